@@ -1,0 +1,132 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Chat;
+
+/// <summary>Well-known platform names used in <see cref="IncomingMessage.Platform"/>.</summary>
+public static class Platforms
+{
+    public const string Web = "web";
+    public const string Cli = "cli";
+    public const string Discord = "discord";
+    public const string Teams = "teams";
+}
+
+/// <summary>A message to the bot, mapped from a platform payload at the edge.</summary>
+/// <param name="Platform">One of <see cref="Platforms"/>.</param>
+/// <param name="ChannelId">The platform's channel or conversation id.</param>
+/// <param name="UserId">The platform's user id (stable; scores are kept per platform + user).</param>
+/// <param name="Text">The text with any bot mention already removed.</param>
+/// <param name="MentionedBot">True when the bot was @mentioned.</param>
+/// <param name="IsAdmin">Decided by the adapter from the platform's admin configuration.</param>
+/// <param name="ActionData">When the message is a button press: the button's action id; Text is then ignored.</param>
+public sealed record IncomingMessage(
+    string Platform,
+    string ChannelId,
+    string UserId,
+    string DisplayName,
+    string Text,
+    bool MentionedBot = false,
+    bool IsAdmin = false,
+    string? ActionData = null);
+
+/// <summary>How a button looks.</summary>
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+/// <summary>A button under a reply; pressing it sends an <see cref="IncomingMessage"/> whose ActionData is <paramref name="ActionId"/>.</summary>
+/// <param name="ActionId">At most 100 characters (Discord's custom_id limit).</param>
+public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Style = ButtonStyle.Secondary);
+
+/// <summary>What the bot answers; each platform renders it its own way (embed, Adaptive Card, HTML).</summary>
+/// <param name="Markdown">The text, in simple markdown (bold, italics, bullets, links).</param>
+/// <param name="Title">An optional title (an embed title, a card heading).</param>
+/// <param name="Citations">Cited passages, shown as quotes with file › section, lines.</param>
+/// <param name="Buttons">Action buttons.</param>
+/// <param name="Private">Only the asking user should see it (ephemeral on Discord).</param>
+/// <param name="ReplacesMessageId">Edit this earlier bot message instead of posting a new one.</param>
+/// <param name="Kind">What produced the reply, for logs, stats and platform rendering.</param>
+public sealed record Reply(
+    string Markdown,
+    string? Title = null,
+    IReadOnlyList<Citation>? Citations = null,
+    IReadOnlyList<ReplyButton>? Buttons = null,
+    bool Private = false,
+    string? ReplacesMessageId = null,
+    ReplyKind Kind = ReplyKind.Text)
+{
+    public IReadOnlyList<Citation> CitationList => Citations ?? [];
+    public IReadOnlyList<ReplyButton> ButtonList => Buttons ?? [];
+}
+
+/// <summary>What produced a reply.</summary>
+public enum ReplyKind
+{
+    Text,
+    Answer,
+    Declined,
+    Help,
+    Refused,
+    Error,
+    Quiz,
+    QuizFeedback,
+    QuizReveal,
+    Leaderboard,
+    Admin,
+}
+
+/// <summary>The one conversation core: every platform hands its messages here.</summary>
+public interface IConversation
+{
+    /// <summary>Handles a message or button press and returns the reply to send back.</summary>
+    Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A chat command (help, sources, reload, quiz …). Registered in DI; the conversation core routes the
+/// first word of a message to the command of that name.
+/// </summary>
+public interface IChatCommand
+{
+    /// <summary>The first word that selects the command, lower case.</summary>
+    string Name { get; }
+
+    /// <summary>One line for the help text, e.g. "quiz now — post a quiz question now".</summary>
+    string Help { get; }
+
+    /// <summary>Only admins may run it; refusals are audited.</summary>
+    bool AdminOnly { get; }
+
+    /// <summary>Runs the command; <paramref name="arguments"/> is the text after the name.</summary>
+    Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Posts to a channel without a user message to reply to (the daily quiz, its reveal).
+/// Each platform adapter registers one.
+/// </summary>
+public interface IChannelPublisher
+{
+    /// <summary>One of <see cref="Platforms"/>.</summary>
+    string Platform { get; }
+
+    /// <summary>Posts <paramref name="reply"/> to a channel and returns the platform's message id.</summary>
+    Task<string> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Handles button presses whose action id starts with <see cref="Prefix"/> followed by ':'
+/// (for example "quiz:42:1").
+/// </summary>
+public interface IChatActionHandler
+{
+    /// <summary>The action id prefix, without the colon.</summary>
+    string Prefix { get; }
+
+    /// <summary>Handles the press; <paramref name="message"/>.ActionData holds the whole action id.</summary>
+    Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken);
+}

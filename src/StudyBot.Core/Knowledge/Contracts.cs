@@ -1,0 +1,94 @@
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>What a passage is, as written in the notes.</summary>
+public enum PassageKind
+{
+    Paragraph,
+    Bullet,
+    TableRow,
+    Code,
+    /// <summary>A question line and the answer lines under it, cited as one.</summary>
+    QuestionAnswer,
+}
+
+/// <summary>
+/// A few lines of one notes file: the unit that is indexed, cited and quizzed on.
+/// Lines are 1-based and inclusive, counted as <c>sed -n</c> counts them (only <c>\n</c> ends a line).
+/// </summary>
+/// <param name="File">Path relative to the knowledge folder, with forward slashes.</param>
+/// <param name="Section">The nearest section title (a heading, a short title line, a bold label).</param>
+/// <param name="HeadingPath">Titles from the top of the file down to <paramref name="Section"/>.</param>
+/// <param name="Text">Plain text of the passage, markdown noise removed.</param>
+/// <param name="Question">For <see cref="PassageKind.QuestionAnswer"/>: the question; otherwise null.</param>
+/// <param name="AnswerText">For <see cref="PassageKind.QuestionAnswer"/>: the answer lines; otherwise null.</param>
+public sealed record Passage(
+    string File,
+    string Section,
+    IReadOnlyList<string> HeadingPath,
+    int LineStart,
+    int LineEnd,
+    string Text,
+    PassageKind Kind,
+    string? Question = null,
+    string? AnswerText = null);
+
+/// <summary>A cited passage in an answer.</summary>
+public sealed record Citation(string File, string Section, int LineStart, int LineEnd, string Snippet);
+
+/// <summary>The bot's answer to one question.</summary>
+/// <param name="Answered">False when the notes do not cover the question; then <paramref name="Citations"/> is empty.</param>
+/// <param name="Text">The answer, conclusion first ("No — …"), or the polite decline.</param>
+/// <param name="Citations">Up to three, best first, at most one per section.</param>
+/// <param name="Related">When declined: the closest sections, offered as "related notes", never as the answer.</param>
+public sealed record Answer(
+    string Question,
+    bool Answered,
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<Citation> Related);
+
+/// <summary>A notes file that could not be read, and why.</summary>
+public sealed record FileFailure(string File, string Reason);
+
+/// <summary>What is loaded now.</summary>
+public sealed record KnowledgeStats(
+    int Files,
+    int Passages,
+    IReadOnlyDictionary<string, int> PassagesPerFile,
+    IReadOnlyList<FileFailure> Failures,
+    DateTimeOffset LoadedAt);
+
+/// <summary>The outcome of a reload: a diff against the index that served before it.</summary>
+public sealed record ReloadReport(
+    bool Succeeded,
+    string? Error,
+    IReadOnlyList<string> FilesAdded,
+    IReadOnlyList<string> FilesChanged,
+    IReadOnlyList<string> FilesRemoved,
+    int PassagesAdded,
+    int PassagesRemoved,
+    IReadOnlyList<FileFailure> Failures,
+    KnowledgeStats Stats);
+
+/// <summary>
+/// The team's notes, indexed and answerable. Thread-safe: questions may be asked while a reload runs;
+/// they are answered by the old index until the new one is swapped in.
+/// </summary>
+public interface IKnowledgeBase
+{
+    /// <summary>Answers a question from the notes; never throws for odd input.</summary>
+    Answer Ask(string question);
+
+    /// <summary>The passages of the index that serves now (for the quiz generator).</summary>
+    IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>What is loaded now.</summary>
+    KnowledgeStats Stats { get; }
+
+    /// <summary>Re-reads the knowledge folder, builds a new index beside the live one and swaps it in.
+    /// On failure the old index keeps serving and the report says why.</summary>
+    Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Raised after a successful swap (the quiz bank listens to refresh its questions).</summary>
+    event EventHandler<ReloadReport>? Reloaded;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test (unit, integration, browser) and ends with one line: "N passed, N failed".
+# Installs Debian's Chromium first when it is missing (the browser tests drive it with Playwright).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Chromium is missing; installing Debian's chromium package..." >&2
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; the browser tests will fail" >&2
+  else
+    echo "warning: not root; install chromium (sudo apt-get install chromium) for the browser tests" >&2
+  fi
+fi
+
+log=$(mktemp)
+dotnet test Bot.sln --configuration Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test project prints "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..." (or "Failed!  - ...").
+read -r passed failed skipped projects < <(
+  grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" | \
+  sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' | \
+  awk '{f+=$1; p+=$2; s+=$3; n++} END {print p+0, f+0, s+0, n+0}')
+rm -f "$log"
+
+expected=$(ls -d tests/*/ | while read -r d; do grep -l '<IsTestProject>true</IsTestProject>' "$d"*.csproj 2>/dev/null; done | wc -l)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or a test host broke before any summary: count it as a failure.
+  failed=1
+fi
+if [ "$projects" -lt "$expected" ] && [ "$failed" -eq 0 ]; then
+  echo "only $projects of $expected test projects reported results" >&2
+  failed=1
+fi
+if [ "$skipped" -ne 0 ]; then
+  echo "$skipped tests were skipped" >&2
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
