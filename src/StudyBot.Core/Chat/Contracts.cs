@@ -115,7 +115,9 @@ public interface IChannelPublisher
     string Platform { get; }
 
     /// <summary>Posts <paramref name="reply"/> to a channel and returns the platform's message id.</summary>
-    Task<string> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken);
+    /// <param name="idempotencyKey">The same key for every retry of one logical post (a quiz id, say), so a platform
+    /// that supports it (Discord's nonce) can drop a duplicate; stored posts use it to avoid posting twice.</param>
+    Task<string> PostAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,0 +1,14 @@
+namespace StudyBot;
+
+/// <summary>The ASP.NET Core host: web chat, JSON API, platform endpoints, background services.</summary>
+internal static class BotHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => "ok");
+        await app.RunAsync();
+        return 0;
+    }
+}
