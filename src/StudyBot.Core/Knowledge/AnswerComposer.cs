@@ -20,6 +20,7 @@ internal static partial class AnswerComposer
     internal const string DeclineText = "Sorry, the notes don't cover that.";
 
     private const int Candidates = 60;
+    private const int LeadCandidates = 20;
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
     private const int MaxSnippetChars = 400;
@@ -37,21 +38,11 @@ internal static partial class AnswerComposer
     }
 
     /// <summary>The ranked candidates with their features, best first (a diagnostic for tuning, not for users).</summary>
-    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 10) => index.Search(searcher =>
+    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 40) => index.Search(searcher =>
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
         var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} +{string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
-        var content = concepts.Where(c => !c.IsFrame).ToList();
-        if (content.Count == 0)
-        {
-            return lines;
-        }
-
-        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
-        var maxScore = hits.Length > 0 ? hits.Max(h => h.Score) : 1f;
-        var ranked = hits.Select(h => Rank(index, index.EntryOf(h.Doc), concepts, content, content.Sum(c => c.Weight), h.Score / maxScore))
-            .OrderByDescending(r => r.Score).Take(top);
-        lines.AddRange(ranked.Select(r =>
+        lines.AddRange(RankCandidates(index, searcher, question, concepts).Take(top).Select(r =>
         {
             var p = index.Entries[r.Id].Passage;
             var text = p.Text.Replace('\n', ' ');
@@ -60,36 +51,65 @@ internal static partial class AnswerComposer
         return lines;
     });
 
-    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    /// <summary>Candidates from BM25 over all fields, plus the passages that lead a title naming the question's
+    /// words (a long introduction can fall out of the BM25 top when the word is common), re-ranked best first.</summary>
+    private static List<Ranked> RankCandidates(KnowledgeIndex index, IndexSearcher searcher, string question, List<Concept> concepts)
     {
-        var concepts = QuestionTerms.Build(index, searcher, question);
         var content = concepts.Where(c => !c.IsFrame).ToList();
         if (content.Count == 0)
         {
-            return Decline(question, []);
+            return [];
         }
 
         var totalWeight = content.Sum(c => c.Weight);
         var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
-            return Decline(question, []);
+            return [];
         }
 
         var maxScore = hits.Max(h => h.Score);
-        var ranked = new List<Ranked>(hits.Length);
+        var scores = new Dictionary<int, double>();
         foreach (var hit in hits)
         {
-            var id = index.EntryOf(hit.Doc);
+            scores[hit.Doc] = hit.Score / maxScore;
+        }
+
+        var floor = scores.Values.Min();
+        foreach (var hit in searcher.Search(BuildQuery(content, KnowledgeIndex.LeadField), LeadCandidates).ScoreDocs)
+        {
+            scores.TryAdd(hit.Doc, floor);
+        }
+
+        var ranked = new List<Ranked>(scores.Count);
+        var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
+        var definitional = IsDefinitional(question);
+        foreach (var (doc, bm25) in scores)
+        {
+            var id = index.EntryOf(doc);
             if (id < 0)
             {
                 continue;
             }
 
-            ranked.Add(Rank(index, id, concepts, content, totalWeight, hit.Score / maxScore));
+            var file = index.Entries[id].Passage.File;
+            if (!fileCoverage.TryGetValue(file, out var fileScore))
+            {
+                fileScore = index.FileCoverage(file, content, totalWeight);
+                fileCoverage[file] = fileScore;
+            }
+
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional));
         }
 
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return ranked;
+    }
+
+    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var ranked = RankCandidates(index, searcher, question, concepts);
         if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold)
         {
             return Decline(question, ranked);
@@ -137,7 +157,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25)
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -160,7 +180,7 @@ internal static partial class AnswerComposer
         for (var l = 0; l < leadTerms.Length; l++)
         {
             var covered = content.Where(c => c.MatchesAny(leadTerms[l])).Sum(c => c.Weight) / totalWeight;
-            var fit = covered * KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all);
+            var fit = covered * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all));
             if (covered >= 0.6 && fit > leadScore + 1e-9)
             {
                 leadScore = fit;
@@ -172,17 +192,23 @@ internal static partial class AnswerComposer
         var titleCoverage = inTitle / totalWeight;
         var pathCoverage = inPath / totalWeight;
         var score = coverage + (0.2 * bm25);
-        if (Math.Max(titleCoverage, pathCoverage) >= 0.6)
-        {
-            // The question names this section (or a title above it): its passages come before others that only mention the words.
-            var precision = KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all);
-            score += 0.1 * Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * precision));
-        }
+        var sectionFit = Math.Max(titleCoverage, pathCoverage) >= 0.6
+            ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all)))
+            : 0;
 
+        // The question names this section (or a title above it): its passages come before others that only mention
+        // the words, and the first lines under a title that is exactly what was asked answer it best.
+        score += 0.1 * Math.Max(sectionFit, leadScore);
         if (lead is not null)
         {
-            // The first lines under a title that is what the question asks about answer it; the outermost title wins ties.
             score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
+        }
+
+        // A file named after the topic ("dhcp.md") is where the topic is explained.
+        score += 0.12 * fileCoverage;
+        if (definitional && DefinitionPattern().IsMatch(entry.Passage.Text))
+        {
+            score += 0.08;
         }
 
         return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
@@ -274,6 +300,9 @@ internal static partial class AnswerComposer
         return !words.Any(w => NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
     }
 
+    /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?": asks what something is.</summary>
+    internal static bool IsDefinitional(string question) => DefinitionalQuestion().IsMatch(question);
+
     internal static bool IsYesNo(string question)
     {
         var first = WordPattern().Match(question);
@@ -282,6 +311,17 @@ internal static partial class AnswerComposer
 
     private static Answer Decline(string question, List<Ranked> ranked) =>
         new(question, false, DeclineText, [], []);
+
+    private static Query BuildQuery(List<Concept> concepts, string field)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        {
+            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
 
     private static Query BuildQuery(List<Concept> concepts)
     {
@@ -308,6 +348,7 @@ internal static partial class AnswerComposer
         query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)) { Boost = weight }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)) { Boost = weight * 2f }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.ContextField, term)) { Boost = weight * 0.5f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.LeadField, term)) { Boost = weight * 1.5f }, Occur.SHOULD);
     }
 
     private static Query HighlightQuery(List<Concept> concepts)
@@ -365,6 +406,13 @@ internal static partial class AnswerComposer
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
+
+    [GeneratedRegex(@"^\s*(what\s+(is|are|was|were|does|do)\b|what's\b|define\b|explain\b|describe\b|meaning\s+of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionalQuestion();
+
+    /// <summary>A sentence that says what something is: "X is a …", "X refers to …", "X stands for …".</summary>
+    [GeneratedRegex(@"\b(is|are)\s+(a|an|the|used|what)\b|\brefers?\s+to\b|\bstands?\s+for\b|\bmeans\b|\bdefined\s+as\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

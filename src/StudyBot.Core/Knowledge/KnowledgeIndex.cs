@@ -16,6 +16,7 @@ internal sealed class KnowledgeIndex : IDisposable
     internal const string BodyField = "body";
     internal const string TitleField = "title";
     internal const string ContextField = "ctx";
+    internal const string LeadField = "lead";
     private const string IdField = "id";
 
     private readonly RAMDirectory _directory = new();
@@ -32,6 +33,13 @@ internal sealed class KnowledgeIndex : IDisposable
         Passages = entries.Select(e => e.Passage).ToList();
         FileHashes = fileHashes;
         Failures = failures;
+        FileWords = entries.Select(e => e.Passage.File).Distinct(StringComparer.Ordinal).ToDictionary(
+            f => f,
+            f => Path.ChangeExtension(f, null).ToLowerInvariant()
+                .Split(['/', '\\', '-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.Length >= 2 && !w.All(char.IsDigit) && w != "readme" && w != "notes")
+                .ToArray(),
+            StringComparer.Ordinal);
         FrameTerms = QuestionTerms.FrameWords.SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
         BodyTerms = new HashSet<string>[entries.Count];
         TitleTerms = new HashSet<string>[entries.Count];
@@ -64,6 +72,7 @@ internal sealed class KnowledgeIndex : IDisposable
                 new TextField(BodyField, passage.Text, Field.Store.NO),
                 new TextField(TitleField, passage.Section, Field.Store.NO),
                 new TextField(ContextField, context, Field.Store.NO),
+                new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
             });
         }
 
@@ -107,6 +116,30 @@ internal sealed class KnowledgeIndex : IDisposable
     public IReadOnlyDictionary<string, string> FileHashes { get; }
 
     public IReadOnlyList<FileFailure> Failures { get; }
+
+    /// <summary>Per file: the words of its path (folder and file names say what a file is about).</summary>
+    public IReadOnlyDictionary<string, string[]> FileWords { get; }
+
+    /// <summary>Share of the question's topic weight named by a file's path ("dhcp" in notes/application/dhcp.md;
+    /// a path word may carry more than the term, as "configmapsecrets" carries "configmap").</summary>
+    public double FileCoverage(string file, IReadOnlyList<Concept> content, double totalWeight)
+    {
+        if (!FileWords.TryGetValue(file, out var words) || words.Length == 0)
+        {
+            return 0;
+        }
+
+        var covered = 0.0;
+        foreach (var concept in content)
+        {
+            if (concept.AllTerms.Any(t => t.Length >= 2 && words.Any(w => w.StartsWith(t, StringComparison.Ordinal))))
+            {
+                covered += concept.Weight;
+            }
+        }
+
+        return covered / totalWeight;
+    }
 
     /// <summary>Analyzed forms of the question-frame words.</summary>
     public HashSet<string> FrameTerms { get; }
