@@ -41,7 +41,7 @@ internal static partial class AnswerComposer
     internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 40) => index.Search(searcher =>
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
-        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} +{string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
+        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
         lines.AddRange(RankCandidates(index, searcher, question, concepts).Take(top).Select(r =>
         {
             var p = index.Entries[r.Id].Passage;
@@ -204,6 +204,16 @@ internal static partial class AnswerComposer
             score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
         }
 
+        // A question-answer pair whose question is the question asked (not one that merely shares its words).
+        if (index.QuestionTermSets[id] is { } questionTerms)
+        {
+            var asked = content.Where(c => c.MatchesAny(questionTerms)).Sum(c => c.Weight) / totalWeight;
+            if (asked >= 0.6)
+            {
+                score += 0.3 * asked * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, all));
+            }
+        }
+
         // A file named after the topic ("dhcp.md") is where the topic is explained.
         score += 0.12 * fileCoverage;
         if (definitional && DefinitionPattern().IsMatch(entry.Passage.Text))
@@ -337,6 +347,11 @@ internal static partial class AnswerComposer
             foreach (var term in concept.Corrected)
             {
                 AddTerm(query, term, weight * 0.7f);
+            }
+
+            foreach (var term in concept.Parts)
+            {
+                AddTerm(query, term, weight * 0.5f);
             }
         }
 

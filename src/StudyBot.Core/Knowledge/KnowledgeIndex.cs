@@ -46,6 +46,8 @@ internal sealed class KnowledgeIndex : IDisposable
         ContextTerms = new HashSet<string>[entries.Count];
         LeadTerms = new HashSet<string>[entries.Count][];
         LeadSlots = new string[entries.Count][][][];
+        QuestionTermSets = new HashSet<string>?[entries.Count];
+        QuestionSlots = new string[][]?[entries.Count];
         TitleSlotsOf = new string[entries.Count][][];
 
         var config = new IndexWriterConfig(NotesAnalyzer.Version, analyzer)
@@ -64,6 +66,8 @@ internal sealed class KnowledgeIndex : IDisposable
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
+            QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
+            QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
             TitleSlotsOf[i] = i > 0 && entries[i - 1].Passage.Section == passage.Section ? TitleSlotsOf[i - 1] : TitleSlots(passage.Section);
             _writer.AddDocument(new Document
@@ -92,6 +96,7 @@ internal sealed class KnowledgeIndex : IDisposable
 
             foreach (var term in BodyTerms.Concat(TitleTerms).SelectMany(t => t).Distinct(StringComparer.Ordinal))
             {
+                Vocabulary.Add(term);
                 if (!_vocabulary.TryGetValue(term[0], out var list))
                 {
                     list = [];
@@ -116,6 +121,9 @@ internal sealed class KnowledgeIndex : IDisposable
     public IReadOnlyDictionary<string, string> FileHashes { get; }
 
     public IReadOnlyList<FileFailure> Failures { get; }
+
+    /// <summary>Every term of the notes' text and titles.</summary>
+    public HashSet<string> Vocabulary { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Per file: the words of its path (folder and file names say what a file is about).</summary>
     public IReadOnlyDictionary<string, string[]> FileWords { get; }
@@ -156,6 +164,12 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>Per passage, per lead title: the title's word slots, each with the terms that stand for it
     /// (a synonym spans the words it replaces).</summary>
     public string[][][][] LeadSlots { get; }
+
+    /// <summary>Per question-answer passage: the terms of its question (null for other passages).</summary>
+    public HashSet<string>?[] QuestionTermSets { get; }
+
+    /// <summary>Per question-answer passage: the word slots of its question.</summary>
+    public string[][]?[] QuestionSlots { get; }
 
     /// <summary>Per passage: the word slots of its section title.</summary>
     public string[][][] TitleSlotsOf { get; }
