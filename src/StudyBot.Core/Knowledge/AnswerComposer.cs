@@ -84,6 +84,7 @@ internal static partial class AnswerComposer
         var ranked = new List<Ranked>(scores.Count);
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
         var definitional = IsDefinitional(question);
+        var negations = NegationsOf(question);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -99,7 +100,7 @@ internal static partial class AnswerComposer
                 fileCoverage[file] = fileScore;
             }
 
-            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional));
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional, negations));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -157,18 +158,22 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional)
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
         var context = index.ContextTerms[id];
         double matched = 0, inTitle = 0, inPath = 0;
+
+        // A word only in the section title counts fully for the section's first passage (it is about the title),
+        // a little less for later ones.
+        var titleOnly = index.Entries[id].IndexInSection == 0 ? 1.0 : 0.7;
         foreach (var concept in content)
         {
             var inBody = concept.MatchesAny(body);
             var isInTitle = concept.MatchesAny(title);
             var isInContext = concept.MatchesAny(context);
-            matched += inBody || isInTitle ? concept.Weight : isInContext ? concept.Weight * 0.6 : 0;
+            matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
             inTitle += isInTitle ? concept.Weight : 0;
             inPath += isInTitle || isInContext ? concept.Weight : 0;
         }
@@ -192,7 +197,9 @@ internal static partial class AnswerComposer
         var titleCoverage = inTitle / totalWeight;
         var pathCoverage = inPath / totalWeight;
         var score = coverage + (0.2 * bm25);
-        var sectionFit = Math.Max(titleCoverage, pathCoverage) >= 0.6
+        // A pair under its own question is found by the question text, not again by its "section".
+        var ownSection = entry.Passage.Kind == PassageKind.QuestionAnswer && entry.Passage.Section == entry.Passage.Question;
+        var sectionFit = !ownSection && Math.Max(titleCoverage, pathCoverage) >= 0.6
             ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all)))
             : 0;
 
@@ -208,10 +215,23 @@ internal static partial class AnswerComposer
         if (index.QuestionTermSets[id] is { } questionTerms)
         {
             var asked = content.Where(c => c.MatchesAny(questionTerms)).Sum(c => c.Weight) / totalWeight;
-            if (asked >= 0.6)
+            var precision = KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, all);
+            if (asked >= 0.6 && precision >= 0.5)
             {
-                score += 0.3 * asked * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, all));
+                score += 0.3 * asked * Math.Sqrt(precision);
             }
+
+            // A yes/no pair answers its own question, not what something is.
+            if (definitional && IsYesNo(entry.Passage.Question ?? string.Empty))
+            {
+                score -= 0.15;
+            }
+        }
+
+        // "Can you have a container without a pod?": a passage that says "without" (or "not") speaks to it.
+        if (negations.Count > 0 && NegationsOf(entry.Passage.Text).Overlaps(negations))
+        {
+            score += 0.05;
         }
 
         // A file named after the topic ("dhcp.md") is where the topic is explained.
@@ -293,7 +313,8 @@ internal static partial class AnswerComposer
         return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
     }
 
-    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation.</summary>
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
+    /// ("without" qualifies rather than denies, so it does not count).</summary>
     internal static bool Polarity(string answer)
     {
         var words = WordPattern().Matches(answer).Select(m => m.Value.ToLowerInvariant()).ToList();
@@ -307,8 +328,14 @@ internal static partial class AnswerComposer
             return false;
         }
 
-        return !words.Any(w => NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+        return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
     }
+
+    private static HashSet<string> NegationsOf(string text) =>
+        WordPattern().Matches(text)
+            .Select(m => m.Value.ToLowerInvariant())
+            .Where(NotesAnalyzer.NegationWords.Contains)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?": asks what something is.</summary>
     internal static bool IsDefinitional(string question) => DefinitionalQuestion().IsMatch(question);

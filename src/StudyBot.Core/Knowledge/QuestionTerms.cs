@@ -157,7 +157,7 @@ internal static class QuestionTerms
             return [];
         }
 
-        for (var cut = 3; cut <= term.Length - 3; cut++)
+        for (var cut = 2; cut <= term.Length - 3; cut++)
         {
             var head = term[..cut];
             var tail = term[cut..];
