@@ -15,7 +15,7 @@ namespace StudyBot.Core.Knowledge;
 internal static partial class AnswerComposer
 {
     /// <summary>Below this share of the question's topic weight, the notes do not cover the question.</summary>
-    internal const double DeclineThreshold = 0.55;
+    internal const double DeclineThreshold = 0.57;
 
     internal const string DeclineText = "Sorry, the notes don't cover that.";
 
@@ -41,7 +41,7 @@ internal static partial class AnswerComposer
     internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 40) => index.Search(searcher =>
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
-        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
+        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}{(c.IsUnknownName ? " unknown-name" : string.Empty)}").ToList();
         lines.AddRange(RankCandidates(index, searcher, question, concepts).Take(top).Select(r =>
         {
             var p = index.Entries[r.Id].Passage;
@@ -111,7 +111,7 @@ internal static partial class AnswerComposer
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
         var ranked = RankCandidates(index, searcher, question, concepts);
-        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold)
+        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
         {
             return Decline(question, ranked);
         }

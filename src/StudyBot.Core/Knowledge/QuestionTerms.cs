@@ -13,7 +13,9 @@ namespace StudyBot.Core.Knowledge;
 /// <param name="Weight">Inverse document frequency of the concept (unknown words weigh the most).</param>
 /// <param name="IsFrame">A question-frame word ("explain", "purpose", "used") that does not carry the topic.</param>
 /// <param name="Corrected">Terms found by the spelling pass, matched at a lower weight.</param>
-internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string> Parts, double Weight, bool IsFrame, IReadOnlyList<string> Corrected)
+/// <param name="IsUnknownName">A capitalised word inside the question ("Brazil", "Hamlet") that the notes never
+/// mention: the question is about something the notes do not cover.</param>
+internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string> Parts, double Weight, bool IsFrame, IReadOnlyList<string> Corrected, bool IsUnknownName = false)
 {
     public IEnumerable<string> AllTerms => Terms.Concat(Corrected);
 
@@ -95,7 +97,7 @@ internal static class QuestionTerms
                 .Where(x => !x.t.IsSynonym && x.t.Position >= synonym.Position && x.t.Position < synonym.Position + synonym.PositionLength)
                 .ToList();
             consumed.UnionWith(parts.Select(x => x.i));
-            Add([synonym.Term], parts.Select(x => x.t.Term).ToList());
+            Add([synonym.Term], parts.Select(x => x.t.Term).ToList(), false);
         }
 
         var words = tokens.Select((t, i) => (t, i)).Where(x => !x.t.IsSynonym && !consumed.Contains(x.i)).ToList();
@@ -109,14 +111,14 @@ internal static class QuestionTerms
             if (w + 1 < words.Count && words[w + 1].t.Position == token.Position + 1
                 && index.Vocabulary.Contains(token.Term + words[w + 1].t.Term))
             {
-                Add([token.Term + words[w + 1].t.Term], [token.Term, words[w + 1].t.Term]);
+                Add([token.Term + words[w + 1].t.Term], [token.Term, words[w + 1].t.Term], false);
                 w++;
                 continue;
             }
 
             // "microservices" in the question, "micro services" in the notes.
             var split = SplitCompound(index, token.Term);
-            Add(terms, split);
+            Add(terms, split, IsName(question, token, tokens));
         }
 
         // A word listed alone and inside a wider concept counts once, in the wider one.
@@ -124,7 +126,7 @@ internal static class QuestionTerms
             .Where(c => !concepts.Any(o => !ReferenceEquals(o, c) && o.Parts.Count > 0 && c.Parts.Count == 0 && c.Terms.All(o.Parts.Contains)))
             .ToList();
 
-        void Add(List<string> terms, IReadOnlyList<string> parts)
+        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName)
         {
             terms = terms.Where(t => !NotesAnalyzer.NegationWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
             if (terms.Count == 0 || concepts.Count >= MaxConcepts || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
@@ -145,8 +147,22 @@ internal static class QuestionTerms
                 df = parts.Min(t => DocFreq(reader, t));
             }
 
-            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected));
+            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0));
         }
+    }
+
+    /// <summary>True for a capitalised word that does not open the question (a name: "Paris", "Hamlet").</summary>
+    private static bool IsName(string question, AnalyzedToken token, List<AnalyzedToken> tokens)
+    {
+        var start = token.StartOffset;
+        if (start <= 0 || start >= question.Length || !char.IsUpper(question[start]))
+        {
+            return false;
+        }
+
+        // The first word of a sentence is capitalised anyway.
+        var before = question[..start].TrimEnd();
+        return before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ':' or '"') && tokens[0].StartOffset != start;
     }
 
     /// <summary>Two known words that make up <paramref name="term"/>, or none.</summary>
