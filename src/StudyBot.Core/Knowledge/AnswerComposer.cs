@@ -84,6 +84,15 @@ internal static partial class AnswerComposer
             scores.TryAdd(hit.Doc, floor);
         }
 
+        // The passages holding the question's most specific words, which common words in titles can push out.
+        foreach (var rare in content.OrderByDescending(c => c.Weight).Take(2))
+        {
+            foreach (var hit in searcher.Search(BuildQuery([rare], KnowledgeIndex.BodyField), LeadCandidates).ScoreDocs)
+            {
+                scores.TryAdd(hit.Doc, floor);
+            }
+        }
+
         var ranked = new List<Ranked>(scores.Count);
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
         var definitional = IsDefinitional(question);
@@ -327,7 +336,7 @@ internal static partial class AnswerComposer
     /// ("without" qualifies rather than denies, so it does not count).</summary>
     internal static bool Polarity(string answer)
     {
-        var words = WordPattern().Matches(answer).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var words = WordPattern().Matches(answer.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToList();
         if (words.Count > 0 && words[0] == "yes")
         {
             return true;
@@ -342,7 +351,7 @@ internal static partial class AnswerComposer
     }
 
     internal static HashSet<string> NegationsOf(string text) =>
-        WordPattern().Matches(text)
+        WordPattern().Matches(text.Replace('’', '\''))
             .Select(m => m.Value.ToLowerInvariant())
             .Where(NotesAnalyzer.NegationWords.Contains)
             .ToHashSet(StringComparer.Ordinal);

@@ -44,6 +44,13 @@ internal static class NotesParser
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>Lines like "eg:" or "Output:" introduce an example; they are not what a section is about.</summary>
+    private static readonly HashSet<string> FillerLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "eg", "e.g", "ex", "example", "examples", "for example", "note", "notes", "output", "result", "results",
+        "usage", "syntax", "like", "see", "such as", "i.e", "ie", "etc", "tip", "todo", "command", "commands",
+    };
+
     private static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
     {
         "can", "could", "does", "do", "did", "is", "are", "was", "were", "will", "would", "should", "shall",
@@ -146,6 +153,12 @@ internal static class NotesParser
             var lines = InlineLines(paragraph.Inline);
             if (lines.Count == 0)
             {
+                return false;
+            }
+
+            if (lines.Count == 1 && FillerLabels.Contains(lines[0].Text.Trim().Trim('*').TrimEnd(':', '.', ' ')))
+            {
+                // "eg:", "**Output:**": an introduction to what follows, neither a title nor a fact.
                 return false;
             }
 
@@ -610,6 +623,11 @@ internal static class NotesParser
         private static bool IsTitleLine(string line)
         {
             var trimmed = line.Trim();
+            if (FillerLabels.Contains(trimmed.TrimEnd(':', '.', ' ')))
+            {
+                return false;
+            }
+
             var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             return trimmed.Length <= 80 && words <= 10
                 && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';');
