@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
 using StudyBot.Hosting;
 using StudyBot.Web;
 
@@ -31,22 +32,21 @@ internal static class BotHost
         return 0;
     }
 
-    /// <summary>Builds the app; tests start it on a free port and may replace services.</summary>
+    /// <summary>Builds the app; tests start it on a free port and may add or replace services.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddServerUrlsValidation();
-        // builder.Services.AddKnowledge(); (switched on when the knowledge base lands)
+        builder.Services.AddKnowledge();
         builder.Services.AddChat();
         builder.Services.AddWebChat();
-        builder.Services.AddBotHealthChecks();
-        builder.Services.AddHostedService<StartupReport>();
+        builder.Services.AddOperations();
         // builder.Services.AddQuiz();
-        // builder.Services.AddDiscord(builder.Configuration);
-        // builder.Services.AddTeams(builder.Configuration);
+        // builder.Services.AddDiscord();
+        // builder.Services.AddTeams();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.MapHealthEndpoint();
         app.MapWebChat();
         // app.MapDiscord();
         // app.MapTeams();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Chat;
 
@@ -13,6 +14,7 @@ public sealed class ChatOptions
 
     /// <summary>The per-user token bucket for questions (one token per question).</summary>
     [Required]
+    [ValidateObjectMembers]
     public QuestionRateLimitOptions RateLimit { get; set; } = new();
 }
 
@@ -29,3 +31,7 @@ public sealed class QuestionRateLimitOptions
     [Range(0.001, 86_400)]
     public double ReplenishmentSeconds { get; set; } = 3;
 }
+
+/// <summary>Validates <see cref="ChatOptions"/> including the nested rate limit (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class ChatOptionsValidator : IValidateOptions<ChatOptions>;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat.Commands;
 using StudyBot.Core.Storage;
 
@@ -20,10 +21,10 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
         services.AddOptions<AutoReloadOptions>()
-            .BindConfiguration("Knowledge")
+            .BindConfiguration(Knowledge.KnowledgeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

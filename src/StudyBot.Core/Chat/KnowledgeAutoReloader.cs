@@ -4,16 +4,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
-using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Chat;
 
-/// <summary>The auto-reload switches in the <c>Knowledge</c> configuration section.</summary>
+/// <summary>The auto-reload switches in the <c>Knowledge</c> configuration section (beside <see cref="KnowledgeOptions"/>).</summary>
 public sealed class AutoReloadOptions
 {
-    /// <summary>The notes folder (the same setting the knowledge base reads).</summary>
-    public string Path { get; set; } = "knowledge";
-
     /// <summary>Reload when files in the notes folder change.</summary>
     public bool AutoReload { get; set; } = true;
 
@@ -29,7 +25,7 @@ public sealed class AutoReloadOptions
 internal sealed partial class KnowledgeAutoReloader(
     IKnowledgeBase knowledge,
     IOptions<AutoReloadOptions> options,
-    IHostEnvironment environment,
+    IOptions<KnowledgeOptions> knowledgeOptions,
     TimeProvider time,
     ILogger<KnowledgeAutoReloader> logger) : BackgroundService
 {
@@ -45,7 +41,7 @@ internal sealed partial class KnowledgeAutoReloader(
             return;
         }
 
-        var folder = StorageServiceCollectionExtensions.ResolvePath(settings.Path, environment);
+        var folder = knowledgeOptions.Value.FullPath;
         if (!Directory.Exists(folder))
         {
             LogNoFolder(folder);

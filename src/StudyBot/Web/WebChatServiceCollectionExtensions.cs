@@ -30,7 +30,7 @@ internal static class WebChatServiceCollectionExtensions
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapChatApi();
-        app.MapHealthEndpoint();
+
         return app;
     }
 }

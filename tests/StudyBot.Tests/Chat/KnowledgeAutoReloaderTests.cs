@@ -55,8 +55,8 @@ public sealed class KnowledgeAutoReloaderTests : IDisposable
 
     private KnowledgeAutoReloader Create(bool autoReload) => new(
         _knowledge,
-        Options.Create(new AutoReloadOptions { Path = "notes", AutoReload = autoReload, AutoReloadDebounceMilliseconds = 300 }),
-        new TestEnvironment(_root),
+        Options.Create(new AutoReloadOptions { AutoReload = autoReload, AutoReloadDebounceMilliseconds = 300 }),
+        Options.Create(new KnowledgeOptions { Path = Path.Combine(_root, "notes") }),
         TimeProvider.System,
         NullLogger<KnowledgeAutoReloader>.Instance);
 
