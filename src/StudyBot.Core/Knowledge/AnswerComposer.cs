@@ -1,0 +1,336 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// Finds the passages that answer a question and writes the answer, conclusion first.
+/// Candidates come from Lucene BM25 over body, section title (boosted) and context; they are re-ranked by
+/// coverage: the share of the question's topic weight (idf of its concepts) that a passage holds, plus a bonus
+/// when the question names the passage's section. A question whose best coverage is too low is declined.
+/// </summary>
+internal static partial class AnswerComposer
+{
+    /// <summary>Below this share of the question's topic weight, the notes do not cover the question.</summary>
+    internal const double DeclineThreshold = 0.55;
+
+    internal const string DeclineText = "Sorry, the notes don't cover that.";
+
+    private const int Candidates = 60;
+    private const int MaxCitations = 3;
+    private const int MaxCitedLines = 8;
+    private const int MaxSnippetChars = 400;
+
+    private static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "should", "shall", "may",
+        "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't", "won't", "am",
+    };
+
+    public static Answer Ask(KnowledgeIndex index, string? question)
+    {
+        var asked = question ?? string.Empty;
+        return index.Search(searcher => Compose(index, searcher, asked));
+    }
+
+    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        if (content.Count == 0)
+        {
+            return Decline(question, []);
+        }
+
+        var totalWeight = content.Sum(c => c.Weight);
+        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return Decline(question, []);
+        }
+
+        var maxScore = hits.Max(h => h.Score);
+        var ranked = new List<Ranked>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var id = index.EntryOf(hit.Doc);
+            if (id < 0)
+            {
+                continue;
+            }
+
+            ranked.Add(Rank(index, id, content, totalWeight, hit.Score / maxScore));
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold)
+        {
+            return Decline(question, ranked);
+        }
+
+        var highlightQuery = HighlightQuery(concepts);
+        var yesNo = IsYesNo(question);
+        var citations = new List<Citation>();
+        var texts = new List<string>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            if (citations.Count == MaxCitations)
+            {
+                break;
+            }
+
+            var entry = index.Entries[candidate.Id];
+            if (citations.Count > 0 && candidate.Coverage < DeclineThreshold * 0.8)
+            {
+                continue;
+            }
+
+            if (!sections.Add(entry.SectionKey))
+            {
+                continue;
+            }
+
+            var span = CitedSpan(index, candidate, extend: citations.Count == 0 && !yesNo);
+            citations.Add(new Citation(
+                entry.Passage.File,
+                entry.Passage.Section,
+                span.Start,
+                span.End,
+                Highlight(index, highlightQuery, Truncate(span.Text))));
+            texts.Add(span.Text);
+        }
+
+        var best = index.Entries[ranked[0].Id];
+        return new Answer(question, true, AnswerText(best, texts[0], yesNo), citations, []);
+    }
+
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage);
+
+    private readonly record struct Span(int Start, int End, string Text);
+
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> content, double totalWeight, double bm25)
+    {
+        var body = index.BodyTerms[id];
+        var title = index.TitleTerms[id];
+        var context = index.ContextTerms[id];
+        double matched = 0, inTitle = 0;
+        foreach (var concept in content)
+        {
+            if (concept.MatchesAny(body))
+            {
+                matched += concept.Weight;
+            }
+            else if (concept.MatchesAny(title))
+            {
+                matched += concept.Weight;
+            }
+            else if (concept.MatchesAny(context))
+            {
+                matched += concept.Weight * 0.6;
+            }
+
+            if (concept.MatchesAny(title))
+            {
+                inTitle += concept.Weight;
+            }
+        }
+
+        var coverage = matched / totalWeight;
+        var titleCoverage = inTitle / totalWeight;
+        var entry = index.Entries[id];
+        var score = coverage + (0.3 * bm25);
+        if (titleCoverage >= 0.6)
+        {
+            // The question names this section: its first lines answer it, before other sections that mention the words.
+            score += 0.15 * titleCoverage;
+            if (entry.IndexInSection == 0)
+            {
+                score += 0.2 * titleCoverage;
+            }
+        }
+
+        return new Ranked(id, score, coverage, titleCoverage);
+    }
+
+    /// <summary>The lines to cite: the passage, with its section title line when it is the section's first passage,
+    /// and for a question that names the section, the next passages of that section (a few lines, never the file).</summary>
+    private static Span CitedSpan(KnowledgeIndex index, Ranked candidate, bool extend)
+    {
+        var entry = index.Entries[candidate.Id];
+        var passage = entry.Passage;
+        var start = passage.LineStart;
+        var end = passage.LineEnd;
+        var parts = new List<string> { passage.Text };
+        var withTitle = entry.IndexInSection == 0 && entry.SectionLine > 0 && entry.SectionLine < start
+            && start - entry.SectionLine <= 3 && passage.Kind != PassageKind.QuestionAnswer;
+        if (withTitle)
+        {
+            start = entry.SectionLine;
+        }
+
+        if (extend && withTitle && candidate.TitleCoverage >= 0.6)
+        {
+            for (var next = candidate.Id + 1; next < index.Entries.Count && parts.Count < 4; next++)
+            {
+                var following = index.Entries[next];
+                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines)
+                {
+                    break;
+                }
+
+                parts.Add(following.Passage.Text);
+                end = following.Passage.LineEnd;
+            }
+        }
+
+        var text = string.Join("\n", parts);
+        return new Span(start, end, text);
+    }
+
+    private static string AnswerText(NoteEntry best, string citedText, bool yesNo)
+    {
+        var passage = best.Passage;
+        if (!yesNo)
+        {
+            if (passage.Kind == PassageKind.QuestionAnswer)
+            {
+                return Clean(passage.AnswerText ?? passage.Text);
+            }
+
+            var body = Clean(citedText);
+            return string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
+                ? body
+                : $"{passage.Section}: {body}";
+        }
+
+        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
+        var polarity = Polarity(answer);
+        var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
+        if (rest.Length == 0)
+        {
+            rest = Clean(passage.Question ?? passage.Section);
+        }
+        else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
+        {
+            rest = $"{passage.Section}: {rest}";
+        }
+
+        return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
+    }
+
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation.</summary>
+    internal static bool Polarity(string answer)
+    {
+        var words = WordPattern().Matches(answer).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count > 0 && words[0] == "yes")
+        {
+            return true;
+        }
+
+        if (words.Count > 0 && words[0] == "no")
+        {
+            return false;
+        }
+
+        return !words.Any(w => NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+    }
+
+    internal static bool IsYesNo(string question)
+    {
+        var first = WordPattern().Match(question);
+        return first.Success && YesNoOpeners.Contains(first.Value);
+    }
+
+    private static Answer Decline(string question, List<Ranked> ranked) =>
+        new(question, false, DeclineText, [], []);
+
+    private static Query BuildQuery(List<Concept> concepts)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in concepts)
+        {
+            var weight = concept.IsFrame ? 0.3f : 1f;
+            foreach (var term in concept.Terms)
+            {
+                AddTerm(query, term, weight);
+            }
+
+            foreach (var term in concept.Corrected)
+            {
+                AddTerm(query, term, weight * 0.7f);
+            }
+        }
+
+        return query;
+    }
+
+    private static void AddTerm(BooleanQuery query, string term, float weight)
+    {
+        query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)) { Boost = weight }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)) { Boost = weight * 2f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.ContextField, term)) { Boost = weight * 0.5f }, Occur.SHOULD);
+    }
+
+    private static Query HighlightQuery(List<Concept> concepts)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        {
+            query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static string Highlight(KnowledgeIndex index, Query query, string text)
+    {
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, KnowledgeIndex.BodyField))
+        {
+            TextFragmenter = new NullFragmenter(),
+        };
+        try
+        {
+            return highlighter.GetBestFragment(index.Analyzer, KnowledgeIndex.BodyField, text) ?? text;
+        }
+        catch (InvalidTokenOffsetsException)
+        {
+            return text;
+        }
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= MaxSnippetChars ? text : string.Concat(text.AsSpan(0, MaxSnippetChars), "…");
+
+    /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(builder[^1] is '.' or ':' or ';' or '?' or '!' ? " " : "; ");
+            }
+
+            builder.Append(line);
+        }
+
+        return Spaces().Replace(builder.ToString(), " ").Trim();
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingYesNo();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
