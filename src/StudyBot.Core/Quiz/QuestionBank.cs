@@ -81,8 +81,8 @@ public sealed class QuestionBank : IDisposable
         var loadedAt = _knowledge.Stats.LoadedAt;
         var passages = _knowledge.Passages;
         var generated = QuestionGenerator.Generate(passages, ReadLines);
-        string? SectionOf(string file, int line) =>
-            passages.FirstOrDefault(p => p.File == file && p.LineStart <= line && line <= p.LineEnd)?.Section;
+        string? SectionOf(string file, int start, int end) =>
+            passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
         foreach (var issue in issues)
         {

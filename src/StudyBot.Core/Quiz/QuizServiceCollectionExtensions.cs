@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Quiz;
@@ -54,11 +54,16 @@ public static class QuizServiceCollectionExtensions
     private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)
     {
         var configured = sp.GetRequiredService<IOptions<QuizOptions>>().Value.KnowledgePath;
-        var path = string.IsNullOrWhiteSpace(configured)
-            ? sp.GetRequiredService<IConfiguration>()["Knowledge:Path"] ?? "knowledge"
-            : configured;
-        var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        return new QuizKnowledgeFolder(Path.GetFullPath(path, root));
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new QuizKnowledgeFolder(Path.GetFullPath(configured));
+        }
+
+        // The same folder the notes come from, resolved the way the knowledge base resolves it.
+        var knowledge = sp.GetService<IOptions<KnowledgeOptions>>()?.Value;
+        return new QuizKnowledgeFolder(string.IsNullOrWhiteSpace(knowledge?.Path)
+            ? Path.GetFullPath(sp.GetRequiredService<IConfiguration>()[$"{KnowledgeOptions.SectionName}:Path"] ?? "knowledge")
+            : knowledge.FullPath);
     }
 }
 

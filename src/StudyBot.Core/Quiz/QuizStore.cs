@@ -186,7 +186,7 @@ internal sealed class QuizStore(SqliteDatabase database)
             var moved = await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE quiz_channels SET anchor_utc = @occurrence
                 WHERE platform = @platform AND channel_id = @channelId AND anchor_utc = @oldAnchor;
-                """, new { platform, channelId, a.OldAnchor, occurrence = Iso(a.Occurrence) }, tx, cancellationToken: ct));
+                """, new { platform, channelId, oldAnchor = a.OldAnchor, occurrence = Iso(a.Occurrence) }, tx, cancellationToken: ct));
             if (moved == 0)
             {
                 // Another worker handled this occurrence; fall through to the existing row, if any.

@@ -23,9 +23,9 @@ public static partial class TeamQuestionParser
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().Build();
 
     /// <summary>Parses every <c>*.quiz.md</c> under <paramref name="folder"/>, recursively.</summary>
-    /// <param name="sectionOf">Finds the section of a cited line (file, line), or null.</param>
+    /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
-        string folder, Func<string, int, string?>? sectionOf = null)
+        string folder, Func<string, int, int, string?>? sectionOf = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -58,7 +58,7 @@ public static partial class TeamQuestionParser
 
     /// <summary>Parses one quiz file's text.</summary>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
-        string file, string markdown, Func<string, int, string?>? sectionOf = null)
+        string file, string markdown, Func<string, int, int, string?>? sectionOf = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -95,7 +95,7 @@ public static partial class TeamQuestionParser
     }
 
     private static QuizQuestion? ParseEntry(
-        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, string?>? sectionOf, out string? reason)
+        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf, out string? reason)
     {
         reason = null;
         if (question.Length == 0)
@@ -147,7 +147,7 @@ public static partial class TeamQuestionParser
                         }
 
                         var source = m.Groups["file"].Value.Trim();
-                        citation = new Citation(source, sectionOf?.Invoke(source, start) ?? string.Empty, start, end, string.Empty);
+                        citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, string.Empty);
                     }
                     else if (text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase))
                     {

@@ -90,13 +90,3 @@ public class QuestionGeneratorTests
     public void Polarity_AnswerStart_GivesYesNoOrNeither(string answer, bool? expected) =>
         Assert.Equal(expected, QuestionGenerator.Polarity(answer));
 }
-public class QuizDumpTests
-{
-    [Fact]
-    public void Dump()
-    {
-        var qs = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
-        var lines = qs.Select(q => $"{q.Kind} | {q.Text} | {string.Join(" / ", q.Choices)} | ans={q.Answer} | L{q.Citation.LineStart}-{q.Citation.LineEnd}");
-        File.WriteAllLines("/tmp/quizdump.txt", lines.Prepend(qs.Count.ToString()));
-    }
-}

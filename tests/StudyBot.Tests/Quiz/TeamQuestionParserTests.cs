@@ -25,7 +25,7 @@ public class TeamQuestionParserTests
     [Fact]
     public void Parse_GoodFile_ReadsQuestionsChoicesExplanationAndSource()
     {
-        var (questions, issues) = TeamQuestionParser.Parse("team.quiz.md", Good, (f, l) => f == "aws-devsecops.md" ? "EBS Encryption" : null);
+        var (questions, issues) = TeamQuestionParser.Parse("team.quiz.md", Good, (f, _, _) => f == "aws-devsecops.md" ? "EBS Encryption" : null);
         Assert.Empty(issues);
         Assert.Equal(2, questions.Count);
         var first = questions[0];
