@@ -36,6 +36,30 @@ internal static partial class AnswerComposer
         return index.Search(searcher => Compose(index, searcher, asked));
     }
 
+    /// <summary>The ranked candidates with their features, best first (a diagnostic for tuning, not for users).</summary>
+    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 10) => index.Search(searcher =>
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} +{string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        if (content.Count == 0)
+        {
+            return lines;
+        }
+
+        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        var maxScore = hits.Length > 0 ? hits.Max(h => h.Score) : 1f;
+        var ranked = hits.Select(h => Rank(index, index.EntryOf(h.Doc), concepts, content, content.Sum(c => c.Weight), h.Score / maxScore))
+            .OrderByDescending(r => r.Score).Take(top);
+        lines.AddRange(ranked.Select(r =>
+        {
+            var p = index.Entries[r.Id].Passage;
+            var text = p.Text.Replace('\n', ' ');
+            return $"{r.Score:F3} cov={r.Coverage:F2} title={r.TitleCoverage:F2} lead={r.Lead?.Title} {p.File}:{p.LineStart}-{p.LineEnd} [{p.Section}] {text[..Math.Min(90, text.Length)]}";
+        }));
+        return lines;
+    });
+
     private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
@@ -62,7 +86,7 @@ internal static partial class AnswerComposer
                 continue;
             }
 
-            ranked.Add(Rank(index, id, content, totalWeight, hit.Score / maxScore));
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, hit.Score / maxScore));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -108,56 +132,65 @@ internal static partial class AnswerComposer
         return new Answer(question, true, AnswerText(best, texts[0], yesNo), citations, []);
     }
 
-    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage);
+    /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead);
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> content, double totalWeight, double bm25)
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
         var context = index.ContextTerms[id];
-        double matched = 0, inTitle = 0;
+        double matched = 0, inTitle = 0, inPath = 0;
         foreach (var concept in content)
         {
-            if (concept.MatchesAny(body))
-            {
-                matched += concept.Weight;
-            }
-            else if (concept.MatchesAny(title))
-            {
-                matched += concept.Weight;
-            }
-            else if (concept.MatchesAny(context))
-            {
-                matched += concept.Weight * 0.6;
-            }
+            var inBody = concept.MatchesAny(body);
+            var isInTitle = concept.MatchesAny(title);
+            var isInContext = concept.MatchesAny(context);
+            matched += inBody || isInTitle ? concept.Weight : isInContext ? concept.Weight * 0.6 : 0;
+            inTitle += isInTitle ? concept.Weight : 0;
+            inPath += isInTitle || isInContext ? concept.Weight : 0;
+        }
 
-            if (concept.MatchesAny(title))
+        var entry = index.Entries[id];
+        Heading? lead = null;
+        var leadScore = 0.0;
+        var leadTerms = index.LeadTerms[id];
+        for (var l = 0; l < leadTerms.Length; l++)
+        {
+            var covered = content.Where(c => c.MatchesAny(leadTerms[l])).Sum(c => c.Weight) / totalWeight;
+            var fit = covered * KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all);
+            if (covered >= 0.6 && fit > leadScore + 1e-9)
             {
-                inTitle += concept.Weight;
+                leadScore = fit;
+                lead = entry.Leads[l];
             }
         }
 
         var coverage = matched / totalWeight;
         var titleCoverage = inTitle / totalWeight;
-        var entry = index.Entries[id];
-        var score = coverage + (0.3 * bm25);
-        if (titleCoverage >= 0.6)
+        var pathCoverage = inPath / totalWeight;
+        var score = coverage + (0.2 * bm25);
+        if (Math.Max(titleCoverage, pathCoverage) >= 0.6)
         {
-            // The question names this section: its first lines answer it, before other sections that mention the words.
-            score += 0.15 * titleCoverage;
-            if (entry.IndexInSection == 0)
-            {
-                score += 0.2 * titleCoverage;
-            }
+            // The question names this section (or a title above it): its passages come before others that only mention the words.
+            var precision = KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all);
+            score += 0.1 * Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * precision));
         }
 
-        return new Ranked(id, score, coverage, titleCoverage);
+        if (lead is not null)
+        {
+            // The first lines under a title that is what the question asks about answer it; the outermost title wins ties.
+            score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
+        }
+
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
     }
 
-    /// <summary>The lines to cite: the passage, with its section title line when it is the section's first passage,
-    /// and for a question that names the section, the next passages of that section (a few lines, never the file).</summary>
+    /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
+    /// its section's first passage), and for a question that names the section, the next passages of that section
+    /// (a few lines, never the file).</summary>
     private static Span CitedSpan(KnowledgeIndex index, Ranked candidate, bool extend)
     {
         var entry = index.Entries[candidate.Id];
@@ -165,11 +198,13 @@ internal static partial class AnswerComposer
         var start = passage.LineStart;
         var end = passage.LineEnd;
         var parts = new List<string> { passage.Text };
-        var withTitle = entry.IndexInSection == 0 && entry.SectionLine > 0 && entry.SectionLine < start
-            && start - entry.SectionLine <= 3 && passage.Kind != PassageKind.QuestionAnswer;
+        var titleLine = candidate.Lead?.Line
+            ?? (entry.IndexInSection == 0 && entry.SectionLine > 0 ? entry.SectionLine : 0);
+        var withTitle = titleLine > 0 && titleLine < start && start - titleLine <= 4
+            && passage.Kind != PassageKind.QuestionAnswer && end - titleLine < MaxCitedLines;
         if (withTitle)
         {
-            start = entry.SectionLine;
+            start = titleLine;
         }
 
         if (extend && withTitle && candidate.TitleCoverage >= 0.6)

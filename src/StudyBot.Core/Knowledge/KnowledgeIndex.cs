@@ -36,6 +36,9 @@ internal sealed class KnowledgeIndex : IDisposable
         BodyTerms = new HashSet<string>[entries.Count];
         TitleTerms = new HashSet<string>[entries.Count];
         ContextTerms = new HashSet<string>[entries.Count];
+        LeadTerms = new HashSet<string>[entries.Count][];
+        LeadSlots = new string[entries.Count][][][];
+        TitleSlotsOf = new string[entries.Count][][];
 
         var config = new IndexWriterConfig(NotesAnalyzer.Version, analyzer)
         {
@@ -52,6 +55,9 @@ internal sealed class KnowledgeIndex : IDisposable
             BodyTerms[i] = analyzer.Terms(passage.Text);
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
+            LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
+            LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
+            TitleSlotsOf[i] = i > 0 && entries[i - 1].Passage.Section == passage.Section ? TitleSlotsOf[i - 1] : TitleSlots(passage.Section);
             _writer.AddDocument(new Document
             {
                 new StoredField(IdField, i),
@@ -111,7 +117,67 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public HashSet<string>[] ContextTerms { get; }
 
+    /// <summary>Per passage, the terms of each title it leads (see <see cref="NoteEntry.Leads"/>).</summary>
+    public HashSet<string>[][] LeadTerms { get; }
+
+    /// <summary>Per passage, per lead title: the title's word slots, each with the terms that stand for it
+    /// (a synonym spans the words it replaces).</summary>
+    public string[][][][] LeadSlots { get; }
+
+    /// <summary>Per passage: the word slots of its section title.</summary>
+    public string[][][] TitleSlotsOf { get; }
+
     public int DocumentCount { get; }
+
+    /// <summary>Share of a title's word slots that the question's concepts cover: 1 when the title is exactly what
+    /// was asked about, lower when the title is about more than that.</summary>
+    public static double TitlePrecision(string[][] slots, IReadOnlyList<Concept> concepts)
+    {
+        if (slots.Length == 0)
+        {
+            return 0;
+        }
+
+        var covered = 0;
+        foreach (var slot in slots)
+        {
+            if (concepts.Any(c => slot.Any(t => c.Terms.Contains(t) || c.Corrected.Contains(t))))
+            {
+                covered++;
+            }
+        }
+
+        return (double)covered / slots.Length;
+    }
+
+    private string[][] TitleSlots(string title)
+    {
+        var tokens = Analyzer.Tokens(title);
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var slots = new Dictionary<int, HashSet<string>>();
+        foreach (var token in tokens.Where(t => !t.IsSynonym))
+        {
+            slots.TryAdd(token.Position, new HashSet<string>(StringComparer.Ordinal));
+            slots[token.Position].Add(token.Term);
+        }
+
+        foreach (var token in tokens.Where(t => t.IsSynonym))
+        {
+            for (var p = token.Position; p < token.Position + token.PositionLength; p++)
+            {
+                if (slots.TryGetValue(p, out var slot))
+                {
+                    slot.Add(token.Term);
+                }
+            }
+        }
+
+        return slots.Values.Select(slot => slot.ToArray()).ToArray();
+    }
 
     public int EntryOf(int doc) => doc >= 0 && doc < _docToEntry.Length ? _docToEntry[doc] : -1;
 

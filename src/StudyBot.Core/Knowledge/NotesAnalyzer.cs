@@ -45,6 +45,7 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         stream = new SynonymFilter(stream, synonyms, ignoreCase: true);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new PorterStemFilter(stream);
+        stream = new MissionStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -82,3 +83,38 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
 
 /// <summary>One analyzed token.</summary>
 internal readonly record struct AnalyzedToken(string Term, int Position, int PositionLength, bool IsSynonym, int StartOffset, int EndOffset);
+
+/// <summary>
+/// Joins the stems Porter leaves apart in -mit/-mission pairs (retransmit/retransmissions, permit/permission),
+/// on both the notes and the question side.
+/// </summary>
+internal sealed class MissionStemFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+
+    public MissionStemFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public sealed override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var length = _term.Length;
+        if (!_keyword.IsKeyword && length >= 6 && _term[length - 4] == 'm' && _term[length - 3] == 'i'
+            && _term[length - 2] == 's' && _term[length - 1] == 's')
+        {
+            _term[length - 2] = 't';
+            _term.Length = length - 1;
+        }
+
+        return true;
+    }
+}

@@ -6,11 +6,17 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyBot.Core.Knowledge;
 
+/// <summary>A title above a passage: a heading, a short title line or a bold label.</summary>
+/// <param name="Depth">0 for the outermost title of the heading path.</param>
+internal sealed record Heading(string Title, int Line, int Depth);
+
 /// <summary>A parsed passage plus what ranking needs to know about where it sits.</summary>
 /// <param name="SectionLine">Line of the section title (0 when the passage sits before any title).</param>
 /// <param name="IndexInSection">0 for the first passage under its section title.</param>
 /// <param name="Context">Text of parent bullets (a nested bullet is read with its parent), not shown.</param>
-internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context)
+/// <param name="Leads">The titles this passage is the first content under (a heading directly followed by a
+/// sub-heading leads into the sub-heading's first passage).</param>
+internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads)
 {
     /// <summary>Identifies the section: one citation per section key.</summary>
     public string SectionKey => $"{Passage.File}#{SectionLine}:{Passage.Section}";
@@ -59,6 +65,18 @@ internal static class NotesParser
             && !trimmed.EndsWith(':');
     }
 
+    /// <summary>A title on the heading stack; <see cref="Used"/> once a passage was emitted under it.</summary>
+    private sealed class TitleState(int level, string title, int line)
+    {
+        public int Level { get; } = level;
+
+        public string Title { get; } = title;
+
+        public int Line { get; } = line;
+
+        public bool Used { get; set; }
+    }
+
     /// <summary>One line of block text: its 1-based line and its plain text.</summary>
     private readonly record struct TextLine(int Line, string Text);
 
@@ -66,8 +84,8 @@ internal static class NotesParser
     {
         private readonly LineMap _lines = new(text);
         private readonly List<NoteEntry> _entries = [];
-        private readonly List<(int Level, string Title, int Line)> _headings = [];
-        private (string Title, int Line)? _soft;
+        private readonly List<TitleState> _headings = [];
+        private TitleState? _soft;
         private int _indexInSection;
 
         private string Section => _soft?.Title ?? (_headings.Count > 0 ? _headings[^1].Title : string.Empty);
@@ -148,7 +166,7 @@ internal static class NotesParser
                 return true;
             }
 
-            if (single && next is not null && next is not HeadingBlock && IsTitleLine(first))
+            if (single && next is not null && IsTitleLine(first) && IntroducesContent(paragraph, next))
             {
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
                 return false;
@@ -334,14 +352,14 @@ internal static class NotesParser
             }
 
             _headings.RemoveAll(h => h.Level >= heading.Level);
-            _headings.Add((heading.Level, title, lines[0].Line));
+            _headings.Add(new TitleState(heading.Level, title, lines[0].Line));
             _soft = null;
             _indexInSection = 0;
         }
 
         private void SetSoftTitle(string title, int line)
         {
-            _soft = (title, line);
+            _soft = new TitleState(int.MaxValue, title, line);
             _indexInSection = 0;
         }
 
@@ -380,7 +398,18 @@ internal static class NotesParser
         private void Emit(int start, int end, string passageText, PassageKind kind, string context, string? question = null, string? answer = null)
         {
             var passage = new Passage(file, Section, HeadingPath(), start, end, passageText.Trim(), kind, question, answer);
-            _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context));
+            var titles = _soft is null ? _headings : [.. _headings, _soft];
+            var leads = new List<Heading>();
+            for (var depth = 0; depth < titles.Count; depth++)
+            {
+                if (!titles[depth].Used)
+                {
+                    titles[depth].Used = true;
+                    leads.Add(new Heading(titles[depth].Title, titles[depth].Line, depth));
+                }
+            }
+
+            _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context, leads));
         }
 
         /// <summary>The text lines of a bullet itself (paragraphs, `- # text` headings, code), not of its nested lists.</summary>
@@ -504,6 +533,16 @@ internal static class NotesParser
                 || string.Equals(whole, label, StringComparison.Ordinal);
             return isLabel && label.Trim(':', ' ').Length > 0 ? label.Trim(':', ' ') : null;
         }
+
+        /// <summary>A short line is a title when bullets, a table, code or a quote follow it, when a question line
+        /// follows it, or when it carries a figure; a short line followed by prose is prose.</summary>
+        private bool IntroducesContent(ParagraphBlock paragraph, Block next) => next switch
+        {
+            ListBlock or Table or CodeBlock or QuoteBlock => true,
+            ParagraphBlock p => InlineLines(p.Inline) is { Count: 1 } nextLines && IsQuestion(nextLines[0].Text)
+                || paragraph.Inline?.Descendants<LinkInline>().Any(l => l.IsImage) == true,
+            _ => false,
+        };
 
         private static bool IsTitleLine(string line)
         {
