@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 
@@ -261,5 +262,37 @@ public class QuizSchedulerTests
         Assert.True(me.Private);
         time.Advance(TimeSpan.FromDays(2));
         Assert.Contains("streak 0 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackgroundService_ConfiguredChannel_PostsWhenTheFakeClockReachesTheCron()
+    {
+        var time = At("2026-06-01T06:50:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time, settings: new Dictionary<string, string?>
+        {
+            ["Quiz:Channels:0:Platform"] = Platforms.Web,
+            ["Quiz:Channels:0:ChannelId"] = "c9",
+            ["Quiz:Channels:0:Cron"] = "0 9 * * *",
+            ["Quiz:Channels:0:TimeZone"] = "Europe/Berlin",
+        });
+        var scheduler = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var minute = 0; minute < 80 && h.Publisher.Reveals.Count() == 0; minute++)
+            {
+                await Task.Delay(20);
+                time.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            var post = Assert.Single(h.Publisher.Quizzes);
+            Assert.Equal("c9", post.ChannelId);
+            Assert.Equal("2026-06-01 09:00", Local(post.At)[..16]);
+            Assert.Single(h.Publisher.Reveals);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+        }
     }
 }
