@@ -38,6 +38,7 @@ internal sealed class QuizChatCommand(QuizService quiz, QuizStore store, QuizSch
         {
             case "now":
                 var post = await quiz.PostNowAsync(message.Platform, message.ChannelId, cancellationToken);
+                signal.Wake(); // the scheduler plans the reveal
                 return post switch
                 {
                     null => new Reply("There is no quiz question to post (are the notes loaded?), or this platform cannot post to channels.", Kind: ReplyKind.Admin),
