@@ -7,7 +7,8 @@ namespace StudyBot.Core.Quiz;
 /// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
 /// <c>quiz skip</c> and <c>quiz off</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
 /// </summary>
-internal sealed class QuizChatCommand(QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time) : IChatCommand
+internal sealed class QuizChatCommand(
+    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, IAuditLog? audit = null) : IChatCommand
 {
     public string Name => "quiz";
 
@@ -29,11 +30,32 @@ internal sealed class QuizChatCommand(QuizService quiz, QuizStore store, QuizSch
             return new Reply($"Unknown quiz command '{words[0]}'. {Help}", Kind: ReplyKind.Help);
         }
 
+        // The conversation core audits AdminOnly commands; "quiz" is open to everyone, so its admin verbs audit here.
         if (!message.IsAdmin)
         {
-            return new Reply($"Sorry, only admins can use 'quiz {verb}'.", Kind: ReplyKind.Refused);
+            await AuditAsync(message, arguments, AuditOutcomes.Refused, cancellationToken);
+            return new Reply($"Sorry, **quiz {verb}** is an admin command, and you are not an admin here.", Private: true, Kind: ReplyKind.Refused);
         }
 
+        try
+        {
+            var reply = await RunAdminAsync(message, verb, words, cancellationToken);
+            await AuditAsync(message, arguments, AuditOutcomes.Ok, cancellationToken);
+            return reply;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await AuditAsync(message, arguments, $"{AuditOutcomes.Failed}: {e.GetType().Name}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private Task AuditAsync(IncomingMessage message, string arguments, string outcome, CancellationToken ct) =>
+        audit?.RecordAsync(new AuditEntry(time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, Name, arguments, outcome), ct)
+        ?? Task.CompletedTask;
+
+    private async Task<Reply> RunAdminAsync(IncomingMessage message, string verb, string[] words, CancellationToken cancellationToken)
+    {
         switch (verb)
         {
             case "now":
