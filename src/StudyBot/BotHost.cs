@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
 using StudyBot.Hosting;
 using StudyBot.Web;
 
@@ -40,7 +41,7 @@ internal static class BotHost
         builder.Services.AddChat();
         builder.Services.AddWebChat();
         builder.Services.AddOperations();
-        // builder.Services.AddQuiz();
+        builder.Services.AddQuiz();
         // builder.Services.AddDiscord();
         // builder.Services.AddTeams();
         configureServices?.Invoke(builder.Services);
