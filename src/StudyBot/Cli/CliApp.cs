@@ -12,6 +12,7 @@ internal static class CliApp
     private static IEnumerable<Command> BuildCommands()
     {
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
+        yield return AskCommand.Create();
         yield return DiscordCommand.Build();
     }
 
