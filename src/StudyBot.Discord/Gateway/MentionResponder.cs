@@ -20,7 +20,7 @@ internal sealed partial class MentionResponder(
     ILogger<MentionResponder> logger)
 {
     /// <summary>Maps the message to a platform-neutral one; null when the bot should not answer it.</summary>
-    internal IncomingMessage? ToIncomingMessage(DiscordMessage message, string botUserId)
+    internal static IncomingMessage? ToIncomingMessage(DiscordMessage message, string botUserId, DiscordOptions options)
     {
         var author = message.Author;
         if (author is null || author.Bot == true || author.Id == botUserId)
@@ -38,14 +38,14 @@ internal sealed partial class MentionResponder(
         var text = MentionPattern().Replace(message.Content ?? string.Empty, m => m.Groups["id"].Value == botUserId ? " " : m.Value);
         text = Whitespace().Replace(text, " ").Trim();
         var displayName = message.Member?.Nick ?? author.GlobalName ?? author.Username ?? author.Id;
-        var isAdmin = options.Value.IsAdmin(author.Id, message.Member?.Roles ?? []);
+        var isAdmin = options.IsAdmin(author.Id, message.Member?.Roles ?? []);
         return new IncomingMessage(Platforms.Discord, message.ChannelId, author.Id, displayName, text, MentionedBot: true, IsAdmin: isAdmin);
     }
 
     /// <summary>Answers the message if it is for the bot.</summary>
     public async Task RespondAsync(DiscordMessage message, string botUserId, CancellationToken cancellationToken)
     {
-        var incoming = ToIncomingMessage(message, botUserId);
+        var incoming = ToIncomingMessage(message, botUserId, options.Value);
         if (incoming is null)
         {
             return;

@@ -63,7 +63,7 @@ internal sealed partial class InteractionHandler(
             return Respond(new InteractionResponse(CallbackType.Pong));
         }
 
-        var message = ToIncomingMessage(interaction);
+        var message = ToIncomingMessage(interaction, _options);
         if (message is null || string.IsNullOrEmpty(interaction.Token))
         {
             LogUnsupported(logger, interaction.Type);
@@ -87,7 +87,7 @@ internal sealed partial class InteractionHandler(
     }
 
     /// <summary>Maps a slash command or button press to a platform-neutral message; null for other interaction types.</summary>
-    internal IncomingMessage? ToIncomingMessage(Interaction interaction)
+    internal static IncomingMessage? ToIncomingMessage(Interaction interaction, DiscordOptions options)
     {
         var actor = interaction.Actor;
         if (actor is null || interaction.Data is null)
@@ -98,7 +98,7 @@ internal sealed partial class InteractionHandler(
         var roles = interaction.Member?.Roles ?? [];
         var channelId = interaction.ChannelId ?? interaction.Message?.ChannelId ?? actor.Id;
         var displayName = interaction.Member?.Nick ?? actor.GlobalName ?? actor.Username ?? actor.Id;
-        var isAdmin = _options.IsAdmin(actor.Id, roles);
+        var isAdmin = options.IsAdmin(actor.Id, roles);
         return interaction.Type switch
         {
             InteractionType.ApplicationCommand when interaction.Data.Name is { Length: > 0 } =>

@@ -13,6 +13,9 @@ namespace StudyBot.Discord.Rest;
 /// </summary>
 internal sealed partial class DiscordRateLimiter(TimeProvider time)
 {
+    /// <summary>Added to every wait: timers and the server's clock do not agree to the millisecond.</summary>
+    public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
+
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private long _globalResetTicks;
@@ -36,11 +39,9 @@ internal sealed partial class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    public TimeSpan GlobalWait => new DateTimeOffset(Interlocked.Read(ref _globalResetTicks), TimeSpan.Zero) - time.GetUtcNow();
-
     public void SetGlobalReset(TimeSpan retryAfter)
     {
-        var until = (time.GetUtcNow() + retryAfter).UtcTicks;
+        var until = (time.GetUtcNow() + retryAfter + SafetyMargin).UtcTicks;
         long current;
         do
         {
@@ -65,7 +66,7 @@ internal sealed partial class DiscordRateLimiter(TimeProvider time)
         if (int.TryParse(Header(response, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
             && TryParseSeconds(Header(response, "X-RateLimit-Reset-After"), out var resetAfter))
         {
-            bucket.Set(remaining, time.GetUtcNow() + resetAfter);
+            bucket.Set(remaining, time.GetUtcNow() + resetAfter + SafetyMargin);
         }
     }
 
@@ -250,7 +251,7 @@ internal sealed partial class DiscordRateLimitHandler(DiscordRateLimiter limiter
             }
             else
             {
-                bucket.Set(0, time.GetUtcNow() + retryAfter);
+                bucket.Set(0, time.GetUtcNow() + retryAfter + DiscordRateLimiter.SafetyMargin);
             }
 
             response.Dispose();

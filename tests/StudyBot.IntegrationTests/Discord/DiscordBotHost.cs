@@ -101,7 +101,16 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         var app = builder.Build();
         app.MapDiscord();
         var host = new DiscordBotHost(app, directory, logs);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         host.BaseUrl = new Uri(app.Urls.First());
         return host;
     }

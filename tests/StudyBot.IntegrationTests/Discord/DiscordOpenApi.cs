@@ -64,6 +64,13 @@ internal sealed class DiscordOpenApi
                 .ToList();
     }
 
+    /// <summary>Fails the test, listing the errors, when <paramref name="json"/> breaks the operation's request body schema.</summary>
+    public static void AssertValid(string operationId, string json)
+    {
+        var errors = Instance.Validate(operationId, json);
+        Assert.True(errors.Count == 0, $"{operationId} body does not match the spec:\n{string.Join('\n', errors)}\n{json}");
+    }
+
     /// <summary>The operation a request to the fake Discord API is, by its templated route.</summary>
     public static string OperationOf(string route) => route switch
     {
