@@ -74,4 +74,18 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
         Assert.Null(request.Json!["components"]);
         DiscordOpenApi.AssertValid("create_message", request.Body);
     }
+
+    [Fact]
+    public async Task PostAsync_ReplacesMessage_EditsItWithSpecValidBody()
+    {
+        var closed = Quiz with { Buttons = [], ReplacesMessageId = "844397162624450620", Kind = ReplyKind.QuizReveal };
+
+        var id = await Publisher.PostAsync("645027906669510667", closed, "close:42", CancellationToken.None);
+
+        Assert.Equal("844397162624450620", id);
+        Assert.Empty(_api.On(Messages));
+        var edit = _api.On("PATCH /channels/{channels}/messages/{id}").Single();
+        Assert.Equal("/channels/645027906669510667/messages/844397162624450620", edit.Path);
+        DiscordOpenApi.AssertValid("update_message", edit.Body);
+    }
 }
