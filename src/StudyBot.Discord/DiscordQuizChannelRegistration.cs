@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,19 +9,20 @@ namespace StudyBot.Discord;
 
 /// <summary>At start, registers the configured Discord quiz channels with the quiz schedule (an admin's schedule wins).</summary>
 internal sealed partial class DiscordQuizChannelRegistration(
-    IEnumerable<IQuizChannelRegistry> registries,
+    IServiceScopeFactory scopes,
     IOptions<DiscordOptions> options,
     ILogger<DiscordQuizChannelRegistration> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var channels = options.Value.QuizChannels;
-        var registry = registries.FirstOrDefault();
         if (channels.Count == 0)
         {
             return;
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetServices<IQuizChannelRegistry>().FirstOrDefault();
         if (registry is null)
         {
             LogNoQuiz(logger, channels.Count);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 
 namespace StudyBot.IntegrationTests.Discord;
 
@@ -29,5 +30,35 @@ public sealed class DiscordStartupTests
 
         Assert.Contains("Discord:PublicKey is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("Discord:BotToken is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_QuizChannelsConfigured_RegisteredWithTheQuizSchedule()
+    {
+        await using var api = await FakeDiscordApi.StartAsync();
+        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(api, new string('d', 64)))
+        {
+            ["Discord:QuizChannels:0:ChannelId"] = "645027906669510667",
+            ["Discord:QuizChannels:0:Cron"] = "0 9 * * 1-5",
+            ["Discord:QuizChannels:0:TimeZone"] = "Europe/Berlin",
+        };
+        var registry = new RecordingRegistry();
+
+        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()).AddSingleton<IQuizChannelRegistry>(registry));
+
+        Assert.Equal([new QuizChannelSchedule(Platforms.Discord, "645027906669510667", "0 9 * * 1-5", "Europe/Berlin")], registry.Schedules);
+    }
+
+    private sealed class RecordingRegistry : IQuizChannelRegistry
+    {
+        public List<QuizChannelSchedule> Schedules { get; } = [];
+
+        public Task EnsureScheduleAsync(QuizChannelSchedule schedule, CancellationToken cancellationToken)
+        {
+            Schedules.Add(schedule);
+            return Task.CompletedTask;
+        }
+
+        public Task RemoveChannelAsync(string platform, string channelId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
