@@ -14,7 +14,7 @@ internal static class CliApp
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
         yield return AskCommand.Create();
         yield return QuizCommand.Create();
-        yield break;
+        yield return DiscordCommand.Build();
     }
 
     public static async Task<int> RunAsync(string[] args)
