@@ -12,7 +12,7 @@ internal static class CliApp
     private static IEnumerable<Command> BuildCommands()
     {
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
-        yield break;
+        yield return TeamsCommand.Build();
     }
 
     public static async Task<int> RunAsync(string[] args)
