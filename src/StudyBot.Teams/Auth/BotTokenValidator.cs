@@ -15,6 +15,14 @@ namespace StudyBot.Teams.Auth;
 /// </summary>
 internal sealed class BotTokenValidator
 {
+    /// <summary>A token that passed: its claims, and the channels its signing key is endorsed for (null: not listed).</summary>
+    internal sealed record BotIdentity(ClaimsIdentity Claims, IReadOnlyList<string>? Endorsements)
+    {
+        /// <summary>Keys that list endorsements may sign only for those channels (as the Bot Framework SDK checks).</summary>
+        public bool Endorses(string? channelId) =>
+            Endorsements is null || string.IsNullOrEmpty(channelId) || Endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase);
+    }
+
     internal const string HttpClientName = "StudyBot.Teams.OpenId";
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
@@ -40,7 +48,7 @@ internal sealed class BotTokenValidator
     }
 
     /// <summary>Validates <paramref name="authorizationHeader"/>; null when it is not acceptable.</summary>
-    public async Task<ClaimsIdentity?> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    public async Task<BotIdentity?> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         const string prefix = "Bearer ";
         if (string.IsNullOrEmpty(authorizationHeader) || !authorizationHeader.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -64,7 +72,30 @@ internal sealed class BotTokenValidator
             return null;
         }
 
-        return result.ClaimsIdentity;
+        var config = await _configuration.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var keyId = (result.SecurityToken as JsonWebToken)?.Kid;
+        return new BotIdentity(result.ClaimsIdentity, Endorsements(config, keyId));
+    }
+
+    /// <summary>
+    /// The channels the signing key is endorsed for (the Bot Framework JWKS lists them per key, e.g. "msteams");
+    /// null when the key lists none.
+    /// </summary>
+    private static IReadOnlyList<string>? Endorsements(OpenIdConnectConfiguration config, string? keyId)
+    {
+        var key = config.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == keyId);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value) || value is null)
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array =>
+                array.EnumerateArray().Select(e => e.ToString()).ToList(),
+            IEnumerable<object> list => list.Select(o => o?.ToString() ?? "").ToList(),
+            _ => null,
+        };
     }
 
     private async Task<TokenValidationResult> ValidateOnceAsync(string token, CancellationToken cancellationToken)

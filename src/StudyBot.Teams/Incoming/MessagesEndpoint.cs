@@ -49,10 +49,16 @@ internal static class MessagesEndpoint
             }
 
             // The token must have been issued for the connector this activity says it came from.
-            var claim = identity.FindFirst("serviceurl")?.Value;
+            var claim = identity.Claims.FindFirst("serviceurl")?.Value;
             if (claim is null || !string.Equals(claim.TrimEnd('/'), activity.ServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
             {
                 logger.LogWarning("Teams token rejected: its serviceurl claim does not match the activity's serviceUrl");
+                return Results.Unauthorized();
+            }
+
+            if (!identity.Endorses(activity.ChannelId))
+            {
+                logger.LogWarning("Teams token rejected: its signing key is not endorsed for channel {Channel}", activity.ChannelId);
                 return Results.Unauthorized();
             }
 

@@ -107,7 +107,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
             {
                 keys = new[]
                 {
-                    new { kty = "RSA", use = "sig", kid = KeyId, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent) },
+                    new { kty = "RSA", use = "sig", kid = KeyId, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams" } },
                 },
             });
         });

@@ -80,6 +80,19 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessages_KeyNotEndorsedForTheActivitysChannel_Returns401()
+    {
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
+        var activity = TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello");
+        activity["channelId"] = "webchat";
+
+        var response = await _bot.SendAsync(activity.ToJsonString(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_conversation.Messages);
+    }
+
+    [Fact]
     public async Task PostMessages_TokenWithinSkew_IsAccepted()
     {
         // Expired 4 minutes ago: inside the 5 minutes of allowed clock skew.
