@@ -1,1 +1,15 @@
-return;
+using BenchmarkDotNet.Running;
+using StudyBot.Benchmarks;
+
+// "explain DIR QUESTION..." prints how a question's candidates rank (a tuning aid); anything else runs the benchmarks.
+if (args is ["explain", var folder, .. var words])
+{
+    foreach (var line in Explainer.Explain(folder, string.Join(' ', words)))
+    {
+        Console.WriteLine(line);
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Explainer).Assembly).Run(args);

@@ -12,7 +12,9 @@ internal static class CliApp
     private static IEnumerable<Command> BuildCommands()
     {
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
+        yield return AskCommand.Create();
         yield return TeamsCommand.Build();
+        yield break;
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,371 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// Finds the passages that answer a question and writes the answer, conclusion first.
+/// Candidates come from Lucene BM25 over body, section title (boosted) and context; they are re-ranked by
+/// coverage: the share of the question's topic weight (idf of its concepts) that a passage holds, plus a bonus
+/// when the question names the passage's section. A question whose best coverage is too low is declined.
+/// </summary>
+internal static partial class AnswerComposer
+{
+    /// <summary>Below this share of the question's topic weight, the notes do not cover the question.</summary>
+    internal const double DeclineThreshold = 0.55;
+
+    internal const string DeclineText = "Sorry, the notes don't cover that.";
+
+    private const int Candidates = 60;
+    private const int MaxCitations = 3;
+    private const int MaxCitedLines = 8;
+    private const int MaxSnippetChars = 400;
+
+    private static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "should", "shall", "may",
+        "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't", "won't", "am",
+    };
+
+    public static Answer Ask(KnowledgeIndex index, string? question)
+    {
+        var asked = question ?? string.Empty;
+        return index.Search(searcher => Compose(index, searcher, asked));
+    }
+
+    /// <summary>The ranked candidates with their features, best first (a diagnostic for tuning, not for users).</summary>
+    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 10) => index.Search(searcher =>
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} +{string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        if (content.Count == 0)
+        {
+            return lines;
+        }
+
+        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        var maxScore = hits.Length > 0 ? hits.Max(h => h.Score) : 1f;
+        var ranked = hits.Select(h => Rank(index, index.EntryOf(h.Doc), concepts, content, content.Sum(c => c.Weight), h.Score / maxScore))
+            .OrderByDescending(r => r.Score).Take(top);
+        lines.AddRange(ranked.Select(r =>
+        {
+            var p = index.Entries[r.Id].Passage;
+            var text = p.Text.Replace('\n', ' ');
+            return $"{r.Score:F3} cov={r.Coverage:F2} title={r.TitleCoverage:F2} lead={r.Lead?.Title} {p.File}:{p.LineStart}-{p.LineEnd} [{p.Section}] {text[..Math.Min(90, text.Length)]}";
+        }));
+        return lines;
+    });
+
+    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        if (content.Count == 0)
+        {
+            return Decline(question, []);
+        }
+
+        var totalWeight = content.Sum(c => c.Weight);
+        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return Decline(question, []);
+        }
+
+        var maxScore = hits.Max(h => h.Score);
+        var ranked = new List<Ranked>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var id = index.EntryOf(hit.Doc);
+            if (id < 0)
+            {
+                continue;
+            }
+
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, hit.Score / maxScore));
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold)
+        {
+            return Decline(question, ranked);
+        }
+
+        var highlightQuery = HighlightQuery(concepts);
+        var yesNo = IsYesNo(question);
+        var citations = new List<Citation>();
+        var texts = new List<string>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            if (citations.Count == MaxCitations)
+            {
+                break;
+            }
+
+            var entry = index.Entries[candidate.Id];
+            if (citations.Count > 0 && candidate.Coverage < DeclineThreshold * 0.8)
+            {
+                continue;
+            }
+
+            if (!sections.Add(entry.SectionKey))
+            {
+                continue;
+            }
+
+            var span = CitedSpan(index, candidate, extend: citations.Count == 0 && !yesNo);
+            citations.Add(new Citation(
+                entry.Passage.File,
+                entry.Passage.Section,
+                span.Start,
+                span.End,
+                Highlight(index, highlightQuery, Truncate(span.Text))));
+            texts.Add(span.Text);
+        }
+
+        var best = index.Entries[ranked[0].Id];
+        return new Answer(question, true, AnswerText(best, texts[0], yesNo), citations, []);
+    }
+
+    /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead);
+
+    private readonly record struct Span(int Start, int End, string Text);
+
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25)
+    {
+        var body = index.BodyTerms[id];
+        var title = index.TitleTerms[id];
+        var context = index.ContextTerms[id];
+        double matched = 0, inTitle = 0, inPath = 0;
+        foreach (var concept in content)
+        {
+            var inBody = concept.MatchesAny(body);
+            var isInTitle = concept.MatchesAny(title);
+            var isInContext = concept.MatchesAny(context);
+            matched += inBody || isInTitle ? concept.Weight : isInContext ? concept.Weight * 0.6 : 0;
+            inTitle += isInTitle ? concept.Weight : 0;
+            inPath += isInTitle || isInContext ? concept.Weight : 0;
+        }
+
+        var entry = index.Entries[id];
+        Heading? lead = null;
+        var leadScore = 0.0;
+        var leadTerms = index.LeadTerms[id];
+        for (var l = 0; l < leadTerms.Length; l++)
+        {
+            var covered = content.Where(c => c.MatchesAny(leadTerms[l])).Sum(c => c.Weight) / totalWeight;
+            var fit = covered * KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all);
+            if (covered >= 0.6 && fit > leadScore + 1e-9)
+            {
+                leadScore = fit;
+                lead = entry.Leads[l];
+            }
+        }
+
+        var coverage = matched / totalWeight;
+        var titleCoverage = inTitle / totalWeight;
+        var pathCoverage = inPath / totalWeight;
+        var score = coverage + (0.2 * bm25);
+        if (Math.Max(titleCoverage, pathCoverage) >= 0.6)
+        {
+            // The question names this section (or a title above it): its passages come before others that only mention the words.
+            var precision = KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all);
+            score += 0.1 * Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * precision));
+        }
+
+        if (lead is not null)
+        {
+            // The first lines under a title that is what the question asks about answer it; the outermost title wins ties.
+            score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
+        }
+
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
+    }
+
+    /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
+    /// its section's first passage), and for a question that names the section, the next passages of that section
+    /// (a few lines, never the file).</summary>
+    private static Span CitedSpan(KnowledgeIndex index, Ranked candidate, bool extend)
+    {
+        var entry = index.Entries[candidate.Id];
+        var passage = entry.Passage;
+        var start = passage.LineStart;
+        var end = passage.LineEnd;
+        var parts = new List<string> { passage.Text };
+        var titleLine = candidate.Lead?.Line
+            ?? (entry.IndexInSection == 0 && entry.SectionLine > 0 ? entry.SectionLine : 0);
+        var withTitle = titleLine > 0 && titleLine < start && start - titleLine <= 4
+            && passage.Kind != PassageKind.QuestionAnswer && end - titleLine < MaxCitedLines;
+        if (withTitle)
+        {
+            start = titleLine;
+        }
+
+        if (extend && withTitle && candidate.TitleCoverage >= 0.6)
+        {
+            for (var next = candidate.Id + 1; next < index.Entries.Count && parts.Count < 4; next++)
+            {
+                var following = index.Entries[next];
+                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines)
+                {
+                    break;
+                }
+
+                parts.Add(following.Passage.Text);
+                end = following.Passage.LineEnd;
+            }
+        }
+
+        var text = string.Join("\n", parts);
+        return new Span(start, end, text);
+    }
+
+    private static string AnswerText(NoteEntry best, string citedText, bool yesNo)
+    {
+        var passage = best.Passage;
+        if (!yesNo)
+        {
+            if (passage.Kind == PassageKind.QuestionAnswer)
+            {
+                return Clean(passage.AnswerText ?? passage.Text);
+            }
+
+            var body = Clean(citedText);
+            return string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
+                ? body
+                : $"{passage.Section}: {body}";
+        }
+
+        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
+        var polarity = Polarity(answer);
+        var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
+        if (rest.Length == 0)
+        {
+            rest = Clean(passage.Question ?? passage.Section);
+        }
+        else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
+        {
+            rest = $"{passage.Section}: {rest}";
+        }
+
+        return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
+    }
+
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation.</summary>
+    internal static bool Polarity(string answer)
+    {
+        var words = WordPattern().Matches(answer).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count > 0 && words[0] == "yes")
+        {
+            return true;
+        }
+
+        if (words.Count > 0 && words[0] == "no")
+        {
+            return false;
+        }
+
+        return !words.Any(w => NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+    }
+
+    internal static bool IsYesNo(string question)
+    {
+        var first = WordPattern().Match(question);
+        return first.Success && YesNoOpeners.Contains(first.Value);
+    }
+
+    private static Answer Decline(string question, List<Ranked> ranked) =>
+        new(question, false, DeclineText, [], []);
+
+    private static Query BuildQuery(List<Concept> concepts)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in concepts)
+        {
+            var weight = concept.IsFrame ? 0.3f : 1f;
+            foreach (var term in concept.Terms)
+            {
+                AddTerm(query, term, weight);
+            }
+
+            foreach (var term in concept.Corrected)
+            {
+                AddTerm(query, term, weight * 0.7f);
+            }
+        }
+
+        return query;
+    }
+
+    private static void AddTerm(BooleanQuery query, string term, float weight)
+    {
+        query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)) { Boost = weight }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)) { Boost = weight * 2f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.ContextField, term)) { Boost = weight * 0.5f }, Occur.SHOULD);
+    }
+
+    private static Query HighlightQuery(List<Concept> concepts)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        {
+            query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static string Highlight(KnowledgeIndex index, Query query, string text)
+    {
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, KnowledgeIndex.BodyField))
+        {
+            TextFragmenter = new NullFragmenter(),
+        };
+        try
+        {
+            return highlighter.GetBestFragment(index.Analyzer, KnowledgeIndex.BodyField, text) ?? text;
+        }
+        catch (InvalidTokenOffsetsException)
+        {
+            return text;
+        }
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= MaxSnippetChars ? text : string.Concat(text.AsSpan(0, MaxSnippetChars), "…");
+
+    /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(builder[^1] is '.' or ':' or ';' or '?' or '!' ? " " : "; ");
+            }
+
+            builder.Append(line);
+        }
+
+        return Spaces().Replace(builder.ToString(), " ").Trim();
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingYesNo();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,219 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// The team's notes, indexed with Lucene and answerable. Loads at first use (or <see cref="LoadAsync"/>);
+/// <see cref="ReloadAsync"/> builds a new index beside the live one and swaps it in atomically; questions in flight
+/// finish on the old index, which is disposed when the last of them releases it.
+/// </summary>
+public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
+{
+    private readonly KnowledgeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<KnowledgeBase> _logger;
+    private readonly SemaphoreSlim _reloadLock = new(1, 1);
+    private readonly Lock _firstLoadLock = new();
+    private KnowledgeIndex? _current;
+    private KnowledgeStats _stats;
+    private bool _disposed;
+
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
+        _stats = new KnowledgeStats(0, 0, new Dictionary<string, int>(), [], _time.GetUtcNow());
+    }
+
+    /// <inheritdoc />
+    public event EventHandler<ReloadReport>? Reloaded;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Passage> Passages => EnsureLoaded()?.Passages ?? [];
+
+    /// <inheritdoc />
+    public KnowledgeStats Stats
+    {
+        get
+        {
+            EnsureLoaded();
+            return Volatile.Read(ref _stats);
+        }
+    }
+
+    /// <inheritdoc />
+    public Answer Ask(string question)
+    {
+        while (true)
+        {
+            var index = EnsureLoaded();
+            if (index is null)
+            {
+                return new Answer(question ?? string.Empty, false, AnswerComposer.DeclineText, [], []);
+            }
+
+            if (!index.TryAcquire())
+            {
+                // Retired between the read and the acquire: the new index is already in place.
+                continue;
+            }
+
+            try
+            {
+                return AnswerComposer.Ask(index, question);
+            }
+            finally
+            {
+                index.Release();
+            }
+        }
+    }
+
+    /// <summary>Loads the notes unless they are loaded; the report of the first load, or of a no-op.</summary>
+    public async Task<ReloadReport> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _current) is not null)
+        {
+            return new ReloadReport(true, null, [], [], [], 0, 0, Volatile.Read(ref _stats).Failures, Volatile.Read(ref _stats));
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloadLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => Rebuild(cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _reloadLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Interlocked.Exchange(ref _current, null)?.Dispose();
+        _reloadLock.Dispose();
+    }
+
+    private KnowledgeIndex? EnsureLoaded()
+    {
+        var index = Volatile.Read(ref _current);
+        if (index is not null)
+        {
+            return index;
+        }
+
+        lock (_firstLoadLock)
+        {
+            if (Volatile.Read(ref _current) is null)
+            {
+                var report = Rebuild(CancellationToken.None);
+                if (!report.Succeeded)
+                {
+                    LogLoadFailed(_logger, report.Error);
+                }
+            }
+
+            return Volatile.Read(ref _current);
+        }
+    }
+
+    private ReloadReport Rebuild(CancellationToken cancellationToken)
+    {
+        var old = Volatile.Read(ref _current);
+        var oldStats = Volatile.Read(ref _stats);
+        LoadedNotes notes;
+        try
+        {
+            notes = NotesLoader.Load(_options, cancellationToken);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            return Failed(ex.Message, [], oldStats);
+        }
+        catch (IOException ex)
+        {
+            return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
+        }
+
+        if (notes.FileHashes.Count == 0)
+        {
+            return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes (*.md, *.markdown, *.txt).", notes.Failures, oldStats);
+        }
+
+        var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
+        var index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+        var stats = new KnowledgeStats(
+            notes.FileHashes.Count,
+            notes.Entries.Count,
+            notes.Entries.GroupBy(e => e.Passage.File).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            notes.Failures,
+            _time.GetUtcNow());
+
+        var report = Diff(old, index, stats);
+        Volatile.Write(ref _stats, stats);
+        var previous = Interlocked.Exchange(ref _current, index);
+        previous?.Dispose();
+        LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count);
+        foreach (var failure in notes.Failures)
+        {
+            LogFileSkipped(_logger, failure.File, failure.Reason);
+        }
+
+        Reloaded?.Invoke(this, report);
+        return report;
+    }
+
+    private static ReloadReport Diff(KnowledgeIndex? old, KnowledgeIndex index, KnowledgeStats stats)
+    {
+        var before = old?.FileHashes ?? new Dictionary<string, string>();
+        var after = index.FileHashes;
+        var added = after.Keys.Where(f => !before.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        var removed = before.Keys.Where(f => !after.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        var changed = after.Keys.Where(f => before.TryGetValue(f, out var h) && h != after[f]).Order(StringComparer.Ordinal).ToList();
+
+        var oldPassages = (old?.Passages ?? []).Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var newPassages = index.Passages.Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var passagesAdded = newPassages.Sum(kv => Math.Max(0, kv.Value - oldPassages.GetValueOrDefault(kv.Key)));
+        var passagesRemoved = oldPassages.Sum(kv => Math.Max(0, kv.Value - newPassages.GetValueOrDefault(kv.Key)));
+        return new ReloadReport(true, null, added, changed, removed, passagesAdded, passagesRemoved, stats.Failures, stats);
+
+        static string Key(Passage p) => $"{p.File}\u0001{p.Section}\u0001{p.Kind}\u0001{p.Text}";
+    }
+
+    private ReloadReport Failed(string error, IReadOnlyList<FileFailure> failures, KnowledgeStats stats)
+    {
+        LogReloadFailed(_logger, error);
+        return new ReloadReport(false, error, [], [], [], 0, 0, failures, stats);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Files} files, {Passages} passages, {Failures} unreadable files")]
+    private static partial void LogLoaded(ILogger logger, int files, int passages, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge file {File} skipped: {Reason}")]
+    private static partial void LogFileSkipped(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge reload failed, the previous notes keep serving: {Error}")]
+    private static partial void LogReloadFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge could not be loaded: {Error}")]
+    private static partial void LogLoadFailed(ILogger logger, string? error);
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>Configuration section <c>Knowledge</c>: where the team's notes are.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The knowledge folder (relative paths are resolved against the current directory).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Files larger than this are reported as failures and skipped.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The team's synonym file, relative to the knowledge folder; not indexed as notes.
+    /// One group a line, comma-separated, canonical term first, e.g. <c>hsm, cloudhsm, hardware security module</c>.</summary>
+    public string SynonymsFile { get; set; } = "synonyms.txt";
+
+    /// <summary>The knowledge folder as a full path.</summary>
+    public string FullPath => System.IO.Path.GetFullPath(Path);
+}

@@ -1,0 +1,120 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// Standard tokenizer → English possessive → lowercase → synonyms → stop words (keeping no/not/cannot/without/never)
+/// → Porter stemming. Used for indexing and for questions, so both sides meet on the same terms.
+/// </summary>
+internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>English stop words minus the ones that carry yes/no meaning.</summary>
+    internal static readonly CharArraySet StopWords = new(Version,
+    [
+        "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "for", "if", "in", "into", "is",
+        "it", "its", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+        "those", "to", "was", "were", "will", "with", "i", "me", "my", "we", "our", "you", "your", "he", "she",
+        "him", "her", "them", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "do", "does",
+        "did", "doing", "done", "can", "could", "should", "would", "shall", "may", "might", "must", "am", "has",
+        "have", "had", "having", "so", "than", "too", "very", "just", "also", "from", "about", "up", "down", "out",
+        "over", "under", "again", "here", "there", "some", "any", "each", "both", "all", "own", "same", "other",
+        "only", "more", "most", "much", "many", "s", "t", "eg", "e.g", "ie", "i.e", "etc", "via", "us", "it's",
+    ], ignoreCase: true);
+
+    /// <summary>Words that flip a statement; kept in the index and read by the answer composer.</summary>
+    internal static readonly IReadOnlySet<string> NegationWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "not", "cannot", "without", "never", "none", "nor", "isn't", "aren't", "doesn't", "don't", "can't",
+        "won't", "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't", "unable",
+    };
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new SynonymFilter(stream, synonyms, ignoreCase: true);
+        stream = new StopFilter(Version, stream, StopWords);
+        stream = new PorterStemFilter(stream);
+        stream = new MissionStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>The analyzed tokens of <paramref name="text"/>, with positions and synonym spans.</summary>
+    internal List<AnalyzedToken> Tokens(string text, string field = "body")
+    {
+        var result = new List<AnalyzedToken>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<IPositionLengthAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            result.Add(new AnalyzedToken(
+                term.ToString(),
+                position,
+                Math.Max(1, length.PositionLength),
+                string.Equals(type.Type, SynonymFilter.TYPE_SYNONYM, StringComparison.Ordinal),
+                offset.StartOffset,
+                offset.EndOffset));
+        }
+
+        stream.End();
+        return result;
+    }
+
+    /// <summary>The distinct terms of <paramref name="text"/>.</summary>
+    internal HashSet<string> Terms(string text) => Tokens(text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>One analyzed token.</summary>
+internal readonly record struct AnalyzedToken(string Term, int Position, int PositionLength, bool IsSynonym, int StartOffset, int EndOffset);
+
+/// <summary>
+/// Joins the stems Porter leaves apart in -mit/-mission pairs (retransmit/retransmissions, permit/permission),
+/// on both the notes and the question side.
+/// </summary>
+internal sealed class MissionStemFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+
+    public MissionStemFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public sealed override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var length = _term.Length;
+        if (!_keyword.IsKeyword && length >= 6 && _term[length - 4] == 'm' && _term[length - 3] == 'i'
+            && _term[length - 2] == 's' && _term[length - 1] == 's')
+        {
+            _term[length - 2] = 't';
+            _term.Length = length - 1;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,587 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>A title above a passage: a heading, a short title line or a bold label.</summary>
+/// <param name="Depth">0 for the outermost title of the heading path.</param>
+internal sealed record Heading(string Title, int Line, int Depth);
+
+/// <summary>A parsed passage plus what ranking needs to know about where it sits.</summary>
+/// <param name="SectionLine">Line of the section title (0 when the passage sits before any title).</param>
+/// <param name="IndexInSection">0 for the first passage under its section title.</param>
+/// <param name="Context">Text of parent bullets (a nested bullet is read with its parent), not shown.</param>
+/// <param name="Leads">The titles this passage is the first content under (a heading directly followed by a
+/// sub-heading leads into the sub-heading's first passage).</param>
+internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads)
+{
+    /// <summary>Identifies the section: one citation per section key.</summary>
+    public string SectionKey => $"{Passage.File}#{SectionLine}:{Passage.Section}";
+}
+
+/// <summary>
+/// Reads informal markdown notes (Markdig syntax tree) into passages with exact <c>sed -n</c> line numbers.
+/// Shapes: # and setext headings; a short plain line followed by content is a section title; <c>**bold label:**</c>
+/// lines; nested bullets; <c>- # text</c> bullets; table rows read with their header; fenced code; images dropped;
+/// question lines followed by answer lines become one question-answer passage.
+/// </summary>
+internal static class NotesParser
+{
+    /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
+    internal const int MaxChunkLines = 6;
+
+    /// <summary>A question-answer pair is cited whole only up to this many lines.</summary>
+    internal const int MaxPairLines = 10;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    private static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "could", "does", "do", "did", "is", "are", "was", "were", "will", "would", "should", "shall",
+        "may", "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't",
+    };
+
+    public static IReadOnlyList<NoteEntry> Parse(string file, string text) => new Walker(file, text).Run();
+
+    /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question.</summary>
+    internal static bool IsQuestion(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.EndsWith('?'))
+        {
+            return true;
+        }
+
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 3 and <= 16
+            && YesNoOpeners.Contains(words[0])
+            && !trimmed.EndsWith('.')
+            && !trimmed.EndsWith(':');
+    }
+
+    /// <summary>A title on the heading stack; <see cref="Used"/> once a passage was emitted under it.</summary>
+    private sealed class TitleState(int level, string title, int line)
+    {
+        public int Level { get; } = level;
+
+        public string Title { get; } = title;
+
+        public int Line { get; } = line;
+
+        public bool Used { get; set; }
+    }
+
+    /// <summary>One line of block text: its 1-based line and its plain text.</summary>
+    private readonly record struct TextLine(int Line, string Text);
+
+    private sealed class Walker(string file, string text)
+    {
+        private readonly LineMap _lines = new(text);
+        private readonly List<NoteEntry> _entries = [];
+        private readonly List<TitleState> _headings = [];
+        private TitleState? _soft;
+        private int _indexInSection;
+
+        private string Section => _soft?.Title ?? (_headings.Count > 0 ? _headings[^1].Title : string.Empty);
+
+        private int SectionLine => _soft?.Line ?? (_headings.Count > 0 ? _headings[^1].Line : 0);
+
+        public IReadOnlyList<NoteEntry> Run()
+        {
+            var document = Markdown.Parse(text, Pipeline);
+            WalkContainer(document);
+            return _entries;
+        }
+
+        private void WalkContainer(ContainerBlock container)
+        {
+            var blocks = container.Where(b => !IsEmptyBlock(b)).ToList();
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                switch (blocks[i])
+                {
+                    case HeadingBlock heading:
+                        SetHeading(heading);
+                        break;
+                    case ParagraphBlock paragraph:
+                        if (WalkParagraph(paragraph, next))
+                        {
+                            i++;
+                        }
+
+                        break;
+                    case ListBlock list:
+                        WalkList(list, string.Empty);
+                        break;
+                    case Table table:
+                        WalkTable(table);
+                        break;
+                    case CodeBlock code:
+                        EmitChunks(CodeLines(code), PassageKind.Code, string.Empty);
+                        break;
+                    case ContainerBlock inner:
+                        WalkContainer(inner);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Handles a top-level paragraph; returns true when it consumed <paramref name="next"/>.</summary>
+        private bool WalkParagraph(ParagraphBlock paragraph, Block? next)
+        {
+            var lines = InlineLines(paragraph.Inline);
+            if (lines.Count == 0)
+            {
+                return false;
+            }
+
+            var label = BoldLabel(paragraph.Inline, lines);
+            if (label is not null)
+            {
+                SetSoftTitle(label, lines[0].Line);
+                var rest = JoinText(lines);
+                if (!string.Equals(rest.Trim().TrimEnd(':').Trim(), label, StringComparison.Ordinal))
+                {
+                    EmitChunks(lines, PassageKind.Paragraph, string.Empty);
+                }
+
+                return false;
+            }
+
+            var first = lines[0].Text.Trim();
+            var single = lines.Count == 1;
+            if (single && next is not null && next is not HeadingBlock && IsQuestion(first) && next is ListBlock or ParagraphBlock)
+            {
+                SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                EmitQuestionTitlePair(first, lines[0].Line, next);
+                return true;
+            }
+
+            if (single && next is not null && IsTitleLine(first) && IntroducesContent(paragraph, next))
+            {
+                SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                return false;
+            }
+
+            EmitChunks(lines, PassageKind.Paragraph, string.Empty);
+            return false;
+        }
+
+        private void EmitQuestionTitlePair(string question, int questionLine, Block answer)
+        {
+            if (answer is ParagraphBlock paragraph)
+            {
+                var answerLines = InlineLines(paragraph.Inline);
+                var head = answerLines.TakeWhile(l => l.Line - questionLine < MaxPairLines).Take(MaxChunkLines).ToList();
+                if (head.Count == 0)
+                {
+                    return;
+                }
+
+                EmitPair(question, questionLine, JoinText(head), head[^1].Line, string.Empty);
+                EmitChunks(answerLines.Skip(head.Count).ToList(), PassageKind.Paragraph, string.Empty);
+                return;
+            }
+
+            var list = (ListBlock)answer;
+            var items = list.OfType<ListItemBlock>().Select(item => (Item: item, Lines: ItemLines(item))).ToList();
+            var taken = 0;
+            var answerText = new List<string>();
+            var end = questionLine;
+            foreach (var (item, lines) in items)
+            {
+                if (lines.Count == 0)
+                {
+                    taken++;
+                    continue;
+                }
+
+                if (answerText.Count > 0 && (answerText.Count >= 3 || lines[^1].Line - questionLine >= MaxPairLines))
+                {
+                    break;
+                }
+
+                answerText.Add(JoinText(lines));
+                end = lines[^1].Line;
+                taken++;
+            }
+
+            if (answerText.Count == 0)
+            {
+                EmitChunks([new TextLine(questionLine, question)], PassageKind.Paragraph, string.Empty);
+                return;
+            }
+
+            EmitPair(question, questionLine, string.Join("\n", answerText), end, string.Empty);
+            for (var k = 0; k < items.Count; k++)
+            {
+                // Nested bullets of the answer items, and the items that did not fit in the pair, stay searchable.
+                if (k >= taken)
+                {
+                    WalkItem(items[k].Item, items[k].Lines, string.Empty);
+                }
+                else
+                {
+                    foreach (var nested in items[k].Item.OfType<ListBlock>())
+                    {
+                        WalkList(nested, JoinText(items[k].Lines));
+                    }
+                }
+            }
+        }
+
+        private void WalkList(ListBlock list, string context)
+        {
+            var items = list.OfType<ListItemBlock>().Select(item => (Item: item, Lines: ItemLines(item))).ToList();
+            for (var k = 0; k < items.Count; k++)
+            {
+                var (item, lines) = items[k];
+                if (lines.Count == 0)
+                {
+                    foreach (var nested in item.OfType<ListBlock>())
+                    {
+                        WalkList(nested, context);
+                    }
+
+                    continue;
+                }
+
+                var itemText = JoinText(lines);
+                var nestedLists = item.OfType<ListBlock>().ToList();
+                if (itemText.TrimEnd().EndsWith('?'))
+                {
+                    // "- Question?" answered by the next bullet, or by its own nested bullets.
+                    if (nestedLists.Count == 0 && k + 1 < items.Count && items[k + 1].Lines.Count > 0
+                        && !JoinText(items[k + 1].Lines).TrimEnd().EndsWith('?')
+                        && items[k + 1].Lines[^1].Line - lines[0].Line < MaxPairLines)
+                    {
+                        var answer = items[k + 1];
+                        EmitPair(itemText, lines[0].Line, JoinText(answer.Lines), answer.Lines[^1].Line, context, lines[^1].Line);
+                        foreach (var nested in answer.Item.OfType<ListBlock>())
+                        {
+                            WalkList(nested, JoinText(answer.Lines));
+                        }
+
+                        k++;
+                        continue;
+                    }
+
+                    if (nestedLists.Count > 0)
+                    {
+                        var answerLines = nestedLists[0].OfType<ListItemBlock>().Select(ItemLines).Where(l => l.Count > 0).ToList();
+                        if (answerLines.Count > 0 && answerLines[0][^1].Line - lines[0].Line < MaxPairLines)
+                        {
+                            var fit = answerLines.TakeWhile(l => l[^1].Line - lines[0].Line < MaxPairLines).Take(3).ToList();
+                            EmitPair(itemText, lines[0].Line, string.Join("\n", fit.Select(JoinText)), fit[^1][^1].Line, context, lines[^1].Line);
+                            var rest = nestedLists[0].OfType<ListItemBlock>().Where(i => ItemLines(i) is { Count: > 0 } l && l[0].Line > fit[^1][^1].Line);
+                            foreach (var restItem in rest)
+                            {
+                                WalkItem(restItem, ItemLines(restItem), itemText);
+                            }
+
+                            continue;
+                        }
+                    }
+                }
+
+                WalkItem(item, lines, context);
+            }
+        }
+
+        private void WalkItem(ListItemBlock item, List<TextLine> lines, string context)
+        {
+            if (lines.Count > 0)
+            {
+                EmitChunks(lines, PassageKind.Bullet, context);
+            }
+
+            var itemText = lines.Count > 0 ? JoinText(lines) : string.Empty;
+            var childContext = string.IsNullOrEmpty(context) ? itemText : $"{context}\n{itemText}";
+            foreach (var nested in item.OfType<ListBlock>())
+            {
+                WalkList(nested, childContext);
+            }
+        }
+
+        private void WalkTable(Table table)
+        {
+            var rows = table.OfType<TableRow>().ToList();
+            var header = rows.FirstOrDefault(r => r.IsHeader);
+            var headerCells = header is null ? [] : header.OfType<TableCell>().Select(c => CellText(c)).ToList();
+            foreach (var row in rows)
+            {
+                if (row.IsHeader)
+                {
+                    continue;
+                }
+
+                var cells = row.OfType<TableCell>().Select(c => CellText(c)).ToList();
+                if (cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var parts = cells.Select((cell, index) =>
+                    index < headerCells.Count && !string.IsNullOrWhiteSpace(headerCells[index])
+                        ? $"{headerCells[index]}: {cell}"
+                        : cell);
+                var line = _lines.LineOf(row.Span.Start);
+                Emit(line, line, string.Join(" | ", parts), PassageKind.TableRow, string.Empty);
+            }
+        }
+
+        private string CellText(TableCell cell) =>
+            string.Join(" ", cell.OfType<ParagraphBlock>().SelectMany(p => InlineLines(p.Inline)).Select(l => l.Text.Trim()));
+
+        private void SetHeading(HeadingBlock heading)
+        {
+            var lines = InlineLines(heading.Inline);
+            var title = JoinText(lines).Replace('\n', ' ').Trim();
+            if (title.Length == 0)
+            {
+                return;
+            }
+
+            _headings.RemoveAll(h => h.Level >= heading.Level);
+            _headings.Add(new TitleState(heading.Level, title, lines[0].Line));
+            _soft = null;
+            _indexInSection = 0;
+        }
+
+        private void SetSoftTitle(string title, int line)
+        {
+            _soft = new TitleState(int.MaxValue, title, line);
+            _indexInSection = 0;
+        }
+
+        private IReadOnlyList<string> HeadingPath()
+        {
+            var path = _headings.Select(h => h.Title).ToList();
+            if (_soft is { } soft)
+            {
+                path.Add(soft.Title);
+            }
+
+            return path;
+        }
+
+        private void EmitPair(string question, int questionLine, string answer, int endLine, string context, int? questionEnd = null)
+        {
+            _ = questionEnd;
+            var q = question.Trim();
+            var a = answer.Trim();
+            Emit(questionLine, endLine, $"{q}\n{a}", PassageKind.QuestionAnswer, context, q, a);
+        }
+
+        private void EmitChunks(List<TextLine> lines, PassageKind kind, string context)
+        {
+            for (var start = 0; start < lines.Count; start += MaxChunkLines)
+            {
+                var chunk = lines.Skip(start).Take(MaxChunkLines).ToList();
+                var chunkText = JoinText(chunk);
+                if (!string.IsNullOrWhiteSpace(chunkText))
+                {
+                    Emit(chunk[0].Line, chunk[^1].Line, chunkText, kind, context);
+                }
+            }
+        }
+
+        private void Emit(int start, int end, string passageText, PassageKind kind, string context, string? question = null, string? answer = null)
+        {
+            var passage = new Passage(file, Section, HeadingPath(), start, end, passageText.Trim(), kind, question, answer);
+            var titles = _soft is null ? _headings : [.. _headings, _soft];
+            var leads = new List<Heading>();
+            for (var depth = 0; depth < titles.Count; depth++)
+            {
+                if (!titles[depth].Used)
+                {
+                    titles[depth].Used = true;
+                    leads.Add(new Heading(titles[depth].Title, titles[depth].Line, depth));
+                }
+            }
+
+            _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context, leads));
+        }
+
+        /// <summary>The text lines of a bullet itself (paragraphs, `- # text` headings, code), not of its nested lists.</summary>
+        private List<TextLine> ItemLines(ListItemBlock item)
+        {
+            var result = new List<TextLine>();
+            foreach (var block in item)
+            {
+                switch (block)
+                {
+                    case ParagraphBlock p:
+                        result.AddRange(InlineLines(p.Inline));
+                        break;
+                    case HeadingBlock h:
+                        result.AddRange(InlineLines(h.Inline));
+                        break;
+                    case CodeBlock c:
+                        result.AddRange(CodeLines(c));
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            return result;
+        }
+
+        private List<TextLine> CodeLines(CodeBlock code)
+        {
+            var result = new List<TextLine>();
+            for (var k = 0; k < code.Lines.Count; k++)
+            {
+                var line = code.Lines.Lines[k];
+                var content = line.Slice.ToString();
+                if (!string.IsNullOrWhiteSpace(content))
+                {
+                    result.Add(new TextLine(_lines.LineOf(line.Position), content.TrimEnd()));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Plain text of an inline tree, grouped by source line; images and HTML are dropped.</summary>
+        private List<TextLine> InlineLines(ContainerInline? root)
+        {
+            var byLine = new SortedDictionary<int, StringBuilder>();
+            if (root is not null)
+            {
+                Collect(root, byLine);
+            }
+
+            return byLine
+                .Select(kv => new TextLine(kv.Key, Normalize(kv.Value.ToString())))
+                .Where(l => l.Text.Length > 0)
+                .ToList();
+        }
+
+        private void Collect(Inline inline, SortedDictionary<int, StringBuilder> byLine)
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: true }:
+                    return;
+                case LinkInline link when link.FirstChild is null:
+                    Append(byLine, link, link.Url ?? string.Empty);
+                    return;
+                case ContainerInline container:
+                    foreach (var child in container)
+                    {
+                        Collect(child, byLine);
+                    }
+
+                    return;
+                case LiteralInline literal:
+                    Append(byLine, literal, literal.Content.ToString());
+                    return;
+                case CodeInline code:
+                    Append(byLine, code, code.Content);
+                    return;
+                case AutolinkInline auto:
+                    Append(byLine, auto, auto.Url);
+                    return;
+                case HtmlEntityInline entity:
+                    Append(byLine, entity, entity.Transcoded.ToString());
+                    return;
+                default:
+                    return;
+            }
+        }
+
+        private void Append(SortedDictionary<int, StringBuilder> byLine, Inline inline, string value)
+        {
+            var line = _lines.LineOf(inline.Span.Start);
+            if (!byLine.TryGetValue(line, out var builder))
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return;
+                }
+
+                builder = new StringBuilder();
+                byLine[line] = builder;
+            }
+
+            builder.Append(value);
+        }
+
+        private static string? BoldLabel(ContainerInline? inline, List<TextLine> lines)
+        {
+            var first = inline?.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
+            if (first is not EmphasisInline { DelimiterCount: 2 } emphasis)
+            {
+                return null;
+            }
+
+            var label = string.Concat(emphasis.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+            var whole = JoinText(lines).Trim();
+            var isLabel = label.EndsWith(':')
+                || whole.Length > label.Length && whole[label.Length..].TrimStart().StartsWith(':')
+                || string.Equals(whole, label, StringComparison.Ordinal);
+            return isLabel && label.Trim(':', ' ').Length > 0 ? label.Trim(':', ' ') : null;
+        }
+
+        /// <summary>A short line is a title when bullets, a table, code or a quote follow it, when a question line
+        /// follows it, or when it carries a figure; a short line followed by prose is prose.</summary>
+        private bool IntroducesContent(ParagraphBlock paragraph, Block next) => next switch
+        {
+            ListBlock or Table or CodeBlock or QuoteBlock => true,
+            ParagraphBlock p => InlineLines(p.Inline) is { Count: 1 } nextLines && IsQuestion(nextLines[0].Text)
+                || paragraph.Inline?.Descendants<LinkInline>().Any(l => l.IsImage) == true,
+            _ => false,
+        };
+
+        private static bool IsTitleLine(string line)
+        {
+            var trimmed = line.Trim();
+            var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            return trimmed.Length <= 80 && words <= 10
+                && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';');
+        }
+
+        private static bool IsEmptyBlock(Block block) => block switch
+        {
+            ParagraphBlock p => p.Inline is null || !p.Inline.Descendants<Inline>().Any(IsTextInline),
+            ThematicBreakBlock or HtmlBlock or LinkReferenceDefinitionGroup => true,
+            _ => false,
+        };
+
+        private static bool IsTextInline(Inline inline) => inline switch
+        {
+            LiteralInline l => !l.Content.IsEmptyOrWhitespace() && !IsInsideImage(l),
+            CodeInline or AutolinkInline => true,
+            _ => false,
+        };
+
+        private static bool IsInsideImage(Inline inline)
+        {
+            for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is LinkInline { IsImage: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string JoinText(IEnumerable<TextLine> lines) => string.Join("\n", lines.Select(l => l.Text));
+
+        private static string Normalize(string value) =>
+            value.Replace('\u2028', ' ').Replace('\u2029', ' ').Replace('\r', ' ').Replace('\t', ' ').Trim();
+    }
+}
