@@ -120,6 +120,17 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostAsync_BadRequest_IsNotRetried()
+    {
+        _fake.FailNext(HttpStatusCode.BadRequest);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Publisher.PostAsync(TeamId, Quiz, "quiz-11", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Single(_fake.Requests);
+    }
+
+    [Fact]
     public async Task PostAsync_UnknownChannel_Throws()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Publisher.PostAsync("19:nowhere@thread.skype", Quiz, "quiz-1", CancellationToken.None));
