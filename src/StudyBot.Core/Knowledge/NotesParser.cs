@@ -161,8 +161,20 @@ internal static class NotesParser
             var single = lines.Count == 1;
             if (single && next is not null && next is not HeadingBlock && IsQuestion(first) && next is ListBlock or ParagraphBlock)
             {
+                // The question is the pair's section, but not a topic title: the pair is found by its question text,
+                // and what follows the answer belongs to the section the question sat in.
+                var outer = _soft;
+                var outerIndex = _indexInSection;
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                _soft!.Used = true;
                 EmitQuestionTitlePair(first, lines[0].Line, next);
+                _soft = outer;
+                _indexInSection = Math.Max(outerIndex, 1);
+                if (outer is not null)
+                {
+                    outer.Used = true;
+                }
+
                 return true;
             }
 
