@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+using StudyBot.Discord;
 using StudyBot.Hosting;
+using StudyBot.Teams;
 using StudyBot.Web;
 
 namespace StudyBot;
@@ -40,16 +43,16 @@ internal static class BotHost
         builder.Services.AddChat();
         builder.Services.AddWebChat();
         builder.Services.AddOperations();
-        // builder.Services.AddQuiz();
-        // builder.Services.AddDiscord();
-        // builder.Services.AddTeams();
+        builder.Services.AddQuiz();
+        builder.Services.AddDiscord(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealthEndpoint();
         app.MapWebChat();
-        // app.MapDiscord();
-        // app.MapTeams();
+        app.MapDiscord();
+        app.MapTeams();
         return app;
     }
 }
