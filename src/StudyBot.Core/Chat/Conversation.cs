@@ -133,7 +133,7 @@ public sealed partial class Conversation : IConversation
 
             if (prefixed)
             {
-                return HelpReply(message, word);
+                return HelpReply(message, word.Length == 0 ? null : word);
             }
         }
 

@@ -62,6 +62,7 @@ public class ConversationTests
     [InlineData("/help")]
     [InlineData("!help")]
     [InlineData("help?")]
+    [InlineData("/")]
     public async Task HandleAsync_Help_ListsBuiltInAndRegisteredCommands(string text)
     {
         await using var chat = new ChatFixture(commands: [new EchoCommand()]);
