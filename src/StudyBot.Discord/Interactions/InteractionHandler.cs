@@ -151,7 +151,7 @@ internal sealed partial class InteractionHandler(
                 await rest.EditOriginalAsync(token, DiscordRenderer.Render(reply) with { Flags = null }, ct).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogFollowupFailed(logger, ex);
         }
