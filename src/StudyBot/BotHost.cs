@@ -4,6 +4,7 @@ using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
 using StudyBot.Discord;
 using StudyBot.Hosting;
+using StudyBot.Teams;
 using StudyBot.Web;
 
 namespace StudyBot;
@@ -44,14 +45,14 @@ internal static class BotHost
         builder.Services.AddOperations();
         builder.Services.AddQuiz();
         builder.Services.AddDiscord(builder.Configuration);
-        // builder.Services.AddTeams();
+        builder.Services.AddTeams(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealthEndpoint();
         app.MapWebChat();
         app.MapDiscord();
-        // app.MapTeams();
+        app.MapTeams();
         return app;
     }
 }

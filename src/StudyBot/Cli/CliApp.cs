@@ -15,6 +15,7 @@ internal static class CliApp
         yield return AskCommand.Create();
         yield return QuizCommand.Create();
         yield return DiscordCommand.Build();
+        yield return TeamsCommand.Build();
     }
 
     public static async Task<int> RunAsync(string[] args)
