@@ -68,8 +68,10 @@ internal sealed partial class DiscordGatewayService(
                 LogFatal(logger, "Discord rejected the bot token (401). Check Discord__BotToken.");
                 next = Next.Stop;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or DiscordApiException or IOException or JsonException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
+                // Whatever broke this connection (socket, HTTP, a rejected call, a malformed frame), the service keeps
+                // going: an exception escaping ExecuteAsync would stop the whole app.
                 LogConnectionFailed(logger, ex, ex.GetType().Name);
                 _gatewayUrl = null;
             }
@@ -120,7 +122,7 @@ internal sealed partial class DiscordGatewayService(
             pending = [.. _responses];
         }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        await Task.WhenAll(pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Runs one connection until it ends; says what to do next and whether it got to READY or RESUMED.</summary>
