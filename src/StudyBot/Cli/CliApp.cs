@@ -13,6 +13,7 @@ internal static class CliApp
     {
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
         yield return AskCommand.Create();
+        yield return QuizCommand.Create();
         yield return TeamsCommand.Build();
         yield break;
     }
