@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
+using StudyBot.Discord;
 using StudyBot.Hosting;
 using StudyBot.Teams;
 using StudyBot.Web;
@@ -43,14 +44,14 @@ internal static class BotHost
         builder.Services.AddWebChat();
         builder.Services.AddOperations();
         builder.Services.AddQuiz();
-        // builder.Services.AddDiscord();
+        builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealthEndpoint();
         app.MapWebChat();
-        // app.MapDiscord();
+        app.MapDiscord();
         app.MapTeams();
         return app;
     }

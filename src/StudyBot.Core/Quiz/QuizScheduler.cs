@@ -83,9 +83,10 @@ internal sealed class QuizScheduler(
             {
                 await registry.EnsureScheduleAsync(new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone), ct);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Quiz channel {Platform} {ChannelId} from configuration ignored", c.Platform, c.ChannelId);
+                // A bad entry or an unreachable database must not stop the bot; the entry is retried at the next start.
+                logger.LogError(e, "Quiz channel {Platform} {ChannelId} from configuration not registered", c.Platform, c.ChannelId);
             }
         }
     }

@@ -14,8 +14,8 @@ internal static class CliApp
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
         yield return AskCommand.Create();
         yield return QuizCommand.Create();
+        yield return DiscordCommand.Build();
         yield return TeamsCommand.Build();
-        yield break;
     }
 
     public static async Task<int> RunAsync(string[] args)
