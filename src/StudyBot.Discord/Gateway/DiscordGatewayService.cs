@@ -145,7 +145,9 @@ internal sealed partial class DiscordGatewayService(
         {
             while (true)
             {
-                var frame = await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
+                var frame = heartbeat is null
+                    ? await ReceiveHelloAsync(socket, connection.Token).ConfigureAwait(false)
+                    : await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
                     return (OnClose(socket.CloseStatus, socket.CloseStatusDescription), healthy);
@@ -308,6 +310,21 @@ internal sealed partial class DiscordGatewayService(
         finally
         {
             _sendLock.Release();
+        }
+    }
+
+    /// <summary>Until HELLO there are no heartbeats to notice a silent server, so the first frame has a deadline.</summary>
+    private async Task<byte[]?> ReceiveHelloAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timings.SocketTimeout);
+        try
+        {
+            return await ReceiveAsync(socket, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("The gateway sent no HELLO.");
         }
     }
 
