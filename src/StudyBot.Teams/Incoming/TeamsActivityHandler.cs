@@ -117,7 +117,7 @@ internal sealed partial class TeamsActivityHandler(
 
             // Without a 1:1 chat the feedback stays hidden; the channel only learns that it was sent nowhere.
             outgoing = ReplyRenderer.ToActivity(new Reply(
-                $"{activity.From!.Name ?? "You"}, I could not message you privately: open a chat with me to get your result.",
+                $"{activity.From!.Name ?? "You"}, I could not message you privately: open a chat with me to see my reply.",
                 Kind: ReplyKind.Error));
         }
         else if (MessageRef.TryParse(reply.ReplacesMessageId, out var replaced))
