@@ -141,6 +141,30 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         Assert.Equal(actions.Count - 1, Enumerable.Range(0, actions.Count).Count(i => text.Contains($"Member {i} — 0 points (0/1 correct)", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task DailyQuiz_ConnectorRefusesFirstPost_StaysPendingAndIsPostedOnceOnRetry()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
+        _fake.FailNext(HttpStatusCode.Forbidden);
+
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
+        await WaitForAsync(IsChannelPost);
+
+        // The quiz core retries 30 s later; the second attempt succeeds and nothing more is posted after it.
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(40));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_fake.Requests.Count(IsChannelPost) < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        _time.SetUtcNow(Start.AddMinutes(10));
+        await Task.Delay(500);
+        var posts = _fake.Requests.Where(IsChannelPost).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0].Body["activity"]!.ToJsonString(), posts[1].Body["activity"]!.ToJsonString());
+    }
+
     private static JsonObject Member(JsonObject activity, int i)
     {
         activity["from"] = new JsonObject
