@@ -12,6 +12,12 @@ if (args is ["explain", var folder, .. var words])
     return;
 }
 
+if (args is ["time", var timeFolder, .. var timeWords])
+{
+    Console.WriteLine(Explainer.Time(timeFolder, string.Join(' ', timeWords)));
+    return;
+}
+
 if (args is ["parse", var file])
 {
     foreach (var line in Explainer.Parse(file))

@@ -21,6 +21,9 @@ internal static partial class AnswerComposer
 
     private const int Candidates = 60;
     private const int LeadCandidates = 20;
+
+    /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
+    private const double RelatedThreshold = 0.3;
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
     private const int MaxSnippetChars = 400;
@@ -85,6 +88,7 @@ internal static partial class AnswerComposer
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
+        var asksHow = HowQuestion().IsMatch(question);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -100,7 +104,7 @@ internal static partial class AnswerComposer
                 fileCoverage[file] = fileScore;
             }
 
-            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional, negations));
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional, negations, asksHow));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -113,7 +117,7 @@ internal static partial class AnswerComposer
         var ranked = RankCandidates(index, searcher, question, concepts);
         if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
         {
-            return Decline(question, ranked);
+            return Decline(index, question, ranked);
         }
 
         var highlightQuery = HighlightQuery(concepts);
@@ -158,7 +162,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations)
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -229,14 +233,20 @@ internal static partial class AnswerComposer
         }
 
         // "Can you have a container without a pod?": a passage that says "without" (or "not") speaks to it.
-        if (negations.Count > 0 && NegationsOf(entry.Passage.Text).Overlaps(negations))
+        if (negations.Count > 0 && index.Negations[id].Overlaps(negations))
         {
             score += 0.05;
         }
 
+        // Code blocks and ASCII diagrams answer "how do I …" and command questions, not "what is …".
+        if (entry.Passage.Kind == PassageKind.Code && !asksHow)
+        {
+            score -= 0.1;
+        }
+
         // A file named after the topic ("dhcp.md") is where the topic is explained.
         score += 0.12 * fileCoverage;
-        if (definitional && DefinitionPattern().IsMatch(entry.Passage.Text))
+        if (definitional && index.IsDefinition[id])
         {
             score += 0.08;
         }
@@ -331,7 +341,7 @@ internal static partial class AnswerComposer
         return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
     }
 
-    private static HashSet<string> NegationsOf(string text) =>
+    internal static HashSet<string> NegationsOf(string text) =>
         WordPattern().Matches(text)
             .Select(m => m.Value.ToLowerInvariant())
             .Where(NotesAnalyzer.NegationWords.Contains)
@@ -346,8 +356,29 @@ internal static partial class AnswerComposer
         return first.Success && YesNoOpeners.Contains(first.Value);
     }
 
-    private static Answer Decline(string question, List<Ranked> ranked) =>
-        new(question, false, DeclineText, [], []);
+    /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
+    /// question (never presented as the answer).</summary>
+    private static Answer Decline(KnowledgeIndex index, string question, List<Ranked> ranked)
+    {
+        var related = new List<Citation>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked.Where(r => r.Coverage >= RelatedThreshold))
+        {
+            var entry = index.Entries[candidate.Id];
+            if (related.Count == MaxCitations || !sections.Add(entry.SectionKey) || entry.Passage.Section.Length == 0)
+            {
+                continue;
+            }
+
+            var line = entry.SectionLine > 0 ? entry.SectionLine : entry.Passage.LineStart;
+            related.Add(new Citation(entry.Passage.File, entry.Passage.Section, line, line, entry.Passage.Section));
+        }
+
+        var text = related.Count == 0
+            ? DeclineText
+            : $"{DeclineText} Related notes: {string.Join("; ", related.Select(r => $"{r.Section} ({r.File})"))}.";
+        return new Answer(question, false, text, [], related);
+    }
 
     private static Query BuildQuery(List<Concept> concepts, string field)
     {
@@ -454,7 +485,10 @@ internal static partial class AnswerComposer
 
     /// <summary>A sentence that says what something is: "X is a …", "X refers to …", "X stands for …".</summary>
     [GeneratedRegex(@"\b(is|are)\s+(a|an|the|used|what)\b|\brefers?\s+to\b|\bstands?\s+for\b|\bmeans\b|\bdefined\s+as\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DefinitionPattern();
+    internal static partial Regex DefinitionPattern();
+
+    [GeneratedRegex(@"^\s*how\b|\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowQuestion();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -47,6 +47,8 @@ internal sealed class KnowledgeIndex : IDisposable
         LeadTerms = new HashSet<string>[entries.Count][];
         LeadSlots = new string[entries.Count][][][];
         QuestionTermSets = new HashSet<string>?[entries.Count];
+        Negations = new HashSet<string>[entries.Count];
+        IsDefinition = new bool[entries.Count];
         QuestionSlots = new string[][]?[entries.Count];
         TitleSlotsOf = new string[entries.Count][][];
 
@@ -66,6 +68,8 @@ internal sealed class KnowledgeIndex : IDisposable
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
+            Negations[i] = AnswerComposer.NegationsOf(passage.Text);
+            IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
             QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
             QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
@@ -164,6 +168,12 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>Per passage, per lead title: the title's word slots, each with the terms that stand for it
     /// (a synonym spans the words it replaces).</summary>
     public string[][][][] LeadSlots { get; }
+
+    /// <summary>Per passage: the negation words it holds ("not", "without", …).</summary>
+    public HashSet<string>[] Negations { get; }
+
+    /// <summary>Per passage: whether it reads like a definition ("X is a …").</summary>
+    public bool[] IsDefinition { get; }
 
     /// <summary>Per question-answer passage: the terms of its question (null for other passages).</summary>
     public HashSet<string>?[] QuestionTermSets { get; }

@@ -36,6 +36,9 @@ internal static class NotesParser
     /// <summary>A question-answer pair is cited whole only up to this many lines.</summary>
     internal const int MaxPairLines = 10;
 
+    /// <summary>A label bullet is cited with the children that fit in this many lines.</summary>
+    internal const int MaxLabelLines = 8;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UsePreciseSourceLocation()
@@ -311,7 +314,7 @@ internal static class NotesParser
 
         private void WalkItem(ListItemBlock item, List<TextLine> lines, string context)
         {
-            if (lines.Count > 0)
+            if (lines.Count > 0 && !EmitLabelWithChildren(item, lines, context))
             {
                 EmitChunks(lines, PassageKind.Bullet, context);
             }
@@ -325,6 +328,28 @@ internal static class NotesParser
 
             // Blocks after an item's nested list (an indented heading, a later paragraph) are not the bullet's text.
             WalkBlocks(TrailingBlocks(item));
+        }
+
+        /// <summary>A short bullet that heads nested bullets ("Amazon VPC" over its facts, "Benefits:") is cited with
+        /// its first children, so its passage says something; the children stay passages of their own.</summary>
+        private bool EmitLabelWithChildren(ListItemBlock item, List<TextLine> lines, string context)
+        {
+            var label = JoinText(lines).Trim();
+            var isLabel = lines.Count == 1 && (label.EndsWith(':') || label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8);
+            var children = item.OfType<ListBlock>().FirstOrDefault()?.OfType<ListItemBlock>().Select(ItemLines).Where(l => l.Count > 0).ToList();
+            if (!isLabel || children is not { Count: > 0 })
+            {
+                return false;
+            }
+
+            var taken = children.TakeWhile(c => c[^1].Line - lines[0].Line < MaxLabelLines).Take(3).ToList();
+            if (taken.Count == 0)
+            {
+                return false;
+            }
+
+            Emit(lines[0].Line, taken[^1][^1].Line, $"{label}\n{string.Join("\n", taken.Select(JoinText))}", PassageKind.Bullet, context);
+            return true;
         }
 
         private static List<Block> TrailingBlocks(ListItemBlock item) =>

@@ -57,13 +57,14 @@ public sealed class NotesParserTests
     }
 
     [Fact]
-    public void Parse_NestedBullet_HasItsOwnLine()
+    public void Parse_NestedBullet_HasItsOwnLineAndItsShortParentIsCitedWithIt()
     {
-        var child = Find(ShapePassages, "nested child");
+        var child = Assert.Single(ShapePassages, p => p.Text == "nested child");
         var parent = Find(ShapePassages, "second bullet");
 
         Assert.Equal((5, 5), (child.LineStart, child.LineEnd));
-        Assert.Equal((4, 4), (parent.LineStart, parent.LineEnd));
+        Assert.Equal((4, 5), (parent.LineStart, parent.LineEnd));
+        Assert.Equal("second bullet\nnested child", parent.Text);
     }
 
     [Fact]
