@@ -28,7 +28,14 @@ internal sealed partial class DiscordGatewayService(
     private Uri? _gatewayUrl;
     private Uri? _resumeUrl;
     private string? _sessionId;
-    private long? _sequence;
+    private long _lastSequence = -1; // read by the heartbeat loop, written by the receive loop
+
+    private long? Sequence
+    {
+        get => Interlocked.Read(ref _lastSequence) is var s and >= 0 ? s : null;
+        set => Interlocked.Exchange(ref _lastSequence, value ?? -1);
+    }
+    private volatile bool _ackReceived = true;
 
     /// <summary>The bot's user id, from READY.</summary>
     public string? BotUserId { get; private set; }
@@ -68,8 +75,10 @@ internal sealed partial class DiscordGatewayService(
                 LogFatal(logger, "Discord rejected the bot token (401). Check Discord__BotToken.");
                 next = Next.Stop;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or DiscordApiException or IOException or JsonException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
+                // Whatever broke this connection (socket, HTTP, a rejected call, a malformed frame), the service keeps
+                // going: an exception escaping ExecuteAsync would stop the whole app.
                 LogConnectionFailed(logger, ex, ex.GetType().Name);
                 _gatewayUrl = null;
             }
@@ -83,7 +92,7 @@ internal sealed partial class DiscordGatewayService(
             {
                 _sessionId = null;
                 _resumeUrl = null;
-                _sequence = null;
+                Sequence = null;
             }
 
             failures = healthy ? 0 : failures + 1;
@@ -120,7 +129,7 @@ internal sealed partial class DiscordGatewayService(
             pending = [.. _responses];
         }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        await Task.WhenAll(pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Runs one connection until it ends; says what to do next and whether it got to READY or RESUMED.</summary>
@@ -143,7 +152,9 @@ internal sealed partial class DiscordGatewayService(
         {
             while (true)
             {
-                var frame = await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
+                var frame = heartbeat is null
+                    ? await ReceiveHelloAsync(socket, connection.Token).ConfigureAwait(false)
+                    : await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
                     return (OnClose(socket.CloseStatus, socket.CloseStatusDescription), healthy);
@@ -157,7 +168,7 @@ internal sealed partial class DiscordGatewayService(
 
                 if (payload.S is { } s)
                 {
-                    _sequence = s;
+                    Sequence = s;
                 }
 
                 switch (payload.Op)
@@ -174,7 +185,7 @@ internal sealed partial class DiscordGatewayService(
                         _ackReceived = true;
                         break;
                     case 1:
-                        await SendAsync(socket, new { op = 1, d = _sequence }, connection.Token).ConfigureAwait(false);
+                        await SendAsync(socket, new { op = 1, d = Sequence }, connection.Token).ConfigureAwait(false);
                         break;
                     case 7:
                         LogReconnectRequested(logger);
@@ -213,8 +224,6 @@ internal sealed partial class DiscordGatewayService(
         }
     }
 
-    private volatile bool _ackReceived = true;
-
     /// <summary>Handles a dispatch; true when the session is (again) ready.</summary>
     private bool Dispatch(GatewayPayload payload, CancellationToken stoppingToken)
     {
@@ -228,7 +237,7 @@ internal sealed partial class DiscordGatewayService(
                 LogReady(logger, ready.User.Id);
                 return true;
             case "RESUMED":
-                LogResumed(logger, _sequence ?? 0);
+                LogResumed(logger, Sequence ?? 0);
                 return true;
             case "MESSAGE_CREATE" when BotUserId is { } botId:
                 var message = payload.D?.Deserialize<DiscordMessage>(DiscordJson.Options);
@@ -272,8 +281,8 @@ internal sealed partial class DiscordGatewayService(
                 }
 
                 _ackReceived = false;
-                await SendAsync(socket, new { op = 1, d = _sequence }, connection.Token).ConfigureAwait(false);
-                LogHeartbeat(logger, _sequence);
+                await SendAsync(socket, new { op = 1, d = Sequence }, connection.Token).ConfigureAwait(false);
+                LogHeartbeat(logger, Sequence);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
@@ -293,7 +302,7 @@ internal sealed partial class DiscordGatewayService(
         },
     };
 
-    private object ResumePayload() => new { op = 6, d = new { token = options.Value.BotToken, session_id = _sessionId, seq = _sequence } };
+    private object ResumePayload() => new { op = 6, d = new { token = options.Value.BotToken, session_id = _sessionId, seq = Sequence } };
 
     private async Task SendAsync(ClientWebSocket socket, object payload, CancellationToken cancellationToken)
     {
@@ -306,6 +315,21 @@ internal sealed partial class DiscordGatewayService(
         finally
         {
             _sendLock.Release();
+        }
+    }
+
+    /// <summary>Until HELLO there are no heartbeats to notice a silent server, so the first frame has a deadline.</summary>
+    private async Task<byte[]?> ReceiveHelloAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timings.SocketTimeout);
+        try
+        {
+            return await ReceiveAsync(socket, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("The gateway sent no HELLO.");
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed partial class MentionResponder(
             var sent = await rest.CreateMessageAsync(message.ChannelId, payload, cancellationToken).ConfigureAwait(false);
             LogAnswered(logger, message.ChannelId, sent.Id);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogReplyFailed(logger, ex, message.ChannelId);
         }

@@ -111,7 +111,7 @@ internal sealed partial class InteractionHandler(
 
     private static bool IsEphemeral(Reply reply, bool predictedPrivate) =>
         reply.Private
-        || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback
+        || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback or ReplyKind.RateLimited
         || (predictedPrivate && reply.Kind is not ReplyKind.Quiz);
 
     private async Task<Reply> RunConversationAsync(IncomingMessage message)
@@ -151,7 +151,7 @@ internal sealed partial class InteractionHandler(
                 await rest.EditOriginalAsync(token, DiscordRenderer.Render(reply) with { Flags = null }, ct).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogFollowupFailed(logger, ex);
         }

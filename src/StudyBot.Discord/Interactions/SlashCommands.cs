@@ -20,6 +20,7 @@ internal static class SlashCommands
             [new CommandOption(StringOption, "question", "What do you want to know?", Required: true, MaxLength: 2000)]),
         new("quiz", "The daily quiz in this channel.",
         [
+            new CommandOption(SubCommand, "status", "When the next quiz is posted here."),
             new CommandOption(SubCommand, "now", "Post a quiz question now (admin)."),
             new CommandOption(SubCommand, "schedule", "Set when the daily quiz is posted here (admin).",
             Options:

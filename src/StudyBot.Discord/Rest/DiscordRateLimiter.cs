@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace StudyBot.Discord.Rest;
@@ -11,8 +12,21 @@ namespace StudyBot.Discord.Rest;
 /// Shared rate-limit state: per-route buckets (learned from <c>X-RateLimit-Bucket</c>, keyed with the route's major
 /// parameter) and the global limit. One instance per app, used by every <see cref="DiscordRateLimitHandler"/>.
 /// </summary>
-internal sealed partial class DiscordRateLimiter(TimeProvider time)
+internal sealed partial class DiscordRateLimiter(TimeProvider time) : IDisposable
 {
+    /// <summary>Discord's global limit: 50 requests a second per bot (interaction webhooks are exempt).</summary>
+    public const int GlobalPerSecond = 50;
+
+    private readonly TokenBucketRateLimiter _global = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = GlobalPerSecond,
+        TokensPerPeriod = GlobalPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 10_000,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
     /// <summary>Added to every wait: timers and the server's clock do not agree to the millisecond.</summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
 
@@ -38,6 +52,14 @@ internal sealed partial class DiscordRateLimiter(TimeProvider time)
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Takes one of the 50 requests a second, waiting for it if needed; interaction webhooks need none.</summary>
+    public async ValueTask<RateLimitLease?> AcquireGlobalAsync(RouteKey route, CancellationToken cancellationToken) =>
+        route.Major.StartsWith("webhooks/", StringComparison.Ordinal)
+            ? null
+            : await _global.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+
+    public void Dispose() => _global.Dispose();
 
     public void SetGlobalReset(TimeSpan retryAfter)
     {
@@ -213,6 +235,7 @@ internal sealed partial class DiscordRateLimitHandler(DiscordRateLimiter limiter
         for (var attempt = 1; ; attempt++)
         {
             await limiter.WaitGlobalAsync(cancellationToken).ConfigureAwait(false);
+            using var lease = await limiter.AcquireGlobalAsync(route, cancellationToken).ConfigureAwait(false);
             var bucket = limiter.BucketFor(route);
             HttpResponseMessage response;
             await bucket.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);

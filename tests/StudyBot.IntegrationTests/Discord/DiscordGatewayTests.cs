@@ -26,7 +26,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private Task<DiscordBotHost> StartBotAsync() => DiscordBotHost.StartAsync(
+    private Task<DiscordBotHost> StartBotAsync(int socketTimeoutMs = 5000) => DiscordBotHost.StartAsync(
         new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64))) { ["Discord:GatewayEnabled"] = "true" },
         s => s.AddSingleton<IConversation>(_conversation).AddSingleton(new GatewayTimings
         {
@@ -34,7 +34,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             BackoffMax = TimeSpan.FromMilliseconds(400),
             InvalidSessionMin = TimeSpan.FromMilliseconds(100),
             InvalidSessionMax = TimeSpan.FromMilliseconds(200),
-            SocketTimeout = TimeSpan.FromSeconds(5),
+            SocketTimeout = TimeSpan.FromMilliseconds(socketTimeoutMs),
         }));
 
     /// <summary>The documented MESSAGE_CREATE sample, in a guild; optionally @mentioning the bot.</summary>
@@ -167,6 +167,25 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Contains(logs, l => l.Contains("connection dropped", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.Contains("no heartbeat ACK", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Contains(FakeDiscordApi.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gateway_SilentServerWithoutHello_GivesUpAndConnectsAgain()
+    {
+        _gateway.Then(c => c.WaitClosedAsync());
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(250);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+        });
+
+        await using var bot = await StartBotAsync(socketTimeoutMs: 500);
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("READY as user 1000", StringComparison.Ordinal)));
+
+        Assert.Equal(2, _gateway.Connections.Count);
     }
 
     [Fact]

@@ -93,6 +93,19 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyChannels_MoreThanFiftyRequests_HeldToFiftyASecondGlobally()
+    {
+        await using var services = Services();
+        var rest = services.GetRequiredService<DiscordRestClient>();
+        var stopwatch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => rest.CreateMessageAsync((5000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Hello, CancellationToken.None)));
+
+        Assert.Equal(120, _api.On(Messages).Count);
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(1.8), $"120 requests took {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task CreateMessage_Transient503_RetriedWithBackoff()
     {
         await using var services = Services();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,73 +18,31 @@ public sealed class InteractionFixture : IAsyncLifetime
 
     internal string PublicKeyHex { get; private set; } = null!;
 
-    internal HttpClient Http { get; } = new();
-
     public async Task InitializeAsync()
     {
         Api = await FakeDiscordApi.StartAsync();
         PublicKeyHex = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
         Bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(Api, PublicKeyHex), s => s.AddSingleton<IConversation>(Conversation));
+        Client = new InteractionClient(Bot.BaseUrl, PublicKeyHex);
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        Client.Dispose();
         await Bot.DisposeAsync();
         await Api.DisposeAsync();
     }
 
-    /// <summary>Posts <paramref name="body"/> to the interactions endpoint, signed by tweetnacl.</summary>
-    internal async Task<(HttpStatusCode Status, string Body)> SendSignedAsync(string body, long? timestamp = null)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var signature = await NodeSigner.SignAsync(bytes, timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        Assert.Equal(PublicKeyHex, signature.PublicKeyHex);
-        return await SendAsync(bytes, signature.SignatureHex, signature.Timestamp);
-    }
+    internal InteractionClient Client { get; private set; } = null!;
 
-    internal async Task<(HttpStatusCode Status, string Body)> SendAsync(byte[] body, string? signatureHex, string? timestamp)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Bot.BaseUrl, "api/discord/interactions"))
-        {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signatureHex is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", signatureHex);
-        }
+    internal Task<(HttpStatusCode Status, string Body)> SendSignedAsync(string body, long? timestamp = null) => Client.SendSignedAsync(body, timestamp);
 
-        if (timestamp is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);
-        }
-
-        using var response = await Http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    internal Task<(HttpStatusCode Status, string Body)> SendAsync(byte[] body, string? signatureHex, string? timestamp) => Client.SendAsync(body, signatureHex, timestamp);
 }
 
 public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClassFixture<InteractionFixture>
 {
     private static string Sample(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "specs", "samples", name));
-
-    private static string Command(string name, JsonArray? options = null, string userId = "53908232506183680", string[]? roles = null) => new JsonObject
-    {
-        ["id"] = "786008729715212338",
-        ["application_id"] = "290926444748734465",
-        ["type"] = 2,
-        ["token"] = "interaction-token-" + name,
-        ["guild_id"] = "290926798626357999",
-        ["channel_id"] = "645027906669510667",
-        ["member"] = new JsonObject
-        {
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "mason" },
-            ["roles"] = new JsonArray((roles ?? []).Select(r => (JsonNode)r).ToArray()),
-            ["nick"] = "Mason",
-        },
-        ["data"] = new JsonObject { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = options ?? [] },
-    }.ToJsonString();
 
     [Fact]
     public async Task Ping_SignedByTweetnacl_AnswersPong()
@@ -127,7 +84,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         var before = fixture.Conversation.Received.Count;
         var options = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "Is EBS encrypted by default?" });
 
-        var (status, body) = await fixture.SendSignedAsync(Command("ask", options, roles: ["1"]));
+        var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("ask", options, roles: ["1"]));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var message = fixture.Conversation.Received.Skip(before).Single();
@@ -150,7 +107,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
                 new JsonObject { ["name"] = "cron", ["type"] = 3, ["value"] = "0 9 * * 1-5" }),
         });
 
-        var (_, body) = await fixture.SendSignedAsync(Command("quiz", options, userId: "42"));
+        var (_, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("quiz", options, userId: "42"));
 
         Assert.Equal("quiz schedule 0 9 * * 1-5 Europe/Berlin", fixture.Conversation.Received.Skip(before).Single().Text);
         Assert.Equal(64, (int)JsonNode.Parse(body)!["data"]!["flags"]!);
@@ -184,14 +141,14 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         };
         try
         {
-            var (status, body) = await fixture.SendSignedAsync(Command("reload", userId: "7"));
+            var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("reload", userId: "7"));
 
             Assert.Equal(HttpStatusCode.OK, status);
             var response = JsonNode.Parse(body)!;
             Assert.Equal(5, (int)response["type"]!);
             Assert.Equal(64, (int)response["data"]!["flags"]!);
             DiscordOpenApi.AssertValid("create_interaction_response", body);
-            var edit = await fixture.Api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains("interaction-token-reload", StringComparison.Ordinal));
+            var edit = await fixture.Api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains("interaction-token-reload-", StringComparison.Ordinal));
             Assert.Equal("Bot " + FakeDiscordApi.Token, edit.Authorization);
             Assert.Equal("Reloaded: 1 file changed.", (string)edit.Json!["embeds"]![0]!["description"]!);
             DiscordOpenApi.AssertValid("update_original_webhook_message", edit.Body);
@@ -212,15 +169,15 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         };
         try
         {
-            var (_, body) = await fixture.SendSignedAsync(Command("leaderboard"));
+            var (_, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("leaderboard"));
 
             Assert.Equal(5, (int)JsonNode.Parse(body)!["type"]!);
             Assert.Null(JsonNode.Parse(body)!["data"]?["flags"]);
-            var followup = await fixture.Api.WaitForAsync(r => r.Route == "POST /webhooks/{webhooks}/{token}" && r.Path.Contains("interaction-token-leaderboard", StringComparison.Ordinal));
+            var followup = await fixture.Api.WaitForAsync(r => r.Route == "POST /webhooks/{webhooks}/{token}" && r.Path.Contains("interaction-token-leaderboard-", StringComparison.Ordinal));
             Assert.Equal(64, (int)followup.Json!["flags"]!);
             Assert.Equal("Only for you.", (string)followup.Json!["embeds"]![0]!["description"]!);
             DiscordOpenApi.AssertValid("execute_webhook", followup.Body);
-            var edit = await fixture.Api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains("interaction-token-leaderboard", StringComparison.Ordinal));
+            var edit = await fixture.Api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains("interaction-token-leaderboard-", StringComparison.Ordinal));
             DiscordOpenApi.AssertValid("update_original_webhook_message", edit.Body);
         }
         finally
@@ -234,7 +191,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     {
         var before = fixture.Conversation.Received.Count;
 
-        var (status, _) = await fixture.SendSignedAsync(Command("help"), DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 301);
+        var (status, _) = await fixture.SendSignedAsync(InteractionPayloads.Command("help"), DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 301);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(before, fixture.Conversation.Received.Count);
@@ -243,7 +200,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     [Fact]
     public async Task ThousandMutatedRequests_AllUnauthorized_AndNothingHappens()
     {
-        var body = Encoding.UTF8.GetBytes(Command("ask", new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "What is S3?" })));
+        var body = Encoding.UTF8.GetBytes(InteractionPayloads.Command("ask", new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "What is S3?" })));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var signed = await NodeSigner.SignAsync(body, now);
         var valid = await fixture.SendAsync(body, signed.SignatureHex, signed.Timestamp);
@@ -312,7 +269,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     [Fact]
     public async Task Logs_AfterTraffic_NeverContainTheBotToken()
     {
-        await fixture.SendSignedAsync(Command("help"));
+        await fixture.SendSignedAsync(InteractionPayloads.Command("help"));
 
         Assert.NotEmpty(fixture.Bot.Logs.Lines);
         Assert.DoesNotContain(fixture.Bot.Logs.Lines, l => l.Contains(FakeDiscordApi.Token, StringComparison.Ordinal));
