@@ -107,7 +107,9 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException)
         {
-            await host.DisposeAsync();
+            // Never started, so there is nothing to stop.
+            await app.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
             throw;
         }
 
