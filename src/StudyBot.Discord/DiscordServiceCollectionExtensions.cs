@@ -37,6 +37,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordEnabled>();
         services.AddSingleton<InteractionSignatureVerifier>();
         services.AddSingleton<InteractionHandler>();
+        services.AddHostedService(sp => sp.GetRequiredService<InteractionHandler>());
         services.AddSingleton<MentionResponder>();
         services.AddSingleton<IMigration>(DiscordChannelPublisher.Migration);
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,7 @@ internal sealed partial class InteractionHandler(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger) : IHostedService, IDisposable
 {
     /// <summary>Larger bodies are refused unread.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -32,6 +32,10 @@ internal sealed partial class InteractionHandler(
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
 
     private readonly DiscordOptions _options = options.Value;
+
+    /// <summary>Cancelled only when shutdown runs out of time, so a deferred answer in flight is still delivered.</summary>
+    private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<Task, bool> _deferred = new();
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -80,7 +84,9 @@ internal sealed partial class InteractionHandler(
         }
 
         LogDeferred(logger, interaction.Id, _options.InteractionBudget.TotalMilliseconds);
-        _ = CompleteDeferredAsync(interaction.Token, work, predictPrivate);
+        var completion = CompleteDeferredAsync(interaction.Token, work, predictPrivate);
+        _deferred.TryAdd(completion, true);
+        _ = completion.ContinueWith(t => _deferred.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Respond(new InteractionResponse(
             CallbackType.DeferredChannelMessageWithSource,
             new MessagePayload(Flags: predictPrivate ? MessageFlags.Ephemeral : null)));
@@ -117,7 +123,7 @@ internal sealed partial class InteractionHandler(
     private async Task<Reply> RunConversationAsync(IncomingMessage message)
     {
         // Not the request's token: a deferred reply goes on after the HTTP response.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         timeout.CancelAfter(TokenLifetime);
         await Task.Yield();
         try
@@ -139,7 +145,7 @@ internal sealed partial class InteractionHandler(
         {
             var reply = await work.ConfigureAwait(false);
             var ephemeral = IsEphemeral(reply, deferredPrivate);
-            var ct = lifetime.ApplicationStopping;
+            var ct = _abort.Token;
             if (ephemeral && !deferredPrivate)
             {
                 // The deferred message is public; personal content goes in an ephemeral follow-up instead.
@@ -156,6 +162,23 @@ internal sealed partial class InteractionHandler(
             LogFollowupFailed(logger, ex);
         }
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Lets deferred answers in flight finish while the host shuts down; cancels them when its time is up.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_deferred.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _abort.Dispose();
 
     private static IResult Respond(InteractionResponse response) =>
         Results.Text(JsonSerializer.Serialize(response, DiscordJson.Options), "application/json");

@@ -82,7 +82,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         ["Discord:BotToken"] = FakeDiscordApi.Token,
         ["Discord:ApiBaseUrl"] = api.BaseUrl.ToString(),
         ["Discord:AdminRoleIds:0"] = "539082325061836999",
-        ["Discord:InteractionBudget"] = "00:00:01",
+        ["Discord:InteractionBudget"] = "00:00:02",
     };
 
     /// <summary>Starts the host; <paramref name="configure"/> registers the conversation core (or a stand-in).</summary>
@@ -107,7 +107,9 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException)
         {
-            await host.DisposeAsync();
+            // Never started, so there is nothing to stop.
+            await app.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
             throw;
         }
 

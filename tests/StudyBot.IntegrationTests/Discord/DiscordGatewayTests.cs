@@ -8,6 +8,9 @@ namespace StudyBot.IntegrationTests.Discord;
 public sealed class DiscordGatewayTests : IAsyncLifetime
 {
     private const string BotUserId = "1000";
+
+    /// <summary>Long enough that a busy test machine still ACKs in time; a missing ACK is noticed within two of them.</summary>
+    private const int HeartbeatMs = 1000;
     private const string Messages = "POST /channels/{channels}/messages";
     private readonly RecordingConversation _conversation = new();
     private FakeDiscordApi _api = null!;
@@ -80,7 +83,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 1: identify, ready, an unmentioned message (ignored), a mention (answered), heartbeats carry the last seq, op 7.
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             var identify = await c.ExpectAsync(2);
             Assert.Equal(FakeDiscordApi.Token, (string)identify["d"]!["token"]!);
             Assert.Equal(1 | (1 << 9) | (1 << 12), (int)identify["d"]!["intents"]!);
@@ -96,7 +99,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 2: resume, then op 9 invalid session (resumable).
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await ExpectResumeAsync(c, 3);
             await c.DispatchAsync("RESUMED", new JsonObject(), 4);
             await c.SendAsync(new JsonObject { ["op"] = 9, ["d"] = true });
@@ -106,7 +109,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 3: resume, then the socket drops without a close frame.
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await ExpectResumeAsync(c, 4);
             await c.DispatchAsync("RESUMED", new JsonObject(), 5);
             await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 5));
@@ -116,7 +119,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 4: resume, then heartbeats are no longer acknowledged: the bot must notice and reconnect.
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await ExpectResumeAsync(c, 5);
             await c.DispatchAsync("RESUMED", new JsonObject(), 6);
             c.AckHeartbeats = false;
@@ -126,7 +129,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 5: resume refused (op 9, not resumable): the bot waits 1–5 s (shortened here) and identifies afresh.
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await ExpectResumeAsync(c, 6);
             await c.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
             await c.WaitClosedAsync();
@@ -135,7 +138,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 6: a new session answers the next mention.
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await c.ExpectAsync(2);
             await c.DispatchAsync("READY", Ready("session-2", _gateway.ResumeUrl), 1);
             await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967044", "What is S3?"), 2);
@@ -175,7 +178,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         _gateway.Then(c => c.WaitClosedAsync());
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await c.ExpectAsync(2);
             await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
         });
@@ -193,7 +196,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     {
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(250);
+            await c.HelloAsync(HeartbeatMs);
             await c.ExpectAsync(2);
             await c.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)4014);
         });

@@ -49,6 +49,34 @@ public sealed class DiscordStartupTests
         Assert.Equal([new QuizChannelSchedule(Platforms.Discord, "645027906669510667", "0 9 * * 1-5", "Europe/Berlin")], registry.Schedules);
     }
 
+    [Fact]
+    public async Task Stop_DeferredAnswerInFlight_StillDelivered()
+    {
+        await using var api = await FakeDiscordApi.StartAsync();
+        var publicKey = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
+        var release = new TaskCompletionSource();
+        var conversation = new RecordingConversation
+        {
+            Respond = async (m, ct) =>
+            {
+                await release.Task.WaitAsync(ct);
+                return new Reply("Reloaded while stopping.", Kind: ReplyKind.Admin);
+            },
+        };
+        var bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(api, publicKey), s => s.AddSingleton<IConversation>(conversation));
+        using var client = new InteractionClient(bot.BaseUrl, publicKey);
+
+        var (_, body) = await client.SendSignedAsync(InteractionPayloads.Command("reload"));
+        var stopping = bot.DisposeAsync().AsTask();
+        await Task.Delay(300);
+        release.SetResult();
+        await stopping;
+
+        Assert.Contains("\"type\":5", body, StringComparison.Ordinal);
+        var edit = api.On("PATCH /webhooks/{webhooks}/{token}/messages/@original").Single();
+        Assert.Equal("Reloaded while stopping.", (string)edit.Json!["embeds"]![0]!["description"]!);
+    }
+
     private sealed class RecordingRegistry : IQuizChannelRegistry
     {
         public List<QuizChannelSchedule> Schedules { get; } = [];

@@ -134,14 +134,17 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     [Fact]
     public async Task SlowReload_OverBudget_DefersThenEditsOriginal()
     {
+        var release = new TaskCompletionSource();
         fixture.Conversation.Respond = async (m, ct) =>
         {
-            await Task.Delay(2000, ct);
+            await release.Task.WaitAsync(ct);
             return new Reply("Reloaded: 1 file changed.", Title: "Reload", Kind: ReplyKind.Admin);
         };
         try
         {
             var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("reload", userId: "7"));
+            Assert.DoesNotContain(fixture.Api.On("PATCH /webhooks/{webhooks}/{token}/messages/@original"), r => r.Path.Contains("interaction-token-reload-", StringComparison.Ordinal));
+            release.SetResult();
 
             Assert.Equal(HttpStatusCode.OK, status);
             var response = JsonNode.Parse(body)!;
@@ -155,6 +158,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         }
         finally
         {
+            release.TrySetResult();
             fixture.Conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
         }
     }
@@ -162,14 +166,16 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     [Fact]
     public async Task SlowPrivateReply_AfterPublicDeferral_SentAsEphemeralFollowup()
     {
+        var release = new TaskCompletionSource();
         fixture.Conversation.Respond = async (m, ct) =>
         {
-            await Task.Delay(1800, ct);
+            await release.Task.WaitAsync(ct);
             return new Reply("Only for you.", Private: true);
         };
         try
         {
             var (_, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("leaderboard"));
+            release.SetResult();
 
             Assert.Equal(5, (int)JsonNode.Parse(body)!["type"]!);
             Assert.Null(JsonNode.Parse(body)!["data"]?["flags"]);
@@ -182,6 +188,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         }
         finally
         {
+            release.TrySetResult();
             fixture.Conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
         }
     }
