@@ -14,6 +14,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+if [ ! -d tests/js/node_modules ]; then
+  echo "Installing the JS test tools (npm ci --prefix tests/js)..." >&2
+  npm ci --prefix tests/js --no-audit --no-fund >/dev/null \
+    || echo "warning: npm ci failed; the Discord signature tests will fail" >&2
+fi
+
 log=$(mktemp)
 dotnet test Bot.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,14 +1,58 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+using StudyBot.Discord;
+using StudyBot.Hosting;
+using StudyBot.Teams;
+using StudyBot.Web;
+
 namespace StudyBot;
 
 /// <summary>The ASP.NET Core host: web chat, JSON API, platform endpoints, background services.</summary>
 internal static class BotHost
 {
+    /// <summary>Runs the bot until Ctrl+C; a bad setting stops it at start with a message naming the setting.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        app.MapGet("/healthz", () => "ok");
-        await app.RunAsync();
+        await using var app = Build(args);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync($"StudyBot cannot start: {StartupErrors.Describe(exception)}");
+            return 2;
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"StudyBot cannot start: {exception.Message} (check the Urls setting or --urls).");
+            return 2;
+        }
+
+        await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>Builds the app; tests start it on a free port and may add or replace services.</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddKnowledge();
+        builder.Services.AddChat();
+        builder.Services.AddWebChat();
+        builder.Services.AddOperations();
+        builder.Services.AddQuiz();
+        builder.Services.AddDiscord(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapHealthEndpoint();
+        app.MapWebChat();
+        app.MapDiscord();
+        app.MapTeams();
+        return app;
     }
 }

@@ -77,6 +77,8 @@ public enum ReplyKind
     QuizReveal,
     Leaderboard,
     Admin,
+    /// <summary>The user asked too fast; the web API answers it with HTTP 429.</summary>
+    RateLimited,
 }
 
 /// <summary>The one conversation core: every platform hands its messages here.</summary>
@@ -131,4 +133,40 @@ public interface IChatActionHandler
 
     /// <summary>Handles the press; <paramref name="message"/>.ActionData holds the whole action id.</summary>
     Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>What became of an admin command.</summary>
+public static class AuditOutcomes
+{
+    public const string Ok = "ok";
+    public const string Refused = "refused";
+    public const string Failed = "failed";
+}
+
+/// <summary>One admin command, allowed or refused.</summary>
+/// <param name="At">When the command was given.</param>
+/// <param name="Command">The command word (e.g. "reload", "quiz").</param>
+/// <param name="Arguments">The text after the command word.</param>
+/// <param name="Outcome">One of <see cref="AuditOutcomes"/>, optionally followed by ": detail".</param>
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string Platform,
+    string UserId,
+    string DisplayName,
+    string Command,
+    string Arguments,
+    string Outcome);
+
+/// <summary>
+/// The audit table of admin commands. The conversation core writes an entry for every <see cref="IChatCommand"/>
+/// whose <see cref="IChatCommand.AdminOnly"/> is true; a command with admin-only sub-commands
+/// (<c>quiz schedule</c>) writes its own entries here.
+/// </summary>
+public interface IAuditLog
+{
+    /// <summary>Stores one entry.</summary>
+    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The newest entries first.</summary>
+    Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken);
 }

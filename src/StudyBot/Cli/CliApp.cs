@@ -13,7 +13,9 @@ internal static class CliApp
     {
         // Filled in by each capability: ask (knowledge), quiz (quiz), discord (Discord), teams (Teams).
         yield return AskCommand.Create();
-        yield break;
+        yield return QuizCommand.Create();
+        yield return DiscordCommand.Build();
+        yield return TeamsCommand.Build();
     }
 
     public static async Task<int> RunAsync(string[] args)

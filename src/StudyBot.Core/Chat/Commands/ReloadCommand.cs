@@ -1,0 +1,19 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Chat.Commands;
+
+/// <summary><c>reload</c> (admin): re-reads the notes and answers with the diff.</summary>
+internal sealed class ReloadCommand(IKnowledgeBase knowledge) : IChatCommand
+{
+    public string Name => "reload";
+
+    public string Help => "reload — re-read the notes folder and show what changed";
+
+    public bool AdminOnly => true;
+
+    public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
+    {
+        var report = await knowledge.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        return new Reply(ReloadReportFormatter.ToMarkdown(report), Title: "Reload", Kind: ReplyKind.Admin);
+    }
+}

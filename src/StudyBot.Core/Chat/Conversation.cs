@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Core.Chat;
+
+/// <summary>
+/// The one conversation core. Routes a message to a command by its first word (a leading "/" or "!" is allowed),
+/// a button press to the <see cref="IChatActionHandler"/> of its prefix, and anything else to the notes as a
+/// question. Enforces the admin policy, audits admin commands, records questions for <c>stats</c> and
+/// <c>gaps</c>, and turns any exception into a polite reply.
+/// </summary>
+public sealed partial class Conversation : IConversation
+{
+    private const string AskWord = "ask";
+    private const string HelpWord = "help";
+
+    private readonly AnswerCache _answers;
+    private readonly IReadOnlyDictionary<string, IChatCommand> _commands;
+    private readonly IReadOnlyDictionary<string, IChatActionHandler> _actions;
+    private readonly IQuestionLog _questions;
+    private readonly IAuditLog _audit;
+    private readonly QuestionRateLimiter _rateLimiter;
+    private readonly TimeProvider _time;
+    private readonly ChatOptions _options;
+    private readonly ILogger<Conversation> _logger;
+
+    public Conversation(
+        AnswerCache answers,
+        IEnumerable<IChatCommand> commands,
+        IEnumerable<IChatActionHandler> actions,
+        IQuestionLog questions,
+        IAuditLog audit,
+        QuestionRateLimiter rateLimiter,
+        TimeProvider time,
+        IOptions<ChatOptions> options,
+        ILogger<Conversation> logger)
+    {
+        _answers = answers;
+        _commands = ToDictionary(commands, c => c.Name, "command");
+        if (_commands.ContainsKey(AskWord) || _commands.ContainsKey(HelpWord))
+        {
+            throw new InvalidOperationException("The command names 'ask' and 'help' are built in.");
+        }
+
+        _actions = ToDictionary(actions, a => a.Prefix, "action prefix");
+        _questions = questions;
+        _audit = audit;
+        _rateLimiter = rateLimiter;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return message.ActionData is { } action
+                ? await HandleActionAsync(message, action, cancellationToken).ConfigureAwait(false)
+                : await HandleTextAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            LogFailed(exception, message.Platform, message.ChannelId, message.UserId);
+            return new Reply(
+                "Sorry, something went wrong on my side while handling that. Please try again in a moment.",
+                Kind: ReplyKind.Error,
+                Private: true);
+        }
+    }
+
+    private async Task<Reply> HandleActionAsync(IncomingMessage message, string action, CancellationToken cancellationToken)
+    {
+        var colon = action.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon < 0 ? action : action[..colon];
+        if (_actions.TryGetValue(prefix, out var handler))
+        {
+            return await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogUnknownAction(prefix);
+        return new Reply("That button is no longer active.", Private: true);
+    }
+
+    private async Task<Reply> HandleTextAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var text = message.Text.Trim();
+        if (text.Length == 0)
+        {
+            return new Reply("Ask me a question about the notes, or type **help** to see what I can do.", Kind: ReplyKind.Help);
+        }
+
+        if (text.Length > _options.MaxMessageLength)
+        {
+            return new Reply(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"That message is {text.Length:N0} characters long; I read at most {_options.MaxMessageLength:N0}. Please ask a shorter question."),
+                Kind: ReplyKind.Text);
+        }
+
+        var prefixed = text[0] is '/' or '!';
+        var body = prefixed ? text[1..].TrimStart() : text;
+        var space = body.AsSpan().IndexOfAny(' ', '\t', '\n');
+        var word = (space < 0 ? body : body[..space]).TrimEnd('?', '!', '.').ToLowerInvariant();
+        var arguments = space < 0 ? "" : body[(space + 1)..].Trim();
+        if (word == AskWord)
+        {
+            return arguments.Length == 0
+                ? new Reply("Ask what? For example: **ask Is EBS encrypted by default?**", Kind: ReplyKind.Help)
+                : Answer(message, arguments);
+        }
+
+        // "Sources of EBS encryption?" is a question, not the sources command; "/sources" or "sources" is the command.
+        var looksLikeQuestion = !prefixed && space >= 0 && body.EndsWith('?');
+        if (!looksLikeQuestion)
+        {
+            if (word == HelpWord)
+            {
+                return HelpReply(message, null);
+            }
+
+            if (_commands.TryGetValue(word, out var command))
+            {
+                return await RunCommandAsync(message, command, arguments, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (prefixed)
+            {
+                return HelpReply(message, word.Length == 0 ? null : word);
+            }
+        }
+
+        return Answer(message, text);
+    }
+
+    private async Task<Reply> RunCommandAsync(IncomingMessage message, IChatCommand command, string arguments, CancellationToken cancellationToken)
+    {
+        if (!command.AdminOnly)
+        {
+            return await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!message.IsAdmin)
+        {
+            LogRefused(command.Name, message.Platform, message.UserId);
+            await AuditAsync(message, command.Name, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+            return new Reply(
+                $"Sorry, **{command.Name}** is an admin command, and you are not an admin here.",
+                Kind: ReplyKind.Refused,
+                Private: true);
+        }
+
+        Reply reply;
+        try
+        {
+            reply = await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await AuditAsync(message, command.Name, arguments, $"{AuditOutcomes.Failed}: {exception.GetType().Name}", CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
+        }
+
+        LogAdminCommand(command.Name, message.Platform, message.UserId);
+        await AuditAsync(message, command.Name, arguments, AuditOutcomes.Ok, cancellationToken).ConfigureAwait(false);
+        return reply;
+    }
+
+    private Task AuditAsync(IncomingMessage message, string command, string arguments, string outcome, CancellationToken cancellationToken) =>
+        _audit.RecordAsync(
+            new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command, arguments, outcome),
+            cancellationToken);
+
+    private Reply Answer(IncomingMessage message, string question)
+    {
+        if (!_rateLimiter.TryAcquire(message))
+        {
+            LogRateLimited(message.Platform, message.UserId);
+            return new Reply(
+                "Slow down a little: you have asked a lot of questions in a short time. Please wait a few seconds and ask again.",
+                Kind: ReplyKind.RateLimited,
+                Private: true);
+        }
+
+        var answer = _answers.Ask(question);
+        _questions.Record(new QuestionRecord(_time.GetUtcNow(), message.Platform, question, answer.Answered));
+        LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
+        if (answer.Answered)
+        {
+            return new Reply(answer.Text, Citations: answer.Citations, Kind: ReplyKind.Answer);
+        }
+
+        var text = new StringBuilder(answer.Text);
+        if (answer.Related.Count > 0)
+        {
+            text.Append("\n\nRelated notes you could look at:");
+            foreach (var related in answer.Related)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"\n- {related.File} › {related.Section} (lines {related.LineStart}–{related.LineEnd})");
+            }
+        }
+
+        return new Reply(text.ToString(), Kind: ReplyKind.Declined);
+    }
+
+    private Reply HelpReply(IncomingMessage message, string? unknownWord)
+    {
+        var text = new StringBuilder();
+        if (unknownWord is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"I don't know the command **{unknownWord}**. Here is what I can do:\n\n");
+        }
+
+        text.Append("Ask me anything about the team's notes — just type the question — and I answer with the lines I found it in.\n\n");
+        text.Append("- ask <question> — the same, spelled out\n");
+        text.Append("- help — this text\n");
+        foreach (var command in _commands.Values.Where(c => !c.AdminOnly).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {command.Help}\n");
+        }
+
+        var admin = _commands.Values.Where(c => c.AdminOnly).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        if (admin.Count > 0)
+        {
+            text.Append(message.IsAdmin ? "\nAdmin commands:\n" : "\nAdmin commands (for admins only):\n");
+            foreach (var command in admin)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {command.Help}\n");
+            }
+        }
+
+        return new Reply(text.ToString().TrimEnd(), Title: "Help", Kind: ReplyKind.Help);
+    }
+
+    private static Dictionary<string, T> ToDictionary<T>(IEnumerable<T> items, Func<T, string> key, string what)
+    {
+        var dictionary = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (!dictionary.TryAdd(key(item), item))
+            {
+                throw new InvalidOperationException($"Two chat handlers use the {what} '{key(item)}'.");
+            }
+        }
+
+        return dictionary;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a message failed on {Platform} channel {ChannelId} for user {UserId}")]
+    private partial void LogFailed(Exception exception, string platform, string channelId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No action handler for the button prefix {Prefix}")]
+    private partial void LogUnknownAction(string prefix);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for {Platform} user {UserId}")]
+    private partial void LogRefused(string command, string platform, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin command {Command} run by {Platform} user {UserId}")]
+    private partial void LogAdminCommand(string command, string platform, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited questions from {Platform} user {UserId}")]
+    private partial void LogRateLimited(string platform, string userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Question from {Platform} user {UserId}: answered {Answered} with {Citations} citations")]
+    private partial void LogQuestion(string platform, string userId, bool answered, int citations);
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// The questions available now: the team's own (<c>*.quiz.md</c>, preferred) followed by those generated from the
+/// indexed passages. Refreshed when the knowledge base reloads; safe to read from any thread.
+/// </summary>
+public sealed class QuestionBank : IDisposable
+{
+    private readonly IKnowledgeBase _knowledge;
+    private readonly string _folder;
+    private readonly ILogger<QuestionBank> _logger;
+    private readonly Lock _refreshLock = new();
+    private volatile Snapshot? _snapshot;
+
+    public QuestionBank(IKnowledgeBase knowledge, QuizKnowledgeFolder folder, ILogger<QuestionBank> logger)
+    {
+        _knowledge = knowledge;
+        _folder = folder.Path;
+        _logger = logger;
+        _knowledge.Reloaded += OnReloaded;
+    }
+
+    private sealed record Snapshot(
+        DateTimeOffset LoadedAt,
+        IReadOnlyList<QuizQuestion> Questions,
+        IReadOnlyDictionary<string, QuizQuestion> ById,
+        IReadOnlyList<QuizFileIssue> Issues);
+
+    /// <summary>All questions, team questions first.</summary>
+    public IReadOnlyList<QuizQuestion> Questions => Current.Questions;
+
+    /// <summary>Entries of <c>*.quiz.md</c> files that were skipped, and why.</summary>
+    public IReadOnlyList<QuizFileIssue> Issues => Current.Issues;
+
+    /// <summary>The question with this id, if it is still in the bank.</summary>
+    public QuizQuestion? Find(string id) => Current.ById.GetValueOrDefault(id);
+
+    /// <summary>Rebuilds the bank from the passages that serve now and the quiz files on disk.</summary>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+        {
+            _snapshot = Build();
+        }
+    }
+
+    public void Dispose() => _knowledge.Reloaded -= OnReloaded;
+
+    private Snapshot Current
+    {
+        get
+        {
+            var s = _snapshot;
+            if (s is not null && s.LoadedAt == _knowledge.Stats.LoadedAt)
+            {
+                return s;
+            }
+
+            lock (_refreshLock)
+            {
+                s = _snapshot;
+                if (s is null || s.LoadedAt != _knowledge.Stats.LoadedAt)
+                {
+                    s = Build();
+                    _snapshot = s;
+                }
+
+                return s;
+            }
+        }
+    }
+
+    private void OnReloaded(object? sender, ReloadReport report) => Refresh();
+
+    private Snapshot Build()
+    {
+        var loadedAt = _knowledge.Stats.LoadedAt;
+        var passages = _knowledge.Passages;
+        var generated = QuestionGenerator.Generate(passages, ReadLines);
+        string? SectionOf(string file, int start, int end) =>
+            passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
+        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
+        foreach (var issue in issues)
+        {
+            _logger.LogWarning("Quiz file {File} line {Line} skipped: {Reason}", issue.File, issue.Line, issue.Reason);
+        }
+
+        var all = team.Concat(generated)
+            .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
+            .ToList();
+        _logger.LogInformation("Quiz bank: {Team} team questions, {Generated} generated", team.Count, generated.Count);
+        return new Snapshot(loadedAt, all, all.ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
+    }
+
+    private IReadOnlyList<string>? ReadLines(string file) => ReadLines(_folder, file);
+
+    /// <summary>A notes file's lines as <c>sed -n</c> counts them (only \n ends a line), or null.</summary>
+    public static IReadOnlyList<string>? ReadLines(string folder, string file)
+    {
+        try
+        {
+            var path = Path.GetFullPath(Path.Combine(folder, file));
+            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8).Split('\n') : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The knowledge folder, resolved to a full path (where <c>*.quiz.md</c> files are read from).</summary>
+public sealed record QuizKnowledgeFolder(string Path);

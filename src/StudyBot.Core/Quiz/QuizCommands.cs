@@ -1,0 +1,212 @@
+using System.Globalization;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
+/// <c>quiz skip</c> and <c>quiz off</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
+/// </summary>
+internal sealed class QuizChatCommand(
+    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, IAuditLog? audit = null) : IChatCommand
+{
+    public string Name => "quiz";
+
+    public string Help => "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz schedule <cron> [timezone]";
+
+    public bool AdminOnly => false;
+
+    public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
+    {
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verb = words.Length == 0 ? "status" : words[0].ToLowerInvariant();
+        if (verb is "status")
+        {
+            return await StatusAsync(message, cancellationToken);
+        }
+
+        if (verb is not ("schedule" or "now" or "skip" or "off"))
+        {
+            return new Reply($"Unknown quiz command '{words[0]}'. {Help}", Kind: ReplyKind.Help);
+        }
+
+        // The conversation core audits AdminOnly commands; "quiz" is open to everyone, so its admin verbs audit here.
+        if (!message.IsAdmin)
+        {
+            await AuditAsync(message, arguments, AuditOutcomes.Refused, cancellationToken);
+            return new Reply($"Sorry, **quiz {verb}** is an admin command, and you are not an admin here.", Private: true, Kind: ReplyKind.Refused);
+        }
+
+        try
+        {
+            var reply = await RunAdminAsync(message, verb, words, cancellationToken);
+            await AuditAsync(message, arguments, AuditOutcomes.Ok, cancellationToken);
+            return reply;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await AuditAsync(message, arguments, $"{AuditOutcomes.Failed}: {e.GetType().Name}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private Task AuditAsync(IncomingMessage message, string arguments, string outcome, CancellationToken ct) =>
+        audit?.RecordAsync(new AuditEntry(time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, Name, arguments, outcome), ct)
+        ?? Task.CompletedTask;
+
+    private async Task<Reply> RunAdminAsync(IncomingMessage message, string verb, string[] words, CancellationToken cancellationToken)
+    {
+        switch (verb)
+        {
+            case "now":
+                var post = await quiz.PostNowAsync(message.Platform, message.ChannelId, cancellationToken);
+                signal.Wake(); // the scheduler plans the reveal
+                return post switch
+                {
+                    null => new Reply("There is no quiz question to post (are the notes loaded?), or this platform cannot post to channels.", Kind: ReplyKind.Admin),
+                    { Status: "posted" } => new Reply($"Posted quiz #{post.Id}.", Kind: ReplyKind.Admin),
+                    _ => new Reply($"Quiz #{post.Id} could not be posted yet ({post.Status}); it will be retried if possible.", Kind: ReplyKind.Admin),
+                };
+            case "off":
+                var known = await store.DisableAsync(message.Platform, message.ChannelId, time.GetUtcNow(), cancellationToken);
+                signal.Wake();
+                return new Reply(known ? "The daily quiz is off in this channel. Scores are kept." : "This channel has no quiz schedule.", Kind: ReplyKind.Admin);
+            case "skip":
+                return await SkipAsync(message, cancellationToken);
+            default:
+                return await ScheduleAsync(message, words[1..], cancellationToken);
+        }
+    }
+
+    private async Task<Reply> ScheduleAsync(IncomingMessage message, string[] args, CancellationToken ct)
+    {
+        // A 5-field cron, optionally followed by a time zone: "0 9 * * 1-5 Europe/Berlin".
+        if (args.Length < 5)
+        {
+            return new Reply("Usage: quiz schedule <cron> [timezone], for example: quiz schedule 0 9 * * 1-5 Europe/Berlin", Kind: ReplyKind.Admin);
+        }
+
+        var cronText = string.Join(' ', args[..5]);
+        var zoneText = args.Length > 5 ? string.Join(' ', args[5..]) : "UTC";
+        if (!QuizSchedule.TryParseCron(cronText, out var cron))
+        {
+            return new Reply($"'{cronText}' is not a cron expression (minute hour day month weekday).", Kind: ReplyKind.Admin);
+        }
+
+        if (!QuizSchedule.TryFindZone(zoneText, out var zone))
+        {
+            return new Reply($"'{zoneText}' is not a known time zone (try Europe/Berlin or UTC).", Kind: ReplyKind.Admin);
+        }
+
+        var now = time.GetUtcNow();
+        await store.SetScheduleAsync(message.Platform, message.ChannelId, cronText, zoneText, now, ct);
+        signal.Wake();
+        var next = QuizSchedule.Next(cron!, zone, now);
+        return new Reply($"Quiz scheduled: `{cronText}` ({zoneText}). Next: {Format(next, zone)}.", Kind: ReplyKind.Admin);
+    }
+
+    private async Task<Reply> SkipAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+        {
+            return new Reply("This channel has no quiz schedule to skip.", Kind: ReplyKind.Admin);
+        }
+
+        var zone = QuizSchedule.Zone(channel.TimeZone);
+        var next = QuizSchedule.Next(cron!, zone, time.GetUtcNow());
+        if (next is null)
+        {
+            return new Reply("There is no next quiz to skip.", Kind: ReplyKind.Admin);
+        }
+
+        await store.SetSkipAsync(message.Platform, message.ChannelId, next.Value, ct);
+        return new Reply($"The quiz of {Format(next, zone)} will be skipped.", Kind: ReplyKind.Admin);
+    }
+
+    private async Task<Reply> StatusAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+        {
+            return new Reply("This channel has no daily quiz. An admin can start one with: quiz schedule 0 9 * * 1-5 Europe/Berlin", Kind: ReplyKind.Text);
+        }
+
+        var zone = QuizSchedule.Zone(channel.TimeZone);
+        var next = QuizSchedule.Next(cron!, zone, time.GetUtcNow());
+        return new Reply($"Daily quiz: `{channel.Cron}` ({channel.TimeZone}). Next: {Format(next, zone)}.", Kind: ReplyKind.Text);
+    }
+
+    private static string Format(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        instant is null ? "never" : TimeZoneInfo.ConvertTime(instant.Value, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary><c>leaderboard</c>: points this month and all time.</summary>
+internal sealed class LeaderboardCommand(QuizService quiz) : IChatCommand
+{
+    public string Name => "leaderboard";
+
+    public string Help => "leaderboard — quiz points this month and all time";
+
+    public bool AdminOnly => false;
+
+    public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
+        quiz.LeaderboardAsync(message, cancellationToken);
+}
+
+/// <summary><c>me</c>: my points, streak and accuracy.</summary>
+internal sealed class MeCommand(QuizService quiz, QuizStore store) : IChatCommand
+{
+    public string Name => "me";
+
+    public string Help => "me — your quiz points, streak and accuracy";
+
+    public bool AdminOnly => false;
+
+    public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
+    {
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, cancellationToken);
+        var s = await quiz.MyStatsAsync(message.Platform, message.UserId, QuizSchedule.Zone(channel?.TimeZone), cancellationToken);
+        var text = s.Answered == 0
+            ? "You have not answered a quiz yet."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{s.Points} point{(s.Points == 1 ? string.Empty : "s")}, streak {s.Streak} day{(s.Streak == 1 ? string.Empty : "s")}, accuracy {Math.Round(100 * s.Accuracy)}% ({s.Correct}/{s.Answered} correct).");
+        return new Reply(text, Title: message.DisplayName, Private: true, Kind: ReplyKind.Leaderboard);
+    }
+}
+
+/// <summary>Quiz answer buttons: action ids <c>quiz:{postId}:{choiceIndex}</c>.</summary>
+internal sealed class QuizActionHandler(QuizService quiz) : IChatActionHandler
+{
+    public string Prefix => "quiz";
+
+    public Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        quiz.AnswerAsync(message, cancellationToken);
+}
+
+/// <summary>Lets adapters register channels (<see cref="IQuizChannelRegistry"/>), backed by the quiz store.</summary>
+internal sealed class QuizChannelRegistry(QuizStore store, QuizSchedulerSignal signal, TimeProvider time) : IQuizChannelRegistry
+{
+    public async Task EnsureScheduleAsync(QuizChannelSchedule schedule, CancellationToken cancellationToken)
+    {
+        if (!QuizSchedule.TryParseCron(schedule.Cron, out _))
+        {
+            throw new ArgumentException($"'{schedule.Cron}' is not a cron expression.", nameof(schedule));
+        }
+
+        if (!QuizSchedule.TryFindZone(schedule.TimeZone, out _))
+        {
+            throw new ArgumentException($"'{schedule.TimeZone}' is not a known time zone.", nameof(schedule));
+        }
+
+        var zone = string.IsNullOrWhiteSpace(schedule.TimeZone) ? "UTC" : schedule.TimeZone.Trim();
+        await store.EnsureConfiguredAsync(schedule with { TimeZone = zone }, time.GetUtcNow(), cancellationToken);
+        signal.Wake();
+    }
+
+    public async Task RemoveChannelAsync(string platform, string channelId, CancellationToken cancellationToken)
+    {
+        await store.RemoveAsync(platform, channelId, cancellationToken);
+        signal.Wake();
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>The <c>Quiz</c> configuration section.</summary>
+public sealed class QuizOptions
+{
+    public const string SectionName = "Quiz";
+
+    /// <summary>Channels that get the daily quiz from configuration (admins can add more with <c>quiz schedule</c>).</summary>
+    public List<QuizChannelOptions> Channels { get; set; } = [];
+
+    /// <summary>How long after posting the answer is revealed (or earlier, when the next quiz is posted).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan RevealAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A question may come back in a channel after this many days even if not every question was asked yet.</summary>
+    [Range(1, 3650)]
+    public int RepeatAfterDays { get; set; } = 60;
+
+    /// <summary>The knowledge folder holding <c>*.quiz.md</c> files; empty means <c>Knowledge:Path</c>.</summary>
+    public string? KnowledgePath { get; set; }
+
+    /// <summary>Points for a correct first answer.</summary>
+    [Range(1, 1000)]
+    public int PointsPerCorrectAnswer { get; set; } = 1;
+
+    /// <summary>How often the scheduler looks at the schedule at the latest (it also wakes on changes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxSleep { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wait before retrying a post the platform refused or that failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>One configured quiz channel (<c>Quiz:Channels</c>).</summary>
+public sealed class QuizChannelOptions
+{
+    /// <summary>One of <see cref="Chat.Platforms"/>.</summary>
+    [Required]
+    public string Platform { get; set; } = string.Empty;
+
+    [Required]
+    public string ChannelId { get; set; } = string.Empty;
+
+    /// <summary>Five-field cron, for example <c>0 9 * * 1-5</c>.</summary>
+    [Required]
+    public string Cron { get; set; } = "0 9 * * 1-5";
+
+    /// <summary>IANA or Windows time zone id; UTC when empty.</summary>
+    public string TimeZone { get; set; } = "UTC";
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>How a question was made.</summary>
+public enum QuizQuestionKind
+{
+    /// <summary>A yes/no question from a Q&amp;A pair whose answer starts with yes or no.</summary>
+    YesNo,
+
+    /// <summary>A Q&amp;A pair whose answer is a statement, with sibling statements as distractors.</summary>
+    QuestionAnswer,
+
+    /// <summary>"Which service …?": a section's defining line, sibling section titles as distractors.</summary>
+    Definition,
+
+    /// <summary>"Which statement describes X?": a section title, sibling defining lines as distractors.</summary>
+    Description,
+
+    /// <summary>A fact with a key term masked.</summary>
+    FillInTheBlank,
+
+    /// <summary>Written by the team in a <c>*.quiz.md</c> file.</summary>
+    Team,
+}
+
+/// <summary>
+/// One multiple-choice question with exactly one correct choice, answerable from its cited passage.
+/// </summary>
+/// <param name="Id">Stable across reloads: a hash of the file, lines and kind (team questions: file and text).</param>
+/// <param name="Text">The question as shown.</param>
+/// <param name="Choices">Two or more distinct choices.</param>
+/// <param name="AnswerIndex">The index of the correct choice in <paramref name="Choices"/>.</param>
+/// <param name="Explanation">Why: the source passage, shown at the reveal.</param>
+/// <param name="Citation">Where in the notes the answer is (file, section, lines).</param>
+/// <param name="KeyTerm">The text that the cited lines contain and that proves the answer (the correct choice, or
+/// for yes/no the word the answer starts with).</param>
+public sealed record QuizQuestion(
+    string Id,
+    QuizQuestionKind Kind,
+    string Text,
+    IReadOnlyList<string> Choices,
+    int AnswerIndex,
+    string Explanation,
+    Citation Citation,
+    string KeyTerm)
+{
+    /// <summary>The correct choice.</summary>
+    public string Answer => Choices[AnswerIndex];
+
+    /// <summary>A short stable id: the first 16 hex digits of SHA-256 over the parts.</summary>
+    public static string MakeId(params string[] parts)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes)[..16];
+    }
+}
+
+/// <summary>An entry of a team's quiz file that was skipped, and why.</summary>
+public sealed record QuizFileIssue(string File, int Line, string Reason);

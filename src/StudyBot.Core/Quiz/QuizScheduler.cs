@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>Wakes the scheduler early when a schedule changed.</summary>
+public sealed class QuizSchedulerSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Wake()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled by another thread.
+            }
+        }
+    }
+
+    internal Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
+}
+
+/// <summary>
+/// Posts due quizzes and reveals: registers the configured channels, then runs the due work in a fresh DI scope and
+/// sleeps (on the injected <see cref="TimeProvider"/>) until the next occurrence, reveal or retry.
+/// </summary>
+internal sealed class QuizScheduler(
+    IServiceScopeFactory scopes,
+    IOptions<QuizOptions> options,
+    QuizSchedulerSignal signal,
+    TimeProvider time,
+    ILogger<QuizScheduler> logger) : BackgroundService
+{
+    /// <summary>Runs the due work once (a unit of work in its own scope); returns when to look again.</summary>
+    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QuizService>().RunDueAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RegisterConfiguredChannelsAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset next;
+            try
+            {
+                next = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Quiz scheduler run failed; retrying");
+                next = time.GetUtcNow() + options.Value.RetryAfter;
+            }
+
+            var delay = next - time.GetUtcNow();
+            delay = delay < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : delay > options.Value.MaxSleep ? options.Value.MaxSleep : delay;
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var sleep = Task.Delay(delay, time, cts.Token);
+            var wake = signal.WaitAsync(cts.Token);
+            await Task.WhenAny(sleep, wake);
+            await cts.CancelAsync();
+            await Task.WhenAll(sleep, wake).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task RegisterConfiguredChannelsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<IQuizChannelRegistry>();
+        foreach (var c in options.Value.Channels)
+        {
+            try
+            {
+                await registry.EnsureScheduleAsync(new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bad entry or an unreachable database must not stop the bot; the entry is retried at the next start.
+                logger.LogError(e, "Quiz channel {Platform} {ChannelId} from configuration not registered", c.Platform, c.ChannelId);
+            }
+        }
+    }
+}

@@ -1,0 +1,389 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// The quiz engine: posts due quizzes (pending first, confirmed after the platform answered, retried with the same
+/// idempotency key), reveals answers, records answers and scores. One instance per unit of work.
+/// </summary>
+internal sealed class QuizService(
+    QuizStore store,
+    QuestionBank bank,
+    IEnumerable<IChannelPublisher> publishers,
+    IOptions<QuizOptions> options,
+    TimeProvider time,
+    ILogger<QuizService> logger)
+{
+    private const int MaxAttempts = 5;
+    private readonly QuizOptions _options = options.Value;
+
+    /// <summary>Handles everything due now; returns when to look again.</summary>
+    public async Task<DateTimeOffset> RunDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await RetryPendingAsync(now, ct);
+        var next = now + _options.MaxSleep;
+        foreach (var channel in await store.ChannelsAsync(ct))
+        {
+            if (!channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+            {
+                continue;
+            }
+
+            var zone = QuizSchedule.Zone(channel.TimeZone);
+            var anchor = QuizStore.ParseIso(channel.AnchorUtc);
+            var due = QuizSchedule.LatestDue(cron!, zone, anchor, now);
+            if (due is { } occurrence)
+            {
+                await HandleOccurrenceAsync(channel, zone, occurrence, now, ct);
+            }
+
+            var upcoming = QuizSchedule.Next(cron!, zone, now);
+            if (upcoming is { } u && u < next)
+            {
+                next = u;
+            }
+        }
+
+        await RevealDueAsync(now, ct);
+        var pending = await store.NextPendingAsync(ct);
+        if (pending is { } p && p < next)
+        {
+            next = p;
+        }
+
+        return next;
+    }
+
+    private async Task HandleOccurrenceAsync(QuizChannelRow channel, TimeZoneInfo zone, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
+    {
+        var skip = channel.SkipUtc is null ? (DateTimeOffset?)null : QuizStore.ParseIso(channel.SkipUtc);
+        if (skip is { } s && s <= occurrence)
+        {
+            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
+            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} skipped by an admin", channel.Platform, channel.ChannelId, occurrence);
+            return;
+        }
+
+        var localDate = QuizSchedule.LocalDate(occurrence, zone);
+        if (localDate != QuizSchedule.LocalDate(now, zone))
+        {
+            // Missed while the bot was down, and the day is over: no backlog.
+            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
+            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} missed on an earlier day; not posted", channel.Platform, channel.ChannelId, occurrence);
+            return;
+        }
+
+        var key = "q" + QuizQuestion.MakeId(channel.Platform, channel.ChannelId, QuizStore.Iso(occurrence));
+        await PostQuizAsync(channel.Platform, channel.ChannelId, channel.TimeZone, key, (channel.AnchorUtc, occurrence), ct);
+    }
+
+    /// <summary>Posts a quiz to a channel now (the admin's <c>quiz now</c>). Null when there is no question or no publisher.</summary>
+    public async Task<QuizPostRow?> PostNowAsync(string platform, string channelId, CancellationToken ct)
+    {
+        var channel = await store.ChannelAsync(platform, channelId, ct);
+        var key = "q" + QuizQuestion.MakeId(platform, channelId, "now", Guid.NewGuid().ToString("N"));
+        return await PostQuizAsync(platform, channelId, channel?.TimeZone ?? "UTC", key, null, ct);
+    }
+
+    private async Task<QuizPostRow?> PostQuizAsync(
+        string platform, string channelId, string timeZone, string key, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var question = await ChooseQuestionAsync(platform, channelId, now, ct);
+        if (question is null)
+        {
+            logger.LogWarning("No quiz question available for {Platform} {ChannelId}", platform, channelId);
+            if (anchor is { } a)
+            {
+                await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, ct);
+            }
+
+            return null;
+        }
+
+        var zone = QuizSchedule.Zone(timeZone);
+        var (post, created) = await store.CreatePostAsync(
+            platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now, anchor, ct);
+        if (created || post.Status == "pending")
+        {
+            await PublishAsync(post, ct);
+        }
+
+        return await store.PostAsync(post.Id, ct);
+    }
+
+    private async Task RetryPendingAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var post in await store.PendingPostsAsync(now, ct))
+        {
+            var zone = QuizSchedule.Zone(post.TimeZone);
+            if (post.LocalDate != QuizSchedule.LocalDate(now, zone))
+            {
+                await store.FailPostAttemptAsync(post.Id, now, giveUp: true, ct);
+                logger.LogWarning("Quiz post {PostId} to {Platform} {ChannelId} given up: its day is over", post.Id, post.Platform, post.ChannelId);
+                continue;
+            }
+
+            await PublishAsync(post, ct);
+        }
+    }
+
+    private async Task PublishAsync(QuizPostRow post, CancellationToken ct)
+    {
+        var publisher = Publisher(post.Platform);
+        if (publisher is null)
+        {
+            await store.FailPostAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, ct);
+            logger.LogWarning("No channel publisher for platform {Platform}; quiz post {PostId} dropped", post.Platform, post.Id);
+            return;
+        }
+
+        // The previous quiz of the channel is revealed when the next one comes.
+        foreach (var earlier in await store.RevealablePostsAsync(time.GetUtcNow(), post.Platform, post.ChannelId, ct))
+        {
+            if (earlier.Id != post.Id)
+            {
+                await RevealAsync(earlier, ct);
+            }
+        }
+
+        try
+        {
+            var messageId = await publisher.PostAsync(post.ChannelId, QuizReplies.Question(post.Id, post.Question), post.IdempotencyKey, ct);
+            var now = time.GetUtcNow();
+            await store.ConfirmPostAsync(post.Id, messageId, now, now + _options.RevealAfter, CancellationToken.None);
+            logger.LogInformation("Quiz post {PostId} ({QuestionId}) posted to {Platform} {ChannelId}", post.Id, post.QuestionId, post.Platform, post.ChannelId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var giveUp = post.Attempts + 1 >= MaxAttempts;
+            await store.FailPostAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
+            logger.LogWarning(e, "Quiz post {PostId} to {Platform} {ChannelId} failed (attempt {Attempt}); {Next}",
+                post.Id, post.Platform, post.ChannelId, post.Attempts + 1, giveUp ? "giving up" : "will retry");
+        }
+    }
+
+    private async Task RevealDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var post in await store.RevealablePostsAsync(now, null, null, ct))
+        {
+            await RevealAsync(post, ct);
+        }
+    }
+
+    /// <summary>Closes answers and posts the correct answer, explanation, citation and counts.</summary>
+    private async Task RevealAsync(QuizPostRow post, CancellationToken ct)
+    {
+        var (answered, correct) = await store.BeginRevealAsync(post, time.GetUtcNow(), ct);
+        var publisher = Publisher(post.Platform);
+        if (publisher is null)
+        {
+            await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, ct);
+            return;
+        }
+
+        try
+        {
+            await publisher.PostAsync(post.ChannelId, QuizReplies.Reveal(post.Question, answered, correct), "r" + post.IdempotencyKey[1..], ct);
+            await store.ConfirmRevealAsync(post.Id, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var giveUp = post.RevealAttempts + 1 >= MaxAttempts;
+            await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
+            logger.LogWarning(e, "Quiz reveal {PostId} to {Platform} {ChannelId} failed", post.Id, post.Platform, post.ChannelId);
+        }
+    }
+
+    private IChannelPublisher? Publisher(string platform) =>
+        publishers.FirstOrDefault(p => string.Equals(p.Platform, platform, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Rotation: a question the channel got wrong whose review is due comes first; then questions never asked (or
+    /// not for <see cref="QuizOptions.RepeatAfterDays"/>), the team's own first; when every question was asked, the
+    /// one whose SM-2 review is due first.
+    /// </summary>
+    internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
+    {
+        var questions = bank.Questions;
+        if (questions.Count == 0)
+        {
+            return null;
+        }
+
+        var states = (await store.QuestionStatesAsync(platform, channelId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        var nowIso = QuizStore.Iso(now);
+        var missed = questions
+            .Select(q => (Question: q, State: states.GetValueOrDefault(q.Id)))
+            .Where(x => x.State is { Repetitions: 0, LastShareCorrect: < 0.5, DueUtc: not null } s && string.CompareOrdinal(s.DueUtc, nowIso) <= 0)
+            .OrderBy(x => x.State!.DueUtc, StringComparer.Ordinal)
+            .Select(x => x.Question)
+            .FirstOrDefault();
+        if (missed is not null)
+        {
+            return missed;
+        }
+
+        var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
+        var fresh = questions
+            .Where(q => !states.TryGetValue(q.Id, out var s) || string.CompareOrdinal(s.LastAskedUtc, repeatBefore) < 0)
+            .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
+            .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (fresh is not null)
+        {
+            return fresh;
+        }
+
+        return questions
+            .OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
+            .First();
+    }
+
+    /// <summary>Records a member's button press; only the first answer per member and post counts.</summary>
+    public async Task<Reply> AnswerAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var parts = (message.ActionData ?? string.Empty).Split(':');
+        if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var choice))
+        {
+            return new Reply("That button is not a quiz answer.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var post = await store.PostAsync(postId, ct);
+        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Reply("This quiz is not open.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        if (post.RevealStatus is not null)
+        {
+            return new Reply("This quiz is closed: the answer has been revealed.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var question = post.Question;
+        if (choice >= question.Choices.Count)
+        {
+            return new Reply("That choice is not part of this quiz.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var now = time.GetUtcNow();
+        var zone = QuizSchedule.Zone(post.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var right = choice == question.AnswerIndex;
+        var outcome = await store.AddAnswerAsync(
+            post.Id, post.Platform, message.UserId, message.DisplayName, choice, right, right ? _options.PointsPerCorrectAnswer : 0,
+            now, local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture), ct);
+        if (outcome == AnswerOutcome.AlreadyAnswered)
+        {
+            return new Reply("You have already answered this quiz; only your first answer counts.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var revealAt = post.RevealUtc is null ? null : TimeZoneInfo.ConvertTime(QuizStore.ParseIso(post.RevealUtc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (!right)
+        {
+            return new Reply(
+                $"Not quite: you chose **{question.Choices[choice]}**. The answer is revealed {(revealAt is null ? "later" : $"at {revealAt}")}.",
+                Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var stats = await MyStatsAsync(message.Platform, message.UserId, zone, ct);
+        return new Reply(
+            $"Correct: **{question.Answer}**! +{_options.PointsPerCorrectAnswer} point{(_options.PointsPerCorrectAnswer == 1 ? string.Empty : "s")}. Streak: {stats.Streak} day{(stats.Streak == 1 ? string.Empty : "s")}.",
+            Private: true, Kind: ReplyKind.QuizFeedback);
+    }
+
+    /// <summary>A member's points, current streak of days answered correctly, and accuracy.</summary>
+    public async Task<MemberStats> MyStatsAsync(string platform, string userId, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var answers = await store.AnswersOfUserAsync(platform, userId, ct);
+        var points = answers.Sum(a => a.Points);
+        var correct = answers.Count(a => a.Correct);
+        var days = answers.Where(a => a.Correct).Select(a => DateOnly.ParseExact(a.LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var day = days.Contains(today) ? today : today.AddDays(-1);
+        var streak = 0;
+        while (days.Contains(day))
+        {
+            streak++;
+            day = day.AddDays(-1);
+        }
+
+        return new MemberStats(points, streak, answers.Count, correct);
+    }
+
+    /// <summary>The leaderboard reply: this month and all time.</summary>
+    public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        var zone = QuizSchedule.Zone(channel?.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+        var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**This month ({local.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})**\n");
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, month, 10, ct));
+        text.Append("\n**All time**\n");
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, null, 10, ct));
+        return new Reply(text.ToString().TrimEnd(), Title: "Quiz leaderboard", Kind: ReplyKind.Leaderboard);
+    }
+
+    private static void AppendBoard(StringBuilder text, IReadOnlyList<(string UserId, string DisplayName, long Points, long Correct, long Answered)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            text.Append("No answers yet.\n");
+            return;
+        }
+
+        var rank = 1;
+        foreach (var r in rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {r.DisplayName} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
+        }
+    }
+}
+
+/// <summary>A member's quiz record.</summary>
+public sealed record MemberStats(long Points, int Streak, int Answered, int Correct)
+{
+    /// <summary>Share of answers that were correct, 0–1.</summary>
+    public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
+}
+
+/// <summary>How quiz posts and reveals look, platform-neutral.</summary>
+internal static class QuizReplies
+{
+    private const string Letters = "ABCDEFGHIJ";
+
+    public static Reply Question(long postId, QuizQuestion q)
+    {
+        var text = new StringBuilder();
+        text.Append(q.Text).Append("\n\n");
+        var shortChoices = q.Choices.All(c => c.Length <= 40);
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
+        }
+
+        text.Append("\nAnswer with a button; only your first answer counts.");
+        var buttons = q.Choices
+            .Select((c, i) => new ReplyButton(shortChoices ? $"{Letters[i]}. {c}" : Letters[i].ToString(), $"quiz:{postId}:{i}", ButtonStyle.Primary))
+            .ToList();
+        return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz);
+    }
+
+    public static Reply Reveal(QuizQuestion q, int answered, int correct)
+    {
+        var share = answered == 0 ? "nobody answered" : $"{answered} answered, {Math.Round(100.0 * correct / answered)}% correct";
+        var text = $"{q.Text}\n\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n{share}. Source: {q.Citation.File}, lines {q.Citation.LineStart}–{q.Citation.LineEnd}.";
+        Citation[] citations = [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
+        return new Reply(text, Title: "Quiz answer", Citations: citations, Kind: ReplyKind.QuizReveal);
+    }
+}

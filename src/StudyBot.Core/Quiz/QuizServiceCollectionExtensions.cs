@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>DI wiring for the daily quiz.</summary>
+public static class QuizServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the quiz: the question bank (needs an <see cref="Knowledge.IKnowledgeBase"/>), its SQLite store and
+    /// migrations, the <c>quiz</c>/<c>leaderboard</c>/<c>me</c> commands, the <c>quiz:</c> button handler, the
+    /// <see cref="IQuizChannelRegistry"/> and the scheduler. Posts go through the registered
+    /// <see cref="IChannelPublisher"/>s, one per platform.
+    /// </summary>
+    public static IServiceCollection AddQuiz(this IServiceCollection services)
+    {
+        services.AddOptions<QuizOptions>()
+            .BindConfiguration(QuizOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuizOptions>, QuizOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        foreach (var migration in QuizMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+
+        services.TryAddSingleton(sp => new SqliteDatabase(
+            sp.GetRequiredService<IConfiguration>()[$"{StorageOptions.SectionName}:Path"] ?? new StorageOptions().Path,
+            sp.GetServices<IMigration>(),
+            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+        services.TryAddSingleton(sp => ResolveFolder(sp));
+        services.TryAddSingleton<QuestionBank>();
+        services.TryAddSingleton<QuizStore>();
+        services.TryAddSingleton<QuizSchedulerSignal>();
+        services.TryAddTransient<QuizService>();
+        services.TryAddTransient<IQuizChannelRegistry, QuizChannelRegistry>();
+        services.AddTransient<IChatCommand, QuizChatCommand>();
+        services.AddTransient<IChatCommand, LeaderboardCommand>();
+        services.AddTransient<IChatCommand, MeCommand>();
+        services.AddTransient<IChatActionHandler, QuizActionHandler>();
+        services.TryAddSingleton<QuizScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuizScheduler>());
+        return services;
+    }
+
+    private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IOptions<QuizOptions>>().Value.KnowledgePath;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new QuizKnowledgeFolder(Path.GetFullPath(configured));
+        }
+
+        // The same folder the notes come from, resolved the way the knowledge base resolves it.
+        var knowledge = sp.GetService<IOptions<KnowledgeOptions>>()?.Value;
+        return new QuizKnowledgeFolder(string.IsNullOrWhiteSpace(knowledge?.Path)
+            ? Path.GetFullPath(sp.GetRequiredService<IConfiguration>()[$"{KnowledgeOptions.SectionName}:Path"] ?? "knowledge")
+            : knowledge.FullPath);
+    }
+}
+
+/// <summary>Stops the app at start when a configured quiz channel has a bad cron expression or time zone.</summary>
+internal sealed class QuizOptionsValidator : IValidateOptions<QuizOptions>
+{
+    public ValidateOptionsResult Validate(string? name, QuizOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Channels.Count; i++)
+        {
+            var c = options.Channels[i];
+            if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
+            {
+                failures.Add($"Quiz:Channels:{i}: Platform and ChannelId are required.");
+            }
+
+            if (!QuizSchedule.TryParseCron(c.Cron ?? string.Empty, out _))
+            {
+                failures.Add($"Quiz:Channels:{i}:Cron '{c.Cron}' is not a cron expression (minute hour day month weekday).");
+            }
+
+            if (!QuizSchedule.TryFindZone(c.TimeZone, out _))
+            {
+                failures.Add($"Quiz:Channels:{i}:TimeZone '{c.TimeZone}' is not a known time zone.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

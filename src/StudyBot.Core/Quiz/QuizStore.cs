@@ -1,0 +1,389 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>A channel that gets the quiz, as stored.</summary>
+internal sealed class QuizChannelRow
+{
+    public string Platform { get; set; } = string.Empty;
+    public string ChannelId { get; set; } = string.Empty;
+    public string Cron { get; set; } = string.Empty;
+    public string TimeZone { get; set; } = string.Empty;
+    public bool Enabled { get; set; }
+    public string Source { get; set; } = string.Empty;
+    public string AnchorUtc { get; set; } = string.Empty;
+    public string? SkipUtc { get; set; }
+}
+
+/// <summary>A quiz post, as stored: pending until the platform confirmed it, then posted; revealed later.</summary>
+internal sealed class QuizPostRow
+{
+    public long Id { get; set; }
+    public string Platform { get; set; } = string.Empty;
+    public string ChannelId { get; set; } = string.Empty;
+    public string IdempotencyKey { get; set; } = string.Empty;
+    public string QuestionId { get; set; } = string.Empty;
+    public string QuestionJson { get; set; } = string.Empty;
+    public string TimeZone { get; set; } = string.Empty;
+    public string LocalDate { get; set; } = string.Empty;
+    public string Status { get; set; } = string.Empty;
+    public long Attempts { get; set; }
+    public string? MessageId { get; set; }
+    public string? PostedUtc { get; set; }
+    public string? RevealUtc { get; set; }
+    public string? RevealStatus { get; set; }
+    public long RevealAttempts { get; set; }
+
+    public QuizQuestion Question => JsonSerializer.Deserialize<QuizQuestion>(QuestionJson, QuizStore.Json)!;
+}
+
+internal sealed class QuestionStateRow
+{
+    public string QuestionId { get; set; } = string.Empty;
+    public long AskedCount { get; set; }
+    public string LastAskedUtc { get; set; } = string.Empty;
+    public long Repetitions { get; set; }
+    public double Ease { get; set; }
+    public double IntervalDays { get; set; }
+    public string? DueUtc { get; set; }
+    public double? LastShareCorrect { get; set; }
+}
+
+internal sealed class AnswerRow
+{
+    public string UserId { get; set; } = string.Empty;
+    public string DisplayName { get; set; } = string.Empty;
+    public bool Correct { get; set; }
+    public long Points { get; set; }
+    public string LocalDate { get; set; } = string.Empty;
+    public string LocalMonth { get; set; } = string.Empty;
+    public string AnsweredUtc { get; set; } = string.Empty;
+}
+
+/// <summary>The outcome of recording an answer.</summary>
+internal enum AnswerOutcome
+{
+    Recorded,
+    AlreadyAnswered,
+}
+
+/// <summary>All quiz SQL, in one place (Dapper over <see cref="SqliteDatabase"/>).</summary>
+internal sealed class QuizStore(SqliteDatabase database)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    static QuizStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public static string Iso(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseIso(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
+
+    // Channels
+
+    public async Task<IReadOnlyList<QuizChannelRow>> ChannelsAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<QuizChannelRow>(new CommandDefinition(
+            "SELECT * FROM quiz_channels ORDER BY platform, channel_id;", cancellationToken: ct))).ToList();
+    }
+
+    public async Task<QuizChannelRow?> ChannelAsync(string platform, string channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<QuizChannelRow>(new CommandDefinition(
+            "SELECT * FROM quiz_channels WHERE platform = @platform AND channel_id = @channelId;",
+            new { platform, channelId }, cancellationToken: ct));
+    }
+
+    /// <summary>Adds a configured channel; updates it only while no admin has changed it.</summary>
+    public async Task EnsureConfiguredAsync(QuizChannelSchedule s, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_channels (platform, channel_id, cron, time_zone, enabled, source, anchor_utc, updated_utc)
+            VALUES (@Platform, @ChannelId, @Cron, @TimeZone, 1, 'config', @now, @now)
+            ON CONFLICT (platform, channel_id) DO UPDATE SET
+                cron = excluded.cron, time_zone = excluded.time_zone, updated_utc = excluded.updated_utc
+            WHERE quiz_channels.source = 'config' AND (quiz_channels.cron <> excluded.cron OR quiz_channels.time_zone <> excluded.time_zone);
+            """, new { s.Platform, s.ChannelId, s.Cron, s.TimeZone, now = Iso(now) }, cancellationToken: ct));
+    }
+
+    /// <summary>An admin's schedule: kept over the configured one.</summary>
+    public async Task SetScheduleAsync(string platform, string channelId, string cron, string timeZone, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_channels (platform, channel_id, cron, time_zone, enabled, source, anchor_utc, updated_utc)
+            VALUES (@platform, @channelId, @cron, @timeZone, 1, 'admin', @now, @now)
+            ON CONFLICT (platform, channel_id) DO UPDATE SET
+                cron = excluded.cron, time_zone = excluded.time_zone, enabled = 1, source = 'admin',
+                anchor_utc = excluded.anchor_utc, skip_utc = NULL, updated_utc = excluded.updated_utc;
+            """, new { platform, channelId, cron, timeZone, now = Iso(now) }, cancellationToken: ct));
+    }
+
+    /// <summary>Turns a channel's schedule off (kept off over the configuration); false when unknown.</summary>
+    public async Task<bool> DisableAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_channels SET enabled = 0, source = 'admin', updated_utc = @now WHERE platform = @platform AND channel_id = @channelId;",
+            new { platform, channelId, now = Iso(now) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task RemoveAsync(string platform, string channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM quiz_channels WHERE platform = @platform AND channel_id = @channelId;",
+            new { platform, channelId }, cancellationToken: ct));
+    }
+
+    public async Task SetSkipAsync(string platform, string channelId, DateTimeOffset occurrence, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_channels SET skip_utc = @skip WHERE platform = @platform AND channel_id = @channelId;",
+            new { platform, channelId, skip = Iso(occurrence) }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks an occurrence as handled without a post (skipped, or missed on an earlier day).</summary>
+    public async Task<bool> AdvanceAnchorAsync(string platform, string channelId, string oldAnchor, DateTimeOffset occurrence, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE quiz_channels SET anchor_utc = @occurrence,
+                skip_utc = CASE WHEN skip_utc IS NOT NULL AND skip_utc <= @occurrence THEN NULL ELSE skip_utc END
+            WHERE platform = @platform AND channel_id = @channelId AND anchor_utc = @oldAnchor;
+            """, new { platform, channelId, oldAnchor, occurrence = Iso(occurrence) }, cancellationToken: ct)) > 0;
+    }
+
+    // Posts
+
+    /// <summary>
+    /// Records a post as pending before it is published. With <paramref name="anchor"/> the channel's schedule moves
+    /// past the occurrence in the same transaction, so a restart never posts one occurrence twice.
+    /// Returns the stored post (the existing one when the key was used before).
+    /// </summary>
+    public async Task<(QuizPostRow Post, bool Created)> CreatePostAsync(
+        string platform, string channelId, string key, QuizQuestion question, string timeZone, string localDate,
+        DateTimeOffset now, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (anchor is { } a)
+        {
+            var moved = await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE quiz_channels SET anchor_utc = @occurrence
+                WHERE platform = @platform AND channel_id = @channelId AND anchor_utc = @oldAnchor;
+                """, new { platform, channelId, oldAnchor = a.OldAnchor, occurrence = Iso(a.Occurrence) }, tx, cancellationToken: ct));
+            if (moved == 0)
+            {
+                // Another worker handled this occurrence; fall through to the existing row, if any.
+                await tx.RollbackAsync(ct);
+                var existing = await PostByKeyAsync(c, key, ct);
+                return (existing!, false);
+            }
+        }
+
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_posts (platform, channel_id, idempotency_key, question_id, question_json, time_zone, local_date,
+                                    status, attempts, next_attempt_utc, created_utc)
+            VALUES (@platform, @channelId, @key, @questionId, @json, @timeZone, @localDate, 'pending', 0, @now, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING;
+            """, new
+        {
+            platform, channelId, key, questionId = question.Id, json = JsonSerializer.Serialize(question, Json),
+            timeZone, localDate, now = Iso(now),
+        }, tx, cancellationToken: ct));
+        if (inserted > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO quiz_question_state (platform, channel_id, question_id, asked_count, last_asked_utc)
+                VALUES (@platform, @channelId, @questionId, 1, @now)
+                ON CONFLICT (platform, channel_id, question_id) DO UPDATE SET
+                    asked_count = asked_count + 1, last_asked_utc = excluded.last_asked_utc, due_utc = NULL;
+                """, new { platform, channelId, questionId = question.Id, now = Iso(now) }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return ((await PostByKeyAsync(c, key, ct))!, inserted > 0);
+    }
+
+    private static Task<QuizPostRow?> PostByKeyAsync(SqliteConnection c, string key, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
+            "SELECT * FROM quiz_posts WHERE idempotency_key = @key;", new { key }, cancellationToken: ct));
+
+    public async Task<QuizPostRow?> PostAsync(long id, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
+            "SELECT * FROM quiz_posts WHERE id = @id;", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<QuizPostRow>> PendingPostsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<QuizPostRow>(new CommandDefinition(
+            "SELECT * FROM quiz_posts WHERE status = 'pending' AND next_attempt_utc <= @now ORDER BY id;",
+            new { now = Iso(now) }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task ConfirmPostAsync(long id, string messageId, DateTimeOffset now, DateTimeOffset revealAt, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET status = 'posted', message_id = @messageId, posted_utc = @now, reveal_utc = @reveal WHERE id = @id AND status = 'pending';",
+            new { id, messageId, now = Iso(now), reveal = Iso(revealAt) }, cancellationToken: ct));
+    }
+
+    public async Task FailPostAttemptAsync(long id, DateTimeOffset nextAttempt, bool giveUp, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET attempts = attempts + 1, next_attempt_utc = @next, status = CASE WHEN @giveUp THEN 'failed' ELSE status END WHERE id = @id AND status = 'pending';",
+            new { id, next = Iso(nextAttempt), giveUp }, cancellationToken: ct));
+    }
+
+    /// <summary>Posted, not yet revealed posts of a channel (to reveal before the next quiz) or, with no channel, all
+    /// whose reveal time has come.</summary>
+    public async Task<IReadOnlyList<QuizPostRow>> RevealablePostsAsync(DateTimeOffset now, string? platform, string? channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var sql = platform is null
+            ? """
+              SELECT * FROM quiz_posts WHERE status = 'posted' AND
+                ((reveal_status IS NULL AND reveal_utc <= @now) OR (reveal_status = 'pending' AND reveal_next_utc <= @now))
+              ORDER BY id;
+              """
+            : """
+              SELECT * FROM quiz_posts WHERE status = 'posted' AND platform = @platform AND channel_id = @channelId
+                AND (reveal_status IS NULL OR reveal_status = 'pending')
+              ORDER BY id;
+              """;
+        return (await c.QueryAsync<QuizPostRow>(new CommandDefinition(sql, new { now = Iso(now), platform, channelId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Closes a post for answers and records the reveal as pending (once); updates the question's SM-2 state.
+    /// Returns the answer counts.</summary>
+    public async Task<(int Answered, int Correct)> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var counts = await c.QuerySingleAsync<(long Answered, long Correct)>(new CommandDefinition(
+            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM quiz_answers WHERE post_id = @id;", new { id = post.Id }, tx, cancellationToken: ct));
+        var first = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET reveal_status = 'pending', reveal_next_utc = @now WHERE id = @id AND reveal_status IS NULL;",
+            new { id = post.Id, now = Iso(now) }, tx, cancellationToken: ct));
+        if (first > 0 && counts.Answered > 0)
+        {
+            var share = (double)counts.Correct / counts.Answered;
+            var row = await c.QuerySingleOrDefaultAsync<QuestionStateRow>(new CommandDefinition(
+                "SELECT * FROM quiz_question_state WHERE platform = @Platform AND channel_id = @ChannelId AND question_id = @QuestionId;",
+                new { post.Platform, post.ChannelId, post.QuestionId }, tx, cancellationToken: ct));
+            var state = row is null ? Sm2State.New : new Sm2State((int)row.Repetitions, row.Ease, row.IntervalDays);
+            var next = Sm2.Review(state, Sm2.Grade(share));
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO quiz_question_state (platform, channel_id, question_id, asked_count, last_asked_utc, repetitions, ease, interval_days, due_utc, last_share_correct)
+                VALUES (@Platform, @ChannelId, @QuestionId, 1, @now, @reps, @ease, @interval, @due, @share)
+                ON CONFLICT (platform, channel_id, question_id) DO UPDATE SET
+                    repetitions = excluded.repetitions, ease = excluded.ease, interval_days = excluded.interval_days,
+                    due_utc = excluded.due_utc, last_share_correct = excluded.last_share_correct;
+                """, new
+            {
+                post.Platform, post.ChannelId, post.QuestionId, now = Iso(now), reps = next.Repetitions, ease = next.Ease,
+                interval = next.IntervalDays, due = Iso(now.AddDays(next.IntervalDays)), share,
+            }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return ((int)counts.Answered, (int)counts.Correct);
+    }
+
+    public async Task ConfirmRevealAsync(long id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET reveal_status = 'done', revealed_utc = @now WHERE id = @id;",
+            new { id, now = Iso(now) }, cancellationToken: ct));
+    }
+
+    public async Task FailRevealAttemptAsync(long id, DateTimeOffset next, bool giveUp, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET reveal_attempts = reveal_attempts + 1, reveal_next_utc = @next, reveal_status = CASE WHEN @giveUp THEN 'failed' ELSE reveal_status END WHERE id = @id;",
+            new { id, next = Iso(next), giveUp }, cancellationToken: ct));
+    }
+
+    /// <summary>The earliest time something is due: a retry or a reveal.</summary>
+    public async Task<DateTimeOffset?> NextPendingAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var next = await c.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT MIN(t) FROM (
+                SELECT MIN(next_attempt_utc) AS t FROM quiz_posts WHERE status = 'pending'
+                UNION ALL SELECT MIN(reveal_utc) FROM quiz_posts WHERE status = 'posted' AND reveal_status IS NULL
+                UNION ALL SELECT MIN(reveal_next_utc) FROM quiz_posts WHERE status = 'posted' AND reveal_status = 'pending');
+            """, cancellationToken: ct));
+        return next is null ? null : ParseIso(next);
+    }
+
+    public async Task<IReadOnlyList<QuestionStateRow>> QuestionStatesAsync(string platform, string channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<QuestionStateRow>(new CommandDefinition(
+            "SELECT * FROM quiz_question_state WHERE platform = @platform AND channel_id = @channelId;",
+            new { platform, channelId }, cancellationToken: ct))).ToList();
+    }
+
+    // Answers
+
+    /// <summary>Records a member's answer; the UNIQUE (post, user) constraint makes the first answer the one that counts.</summary>
+    public async Task<AnswerOutcome> AddAnswerAsync(
+        long postId, string platform, string userId, string displayName, int choice, bool correct, int points,
+        DateTimeOffset now, string localDate, string localMonth, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_answers (post_id, platform, user_id, display_name, choice_index, correct, points, answered_utc, local_date, local_month)
+            VALUES (@postId, @platform, @userId, @displayName, @choice, @correct, @points, @now, @localDate, @localMonth)
+            ON CONFLICT (post_id, user_id) DO NOTHING;
+            """, new { postId, platform, userId, displayName, choice, correct, points, now = Iso(now), localDate, localMonth }, cancellationToken: ct));
+        return inserted > 0 ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
+    }
+
+    public async Task<IReadOnlyList<AnswerRow>> AnswersOfUserAsync(string platform, string userId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<AnswerRow>(new CommandDefinition(
+            "SELECT * FROM quiz_answers WHERE platform = @platform AND user_id = @userId ORDER BY answered_utc;",
+            new { platform, userId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Top members by points (a month "yyyy-MM", or all time when null).</summary>
+    public async Task<IReadOnlyList<(string UserId, string DisplayName, long Points, long Correct, long Answered)>> LeaderboardAsync(
+        string platform, string? month, int top, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<(string, string, long, long, long)>(new CommandDefinition("""
+            SELECT user_id, (SELECT display_name FROM quiz_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id ORDER BY answered_utc DESC LIMIT 1),
+                   SUM(points) AS total, SUM(correct), COUNT(*)
+            FROM quiz_answers a
+            WHERE platform = @platform AND (@month IS NULL OR local_month = @month)
+            GROUP BY user_id
+            ORDER BY total DESC, SUM(correct) DESC, MIN(answered_utc)
+            LIMIT @top;
+            """, new { platform, month, top }, cancellationToken: ct))).ToList();
+    }
+}

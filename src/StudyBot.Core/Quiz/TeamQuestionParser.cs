@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// Reads the team's own questions from <c>*.quiz.md</c> files (format in the README, "Daily quiz"):
+/// a <c>## question</c> heading, task-list choices (<c>- [x] right</c>, <c>- [ ] wrong</c>), an optional
+/// <c>&gt; explanation</c> quote and an optional <c>Source: file.md#L10-L12</c> line. Bad entries are reported and
+/// skipped; the rest of the file still counts.
+/// </summary>
+public static partial class TeamQuestionParser
+{
+    /// <summary>The file name pattern of team quiz files.</summary>
+    public const string FilePattern = "*.quiz.md";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().Build();
+
+    /// <summary>Parses every <c>*.quiz.md</c> under <paramref name="folder"/>, recursively.</summary>
+    /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
+    public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
+        string folder, Func<string, int, int, string?>? sectionOf = null)
+    {
+        var questions = new List<QuizQuestion>();
+        var issues = new List<QuizFileIssue>();
+        if (!Directory.Exists(folder))
+        {
+            return (questions, issues);
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, FilePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            string text;
+            try
+            {
+                text = File.ReadAllText(path, new UTF8Encoding(false, true));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+            {
+                issues.Add(new QuizFileIssue(relative, 0, $"cannot be read: {e.Message}"));
+                continue;
+            }
+
+            var (q, i) = Parse(relative, text, sectionOf);
+            questions.AddRange(q);
+            issues.AddRange(i);
+        }
+
+        return (questions, issues);
+    }
+
+    /// <summary>Parses one quiz file's text.</summary>
+    public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
+        string file, string markdown, Func<string, int, int, string?>? sectionOf = null)
+    {
+        var questions = new List<QuizQuestion>();
+        var issues = new List<QuizFileIssue>();
+        var document = Markdown.Parse(markdown, Pipeline);
+        var blocks = document.ToList();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock { Level: >= 2 } heading)
+            {
+                continue;
+            }
+
+            var body = new List<Block>();
+            for (var j = i + 1; j < blocks.Count && blocks[j] is not HeadingBlock { Level: >= 2 } && blocks[j] is not HeadingBlock { Level: 1 }; j++)
+            {
+                body.Add(blocks[j]);
+            }
+
+            var question = InlineText(heading.Inline);
+            var line = heading.Line + 1;
+            var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
+            var entry = ParseEntry(file, question, line, lastLine, body, sectionOf, out var reason);
+            if (entry is null)
+            {
+                issues.Add(new QuizFileIssue(file, line, reason!));
+            }
+            else
+            {
+                questions.Add(entry);
+            }
+        }
+
+        return (questions, issues);
+    }
+
+    private static QuizQuestion? ParseEntry(
+        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf, out string? reason)
+    {
+        reason = null;
+        if (question.Length == 0)
+        {
+            reason = "the question heading is empty";
+            return null;
+        }
+
+        var choices = new List<(string Text, bool Right)>();
+        var explanation = new StringBuilder();
+        Citation? citation = null;
+        foreach (var block in body)
+        {
+            switch (block)
+            {
+                case ListBlock list:
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
+                        var task = paragraph?.Inline?.FirstChild as TaskList;
+                        if (task is null)
+                        {
+                            reason = $"line {item.Line + 1}: a choice must be a task item, '- [x] right' or '- [ ] wrong'";
+                            return null;
+                        }
+
+                        choices.Add((InlineText(paragraph!.Inline), task.Checked));
+                    }
+
+                    break;
+                case QuoteBlock quote:
+                    foreach (var p in quote.Descendants<ParagraphBlock>())
+                    {
+                        explanation.Append(explanation.Length > 0 ? " " : string.Empty).Append(InlineText(p.Inline));
+                    }
+
+                    break;
+                case ParagraphBlock paragraph:
+                    var text = InlineText(paragraph.Inline);
+                    var m = SourceRegex().Match(text);
+                    if (m.Success)
+                    {
+                        var start = int.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture);
+                        var end = m.Groups["end"].Success ? int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture) : start;
+                        if (end < start || start < 1)
+                        {
+                            reason = $"line {paragraph.Line + 1}: the source lines are not a range (L{start}-L{end})";
+                            return null;
+                        }
+
+                        var source = m.Groups["file"].Value.Trim();
+                        citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, string.Empty);
+                    }
+                    else if (text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        reason = $"line {paragraph.Line + 1}: write the source as 'Source: file.md#L10-L12'";
+                        return null;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (choices.Count < 2)
+        {
+            reason = "a question needs at least two choices";
+            return null;
+        }
+
+        if (choices.Count(c => c.Right) != 1)
+        {
+            reason = "exactly one choice must be marked right with [x]";
+            return null;
+        }
+
+        if (choices.Select(c => QuizText.Normalize(c.Text)).Distinct(StringComparer.Ordinal).Count() != choices.Count || choices.Any(c => c.Text.Length == 0))
+        {
+            reason = "two choices are the same (or one is empty)";
+            return null;
+        }
+
+        if (choices.Any(c => c.Text.Length > 160))
+        {
+            reason = "a choice is longer than 160 characters";
+            return null;
+        }
+
+        var answer = choices.FindIndex(c => c.Right);
+        var why = explanation.Length > 0 ? explanation.ToString() : $"The answer is: {choices[answer].Text}.";
+        citation = (citation ?? new Citation(file, question, line, lastLine, string.Empty)) with { Snippet = why };
+        return new QuizQuestion(
+            QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team)),
+            QuizQuestionKind.Team,
+            question,
+            choices.Select(c => c.Text).ToList(),
+            answer,
+            why,
+            citation,
+            choices[answer].Text);
+    }
+
+    private static int LastLine(Block block)
+    {
+        var last = block.Line;
+        if (block is ContainerBlock container)
+        {
+            foreach (var child in container)
+            {
+                last = Math.Max(last, LastLine(child));
+            }
+        }
+        else if (block is LeafBlock leaf && leaf.Lines.Count > 0)
+        {
+            last = Math.Max(last, leaf.Line + leaf.Lines.Count - 1);
+        }
+
+        return last + 1;
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var node in inline.Descendants())
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case AutolinkInline link:
+                    builder.Append(link.Url);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return QuizText.OneLine(builder.ToString());
+    }
+
+    [GeneratedRegex(@"^Source:\s*(?<file>[^#\s][^#]*)#L(?<start>\d+)(?:-L?(?<end>\d+))?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceRegex();
+}

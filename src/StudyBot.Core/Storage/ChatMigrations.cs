@@ -1,0 +1,39 @@
+namespace StudyBot.Core.Storage;
+
+/// <summary>The chat schema: question counts, knowledge gaps and the admin audit table (versions 100–199).</summary>
+internal static class ChatMigrations
+{
+    public static IEnumerable<IMigration> All =>
+    [
+        new SqlMigration(100, "chat question counts and gaps", """
+            CREATE TABLE chat_question_days (
+                day TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                asked INTEGER NOT NULL,
+                answered INTEGER NOT NULL,
+                PRIMARY KEY (day, platform)
+            );
+            CREATE TABLE chat_gaps (
+                normalized TEXT PRIMARY KEY,
+                example TEXT NOT NULL,
+                times_asked INTEGER NOT NULL,
+                first_asked_at TEXT NOT NULL,
+                last_asked_at TEXT NOT NULL,
+                answered_at TEXT NULL
+            );
+            CREATE INDEX chat_gaps_times_asked ON chat_gaps (times_asked DESC, last_asked_at DESC);
+            """),
+        new SqlMigration(101, "admin audit", """
+            CREATE TABLE admin_audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                command TEXT NOT NULL,
+                arguments TEXT NOT NULL,
+                outcome TEXT NOT NULL
+            );
+            """),
+    ];
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Dapper;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Core.Storage;
+
+/// <summary>The admin audit table in SQLite.</summary>
+internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+{
+    private const int MaxArgumentsLength = 500;
+
+    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO admin_audit (at, platform, user_id, display_name, command, arguments, outcome)
+            VALUES (@At, @Platform, @UserId, @DisplayName, @Command, @Arguments, @Outcome);
+            """,
+            new
+            {
+                At = entry.At.ToString("O", CultureInfo.InvariantCulture),
+                entry.Platform,
+                entry.UserId,
+                entry.DisplayName,
+                entry.Command,
+                Arguments = entry.Arguments.Length > MaxArgumentsLength ? entry.Arguments[..MaxArgumentsLength] : entry.Arguments,
+                entry.Outcome,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            """
+            SELECT at AS At, platform AS Platform, user_id AS UserId, display_name AS DisplayName, command AS Command,
+                   arguments AS Arguments, outcome AS Outcome
+            FROM admin_audit ORDER BY id DESC LIMIT @count;
+            """,
+            new { count },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new AuditEntry(
+            DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            r.Platform, r.UserId, r.DisplayName, r.Command, r.Arguments, r.Outcome)).ToList();
+    }
+
+    private sealed record AuditRow(string At, string Platform, string UserId, string DisplayName, string Command, string Arguments, string Outcome);
+}

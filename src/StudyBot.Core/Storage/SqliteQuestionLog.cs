@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Core.Storage;
+
+/// <summary>
+/// Question counts per UTC day and platform, and the declined questions, in SQLite. Questions are queued and
+/// written in batches by one background writer, so answering never waits for the disk; reads flush the queue
+/// first, and stopping the host drains it.
+/// </summary>
+internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
+{
+    private const int MaxBatch = 512;
+    private const int MaxQuestionLength = 500;
+
+    private readonly SqliteDatabase _database;
+    private readonly ILogger<SqliteQuestionLog> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private Task? _writer;
+
+    public SqliteQuestionLog(SqliteDatabase database, ILogger<SqliteQuestionLog> logger)
+    {
+        _database = database;
+        _logger = logger;
+    }
+
+    public void Record(QuestionRecord record)
+    {
+        if (!_queue.Writer.TryWrite(new Pending(record, null)))
+        {
+            LogDropped(record.Platform);
+        }
+    }
+
+    public async Task<QuestionStats> GetStatsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleAsync<QuestionStats>(new CommandDefinition(
+            """
+            SELECT COALESCE(SUM(CASE WHEN day = @today THEN asked END), 0) AS AskedToday,
+                   COALESCE(SUM(CASE WHEN day = @today THEN answered END), 0) AS AnsweredToday,
+                   COALESCE(SUM(asked), 0) AS AskedTotal,
+                   COALESCE(SUM(answered), 0) AS AnsweredTotal
+            FROM chat_question_days;
+            """,
+            new { today = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<KnowledgeGap>> GetGapsAsync(int count, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Question, long TimesAsked, string LastAsked)>(new CommandDefinition(
+            """
+            SELECT normalized, times_asked, last_asked_at FROM chat_gaps
+            WHERE answered_at IS NULL OR last_asked_at > answered_at
+            ORDER BY times_asked DESC, last_asked_at DESC LIMIT @count;
+            """,
+            new { count },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new KnowledgeGap(
+            r.Question, r.TimesAsked, DateTimeOffset.Parse(r.LastAsked, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToList();
+    }
+
+    /// <summary>Waits until every question recorded before the call is stored.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Pending(null, flushed)))
+        {
+            return; // stopped: everything queued has been drained already
+        }
+
+        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Not a BackgroundService: its ExecuteAsync may never start when the host stops right after starting, and the
+    // writer must always drain the queue. StopAsync completes the queue and waits for the writer to store the rest.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writer ??= Task.Run(RunWriterAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await WriteAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                // The writer must outlive a bad batch: losing a few counts beats a stuck flush for stats and gaps.
+                LogWriteFailed(exception, batch.Count);
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Flushed?.TrySetResult();
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<QuestionRecord> records)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var days = records
+            .GroupBy(r => (Day: r.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Platform))
+            .Select(g => new { g.Key.Day, g.Key.Platform, Asked = g.Count(), Answered = g.Count(r => r.Answered) });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO chat_question_days (day, platform, asked, answered) VALUES (@Day, @Platform, @Asked, @Answered)
+            ON CONFLICT (day, platform) DO UPDATE SET asked = asked + excluded.asked, answered = answered + excluded.answered;
+            """,
+            days,
+            transaction).ConfigureAwait(false);
+
+        var gaps = records.Select(r => new
+        {
+            Normalized = Truncate(QuestionText.Normalize(r.Question)),
+            Example = Truncate(r.Question.Trim()),
+            At = r.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            r.Answered,
+        }).ToList();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO chat_gaps (normalized, example, times_asked, first_asked_at, last_asked_at)
+            VALUES (@Normalized, @Example, 1, @At, @At)
+            ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, example = excluded.example,
+                last_asked_at = excluded.last_asked_at;
+            """,
+            gaps.Where(g => !g.Answered),
+            transaction).ConfigureAwait(false);
+
+        // A gap that the notes answer now (after a reload) is filled until it is declined again.
+        await connection.ExecuteAsync(
+            "UPDATE chat_gaps SET answered_at = @At WHERE normalized = @Normalized;",
+            gaps.Where(g => g.Answered),
+            transaction).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    private static string Truncate(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
+
+    private sealed record Pending(QuestionRecord? Record, TaskCompletionSource? Flushed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The question log is full or stopped; a {Platform} question was not counted")]
+    private partial void LogDropped(string platform);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} questions to the database failed")]
+    private partial void LogWriteFailed(Exception exception, int count);
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Core.Storage;
+
+/// <summary>Checks at start that <c>Storage:Path</c> names a SQLite file that can be created or opened.</summary>
+internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
+{
+    private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            return Fail(options, "it is empty");
+        }
+
+        string fullPath;
+        try
+        {
+            fullPath = StorageServiceCollectionExtensions.ResolvePath(options.Path, environment);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Fail(options, exception.Message);
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            return Fail(options, $"{fullPath} is a folder; give a file name such as data/studybot.db");
+        }
+
+        if (File.Exists(fullPath))
+        {
+            return IsSqliteOrEmpty(fullPath, out var reason) ? ValidateOptionsResult.Success : Fail(options, reason);
+        }
+
+        var folder = Path.GetDirectoryName(fullPath);
+        for (var ancestor = folder; !string.IsNullOrEmpty(ancestor); ancestor = Path.GetDirectoryName(ancestor))
+        {
+            if (File.Exists(ancestor))
+            {
+                return Fail(options, $"{ancestor} is a file, so the folder {folder} cannot be created");
+            }
+
+            if (Directory.Exists(ancestor))
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder!);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Fail(options, $"the folder {folder} cannot be created: {exception.Message}");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    private static bool IsSqliteOrEmpty(string path, out string reason)
+    {
+        reason = "";
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (stream.Length == 0)
+            {
+                return true;
+            }
+
+            var header = new byte[SqliteHeader.Length];
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.AsSpan().SequenceEqual(SqliteHeader))
+            {
+                return true;
+            }
+
+            reason = $"{path} exists but is not a SQLite database";
+            return false;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            reason = $"{path} cannot be read: {exception.Message}";
+            return false;
+        }
+    }
+
+    private static ValidateOptionsResult Fail(StorageOptions options, string reason) =>
+        ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)} '{options.Path}' is not usable: {reason}.");
+}

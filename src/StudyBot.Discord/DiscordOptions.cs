@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Discord;
+
+/// <summary>The <c>Discord</c> configuration section. Without it Discord is off.</summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>The application (client) id from the Developer Portal.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key, 64 hex characters, used to verify interactions.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>The bot token. A secret: set it with the <c>Discord__BotToken</c> environment variable or user-secrets.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The REST API base; tests point it at a loopback fake.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
+
+    /// <summary>Connect to the gateway to hear @mentions in channels.</summary>
+    public bool GatewayEnabled { get; set; }
+
+    /// <summary>Also ask for the privileged MESSAGE_CONTENT intent (must be enabled in the Developer Portal).</summary>
+    public bool MessageContentIntent { get; set; }
+
+    /// <summary>Members with any of these roles are admins.</summary>
+    public IList<string> AdminRoleIds { get; set; } = [];
+
+    /// <summary>These users are admins.</summary>
+    public IList<string> AdminUserIds { get; set; } = [];
+
+    /// <summary>Channels that get the daily quiz, with their schedules.</summary>
+    public IList<DiscordQuizChannel> QuizChannels { get; set; } = [];
+
+    /// <summary>How long an interaction may run before it is answered deferred (Discord allows 3 s).</summary>
+    public TimeSpan InteractionBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>True when the section has any setting, that is, when the operator means to turn Discord on.</summary>
+    internal static bool IsConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        return section.GetChildren().Any(c => c.Value is { Length: > 0 } || c.GetChildren().Any());
+    }
+
+    internal bool IsAdmin(string userId, IEnumerable<string> roleIds) =>
+        AdminUserIds.Contains(userId, StringComparer.Ordinal) || roleIds.Any(r => AdminRoleIds.Contains(r, StringComparer.Ordinal));
+}
+
+/// <summary>A channel that gets the daily quiz.</summary>
+public sealed class DiscordQuizChannel
+{
+    public string? ChannelId { get; set; }
+
+    /// <summary>A 5-field cron expression, for example <c>0 9 * * 1-5</c>.</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>An IANA time zone such as <c>Europe/Berlin</c>; UTC when empty.</summary>
+    public string? TimeZone { get; set; }
+}
+
+/// <summary>Names every missing or malformed setting, so a partial configuration stops the app with a clear message.</summary>
+internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ApplicationId))
+        {
+            failures.Add("Discord:ApplicationId is missing (the application id from the Developer Portal).");
+        }
+        else if (!IsSnowflake(options.ApplicationId))
+        {
+            failures.Add("Discord:ApplicationId must be a numeric id.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.PublicKey))
+        {
+            failures.Add("Discord:PublicKey is missing (the application's public key, 64 hex characters).");
+        }
+        else if (!IsHex(options.PublicKey, 64))
+        {
+            failures.Add("Discord:PublicKey must be 64 hex characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            failures.Add("Discord:BotToken is missing (set the Discord__BotToken environment variable or user-secrets).");
+        }
+
+        if (!options.ApiBaseUrl.IsAbsoluteUri)
+        {
+            failures.Add("Discord:ApiBaseUrl must be an absolute URL.");
+        }
+
+        if (options.InteractionBudget <= TimeSpan.Zero || options.InteractionBudget >= TimeSpan.FromSeconds(3))
+        {
+            failures.Add("Discord:InteractionBudget must be between 0 and 3 seconds.");
+        }
+
+        failures.AddRange(options.AdminRoleIds.Where(r => !IsSnowflake(r)).Select(r => $"Discord:AdminRoleIds has a non-numeric id '{r}'."));
+        failures.AddRange(options.AdminUserIds.Where(u => !IsSnowflake(u)).Select(u => $"Discord:AdminUserIds has a non-numeric id '{u}'."));
+        for (var i = 0; i < options.QuizChannels.Count; i++)
+        {
+            var channel = options.QuizChannels[i];
+            if (string.IsNullOrWhiteSpace(channel.ChannelId) || !IsSnowflake(channel.ChannelId))
+            {
+                failures.Add($"Discord:QuizChannels:{i}:ChannelId is missing or not a numeric id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(channel.Cron))
+            {
+                failures.Add($"Discord:QuizChannels:{i}:Cron is missing (for example \"0 9 * * 1-5\").");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsSnowflake(string value) =>
+        value.Length is > 0 and <= 20 && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsHex(string value, int length) => value.Length == length && value.All(char.IsAsciiHexDigit);
+}

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Discord.Payloads;
+using StudyBot.Discord.Rendering;
+using StudyBot.Discord.Rest;
+
+namespace StudyBot.Discord.Gateway;
+
+/// <summary>
+/// Answers a MESSAGE_CREATE that @mentions the bot (or is a DM to it): strips the mention, asks the conversation core,
+/// and replies with a message_reference to the question.
+/// </summary>
+internal sealed partial class MentionResponder(
+    IServiceScopeFactory scopes,
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    ILogger<MentionResponder> logger)
+{
+    /// <summary>Maps the message to a platform-neutral one; null when the bot should not answer it.</summary>
+    internal static IncomingMessage? ToIncomingMessage(DiscordMessage message, string botUserId, DiscordOptions options)
+    {
+        var author = message.Author;
+        if (author is null || author.Bot == true || author.Id == botUserId)
+        {
+            return null;
+        }
+
+        var mentioned = message.Mentions?.Any(m => m.Id == botUserId) == true;
+        var direct = message.GuildId is null;
+        if (!mentioned && !direct)
+        {
+            return null;
+        }
+
+        var text = MentionPattern().Replace(message.Content ?? string.Empty, m => m.Groups["id"].Value == botUserId ? " " : m.Value);
+        text = Whitespace().Replace(text, " ").Trim();
+        var displayName = message.Member?.Nick ?? author.GlobalName ?? author.Username ?? author.Id;
+        var isAdmin = options.IsAdmin(author.Id, message.Member?.Roles ?? []);
+        return new IncomingMessage(Platforms.Discord, message.ChannelId, author.Id, displayName, text, MentionedBot: true, IsAdmin: isAdmin);
+    }
+
+    /// <summary>Answers the message if it is for the bot.</summary>
+    public async Task RespondAsync(DiscordMessage message, string botUserId, CancellationToken cancellationToken)
+    {
+        var incoming = ToIncomingMessage(message, botUserId, options.Value);
+        if (incoming is null)
+        {
+            return;
+        }
+
+        Reply reply;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            reply = await scope.ServiceProvider.GetRequiredService<IConversation>().HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogConversationFailed(logger, ex, message.ChannelId);
+            reply = new Reply("Sorry, something went wrong while answering. Please try again in a moment.", Kind: ReplyKind.Error);
+        }
+
+        var payload = DiscordRenderer.Render(reply) with
+        {
+            MessageReference = new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false),
+            Nonce = DiscordChannelPublisher.Nonce("reply:" + message.Id),
+            EnforceNonce = true,
+        };
+        try
+        {
+            var sent = await rest.CreateMessageAsync(message.ChannelId, payload, cancellationToken).ConfigureAwait(false);
+            LogAnswered(logger, message.ChannelId, sent.Id);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
+        {
+            LogReplyFailed(logger, ex, message.ChannelId);
+        }
+    }
+
+    [GeneratedRegex("<@!?(?<id>[0-9]{1,20})>")]
+    private static partial Regex MentionPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a mention in Discord channel {ChannelId} with message {MessageId}")]
+    private static partial void LogAnswered(ILogger logger, string channelId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation failed on a Discord mention in channel {ChannelId}")]
+    private static partial void LogConversationFailed(ILogger logger, Exception exception, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not reply to a Discord mention in channel {ChannelId}")]
+    private static partial void LogReplyFailed(ILogger logger, Exception exception, string channelId);
+}

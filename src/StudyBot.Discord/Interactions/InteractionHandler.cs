@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Discord.Payloads;
+using StudyBot.Discord.Rendering;
+using StudyBot.Discord.Rest;
+
+namespace StudyBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /api/discord/interactions</c>: verifies the signature before reading anything, answers PING, and hands slash
+/// commands and button presses to the conversation core. A reply that takes longer than the budget is answered
+/// deferred (type 5) and completed through the interaction webhook.
+/// </summary>
+internal sealed partial class InteractionHandler(
+    InteractionSignatureVerifier verifier,
+    IServiceScopeFactory scopes,
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger) : IHostedService, IDisposable
+{
+    /// <summary>Larger bodies are refused unread.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>An interaction token is valid for 15 minutes; work still running after that cannot be delivered.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
+
+    private readonly DiscordOptions _options = options.Value;
+
+    /// <summary>Cancelled only when shutdown runs out of time, so a deferred answer in flight is still delivered.</summary>
+    private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<Task, bool> _deferred = new();
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null
+            || !verifier.IsValid(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"], body))
+        {
+            LogRejected(logger, context.Connection.RemoteIpAddress?.ToString());
+            return Results.Unauthorized();
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (interaction is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (interaction.Type == InteractionType.Ping)
+        {
+            return Respond(new InteractionResponse(CallbackType.Pong));
+        }
+
+        var message = ToIncomingMessage(interaction, _options);
+        if (message is null || string.IsNullOrEmpty(interaction.Token))
+        {
+            LogUnsupported(logger, interaction.Type);
+            return Results.BadRequest();
+        }
+
+        var predictPrivate = message.ActionData is not null || SlashCommands.IsPrivate(message.Text);
+        var work = RunConversationAsync(message);
+        var budget = Task.Delay(_options.InteractionBudget, time, context.RequestAborted);
+        if (await Task.WhenAny(work, budget).ConfigureAwait(false) == work)
+        {
+            var reply = await work.ConfigureAwait(false);
+            return Respond(new InteractionResponse(CallbackType.ChannelMessageWithSource, DiscordRenderer.Render(reply, IsEphemeral(reply, predictPrivate))));
+        }
+
+        LogDeferred(logger, interaction.Id, _options.InteractionBudget.TotalMilliseconds);
+        var completion = CompleteDeferredAsync(interaction.Token, work, predictPrivate);
+        _deferred.TryAdd(completion, true);
+        _ = completion.ContinueWith(t => _deferred.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Respond(new InteractionResponse(
+            CallbackType.DeferredChannelMessageWithSource,
+            new MessagePayload(Flags: predictPrivate ? MessageFlags.Ephemeral : null)));
+    }
+
+    /// <summary>Maps a slash command or button press to a platform-neutral message; null for other interaction types.</summary>
+    internal static IncomingMessage? ToIncomingMessage(Interaction interaction, DiscordOptions options)
+    {
+        var actor = interaction.Actor;
+        if (actor is null || interaction.Data is null)
+        {
+            return null;
+        }
+
+        var roles = interaction.Member?.Roles ?? [];
+        var channelId = interaction.ChannelId ?? interaction.Message?.ChannelId ?? actor.Id;
+        var displayName = interaction.Member?.Nick ?? actor.GlobalName ?? actor.Username ?? actor.Id;
+        var isAdmin = options.IsAdmin(actor.Id, roles);
+        return interaction.Type switch
+        {
+            InteractionType.ApplicationCommand when interaction.Data.Name is { Length: > 0 } =>
+                new IncomingMessage(Platforms.Discord, channelId, actor.Id, displayName, SlashCommands.ToText(interaction.Data), MentionedBot: true, IsAdmin: isAdmin),
+            InteractionType.MessageComponent when interaction.Data.CustomId is { Length: > 0 } customId =>
+                new IncomingMessage(Platforms.Discord, channelId, actor.Id, displayName, string.Empty, MentionedBot: true, IsAdmin: isAdmin, ActionData: customId),
+            _ => null,
+        };
+    }
+
+    private static bool IsEphemeral(Reply reply, bool predictedPrivate) =>
+        reply.Private
+        || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback or ReplyKind.RateLimited
+        || (predictedPrivate && reply.Kind is not ReplyKind.Quiz);
+
+    private async Task<Reply> RunConversationAsync(IncomingMessage message)
+    {
+        // Not the request's token: a deferred reply goes on after the HTTP response.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        timeout.CancelAfter(TokenLifetime);
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var conversation = scope.ServiceProvider.GetRequiredService<IConversation>();
+            return await conversation.HandleAsync(message, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogConversationFailed(logger, ex, message.ChannelId);
+            return new Reply("Sorry, something went wrong while answering. Please try again in a moment.", Kind: ReplyKind.Error, Private: true);
+        }
+    }
+
+    private async Task CompleteDeferredAsync(string token, Task<Reply> work, bool deferredPrivate)
+    {
+        try
+        {
+            var reply = await work.ConfigureAwait(false);
+            var ephemeral = IsEphemeral(reply, deferredPrivate);
+            var ct = _abort.Token;
+            if (ephemeral && !deferredPrivate)
+            {
+                // The deferred message is public; personal content goes in an ephemeral follow-up instead.
+                await rest.EditOriginalAsync(token, new MessagePayload(Content: "I sent you the answer privately.", AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
+                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await rest.EditOriginalAsync(token, DiscordRenderer.Render(reply) with { Flags = null }, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException or Polly.ExecutionRejectedException)
+        {
+            LogFollowupFailed(logger, ex);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Lets deferred answers in flight finish while the host shuts down; cancels them when its time is up.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_deferred.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _abort.Dispose();
+
+    private static IResult Respond(InteractionResponse response) =>
+        Results.Text(JsonSerializer.Serialize(response, DiscordJson.Options), "application/json");
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Discord interaction with a bad, missing or stale signature from {RemoteIp}")]
+    private static partial void LogRejected(ILogger logger, string? remoteIp);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction type {Type} is not handled")]
+    private static partial void LogUnsupported(ILogger logger, int type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} took longer than {BudgetMs} ms; answered deferred")]
+    private static partial void LogDeferred(ILogger logger, string interactionId, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation failed on a Discord interaction in channel {ChannelId}")]
+    private static partial void LogConversationFailed(ILogger logger, Exception exception, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not complete a deferred Discord interaction")]
+    private static partial void LogFollowupFailed(ILogger logger, Exception exception);
+}

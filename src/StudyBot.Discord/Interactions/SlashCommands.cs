@@ -1,0 +1,100 @@
+using System.Text.Json;
+using StudyBot.Discord.Payloads;
+
+namespace StudyBot.Discord.Interactions;
+
+/// <summary>
+/// The slash commands StudyBot registers, and their mapping to the platform-neutral text commands
+/// (<c>/quiz schedule cron:… timezone:…</c> → <c>quiz schedule … …</c>).
+/// </summary>
+internal static class SlashCommands
+{
+    private const int SubCommand = 1;
+    private const int SubCommandGroup = 2;
+    private const int StringOption = 3;
+
+    /// <summary>The commands sent with <c>discord register-commands</c> (bulk overwrite).</summary>
+    public static readonly IReadOnlyList<ApplicationCommand> All =
+    [
+        new("ask", "Ask a question; the answer comes from the team's notes, with citations.",
+            [new CommandOption(StringOption, "question", "What do you want to know?", Required: true, MaxLength: 2000)]),
+        new("quiz", "The daily quiz in this channel.",
+        [
+            new CommandOption(SubCommand, "status", "When the next quiz is posted here."),
+            new CommandOption(SubCommand, "now", "Post a quiz question now (admin)."),
+            new CommandOption(SubCommand, "schedule", "Set when the daily quiz is posted here (admin).",
+            Options:
+            [
+                new CommandOption(StringOption, "cron", "A cron expression, for example 0 9 * * 1-5", Required: true, MaxLength: 100),
+                new CommandOption(StringOption, "timezone", "A time zone, for example Europe/Berlin", MaxLength: 64),
+            ]),
+            new CommandOption(SubCommand, "skip", "Skip the next scheduled quiz here (admin)."),
+            new CommandOption(SubCommand, "off", "Stop the daily quiz here (admin)."),
+        ]),
+        new("leaderboard", "Quiz points this month and all time."),
+        new("me", "Your quiz points, streak and accuracy (only you see it)."),
+        new("sources", "Which notes are loaded, with counts."),
+        new("reload", "Re-read the notes and show what changed (admin)."),
+        new("stats", "Files, passages, questions asked and answered (admin)."),
+        new("gaps", "Questions the notes could not answer, most asked first (admin)."),
+        new("help", "What StudyBot can do."),
+    ];
+
+    /// <summary>Commands whose replies are personal or administrative, so they are answered ephemerally.</summary>
+    private static readonly HashSet<string> PrivateCommands = new(StringComparer.Ordinal)
+    {
+        "me", "reload", "stats", "gaps", "quiz schedule", "quiz skip", "quiz off", "quiz now",
+    };
+
+    /// <summary>Maps a slash command to the text command the conversation core understands.</summary>
+    public static string ToText(InteractionData data)
+    {
+        var parts = new List<string> { data.Name ?? string.Empty };
+        var definition = All.FirstOrDefault(c => c.Name == data.Name)?.Options;
+        Append(parts, data.Options, definition);
+        return string.Join(' ', parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>True when the command's reply is personal or administrative (decided before the reply exists, for deferral).</summary>
+    public static bool IsPrivate(string commandText)
+    {
+        var words = commandText.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && (PrivateCommands.Contains(words[0]) || (words.Length > 1 && PrivateCommands.Contains(words[0] + " " + words[1])));
+    }
+
+    private static void Append(List<string> parts, IReadOnlyList<InteractionOption>? options, IReadOnlyList<CommandOption>? definition)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        // Options are put in their declared order, whatever order the client sent them in.
+        var ordered = options.OrderBy(o => definition is null ? 0 : IndexOf(definition, o.Name));
+        foreach (var option in ordered)
+        {
+            if (option.Type is SubCommand or SubCommandGroup)
+            {
+                parts.Add(option.Name);
+                Append(parts, option.Options, definition?.FirstOrDefault(d => d.Name == option.Name)?.Options);
+            }
+            else if (option.Value is { } value)
+            {
+                parts.Add(value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : value.GetRawText());
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<CommandOption> definition, string name)
+    {
+        for (var i = 0; i < definition.Count; i++)
+        {
+            if (definition[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return definition.Count;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
+using StudyBot.Discord.Rendering;
+
+namespace StudyBot.Discord.Rest;
+
+/// <summary>
+/// Posts to Discord channels (the daily quiz, its reveal). Each logical post is stored as pending before it is sent
+/// and marked sent with Discord's message id after, and is sent with <c>nonce</c> = a hash of its idempotency key and
+/// <c>enforce_nonce</c>, so neither a retry nor a restart doubles it.
+/// </summary>
+internal sealed partial class DiscordChannelPublisher(
+    DiscordRestClient rest,
+    SqliteDatabase database,
+    TimeProvider time,
+    ILogger<DiscordChannelPublisher> logger) : IChannelPublisher
+{
+    /// <summary>The table of posts, pending and sent.</summary>
+    public static readonly IMigration Migration = new SqlMigration(300, "discord_posts", """
+        CREATE TABLE IF NOT EXISTS discord_posts (
+            idempotency_key TEXT PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            nonce TEXT NOT NULL,
+            message_id TEXT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT NULL
+        );
+        """);
+
+    public string Platform => Platforms.Discord;
+
+    public async Task<string> PostAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var nonce = Nonce(idempotencyKey);
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var existing = await connection.QuerySingleOrDefaultAsync<string?>(
+                "SELECT message_id FROM discord_posts WHERE idempotency_key = @idempotencyKey AND message_id IS NOT NULL;",
+                new { idempotencyKey }).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                LogAlreadyPosted(logger, channelId, existing);
+                return existing;
+            }
+
+            await connection.ExecuteAsync(
+                "INSERT OR IGNORE INTO discord_posts (idempotency_key, channel_id, nonce, created_at) VALUES (@idempotencyKey, @channelId, @nonce, @now);",
+                new { idempotencyKey, channelId, nonce, now = time.GetUtcNow().ToString("O") }).ConfigureAwait(false);
+        }
+
+        var payload = DiscordRenderer.Render(reply) with { Nonce = nonce, EnforceNonce = true };
+        var message = reply.ReplacesMessageId is { Length: > 0 } replaces
+            ? await rest.EditMessageAsync(channelId, replaces, payload with { Nonce = null, EnforceNonce = null }, cancellationToken).ConfigureAwait(false)
+            : await rest.CreateMessageAsync(channelId, payload, cancellationToken).ConfigureAwait(false);
+
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE discord_posts SET message_id = @id, sent_at = @now WHERE idempotency_key = @idempotencyKey;",
+                new { id = message.Id, now = time.GetUtcNow().ToString("O"), idempotencyKey }).ConfigureAwait(false);
+        }
+
+        LogPosted(logger, channelId, message.Id);
+        return message.Id;
+    }
+
+    /// <summary>Discord's nonce is at most 25 characters: a hash of the key keeps it short and stable.</summary>
+    internal static string Nonce(string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..25];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted to Discord channel {ChannelId}: message {MessageId}")]
+    private static partial void LogPosted(ILogger logger, string channelId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Already posted to Discord channel {ChannelId} as message {MessageId}; not posting again")]
+    private static partial void LogAlreadyPosted(ILogger logger, string channelId, string messageId);
+}

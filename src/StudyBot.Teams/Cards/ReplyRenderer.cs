@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Teams.Cards;
+
+/// <summary>
+/// Turns a platform-neutral <see cref="Reply"/> into a Bot Framework message activity: plain answers as markdown text
+/// with their citations, the quiz question, reveal and leaderboard (and anything with buttons) as an Adaptive Card
+/// built by hand.
+/// </summary>
+internal static class ReplyRenderer
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+    public const string CardSchema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>Adaptive Card 1.4 renders on every Teams client (desktop, web, mobile).</summary>
+    public const string CardVersion = "1.4";
+
+    /// <summary>True when the reply is shown as a card.</summary>
+    public static bool UsesCard(Reply reply) =>
+        reply.ButtonList.Count > 0 || reply.Kind is ReplyKind.Quiz or ReplyKind.QuizReveal or ReplyKind.Leaderboard;
+
+    /// <summary>A <c>message</c> activity carrying <paramref name="reply"/>; addressing fields are added by the caller.</summary>
+    public static JsonObject ToActivity(Reply reply)
+    {
+        var activity = new JsonObject { ["type"] = "message" };
+        if (UsesCard(reply))
+        {
+            // The summary shows in notifications and the chat list, where cards are not rendered.
+            activity["summary"] = reply.Title ?? FirstLine(reply.Markdown);
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = AdaptiveCardContentType,
+                ["content"] = ToCard(reply),
+            });
+        }
+        else
+        {
+            activity["textFormat"] = "markdown";
+            activity["text"] = ToMarkdown(reply);
+        }
+
+        return activity;
+    }
+
+    /// <summary>The reply as Teams markdown, citations under it.</summary>
+    public static string ToMarkdown(Reply reply)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+        {
+            text.Append("**").Append(reply.Title).Append("**\n\n");
+        }
+
+        text.Append(reply.Markdown);
+        if (reply.CitationList.Count > 0)
+        {
+            text.Append("\n\n**Sources**\n");
+            foreach (var citation in reply.CitationList)
+            {
+                text.Append("\n- ").Append(CitationLabel(citation));
+                if (!string.IsNullOrWhiteSpace(citation.Snippet))
+                {
+                    text.Append(" — _").Append(OneLine(citation.Snippet)).Append('_');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The Adaptive Card for a reply: title, text, citations, one Action.Submit per button.</summary>
+    public static JsonObject ToCard(Reply reply)
+    {
+        var body = new JsonArray();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = reply.Title,
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["wrap"] = true,
+            });
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply.Markdown))
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = reply.Markdown, ["wrap"] = true });
+        }
+
+        if (reply.CitationList.Count > 0)
+        {
+            var items = new JsonArray();
+            foreach (var citation in reply.CitationList)
+            {
+                items.Add(new JsonObject
+                {
+                    ["type"] = "TextBlock",
+                    ["text"] = CitationLabel(citation),
+                    ["size"] = "Small",
+                    ["weight"] = "Bolder",
+                    ["isSubtle"] = true,
+                    ["wrap"] = true,
+                });
+                if (!string.IsNullOrWhiteSpace(citation.Snippet))
+                {
+                    items.Add(new JsonObject
+                    {
+                        ["type"] = "TextBlock",
+                        ["text"] = OneLine(citation.Snippet),
+                        ["size"] = "Small",
+                        ["isSubtle"] = true,
+                        ["wrap"] = true,
+                        ["spacing"] = "None",
+                    });
+                }
+            }
+
+            body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = items });
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = CardSchema,
+            ["version"] = CardVersion,
+            ["body"] = body,
+        };
+        if (reply.ButtonList.Count > 0)
+        {
+            var actions = new JsonArray();
+            foreach (var button in reply.ButtonList)
+            {
+                var action = new JsonObject
+                {
+                    ["type"] = "Action.Submit",
+                    ["title"] = button.Label,
+                    // Comes back as the message activity's "value".
+                    ["data"] = new JsonObject { ["action"] = button.ActionId },
+                };
+                var style = button.Style switch
+                {
+                    ButtonStyle.Primary or ButtonStyle.Success => "positive",
+                    ButtonStyle.Danger => "destructive",
+                    _ => null,
+                };
+                if (style is not null)
+                {
+                    action["style"] = style;
+                }
+
+                actions.Add(action);
+            }
+
+            card["actions"] = actions;
+        }
+
+        return card;
+    }
+
+    /// <summary>"file › section, lines a–b".</summary>
+    public static string CitationLabel(Citation citation)
+    {
+        var lines = citation.LineStart == citation.LineEnd
+            ? $"line {citation.LineStart}"
+            : $"lines {citation.LineStart}–{citation.LineEnd}";
+        return string.IsNullOrWhiteSpace(citation.Section)
+            ? $"{citation.File}, {lines}"
+            : $"{citation.File} › {citation.Section}, {lines}";
+    }
+
+    private static string OneLine(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return flat.Length <= 300 ? flat : flat[..297] + "…";
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length <= 120 ? line : line[..117] + "…";
+    }
+}

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Cli;
+
+/// <summary>
+/// <c>studybot quiz [--knowledge DIR] --json [--count N]</c>: prints N distinct quiz questions (the team's own
+/// first, then generated ones) as JSON lines, for inspection and tests. Fewer when fewer exist, with a note on stderr.
+/// </summary>
+internal static class QuizCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var knowledge = new Option<string?>("--knowledge")
+        {
+            Description = "The notes folder (default: Knowledge:Path in ./appsettings.json).",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "One JSON object per question per line.",
+        };
+        var count = new Option<int>("--count")
+        {
+            Description = "How many questions (default 10).",
+            DefaultValueFactory = _ => 10,
+        };
+        count.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--count must be at least 1.");
+            }
+        });
+        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, count };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(knowledge),
+            parse.GetValue(json),
+            parse.GetValue(count),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        folder ??= DefaultFolder();
+        if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"error: the knowledge folder '{folder}' does not exist. Pass --knowledge DIR or set Knowledge:Path in appsettings.json.");
+            return 2;
+        }
+
+        var options = new KnowledgeOptions { Path = folder };
+        using var knowledgeBase = new KnowledgeBase(Options.Create(options), TimeProvider.System);
+        var report = await knowledgeBase.LoadAsync(cancellationToken);
+        if (!report.Succeeded)
+        {
+            await error.WriteLineAsync($"error: {report.Error}");
+            return 2;
+        }
+
+        using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(options.FullPath), NullLogger<QuestionBank>.Instance);
+        foreach (var issue in bank.Issues)
+        {
+            await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");
+        }
+
+        var questions = bank.Questions.Take(count).ToList();
+        foreach (var q in questions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await output.WriteLineAsync(json ? ToJson(q) : ToText(q));
+        }
+
+        if (questions.Count < count)
+        {
+            await error.WriteLineAsync($"note: only {questions.Count} distinct questions can be made from these notes ({count} asked for).");
+        }
+
+        return questions.Count == 0 ? 1 : 0;
+    }
+
+    private static string? DefaultFolder()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("STUDYBOT_")
+            .Build();
+        return configuration[$"{KnowledgeOptions.SectionName}:Path"];
+    }
+
+    private static string ToJson(QuizQuestion q) => JsonSerializer.Serialize(
+        new
+        {
+            id = q.Id,
+            kind = q.Kind.ToString(),
+            question = q.Text,
+            choices = q.Choices,
+            answerIndex = q.AnswerIndex,
+            explanation = q.Explanation,
+            citation = new { file = q.Citation.File, section = q.Citation.Section, lineStart = q.Citation.LineStart, lineEnd = q.Citation.LineEnd },
+        },
+        Json);
+
+    private static string ToText(QuizQuestion q) =>
+        $"{q.Text}\n{string.Join('\n', q.Choices.Select((c, i) => $"  {(i == q.AnswerIndex ? '*' : ' ')} {(char)('A' + i)}. {c}"))}\n  ({q.Citation.File}:{q.Citation.LineStart}-{q.Citation.LineEnd}, {q.Citation.Section})\n";
+}

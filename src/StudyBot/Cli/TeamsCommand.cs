@@ -1,0 +1,67 @@
+using System.CommandLine;
+using StudyBot.Teams;
+using StudyBot.Teams.Package;
+
+namespace StudyBot.Cli;
+
+/// <summary><c>teams package --out studybot-teams.zip</c>: writes the Teams app package to sideload.</summary>
+internal static class TeamsCommand
+{
+    public static Command Build()
+    {
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the package (a .zip)",
+            DefaultValueFactory = _ => new FileInfo("studybot-teams.zip"),
+        };
+        var appId = new Option<string?>("--app-id") { Description = "The bot's Microsoft app id (default: Teams:AppId from configuration)" };
+        var website = new Option<string?>("--website")
+        {
+            Description = "The developer website, privacy and terms URL (https; default: Teams:WebsiteUrl or https://example.com)",
+        };
+
+        var package = new Command("package", "Write the Teams app package (manifest.json + icons) to sideload") { output, appId, website };
+        package.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = new ConfigurationBuilder()
+                .SetBasePath(Directory.GetCurrentDirectory())
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            var section = configuration.GetSection(TeamsOptions.SectionName);
+            var id = parse.GetValue(appId) ?? section["AppId"];
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                Console.Error.WriteLine(
+                    $"Teams:AppId is not configured: the package uses the placeholder bot id {TeamsAppPackage.PlaceholderAppId}. " +
+                    "Set Teams__AppId (or pass --app-id) to your Azure Bot's Microsoft app id before sideloading.");
+                id = TeamsAppPackage.PlaceholderAppId;
+            }
+            else if (!TeamsAppPackage.IsGuid(id))
+            {
+                Console.Error.WriteLine($"The app id must be a GUID (got '{id}').");
+                return 2;
+            }
+
+            var site = parse.GetValue(website) ?? section["WebsiteUrl"] ?? "https://example.com";
+            if (!Uri.TryCreate(site, UriKind.Absolute, out var siteUri) || siteUri.Scheme != Uri.UriSchemeHttps)
+            {
+                Console.Error.WriteLine($"--website must be an https URL (got '{site}').");
+                return 2;
+            }
+
+            var file = parse.GetValue(output)!;
+            file.Directory?.Create();
+            var settings = new TeamsPackageSettings(id, section["BotName"] ?? "StudyBot", site);
+            await using (var stream = file.Create())
+            {
+                await TeamsAppPackage.WriteAsync(stream, settings, cancellationToken);
+            }
+
+            Console.WriteLine($"Wrote {file.FullName} (bot id {id}). Sideload it in Teams: Apps › Manage your apps › Upload an app.");
+            return 0;
+        });
+
+        return new Command("teams", "Microsoft Teams tools") { package };
+    }
+}

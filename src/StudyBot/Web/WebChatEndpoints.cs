@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Web;
+
+/// <summary>The web chat's JSON API: <c>POST /api/chat</c>, the channel feed and the admin token check.</summary>
+internal static class WebChatEndpoints
+{
+    private const int MaxUserIdLength = 100;
+    private const int MaxDisplayNameLength = 80;
+    private const int MaxActionLength = 100;
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static void MapChatApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        // A message is at most a few thousand characters; refuse megabyte bodies before parsing them (413).
+        api.MapPost("/chat", PostChatAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapPost("/admin/check", (AdminCheckRequest request, AdminToken token) =>
+            token.Matches(request.AdminToken) ? Results.Ok(new { admin = true }) : Results.Json(new { admin = false }, statusCode: 401));
+        api.MapGet("/channels/{channelId}/messages", GetMessagesAsync);
+        api.MapGet("/webchat", (IOptions<WebChatOptions> options) => Results.Ok(new { channelId = options.Value.ChannelId }));
+    }
+
+    private static async Task<IResult> PostChatAsync(
+        ChatRequest request, IConversation conversation, AdminToken adminToken, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } error)
+        {
+            return Results.BadRequest(new { error });
+        }
+
+        var message = new IncomingMessage(
+            Platforms.Web,
+            options.Value.ChannelId,
+            request.UserId!.Trim(),
+            string.IsNullOrWhiteSpace(request.DisplayName) ? "Guest" : request.DisplayName.Trim(),
+            request.Text ?? "",
+            MentionedBot: true,
+            IsAdmin: adminToken.Matches(request.AdminToken),
+            ActionData: string.IsNullOrEmpty(request.Action) ? null : request.Action);
+        var reply = await conversation.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+        var status = reply.Kind == ReplyKind.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status200OK;
+        return Results.Json(new ChatResponse([ReplyDto.From(reply)]), WebJson.Options, statusCode: status);
+    }
+
+    private static async Task<IResult> GetMessagesAsync(
+        string channelId, long? after, WebChannelPublisher publisher, CancellationToken cancellationToken)
+    {
+        var posts = await publisher.GetPostsAsync(channelId, after ?? 0, cancellationToken).ConfigureAwait(false);
+        var messages = posts.Select(p => new ChannelMessageDto(p.Id, p.MessageId, p.PostedAt, ReplyDto.From(p.Reply))).ToList();
+        return Results.Json(new ChannelMessagesResponse(channelId, messages), WebJson.Options);
+    }
+
+    private static string? Validate(ChatRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Trim().Length > MaxUserIdLength)
+        {
+            return $"userId is required (at most {MaxUserIdLength} characters).";
+        }
+
+        if (request.DisplayName is { Length: > MaxDisplayNameLength })
+        {
+            return $"displayName is at most {MaxDisplayNameLength} characters.";
+        }
+
+        if (request.Text is null && string.IsNullOrEmpty(request.Action))
+        {
+            return "Send text or action.";
+        }
+
+        return request.Action is { Length: > MaxActionLength } ? $"action is at most {MaxActionLength} characters." : null;
+    }
+
+    private sealed record AdminCheckRequest(string? AdminToken);
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyBot.Web;
+
+/// <summary>The <c>WebChat</c> configuration section.</summary>
+public sealed class WebChatOptions
+{
+    public const string SectionName = "WebChat";
+
+    /// <summary>The one channel of the web chat (where the quiz posts).</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "WebChat:ChannelId must be 1–64 letters, digits, '.', '_' or '-'.")]
+    public string ChannelId { get; set; } = "web";
+
+    /// <summary>
+    /// The token that turns on admin mode in the page. A secret: set it with the environment variable
+    /// <c>WebChat__AdminToken</c> or user-secrets, never in appsettings.json. When it is not set, a random token is
+    /// made at start and written once to the log, for the person running the bot locally.
+    /// </summary>
+    [MinLength(12, ErrorMessage = "WebChat:AdminToken must be at least 12 characters long.")]
+    public string? AdminToken { get; set; }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.FileProviders;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
+using StudyBot.Hosting;
+
+namespace StudyBot.Web;
+
+/// <summary>DI and endpoint wiring for the local web chat.</summary>
+internal static class WebChatServiceCollectionExtensions
+{
+    /// <summary>The web chat options, the admin token, the "web" channel publisher and the JSON shape.</summary>
+    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    {
+        services.AddOptions<WebChatOptions>()
+            .BindConfiguration(WebChatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AdminToken>();
+        services.AddSingleton(WebChannelPublisher.Migration);
+        services.AddSingleton<WebChannelPublisher>();
+        services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<WebChannelPublisher>());
+        services.ConfigureHttpJsonOptions(o => WebJson.Configure(o.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>The page at <c>/</c> (embedded wwwroot), <c>/api/*</c> and <c>/healthz</c>.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        var files = new EmbeddedFileProvider(typeof(WebChatServiceCollectionExtensions).Assembly, "StudyBot.wwwroot");
+        app.Use((context, next) =>
+        {
+            // The page only loads its own script and styles; replies are rendered from escaped text.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapChatApi();
+
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+public sealed class DiscordChannelPublisherTests : IAsyncLifetime
+{
+    private const string Messages = "POST /channels/{channels}/messages";
+    private FakeDiscordApi _api = null!;
+    private DiscordBotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeDiscordApi.StartAsync();
+        _bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(_api, new string('b', 64)), s => s.AddSingleton<IConversation>(new RecordingConversation()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    private IChannelPublisher Publisher => _bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Discord);
+
+    private static Reply Quiz => new(
+        "Is EBS encrypted by default?",
+        Title: "Daily quiz",
+        Buttons: [new ReplyButton("Yes", "quiz:42:0"), new ReplyButton("No", "quiz:42:1")],
+        Kind: ReplyKind.Quiz);
+
+    [Fact]
+    public async Task PostAsync_Quiz_SpecValidMessageWithButtonsAndNonce()
+    {
+        var id = await Publisher.PostAsync("645027906669510667", Quiz, "quiz:42:channel:645027906669510667", CancellationToken.None);
+
+        var request = _api.On(Messages).Single();
+        Assert.Equal("/channels/645027906669510667/messages", request.Path);
+        var json = request.Json!;
+        Assert.Equal(id, await Publisher.PostAsync("645027906669510667", Quiz, "quiz:42:channel:645027906669510667", CancellationToken.None));
+        Assert.True(((string)json["nonce"]!).Length <= 25);
+        Assert.True((bool)json["enforce_nonce"]!);
+        Assert.Equal("quiz:42:1", (string)json["components"]![0]!["components"]![1]!["custom_id"]!);
+        Assert.Single(_api.On(Messages)); // the second PostAsync with the same key did not post again
+        DiscordOpenApi.AssertValid("create_message", request.Body);
+    }
+
+    [Fact]
+    public async Task PostAsync_AfterTransientFailure_RetrySendsTheSameNonce()
+    {
+        _api.FailNext(Messages, 502);
+
+        await Publisher.PostAsync("645027906669510667", Quiz, "quiz:43", CancellationToken.None);
+
+        var requests = _api.On(Messages);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal((string)requests[0].Json!["nonce"]!, (string)requests[1].Json!["nonce"]!);
+    }
+
+    [Fact]
+    public async Task PostAsync_Reveal_CitationFieldsAndValidBody()
+    {
+        var reveal = new Reply(
+            "The answer was **No**.",
+            Title: "Quiz answer",
+            Citations: [new Citation("aws/ebs.md", "Encryption", 71, 71, "No. EBS encryption is off by default.")],
+            Kind: ReplyKind.QuizReveal);
+
+        await Publisher.PostAsync("645027906669510667", reveal, "reveal:42", CancellationToken.None);
+
+        var request = _api.On(Messages).Single();
+        Assert.Equal("aws/ebs.md › Encryption, line 71", (string)request.Json!["embeds"]![0]!["fields"]![0]!["name"]!);
+        Assert.Null(request.Json!["components"]);
+        DiscordOpenApi.AssertValid("create_message", request.Body);
+    }
+
+    [Fact]
+    public async Task PostAsync_ReplacesMessage_EditsItWithSpecValidBody()
+    {
+        var closed = Quiz with { Buttons = [], ReplacesMessageId = "844397162624450620", Kind = ReplyKind.QuizReveal };
+
+        var id = await Publisher.PostAsync("645027906669510667", closed, "close:42", CancellationToken.None);
+
+        Assert.Equal("844397162624450620", id);
+        Assert.Empty(_api.On(Messages));
+        var edit = _api.On("PATCH /channels/{channels}/messages/{id}").Single();
+        Assert.Equal("/channels/645027906669510667/messages/844397162624450620", edit.Path);
+        DiscordOpenApi.AssertValid("update_message", edit.Body);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using StudyBot.IntegrationTests.Host;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+/// <summary>The real app (BotHost with knowledge, conversation and quiz) behind Discord's interactions endpoint.</summary>
+public sealed class DiscordEndToEndTests : IAsyncLifetime
+{
+    private const string Admin = "111111111111111111";
+    private FakeDiscordApi _api = null!;
+    private BotServer _server = null!;
+    private InteractionClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeDiscordApi.StartAsync();
+        var publicKey = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
+        var settings = DiscordBotHost.Settings(_api, publicKey)
+            .Where(kv => kv.Key != "Discord:InteractionBudget")
+            .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
+            .Append(new("Discord:AdminUserIds:0", Admin));
+        _server = await BotServer.StartAsync(settings);
+        _client = new InteractionClient(_server.BaseAddress, publicKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    private static JsonNode Ok((HttpStatusCode Status, string Body) response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        DiscordOpenApi.AssertValid("create_interaction_response", response.Body);
+        return JsonNode.Parse(response.Body)!;
+    }
+
+    [Fact]
+    public async Task Ask_EbsQuestion_AnswersNoWithCitationOfLine71()
+    {
+        var response = Ok(await _client.SendSignedAsync(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted by default?"))));
+
+        Assert.Equal(4, (int)response["type"]!);
+        var embed = response["data"]!["embeds"]![0]!;
+        Assert.StartsWith("No", (string)embed["description"]!, StringComparison.Ordinal);
+        var citation = (string)embed["fields"]![0]!["name"]!;
+        Assert.StartsWith("aws-devsecops.md › ", citation, StringComparison.Ordinal);
+        Assert.Matches(@"line(s \d+–)?\d+", citation);
+        Assert.Null(response["data"]!["flags"]);
+    }
+
+    [Fact]
+    public async Task Reload_NotAdmin_RefusedEphemerally()
+    {
+        var response = Ok(await _client.SendSignedAsync(InteractionPayloads.Command("reload", userId: "222")));
+
+        Assert.Equal(64, (int)response["data"]!["flags"]!);
+        Assert.Contains("admin", (string)response["data"]!["embeds"]![0]!["description"]!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task QuizNow_PostedToChannel_ButtonsAnsweredOncePerMember_LeaderboardPublic()
+    {
+        var posted = Ok(await _client.SendSignedAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "now", ["type"] = 1 }), userId: Admin)));
+        Assert.Equal(64, (int)posted["data"]!["flags"]!);
+        Assert.Contains("Posted quiz", (string)posted["data"]!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+
+        var message = _api.On("POST /channels/{channels}/messages").Single();
+        Assert.Equal($"/channels/{InteractionPayloads.ChannelId}/messages", message.Path);
+        DiscordOpenApi.AssertValid("create_message", message.Body);
+        var buttons = message.Json!["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()).Select(b => (string)b!["custom_id"]!).ToList();
+        Assert.InRange(buttons.Count, 2, 5);
+        Assert.All(buttons, id => Assert.Matches(@"^quiz:\d+:\d$", id));
+
+        var first = Ok(await _client.SendSignedAsync(InteractionPayloads.Button(buttons[0], "333")));
+        var again = Ok(await _client.SendSignedAsync(InteractionPayloads.Button(buttons[1], "333")));
+
+        Assert.Equal(64, (int)first["data"]!["flags"]!);
+        Assert.Equal(64, (int)again["data"]!["flags"]!);
+        Assert.NotEqual((string)first["data"]!["embeds"]![0]!["description"]!, (string)again["data"]!["embeds"]![0]!["description"]!);
+        var board = Ok(await _client.SendSignedAsync(InteractionPayloads.Command("leaderboard", userId: "333")));
+        Assert.Null(board["data"]!["flags"]);
+    }
+
+    [Fact]
+    public async Task Mention_OverTheGateway_AnsweredLikeAskAsAReply()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        _api.GatewayUrl = gateway.Url;
+        var settings = DiscordBotHost.Settings(_api, new string('e', 64))
+            .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
+            .Append(new("Discord:GatewayEnabled", "true"));
+        gateway.Then(async c =>
+        {
+            await c.HelloAsync(40_000);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", new JsonObject
+            {
+                ["v"] = 10,
+                ["user"] = new JsonObject { ["id"] = "1000", ["username"] = "StudyBot", ["bot"] = true },
+                ["session_id"] = "s",
+                ["resume_gateway_url"] = gateway.ResumeUrl.ToString(),
+            }, 1);
+            await c.DispatchAsync("MESSAGE_CREATE", new JsonObject
+            {
+                ["id"] = "334385199974967050",
+                ["channel_id"] = "290926798999357250",
+                ["guild_id"] = InteractionPayloads.GuildId,
+                ["author"] = new JsonObject { ["id"] = "53908099506183680", ["username"] = "Mason" },
+                ["content"] = "<@1000> Is EBS encrypted by default?",
+                ["mentions"] = new JsonArray(new JsonObject { ["id"] = "1000", ["username"] = "StudyBot", ["bot"] = true }),
+            }, 2);
+            await _api.WaitForAsync(r => (string?)r.Json?["message_reference"]?["message_id"] == "334385199974967050");
+        });
+
+        await using var server = await BotServer.StartAsync(settings);
+        await gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var reply = _api.On("POST /channels/{channels}/messages").Single();
+        DiscordOpenApi.AssertValid("create_message", reply.Body);
+        Assert.StartsWith("No", (string)reply.Json!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+        Assert.StartsWith("aws-devsecops.md › ", (string)reply.Json!["embeds"]![0]!["fields"]![0]!["name"]!, StringComparison.Ordinal);
+    }
+}

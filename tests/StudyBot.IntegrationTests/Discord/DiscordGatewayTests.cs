@@ -1,0 +1,234 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Chat;
+using StudyBot.Discord.Gateway;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+public sealed class DiscordGatewayTests : IAsyncLifetime
+{
+    private const string BotUserId = "1000";
+
+    /// <summary>Long enough that a busy test machine still ACKs in time; a missing ACK is noticed within two of them.</summary>
+    private const int HeartbeatMs = 1000;
+    private const string Messages = "POST /channels/{channels}/messages";
+    private readonly RecordingConversation _conversation = new();
+    private FakeDiscordApi _api = null!;
+    private FakeGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeDiscordApi.StartAsync();
+        _gateway = await FakeGateway.StartAsync();
+        _api.GatewayUrl = _gateway.Url;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    private Task<DiscordBotHost> StartBotAsync(int socketTimeoutMs = 5000) => DiscordBotHost.StartAsync(
+        new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64))) { ["Discord:GatewayEnabled"] = "true" },
+        s => s.AddSingleton<IConversation>(_conversation).AddSingleton(new GatewayTimings
+        {
+            BackoffBase = TimeSpan.FromMilliseconds(50),
+            BackoffMax = TimeSpan.FromMilliseconds(400),
+            InvalidSessionMin = TimeSpan.FromMilliseconds(100),
+            InvalidSessionMax = TimeSpan.FromMilliseconds(200),
+            SocketTimeout = TimeSpan.FromMilliseconds(socketTimeoutMs),
+        }));
+
+    /// <summary>The documented MESSAGE_CREATE sample, in a guild; optionally @mentioning the bot.</summary>
+    private static JsonObject MessageCreate(string messageId, string? mentionText)
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "specs", "samples", "discord-gateway-message-create.json")))!;
+        var data = sample["d"]!.DeepClone().AsObject();
+        data["id"] = messageId;
+        data["guild_id"] = "290926798626357999";
+        if (mentionText is not null)
+        {
+            data["content"] = $"<@{BotUserId}> {mentionText}";
+            data["mentions"] = new JsonArray(new JsonObject { ["id"] = BotUserId, ["username"] = "StudyBot", ["bot"] = true });
+        }
+
+        return data;
+    }
+
+    private static JsonObject Ready(string sessionId, Uri resumeUrl) => new()
+    {
+        ["v"] = 10,
+        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "StudyBot", ["bot"] = true },
+        ["guilds"] = new JsonArray(),
+        ["session_id"] = sessionId,
+        ["resume_gateway_url"] = resumeUrl.ToString().TrimEnd('/'),
+        ["application"] = new JsonObject { ["id"] = "290926444748734465" },
+    };
+
+    private async Task<FakeRequest> ReplyTo(string messageId) =>
+        await _api.WaitForAsync(r => r.Route == Messages && (string?)r.Json?["message_reference"]?["message_id"] == messageId);
+
+    private static async Task ExpectResumeAsync(GatewayConnection c, long seq)
+    {
+        var resume = await c.ExpectAsync(6);
+        Assert.Equal(FakeDiscordApi.Token, (string)resume["d"]!["token"]!);
+        Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
+        Assert.Equal(seq, (long)resume["d"]!["seq"]!);
+    }
+
+    [Fact]
+    public async Task Gateway_ReconnectsDropsAndZombies_ResumesAndAnswersMentions()
+    {
+        // 1: identify, ready, an unmentioned message (ignored), a mention (answered), heartbeats carry the last seq, op 7.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            var identify = await c.ExpectAsync(2);
+            Assert.Equal(FakeDiscordApi.Token, (string)identify["d"]!["token"]!);
+            Assert.Equal(1 | (1 << 9) | (1 << 12), (int)identify["d"]!["intents"]!);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967042", null), 2);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967043", "Is EBS encrypted by default?"), 3);
+            await ReplyTo("334385199974967043");
+            await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 3));
+            await c.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+            await c.WaitClosedAsync();
+        });
+
+        // 2: resume, then op 9 invalid session (resumable).
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await ExpectResumeAsync(c, 3);
+            await c.DispatchAsync("RESUMED", new JsonObject(), 4);
+            await c.SendAsync(new JsonObject { ["op"] = 9, ["d"] = true });
+            await c.WaitClosedAsync();
+        });
+
+        // 3: resume, then the socket drops without a close frame.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await ExpectResumeAsync(c, 4);
+            await c.DispatchAsync("RESUMED", new JsonObject(), 5);
+            await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 5));
+            c.Drop();
+        });
+
+        // 4: resume, then heartbeats are no longer acknowledged: the bot must notice and reconnect.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await ExpectResumeAsync(c, 5);
+            await c.DispatchAsync("RESUMED", new JsonObject(), 6);
+            c.AckHeartbeats = false;
+            await c.WaitClosedAsync(5000);
+        });
+
+        // 5: resume refused (op 9, not resumable): the bot waits 1–5 s (shortened here) and identifies afresh.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await ExpectResumeAsync(c, 6);
+            await c.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+            await c.WaitClosedAsync();
+        });
+
+        // 6: a new session answers the next mention.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-2", _gateway.ResumeUrl), 1);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967044", "What is S3?"), 2);
+            await ReplyTo("334385199974967044");
+        });
+
+        await using var bot = await StartBotAsync();
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(
+            ["/?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/?v=10&encoding=json"],
+            _gateway.Connections);
+        Assert.Equal(["Is EBS encrypted by default?", "What is S3?"], _conversation.Received.Select(m => m.Text));
+        Assert.All(_conversation.Received, m => Assert.True(m.MentionedBot));
+        Assert.All(_conversation.Received, m => Assert.Equal("53908099506183680", m.UserId));
+        var replies = _api.On(Messages);
+        Assert.Equal(2, replies.Count); // the unmentioned message got no answer
+        foreach (var reply in replies)
+        {
+            Assert.Equal("290926798999357250", reply.Path.Split('/')[2]);
+            DiscordOpenApi.AssertValid("create_message", reply.Body);
+        }
+
+        Assert.Contains("Answer to: Is EBS encrypted by default?", replies[0].Body, StringComparison.Ordinal);
+        var logs = bot.Logs.Lines.ToList();
+        Assert.Contains(logs, l => l.Contains("op 7 reconnect requested", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("op 9 invalid session (resumable: True)", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("op 9 invalid session (resumable: False)", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("connection dropped", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("no heartbeat ACK", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains(FakeDiscordApi.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gateway_SilentServerWithoutHello_GivesUpAndConnectsAgain()
+    {
+        _gateway.Then(c => c.WaitClosedAsync());
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+        });
+
+        await using var bot = await StartBotAsync(socketTimeoutMs: 500);
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("READY as user 1000", StringComparison.Ordinal)));
+
+        Assert.Equal(2, _gateway.Connections.Count);
+    }
+
+    [Fact]
+    public async Task Gateway_DisallowedIntents4014_StopsWithoutRetrying()
+    {
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)4014);
+        });
+
+        await using var bot = await StartBotAsync();
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("refused the intents (4014)", StringComparison.Ordinal)));
+        await Task.Delay(500);
+
+        Assert.Single(_gateway.Connections);
+    }
+
+    [Fact]
+    public async Task Gateway_ServerUnreachable_BacksOffExponentially()
+    {
+        _api.GatewayUrl = new Uri("ws://127.0.0.1:1/");
+
+        await using var bot = await StartBotAsync();
+        await WaitUntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("connection failed", StringComparison.Ordinal)) >= 4, 10_000);
+
+        var delays = bot.Logs.Lines.Where(l => l.Contains("Discord gateway: next Resume after", StringComparison.Ordinal)).Take(4).ToList();
+        Assert.Contains("after 1 failures", delays[0], StringComparison.Ordinal);
+        Assert.Contains("after 2 failures", delays[1], StringComparison.Ordinal);
+        Assert.Contains("after 3 failures", delays[2], StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 5000)
+    {
+        using var cts = new CancellationTokenSource(timeoutMs);
+        while (!condition())
+        {
+            await Task.Delay(25, cts.Token);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+public sealed class DiscordStartupTests
+{
+    [Fact]
+    public async Task Start_NoDiscordSettings_RunsWithoutDiscord()
+    {
+        await using var bot = await DiscordBotHost.StartAsync(new Dictionary<string, string?>(), s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(new Uri(bot.BaseUrl, "api/discord/interactions"), new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(bot.Services.GetServices<IChannelPublisher>(), p => p.Platform == Platforms.Discord);
+    }
+
+    [Fact]
+    public async Task Start_PartialDiscordSettings_StopsNamingWhatIsMissing()
+    {
+        var settings = new Dictionary<string, string?> { ["Discord:ApplicationId"] = "290926444748734465" };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())));
+
+        Assert.Contains("Discord:PublicKey is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Discord:BotToken is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_QuizChannelsConfigured_RegisteredWithTheQuizSchedule()
+    {
+        await using var api = await FakeDiscordApi.StartAsync();
+        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(api, new string('d', 64)))
+        {
+            ["Discord:QuizChannels:0:ChannelId"] = "645027906669510667",
+            ["Discord:QuizChannels:0:Cron"] = "0 9 * * 1-5",
+            ["Discord:QuizChannels:0:TimeZone"] = "Europe/Berlin",
+        };
+        var registry = new RecordingRegistry();
+
+        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()).AddSingleton<IQuizChannelRegistry>(registry));
+
+        Assert.Equal([new QuizChannelSchedule(Platforms.Discord, "645027906669510667", "0 9 * * 1-5", "Europe/Berlin")], registry.Schedules);
+    }
+
+    [Fact]
+    public async Task Stop_DeferredAnswerInFlight_StillDelivered()
+    {
+        await using var api = await FakeDiscordApi.StartAsync();
+        var publicKey = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
+        var release = new TaskCompletionSource();
+        var conversation = new RecordingConversation
+        {
+            Respond = async (m, ct) =>
+            {
+                await release.Task.WaitAsync(ct);
+                return new Reply("Reloaded while stopping.", Kind: ReplyKind.Admin);
+            },
+        };
+        var bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(api, publicKey), s => s.AddSingleton<IConversation>(conversation));
+        using var client = new InteractionClient(bot.BaseUrl, publicKey);
+
+        var (_, body) = await client.SendSignedAsync(InteractionPayloads.Command("reload"));
+        var stopping = bot.DisposeAsync().AsTask();
+        await Task.Delay(300);
+        release.SetResult();
+        await stopping;
+
+        Assert.Contains("\"type\":5", body, StringComparison.Ordinal);
+        var edit = api.On("PATCH /webhooks/{webhooks}/{token}/messages/@original").Single();
+        Assert.Equal("Reloaded while stopping.", (string)edit.Json!["embeds"]![0]!["description"]!);
+    }
+
+    private sealed class RecordingRegistry : IQuizChannelRegistry
+    {
+        public List<QuizChannelSchedule> Schedules { get; } = [];
+
+        public Task EnsureScheduleAsync(QuizChannelSchedule schedule, CancellationToken cancellationToken)
+        {
+            Schedules.Add(schedule);
+            return Task.CompletedTask;
+        }
+
+        public Task RemoveChannelAsync(string platform, string channelId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+/// <summary>
+/// A loopback fake of Discord's gateway (WebSocket on 127.0.0.1). Each incoming connection runs the next scripted
+/// step; heartbeats (op 1) are answered with ACK (op 11) unless a step turns that off.
+/// </summary>
+internal sealed class FakeGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<GatewayConnection, Task>> _script = new();
+    private readonly ConcurrentQueue<string> _connections = new();
+
+    private FakeGateway(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>The resume_gateway_url handed out in READY.</summary>
+    public Uri ResumeUrl => new(Url, "resume");
+
+    /// <summary>The path and query of each connection, in order.</summary>
+    public IReadOnlyList<string> Connections => [.. _connections];
+
+    public TaskCompletionSource ScriptDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public List<Exception> Errors { get; } = [];
+
+    public static async Task<FakeGateway> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeGateway(app);
+        app.UseWebSockets();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.Url = new Uri(app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal) + "/");
+        return fake;
+    }
+
+    /// <summary>Adds the step for the next connection.</summary>
+    public void Then(Func<GatewayConnection, Task> step) => _script.Enqueue(step);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        _connections.Enqueue(context.Request.Path + context.Request.QueryString);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new GatewayConnection(socket, context);
+        var reading = connection.ReadLoopAsync();
+        if (!_script.TryDequeue(out var step))
+        {
+            await connection.CloseAsync(WebSocketCloseStatus.NormalClosure);
+            return;
+        }
+
+        try
+        {
+            await step(connection);
+            if (_script.IsEmpty)
+            {
+                ScriptDone.TrySetResult();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            lock (Errors)
+            {
+                Errors.Add(ex);
+            }
+
+            ScriptDone.TrySetException(ex);
+        }
+
+        await reading.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One client connection to the fake gateway.</summary>
+internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
+{
+    private readonly Channel<JsonObject> _frames = Channel.CreateUnbounded<JsonObject>();
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool AckHeartbeats { get; set; } = true;
+
+    public ConcurrentQueue<JsonNode?> Heartbeats { get; } = new();
+
+    public string Path => context.Request.Path;
+
+    public Task Closed => _closed.Task;
+
+    internal async Task ReadLoopAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                var frame = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
+                if ((int)frame["op"]! == 1)
+                {
+                    Heartbeats.Enqueue(frame["d"]?.DeepClone());
+                    if (AckHeartbeats)
+                    {
+                        await SendAsync(new JsonObject { ["op"] = 11 });
+                    }
+
+                    continue;
+                }
+
+                await _frames.Writer.WriteAsync(frame);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The client dropped the connection.
+        }
+        finally
+        {
+            _frames.Writer.TryComplete();
+            _closed.TrySetResult();
+        }
+    }
+
+    public async Task SendAsync(JsonObject payload)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    public Task HelloAsync(int heartbeatIntervalMs) =>
+        SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = heartbeatIntervalMs } });
+
+    public Task DispatchAsync(string eventName, JsonNode data, long sequence) =>
+        SendAsync(new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = sequence, ["d"] = data });
+
+    /// <summary>The next frame other than a heartbeat; it must have opcode <paramref name="op"/>.</summary>
+    public async Task<JsonObject> ExpectAsync(int op, int timeoutMs = 10_000)
+    {
+        using var cts = new CancellationTokenSource(timeoutMs);
+        var frame = await _frames.Reader.ReadAsync(cts.Token);
+        Assert.Equal(op, (int)frame["op"]!);
+        return frame;
+    }
+
+    /// <summary>Waits until the client closes or drops the connection.</summary>
+    public Task WaitClosedAsync(int timeoutMs = 10_000) => _closed.Task.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs));
+
+    public async Task CloseAsync(WebSocketCloseStatus status)
+    {
+        using var cts = new CancellationTokenSource(2000);
+        await socket.CloseOutputAsync(status, null, cts.Token);
+    }
+
+    /// <summary>Drops the TCP connection without a close frame.</summary>
+    public void Drop() => context.Abort();
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace StudyBot.IntegrationTests.Discord;
+
+/// <summary>Sends interactions to the bot's endpoint as Discord does: signed by tweetnacl (or left as given).</summary>
+internal sealed class InteractionClient(Uri botBaseUrl, string publicKeyHex) : IDisposable
+{
+    private readonly HttpClient _http = new();
+
+    /// <summary>Posts <paramref name="body"/> signed by tweetnacl with the test seed.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendSignedAsync(string body, long? timestamp = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = await NodeSigner.SignAsync(bytes, timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Equal(publicKeyHex, signature.PublicKeyHex);
+        return await SendAsync(bytes, signature.SignatureHex, signature.Timestamp);
+    }
+
+    /// <summary>Posts raw bytes with the given headers (null leaves a header out).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(byte[] body, string? signatureHex, string? timestamp)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(botBaseUrl, "api/discord/interactions"))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signatureHex is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", signatureHex);
+        }
+
+        if (timestamp is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>Interaction bodies shaped like Discord's documented samples.</summary>
+internal static class InteractionPayloads
+{
+    public const string GuildId = "290926798626357999";
+    public const string ChannelId = "645027906669510667";
+    public const string AdminRoleId = "539082325061836999";
+
+    private static JsonObject Member(string userId, string[]? roles) => new()
+    {
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user" + userId },
+        ["roles"] = new JsonArray((roles ?? []).Select(r => (JsonNode)r).ToArray()),
+        ["nick"] = "Member " + userId,
+    };
+
+    /// <summary>A slash command (type 2) in the test guild's channel.</summary>
+    public static string Command(string name, JsonArray? options = null, string userId = "53908232506183680", string[]? roles = null) => new JsonObject
+    {
+        ["id"] = "786008729715212338",
+        ["application_id"] = "290926444748734465",
+        ["type"] = 2,
+        ["token"] = "interaction-token-" + name + "-" + Guid.NewGuid().ToString("N"),
+        ["guild_id"] = GuildId,
+        ["channel_id"] = ChannelId,
+        ["member"] = Member(userId, roles),
+        ["data"] = new JsonObject { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = options ?? [] },
+    }.ToJsonString();
+
+    /// <summary>A button press (type 3) on a message in the test channel.</summary>
+    public static string Button(string customId, string userId, string[]? roles = null) => new JsonObject
+    {
+        ["id"] = "846462639134605312",
+        ["application_id"] = "290926444748734465",
+        ["type"] = 3,
+        ["version"] = 1,
+        ["token"] = "interaction-token-button-" + Guid.NewGuid().ToString("N"),
+        ["guild_id"] = GuildId,
+        ["channel_id"] = ChannelId,
+        ["member"] = Member(userId, roles),
+        ["message"] = new JsonObject { ["id"] = "844397162624450620", ["channel_id"] = ChannelId, ["content"] = string.Empty },
+        ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+    }.ToJsonString();
+
+    public static JsonArray Option(string name, string value) => new(new JsonObject { ["name"] = name, ["type"] = 3, ["value"] = value });
+}

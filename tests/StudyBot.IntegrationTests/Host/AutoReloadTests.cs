@@ -1,0 +1,26 @@
+namespace StudyBot.IntegrationTests.Host;
+
+public class AutoReloadTests
+{
+    [Fact]
+    public async Task KnowledgeFolderChange_AutoReloadOn_NewNotesAnsweredWithoutRestart()
+    {
+        await using var server = await BotServer.StartAsync([new("Knowledge:AutoReloadDebounceMilliseconds", "200")]);
+
+        await File.WriteAllTextAsync(
+            Path.Combine(server.KnowledgeFolder, "gcp.md"),
+            "# GCP notes\n\nCloud Armor\n- Cloud Armor protects load balancers against DDoS attacks and filters layer 7 traffic\n");
+
+        var listed = false;
+        for (var attempt = 0; attempt < 100 && !listed; attempt++)
+        {
+            await Task.Delay(100);
+            var (_, sources) = await server.AskAsync("sources");
+            listed = sources.GetProperty("markdown").GetString()!.Contains("`gcp.md`", StringComparison.Ordinal);
+        }
+
+        Assert.True(listed, "gcp.md was not picked up by the auto-reload");
+        var (_, answer) = await server.AskAsync("What does Cloud Armor protect?");
+        Assert.Equal("gcp.md", answer.GetProperty("citations")[0].GetProperty("file").GetString());
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+
+namespace StudyBot.IntegrationTests.Host;
+
+public class HealthTests
+{
+    [Fact]
+    public async Task Healthz_IndexLoadedAndDatabaseUp_Returns200Json()
+    {
+        await using var server = await BotServer.StartAsync();
+
+        using var response = await server.Client.GetAsync("healthz");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("checks").GetProperty("knowledge").GetProperty("data").GetProperty("passages").GetInt32() > 0);
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_NoNotesIndexed_Returns503()
+    {
+        var folder = BotServer.CreateFolder();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "knowledge")))
+        {
+            File.Delete(file);
+        }
+
+        await using var server = await BotServer.StartAsync(folder: folder);
+        using var response = await server.Client.GetAsync("healthz");
+        await server.DisposeAsync();
+        BotServer.DeleteFolder(folder);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("No notes are indexed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseUnreachable_Returns503()
+    {
+        await using var server = await BotServer.StartAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(server.DatabasePath);
+        File.Delete(server.DatabasePath + "-wal");
+        File.Delete(server.DatabasePath + "-shm");
+        Directory.CreateDirectory(server.DatabasePath);
+
+        using var response = await server.Client.GetAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("database cannot be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Hosting;
+
+namespace StudyBot.IntegrationTests.Host;
+
+public sealed class HostStartupTests : IDisposable
+{
+    private readonly string _folder = BotServer.CreateFolder();
+
+    [Fact]
+    public async Task StartAsync_StoragePathIsFolder_StopsNamingSetting()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "db-folder"));
+
+        var message = await StartFailureAsync(("Storage:Path", Path.Combine(_folder, "db-folder")));
+
+        Assert.Contains("Storage:Path", message, StringComparison.Ordinal);
+        Assert.Contains("is a folder", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_KnowledgePathMissing_StopsNamingSetting()
+    {
+        var message = await StartFailureAsync(("Knowledge:Path", Path.Combine(_folder, "no-such-notes")));
+
+        Assert.Contains("Knowledge:Path", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:99999", "port")]
+    [InlineData("ftp://127.0.0.1:5080", "http://")]
+    [InlineData("http://127.0.0.1:80;not a url", "not a url")]
+    public async Task StartAsync_BadUrls_StopsNamingSetting(string urls, string detail)
+    {
+        var message = await StartFailureAsync(("urls", urls));
+
+        Assert.Contains("Urls:", message, StringComparison.Ordinal);
+        Assert.Contains(detail, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Chat:MaxMessageLength", "0", "MaxMessageLength")]
+    [InlineData("Chat:RateLimit:TokenLimit", "0", "TokenLimit")]
+    [InlineData("WebChat:AdminToken", "short", "WebChat:AdminToken")]
+    [InlineData("WebChat:ChannelId", "a b", "WebChat:ChannelId")]
+    [InlineData("Knowledge:AutoReloadDebounceMilliseconds", "1", "AutoReloadDebounceMilliseconds")]
+    public async Task StartAsync_BadSetting_StopsNamingSetting(string key, string value, string named)
+    {
+        var message = await StartFailureAsync((key, value));
+
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_NewStorageFolder_CreatesDatabaseFile()
+    {
+        var path = Path.Combine(_folder, "state", "nested", "bot.db");
+
+        await using (await BotServer.StartAsync([new("Storage:Path", path)], folder: _folder))
+        {
+            Assert.True(File.Exists(path));
+        }
+    }
+
+    public void Dispose() => BotServer.DeleteFolder(_folder);
+
+    private async Task<string> StartFailureAsync((string Key, string Value) setting)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => BotServer.StartAsync([new(setting.Key, setting.Value)], folder: _folder));
+        return StartupErrors.Describe(exception);
+    }
+}
+
+public class HostProcessTests
+{
+    [Fact]
+    public async Task Main_BadSetting_ExitsWithMessageNamingSetting()
+    {
+        var folder = BotServer.CreateFolder();
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "studybot.dll"));
+            foreach (var argument in BotServer.Arguments(folder, [new("Chat:MaxMessageLength", "-5")]))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
+            Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            BotServer.DeleteFolder(folder);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyBot.Core.Quiz;
+using StudyBot.IntegrationTests.Host;
+using StudyBot.IntegrationTests.Web;
+
+namespace StudyBot.IntegrationTests.Quiz;
+
+[Collection(BrowserCollection.Name)]
+public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private BotServer _server = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "00:00:03")]);
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
+        _page = await _context.NewPageAsync();
+        await _page.GotoAsync("/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.CloseAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Page_AdminQuizNow_PostedAnsweredRevealedWithCitationAndLeaderboardShowsThePoint()
+    {
+        await _page.ClickAsync("#admin-toggle");
+        await _page.FillAsync("#admin-token", BotServer.AdminToken);
+        await _page.ClickAsync("#admin-form button[type=submit]");
+        await Assertions.Expect(_page.Locator("#admin-bar")).ToBeVisibleAsync();
+
+        await SendAsync("quiz now");
+        await Assertions.Expect(_page.Locator(".message.bot[data-kind=admin]").Last).ToContainTextAsync("Posted quiz #1");
+
+        // The quiz arrives through the web channel feed, with one button per choice.
+        var quiz = _page.Locator(".message.channel[data-kind=quiz]");
+        await Assertions.Expect(quiz).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        var question = (await _server.Services.GetRequiredService<QuizStore>().PostAsync(1, CancellationToken.None))!.Question;
+        await Assertions.Expect(quiz).ToContainTextAsync(question.Text);
+        await quiz.Locator($"button[data-action='quiz:1:{question.AnswerIndex}']").ClickAsync();
+
+        var feedback = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
+        await Assertions.Expect(feedback).ToContainTextAsync("Correct");
+
+        var reveal = _page.Locator(".message.channel[data-kind=quizReveal]");
+        await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}", new() { Timeout = 15_000 });
+        await Assertions.Expect(reveal).ToContainTextAsync("1 answered, 100% correct");
+        var citation = reveal.Locator("details.citation");
+        await Assertions.Expect(citation.Locator("summary")).ToContainTextAsync($"{question.Citation.File} › {question.Citation.Section}");
+        Assert.Equal(question.Citation.LineStart.ToString(System.Globalization.CultureInfo.InvariantCulture), await citation.GetAttributeAsync("data-line-start"));
+
+        await SendAsync("leaderboard");
+        var board = _page.Locator(".message.bot[data-kind=leaderboard]").Last;
+        await Assertions.Expect(board).ToContainTextAsync("1 point");
+        await Assertions.Expect(board).ToContainTextAsync("This month");
+    }
+
+    private async Task SendAsync(string text)
+    {
+        await _page.FillAsync("#question", text);
+        await _page.PressAsync("#question", "Enter");
+    }
+}

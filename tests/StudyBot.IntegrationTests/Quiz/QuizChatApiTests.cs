@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Chat;
+using StudyBot.IntegrationTests.Host;
+
+namespace StudyBot.IntegrationTests.Quiz;
+
+public class QuizChatApiTests
+{
+    [Fact]
+    public async Task QuizAdminVerbs_ThroughTheConversation_AreRefusedOrRunAndAudited()
+    {
+        await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")]);
+
+        var (_, refused) = await server.AskAsync("quiz now", userId: "member");
+        Assert.Equal("refused", refused.GetProperty("kind").GetString());
+        var (_, scheduled) = await server.AskAsync("quiz schedule 0 9 * * 1-5 Europe/Berlin", userId: "boss", admin: true);
+        Assert.Contains("Quiz scheduled", scheduled.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        var (_, status) = await server.AskAsync("quiz", userId: "member");
+        Assert.Contains("0 9 * * 1-5", status.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        var (_, me) = await server.AskAsync("me", userId: "member");
+        Assert.Contains("not answered a quiz yet", me.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        var (_, help) = await server.AskAsync("help", userId: "member");
+        Assert.Contains("leaderboard", help.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+
+        var audit = await server.Services.GetRequiredService<IAuditLog>().RecentAsync(10, CancellationToken.None);
+        Assert.Contains(audit, e => e is { Command: "quiz", UserId: "member", Outcome: AuditOutcomes.Refused } && e.Arguments == "now");
+        Assert.Contains(audit, e => e is { Command: "quiz", UserId: "boss", Outcome: AuditOutcomes.Ok } && e.Arguments.StartsWith("schedule", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, e => e.Command == "me");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StudyBot.Cli;
+
+namespace StudyBot.IntegrationTests.Quiz;
+
+public partial class QuizCliTests
+{
+    private static string Seed => Path.Combine(AppContext.BaseDirectory, "knowledge");
+
+    private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "data", "corpora", name);
+
+    private static async Task<(List<JsonElement> Questions, string Error, int ExitCode)> RunAsync(string folder, int count)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await QuizCommand.RunAsync(folder, json: true, count, output, error, CancellationToken.None);
+        var questions = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        return (questions, error.ToString(), code);
+    }
+
+    /// <summary>Lower case, markdown emphasis and code marks dropped, whitespace collapsed.</summary>
+    private static string Plain(string text) => SpaceRegex().Replace(MarkRegex().Replace(text, string.Empty), " ").Trim().ToLowerInvariant();
+
+    private static void AssertSound(string folder, List<JsonElement> questions)
+    {
+        Assert.Equal(questions.Count, questions.Select(q => q.GetProperty("question").GetString()).Distinct().Count());
+        foreach (var q in questions)
+        {
+            var choices = q.GetProperty("choices").EnumerateArray().Select(c => c.GetString()!).ToList();
+            var answer = choices[q.GetProperty("answerIndex").GetInt32()];
+            var citation = q.GetProperty("citation");
+            var (file, start, end) = (citation.GetProperty("file").GetString()!, citation.GetProperty("lineStart").GetInt32(), citation.GetProperty("lineEnd").GetInt32());
+            var lines = File.ReadAllText(Path.Combine(folder, file)).Split('\n');
+            Assert.InRange(start, 1, end);
+            Assert.InRange(end, start, lines.Length);
+            var cited = Plain(string.Join('\n', lines[(start - 1)..end]));
+            Assert.True(cited.Contains(Plain(answer), StringComparison.Ordinal), $"'{q.GetProperty("question")}': {file}:{start}-{end} lacks '{answer}'");
+            Assert.Equal(choices.Count, choices.Select(Plain).Distinct().Count());
+            Assert.InRange(choices.Count, 2, 4);
+            Assert.False(string.IsNullOrWhiteSpace(q.GetProperty("explanation").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Quiz_SeedNotesCount50_Gives50DistinctSoundQuestions()
+    {
+        var (questions, error, code) = await RunAsync(Seed, 50);
+        Assert.Equal(0, code);
+        Assert.Equal(50, questions.Count);
+        Assert.DoesNotContain("only", error, StringComparison.Ordinal);
+        AssertSound(Seed, questions);
+        Assert.Contains(questions, q => q.GetProperty("question").GetString()!.StartsWith("Can we create un-encrypted EBS volume", StringComparison.Ordinal)
+            && q.GetProperty("answerIndex").GetInt32() == 1 && q.GetProperty("citation").GetProperty("lineStart").GetInt32() == 75);
+    }
+
+    [Fact]
+    public async Task Quiz_MoreAskedThanExist_GivesAllOfThemAndSaysHowMany()
+    {
+        var (questions, error, code) = await RunAsync(Seed, 1000);
+        Assert.Equal(0, code);
+        Assert.InRange(questions.Count, 50, 999);
+        Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
+        AssertSound(Seed, questions);
+    }
+
+    [Theory]
+    [InlineData("aws-cloudnotes")]
+    [InlineData("cka-learning")]
+    [InlineData("networking-notes")]
+    public async Task Quiz_RealNotes_EveryQuestionIsAnsweredByItsCitedLines(string corpus)
+    {
+        var (questions, _, code) = await RunAsync(Corpus(corpus), 100_000);
+        Assert.Equal(0, code);
+        Assert.True(questions.Count >= 100, $"{questions.Count} questions");
+        AssertSound(Corpus(corpus), questions);
+    }
+
+    [Fact]
+    public async Task Quiz_TeamQuizFile_ComesFirstAndBadEntriesAreReported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "studybot-quizcli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Seed, "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "ours.quiz.md"), """
+            ## Is EBS encrypted by default?
+            - [ ] Yes
+            - [x] No
+
+            > By default it is not encrypted.
+
+            Source: aws-devsecops.md#L69-L71
+
+            ## Broken: no right answer
+            - [ ] a
+            - [ ] b
+            """);
+
+        var (questions, error, _) = await RunAsync(folder, 3);
+
+        var first = questions[0];
+        Assert.Equal("Is EBS encrypted by default?", first.GetProperty("question").GetString());
+        Assert.Equal("EBS Encryption", first.GetProperty("citation").GetProperty("section").GetString());
+        Assert.Contains("ours.quiz.md line 9 skipped: exactly one choice", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(questions.Skip(1), q => q.GetProperty("citation").GetProperty("file").GetString() == "ours.quiz.md");
+    }
+
+    [Fact]
+    public async Task Quiz_MissingFolder_FailsWithAMessage()
+    {
+        var (_, error, code) = await RunAsync(Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")), 5);
+        Assert.NotEqual(0, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"[*_`#>]")]
+    private static partial Regex MarkRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex SpaceRegex();
+}

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.IntegrationTests.Quiz;
+
+/// <summary>A channel publisher that records posts; it can be told to fail, and drops a repeated idempotency key
+/// the way Discord drops a repeated nonce.</summary>
+internal sealed class RecordingPublisher(TimeProvider time, string platform = Platforms.Web) : IChannelPublisher
+{
+    private int _failures;
+    private int _ids;
+
+    public string Platform => platform;
+
+    public ConcurrentQueue<(string ChannelId, Reply Reply, string Key, DateTimeOffset At)> Posts { get; } = new();
+
+    public ConcurrentQueue<string> Attempts { get; } = new();
+
+    public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
+
+    public IEnumerable<(string ChannelId, Reply Reply, string Key, DateTimeOffset At)> Quizzes => Posts.Where(p => p.Reply.Kind == ReplyKind.Quiz);
+
+    public IEnumerable<(string ChannelId, Reply Reply, string Key, DateTimeOffset At)> Reveals => Posts.Where(p => p.Reply.Kind == ReplyKind.QuizReveal);
+
+    public Task<string> PostAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        Attempts.Enqueue(idempotencyKey);
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            throw new HttpRequestException("platform unavailable");
+        }
+
+        if (!Posts.Any(p => p.Key == idempotencyKey))
+        {
+            Posts.Enqueue((channelId, reply, idempotencyKey, time.GetUtcNow()));
+        }
+
+        return Task.FromResult("m" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A knowledge base with fixed passages.</summary>
+internal sealed class FixedKnowledgeBase(IReadOnlyList<Passage> passages, DateTimeOffset loadedAt) : IKnowledgeBase
+{
+    private KnowledgeStats _stats = new(1, passages.Count, new Dictionary<string, int>(), [], loadedAt);
+
+    public IReadOnlyList<Passage> Passages { get; private set; } = passages;
+
+    public KnowledgeStats Stats => _stats;
+
+    public event EventHandler<ReloadReport>? Reloaded;
+
+    public Answer Ask(string question) => new(question, false, "not covered", [], []);
+
+    public Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken)
+    {
+        _stats = _stats with { LoadedAt = _stats.LoadedAt.AddSeconds(1) };
+        var report = new ReloadReport(true, null, [], [], [], 0, 0, [], _stats);
+        Reloaded?.Invoke(this, report);
+        return Task.FromResult(report);
+    }
+}
+
+/// <summary>The quiz services on a real SQLite file and a knowledge folder with team questions; "restart" = a new
+/// harness on the same folder.</summary>
+internal sealed class QuizHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private QuizHarness(string folder, FakeTimeProvider time, RecordingPublisher publisher, IReadOnlyList<Passage> passages, IDictionary<string, string?>? settings)
+    {
+        Folder = folder;
+        Time = time;
+        Publisher = publisher;
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(folder, "data", "studybot.db"),
+            ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),
+            ["Quiz:RevealAfter"] = "01:00:00",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            config[k] = v;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IKnowledgeBase>(new FixedKnowledgeBase(passages, time.GetUtcNow()));
+        services.AddSingleton<IChannelPublisher>(publisher);
+        services.AddQuiz();
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public string Folder { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public RecordingPublisher Publisher { get; }
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first choice).</summary>
+    public static string NewFolder(int questions)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "studybot-quiz-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        var text = new StringBuilder("# Team questions\n\n");
+        for (var i = 1; i <= questions; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"## Question {i}?\n- [x] right {i}\n- [ ] wrong {i}a\n- [ ] wrong {i}b\n\n> Because {i}.\n\n");
+        }
+
+        File.WriteAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), text.ToString());
+        return folder;
+    }
+
+    public static QuizHarness Start(string folder, FakeTimeProvider time, RecordingPublisher? publisher = null,
+        IReadOnlyList<Passage>? passages = null, IDictionary<string, string?>? settings = null) =>
+        new(folder, time, publisher ?? new RecordingPublisher(time), passages ?? [], settings);
+
+    public Task<DateTimeOffset> TickAsync() => _provider.GetRequiredService<QuizScheduler>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Runs the scheduler the way its loop does, jumping the fake clock to each wake-up, until <paramref name="end"/>.</summary>
+    public async Task RunUntilAsync(DateTimeOffset end)
+    {
+        while (Time.GetUtcNow() < end)
+        {
+            var next = await TickAsync();
+            var now = Time.GetUtcNow();
+            Time.SetUtcNow(next <= now ? now.AddSeconds(1) : next < end ? next : end);
+        }
+
+        await TickAsync();
+    }
+
+    public Task EnsureChannelAsync(string channel, string cron, string zone) =>
+        _provider.GetRequiredService<IQuizChannelRegistry>().EnsureScheduleAsync(new QuizChannelSchedule(Platforms.Web, channel, cron, zone), CancellationToken.None);
+
+    public Task<Reply> CommandAsync(string text, string channel = "c1", string user = "admin", bool admin = true)
+    {
+        var words = text.Split(' ', 2);
+        var command = _provider.GetServices<IChatCommand>().Single(c => c.Name == words[0]);
+        return command.ExecuteAsync(Message(channel, user, admin, text), words.Length > 1 ? words[1] : string.Empty, CancellationToken.None);
+    }
+
+    public Task<Reply> PressAsync(string actionId, string user, string channel = "c1") =>
+        _provider.GetServices<IChatActionHandler>().Single(h => h.Prefix == "quiz")
+            .HandleAsync(Message(channel, user, false, string.Empty) with { ActionData = actionId }, CancellationToken.None);
+
+    /// <summary>The action id of choice <paramref name="choice"/> on a posted quiz.</summary>
+    public static string Action(Reply quiz, int choice) => quiz.ButtonList[choice].ActionId;
+
+    /// <summary>The choice index whose text is "right N" (team questions put the right answer first, then shuffled by nobody).</summary>
+    public static int RightChoice(Reply quiz) => quiz.ButtonList.Select((b, i) => (b, i)).First(x => x.b.Label.Contains(". right", StringComparison.Ordinal)).i;
+
+    private static IncomingMessage Message(string channel, string user, bool admin, string text) =>
+        new(Platforms.Web, channel, user, "Name " + user, text, IsAdmin: admin);
+
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+}

@@ -1,0 +1,318 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.IntegrationTests.Quiz;
+
+public class QuizSchedulerTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static FakeTimeProvider At(string utc) => new(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Berlin).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task RunOnce_DailyCronAcrossSpringDstChange_PostsOncePerDayAtNineLocal()
+    {
+        var time = At("2026-03-26T12:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-31T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(
+            ["2026-03-27 09:00", "2026-03-28 09:00", "2026-03-29 09:00", "2026-03-30 09:00", "2026-03-31 09:00"],
+            h.Publisher.Quizzes.Select(p => Local(p.At)));
+        // 09:00 Berlin is 08:00 UTC before the change on 29 March and 07:00 UTC after it.
+        Assert.Equal([8, 8, 7, 7, 7], h.Publisher.Quizzes.Select(p => p.At.UtcDateTime.Hour));
+        Assert.Equal(5, h.Publisher.Quizzes.Select(p => p.Reply.Markdown).Distinct().Count());
+        Assert.Equal(5, h.Publisher.Reveals.Count());
+        Assert.All(h.Publisher.Reveals.Zip(h.Publisher.Quizzes), x => Assert.Equal(TimeSpan.FromHours(1), x.First.At - x.Second.At));
+    }
+
+    [Fact]
+    public async Task RunOnce_AutumnDstChangeWithRepeatedHour_PostsExactlyOnceThatDay()
+    {
+        var time = At("2026-10-23T12:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
+
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-10-27T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        var days = h.Publisher.Quizzes.Select(p => Local(p.At)[..10]).ToList();
+        Assert.Equal(["2026-10-24", "2026-10-25", "2026-10-26", "2026-10-27"], days);
+    }
+
+    [Fact]
+    public async Task RunOnce_SpringDstGap_PostsOnceWhenTheLocalTimeDoesNotExist()
+    {
+        var time = At("2026-03-28T12:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
+
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(["2026-03-29", "2026-03-30"], h.Publisher.Quizzes.Select(p => Local(p.At)[..10]));
+    }
+
+    [Fact]
+    public async Task Restart_InTheMiddle_NoDoublePostAndNoLostAnswers()
+    {
+        var folder = QuizHarness.NewFolder(10);
+        var time = At("2026-06-01T06:00:00Z");
+        var publisher = new RecordingPublisher(time);
+        await using (var first = QuizHarness.Start(folder, time, publisher))
+        {
+            await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+            await first.RunUntilAsync(DateTimeOffset.Parse("2026-06-01T07:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
+            var quiz = Assert.Single(publisher.Quizzes).Reply;
+            await first.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "u1");
+            await first.PressAsync(QuizHarness.Action(quiz, (QuizHarness.RightChoice(quiz) + 1) % 3), "u2");
+        }
+
+        await using var second = QuizHarness.Start(folder, time, publisher);
+        await second.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+        await second.TickAsync();
+        Assert.Single(publisher.Quizzes);
+        var again = await second.PressAsync(QuizHarness.Action(publisher.Quizzes.Single().Reply, 0), "u1");
+        Assert.Contains("already answered", again.Markdown, StringComparison.Ordinal);
+
+        await second.RunUntilAsync(DateTimeOffset.Parse("2026-06-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(publisher.Quizzes);
+        var reveal = Assert.Single(publisher.Reveals).Reply;
+        Assert.Contains("2 answered, 50% correct", reveal.Markdown, StringComparison.Ordinal);
+        var board = await second.CommandAsync("leaderboard");
+        Assert.Contains("Name u1 — 1 point", board.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_AfterMissedPostSameDay_PostsItOnce()
+    {
+        var folder = QuizHarness.NewFolder(10);
+        var time = At("2026-06-01T05:00:00Z");
+        var publisher = new RecordingPublisher(time);
+        await using (var first = QuizHarness.Start(folder, time, publisher))
+        {
+            await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+            await first.TickAsync();
+        }
+
+        // Down from 07:00 to 11:00 local: the 09:00 quiz was missed.
+        time.SetUtcNow(DateTimeOffset.Parse("2026-06-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var second = QuizHarness.Start(folder, time, publisher);
+        await second.TickAsync();
+        await second.TickAsync();
+        var post = Assert.Single(publisher.Quizzes);
+        Assert.Equal("2026-06-01 11:00", Local(post.At));
+
+        await second.RunUntilAsync(DateTimeOffset.Parse("2026-06-01T21:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(publisher.Quizzes);
+    }
+
+    [Fact]
+    public async Task Restart_AfterDaysDown_PostsNoBacklog()
+    {
+        var folder = QuizHarness.NewFolder(10);
+        var time = At("2026-06-01T05:00:00Z");
+        var publisher = new RecordingPublisher(time);
+        await using (var first = QuizHarness.Start(folder, time, publisher))
+        {
+            await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+            await first.TickAsync();
+        }
+
+        // Back on 4 June at 08:00 local, before that day's quiz: the three missed days are not posted.
+        time.SetUtcNow(DateTimeOffset.Parse("2026-06-04T06:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var second = QuizHarness.Start(folder, time, publisher);
+        await second.TickAsync();
+        Assert.Empty(publisher.Quizzes);
+        await second.RunUntilAsync(DateTimeOffset.Parse("2026-06-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["2026-06-04 09:00"], publisher.Quizzes.Select(p => Local(p.At)));
+    }
+
+    [Fact]
+    public async Task RunOnce_PublishFails_RetriesWithTheSameKeyAndPostsOnce()
+    {
+        var time = At("2026-06-01T06:59:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+        h.Publisher.FailNext(2);
+
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-06-01T07:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        var post = Assert.Single(h.Publisher.Quizzes);
+        Assert.Equal(3, h.Publisher.Attempts.Count(k => k == post.Key));
+        Assert.Equal(TimeSpan.FromMinutes(1), post.At - DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        var right = QuizHarness.RightChoice(quiz);
+        var wrong = (right + 1) % 3;
+
+        // 60 members, each pressing twice at once (right and wrong): exactly one answer per member is kept.
+        var presses = Enumerable.Range(0, 60).SelectMany(i => new[]
+        {
+            Task.Run(() => h.PressAsync(QuizHarness.Action(quiz, i < 45 ? right : wrong), $"u{i}")),
+            Task.Run(() => h.PressAsync(QuizHarness.Action(quiz, i < 45 ? right : wrong), $"u{i}")),
+        }).ToList();
+        var replies = await Task.WhenAll(presses);
+
+        Assert.Equal(60, replies.Count(r => r.Markdown.StartsWith("Correct", StringComparison.Ordinal) || r.Markdown.StartsWith("Not quite", StringComparison.Ordinal)));
+        Assert.Equal(60, replies.Count(r => r.Markdown.Contains("already answered", StringComparison.Ordinal)));
+        Assert.All(replies, r => Assert.True(r.Private));
+
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
+        var reveal = Assert.Single(h.Publisher.Reveals).Reply;
+        Assert.Contains("60 answered, 75% correct", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Single(reveal.CitationList);
+        var late = await h.PressAsync(QuizHarness.Action(quiz, right), "late");
+        Assert.Contains("closed", late.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackSooner()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
+        for (var i = 0; i < 4; i++)
+        {
+            await h.CommandAsync("quiz now");
+            time.Advance(TimeSpan.FromHours(2));
+            await h.TickAsync();
+        }
+
+        var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(4, texts.Distinct().Count());
+
+        // The channel gets the next one wrong; a day later it comes back before any other.
+        time.Advance(TimeSpan.FromDays(3));
+        await h.CommandAsync("quiz now");
+        var missed = h.Publisher.Quizzes.Last().Reply;
+        await h.PressAsync(QuizHarness.Action(missed, (QuizHarness.RightChoice(missed) + 1) % 3), "u1");
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
+        time.Advance(TimeSpan.FromDays(1));
+        await h.CommandAsync("quiz now");
+        Assert.Equal(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task QuizCommand_NonAdmin_IsRefused()
+    {
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
+        foreach (var verb in new[] { "quiz now", "quiz off", "quiz skip", "quiz schedule 0 9 * * * UTC" })
+        {
+            var reply = await h.CommandAsync(verb, admin: false, user: "u1");
+            Assert.Equal(ReplyKind.Refused, reply.Kind);
+        }
+
+        Assert.Empty(h.Publisher.Posts);
+        Assert.Equal(ReplyKind.Text, (await h.CommandAsync("quiz", admin: false, user: "u1")).Kind);
+    }
+
+    [Fact]
+    public async Task QuizCommand_ScheduleSkipOff_ControlThePosts()
+    {
+        var time = At("2026-06-01T05:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(5), time);
+        var scheduled = await h.CommandAsync("quiz schedule 0 9 * * 1-5 Europe/Berlin");
+        Assert.Contains("Next: Mon 2026-06-01 09:00", scheduled.Markdown, StringComparison.Ordinal);
+        Assert.Contains("'Mars/Olympus'", (await h.CommandAsync("quiz schedule 0 9 * * * Mars/Olympus")).Markdown, StringComparison.Ordinal);
+
+        var skipped = await h.CommandAsync("quiz skip");
+        Assert.Contains("2026-06-01 09:00", skipped.Markdown, StringComparison.Ordinal);
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-06-02T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["2026-06-02 09:00"], h.Publisher.Quizzes.Select(p => Local(p.At)));
+
+        await h.CommandAsync("quiz off");
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-06-05T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(h.Publisher.Quizzes);
+
+        // A configured schedule does not override the admin's "off".
+        await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+        await h.RunUntilAsync(DateTimeOffset.Parse("2026-06-06T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(h.Publisher.Quizzes);
+    }
+
+    [Fact]
+    public async Task Me_CorrectAnswersOnConsecutiveLocalDays_CountsTheStreak()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(5), time);
+        await h.CommandAsync("quiz schedule 0 9 * * * Europe/Berlin");
+        for (var day = 0; day < 3; day++)
+        {
+            await h.CommandAsync("quiz now");
+            var quiz = h.Publisher.Quizzes.Last().Reply;
+            var feedback = await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "u1");
+            Assert.Contains($"Streak: {day + 1} day", feedback.Markdown, StringComparison.Ordinal);
+            time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var me = await h.CommandAsync("me", user: "u1");
+        Assert.Equal("3 points, streak 3 days, accuracy 100% (3/3 correct).", me.Markdown);
+        Assert.True(me.Private);
+        time.Advance(TimeSpan.FromDays(2));
+        Assert.Contains("streak 0 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackgroundService_ConfiguredChannel_PostsWhenTheFakeClockReachesTheCron()
+    {
+        var time = At("2026-06-01T06:50:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time, settings: new Dictionary<string, string?>
+        {
+            ["Quiz:Channels:0:Platform"] = Platforms.Web,
+            ["Quiz:Channels:0:ChannelId"] = "c9",
+            ["Quiz:Channels:0:Cron"] = "0 9 * * *",
+            ["Quiz:Channels:0:TimeZone"] = "Europe/Berlin",
+        });
+        var scheduler = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            // Walk the fake clock up to 08:59 Berlin: nothing may be posted before the cron time.
+            for (var minute = 0; minute < 9; minute++)
+            {
+                time.Advance(TimeSpan.FromMinutes(1));
+                await Task.Delay(20);
+            }
+
+            Assert.Empty(h.Publisher.Quizzes);
+
+            // 09:00 Berlin: the clock stays there until the scheduler has posted, however slow the machine is.
+            time.Advance(TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(() => h.Publisher.Quizzes.Any());
+
+            // The reveal follows an hour later.
+            time.Advance(TimeSpan.FromHours(1));
+            await WaitUntilAsync(() => h.Publisher.Reveals.Any());
+
+            var post = Assert.Single(h.Publisher.Quizzes);
+            Assert.Equal("c9", post.ChannelId);
+            Assert.Equal("2026-06-01 09:00", Local(post.At)[..16]);
+            Assert.Single(h.Publisher.Reveals);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
+using StudyBot.Teams.Storage;
+
+namespace StudyBot.IntegrationTests.Teams;
+
+/// <summary>Recorded Teams activities through /api/messages: answers go to the fake connector, installs are stored.</summary>
+public sealed class TeamsMessagesTests : IAsyncLifetime
+{
+    private const string TeamId = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype";
+    private FakeMicrosoft _fake = null!;
+    private TeamsBot _bot = null!;
+    private readonly RecordingConversation _conversation = new();
+    private readonly RecordingQuizRegistry _registry = new();
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeMicrosoft.StartAsync();
+        _bot = await TeamsBot.StartAsync(
+            _fake,
+            s =>
+            {
+                s.AddSingleton<IConversation>(_conversation);
+                s.AddSingleton<IQuizChannelRegistry>(_registry);
+            },
+            new Dictionary<string, string?> { ["Teams:AdminAadObjectIds:0"] = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> SendAsync(JsonObject activity) =>
+        _bot.SendAsync(activity.ToJsonString(), ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl));
+
+    private TeamsStore Store => _bot.Services.GetRequiredService<TeamsStore>();
+
+    [Fact]
+    public async Task RecordedChannelMessage_IsAnsweredInItsThreadWithCitations()
+    {
+        var response = await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(_conversation.Messages);
+        Assert.Equal(Platforms.Teams, message.Platform);
+        Assert.Equal("1", message.Text);
+        Assert.Equal(TeamId, message.ChannelId);
+        Assert.Equal("6b703ce3-6d14-4fe6-b90c-dc5f03657ae4", message.UserId);
+        Assert.Equal("Dave Taniguchi", message.DisplayName);
+        Assert.True(message.MentionedBot);
+        Assert.True(message.IsAdmin);
+
+        var reply = Assert.Single(_fake.Requests);
+        Assert.Equal("POST", reply.Method);
+        Assert.Equal(TeamId + ";messageid=1571537152320", reply.ConversationId);
+        Assert.Equal("1571537152320", reply.ActivityId);
+        Assert.Equal("Bearer connector-token-1", reply.Authorization);
+        Assert.Empty(reply.SpecErrors);
+        Assert.Equal("message", reply.Body["type"]!.GetValue<string>());
+        Assert.Equal("1571537152320", reply.Body["replyToId"]!.GetValue<string>());
+        Assert.Equal("28:eac5e5c6-ab14-4f50-80cb-49213fe51b1a", reply.Body["from"]!["id"]!.GetValue<string>());
+        var text = reply.Body["text"]!.GetValue<string>();
+        Assert.StartsWith("You asked: 1", text);
+        Assert.Contains("notes/aws.md › EBS, line 71", text);
+    }
+
+    [Fact]
+    public async Task RecordedPersonalMessage_IsAnsweredInThePersonalChat()
+    {
+        var activity = TeamsTestData.Sample("teams-message-activity-personal.json", _fake.ServiceUrl);
+
+        await SendAsync(activity);
+
+        var message = Assert.Single(_conversation.Messages);
+        Assert.Equal("file", message.Text);
+        Assert.False(message.IsAdmin);
+        var reply = Assert.Single(_fake.Requests);
+        Assert.StartsWith("a:1VF4K2uXl", reply.ConversationId);
+        Assert.Empty(reply.SpecErrors);
+    }
+
+    [Fact]
+    public async Task RecordedConversationUpdate_StoresTheTeamAndItsGeneralChannel()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
+
+        var stored = await Store.FindAsync(TeamId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal("channel", stored.Kind);
+        Assert.Equal(TeamId, stored.TeamId);
+        Assert.Equal("DaveTeams TEST", stored.TeamName);
+        Assert.Equal(_fake.ServiceUrl, stored.ServiceUrl);
+        Assert.Equal(TeamsBot.TenantId, stored.TenantId);
+        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_fake.Requests);
+    }
+
+    [Fact]
+    public async Task RecordedChannelCreated_StoresTheNewChannel()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update-channel-created.json", _fake.ServiceUrl));
+
+        var channels = await Store.ListTeamAsync(TeamId, CancellationToken.None);
+        var moo = Assert.Single(channels, c => c.ChannelId == "19:aaa04daa38af4f97a8c85dc57167fa23@thread.skype");
+        Assert.Equal("MOO", moo.ChannelName);
+        Assert.Equal(_fake.ServiceUrl, moo.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task BotRemovedFromTeam_ForgetsItsChannelsAndTheirQuiz()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update-channel-created.json", _fake.ServiceUrl));
+        var removal = TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl);
+        removal.Remove("membersAdded");
+        removal["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = "28:eac5e5c6-ab14-4f50-80cb-49213fe51b1a" });
+        removal["channelData"]!["eventType"] = "teamMemberRemoved";
+
+        await SendAsync(removal);
+
+        Assert.Empty(await Store.ListTeamAsync(TeamId, CancellationToken.None));
+        Assert.Contains($"teams/{TeamId}", _registry.Removed);
+        Assert.Contains("teams/19:aaa04daa38af4f97a8c85dc57167fa23@thread.skype", _registry.Removed);
+    }
+
+    [Fact]
+    public async Task CardSubmitInChannel_GoesToCoreAsActionAndFeedbackIsSentOnlyToTheUser()
+    {
+        var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
+        submit.Remove("text");
+        submit.Remove("entities");
+        submit.Remove("attachments");
+        submit["value"] = new JsonObject { ["action"] = "quiz:42:1" };
+        submit["replyToId"] = "1571537152000";
+
+        var response = await SendAsync(submit);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(_conversation.Messages);
+        Assert.Equal("quiz:42:1", message.ActionData);
+        Assert.Equal("", message.Text);
+
+        var requests = _fake.Requests;
+        Assert.Equal(2, requests.Count);
+        // A 1:1 chat with the member is opened, and the feedback goes there, never to the channel thread.
+        Assert.Equal("/amer/v3/conversations", requests[0].Path);
+        Assert.False(requests[0].Body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("29:1CFIxRJBLjT_io3iNsDZxMk_4YPWQmr3DZUM1I6ihf5L2ocCDqg9S1vkHK6kRdGfK1P_2LFE2nQqFIvdu-GBOZA", requests[0].Body["members"]![0]!["id"]!.GetValue<string>());
+        Assert.StartsWith("a:personal-chat-", requests[1].ConversationId);
+        Assert.Contains("quiz:42:1", requests[1].Body["text"]!.GetValue<string>());
+        Assert.All(requests, r => Assert.Empty(r.SpecErrors));
+        Assert.DoesNotContain(requests, r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task CardSubmitTwice_ReusesTheOneToOneChat()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
+            submit.Remove("text");
+            submit["value"] = new JsonObject { ["action"] = $"quiz:4{i}:0" };
+            await SendAsync(submit);
+        }
+
+        Assert.Single(_fake.Requests, r => r.Path == "/amer/v3/conversations");
+        Assert.Equal(2, _fake.Requests.Count(r => r.ConversationId?.StartsWith("a:personal-chat-", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task CardSubmit_PrivateChatRefused_ChannelGetsNoSpoiler()
+    {
+        _fake.FailNext(HttpStatusCode.Forbidden);
+        var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
+        submit.Remove("text");
+        submit["value"] = new JsonObject { ["action"] = "quiz:42:1" };
+
+        await SendAsync(submit);
+
+        var toChannel = Assert.Single(_fake.Requests, r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
+        var text = toChannel.Body["text"]!.GetValue<string>();
+        Assert.DoesNotContain("quiz:42:1", text);
+        Assert.Contains("privately", text);
+    }
+
+    [Fact]
+    public async Task Message_ConnectorReturns502Twice_IsRetriedAndDeliveredOnce()
+    {
+        _fake.FailNext(HttpStatusCode.BadGateway, HttpStatusCode.TooManyRequests);
+
+        var response = await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "retry me"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, _fake.Requests.Count);
+        Assert.Single(_conversation.Messages);
+    }
+
+    [Fact]
+    public async Task ManyMessages_TokenIsFetchedOnceAndCached()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, $"q{i}"));
+        }
+
+        Assert.Equal(3, _fake.Requests.Count);
+        Assert.Equal(1, _fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task UnknownActivityTypeWithUnknownFields_IsAcceptedAndIgnored()
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "messageReaction",
+            ["serviceUrl"] = _fake.ServiceUrl,
+            ["reactionsAdded"] = new JsonArray(new JsonObject { ["type"] = "like" }),
+            ["futureField"] = new JsonObject { ["x"] = 1 },
+        };
+
+        var response = await SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_fake.Requests);
+    }
+}

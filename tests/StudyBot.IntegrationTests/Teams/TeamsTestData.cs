@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace StudyBot.IntegrationTests.Teams;
+
+/// <summary>The recorded Teams activities in tests/data/specs/samples, pointed at the fake connector.</summary>
+public static class TeamsTestData
+{
+    public static JsonObject Sample(string name, string serviceUrl)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "specs", "samples", name);
+        var activity = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        activity["serviceUrl"] = serviceUrl;
+        return activity;
+    }
+
+    /// <summary>The channel message recorded from Teams, with <paramref name="text"/> after the bot mention.</summary>
+    public static JsonObject ChannelMessage(string serviceUrl, string? text = null)
+    {
+        var activity = Sample("teams-message-activity.json", serviceUrl);
+        if (text is not null)
+        {
+            activity["text"] = $"<at>My Combined</at> {text}\n";
+        }
+
+        return activity;
+    }
+}

@@ -1,0 +1,44 @@
+using StudyBot.Discord;
+
+namespace StudyBot.Tests.Discord;
+
+public class DiscordOptionsValidatorTests
+{
+    private static DiscordOptions Valid() => new()
+    {
+        ApplicationId = "290926444748734465",
+        PublicKey = new string('a', 64),
+        BotToken = "token",
+    };
+
+    [Fact]
+    public void Validate_OnlyApplicationId_NamesPublicKeyAndBotToken()
+    {
+        var result = new DiscordOptionsValidator().Validate(null, new DiscordOptions { ApplicationId = "290926444748734465" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Discord:PublicKey is missing", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Discord:BotToken is missing", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Discord:ApplicationId", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Complete_Succeeds()
+    {
+        Assert.True(new DiscordOptionsValidator().Validate(null, Valid()).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadKeyAndQuizChannel_NamesEach()
+    {
+        var options = Valid();
+        options.PublicKey = "not-hex";
+        options.QuizChannels.Add(new DiscordQuizChannel { ChannelId = "general" });
+
+        var result = new DiscordOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Discord:PublicKey must be 64 hex characters.", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Discord:QuizChannels:0:ChannelId", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Discord:QuizChannels:0:Cron is missing", result.FailureMessage, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,62 @@
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+using StudyBot.Teams.Cards;
+
+namespace StudyBot.Tests.Teams;
+
+public class ReplyRendererTests
+{
+    private static readonly Citation Ebs = new("aws/ebs.md", "Encryption", 71, 72, "EBS volumes are not encrypted by default.");
+
+    [Fact]
+    public void ToActivity_Answer_IsMarkdownTextWithCitation()
+    {
+        var activity = ReplyRenderer.ToActivity(new Reply("**No** — not by default.", Citations: [Ebs], Kind: ReplyKind.Answer));
+
+        Assert.Equal("markdown", activity["textFormat"]!.GetValue<string>());
+        var text = activity["text"]!.GetValue<string>();
+        Assert.StartsWith("**No**", text);
+        Assert.Contains("aws/ebs.md › Encryption, lines 71–72", text);
+        Assert.Null(activity["attachments"]);
+    }
+
+    [Fact]
+    public void ToActivity_QuizQuestion_IsAdaptiveCardWithSubmitButtons()
+    {
+        var reply = new Reply(
+            "Is EBS encrypted by default?",
+            Title: "Daily quiz",
+            Buttons: [new ReplyButton("Yes", "quiz:42:0"), new ReplyButton("No", "quiz:42:1", ButtonStyle.Primary)],
+            Kind: ReplyKind.Quiz);
+
+        var activity = ReplyRenderer.ToActivity(reply);
+
+        var attachment = activity["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        var card = attachment["content"]!;
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(2, actions.Count);
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
+        Assert.Equal("quiz:42:1", actions[1]!["data"]!["action"]!.GetValue<string>());
+        Assert.Equal("positive", actions[1]!["style"]!.GetValue<string>());
+        Assert.Equal("Daily quiz", activity["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ToCard_Reveal_ShowsCitationLabelAndSnippet()
+    {
+        var card = ReplyRenderer.ToCard(new Reply("The answer was **No**.", Title: "Answer", Citations: [Ebs], Kind: ReplyKind.QuizReveal));
+
+        var json = card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("aws/ebs.md › Encryption, lines 71–72", json);
+        Assert.Contains("EBS volumes are not encrypted by default.", json);
+        Assert.Null(card["actions"]);
+    }
+
+    [Fact]
+    public void CitationLabel_SingleLine_SaysLine()
+    {
+        Assert.Equal("a.md › S, line 3", ReplyRenderer.CitationLabel(new Citation("a.md", "S", 3, 3, "")));
+    }
+}
