@@ -221,7 +221,7 @@ internal static partial class AnswerComposer
         score += 0.1 * Math.Max(sectionFit, leadScore);
         if (lead is not null)
         {
-            score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
+            score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.12 : 0.03 / lead.Depth);
         }
 
         // A question-answer pair whose question is the question asked (not one that merely shares its words).
@@ -258,6 +258,12 @@ internal static partial class AnswerComposer
         if (definitional && index.IsDefinition[id])
         {
             score += 0.08;
+        }
+
+        // An instruction ("Create a deployment …", a lab task) does not say what something is.
+        if (definitional && index.IsInstruction[id])
+        {
+            score -= 0.08;
         }
 
         return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
@@ -498,6 +504,10 @@ internal static partial class AnswerComposer
 
     [GeneratedRegex(@"^\s*how\b|\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowQuestion();
+
+    /// <summary>A passage that opens with an imperative verb: a step or a task rather than an explanation.</summary>
+    [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
+    internal static partial Regex InstructionPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

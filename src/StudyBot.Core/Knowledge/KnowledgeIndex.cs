@@ -49,6 +49,7 @@ internal sealed class KnowledgeIndex : IDisposable
         QuestionTermSets = new HashSet<string>?[entries.Count];
         Negations = new HashSet<string>[entries.Count];
         IsDefinition = new bool[entries.Count];
+        IsInstruction = new bool[entries.Count];
         QuestionSlots = new string[][]?[entries.Count];
         TitleSlotsOf = new string[entries.Count][][];
 
@@ -70,6 +71,7 @@ internal sealed class KnowledgeIndex : IDisposable
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
             Negations[i] = AnswerComposer.NegationsOf(passage.Text);
             IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
+            IsInstruction[i] = AnswerComposer.InstructionPattern().IsMatch(passage.Text);
             QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
             QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
@@ -174,6 +176,9 @@ internal sealed class KnowledgeIndex : IDisposable
 
     /// <summary>Per passage: whether it reads like a definition ("X is a …").</summary>
     public bool[] IsDefinition { get; }
+
+    /// <summary>Per passage: whether it opens like an instruction ("Create a …").</summary>
+    public bool[] IsInstruction { get; }
 
     /// <summary>Per question-answer passage: the terms of its question (null for other passages).</summary>
     public HashSet<string>?[] QuestionTermSets { get; }

@@ -62,6 +62,9 @@ internal static class QuestionTerms
 
     private const int MaxConcepts = 48;
 
+    /// <summary>An unknown word weighs at least this share of the weight of a word no passage holds.</summary>
+    private const double UnknownFloor = 0.6;
+
     /// <summary>Words that frame a question rather than name its topic.</summary>
     internal static readonly IReadOnlyList<string> FrameWords =
     [
@@ -122,9 +125,15 @@ internal static class QuestionTerms
         }
 
         // A word listed alone and inside a wider concept counts once, in the wider one.
-        return concepts
+        var result = concepts
             .Where(c => !concepts.Any(o => !ReferenceEquals(o, c) && o.Parts.Count > 0 && c.Parts.Count == 0 && c.Terms.All(o.Parts.Contains)))
             .ToList();
+
+        // A word the notes never use weighs like the question's most specific known word, not more: one unknown
+        // common word ("architecture") must not outweigh the topic the notes do cover.
+        var unknownWeight = Idf(n, 0);
+        var knownMax = result.Where(c => !c.IsFrame && c.Weight < unknownWeight - 1e-9).Select(c => c.Weight).DefaultIfEmpty(unknownWeight).Max();
+        return result.Select(c => c.Weight >= unknownWeight - 1e-9 ? c with { Weight = Math.Max(knownMax, UnknownFloor * unknownWeight) } : c).ToList();
 
         void Add(List<string> terms, IReadOnlyList<string> parts, bool isName)
         {
