@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Quiz;
 
 namespace StudyBot.Teams;
 
@@ -120,9 +121,14 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                 failures.Add($"Teams:QuizChannels:{i}:ChannelId is missing.");
             }
 
-            if (string.IsNullOrWhiteSpace(channel.Cron))
+            if (!QuizSchedule.TryParseCron(channel.Cron ?? "", out _))
             {
-                failures.Add($"Teams:QuizChannels:{i}:Cron is missing.");
+                failures.Add($"Teams:QuizChannels:{i}:Cron '{channel.Cron}' is not a cron expression (minute hour day month weekday).");
+            }
+
+            if (!QuizSchedule.TryFindZone(channel.TimeZone, out _))
+            {
+                failures.Add($"Teams:QuizChannels:{i}:TimeZone '{channel.TimeZone}' is not a known time zone.");
             }
 
             if (!string.IsNullOrWhiteSpace(channel.ServiceUrl))

@@ -6,6 +6,42 @@ namespace StudyBot.Benchmarks;
 /// <summary>Prints the ranking features of a question's candidates.</summary>
 internal static class Explainer
 {
+    public static IEnumerable<string> Parse(string file) =>
+        NotesParser.Parse(Path.GetFileName(file), File.ReadAllText(file)).Select(e =>
+            $"{e.Passage.LineStart}-{e.Passage.LineEnd} {e.Passage.Kind} [{e.Passage.Section}] #{e.IndexInSection} leads={string.Join("|", e.Leads.Select(h => $"{h.Title}@{h.Line}/{h.Depth}"))} :: {e.Passage.Text.Replace('\n', ' ')[..Math.Min(80, e.Passage.Text.Length)]}");
+
+    /// <summary>Mean time of one answer over many (a quick check between benchmark runs).</summary>
+    public static string Time(string folder, string question)
+    {
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
+        kb.Ask(question);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        const int Runs = 2000;
+        for (var i = 0; i < Runs; i++)
+        {
+            kb.Ask(question);
+        }
+
+        var answerTime = clock.Elapsed.TotalMicroseconds / Runs;
+        var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
+        using var index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+        clock.Restart();
+        for (var i = 0; i < Runs; i++)
+        {
+            index.Analyzer.Tokens(question);
+        }
+
+        var tokenTime = clock.Elapsed.TotalMicroseconds / Runs;
+        clock.Restart();
+        for (var i = 0; i < Runs; i++)
+        {
+            index.Search(searcher => QuestionTerms.Build(index, searcher, question));
+        }
+
+        var conceptTime = clock.Elapsed.TotalMicroseconds / Runs;
+        return $"{answerTime:F1} us per answer; tokens {tokenTime:F1} us; concepts {conceptTime:F1} us";
+    }
+
     public static IReadOnlyList<string> Explain(string folder, string question)
     {
         var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);

@@ -12,4 +12,20 @@ if (args is ["explain", var folder, .. var words])
     return;
 }
 
+if (args is ["time", var timeFolder, .. var timeWords])
+{
+    Console.WriteLine(Explainer.Time(timeFolder, string.Join(' ', timeWords)));
+    return;
+}
+
+if (args is ["parse", var file])
+{
+    foreach (var line in Explainer.Parse(file))
+    {
+        Console.WriteLine(line);
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Explainer).Assembly).Run(args);

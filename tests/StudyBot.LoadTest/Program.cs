@@ -1,14 +1,18 @@
 // A closed-loop load generator for POST /api/chat: N connections, each sends the next question as soon as the
 // previous answer arrives. Prints requests/s, answered questions/s and latency percentiles.
 // Usage: dotnet run -c Release --project tests/StudyBot.LoadTest -- [--url http://127.0.0.1:5080] [--connections 16]
-//        [--seconds 15] [--warmup 3] [--users 64]
+//        [--seconds 15] [--warmup 3] [--users 64] [--questions tests/data/eval/seed-dev.jsonl]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
 
 var options = Args.Parse(args);
-string[] questions =
+
+// The seed questions of the eval set when it is there (run from the repo root), else a built-in list.
+string[] questions = File.Exists(options.Questions)
+    ? [.. File.ReadLines(options.Questions).Where(l => l.Length > 0).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)]
+    :
 [
     "Is EBS encrypted by default?",
     "Can we create un-encrypted EBS volume from an encrypted snapshot?",
@@ -21,7 +25,7 @@ string[] questions =
 ];
 var bodies = Enumerable.Range(0, options.Users)
     .SelectMany(u => questions.Select(q => Encoding.UTF8.GetBytes(
-        $$"""{"userId":"load-{{u}}","displayName":"Load {{u}}","text":"{{q}}"}""")))
+        System.Text.Json.JsonSerializer.Serialize(new { userId = $"load-{u}", displayName = $"Load {u}", text = q }))))
     .ToArray();
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, UseProxy = false, UseCookies = false };
@@ -29,7 +33,7 @@ using var client = new HttpClient(handler) { BaseAddress = new Uri(options.Url.T
 client.DefaultRequestVersion = HttpVersion.Version11;
 
 var answerMarker = Encoding.UTF8.GetBytes("\"kind\":\"answer\"");
-Console.WriteLine($"Load: {options.Url} POST /api/chat, {options.Connections} connections, {options.Users} users, warm-up {options.Warmup} s, measure {options.Seconds} s");
+Console.WriteLine($"Load: {options.Url} POST /api/chat, {questions.Length} questions, {options.Connections} connections, {options.Users} users, warm-up {options.Warmup} s, measure {options.Seconds} s");
 
 await RunAsync(TimeSpan.FromSeconds(options.Warmup), record: false);
 var result = await RunAsync(TimeSpan.FromSeconds(options.Seconds), record: true);
@@ -118,7 +122,7 @@ internal sealed class Result
     }
 }
 
-internal sealed record Args(string Url, int Connections, int Seconds, int Warmup, int Users)
+internal sealed record Args(string Url, int Connections, int Seconds, int Warmup, int Users, string Questions)
 {
     public static Args Parse(string[] args)
     {
@@ -129,6 +133,7 @@ internal sealed record Args(string Url, int Connections, int Seconds, int Warmup
         }
 
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        return new Args(Get("url", "http://127.0.0.1:5080"), Int("connections", 16), Int("seconds", 15), Int("warmup", 3), Int("users", 64));
+        return new Args(Get("url", "http://127.0.0.1:5080"), Int("connections", 16), Int("seconds", 15), Int("warmup", 3), Int("users", 64),
+            Get("questions", "tests/data/eval/seed-dev.jsonl"));
     }
 }

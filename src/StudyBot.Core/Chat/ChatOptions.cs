@@ -12,6 +12,10 @@ public sealed class ChatOptions
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 2000;
 
+    /// <summary>How many answers of the current index are remembered (0: none); emptied on every reload.</summary>
+    [Range(0, 1_000_000)]
+    public int AnswerCacheSize { get; set; } = 10_000;
+
     /// <summary>The per-user token bucket for questions (one token per question).</summary>
     [Required]
     [ValidateObjectMembers]

@@ -38,6 +38,7 @@ public static class ChatServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SqliteQuestionLog>());
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<QuestionRateLimiter>();
+        services.AddSingleton<AnswerCache>();
 
         services.AddSingleton<IChatCommand, SourcesCommand>();
         services.AddSingleton<IChatCommand, ReloadCommand>();

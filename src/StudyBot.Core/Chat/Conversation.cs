@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Chat;
 
@@ -17,7 +16,7 @@ public sealed partial class Conversation : IConversation
     private const string AskWord = "ask";
     private const string HelpWord = "help";
 
-    private readonly IKnowledgeBase _knowledge;
+    private readonly AnswerCache _answers;
     private readonly IReadOnlyDictionary<string, IChatCommand> _commands;
     private readonly IReadOnlyDictionary<string, IChatActionHandler> _actions;
     private readonly IQuestionLog _questions;
@@ -28,7 +27,7 @@ public sealed partial class Conversation : IConversation
     private readonly ILogger<Conversation> _logger;
 
     public Conversation(
-        IKnowledgeBase knowledge,
+        AnswerCache answers,
         IEnumerable<IChatCommand> commands,
         IEnumerable<IChatActionHandler> actions,
         IQuestionLog questions,
@@ -38,7 +37,7 @@ public sealed partial class Conversation : IConversation
         IOptions<ChatOptions> options,
         ILogger<Conversation> logger)
     {
-        _knowledge = knowledge;
+        _answers = answers;
         _commands = ToDictionary(commands, c => c.Name, "command");
         if (_commands.ContainsKey(AskWord) || _commands.ContainsKey(HelpWord))
         {
@@ -134,7 +133,7 @@ public sealed partial class Conversation : IConversation
 
             if (prefixed)
             {
-                return HelpReply(message, word);
+                return HelpReply(message, word.Length == 0 ? null : word);
             }
         }
 
@@ -191,7 +190,7 @@ public sealed partial class Conversation : IConversation
                 Private: true);
         }
 
-        var answer = _knowledge.Ask(question);
+        var answer = _answers.Ask(question);
         _questions.Record(new QuestionRecord(_time.GetUtcNow(), message.Platform, question, answer.Answered));
         LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
         if (answer.Answered)

@@ -48,17 +48,30 @@ internal sealed partial class KnowledgeAutoReloader(
             return;
         }
 
-        using var watcher = new FileSystemWatcher(folder)
+        FileSystemWatcher? watcher = null;
+        try
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
-        watcher.Error += (_, e) => _changes.Writer.TryWrite("watcher error: " + e.GetException().Message);
-        watcher.EnableRaisingEvents = true;
+            watcher = new FileSystemWatcher(folder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Changed += OnChange;
+            watcher.Created += OnChange;
+            watcher.Deleted += OnChange;
+            watcher.Renamed += OnChange;
+            watcher.Error += (_, e) => _changes.Writer.TryWrite("watcher error: " + e.GetException().Message);
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // For example the inotify watch limit: the bot keeps running; `reload` still works.
+            watcher?.Dispose();
+            LogWatchFailed(exception, folder);
+            return;
+        }
+
+        using var owned = watcher;
         LogWatching(folder, settings.AutoReloadDebounceMilliseconds);
 
         var debounce = TimeSpan.FromMilliseconds(settings.AutoReloadDebounceMilliseconds);
@@ -122,6 +135,9 @@ internal sealed partial class KnowledgeAutoReloader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auto-reload: the notes folder {Folder} does not exist; not watching")]
     private partial void LogNoFolder(string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auto-reload is unavailable: the notes folder {Folder} cannot be watched; use the reload command")]
+    private partial void LogWatchFailed(Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Auto-reload: watching {Folder} (debounce {DebounceMs} ms)")]
     private partial void LogWatching(string folder, int debounceMs);

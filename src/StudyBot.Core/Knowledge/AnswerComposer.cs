@@ -15,11 +15,15 @@ namespace StudyBot.Core.Knowledge;
 internal static partial class AnswerComposer
 {
     /// <summary>Below this share of the question's topic weight, the notes do not cover the question.</summary>
-    internal const double DeclineThreshold = 0.55;
+    internal const double DeclineThreshold = 0.57;
 
     internal const string DeclineText = "Sorry, the notes don't cover that.";
 
     private const int Candidates = 60;
+    private const int LeadCandidates = 20;
+
+    /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
+    private const double RelatedThreshold = 0.3;
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
     private const int MaxSnippetChars = 400;
@@ -37,21 +41,11 @@ internal static partial class AnswerComposer
     }
 
     /// <summary>The ranked candidates with their features, best first (a diagnostic for tuning, not for users).</summary>
-    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 10) => index.Search(searcher =>
+    internal static IReadOnlyList<string> Explain(KnowledgeIndex index, string question, int top = 40) => index.Search(searcher =>
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
-        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} +{string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}").ToList();
-        var content = concepts.Where(c => !c.IsFrame).ToList();
-        if (content.Count == 0)
-        {
-            return lines;
-        }
-
-        var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
-        var maxScore = hits.Length > 0 ? hits.Max(h => h.Score) : 1f;
-        var ranked = hits.Select(h => Rank(index, index.EntryOf(h.Doc), concepts, content, content.Sum(c => c.Weight), h.Score / maxScore))
-            .OrderByDescending(r => r.Score).Take(top);
-        lines.AddRange(ranked.Select(r =>
+        var lines = concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}{(c.IsUnknownName ? " unknown-name" : string.Empty)}").ToList();
+        lines.AddRange(RankCandidates(index, searcher, question, concepts).Take(top).Select(r =>
         {
             var p = index.Entries[r.Id].Passage;
             var text = p.Text.Replace('\n', ' ');
@@ -60,39 +54,70 @@ internal static partial class AnswerComposer
         return lines;
     });
 
-    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    /// <summary>Candidates from BM25 over all fields, plus the passages that lead a title naming the question's
+    /// words (a long introduction can fall out of the BM25 top when the word is common), re-ranked best first.</summary>
+    private static List<Ranked> RankCandidates(KnowledgeIndex index, IndexSearcher searcher, string question, List<Concept> concepts)
     {
-        var concepts = QuestionTerms.Build(index, searcher, question);
         var content = concepts.Where(c => !c.IsFrame).ToList();
         if (content.Count == 0)
         {
-            return Decline(question, []);
+            return [];
         }
 
         var totalWeight = content.Sum(c => c.Weight);
         var hits = searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
-            return Decline(question, []);
+            return [];
         }
 
         var maxScore = hits.Max(h => h.Score);
-        var ranked = new List<Ranked>(hits.Length);
+        var scores = new Dictionary<int, double>();
         foreach (var hit in hits)
         {
-            var id = index.EntryOf(hit.Doc);
+            scores[hit.Doc] = hit.Score / maxScore;
+        }
+
+        var floor = scores.Values.Min();
+        foreach (var hit in searcher.Search(BuildQuery(content, KnowledgeIndex.LeadField), LeadCandidates).ScoreDocs)
+        {
+            scores.TryAdd(hit.Doc, floor);
+        }
+
+        var ranked = new List<Ranked>(scores.Count);
+        var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
+        var definitional = IsDefinitional(question);
+        var negations = NegationsOf(question);
+        var asksHow = HowQuestion().IsMatch(question);
+        foreach (var (doc, bm25) in scores)
+        {
+            var id = index.EntryOf(doc);
             if (id < 0)
             {
                 continue;
             }
 
-            ranked.Add(Rank(index, id, concepts, content, totalWeight, hit.Score / maxScore));
+            var file = index.Entries[id].Passage.File;
+            if (!fileCoverage.TryGetValue(file, out var fileScore))
+            {
+                fileScore = index.FileCoverage(file, content, totalWeight);
+                fileCoverage[file] = fileScore;
+            }
+
+            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional, negations, asksHow));
         }
 
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold)
+        ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return ranked;
+    }
+
+    private static Answer Compose(KnowledgeIndex index, IndexSearcher searcher, string question)
+    {
+        var concepts = QuestionTerms.Build(index, searcher, question);
+        var ranked = RankCandidates(index, searcher, question, concepts);
+        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
         {
-            return Decline(question, ranked);
+            return Decline(index, question, ranked);
         }
 
         var highlightQuery = HighlightQuery(concepts);
@@ -137,18 +162,22 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25)
+    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
         var context = index.ContextTerms[id];
         double matched = 0, inTitle = 0, inPath = 0;
+
+        // A word only in the section title counts fully for the section's first passage (it is about the title),
+        // a little less for later ones.
+        var titleOnly = index.Entries[id].IndexInSection == 0 ? 1.0 : 0.7;
         foreach (var concept in content)
         {
             var inBody = concept.MatchesAny(body);
             var isInTitle = concept.MatchesAny(title);
             var isInContext = concept.MatchesAny(context);
-            matched += inBody || isInTitle ? concept.Weight : isInContext ? concept.Weight * 0.6 : 0;
+            matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
             inTitle += isInTitle ? concept.Weight : 0;
             inPath += isInTitle || isInContext ? concept.Weight : 0;
         }
@@ -160,7 +189,7 @@ internal static partial class AnswerComposer
         for (var l = 0; l < leadTerms.Length; l++)
         {
             var covered = content.Where(c => c.MatchesAny(leadTerms[l])).Sum(c => c.Weight) / totalWeight;
-            var fit = covered * KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all);
+            var fit = covered * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all));
             if (covered >= 0.6 && fit > leadScore + 1e-9)
             {
                 leadScore = fit;
@@ -172,17 +201,54 @@ internal static partial class AnswerComposer
         var titleCoverage = inTitle / totalWeight;
         var pathCoverage = inPath / totalWeight;
         var score = coverage + (0.2 * bm25);
-        if (Math.Max(titleCoverage, pathCoverage) >= 0.6)
-        {
-            // The question names this section (or a title above it): its passages come before others that only mention the words.
-            var precision = KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all);
-            score += 0.1 * Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * precision));
-        }
+        // A pair under its own question is found by the question text, not again by its "section".
+        var ownSection = entry.Passage.Kind == PassageKind.QuestionAnswer && entry.Passage.Section == entry.Passage.Question;
+        var sectionFit = !ownSection && Math.Max(titleCoverage, pathCoverage) >= 0.6
+            ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all)))
+            : 0;
 
+        // The question names this section (or a title above it): its passages come before others that only mention
+        // the words, and the first lines under a title that is exactly what was asked answer it best.
+        score += 0.1 * Math.Max(sectionFit, leadScore);
         if (lead is not null)
         {
-            // The first lines under a title that is what the question asks about answer it; the outermost title wins ties.
             score += (0.4 * leadScore) + (lead.Depth == 0 ? 0.06 : 0.03 / lead.Depth);
+        }
+
+        // A question-answer pair whose question is the question asked (not one that merely shares its words).
+        if (index.QuestionTermSets[id] is { } questionTerms)
+        {
+            var asked = content.Where(c => c.MatchesAny(questionTerms)).Sum(c => c.Weight) / totalWeight;
+            var precision = KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, all);
+            if (asked >= 0.6 && precision >= 0.5)
+            {
+                score += 0.3 * asked * Math.Sqrt(precision);
+            }
+
+            // A yes/no pair answers its own question, not what something is.
+            if (definitional && IsYesNo(entry.Passage.Question ?? string.Empty))
+            {
+                score -= 0.15;
+            }
+        }
+
+        // "Can you have a container without a pod?": a passage that says "without" (or "not") speaks to it.
+        if (negations.Count > 0 && index.Negations[id].Overlaps(negations))
+        {
+            score += 0.05;
+        }
+
+        // Code blocks and ASCII diagrams answer "how do I …" and command questions, not "what is …".
+        if (entry.Passage.Kind == PassageKind.Code && !asksHow)
+        {
+            score -= 0.1;
+        }
+
+        // A file named after the topic ("dhcp.md") is where the topic is explained.
+        score += 0.12 * fileCoverage;
+        if (definitional && index.IsDefinition[id])
+        {
+            score += 0.08;
         }
 
         return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
@@ -257,7 +323,8 @@ internal static partial class AnswerComposer
         return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
     }
 
-    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation.</summary>
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
+    /// ("without" qualifies rather than denies, so it does not count).</summary>
     internal static bool Polarity(string answer)
     {
         var words = WordPattern().Matches(answer).Select(m => m.Value.ToLowerInvariant()).ToList();
@@ -271,8 +338,17 @@ internal static partial class AnswerComposer
             return false;
         }
 
-        return !words.Any(w => NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+        return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
     }
+
+    internal static HashSet<string> NegationsOf(string text) =>
+        WordPattern().Matches(text)
+            .Select(m => m.Value.ToLowerInvariant())
+            .Where(NotesAnalyzer.NegationWords.Contains)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?": asks what something is.</summary>
+    internal static bool IsDefinitional(string question) => DefinitionalQuestion().IsMatch(question);
 
     internal static bool IsYesNo(string question)
     {
@@ -280,8 +356,40 @@ internal static partial class AnswerComposer
         return first.Success && YesNoOpeners.Contains(first.Value);
     }
 
-    private static Answer Decline(string question, List<Ranked> ranked) =>
-        new(question, false, DeclineText, [], []);
+    /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
+    /// question (never presented as the answer).</summary>
+    private static Answer Decline(KnowledgeIndex index, string question, List<Ranked> ranked)
+    {
+        var related = new List<Citation>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked.Where(r => r.Coverage >= RelatedThreshold))
+        {
+            var entry = index.Entries[candidate.Id];
+            if (related.Count == MaxCitations || !sections.Add(entry.SectionKey) || entry.Passage.Section.Length == 0)
+            {
+                continue;
+            }
+
+            var line = entry.SectionLine > 0 ? entry.SectionLine : entry.Passage.LineStart;
+            related.Add(new Citation(entry.Passage.File, entry.Passage.Section, line, line, entry.Passage.Section));
+        }
+
+        var text = related.Count == 0
+            ? DeclineText
+            : $"{DeclineText} Related notes: {string.Join("; ", related.Select(r => $"{r.Section} ({r.File})"))}.";
+        return new Answer(question, false, text, [], related);
+    }
+
+    private static Query BuildQuery(List<Concept> concepts, string field)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        {
+            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
 
     private static Query BuildQuery(List<Concept> concepts)
     {
@@ -298,6 +406,11 @@ internal static partial class AnswerComposer
             {
                 AddTerm(query, term, weight * 0.7f);
             }
+
+            foreach (var term in concept.Parts)
+            {
+                AddTerm(query, term, weight * 0.5f);
+            }
         }
 
         return query;
@@ -308,6 +421,7 @@ internal static partial class AnswerComposer
         query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)) { Boost = weight }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)) { Boost = weight * 2f }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.ContextField, term)) { Boost = weight * 0.5f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(KnowledgeIndex.LeadField, term)) { Boost = weight * 1.5f }, Occur.SHOULD);
     }
 
     private static Query HighlightQuery(List<Concept> concepts)
@@ -365,6 +479,16 @@ internal static partial class AnswerComposer
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
+
+    [GeneratedRegex(@"^\s*(what\s+(is|are|was|were|does|do)\b|what's\b|define\b|explain\b|describe\b|meaning\s+of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionalQuestion();
+
+    /// <summary>A sentence that says what something is: "X is a …", "X refers to …", "X stands for …".</summary>
+    [GeneratedRegex(@"\b(is|are)\s+(a|an|the|used|what)\b|\brefers?\s+to\b|\bstands?\s+for\b|\bmeans\b|\bdefined\s+as\b", RegexOptions.IgnoreCase)]
+    internal static partial Regex DefinitionPattern();
+
+    [GeneratedRegex(@"^\s*how\b|\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowQuestion();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -16,6 +16,7 @@ internal sealed class KnowledgeIndex : IDisposable
     internal const string BodyField = "body";
     internal const string TitleField = "title";
     internal const string ContextField = "ctx";
+    internal const string LeadField = "lead";
     private const string IdField = "id";
 
     private readonly RAMDirectory _directory = new();
@@ -32,12 +33,23 @@ internal sealed class KnowledgeIndex : IDisposable
         Passages = entries.Select(e => e.Passage).ToList();
         FileHashes = fileHashes;
         Failures = failures;
+        FileWords = entries.Select(e => e.Passage.File).Distinct(StringComparer.Ordinal).ToDictionary(
+            f => f,
+            f => Path.ChangeExtension(f, null).ToLowerInvariant()
+                .Split(['/', '\\', '-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.Length >= 2 && !w.All(char.IsDigit) && w != "readme" && w != "notes")
+                .ToArray(),
+            StringComparer.Ordinal);
         FrameTerms = QuestionTerms.FrameWords.SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
         BodyTerms = new HashSet<string>[entries.Count];
         TitleTerms = new HashSet<string>[entries.Count];
         ContextTerms = new HashSet<string>[entries.Count];
         LeadTerms = new HashSet<string>[entries.Count][];
         LeadSlots = new string[entries.Count][][][];
+        QuestionTermSets = new HashSet<string>?[entries.Count];
+        Negations = new HashSet<string>[entries.Count];
+        IsDefinition = new bool[entries.Count];
+        QuestionSlots = new string[][]?[entries.Count];
         TitleSlotsOf = new string[entries.Count][][];
 
         var config = new IndexWriterConfig(NotesAnalyzer.Version, analyzer)
@@ -56,6 +68,10 @@ internal sealed class KnowledgeIndex : IDisposable
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
+            Negations[i] = AnswerComposer.NegationsOf(passage.Text);
+            IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
+            QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
+            QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
             TitleSlotsOf[i] = i > 0 && entries[i - 1].Passage.Section == passage.Section ? TitleSlotsOf[i - 1] : TitleSlots(passage.Section);
             _writer.AddDocument(new Document
@@ -64,6 +80,7 @@ internal sealed class KnowledgeIndex : IDisposable
                 new TextField(BodyField, passage.Text, Field.Store.NO),
                 new TextField(TitleField, passage.Section, Field.Store.NO),
                 new TextField(ContextField, context, Field.Store.NO),
+                new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
             });
         }
 
@@ -83,6 +100,7 @@ internal sealed class KnowledgeIndex : IDisposable
 
             foreach (var term in BodyTerms.Concat(TitleTerms).SelectMany(t => t).Distinct(StringComparer.Ordinal))
             {
+                Vocabulary.Add(term);
                 if (!_vocabulary.TryGetValue(term[0], out var list))
                 {
                     list = [];
@@ -108,6 +126,33 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public IReadOnlyList<FileFailure> Failures { get; }
 
+    /// <summary>Every term of the notes' text and titles.</summary>
+    public HashSet<string> Vocabulary { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per file: the words of its path (folder and file names say what a file is about).</summary>
+    public IReadOnlyDictionary<string, string[]> FileWords { get; }
+
+    /// <summary>Share of the question's topic weight named by a file's path ("dhcp" in notes/application/dhcp.md;
+    /// a path word may carry more than the term, as "configmapsecrets" carries "configmap").</summary>
+    public double FileCoverage(string file, IReadOnlyList<Concept> content, double totalWeight)
+    {
+        if (!FileWords.TryGetValue(file, out var words) || words.Length == 0)
+        {
+            return 0;
+        }
+
+        var covered = 0.0;
+        foreach (var concept in content)
+        {
+            if (concept.AllTerms.Any(t => t.Length >= 2 && words.Any(w => w.StartsWith(t, StringComparison.Ordinal))))
+            {
+                covered += concept.Weight;
+            }
+        }
+
+        return covered / totalWeight;
+    }
+
     /// <summary>Analyzed forms of the question-frame words.</summary>
     public HashSet<string> FrameTerms { get; }
 
@@ -123,6 +168,18 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>Per passage, per lead title: the title's word slots, each with the terms that stand for it
     /// (a synonym spans the words it replaces).</summary>
     public string[][][][] LeadSlots { get; }
+
+    /// <summary>Per passage: the negation words it holds ("not", "without", …).</summary>
+    public HashSet<string>[] Negations { get; }
+
+    /// <summary>Per passage: whether it reads like a definition ("X is a …").</summary>
+    public bool[] IsDefinition { get; }
+
+    /// <summary>Per question-answer passage: the terms of its question (null for other passages).</summary>
+    public HashSet<string>?[] QuestionTermSets { get; }
+
+    /// <summary>Per question-answer passage: the word slots of its question.</summary>
+    public string[][]?[] QuestionSlots { get; }
 
     /// <summary>Per passage: the word slots of its section title.</summary>
     public string[][][] TitleSlotsOf { get; }

@@ -28,6 +28,10 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         "have", "had", "having", "so", "than", "too", "very", "just", "also", "from", "about", "up", "down", "out",
         "over", "under", "again", "here", "there", "some", "any", "each", "both", "all", "own", "same", "other",
         "only", "more", "most", "much", "many", "s", "t", "eg", "e.g", "ie", "i.e", "etc", "via", "us", "it's",
+        "against", "through", "during", "before", "after", "above", "below", "off", "further", "once", "per",
+        "within", "across", "along", "among", "around", "behind", "beyond", "upon", "toward", "towards", "onto",
+        "while", "whether", "because", "although", "though", "unless", "until", "since", "yet", "else", "ever",
+        "every", "few", "whom", "whose", "let", "lets", "got", "am", "i'm", "you're", "what's", "let's", "one",
     ], ignoreCase: true);
 
     /// <summary>Words that flip a statement; kept in the index and read by the answer composer.</summary>

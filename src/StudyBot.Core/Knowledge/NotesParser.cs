@@ -36,6 +36,9 @@ internal static class NotesParser
     /// <summary>A question-answer pair is cited whole only up to this many lines.</summary>
     internal const int MaxPairLines = 10;
 
+    /// <summary>A label bullet is cited with the children that fit in this many lines.</summary>
+    internal const int MaxLabelLines = 8;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UsePreciseSourceLocation()
@@ -99,9 +102,11 @@ internal static class NotesParser
             return _entries;
         }
 
-        private void WalkContainer(ContainerBlock container)
+        private void WalkContainer(ContainerBlock container) => WalkBlocks(container.ToList());
+
+        private void WalkBlocks(List<Block> all)
         {
-            var blocks = container.Where(b => !IsEmptyBlock(b)).ToList();
+            var blocks = all.Where(b => !IsEmptyBlock(b)).ToList();
             for (var i = 0; i < blocks.Count; i++)
             {
                 var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
@@ -161,8 +166,20 @@ internal static class NotesParser
             var single = lines.Count == 1;
             if (single && next is not null && next is not HeadingBlock && IsQuestion(first) && next is ListBlock or ParagraphBlock)
             {
+                // The question is the pair's section, but not a topic title: the pair is found by its question text,
+                // and what follows the answer belongs to the section the question sat in.
+                var outer = _soft;
+                var outerIndex = _indexInSection;
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                _soft!.Used = true;
                 EmitQuestionTitlePair(first, lines[0].Line, next);
+                _soft = outer;
+                _indexInSection = Math.Max(outerIndex, 1);
+                if (outer is not null)
+                {
+                    outer.Used = true;
+                }
+
                 return true;
             }
 
@@ -205,7 +222,8 @@ internal static class NotesParser
                     continue;
                 }
 
-                if (answerText.Count > 0 && (answerText.Count >= 3 || lines[^1].Line - questionLine >= MaxPairLines))
+                if (answerText.Count > 0 && (answerText.Count >= 3 || lines[^1].Line - questionLine >= MaxPairLines
+                    || JoinText(lines).TrimEnd().EndsWith('?')))
                 {
                     break;
                 }
@@ -222,26 +240,23 @@ internal static class NotesParser
             }
 
             EmitPair(question, questionLine, string.Join("\n", answerText), end, string.Empty);
-            for (var k = 0; k < items.Count; k++)
+            for (var k = 0; k < taken; k++)
             {
-                // Nested bullets of the answer items, and the items that did not fit in the pair, stay searchable.
-                if (k >= taken)
+                foreach (var nested in items[k].Item.OfType<ListBlock>())
                 {
-                    WalkItem(items[k].Item, items[k].Lines, string.Empty);
-                }
-                else
-                {
-                    foreach (var nested in items[k].Item.OfType<ListBlock>())
-                    {
-                        WalkList(nested, JoinText(items[k].Lines));
-                    }
+                    WalkList(nested, JoinText(items[k].Lines));
                 }
             }
+
+            // The items that did not fit in the pair stay searchable (and may hold their own question-answer pairs).
+            WalkItems(items.Skip(taken).ToList(), string.Empty);
         }
 
-        private void WalkList(ListBlock list, string context)
+        private void WalkList(ListBlock list, string context) =>
+            WalkItems(list.OfType<ListItemBlock>().Select(item => (Item: item, Lines: ItemLines(item))).ToList(), context);
+
+        private void WalkItems(List<(ListItemBlock Item, List<TextLine> Lines)> items, string context)
         {
-            var items = list.OfType<ListItemBlock>().Select(item => (Item: item, Lines: ItemLines(item))).ToList();
             for (var k = 0; k < items.Count; k++)
             {
                 var (item, lines) = items[k];
@@ -299,7 +314,7 @@ internal static class NotesParser
 
         private void WalkItem(ListItemBlock item, List<TextLine> lines, string context)
         {
-            if (lines.Count > 0)
+            if (lines.Count > 0 && !EmitLabelWithChildren(item, lines, context))
             {
                 EmitChunks(lines, PassageKind.Bullet, context);
             }
@@ -310,7 +325,35 @@ internal static class NotesParser
             {
                 WalkList(nested, childContext);
             }
+
+            // Blocks after an item's nested list (an indented heading, a later paragraph) are not the bullet's text.
+            WalkBlocks(TrailingBlocks(item));
         }
+
+        /// <summary>A short bullet that heads nested bullets ("Amazon VPC" over its facts, "Benefits:") is cited with
+        /// its first children, so its passage says something; the children stay passages of their own.</summary>
+        private bool EmitLabelWithChildren(ListItemBlock item, List<TextLine> lines, string context)
+        {
+            var label = JoinText(lines).Trim();
+            var isLabel = lines.Count == 1 && (label.EndsWith(':') || label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8);
+            var children = item.OfType<ListBlock>().FirstOrDefault()?.OfType<ListItemBlock>().Select(ItemLines).Where(l => l.Count > 0).ToList();
+            if (!isLabel || children is not { Count: > 0 })
+            {
+                return false;
+            }
+
+            var taken = children.TakeWhile(c => c[^1].Line - lines[0].Line < MaxLabelLines).Take(3).ToList();
+            if (taken.Count == 0)
+            {
+                return false;
+            }
+
+            Emit(lines[0].Line, taken[^1][^1].Line, $"{label}\n{string.Join("\n", taken.Select(JoinText))}", PassageKind.Bullet, context);
+            return true;
+        }
+
+        private static List<Block> TrailingBlocks(ListItemBlock item) =>
+            item.SkipWhile(b => b is not ListBlock).Where(b => b is not ListBlock).ToList();
 
         private void WalkTable(Table table)
         {
@@ -330,10 +373,12 @@ internal static class NotesParser
                     continue;
                 }
 
-                var parts = cells.Select((cell, index) =>
-                    index < headerCells.Count && !string.IsNullOrWhiteSpace(headerCells[index])
-                        ? $"{headerCells[index]}: {cell}"
-                        : cell);
+                var parts = cells
+                    .Select((cell, index) =>
+                        string.IsNullOrWhiteSpace(cell) ? string.Empty
+                        : index < headerCells.Count && !string.IsNullOrWhiteSpace(headerCells[index]) ? $"{headerCells[index]}: {cell}"
+                        : cell)
+                    .Where(part => part.Length > 0);
                 var line = _lines.LineOf(row.Span.Start);
                 Emit(line, line, string.Join(" | ", parts), PassageKind.TableRow, string.Empty);
             }
@@ -384,14 +429,28 @@ internal static class NotesParser
 
         private void EmitChunks(List<TextLine> lines, PassageKind kind, string context)
         {
-            for (var start = 0; start < lines.Count; start += MaxChunkLines)
+            // A chunk holds a few text lines and never spans more than a few source lines (blank lines included).
+            var chunk = new List<TextLine>();
+            foreach (var line in lines)
             {
-                var chunk = lines.Skip(start).Take(MaxChunkLines).ToList();
-                var chunkText = JoinText(chunk);
-                if (!string.IsNullOrWhiteSpace(chunkText))
+                if (chunk.Count > 0 && (chunk.Count == MaxChunkLines || line.Line - chunk[0].Line >= MaxPairLines))
                 {
-                    Emit(chunk[0].Line, chunk[^1].Line, chunkText, kind, context);
+                    EmitChunk(chunk, kind, context);
+                    chunk = [];
                 }
+
+                chunk.Add(line);
+            }
+
+            EmitChunk(chunk, kind, context);
+        }
+
+        private void EmitChunk(List<TextLine> chunk, PassageKind kind, string context)
+        {
+            var chunkText = JoinText(chunk);
+            if (chunk.Count > 0 && !string.IsNullOrWhiteSpace(chunkText))
+            {
+                Emit(chunk[0].Line, chunk[^1].Line, chunkText, kind, context);
             }
         }
 
@@ -416,7 +475,7 @@ internal static class NotesParser
         private List<TextLine> ItemLines(ListItemBlock item)
         {
             var result = new List<TextLine>();
-            foreach (var block in item)
+            foreach (var block in item.TakeWhile(b => b is not ListBlock))
             {
                 switch (block)
                 {
@@ -495,6 +554,10 @@ internal static class NotesParser
                     return;
                 case HtmlEntityInline entity:
                     Append(byLine, entity, entity.Transcoded.ToString());
+                    return;
+                case HtmlInline html:
+                    // Inline tags (<br>, <b>) separate words; their markup is not text.
+                    Append(byLine, html, " ");
                     return;
                 default:
                     return;

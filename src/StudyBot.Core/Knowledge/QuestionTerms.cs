@@ -5,13 +5,17 @@ namespace StudyBot.Core.Knowledge;
 
 /// <summary>
 /// One idea in a question: a word, or a word with its synonyms (an acronym and its spelled-out name count once).
-/// A concept matches a passage when any of its terms is there.
+/// A concept matches a passage when one of its terms is there, or all of its parts (the words of a spelled-out
+/// name, or the halves of a compound: "micro services" for "microservices").
 /// </summary>
-/// <param name="Terms">Analyzed terms, the question's own first.</param>
+/// <param name="Terms">Analyzed terms, any of which matches.</param>
+/// <param name="Parts">Words that match together; empty when the concept is a single word.</param>
 /// <param name="Weight">Inverse document frequency of the concept (unknown words weigh the most).</param>
 /// <param name="IsFrame">A question-frame word ("explain", "purpose", "used") that does not carry the topic.</param>
 /// <param name="Corrected">Terms found by the spelling pass, matched at a lower weight.</param>
-internal sealed record Concept(IReadOnlyList<string> Terms, double Weight, bool IsFrame, IReadOnlyList<string> Corrected)
+/// <param name="IsUnknownName">A capitalised word inside the question ("Brazil", "Hamlet") that the notes never
+/// mention: the question is about something the notes do not cover.</param>
+internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string> Parts, double Weight, bool IsFrame, IReadOnlyList<string> Corrected, bool IsUnknownName = false)
 {
     public IEnumerable<string> AllTerms => Terms.Concat(Corrected);
 
@@ -33,7 +37,20 @@ internal sealed record Concept(IReadOnlyList<string> Terms, double Weight, bool 
             }
         }
 
-        return false;
+        if (Parts.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var part in Parts)
+        {
+            if (!terms.Contains(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -55,7 +72,7 @@ internal static class QuestionTerms
         "offer", "offers", "tell", "know", "need", "needed", "like", "good", "important", "thing", "things", "way",
         "ways", "happen", "happens", "called", "type", "types", "kind", "kinds", "list", "give", "get", "make",
         "help", "helps", "possible", "allowed", "able", "really", "actually", "please", "notes", "say", "says",
-        "happen", "exactly", "basically", "purpose", "responsible", "job", "task",
+        "exactly", "basically", "responsible", "job", "task",
     ];
 
     public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question)
@@ -66,71 +83,107 @@ internal static class QuestionTerms
         }
 
         var tokens = index.Analyzer.Tokens(question);
-        var groups = new List<List<string>>();
-        var consumed = new HashSet<int>();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsSynonym)
-            {
-                continue;
-            }
-
-            var synonym = tokens[i];
-            var group = new List<string>();
-            for (var j = 0; j < tokens.Count; j++)
-            {
-                var t = tokens[j];
-                if (!t.IsSynonym && t.Position >= synonym.Position && t.Position < synonym.Position + synonym.PositionLength)
-                {
-                    group.Add(t.Term);
-                    consumed.Add(j);
-                }
-            }
-
-            group.Add(synonym.Term);
-            groups.Add(group);
-        }
-
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsSynonym && !consumed.Contains(i))
-            {
-                groups.Add([tokens[i].Term]);
-            }
-        }
-
         var reader = searcher.IndexReader;
         var n = index.DocumentCount;
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in groups.OrderBy(g => tokens.FindIndex(t => t.Term == g[0])))
+        var consumed = new HashSet<int>();
+
+        // Spelled-out names the synonym map knows: the canonical term, or all the words together.
+        foreach (var synonym in tokens.Where(t => t.IsSynonym && t.PositionLength > 1))
         {
-            var terms = group.Where(t => !NotesAnalyzer.NegationWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-            if (terms.Count == 0 || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
+            var parts = tokens
+                .Select((t, i) => (t, i))
+                .Where(x => !x.t.IsSynonym && x.t.Position >= synonym.Position && x.t.Position < synonym.Position + synonym.PositionLength)
+                .ToList();
+            consumed.UnionWith(parts.Select(x => x.i));
+            Add([synonym.Term], parts.Select(x => x.t.Term).ToList(), false);
+        }
+
+        var words = tokens.Select((t, i) => (t, i)).Where(x => !x.t.IsSynonym && !consumed.Contains(x.i)).ToList();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (token, _) = words[w];
+            var alternatives = tokens.Where(t => t.IsSynonym && t.PositionLength == 1 && t.Position == token.Position).Select(t => t.Term);
+            var terms = alternatives.Prepend(token.Term).ToList();
+
+            // "micro services" in the question, "microservices" in the notes.
+            if (w + 1 < words.Count && words[w + 1].t.Position == token.Position + 1
+                && index.Vocabulary.Contains(token.Term + words[w + 1].t.Term))
             {
+                Add([token.Term + words[w + 1].t.Term], [token.Term, words[w + 1].t.Term], false);
+                w++;
                 continue;
             }
 
-            // A multi-word name is one idea: its own words are covered by the canonical term.
-            var isFrame = terms.All(index.FrameTerms.Contains);
+            // "microservices" in the question, "micro services" in the notes.
+            var split = SplitCompound(index, token.Term);
+            Add(terms, split, IsName(question, token, tokens));
+        }
+
+        // A word listed alone and inside a wider concept counts once, in the wider one.
+        return concepts
+            .Where(c => !concepts.Any(o => !ReferenceEquals(o, c) && o.Parts.Count > 0 && c.Parts.Count == 0 && c.Terms.All(o.Parts.Contains)))
+            .ToList();
+
+        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName)
+        {
+            terms = terms.Where(t => !NotesAnalyzer.NegationWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+            if (terms.Count == 0 || concepts.Count >= MaxConcepts || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
+            {
+                return;
+            }
+
+            var isFrame = terms.All(index.FrameTerms.Contains) && parts.Count == 0;
             var df = terms.Max(t => DocFreq(reader, t));
-            var corrected = df == 0 ? Correct(index, reader, terms[0]) : [];
+            var corrected = df == 0 && parts.Count == 0 ? Correct(index, reader, terms[0]) : [];
             if (corrected.Count > 0)
             {
                 df = corrected.Max(t => DocFreq(reader, t));
             }
 
-            concepts.Add(new Concept(terms, Idf(n, df), isFrame, corrected));
-            if (concepts.Count >= MaxConcepts)
+            if (df == 0 && parts.Count > 0)
             {
-                break;
+                df = parts.Min(t => DocFreq(reader, t));
+            }
+
+            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0));
+        }
+    }
+
+    /// <summary>True for a capitalised word that does not open the question (a name: "Paris", "Hamlet").</summary>
+    private static bool IsName(string question, AnalyzedToken token, List<AnalyzedToken> tokens)
+    {
+        var start = token.StartOffset;
+        if (start <= 0 || start >= question.Length || !char.IsUpper(question[start]))
+        {
+            return false;
+        }
+
+        // The first word of a sentence is capitalised anyway.
+        var before = question[..start].TrimEnd();
+        return before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ':' or '"') && tokens[0].StartOffset != start;
+    }
+
+    /// <summary>Two known words that make up <paramref name="term"/>, or none.</summary>
+    private static IReadOnlyList<string> SplitCompound(KnowledgeIndex index, string term)
+    {
+        if (term.Length < 7 || term.Any(char.IsDigit))
+        {
+            return [];
+        }
+
+        for (var cut = 2; cut <= term.Length - 3; cut++)
+        {
+            var head = term[..cut];
+            var tail = term[cut..];
+            if (index.Vocabulary.Contains(head) && index.Vocabulary.Contains(tail))
+            {
+                return [head, tail];
             }
         }
 
-        // Synonym groups also listed their words separately when another group held them; keep the widest.
-        return concepts
-            .Where(c => !concepts.Any(o => !ReferenceEquals(o, c) && o.Terms.Count > c.Terms.Count && c.Terms.All(o.Terms.Contains)))
-            .ToList();
+        return [];
     }
 
     internal static double Idf(int n, int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));

@@ -46,7 +46,7 @@ internal static class Synonyms
         "tls, transport layer security",
         "ssl, secure sockets layer, secure socket layer",
         "http, hypertext transfer protocol",
-        "https, http secure, hypertext transfer protocol secure",
+        "https, hypertext transfer protocol secure",
         "tcp, transmission control protocol",
         "udp, user datagram protocol",
         "nat, network address translation",

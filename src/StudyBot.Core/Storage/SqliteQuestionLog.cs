@@ -113,8 +113,9 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
             {
                 await WriteAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or ArgumentException)
+            catch (Exception exception)
             {
+                // The writer must outlive a bad batch: losing a few counts beats a stuck flush for stats and gaps.
                 LogWriteFailed(exception, batch.Count);
             }
 

@@ -19,27 +19,29 @@ internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
 {
     internal const string HttpClientName = "StudyBot.Teams.Token";
 
-    private readonly IConfidentialClientApplication _app;
-    private readonly string[] _scopes;
+    private readonly Lazy<IConfidentialClientApplication> _app;
+    private readonly IOptions<TeamsOptions> _options;
 
     public MsalConnectorTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
     {
-        var o = options.Value;
+        // Built on first use: resolving the publisher at start must not read (and so validate) the options early.
+        _app = new Lazy<IConfidentialClientApplication>(() => Build(options.Value, httpClients));
+        _options = options;
+    }
+
+    private static IConfidentialClientApplication Build(TeamsOptions o, IHttpClientFactory httpClients) =>
         // MSAL accepts https authorities only; tests run the fake token endpoint over https on 127.0.0.1.
-        var authority = $"{o.TokenAuthority.TrimEnd('/')}/{o.TenantId}";
-        _app = ConfidentialClientApplicationBuilder
+        ConfidentialClientApplicationBuilder
             .Create(o.AppId)
             .WithClientSecret(o.ClientSecret)
-            .WithAuthority(authority, validateAuthority: false)
+            .WithAuthority($"{o.TokenAuthority.TrimEnd('/')}/{o.TenantId}", validateAuthority: false)
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new Factory(httpClients))
             .Build();
-        _scopes = [o.TokenScope];
-    }
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var result = await _app.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        var result = await _app.Value.AcquireTokenForClient([_options.Value.TokenScope]).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return result.AccessToken;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using StudyBot.Teams.Auth;
 
@@ -30,6 +31,12 @@ internal static class MessagesEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Activities are small; a chunked body without a length gets the same cap.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         JsonDocument document;
         try
         {
@@ -38,6 +45,10 @@ internal static class MessagesEndpoint
         catch (JsonException)
         {
             return Results.BadRequest();
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Results.StatusCode(ex.StatusCode);
         }
 
         using (document)

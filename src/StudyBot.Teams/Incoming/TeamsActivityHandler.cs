@@ -117,7 +117,7 @@ internal sealed partial class TeamsActivityHandler(
 
             // Without a 1:1 chat the feedback stays hidden; the channel only learns that it was sent nowhere.
             outgoing = ReplyRenderer.ToActivity(new Reply(
-                $"{activity.From!.Name ?? "You"}, I could not message you privately: open a chat with me to get your result.",
+                $"{activity.From!.Name ?? "You"}, I could not message you privately: open a chat with me to see my reply.",
                 Kind: ReplyKind.Error));
         }
         else if (MessageRef.TryParse(reply.ReplacesMessageId, out var replaced))
@@ -148,11 +148,26 @@ internal sealed partial class TeamsActivityHandler(
 
     private async Task<bool> TrySendPrivatelyAsync(TeamsActivity activity, JsonObject outgoing, CancellationToken cancellationToken)
     {
+        var user = activity.From!.Id;
+        var known = await store.FindPersonalChatAsync(user, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        if (known is not null)
+        {
+            try
+            {
+                await connector.SendToConversationAsync(activity.ServiceUrl, known, outgoing, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (ConnectorException ex)
+            {
+                logger.LogInformation(ex, "The stored 1:1 chat with a Teams user failed; opening it again");
+            }
+        }
+
         var parameters = new JsonObject
         {
             ["isGroup"] = false,
             ["bot"] = new JsonObject { ["id"] = activity.Recipient!.Id },
-            ["members"] = new JsonArray(new JsonObject { ["id"] = activity.From!.Id }),
+            ["members"] = new JsonArray(new JsonObject { ["id"] = user }),
         };
         if (activity.TenantId is not null)
         {
@@ -163,6 +178,7 @@ internal sealed partial class TeamsActivityHandler(
         try
         {
             var chat = await connector.CreateConversationAsync(activity.ServiceUrl, parameters, cancellationToken).ConfigureAwait(false);
+            await store.RecordPersonalChatAsync(user, activity.ServiceUrl, chat.ConversationId, cancellationToken).ConfigureAwait(false);
             await connector.SendToConversationAsync(activity.ServiceUrl, chat.ConversationId, outgoing, cancellationToken).ConfigureAwait(false);
             return true;
         }

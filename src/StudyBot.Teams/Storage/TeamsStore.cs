@@ -44,6 +44,15 @@ internal sealed class TeamsStore(SqliteDatabase database, TimeProvider time)
                 PRIMARY KEY (channel_id, idempotency_key)
             );
             """),
+        new SqlMigration(402, "teams_personal_chats", """
+            CREATE TABLE teams_personal_chats (
+                user_id         TEXT NOT NULL,
+                service_url     TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                created_at      TEXT NOT NULL,
+                PRIMARY KEY (user_id, service_url)
+            );
+            """),
     ];
 
     /// <summary>Adds or refreshes a conversation; names already known are kept when the new ones are missing.</summary>
@@ -117,6 +126,26 @@ internal sealed class TeamsStore(SqliteDatabase database, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM teams_conversations WHERE channel_id = @channelId;", new { channelId }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The 1:1 chat with a user opened earlier, if any.</summary>
+    public async Task<string?> FindPersonalChatAsync(string userId, string serviceUrl, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT conversation_id FROM teams_personal_chats WHERE user_id = @userId AND service_url = @serviceUrl;",
+            new { userId, serviceUrl }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task RecordPersonalChatAsync(string userId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO teams_personal_chats (user_id, service_url, conversation_id, created_at) VALUES (@userId, @serviceUrl, @conversationId, @Now)
+            ON CONFLICT (user_id, service_url) DO UPDATE SET conversation_id = excluded.conversation_id;
+            """,
+            new { userId, serviceUrl, conversationId, Now = time.GetUtcNow().ToString("O") },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The message id of a post already made with this key in this channel, if any.</summary>

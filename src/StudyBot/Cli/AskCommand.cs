@@ -122,9 +122,8 @@ internal static class AskCommand
 
         if (answer.Related.Count > 0)
         {
-            lines.Add(string.Empty);
-            lines.Add("Related notes:");
-            lines.AddRange(answer.Related.Select(c => $"  - {c.Section} ({c.File}:{c.LineStart})"));
+            // The decline text names them; here is where to look.
+            lines.AddRange(answer.Related.Select(c => $"  see {c.File}:{c.LineStart} ({c.Section})"));
         }
 
         return string.Join('\n', lines);

@@ -17,6 +17,8 @@ internal sealed partial class StartupReport(
     AdminToken adminToken,
     ILogger<StartupReport> logger) : IHostedService
 {
+    private static readonly string[] ChatPlatforms = [Platforms.Web, Platforms.Discord, Platforms.Teams];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(Report);
@@ -41,7 +43,9 @@ internal sealed partial class StartupReport(
         }
 
         LogDatabase(database.FilePath);
-        LogPlatforms(string.Join(", ", publishers.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+        var on = publishers.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var off = ChatPlatforms.Where(p => !on.Contains(p, StringComparer.Ordinal)).ToList();
+        LogPlatforms(string.Join(", ", on), off.Count == 0 ? "none" : string.Join(", ", off) + " (not configured)");
         if (adminToken.IsGenerated)
         {
             // A token made for this run only, printed once for the person who started the bot locally.
@@ -61,8 +65,8 @@ internal sealed partial class StartupReport(
     [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Path}")]
     private partial void LogDatabase(string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Platforms on: {Platforms}")]
-    private partial void LogPlatforms(string platforms);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Platforms on: {Platforms}; off: {PlatformsOff}")]
+    private partial void LogPlatforms(string platforms, string platformsOff);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WebChat:AdminToken is not set; the admin token for this run is {AdminToken} (set WebChat__AdminToken to choose one)")]
     private partial void LogGeneratedToken(string adminToken);

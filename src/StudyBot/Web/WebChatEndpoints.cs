@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 
@@ -9,11 +10,13 @@ internal static class WebChatEndpoints
     private const int MaxUserIdLength = 100;
     private const int MaxDisplayNameLength = 80;
     private const int MaxActionLength = 100;
+    private const int MaxBodyBytes = 64 * 1024;
 
     public static void MapChatApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapPost("/chat", PostChatAsync);
+        // A message is at most a few thousand characters; refuse megabyte bodies before parsing them (413).
+        api.MapPost("/chat", PostChatAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapPost("/admin/check", (AdminCheckRequest request, AdminToken token) =>
             token.Matches(request.AdminToken) ? Results.Ok(new { admin = true }) : Results.Json(new { admin = false }, statusCode: 401));
         api.MapGet("/channels/{channelId}/messages", GetMessagesAsync);

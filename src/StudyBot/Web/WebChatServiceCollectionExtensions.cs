@@ -27,6 +27,15 @@ internal static class WebChatServiceCollectionExtensions
     public static WebApplication MapWebChat(this WebApplication app)
     {
         var files = new EmbeddedFileProvider(typeof(WebChatServiceCollectionExtensions).Assembly, "StudyBot.wwwroot");
+        app.Use((context, next) =>
+        {
+            // The page only loads its own script and styles; replies are rendered from escaped text.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapChatApi();

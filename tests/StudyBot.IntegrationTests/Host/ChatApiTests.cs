@@ -66,6 +66,18 @@ public sealed class ChatApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostChat_HugeBody_Returns413AndLongTextGetsClearReply()
+    {
+        var huge = JsonSerializer.Serialize(new { userId = "u", text = new string('a', 200_000) });
+        using var response = await _server.Client.PostAsync("api/chat", new StringContent(huge, System.Text.Encoding.UTF8, "application/json"));
+        var (status, reply) = await _server.AskAsync(new string('a', 10_000));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(200, status);
+        Assert.Contains("10,000 characters", reply.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostChat_Action_RoutedToHandler()
     {
         using var response = await _server.Client.PostAsJsonAsync("api/chat", new { userId = "u9", displayName = "Nine", action = "echo:7" });

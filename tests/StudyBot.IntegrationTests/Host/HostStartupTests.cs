@@ -71,3 +71,39 @@ public sealed class HostStartupTests : IDisposable
         return StartupErrors.Describe(exception);
     }
 }
+
+public class HostProcessTests
+{
+    [Fact]
+    public async Task Main_BadSetting_ExitsWithMessageNamingSetting()
+    {
+        var folder = BotServer.CreateFolder();
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "studybot.dll"));
+            foreach (var argument in BotServer.Arguments(folder, [new("Chat:MaxMessageLength", "-5")]))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
+            Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            BotServer.DeleteFolder(folder);
+        }
+    }
+}

@@ -279,11 +279,22 @@ public class QuizSchedulerTests
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
-            for (var minute = 0; minute < 80 && h.Publisher.Reveals.Count() == 0; minute++)
+            // Walk the fake clock up to 08:59 Berlin: nothing may be posted before the cron time.
+            for (var minute = 0; minute < 9; minute++)
             {
-                await Task.Delay(20);
                 time.Advance(TimeSpan.FromMinutes(1));
+                await Task.Delay(20);
             }
+
+            Assert.Empty(h.Publisher.Quizzes);
+
+            // 09:00 Berlin: the clock stays there until the scheduler has posted, however slow the machine is.
+            time.Advance(TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(() => h.Publisher.Quizzes.Any());
+
+            // The reveal follows an hour later.
+            time.Advance(TimeSpan.FromHours(1));
+            await WaitUntilAsync(() => h.Publisher.Reveals.Any());
 
             var post = Assert.Single(h.Publisher.Quizzes);
             Assert.Equal("c9", post.ChannelId);
@@ -293,6 +304,15 @@ public class QuizSchedulerTests
         finally
         {
             await scheduler.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
         }
     }
 }

@@ -93,6 +93,30 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessages_OversizedChunkedBody_Returns413AndProcessesNothing()
+    {
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
+        var activity = TeamsTestData.ChannelMessage(_fake.ServiceUrl, new string('x', 300 * 1024));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            // A stream of unknown length goes out chunked, without Content-Length.
+            Content = new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(activity.ToJsonString()))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var response = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_conversation.Messages);
+    }
+
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task PostMessages_TokenWithinSkew_IsAccepted()
     {
         // Expired 4 minutes ago: inside the 5 minutes of allowed clock skew.

@@ -157,6 +157,21 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardSubmitTwice_ReusesTheOneToOneChat()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
+            submit.Remove("text");
+            submit["value"] = new JsonObject { ["action"] = $"quiz:4{i}:0" };
+            await SendAsync(submit);
+        }
+
+        Assert.Single(_fake.Requests, r => r.Path == "/amer/v3/conversations");
+        Assert.Equal(2, _fake.Requests.Count(r => r.ConversationId?.StartsWith("a:personal-chat-", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public async Task CardSubmit_PrivateChatRefused_ChannelGetsNoSpoiler()
     {
         _fake.FailNext(HttpStatusCode.Forbidden);

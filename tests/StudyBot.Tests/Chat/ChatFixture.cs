@@ -28,8 +28,9 @@ internal sealed class ChatFixture : IAsyncDisposable
             new StatsCommand(Knowledge, Questions, Time),
             new GapsCommand(Questions),
         ];
+        Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Knowledge, builtIn.Concat(commands ?? []), actions ?? [], Questions, Audit, Limiter, Time, chatOptions, Logger);
+            Answers, builtIn.Concat(commands ?? []), actions ?? [], Questions, Audit, Limiter, Time, chatOptions, Logger);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();
@@ -44,6 +45,8 @@ internal sealed class ChatFixture : IAsyncDisposable
 
     public QuestionRateLimiter Limiter { get; }
 
+    public AnswerCache Answers { get; }
+
     public RecordingLogger<Conversation> Logger { get; } = new();
 
     public Conversation Conversation { get; }
@@ -55,6 +58,7 @@ internal sealed class ChatFixture : IAsyncDisposable
     {
         await Questions.StopAsync(CancellationToken.None);
         Limiter.Dispose();
+        Answers.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

@@ -62,6 +62,7 @@ public class ConversationTests
     [InlineData("/help")]
     [InlineData("!help")]
     [InlineData("help?")]
+    [InlineData("/")]
     public async Task HandleAsync_Help_ListsBuiltInAndRegisteredCommands(string text)
     {
         await using var chat = new ChatFixture(commands: [new EchoCommand()]);
@@ -300,11 +301,11 @@ public class ConversationTests
         await using var chat = new ChatFixture(options);
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotEqual(ReplyKind.RateLimited, (await chat.SendAsync("Is EBS encrypted?")).Kind);
+            Assert.NotEqual(ReplyKind.RateLimited, (await chat.SendAsync($"Is EBS encrypted {i}?")).Kind);
         }
 
-        var limited = await chat.SendAsync("Is EBS encrypted?");
-        var otherUser = await chat.SendAsync("Is EBS encrypted?", user: "u2");
+        var limited = await chat.SendAsync("Is EBS encrypted 3?");
+        var otherUser = await chat.SendAsync("Is EBS encrypted 4?", user: "u2");
         var help = await chat.SendAsync("help");
 
         Assert.Equal(ReplyKind.RateLimited, limited.Kind);

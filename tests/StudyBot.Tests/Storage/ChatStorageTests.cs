@@ -48,6 +48,19 @@ public sealed class ChatStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task QuestionLog_DatabaseUnwritable_FlushStillCompletes()
+    {
+        Directory.CreateDirectory(DatabasePath);
+        var log = new SqliteQuestionLog(NewDatabase(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteQuestionLog>.Instance);
+        await log.StartAsync(CancellationToken.None);
+
+        log.Record(new QuestionRecord(DateTimeOffset.UnixEpoch, Platforms.Web, "Who wrote Hamlet?", false));
+        await log.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        log.Record(new QuestionRecord(DateTimeOffset.UnixEpoch, Platforms.Web, "Who wrote Hamlet?", false));
+        await log.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task AuditLog_Entries_NewestFirstAndSurviveNewInstance()
     {
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);

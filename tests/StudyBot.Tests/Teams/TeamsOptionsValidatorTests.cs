@@ -30,7 +30,7 @@ public class TeamsOptionsValidatorTests
     [Fact]
     public void Validate_AllSet_Succeeds()
     {
-        var options = new TeamsOptions { AppId = "a", TenantId = "t", ClientSecret = "s" };
+        var options = WithCredentials();
 
         Assert.True(_validator.Validate(null, options).Succeeded);
         Assert.True(options.IsConfigured);
@@ -39,19 +39,26 @@ public class TeamsOptionsValidatorTests
     [Fact]
     public void Validate_BadMetadataUrlAndChannelWithoutId_AreNamed()
     {
-        var options = new TeamsOptions
-        {
-            AppId = "a",
-            TenantId = "t",
-            ClientSecret = "s",
-            OpenIdMetadataUrl = "not a url",
-            QuizChannels = [new TeamsQuizChannelOptions { ChannelId = "", Cron = "0 9 * * *" }],
-        };
+        var options = WithCredentials();
+        options.OpenIdMetadataUrl = "not a url";
+        options.QuizChannels = [new TeamsQuizChannelOptions { ChannelId = "", Cron = "0 9 * * *" }];
 
         var result = _validator.Validate(null, options);
 
         Assert.Contains("Teams:OpenIdMetadataUrl", result.FailureMessage);
         Assert.Contains("Teams:QuizChannels:0:ChannelId", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_BadCronAndZone_AreNamed()
+    {
+        var options = WithCredentials();
+        options.QuizChannels = [new TeamsQuizChannelOptions { ChannelId = "19:x@thread.skype", Cron = "every day", TimeZone = "Mars/Olympus" }];
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Contains("Teams:QuizChannels:0:Cron", result.FailureMessage);
+        Assert.Contains("Teams:QuizChannels:0:TimeZone", result.FailureMessage);
     }
 
     [Fact]
@@ -61,4 +68,6 @@ public class TeamsOptionsValidatorTests
 
         Assert.True(_validator.Validate(null, options).Failed);
     }
+
+    private static TeamsOptions WithCredentials() => new() { AppId = "a", TenantId = "t", ClientSecret = "s" };
 }

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.IntegrationTests.Host;
+using StudyBot.Teams;
+using StudyBot.Teams.Auth;
+
+namespace StudyBot.IntegrationTests.Teams;
+
+/// <summary>
+/// The whole app (BotHost with the real conversation core, knowledge and quiz) talking to loopback fakes of the Bot
+/// Framework: the daily quiz card arrives at its scheduled time, members answer with the card's buttons, and the
+/// leaderboard shows the point.
+/// </summary>
+public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
+{
+    private const string TeamId = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype";
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 58, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _time = new(Start);
+    private FakeMicrosoft _fake = null!;
+    private BotServer _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeMicrosoft.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Teams:AppId"] = TeamsBot.AppId,
+            ["Teams:TenantId"] = TeamsBot.TenantId,
+            ["Teams:ClientSecret"] = "test-secret",
+            ["Teams:OpenIdMetadataUrl"] = _fake.MetadataUrl,
+            ["Teams:TokenAuthority"] = _fake.HttpsBase,
+            ["Teams:AdminAadObjectIds:0"] = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4",
+            ["Teams:QuizChannels:0:ChannelId"] = TeamId,
+            ["Teams:QuizChannels:0:Cron"] = "0 9 * * *",
+            ["Teams:QuizChannels:0:TimeZone"] = "UTC",
+        };
+        var thumbprint = _fake.Certificate.GetCertHashString();
+        _bot = await BotServer.StartAsync(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(_time);
+            services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
+            });
+            services.PostConfigure<HttpStandardResilienceOptions>(
+                TeamsServiceCollectionExtensions.ConnectorClientName + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(20));
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(JsonObject activity)
+    {
+        // Tokens are judged by the app's clock, which this test moves.
+        var now = _time.GetUtcNow().UtcDateTime;
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl, notBefore: now.AddMinutes(-1), expires: now.AddMinutes(59));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent(activity) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await _bot.Client.SendAsync(request);
+    }
+
+    private static StringContent JsonContent(JsonObject activity) => new(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
+    private async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = _fake.Requests.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The fake connector did not receive the expected request.");
+    }
+
+    private static bool IsChannelPost(ConnectorRequest r) =>
+        r.Path == "/amer/v3/conversations" && r.Body["isGroup"]?.GetValue<bool>() == true;
+
+    [Fact]
+    public async Task DailyQuiz_PostedAtNine_AnsweredWithButtons_ShowsOnLeaderboard()
+    {
+        var install = await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, install.StatusCode);
+
+        // Nothing before 09:00.
+        _time.SetUtcNow(Start.AddMinutes(1));
+        await Task.Delay(300);
+        Assert.DoesNotContain(_fake.Requests, IsChannelPost);
+
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
+        var post = await WaitForAsync(IsChannelPost);
+
+        Assert.Empty(post.SpecErrors);
+        Assert.Equal(TeamId, post.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        var card = post.Body["activity"]!["attachments"]![0]!["content"]!;
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        var actions = card["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()).ToList();
+        Assert.InRange(actions.Count, 2, 5);
+        Assert.All(actions, a => Assert.StartsWith("quiz:", a));
+
+        // One member per choice: exactly one of them is right.
+        var thread = $"{TeamId};messageid=";
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var submit = Member(TeamsTestData.ChannelMessage(_fake.ServiceUrl), i);
+            submit.Remove("text");
+            submit.Remove("entities");
+            submit.Remove("attachments");
+            submit["conversation"]!["id"] = thread + "1";
+            submit["value"] = new JsonObject { ["action"] = actions[i] };
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(submit)).StatusCode);
+        }
+
+        // Feedback went to each member's 1:1 chat, never into the channel.
+        var feedback = _fake.Requests.Where(r => r.ConversationId?.StartsWith("a:personal-chat-29:member-", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(actions.Count, feedback.Count);
+        Assert.DoesNotContain(_fake.Requests, r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
+
+        var before = _fake.Requests.Count;
+        await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "leaderboard"));
+        var board = _fake.Requests.Skip(before).Single(r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
+        Assert.Empty(board.SpecErrors);
+        var text = string.Join('\n', board.Body["attachments"]![0]!["content"]!["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()));
+        var winners = Enumerable.Range(0, actions.Count).Count(i => text.Contains($"Member {i} — 1 point (1/1 correct)", StringComparison.Ordinal));
+        Assert.Equal(1, winners);
+        Assert.Equal(actions.Count - 1, Enumerable.Range(0, actions.Count).Count(i => text.Contains($"Member {i} — 0 points (0/1 correct)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task DailyQuiz_ConnectorRefusesFirstPost_StaysPendingAndIsPostedOnceOnRetry()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
+        _fake.FailNext(HttpStatusCode.Forbidden);
+
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
+        await WaitForAsync(IsChannelPost);
+
+        // The quiz core retries 30 s later; the second attempt succeeds and nothing more is posted after it.
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(40));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_fake.Requests.Count(IsChannelPost) < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        _time.SetUtcNow(Start.AddMinutes(10));
+        await Task.Delay(500);
+        var posts = _fake.Requests.Where(IsChannelPost).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0].Body["activity"]!.ToJsonString(), posts[1].Body["activity"]!.ToJsonString());
+    }
+
+    private static JsonObject Member(JsonObject activity, int i)
+    {
+        activity["from"] = new JsonObject
+        {
+            ["id"] = $"29:member-{i}",
+            ["name"] = $"Member {i}",
+            ["aadObjectId"] = $"00000000-0000-0000-0000-{i.ToString("D12", CultureInfo.InvariantCulture)}",
+        };
+        activity["id"] = (1571537160000 + i).ToString(CultureInfo.InvariantCulture);
+        return activity;
+    }
+}

@@ -1,0 +1,133 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+public sealed class AnswerComposerTests : IDisposable
+{
+    private readonly KnowledgeBase _seed = KnowledgeTestData.Open(KnowledgeTestData.SeedFolder);
+
+    public void Dispose() => _seed.Dispose();
+
+    [Theory]
+    [InlineData("Is EBS encrypted by default?", "No", 71)]
+    [InlineData("Are all objects in Amazon S3 encrypted?", "Yes", 34)]
+    [InlineData("Can HSM be placed on-premise?", "No", 84)]
+    [InlineData("Can an instance have both encrypted and unencrypted volumes attached?", "Yes", 93)]
+    [InlineData("Is EKS open source?", "Yes", 141)]
+    public void Ask_YesNoQuestion_LeadsWithYesOrNo(string question, string lead, int citedLine)
+    {
+        var answer = _seed.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith(lead + " — ", answer.Text, StringComparison.Ordinal);
+        Assert.InRange(citedLine, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+    }
+
+    [Fact]
+    public void Ask_EbsByDefault_SaysWhatTheNotesSay()
+    {
+        var answer = _seed.Ask("Is EBS encrypted by default?");
+
+        Assert.Contains("not encrypted", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("EBS Encryption", answer.Citations[0].Section);
+    }
+
+    [Fact]
+    public void Ask_QuestionAnsweredByAPair_CitesQuestionAndAnswerLines()
+    {
+        var answer = _seed.Ask("Can we create an un-encrypted EBS volume from an encrypted snapshot?");
+
+        var top = answer.Citations[0];
+        Assert.Equal((75, 77), (top.LineStart, top.LineEnd));
+        Assert.StartsWith("No — ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("snapshot will be encrypted", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is GuardDuty?", 24, 26)]
+    [InlineData("What does AWS Shield provide?", 18, 20)]
+    [InlineData("What is SSE-S3?", 51, 53)]
+    [InlineData("Explain envelope encryption", 61, 63)]
+    public void Ask_QuestionNamingASection_CitesTheSectionsFirstLines(string question, int titleLine, int firstLine)
+    {
+        var top = _seed.Ask(question).Citations[0];
+
+        Assert.Equal(titleLine, top.LineStart);
+        Assert.True(top.LineEnd >= firstLine);
+        Assert.InRange(top.LineEnd - top.LineStart + 1, 1, 12);
+    }
+
+    [Fact]
+    public void Ask_Answer_HighlightsMatchedWords()
+    {
+        var answer = _seed.Ask("Is EBS encrypted by default?");
+
+        Assert.Contains("**default**", answer.Citations[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is the capital of France?")]
+    [InlineData("What is the tallest mountain on Earth?")]
+    [InlineData("How do I bake sourdough bread?")]
+    [InlineData("What is the weather in Paris today?")]
+    public void Ask_OffTopic_DeclinesPolitelyWithoutCitations(string question)
+    {
+        var answer = _seed.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("notes don't cover", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_ManyMatchingBulletsInOneSection_CitesAtMostOncePerSection()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("widgets.md",
+            "Widgets\n\n- a widget spins\n- a widget glows\n- a widget hums\n\nGadgets\n\n- a gadget holds a widget\n"));
+        using var kb = KnowledgeTestData.Open(notes.Folder);
+
+        var answer = kb.Ask("What does a widget do?");
+
+        Assert.True(answer.Citations.Count >= 2);
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.Section).Distinct().Count());
+    }
+
+    [Fact]
+    public void Ask_SeedDevQuestions_CiteAFewLinesOncePerSection()
+    {
+        foreach (var question in new[] { "What is a Docker image?", "What are the downsides of a monolith?", "What is ECS used for?", "Is EKS open source?" })
+        {
+            var answer = _seed.Ask(question);
+
+            Assert.InRange(answer.Citations.Count, 1, 3);
+            Assert.All(answer.Citations, c => Assert.InRange(c.LineEnd - c.LineStart + 1, 1, 12));
+            Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => (c.File, c.Section)).Distinct().Count());
+        }
+    }
+
+    public static TheoryData<string> HostileQuestions => new()
+    {
+        "C++?", "AND", "NOT", "OR", "SSL/TLS", "title: x", "\"unbalanced", "*", "?", "", "   ", "😀🔥🚀",
+        "body:encryption AND NOT title:(x", "[a TO z]", "~fuzzy^3", "\\", "\0", new string('a', 10_000),
+        string.Concat(Enumerable.Repeat("encryption key ", 700)), "what what what is is is",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileQuestions))]
+    public void Ask_HostileQuestion_AnswersWithoutThrowing(string question)
+    {
+        var answer = _seed.Ask(question);
+
+        Assert.Equal(question, answer.Question);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Text));
+        Assert.True(answer.Citations.Count <= 3);
+    }
+
+    [Fact]
+    public void Ask_Null_Declines()
+    {
+        var answer = _seed.Ask(null!);
+
+        Assert.False(answer.Answered);
+    }
+}

@@ -1,0 +1,83 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+public sealed class NotesAnalyzerTests
+{
+    private static readonly NotesAnalyzer Analyzer = new(Synonyms.Build(Synonyms.ParseGroups(Synonyms.DefaultGroups)));
+
+    [Theory]
+    [InlineData("encrypted", "encryption")]
+    [InlineData("containers", "container")]
+    [InlineData("retransmit", "retransmissions")]
+    [InlineData("monolithic", "monolith")]
+    public void Terms_InflectedForms_StemToTheSameTerm(string a, string b)
+    {
+        Assert.Equal(Analyzer.Terms(a), Analyzer.Terms(b));
+    }
+
+    [Fact]
+    public void Terms_StopWords_DropFillersButKeepNegations()
+    {
+        var terms = Analyzer.Terms("by default it is not encrypted, no keys without a pod we cannot never");
+
+        Assert.DoesNotContain("it", terms);
+        Assert.DoesNotContain("the", Analyzer.Terms("the key"));
+        Assert.DoesNotContain("by", terms);
+        Assert.Contains("not", terms);
+        Assert.Contains("no", terms);
+        Assert.Contains("without", terms);
+        Assert.Contains("cannot", terms);
+        Assert.Contains("never", terms);
+    }
+
+    [Theory]
+    [InlineData("WAF", "web access firewall")]
+    [InlineData("WAF", "web application firewall")]
+    [InlineData("HSM", "CloudSHM")]
+    [InlineData("CloudHSM", "hardware security module")]
+    [InlineData("KMS", "Key Management Service")]
+    [InlineData("DDoS", "distributed denial of service")]
+    [InlineData("EKS", "Elastic Kubernets Service")]
+    [InlineData("EBS", "elastic block store")]
+    [InlineData("S3", "simple storage service")]
+    [InlineData("SSE", "server-side encryption")]
+    public void Terms_AcronymAndSpelledOutName_ShareATerm(string acronym, string name)
+    {
+        Assert.True(Analyzer.Terms(acronym).Overlaps(Analyzer.Terms(name)), $"{acronym} / {name}");
+    }
+
+    [Fact]
+    public void Terms_SpelledOutName_KeepsItsOwnWords()
+    {
+        var terms = Analyzer.Terms("web access firewall");
+
+        Assert.Contains("firewal", terms);
+        Assert.Contains("web", terms);
+    }
+
+    [Fact]
+    public void Build_CustomGroup_AddsSynonym()
+    {
+        var groups = Synonyms.ParseGroups([.. Synonyms.DefaultGroups, "# team synonyms", "tpm, trusted platform module", ""]);
+        var analyzer = new NotesAnalyzer(Synonyms.Build(groups));
+
+        Assert.True(analyzer.Terms("TPM").Overlaps(analyzer.Terms("the trusted platform module")));
+        Assert.False(Analyzer.Terms("TPM").Overlaps(Analyzer.Terms("the trusted platform module")));
+    }
+
+    [Theory]
+    [InlineData("C++?")]
+    [InlineData("SSL/TLS")]
+    [InlineData("title: x")]
+    [InlineData("\"unbalanced")]
+    [InlineData("*")]
+    [InlineData("")]
+    [InlineData("😀🔥 emoji")]
+    public void Tokens_OddInput_DoesNotThrow(string text)
+    {
+        var tokens = Analyzer.Tokens(text);
+
+        Assert.NotNull(tokens);
+    }
+}

@@ -1,0 +1,238 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+public sealed class NotesParserTests
+{
+    private const string Shapes =
+        "Study Notes\n" +                 // 1
+        "\n" +                            // 2
+        "- first bullet\n" +              // 3
+        "- second bullet\n" +             // 4
+        "  - nested child\n" +            // 5
+        "- # Heading bullet text\n" +     // 6
+        "\n" +                            // 7
+        "# Real Heading\n" +              // 8
+        "\n" +                            // 9
+        "Paragraph text under heading.\n" + // 10
+        "\n" +                            // 11
+        "Setext Title\n" +                // 12
+        "------------\n" +                // 13
+        "\n" +                            // 14
+        "**Label:**\n" +                  // 15
+        "- labelled bullet\n" +           // 16
+        "\n" +                            // 17
+        "| Port | Service |\n" +          // 18
+        "|------|---------|\n" +          // 19
+        "| 22 | SSH |\n" +                // 20
+        "| 443 | HTTPS |\n" +             // 21
+        "\n" +                            // 22
+        "```bash\n" +                     // 23
+        "kubectl get pods\n" +            // 24
+        "```\n" +                         // 25
+        "\n" +                            // 26
+        "![diagram](image.png)\n" +       // 27
+        "\n" +                            // 28
+        "Can we do the thing\n" +         // 29
+        "\n" +                            // 30
+        "- No we cannot\n" +              // 31
+        "\n" +                            // 32
+        "- Is it fast?\n" +               // 33
+        "- Yes very fast\n";              // 34
+
+    private static readonly IReadOnlyList<Passage> ShapePassages = NotesParser.Parse("shapes.md", Shapes).Select(e => e.Passage).ToList();
+
+    private static Passage Find(IEnumerable<Passage> passages, string text) =>
+        Assert.Single(passages, p => p.Text.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public void Parse_ShortLineBeforeBullets_IsSectionTitle()
+    {
+        var first = Find(ShapePassages, "first bullet");
+
+        Assert.Equal("Study Notes", first.Section);
+        Assert.Equal((3, 3), (first.LineStart, first.LineEnd));
+        Assert.Equal(PassageKind.Bullet, first.Kind);
+        Assert.DoesNotContain(ShapePassages, p => p.Text == "Study Notes");
+    }
+
+    [Fact]
+    public void Parse_NestedBullet_HasItsOwnLineAndItsShortParentIsCitedWithIt()
+    {
+        var child = Assert.Single(ShapePassages, p => p.Text == "nested child");
+        var parent = Find(ShapePassages, "second bullet");
+
+        Assert.Equal((5, 5), (child.LineStart, child.LineEnd));
+        Assert.Equal((4, 5), (parent.LineStart, parent.LineEnd));
+        Assert.Equal("second bullet\nnested child", parent.Text);
+    }
+
+    [Fact]
+    public void Parse_HashInsideBullet_IsBulletNotHeading()
+    {
+        var bullet = Find(ShapePassages, "Heading bullet text");
+
+        Assert.Equal(PassageKind.Bullet, bullet.Kind);
+        Assert.Equal("Study Notes", bullet.Section);
+        Assert.Equal(6, bullet.LineStart);
+        Assert.DoesNotContain("#", bullet.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AtxAndSetextHeadingsAndBoldLabel_AreSectionTitles()
+    {
+        var paragraph = Find(ShapePassages, "Paragraph text under heading.");
+        var labelled = Find(ShapePassages, "labelled bullet");
+
+        Assert.Equal("Real Heading", paragraph.Section);
+        Assert.Equal(10, paragraph.LineStart);
+        Assert.Equal("Label", labelled.Section);
+        Assert.Equal(["Real Heading", "Setext Title", "Label"], labelled.HeadingPath);
+        Assert.Equal(16, labelled.LineStart);
+    }
+
+    [Fact]
+    public void Parse_TableRow_IsOnePassageReadWithHeader()
+    {
+        var row = Find(ShapePassages, "SSH");
+
+        Assert.Equal(PassageKind.TableRow, row.Kind);
+        Assert.Equal((20, 20), (row.LineStart, row.LineEnd));
+        Assert.Contains("Port: 22", row.Text, StringComparison.Ordinal);
+        Assert.Contains("Service: SSH", row.Text, StringComparison.Ordinal);
+        Assert.Equal(21, Find(ShapePassages, "HTTPS").LineStart);
+    }
+
+    [Fact]
+    public void Parse_FencedCode_KeepsContentLines()
+    {
+        var code = Find(ShapePassages, "kubectl get pods");
+
+        Assert.Equal(PassageKind.Code, code.Kind);
+        Assert.Equal((24, 24), (code.LineStart, code.LineEnd));
+    }
+
+    [Fact]
+    public void Parse_ImageReference_IsNotText()
+    {
+        Assert.DoesNotContain(ShapePassages, p => p.Text.Contains("diagram", StringComparison.Ordinal) || p.Text.Contains("image.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_TitlePhrasedAsQuestion_PairsWithAnswerLines()
+    {
+        var pair = Find(ShapePassages, "No we cannot");
+
+        Assert.Equal(PassageKind.QuestionAnswer, pair.Kind);
+        Assert.Equal((29, 31), (pair.LineStart, pair.LineEnd));
+        Assert.Equal("Can we do the thing", pair.Question);
+        Assert.Equal("No we cannot", pair.AnswerText);
+    }
+
+    [Fact]
+    public void Parse_BulletQuestionThenBulletAnswer_IsOnePair()
+    {
+        var pair = Find(ShapePassages, "Yes very fast");
+
+        Assert.Equal(PassageKind.QuestionAnswer, pair.Kind);
+        Assert.Equal((33, 34), (pair.LineStart, pair.LineEnd));
+        Assert.Equal("Is it fast?", pair.Question);
+    }
+
+    [Fact]
+    public void Parse_LineSeparatorCrLfAndLoneCr_CountOnlyNewlines()
+    {
+        // sed -n counts only \n: line 3 holds a U+2028, line 5 holds a lone \r.
+        const string text = "Title\r\n\r\n- alpha\u2028still alpha\r\n- beta\r\n- gamma\rdelta\n- epsilon\n";
+
+        var passages = NotesParser.Parse("odd.md", text).Select(e => e.Passage).ToList();
+
+        Assert.Equal((3, 3), (Find(passages, "alpha").LineStart, Find(passages, "alpha").LineEnd));
+        Assert.Equal((4, 4), (Find(passages, "beta").LineStart, Find(passages, "beta").LineEnd));
+        Assert.Equal((5, 5), (Find(passages, "gamma").LineStart, Find(passages, "gamma").LineEnd));
+        Assert.Equal((6, 6), (Find(passages, "epsilon").LineStart, Find(passages, "epsilon").LineEnd));
+        Assert.All(passages, p => Assert.Equal("Title", p.Section));
+    }
+
+    [Fact]
+    public void Parse_ParagraphAfterHeading_ShortLineFollowedByProseIsNotATitle()
+    {
+        const string text = "# Daemonset\n\nRuns one pod per node\n\nA Daemonset can be created with kubectl.\n";
+
+        var passages = NotesParser.Parse("d.md", text).Select(e => e.Passage).ToList();
+
+        var first = Find(passages, "Runs one pod per node");
+        Assert.Equal("Daemonset", first.Section);
+        Assert.Equal(3, first.LineStart);
+        Assert.Equal("Daemonset", Find(passages, "can be created").Section);
+    }
+
+    [Fact]
+    public void Parse_LongParagraph_IsCitedInChunksOfAFewLines()
+    {
+        var text = "# Long\n\n" + string.Join("\n", Enumerable.Range(1, 20).Select(i => $"line number {i} of a long paragraph")) + "\n";
+
+        var passages = NotesParser.Parse("long.md", text).Select(e => e.Passage).ToList();
+
+        Assert.True(passages.Count >= 3);
+        Assert.All(passages, p => Assert.InRange(p.LineEnd - p.LineStart + 1, 1, NotesParser.MaxChunkLines));
+        Assert.Equal(3, passages[0].LineStart);
+        Assert.Equal(22, passages[^1].LineEnd);
+    }
+
+    [Theory]
+    [InlineData("EBS Encryption", 71, 71, PassageKind.Bullet)]
+    [InlineData("Can we create un-encrypted EBS volume from an encrypted snapshot", 75, 77, PassageKind.QuestionAnswer)]
+    [InlineData("Does HSM can be placed at On-Premise", 82, 84, PassageKind.QuestionAnswer)]
+    [InlineData("Can I use AWS KMS Key to encrypt data in", 47, 49, PassageKind.QuestionAnswer)]
+    [InlineData("Amazon S3 managed keys (SSE-S3)", 53, 53, PassageKind.Bullet)]
+    [InlineData("Elastic Container Service", 134, 134, PassageKind.Bullet)]
+    public void Parse_SeedNotes_FirstPassageOfSectionHasExactLines(string section, int start, int end, PassageKind kind)
+    {
+        var passage = SeedPassages().First(p => p.Section == section);
+
+        Assert.Equal((start, end), (passage.LineStart, passage.LineEnd));
+        Assert.Equal(kind, passage.Kind);
+    }
+
+    [Theory]
+    [InlineData("AWS Secure?", 3, 4)]
+    [InlineData("Can i use aws waf to protect web sites not hosted in AWS ?", 11, 12)]
+    [InlineData("Can we attach both encrypted and unencrypted columes to an instance simoltaneously?", 91, 93)]
+    public void Parse_SeedNotes_QuestionAnswerPairsSpanQuestionAndAnswer(string question, int start, int end)
+    {
+        var pair = Assert.Single(SeedPassages(), p => p.Question == question);
+
+        Assert.Equal(PassageKind.QuestionAnswer, pair.Kind);
+        Assert.Equal((start, end), (pair.LineStart, pair.LineEnd));
+    }
+
+    [Fact]
+    public void Parse_SeedNotes_EveryPassageStartsOnTheLineItsTextComesFrom()
+    {
+        var lines = File.ReadAllText(Path.Combine(KnowledgeTestData.SeedFolder, "aws-devsecops.md")).Split('\n');
+
+        foreach (var passage in SeedPassages())
+        {
+            var firstWords = passage.Text.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2);
+            Assert.All(firstWords, w => Assert.Contains(w, lines[passage.LineStart - 1], StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Parse_CorporaTable_RowHasItsLineAndHeader()
+    {
+        var path = Path.Combine(KnowledgeTestData.CorporaFolder, "networking-notes", "notes", "transport", "tcp_udp_comparison.md");
+
+        var passages = NotesParser.Parse("tcp_udp_comparison.md", File.ReadAllText(path)).Select(e => e.Passage).ToList();
+
+        var row = Assert.Single(passages, p => p.Kind == PassageKind.TableRow && p.Text.StartsWith("Feature: Reliability", StringComparison.Ordinal));
+        Assert.Equal((49, 49), (row.LineStart, row.LineEnd));
+        Assert.Contains("UDP: No delivery guarantees", row.Text, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<Passage> SeedPassages() =>
+        NotesParser.Parse("aws-devsecops.md", File.ReadAllText(Path.Combine(KnowledgeTestData.SeedFolder, "aws-devsecops.md")))
+            .Select(e => e.Passage)
+            .ToList();
+}
