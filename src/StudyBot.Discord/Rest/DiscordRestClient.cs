@@ -52,7 +52,7 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
         var path = guildId is null
             ? $"applications/{Id(ApplicationId)}/commands"
             : $"applications/{Id(ApplicationId)}/guilds/{Id(guildId)}/commands";
-        var registered = await SendAsync<List<CreatedMessage>>(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
+        var registered = await SendAsync<List<RegisteredCommand>>(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
         return registered.Count;
     }
 
