@@ -163,7 +163,7 @@ internal static partial class AnswerComposer
         }
 
         var best = index.Entries[ranked[0].Id];
-        return new Answer(question, true, AnswerText(best, texts[0], yesNo), citations, []);
+        return new Answer(question, true, AnswerText(index, concepts, question, best, texts[0], yesNo), citations, []);
     }
 
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
@@ -307,7 +307,7 @@ internal static partial class AnswerComposer
         return new Span(start, end, text);
     }
 
-    private static string AnswerText(NoteEntry best, string citedText, bool yesNo)
+    private static string AnswerText(KnowledgeIndex index, List<Concept> concepts, string question, NoteEntry best, string citedText, bool yesNo)
     {
         var passage = best.Passage;
         if (!yesNo)
@@ -324,7 +324,7 @@ internal static partial class AnswerComposer
         }
 
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var polarity = Polarity(answer);
+        var polarity = Polarity(MatchingClause(index, concepts, question, answer));
         var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
         if (rest.Length == 0)
         {
@@ -336,6 +336,41 @@ internal static partial class AnswerComposer
         }
 
         return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
+    }
+
+    /// <summary>The clause of a passage that speaks to the question ("https is more secure; http not secure" asked
+    /// about https): the one holding most of the question's concepts, the first on a tie. An explicit yes/no opening
+    /// keeps the whole passage.</summary>
+    private static string MatchingClause(KnowledgeIndex index, List<Concept> concepts, string question, string text)
+    {
+        if (LeadingYesNo().IsMatch(text))
+        {
+            return text;
+        }
+
+        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (clauses.Count <= 1)
+        {
+            return text;
+        }
+
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        var asked = Words(question);
+        var best = clauses[0];
+        var bestMatches = -1;
+        foreach (var clause in clauses)
+        {
+            // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
+            var terms = index.Analyzer.Terms(clause);
+            var matches = (content.Count(c => c.MatchesAny(terms)) * 100) + Words(clause).Count(asked.Contains);
+            if (matches > bestMatches)
+            {
+                best = clause;
+                bestMatches = matches;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
@@ -355,6 +390,9 @@ internal static partial class AnswerComposer
 
         return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
     }
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     internal static HashSet<string> NegationsOf(string text) =>
         WordPattern().Matches(text.Replace('’', '\''))
@@ -508,6 +546,9 @@ internal static partial class AnswerComposer
     /// <summary>A passage that opens with an imperative verb: a step or a task rather than an explanation.</summary>
     [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex InstructionPattern();
+
+    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while)\b|\s[—–]\s|\bbut\b|\bwhereas\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -14,6 +14,10 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("Can HSM be placed on-premise?", "No", 84)]
     [InlineData("Can an instance have both encrypted and unencrypted volumes attached?", "Yes", 93)]
     [InlineData("Is EKS open source?", "Yes", 141)]
+    [InlineData("Is HTTP secure?", "No", 86)]
+    [InlineData("Is https more secure than http?", "Yes", 86)]
+    [InlineData("Can you have a container without a pod?", "No", 118)]
+    [InlineData("Can EKS be used to migrate between cloud services?", "Yes", 142)]
     public void Ask_YesNoQuestion_LeadsWithYesOrNo(string question, string lead, int citedLine)
     {
         var answer = _seed.Ask(question);
