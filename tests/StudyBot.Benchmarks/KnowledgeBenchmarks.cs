@@ -74,7 +74,8 @@ public class KnowledgeAskBenchmarks
     {
         public PerQuestionConfig()
         {
-            AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(300).WithLaunchCount(1));
+            AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(300).WithLaunchCount(1)
+                .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove));
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
         }
     }

@@ -129,7 +129,7 @@ internal static partial class AnswerComposer
             return Decline(index, question, ranked);
         }
 
-        var highlightQuery = HighlightQuery(concepts);
+        var highlighter = NewHighlighter(HighlightQuery(concepts));
         var yesNo = IsYesNo(question);
         var citations = new List<Citation>();
         var texts = new List<string>();
@@ -158,7 +158,7 @@ internal static partial class AnswerComposer
                 entry.Passage.Section,
                 span.Start,
                 span.End,
-                Highlight(index, highlightQuery, Truncate(span.Text))));
+                Highlight(index, highlighter, Truncate(span.Text))));
             texts.Add(span.Text);
         }
 
@@ -488,12 +488,15 @@ internal static partial class AnswerComposer
         return query;
     }
 
-    private static string Highlight(KnowledgeIndex index, Query query, string text)
-    {
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, KnowledgeIndex.BodyField))
+    /// <summary>One highlighter per answer: the scorer reads the query once for all citations.</summary>
+    private static Highlighter NewHighlighter(Query query) =>
+        new(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, KnowledgeIndex.BodyField))
         {
             TextFragmenter = new NullFragmenter(),
         };
+
+    private static string Highlight(KnowledgeIndex index, Highlighter highlighter, string text)
+    {
         try
         {
             return highlighter.GetBestFragment(index.Analyzer, KnowledgeIndex.BodyField, text) ?? text;
