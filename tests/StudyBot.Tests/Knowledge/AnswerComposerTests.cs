@@ -114,6 +114,8 @@ public sealed class AnswerComposerTests : IDisposable
         "C++?", "AND", "NOT", "OR", "SSL/TLS", "title: x", "\"unbalanced", "*", "?", "", "   ", "😀🔥🚀",
         "body:encryption AND NOT title:(x", "[a TO z]", "~fuzzy^3", "\\", "\0", new string('a', 10_000),
         string.Concat(Enumerable.Repeat("encryption key ", 700)), "what what what is is is",
+        string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"word{i} encryptionz{i} {(char)('a' + (i % 26))}{i}x")),
+        string.Join(' ', Enumerable.Range(0, 400).Select(i => new string((char)('a' + (i % 26)), 3 + (i % 9)) + (char)('a' + (i / 26 % 26)))),
     };
 
     [Theory]
