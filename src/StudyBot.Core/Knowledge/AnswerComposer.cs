@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>
 /// Finds the passages that answer a question and writes the answer, conclusion first.
-/// Candidates come from Lucene BM25 over body, section title (boosted) and context; they are re-ranked by
+/// Candidates come from Lucene BM25 over body, section title (boosted) and opened titles; they are re-ranked by
 /// coverage: the share of the question's topic weight (idf of its concepts) that a passage holds, plus a bonus
 /// when the question names the passage's section. A question whose best coverage is too low is declined.
 /// </summary>
@@ -21,6 +22,12 @@ internal static partial class AnswerComposer
 
     private const int Candidates = 60;
     private const int LeadCandidates = 20;
+
+    /// <summary>A word in at most this many passages is rare enough to bring all of them in as candidates.</summary>
+    private const int RareDocs = 25;
+
+    /// <summary>Below Lucene's default limit of 1024 clauses per boolean query.</summary>
+    private const int MaxClauses = 1000;
 
     /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
     private const double RelatedThreshold = 0.3;
@@ -54,8 +61,9 @@ internal static partial class AnswerComposer
         return lines;
     });
 
-    /// <summary>Candidates from BM25 over all fields, plus the passages that lead a title naming the question's
-    /// words (a long introduction can fall out of the BM25 top when the word is common), re-ranked best first.</summary>
+    /// <summary>Candidates from BM25 over passage text, section title (boosted) and the titles a passage opens; plus
+    /// the passages that open a title naming the question's words (a long introduction can fall out of the BM25 top
+    /// when the word is common) and every passage holding a rare word of the question; re-ranked best first.</summary>
     private static List<Ranked> RankCandidates(KnowledgeIndex index, IndexSearcher searcher, string question, List<Concept> concepts)
     {
         var content = concepts.Where(c => !c.IsFrame).ToList();
@@ -84,13 +92,11 @@ internal static partial class AnswerComposer
             scores.TryAdd(hit.Doc, floor);
         }
 
-        // The passages holding the question's most specific words, which common words in titles can push out.
-        foreach (var rare in content.OrderByDescending(c => c.Weight).Take(2))
+        // The passages holding the question's rarer words, which common words in titles can push out of the BM25 top:
+        // read straight from the postings, they are few.
+        foreach (var term in content.SelectMany(c => c.AllTerms))
         {
-            foreach (var hit in searcher.Search(BuildQuery([rare], KnowledgeIndex.BodyField), LeadCandidates).ScoreDocs)
-            {
-                scores.TryAdd(hit.Doc, floor);
-            }
+            AddRareDocs(searcher.IndexReader, term, scores, floor);
         }
 
         var ranked = new List<Ranked>(scores.Count);
@@ -98,6 +104,7 @@ internal static partial class AnswerComposer
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
+        var asked = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -113,7 +120,7 @@ internal static partial class AnswerComposer
                 fileCoverage[file] = fileScore;
             }
 
-            ranked.Add(Rank(index, id, concepts, content, totalWeight, bm25, fileScore, definitional, negations, asksHow));
+            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -129,7 +136,7 @@ internal static partial class AnswerComposer
             return Decline(index, question, ranked);
         }
 
-        var highlightQuery = HighlightQuery(concepts);
+        var highlighter = NewHighlighter(HighlightQuery(concepts));
         var yesNo = IsYesNo(question);
         var citations = new List<Citation>();
         var texts = new List<string>();
@@ -158,12 +165,12 @@ internal static partial class AnswerComposer
                 entry.Passage.Section,
                 span.Start,
                 span.End,
-                Highlight(index, highlightQuery, Truncate(span.Text))));
+                Highlight(index, highlighter, Truncate(span.Text))));
             texts.Add(span.Text);
         }
 
         var best = index.Entries[ranked[0].Id];
-        return new Answer(question, true, AnswerText(best, texts[0], yesNo), citations, []);
+        return new Answer(question, true, AnswerText(index, concepts, question, best, texts[0], yesNo), citations, []);
     }
 
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
@@ -171,7 +178,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, List<Concept> all, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow)
+    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -197,9 +204,14 @@ internal static partial class AnswerComposer
         var leadTerms = index.LeadTerms[id];
         for (var l = 0; l < leadTerms.Length; l++)
         {
-            var covered = content.Where(c => c.MatchesAny(leadTerms[l])).Sum(c => c.Weight) / totalWeight;
-            var fit = covered * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], all));
-            if (covered >= 0.6 && fit > leadScore + 1e-9)
+            var covered = Covered(content, leadTerms[l]) / totalWeight;
+            if (covered < 0.6)
+            {
+                continue;
+            }
+
+            var fit = covered * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], asked));
+            if (fit > leadScore + 1e-9)
             {
                 leadScore = fit;
                 lead = entry.Leads[l];
@@ -213,7 +225,7 @@ internal static partial class AnswerComposer
         // A pair under its own question is found by the question text, not again by its "section".
         var ownSection = entry.Passage.Kind == PassageKind.QuestionAnswer && entry.Passage.Section == entry.Passage.Question;
         var sectionFit = !ownSection && Math.Max(titleCoverage, pathCoverage) >= 0.6
-            ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], all)))
+            ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], asked)))
             : 0;
 
         // The question names this section (or a title above it): its passages come before others that only mention
@@ -227,11 +239,11 @@ internal static partial class AnswerComposer
         // A question-answer pair whose question is the question asked (not one that merely shares its words).
         if (index.QuestionTermSets[id] is { } questionTerms)
         {
-            var asked = content.Where(c => c.MatchesAny(questionTerms)).Sum(c => c.Weight) / totalWeight;
-            var precision = KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, all);
-            if (asked >= 0.6 && precision >= 0.5)
+            var askedShare = Covered(content, questionTerms) / totalWeight;
+            var precision = askedShare >= 0.6 ? KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, asked) : 0;
+            if (precision >= 0.5)
             {
-                score += 0.3 * asked * Math.Sqrt(precision);
+                score += 0.3 * askedShare * Math.Sqrt(precision);
             }
 
             // A yes/no pair answers its own question, not what something is.
@@ -267,6 +279,35 @@ internal static partial class AnswerComposer
         }
 
         return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
+    }
+
+    private static void AddRareDocs(IndexReader reader, string term, Dictionary<int, double> scores, double floor)
+    {
+        var bytes = new BytesRef(term);
+        if (reader.DocFreq(new Term(KnowledgeIndex.BodyField, bytes)) is 0 or > RareDocs)
+        {
+            return;
+        }
+
+        var docs = MultiFields.GetTermDocsEnum(reader, MultiFields.GetLiveDocs(reader), KnowledgeIndex.BodyField, bytes);
+        while (docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            scores.TryAdd(docs.DocID, floor);
+        }
+    }
+
+    private static double Covered(List<Concept> concepts, HashSet<string> terms)
+    {
+        var sum = 0.0;
+        foreach (var concept in concepts)
+        {
+            if (concept.MatchesAny(terms))
+            {
+                sum += concept.Weight;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
@@ -307,7 +348,7 @@ internal static partial class AnswerComposer
         return new Span(start, end, text);
     }
 
-    private static string AnswerText(NoteEntry best, string citedText, bool yesNo)
+    private static string AnswerText(KnowledgeIndex index, List<Concept> concepts, string question, NoteEntry best, string citedText, bool yesNo)
     {
         var passage = best.Passage;
         if (!yesNo)
@@ -324,7 +365,7 @@ internal static partial class AnswerComposer
         }
 
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var polarity = Polarity(answer);
+        var polarity = Polarity(MatchingClause(index, concepts, question, answer));
         var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
         if (rest.Length == 0)
         {
@@ -336,6 +377,41 @@ internal static partial class AnswerComposer
         }
 
         return $"{(polarity ? "Yes" : "No")} — {Capitalize(rest)}";
+    }
+
+    /// <summary>The clause of a passage that speaks to the question ("https is more secure; http not secure" asked
+    /// about https): the one holding most of the question's concepts, the first on a tie. An explicit yes/no opening
+    /// keeps the whole passage.</summary>
+    private static string MatchingClause(KnowledgeIndex index, List<Concept> concepts, string question, string text)
+    {
+        if (LeadingYesNo().IsMatch(text))
+        {
+            return text;
+        }
+
+        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (clauses.Count <= 1)
+        {
+            return text;
+        }
+
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        var asked = Words(question);
+        var best = clauses[0];
+        var bestMatches = -1;
+        foreach (var clause in clauses)
+        {
+            // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
+            var terms = index.Analyzer.Terms(clause);
+            var matches = (content.Count(c => c.MatchesAny(terms)) * 100) + Words(clause).Count(asked.Contains);
+            if (matches > bestMatches)
+            {
+                best = clause;
+                bestMatches = matches;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
@@ -355,6 +431,9 @@ internal static partial class AnswerComposer
 
         return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
     }
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     internal static HashSet<string> NegationsOf(string text) =>
         WordPattern().Matches(text.Replace('’', '\''))
@@ -398,7 +477,7 @@ internal static partial class AnswerComposer
     private static Query BuildQuery(List<Concept> concepts, string field)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
         }
@@ -433,16 +512,21 @@ internal static partial class AnswerComposer
 
     private static void AddTerm(BooleanQuery query, string term, float weight)
     {
+        if (query.Clauses.Count + 3 > MaxClauses)
+        {
+            // A very long question has said what it asks long before Lucene's clause limit.
+            return;
+        }
+
         query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)) { Boost = weight }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)) { Boost = weight * 2f }, Occur.SHOULD);
-        query.Add(new TermQuery(new Term(KnowledgeIndex.ContextField, term)) { Boost = weight * 0.5f }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(KnowledgeIndex.LeadField, term)) { Boost = weight * 1.5f }, Occur.SHOULD);
     }
 
     private static Query HighlightQuery(List<Concept> concepts)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal))
+        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
         }
@@ -450,12 +534,15 @@ internal static partial class AnswerComposer
         return query;
     }
 
-    private static string Highlight(KnowledgeIndex index, Query query, string text)
-    {
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, KnowledgeIndex.BodyField))
+    /// <summary>One highlighter per answer: the scorer reads the query once for all citations.</summary>
+    private static Highlighter NewHighlighter(Query query) =>
+        new(new SimpleHTMLFormatter("**", "**"), new QueryTermScorer(query))
         {
             TextFragmenter = new NullFragmenter(),
         };
+
+    private static string Highlight(KnowledgeIndex index, Highlighter highlighter, string text)
+    {
         try
         {
             return highlighter.GetBestFragment(index.Analyzer, KnowledgeIndex.BodyField, text) ?? text;
@@ -508,6 +595,9 @@ internal static partial class AnswerComposer
     /// <summary>A passage that opens with an imperative verb: a step or a task rather than an explanation.</summary>
     [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex InstructionPattern();
+
+    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while)\b|\s[—–]\s|\bbut\b|\bwhereas\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -15,7 +15,6 @@ internal sealed class KnowledgeIndex : IDisposable
 {
     internal const string BodyField = "body";
     internal const string TitleField = "title";
-    internal const string ContextField = "ctx";
     internal const string LeadField = "lead";
     private const string IdField = "id";
 
@@ -81,7 +80,6 @@ internal sealed class KnowledgeIndex : IDisposable
                 new StoredField(IdField, i),
                 new TextField(BodyField, passage.Text, Field.Store.NO),
                 new TextField(TitleField, passage.Section, Field.Store.NO),
-                new TextField(ContextField, context, Field.Store.NO),
                 new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
             });
         }
@@ -191,9 +189,9 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public int DocumentCount { get; }
 
-    /// <summary>Share of a title's word slots that the question's concepts cover: 1 when the title is exactly what
+    /// <summary>Share of a title's word slots that the question's terms cover: 1 when the title is exactly what
     /// was asked about, lower when the title is about more than that.</summary>
-    public static double TitlePrecision(string[][] slots, IReadOnlyList<Concept> concepts)
+    public static double TitlePrecision(string[][] slots, HashSet<string> askedTerms)
     {
         if (slots.Length == 0)
         {
@@ -203,9 +201,13 @@ internal sealed class KnowledgeIndex : IDisposable
         var covered = 0;
         foreach (var slot in slots)
         {
-            if (concepts.Any(c => slot.Any(t => c.Terms.Contains(t) || c.Corrected.Contains(t))))
+            foreach (var term in slot)
             {
-                covered++;
+                if (askedTerms.Contains(term))
+                {
+                    covered++;
+                    break;
+                }
             }
         }
 

@@ -48,8 +48,20 @@ internal static class NotesLoader
                 continue;
             }
 
+            IReadOnlyList<NoteEntry> parsed;
+            try
+            {
+                parsed = NotesParser.Parse(relative, text);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One odd file must not stop the others from being indexed; it is reported instead.
+                failures.Add(new FileFailure(relative, $"could not be parsed: {ex.Message}"));
+                continue;
+            }
+
             hashes[relative] = hash!;
-            entries.AddRange(NotesParser.Parse(relative, text));
+            entries.AddRange(parsed);
         }
 
         var groups = Synonyms.ParseGroups(Synonyms.DefaultGroups).ToList();

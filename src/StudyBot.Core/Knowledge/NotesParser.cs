@@ -19,7 +19,7 @@ internal sealed record Heading(string Title, int Line, int Depth);
 internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads)
 {
     /// <summary>Identifies the section: one citation per section key.</summary>
-    public string SectionKey => $"{Passage.File}#{SectionLine}:{Passage.Section}";
+    public string SectionKey { get; } = $"{Passage.File}#{SectionLine}:{Passage.Section}";
 }
 
 /// <summary>

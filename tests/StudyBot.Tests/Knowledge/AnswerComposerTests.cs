@@ -14,6 +14,10 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("Can HSM be placed on-premise?", "No", 84)]
     [InlineData("Can an instance have both encrypted and unencrypted volumes attached?", "Yes", 93)]
     [InlineData("Is EKS open source?", "Yes", 141)]
+    [InlineData("Is HTTP secure?", "No", 86)]
+    [InlineData("Is https more secure than http?", "Yes", 86)]
+    [InlineData("Can you have a container without a pod?", "No", 118)]
+    [InlineData("Can EKS be used to migrate between cloud services?", "Yes", 142)]
     public void Ask_YesNoQuestion_LeadsWithYesOrNo(string question, string lead, int citedLine)
     {
         var answer = _seed.Ask(question);
@@ -110,6 +114,8 @@ public sealed class AnswerComposerTests : IDisposable
         "C++?", "AND", "NOT", "OR", "SSL/TLS", "title: x", "\"unbalanced", "*", "?", "", "   ", "😀🔥🚀",
         "body:encryption AND NOT title:(x", "[a TO z]", "~fuzzy^3", "\\", "\0", new string('a', 10_000),
         string.Concat(Enumerable.Repeat("encryption key ", 700)), "what what what is is is",
+        string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"word{i} encryptionz{i} {(char)('a' + (i % 26))}{i}x")),
+        string.Join(' ', Enumerable.Range(0, 400).Select(i => new string((char)('a' + (i % 26)), 3 + (i % 9)) + (char)('a' + (i / 26 % 26)))),
     };
 
     [Theory]

@@ -154,7 +154,7 @@ public sealed partial class KnowledgeEvalTests(KnowledgeEvalTests.CorporaFixture
             }
 
             var wants = q.TryGetProperty("expect", out var expect)
-                ? expect.EnumerateArray().Select(e => (File: e.GetProperty("file").GetString(), Lines: e.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()).ToList())).ToList()
+                ? expect.EnumerateArray().Select(e => (File: e.TryGetProperty("file", out var ef) ? ef.GetString() : null, Lines: e.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()).ToList())).ToList()
                 : [(File: q.TryGetProperty("file", out var f) ? f.GetString() : null, Lines: q.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()).ToList())];
             bool Hit(Citation c) => c.LineEnd - c.LineStart + 1 <= 12
                 && wants.Any(w => (w.File is null || c.File.EndsWith(w.File, StringComparison.Ordinal)) && w.Lines.Any(l => c.LineStart <= l && l <= c.LineEnd));
