@@ -30,6 +30,9 @@ public sealed class HostStartupTests : IDisposable
     [InlineData("http://127.0.0.1:99999", "port")]
     [InlineData("ftp://127.0.0.1:5080", "http://")]
     [InlineData("http://127.0.0.1:80;not a url", "not a url")]
+    [InlineData("http://127.0.0.1:notaport", "not a number")]
+    [InlineData("http://127.0.0.1:", "not a number")]
+    [InlineData("http://[::1]:x", "not a number")]
     public async Task StartAsync_BadUrls_StopsNamingSetting(string urls, string detail)
     {
         var message = await StartFailureAsync(("urls", urls));
@@ -49,6 +52,16 @@ public sealed class HostStartupTests : IDisposable
         var message = await StartFailureAsync((key, value));
 
         Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_StoragePathInUnwritableFolder_StopsNamingSetting()
+    {
+        // /proc refuses new files even for root, where file permissions would not.
+        var message = await StartFailureAsync(("Storage:Path", "/proc/studybot-review.db"));
+
+        Assert.Contains("Storage:Path", message, StringComparison.Ordinal);
+        Assert.Contains("cannot be created", message, StringComparison.Ordinal);
     }
 
     [Fact]

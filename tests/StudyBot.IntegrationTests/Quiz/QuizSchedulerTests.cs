@@ -178,6 +178,39 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task QuizNow_SeveralAdminsAtTheSameInstant_PostDifferentQuestions()
+    {
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(6), At("2026-06-01T07:00:00Z"));
+        await h.CommandAsync("quiz"); // the schema is in place
+
+        // Six admins press "quiz now" together. Another writer holds the database meanwhile, so all six have chosen
+        // their question before any of them can record its post: rotation must still give each a different one.
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(h.Folder, "data", "studybot.db")};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using (var hold = writer.CreateCommand())
+            {
+                hold.CommandText = "BEGIN IMMEDIATE;";
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var commands = Enumerable.Range(0, 6).Select(i => Task.Run(() => h.CommandAsync("quiz now", user: $"admin{i}"))).ToList();
+            await Task.Delay(500);
+            await using (var release = writer.CreateCommand())
+            {
+                release.CommandText = "COMMIT;";
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await Task.WhenAll(commands);
+        }
+
+        var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(6, texts.Count);
+        Assert.Equal(6, texts.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackSooner()
     {
         var time = At("2026-06-01T07:00:00Z");
