@@ -325,14 +325,17 @@ public class QuizSchedulerTests
             time.Advance(TimeSpan.FromMinutes(1));
             await WaitUntilAsync(() => h.Publisher.Quizzes.Any());
 
-            // The reveal follows an hour later.
+            // The reveal follows an hour later; the clock moves only once the core has recorded the post (and read
+            // the clock for its reveal time).
+            var posted = await QuizPosts.WaitUntilPostedAsync(h.Services, QuizHarness.PostId(h.Publisher.Quizzes.Single().Reply));
             time.Advance(TimeSpan.FromHours(1));
             await WaitUntilAsync(() => h.Publisher.Reveals.Any());
 
             var post = Assert.Single(h.Publisher.Quizzes);
             Assert.Equal("c9", post.ChannelId);
             Assert.Equal("2026-06-01 09:00", Local(post.At)[..16]);
-            Assert.Single(h.Publisher.Reveals);
+            Assert.Equal(post.At.AddHours(1), DateTimeOffset.Parse(posted.RevealUtc!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(post.At.AddHours(1), Assert.Single(h.Publisher.Reveals).At);
         }
         finally
         {
