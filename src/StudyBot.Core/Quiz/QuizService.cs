@@ -301,7 +301,7 @@ internal sealed class QuizService(
         if (!right)
         {
             return new Reply(
-                $"Not quite: you chose **{question.Choices[choice]}**. The answer is revealed {(revealAt is null ? "later" : $"at {revealAt}")}.",
+                $"Not quite: you chose **{question.Choices[choice]}**. The answer is revealed {(revealAt is null ? "later" : $"at {revealAt} ({post.TimeZone})")}.",
                 Private: true, Kind: ReplyKind.QuizFeedback);
         }
 

@@ -166,6 +166,7 @@ public class QuizSchedulerTests
 
         Assert.Equal(60, replies.Count(r => r.Markdown.StartsWith("Correct", StringComparison.Ordinal) || r.Markdown.StartsWith("Not quite", StringComparison.Ordinal)));
         Assert.Equal(60, replies.Count(r => r.Markdown.Contains("already answered", StringComparison.Ordinal)));
+        Assert.Equal(15, replies.Count(r => r.Markdown.EndsWith("The answer is revealed at 08:00 (UTC).", StringComparison.Ordinal)));
         Assert.All(replies, r => Assert.True(r.Private));
 
         time.Advance(TimeSpan.FromHours(1));
