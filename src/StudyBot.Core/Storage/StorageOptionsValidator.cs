@@ -101,5 +101,5 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
     }
 
     private static ValidateOptionsResult Fail(StorageOptions options, string reason) =>
-        ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)} '{options.Path}' is not usable: {reason}.");
+        ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)} '{options.Path}' is not usable: {reason.TrimEnd('.')}.");
 }

@@ -107,12 +107,16 @@ public class HostProcessTests
 
             using var process = System.Diagnostics.Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
+            var stdout = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.Equal(2, process.ExitCode);
             Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
             Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
+
+            // One clear line, not also the host's error with a stack trace.
+            Assert.DoesNotContain("Hosting failed to start", stdout + await stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at Microsoft.", stdout + await stderr, StringComparison.Ordinal);
         }
         finally
         {

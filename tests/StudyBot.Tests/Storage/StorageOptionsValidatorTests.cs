@@ -59,6 +59,7 @@ public sealed class StorageOptionsValidatorTests : IDisposable
         Assert.True(result.Failed);
         Assert.Contains("Storage:Path '/proc/studybot-review.db'", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("cannot be created", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
