@@ -18,6 +18,9 @@ internal static partial class AnswerComposer
     /// <summary>Below this share of the question's topic weight, the notes do not cover the question.</summary>
     internal const double DeclineThreshold = 0.57;
 
+    /// <summary>A passage anchored on the question's subject (see <see cref="Covers"/>) needs at least this share.</summary>
+    internal const double SubjectCoverage = 0.4;
+
     internal const string DeclineText = "Sorry, the notes don't cover that.";
 
     private const int Candidates = 60;
@@ -56,7 +59,7 @@ internal static partial class AnswerComposer
         {
             var p = index.Entries[r.Id].Passage;
             var text = p.Text.Replace('\n', ' ');
-            return $"{r.Score:F3} cov={r.Coverage:F2} title={r.TitleCoverage:F2} lead={r.Lead?.Title} {p.File}:{p.LineStart}-{p.LineEnd} [{p.Section}] {text[..Math.Min(90, text.Length)]}";
+            return $"{r.Score:F3} cov={r.Coverage:F2} title={r.TitleCoverage:F2} anchor={r.Anchor:F2} lead={r.Lead?.Title} {p.File}:{p.LineStart}-{p.LineEnd} [{p.Section}] {text[..Math.Min(90, text.Length)]}";
         }));
         return lines;
     });
@@ -104,7 +107,7 @@ internal static partial class AnswerComposer
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
-        var asked = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
+        var asked = concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).ToHashSet(StringComparer.Ordinal);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -131,7 +134,7 @@ internal static partial class AnswerComposer
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
         var ranked = RankCandidates(index, searcher, question, concepts);
-        if (ranked.Count == 0 || ranked[0].Coverage < DeclineThreshold || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
+        if (ranked.Count == 0 || !Covers(ranked[0]) || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
         {
             return Decline(index, question, ranked);
         }
@@ -173,8 +176,24 @@ internal static partial class AnswerComposer
         return new Answer(question, true, AnswerText(index, concepts, question, best, texts[0], yesNo), citations, []);
     }
 
+    /// <summary>Whether the notes cover the question: the best passage holds enough of its topic weight. A passage
+    /// whose section title, heading path, question or file names part of the question (its subject) may miss a
+    /// secondary word ("Why is HTTPS safer …", "… at the same time"): what the title holds counts half again.
+    /// A question that names a whole section title ("What is a monolithic architecture?" under "Monolithic") is
+    /// about that section.</summary>
+    private static bool Covers(Ranked best) =>
+        best.Coverage >= DeclineThreshold
+        || (best.Coverage >= SubjectCoverage && best.TitleNamed)
+        || (best.Coverage >= SubjectCoverage && best.Coverage + (0.5 * best.Anchor) >= DeclineThreshold
+            && best.Matched >= 2 && best.UnknownMissed * 2 < best.Matched);
+
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
-    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead);
+    /// <param name="Anchor">Share of the question's topic weight named by the passage's title, heading path, lead
+    /// titles, question (for a pair) or file name.</param>
+    /// <param name="Matched">How many of the question's concepts the passage, its title or its path holds.</param>
+    /// <param name="TitleNamed">The question names every word of the passage's section title or of a title it leads.</param>
+    /// <param name="UnknownMissed">How many of the question's words the passage lacks that no passage holds.</param>
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false);
 
     private readonly record struct Span(int Start, int End, string Text);
 
@@ -184,6 +203,7 @@ internal static partial class AnswerComposer
         var title = index.TitleTerms[id];
         var context = index.ContextTerms[id];
         double matched = 0, inTitle = 0, inPath = 0;
+        int matchedCount = 0, unknownMissed = 0;
 
         // A word only in the section title counts fully for the section's first passage (it is about the title),
         // a little less for later ones.
@@ -194,6 +214,8 @@ internal static partial class AnswerComposer
             var isInTitle = concept.MatchesAny(title);
             var isInContext = concept.MatchesAny(context);
             matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
+            matchedCount += inBody || isInTitle || isInContext ? 1 : 0;
+            unknownMissed += concept.IsUnknown ? 1 : 0;
             inTitle += isInTitle ? concept.Weight : 0;
             inPath += isInTitle || isInContext ? concept.Weight : 0;
         }
@@ -218,12 +240,33 @@ internal static partial class AnswerComposer
             }
         }
 
+        // A pair under its own question is found by the question text, not again by its "section".
+        var ownSection = entry.Passage.Kind == PassageKind.QuestionAnswer && entry.Passage.Section == entry.Passage.Question;
+        var anchored = 0.0;
+        var titleNamed = !ownSection && index.TitleSlotsOf[id].Length > 0 && KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], asked) >= 0.99;
+        for (var l = 0; l < leadTerms.Length && !titleNamed; l++)
+        {
+            titleNamed = index.LeadSlots[id][l].Length > 0 && KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], asked) >= 0.99;
+        }
+
+        var leadUnion = leadTerms.Length == 0 ? null : leadTerms;
+        var questionTerms0 = index.QuestionTermSets[id];
+        var fileWords = index.FileWords.TryGetValue(entry.Passage.File, out var fw) ? fw : [];
+        foreach (var concept in content)
+        {
+            if (concept.MatchesAny(title) || concept.MatchesAny(context)
+                || (leadUnion is not null && leadUnion.Any(concept.MatchesAny))
+                || (questionTerms0 is not null && concept.MatchesAny(questionTerms0))
+                || concept.AllTerms.Any(t => t.Length >= 3 && fileWords.Any(w => w.StartsWith(t, StringComparison.Ordinal))))
+            {
+                anchored += concept.Weight;
+            }
+        }
+
         var coverage = matched / totalWeight;
         var titleCoverage = inTitle / totalWeight;
         var pathCoverage = inPath / totalWeight;
         var score = coverage + (0.2 * bm25);
-        // A pair under its own question is found by the question text, not again by its "section".
-        var ownSection = entry.Passage.Kind == PassageKind.QuestionAnswer && entry.Passage.Section == entry.Passage.Question;
         var sectionFit = !ownSection && Math.Max(titleCoverage, pathCoverage) >= 0.6
             ? Math.Max(titleCoverage, pathCoverage) * (0.5 + (0.5 * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], asked)))
             : 0;
@@ -278,7 +321,7 @@ internal static partial class AnswerComposer
             score -= 0.08;
         }
 
-        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead);
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed);
     }
 
     private static void AddRareDocs(IndexReader reader, string term, Dictionary<int, double> scores, double floor)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
@@ -10,7 +11,7 @@ using Lucene.Net.Util;
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>
-/// Standard tokenizer → English possessive → lowercase → synonyms → stop words (keeping no/not/cannot/without/never)
+/// Standard tokenizer → English possessive → lowercase → British to American spelling → synonyms → stop words (keeping no/not/cannot/without/never)
 /// → Porter stemming. Used for indexing and for questions, so both sides meet on the same terms.
 /// </summary>
 internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
@@ -46,6 +47,7 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
+        stream = new BritishSpellingFilter(stream);
         stream = new SynonymFilter(stream, synonyms, ignoreCase: true);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new PorterStemFilter(stream);
@@ -121,4 +123,69 @@ internal sealed class MissionStemFilter : TokenFilter
 
         return true;
     }
+}
+
+/// <summary>
+/// Meets British and American spellings on one form, on both the notes and the question side: fibre/fiber,
+/// utilisation/utilization, behaviour/behavior, analyse/analyze, centre/center, licence/license, catalogue/catalog.
+/// A word mapped by mistake ("enterprise" → "enterprize") is mapped alike on both sides, so nothing is lost.
+/// </summary>
+internal sealed partial class BritishSpellingFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public BritishSpellingFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+    }
+
+    public sealed override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        if (_term.Length < 5)
+        {
+            return true;
+        }
+
+        var word = _term.ToString();
+        var american = American(word);
+        if (!ReferenceEquals(american, word))
+        {
+            _term.SetEmpty().Append(american);
+        }
+
+        return true;
+    }
+
+    /// <summary>The American spelling of <paramref name="word"/> (lowercase), or the same instance.</summary>
+    internal static string American(string word)
+    {
+        var match = Ending().Match(word);
+        if (!match.Success || match.Groups["stem"].Length < 2)
+        {
+            return word;
+        }
+
+        var stem = match.Groups["stem"].Value;
+        var rest = match.Groups["rest"].Value;
+        return match.Groups["end"].Value switch
+        {
+            "is" => $"{stem}iz{rest}",
+            "ys" => $"{stem}yz{rest}",
+            "our" => $"{stem}or{rest}",
+            "bre" => $"{stem}ber{rest}",
+            "tre" => $"{stem}ter{rest}",
+            "ence" => $"{stem}ense{rest}",
+            "ogue" => $"{stem}og{rest}",
+            _ => word,
+        };
+    }
+
+    [GeneratedRegex(@"^(?<stem>[a-z]+?)(?:(?<end>is)(?<rest>e|ed|es|ing|ation|ations|er|ers)|(?<end>ys)(?<rest>e|ed|es|ing)|(?<=[ilvbmn])(?<end>our)(?<rest>|s|ed|ing|ite|ites|able|al)|(?<end>[bt]re)(?<rest>|s)|(?<=(?:lic|def|off))(?<end>ence)(?<rest>|s)|(?<=(?:catal|dial|anal))(?<end>ogue)(?<rest>|s))$")]
+    private static partial Regex Ending();
 }

@@ -15,7 +15,8 @@ namespace StudyBot.Core.Knowledge;
 /// <param name="Corrected">Terms found by the spelling pass, matched at a lower weight.</param>
 /// <param name="IsUnknownName">A capitalised word inside the question ("Brazil", "Hamlet") that the notes never
 /// mention: the question is about something the notes do not cover.</param>
-internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string> Parts, double Weight, bool IsFrame, IReadOnlyList<string> Corrected, bool IsUnknownName = false)
+/// <param name="IsUnknown">No passage holds the word, nor a spelling of it.</param>
+internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string> Parts, double Weight, bool IsFrame, IReadOnlyList<string> Corrected, bool IsUnknownName = false, bool IsUnknown = false)
 {
     public IEnumerable<string> AllTerms => Terms.Concat(Corrected);
 
@@ -62,6 +63,8 @@ internal static class QuestionTerms
 
     private const int MaxConcepts = 48;
 
+    private static readonly string[] NegatingPrefixes = ["non", "un", "in", "im", "ir", "il", "dis"];
+
     /// <summary>An unknown word weighs at least this share of the weight of a word no passage holds.</summary>
     private const double UnknownFloor = 0.6;
 
@@ -75,7 +78,10 @@ internal static class QuestionTerms
         "offer", "offers", "tell", "know", "need", "needed", "like", "good", "important", "thing", "things", "way",
         "ways", "happen", "happens", "called", "type", "types", "kind", "kinds", "list", "give", "get", "make",
         "help", "helps", "possible", "allowed", "able", "really", "actually", "please", "notes", "say", "says",
-        "exactly", "basically", "responsible", "job", "task",
+        "exactly", "basically", "responsible", "job", "task", "sort", "sorts", "well", "something", "anything",
+        "someone", "anyone", "somebody", "consider", "considered", "ok", "okay", "fine", "alright", "besides",
+        "otherwise", "instead", "rather", "still", "even", "already", "actual", "generally", "usually", "typically",
+        "normally", "specific", "specifically", "particular", "particularly", "certain",
     ];
 
     public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question)
@@ -156,7 +162,7 @@ internal static class QuestionTerms
                 df = parts.Min(t => DocFreq(reader, t));
             }
 
-            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0));
+            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0, df == 0));
         }
     }
 
@@ -171,7 +177,7 @@ internal static class QuestionTerms
 
         // The first word of a sentence is capitalised anyway.
         var before = question[..start].TrimEnd();
-        return before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ':' or '"') && tokens[0].StartOffset != start;
+        return before.Any(char.IsLetter) && before[^1] is not ('.' or '?' or '!' or ':' or '"');
     }
 
     /// <summary>Two known words that make up <paramref name="term"/>, or none.</summary>
@@ -200,12 +206,22 @@ internal static class QuestionTerms
     private static int DocFreq(IndexReader reader, string term) =>
         Math.Max(reader.DocFreq(new Term(KnowledgeIndex.BodyField, term)), reader.DocFreq(new Term(KnowledgeIndex.TitleField, term)));
 
-    /// <summary>Known terms within one edit (two for long words) of an unknown word, most frequent first.</summary>
+    /// <summary>Known terms within one edit (two for long words) of an unknown word, most frequent first; or the
+    /// word without a negating prefix ("insecure" asked, "secure" in the notes).</summary>
     private static List<string> Correct(KnowledgeIndex index, IndexReader reader, string term)
     {
         if (term.Length < 5 || term.Any(char.IsDigit))
         {
             return [];
+        }
+
+        foreach (var prefix in NegatingPrefixes)
+        {
+            if (term.StartsWith(prefix, StringComparison.Ordinal) && term.Length - prefix.Length >= 4
+                && index.Vocabulary.Contains(term[prefix.Length..]))
+            {
+                return [term[prefix.Length..]];
+            }
         }
 
         var maxEdits = term.Length >= 8 ? 2 : 1;

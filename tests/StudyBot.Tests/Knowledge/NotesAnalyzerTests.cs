@@ -16,6 +16,29 @@ public sealed class NotesAnalyzerTests
         Assert.Equal(Analyzer.Terms(a), Analyzer.Terms(b));
     }
 
+    [Theory]
+    [InlineData("fibre", "fiber")]
+    [InlineData("utilisation", "utilization")]
+    [InlineData("behaviour", "behavior")]
+    [InlineData("centre", "center")]
+    [InlineData("analysed", "analyzed")]
+    [InlineData("licence", "license")]
+    [InlineData("catalogue", "catalog")]
+    public void Terms_BritishSpelling_MeetsTheAmericanOne(string british, string american)
+    {
+        Assert.Equal(Analyzer.Terms(american), Analyzer.Terms(british));
+    }
+
+    [Theory]
+    [InlineData("hour")]
+    [InlineData("analysis")]
+    [InlineData("devices")]
+    [InlineData("encrypted")]
+    public void American_WordWithoutABritishEnding_StaysAsWritten(string word)
+    {
+        Assert.Equal(word, BritishSpellingFilter.American(word));
+    }
+
     [Fact]
     public void Terms_StopWords_DropFillersButKeepNegations()
     {
