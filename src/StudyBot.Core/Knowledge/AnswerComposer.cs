@@ -26,6 +26,9 @@ internal static partial class AnswerComposer
     private const int Candidates = 60;
     private const int LeadCandidates = 20;
 
+    /// <summary>How many of the best-ranked candidates may show that the notes cover a question.</summary>
+    private const int CoverCandidates = 5;
+
     /// <summary>A word in at most this many passages is rare enough to bring all of them in as candidates.</summary>
     private const int RareDocs = 25;
 
@@ -108,6 +111,7 @@ internal static partial class AnswerComposer
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
         var asked = concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).ToHashSet(StringComparer.Ordinal);
+        var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * totalWeight / content.Count);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -123,7 +127,7 @@ internal static partial class AnswerComposer
                 fileCoverage[file] = fileScore;
             }
 
-            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow));
+            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -134,9 +138,18 @@ internal static partial class AnswerComposer
     {
         var concepts = QuestionTerms.Build(index, searcher, question);
         var ranked = RankCandidates(index, searcher, question, concepts);
-        if (ranked.Count == 0 || !Covers(ranked[0]) || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
+        // The first of the top candidates that covers the question answers it; below it, the notes do not.
+        var covering = ranked.Take(CoverCandidates).ToList().FindIndex(Covers);
+        if (covering < 0 || concepts.Any(c => c.IsUnknownName && !c.IsFrame))
         {
             return Decline(index, question, ranked);
+        }
+
+        if (covering > 0)
+        {
+            var first = ranked[covering];
+            ranked.RemoveAt(covering);
+            ranked.Insert(0, first);
         }
 
         var highlighter = NewHighlighter(HighlightQuery(concepts));
@@ -197,7 +210,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow)
+    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -308,6 +321,14 @@ internal static partial class AnswerComposer
             score -= 0.1;
         }
 
+        // The question's subject (its first specific word: "UDP" in "Does UDP retransmit lost data?", "Lambda" in "How
+        // is AWS Lambda charged?") must be what the passage or its section speaks of; a passage that only shares the
+        // rest is about something else.
+        if (subject is not null && !subject.MatchesAny(body) && !subject.MatchesAny(title) && !subject.MatchesAny(index.ParentTerms[id]))
+        {
+            score -= 0.12 + (0.5 * subject.Weight / totalWeight);
+        }
+
         // A file named after the topic ("dhcp.md") is where the topic is explained.
         score += 0.12 * fileCoverage;
         if (definitional && index.IsDefinition[id])
@@ -408,7 +429,15 @@ internal static partial class AnswerComposer
         }
 
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var polarity = Polarity(MatchingClause(index, concepts, question, answer));
+        var clause = MatchingClause(index, concepts, question, answer);
+        var polarity = (passage.Kind == PassageKind.TableRow ? RowPolarity(index, concepts, question, passage.Text) : null)
+            ?? Polarity(clause);
+
+        // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
+        if (polarity && Quantifier().IsMatch(question) && OnlyWord().IsMatch(answer))
+        {
+            polarity = false;
+        }
         var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
         if (rest.Length == 0)
         {
@@ -455,6 +484,62 @@ internal static partial class AnswerComposer
         }
 
         return best;
+    }
+
+    /// <summary>A yes/no question answered by a table row that compares columns ("Feature | TCP | UDP"): read the
+    /// column whose header names the question's subject. It says no when it holds a negation, or when the asked
+    /// property ("stateful", "immune", "block") is in another column's cell and not in its own. Null when no column
+    /// header names the subject.</summary>
+    private static bool? RowPolarity(KnowledgeIndex index, List<Concept> concepts, string question, string rowText)
+    {
+        var cells = rowText.Split(" | ")
+            .Select(part => part.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
+                ? (Header: part[..colon], Cell: part[(colon + 2)..])
+                : (Header: string.Empty, Cell: part))
+            .ToList();
+        if (cells.Count < 3)
+        {
+            return null;
+        }
+
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        var asked = Words(question);
+        var subject = -1;
+        var subjectScore = 0;
+        HashSet<string> subjectHeader = [];
+        for (var i = 1; i < cells.Count; i++)
+        {
+            var header = index.Analyzer.Terms(cells[i].Header);
+            var named = content.Count(c => c.MatchesAny(header));
+            var score = named == 0 ? 0 : (named * 100) + Words(cells[i].Header).Count(asked.Contains);
+            if (score > subjectScore)
+            {
+                (subject, subjectScore, subjectHeader) = (i, score, header);
+            }
+        }
+
+        if (subject < 0)
+        {
+            return null;
+        }
+
+        var cell = cells[subject].Cell;
+        if (!Polarity(cell))
+        {
+            return false;
+        }
+
+        var own = index.Analyzer.Terms(cell);
+        var predicate = content.Where(c => !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
+        for (var i = 1; i < cells.Count; i++)
+        {
+            if (i != subject && predicate.Any(c => c.MatchesAny(index.Analyzer.Terms(cells[i].Cell))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
@@ -644,4 +729,10 @@ internal static partial class AnswerComposer
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\b(any|every|all|always|everything|anywhere)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Quantifier();
+
+    [GeneratedRegex(@"\bonly\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyWord();
 }

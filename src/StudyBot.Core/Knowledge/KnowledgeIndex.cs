@@ -43,6 +43,7 @@ internal sealed class KnowledgeIndex : IDisposable
         BodyTerms = new HashSet<string>[entries.Count];
         TitleTerms = new HashSet<string>[entries.Count];
         ContextTerms = new HashSet<string>[entries.Count];
+        ParentTerms = new HashSet<string>[entries.Count];
         LeadTerms = new HashSet<string>[entries.Count][];
         LeadSlots = new string[entries.Count][][][];
         QuestionTermSets = new HashSet<string>?[entries.Count];
@@ -67,6 +68,7 @@ internal sealed class KnowledgeIndex : IDisposable
             BodyTerms[i] = analyzer.Terms(passage.Text);
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
+            ParentTerms[i] = entry.Context.Length == 0 ? [] : analyzer.Terms(entry.Context);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
             Negations[i] = AnswerComposer.NegationsOf(passage.Text);
             IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
@@ -161,6 +163,9 @@ internal sealed class KnowledgeIndex : IDisposable
     public HashSet<string>[] TitleTerms { get; }
 
     public HashSet<string>[] ContextTerms { get; }
+
+    /// <summary>Per passage: the terms of the lines it is read with (a nested bullet's parent), without headings.</summary>
+    public HashSet<string>[] ParentTerms { get; }
 
     /// <summary>Per passage, the terms of each title it leads (see <see cref="NoteEntry.Leads"/>).</summary>
     public HashSet<string>[][] LeadTerms { get; }

@@ -139,7 +139,20 @@ internal static class QuestionTerms
         // common word ("architecture") must not outweigh the topic the notes do cover.
         var unknownWeight = Idf(n, 0);
         var knownMax = result.Where(c => !c.IsFrame && c.Weight < unknownWeight - 1e-9).Select(c => c.Weight).DefaultIfEmpty(unknownWeight).Max();
-        return result.Select(c => c.Weight >= unknownWeight - 1e-9 ? c with { Weight = Math.Max(knownMax, UnknownFloor * unknownWeight) } : c).ToList();
+        result = result.Select(c => c.Weight >= unknownWeight - 1e-9 ? c with { Weight = Math.Max(knownMax, UnknownFloor * unknownWeight) } : c).ToList();
+
+        // "Does UDP retransmit lost data?": a yes/no question asks whether its subject does its verb; the words after
+        // them only narrow it, so the first two topic words weigh more.
+        if (AnswerComposer.IsYesNo(question))
+        {
+            var core = result.Where(c => !c.IsFrame).Take(2).ToHashSet();
+            if (result.Count(c => !c.IsFrame) > 2)
+            {
+                result = result.Select(c => core.Contains(c) ? c with { Weight = c.Weight * 1.5 } : c).ToList();
+            }
+        }
+
+        return result;
 
         void Add(List<string> terms, IReadOnlyList<string> parts, bool isName)
         {

@@ -27,6 +27,28 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.InRange(citedLine, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
     }
 
+    [Theory]
+    [InlineData("Why is plain HTTP considered insecure?", 86)]
+    [InlineData("How many levels does envelope encryption have?", 63)]
+    [InlineData("What is a monolithic architecture?", 97)]
+    [InlineData("How do microservices make updates easier?", 106)]
+    public void Ask_SubjectCoveredButAWordMissing_Answers(string question, int citedLine)
+    {
+        var answer = _seed.Ask(question);
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.InRange(citedLine, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+    }
+
+    [Theory]
+    [InlineData("Who is the CEO of Amazon?")]
+    [InlineData("Which football team has the best security?")]
+    [InlineData("What is the price of an encrypted hard drive on sale?")]
+    public void Ask_QuestionSharingOneWordWithTheNotes_Declines(string question)
+    {
+        Assert.False(_seed.Ask(question).Answered);
+    }
+
     [Fact]
     public void Ask_EbsByDefault_SaysWhatTheNotesSay()
     {

@@ -59,6 +59,35 @@ public sealed partial class KnowledgeEvalTests(KnowledgeEvalTests.CorporaFixture
     }
 
     [Fact]
+    public void Dev2_SubjectCoveredQuestionsAnsweredAndOffTopicDeclined()
+    {
+        using var kb = KnowledgeTestData.Open(KnowledgeTestData.SeedFolder);
+
+        var seed = Score(kb, "dev2-seed.jsonl");
+        var corpora2 = Score(corpora.Knowledge, "dev2-corpora.jsonl");
+
+        Assert.True(seed.Hit1 >= 0.7 && seed.FalseDecline <= 0.2 && seed.Polarity >= 0.85, seed.ToString());
+        Assert.Equal(1.0, seed.Decline);
+        Assert.True(corpora2.Polarity >= 0.85 && corpora2.FalseDecline <= 0.05, corpora2.ToString());
+        Assert.Equal(1.0, corpora2.Decline);
+    }
+
+    [Theory]
+    [InlineData("Does UDP have flow control?", "No")]
+    [InlineData("Does UDP support multicast?", "Yes")]
+    [InlineData("Is copper cable immune to EMI?", "No")]
+    [InlineData("Is fibre immune to EMI?", "Yes")]
+    [InlineData("Does an IDS block malicious traffic?", "No")]
+    [InlineData("Does UDP retransmit lost data?", "No")]
+    [InlineData("Can network policies be used with every network plugin?", "No")]
+    public void Ask_YesNoAnsweredByAComparison_ReadsTheSubjectsColumnOrClause(string question, string lead)
+    {
+        var answer = corpora.Knowledge.Ask(question);
+
+        Assert.StartsWith(lead + " — ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Corpora_EveryPassageLiesWithinItsFileAndHoldsItsWords()
     {
         var kb = corpora.Knowledge;
