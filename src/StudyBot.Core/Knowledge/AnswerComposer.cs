@@ -98,6 +98,17 @@ internal static partial class AnswerComposer
             scores.TryAdd(hit.Doc, floor);
         }
 
+        // The passages that name the question's subject and most of the rest (a long code block or paragraph can fall
+        // out of the BM25 top when the other words are common in titles).
+        var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * totalWeight / content.Count);
+        if (subject is not null)
+        {
+            foreach (var hit in searcher.Search(SubjectQuery(subject, content), LeadCandidates).ScoreDocs)
+            {
+                scores.TryAdd(hit.Doc, floor);
+            }
+        }
+
         // The passages holding the question's rarer words, which common words in titles can push out of the BM25 top:
         // read straight from the postings, they are few.
         foreach (var term in content.SelectMany(c => c.AllTerms))
@@ -111,7 +122,6 @@ internal static partial class AnswerComposer
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
         var asked = concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).ToHashSet(StringComparer.Ordinal);
-        var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * totalWeight / content.Count);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -191,22 +201,26 @@ internal static partial class AnswerComposer
 
     /// <summary>Whether the notes cover the question: the best passage holds enough of its topic weight. A passage
     /// whose section title, heading path, question or file names part of the question (its subject) may miss a
-    /// secondary word ("Why is HTTPS safer …", "… at the same time"): what the title holds counts half again.
+    /// secondary word ("Why is HTTPS safer …", "… at the same time"): what the title holds counts half again, when
+    /// the passage holds more of the question's words than it lacks.
     /// A question that names a whole section title ("What is a monolithic architecture?" under "Monolithic") is
-    /// about that section.</summary>
+    /// about that section.
+    /// Words no passage holds that the passage lacks ("wine" in "the best way to store wine") must be fewer than
+    /// half the words it holds, or fewer than those when its title names part of the question.</summary>
     private static bool Covers(Ranked best) =>
-        best.Coverage >= DeclineThreshold
-        || (best.Coverage >= SubjectCoverage && best.TitleNamed)
-        || (best.Coverage >= SubjectCoverage && best.Coverage + (0.5 * best.Anchor) >= DeclineThreshold
-            && best.Matched >= 2 && best.UnknownMissed * 2 < best.Matched);
+        (best.Coverage >= SubjectCoverage && best.TitleNamed)
+        || ((best.UnknownMissed * 2 < best.Matched || (best.UnknownMissed < best.Matched && best.Anchor > 0))
+            && best.Coverage + (best.Matched >= 2 && best.Missed < best.Matched ? 0.5 * best.Anchor : 0) >= DeclineThreshold
+            && best.Coverage >= SubjectCoverage);
 
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
     /// <param name="Anchor">Share of the question's topic weight named by the passage's title, heading path, lead
     /// titles, question (for a pair) or file name.</param>
     /// <param name="Matched">How many of the question's concepts the passage, its title or its path holds.</param>
     /// <param name="TitleNamed">The question names every word of the passage's section title or of a title it leads.</param>
+    /// <param name="Missed">How many of the question's concepts the passage, its title and its path lack.</param>
     /// <param name="UnknownMissed">How many of the question's words the passage lacks that no passage holds.</param>
-    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false);
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false, int Missed = 0);
 
     private readonly record struct Span(int Start, int End, string Text);
 
@@ -342,7 +356,7 @@ internal static partial class AnswerComposer
             score -= 0.08;
         }
 
-        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed);
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed, content.Count - matchedCount);
     }
 
     private static void AddRareDocs(IndexReader reader, string term, Dictionary<int, double> scores, double floor)
@@ -608,6 +622,25 @@ internal static partial class AnswerComposer
         foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>Passages holding the subject (in text or title), ranked by the rest of the question's words.</summary>
+    private static Query SubjectQuery(Concept subject, List<Concept> content)
+    {
+        var named = new BooleanQuery(disableCoord: true);
+        foreach (var term in subject.AllTerms.Take(8))
+        {
+            named.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
+            named.Add(new TermQuery(new Term(KnowledgeIndex.TitleField, term)), Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery(disableCoord: true) { { named, Occur.MUST } };
+        foreach (var term in content.Where(c => !ReferenceEquals(c, subject)).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses / 2))
+        {
+            query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
         }
 
         return query;
