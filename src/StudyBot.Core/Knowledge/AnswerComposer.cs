@@ -343,6 +343,24 @@ internal static partial class AnswerComposer
             score -= 0.12 + (0.5 * subject.Weight / totalWeight);
         }
 
+        // The question's words as written beat their stems: "filtered" over "filter", "tables" over "table".
+        var exact = 0.0;
+        foreach (var concept in content)
+        {
+            if (concept.Surface is { } surface && concept.MatchesAny(body) && index.SurfaceWords[id].Contains(surface))
+            {
+                exact += concept.Weight;
+            }
+        }
+
+        score += 0.06 * exact / totalWeight;
+
+        // A line that is mostly links (a README's index, "Helpful links: …") points elsewhere; it does not explain.
+        if (entry.LinkShare >= 0.5)
+        {
+            score -= 0.1 * entry.LinkShare;
+        }
+
         // A file named after the topic ("dhcp.md") is where the topic is explained.
         score += 0.12 * fileCoverage;
         if (definitional && index.IsDefinition[id])

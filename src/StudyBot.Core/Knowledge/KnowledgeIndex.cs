@@ -44,6 +44,7 @@ internal sealed class KnowledgeIndex : IDisposable
         TitleTerms = new HashSet<string>[entries.Count];
         ContextTerms = new HashSet<string>[entries.Count];
         ParentTerms = new HashSet<string>[entries.Count];
+        SurfaceWords = new HashSet<string>[entries.Count];
         LeadTerms = new HashSet<string>[entries.Count][];
         LeadSlots = new string[entries.Count][][][];
         QuestionTermSets = new HashSet<string>?[entries.Count];
@@ -69,6 +70,7 @@ internal sealed class KnowledgeIndex : IDisposable
             TitleTerms[i] = analyzer.Terms(passage.Section);
             ContextTerms[i] = analyzer.Terms(context);
             ParentTerms[i] = entry.Context.Length == 0 ? [] : analyzer.Terms(entry.Context);
+            SurfaceWords[i] = SurfaceOf(passage.Text);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
             Negations[i] = AnswerComposer.NegationsOf(passage.Text);
             IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
@@ -163,6 +165,31 @@ internal sealed class KnowledgeIndex : IDisposable
     public HashSet<string>[] TitleTerms { get; }
 
     public HashSet<string>[] ContextTerms { get; }
+
+    /// <summary>Per passage: its words as written, lowercase (an exact "filtered" beats a stemmed "filter").</summary>
+    public HashSet<string>[] SurfaceWords { get; }
+
+    /// <summary>The lowercase words of <paramref name="text"/>.</summary>
+    internal static HashSet<string> SurfaceOf(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                words.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
+        }
+
+        return words;
+    }
 
     /// <summary>Per passage: the terms of the lines it is read with (a nested bullet's parent), without headings.</summary>
     public HashSet<string>[] ParentTerms { get; }

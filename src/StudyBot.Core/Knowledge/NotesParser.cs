@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -16,7 +17,9 @@ internal sealed record Heading(string Title, int Line, int Depth);
 /// <param name="Context">Text of parent bullets (a nested bullet is read with its parent), not shown.</param>
 /// <param name="Leads">The titles this passage is the first content under (a heading directly followed by a
 /// sub-heading leads into the sub-heading's first passage).</param>
-internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads)
+/// <param name="LinkShare">Share of the passage's source characters inside links or URLs (a link list, an index or a
+/// "helpful links" line points elsewhere rather than explaining).</param>
+internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads, double LinkShare = 0)
 {
     /// <summary>Identifies the section: one citation per section key.</summary>
     public string SectionKey { get; } = $"{Passage.File}#{SectionLine}:{Passage.Section}";
@@ -28,8 +31,12 @@ internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSe
 /// lines; nested bullets; <c>- # text</c> bullets; table rows read with their header; fenced code; images dropped;
 /// question lines followed by answer lines become one question-answer passage.
 /// </summary>
-internal static class NotesParser
+internal static partial class NotesParser
 {
+    /// <summary>A markdown link, an autolink or a bare URL.</summary>
+    [GeneratedRegex(@"!?\[[^\]]*\]\([^)]*\)|<?https?://\S+")]
+    private static partial Regex LinkPattern();
+
     /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
     internal const int MaxChunkLines = 6;
 
@@ -481,7 +488,23 @@ internal static class NotesParser
                 }
             }
 
-            _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context, leads));
+            _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context, leads, LinkShare(start, end)));
+        }
+
+        private double LinkShare(int start, int end)
+        {
+            int total = 0, linked = 0;
+            for (var line = start; line <= end && line <= _lines.LineCount; line++)
+            {
+                var text = _lines.Line(line);
+                total += text.Count(c => !char.IsWhiteSpace(c));
+                foreach (var link in LinkPattern().Matches(text).Cast<Match>())
+                {
+                    linked += link.Value.Count(c => !char.IsWhiteSpace(c));
+                }
+            }
+
+            return total == 0 ? 0 : (double)linked / total;
         }
 
         /// <summary>The text lines of a bullet itself (paragraphs, `- # text` headings, code), not of its nested lists.</summary>

@@ -20,6 +20,9 @@ internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string
 {
     public IEnumerable<string> AllTerms => Terms.Concat(Corrected);
 
+    /// <summary>The word as the question wrote it (lowercase), for a single word; null otherwise.</summary>
+    public string? Surface { get; init; }
+
     public bool MatchesAny(HashSet<string> terms)
     {
         foreach (var term in Terms)
@@ -127,7 +130,7 @@ internal static class QuestionTerms
 
             // "microservices" in the question, "micro services" in the notes.
             var split = SplitCompound(index, token.Term);
-            Add(terms, split, IsName(question, token, tokens));
+            Add(terms, split, IsName(question, token, tokens), question[token.StartOffset..token.EndOffset].ToLowerInvariant());
         }
 
         // A word listed alone and inside a wider concept counts once, in the wider one.
@@ -154,7 +157,7 @@ internal static class QuestionTerms
 
         return result;
 
-        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName)
+        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName, string? surface = null)
         {
             terms = terms.Where(t => !NotesAnalyzer.NegationWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
             if (terms.Count == 0 || concepts.Count >= MaxConcepts || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
@@ -175,7 +178,7 @@ internal static class QuestionTerms
                 df = parts.Min(t => DocFreq(reader, t));
             }
 
-            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0, df == 0));
+            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0, df == 0) { Surface = surface });
         }
     }
 

@@ -46,6 +46,18 @@ public sealed class NotesParserTests
         Assert.Single(passages, p => p.Text.Contains(text, StringComparison.Ordinal));
 
     [Fact]
+    public void Parse_LinkListAndProse_MeasureHowMuchOfTheLineIsLinks()
+    {
+        const string notes = "Topics\n\n- [Cables](notes/physical/cables.md)\n- Cables carry signals between devices\n- See https://example.com/cables for more\n";
+
+        var entries = NotesParser.Parse("index.md", notes);
+
+        Assert.True(entries.Single(e => e.Passage.LineStart == 3).LinkShare > 0.9);
+        Assert.Equal(0, entries.Single(e => e.Passage.LineStart == 4).LinkShare);
+        Assert.InRange(entries.Single(e => e.Passage.LineStart == 5).LinkShare, 0.3, 0.8);
+    }
+
+    [Fact]
     public void Parse_ShortLineBeforeBullets_IsSectionTitle()
     {
         var first = Find(ShapePassages, "first bullet");
