@@ -25,6 +25,7 @@ internal static partial class AnswerComposer
 
     private const int Candidates = 60;
     private const int LeadCandidates = 20;
+    private const int SubjectCandidates = 12;
 
     /// <summary>How many of the best-ranked candidates may show that the notes cover a question.</summary>
     private const int CoverCandidates = 5;
@@ -103,7 +104,7 @@ internal static partial class AnswerComposer
         var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * totalWeight / content.Count);
         if (subject is not null)
         {
-            foreach (var hit in searcher.Search(SubjectQuery(subject, content), LeadCandidates).ScoreDocs)
+            foreach (var hit in searcher.Search(SubjectQuery(subject, content), SubjectCandidates).ScoreDocs)
             {
                 scores.TryAdd(hit.Doc, floor);
             }
@@ -118,6 +119,7 @@ internal static partial class AnswerComposer
 
         var ranked = new List<Ranked>(scores.Count);
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
+        var fileAnchors = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
@@ -137,7 +139,14 @@ internal static partial class AnswerComposer
                 fileCoverage[file] = fileScore;
             }
 
-            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject));
+            if (!fileAnchors.TryGetValue(file, out var fileAnchor))
+            {
+                var words = index.FileWords.TryGetValue(file, out var w) ? w : [];
+                fileAnchor = content.Select(c => c.AllTerms.Any(t => t.Length >= 3 && words.Any(x => x.StartsWith(t, StringComparison.Ordinal)))).ToArray();
+                fileAnchors[file] = fileAnchor;
+            }
+
+            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject, fileAnchor));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -224,7 +233,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject)
+    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject, bool[] fileAnchor)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -276,18 +285,18 @@ internal static partial class AnswerComposer
             titleNamed = index.LeadSlots[id][l].Length > 0 && KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], asked) >= 0.99;
         }
 
-        var leadUnion = leadTerms.Length == 0 ? null : leadTerms;
-        var questionTerms0 = index.QuestionTermSets[id];
-        var fileWords = index.FileWords.TryGetValue(entry.Passage.File, out var fw) ? fw : [];
-        foreach (var concept in content)
+        var questionTerms = index.QuestionTermSets[id];
+        for (var k = 0; k < content.Count; k++)
         {
-            if (concept.MatchesAny(title) || concept.MatchesAny(context)
-                || (leadUnion is not null && leadUnion.Any(concept.MatchesAny))
-                || (questionTerms0 is not null && concept.MatchesAny(questionTerms0))
-                || concept.AllTerms.Any(t => t.Length >= 3 && fileWords.Any(w => w.StartsWith(t, StringComparison.Ordinal))))
+            var concept = content[k];
+            var isAnchored = fileAnchor[k] || concept.MatchesAny(title) || concept.MatchesAny(context)
+                || (questionTerms is not null && concept.MatchesAny(questionTerms));
+            for (var l = 0; l < leadTerms.Length && !isAnchored; l++)
             {
-                anchored += concept.Weight;
+                isAnchored = concept.MatchesAny(leadTerms[l]);
             }
+
+            anchored += isAnchored ? concept.Weight : 0;
         }
 
         var coverage = matched / totalWeight;
@@ -307,7 +316,7 @@ internal static partial class AnswerComposer
         }
 
         // A question-answer pair whose question is the question asked (not one that merely shares its words).
-        if (index.QuestionTermSets[id] is { } questionTerms)
+        if (questionTerms is not null)
         {
             var askedShare = Covered(content, questionTerms) / totalWeight;
             var precision = askedShare >= 0.6 ? KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, asked) : 0;
