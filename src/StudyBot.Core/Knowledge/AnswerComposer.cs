@@ -470,7 +470,13 @@ internal static partial class AnswerComposer
         }
 
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var clause = MatchingClause(index, concepts, question, answer);
+
+        // A pair's "No" answers the pair's own question; asked something else about it ("is the snapshot encrypted?"
+        // under "Can we create an un-encrypted volume from an encrypted snapshot? No, … will be encrypted"), read the
+        // statement after it.
+        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, concepts, question, passage.Question);
+        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
+        var clause = MatchingClause(index, concepts, question, stated.Length > 0 ? stated : answer);
         var polarity = (passage.Kind == PassageKind.TableRow ? RowPolarity(index, concepts, question, passage.Text) : null)
             ?? Polarity(clause);
 
@@ -479,7 +485,7 @@ internal static partial class AnswerComposer
         {
             polarity = false;
         }
-        var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
+        var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
         if (rest.Length == 0)
         {
             rest = Clean(passage.Question ?? passage.Section);
@@ -525,6 +531,39 @@ internal static partial class AnswerComposer
         }
 
         return best;
+    }
+
+    /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
+    /// question, and both ask about the same side (not one about "un-encrypted" and the other about "encrypted").</summary>
+    private static bool AsksThePairsQuestion(KnowledgeIndex index, List<Concept> concepts, string question, string pairQuestion)
+    {
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        var pairTerms = index.Analyzer.Terms(pairQuestion);
+        var named = content.Count(c => c.MatchesAny(pairTerms));
+        return named * 3 >= content.Count * 2 && IsNegative(index, question) == IsNegative(index, pairQuestion);
+    }
+
+    /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
+    private static bool IsNegative(KnowledgeIndex index, string text)
+    {
+        foreach (var word in WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()))
+        {
+            if (NotesAnalyzer.NegationWords.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word is "un" or "non")
+            {
+                return true;
+            }
+
+            foreach (var prefix in (string[])["un", "non"])
+            {
+                if (word.Length >= prefix.Length + 4 && word.StartsWith(prefix, StringComparison.Ordinal)
+                    && index.Analyzer.Terms(word[prefix.Length..]).Any(index.Vocabulary.Contains))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A yes/no question answered by a table row that compares columns ("Feature | TCP | UDP"): read the
@@ -784,7 +823,7 @@ internal static partial class AnswerComposer
     [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex InstructionPattern();
 
-    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while)\b|\s[—–]\s|\bbut\b|\bwhereas\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]

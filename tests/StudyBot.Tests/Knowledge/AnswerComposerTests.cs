@@ -50,6 +50,16 @@ public sealed class AnswerComposerTests : IDisposable
     }
 
     [Fact]
+    public void Ask_YesNoAboutAPairsSubjectButNotItsQuestion_ReadsTheStatementNotThePairsNo()
+    {
+        var answer = _seed.Ask("Will the snapshot of an encrypted EBS volume be encrypted too?");
+
+        Assert.StartsWith("Yes — ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("snapshot will be encrypted", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((75, 77), (answer.Citations[0].LineStart, answer.Citations[0].LineEnd));
+    }
+
+    [Fact]
     public void Ask_EbsByDefault_SaysWhatTheNotesSay()
     {
         var answer = _seed.Ask("Is EBS encrypted by default?");
@@ -66,7 +76,7 @@ public sealed class AnswerComposerTests : IDisposable
         var top = answer.Citations[0];
         Assert.Equal((75, 77), (top.LineStart, top.LineEnd));
         Assert.StartsWith("No — ", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("snapshot will be encrypted", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("snapshot will be encrypted", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
