@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 
 namespace StudyBot.Discord;
@@ -39,7 +41,7 @@ public sealed class DiscordOptions
     public TimeSpan InteractionBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 
     /// <summary>True when the section has any setting, that is, when the operator means to turn Discord on.</summary>
-    internal static bool IsConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    internal static bool IsConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
         return section.GetChildren().Any(c => c.Value is { Length: > 0 } || c.GetChildren().Any());
@@ -62,11 +64,16 @@ public sealed class DiscordQuizChannel
 }
 
 /// <summary>Names every missing or malformed setting, so a partial configuration stops the app with a clear message.</summary>
-internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+internal sealed class DiscordOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var failures = new List<string>();
+        if (TokenInJsonFile() is { } file)
+        {
+            failures.Add($"Discord:BotToken must not be in {file}: it is a secret; use the Discord__BotToken environment variable or user-secrets.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ApplicationId))
         {
             failures.Add("Discord:ApplicationId is missing (the application id from the Developer Portal).");
@@ -118,6 +125,14 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The JSON settings file that holds the token, if one does (user-secrets excepted).</summary>
+    private string? TokenInJsonFile() =>
+        (configuration as IConfigurationRoot)?.Providers
+            .OfType<JsonConfigurationProvider>()
+            .Where(p => p.Source.Path is { } path && !path.Equals("secrets.json", StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(p => p.TryGet($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}", out var value) && !string.IsNullOrEmpty(value))
+            ?.Source.Path;
 
     private static bool IsSnowflake(string value) =>
         value.Length is > 0 and <= 20 && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);

@@ -18,6 +18,9 @@ internal static class BotHost
         await using var app = Build(args);
         try
         {
+            // Settings are checked before the host starts, so a bad one is reported in one line, not also as the host's
+            // "failed to start" error with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.StartAsync();
         }
         catch (OptionsValidationException exception)

@@ -205,7 +205,7 @@ public sealed partial class Conversation : IConversation
             foreach (var related in answer.Related)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n- {related.File} › {related.Section} (lines {related.LineStart}–{related.LineEnd})");
+                    $"\n- {related.File} › {related.Section} ({CitationText.Lines(related.LineStart, related.LineEnd)})");
             }
         }
 

@@ -102,7 +102,11 @@ internal sealed partial class KnowledgeAutoReloader(
         }
     }
 
-    private void OnChange(object sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        _changes.Writer.TryWrite(e.FullPath);
+        LogChange(e.ChangeType, e.FullPath);
+    }
 
     private async Task ReloadAsync(string trigger, CancellationToken cancellationToken)
     {
@@ -138,6 +142,9 @@ internal sealed partial class KnowledgeAutoReloader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auto-reload is unavailable: the notes folder {Folder} cannot be watched; use the reload command")]
     private partial void LogWatchFailed(Exception exception, string folder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Auto-reload: {ChangeType} {Path}; the reload waits for quiet")]
+    private partial void LogChange(WatcherChangeTypes changeType, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Auto-reload: watching {Folder} (debounce {DebounceMs} ms)")]
     private partial void LogWatching(string folder, int debounceMs);

@@ -94,22 +94,33 @@ internal sealed class QuizService(
     private async Task<QuizPostRow?> PostQuizAsync(
         string platform, string channelId, string timeZone, string key, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var question = await ChooseQuestionAsync(platform, channelId, now, ct);
-        if (question is null)
+        QuizPostRow post;
+        bool created;
+        await store.ChoiceLock.WaitAsync(ct);
+        try
         {
-            logger.LogWarning("No quiz question available for {Platform} {ChannelId}", platform, channelId);
-            if (anchor is { } a)
+            var now = time.GetUtcNow();
+            var question = await ChooseQuestionAsync(platform, channelId, now, ct);
+            if (question is null)
             {
-                await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, ct);
+                logger.LogWarning("No quiz question available for {Platform} {ChannelId}", platform, channelId);
+                if (anchor is { } a)
+                {
+                    await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, ct);
+                }
+
+                return null;
             }
 
-            return null;
+            var zone = QuizSchedule.Zone(timeZone);
+            (post, created) = await store.CreatePostAsync(
+                platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now, anchor, ct);
+        }
+        finally
+        {
+            store.ChoiceLock.Release();
         }
 
-        var zone = QuizSchedule.Zone(timeZone);
-        var (post, created) = await store.CreatePostAsync(
-            platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now, anchor, ct);
         if (created || post.Status == "pending")
         {
             await PublishAsync(post, ct);
@@ -290,7 +301,7 @@ internal sealed class QuizService(
         if (!right)
         {
             return new Reply(
-                $"Not quite: you chose **{question.Choices[choice]}**. The answer is revealed {(revealAt is null ? "later" : $"at {revealAt}")}.",
+                $"Not quite: you chose **{question.Choices[choice]}**. The answer is revealed {(revealAt is null ? "later" : $"at {revealAt} ({post.TimeZone})")}.",
                 Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
@@ -382,7 +393,7 @@ internal static class QuizReplies
     public static Reply Reveal(QuizQuestion q, int answered, int correct)
     {
         var share = answered == 0 ? "nobody answered" : $"{answered} answered, {Math.Round(100.0 * correct / answered)}% correct";
-        var text = $"{q.Text}\n\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n{share}. Source: {q.Citation.File}, lines {q.Citation.LineStart}–{q.Citation.LineEnd}.";
+        var text = $"{q.Text}\n\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.";
         Citation[] citations = [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
         return new Reply(text, Title: "Quiz answer", Citations: citations, Kind: ReplyKind.QuizReveal);
     }

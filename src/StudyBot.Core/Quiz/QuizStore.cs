@@ -89,6 +89,12 @@ internal sealed class QuizStore(SqliteDatabase database)
 
     public Task<SqliteConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
 
+    /// <summary>
+    /// Held while a question is chosen and its post recorded, so two quizzes started at the same instant (two
+    /// admins' <c>quiz now</c>, or one beside the scheduler) see each other's choice and rotate to different questions.
+    /// </summary>
+    public SemaphoreSlim ChoiceLock { get; } = new(1, 1);
+
     // Channels
 
     public async Task<IReadOnlyList<QuizChannelRow>> ChannelsAsync(CancellationToken ct)

@@ -59,6 +59,17 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
             return Fail(options, $"the folder {folder} cannot be created: {exception.Message}");
         }
 
+        try
+        {
+            // SQLite creates the file on first open; try it now (and remove the probe), so a read-only or virtual
+            // folder such as /proc stops the app here with the setting's name instead of in the first migration.
+            using var probe = new FileStream(fullPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Fail(options, $"the file {fullPath} cannot be created: {exception.Message}");
+        }
+
         return ValidateOptionsResult.Success;
     }
 
@@ -90,5 +101,5 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
     }
 
     private static ValidateOptionsResult Fail(StorageOptions options, string reason) =>
-        ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)} '{options.Path}' is not usable: {reason}.");
+        ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)} '{options.Path}' is not usable: {reason.TrimEnd('.')}.");
 }

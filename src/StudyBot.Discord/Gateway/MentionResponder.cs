@@ -63,20 +63,46 @@ internal sealed partial class MentionResponder(
             reply = new Reply("Sorry, something went wrong while answering. Please try again in a moment.", Kind: ReplyKind.Error);
         }
 
-        var payload = DiscordRenderer.Render(reply) with
-        {
-            MessageReference = new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false),
-            Nonce = DiscordChannelPublisher.Nonce("reply:" + message.Id),
-            EnforceNonce = true,
-        };
         try
         {
+            if (reply.Private && message.GuildId is not null)
+            {
+                // Personal or administrative content does not go to the channel: it goes to a DM, with a note here.
+                reply = await SendPrivatelyAsync(message, reply, cancellationToken).ConfigureAwait(false);
+            }
+
+            var payload = DiscordRenderer.Render(reply) with
+            {
+                MessageReference = new MessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false),
+                Nonce = DiscordChannelPublisher.Nonce("reply:" + message.Id),
+                EnforceNonce = true,
+            };
             var sent = await rest.CreateMessageAsync(message.ChannelId, payload, cancellationToken).ConfigureAwait(false);
             LogAnswered(logger, message.ChannelId, sent.Id);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogReplyFailed(logger, ex, message.ChannelId);
+        }
+    }
+
+    /// <summary>Sends the reply as a DM; returns the short note to leave in the channel instead.</summary>
+    private async Task<Reply> SendPrivatelyAsync(DiscordMessage message, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dm = await rest.CreateDmChannelAsync(message.Author!.Id, cancellationToken).ConfigureAwait(false);
+            await rest.CreateMessageAsync(dm.Id, DiscordRenderer.Render(reply) with
+            {
+                Nonce = DiscordChannelPublisher.Nonce("dm:" + message.Id),
+                EnforceNonce = true,
+            }, cancellationToken).ConfigureAwait(false);
+            return new Reply("I sent you the answer in a direct message.", Kind: ReplyKind.Text);
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.BadRequest)
+        {
+            LogDmRefused(logger, message.ChannelId);
+            return new Reply("That answer is only for you, but I cannot send you direct messages. Use the slash command instead: only you will see its answer.", Kind: ReplyKind.Text);
         }
     }
 
@@ -91,6 +117,9 @@ internal sealed partial class MentionResponder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The conversation failed on a Discord mention in channel {ChannelId}")]
     private static partial void LogConversationFailed(ILogger logger, Exception exception, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord refused a direct message for a private answer asked in channel {ChannelId}")]
+    private static partial void LogDmRefused(ILogger logger, string channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not reply to a Discord mention in channel {ChannelId}")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, string channelId);

@@ -60,3 +60,5 @@ internal sealed record GatewayHello(double HeartbeatInterval);
 internal sealed record GatewayBotInfo(string Url);
 
 internal sealed record CreatedMessage(string Id, string? ChannelId = null);
+
+internal sealed record RegisteredCommand(string Id, string Name);

@@ -59,3 +59,6 @@ internal sealed record ApplicationCommand(string Name, string Description, IRead
 }
 
 internal sealed record CommandOption(int Type, string Name, string Description, bool? Required = null, IReadOnlyList<CommandOption>? Options = null, int? MaxLength = null);
+
+/// <summary>Opens a direct-message channel with a user.</summary>
+internal sealed record DmChannelRequest(string RecipientId);

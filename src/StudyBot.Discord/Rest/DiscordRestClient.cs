@@ -34,6 +34,10 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
     public Task<CreatedMessage> EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Patch, $"channels/{Id(channelId)}/messages/{Id(messageId)}", message, cancellationToken);
 
+    /// <summary>POST /users/@me/channels: opens (or finds) the direct-message channel with a user.</summary>
+    public Task<CreatedMessage> CreateDmChannelAsync(string userId, CancellationToken cancellationToken) =>
+        SendAsync<CreatedMessage>(HttpMethod.Post, "users/@me/channels", new DmChannelRequest(Id(userId)), cancellationToken);
+
     /// <summary>POST /webhooks/{application_id}/{interaction_token}: a follow-up message.</summary>
     public Task<CreatedMessage> CreateFollowupAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Post, $"webhooks/{Id(ApplicationId)}/{Uri.EscapeDataString(interactionToken)}", message, cancellationToken);
@@ -48,7 +52,7 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
         var path = guildId is null
             ? $"applications/{Id(ApplicationId)}/commands"
             : $"applications/{Id(ApplicationId)}/guilds/{Id(guildId)}/commands";
-        var registered = await SendAsync<List<CreatedMessage>>(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
+        var registered = await SendAsync<List<RegisteredCommand>>(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
         return registered.Count;
     }
 

@@ -163,15 +163,7 @@ internal static class ReplyRenderer
     }
 
     /// <summary>"file › section, lines a–b".</summary>
-    public static string CitationLabel(Citation citation)
-    {
-        var lines = citation.LineStart == citation.LineEnd
-            ? $"line {citation.LineStart}"
-            : $"lines {citation.LineStart}–{citation.LineEnd}";
-        return string.IsNullOrWhiteSpace(citation.Section)
-            ? $"{citation.File}, {lines}"
-            : $"{citation.File} › {citation.Section}, {lines}";
-    }
+    public static string CitationLabel(Citation citation) => CitationText.Label(citation);
 
     private static string OneLine(string text)
     {

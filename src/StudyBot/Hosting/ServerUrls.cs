@@ -28,6 +28,12 @@ internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>
                 {
                     failures.Add($"Urls: '{url}' must start with http:// or https://.");
                 }
+                else if (!address.IsUnixPipe && HasUnparsedPort(address.Host))
+                {
+                    // Kestrel reads "127.0.0.1:notaport" as a host name on the default port and then listens on every
+                    // interface, so a typo in the port must stop the app instead.
+                    failures.Add($"Urls: '{url}' has a port that is not a number; a port is 0–65535.");
+                }
                 else if (!address.IsUnixPipe && address.Port is < 0 or > 65535)
                 {
                     failures.Add($"Urls: '{url}' has the port {address.Port}; a port is 0–65535.");
@@ -40,6 +46,13 @@ internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>A host with a colon left in it (outside an IPv6 literal's brackets) is a port that did not parse.</summary>
+    private static bool HasUnparsedPort(string host)
+    {
+        var end = host.StartsWith('[') ? host.IndexOf(']', StringComparison.Ordinal) : -1;
+        return host.IndexOf(':', end + 1) >= 0;
     }
 }
 

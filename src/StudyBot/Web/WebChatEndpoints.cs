@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
@@ -24,8 +25,34 @@ internal static class WebChatEndpoints
     }
 
     private static async Task<IResult> PostChatAsync(
-        ChatRequest request, IConversation conversation, AdminToken adminToken, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
+        HttpRequest http, IConversation conversation, AdminToken adminToken, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
     {
+        // The body is read here rather than bound by the framework, so a script that sends something malformed
+        // learns what is wrong ({"error": …}) instead of getting an empty 400.
+        if (!http.HasJsonContentType())
+        {
+            return Results.Json(new { error = "Send the request as JSON (Content-Type: application/json)." }, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        ChatRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<ChatRequest>(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            return Results.BadRequest(new { error = $"The body is not a valid chat request (JSON error at {exception.Path ?? "$"}, line {exception.LineNumber + 1})." });
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return Results.Json(new { error = exception.Message }, statusCode: exception.StatusCode);
+        }
+
+        if (request is null)
+        {
+            return Results.BadRequest(new { error = "The body must be a JSON object." });
+        }
+
         if (Validate(request) is { } error)
         {
             return Results.BadRequest(new { error });

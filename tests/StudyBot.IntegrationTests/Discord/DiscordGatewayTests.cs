@@ -173,6 +173,34 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mention_PrivateReply_SentAsDirectMessageWithANoteInTheChannel()
+    {
+        _conversation.Respond = (m, _) => Task.FromResult(new Reply($"Your points: 3 ({m.Text})", Private: true));
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967060", "me"), 2);
+            await ReplyTo("334385199974967060");
+        });
+
+        await using var bot = await StartBotAsync();
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var dm = _api.On("POST /users/@me/channels").Single();
+        Assert.Equal("53908099506183680", (string)dm.Json!["recipient_id"]!);
+        DiscordOpenApi.AssertValid(DiscordOpenApi.OperationOf(dm.Route), dm.Body);
+        var posts = _api.On(Messages);
+        Assert.Equal(2, posts.Count);
+        Assert.NotEqual("290926798999357250", posts[0].Path.Split('/')[2]);
+        Assert.Equal("Your points: 3 (me)", (string)posts[0].Json!["embeds"]![0]!["description"]!);
+        Assert.Equal("290926798999357250", posts[1].Path.Split('/')[2]);
+        Assert.DoesNotContain("Your points", posts[1].Body, StringComparison.Ordinal);
+        Assert.All(posts, p => DiscordOpenApi.AssertValid("create_message", p.Body));
+    }
+
+    [Fact]
     public async Task Gateway_SilentServerWithoutHello_GivesUpAndConnectsAgain()
     {
         _gateway.Then(c => c.WaitClosedAsync());

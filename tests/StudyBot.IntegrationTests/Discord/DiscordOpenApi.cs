@@ -77,6 +77,7 @@ internal sealed class DiscordOpenApi
         "POST /channels/{channels}/messages" => "create_message",
         "PATCH /channels/{channels}/messages/{id}" => "update_message",
         "POST /webhooks/{webhooks}/{token}" => "execute_webhook",
+        "POST /users/@me/channels" => "create_dm",
         "PATCH /webhooks/{webhooks}/{token}/messages/@original" => "update_original_webhook_message",
         "PUT /applications/{id}/commands" => "bulk_set_application_commands",
         "PUT /applications/{id}/guilds/{id}/commands" => "bulk_set_guild_application_commands",

@@ -209,6 +209,9 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
                     : NextId();
                 await WriteAsync(context, 200, Message(id, channelId, json));
                 return;
+            case "POST /users/@me/channels":
+                await WriteAsync(context, 200, new JsonObject { ["id"] = NextId(), ["type"] = 1 });
+                return;
             case "PATCH /channels/{channels}/messages/{id}":
                 await WriteAsync(context, 200, Message(path.Split('/')[4], path.Split('/')[2], json));
                 return;

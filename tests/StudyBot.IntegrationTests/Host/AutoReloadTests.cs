@@ -11,8 +11,10 @@ public class AutoReloadTests
             Path.Combine(server.KnowledgeFolder, "gcp.md"),
             "# GCP notes\n\nCloud Armor\n- Cloud Armor protects load balancers against DDoS attacks and filters layer 7 traffic\n");
 
+        // The watcher and the debounce run on real time; allow a busy machine plenty of it.
         var listed = false;
-        for (var attempt = 0; attempt < 100 && !listed; attempt++)
+        var deadline = Environment.TickCount64 + 60_000;
+        while (!listed && Environment.TickCount64 < deadline)
         {
             await Task.Delay(100);
             var (_, sources) = await server.AskAsync("sources");

@@ -57,12 +57,26 @@ public sealed class ChatApiTests : IAsyncLifetime
     [InlineData("""{"displayName":"x","text":"hi"}""")]
     [InlineData("""{"userId":"","text":"hi"}""")]
     [InlineData("""{"userId":"u"}""")]
+    [InlineData("not json")]
+    [InlineData("""{"userId":"u","text":""")]
+    [InlineData("""{"userId":5,"text":"hi"}""")]
+    [InlineData("null")]
+    [InlineData("[]")]
     public async Task PostChat_InvalidRequest_Returns400WithError(string json)
     {
         using var response = await _server.Client.PostAsync("api/chat", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public async Task PostChat_NotJson_Returns415WithError()
+    {
+        using var response = await _server.Client.PostAsync("api/chat", new StringContent("userId=u&text=hi", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

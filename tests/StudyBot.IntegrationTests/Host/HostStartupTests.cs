@@ -30,6 +30,9 @@ public sealed class HostStartupTests : IDisposable
     [InlineData("http://127.0.0.1:99999", "port")]
     [InlineData("ftp://127.0.0.1:5080", "http://")]
     [InlineData("http://127.0.0.1:80;not a url", "not a url")]
+    [InlineData("http://127.0.0.1:notaport", "not a number")]
+    [InlineData("http://127.0.0.1:", "not a number")]
+    [InlineData("http://[::1]:x", "not a number")]
     public async Task StartAsync_BadUrls_StopsNamingSetting(string urls, string detail)
     {
         var message = await StartFailureAsync(("urls", urls));
@@ -49,6 +52,16 @@ public sealed class HostStartupTests : IDisposable
         var message = await StartFailureAsync((key, value));
 
         Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_StoragePathInUnwritableFolder_StopsNamingSetting()
+    {
+        // /proc refuses new files even for root, where file permissions would not.
+        var message = await StartFailureAsync(("Storage:Path", "/proc/studybot-review.db"));
+
+        Assert.Contains("Storage:Path", message, StringComparison.Ordinal);
+        Assert.Contains("cannot be created", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,12 +107,16 @@ public class HostProcessTests
 
             using var process = System.Diagnostics.Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
+            var stdout = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.Equal(2, process.ExitCode);
             Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
             Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
+
+            // One clear line, not also the host's error with a stack trace.
+            Assert.DoesNotContain("Hosting failed to start", stdout + await stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at Microsoft.", stdout + await stderr, StringComparison.Ordinal);
         }
         finally
         {

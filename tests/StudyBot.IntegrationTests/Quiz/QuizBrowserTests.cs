@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using StudyBot.Core.Quiz;
 using StudyBot.IntegrationTests.Host;
@@ -9,13 +10,17 @@ namespace StudyBot.IntegrationTests.Quiz;
 [Collection(BrowserCollection.Name)]
 public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The app's clock: the reveal comes when the test moves it, not after real seconds that a slow page could miss.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 1, 7, 0, 0, TimeSpan.Zero));
     private BotServer _server = null!;
     private IBrowserContext _context = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "00:00:03")]);
+        _server = await BotServer.StartAsync(
+            [new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "01:00:00")],
+            services => services.AddSingleton<TimeProvider>(_time));
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
         _page = await _context.NewPageAsync();
         await _page.GotoAsync("/");
@@ -48,6 +53,9 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var feedback = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
         await Assertions.Expect(feedback).ToContainTextAsync("Correct");
 
+        // An hour later by the app's clock, the answer is revealed in the channel.
+        Assert.Empty(await _page.Locator(".message.channel[data-kind=quizReveal]").AllAsync());
+        _time.Advance(TimeSpan.FromHours(1));
         var reveal = _page.Locator(".message.channel[data-kind=quizReveal]");
         await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}", new() { Timeout = 15_000 });
         await Assertions.Expect(reveal).ToContainTextAsync("1 answered, 100% correct");

@@ -156,6 +156,9 @@ internal sealed class QuizHarness : IAsyncDisposable
         _provider.GetServices<IChatActionHandler>().Single(h => h.Prefix == "quiz")
             .HandleAsync(Message(channel, user, false, string.Empty) with { ActionData = actionId }, CancellationToken.None);
 
+    /// <summary>The quiz post's id, from its buttons' action ids (<c>quiz:{postId}:{choice}</c>).</summary>
+    public static long PostId(Reply quiz) => long.Parse(quiz.ButtonList[0].ActionId.Split(':')[1], CultureInfo.InvariantCulture);
+
     /// <summary>The action id of choice <paramref name="choice"/> on a posted quiz.</summary>
     public static string Action(Reply quiz, int choice) => quiz.ButtonList[choice].ActionId;
 

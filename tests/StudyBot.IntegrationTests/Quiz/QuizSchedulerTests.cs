@@ -166,6 +166,7 @@ public class QuizSchedulerTests
 
         Assert.Equal(60, replies.Count(r => r.Markdown.StartsWith("Correct", StringComparison.Ordinal) || r.Markdown.StartsWith("Not quite", StringComparison.Ordinal)));
         Assert.Equal(60, replies.Count(r => r.Markdown.Contains("already answered", StringComparison.Ordinal)));
+        Assert.Equal(15, replies.Count(r => r.Markdown.EndsWith("The answer is revealed at 08:00 (UTC).", StringComparison.Ordinal)));
         Assert.All(replies, r => Assert.True(r.Private));
 
         time.Advance(TimeSpan.FromHours(1));
@@ -175,6 +176,39 @@ public class QuizSchedulerTests
         Assert.Single(reveal.CitationList);
         var late = await h.PressAsync(QuizHarness.Action(quiz, right), "late");
         Assert.Contains("closed", late.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizNow_SeveralAdminsAtTheSameInstant_PostDifferentQuestions()
+    {
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(6), At("2026-06-01T07:00:00Z"));
+        await h.CommandAsync("quiz"); // the schema is in place
+
+        // Six admins press "quiz now" together. Another writer holds the database meanwhile, so all six have chosen
+        // their question before any of them can record its post: rotation must still give each a different one.
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(h.Folder, "data", "studybot.db")};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using (var hold = writer.CreateCommand())
+            {
+                hold.CommandText = "BEGIN IMMEDIATE;";
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var commands = Enumerable.Range(0, 6).Select(i => Task.Run(() => h.CommandAsync("quiz now", user: $"admin{i}"))).ToList();
+            await Task.Delay(500);
+            await using (var release = writer.CreateCommand())
+            {
+                release.CommandText = "COMMIT;";
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await Task.WhenAll(commands);
+        }
+
+        var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(6, texts.Count);
+        Assert.Equal(6, texts.Distinct().Count());
     }
 
     [Fact]
@@ -292,14 +326,17 @@ public class QuizSchedulerTests
             time.Advance(TimeSpan.FromMinutes(1));
             await WaitUntilAsync(() => h.Publisher.Quizzes.Any());
 
-            // The reveal follows an hour later.
+            // The reveal follows an hour later; the clock moves only once the core has recorded the post (and read
+            // the clock for its reveal time).
+            var posted = await QuizPosts.WaitUntilPostedAsync(h.Services, QuizHarness.PostId(h.Publisher.Quizzes.Single().Reply));
             time.Advance(TimeSpan.FromHours(1));
             await WaitUntilAsync(() => h.Publisher.Reveals.Any());
 
             var post = Assert.Single(h.Publisher.Quizzes);
             Assert.Equal("c9", post.ChannelId);
             Assert.Equal("2026-06-01 09:00", Local(post.At)[..16]);
-            Assert.Single(h.Publisher.Reveals);
+            Assert.Equal(post.At.AddHours(1), DateTimeOffset.Parse(posted.RevealUtc!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(post.At.AddHours(1), Assert.Single(h.Publisher.Reveals).At);
         }
         finally
         {

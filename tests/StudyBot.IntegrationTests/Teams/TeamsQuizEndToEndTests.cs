@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.IntegrationTests.Host;
+using StudyBot.IntegrationTests.Quiz;
 using StudyBot.Teams;
 using StudyBot.Teams.Auth;
 
@@ -113,6 +114,9 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         Assert.InRange(actions.Count, 2, 5);
         Assert.All(actions, a => Assert.StartsWith("quiz:", a));
 
+        // The connector has the card a moment before the quiz core records the post as open; answers wait for that.
+        await QuizPosts.WaitUntilPostedAsync(_bot.Services, long.Parse(actions[0].Split(':')[1], CultureInfo.InvariantCulture));
+
         // One member per choice: exactly one of them is right.
         var thread = $"{TeamId};messageid=";
         for (var i = 0; i < actions.Count; i++)
@@ -150,11 +154,18 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
         await WaitForAsync(IsChannelPost);
 
-        // The quiz core retries 30 s later; the second attempt succeeds and nothing more is posted after it.
-        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(40));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (_fake.Requests.Count(IsChannelPost) < 2 && DateTime.UtcNow < deadline)
+        // The quiz core retries 30 s after it saw the refusal. It may record the refusal a little after the connector
+        // answered, so the clock moves on in steps (not in one jump that could land before the retry time) until the
+        // second attempt; that one succeeds and nothing more is posted after it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var at = Start.AddMinutes(2).AddSeconds(15); _fake.Requests.Count(IsChannelPost) < 2 && DateTime.UtcNow < deadline;)
         {
+            if (at < Start.AddMinutes(6))
+            {
+                at = at.AddSeconds(10);
+                _time.SetUtcNow(at);
+            }
+
             await Task.Delay(50);
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using StudyBot.Discord;
 
 namespace StudyBot.Tests.Discord;
@@ -40,5 +41,32 @@ public class DiscordOptionsValidatorTests
         Assert.Contains("Discord:PublicKey must be 64 hex characters.", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Discord:QuizChannels:0:ChannelId", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Discord:QuizChannels:0:Cron is missing", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TokenInAppSettingsJson_RefusedAsASecretInAFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("studybot-options-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "appsettings.json"), """{"Discord":{"BotToken":"oops"}}""");
+            var configuration = new ConfigurationBuilder().SetBasePath(directory).AddJsonFile("appsettings.json").Build();
+
+            var result = new DiscordOptionsValidator(configuration).Validate(null, Valid());
+
+            Assert.Contains("Discord:BotToken must not be in appsettings.json", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_TokenFromEnvironmentStyleSource_Accepted()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:BotToken"] = "t" }).Build();
+
+        Assert.True(new DiscordOptionsValidator(configuration).Validate(null, Valid()).Succeeded);
     }
 }

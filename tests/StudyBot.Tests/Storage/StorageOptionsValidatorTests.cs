@@ -50,6 +50,27 @@ public sealed class StorageOptionsValidatorTests : IDisposable
         Assert.Contains("not a SQLite database", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_FolderRefusesNewFiles_FailsNamingSetting()
+    {
+        // /proc exists but refuses new files, even for root.
+        var result = Validate("/proc/studybot-review.db");
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:Path '/proc/studybot-review.db'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("cannot be created", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NewFile_LeavesNoProbeBehind()
+    {
+        var result = Validate("fresh.db");
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.False(File.Exists(Path.Combine(_root, "fresh.db")));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private Microsoft.Extensions.Options.ValidateOptionsResult Validate(string path) =>
