@@ -23,6 +23,9 @@ internal static partial class AnswerComposer
     private const int Candidates = 60;
     private const int LeadCandidates = 20;
 
+    /// <summary>A negation applies to a question word at most this many words after it.</summary>
+    private const int NegationReach = 4;
+
     /// <summary>A word in at most this many passages is rare enough to bring all of them in as candidates.</summary>
     private const int RareDocs = 25;
 
@@ -365,7 +368,7 @@ internal static partial class AnswerComposer
         }
 
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var polarity = Polarity(MatchingClause(index, concepts, question, answer));
+        var polarity = Polarity(MatchingClause(index, concepts, question, answer), index, concepts);
         var rest = LeadingYesNo().Replace(Clean(answer), string.Empty);
         if (rest.Length == 0)
         {
@@ -416,7 +419,7 @@ internal static partial class AnswerComposer
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
     /// ("without" qualifies rather than denies, so it does not count).</summary>
-    internal static bool Polarity(string answer)
+    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? concepts = null)
     {
         var words = WordPattern().Matches(answer.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToList();
         if (words.Count > 0 && words[0] == "yes")
@@ -429,8 +432,29 @@ internal static partial class AnswerComposer
             return false;
         }
 
-        return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
+        var negations = Enumerable.Range(0, words.Count).Where(i => IsNegation(words[i])).ToList();
+        if (negations.Count == 0)
+        {
+            return true;
+        }
+
+        // A negation denies what the question asks when it stands just before one of the question's words
+        // ("not encrypted", "cannot have a container", "no retransmissions"); "Connectionless — no handshake" still
+        // affirms "connectionless". Without the question's words in the clause, any negation counts.
+        var content = concepts?.Where(c => !c.IsFrame).ToList() ?? [];
+        var asked = index is null || content.Count == 0
+            ? []
+            : Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach));
     }
+
+    private static bool IsNegation(string word) =>
+        word != "without" && (NotesAnalyzer.NegationWords.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));
 
     private static HashSet<string> Words(string text) =>
         WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
