@@ -107,7 +107,7 @@ internal static partial class AnswerComposer
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
-        var asked = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
+        var asked = concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).ToHashSet(StringComparer.Ordinal);
         foreach (var (doc, bm25) in scores)
         {
             var id = index.EntryOf(doc);
@@ -501,7 +501,7 @@ internal static partial class AnswerComposer
     private static Query BuildQuery(List<Concept> concepts, string field)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
+        foreach (var term in concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
         }
@@ -550,7 +550,7 @@ internal static partial class AnswerComposer
     private static Query HighlightQuery(List<Concept> concepts)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
+        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms.Concat(c.Parts)).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
         }
