@@ -358,7 +358,11 @@ internal static partial class AnswerComposer
         {
             if (passage.Kind == PassageKind.QuestionAnswer)
             {
-                return Clean(passage.AnswerText ?? passage.Text);
+                // A terse answer ("no", "Yes we can") says little without the question it answers.
+                var answerText = Clean(passage.AnswerText ?? passage.Text);
+                return answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
+                    ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
+                    : answerText;
             }
 
             var body = Clean(citedText);
