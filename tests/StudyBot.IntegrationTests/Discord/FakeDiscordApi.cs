@@ -80,7 +80,7 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
     /// <summary>Waits until a request matches, or fails the test after the timeout.</summary>
     public async Task<FakeRequest> WaitForAsync(Func<FakeRequest, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (!cts.IsCancellationRequested)
         {
             if (Requests.FirstOrDefault(match) is { } found)
