@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
 
@@ -23,14 +22,8 @@ internal static class AskCommand
 
     public static Command Create()
     {
-        var knowledge = new Option<string?>("--knowledge")
-        {
-            Description = "The notes folder (default: Knowledge:Path in ./appsettings.json).",
-        };
-        var json = new Option<bool>("--json")
-        {
-            Description = "One JSON object per question per line.",
-        };
+        var knowledge = CliOptions.Knowledge();
+        var json = CliOptions.Json("One JSON object per question per line.");
         var question = new Argument<string[]>("question")
         {
             Description = "The question; '-' reads questions from standard input, one per line.",
@@ -50,7 +43,7 @@ internal static class AskCommand
 
     internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        folder ??= DefaultFolder();
+        folder ??= CliOptions.DefaultKnowledgeFolder();
         if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
         {
             await error.WriteLineAsync($"error: the knowledge folder '{folder}' does not exist. Pass --knowledge DIR or set Knowledge:Path in appsettings.json.");
@@ -89,15 +82,6 @@ internal static class AskCommand
         }
     }
 
-    private static string? DefaultFolder()
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables("STUDYBOT_")
-            .Build();
-        return configuration[$"{KnowledgeOptions.SectionName}:Path"];
-    }
 
     private static string ToJson(Answer answer) => JsonSerializer.Serialize(
         new
@@ -118,7 +102,7 @@ internal static class AskCommand
             lines.Add(string.Empty);
             lines.Add("Sources:");
             lines.AddRange(answer.Citations.Select((c, i) =>
-                $"  [{i + 1}] {c.File}:{c.LineStart}-{c.LineEnd} ({c.Section})\n      {c.Snippet.Replace("\n", "\n      ", StringComparison.Ordinal)}"));
+                $"  [{i + 1}] {c.File}:{c.LineStart}-{c.LineEnd} ({c.Section})\n      {Plain(c.Snippet).Replace("\n", "\n      ", StringComparison.Ordinal)}"));
         }
 
         if (answer.Related.Count > 0)
@@ -129,4 +113,7 @@ internal static class AskCommand
 
         return string.Join('\n', lines);
     }
+
+    /// <summary>The snippet's highlight marks (<c>**word**</c>) are for chat platforms; a terminal shows plain text.</summary>
+    private static string Plain(string snippet) => snippet.Replace("**", string.Empty, StringComparison.Ordinal);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
@@ -22,14 +21,8 @@ internal static class QuizCommand
 
     public static Command Create()
     {
-        var knowledge = new Option<string?>("--knowledge")
-        {
-            Description = "The notes folder (default: Knowledge:Path in ./appsettings.json).",
-        };
-        var json = new Option<bool>("--json")
-        {
-            Description = "One JSON object per question per line.",
-        };
+        var knowledge = CliOptions.Knowledge();
+        var json = CliOptions.Json("One JSON object per question per line.");
         var count = new Option<int>("--count")
         {
             Description = "How many questions (default 10).",
@@ -55,7 +48,7 @@ internal static class QuizCommand
 
     internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        folder ??= DefaultFolder();
+        folder ??= CliOptions.DefaultKnowledgeFolder();
         if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
         {
             await error.WriteLineAsync($"error: the knowledge folder '{folder}' does not exist. Pass --knowledge DIR or set Knowledge:Path in appsettings.json.");
@@ -92,15 +85,6 @@ internal static class QuizCommand
         return questions.Count == 0 ? 1 : 0;
     }
 
-    private static string? DefaultFolder()
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables("STUDYBOT_")
-            .Build();
-        return configuration[$"{KnowledgeOptions.SectionName}:Path"];
-    }
 
     private static string ToJson(QuizQuestion q) => JsonSerializer.Serialize(
         new

@@ -44,6 +44,7 @@ public sealed class AskCommandTests
         Assert.Equal(0, code);
         Assert.Contains("Threat detection service", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("aws-devsecops.md:24-", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("**", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
