@@ -211,7 +211,7 @@ internal static partial class AnswerComposer
     /// <summary>Whether the notes cover the question: the best passage holds enough of its topic weight. A passage
     /// whose section title, heading path, question or file names part of the question (its subject) may miss a
     /// secondary word ("Why is HTTPS safer …", "… at the same time"): what the title holds counts half again, when
-    /// the passage holds more of the question's words than it lacks.
+    /// the passage holds more of the question's words than it lacks, and its rarest one.
     /// A question that names a whole section title ("What is a monolithic architecture?" under "Monolithic") is
     /// about that section.
     /// Words no passage holds that the passage lacks ("wine" in "the best way to store wine") must be fewer than
@@ -219,7 +219,7 @@ internal static partial class AnswerComposer
     private static bool Covers(Ranked best) =>
         (best.Coverage >= SubjectCoverage && best.TitleNamed)
         || ((best.UnknownMissed * 2 < best.Matched || (best.UnknownMissed < best.Matched && best.Anchor > 0))
-            && best.Coverage + (best.Matched >= 2 && best.Missed < best.Matched ? 0.5 * best.Anchor : 0) >= DeclineThreshold
+            && best.Coverage + (best.Matched >= 2 && best.Missed < best.Matched && best.HeaviestMatched ? 0.5 * best.Anchor : 0) >= DeclineThreshold
             && best.Coverage >= SubjectCoverage);
 
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
@@ -227,9 +227,10 @@ internal static partial class AnswerComposer
     /// titles, question (for a pair) or file name.</param>
     /// <param name="Matched">How many of the question's concepts the passage, its title or its path holds.</param>
     /// <param name="TitleNamed">The question names every word of the passage's section title or of a title it leads.</param>
+    /// <param name="HeaviestMatched">The passage, its title or its path holds the question's rarest word.</param>
     /// <param name="Missed">How many of the question's concepts the passage, its title and its path lack.</param>
     /// <param name="UnknownMissed">How many of the question's words the passage lacks that no passage holds.</param>
-    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false, int Missed = 0);
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false, int Missed = 0, bool HeaviestMatched = false);
 
     private readonly record struct Span(int Start, int End, string Text);
 
@@ -240,6 +241,13 @@ internal static partial class AnswerComposer
         var context = index.ContextTerms[id];
         double matched = 0, inTitle = 0, inPath = 0;
         int matchedCount = 0, unknownMissed = 0;
+        var heaviest = content[0];
+        foreach (var concept in content)
+        {
+            heaviest = concept.Weight > heaviest.Weight ? concept : heaviest;
+        }
+
+        var heaviestMatched = false;
 
         // A word only in the section title counts fully for the section's first passage (it is about the title),
         // a little less for later ones.
@@ -251,6 +259,7 @@ internal static partial class AnswerComposer
             var isInContext = concept.MatchesAny(context);
             matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
             matchedCount += inBody || isInTitle || isInContext ? 1 : 0;
+            heaviestMatched |= ReferenceEquals(concept, heaviest) && (inBody || isInTitle || isInContext);
             unknownMissed += concept.IsUnknown ? 1 : 0;
             inTitle += isInTitle ? concept.Weight : 0;
             inPath += isInTitle || isInContext ? concept.Weight : 0;
@@ -383,7 +392,7 @@ internal static partial class AnswerComposer
             score -= 0.08;
         }
 
-        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed, content.Count - matchedCount);
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed, content.Count - matchedCount, heaviestMatched);
     }
 
     private static void AddRareDocs(IndexReader reader, string term, Dictionary<int, double> scores, double floor)
