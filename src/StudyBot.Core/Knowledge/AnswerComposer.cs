@@ -30,6 +30,9 @@ internal static partial class AnswerComposer
     /// <summary>How many of the best-ranked candidates may show that the notes cover a question.</summary>
     private const int CoverCandidates = 5;
 
+    /// <summary>A negation applies to a question word at most this many words after it.</summary>
+    private const int NegationReach = 4;
+
     /// <summary>A word in at most this many passages is rare enough to bring all of them in as candidates.</summary>
     private const int RareDocs = 25;
 
@@ -469,7 +472,11 @@ internal static partial class AnswerComposer
         {
             if (passage.Kind == PassageKind.QuestionAnswer)
             {
-                return Clean(passage.AnswerText ?? passage.Text);
+                // A terse answer ("no", "Yes we can") says little without the question it answers.
+                var answerText = Clean(passage.AnswerText ?? passage.Text);
+                return answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
+                    ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
+                    : answerText;
             }
 
             var body = Clean(citedText);
@@ -487,13 +494,14 @@ internal static partial class AnswerComposer
         var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
         var clause = MatchingClause(index, concepts, question, stated.Length > 0 ? stated : answer);
         var polarity = (passage.Kind == PassageKind.TableRow ? RowPolarity(index, concepts, question, passage.Text) : null)
-            ?? Polarity(clause);
+            ?? Polarity(clause, index, concepts);
 
         // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
         if (polarity && Quantifier().IsMatch(question) && OnlyWord().IsMatch(answer))
         {
             polarity = false;
         }
+
         var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
         if (rest.Length == 0)
         {
@@ -633,7 +641,7 @@ internal static partial class AnswerComposer
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation
     /// ("without" qualifies rather than denies, so it does not count).</summary>
-    internal static bool Polarity(string answer)
+    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? concepts = null)
     {
         var words = WordPattern().Matches(answer.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToList();
         if (words.Count > 0 && words[0] == "yes")
@@ -646,8 +654,29 @@ internal static partial class AnswerComposer
             return false;
         }
 
-        return !words.Any(w => w != "without" && (NotesAnalyzer.NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)));
+        var negations = Enumerable.Range(0, words.Count).Where(i => IsNegation(words[i])).ToList();
+        if (negations.Count == 0)
+        {
+            return true;
+        }
+
+        // A negation denies what the question asks when it stands just before one of the question's words
+        // ("not encrypted", "cannot have a container", "no retransmissions"); "Connectionless — no handshake" still
+        // affirms "connectionless". Without the question's words in the clause, any negation counts.
+        var content = concepts?.Where(c => !c.IsFrame).ToList() ?? [];
+        var asked = index is null || content.Count == 0
+            ? []
+            : Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach));
     }
+
+    private static bool IsNegation(string word) =>
+        word != "without" && (NotesAnalyzer.NegationWords.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));
 
     private static HashSet<string> Words(string text) =>
         WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -694,7 +723,7 @@ internal static partial class AnswerComposer
     private static Query BuildQuery(List<Concept> concepts, string field)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
+        foreach (var term in concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
         }
@@ -762,7 +791,7 @@ internal static partial class AnswerComposer
     private static Query HighlightQuery(List<Concept> concepts)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms).Distinct(StringComparer.Ordinal).Take(MaxClauses))
+        foreach (var term in concepts.Where(c => !c.IsFrame).SelectMany(c => c.AllTerms.Concat(c.Parts)).Distinct(StringComparer.Ordinal).Take(MaxClauses))
         {
             query.Add(new TermQuery(new Term(KnowledgeIndex.BodyField, term)), Occur.SHOULD);
         }

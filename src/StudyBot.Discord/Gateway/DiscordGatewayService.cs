@@ -322,7 +322,7 @@ internal sealed partial class DiscordGatewayService(
     private async Task<byte[]?> ReceiveHelloAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timings.SocketTimeout);
+        deadline.CancelAfter(timings.HelloTimeout);
         try
         {
             return await ReceiveAsync(socket, deadline.Token).ConfigureAwait(false);

@@ -16,6 +16,9 @@ internal sealed class GatewayTimings
     /// <summary>Waits for a connection to open or close.</summary>
     public TimeSpan SocketTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Waits for HELLO on a new connection; a server that stays silent longer is given up on.</summary>
+    public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Jitter for heartbeats and backoff, a number in [0, 1).</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 }

@@ -41,13 +41,14 @@ internal static class AskCommand
             parse.GetValue(knowledge),
             parse.GetValue(json),
             parse.GetValue(question) ?? [],
+            Console.In,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         folder ??= DefaultFolder();
         if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
@@ -69,7 +70,7 @@ internal static class AskCommand
             await error.WriteLineAsync($"warning: skipped {failure.File}: {failure.Reason}");
         }
 
-        var questions = words is ["-"] ? ReadLines(Console.In) : [string.Join(' ', words)];
+        var questions = words is ["-"] ? ReadLines(input) : [string.Join(' ', words)];
         foreach (var question in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -60,12 +60,12 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 internal sealed class DiscordBotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _directory;
+    private readonly string? _ownedDirectory;
 
-    private DiscordBotHost(WebApplication app, string directory, CapturingLoggerProvider logs)
+    private DiscordBotHost(WebApplication app, string? ownedDirectory, CapturingLoggerProvider logs)
     {
         _app = app;
-        _directory = directory;
+        _ownedDirectory = ownedDirectory;
         Logs = logs;
     }
 
@@ -85,10 +85,13 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         ["Discord:InteractionBudget"] = "00:00:02",
     };
 
-    /// <summary>Starts the host; <paramref name="configure"/> registers the conversation core (or a stand-in).</summary>
-    public static async Task<DiscordBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection> configure)
+    /// <summary>
+    /// Starts the host; <paramref name="configure"/> registers the conversation core (or a stand-in). With a
+    /// <paramref name="folder"/> (which the caller deletes) the database outlives the host, as across a restart.
+    /// </summary>
+    public static async Task<DiscordBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection> configure, string? folder = null)
     {
-        var directory = Directory.CreateTempSubdirectory("studybot-discord-").FullName;
+        var directory = folder ?? Directory.CreateTempSubdirectory("studybot-discord-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
@@ -100,7 +103,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.Services.AddDiscord(builder.Configuration);
         var app = builder.Build();
         app.MapDiscord();
-        var host = new DiscordBotHost(app, directory, logs);
+        var host = new DiscordBotHost(app, folder is null ? directory : null, logs);
         try
         {
             await app.StartAsync();
@@ -109,7 +112,11 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         {
             // Never started, so there is nothing to stop.
             await app.DisposeAsync();
-            Directory.Delete(directory, recursive: true);
+            if (folder is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
             throw;
         }
 
@@ -122,9 +129,14 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownedDirectory is null)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(_ownedDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -22,7 +22,9 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private IChannelPublisher Publisher => _bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Discord);
+    private IChannelPublisher Publisher => PublisherOf(_bot);
+
+    private static IChannelPublisher PublisherOf(DiscordBotHost bot) => bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Discord);
 
     private static Reply Quiz => new(
         "Is EBS encrypted by default?",
@@ -56,6 +58,41 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
         var requests = _api.On(Messages);
         Assert.Equal(2, requests.Count);
         Assert.Equal((string)requests[0].Json!["nonce"]!, (string)requests[1].Json!["nonce"]!);
+    }
+
+    [Fact]
+    public async Task PostAsync_ResponseLostThenRestart_PostedOnceAndRecorded()
+    {
+        const string Channel = "645027906669510667";
+        var folder = Directory.CreateTempSubdirectory("studybot-discord-restart-").FullName;
+        try
+        {
+            var settings = DiscordBotHost.Settings(_api, new string('b', 64));
+            _api.ResponsesToLose = 1;
+            await using (var first = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder))
+            {
+                // Discord created the message, but the bot stops before the response arrives: the post stays pending.
+                using var stopping = new CancellationTokenSource();
+                var posting = PublisherOf(first).PostAsync(Channel, Quiz, "quiz:44", stopping.Token);
+                await _api.WaitForAsync(r => r.Route == Messages);
+                await stopping.CancelAsync();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
+            }
+
+            await using var second = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder);
+            var id = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
+            var again = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
+
+            Assert.Equal(id, again);
+            Assert.Equal([id], _api.CreatedMessageIds);
+            var requests = _api.On(Messages);
+            Assert.Equal(2, requests.Count); // the send after the restart; then the stored id answers without a request
+            Assert.Equal((string)requests[0].Json!["nonce"]!, (string)requests[1].Json!["nonce"]!);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Discord.Gateway;
 
@@ -9,8 +10,17 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 {
     private const string BotUserId = "1000";
 
-    /// <summary>Long enough that a busy test machine still ACKs in time; a missing ACK is noticed within two of them.</summary>
-    private const int HeartbeatMs = 1000;
+    /// <summary>
+    /// So long that a busy test machine never misses an ACK by accident: steps that need a heartbeat with the latest
+    /// sequence ask for one (op 1, as Discord may), and only the zombie step uses <see cref="ZombieHeartbeatMs"/>.
+    /// </summary>
+    private const int HeartbeatMs = 60_000;
+
+    /// <summary>The zombie step's interval: only its heartbeats with the resumed sequence go unanswered.</summary>
+    private const int ZombieHeartbeatMs = 3000;
+
+    /// <summary>Positive waits only: a busy machine may take long, a passing run does not wait for it.</summary>
+    private const int WaitMs = 60_000;
     private const string Messages = "POST /channels/{channels}/messages";
     private readonly RecordingConversation _conversation = new();
     private FakeDiscordApi _api = null!;
@@ -29,7 +39,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private Task<DiscordBotHost> StartBotAsync(int socketTimeoutMs = 5000) => DiscordBotHost.StartAsync(
+    private Task<DiscordBotHost> StartBotAsync(int helloTimeoutMs = 10_000, Func<double>? jitter = null) => DiscordBotHost.StartAsync(
         new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64))) { ["Discord:GatewayEnabled"] = "true" },
         s => s.AddSingleton<IConversation>(_conversation).AddSingleton(new GatewayTimings
         {
@@ -37,8 +47,12 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             BackoffMax = TimeSpan.FromMilliseconds(400),
             InvalidSessionMin = TimeSpan.FromMilliseconds(100),
             InvalidSessionMax = TimeSpan.FromMilliseconds(200),
-            SocketTimeout = TimeSpan.FromMilliseconds(socketTimeoutMs),
+            HelloTimeout = TimeSpan.FromMilliseconds(helloTimeoutMs),
+            Jitter = jitter ?? Random.Shared.NextDouble,
         }));
+
+    private static DiscordGatewayService Gateway(DiscordBotHost bot) =>
+        bot.Services.GetServices<IHostedService>().OfType<DiscordGatewayService>().Single();
 
     /// <summary>The documented MESSAGE_CREATE sample, in a guild; optionally @mentioning the bot.</summary>
     private static JsonObject MessageCreate(string messageId, string? mentionText)
@@ -91,6 +105,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967042", null), 2);
             await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967043", "Is EBS encrypted by default?"), 3);
             await ReplyTo("334385199974967043");
+            await c.RequestHeartbeatAsync();
             await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 3));
             await c.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
             await c.WaitClosedAsync();
@@ -112,18 +127,22 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await c.HelloAsync(HeartbeatMs);
             await ExpectResumeAsync(c, 4);
             await c.DispatchAsync("RESUMED", new JsonObject(), 5);
+            await c.RequestHeartbeatAsync();
             await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 5));
             c.Drop();
         });
 
-        // 4: resume, then heartbeats are no longer acknowledged: the bot must notice and reconnect.
+        // 4: resume, then heartbeats are no longer acknowledged: the bot must notice and reconnect. Only periodic
+        // heartbeats carrying the resumed seq 6 go unanswered, so an early one (seq 5) cannot cut the step short.
+        var zombieHeartbeats = new List<JsonNode?>();
         _gateway.Then(async c =>
         {
-            await c.HelloAsync(HeartbeatMs);
+            c.AckWhen = h => h is null || (long)h! < 6;
+            await c.HelloAsync(ZombieHeartbeatMs);
             await ExpectResumeAsync(c, 5);
             await c.DispatchAsync("RESUMED", new JsonObject(), 6);
-            c.AckHeartbeats = false;
-            await c.WaitClosedAsync(5000);
+            await c.WaitClosedAsync(WaitMs);
+            zombieHeartbeats.AddRange(c.Heartbeats.Where(h => h is not null && (long)h! == 6));
         });
 
         // 5: resume refused (op 9, not resumable): the bot waits 1–5 s (shortened here) and identifies afresh.
@@ -146,8 +165,9 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         });
 
         await using var bot = await StartBotAsync();
-        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(3 * WaitMs));
 
+        Assert.NotEmpty(zombieHeartbeats); // periodic heartbeats carry the last sequence
         Assert.Equal(
             ["/?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/?v=10&encoding=json"],
             _gateway.Connections);
@@ -186,7 +206,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         });
 
         await using var bot = await StartBotAsync();
-        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
 
         var dm = _api.On("POST /users/@me/channels").Single();
         Assert.Equal("53908099506183680", (string)dm.Json!["recipient_id"]!);
@@ -203,7 +223,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_SilentServerWithoutHello_GivesUpAndConnectsAgain()
     {
-        _gateway.Then(c => c.WaitClosedAsync());
+        _gateway.Then(c => c.WaitClosedAsync(WaitMs));
         _gateway.Then(async c =>
         {
             await c.HelloAsync(HeartbeatMs);
@@ -211,11 +231,12 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
         });
 
-        await using var bot = await StartBotAsync(socketTimeoutMs: 500);
-        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await using var bot = await StartBotAsync(helloTimeoutMs: 5000); // the second server says HELLO at once; a busy machine still hears it in time
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
 
         await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("READY as user 1000", StringComparison.Ordinal)));
 
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("connection failed (TimeoutException)", StringComparison.Ordinal));
         Assert.Equal(2, _gateway.Connections.Count);
     }
 
@@ -230,10 +251,11 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         });
 
         await using var bot = await StartBotAsync();
-        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("refused the intents (4014)", StringComparison.Ordinal)));
-        await Task.Delay(500);
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
 
+        // The service has returned: nothing can connect any more, however slow the machine.
+        await Gateway(bot).ExecuteTask!.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("refused the intents (4014)", StringComparison.Ordinal));
         Assert.Single(_gateway.Connections);
     }
 
@@ -243,7 +265,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         _api.GatewayUrl = new Uri("ws://127.0.0.1:1/");
 
         await using var bot = await StartBotAsync();
-        await WaitUntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("connection failed", StringComparison.Ordinal)) >= 4, 10_000);
+        await WaitUntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("connection failed", StringComparison.Ordinal)) >= 4);
 
         var delays = bot.Logs.Lines.Where(l => l.Contains("Discord gateway: next Resume after", StringComparison.Ordinal)).Take(4).ToList();
         Assert.Contains("after 1 failures", delays[0], StringComparison.Ordinal);
@@ -251,7 +273,25 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Contains("after 3 failures", delays[2], StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 5000)
+    [Fact]
+    public async Task Heartbeat_First_AfterIntervalTimesJitter()
+    {
+        // Jitter 0: the first heartbeat goes out at once, not after the (here one-minute) interval.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            await WaitUntilAsync(() => !c.Heartbeats.IsEmpty, HeartbeatMs / 2);
+        });
+
+        await using var bot = await StartBotAsync(jitter: () => 0);
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
+
+        Assert.Single(_gateway.Connections);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = WaitMs)
     {
         using var cts = new CancellationTokenSource(timeoutMs);
         while (!condition())

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
@@ -67,8 +68,10 @@ public sealed class DiscordStartupTests
         using var client = new InteractionClient(bot.BaseUrl, publicKey);
 
         var (_, body) = await client.SendSignedAsync(InteractionPayloads.Command("reload"));
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = bot.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopRequested.SetResult);
         var stopping = bot.DisposeAsync().AsTask();
-        await Task.Delay(300);
+        await stopRequested.Task.WaitAsync(TimeSpan.FromSeconds(60)); // the host is shutting down; only then the answer comes
         release.SetResult();
         await stopping;
 

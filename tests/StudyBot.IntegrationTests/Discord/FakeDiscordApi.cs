@@ -45,6 +45,15 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
 
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many of the next created channel messages get no response (as when the bot stops mid-call).</summary>
+    public int ResponsesToLose { get => _responsesToLose; set => _responsesToLose = value; }
+
+    private int _responsesToLose;
+    private readonly ConcurrentDictionary<string, bool> _created = new();
+
+    /// <summary>The ids of the channel messages that exist (a retried nonce does not add one).</summary>
+    public IReadOnlyCollection<string> CreatedMessageIds => [.. _created.Keys];
+
     /// <summary>Requests that broke the announced limits (sent although the bucket was empty or a global limit held).</summary>
     public int Violations => _violations;
 
@@ -80,7 +89,7 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
     /// <summary>Waits until a request matches, or fails the test after the timeout.</summary>
     public async Task<FakeRequest> WaitForAsync(Func<FakeRequest, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (!cts.IsCancellationRequested)
         {
             if (Requests.FirstOrDefault(match) is { } found)
@@ -207,6 +216,14 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
                 var id = nonce is not null && json?["enforce_nonce"]?.GetValue<bool>() == true
                     ? _messagesByNonce.GetOrAdd(channelId + "|" + nonce, _ => NextId())
                     : NextId();
+                _created[id] = true;
+                if (Interlocked.Decrement(ref _responsesToLose) >= 0)
+                {
+                    // The message exists, but its response never reaches the bot.
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    return;
+                }
+
                 await WriteAsync(context, 200, Message(id, channelId, json));
                 return;
             case "POST /users/@me/channels":

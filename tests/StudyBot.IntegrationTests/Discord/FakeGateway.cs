@@ -104,7 +104,8 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool AckHeartbeats { get; set; } = true;
+    /// <summary>Which heartbeats (by their sequence) get an ACK; all by default.</summary>
+    public Func<JsonNode?, bool> AckWhen { get; set; } = _ => true;
 
     public ConcurrentQueue<JsonNode?> Heartbeats { get; } = new();
 
@@ -137,7 +138,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
                 if ((int)frame["op"]! == 1)
                 {
                     Heartbeats.Enqueue(frame["d"]?.DeepClone());
-                    if (AckHeartbeats)
+                    if (AckWhen(frame["d"]))
                     {
                         await SendAsync(new JsonObject { ["op"] = 11 });
                     }
@@ -175,11 +176,14 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
     public Task HelloAsync(int heartbeatIntervalMs) =>
         SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = heartbeatIntervalMs } });
 
+    /// <summary>Asks the client for a heartbeat now (op 1), as Discord may.</summary>
+    public Task RequestHeartbeatAsync() => SendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
+
     public Task DispatchAsync(string eventName, JsonNode data, long sequence) =>
         SendAsync(new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = sequence, ["d"] = data });
 
     /// <summary>The next frame other than a heartbeat; it must have opcode <paramref name="op"/>.</summary>
-    public async Task<JsonObject> ExpectAsync(int op, int timeoutMs = 10_000)
+    public async Task<JsonObject> ExpectAsync(int op, int timeoutMs = 60_000)
     {
         using var cts = new CancellationTokenSource(timeoutMs);
         var frame = await _frames.Reader.ReadAsync(cts.Token);
@@ -188,7 +192,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
     }
 
     /// <summary>Waits until the client closes or drops the connection.</summary>
-    public Task WaitClosedAsync(int timeoutMs = 10_000) => _closed.Task.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs));
+    public Task WaitClosedAsync(int timeoutMs = 60_000) => _closed.Task.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs));
 
     public async Task CloseAsync(WebSocketCloseStatus status)
     {

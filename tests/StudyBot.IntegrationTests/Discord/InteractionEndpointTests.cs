@@ -18,11 +18,14 @@ public sealed class InteractionFixture : IAsyncLifetime
 
     internal string PublicKeyHex { get; private set; } = null!;
 
+    /// <summary>The interaction budget runs out only when a test moves this on.</summary>
+    internal HeldTimersTimeProvider Time { get; } = new();
+
     public async Task InitializeAsync()
     {
         Api = await FakeDiscordApi.StartAsync();
         PublicKeyHex = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
-        Bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(Api, PublicKeyHex), s => s.AddSingleton<IConversation>(Conversation));
+        Bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(Api, PublicKeyHex), s => s.AddSingleton<IConversation>(Conversation).AddSingleton<TimeProvider>(Time));
         Client = new InteractionClient(Bot.BaseUrl, PublicKeyHex);
     }
 
@@ -42,6 +45,9 @@ public sealed class InteractionFixture : IAsyncLifetime
 
 public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClassFixture<InteractionFixture>
 {
+    /// <summary>The fixture's Discord:InteractionBudget.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
     private static string Sample(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "specs", "samples", name));
 
     [Fact]
@@ -142,7 +148,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         };
         try
         {
-            var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("reload", userId: "7"));
+            var (status, body) = await fixture.Time.AdvanceUntilDoneAsync(fixture.SendSignedAsync(InteractionPayloads.Command("reload", userId: "7")), Budget);
             Assert.DoesNotContain(fixture.Api.On("PATCH /webhooks/{webhooks}/{token}/messages/@original"), r => r.Path.Contains("interaction-token-reload-", StringComparison.Ordinal));
             release.SetResult();
 
@@ -174,7 +180,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         };
         try
         {
-            var (_, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("leaderboard"));
+            var (_, body) = await fixture.Time.AdvanceUntilDoneAsync(fixture.SendSignedAsync(InteractionPayloads.Command("leaderboard")), Budget);
             release.SetResult();
 
             Assert.Equal(5, (int)JsonNode.Parse(body)!["type"]!);

@@ -84,6 +84,9 @@ public sealed class BotServer : IAsyncDisposable
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = "http://127.0.0.1:0",
+
+            // Not Development, whatever the shell says: a developer's user-secrets (~/.microsoft/usersecrets) stay out.
+            ["environment"] = "Testing",
             ["contentRoot"] = folder,
             ["Storage:Path"] = Path.Combine(folder, "bot.db"),
             ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),

@@ -42,11 +42,13 @@ public class HealthTests
     public async Task Healthz_DatabaseUnreachable_Returns503()
     {
         await using var server = await BotServer.StartAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(server.DatabasePath);
         File.Delete(server.DatabasePath + "-wal");
         File.Delete(server.DatabasePath + "-shm");
         Directory.CreateDirectory(server.DatabasePath);
+
+        // Only now: a background service may have opened (and pooled) a connection to the old file until a moment ago.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         using var response = await server.Client.GetAsync("healthz");
 

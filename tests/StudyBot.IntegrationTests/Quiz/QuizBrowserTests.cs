@@ -45,7 +45,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // The quiz arrives through the web channel feed, with one button per choice.
         var quiz = _page.Locator(".message.channel[data-kind=quiz]");
-        await Assertions.Expect(quiz).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(quiz).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         var question = (await _server.Services.GetRequiredService<QuizStore>().PostAsync(1, CancellationToken.None))!.Question;
         await Assertions.Expect(quiz).ToContainTextAsync(question.Text);
         await quiz.Locator($"button[data-action='quiz:1:{question.AnswerIndex}']").ClickAsync();
@@ -57,7 +57,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Empty(await _page.Locator(".message.channel[data-kind=quizReveal]").AllAsync());
         _time.Advance(TimeSpan.FromHours(1));
         var reveal = _page.Locator(".message.channel[data-kind=quizReveal]");
-        await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}", new() { Timeout = 15_000 });
+        await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}", new() { Timeout = 30_000 });
         await Assertions.Expect(reveal).ToContainTextAsync("1 answered, 100% correct");
         var citation = reveal.Locator("details.citation");
         await Assertions.Expect(citation.Locator("summary")).ToContainTextAsync($"{question.Citation.File} › {question.Citation.Section}");

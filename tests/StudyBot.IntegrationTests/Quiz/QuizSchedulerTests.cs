@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 
 namespace StudyBot.IntegrationTests.Quiz;
 
@@ -313,6 +314,17 @@ public class QuizSchedulerTests
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
+            // The scheduler registers the configured channel with the clock's time as its anchor: only then may the
+            // clock move, or a slow start would anchor it after 09:00.
+            var store = h.Services.GetRequiredService<QuizStore>();
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                while (!(await store.ChannelsAsync(timeout.Token)).Any(c => c.ChannelId == "c9"))
+                {
+                    await Task.Delay(20, timeout.Token);
+                }
+            }
+
             // Walk the fake clock up to 08:59 Berlin: nothing may be posted before the cron time.
             for (var minute = 0; minute < 9; minute++)
             {
@@ -346,7 +358,7 @@ public class QuizSchedulerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!condition())
         {
             await Task.Delay(20, timeout.Token);

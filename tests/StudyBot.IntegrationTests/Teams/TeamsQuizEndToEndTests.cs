@@ -74,7 +74,7 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
 
     private async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var found = _fake.Requests.FirstOrDefault(match);
@@ -157,7 +157,7 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         // The quiz core retries 30 s after it saw the refusal. It may record the refusal a little after the connector
         // answered, so the clock moves on in steps (not in one jump that could land before the retry time) until the
         // second attempt; that one succeeds and nothing more is posted after it.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         for (var at = Start.AddMinutes(2).AddSeconds(15); _fake.Requests.Count(IsChannelPost) < 2 && DateTime.UtcNow < deadline;)
         {
             if (at < Start.AddMinutes(6))

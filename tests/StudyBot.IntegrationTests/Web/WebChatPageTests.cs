@@ -96,7 +96,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
             CancellationToken.None);
 
         var post = _page.Locator(".message.channel[data-kind=quiz]");
-        await Assertions.Expect(post).ToContainTextAsync("Which service stores keys?", new() { Timeout = 10_000 });
+        await Assertions.Expect(post).ToContainTextAsync("Which service stores keys?", new() { Timeout = 30_000 });
         await post.Locator("button", new() { HasText = "KMS" }).ClickAsync();
 
         var feedback = _page.Locator(".message.bot.private").Last;

@@ -48,5 +48,12 @@ public class SlashCommandsTests
             Assert.InRange(c.Description.Length, 1, 100);
         });
         Assert.Equal(["ask", "quiz", "leaderboard", "me", "sources", "reload", "stats", "gaps", "help"], SlashCommands.All.Select(c => c.Name));
+        var quiz = SlashCommands.All.Single(c => c.Name == "quiz").Options!;
+        Assert.Equal(["status", "now", "schedule", "skip", "off"], quiz.Select(o => o.Name));
+        Assert.All(quiz, o => Assert.Equal(1, o.Type)); // sub-commands: /quiz now, /quiz schedule cron:… timezone:…
+        Assert.Equal(["cron", "timezone"], quiz.Single(o => o.Name == "schedule").Options!.Select(o => o.Name));
+        var question = Assert.Single(SlashCommands.All.Single(c => c.Name == "ask").Options!);
+        Assert.Equal("question", question.Name);
+        Assert.True(question.Required);
     }
 }

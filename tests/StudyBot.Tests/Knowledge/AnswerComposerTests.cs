@@ -59,6 +59,22 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.Equal((75, 77), (answer.Citations[0].LineStart, answer.Citations[0].LineEnd));
     }
 
+    [Theory]
+    [InlineData("Is UDP connectionless?", "Yes")]
+    [InlineData("Does UDP retransmit lost packets?", "No")]
+    [InlineData("Is the cache encrypted?", "No")]
+    public void Ask_NegationAwayFromTheAskedWords_DoesNotFlipTheAnswer(string question, string lead)
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("udp.md",
+            "UDP\n\n- UDP is connectionless — no handshake or connection setup\n- UDP does no retransmission of lost packets\n\n" +
+            "Cache\n\n- the cache is not encrypted and holds no secrets\n"));
+        using var kb = KnowledgeTestData.Open(notes.Folder);
+
+        var answer = kb.Ask(question);
+
+        Assert.StartsWith(lead + " — ", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_EbsByDefault_SaysWhatTheNotesSay()
     {
