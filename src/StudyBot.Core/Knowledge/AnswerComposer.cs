@@ -620,6 +620,12 @@ internal static partial class AnswerComposer
             return null;
         }
 
+        // "Is UDP connectionless?" read under the header "Connectionless (UDP)": the column is what was asked.
+        if (content.All(c => c.MatchesAny(subjectHeader)))
+        {
+            return true;
+        }
+
         var cell = cells[subject].Cell;
         if (!Polarity(cell))
         {
