@@ -123,6 +123,7 @@ internal static partial class AnswerComposer
         var ranked = new List<Ranked>(scores.Count);
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
         var fileAnchors = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        var opposites = content.Select(c => OppositeOf(index, c)).ToArray();
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
@@ -149,7 +150,7 @@ internal static partial class AnswerComposer
                 fileAnchors[file] = fileAnchor;
             }
 
-            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject, fileAnchor));
+            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject, fileAnchor, opposites));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -237,7 +238,7 @@ internal static partial class AnswerComposer
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject, bool[] fileAnchor)
+    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject, bool[] fileAnchor, HashSet<string>?[] opposites)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
@@ -255,9 +256,12 @@ internal static partial class AnswerComposer
         // A word only in the section title counts fully for the section's first passage (it is about the title),
         // a little less for later ones.
         var titleOnly = index.Entries[id].IndexInSection == 0 ? 1.0 : 0.7;
-        foreach (var concept in content)
+        for (var k = 0; k < content.Count; k++)
         {
-            var inBody = concept.MatchesAny(body);
+            var concept = content[k];
+
+            // "Is EKS fully managed?" — "Partially managed" speaks to "fully", by contrast.
+            var inBody = concept.MatchesAny(body) || (opposites[k] is { } opposite && body.IsSupersetOf(opposite));
             var isInTitle = concept.MatchesAny(title);
             var isInContext = concept.MatchesAny(context);
             matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
@@ -502,6 +506,13 @@ internal static partial class AnswerComposer
             polarity = false;
         }
 
+        // "Does server-side encryption protect data in transit?" — "protects data at rest": the passage says the
+        // opposite of what was asked, and not the asked word itself.
+        if (polarity && passage.Kind != PassageKind.TableRow && SaysTheOpposite(index, question, clause))
+        {
+            polarity = false;
+        }
+
         var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
         if (rest.Length == 0)
         {
@@ -548,6 +559,60 @@ internal static partial class AnswerComposer
         }
 
         return best;
+    }
+
+    /// <summary>Opposites that notes use to answer yes/no questions by contrast.</summary>
+    private static readonly (string A, string B)[] Opposites =
+    [
+        ("rest", "transit"), ("fully", "partially"), ("automatically", "manually"), ("public", "private"),
+        ("inbound", "outbound"), ("stateful", "stateless"), ("synchronous", "asynchronous"), ("static", "dynamic"),
+        ("physical", "virtual"), ("encrypted", "unencrypted"), ("reliable", "unreliable"), ("secure", "insecure"),
+        ("mandatory", "optional"), ("required", "optional"), ("faster", "slower"), ("higher", "lower"),
+        ("more", "less"), ("internal", "external"), ("managed", "unmanaged"), ("connectionless", "connection-oriented"),
+    ];
+
+    /// <summary>The terms of the opposite of a one-word concept ("partially" for "fully"), or null.</summary>
+    private static HashSet<string>? OppositeOf(KnowledgeIndex index, Concept concept)
+    {
+        if (concept.Parts.Count > 0)
+        {
+            return null;
+        }
+
+        foreach (var (a, b) in Opposites)
+        {
+            var termsA = index.Analyzer.Terms(a);
+            var termsB = index.Analyzer.Terms(b);
+            if (termsA.Count == 1 && termsB.Count == 1 && concept.Terms.Contains(termsA.First()))
+            {
+                return termsB;
+            }
+
+            if (termsA.Count == 1 && termsB.Count == 1 && concept.Terms.Contains(termsB.First()))
+            {
+                return termsA;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = index.Analyzer.Terms(question);
+        var said = index.Analyzer.Terms(clause);
+        foreach (var (a, b) in Opposites)
+        {
+            var termsA = index.Analyzer.Terms(a);
+            var termsB = index.Analyzer.Terms(b);
+            if ((asked.IsSupersetOf(termsA) && !said.Overlaps(termsA) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !said.Overlaps(termsB) && said.IsSupersetOf(termsA)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
