@@ -579,10 +579,8 @@ internal static partial class AnswerComposer
             return null;
         }
 
-        foreach (var (a, b) in Opposites)
+        foreach (var (termsA, termsB) in OppositeTerms(index))
         {
-            var termsA = index.Analyzer.Terms(a);
-            var termsB = index.Analyzer.Terms(b);
             if (termsA.Count == 1 && termsB.Count == 1 && concept.Terms.Contains(termsA.First()))
             {
                 return termsB;
@@ -597,14 +595,18 @@ internal static partial class AnswerComposer
         return null;
     }
 
+    /// <summary>The analyzed <see cref="Opposites"/>, once per index.</summary>
+    private static (HashSet<string> A, HashSet<string> B)[] OppositeTerms(KnowledgeIndex index) =>
+        AnalyzedOpposites.GetValue(index, i => Opposites.Select(o => (i.Analyzer.Terms(o.A), i.Analyzer.Terms(o.B))).ToArray());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, (HashSet<string> A, HashSet<string> B)[]> AnalyzedOpposites = new();
+
     private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
     {
         var asked = index.Analyzer.Terms(question);
         var said = index.Analyzer.Terms(clause);
-        foreach (var (a, b) in Opposites)
+        foreach (var (termsA, termsB) in OppositeTerms(index))
         {
-            var termsA = index.Analyzer.Terms(a);
-            var termsB = index.Analyzer.Terms(b);
             if ((asked.IsSupersetOf(termsA) && !said.Overlaps(termsA) && said.IsSupersetOf(termsB))
                 || (asked.IsSupersetOf(termsB) && !said.Overlaps(termsB) && said.IsSupersetOf(termsA)))
             {
