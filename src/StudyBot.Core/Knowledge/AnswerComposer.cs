@@ -123,6 +123,7 @@ internal static partial class AnswerComposer
         var ranked = new List<Ranked>(scores.Count);
         var fileCoverage = new Dictionary<string, double>(StringComparer.Ordinal);
         var fileAnchors = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        var opposites = content.Select(c => OppositeOf(index, c)).ToArray();
         var definitional = IsDefinitional(question);
         var negations = NegationsOf(question);
         var asksHow = HowQuestion().IsMatch(question);
@@ -149,7 +150,7 @@ internal static partial class AnswerComposer
                 fileAnchors[file] = fileAnchor;
             }
 
-            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject, fileAnchor));
+            ranked.Add(Rank(index, id, asked, content, totalWeight, bm25, fileScore, definitional, negations, asksHow, subject, fileAnchor, opposites));
         }
 
         ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -214,7 +215,7 @@ internal static partial class AnswerComposer
     /// <summary>Whether the notes cover the question: the best passage holds enough of its topic weight. A passage
     /// whose section title, heading path, question or file names part of the question (its subject) may miss a
     /// secondary word ("Why is HTTPS safer …", "… at the same time"): what the title holds counts half again, when
-    /// the passage holds more of the question's words than it lacks.
+    /// the passage holds more of the question's words than it lacks, and its rarest one.
     /// A question that names a whole section title ("What is a monolithic architecture?" under "Monolithic") is
     /// about that section.
     /// Words no passage holds that the passage lacks ("wine" in "the best way to store wine") must be fewer than
@@ -222,7 +223,7 @@ internal static partial class AnswerComposer
     private static bool Covers(Ranked best) =>
         (best.Coverage >= SubjectCoverage && best.TitleNamed)
         || ((best.UnknownMissed * 2 < best.Matched || (best.UnknownMissed < best.Matched && best.Anchor > 0))
-            && best.Coverage + (best.Matched >= 2 && best.Missed < best.Matched ? 0.5 * best.Anchor : 0) >= DeclineThreshold
+            && best.Coverage + (best.Matched >= 2 && best.Missed < best.Matched && best.HeaviestMatched ? 0.5 * best.Anchor : 0) >= DeclineThreshold
             && best.Coverage >= SubjectCoverage);
 
     /// <param name="Lead">The title the passage leads that the question names best, or null.</param>
@@ -230,30 +231,42 @@ internal static partial class AnswerComposer
     /// titles, question (for a pair) or file name.</param>
     /// <param name="Matched">How many of the question's concepts the passage, its title or its path holds.</param>
     /// <param name="TitleNamed">The question names every word of the passage's section title or of a title it leads.</param>
+    /// <param name="HeaviestMatched">The passage, its title or its path holds the question's rarest word.</param>
     /// <param name="Missed">How many of the question's concepts the passage, its title and its path lack.</param>
     /// <param name="UnknownMissed">How many of the question's words the passage lacks that no passage holds.</param>
-    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false, int Missed = 0);
+    private readonly record struct Ranked(int Id, double Score, double Coverage, double TitleCoverage, Heading? Lead, double Anchor = 0, int Matched = 0, int UnknownMissed = 0, bool TitleNamed = false, int Missed = 0, bool HeaviestMatched = false);
 
     private readonly record struct Span(int Start, int End, string Text);
 
-    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject, bool[] fileAnchor)
+    private static Ranked Rank(KnowledgeIndex index, int id, HashSet<string> asked, List<Concept> content, double totalWeight, double bm25, double fileCoverage, bool definitional, HashSet<string> negations, bool asksHow, Concept? subject, bool[] fileAnchor, HashSet<string>?[] opposites)
     {
         var body = index.BodyTerms[id];
         var title = index.TitleTerms[id];
         var context = index.ContextTerms[id];
         double matched = 0, inTitle = 0, inPath = 0;
         int matchedCount = 0, unknownMissed = 0;
+        var heaviest = content[0];
+        foreach (var concept in content)
+        {
+            heaviest = concept.Weight > heaviest.Weight ? concept : heaviest;
+        }
+
+        var heaviestMatched = false;
 
         // A word only in the section title counts fully for the section's first passage (it is about the title),
         // a little less for later ones.
         var titleOnly = index.Entries[id].IndexInSection == 0 ? 1.0 : 0.7;
-        foreach (var concept in content)
+        for (var k = 0; k < content.Count; k++)
         {
-            var inBody = concept.MatchesAny(body);
+            var concept = content[k];
+
+            // "Is EKS fully managed?" — "Partially managed" speaks to "fully", by contrast.
+            var inBody = concept.MatchesAny(body) || (opposites[k] is { } opposite && body.IsSupersetOf(opposite));
             var isInTitle = concept.MatchesAny(title);
             var isInContext = concept.MatchesAny(context);
             matched += inBody ? concept.Weight : isInTitle ? concept.Weight * titleOnly : isInContext ? concept.Weight * 0.6 : 0;
             matchedCount += inBody || isInTitle || isInContext ? 1 : 0;
+            heaviestMatched |= ReferenceEquals(concept, heaviest) && (inBody || isInTitle || isInContext);
             unknownMissed += concept.IsUnknown ? 1 : 0;
             inTitle += isInTitle ? concept.Weight : 0;
             inPath += isInTitle || isInContext ? concept.Weight : 0;
@@ -386,7 +399,7 @@ internal static partial class AnswerComposer
             score -= 0.08;
         }
 
-        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed, content.Count - matchedCount);
+        return new Ranked(id, score, coverage, Math.Max(titleCoverage, leadScore), lead, anchored / totalWeight, matchedCount, unknownMissed, titleNamed, content.Count - matchedCount, heaviestMatched);
     }
 
     private static void AddRareDocs(IndexReader reader, string term, Dictionary<int, double> scores, double floor)
@@ -493,6 +506,13 @@ internal static partial class AnswerComposer
             polarity = false;
         }
 
+        // "Does server-side encryption protect data in transit?" — "protects data at rest": the passage says the
+        // opposite of what was asked, and not the asked word itself.
+        if (polarity && passage.Kind != PassageKind.TableRow && SaysTheOpposite(index, question, clause))
+        {
+            polarity = false;
+        }
+
         var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
         if (rest.Length == 0)
         {
@@ -539,6 +559,62 @@ internal static partial class AnswerComposer
         }
 
         return best;
+    }
+
+    /// <summary>Opposites that notes use to answer yes/no questions by contrast.</summary>
+    private static readonly (string A, string B)[] Opposites =
+    [
+        ("rest", "transit"), ("fully", "partially"), ("automatically", "manually"), ("public", "private"),
+        ("inbound", "outbound"), ("stateful", "stateless"), ("synchronous", "asynchronous"), ("static", "dynamic"),
+        ("physical", "virtual"), ("encrypted", "unencrypted"), ("reliable", "unreliable"), ("secure", "insecure"),
+        ("mandatory", "optional"), ("required", "optional"), ("faster", "slower"), ("higher", "lower"),
+        ("more", "less"), ("internal", "external"), ("managed", "unmanaged"), ("connectionless", "connection-oriented"),
+    ];
+
+    /// <summary>The terms of the opposite of a one-word concept ("partially" for "fully"), or null.</summary>
+    private static HashSet<string>? OppositeOf(KnowledgeIndex index, Concept concept)
+    {
+        if (concept.Parts.Count > 0)
+        {
+            return null;
+        }
+
+        foreach (var (termsA, termsB) in OppositeTerms(index))
+        {
+            if (termsA.Count == 1 && termsB.Count == 1 && concept.Terms.Contains(termsA.First()))
+            {
+                return termsB;
+            }
+
+            if (termsA.Count == 1 && termsB.Count == 1 && concept.Terms.Contains(termsB.First()))
+            {
+                return termsA;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The analyzed <see cref="Opposites"/>, once per index.</summary>
+    private static (HashSet<string> A, HashSet<string> B)[] OppositeTerms(KnowledgeIndex index) =>
+        AnalyzedOpposites.GetValue(index, i => Opposites.Select(o => (i.Analyzer.Terms(o.A), i.Analyzer.Terms(o.B))).ToArray());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, (HashSet<string> A, HashSet<string> B)[]> AnalyzedOpposites = new();
+
+    private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = index.Analyzer.Terms(question);
+        var said = index.Analyzer.Terms(clause);
+        foreach (var (termsA, termsB) in OppositeTerms(index))
+        {
+            if ((asked.IsSupersetOf(termsA) && !said.Overlaps(termsA) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !said.Overlaps(termsB) && said.IsSupersetOf(termsA)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
@@ -609,6 +685,12 @@ internal static partial class AnswerComposer
         if (subject < 0)
         {
             return null;
+        }
+
+        // "Is UDP connectionless?" read under the header "Connectionless (UDP)": the column is what was asked.
+        if (content.All(c => c.MatchesAny(subjectHeader)))
+        {
+            return true;
         }
 
         var cell = cells[subject].Cell;

@@ -18,6 +18,8 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("Is https more secure than http?", "Yes", 86)]
     [InlineData("Can you have a container without a pod?", "No", 118)]
     [InlineData("Can EKS be used to migrate between cloud services?", "Yes", 142)]
+    [InlineData("Is data in transit protected by server side encryption?", "No", 35)]
+    [InlineData("Is Elastic Kubernetes Service partially managed?", "Yes", 143)]
     public void Ask_YesNoQuestion_LeadsWithYesOrNo(string question, string lead, int citedLine)
     {
         var answer = _seed.Ask(question);

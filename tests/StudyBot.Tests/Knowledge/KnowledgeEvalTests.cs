@@ -75,6 +75,7 @@ public sealed partial class KnowledgeEvalTests(KnowledgeEvalTests.CorporaFixture
     [Theory]
     [InlineData("Does UDP have flow control?", "No")]
     [InlineData("Does UDP support multicast?", "Yes")]
+    [InlineData("Is UDP connectionless?", "Yes")]
     [InlineData("Is copper cable immune to EMI?", "No")]
     [InlineData("Is fibre immune to EMI?", "Yes")]
     [InlineData("Does an IDS block malicious traffic?", "No")]
