@@ -107,14 +107,12 @@ internal sealed class QuizChatCommand(
 
     private async Task<Reply> SkipAsync(IncomingMessage message, CancellationToken ct)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
-        if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+        if (await ScheduledAsync(message, ct) is not { } scheduled)
         {
             return new Reply("This channel has no quiz schedule to skip.", Kind: ReplyKind.Admin);
         }
 
-        var zone = QuizSchedule.Zone(channel.TimeZone);
-        var next = QuizSchedule.Next(cron!, zone, time.GetUtcNow());
+        var (_, zone, next) = scheduled;
         if (next is null)
         {
             return new Reply("There is no next quiz to skip.", Kind: ReplyKind.Admin);
@@ -126,15 +124,26 @@ internal sealed class QuizChatCommand(
 
     private async Task<Reply> StatusAsync(IncomingMessage message, CancellationToken ct)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
-        if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+        if (await ScheduledAsync(message, ct) is not { } scheduled)
         {
             return new Reply("This channel has no daily quiz. An admin can start one with: quiz schedule 0 9 * * 1-5 Europe/Berlin", Kind: ReplyKind.Text);
         }
 
-        var zone = QuizSchedule.Zone(channel.TimeZone);
-        var next = QuizSchedule.Next(cron!, zone, time.GetUtcNow());
+        var (channel, zone, next) = scheduled;
         return new Reply($"Daily quiz: `{channel.Cron}` ({channel.TimeZone}). Next: {Format(next, zone)}.", Kind: ReplyKind.Text);
+    }
+
+    /// <summary>The channel's enabled schedule with its zone and next occurrence; null when it has none.</summary>
+    private async Task<(QuizChannelRow Channel, TimeZoneInfo Zone, DateTimeOffset? Next)?> ScheduledAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
+        {
+            return null;
+        }
+
+        var zone = QuizSchedule.Zone(channel.TimeZone);
+        return (channel, zone, QuizSchedule.Next(cron!, zone, time.GetUtcNow()));
     }
 
     private static string Format(DateTimeOffset? instant, TimeZoneInfo zone) =>
