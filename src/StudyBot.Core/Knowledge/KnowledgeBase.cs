@@ -52,7 +52,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             var index = EnsureLoaded();
             if (index is null)
             {
-                return new Answer(question ?? string.Empty, false, AnswerComposer.DeclineText, [], []);
+                return new Answer(question ?? string.Empty, false, Answering.AnswerWriter.DeclineText, [], []);
             }
 
             if (!index.TryAcquire())
