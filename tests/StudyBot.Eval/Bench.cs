@@ -36,7 +36,7 @@ internal sealed class Bench : IDisposable
             SemanticIndex? vectors = null;
             if (_embedder is not null)
             {
-                var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings"), _embedder.ModelId, _embedder.Dimensions);
+                var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), _embedder.ModelId, _embedder.Dimensions);
                 vectors = new SemanticIndex(_embedder, cache.GetOrEmbed(index.Passages.Select(SemanticIndex.TextOf).ToList(), _embedder, CancellationToken.None));
                 Console.Error.WriteLine($"{corpus.Name}: {index.Passages.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
             }
@@ -55,7 +55,9 @@ internal sealed class Bench : IDisposable
         public required bool SemanticPath { get; init; }
         public required AnswerComposer.Ranking Ranking { get; init; }
         public required bool[] Hit { get; init; }
-        public Dictionary<int, string> Verdicts { get; } = [];
+        public Dictionary<int, AnswerWriter.Reading> Readings { get; } = [];
+
+        public bool? Truth => Label.Polarity is null ? null : Label.Polarity == "yes";
     }
 
     public void Prepare()
@@ -95,7 +97,71 @@ internal sealed class Bench : IDisposable
     private static readonly bool[] NoneOffRanker = new bool[Signals.Names.Length];
     private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
 
-    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold);
+    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold);
+
+    private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
+    private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
+
+    private AnswerWriter.Reading ReadingOf(Item item, Signals.Candidate candidate)
+    {
+        if (!item.Readings.TryGetValue(candidate.Id, out var reading))
+        {
+            reading = AnswerWriter.ReadingOf(_indexes[item.Corpus].Index, item.Ranking.Question, candidate);
+            item.Readings[candidate.Id] = reading;
+        }
+
+        return reading;
+    }
+
+    /// <summary>Polarity rows: the rules' reading of the best few candidates of each yes/no question, labelled by
+    /// whether it is right.</summary>
+    private List<(double[] X, bool Y)> PolarityRows(IEnumerable<Item> items, AnswerModel.Linear ranker) =>
+        items.Where(i => i.Truth is not null)
+            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select(c => (i, ReadingOf(i, c))))
+            .Select(x => (x.Item2.Signals, x.Item2.Yes == x.i.Truth))
+            .ToList();
+
+    private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
+    {
+        var off = semantic ? NoneOffPolarity : LexicalOffPolarity;
+        var std = Fitting.Standardize(rows.Select(r => r.X), PolaritySignals.Names.Length, off);
+        var (w, b) = Fitting.FitLogistic(rows, std, off);
+        return Linear(PolaritySignals.Names, w, b, std);
+    }
+
+    /// <summary>The threshold above which a Yes/No is said: the most right answers while wrong ones stay at most
+    /// <see cref="WrongYesNoBar"/> of those said (out-of-fold); else the best right − 3 × wrong.</summary>
+    private static double ChoosePolarityThreshold(List<(double P, bool Right)> outcomes)
+    {
+        var candidates = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
+        double? best = null;
+        var bestRight = -1;
+        var fallback = 1.0;
+        var fallbackScore = double.MinValue;
+        foreach (var t in candidates)
+        {
+            var said = outcomes.Where(o => o.P >= t).ToList();
+            var right = said.Count(o => o.Right);
+            var wrong = said.Count - right;
+            if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
+            {
+                (best, bestRight) = (t, right);
+            }
+
+            if (right - (3.0 * wrong) > fallbackScore)
+            {
+                (fallback, fallbackScore) = (t, right - (3.0 * wrong));
+            }
+        }
+
+        return Math.Round(best ?? fallback, 4);
+    }
+
+    /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
+    private const double WrongYesNoBar = 0.025;
+
+    private static string Word(AnswerWriter.Reading reading, AnswerModel.Linear polarity, double threshold) =>
+        polarity.Probability(reading.Signals) >= threshold ? (reading.Yes ? "yes" : "no") : "the";
 
     private AnswerModel.Linear FitRanker(IEnumerable<Item> items, bool semantic)
     {
@@ -137,12 +203,13 @@ internal sealed class Bench : IDisposable
 
     /// <summary>Out-of-fold decision signals for the given corpora: each corpus ranked by a ranker fitted on the
     /// others of the set.</summary>
-    private List<(Item Item, double[] X, bool Y)> OutOfFold(IReadOnlyList<Item> items, bool semantic)
+    private List<(Item Item, double[] X, bool Y)> OutOfFold(IReadOnlyList<Item> items, bool semantic, Dictionary<string, AnswerModel.Linear> rankers)
     {
         var rows = new List<(Item, double[], bool)>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var ranker = FitRanker(items.Where(i => i.Corpus != group.Key), semantic);
+            rankers[group.Key] = ranker;
             foreach (var item in group)
             {
                 var (ranked, decision) = Apply(item, ranker);
@@ -161,11 +228,34 @@ internal sealed class Bench : IDisposable
         return Linear(Signals.DecisionNames, w, b, std);
     }
 
-    /// <summary>Fits ranker, decision and threshold on the given items only (nested: the decision learns from
-    /// out-of-fold rankings, the threshold from out-of-fold decisions).</summary>
+    /// <summary>Fits ranker, polarity, decision and thresholds on the given items only (nested: the decision and the
+    /// polarity model learn from out-of-fold rankings, the thresholds from out-of-fold predictions).</summary>
     private Fitted Fit(IReadOnlyList<Item> items, bool semantic)
     {
-        var oof = OutOfFold(items, semantic);
+        var rankers = new Dictionary<string, AnswerModel.Linear>(StringComparer.Ordinal);
+        var oof = OutOfFold(items, semantic, rankers);
+        var ranker = FitRanker(items, semantic);
+
+        // Polarity: fitted on every training corpus; its threshold from each corpus scored by a model of the others.
+        var polarityOutcomes = new List<(double P, bool Right)>();
+        foreach (var group in items.GroupBy(i => i.Corpus))
+        {
+            var others = items.Where(i => i.Corpus != group.Key).ToList();
+            var model = FitPolarity(PolarityRows(others, rankers[group.Key]), semantic);
+            foreach (var item in group.Where(i => i.Truth is not null))
+            {
+                var top = Apply(item, rankers[group.Key]).Ranked.FirstOrDefault();
+                if (top is not null)
+                {
+                    var reading = ReadingOf(item, top);
+                    polarityOutcomes.Add((model.Probability(reading.Signals), reading.Yes == item.Truth));
+                }
+            }
+        }
+
+        var polarity = FitPolarity(PolarityRows(items, ranker), semantic);
+        var polarityThreshold = ChoosePolarityThreshold(polarityOutcomes);
+
         var probabilities = new List<(Item Item, double P)>();
         foreach (var group in oof.GroupBy(r => r.Item.Corpus))
         {
@@ -173,31 +263,25 @@ internal sealed class Bench : IDisposable
             probabilities.AddRange(group.Select(r => (r.Item, decision.Probability(r.X))));
         }
 
-        var ranker = FitRanker(items, semantic);
         var finalDecision = FitDecision(oof, semantic);
-        var threshold = ChooseThreshold(probabilities, ranker);
-        return new Fitted(ranker, finalDecision, threshold);
+        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity, polarityThreshold));
+        return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold);
     }
 
     /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities; the middle
     /// of the best plateau.</summary>
-    private double ChooseThreshold(List<(Item Item, double P)> probabilities, AnswerModel.Linear ranker)
+    private static double ChooseThreshold(List<(Item Item, double P)> probabilities, Func<Item, bool> rightIfAnswered)
     {
-        var outcomes = probabilities.Select(x => (x.P, Good: Strict(x.Item, ranker, answered: true), Declined: x.Item.Label.Unanswerable)).ToList();
+        var outcomes = probabilities.Select(x => (x.P, Good: rightIfAnswered(x.Item), Declined: x.Item.Label.Unanswerable)).ToList();
         var candidates = outcomes.Select(o => o.P).Append(0).Append(1).Distinct().Order().ToList();
         var best = double.MinValue;
         var bestFrom = 0.5;
-        var bestTo = 0.5;
         foreach (var t in candidates)
         {
             var strict = outcomes.Sum(o => o.P >= t ? (o.Good ? 1 : 0) : (o.Declined ? 1 : 0));
             if (strict > best)
             {
-                (best, bestFrom, bestTo) = (strict, t, t);
-            }
-            else if (strict == best)
-            {
-                bestTo = t;
+                (best, bestFrom) = (strict, t);
             }
         }
 
@@ -206,13 +290,8 @@ internal sealed class Bench : IDisposable
     }
 
     /// <summary>Whether the question is handled right if answered (right top citation and Yes/No word).</summary>
-    private bool Strict(Item item, AnswerModel.Linear ranker, bool answered)
+    private bool Strict(Item item, AnswerModel.Linear ranker, AnswerModel.Linear polarity, double polarityThreshold)
     {
-        if (!answered)
-        {
-            return item.Label.Unanswerable;
-        }
-
         if (item.Label.Unanswerable)
         {
             return false;
@@ -224,21 +303,7 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        return item.Label.Polarity is null || FirstWord(item, ranked[0]) == item.Label.Polarity;
-    }
-
-    private string FirstWord(Item item, Signals.Candidate top)
-    {
-        if (!item.Verdicts.TryGetValue(top.Id, out var word))
-        {
-            var (index, _) = _indexes[item.Corpus];
-            var text = AnswerWriter.Write(index, item.Ranking.Question, [top]).Text;
-            var match = System.Text.RegularExpressions.Regex.Match(text, @"[\W_]*([A-Za-z]+)");
-            word = match.Success ? match.Groups[1].Value.ToLowerInvariant() : string.Empty;
-            item.Verdicts[top.Id] = word;
-        }
-
-        return word;
+        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity, polarityThreshold) == item.Label.Polarity;
     }
 
     public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
@@ -298,7 +363,7 @@ internal sealed class Bench : IDisposable
             if (item.Label.Polarity is { } polarity)
             {
                 yesNo++;
-                var word = FirstWord(item, ranked[0]);
+                var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
                 polarityOk = word == polarity;
                 polRight += polarityOk ? 1 : 0;
                 polWrong += !polarityOk && word is "yes" or "no" ? 1 : 0;
@@ -339,8 +404,8 @@ internal sealed class Bench : IDisposable
             Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
             Notes = notes,
-            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold },
-            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold },
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, PolarityThreshold = semantic.PolarityThreshold },
+            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, PolarityThreshold = lexical.PolarityThreshold },
         };
         model.Semantic.Bind();
         model.Lexical.Bind();

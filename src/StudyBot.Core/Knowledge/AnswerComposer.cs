@@ -19,7 +19,7 @@ internal static class AnswerComposer
         {
             var result = Rank(index, searcher, asked, model ?? AnswerModel.Current);
             return result.Accept
-                ? AnswerWriter.Write(index, result.Question, result.Ranked)
+                ? AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant)
                 : AnswerWriter.Decline(index, asked, result.Ranked);
         });
     }

@@ -20,9 +20,12 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private KnowledgeStats _stats;
     private bool _disposed;
 
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null)
+    private readonly Semantic.SemanticIndexer? _semantic;
+
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null, Semantic.SemanticIndexer? semantic = null)
     {
         _options = options.Value;
+        _semantic = semantic;
         _time = time;
         _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
         _stats = new KnowledgeStats(0, 0, new Dictionary<string, int>(), [], _time.GetUtcNow());
@@ -43,6 +46,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             return Volatile.Read(ref _stats);
         }
     }
+
+    /// <inheritdoc />
+    public string AnswerPath => _semantic is null ? "lexical"
+        : Volatile.Read(ref _current)?.Semantic is not null ? "semantic"
+        : "lexical (semantic model " + _semantic.Status + ")";
 
     /// <inheritdoc />
     public Answer Ask(string question)
@@ -172,6 +180,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         Volatile.Write(ref _stats, stats);
         var previous = Interlocked.Exchange(ref _current, index);
         previous?.Dispose();
+        _semantic?.Attach(index);
         LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count);
         foreach (var failure in notes.Failures)
         {

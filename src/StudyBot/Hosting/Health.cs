@@ -40,7 +40,7 @@ internal static class Health
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var stats = knowledge.Stats;
-            var data = new Dictionary<string, object> { ["files"] = stats.Files, ["passages"] = stats.Passages };
+            var data = new Dictionary<string, object> { ["files"] = stats.Files, ["passages"] = stats.Passages, ["answers"] = knowledge.AnswerPath };
             return Task.FromResult(stats.Passages > 0
                 ? HealthCheckResult.Healthy($"{stats.Files} files, {stats.Passages} passages indexed", data)
                 : HealthCheckResult.Unhealthy("No notes are indexed", data: data));

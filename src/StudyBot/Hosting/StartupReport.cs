@@ -37,6 +37,7 @@ internal sealed partial class StartupReport(
 
         var stats = knowledge.Stats;
         LogKnowledge(stats.Files, stats.Passages, stats.Failures.Count);
+        LogAnswerPath(knowledge.AnswerPath);
         foreach (var failure in stats.Failures)
         {
             LogFailure(failure.File, failure.Reason);
@@ -58,6 +59,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge: {Files} files, {Passages} passages indexed, {Failed} files skipped")]
     private partial void LogKnowledge(int files, int passages, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answers: {Path} path (the semantic model loads in the background; GET /healthz says when it answers)")]
+    private partial void LogAnswerPath(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge: {File} was skipped: {Reason}")]
     private partial void LogFailure(string file, string reason);

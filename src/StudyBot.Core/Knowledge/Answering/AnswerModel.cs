@@ -66,10 +66,20 @@ internal sealed class AnswerModel
         [JsonPropertyName("threshold")]
         public double Threshold { get; init; } = 0.5;
 
+        /// <summary>The probability that the rules' Yes/No reading is right; null: always trust it.</summary>
+        [JsonPropertyName("polarity")]
+        public Linear? Polarity { get; init; }
+
+        /// <summary>Say Yes/No when <see cref="Polarity"/> is at least this (chosen on held-out corpora so that a
+        /// wrong Yes/No stays rare); below it the answer states the notes without a verdict.</summary>
+        [JsonPropertyName("polarityThreshold")]
+        public double PolarityThreshold { get; init; } = 0.5;
+
         public void Bind()
         {
             Ranker.Bind(Signals.Names);
             Decision.Bind(Signals.DecisionNames);
+            Polarity?.Bind(PolaritySignals.Names);
         }
     }
 

@@ -30,7 +30,7 @@ internal static partial class AnswerWriter
     /// <summary>A negation applies to a question word at most this many words after it.</summary>
     private const int NegationReach = 4;
 
-    public static Answer Write(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked)
+    public static Answer Write(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, AnswerModel.Variant? variant = null)
     {
         var highlighter = NewHighlighter(Candidates.TermsQuery(question.Content, KnowledgeIndex.BodyField));
         var citations = new List<Citation>();
@@ -55,7 +55,7 @@ internal static partial class AnswerWriter
         }
 
         var best = index.Entries[ranked[0].Id];
-        return new Answer(question.Question, true, AnswerText(index, question, best, texts[0]), citations, []);
+        return new Answer(question.Question, true, AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant), citations, []);
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
@@ -118,7 +118,7 @@ internal static partial class AnswerWriter
         return new Span(start, end, string.Join("\n", parts));
     }
 
-    private static string AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText)
+    private static string AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText, double similarity, AnswerModel.Variant? variant)
     {
         var passage = best.Passage;
         if (!question.IsYesNo)
@@ -138,13 +138,8 @@ internal static partial class AnswerWriter
                 : $"{passage.Section}: {body}";
         }
 
-        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-
-        // A pair's "No" answers the pair's own question; asked something else about it, read the statement after it.
-        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
-        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
-        var clause = MatchingClause(index, question, stated.Length > 0 ? stated : answer);
-        var verdict = Verdict(index, question, passage, answer, clause, ownQuestion);
+        var (answer, clause, ownQuestion) = Statement(index, question, passage);
+        var verdict = Verdict(index, question, passage, answer, clause, ownQuestion, similarity, variant);
         var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
         if (rest.Length == 0)
         {
@@ -163,68 +158,106 @@ internal static partial class AnswerWriter
         };
     }
 
-    /// <summary>Yes, No, or null when the notes do not settle it: the clause that carries the question's predicate
-    /// decides (a table cell under the subject's column, an explicit yes/no, ✅/❌, a negation scoped to its clause,
-    /// "only"/part against a question about the whole, an opposite of the asked word). A clause that does not hold
-    /// the question's predicate settles nothing: a wrong Yes/No is worse than none.</summary>
-    internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion)
+    /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes
+    /// asks what was asked (its "No" answers its own question; asked something else, read the statement after it).</summary>
+    private static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
     {
-        if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
-        {
-            return row;
-        }
-
-        if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
-        {
-            return explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (Mark(clause) is { } mark)
-        {
-            return mark;
-        }
-
-        if (!Settles(index, question, clause) && !(ownQuestion && passage.Question is not null))
-        {
-            return null;
-        }
-
-        var polarity = Polarity(clause, index, question.Content);
-
-        // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
-        if (polarity && Lexicon.Quantifier().IsMatch(question.Question) && Lexicon.Restriction().IsMatch(clause))
-        {
-            return false;
-        }
-
-        // "Does server-side encryption protect data in transit?" — "protects data at rest".
-        if (polarity && SaysTheOpposite(index, question.Question, clause))
-        {
-            return false;
-        }
-
-        return polarity;
+        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
+        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
+        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
+        return (answer, MatchingClause(index, question, stated.Length > 0 ? stated : answer), ownQuestion);
     }
 
-    /// <summary>Whether a clause speaks to the question's predicate: it holds every topic concept but at most one
-    /// (the subject may stand in the section title), or an opposite of one.</summary>
-    internal static bool Settles(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
+    internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
+    {
+        var passage = index.Entries[candidate.Id].Passage;
+        var (answer, clause, ownQuestion) = Statement(index, question, passage);
+        return Read(index, question, passage, answer, clause, ownQuestion, candidate["semantic"]);
+    }
+
+    /// <summary>Yes, No, or null when the notes do not settle it. The rules read the clause that carries the
+    /// question's predicate (a table cell under the subject's column, an explicit yes/no, ✅/❌, a negation scoped to
+    /// its clause, "only"/part against a question about the whole, an opposite of the asked word); the fitted
+    /// polarity model then says whether that reading can be trusted here (<see cref="PolaritySignals"/>). When it
+    /// cannot, no Yes/No word is given: a wrong Yes/No is worse than none.</summary>
+    internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity, AnswerModel.Variant? variant)
+    {
+        var reading = Read(index, question, passage, answer, clause, ownQuestion, similarity);
+        var model = variant?.Polarity;
+        if (model is null)
+        {
+            return reading.Yes;
+        }
+
+        return model.Probability(reading.Signals) >= variant!.PolarityThreshold ? reading.Yes : null;
+    }
+
+    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
+    internal readonly record struct Reading(bool Yes, double[] Signals);
+
+    internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
+    {
+        var x = new double[PolaritySignals.Names.Length];
+        x[PolaritySignals.Held] = HeldShare(index, question, clause);
+        x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
+        x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
+        x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
+        x[PolaritySignals.Semantic] = similarity;
+        bool yes;
+        if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
+        {
+            yes = row;
+            x[PolaritySignals.TableCell] = 1;
+        }
+        else if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
+        {
+            yes = explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else if (Mark(clause) is { } mark)
+        {
+            yes = mark;
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else
+        {
+            yes = Polarity(clause, index, question.Content);
+            if (yes && Lexicon.Quantifier().IsMatch(question.Question) && Lexicon.Restriction().IsMatch(clause))
+            {
+                // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
+                yes = false;
+                x[PolaritySignals.Restriction] = 1;
+            }
+            else if (yes && SaysTheOpposite(index, question.Question, clause))
+            {
+                // "Does server-side encryption protect data in transit?" — "protects data at rest".
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+        }
+
+        x[PolaritySignals.RuleYes] = yes ? 1 : 0;
+        return new Reading(yes, x);
+    }
+
+    /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
+    internal static double HeldShare(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
         var content = question.Content;
         if (content.Count == 0)
         {
-            return false;
+            return 0;
         }
 
         var terms = index.Analyzer.Terms(clause);
-        var opposites = content.Select(c => OppositeTerms.Of(index, c)).ToArray();
         var held = 0;
-        for (var k = 0; k < content.Count; k++)
+        foreach (var concept in content)
         {
-            held += content[k].MatchesAny(terms) || (opposites[k] is { } o && terms.IsSupersetOf(o)) ? 1 : 0;
+            held += concept.MatchesAny(terms) || (OppositeTerms.Of(index, concept) is { } o && terms.IsSupersetOf(o)) ? 1 : 0;
         }
 
-        return content.Count <= 1 ? held == 1 : held >= content.Count - 1;
+        return (double)held / content.Count;
     }
 
     /// <summary>A clause that opens with a check mark or a cross (checklists: "✅ Do …", "❌ Don't …").</summary>

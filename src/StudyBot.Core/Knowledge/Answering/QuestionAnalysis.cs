@@ -44,13 +44,10 @@ internal sealed record QuestionAnalysis(
 
 internal static partial class QuestionAnalyzer
 {
-    public static QuestionAnalysis Analyze(KnowledgeIndex index, IndexSearcher searcher, string question)
+    public static QuestionAnalysis Analyze(KnowledgeIndex index, IndexSearcher searcher, string asked)
     {
-        if (question.Length > QuestionTerms.MaxQuestionChars)
-        {
-            question = question[..QuestionTerms.MaxQuestionChars];
-        }
-
+        // A very long question has said what it asks long before this; the answer still quotes it whole.
+        var question = asked.Length > QuestionTerms.MaxQuestionChars ? asked[..QuestionTerms.MaxQuestionChars] : asked;
         var main = MainClause(question);
         var isYesNo = IsYesNo(question);
         var answerType = Lexicon.AnswerTypeOf(question);
@@ -69,7 +66,7 @@ internal static partial class QuestionAnalyzer
             : WhichQuestion().IsMatch(question) ? QuestionKind.Which
             : QuestionKind.Other;
         return new QuestionAnalysis(
-            question, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
+            asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
             NegationsOf(question), definitional, HowQuestion().IsMatch(question) || CommandQuestion().IsMatch(question));
     }
 
