@@ -316,6 +316,44 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task HandleAsync_RefusedCommandsOverRateLimit_SlowDownAndNotAudited()
+    {
+        var options = new ChatOptions { RateLimit = new QuestionRateLimitOptions { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentSeconds = 3600 } };
+        await using var chat = new ChatFixture(options);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900))).Kind);
+        }
+
+        var limited = await chat.SendAsync("reload " + new string('x', 1900));
+
+        Assert.Equal(ReplyKind.RateLimited, limited.Kind);
+        var entries = await chat.Audit.RecentAsync(100, CancellationToken.None);
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.InRange(e.Arguments.Length, 1, 200));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefusalsFromManyUsers_CappedPerMinuteThenSummarised()
+    {
+        await using var chat = new ChatFixture(new ChatOptions { MaxRefusalsRecordedPerMinute = 5 });
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900), user: $"user-{i}")).Kind);
+        }
+
+        var withinTheMinute = await chat.Audit.RecentAsync(1000, CancellationToken.None);
+        chat.Time.Advance(TimeSpan.FromSeconds(61));
+        await chat.SendAsync("reload", user: "late");
+
+        Assert.Equal(5, withinTheMinute.Count);
+        var after = await chat.Audit.RecentAsync(1000, CancellationToken.None);
+        Assert.Equal(7, after.Count);
+        Assert.Contains(after, e => e.Outcome.Contains("295 more refused", StringComparison.Ordinal));
+        Assert.Equal(6, chat.Logger.Entries.Count(e => e.Message.StartsWith("Refused admin command", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Constructor_TwoCommandsWithOneName_Throws()
     {
         var exception = Assert.Throws<InvalidOperationException>(() => new ChatFixture(commands: [new EchoCommand(), new EchoCommand()]));
