@@ -17,6 +17,15 @@ public sealed class WebChatOptions
     /// <c>WebChat__AdminToken</c> or user-secrets, never in appsettings.json. When it is not set, a random token is
     /// made at start and written once to the log, for the person running the bot locally.
     /// </summary>
-    [MinLength(12, ErrorMessage = "WebChat:AdminToken must be at least 12 characters long.")]
+    [MinLength(24, ErrorMessage = "WebChat:AdminToken must be at least 24 characters long.")]
     public string? AdminToken { get; set; }
+
+    /// <summary>Wrong admin tokens a client address may send before it gets 429 (then one more per
+    /// <see cref="AdminGuessReplenishmentSeconds"/>).</summary>
+    [Range(1, 10_000)]
+    public int AdminGuessLimit { get; set; } = 10;
+
+    /// <summary>How often one more wrong admin token is allowed once <see cref="AdminGuessLimit"/> is spent.</summary>
+    [Range(1, 86_400)]
+    public int AdminGuessReplenishmentSeconds { get; set; } = 60;
 }
