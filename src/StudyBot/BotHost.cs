@@ -33,6 +33,12 @@ internal static class BotHost
             await Console.Error.WriteLineAsync($"StudyBot cannot start: {exception.Message} (check the Urls setting or --urls).");
             return 2;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            // Checked at start too; this catches what goes wrong between the check and the first migration.
+            await Console.Error.WriteLineAsync($"StudyBot cannot start: the database (Storage:Path) cannot be used: {exception.Message}");
+            return 2;
+        }
 
         await app.WaitForShutdownAsync();
         return 0;
