@@ -269,7 +269,9 @@ internal sealed class QuizService(
         }
 
         var post = await store.PostAsync(postId, ct);
-        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase))
+        // A press counts only in the channel the quiz was posted to (a button id copied into another channel does not).
+        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(post.ChannelId, message.ChannelId, StringComparison.Ordinal))
         {
             return new Reply("This quiz is not open.", Private: true, Kind: ReplyKind.QuizFeedback);
         }

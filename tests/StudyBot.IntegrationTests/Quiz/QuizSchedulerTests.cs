@@ -148,6 +148,22 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now", channel: "777");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        var action = QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz));
+
+        var elsewhere = await h.PressAsync(action, "u1", channel: "888");
+        var there = await h.PressAsync(action, "u1", channel: "777");
+
+        Assert.Contains("not open", elsewhere.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("already answered", there.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight()
     {
         var time = At("2026-06-01T07:00:00Z");
