@@ -68,13 +68,10 @@ internal sealed partial class AdminToken : IDisposable
 
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-        // Zero permits asks "is a guess left?" without spending one, so the right admin is never charged.
-        using (var left = _wrongGuesses.AttemptAcquire(client, 0))
+        // Asks "is a guess left?" without spending one, so the right admin is never charged.
+        if (_wrongGuesses.GetStatistics(client) is { CurrentAvailablePermits: <= 0 })
         {
-            if (!left.IsAcquired)
-            {
-                return AdminTokenCheck.TooManyGuesses;
-            }
+            return AdminTokenCheck.TooManyGuesses;
         }
 
         if (Matches(candidate))
@@ -83,12 +80,12 @@ internal sealed partial class AdminToken : IDisposable
         }
 
         using var spent = _wrongGuesses.AttemptAcquire(client);
-        LogWrongToken(client);
+        LogWrongToken(client, spent.IsAcquired);
         return AdminTokenCheck.Wrong;
     }
 
     public void Dispose() => _wrongGuesses.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Wrong admin token from {Client}")]
-    private partial void LogWrongToken(string client);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wrong admin token from {Client} (counted: {Counted})")]
+    private partial void LogWrongToken(string client, bool counted);
 }
