@@ -358,7 +358,7 @@ internal sealed class QuizService(
         var rank = 1;
         foreach (var r in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {r.DisplayName} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
+            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {MarkdownText.Escape(r.DisplayName)} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
         }
     }
 }
