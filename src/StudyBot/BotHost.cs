@@ -48,6 +48,13 @@ internal static class BotHost
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            // Answer only to the names the bot listens on, so a DNS-rebinding page cannot read the notes or the quiz
+            // feed through a local browser. Set AllowedHosts to serve other names (e.g. behind a proxy).
+            builder.Configuration["AllowedHosts"] = string.Join(';', ListenAddresses.DefaultAllowedHosts(builder.Configuration["urls"]));
+        }
+
         builder.Services.AddKnowledge();
         builder.Services.AddChat();
         builder.Services.AddWebChat();

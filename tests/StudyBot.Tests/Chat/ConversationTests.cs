@@ -211,6 +211,18 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task HandleAsync_GapsWithLinkInQuestion_ShowsTheLinkAsText()
+    {
+        await using var chat = new ChatFixture();
+        await chat.SendAsync("What is [Claim prize](https://evil.example/x)?");
+
+        var reply = await chat.SendAsync("gaps", admin: true);
+
+        Assert.DoesNotContain("[claim prize](https", reply.Markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(@"\[claim prize\]\(https://evil.example/x\)", reply.Markdown, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task HandleAsync_Stats_CountsTodayAndTotalWithShares()
     {
         await using var chat = new ChatFixture();
@@ -351,6 +363,20 @@ public class ConversationTests
         Assert.Equal(7, after.Count);
         Assert.Contains(after, e => e.Outcome.Contains("295 more refused", StringComparison.Ordinal));
         Assert.Equal(6, chat.Logger.Entries.Count(e => e.Message.StartsWith("Refused admin command", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameUserIdInOtherCaseOrSpacing_SharesTheRateLimit()
+    {
+        var options = new ChatOptions { RateLimit = new QuestionRateLimitOptions { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentSeconds = 3600 } };
+        await using var chat = new ChatFixture(options);
+        await chat.SendAsync("Is EBS encrypted 1?", user: "Ada");
+        await chat.SendAsync("Is EBS encrypted 2?", user: " ada ");
+        await chat.SendAsync("Is EBS encrypted 3?", user: "ＡＤＡ");
+
+        var limited = await chat.SendAsync("Is EBS encrypted 4?", user: "ADA");
+
+        Assert.Equal(ReplyKind.RateLimited, limited.Kind);
     }
 
     [Fact]

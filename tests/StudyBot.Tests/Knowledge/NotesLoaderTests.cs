@@ -29,6 +29,20 @@ public sealed class NotesLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_BrokenLink_ReportedWithoutTheServersPaths()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "gone.md"), Path.Combine(notes.Folder, "deleted.md"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        var failure = Assert.Single(kb.Stats.Failures);
+        Assert.Equal("gone.md", failure.File);
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_LinkToFolderOutside_NotIndexed()
     {
         using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
