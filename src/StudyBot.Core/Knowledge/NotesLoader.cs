@@ -266,6 +266,14 @@ internal static class NotesLoader
             path[Path.GetPathRoot(path)!.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]);
     }
 
+    /// <summary>True when <paramref name="path"/>, links resolved, is inside <paramref name="folder"/> (links resolved).</summary>
+    internal static bool IsInsideFolder(string folder, string path)
+    {
+        var root = Path.GetFullPath(folder);
+        var realRoot = RealPath(root) ?? root;
+        return RealPath(Path.GetFullPath(path)) is { } real && IsInside(realRoot, real);
+    }
+
     private static bool IsInside(string realRoot, string realPath) =>
         string.Equals(realPath, realRoot, StringComparison.Ordinal)
         || realPath.StartsWith(Path.EndsInDirectorySeparator(realRoot) ? realRoot : realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -86,6 +86,18 @@ public sealed class NotesLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadLines_QuizCitationOutsideTheFolder_NotRead()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- alpha one\n"));
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "passwd.md"), Path.Combine(_outside.Folder, "secret.md"));
+        var outside = Path.GetRelativePath(notes.Folder, Path.Combine(_outside.Folder, "secret.md"));
+
+        Assert.NotNull(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, "a.md"));
+        Assert.Null(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, outside));
+        Assert.Null(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, "passwd.md"));
+    }
+
+    [Fact]
     public async Task LoadAsync_SynonymLineWithHugeToken_SkipsTheLineReportsItAndLoads()
     {
         using var notes = new KnowledgeTestData.TempNotes(
