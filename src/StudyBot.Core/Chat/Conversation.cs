@@ -16,6 +16,8 @@ public sealed partial class Conversation : IConversation
     private const string AskWord = "ask";
     private const string HelpWord = "help";
 
+    private static readonly TimeSpan RefusalWindow = TimeSpan.FromMinutes(1);
+
     private readonly AnswerCache _answers;
     private readonly IReadOnlyDictionary<string, IChatCommand> _commands;
     private readonly IReadOnlyDictionary<string, IChatActionHandler> _actions;
@@ -25,6 +27,7 @@ public sealed partial class Conversation : IConversation
     private readonly TimeProvider _time;
     private readonly ChatOptions _options;
     private readonly ILogger<Conversation> _logger;
+    private readonly RefusalWindowState _refusals = new();
 
     public Conversation(
         AnswerCache answers,
@@ -142,6 +145,13 @@ public sealed partial class Conversation : IConversation
 
     private async Task<Reply> RunCommandAsync(IncomingMessage message, IChatCommand command, string arguments, CancellationToken cancellationToken)
     {
+        // Commands share the questions' bucket: a refused admin command costs a database row, so it must cost a token.
+        if (!_rateLimiter.TryAcquire(message))
+        {
+            LogRateLimited(message.Platform, message.UserId);
+            return SlowDownReply();
+        }
+
         if (!command.AdminOnly)
         {
             return await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
@@ -149,8 +159,7 @@ public sealed partial class Conversation : IConversation
 
         if (!message.IsAdmin)
         {
-            LogRefused(command.Name, message.Platform, message.UserId);
-            await AuditAsync(message, command.Name, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+            await RecordRefusalAsync(message, command.Name, arguments, cancellationToken).ConfigureAwait(false);
             return new Reply(
                 $"Sorry, **{command.Name}** is an admin command, and you are not an admin here.",
                 Kind: ReplyKind.Refused,
@@ -174,6 +183,50 @@ public sealed partial class Conversation : IConversation
         return reply;
     }
 
+    /// <summary>
+    /// Logs and audits a refused admin command, but only the first <see cref="ChatOptions.MaxRefusalsRecordedPerMinute"/>
+    /// of each minute across all users (user ids are whatever a web client says, so a per-user cap bounds nothing);
+    /// the rest are counted and recorded as one summary entry with the next refusal after the minute.
+    /// </summary>
+    private async Task RecordRefusalAsync(IncomingMessage message, string command, string arguments, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        int summarised;
+        DateTimeOffset windowStart;
+        lock (_refusals)
+        {
+            windowStart = _refusals.WindowStart;
+            summarised = 0;
+            if (now - _refusals.WindowStart >= RefusalWindow)
+            {
+                summarised = _refusals.Suppressed;
+                _refusals.WindowStart = now;
+                _refusals.Recorded = 0;
+                _refusals.Suppressed = 0;
+            }
+
+            if (_refusals.Recorded >= _options.MaxRefusalsRecordedPerMinute)
+            {
+                _refusals.Suppressed++;
+                return;
+            }
+
+            _refusals.Recorded++;
+        }
+
+        if (summarised > 0)
+        {
+            LogRefusalsSummarised(summarised, windowStart);
+            await _audit.RecordAsync(
+                new AuditEntry(now, "*", "*", "*", "*", "",
+                    string.Create(CultureInfo.InvariantCulture, $"{AuditOutcomes.Refused}: {summarised} more refused admin commands in the minute from {windowStart:O}, not recorded one by one")),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        LogRefused(command, message.Platform, message.UserId);
+        await AuditAsync(message, command, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task AuditAsync(IncomingMessage message, string command, string arguments, string outcome, CancellationToken cancellationToken) =>
         _audit.RecordAsync(
             new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command, arguments, outcome),
@@ -184,10 +237,7 @@ public sealed partial class Conversation : IConversation
         if (!_rateLimiter.TryAcquire(message))
         {
             LogRateLimited(message.Platform, message.UserId);
-            return new Reply(
-                "Slow down a little: you have asked a lot of questions in a short time. Please wait a few seconds and ask again.",
-                Kind: ReplyKind.RateLimited,
-                Private: true);
+            return SlowDownReply();
         }
 
         var answer = _answers.Ask(question);
@@ -211,6 +261,11 @@ public sealed partial class Conversation : IConversation
 
         return new Reply(text.ToString(), Kind: ReplyKind.Declined);
     }
+
+    private static Reply SlowDownReply() => new(
+        "Slow down a little: you have asked a lot of questions in a short time. Please wait a few seconds and ask again.",
+        Kind: ReplyKind.RateLimited,
+        Private: true);
 
     private Reply HelpReply(IncomingMessage message, string? unknownWord)
     {
@@ -264,6 +319,9 @@ public sealed partial class Conversation : IConversation
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for {Platform} user {UserId}")]
     private partial void LogRefused(string command, string platform, string userId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more admin commands were refused in the minute from {WindowStart}; not logged one by one")]
+    private partial void LogRefusalsSummarised(int count, DateTimeOffset windowStart);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin command {Command} run by {Platform} user {UserId}")]
     private partial void LogAdminCommand(string command, string platform, string userId);
 
@@ -272,4 +330,14 @@ public sealed partial class Conversation : IConversation
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Question from {Platform} user {UserId}: answered {Answered} with {Citations} citations")]
     private partial void LogQuestion(string platform, string userId, bool answered, int citations);
+}
+
+/// <summary>Refused admin commands in the current minute: recorded one by one, and suppressed beyond the cap.</summary>
+internal sealed class RefusalWindowState
+{
+    public DateTimeOffset WindowStart { get; set; } = DateTimeOffset.MinValue;
+
+    public int Recorded { get; set; }
+
+    public int Suppressed { get; set; }
 }

@@ -147,7 +147,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         LoadedNotes notes;
         try
         {
-            notes = NotesLoader.Load(_options, cancellationToken);
+            notes = NotesLoader.Load(_options, _time, cancellationToken);
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -167,8 +167,18 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes (*.md, *.markdown, *.txt).", notes.Failures, oldStats);
         }
 
-        var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
-        var index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+        KnowledgeIndex index;
+        try
+        {
+            var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
+            index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving.
+            return Failed($"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).", notes.Failures, oldStats);
+        }
+
         var stats = new KnowledgeStats(
             notes.FileHashes.Count,
             notes.Entries.Count,

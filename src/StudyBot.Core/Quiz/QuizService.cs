@@ -269,7 +269,9 @@ internal sealed class QuizService(
         }
 
         var post = await store.PostAsync(postId, ct);
-        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase))
+        // A press counts only in the channel the quiz was posted to (a button id copied into another channel does not).
+        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(post.ChannelId, message.ChannelId, StringComparison.Ordinal))
         {
             return new Reply("This quiz is not open.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
@@ -356,7 +358,7 @@ internal sealed class QuizService(
         var rank = 1;
         foreach (var r in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {r.DisplayName} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
+            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {MarkdownText.Escape(r.DisplayName)} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
         }
     }
 }

@@ -32,7 +32,9 @@
   }
 
   function inline(text) {
+    // A backslash-escaped character (user text from the server) becomes an entity, so no rule below matches it.
     return escapeHtml(text)
+      .replace(/\\([\\`*_\[\]()#~|!])/g, (_, c) => `&#${c.charCodeAt(0)};`)
       .replace(/`([^`]+)`/g, "<code>$1</code>")
       .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
       .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, "$1<em>$2</em>")

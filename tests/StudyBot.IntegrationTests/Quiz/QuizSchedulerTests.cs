@@ -148,6 +148,37 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now", channel: "777");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        var action = QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz));
+
+        var elsewhere = await h.PressAsync(action, "u1", channel: "888");
+        var there = await h.PressAsync(action, "u1", channel: "777");
+
+        Assert.Contains("not open", elsewhere.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("already answered", there.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leaderboard_DisplayNameWithMarkdownLink_ShownAsText()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "[Claim prize](https://evil.example/x)");
+
+        var board = await h.CommandAsync("leaderboard");
+
+        Assert.DoesNotContain("[Claim prize](https", board.Markdown, StringComparison.Ordinal);
+        Assert.Contains(@"\[Claim prize\]\(https://evil.example/x\)", board.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight()
     {
         var time = At("2026-06-01T07:00:00Z");

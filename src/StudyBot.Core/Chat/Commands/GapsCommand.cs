@@ -31,7 +31,7 @@ internal sealed class GapsCommand(IQuestionLog questions) : IChatCommand
         foreach (var gap in gaps)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{rank++}. \"{gap.Question}\" — asked {(gap.TimesAsked == 1 ? "once" : $"{gap.TimesAsked:N0} times")}, last {gap.LastAsked:yyyy-MM-dd}\n");
+                $"{rank++}. \"{MarkdownText.Escape(gap.Question)}\" — asked {(gap.TimesAsked == 1 ? "once" : $"{gap.TimesAsked:N0} times")}, last {gap.LastAsked:yyyy-MM-dd}\n");
         }
 
         return new Reply(text.ToString().TrimEnd(), Title: "Gaps", Kind: ReplyKind.Admin);
