@@ -294,7 +294,7 @@ public static class QuestionGenerator
 
             var others = pairs.Where(o => o != p).Select(o => (Text: QuizText.OneLine(o.AnswerText!), Tier: 1.0))
                 .Concat(sections.Where(s => s.Definition.File == p.File).Select(s => (Text: s.DefinitionText, Tier: 0.5)));
-            var wrong = WrongStatements(answer, p.Text, others);
+            var wrong = WrongStatements(answer, p.Text, question, others);
             var id = QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.QuestionAnswer));
             var c = Assemble(id, QuizQuestionKind.QuestionAnswer, shown, shown, string.Empty, answer, wrong, explanation, citation, answer);
             if (c is not null && Check(c, corpus) is null)
@@ -323,12 +323,11 @@ public static class QuestionGenerator
                 yield return definition;
             }
 
-            var statements = Family(s, all).Select(x => (Text: x.Section.DefinitionText, x.Tier))
-                .Where(x => !QuizText.Reveals(x.Text, s.Title));
+            var statements = Family(s, all).Select(x => (Text: x.Section.DefinitionText, x.Tier));
             var description = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
                 QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
-                WrongStatements(s.DefinitionText, cited, statements), explanation, citation, s.DefinitionText);
+                WrongStatements(s.DefinitionText, cited, s.Title, statements), explanation, citation, s.DefinitionText);
             if (description is not null && Check(description, corpus) is null)
             {
                 yield return description;
@@ -389,7 +388,7 @@ public static class QuestionGenerator
     /// <summary>Wrong choices for a blank: terms of the same shape (acronyms with acronyms, names with names) from
     /// sibling sections first, then the same file, then the same corpus; none the cited line holds, none another line
     /// of the notes would make true in this blank.</summary>
-    private static List<(string Text, double Tier)> WrongTerms(
+    private static IEnumerable<Wrong> WrongTerms(
         string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus)
     {
         var shape = Shape(key);
@@ -398,19 +397,29 @@ public static class QuestionGenerator
         var root = QuizCorpus.Root(p.File);
         var siblingTitles = sections.Where(s => s.Definition.File == p.File).Select(s => s.Title);
         var fileTerms = corpus.FileTerms(p.File, parentPath);
+        var cited = QuizText.Normalize(text + " " + p.Section);
+        var normalizedKey = QuizText.Normalize(key);
         var candidates = fileTerms.Siblings.Select(t => (Text: t, Tier: 1.0))
             .Concat(fileTerms.File.Select(t => (Text: t, Tier: 0.5)))
             .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
-            .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)));
-        return candidates
-            .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key)
-                && !QuizText.ContainsNormalized(text + " " + p.Section, c.Text)
-                && !QuizText.ContainsNormalized(c.Text, key) && !QuizText.ContainsNormalized(key, c.Text)
+            .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
+            .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
+
+        // The costly checks run lazily, on the few candidates Assemble actually takes.
+        return candidates.Select(c => new Wrong(c.Text, c.Tier, () =>
+        {
+            var n = QuizText.Normalize(c.Text);
+            return !cited.Contains(n, StringComparison.Ordinal)
+                && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
-                && !corpus.AlsoTrue(c.Text, stems, p))
-            .ToList();
+                && !corpus.AlsoTrue(c.Text, stems, p);
+        }));
     }
+
+    /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
+    /// would be taken.</summary>
+    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null);
 
     private enum TermShape { Acronym, Name, Phrase }
 
@@ -421,14 +430,12 @@ public static class QuestionGenerator
 
     /// <summary>Wrong choices for "Which of these is described as …": section titles, siblings first; none the cited
     /// lines name and none whose own definition says what the stem says.</summary>
-    private static List<(string Text, double Tier)> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited)
+    private static IEnumerable<Wrong> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited)
     {
         var stems = QuizText.ContentStems(s.DefinitionText);
-        return Family(s, all)
-            .Where(x => !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
-                && QuizText.Stems(x.Section.DefinitionText).Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count))
-            .Select(x => (x.Section.Title, x.Tier))
-            .ToList();
+        return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
+            !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
+            && QuizText.Stems(x.Section.DefinitionText).Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)));
     }
 
     /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus.</summary>
@@ -438,27 +445,28 @@ public static class QuestionGenerator
             .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25)));
 
     /// <summary>Wrong statements: of a similar length, not saying what the right one says.</summary>
-    private static List<(string Text, double Tier)> WrongStatements(string right, string cited, IEnumerable<(string Text, double Tier)> others)
+    private static IEnumerable<Wrong> WrongStatements(string right, string cited, string subject, IEnumerable<(string Text, double Tier)> others)
     {
         var rightStems = QuizText.Stems(right);
         return others
-            .Where(o => o.Text.Length >= right.Length / 3 && o.Text.Length <= Math.Max(40, right.Length * 3)
-                && !QuizText.ContainsNormalized(cited, o.Text)
-                && QuizText.Stems(o.Text).Count(rightStems.Contains) < 0.5 * Math.Max(2, rightStems.Count))
-            .ToList();
+            .Where(o => o.Text.Length >= right.Length / 3 && o.Text.Length <= Math.Max(40, right.Length * 3))
+            .Select(o => new Wrong(o.Text, o.Tier, () => !QuizText.ContainsNormalized(cited, o.Text) && !QuizText.Reveals(o.Text, subject)
+                && QuizText.Stems(o.Text).Count(rightStems.Contains) < 0.5 * Math.Max(2, rightStems.Count)));
     }
 
     /// <summary>Takes up to three wrong choices, the closest family first (a stable pseudo-random pick within a
     /// tier), and shuffles the choices the same stable way. Null when fewer than two wrong choices are left.</summary>
     private static Candidate? Assemble(
         string id, QuizQuestionKind kind, string text, string stem, string label, string correct,
-        IEnumerable<(string Text, double Tier)> wrong, string explanation, Citation citation, string keyTerm)
+        IEnumerable<Wrong> wrong, string explanation, Citation citation, string keyTerm)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
-        var picked = new List<(string Text, double Tier)>();
-        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenBy(w => QuizText.OrderKey(id, w.Text), StringComparer.Ordinal))
+        var picked = new List<Wrong>();
+        var seed = QuizText.StableHash(id);
+        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
-            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text)))
+            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
+                || d.Accept?.Invoke() == false)
             {
                 continue;
             }

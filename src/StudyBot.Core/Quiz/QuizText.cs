@@ -181,8 +181,20 @@ internal static partial class QuizText
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
 
-    private static bool HasWord(string normalizedText, string normalizedWord) =>
-        Regex.IsMatch(normalizedText, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(normalizedWord)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static bool HasWord(string normalizedText, string normalizedWord)
+    {
+        for (var at = normalizedText.IndexOf(normalizedWord, StringComparison.Ordinal); at >= 0;
+             at = normalizedText.IndexOf(normalizedWord, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + normalizedWord.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(normalizedText[at - 1])) && (end == normalizedText.Length || !char.IsLetterOrDigit(normalizedText[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The capitals of a name's content words: "Elastic Load Balancer" → "ELB".</summary>
     private static string Initials(List<string> words) =>
@@ -210,6 +222,18 @@ internal static partial class QuizText
         }
 
         return false;
+    }
+
+    /// <summary>A cheap stable hash (FNV-1a), for a pseudo-random order that survives restarts.</summary>
+    public static ulong StableHash(string value)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>A stable pseudo-random order key.</summary>
