@@ -27,7 +27,8 @@ public static class QuestionGenerator
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
     /// <param name="Label">The section label shown with it, or empty.</param>
-    /// <param name="Family">How close the wrong choices are to the key: 1 siblings, 0.5 same file, 0.25 same corpus.</param>
+    /// <param name="Family">How close the wrong choices are to the key: 1.5 listed with it elsewhere in the notes,
+    /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
 
     internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines)
@@ -219,6 +220,7 @@ public static class QuestionGenerator
 
     private static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
+        && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
 
@@ -374,7 +376,8 @@ public static class QuestionGenerator
             .Select(s => s.Title)
             .Where(t => QuizText.Mask(text, t) != text);
         return QuizText.Terms(text)
-            .Where(t => !corpus.IsShouted(t) && !QuizLexicon.GenericHeadingWords.Contains(t) && t.Any(char.IsLetter))
+            .Where(t => !corpus.IsShouted(t) && !QuizLexicon.GenericHeadingWords.Contains(t) && !QuizLexicon.WeakKeys.Contains(t)
+                && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(t => corpus.Spread(t) < 0.02 || root.Length == 0)
@@ -399,7 +402,8 @@ public static class QuestionGenerator
         var fileTerms = corpus.FileTerms(p.File, parentPath);
         var cited = QuizText.Normalize(text + " " + p.Section);
         var normalizedKey = QuizText.Normalize(key);
-        var candidates = fileTerms.Siblings.Select(t => (Text: t, Tier: 1.0))
+        var candidates = corpus.CoTerms(key, root).Select(t => (Text: t, Tier: 1.5))
+            .Concat(fileTerms.Siblings.Select(t => (Text: t, Tier: 1.0)))
             .Concat(fileTerms.File.Select(t => (Text: t, Tier: 0.5)))
             .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
@@ -516,6 +520,11 @@ public static class QuestionGenerator
             return "key visible";
         }
 
+        if (q.Kind is not QuizQuestionKind.QuestionAnswer && DistinctiveWordVisible(q, c.Stem))
+        {
+            return "a word of the key visible";
+        }
+
         if (q.Kind is QuizQuestionKind.FillInTheBlank && (corpus.IsShouted(q.Answer) || QuizLexicon.GenericHeadingWords.Contains(q.Answer)))
         {
             return "generic key";
@@ -527,6 +536,19 @@ public static class QuestionGenerator
         }
 
         return null;
+    }
+
+    /// <summary>True when a word of the right choice is in the stem and in no wrong choice: "Conditions are used to …"
+    /// gives away "CloudFormation Conditions" among other CloudFormation features.</summary>
+    internal static bool DistinctiveWordVisible(QuizQuestion q, string stem)
+    {
+        var distinctive = QuizText.Tokens(q.Answer);
+        foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
+        {
+            distinctive.ExceptWith(QuizText.Tokens(wrong));
+        }
+
+        return distinctive.Overlaps(QuizText.Tokens(stem));
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

@@ -125,6 +125,30 @@ internal sealed class QuizCorpus
 
     private readonly Dictionary<string, (IReadOnlyList<string>, IReadOnlyList<string>)> _fileTerms = new(StringComparer.Ordinal);
 
+    /// <summary>Terms listed in the same lines as <paramref name="term"/> in one corpus ("CLB, ALB, NLB"; "Memcached
+    /// and Redis"), most often first: the notes' own word for "the same kind of thing".</summary>
+    public IReadOnlyList<string> CoTerms(string term, string root)
+    {
+        if (!_termPassages.TryGetValue(term, out var holders))
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in holders.Where(i => Root(_passages[i].File) == root))
+        {
+            foreach (var other in QuizText.Terms(QuizText.OneLine(_passages[i].Text)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(other, term, StringComparison.OrdinalIgnoreCase))
+                {
+                    counts[other] = counts.GetValueOrDefault(other) + 1;
+                }
+            }
+        }
+
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+    }
+
     private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
 
     /// <summary>True for a capitalised word that the notes mostly write in lower case: shouted English, not a term.</summary>

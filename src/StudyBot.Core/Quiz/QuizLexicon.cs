@@ -89,7 +89,24 @@ internal static class QuizLexicon
         "introduction", "overview", "summary", "notes", "example", "examples", "tips", "takeaways", "takeaway", "know",
         "misc", "basics", "conclusion", "references", "resources", "phases", "benefits", "advantages", "disadvantages",
         "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
-        "practices", "remember", "vs", "versus", "comparison", "questions", "todo",
+        "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
+        "scenarios", "characteristics", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
+    };
+
+    /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
+    public static readonly HashSet<string> WeakKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ID", "IDS", "OS", "UI", "IT", "PC", "GB", "MB", "KB", "TB", "OK", "US", "EU", "AM", "PM", "API", "URL", "CLI", "GUI",
+        "EG", "IE", "ETC", "FAQ", "TODO", "NOTE", "TIP", "NB", "PS", "VS",
+    };
+
+    /// <summary>First words of an instruction ("Setup servers …"): a step, not a definition.</summary>
+    public static readonly HashSet<string> ImperativeStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "setup", "set", "install", "configure", "add", "open", "go", "click", "select", "type", "edit", "enable", "disable",
+        "download", "apply", "login", "log", "choose", "define", "launch", "start", "stop", "delete", "remove", "copy",
+        "move", "change", "update", "check", "run", "use", "create", "make", "see", "read", "note", "remember", "try",
+        "write", "let", "get", "put", "navigate", "follow", "attach", "deploy", "verify", "ensure", "specify",
     };
 
     /// <summary>Files that describe the notes rather than teach: nothing in them is worth a question.</summary>

@@ -121,6 +121,18 @@ internal static partial class QuizText
         return stems;
     }
 
+    /// <summary>Content stems plus short acronyms ("AI", "S3"), which <see cref="Stems"/> leaves out.</summary>
+    public static HashSet<string> Tokens(string text)
+    {
+        var set = ContentStems(text);
+        foreach (var w in Words(text).Where(w => w.Length == 2 && IsAcronym(w)))
+        {
+            set.Add(w.ToLowerInvariant());
+        }
+
+        return set;
+    }
+
     /// <summary>The words of a text, in order.</summary>
     public static List<string> Words(string text) => WordRegex().Matches(text).Select(m => m.Value).ToList();
 
@@ -152,6 +164,12 @@ internal static partial class QuizText
             }
 
             if (IsAcronym(keyWords[0]) && Expands(textWords, keyWords[0]))
+            {
+                return true;
+            }
+
+            // "I ACKnowledge" shows ACK.
+            if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.StartsWith(keyWords[0], StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -215,7 +233,7 @@ internal static partial class QuizText
         {
             var window = content.GetRange(start, letters.Length);
             if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 3 && w.Any(char.IsLower)).All(x => x)
-                && (letters.Length > 2 || window.All(w => char.IsUpper(w[0]))))
+                && (letters.Length > 2 || char.IsUpper(window[0][0])))
             {
                 return true;
             }
