@@ -17,6 +17,10 @@ public static class QuestionGenerator
     /// <summary>At most this many blanks share one key per corpus: "IP" was once the answer to 121 of them.</summary>
     private const int MaxBlanksPerKey = 2;
 
+    /// <summary>Blanks need wrong choices mostly from the key's own family: "parking lot ___" with SSH and GUI is
+    /// answered by elimination.</summary>
+    private const double MinBlankFamily = 0.5;
+
     /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
@@ -117,7 +121,7 @@ public static class QuestionGenerator
         filePassages
             .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
             .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
-            .Where(f => f.Text.Length is >= 25 and <= 220 && IsStatement(f.Text))
+            .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text))
             .ToList();
 
     /// <summary>A complete statement: has a verb, does not start mid-sentence or end on a colon or a dangling word,
@@ -212,7 +216,15 @@ public static class QuestionGenerator
             return false;
         }
 
+        // A title with a verb or a dangling end is a sentence cut short ("ASGs have the following attributes",
+        // "Vertex AI simplifies this with"), not a name.
         var words = QuizText.Words(title);
+        if (QuizLexicon.DanglingEnds.Contains(words[^1]) || words.Skip(1).Any(w => QuizLexicon.Verbs.Contains(w)
+            || (w.Length >= 5 && w.All(char.IsLower) && (w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)))))
+        {
+            return false;
+        }
+
         return !words.Any(QuizLexicon.OrganisingWords.Contains)
             && !words.All(w => QuizLexicon.GenericHeadingWords.Contains(w) || w.All(char.IsDigit))
             && corpus?.IsCommonTitle(title) != true;
@@ -345,7 +357,7 @@ public static class QuestionGenerator
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key))
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked))
                 {
                     continue;
                 }
@@ -363,6 +375,17 @@ public static class QuestionGenerator
                 }
             }
         }
+    }
+
+    /// <summary>A blank inside a list ("OSPF, BGP, _____"): another member of the same family fits it as well.</summary>
+    private static bool IsListMember(string masked)
+    {
+        var at = masked.IndexOf("_____", StringComparison.Ordinal);
+        var before = masked[..at].TrimEnd();
+        var after = masked[(at + 5)..].TrimStart();
+        return before.EndsWith(',') || before.EndsWith('/') || after.StartsWith(',') || after.StartsWith('/')
+            || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int CountBlanks(string masked) => masked.Split("_____").Length - 1;
@@ -523,6 +546,11 @@ public static class QuestionGenerator
         if (q.Kind is not QuizQuestionKind.QuestionAnswer && DistinctiveWordVisible(q, c.Stem))
         {
             return "a word of the key visible";
+        }
+
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
+        {
+            return "wrong choices from too far";
         }
 
         if (q.Kind is QuizQuestionKind.FillInTheBlank && (corpus.IsShouted(q.Answer) || QuizLexicon.GenericHeadingWords.Contains(q.Answer)))
