@@ -21,6 +21,10 @@ public static class QuestionGenerator
     /// answered by elimination.</summary>
     private const double MinBlankFamily = 0.5;
 
+    /// <summary>"What do the notes say about X?" needs statements about X's siblings; statements from elsewhere in the
+    /// corpus are told apart by topic, not by knowing X.</summary>
+    private const double MinDescriptionFamily = 0.75;
+
     /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
@@ -440,6 +444,7 @@ public static class QuestionGenerator
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
+                && !corpus.Interchangeable(key, c.Text)
                 && !corpus.AlsoTrue(c.Text, stems, p);
         }));
     }
@@ -548,7 +553,8 @@ public static class QuestionGenerator
             return "a word of the key visible";
         }
 
-        if (q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
+        if ((q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
+            || (q.Kind is QuizQuestionKind.Description && c.Family < MinDescriptionFamily))
         {
             return "wrong choices from too far";
         }

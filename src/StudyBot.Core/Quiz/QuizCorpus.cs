@@ -62,6 +62,45 @@ internal sealed class QuizCorpus
         }
     }
 
+    /// <summary>True when the notes treat two terms as one ("SSL/TLS", "HTTP/HTTPS"), or one is the other plus a
+    /// letter or two (SMTP, SMTPS): either could fill the same blank.</summary>
+    public bool Interchangeable(string a, string b)
+    {
+        var x = a.ToUpperInvariant();
+        var y = b.ToUpperInvariant();
+        if ((x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)) && Math.Abs(x.Length - y.Length) <= 2)
+        {
+            return true;
+        }
+
+        return _joined.Contains(x + "/" + y) || _joined.Contains(y + "/" + x)
+            || x.Split('/').Any(part => _joined.Contains(part + "/" + y) || _joined.Contains(y + "/" + part))
+            || y.Split('/').Any(part => _joined.Contains(part + "/" + x) || _joined.Contains(x + "/" + part));
+    }
+
+    /// <summary>Pairs of terms the notes write joined by a slash, upper case, both orders.</summary>
+    private HashSet<string> _joined => _joinedPairs ??= BuildJoined();
+
+    private HashSet<string>? _joinedPairs;
+
+    private HashSet<string> BuildJoined()
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in _termPassages.Keys.Where(t => t.Contains('/', StringComparison.Ordinal)))
+        {
+            var parts = term.ToUpperInvariant().Split('/', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var p in parts)
+            {
+                foreach (var q in parts.Where(q => q != p))
+                {
+                    pairs.Add(p + "/" + q);
+                }
+            }
+        }
+
+        return pairs;
+    }
+
     /// <summary>How many lines hold the term.</summary>
     public int Df(string term) => _termPassages.TryGetValue(term, out var l) ? l.Count : 0;
 

@@ -228,11 +228,15 @@ internal static partial class QuizText
             return false;
         }
 
-        var content = textWords.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList();
+        return Spells(textWords.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters) || Spells(textWords, letters);
+    }
+
+    private static bool Spells(List<string> content, char[] letters)
+    {
         for (var start = 0; start + letters.Length <= content.Count; start++)
         {
             var window = content.GetRange(start, letters.Length);
-            if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 3 && w.Any(char.IsLower)).All(x => x)
+            if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && w.Any(char.IsLower)).All(x => x)
                 && (letters.Length > 2 || char.IsUpper(window[0][0])))
             {
                 return true;
