@@ -398,7 +398,6 @@ public static class QuestionGenerator
     /// corpus found in it; never shouted English or generic words; the rarer in the notes, the better the question.</summary>
     private static IEnumerable<string> KeyTerms(Passage p, string text, List<DefiningSection> sections, QuizCorpus corpus)
     {
-        var root = QuizCorpus.Root(p.File);
         var titles = sections.Where(s => s.Definition.File == p.File && QuizText.WordCount(s.Title) <= 3 && !s.Title.Contains('(', StringComparison.Ordinal))
             .Select(s => s.Title)
             .Where(t => QuizText.Mask(text, t) != text);
@@ -407,7 +406,7 @@ public static class QuestionGenerator
                 && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(t => corpus.Spread(t) < 0.02 || root.Length == 0)
+            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02))
             .OrderBy(t => corpus.Df(t) >= 2 ? 0 : 1)
             .ThenBy(t => corpus.Df(t))
             .ThenByDescending(t => t.Length)

@@ -101,6 +101,9 @@ internal sealed class QuizCorpus
         return pairs;
     }
 
+    /// <summary>How many lines the corpus has.</summary>
+    public int Count => _passages.Count;
+
     /// <summary>How many lines hold the term.</summary>
     public int Df(string term) => _termPassages.TryGetValue(term, out var l) ? l.Count : 0;
 

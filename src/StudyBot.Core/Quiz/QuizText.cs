@@ -237,7 +237,7 @@ internal static partial class QuizText
         {
             var window = content.GetRange(start, letters.Length);
             if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && w.Any(char.IsLower)).All(x => x)
-                && (letters.Length > 2 || char.IsUpper(window[0][0])))
+                && (letters.Length > 2 || window.All(w => char.IsUpper(w[0]))))
             {
                 return true;
             }
