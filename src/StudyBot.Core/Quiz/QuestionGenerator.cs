@@ -19,7 +19,7 @@ public static class QuestionGenerator
 
     /// <summary>Blanks need wrong choices mostly from the key's own family: "parking lot ___" with SSH and GUI is
     /// answered by elimination.</summary>
-    private const double MinBlankFamily = 0.5;
+    private const double MinBlankFamily = 0.75;
 
     /// <summary>"What do the notes say about X?" needs statements about X's siblings; statements from elsewhere in the
     /// corpus are told apart by topic, not by knowing X.</summary>
@@ -147,7 +147,9 @@ public static class QuestionGenerator
             return false;
         }
 
-        if (text.Count(c => c == '(') != text.Count(c => c == ')') || text.Count(c => c == '"') % 2 != 0)
+        // Several "Label: value" pairs are bullets run together ("Description: … Source: …"), not one statement.
+        if (text.Count(c => c == '(') != text.Count(c => c == ')') || text.Count(c => c == '"') % 2 != 0
+            || text.Split(": ").Length > 2)
         {
             return false;
         }
@@ -169,8 +171,10 @@ public static class QuestionGenerator
             || (string.Equals(words[0], "if", StringComparison.OrdinalIgnoreCase) && words.Any(QuizLexicon.QuestionOpeners.Contains));
     }
 
-    /// <summary>A section whose title names a thing, with its first defining line right under the title.</summary>
-    private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine, string Parent)
+    /// <summary>A section whose title names a thing, with its first defining line right under the title
+    /// (<paramref name="Defines"/>), or without one: then it only lends its title as a wrong choice.</summary>
+    /// <param name="Body">Content stems of the whole section: how alike two sections are.</param>
+    private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine, string Parent, bool Defines, HashSet<string> Body)
     {
         public string Root => QuizCorpus.Root(Definition.File);
     }
@@ -187,25 +191,24 @@ public static class QuestionGenerator
                 continue;
             }
 
+            var parent = section.First().File + "\u001e"
+                + string.Join('\u001f', section.First().HeadingPath.Take(Math.Max(0, section.First().HeadingPath.Count - 1)));
+            var body = QuizText.Stems(string.Join(' ', section.Select(p => p.Text)) + " " + title);
             var definition = section
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
                 .Take(3)
                 .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title));
-            if (definition is null)
-            {
-                continue;
-            }
 
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
-            var titleLine = FindTitleLine(fileLines, title, definition.LineStart);
-            if (titleLine == 0 || definition.LineStart - titleLine > 2)
+            var titleLine = definition is null ? 0 : FindTitleLine(fileLines, title, definition.LineStart);
+            if (definition is null || titleLine == 0 || definition.LineStart - titleLine > 2)
             {
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body));
                 continue;
             }
 
-            var parent = string.Join('\u001f', section.First().HeadingPath.Take(Math.Max(0, section.First().HeadingPath.Count - 1)));
-            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, definition.File + "\u001e" + parent));
+            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body));
         }
 
         return result;
@@ -310,8 +313,8 @@ public static class QuestionGenerator
                 continue;
             }
 
-            var others = pairs.Where(o => o != p).Select(o => (Text: QuizText.OneLine(o.AnswerText!), Tier: 1.0))
-                .Concat(sections.Where(s => s.Definition.File == p.File).Select(s => (Text: s.DefinitionText, Tier: 0.5)));
+            var others = pairs.Where(o => o != p).Select(o => (Text: QuizText.OneLine(o.AnswerText!), Tier: 1.0, Closeness: 0.0))
+                .Concat(sections.Where(s => s.Defines && s.Definition.File == p.File).Select(s => (Text: s.DefinitionText, Tier: 0.5, Closeness: 0.0)));
             var wrong = WrongStatements(answer, p.Text, question, others);
             var id = QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.QuestionAnswer));
             var c = Assemble(id, QuizQuestionKind.QuestionAnswer, shown, shown, string.Empty, answer, wrong, explanation, citation, answer);
@@ -324,7 +327,7 @@ public static class QuestionGenerator
 
     private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus)
     {
-        foreach (var s in own)
+        foreach (var s in own.Where(s => s.Defines))
         {
             var p = s.Definition;
             var citation = new Citation(p.File, p.Section, s.TitleLine, p.LineEnd, s.DefinitionText);
@@ -341,7 +344,7 @@ public static class QuestionGenerator
                 yield return definition;
             }
 
-            var statements = Family(s, all).Select(x => (Text: x.Section.DefinitionText, x.Tier));
+            var statements = Family(s, all).Where(x => x.Section.Defines).Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
             var description = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
                 QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
@@ -398,7 +401,8 @@ public static class QuestionGenerator
     /// corpus found in it; never shouted English or generic words; the rarer in the notes, the better the question.</summary>
     private static IEnumerable<string> KeyTerms(Passage p, string text, List<DefiningSection> sections, QuizCorpus corpus)
     {
-        var titles = sections.Where(s => s.Definition.File == p.File && QuizText.WordCount(s.Title) <= 3 && !s.Title.Contains('(', StringComparison.Ordinal))
+        // One-word titles are left to the term finder: "Scale" is a heading and a verb.
+        var titles = sections.Where(s => s.Definition.File == p.File && QuizText.WordCount(s.Title) is 2 or 3 && !s.Title.Contains('(', StringComparison.Ordinal))
             .Select(s => s.Title)
             .Where(t => QuizText.Mask(text, t) != text);
         return QuizText.Terms(text)
@@ -450,7 +454,7 @@ public static class QuestionGenerator
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
     /// would be taken.</summary>
-    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null);
+    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0);
 
     private enum TermShape { Acronym, Name, Phrase }
 
@@ -466,23 +470,38 @@ public static class QuestionGenerator
         var stems = QuizText.ContentStems(s.DefinitionText);
         return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
             !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
-            && QuizText.Stems(x.Section.DefinitionText).Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)));
+            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
     }
 
-    /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus.</summary>
-    private static IEnumerable<(DefiningSection Section, double Tier)> Family(DefiningSection s, List<DefiningSection> all) =>
-        all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent).Select(o => (o, 1.0))
-            .Concat(all.Where(o => !ReferenceEquals(o, s) && o.Parent != s.Parent && o.Definition.File == s.Definition.File).Select(o => (o, 0.5)))
-            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25)));
+    /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus;
+    /// within each, how much vocabulary the two sections share (Monolithic and Micro Services both talk of code).</summary>
+    private static IEnumerable<(DefiningSection Section, double Tier, double Closeness)> Family(DefiningSection s, List<DefiningSection> all) =>
+        all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent).Select(o => (o, 1.0, Closeness(s, o)))
+            .Concat(all.Where(o => !ReferenceEquals(o, s) && o.Parent != s.Parent && o.Definition.File == s.Definition.File).Select(o => (o, 0.5, Closeness(s, o))))
+            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)));
+
+    /// <summary>Shared content words of two sections over all their words (Jaccard), cut into coarse steps so that
+    /// near-equal sections still rotate.</summary>
+    private static double Closeness(DefiningSection a, DefiningSection b)
+    {
+        var union = a.Body.Count + b.Body.Count;
+        if (union == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Body.Count(b.Body.Contains);
+        return Math.Round(4.0 * shared / (union - shared)) / 4.0;
+    }
 
     /// <summary>Wrong statements: of a similar length, not saying what the right one says.</summary>
-    private static IEnumerable<Wrong> WrongStatements(string right, string cited, string subject, IEnumerable<(string Text, double Tier)> others)
+    private static IEnumerable<Wrong> WrongStatements(string right, string cited, string subject, IEnumerable<(string Text, double Tier, double Closeness)> others)
     {
         var rightStems = QuizText.Stems(right);
         return others
             .Where(o => o.Text.Length >= right.Length / 3 && o.Text.Length <= Math.Max(40, right.Length * 3))
             .Select(o => new Wrong(o.Text, o.Tier, () => !QuizText.ContainsNormalized(cited, o.Text) && !QuizText.Reveals(o.Text, subject)
-                && QuizText.Stems(o.Text).Count(rightStems.Contains) < 0.5 * Math.Max(2, rightStems.Count)));
+                && QuizText.Stems(o.Text).Count(rightStems.Contains) < 0.5 * Math.Max(2, rightStems.Count), o.Closeness));
     }
 
     /// <summary>Takes up to three wrong choices, the closest family first (a stable pseudo-random pick within a
@@ -494,7 +513,7 @@ public static class QuestionGenerator
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
         var picked = new List<Wrong>();
         var seed = QuizText.StableHash(id);
-        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
+        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
             if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
                 || d.Accept?.Invoke() == false)

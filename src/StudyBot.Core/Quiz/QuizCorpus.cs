@@ -154,7 +154,7 @@ internal sealed class QuizCorpus
             var p = _passages[i];
             var terms = QuizText.Terms(QuizText.OneLine(p.Text));
             all.AddRange(terms);
-            if (parentPath.Count > 0 && p.HeadingPath.Count == parentPath.Count + 1 && p.HeadingPath.Take(parentPath.Count).SequenceEqual(parentPath, StringComparer.Ordinal))
+            if (p.HeadingPath.Count == parentPath.Count + 1 && p.HeadingPath.Take(parentPath.Count).SequenceEqual(parentPath, StringComparer.Ordinal))
             {
                 siblings.AddRange(QuizText.Terms(QuizText.OneLine(p.Text)));
             }

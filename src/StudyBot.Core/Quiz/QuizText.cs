@@ -168,6 +168,13 @@ internal static partial class QuizText
                 return true;
             }
 
+            // "SOCKS Proxy" shows SOCKS5: the key is a word of the text plus a version.
+            if (textWords.Any(w => w.Length >= 3 && kw.Length - w.Length is > 0 and <= 2 && kw.StartsWith(w.ToLowerInvariant(), StringComparison.Ordinal)
+                && kw[w.Length..].All(char.IsDigit)))
+            {
+                return true;
+            }
+
             // "I ACKnowledge" shows ACK.
             if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.StartsWith(keyWords[0], StringComparison.Ordinal)))
             {

@@ -51,6 +51,7 @@ public class QuestionWritingTests
     [InlineData("Best practices:")]
     [InlineData("Separation of concern: create many stacks for many apps, and")]
     [InlineData("and then the VPC routes the traffic to the internet gateway")]
+    [InlineData("DevOps (CI/CD Pipeline) Description: Practices for automating deployment. Source: Azure DevOps")]
     public void IsStatement_PipesLinksAndFragments_AreNotFacts(string line) => Assert.False(QuestionGenerator.IsStatement(line));
 
     [Fact]
@@ -79,6 +80,7 @@ public class QuestionWritingTests
     [InlineData("Put an ELB in front of the instances", "Elastic Load Balancer")]
     [InlineData("Default number of seconds for the _____ (Time to Live) on records", "TTL")]
     [InlineData("Client: I ACKnowledge your ISN", "ACK")]
+    [InlineData("Dynamic Port Forwarding (SOCKS Proxy)", "SOCKS5")]
     [InlineData("Server-side keys managed by S3 are called SSE-S3", "S3 managed keys (SSE-S3)")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 
