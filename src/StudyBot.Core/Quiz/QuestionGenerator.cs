@@ -53,7 +53,7 @@ public static class QuestionGenerator
         {
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus))
-                .Concat(FromFacts(CandidateFacts(filePassages), sections, corpus));
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
@@ -121,12 +121,34 @@ public static class QuestionGenerator
     // ---- Stage 1: candidate facts -------------------------------------------------------------------------------
 
     /// <summary>Lines worth a blank: whole statements, not table rows, link lists, fragments or questions.</summary>
-    private static List<(Passage Passage, string Text)> CandidateFacts(List<Passage> filePassages) =>
+    private static List<(Passage Passage, string Text)> CandidateFacts(List<Passage> filePassages, IReadOnlyList<string>? fileLines) =>
         filePassages
-            .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
+            .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
             .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
             .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text))
             .ToList();
+
+    /// <summary>True when a passage runs over a nested list: its bullets were joined into one line that no one wrote
+    /// ("Lambda Function Invoke Lambda function Easy way to …").</summary>
+    private static bool HasNestedList(Passage p, IReadOnlyList<string>? fileLines)
+    {
+        if (fileLines is null || p.LineEnd <= p.LineStart)
+        {
+            return false;
+        }
+
+        for (var line = p.LineStart + 1; line <= p.LineEnd && line <= fileLines.Count; line++)
+        {
+            var t = fileLines[line - 1].TrimStart();
+            if (t.StartsWith("- ", StringComparison.Ordinal) || t.StartsWith("* ", StringComparison.Ordinal) || t.StartsWith("+ ", StringComparison.Ordinal)
+                || (t.Length > 2 && char.IsDigit(t[0]) && (t[1] == '.' || (char.IsDigit(t[1]) && t.Length > 3 && t[2] == '.'))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A complete statement: has a verb, does not start mid-sentence or end on a colon or a dangling word,
     /// has no table pipes, links or unbalanced brackets, and is not itself a question.</summary>
@@ -197,7 +219,7 @@ public static class QuestionGenerator
             var definition = section
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
                 .Take(3)
-                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title));
+                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title) && !HasNestedList(p, fileLines));
 
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
@@ -219,6 +241,11 @@ public static class QuestionGenerator
     {
         if (!QuizText.IsNamingTitle(title) || QuizText.WordCount(title) > 5 || title.IndexOfAny(['=', ':', '|', '!', '"', ',', ';']) >= 0
             || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.'))
+        {
+            return false;
+        }
+
+        if (QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(title)))
         {
             return false;
         }
@@ -255,6 +282,7 @@ public static class QuestionGenerator
 
         var last = text.TrimEnd()[^1];
         return last is not (':' or ',' or ';' or '-' or '(' or '/')
+            && !text.Contains(": -", StringComparison.Ordinal) && text.Split(": ").Length <= 2
             && !QuizLexicon.DanglingEnds.Contains(words[^1])
             && !QuizLexicon.ContinuationStarts.Contains(words[0])
             && text.Count(c => c == '(') == text.Count(c => c == ')');
@@ -468,8 +496,15 @@ public static class QuestionGenerator
     private static IEnumerable<Wrong> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited)
     {
         var stems = QuizText.ContentStems(s.DefinitionText);
+        var answerTokens = QuizText.Tokens(s.Title);
+        var stemTokens = QuizText.Tokens(s.DefinitionText);
+        stemTokens.ExceptWith(answerTokens);
+
+        // A wrong title with a word of the stem that the right one lacks ("S3 Bucket Policies" for "User based IAM
+        // policies …") may be what the stem describes as well.
         return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
-            !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
+            !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
+            && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
     }
 

@@ -109,6 +109,12 @@ internal static class QuizLexicon
         "write", "let", "get", "put", "navigate", "follow", "attach", "deploy", "verify", "ensure", "specify",
     };
 
+    /// <summary>First words of a heading that continues a sentence ("They regulate"): not the name of a thing.</summary>
+    public static readonly HashSet<string> PronounStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
+    };
+
     /// <summary>Files that describe the notes rather than teach: nothing in them is worth a question.</summary>
     public static readonly HashSet<string> NonContentFiles = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -102,7 +102,8 @@ internal static partial class QuizText
         foreach (Match m in TermRegex().Matches(text))
         {
             var v = m.Value;
-            if (v.Length >= 2 && !string.Equals(v, "AWS", StringComparison.Ordinal))
+            // "AA", "BB": pieces of a hex example (AA:BB:CC), not terms.
+            if (v.Length >= 2 && !string.Equals(v, "AWS", StringComparison.Ordinal) && v.Distinct().Count() > 1)
             {
                 yield return v;
             }
@@ -171,6 +172,12 @@ internal static partial class QuizText
             // "SOCKS Proxy" shows SOCKS5: the key is a word of the text plus a version.
             if (textWords.Any(w => w.Length >= 3 && kw.Length - w.Length is > 0 and <= 2 && kw.StartsWith(w.ToLowerInvariant(), StringComparison.Ordinal)
                 && kw[w.Length..].All(char.IsDigit)))
+            {
+                return true;
+            }
+
+            // "CoreDNS" shows DNS.
+            if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.EndsWith(keyWords[0], StringComparison.Ordinal)))
             {
                 return true;
             }
