@@ -266,6 +266,7 @@ public static class QuestionGenerator
 
     private static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
+        && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
@@ -370,6 +371,14 @@ public static class QuestionGenerator
             if (definition is not null && Check(definition, corpus) is null)
             {
                 yield return definition;
+            }
+
+            // "What do the notes say about X?" is written only where the notes are flat (every section a sibling of
+            // every other): in deeper notes the sibling statements describe the same parent and more than one
+            // fits ("CloudFormation Building Blocks": Resources, Mappings and Outputs lines are all about it).
+            if (s.Parent.Split('\u001e')[1].Length > 0)
+            {
+                continue;
             }
 
             var statements = Family(s, all).Where(x => x.Section.Defines).Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));

@@ -49,7 +49,7 @@ internal static class QuizLexicon
     public static readonly HashSet<string> ContinuationStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "and", "or", "but", "which", "that", "so", "then", "because", "than", "to", "of", "with", "where", "while",
-        "whereas", "also", "i.e", "e.g", "ex", "eg", "etc",
+        "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
     };
 
     /// <summary>Verbs and auxiliaries that make a line a statement rather than a label ("Source NAT for …").</summary>
@@ -90,7 +90,7 @@ internal static class QuizLexicon
         "misc", "basics", "conclusion", "references", "resources", "phases", "benefits", "advantages", "disadvantages",
         "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
         "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
-        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
+        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
     };
 
     /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
