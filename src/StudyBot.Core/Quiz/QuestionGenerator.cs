@@ -19,7 +19,7 @@ public static class QuestionGenerator
 
     /// <summary>Blanks need wrong choices mostly from the key's own family: "parking lot ___" with SSH and GUI is
     /// answered by elimination.</summary>
-    private const double MinBlankFamily = 0.75;
+    private const double MinBlankFamily = 1.0;
 
     /// <summary>"What do the notes say about X?" needs statements about X's siblings; statements from elsewhere in the
     /// corpus are told apart by topic, not by knowing X.</summary>
@@ -337,7 +337,7 @@ public static class QuestionGenerator
                 continue;
             }
 
-            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2)
+            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
             {
                 continue;
             }

@@ -176,6 +176,12 @@ internal static partial class QuizText
                 return true;
             }
 
+            // "ResourceQuotas" shows Quotas.
+            if (kw.Length >= 4 && textWords.Any(w => w.Length > kw.Length && w.ToLowerInvariant().EndsWith(kw, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
             // "CoreDNS" shows DNS.
             if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.EndsWith(keyWords[0], StringComparison.Ordinal)))
             {
