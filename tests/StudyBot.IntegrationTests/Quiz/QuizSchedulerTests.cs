@@ -271,6 +271,34 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task Rotation_NeverAskedQuestions_ComeBeforeOnesPastRepeatAfterDays()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
+        for (var i = 0; i < 2; i++)
+        {
+            await h.CommandAsync("quiz now");
+            var post = h.Publisher.Quizzes.Last().Reply;
+            await h.PressAsync(QuizHarness.Action(post, QuizHarness.RightChoice(post)), "u1");
+            time.Advance(TimeSpan.FromHours(2));
+            await h.TickAsync();
+        }
+
+        // Both asked questions are past RepeatAfterDays (60 by default); the two never asked still come first.
+        time.Advance(TimeSpan.FromDays(90));
+        for (var i = 0; i < 2; i++)
+        {
+            await h.CommandAsync("quiz now");
+            time.Advance(TimeSpan.FromHours(2));
+            await h.TickAsync();
+        }
+
+        var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(4, texts.Count);
+        Assert.Equal(4, texts.Distinct().Count());
+    }
+
+    [Fact]
     public async Task QuizCommand_NonAdmin_IsRefused()
     {
         await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
