@@ -85,6 +85,9 @@ public interface IKnowledgeBase
     /// <summary>What is loaded now.</summary>
     KnowledgeStats Stats { get; }
 
+    /// <summary>Why no notes are loaded (the folder and what was wrong with it), or null when notes are loaded.</summary>
+    string? NotLoadedReason => null;
+
     /// <summary>Re-reads the knowledge folder, builds a new index beside the live one and swaps it in.
     /// On failure the old index keeps serving and the report says why.</summary>
     Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken);

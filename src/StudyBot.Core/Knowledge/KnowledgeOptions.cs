@@ -7,9 +7,13 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
-    /// <summary>The knowledge folder (relative paths are resolved against the current directory).</summary>
+    /// <summary>The default folder, beside appsettings.json.</summary>
+    public const string DefaultPath = "knowledge";
+
+    /// <summary>The knowledge folder. In the host a relative path is resolved against the content root (the folder
+    /// holding appsettings.json); elsewhere against the current directory.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Path { get; set; } = string.Empty;
+    public string Path { get; set; } = DefaultPath;
 
     /// <summary>Files larger than this are reported as failures and skipped.</summary>
     [Range(1, int.MaxValue)]
@@ -20,5 +24,5 @@ public sealed class KnowledgeOptions
     public string SynonymsFile { get; set; } = "synonyms.txt";
 
     /// <summary>The knowledge folder as a full path.</summary>
-    public string FullPath => System.IO.Path.GetFullPath(Path);
+    public string FullPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
 }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Knowledge;
 
@@ -16,11 +19,34 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && Directory.Exists(o.FullPath), "Knowledge:Path must name an existing folder of notes.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgePathResolver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeFolderValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         return services;
     }
+}
+
+/// <summary>In a host, a relative <c>Knowledge:Path</c> is taken from the content root, as <c>Storage:Path</c> is.</summary>
+internal sealed class KnowledgePathResolver(IServiceProvider services) : IPostConfigureOptions<KnowledgeOptions>
+{
+    public void PostConfigure(string? name, KnowledgeOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Path) && services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment)
+        {
+            options.Path = StorageServiceCollectionExtensions.ResolvePath(options.Path, environment);
+        }
+    }
+}
+
+/// <summary>Stops the app at start when the notes folder is missing, naming the setting and the full path.</summary>
+internal sealed class KnowledgeFolderValidator : IValidateOptions<KnowledgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options) =>
+        string.IsNullOrWhiteSpace(options.Path) || Directory.Exists(options.FullPath)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Knowledge:Path '{options.Path}' must name an existing folder of notes; {options.FullPath} does not exist.");
 }
