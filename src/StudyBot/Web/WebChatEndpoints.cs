@@ -21,7 +21,8 @@ internal static class WebChatEndpoints
         api.MapPost("/admin/check", (AdminCheckRequest request, AdminToken token) =>
             token.Matches(request.AdminToken) ? Results.Ok(new { admin = true }) : Results.Json(new { admin = false }, statusCode: 401));
         api.MapGet("/channels/{channelId}/messages", GetMessagesAsync);
-        api.MapGet("/webchat", (IOptions<WebChatOptions> options) => Results.Ok(new { channelId = options.Value.ChannelId }));
+        api.MapGet("/webchat", (IOptions<WebChatOptions> options, IOptions<ChatOptions> chat) =>
+            Results.Ok(new { channelId = options.Value.ChannelId, maxMessageLength = chat.Value.MaxMessageLength }));
     }
 
     private static async Task<IResult> PostChatAsync(

@@ -37,7 +37,7 @@ internal sealed record ReplyDto(
     public static ReplyDto From(Reply reply) => new(
         reply.Markdown,
         reply.Title,
-        reply.CitationList.Select(c => new CitationDto(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet)).ToList(),
+        reply.CitationList.Select(c => new CitationDto(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet, CitationText.Label(c))).ToList(),
         reply.ButtonList.Select(b => new ButtonDto(b.Label, b.ActionId, b.Style)).ToList(),
         reply.Private,
         reply.ReplacesMessageId,
@@ -53,7 +53,8 @@ internal sealed record ReplyDto(
         Kind);
 }
 
-internal sealed record CitationDto(string File, string Section, int LineStart, int LineEnd, string Snippet);
+/// <param name="Label">How the citation reads ("file › section, lines a–b"), the same on every platform.</param>
+internal sealed record CitationDto(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Label = null);
 
 internal sealed record ButtonDto(string Label, string ActionId, ButtonStyle Style);
 

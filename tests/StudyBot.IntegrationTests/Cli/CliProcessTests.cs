@@ -25,7 +25,7 @@ public sealed class CliProcessTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(_app, "appsettings.json"),
-            """{ "Urls": "http://127.0.0.1:0", "Knowledge": { "Path": "notes" }, "WebChat": { "AdminToken": "cli-process-admin-token" } }""");
+            """{ "Urls": "http://127.0.0.1:0", "Knowledge": { "Path": "notes" }, "WebChat": { "AdminToken": "cli-process-admin-token-0123456789" } }""");
         Directory.CreateDirectory(SubFolder);
     }
 
