@@ -23,6 +23,12 @@ public sealed class KnowledgeOptions
     /// One group a line, comma-separated, canonical term first, e.g. <c>hsm, cloudhsm, hardware security module</c>.</summary>
     public string SynonymsFile { get; set; } = "synonyms.txt";
 
+    /// <summary>
+    /// Where a cited passage can be opened, with <c>{file}</c>, <c>{start}</c> and <c>{end}</c> filled in, for example
+    /// <c>https://github.com/org/notes/blob/main/{file}#L{start}-L{end}</c>; null or empty: citations are not links.
+    /// </summary>
+    public string? LinkBase { get; set; }
+
     /// <summary>The knowledge folder as a full path.</summary>
     public string FullPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
 }

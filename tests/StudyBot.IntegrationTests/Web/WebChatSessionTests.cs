@@ -134,6 +134,40 @@ public sealed partial class WebChatSessionTests(BrowserFixture browser) : IAsync
     }
 
     [Fact]
+    public async Task Page_CitationWithASourceLink_OffersToOpenIt()
+    {
+        const string url = "https://github.com/org/notes/blob/main/aws.md#L71-L71";
+        await PostAsync(new Reply("No.", Citations: [new Citation("aws.md", "EBS Encryption", 71, 71, "not encrypted", url)], Kind: ReplyKind.Answer), "link-1");
+
+        var link = _page.Locator(".message.channel details.citation summary a.source-link");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", url);
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+    }
+
+    [Fact]
+    public async Task Page_DeclinedQuestion_SuggestedSectionButtonAsksAboutIt()
+    {
+        await AskAsync("What is the pricing of AWS Shield Advanced per month?");
+        var decline = _page.Locator(".message.bot[data-kind=declined]").Last;
+        var suggestion = decline.Locator(".buttons button").First;
+        await Assertions.Expect(suggestion).ToHaveTextAsync("AWS Shield");
+
+        await suggestion.ClickAsync();
+
+        await Assertions.Expect(_page.Locator(".message.user").Last).ToContainTextAsync("AWS Shield");
+        await Assertions.Expect(_page.Locator(".message.bot[data-kind=answer]").Last).ToContainTextAsync("DDOS");
+    }
+
+    [Fact]
+    public async Task Page_FencedCode_KeepsItsLinesAndIndentation()
+    {
+        await PostAsync(new Reply("Run this:\n\n```\nkubectl get pods\n  --all-namespaces\n```", Kind: ReplyKind.Text), "code-1");
+
+        var code = _page.Locator(".message.channel pre code");
+        Assert.Equal("kubectl get pods\n  --all-namespaces", await code.InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Page_LongQuestion_BoxStopsAtTheServersLimitAndTheCounterSaysSo()
     {
         await Assertions.Expect(_page.Locator("#counter")).ToHaveTextAsync("0 / 2,000");
