@@ -45,6 +45,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatCommand, ReloadCommand>();
         services.AddSingleton<IChatCommand, StatsCommand>();
         services.AddSingleton<IChatCommand, GapsCommand>();
+        services.AddSingleton<IChatActionHandler, AnswerFeedback>();
         services.AddSingleton<IConversation, Conversation>();
         services.AddHostedService<KnowledgeAutoReloader>();
         return services;

@@ -221,7 +221,7 @@ public sealed partial class Conversation : IConversation
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
-            return new Reply(answer.Text, Citations: citations, Kind: ReplyKind.Answer);
+            return new Reply(answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
         var text = new StringBuilder(answer.Text);

@@ -159,6 +159,24 @@ public sealed partial class WebChatSessionTests(BrowserFixture browser) : IAsync
     }
 
     [Fact]
+    public async Task Page_ThumbsDownOnAnAnswer_ShowsUpInTheAdminsGaps()
+    {
+        await AskAsync("Is EBS encrypted by default?");
+        var answer = _page.Locator(".message.bot[data-kind=answer]").Last;
+        await answer.Locator("button", new() { HasText = "👎" }).ClickAsync();
+        await Assertions.Expect(_page.Locator(".message.bot.private").Last).ToContainTextAsync("gaps");
+        await Assertions.Expect(answer.Locator("button.chosen")).ToContainTextAsync("Wrong");
+
+        await _page.ClickAsync("#admin-toggle");
+        await _page.FillAsync("#admin-token", BotServer.AdminToken);
+        await _page.ClickAsync("#admin-form button[type=submit]");
+        await _page.ClickAsync("#admin-bar [data-command=gaps]");
+
+        await Assertions.Expect(_page.Locator(".message.bot[data-kind=admin]").Last)
+            .ToContainTextAsync("\"is ebs encrypted by default\" — answer marked wrong once");
+    }
+
+    [Fact]
     public async Task Page_FencedCode_KeepsItsLinesAndIndentation()
     {
         await PostAsync(new Reply("Run this:\n\n```\nkubectl get pods\n  --all-namespaces\n```", Kind: ReplyKind.Text), "code-1");

@@ -57,12 +57,68 @@ public sealed class ActionableAnswersTests
         Assert.True(button.ActionId.Length <= DiscordRenderer.MaxCustomId);
 
         chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
-        var pressed = await chat.Conversation.HandleAsync(
-            new IncomingMessage(Platforms.Web, "web", "u1", "Ada", "", ActionData: button.ActionId), CancellationToken.None);
+        var pressed = await PressAsync(chat, button.ActionId);
 
         Assert.Equal(ReplyKind.Answer, pressed.Kind);
         Assert.Equal("S3", chat.Knowledge.Questions[^1]);
     }
+
+    [Fact]
+    public async Task HandleAsync_ThumbsDownOnAnAnswer_LandsInGapsUntilMarkedDone()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        var answer = await chat.SendAsync("Is EBS encrypted by default?");
+        Assert.Equal(["👍 Helpful", "👎 Wrong"], answer.ButtonList.Select(b => b.Label));
+        Assert.All(answer.ButtonList, b => Assert.True(b.ActionId.Length <= DiscordRenderer.MaxCustomId));
+
+        var thanks = await PressAsync(chat, answer.ButtonList[1].ActionId);
+        Assert.True(thanks.Private);
+        Assert.Contains("gaps", thanks.Markdown, StringComparison.Ordinal);
+        chat.Knowledge.Responder = FakeKnowledgeBase.Decline;
+        await chat.SendAsync("Who wrote Hamlet?");
+
+        var gaps = await chat.SendAsync("gaps", admin: true);
+        Assert.Contains("\"is ebs encrypted by default\" — answer marked wrong once", gaps.Markdown, StringComparison.Ordinal);
+        Assert.Contains("\"who wrote hamlet\" — asked once", gaps.Markdown, StringComparison.Ordinal);
+
+        var done = await chat.SendAsync("gaps done 1", admin: true);
+        Assert.Contains("Marked done", done.Markdown, StringComparison.Ordinal);
+        var after = await chat.SendAsync("gaps", admin: true);
+        Assert.Single(after.Markdown.Split('\n'), l => l.StartsWith("1. ", StringComparison.Ordinal));
+
+        // Marked wrong again later: back on the list.
+        chat.Time.Advance(TimeSpan.FromMinutes(1));
+        await PressAsync(chat, answer.ButtonList[1].ActionId);
+        var again = await chat.SendAsync("gaps", admin: true);
+        Assert.Contains("\"is ebs encrypted by default\" — answer marked wrong 2 times", again.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ThumbsUp_ThanksAndNoGap()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        var answer = await chat.SendAsync("Is EBS encrypted by default?");
+
+        var thanks = await PressAsync(chat, answer.ButtonList[0].ActionId);
+
+        Assert.Contains("glad", thanks.Markdown, StringComparison.Ordinal);
+        Assert.Empty(await chat.Questions.GetGapsAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HandleAsync_GapsDoneWithoutSuchEntry_SaysSo()
+    {
+        await using var chat = new ChatFixture();
+
+        var reply = await chat.SendAsync("gaps done 3", admin: true);
+
+        Assert.Contains("no gap number 3", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    private static Task<Reply> PressAsync(ChatFixture chat, string actionId) => chat.Conversation.HandleAsync(
+        new IncomingMessage(Platforms.Web, "web", "u1", "Ada", "", ActionData: actionId), CancellationToken.None);
 
     [Fact]
     public async Task HandleAsync_LinkBaseSet_EveryCitationLinksToItsLines()

@@ -28,11 +28,11 @@ internal sealed class ChatFixture : IAsyncDisposable
             new SourcesCommand(Knowledge),
             new ReloadCommand(Knowledge),
             new StatsCommand(Knowledge, Questions, Time),
-            new GapsCommand(Questions),
+            new GapsCommand(Questions, Time),
         ];
         Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Answers, builtIn.Concat(commands ?? []), actions ?? [], Questions, Audit, Limiter, Time, chatOptions, Logger, links);
+            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();
