@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
@@ -12,6 +13,9 @@ namespace StudyBot;
 /// <summary>The ASP.NET Core host: web chat, JSON API, platform endpoints, background services.</summary>
 internal static class BotHost
 {
+    /// <summary>ISO 8601 with milliseconds and offset, for JSON log lines.</summary>
+    public const string IsoTimestamp = "yyyy-MM-ddTHH:mm:ss.fffzzz";
+
     /// <summary>Runs the bot until Ctrl+C; a bad setting stops it at start with a message naming the setting.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -21,6 +25,13 @@ internal static class BotHost
             // Settings are checked before the host starts, so a bad one is reported in one line, not also as the host's
             // "failed to start" error with a stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            if (PortsInUse.FindTaken(app.Services.GetRequiredService<IOptions<ServerUrlsOptions>>().Value.Urls) is { } taken)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"StudyBot cannot start: {taken} is already in use by another program (is StudyBot already running? Choose another port with the Urls setting or --urls).");
+                return 2;
+            }
+
             await app.StartAsync();
         }
         catch (OptionsValidationException exception)
@@ -47,7 +58,20 @@ internal static class BotHost
     /// <summary>Builds the app; tests start it on a free port and may add or replace services.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+
+            // Settings and the relative paths in them are read from the folder holding appsettings.json, so the bot
+            // starts the same from the repository root or from src/StudyBot; --contentRoot still wins.
+            ContentRootPath = new ConfigurationBuilder().AddCommandLine(args).Build()[HostDefaults.ContentRootKey] ?? AppFolder.Find(),
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
+        {
+            // The console's simple format shows a short time; a JSON line goes to a log store and needs the date too.
+            options.TimestampFormat = IsoTimestamp;
+            options.UseUtcTimestamp = true;
+        });
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
         {
             // Answer only to the names the bot listens on, so a DNS-rebinding page cannot read the notes or the quiz

@@ -39,11 +39,13 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<QuestionRateLimiter>();
         services.AddSingleton<AnswerCache>();
+        services.TryAddSingleton<Knowledge.SourceLinks>();
 
         services.AddSingleton<IChatCommand, SourcesCommand>();
         services.AddSingleton<IChatCommand, ReloadCommand>();
         services.AddSingleton<IChatCommand, StatsCommand>();
         services.AddSingleton<IChatCommand, GapsCommand>();
+        services.AddSingleton<IChatActionHandler, AnswerFeedback>();
         services.AddSingleton<IConversation, Conversation>();
         services.AddHostedService<KnowledgeAutoReloader>();
         return services;

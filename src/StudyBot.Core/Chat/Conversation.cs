@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Chat;
 
@@ -17,6 +18,10 @@ public sealed partial class Conversation : IConversation
     private const string HelpWord = "help";
 
     private static readonly TimeSpan RefusalWindow = TimeSpan.FromMinutes(1);
+    /// <summary>Discord's custom_id limit, the tightest of the platforms.</summary>
+    private const int MaxActionId = 100;
+    private const int MaxSuggestions = 3;
+    private const int MaxSuggestionLabel = 80;
 
     private readonly AnswerCache _answers;
     private readonly IReadOnlyDictionary<string, IChatCommand> _commands;
@@ -28,6 +33,7 @@ public sealed partial class Conversation : IConversation
     private readonly ChatOptions _options;
     private readonly ILogger<Conversation> _logger;
     private readonly RefusalWindowState _refusals = new();
+    private readonly SourceLinks? _links;
 
     public Conversation(
         AnswerCache answers,
@@ -38,7 +44,8 @@ public sealed partial class Conversation : IConversation
         QuestionRateLimiter rateLimiter,
         TimeProvider time,
         IOptions<ChatOptions> options,
-        ILogger<Conversation> logger)
+        ILogger<Conversation> logger,
+        SourceLinks? links = null)
     {
         _answers = answers;
         _commands = ToDictionary(commands, c => c.Name, "command");
@@ -48,12 +55,18 @@ public sealed partial class Conversation : IConversation
         }
 
         _actions = ToDictionary(actions, a => a.Prefix, "action prefix");
+        if (_actions.ContainsKey(AskWord))
+        {
+            throw new InvalidOperationException("The action prefix 'ask' is built in (the suggested sections under a decline).");
+        }
+
         _questions = questions;
         _audit = audit;
         _rateLimiter = rateLimiter;
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _links = links;
     }
 
     /// <inheritdoc />
@@ -83,6 +96,12 @@ public sealed partial class Conversation : IConversation
     {
         var colon = action.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? action : action[..colon];
+        if (prefix == AskWord && colon > 0 && action.Length > colon + 1)
+        {
+            // A suggested section under a decline: asking about it is asking its title.
+            return Answer(message, action[(colon + 1)..]);
+        }
+
         if (_actions.TryGetValue(prefix, out var handler))
         {
             return await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
@@ -234,6 +253,11 @@ public sealed partial class Conversation : IConversation
 
     private Reply Answer(IncomingMessage message, string question)
     {
+        if (SmallTalk.ReplyTo(question) is { } smallTalk)
+        {
+            return smallTalk;
+        }
+
         if (!_rateLimiter.TryAcquire(message))
         {
             LogRateLimited(message.Platform, message.UserId);
@@ -245,7 +269,8 @@ public sealed partial class Conversation : IConversation
         LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
         if (answer.Answered)
         {
-            return new Reply(answer.Text, Citations: answer.Citations, Kind: ReplyKind.Answer);
+            var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
+            return new Reply(answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
         var text = new StringBuilder(answer.Text);
@@ -259,7 +284,22 @@ public sealed partial class Conversation : IConversation
             }
         }
 
-        return new Reply(text.ToString(), Kind: ReplyKind.Declined);
+        return new Reply(text.ToString(), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+    }
+
+    /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>
+    private static List<ReplyButton>? SuggestionButtons(IReadOnlyList<Citation> related)
+    {
+        var buttons = related
+            .Select(r => r.Section.Trim())
+            .Where(s => s.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(MaxSuggestions)
+            .Select(s => new ReplyButton(Shorten(s, MaxSuggestionLabel), $"{AskWord}:{Shorten(s, MaxActionId - AskWord.Length - 1)}"))
+            .ToList();
+        return buttons.Count == 0 ? null : buttons;
+
+        static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();
     }
 
     private static Reply SlowDownReply() => new(

@@ -9,8 +9,9 @@ public sealed record QuestionStats(long AskedToday, long AnsweredToday, long Ask
     public long DeclinedTotal => AskedTotal - AnsweredTotal;
 }
 
-/// <summary>A question the notes did not answer: its normalized text and how often it was asked.</summary>
-public sealed record KnowledgeGap(string Question, long TimesAsked, DateTimeOffset LastAsked);
+/// <summary>A question the notes did not answer, or answered wrongly by someone's 👎: its normalized text, how often it
+/// was declined and how often its answer was marked wrong.</summary>
+public sealed record KnowledgeGap(string Question, long TimesAsked, DateTimeOffset LastAsked, long WrongAnswers = 0);
 
 /// <summary>Where questions are counted and declined questions kept.</summary>
 public interface IQuestionLog
@@ -21,6 +22,13 @@ public interface IQuestionLog
     /// <summary>Counts, including every question recorded before the call.</summary>
     Task<QuestionStats> GetStatsAsync(DateOnly today, CancellationToken cancellationToken);
 
-    /// <summary>Declined questions not answered since, most asked first.</summary>
+    /// <summary>Declined questions not answered since, and answers marked wrong, that are not marked done; most asked first.</summary>
     Task<IReadOnlyList<KnowledgeGap>> GetGapsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Someone marked the answer to <paramref name="question"/> wrong (👎).</summary>
+    Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Takes a gap (by its normalized text, as <see cref="GetGapsAsync"/> gives it) off the list until it is
+    /// declined or marked wrong again; false when there is no such gap.</summary>
+    Task<bool> MarkGapDoneAsync(string question, DateTimeOffset at, CancellationToken cancellationToken);
 }

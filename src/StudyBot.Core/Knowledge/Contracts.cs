@@ -33,7 +33,8 @@ public sealed record Passage(
     string? AnswerText = null);
 
 /// <summary>A cited passage in an answer.</summary>
-public sealed record Citation(string File, string Section, int LineStart, int LineEnd, string Snippet);
+/// <param name="Url">Where the passage can be opened (from <c>Knowledge:LinkBase</c>), or null.</param>
+public sealed record Citation(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Url = null);
 
 /// <summary>The bot's answer to one question.</summary>
 /// <param name="Answered">False when the notes do not cover the question; then <paramref name="Citations"/> is empty.</param>
@@ -84,6 +85,9 @@ public interface IKnowledgeBase
 
     /// <summary>What is loaded now.</summary>
     KnowledgeStats Stats { get; }
+
+    /// <summary>Why no notes are loaded (the folder and what was wrong with it), or null when notes are loaded.</summary>
+    string? NotLoadedReason => null;
 
     /// <summary>Re-reads the knowledge folder, builds a new index beside the live one and swaps it in.
     /// On failure the old index keeps serving and the report says why.</summary>

@@ -18,6 +18,8 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private readonly Lock _firstLoadLock = new();
     private KnowledgeIndex? _current;
     private KnowledgeStats _stats;
+    private string? _notLoaded;
+    private bool _firstLoadTried;
     private bool _disposed;
 
     private readonly Semantic.SemanticIndexer? _semantic;
@@ -53,6 +55,16 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         : "lexical (semantic model " + _semantic.Status + ")";
 
     /// <inheritdoc />
+    public string? NotLoadedReason
+    {
+        get
+        {
+            EnsureLoaded();
+            return Volatile.Read(ref _current) is null ? Volatile.Read(ref _notLoaded) : null;
+        }
+    }
+
+    /// <inheritdoc />
     public Answer Ask(string question)
     {
         while (true)
@@ -60,7 +72,9 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             var index = EnsureLoaded();
             if (index is null)
             {
-                return new Answer(question ?? string.Empty, false, Answering.AnswerWriter.DeclineText, [], []);
+                // Not the ordinary decline: nothing could be found because nothing is loaded, and whoever asks should
+                // learn that (and where the bot looked) rather than think the notes lack the topic.
+                return new Answer(question ?? string.Empty, false, NotLoadedText(Volatile.Read(ref _notLoaded)), [], []);
             }
 
             if (!index.TryAcquire())
@@ -127,8 +141,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
         lock (_firstLoadLock)
         {
-            if (Volatile.Read(ref _current) is null)
+            // One attempt: after a failed first load, only a reload (the admin's or the auto-reloader's) tries again,
+            // so an empty folder is reported once, not on every question.
+            if (Volatile.Read(ref _current) is null && !_firstLoadTried)
             {
+                _firstLoadTried = true;
                 var report = Rebuild(CancellationToken.None);
                 if (!report.Succeeded)
                 {
@@ -220,7 +237,15 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     private ReloadReport Failed(string error, IReadOnlyList<FileFailure> failures, KnowledgeStats stats)
     {
-        LogReloadFailed(_logger, error);
+        if (Volatile.Read(ref _current) is null)
+        {
+            Volatile.Write(ref _notLoaded, error);
+        }
+        else
+        {
+            LogReloadFailed(_logger, error);
+        }
+
         return new ReloadReport(false, error, [], [], [], 0, 0, failures, stats);
     }
 
@@ -233,6 +258,10 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge reload failed, the previous notes keep serving: {Error}")]
     private static partial void LogReloadFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge could not be loaded: {Error}")]
+    /// <summary>The reply to every question while no notes are loaded.</summary>
+    internal static string NotLoadedText(string? reason) =>
+        $"No notes are loaded, so I cannot answer yet. {reason} Add notes there and ask an admin to type **reload**.";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No notes are loaded; every question gets that reply until a reload succeeds: {Error}")]
     private static partial void LogLoadFailed(ILogger logger, string? error);
 }

@@ -7,9 +7,13 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
-    /// <summary>The knowledge folder (relative paths are resolved against the current directory).</summary>
+    /// <summary>The default folder, beside appsettings.json.</summary>
+    public const string DefaultPath = "knowledge";
+
+    /// <summary>The knowledge folder. In the host a relative path is resolved against the content root (the folder
+    /// holding appsettings.json); elsewhere against the current directory.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Path { get; set; } = string.Empty;
+    public string Path { get; set; } = DefaultPath;
 
     /// <summary>Files larger than this are reported as failures and skipped.</summary>
     [Range(1, int.MaxValue)]
@@ -42,7 +46,12 @@ public sealed class KnowledgeOptions
     /// <summary>Folder of the passage-embedding cache (keyed by model and passage text), so a restart embeds
     /// nothing. Empty: an <c>embeddings</c> folder beside the database (<c>Storage:Path</c>).</summary>
     public string EmbeddingCache { get; set; } = string.Empty;
+    /// <summary>
+    /// Where a cited passage can be opened, with <c>{file}</c>, <c>{start}</c> and <c>{end}</c> filled in, for example
+    /// <c>https://github.com/org/notes/blob/main/{file}#L{start}-L{end}</c>; null or empty: citations are not links.
+    /// </summary>
+    public string? LinkBase { get; set; }
 
     /// <summary>The knowledge folder as a full path.</summary>
-    public string FullPath => System.IO.Path.GetFullPath(Path);
+    public string FullPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
 }

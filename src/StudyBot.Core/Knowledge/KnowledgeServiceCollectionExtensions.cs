@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Knowledge;
 
@@ -16,8 +19,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && Directory.Exists(o.FullPath), "Knowledge:Path must name an existing folder of notes.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgePathResolver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeFolderValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new Semantic.SemanticIndexer(
             EmbeddingCacheFolder(sp),
@@ -49,5 +53,35 @@ public static class KnowledgeServiceCollectionExtensions
 
         var database = Storage.StorageServiceCollectionExtensions.ResolvePath(storage.Path, environment);
         return Path.Combine(Path.GetDirectoryName(database) ?? ".", "embeddings");
+    }
+}
+
+/// <summary>In a host, a relative <c>Knowledge:Path</c> is taken from the content root, as <c>Storage:Path</c> is.</summary>
+internal sealed class KnowledgePathResolver(IServiceProvider services) : IPostConfigureOptions<KnowledgeOptions>
+{
+    public void PostConfigure(string? name, KnowledgeOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Path) && services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment)
+        {
+            options.Path = StorageServiceCollectionExtensions.ResolvePath(options.Path, environment);
+        }
+    }
+}
+
+/// <summary>Stops the app at start when the notes folder is missing, naming the setting and the full path.</summary>
+internal sealed class KnowledgeFolderValidator : IValidateOptions<KnowledgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Path) && !Directory.Exists(options.FullPath))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Knowledge:Path '{options.Path}' must name an existing folder of notes; {options.FullPath} does not exist.");
+        }
+
+        return string.IsNullOrWhiteSpace(options.LinkBase) || SourceLinks.IsValidTemplate(options.LinkBase)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Knowledge:LinkBase '{options.LinkBase}' must be an http(s) URL with {{file}} in it, e.g. https://github.com/org/notes/blob/main/{{file}}#L{{start}}-L{{end}}.");
     }
 }

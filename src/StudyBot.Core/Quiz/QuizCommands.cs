@@ -102,7 +102,7 @@ internal sealed class QuizChatCommand(
         await store.SetScheduleAsync(message.Platform, message.ChannelId, cronText, zoneText, now, ct);
         signal.Wake();
         var next = QuizSchedule.Next(cron!, zone, now);
-        return new Reply($"Quiz scheduled: `{cronText}` ({zoneText}). Next: {Format(next, zone)}.", Kind: ReplyKind.Admin);
+        return new Reply($"Quiz scheduled: {CronText.Describe(cronText)} ({zoneText}). Next: {Format(next, zone)}.", Kind: ReplyKind.Admin);
     }
 
     private async Task<Reply> SkipAsync(IncomingMessage message, CancellationToken ct)
@@ -130,7 +130,7 @@ internal sealed class QuizChatCommand(
         }
 
         var (channel, zone, next) = scheduled;
-        return new Reply($"Daily quiz: `{channel.Cron}` ({channel.TimeZone}). Next: {Format(next, zone)}.", Kind: ReplyKind.Text);
+        return new Reply($"Daily quiz: {CronText.Describe(channel.Cron)} ({channel.TimeZone}). Next: {Format(next, zone)}.", Kind: ReplyKind.Text);
     }
 
     /// <summary>The channel's enabled schedule with its zone and next occurrence; null when it has none.</summary>

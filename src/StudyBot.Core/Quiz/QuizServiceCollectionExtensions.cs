@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
@@ -56,7 +57,10 @@ public static class QuizServiceCollectionExtensions
         var configured = sp.GetRequiredService<IOptions<QuizOptions>>().Value.KnowledgePath;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new QuizKnowledgeFolder(Path.GetFullPath(configured));
+            // Relative to the content root, like every path setting.
+            return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
+                ? StorageServiceCollectionExtensions.ResolvePath(configured, environment)
+                : Path.GetFullPath(configured));
         }
 
         // The same folder the notes come from, resolved the way the knowledge base resolves it.

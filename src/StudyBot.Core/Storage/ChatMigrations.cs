@@ -35,5 +35,13 @@ internal static class ChatMigrations
                 outcome TEXT NOT NULL
             );
             """),
+
+        // 👎 on an answer lands beside the declined questions, so admins see wrong answers as well as missing ones;
+        // an admin marks an entry done, and it comes back only when it is declined or flagged again after that.
+        new SqlMigration(102, "answer feedback and gaps marked done", """
+            ALTER TABLE chat_gaps ADD COLUMN wrong_answers INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE chat_gaps ADD COLUMN last_wrong_at TEXT NULL;
+            ALTER TABLE chat_gaps ADD COLUMN done_at TEXT NULL;
+            """),
     ];
 }

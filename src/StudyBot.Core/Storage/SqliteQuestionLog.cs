@@ -58,16 +58,43 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Question, long TimesAsked, string LastAsked)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string Question, long TimesAsked, string LastAsked, long WrongAnswers)>(new CommandDefinition(
             """
-            SELECT normalized, times_asked, last_asked_at FROM chat_gaps
-            WHERE answered_at IS NULL OR last_asked_at > answered_at
-            ORDER BY times_asked DESC, last_asked_at DESC LIMIT @count;
+            SELECT normalized, times_asked, MAX(last_asked_at, COALESCE(last_wrong_at, '')), wrong_answers FROM chat_gaps
+            WHERE ((times_asked > 0 AND (answered_at IS NULL OR last_asked_at > answered_at)) OR wrong_answers > 0)
+              AND (done_at IS NULL OR MAX(last_asked_at, COALESCE(last_wrong_at, '')) > done_at)
+            ORDER BY times_asked + wrong_answers DESC, 3 DESC LIMIT @count;
             """,
             new { count },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new KnowledgeGap(
-            r.Question, r.TimesAsked, DateTimeOffset.Parse(r.LastAsked, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToList();
+            r.Question, r.TimesAsked, DateTimeOffset.Parse(r.LastAsked, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.WrongAnswers)).ToList();
+    }
+
+    public async Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+        // times_asked counts declines only; a question that was answered (and then marked wrong) starts at 0.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO chat_gaps (normalized, example, times_asked, first_asked_at, last_asked_at, wrong_answers, last_wrong_at)
+            VALUES (@Normalized, @Example, 0, @At, @At, 1, @At)
+            ON CONFLICT (normalized) DO UPDATE SET wrong_answers = wrong_answers + 1, last_wrong_at = excluded.last_wrong_at;
+            """,
+            new { Normalized = Truncate(QuestionText.Normalize(question)), Example = Truncate(question.Trim()), At = stamp },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> MarkGapDoneAsync(string question, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE chat_gaps SET done_at = @At WHERE normalized = @Question;",
+            new { Question = question, At = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
     }
 
     /// <summary>Waits until every question recorded before the call is stored.</summary>

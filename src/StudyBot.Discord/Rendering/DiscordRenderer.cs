@@ -1,4 +1,3 @@
-using System.Globalization;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 using StudyBot.Discord.Payloads;
@@ -25,18 +24,21 @@ internal static class DiscordRenderer
         Flags: ephemeral ? MessageFlags.Ephemeral : null,
         AllowedMentions: new AllowedMentions([]));
 
-    /// <summary>The field name of a citation: "file › section, lines a–b".</summary>
-    public static string CitationName(Citation citation) => Truncate(
-        citation.LineStart == citation.LineEnd
-            ? string.Create(CultureInfo.InvariantCulture, $"{citation.File} › {citation.Section}, line {citation.LineStart}")
-            : string.Create(CultureInfo.InvariantCulture, $"{citation.File} › {citation.Section}, lines {citation.LineStart}–{citation.LineEnd}"),
-        MaxFieldName);
+    /// <summary>The field name of a citation: "file › section, lines a–b" (field names cannot hold links).</summary>
+    public static string CitationName(Citation citation) => Truncate(CitationText.Label(citation), MaxFieldName);
+
+    /// <summary>The field value: the quoted snippet, then the link to the source when there is one.</summary>
+    public static string CitationValue(Citation citation)
+    {
+        var link = citation.Url is null ? "" : $"\n[Open the source]({citation.Url})";
+        return Truncate(Quote(citation.Snippet), MaxFieldValue - link.Length) + link;
+    }
 
     private static Embed RenderEmbed(Reply reply)
     {
         var fields = reply.CitationList
             .Take(MaxFields)
-            .Select(c => new EmbedField(CitationName(c), Truncate(Quote(c.Snippet), MaxFieldValue)))
+            .Select(c => new EmbedField(CitationName(c), CitationValue(c)))
             .ToList();
         var description = string.IsNullOrWhiteSpace(reply.Markdown) ? "\u200b" : Truncate(reply.Markdown, MaxDescription);
         return new Embed(

@@ -60,7 +60,7 @@ internal static class ReplyRenderer
             text.Append("\n\n**Sources**\n");
             foreach (var citation in reply.CitationList)
             {
-                text.Append("\n- ").Append(CitationLabel(citation));
+                text.Append("\n- ").Append(CitationLink(citation));
                 if (!string.IsNullOrWhiteSpace(citation.Snippet))
                 {
                     text.Append(" — _").Append(OneLine(citation.Snippet)).Append('_');
@@ -100,7 +100,7 @@ internal static class ReplyRenderer
                 items.Add(new JsonObject
                 {
                     ["type"] = "TextBlock",
-                    ["text"] = CitationLabel(citation),
+                    ["text"] = CitationLink(citation),
                     ["size"] = "Small",
                     ["weight"] = "Bolder",
                     ["isSubtle"] = true,
@@ -164,6 +164,10 @@ internal static class ReplyRenderer
 
     /// <summary>"file › section, lines a–b".</summary>
     public static string CitationLabel(Citation citation) => CitationText.Label(citation);
+
+    /// <summary>The label as a markdown link to the source (<c>Knowledge:LinkBase</c>), or the plain label.</summary>
+    public static string CitationLink(Citation citation) =>
+        citation.Url is null ? CitationLabel(citation) : $"[{CitationLabel(citation)}]({citation.Url})";
 
     private static string OneLine(string text)
     {

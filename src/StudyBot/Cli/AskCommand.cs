@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Cli;
@@ -26,7 +25,8 @@ internal static class AskCommand
         var json = CliOptions.Json("One JSON object per question per line.");
         var question = new Argument<string[]>("question")
         {
-            Description = "The question; '-' reads questions from standard input, one per line.",
+            Description = "The question. Each quoted argument is a question of its own (ask \"Q1\" \"Q2\"); unquoted words are one " +
+                "question (ask What is GuardDuty?). '-' reads questions from standard input, one per line; blank lines are skipped.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("ask", "Answer a question from the notes, with citations.") { knowledge, json, question };
@@ -43,35 +43,36 @@ internal static class AskCommand
 
     internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        folder ??= CliOptions.DefaultKnowledgeFolder();
-        if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
+        if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { Notes: var knowledgeBase })
         {
-            await error.WriteLineAsync($"error: the knowledge folder '{folder}' does not exist. Pass --knowledge DIR or set Knowledge:Path in appsettings.json.");
-            return 2;
+            return CliApp.UsageError;
         }
 
-        using var knowledgeBase = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
-        var report = await knowledgeBase.LoadAsync(cancellationToken);
-        if (!report.Succeeded)
-        {
-            await error.WriteLineAsync($"error: {report.Error}");
-            return 2;
-        }
-
-        foreach (var failure in report.Failures)
-        {
-            await error.WriteLineAsync($"warning: skipped {failure.File}: {failure.Reason}");
-        }
-
-        var questions = words is ["-"] ? ReadLines(input) : [string.Join(' ', words)];
-        foreach (var question in questions)
+        using var notes = knowledgeBase;
+        foreach (var question in Questions(words, input))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var answer = knowledgeBase.Ask(question);
+            var answer = notes.Ask(question);
             await output.WriteLineAsync(json ? ToJson(answer) : ToText(answer));
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>-</c>: each non-blank line of the input. Otherwise each argument is a question (<c>ask "Q1" "Q2"</c>), except
+    /// that unquoted words, where no argument holds a space (<c>ask What is GuardDuty?</c>), are one question.
+    /// </summary>
+    internal static IEnumerable<string> Questions(string[] words, TextReader input)
+    {
+        if (words is ["-"])
+        {
+            return ReadLines(input).Where(line => !string.IsNullOrWhiteSpace(line)).Select(line => line.Trim());
+        }
+
+        return words.Any(w => w.Any(char.IsWhiteSpace))
+            ? words.Where(w => !string.IsNullOrWhiteSpace(w))
+            : [string.Join(' ', words)];
     }
 
     private static IEnumerable<string> ReadLines(TextReader reader)

@@ -1,30 +1,77 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
+using StudyBot.Hosting;
 
 namespace StudyBot.Cli;
 
-/// <summary>Options and defaults that the notes-reading sub-commands (ask, quiz) share.</summary>
+/// <summary>Options, settings and the notes loading that the CLI commands share.</summary>
 internal static class CliOptions
 {
     /// <summary>The <c>--knowledge DIR</c> option.</summary>
     public static Option<string?> Knowledge() => new("--knowledge")
     {
-        Description = "The notes folder (default: Knowledge:Path in ./appsettings.json).",
+        Description = $"The notes folder, relative to the current folder (default: Knowledge:Path from {AppFolder.SettingsFile}, " +
+            $"relative to the folder holding it; '{KnowledgeOptions.DefaultPath}' when not set).",
     };
 
     /// <summary>The <c>--json</c> option.</summary>
     public static Option<bool> Json(string description) => new("--json") { Description = description };
 
-    /// <summary><c>Knowledge:Path</c> from ./appsettings.json (and STUDYBOT_ environment variables), as the app reads it
-    /// when run from the repository root.</summary>
-    public static string? DefaultKnowledgeFolder()
+    /// <summary>The settings as the bot reads them: the nearest appsettings.json (see <see cref="AppFolder"/>),
+    /// user-secrets and environment variables.</summary>
+    public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .SetBasePath(AppFolder.Find())
+        .AddJsonFile(AppFolder.SettingsFile, optional: true)
+        .AddUserSecrets(typeof(CliOptions).Assembly, optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    /// <summary>
+    /// Loads the notes from <paramref name="folder"/> (relative to the current folder) or, when null, from
+    /// <c>Knowledge:Path</c> resolved the way the bot resolves it. Null, with one line on <paramref name="error"/>, when
+    /// the folder is missing or holds no notes.
+    /// </summary>
+    public static async Task<(KnowledgeBase Notes, string Folder)?> LoadKnowledgeAsync(string? folder, TextWriter error, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables("STUDYBOT_")
-            .Build();
-        return configuration[$"{KnowledgeOptions.SectionName}:Path"];
+        string path;
+        string origin;
+        if (folder is null)
+        {
+            var appFolder = AppFolder.Find();
+            var configured = LoadConfiguration()[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.Path)}"];
+            var setting = string.IsNullOrWhiteSpace(configured) ? KnowledgeOptions.DefaultPath : configured;
+            path = Path.GetFullPath(setting, appFolder);
+            origin = $"Knowledge:Path '{setting}' in {appFolder}";
+        }
+        else
+        {
+            path = Path.GetFullPath(folder);
+            origin = "--knowledge";
+        }
+
+        if (!Directory.Exists(path))
+        {
+            await error.WriteLineAsync(
+                $"error: the knowledge folder '{path}' does not exist (from {origin}). Pass --knowledge DIR or set Knowledge:Path in {AppFolder.SettingsFile}.")
+                .ConfigureAwait(false);
+            return null;
+        }
+
+        var knowledgeBase = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = path }), TimeProvider.System);
+        var report = await knowledgeBase.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (!report.Succeeded)
+        {
+            knowledgeBase.Dispose();
+            await error.WriteLineAsync($"error: {report.Error}").ConfigureAwait(false);
+            return null;
+        }
+
+        foreach (var failure in report.Failures)
+        {
+            await error.WriteLineAsync($"warning: skipped {failure.File}: {failure.Reason}").ConfigureAwait(false);
+        }
+
+        return (knowledgeBase, path);
     }
 }

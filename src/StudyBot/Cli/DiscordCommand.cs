@@ -16,20 +16,12 @@ internal static class DiscordCommand
         var register = new Command("register-commands", "Register StudyBot's slash commands with Discord (overwrites the existing ones).");
         register.Options.Add(guild);
         register.SetAction((parse, cancellationToken) =>
-            RegisterCommandsAsync(LoadConfiguration(), parse.GetValue(guild), Console.Out, Console.Error, cancellationToken));
+            RegisterCommandsAsync(CliOptions.LoadConfiguration(), parse.GetValue(guild), Console.Out, Console.Error, cancellationToken));
 
         var discord = new Command("discord", "Discord set-up tasks.");
         discord.Subcommands.Add(register);
         return discord;
     }
-
-    /// <summary>appsettings.json, user-secrets and environment variables, as the bot reads them.</summary>
-    private static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
-        .SetBasePath(Directory.GetCurrentDirectory())
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddUserSecrets(typeof(DiscordCommand).Assembly, optional: true)
-        .AddEnvironmentVariables()
-        .Build();
 
     internal static async Task<int> RegisterCommandsAsync(
         IConfiguration configuration, string? guildId, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -1,9 +1,8 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
 
 namespace StudyBot.Cli;
@@ -27,14 +26,20 @@ internal static class QuizCommand
         {
             Description = "How many questions (default 10).",
             DefaultValueFactory = _ => 10,
-        };
-        count.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
+
+            // The default parser would let "--count abc" through to GetValue, which throws; say what is wrong instead.
+            CustomParser = result =>
             {
-                r.AddError("--count must be at least 1.");
-            }
-        });
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+                {
+                    return value;
+                }
+
+                result.AddError($"--count must be a whole number of at least 1, not '{token}'.");
+                return 0;
+            },
+        };
         var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, count };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(knowledge),
@@ -48,23 +53,13 @@ internal static class QuizCommand
 
     internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        folder ??= CliOptions.DefaultKnowledgeFolder();
-        if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
+        if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
-            await error.WriteLineAsync($"error: the knowledge folder '{folder}' does not exist. Pass --knowledge DIR or set Knowledge:Path in appsettings.json.");
-            return 2;
+            return CliApp.UsageError;
         }
 
-        var options = new KnowledgeOptions { Path = folder };
-        using var knowledgeBase = new KnowledgeBase(Options.Create(options), TimeProvider.System);
-        var report = await knowledgeBase.LoadAsync(cancellationToken);
-        if (!report.Succeeded)
-        {
-            await error.WriteLineAsync($"error: {report.Error}");
-            return 2;
-        }
-
-        using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(options.FullPath), NullLogger<QuestionBank>.Instance);
+        using var knowledgeBase = loaded.Notes;
+        using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(loaded.Folder), NullLogger<QuestionBank>.Instance);
         foreach (var issue in bank.Issues)
         {
             await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");

@@ -23,11 +23,7 @@ internal static class TeamsCommand
         var package = new Command("package", "Write the Teams app package (manifest.json + icons) to sideload") { output, appId, website };
         package.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = new ConfigurationBuilder()
-                .SetBasePath(Directory.GetCurrentDirectory())
-                .AddJsonFile("appsettings.json", optional: true)
-                .AddEnvironmentVariables()
-                .Build();
+            var configuration = CliOptions.LoadConfiguration();
             var section = configuration.GetSection(TeamsOptions.SectionName);
             var id = parse.GetValue(appId) ?? section["AppId"];
             if (string.IsNullOrWhiteSpace(id))

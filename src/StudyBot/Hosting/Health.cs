@@ -41,9 +41,11 @@ internal static class Health
         {
             var stats = knowledge.Stats;
             var data = new Dictionary<string, object> { ["files"] = stats.Files, ["passages"] = stats.Passages, ["answers"] = knowledge.AnswerPath };
-            return Task.FromResult(stats.Passages > 0
-                ? HealthCheckResult.Healthy($"{stats.Files} files, {stats.Passages} passages indexed", data)
-                : HealthCheckResult.Unhealthy("No notes are indexed", data: data));
+            return Task.FromResult(knowledge.NotLoadedReason is { } reason
+                ? HealthCheckResult.Unhealthy($"No notes are loaded: {reason}", data: data)
+                : stats.Passages > 0
+                    ? HealthCheckResult.Healthy($"{stats.Files} files, {stats.Passages} passages indexed", data)
+                    : HealthCheckResult.Unhealthy("No notes are indexed", data: data));
         }
     }
 

@@ -36,8 +36,13 @@ internal sealed partial class StartupReport(
         }
 
         var stats = knowledge.Stats;
-        LogKnowledge(stats.Files, stats.Passages, stats.Failures.Count);
+        if (knowledge.NotLoadedReason is null)
+        {
+            // When nothing is loaded the knowledge base has said so, with the folder it looked in; "0 files" adds nothing.
+            LogKnowledge(stats.Files, stats.Passages, stats.Failures.Count);
+        }
         LogAnswerPath(knowledge.AnswerPath);
+
         foreach (var failure in stats.Failures)
         {
             LogFailure(failure.File, failure.Reason);

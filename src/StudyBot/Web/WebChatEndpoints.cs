@@ -27,7 +27,8 @@ internal static class WebChatEndpoints
                 _ => Results.Json(new { admin = false }, statusCode: StatusCodes.Status401Unauthorized),
             });
         api.MapGet("/channels/{channelId}/messages", GetMessagesAsync);
-        api.MapGet("/webchat", (IOptions<WebChatOptions> options) => Results.Ok(new { channelId = options.Value.ChannelId }));
+        api.MapGet("/webchat", (IOptions<WebChatOptions> options, IOptions<ChatOptions> chat) =>
+            Results.Ok(new { channelId = options.Value.ChannelId, maxMessageLength = chat.Value.MaxMessageLength }));
     }
 
     private static async Task<IResult> PostChatAsync(

@@ -37,7 +37,7 @@ internal sealed record ReplyDto(
     public static ReplyDto From(Reply reply) => new(
         reply.Markdown,
         reply.Title,
-        reply.CitationList.Select(c => new CitationDto(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet)).ToList(),
+        reply.CitationList.Select(c => new CitationDto(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet, CitationText.Label(c), c.Url)).ToList(),
         reply.ButtonList.Select(b => new ButtonDto(b.Label, b.ActionId, b.Style)).ToList(),
         reply.Private,
         reply.ReplacesMessageId,
@@ -46,14 +46,16 @@ internal sealed record ReplyDto(
     public Reply ToReply() => new(
         Markdown,
         Title,
-        (Citations ?? []).Select(c => new Citation(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet)).ToList(),
+        (Citations ?? []).Select(c => new Citation(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet, c.Url)).ToList(),
         (Buttons ?? []).Select(b => new ReplyButton(b.Label, b.ActionId, b.Style)).ToList(),
         Private,
         ReplacesMessageId,
         Kind);
 }
 
-internal sealed record CitationDto(string File, string Section, int LineStart, int LineEnd, string Snippet);
+/// <param name="Label">How the citation reads ("file › section, lines a–b"), the same on every platform.</param>
+/// <param name="Url">Where the passage can be opened (<c>Knowledge:LinkBase</c>), or null.</param>
+internal sealed record CitationDto(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Label = null, string? Url = null);
 
 internal sealed record ButtonDto(string Label, string ActionId, ButtonStyle Style);
 

@@ -79,4 +79,37 @@ public sealed class AskCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task RunAsync_StdinWithBlankLines_SkipsThem()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AskCommand.RunAsync(SeedFolder, json: true, ["-"],
+            new StringReader("\nIs EBS encrypted by default?\n   \n\nWhat is GuardDuty?\n\n"), output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var questions = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()).ToList();
+        Assert.Equal(["Is EBS encrypted by default?", "What is GuardDuty?"], questions);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoQuotedQuestions_AnswersEachOnItsOwn()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AskCommand.RunAsync(SeedFolder, json: true, ["Is EBS encrypted by default?", "What is GuardDuty?"],
+            TextReader.Null, output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var answers = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.Equal("Is EBS encrypted by default?", answers[0].GetProperty("question").GetString());
+        Assert.StartsWith("No", answers[0].GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("What is GuardDuty?", answers[1].GetProperty("question").GetString());
+        Assert.True(answers[1].GetProperty("answered").GetBoolean());
+    }
 }

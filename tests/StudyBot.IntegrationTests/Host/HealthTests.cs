@@ -21,7 +21,7 @@ public class HealthTests
     }
 
     [Fact]
-    public async Task Healthz_NoNotesIndexed_Returns503()
+    public async Task Healthz_NoNotesLoaded_Returns503NamingTheFolder()
     {
         var folder = BotServer.CreateFolder();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "knowledge")))
@@ -35,7 +35,9 @@ public class HealthTests
         BotServer.DeleteFolder(folder);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("No notes are indexed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No notes are loaded", body, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder, "knowledge"), body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class QuizChatApiTests
         var (_, scheduled) = await server.AskAsync("quiz schedule 0 9 * * 1-5 Europe/Berlin", userId: "boss", admin: true);
         Assert.Contains("Quiz scheduled", scheduled.GetProperty("markdown").GetString(), StringComparison.Ordinal);
         var (_, status) = await server.AskAsync("quiz", userId: "member");
-        Assert.Contains("0 9 * * 1-5", status.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        Assert.Contains("weekdays at 09:00 (Europe/Berlin)", status.GetProperty("markdown").GetString(), StringComparison.Ordinal);
         var (_, me) = await server.AskAsync("me", userId: "member");
         Assert.Contains("not answered a quiz yet", me.GetProperty("markdown").GetString(), StringComparison.Ordinal);
         var (_, help) = await server.AskAsync("help", userId: "member");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Chat.Commands;
+using StudyBot.Core.Knowledge;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Tests.Chat;
@@ -13,7 +14,8 @@ internal sealed class ChatFixture : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("studybot-chat-").FullName;
 
-    public ChatFixture(ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null)
+    public ChatFixture(
+        ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null)
     {
         Database = new SqliteDatabase(Path.Combine(_folder, "bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
         Questions = new SqliteQuestionLog(Database, NullLogger<SqliteQuestionLog>.Instance);
@@ -26,11 +28,11 @@ internal sealed class ChatFixture : IAsyncDisposable
             new SourcesCommand(Knowledge),
             new ReloadCommand(Knowledge),
             new StatsCommand(Knowledge, Questions, Time),
-            new GapsCommand(Questions),
+            new GapsCommand(Questions, Time),
         ];
         Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Answers, builtIn.Concat(commands ?? []), actions ?? [], Questions, Audit, Limiter, Time, chatOptions, Logger);
+            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();

@@ -83,6 +83,27 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public async Task Ask_NoNotesAtStart_SaysNoNotesAreLoadedAndWhereUntilAReloadFindsSome()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("picture.png", "not notes"));
+        using var kb = KnowledgeTestData.Open(notes.Folder);
+
+        var answer = kb.Ask("What does the alpha service encrypt?");
+
+        Assert.False(answer.Answered);
+        Assert.Contains("No notes are loaded", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(notes.Folder, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(notes.Folder, kb.NotLoadedReason, StringComparison.Ordinal);
+
+        notes.Write("a.md", "Alpha\n\n- the alpha service encrypts everything\n");
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.True(report.Succeeded);
+        Assert.Null(kb.NotLoadedReason);
+        Assert.True(kb.Ask("What does the alpha service encrypt?").Answered);
+    }
+
+    [Fact]
     public async Task ReloadAsync_NoReadableNotes_FailsAndKeepsServingTheOldIndex()
     {
         using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
