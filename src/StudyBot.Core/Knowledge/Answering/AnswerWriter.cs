@@ -21,8 +21,8 @@ internal static partial class AnswerWriter
     private const int MaxSnippetChars = 400;
 
     /// <summary>A further citation is shown when its fitted score is within this many logits of the best one
-    /// (at least e⁻¹ ≈ 37 % as likely to answer): a presentation choice, not the answer/decline decision.</summary>
-    private const double CitationScoreGap = 1.0;
+    /// (at least e⁻² ≈ 14 % as likely to answer): a presentation choice, not the answer/decline decision.</summary>
+    private const double CitationScoreGap = 2.0;
 
     /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
     private const double RelatedCoverage = 0.3;

@@ -27,7 +27,7 @@ public sealed class AnswerWriterTests
 
         ## Matrix
 
-        | Feature | Basic | Pro |
+        | Feature | Starter | Enterprise |
         |---|---|---|
         | Replication | False | True |
 
@@ -43,21 +43,36 @@ public sealed class AnswerWriterTests
     [InlineData("Do restores cover all the data?", "Restores only cover part", false)]
     [InlineData("Should we rotate keys every year?", "Rotate keys", true)]
     [InlineData("Should we share root credentials?", "Share root credentials", false)]
-    [InlineData("Does the basic plan have replication?", "Replication", false)]
-    [InlineData("Does the pro plan have replication?", "Replication", true)]
-    public void Verdict_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
+    [InlineData("Does the starter plan have replication?", "Replication", false)]
+    [InlineData("Does the enterprise plan have replication?", "Replication", true)]
+    public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
+        var candidate = kit.Candidate(question, passage);
 
-        Assert.Equal(expected, Verdict(kit, question, passage));
+        var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.True(expected == reading.Yes, $"{kit.Index.Entries[candidate.Id].Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
     }
 
     [Fact]
-    public void Verdict_ClauseWithoutThePredicate_SettlesNothing()
+    public void Verdict_ClauseWithoutThePredicate_ShippedModelSettlesNothing()
     {
         using var kit = new AnsweringTestKit(Notes);
 
         Assert.Null(Verdict(kit, "Does the dashboard send email alerts to admins?", "The dashboard shows graphs"));
+    }
+
+    [Fact]
+    public void Read_HeldShare_IsTheShareOfTheQuestionTheClauseHolds()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var analysis = kit.Analyze("Does the dashboard send email alerts to admins?");
+
+        var reading = AnswerWriter.ReadingOf(kit.Index, analysis, kit.Candidate(analysis.Question, "The dashboard shows graphs"));
+
+        Assert.InRange(reading.Signals[PolaritySignals.Held], 0.01, 0.5);
+        Assert.Equal(PolaritySignals.Names.Length, reading.Signals.Length);
     }
 
     [Fact]
@@ -67,7 +82,7 @@ public sealed class AnswerWriterTests
         var analysis = kit.Analyze("Does the dashboard send email alerts to admins?");
         var candidate = kit.Candidate(analysis.Question, "The dashboard shows graphs");
 
-        var answer = AnswerWriter.Write(kit.Index, analysis, [candidate]);
+        var answer = AnswerWriter.Write(kit.Index, analysis, [candidate], AnswerModel.Current.Lexical);
 
         Assert.StartsWith(AnswerWriter.UnsettledLead, answer.Text, StringComparison.Ordinal);
     }
@@ -88,7 +103,7 @@ public sealed class AnswerWriterTests
     {
         var analysis = kit.Analyze(question);
         var candidate = kit.Candidate(question, passageText);
-        var text = AnswerWriter.Write(kit.Index, analysis, [candidate]).Text;
+        var text = AnswerWriter.Write(kit.Index, analysis, [candidate], AnswerModel.Current.Lexical).Text;
         return text.StartsWith("Yes — ", StringComparison.Ordinal) ? true
             : text.StartsWith("No — ", StringComparison.Ordinal) ? false
             : null;

@@ -34,7 +34,7 @@ internal sealed class AnsweringTestKit : IDisposable
 
         ## Links
 
-        - [one](http://example.com/a) [two](http://example.com/b) [three](http://example.com/c)
+        - Further reading: [one](http://example.com/a) [two](http://example.com/b) [three](http://example.com/c)
 
         ## Pods
 
@@ -46,8 +46,8 @@ internal sealed class AnsweringTestKit : IDisposable
         kubectl apply -f pod.yaml
         ```
 
-        Can a pod run without a container?
-        No, a pod always has at least one container.
+        - Can a pod run without a container?
+          - No, a pod always has at least one container.
 
         ## Feature comparison
 

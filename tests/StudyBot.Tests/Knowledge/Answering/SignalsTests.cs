@@ -23,7 +23,7 @@ public sealed class SignalsTests : IDisposable
     [InlineData("code_for_how", "How do I apply a pod yaml with kubectl?", "kubectl apply", "A pod is the smallest")]
     [InlineData("subject_missing", "Does UDP hold sessions in memory?", "Sessions are kept", "UDP is connectionless")]
     [InlineData("exact_words", "Is the timeout idle?", "idle session timeout", "Sessions are kept")]
-    [InlineData("link_share", "links", "example.com", "Keep-alive holds")]
+    [InlineData("link_share", "further reading", "Further reading", "Keep-alive holds")]
     [InlineData("definition_shape", "What is a pod?", "A pod is the smallest", "Create a deployment")]
     [InlineData("instruction_shape", "What is a deployment?", "Create a deployment", "A pod is the smallest")]
     [InlineData("table_row", "Which port does HTTPS use?", "443", "UDP is connectionless")]
