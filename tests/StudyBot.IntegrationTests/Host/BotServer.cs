@@ -92,6 +92,10 @@ public sealed class BotServer : IAsyncDisposable
             ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),
             ["WebChat:AdminToken"] = AdminToken,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The semantic model loads and embeds in the background; tests of other features run without it so its
+            // CPU and memory never blur theirs. HealthTests turns it on and waits for the semantic path.
+            ["Knowledge:SemanticSearch"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -21,6 +21,36 @@ public class HealthTests
     }
 
     [Fact]
+    public async Task Healthz_SemanticSearchOn_SaysTheSemanticPathAnswersOnceTheNotesAreEmbedded()
+    {
+        await using var server = await BotServer.StartAsync(settings: [new("Knowledge:SemanticSearch", "true")]);
+
+        // The model loads and the notes are embedded in the background; until then the lexical path answers.
+        var path = string.Empty;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            using var response = await server.Client.GetAsync("healthz");
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            path = body.GetProperty("checks").GetProperty("knowledge").GetProperty("data").GetProperty("answers").GetString()!;
+            if (path == "semantic")
+            {
+                break;
+            }
+
+            Assert.StartsWith("lexical", path, StringComparison.Ordinal);
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("semantic", path);
+        var (status, reply) = await server.AskAsync("Is EBS encrypted by default?");
+        Assert.Equal(200, status);
+        Assert.Contains("EBS", reply.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(server.Folder, "embeddings")).Any(), "the vectors are cached beside the database");
+    }
+
+    [Fact]
     public async Task Healthz_NoNotesLoaded_Returns503NamingTheFolder()
     {
         var folder = BotServer.CreateFolder();
