@@ -17,6 +17,10 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
     private const int MaxBatch = 512;
     private const int MaxQuestionLength = 500;
 
+    /// <summary>Declined questions kept for <c>gaps</c>. Anyone can ask, and web user ids are free, so the table is capped:
+    /// past it the least asked, longest unasked questions go first (10,000 rows of at most 500 characters ≈ 10 MB).</summary>
+    internal const int DefaultMaxGaps = 10_000;
+
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteQuestionLog> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
@@ -24,10 +28,18 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
 
     private Task? _writer;
 
+    private readonly int _maxGaps;
+
     public SqliteQuestionLog(SqliteDatabase database, ILogger<SqliteQuestionLog> logger)
+        : this(database, logger, DefaultMaxGaps)
+    {
+    }
+
+    internal SqliteQuestionLog(SqliteDatabase database, ILogger<SqliteQuestionLog> logger, int maxGaps)
     {
         _database = database;
         _logger = logger;
+        _maxGaps = maxGaps;
     }
 
     public void Record(QuestionRecord record)
@@ -196,6 +208,14 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
         await connection.ExecuteAsync(
             "UPDATE chat_gaps SET answered_at = @At WHERE normalized = @Normalized;",
             gaps.Where(g => g.Answered),
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM chat_gaps WHERE rowid IN (
+                SELECT rowid FROM chat_gaps ORDER BY times_asked ASC, last_asked_at ASC
+                LIMIT max(0, (SELECT COUNT(*) FROM chat_gaps) - @max));
+            """,
+            new { max = _maxGaps },
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
     }

@@ -15,6 +15,7 @@ internal sealed partial class StartupReport(
     SqliteDatabase database,
     IEnumerable<IChannelPublisher> publishers,
     AdminToken adminToken,
+    WebChatAccess webChatAccess,
     ILogger<StartupReport> logger) : IHostedService
 {
     private static readonly string[] ChatPlatforms = [Platforms.Web, Platforms.Discord, Platforms.Teams];
@@ -33,6 +34,11 @@ internal sealed partial class StartupReport(
         foreach (var address in addresses)
         {
             LogWebChat(address.TrimEnd('/') + "/");
+        }
+
+        if (webChatAccess.IsOff)
+        {
+            LogWebChatOff();
         }
 
         var stats = knowledge.Stats;
@@ -61,6 +67,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Web chat: {Url}")]
     private partial void LogWebChat(string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Web chat is off: Urls reaches beyond this machine and WebChat:AccessToken is not set (Discord and Teams are not affected)")]
+    private partial void LogWebChatOff();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge: {Files} files, {Passages} passages indexed, {Failed} files skipped")]
     private partial void LogKnowledge(int files, int passages, int failed);

@@ -36,6 +36,9 @@ internal sealed class WebChatAccess
         }
     }
 
+    /// <summary>True when the web chat's API refuses everyone (beyond loopback without an access token).</summary>
+    public bool IsOff => _tokenDigest is null && !_loopbackOnly;
+
     /// <summary>Null when the request may go on; else the response that refuses it.</summary>
     public IResult? Check(HttpContext context)
     {
@@ -58,7 +61,7 @@ internal sealed class WebChatAccess
 
         if (_tokenDigest is null)
         {
-            return _loopbackOnly ? null : Results.Json(
+            return !IsOff ? null : Results.Json(
                 new { error = "The web chat is off: the bot listens beyond this machine (Urls) and WebChat:AccessToken is not set." },
                 statusCode: StatusCodes.Status403Forbidden);
         }

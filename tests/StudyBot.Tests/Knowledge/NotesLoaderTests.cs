@@ -124,12 +124,8 @@ public sealed class NotesLoaderTests : IDisposable
         }
 
         using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"), ("table.md", table.ToString()));
-        using var kb = Open(notes.Folder, o => o.MaxPassagesPerFile = 100);
 
-        await kb.LoadAsync(CancellationToken.None);
-
-        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
-        Assert.Contains(kb.Stats.Failures, f => f.File == "table.md" && f.Reason.Contains("Knowledge:MaxPassagesPerFile", StringComparison.Ordinal));
+        await AssertOnlyFirstFileLoadedAsync(notes, o => o.MaxPassagesPerFile = 100, "Knowledge:MaxPassagesPerFile", "table.md");
     }
 
     [Fact]
@@ -137,12 +133,8 @@ public sealed class NotesLoaderTests : IDisposable
     {
         var headings = string.Concat(Enumerable.Range(0, 1000).Select(i => $"# heading {i}\n"));
         using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"), ("headings.md", headings));
-        using var kb = Open(notes.Folder, o => o.MaxLinesPerFile = 500);
 
-        await kb.LoadAsync(CancellationToken.None);
-
-        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
-        Assert.Contains(kb.Stats.Failures, f => f.File == "headings.md" && f.Reason.Contains("Knowledge:MaxLinesPerFile", StringComparison.Ordinal));
+        await AssertOnlyFirstFileLoadedAsync(notes, o => o.MaxLinesPerFile = 500, "Knowledge:MaxLinesPerFile", "headings.md");
     }
 
     [Fact]
@@ -151,12 +143,8 @@ public sealed class NotesLoaderTests : IDisposable
         using var notes = new KnowledgeTestData.TempNotes(
             ("a.md", "Alpha\n\n- alpha one\n- alpha two\n"),
             ("b.md", "Beta\n\n- beta one\n- beta two\n"));
-        using var kb = Open(notes.Folder, o => o.MaxPassages = 2);
 
-        await kb.LoadAsync(CancellationToken.None);
-
-        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
-        Assert.Contains(kb.Stats.Failures, f => f.File == "b.md" && f.Reason.Contains("Knowledge:MaxPassages", StringComparison.Ordinal));
+        await AssertOnlyFirstFileLoadedAsync(notes, o => o.MaxPassages = 2, "Knowledge:MaxPassages", "b.md");
     }
 
     [Fact]
@@ -168,15 +156,24 @@ public sealed class NotesLoaderTests : IDisposable
             ("c.md", "Gamma\n\n- gamma one\n"));
         // Every reading of the clock moves it 40 s: the budget of 60 s is spent after the first file.
         var time = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(40) };
-        using var kb = Open(notes.Folder, o => o.ReloadTimeBudgetSeconds = 60, time);
+
+        await AssertOnlyFirstFileLoadedAsync(notes, o => o.ReloadTimeBudgetSeconds = 60, "Knowledge:ReloadTimeBudgetSeconds", "b.md", "c.md", time);
+    }
+
+    public void Dispose() => _outside.Dispose();
+
+    /// <summary>Loads the notes with a limit set; only a.md is indexed and the others are skipped naming the setting.</summary>
+    private static async Task AssertOnlyFirstFileLoadedAsync(
+        KnowledgeTestData.TempNotes notes, Action<KnowledgeOptions> limit, string setting, string skipped, string? alsoSkipped = null, TimeProvider? time = null)
+    {
+        using var kb = Open(notes.Folder, limit, time);
 
         await kb.LoadAsync(CancellationToken.None);
 
         Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
-        Assert.Equal(["b.md", "c.md"], kb.Stats.Failures.Where(f => f.Reason.Contains("Knowledge:ReloadTimeBudgetSeconds", StringComparison.Ordinal)).Select(f => f.File));
+        string[] expected = alsoSkipped is null ? [skipped] : [skipped, alsoSkipped];
+        Assert.Equal(expected, kb.Stats.Failures.Where(f => f.Reason.Contains(setting, StringComparison.Ordinal)).Select(f => f.File));
     }
-
-    public void Dispose() => _outside.Dispose();
 
     private static KnowledgeBase Open(string folder, Action<KnowledgeOptions>? configure = null, TimeProvider? time = null)
     {

@@ -48,6 +48,30 @@ public sealed class ChatStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task QuestionLog_MoreDistinctGapsThanTheCap_KeepsTheMostAskedWithinTheCap()
+    {
+        var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var log = new SqliteQuestionLog(NewDatabase(), NullLogger<SqliteQuestionLog>.Instance, maxGaps: 50);
+        await log.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            log.Record(new QuestionRecord(at, Platforms.Web, "Who wrote Hamlet?", false));
+        }
+
+        // Anonymous visitors with fresh ids, each asking something new: the table must not grow with them.
+        for (var i = 0; i < 500; i++)
+        {
+            log.Record(new QuestionRecord(at.AddSeconds(i), Platforms.Web, $"Random question number {i} {new string('x', 400)}?", false));
+        }
+
+        var gaps = await log.GetGapsAsync(1000, CancellationToken.None);
+        await log.StopAsync(CancellationToken.None);
+
+        Assert.Equal(50, gaps.Count);
+        Assert.Equal("who wrote hamlet", gaps[0].Question);
+    }
+
+    [Fact]
     public async Task QuestionLog_DatabaseUnwritable_FlushStillCompletes()
     {
         Directory.CreateDirectory(DatabasePath);
