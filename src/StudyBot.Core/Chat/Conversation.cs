@@ -232,18 +232,8 @@ public sealed partial class Conversation : IConversation
             return new Reply(reading + answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
-        var reply = new StringBuilder(reading).Append(answer.Text);
-        if (answer.Related.Count > 0)
-        {
-            reply.Append("\n\nRelated notes you could look at:");
-            foreach (var related in answer.Related)
-            {
-                reply.Append(CultureInfo.InvariantCulture,
-                    $"\n- {related.File} › {related.Section} ({CitationText.Lines(related.LineStart, related.LineEnd)})");
-            }
-        }
-
-        return new Reply(reply.ToString(), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+        // The decline names the related sections; the buttons ask about them.
+        return new Reply(reading + answer.Text, Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
     }
 
     /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>
