@@ -44,6 +44,12 @@ internal static class BotHost
             await Console.Error.WriteLineAsync($"StudyBot cannot start: {exception.Message} (check the Urls setting or --urls).");
             return 2;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            // Checked at start too; this catches what goes wrong between the check and the first migration.
+            await Console.Error.WriteLineAsync($"StudyBot cannot start: the database (Storage:Path) cannot be used: {exception.Message}");
+            return 2;
+        }
 
         await app.WaitForShutdownAsync();
         return 0;
@@ -66,6 +72,13 @@ internal static class BotHost
             options.TimestampFormat = IsoTimestamp;
             options.UseUtcTimestamp = true;
         });
+        if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            // Answer only to the names the bot listens on, so a DNS-rebinding page cannot read the notes or the quiz
+            // feed through a local browser. Set AllowedHosts to serve other names (e.g. behind a proxy).
+            builder.Configuration["AllowedHosts"] = string.Join(';', ListenAddresses.DefaultAllowedHosts(builder.Configuration["urls"]));
+        }
+
         builder.Services.AddKnowledge();
         builder.Services.AddChat();
         builder.Services.AddWebChat();

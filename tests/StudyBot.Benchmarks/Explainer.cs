@@ -51,7 +51,7 @@ internal static class Explainer
         clock.Restart();
         for (var i = 0; i < Runs; i++)
         {
-            index.Search(searcher => QuestionTerms.Build(index, searcher, question));
+            index.Search(searcher => StudyBot.Core.Knowledge.Answering.QuestionAnalyzer.Analyze(index, searcher, question));
         }
 
         var conceptTime = clock.Elapsed.TotalMicroseconds / Runs;

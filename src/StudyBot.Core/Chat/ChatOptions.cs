@@ -16,7 +16,12 @@ public sealed class ChatOptions
     [Range(0, 1_000_000)]
     public int AnswerCacheSize { get; set; } = 10_000;
 
-    /// <summary>The per-user token bucket for questions (one token per question).</summary>
+    /// <summary>Refused admin commands logged and audited one by one per minute, across all users; the rest are
+    /// summarised in one entry (a refused command used to write a row and a warning line each, filling the disk).</summary>
+    [Range(1, 10_000)]
+    public int MaxRefusalsRecordedPerMinute { get; set; } = 10;
+
+    /// <summary>The per-user token bucket for questions and commands (one token each).</summary>
     [Required]
     [ValidateObjectMembers]
     public QuestionRateLimitOptions RateLimit { get; set; } = new();

@@ -17,6 +17,7 @@ public sealed partial class Conversation : IConversation
     private const string AskWord = "ask";
     private const string HelpWord = "help";
 
+    private static readonly TimeSpan RefusalWindow = TimeSpan.FromMinutes(1);
     /// <summary>Discord's custom_id limit, the tightest of the platforms.</summary>
     private const int MaxActionId = 100;
     private const int MaxSuggestions = 3;
@@ -31,6 +32,7 @@ public sealed partial class Conversation : IConversation
     private readonly TimeProvider _time;
     private readonly ChatOptions _options;
     private readonly ILogger<Conversation> _logger;
+    private readonly RefusalWindowState _refusals = new();
     private readonly SourceLinks? _links;
     private readonly FollowUps _followUps;
 
@@ -164,6 +166,13 @@ public sealed partial class Conversation : IConversation
 
     private async Task<Reply> RunCommandAsync(IncomingMessage message, IChatCommand command, string arguments, CancellationToken cancellationToken)
     {
+        // Commands share the questions' bucket: a refused admin command costs a database row, so it must cost a token.
+        if (!_rateLimiter.TryAcquire(message))
+        {
+            LogRateLimited(message.Platform, message.UserId);
+            return SlowDownReply();
+        }
+
         if (!command.AdminOnly)
         {
             return await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
@@ -171,8 +180,7 @@ public sealed partial class Conversation : IConversation
 
         if (!message.IsAdmin)
         {
-            LogRefused(command.Name, message.Platform, message.UserId);
-            await AuditAsync(message, command.Name, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+            await RecordRefusalAsync(message, command.Name, arguments, cancellationToken).ConfigureAwait(false);
             return new Reply(
                 $"Sorry, **{command.Name}** is an admin command, and you are not an admin here.",
                 Kind: ReplyKind.Refused,
@@ -196,6 +204,50 @@ public sealed partial class Conversation : IConversation
         return reply;
     }
 
+    /// <summary>
+    /// Logs and audits a refused admin command, but only the first <see cref="ChatOptions.MaxRefusalsRecordedPerMinute"/>
+    /// of each minute across all users (user ids are whatever a web client says, so a per-user cap bounds nothing);
+    /// the rest are counted and recorded as one summary entry with the next refusal after the minute.
+    /// </summary>
+    private async Task RecordRefusalAsync(IncomingMessage message, string command, string arguments, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        int summarised;
+        DateTimeOffset windowStart;
+        lock (_refusals)
+        {
+            windowStart = _refusals.WindowStart;
+            summarised = 0;
+            if (now - _refusals.WindowStart >= RefusalWindow)
+            {
+                summarised = _refusals.Suppressed;
+                _refusals.WindowStart = now;
+                _refusals.Recorded = 0;
+                _refusals.Suppressed = 0;
+            }
+
+            if (_refusals.Recorded >= _options.MaxRefusalsRecordedPerMinute)
+            {
+                _refusals.Suppressed++;
+                return;
+            }
+
+            _refusals.Recorded++;
+        }
+
+        if (summarised > 0)
+        {
+            LogRefusalsSummarised(summarised, windowStart);
+            await _audit.RecordAsync(
+                new AuditEntry(now, "*", "*", "*", "*", "",
+                    string.Create(CultureInfo.InvariantCulture, $"{AuditOutcomes.Refused}: {summarised} more refused admin commands in the minute from {windowStart:O}, not recorded one by one")),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        LogRefused(command, message.Platform, message.UserId);
+        await AuditAsync(message, command, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task AuditAsync(IncomingMessage message, string command, string arguments, string outcome, CancellationToken cancellationToken) =>
         _audit.RecordAsync(
             new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command, arguments, outcome),
@@ -213,10 +265,7 @@ public sealed partial class Conversation : IConversation
         if (!_rateLimiter.TryAcquire(message))
         {
             LogRateLimited(message.Platform, message.UserId);
-            return new Reply(
-                "Slow down a little: you have asked a lot of questions in a short time. Please wait a few seconds and ask again.",
-                Kind: ReplyKind.RateLimited,
-                Private: true);
+            return SlowDownReply();
         }
 
         var answer = _answers.Ask(question);
@@ -250,6 +299,11 @@ public sealed partial class Conversation : IConversation
 
         static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();
     }
+
+    private static Reply SlowDownReply() => new(
+        "Slow down a little: you have asked a lot of questions in a short time. Please wait a few seconds and ask again.",
+        Kind: ReplyKind.RateLimited,
+        Private: true);
 
     private Reply HelpReply(IncomingMessage message, string? unknownWord)
     {
@@ -303,6 +357,9 @@ public sealed partial class Conversation : IConversation
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for {Platform} user {UserId}")]
     private partial void LogRefused(string command, string platform, string userId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more admin commands were refused in the minute from {WindowStart}; not logged one by one")]
+    private partial void LogRefusalsSummarised(int count, DateTimeOffset windowStart);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin command {Command} run by {Platform} user {UserId}")]
     private partial void LogAdminCommand(string command, string platform, string userId);
 
@@ -311,4 +368,14 @@ public sealed partial class Conversation : IConversation
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Question from {Platform} user {UserId}: answered {Answered} with {Citations} citations")]
     private partial void LogQuestion(string platform, string userId, bool answered, int citations);
+}
+
+/// <summary>Refused admin commands in the current minute: recorded one by one, and suppressed beyond the cap.</summary>
+internal sealed class RefusalWindowState
+{
+    public DateTimeOffset WindowStart { get; set; } = DateTimeOffset.MinValue;
+
+    public int Recorded { get; set; }
+
+    public int Suppressed { get; set; }
 }

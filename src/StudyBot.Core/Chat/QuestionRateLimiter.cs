@@ -28,9 +28,14 @@ public sealed class QuestionRateLimiter : IDisposable
     /// <summary>Takes one question token for the user; false when the user must slow down.</summary>
     public bool TryAcquire(IncomingMessage message)
     {
-        using var lease = _limiter.AttemptAcquire(message.Platform + ":" + message.UserId);
+        using var lease = _limiter.AttemptAcquire(Key(message));
         return lease.IsAcquired;
     }
+
+    /// <summary>The bucket's key: "Ada", " ada" and "ＡＤＡ" are one user to the limiter, so case, width and spacing
+    /// variants of a self-declared web id do not each get a fresh bucket.</summary>
+    internal static string Key(IncomingMessage message) =>
+        message.Platform.ToLowerInvariant() + ":" + message.UserId.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant();
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -93,6 +93,9 @@ public interface IKnowledgeBase
     /// On failure the old index keeps serving and the report says why.</summary>
     Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken);
 
+    /// <summary>Which path answers now: "semantic" once the passages are embedded, else "lexical" (and why).</summary>
+    string AnswerPath => "lexical";
+
     /// <summary>Raised after a successful swap (the quiz bank listens to refresh its questions).</summary>
     event EventHandler<ReloadReport>? Reloaded;
 }

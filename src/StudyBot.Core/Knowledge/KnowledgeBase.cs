@@ -22,9 +22,12 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private bool _firstLoadTried;
     private bool _disposed;
 
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null)
+    private readonly Semantic.SemanticIndexer? _semantic;
+
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null, Semantic.SemanticIndexer? semantic = null)
     {
         _options = options.Value;
+        _semantic = semantic;
         _time = time;
         _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
         _stats = new KnowledgeStats(0, 0, new Dictionary<string, int>(), [], _time.GetUtcNow());
@@ -45,6 +48,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             return Volatile.Read(ref _stats);
         }
     }
+
+    /// <inheritdoc />
+    public string AnswerPath => _semantic is null ? "lexical"
+        : Volatile.Read(ref _current)?.Semantic is not null ? "semantic"
+        : "lexical (semantic model " + _semantic.Status + ")";
 
     /// <inheritdoc />
     public string? NotLoadedReason
@@ -156,7 +164,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         LoadedNotes notes;
         try
         {
-            notes = NotesLoader.Load(_options, cancellationToken);
+            notes = NotesLoader.Load(_options, _time, cancellationToken);
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -176,8 +184,18 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes (*.md, *.markdown, *.txt).", notes.Failures, oldStats);
         }
 
-        var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
-        var index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+        KnowledgeIndex index;
+        try
+        {
+            var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
+            index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving.
+            return Failed($"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).", notes.Failures, oldStats);
+        }
+
         var stats = new KnowledgeStats(
             notes.FileHashes.Count,
             notes.Entries.Count,
@@ -189,6 +207,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         Volatile.Write(ref _stats, stats);
         var previous = Interlocked.Exchange(ref _current, index);
         previous?.Dispose();
+        _semantic?.Attach(index);
         LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count);
         foreach (var failure in notes.Failures)
         {

@@ -72,9 +72,9 @@ internal sealed class KnowledgeIndex : IDisposable
             ParentTerms[i] = entry.Context.Length == 0 ? [] : analyzer.Terms(entry.Context);
             SurfaceWords[i] = SurfaceOf(passage.Text);
             LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
-            Negations[i] = AnswerComposer.NegationsOf(passage.Text);
-            IsDefinition[i] = AnswerComposer.DefinitionPattern().IsMatch(passage.Text);
-            IsInstruction[i] = AnswerComposer.InstructionPattern().IsMatch(passage.Text);
+            Negations[i] = Answering.QuestionAnalyzer.NegationsOf(passage.Text);
+            IsDefinition[i] = Lexicon.DefinitionShape().IsMatch(passage.Text);
+            IsInstruction[i] = Lexicon.InstructionShape().IsMatch(passage.Text);
             QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
             QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
@@ -220,6 +220,16 @@ internal sealed class KnowledgeIndex : IDisposable
     public string[][][] TitleSlotsOf { get; }
 
     public int DocumentCount { get; }
+
+    /// <summary>The passages' embeddings once the semantic model has embedded them; null until then (the lexical
+    /// path answers meanwhile).</summary>
+    public Semantic.SemanticIndex? Semantic
+    {
+        get => Volatile.Read(ref _semantic);
+        set => Volatile.Write(ref _semantic, value);
+    }
+
+    private Semantic.SemanticIndex? _semantic;
 
     /// <summary>Share of a title's word slots that the question's terms cover: 1 when the title is exactly what
     /// was asked about, lower when the title is about more than that.</summary>

@@ -19,10 +19,33 @@ public sealed class KnowledgeOptions
     [Range(1, int.MaxValue)]
     public int MaxFileBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>A file with more lines is skipped before it is parsed (the largest real notes file we know has 1,839).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxLinesPerFile { get; set; } = 50_000;
+
+    /// <summary>A file that yields more passages is skipped with a reason (a 4 MB table would give 400,000).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPassagesPerFile { get; set; } = 20_000;
+
+    /// <summary>Files past this many passages in all are skipped, which bounds the index's memory.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPassages { get; set; } = 200_000;
+
+    /// <summary>Files not yet read when a reload has taken this long are skipped (the corpora load in 5 seconds).</summary>
+    [Range(1, 86_400)]
+    public int ReloadTimeBudgetSeconds { get; set; } = 120;
+
     /// <summary>The team's synonym file, relative to the knowledge folder; not indexed as notes.
     /// One group a line, comma-separated, canonical term first, e.g. <c>hsm, cloudhsm, hardware security module</c>.</summary>
     public string SynonymsFile { get; set; } = "synonyms.txt";
 
+    /// <summary>Adds the local semantic model (all-MiniLM-L6-v2 on ONNX Runtime) to retrieval and ranking. It loads in
+    /// the background; the lexical path answers until the passages are embedded.</summary>
+    public bool SemanticSearch { get; set; } = true;
+
+    /// <summary>Folder of the passage-embedding cache (keyed by model and passage text), so a restart embeds
+    /// nothing. Empty: an <c>embeddings</c> folder beside the database (<c>Storage:Path</c>).</summary>
+    public string EmbeddingCache { get; set; } = string.Empty;
     /// <summary>
     /// Where a cited passage can be opened, with <c>{file}</c>, <c>{start}</c> and <c>{end}</c> filled in, for example
     /// <c>https://github.com/org/notes/blob/main/{file}#L{start}-L{end}</c>; null or empty: citations are not links.

@@ -36,11 +36,7 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
     ], ignoreCase: true);
 
     /// <summary>Words that flip a statement; kept in the index and read by the answer composer.</summary>
-    internal static readonly IReadOnlySet<string> NegationWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "no", "not", "cannot", "without", "never", "none", "nor", "isn't", "aren't", "doesn't", "don't", "can't",
-        "won't", "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't", "unable",
-    };
+    internal static readonly IReadOnlySet<string> NegationWords = Lexicon.Negations;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

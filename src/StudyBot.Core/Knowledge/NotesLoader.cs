@@ -10,22 +10,32 @@ internal sealed record LoadedNotes(
     IReadOnlyList<FileFailure> Failures,
     IReadOnlyList<string[]> SynonymGroups);
 
+/// <summary>A file found under the notes folder: its resolved real path and its path relative to the folder.</summary>
+internal sealed record NotesFile(string FullPath, string Relative);
+
 /// <summary>
 /// Reads every <c>*.md</c>, <c>*.markdown</c> and <c>*.txt</c> under the knowledge folder (hidden folders, the
 /// synonyms file and <c>*.quiz.md</c> question files excluded). Binary, invalid UTF-8 and oversized files are
-/// reported as failures and skipped.
+/// reported as failures and skipped, and so are files over the passage limits or past the reload's time budget.
 /// </summary>
 internal static class NotesLoader
 {
     /// <summary>Files with this ending hold the team's own quiz questions; the quiz reads them, not the index.</summary>
     public const string QuizFileSuffix = ".quiz.md";
 
+    /// <summary>How many links a path may pass through, as Linux's own <c>MAXSYMLINKS</c>.</summary>
+    private const int MaxLinkHops = 40;
+
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the folder; throws <see cref="DirectoryNotFoundException"/> when it does not exist.</summary>
-    public static LoadedNotes Load(KnowledgeOptions options, CancellationToken cancellationToken)
+    public static LoadedNotes Load(KnowledgeOptions options, CancellationToken cancellationToken) =>
+        Load(options, TimeProvider.System, cancellationToken);
+
+    /// <summary>Reads the folder, timing the reload's budget on <paramref name="time"/>.</summary>
+    public static LoadedNotes Load(KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var root = options.FullPath;
         if (!Directory.Exists(root))
@@ -33,90 +43,296 @@ internal static class NotesLoader
             throw new DirectoryNotFoundException($"The knowledge folder '{root}' does not exist.");
         }
 
-        var synonymsPath = Path.GetFullPath(Path.Combine(root, options.SynonymsFile));
+        var started = time.GetUtcNow();
+        var budget = TimeSpan.FromSeconds(options.ReloadTimeBudgetSeconds);
+        var (files, failures) = Scan(root, IsNoteFile);
+        var synonymsName = options.SynonymsFile.Replace('\\', '/');
         var entries = new List<NoteEntry>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var failures = new List<FileFailure>();
-        foreach (var path in NoteFiles(root, synonymsPath))
+        foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var (text, hash, reason) = Read(path, options.MaxFileBytes);
+            if (string.Equals(file.Relative, synonymsName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (time.GetUtcNow() - started > budget)
+            {
+                failures.Add(new FileFailure(file.Relative,
+                    $"not read: the reload took longer than its {options.ReloadTimeBudgetSeconds}-second budget (Knowledge:ReloadTimeBudgetSeconds)"));
+                continue;
+            }
+
+            if (entries.Count >= options.MaxPassages)
+            {
+                failures.Add(new FileFailure(file.Relative,
+                    $"not read: the notes already have {options.MaxPassages:N0} passages, the limit (Knowledge:MaxPassages)"));
+                continue;
+            }
+
+            var (text, hash, reason) = Read(file, options.MaxFileBytes);
             if (text is null)
             {
-                failures.Add(new FileFailure(relative, reason!));
+                failures.Add(new FileFailure(file.Relative, reason!));
+                continue;
+            }
+
+            if (LineCountOver(text, options.MaxLinesPerFile) is { } lines)
+            {
+                // Checked before parsing: the syntax tree of a million headings alone takes hundreds of megabytes.
+                failures.Add(new FileFailure(file.Relative,
+                    $"has more than {options.MaxLinesPerFile:N0} lines (Knowledge:MaxLinesPerFile); {lines:N0} lines seen"));
                 continue;
             }
 
             IReadOnlyList<NoteEntry> parsed;
             try
             {
-                parsed = NotesParser.Parse(relative, text);
+                parsed = NotesParser.Parse(file.Relative, text, Math.Min(options.MaxPassagesPerFile, options.MaxPassages - entries.Count));
+            }
+            catch (PassageLimitException)
+            {
+                failures.Add(new FileFailure(file.Relative, options.MaxPassagesPerFile <= options.MaxPassages - entries.Count
+                    ? $"has more than {options.MaxPassagesPerFile:N0} passages (Knowledge:MaxPassagesPerFile)"
+                    : $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)"));
+                continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One odd file must not stop the others from being indexed; it is reported instead.
-                failures.Add(new FileFailure(relative, $"could not be parsed: {ex.Message}"));
+                failures.Add(new FileFailure(file.Relative, $"could not be parsed: {ex.Message}"));
                 continue;
             }
 
-            hashes[relative] = hash!;
+            hashes[file.Relative] = hash!;
             entries.AddRange(parsed);
         }
 
         var groups = Synonyms.ParseGroups(Synonyms.DefaultGroups).ToList();
-        if (File.Exists(synonymsPath))
+        var synonyms = files.FirstOrDefault(f => string.Equals(f.Relative, synonymsName, StringComparison.Ordinal))
+            ?? SynonymsOutsideTheScan(root, options.SynonymsFile, failures);
+        if (synonyms is not null)
         {
-            var (text, _, reason) = Read(synonymsPath, options.MaxFileBytes);
+            var (text, _, reason) = Read(synonyms, options.MaxFileBytes);
             if (text is null)
             {
-                failures.Add(new FileFailure(Path.GetRelativePath(root, synonymsPath).Replace('\\', '/'), reason!));
+                failures.Add(new FileFailure(synonyms.Relative, reason!));
             }
             else
             {
-                groups.AddRange(Synonyms.ParseGroups(text.Split('\n')));
+                groups.AddRange(Synonyms.ParseGroups(text.Split('\n'), synonyms.Relative, failures));
             }
         }
 
         return new LoadedNotes(entries, hashes, failures, groups);
     }
 
-    private static IEnumerable<string> NoteFiles(string root, string synonymsPath)
+    /// <summary>
+    /// The files under <paramref name="root"/> that <paramref name="wanted"/> accepts (by path relative to the root),
+    /// in ordinal order. Hidden entries are skipped. A link is followed only when its resolved real path is inside the
+    /// resolved root, and every real file or folder is visited once, so a link back up the tree is no loop; links
+    /// that point outside, dangle or loop are returned as failures (no absolute paths in the reasons: anyone may read
+    /// them with <c>sources</c>).
+    /// </summary>
+    public static (List<NotesFile> Files, List<FileFailure> Failures) Scan(string root, Func<string, bool> wanted)
     {
-        var options = new EnumerationOptions
+        var realRoot = RealPath(Path.GetFullPath(root)) ?? Path.GetFullPath(root);
+        var files = new Dictionary<string, NotesFile>(StringComparer.Ordinal);
+        var failures = new List<FileFailure>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { realRoot };
+        var pending = new Stack<string>();
+        pending.Push(realRoot);
+        var enumeration = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.System };
+        while (pending.Count > 0)
         {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = true,
-        };
-        return Directory.EnumerateFiles(root, "*", options)
-            .Where(p => Extensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
-            .Where(p => !p.EndsWith(QuizFileSuffix, StringComparison.OrdinalIgnoreCase))
-            .Where(p => !string.Equals(Path.GetFullPath(p), synonymsPath, StringComparison.Ordinal))
-            .Where(p => !Path.GetRelativePath(root, p).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-            .Order(StringComparer.Ordinal);
+            var folder = pending.Pop();
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", enumeration))
+            {
+                if (entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden))
+                {
+                    continue;
+                }
+
+                var relative = Relative(realRoot, entry.FullName);
+                var real = entry.FullName;
+                if (entry.LinkTarget is not null)
+                {
+                    if (RealPath(entry.FullName) is not { } resolved)
+                    {
+                        failures.Add(new FileFailure(relative, $"is a link that loops or passes through more than {MaxLinkHops} links; not followed"));
+                        continue;
+                    }
+
+                    if (!IsInside(realRoot, resolved))
+                    {
+                        failures.Add(new FileFailure(relative, "is a link to a place outside the notes folder; not followed"));
+                        continue;
+                    }
+
+                    if (!File.Exists(resolved) && !Directory.Exists(resolved))
+                    {
+                        failures.Add(new FileFailure(relative, "is a link to nothing (the target does not exist)"));
+                        continue;
+                    }
+
+                    real = resolved;
+                    if (Relative(realRoot, real).Split('/').Any(part => part.StartsWith('.')))
+                    {
+                        failures.Add(new FileFailure(relative, "is a link into a hidden folder; not followed"));
+                        continue;
+                    }
+                }
+
+                if (Directory.Exists(real))
+                {
+                    if (visited.Add(real))
+                    {
+                        pending.Push(real);
+                    }
+                }
+                else if (!files.ContainsKey(real))
+                {
+                    // A file reached through a link inside the folder keeps its real name, so it is read once.
+                    var realRelative = Relative(realRoot, real);
+                    if (wanted(realRelative))
+                    {
+                        files[real] = new NotesFile(real, realRelative);
+                    }
+                }
+            }
+        }
+
+        return ([.. files.Values.OrderBy(f => f.Relative, StringComparer.Ordinal)], failures);
     }
 
-    private static (string? Text, string? Hash, string? Reason) Read(string path, int maxBytes)
+    /// <summary>The path with every link resolved (like POSIX <c>realpath</c>); null when links loop or nest too deep.</summary>
+    internal static string? RealPath(string fullPath)
+    {
+        var remaining = new Stack<string>(Parts(fullPath).Reverse());
+        var current = Path.GetPathRoot(fullPath)!;
+        var hops = 0;
+        while (remaining.Count > 0)
+        {
+            var part = remaining.Pop();
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Join(current, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (IOException)
+            {
+                target = null;
+            }
+
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++hops > MaxLinkHops)
+            {
+                return null;
+            }
+
+            // The target is resolved from the link's folder, and ".." in it applies to the resolved path, as the kernel does.
+            if (Path.IsPathRooted(target))
+            {
+                current = Path.GetPathRoot(target)!;
+            }
+
+            foreach (var targetPart in Parts(target).Reverse())
+            {
+                remaining.Push(targetPart);
+            }
+        }
+
+        return current;
+
+        static IEnumerable<string> Parts(string path) =>
+            path[Path.GetPathRoot(path)!.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]);
+    }
+
+    /// <summary>True when <paramref name="path"/>, links resolved, is inside <paramref name="folder"/> (links resolved).</summary>
+    internal static bool IsInsideFolder(string folder, string path)
+    {
+        var root = Path.GetFullPath(folder);
+        var realRoot = RealPath(root) ?? root;
+        return RealPath(Path.GetFullPath(path)) is { } real && IsInside(realRoot, real);
+    }
+
+    private static bool IsInside(string realRoot, string realPath) =>
+        string.Equals(realPath, realRoot, StringComparison.Ordinal)
+        || realPath.StartsWith(Path.EndsInDirectorySeparator(realRoot) ? realRoot : realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool IsNoteFile(string relative) =>
+        Extensions.Contains(Path.GetExtension(relative), StringComparer.OrdinalIgnoreCase)
+        && !relative.EndsWith(QuizFileSuffix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A synonyms file the scan did not list (another extension, or a path outside the usual names).</summary>
+    private static NotesFile? SynonymsOutsideTheScan(string root, string synonymsFile, List<FileFailure> failures)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, synonymsFile));
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var realRoot = RealPath(Path.GetFullPath(root)) ?? root;
+        var real = RealPath(path);
+        var relative = synonymsFile.Replace('\\', '/');
+        if (real is null || !IsInside(realRoot, real))
+        {
+            failures.Add(new FileFailure(relative, "is outside the notes folder (or a link that leaves it); not read"));
+            return null;
+        }
+
+        return new NotesFile(real, relative);
+    }
+
+    /// <summary>The number of lines seen when it passes <paramref name="max"/>, else null.</summary>
+    private static int? LineCountOver(string text, int max)
+    {
+        var lines = text.AsSpan().Count('\n') + 1;
+        return lines > max ? lines : null;
+    }
+
+    private static (string? Text, string? Hash, string? Reason) Read(NotesFile file, int maxBytes)
     {
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
+            var length = new FileInfo(file.FullPath).Length;
             if (length > maxBytes)
             {
                 return (null, null, $"larger than the {maxBytes}-byte limit ({length} bytes)");
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, null, "cannot be read: permission denied");
         }
         catch (IOException ex)
         {
-            return (null, null, $"cannot be read: {ex.Message}");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return (null, null, $"cannot be read: {ex.Message}");
+            // The system's message names the absolute path; the reason is shown to anyone who asks for sources.
+            return (null, null, $"cannot be read: {ex.Message.Replace(file.FullPath, file.Relative, StringComparison.Ordinal)}");
         }
 
         if (Array.IndexOf(bytes, (byte)0) >= 0)

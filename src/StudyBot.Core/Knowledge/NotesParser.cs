@@ -64,7 +64,10 @@ internal static partial class NotesParser
         "may", "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't",
     };
 
-    public static IReadOnlyList<NoteEntry> Parse(string file, string text) => new Walker(file, text).Run();
+    /// <summary>Parses one file; throws <see cref="PassageLimitException"/> as soon as it yields more than
+    /// <paramref name="maxPassages"/> passages, so a pathological file costs little before it is refused.</summary>
+    public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
+        new Walker(file, text, maxPassages).Run();
 
     /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question.</summary>
     internal static bool IsQuestion(string line)
@@ -97,7 +100,7 @@ internal static partial class NotesParser
     /// <summary>One line of block text: its 1-based line and its plain text.</summary>
     private readonly record struct TextLine(int Line, string Text);
 
-    private sealed class Walker(string file, string text)
+    private sealed class Walker(string file, string text, int maxPassages)
     {
         private readonly LineMap _lines = new(text);
         private readonly List<NoteEntry> _entries = [];
@@ -476,6 +479,11 @@ internal static partial class NotesParser
 
         private void Emit(int start, int end, string passageText, PassageKind kind, string context, string? question = null, string? answer = null)
         {
+            if (_entries.Count >= maxPassages)
+            {
+                throw new PassageLimitException();
+            }
+
             var passage = new Passage(file, Section, HeadingPath(), start, end, passageText.Trim(), kind, question, answer);
             var titles = _soft is null ? _headings : [.. _headings, _soft];
             var leads = new List<Heading>();
@@ -687,5 +695,14 @@ internal static partial class NotesParser
 
         private static string Normalize(string value) =>
             value.Replace('\u2028', ' ').Replace('\u2029', ' ').Replace('\r', ' ').Replace('\t', ' ').Trim();
+    }
+}
+
+/// <summary>A file yields more passages than the loader's limit allows.</summary>
+internal sealed class PassageLimitException : Exception
+{
+    public PassageLimitException()
+        : base("The file has more passages than the limit.")
+    {
     }
 }

@@ -71,23 +71,10 @@ internal static class QuestionTerms
     /// <summary>An unknown word weighs at least this share of the weight of a word no passage holds.</summary>
     private const double UnknownFloor = 0.6;
 
-    /// <summary>Words that frame a question rather than name its topic.</summary>
-    internal static readonly IReadOnlyList<string> FrameWords =
-    [
-        "explain", "describe", "define", "definition", "mean", "meaning", "means", "purpose", "use", "used", "uses",
-        "using", "difference", "differences", "different", "between", "example", "examples", "advantage",
-        "advantages", "disadvantage", "disadvantages", "benefit", "benefits", "downside", "downsides", "drawback",
-        "drawbacks", "pros", "cons", "work", "works", "working", "role", "function", "main", "provide", "provides",
-        "offer", "offers", "tell", "know", "need", "needed", "like", "good", "important", "thing", "things", "way",
-        "ways", "happen", "happens", "called", "type", "types", "kind", "kinds", "list", "give", "get", "make",
-        "help", "helps", "possible", "allowed", "able", "really", "actually", "please", "notes", "say", "says",
-        "exactly", "basically", "responsible", "job", "task", "sort", "sorts", "well", "something", "anything",
-        "someone", "anyone", "somebody", "consider", "considered", "ok", "okay", "fine", "alright", "besides",
-        "otherwise", "instead", "rather", "still", "even", "already", "actual", "generally", "usually", "typically",
-        "normally", "specific", "specifically", "particular", "particularly", "certain",
-    ];
+    /// <summary>Words that frame a question rather than name its topic (see <see cref="Lexicon"/>).</summary>
+    internal static IReadOnlyList<string> FrameWords => Lexicon.FrameWords;
 
-    public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question)
+    public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question, bool isYesNo)
     {
         if (question.Length > MaxQuestionChars)
         {
@@ -146,7 +133,7 @@ internal static class QuestionTerms
 
         // "Does UDP retransmit lost data?": a yes/no question asks whether its subject does its verb; the words after
         // them only narrow it, so the first two topic words weigh more.
-        if (AnswerComposer.IsYesNo(question))
+        if (isYesNo)
         {
             var core = result.Where(c => !c.IsFrame).Take(2).ToHashSet();
             if (result.Count(c => !c.IsFrame) > 2)

@@ -83,18 +83,51 @@ internal static class Synonyms
         "guardduty, guard duty",
     ];
 
+    /// <summary>A longer synonym line is skipped: a group of names fits in far less, and Lucene refuses terms of
+    /// 32,766 bytes and more (one 40,000-byte token used to stop the bot at start).</summary>
+    internal const int MaxLineLength = 1000;
+
+    /// <summary>A longer word is skipped with its line; no acronym or spelled-out name comes near it.</summary>
+    internal const int MaxWordLength = 100;
+
     /// <summary>Parses group lines ("canonical, variant, multi word variant"); blank lines and # comments are skipped.</summary>
-    internal static IReadOnlyList<string[]> ParseGroups(IEnumerable<string> lines) =>
-        lines
-            .Select(l => l.Split('#', 2)[0])
-            .Select(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    internal static IReadOnlyList<string[]> ParseGroups(IEnumerable<string> lines) => ParseGroups(lines, "synonyms", null);
+
+    /// <summary>Parses group lines; a line that is too long or has a too long word is skipped and, when
+    /// <paramref name="failures"/> is given, reported with the file and its line number.</summary>
+    internal static IReadOnlyList<string[]> ParseGroups(IEnumerable<string> lines, string file, List<FileFailure>? failures)
+    {
+        var groups = new List<string[]>();
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            var content = line.Split('#', 2)[0];
+            if (content.Length > MaxLineLength)
+            {
+                failures?.Add(new FileFailure(file, $"line {number} skipped: longer than {MaxLineLength} characters"));
+                continue;
+            }
+
+            var variants = content.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(Words)
                 .Where(w => w.Length > 0)
-                .Select(w => string.Join(' ', w))
-                .Distinct(StringComparer.Ordinal)
-                .ToArray())
-            .Where(g => g.Length >= 2)
-            .ToList();
+                .ToList();
+            if (variants.Any(words => words.Any(w => w.Length > MaxWordLength)))
+            {
+                failures?.Add(new FileFailure(file, $"line {number} skipped: a word is longer than {MaxWordLength} characters"));
+                continue;
+            }
+
+            var group = variants.Select(w => string.Join(' ', w)).Distinct(StringComparer.Ordinal).ToArray();
+            if (group.Length >= 2)
+            {
+                groups.Add(group);
+            }
+        }
+
+        return groups;
+    }
 
     /// <summary>Builds the map the synonym filter reads: every variant → the canonical token, originals kept.</summary>
     internal static SynonymMap Build(IEnumerable<string[]> groups)

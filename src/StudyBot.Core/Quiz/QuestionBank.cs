@@ -104,7 +104,9 @@ public sealed class QuestionBank : IDisposable
         try
         {
             var path = Path.GetFullPath(Path.Combine(folder, file));
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8).Split('\n') : null;
+
+            // A cited file is quoted only from inside the notes folder (no "../" or link out of it), as the notes are.
+            return File.Exists(path) && NotesLoader.IsInsideFolder(folder, path) ? File.ReadAllText(path, Encoding.UTF8).Split('\n') : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -3,56 +3,91 @@ using StudyBot.Core.Knowledge;
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
-/// Makes multiple-choice questions from indexed passages, with no hand-written bank: Q&amp;A pairs become yes/no or
-/// multiple-choice questions, definition sections become "Which service …?" (and "Which statement describes …?"),
-/// facts become fill-in-the-blank. Every question is checked against its cited lines when the file can be read:
-/// the lines must contain the correct answer's text or key term, and the choices must be distinct.
+/// Writes multiple-choice questions from indexed passages, as a pipeline of named stages:
+/// <see cref="CandidateFacts"/> (lines worth asking about) → key term (<see cref="KeyTerms"/>, a section title for
+/// definitions, the answer of a Q&amp;A pair) → wrong choices from the key's family (<see cref="WrongTerms"/>,
+/// <see cref="WrongTitles"/>, <see cref="WrongStatements"/>) → <see cref="Check"/> → <see cref="Score"/>.
+/// Every question is also checked against its cited lines when the file can be read (<see cref="IsSound"/>).
 /// </summary>
 public static class QuestionGenerator
 {
     private const int MaxChoiceLength = 160;
     private const int Distractors = 3;
 
-    /// <summary>Generates questions, best kinds first, in a stable order.</summary>
+    /// <summary>At most this many blanks share one key per corpus: "IP" was once the answer to 121 of them.</summary>
+    private const int MaxBlanksPerKey = 2;
+
+    /// <summary>Blanks need wrong choices mostly from the key's own family: "parking lot ___" with SSH and GUI is
+    /// answered by elimination.</summary>
+    private const double MinBlankFamily = 1.0;
+
+    /// <summary>"What do the notes say about X?" needs statements about X's siblings; statements from elsewhere in the
+    /// corpus are told apart by topic, not by knowing X.</summary>
+    private const double MinDescriptionFamily = 0.75;
+
+    /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
     /// it cannot be read; used to cite section titles and to check every question against its cited lines.</param>
-    public static IReadOnlyList<QuizQuestion> Generate(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null)
+    public static IReadOnlyList<QuizQuestion> Generate(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null) =>
+        Write(passages, readLines).Select(c => c.Question).ToList();
+
+    /// <summary>A written question with what the checks and the score need.</summary>
+    /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
+    /// <param name="Label">The section label shown with it, or empty.</param>
+    /// <param name="Family">How close the wrong choices are to the key: 1.5 listed with it elsewhere in the notes,
+    /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
+    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
+
+    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines)
     {
-        var lines = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
-        IReadOnlyList<string>? Lines(string file)
-        {
-            if (readLines is null)
-            {
-                return null;
-            }
-
-            if (!lines.TryGetValue(file, out var l))
-            {
-                l = readLines(file);
-                lines[file] = l;
-            }
-
-            return l;
-        }
-
-        var result = new List<QuizQuestion>();
-        foreach (var file in passages.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var filePassages = file.OrderBy(p => p.LineStart).ToList();
-            var fileLines = Lines(file.Key);
-            var sections = DefiningSections(filePassages, fileLines);
-            var candidates = new List<QuizQuestion>();
-            candidates.AddRange(FromQuestionAnswers(filePassages, sections));
-            candidates.AddRange(FromDefinitions(sections));
-            candidates.AddRange(FromFacts(filePassages, sections));
-            result.AddRange(candidates.Where(q => IsSound(q, fileLines)));
-        }
-
-        return result
-            .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
-            .GroupBy(q => QuizText.Normalize(q.Text), StringComparer.Ordinal).Select(g => g.First())
+        var content = passages.Where(p => IsContentFile(p.File)).ToList();
+        var corpus = new QuizCorpus(content);
+        var files = content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
             .ToList();
+        var sections = files.SelectMany(f => DefiningSections(f.Passages, f.Lines, corpus)).ToList();
+
+        var written = new List<Candidate>();
+        foreach (var (file, filePassages, fileLines) in files)
+        {
+            var candidates = FromQuestionAnswers(filePassages, sections, corpus)
+                .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus))
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus));
+            written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
+        }
+
+        var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        return written
+            .OrderBy(c => KindRank(c.Question.Kind)).ThenByDescending(c => c.Score).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
+            .Where(c => c.Question.Kind != QuizQuestionKind.FillInTheBlank
+                || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
+            .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
+            .GroupBy(c => QuizText.Normalize(c.Question.Text), StringComparer.Ordinal).Select(g => g.First())
+            .ToList();
+
+        static bool Take(Dictionary<string, int> counts, string key)
+        {
+            var n = counts.GetValueOrDefault(key);
+            counts[key] = n + 1;
+            return n < MaxBlanksPerKey;
+        }
+    }
+
+    /// <summary>Pairs and yes/no first (the notes' own questions), then definitions, then blanks.</summary>
+    internal static int KindRank(QuizQuestionKind kind) => kind switch
+    {
+        QuizQuestionKind.Team => 0,
+        QuizQuestionKind.YesNo or QuizQuestionKind.QuestionAnswer => 1,
+        QuizQuestionKind.Definition or QuizQuestionKind.Description => 2,
+        _ => 3,
+    };
+
+    /// <summary>READMEs, indexes, licences and source lists describe the notes; nothing in them is worth a question.</summary>
+    internal static bool IsContentFile(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]);
+        return !QuizLexicon.NonContentFiles.Contains(name);
     }
 
     /// <summary>Exactly one correct choice, no two equal choices, and the cited lines hold the key term.</summary>
@@ -83,43 +118,176 @@ public static class QuestionGenerator
         return QuizText.ContainsNormalized(cited, q.KeyTerm);
     }
 
-    /// <summary>A section whose title names a thing, with its first defining line.</summary>
-    private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine);
+    // ---- Stage 1: candidate facts -------------------------------------------------------------------------------
 
-    private static List<DefiningSection> DefiningSections(List<Passage> filePassages, IReadOnlyList<string>? fileLines)
+    /// <summary>Lines worth a blank: whole statements, not table rows, link lists, fragments or questions.</summary>
+    private static List<(Passage Passage, string Text)> CandidateFacts(List<Passage> filePassages, IReadOnlyList<string>? fileLines) =>
+        filePassages
+            .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
+            .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
+            .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text))
+            .ToList();
+
+    /// <summary>True when a passage runs over a nested list: its bullets were joined into one line that no one wrote
+    /// ("Lambda Function Invoke Lambda function Easy way to …").</summary>
+    private static bool HasNestedList(Passage p, IReadOnlyList<string>? fileLines)
+    {
+        if (fileLines is null || p.LineEnd <= p.LineStart)
+        {
+            return false;
+        }
+
+        for (var line = p.LineStart + 1; line <= p.LineEnd && line <= fileLines.Count; line++)
+        {
+            var t = fileLines[line - 1].TrimStart();
+            if (t.StartsWith("- ", StringComparison.Ordinal) || t.StartsWith("* ", StringComparison.Ordinal) || t.StartsWith("+ ", StringComparison.Ordinal)
+                || (t.Length > 2 && char.IsDigit(t[0]) && (t[1] == '.' || (char.IsDigit(t[1]) && t.Length > 3 && t[2] == '.'))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A complete statement: has a verb, does not start mid-sentence or end on a colon or a dangling word,
+    /// has no table pipes, links or unbalanced brackets, and is not itself a question.</summary>
+    internal static bool IsStatement(string text)
+    {
+        var words = QuizText.Words(text);
+        if (words.Count < 5 || QuizText.LooksLikeQuestion(text) || text.Contains('|', StringComparison.Ordinal)
+            || text.Contains("://", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal)
+            || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var last = text.TrimEnd()[^1];
+        if (last is ':' or ',' or ';' or '-' or '(' or '/' or '&' || QuizLexicon.DanglingEnds.Contains(words[^1])
+            || QuizLexicon.ContinuationStarts.Contains(words[0]))
+        {
+            return false;
+        }
+
+        // Several "Label: value" pairs are bullets run together ("Description: … Source: …"), not one statement.
+        if (text.Count(c => c == '(') != text.Count(c => c == ')') || text.Count(c => c == '"') % 2 != 0
+            || text.Split(": ").Length > 2)
+        {
+            return false;
+        }
+
+        return words.Skip(1).Any(w => QuizLexicon.Verbs.Contains(w)
+            || (w.Length >= 5 && w.All(char.IsLower) && (w.EndsWith("ed", StringComparison.Ordinal) || (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))));
+    }
+
+    /// <summary>A well-formed question a learner can answer: opens like a question, four words or more, not cut off.</summary>
+    internal static bool IsAskable(string question)
+    {
+        var words = QuizText.Words(question);
+        if (words.Count < 4 || QuizLexicon.DanglingEnds.Contains(words[^1]) || question.Contains('|', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return QuizLexicon.QuestionOpeners.Contains(words[0])
+            || (string.Equals(words[0], "if", StringComparison.OrdinalIgnoreCase) && words.Any(QuizLexicon.QuestionOpeners.Contains));
+    }
+
+    /// <summary>A section whose title names a thing, with its first defining line right under the title
+    /// (<paramref name="Defines"/>), or without one: then it only lends its title as a wrong choice.</summary>
+    /// <param name="Body">Content stems of the whole section: how alike two sections are.</param>
+    private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine, string Parent, bool Defines, HashSet<string> Body)
+    {
+        public string Root => QuizCorpus.Root(Definition.File);
+    }
+
+    private static List<DefiningSection> DefiningSections(List<Passage> filePassages, IReadOnlyList<string>? fileLines, QuizCorpus corpus)
     {
         var result = new List<DefiningSection>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in filePassages.GroupBy(p => p.Section, StringComparer.Ordinal))
         {
             var title = QuizText.OneLine(section.Key);
-            if (!QuizText.IsNamingTitle(title) || !seen.Add(QuizText.Normalize(title)))
+            if (!IsNameTitle(title, corpus) || !seen.Add(QuizText.Normalize(title)))
             {
                 continue;
             }
 
+            var parent = section.First().File + "\u001e"
+                + string.Join('\u001f', section.First().HeadingPath.Take(Math.Max(0, section.First().HeadingPath.Count - 1)));
+            var body = QuizText.Stems(string.Join(' ', section.Select(p => p.Text)) + " " + title);
             var definition = section
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
                 .Take(3)
-                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title));
-            if (definition is null)
+                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title) && !HasNestedList(p, fileLines));
+
+            // The definition must sit right under its title: a line further down may belong to another topic that
+            // the parser attached to this section (an https line keyed as "Hardware Security Module").
+            var titleLine = definition is null ? 0 : FindTitleLine(fileLines, title, definition.LineStart);
+            if (definition is null || titleLine == 0 || definition.LineStart - titleLine > 2)
             {
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body));
                 continue;
             }
 
-            var titleLine = FindTitleLine(fileLines, title, definition.LineStart);
-            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine));
+            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body));
         }
 
         return result;
     }
 
+    /// <summary>A heading that names a thing (not "Best practices", "Phases", "Capacity = …", "2.3 Establishing …").</summary>
+    internal static bool IsNameTitle(string title, QuizCorpus? corpus = null)
+    {
+        if (!QuizText.IsNamingTitle(title) || QuizText.WordCount(title) > 5 || title.IndexOfAny(['=', ':', '|', '!', '"', ',', ';']) >= 0
+            || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.'))
+        {
+            return false;
+        }
+
+        if (QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(title)))
+        {
+            return false;
+        }
+
+        // A title with a verb or a dangling end is a sentence cut short ("ASGs have the following attributes",
+        // "Vertex AI simplifies this with"), not a name.
+        var words = QuizText.Words(title);
+        if (QuizLexicon.DanglingEnds.Contains(words[^1]) || words.Skip(1).Any(w => QuizLexicon.Verbs.Contains(w)
+            || (w.Length >= 5 && w.All(char.IsLower) && (w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)))))
+        {
+            return false;
+        }
+
+        return !words.Any(QuizLexicon.OrganisingWords.Contains)
+            && !words.All(w => QuizLexicon.GenericHeadingWords.Contains(w) || w.All(char.IsDigit))
+            && corpus?.IsCommonTitle(title) != true;
+    }
+
     private static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
-        && QuizText.WordCount(text) >= 4
-        && !QuizText.LooksLikeQuestion(text)
-        && !text.Contains("://", StringComparison.Ordinal)
-        && !QuizText.ContainsNormalized(text, title);
+        && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
+        && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
+        && IsStatementOrPhrase(text)
+        && !QuizText.Reveals(text, title);
+
+    /// <summary>A definition may be a phrase ("Threat detection service that …"), but never a fragment.</summary>
+    private static bool IsStatementOrPhrase(string text)
+    {
+        var words = QuizText.Words(text);
+        if (words.Count < 4 || QuizText.LooksLikeQuestion(text) || text.Contains('|', StringComparison.Ordinal)
+            || text.Contains("://", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var last = text.TrimEnd()[^1];
+        return last is not (':' or ',' or ';' or '-' or '(' or '/')
+            && !text.Contains(": -", StringComparison.Ordinal) && text.Split(": ").Length <= 2
+            && !QuizLexicon.DanglingEnds.Contains(words[^1])
+            && !QuizLexicon.ContinuationStarts.Contains(words[0])
+            && text.Count(c => c == '(') == text.Count(c => c == ')');
+    }
 
     /// <summary>The line of the section title above a passage (0 when it cannot be found).</summary>
     private static int FindTitleLine(IReadOnlyList<string>? fileLines, string title, int below)
@@ -142,200 +310,373 @@ public static class QuestionGenerator
         return 0;
     }
 
-    private static IEnumerable<QuizQuestion> FromQuestionAnswers(List<Passage> filePassages, List<DefiningSection> sections)
+    // ---- Stage 2 and 3 per kind: key, then wrong choices ----------------------------------------------------------
+
+    private static IEnumerable<Candidate> FromQuestionAnswers(List<Passage> filePassages, List<DefiningSection> sections, QuizCorpus corpus)
     {
-        foreach (var p in filePassages.Where(p => p.Kind == PassageKind.QuestionAnswer && p.Question is not null && p.AnswerText is not null))
+        var pairs = filePassages.Where(p => p.Kind == PassageKind.QuestionAnswer && p.Question is not null && p.AnswerText is not null).ToList();
+        foreach (var p in pairs)
         {
             var question = QuizText.OneLine(p.Question!);
             var answer = QuizText.OneLine(p.AnswerText!);
-            if (question.Length == 0 || answer.Length == 0)
+            if (answer.Length == 0 || !IsAskable(question))
             {
                 continue;
             }
 
-            var shown = question.TrimEnd('?', ' ') + "?";
+            var shown = QuizText.Capitalize(question.TrimEnd('?', ' ') + "?");
             var citation = new Citation(p.File, p.Section, p.LineStart, p.LineEnd, QuizText.OneLine(p.Text));
             var explanation = $"{shown} — {answer}";
             var polarity = Polarity(answer);
             if (polarity is not null)
             {
-                yield return new QuizQuestion(
+                var yesNo = new QuizQuestion(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.YesNo)),
-                    QuizQuestionKind.YesNo,
-                    QuizText.Capitalize(shown),
-                    ["Yes", "No"],
-                    polarity.Value ? 0 : 1,
-                    explanation,
-                    citation,
-                    QuizText.FirstWord(answer));
+                    QuizQuestionKind.YesNo, shown, ["Yes", "No"], polarity.Value ? 0 : 1, explanation, citation, QuizText.FirstWord(answer));
+                yield return new Candidate(yesNo, shown, string.Empty, 1);
                 continue;
             }
 
-            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2)
+            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
             {
                 continue;
             }
 
+            var others = pairs.Where(o => o != p).Select(o => (Text: QuizText.OneLine(o.AnswerText!), Tier: 1.0, Closeness: 0.0))
+                .Concat(sections.Where(s => s.Defines && s.Definition.File == p.File).Select(s => (Text: s.DefinitionText, Tier: 0.5, Closeness: 0.0)));
+            var wrong = WrongStatements(answer, p.Text, question, others);
             var id = QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.QuestionAnswer));
-            var cited = p.Text + " " + p.Section;
-            var distractors = sections
-                .Where(s => s.Definition.LineStart != p.LineStart)
-                .Select(s => s.DefinitionText)
-                .Where(d => !SharesMeaning(d, cited) && !QuizText.ContainsNormalized(p.Text, d))
-                .ToList();
-            var q = Build(id, QuizQuestionKind.QuestionAnswer, QuizText.Capitalize(shown), answer, distractors, explanation, citation, answer);
-            if (q is not null)
+            var c = Assemble(id, QuizQuestionKind.QuestionAnswer, shown, shown, string.Empty, answer, wrong, explanation, citation, answer);
+            if (c is not null && Check(c, corpus) is null)
             {
-                yield return q;
+                yield return c;
             }
         }
     }
 
-    private static IEnumerable<QuizQuestion> FromDefinitions(List<DefiningSection> sections)
+    private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus)
     {
-        foreach (var s in sections.Where(s => s.TitleLine > 0))
+        foreach (var s in own.Where(s => s.Defines))
         {
             var p = s.Definition;
             var citation = new Citation(p.File, p.Section, s.TitleLine, p.LineEnd, s.DefinitionText);
             var explanation = $"{s.Title} — {s.DefinitionText}";
-            var citedText = s.Title + " " + s.DefinitionText;
+            var cited = s.Title + " " + s.DefinitionText;
 
-            var titles = sections
-                .Where(o => !ReferenceEquals(o, s))
-                .Select(o => o.Title)
-                .Where(t => !SharesMeaning(t, citedText))
-                .ToList();
-            var noun = s.Title.Contains("service", StringComparison.OrdinalIgnoreCase)
-                || s.Title.StartsWith("AWS", StringComparison.OrdinalIgnoreCase)
-                || s.Title.StartsWith("Amazon", StringComparison.OrdinalIgnoreCase)
-                ? "service" : "of these";
-            var text = noun == "service"
-                ? $"Which service do the notes describe as “{s.DefinitionText}”?"
-                : $"Which of these is described in the notes as “{s.DefinitionText}”?";
-            var definition = Build(
+            var text = $"Which of these is described in the notes as “{s.DefinitionText}”?";
+            var definition = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Definition)),
-                QuizQuestionKind.Definition, text, s.Title, titles, explanation, citation, s.Title);
-            if (definition is not null)
+                QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited),
+                explanation, citation, s.Title);
+            if (definition is not null && Check(definition, corpus) is null)
             {
                 yield return definition;
             }
 
-            var statements = sections
-                .Where(o => !ReferenceEquals(o, s))
-                .Select(o => o.DefinitionText)
-                .Where(d => !SharesMeaning(d, citedText))
-                .ToList();
-            var description = Build(
+            // "What do the notes say about X?" is written only where the notes are flat (every section a sibling of
+            // every other): in deeper notes the sibling statements describe the same parent and more than one
+            // fits ("CloudFormation Building Blocks": Resources, Mappings and Outputs lines are all about it).
+            if (s.Parent.Split('\u001e')[1].Length > 0)
+            {
+                continue;
+            }
+
+            var statements = Family(s, all).Where(x => x.Section.Defines).Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
+            var description = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
-                QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.DefinitionText, statements,
-                explanation, citation, s.DefinitionText);
-            if (description is not null)
+                QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
+                WrongStatements(s.DefinitionText, cited, s.Title, statements), explanation, citation, s.DefinitionText);
+            if (description is not null && Check(description, corpus) is null)
             {
                 yield return description;
             }
         }
     }
 
-    private static IEnumerable<QuizQuestion> FromFacts(List<Passage> filePassages, List<DefiningSection> sections)
+    private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus)
     {
-        var facts = filePassages
-            .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph or PassageKind.TableRow)
-            .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
-            .Where(f => f.Text.Length <= 220 && QuizText.WordCount(f.Text) >= 4 && !QuizText.LooksLikeQuestion(f.Text))
-            .ToList();
-
-        // Terms: acronyms and CamelCase names from the lines, plus short section titles that appear in them.
-        var titles = sections.Select(s => s.Title).Where(t => QuizText.WordCount(t) <= 3).ToList();
-        var termsOf = facts.ToDictionary(
-            f => f.Passage,
-            f => QuizText.Terms(f.Text)
-                .Concat(titles.Where(t => QuizText.Mask(f.Text, t) != f.Text))
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToList());
-        var frequency = termsOf.Values.SelectMany(t => t)
-            .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        var pool = frequency.Keys.ToList();
-
         foreach (var (p, text) in facts)
         {
-            var terms = termsOf[p];
-            if (terms.Count == 0)
+            var label = QuizText.OneLine(p.Section);
+            foreach (var key in KeyTerms(p, text, sections, corpus))
             {
-                continue;
-            }
+                var masked = QuizText.Mask(text, key);
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked))
+                {
+                    continue;
+                }
 
-            var term = terms.OrderBy(t => frequency[t]).ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
-            var masked = QuizText.Mask(text, term);
-            if (masked == text || !masked.Contains("_____", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var context = p.Text + " " + p.Section;
-            var distractors = pool
-                .Where(t => !QuizText.ContainsNormalized(context, t)
-                    && !QuizText.ContainsNormalized(t, term) && !QuizText.ContainsNormalized(term, t))
-                .ToList();
-            var q = Build(
-                QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
-                QuizQuestionKind.FillInTheBlank,
-                $"Fill in the blank ({p.Section}): “{masked}”",
-                term,
-                distractors,
-                text,
-                new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text),
-                term);
-            if (q is not null)
-            {
-                yield return q;
+                var shownLabel = IsNameTitle(label) && !QuizText.Reveals(label, key) ? label : string.Empty;
+                var shown = shownLabel.Length > 0 ? $"Fill in the blank ({shownLabel}): “{masked}”" : $"Fill in the blank: “{masked}”";
+                var c = Assemble(
+                    QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
+                    QuizQuestionKind.FillInTheBlank, shown, masked, shownLabel, key,
+                    WrongTerms(key, p, text, masked, sections, corpus), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key);
+                if (c is not null && Check(c, corpus) is null)
+                {
+                    yield return c;
+                    break;
+                }
             }
         }
     }
 
-    /// <summary>Picks up to three distractors in a stable pseudo-random order and shuffles the choices the same way.
-    /// Null when fewer than two distractors are left.</summary>
-    private static QuizQuestion? Build(
-        string id, QuizQuestionKind kind, string text, string correct, IEnumerable<string> candidates,
-        string explanation, Citation citation, string keyTerm)
+    /// <summary>A blank inside a list ("OSPF, BGP, _____"): another member of the same family fits it as well.</summary>
+    private static bool IsListMember(string masked)
+    {
+        var at = masked.IndexOf("_____", StringComparison.Ordinal);
+        var before = masked[..at].TrimEnd();
+        var after = masked[(at + 5)..].TrimStart();
+        return before.EndsWith(',') || before.EndsWith('/') || after.StartsWith(',') || after.StartsWith('/')
+            || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int CountBlanks(string masked) => masked.Split("_____").Length - 1;
+
+    /// <summary>Key terms of a fact, best first: acronyms and names of the line, and short section titles of the same
+    /// corpus found in it; never shouted English or generic words; the rarer in the notes, the better the question.</summary>
+    private static IEnumerable<string> KeyTerms(Passage p, string text, List<DefiningSection> sections, QuizCorpus corpus)
+    {
+        // One-word titles are left to the term finder: "Scale" is a heading and a verb.
+        var titles = sections.Where(s => s.Definition.File == p.File && QuizText.WordCount(s.Title) is 2 or 3 && !s.Title.Contains('(', StringComparison.Ordinal))
+            .Select(s => s.Title)
+            .Where(t => QuizText.Mask(text, t) != text);
+        return QuizText.Terms(text)
+            .Where(t => !corpus.IsShouted(t) && !QuizLexicon.GenericHeadingWords.Contains(t) && !QuizLexicon.WeakKeys.Contains(t)
+                && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
+            .Concat(titles)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02))
+            .OrderBy(t => corpus.Df(t) >= 2 ? 0 : 1)
+            .ThenBy(t => corpus.Df(t))
+            .ThenByDescending(t => t.Length)
+            .ThenBy(t => t, StringComparer.Ordinal)
+            .Take(3);
+    }
+
+    /// <summary>Wrong choices for a blank: terms of the same shape (acronyms with acronyms, names with names) from
+    /// sibling sections first, then the same file, then the same corpus; none the cited line holds, none another line
+    /// of the notes would make true in this blank.</summary>
+    private static IEnumerable<Wrong> WrongTerms(
+        string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus)
+    {
+        var shape = Shape(key);
+        var stems = QuizText.ContentStems(masked);
+        var parentPath = p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).ToList();
+        var root = QuizCorpus.Root(p.File);
+        var siblingTitles = sections.Where(s => s.Definition.File == p.File).Select(s => s.Title);
+        var fileTerms = corpus.FileTerms(p.File, parentPath);
+        var cited = QuizText.Normalize(text + " " + p.Section);
+        var normalizedKey = QuizText.Normalize(key);
+        var candidates = corpus.CoTerms(key, root).Select(t => (Text: t, Tier: 1.5))
+            .Concat(fileTerms.Siblings.Select(t => (Text: t, Tier: 1.0)))
+            .Concat(fileTerms.File.Select(t => (Text: t, Tier: 0.5)))
+            .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
+            .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
+            .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
+
+        // The costly checks run lazily, on the few candidates Assemble actually takes.
+        return candidates.Select(c => new Wrong(c.Text, c.Tier, () =>
+        {
+            var n = QuizText.Normalize(c.Text);
+            return !cited.Contains(n, StringComparison.Ordinal)
+                && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
+                && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
+                && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
+                && !corpus.Interchangeable(key, c.Text)
+                && !corpus.AlsoTrue(c.Text, stems, p);
+        }));
+    }
+
+    /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
+    /// would be taken.</summary>
+    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0);
+
+    private enum TermShape { Acronym, Name, Phrase }
+
+    private static TermShape Shape(string term) =>
+        term.Contains(' ', StringComparison.Ordinal) ? TermShape.Phrase : QuizText.IsAcronym(term) ? TermShape.Acronym : TermShape.Name;
+
+    private static bool SimilarLength(string a, string b) => Math.Abs(a.Length - b.Length) <= Math.Max(3, Math.Max(a.Length, b.Length) / 2);
+
+    /// <summary>Wrong choices for "Which of these is described as …": section titles, siblings first; none the cited
+    /// lines name and none whose own definition says what the stem says.</summary>
+    private static IEnumerable<Wrong> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited)
+    {
+        var stems = QuizText.ContentStems(s.DefinitionText);
+        var answerTokens = QuizText.Tokens(s.Title);
+        var stemTokens = QuizText.Tokens(s.DefinitionText);
+        stemTokens.ExceptWith(answerTokens);
+
+        // A wrong title with a word of the stem that the right one lacks ("S3 Bucket Policies" for "User based IAM
+        // policies …") may be what the stem describes as well.
+        return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
+            !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
+            && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
+            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
+    }
+
+    /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus;
+    /// within each, how much vocabulary the two sections share (Monolithic and Micro Services both talk of code).</summary>
+    private static IEnumerable<(DefiningSection Section, double Tier, double Closeness)> Family(DefiningSection s, List<DefiningSection> all) =>
+        all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent).Select(o => (o, 1.0, Closeness(s, o)))
+            .Concat(all.Where(o => !ReferenceEquals(o, s) && o.Parent != s.Parent && o.Definition.File == s.Definition.File).Select(o => (o, 0.5, Closeness(s, o))))
+            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)));
+
+    /// <summary>Shared content words of two sections over all their words (Jaccard), cut into coarse steps so that
+    /// near-equal sections still rotate.</summary>
+    private static double Closeness(DefiningSection a, DefiningSection b)
+    {
+        var union = a.Body.Count + b.Body.Count;
+        if (union == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Body.Count(b.Body.Contains);
+        return Math.Round(4.0 * shared / (union - shared)) / 4.0;
+    }
+
+    /// <summary>Wrong statements: of a similar length, not saying what the right one says.</summary>
+    private static IEnumerable<Wrong> WrongStatements(string right, string cited, string subject, IEnumerable<(string Text, double Tier, double Closeness)> others)
+    {
+        var rightStems = QuizText.Stems(right);
+        return others
+            .Where(o => o.Text.Length >= right.Length / 3 && o.Text.Length <= Math.Max(40, right.Length * 3))
+            .Select(o => new Wrong(o.Text, o.Tier, () => !QuizText.ContainsNormalized(cited, o.Text) && !QuizText.Reveals(o.Text, subject)
+                && QuizText.Stems(o.Text).Count(rightStems.Contains) < 0.5 * Math.Max(2, rightStems.Count), o.Closeness));
+    }
+
+    /// <summary>Takes up to three wrong choices, the closest family first (a stable pseudo-random pick within a
+    /// tier), and shuffles the choices the same stable way. Null when fewer than two wrong choices are left.</summary>
+    private static Candidate? Assemble(
+        string id, QuizQuestionKind kind, string text, string stem, string label, string correct,
+        IEnumerable<Wrong> wrong, string explanation, Citation citation, string keyTerm)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
-        var distractors = new List<string>();
-        foreach (var d in candidates.OrderBy(c => QuizText.OrderKey(id, c), StringComparer.Ordinal))
+        var picked = new List<Wrong>();
+        var seed = QuizText.StableHash(id);
+        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
-            if (d.Length > MaxChoiceLength || !taken.Add(QuizText.Normalize(d)))
+            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
+                || d.Accept?.Invoke() == false)
             {
                 continue;
             }
 
-            distractors.Add(d);
-            if (distractors.Count == Distractors)
+            picked.Add(d);
+            if (picked.Count == Distractors)
             {
                 break;
             }
         }
 
-        if (distractors.Count < 2)
+        if (picked.Count < 2)
         {
             return null;
         }
 
-        var choices = distractors.Append(correct).OrderBy(c => QuizText.OrderKey(id + ":order", c), StringComparer.Ordinal).ToList();
-        return new QuizQuestion(id, kind, text, choices, choices.IndexOf(correct), explanation, citation, keyTerm);
+        var choices = picked.Select(d => d.Text).Append(correct).OrderBy(c => QuizText.OrderKey(id + ":order", c), StringComparer.Ordinal).ToList();
+        var q = new QuizQuestion(id, kind, text, choices, choices.IndexOf(correct), explanation, citation, keyTerm);
+        return new Candidate(q, stem, label, picked.Average(d => d.Tier));
     }
 
-    /// <summary>True when a distractor shares a content word with the cited text, so it might also be true.</summary>
-    private static bool SharesMeaning(string distractor, string cited) => QuizText.Stems(distractor).Overlaps(QuizText.Stems(cited));
+    // ---- Stage 4: checks ----------------------------------------------------------------------------------------
+
+    /// <summary>Why a question is not worth asking, or null: the key visible in the stem or label in any form, a right
+    /// choice that is the only one related to the stem, table pipes, several blanks, a generic key.</summary>
+    internal static string? Check(Candidate c, QuizCorpus corpus)
+    {
+        var q = c.Question;
+        if (q.Kind == QuizQuestionKind.YesNo)
+        {
+            return c.Stem.Contains('|', StringComparison.Ordinal) ? "table pipe" : null;
+        }
+
+        if (c.Stem.Contains('|', StringComparison.Ordinal) || q.Text.Contains('|', StringComparison.Ordinal))
+        {
+            return "table pipe";
+        }
+
+        if (CountBlanks(q.Text) > 1)
+        {
+            return "several blanks";
+        }
+
+        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition
+            && (QuizText.Reveals(c.Stem, q.Answer) || (c.Label.Length > 0 && QuizText.Reveals(c.Label, q.Answer))))
+        {
+            return "key visible";
+        }
+
+        if (q.Kind is not QuizQuestionKind.QuestionAnswer && DistinctiveWordVisible(q, c.Stem))
+        {
+            return "a word of the key visible";
+        }
+
+        if ((q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
+            || (q.Kind is QuizQuestionKind.Description && c.Family < MinDescriptionFamily))
+        {
+            return "wrong choices from too far";
+        }
+
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && (corpus.IsShouted(q.Answer) || QuizLexicon.GenericHeadingWords.Contains(q.Answer)))
+        {
+            return "generic key";
+        }
+
+        if (OnlyRelated(q, c.Stem))
+        {
+            return "only related choice";
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a word of the right choice is in the stem and in no wrong choice: "Conditions are used to …"
+    /// gives away "CloudFormation Conditions" among other CloudFormation features.</summary>
+    internal static bool DistinctiveWordVisible(QuizQuestion q, string stem)
+    {
+        var distinctive = QuizText.Tokens(q.Answer);
+        foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
+        {
+            distinctive.ExceptWith(QuizText.Tokens(wrong));
+        }
+
+        return distinctive.Overlaps(QuizText.Tokens(stem));
+    }
+
+    /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it
+    /// without knowing anything.</summary>
+    internal static bool OnlyRelated(QuizQuestion q, string stem)
+    {
+        var stems = QuizText.ContentStems(stem);
+        bool Related(string choice) => QuizText.ContentStems(choice).Overlaps(stems);
+        return Related(q.Answer) && !q.Choices.Where((_, i) => i != q.AnswerIndex).Any(Related);
+    }
+
+    // ---- Stage 5: score -----------------------------------------------------------------------------------------
+
+    /// <summary>Quality within a kind: close-family wrong choices, a specific key, four choices, a stem of readable
+    /// length. Weights are in <see cref="QuizWeights"/>.</summary>
+    private static double Score(Candidate c, QuizCorpus corpus)
+    {
+        var q = c.Question;
+        var words = QuizText.WordCount(c.Stem);
+        var readable = words is >= 6 and <= 30 ? 1.0 : 0.0;
+        var specific = q.Kind == QuizQuestionKind.FillInTheBlank ? 1.0 - Math.Min(1.0, corpus.Spread(q.KeyTerm) * 50) : 1.0;
+        return (QuizWeights.Family * c.Family)
+            + (QuizWeights.Specific * specific)
+            + (QuizWeights.FourChoices * (q.Choices.Count >= 4 ? 1 : 0))
+            + (QuizWeights.Readable * readable)
+            + (QuizWeights.Labelled * (c.Label.Length > 0 ? 1 : 0));
+    }
 
     /// <summary>Yes (true), no (false) or neither (null), from the first word of an answer.</summary>
     internal static bool? Polarity(string answer)
     {
-        var first = QuizText.FirstWord(answer).ToLowerInvariant();
-        return first switch
-        {
-            "yes" or "yeah" or "yep" or "true" or "correct" => true,
-            "no" or "nope" or "false" or "cannot" or "can't" or "never" => false,
-            _ => null,
-        };
+        var first = QuizText.FirstWord(answer);
+        return QuizLexicon.YesWords.Contains(first) ? true : QuizLexicon.NoWords.Contains(first) ? false : null;
     }
 }

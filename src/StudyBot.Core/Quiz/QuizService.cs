@@ -216,9 +216,9 @@ internal sealed class QuizService(
         publishers.FirstOrDefault(p => string.Equals(p.Platform, platform, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Rotation: a question the channel got wrong whose review is due comes first; then questions never asked (or
-    /// not for <see cref="QuizOptions.RepeatAfterDays"/>), the team's own first; when every question was asked, the
-    /// one whose SM-2 review is due first.
+    /// Rotation: a question the channel got wrong whose review is due comes first; then questions never asked, the
+    /// team's own first; then those not asked for <see cref="QuizOptions.RepeatAfterDays"/>, longest ago first; when
+    /// every question was asked, the one whose SM-2 review is due first.
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
     {
@@ -241,12 +241,18 @@ internal sealed class QuizService(
             return missed;
         }
 
+        // Never asked first (the team's own first); only then those asked more than RepeatAfterDays ago, the
+        // longest ago first. Otherwise two backdated posts came back before thousands never asked.
         var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
         var fresh = questions
-            .Where(q => !states.TryGetValue(q.Id, out var s) || string.CompareOrdinal(s.LastAskedUtc, repeatBefore) < 0)
+            .Where(q => !states.ContainsKey(q.Id))
             .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
             .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal)
-            .FirstOrDefault();
+            .FirstOrDefault()
+            ?? questions
+                .Where(q => string.CompareOrdinal(states[q.Id].LastAskedUtc, repeatBefore) < 0)
+                .OrderBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
+                .FirstOrDefault();
         if (fresh is not null)
         {
             return fresh;
@@ -269,7 +275,9 @@ internal sealed class QuizService(
         }
 
         var post = await store.PostAsync(postId, ct);
-        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase))
+        // A press counts only in the channel the quiz was posted to (a button id copied into another channel does not).
+        if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(post.ChannelId, message.ChannelId, StringComparison.Ordinal))
         {
             return new Reply("This quiz is not open.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
@@ -356,7 +364,7 @@ internal sealed class QuizService(
         var rank = 1;
         foreach (var r in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {r.DisplayName} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
+            text.Append(CultureInfo.InvariantCulture, $"{rank++}. {MarkdownText.Escape(r.DisplayName)} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
         }
     }
 }

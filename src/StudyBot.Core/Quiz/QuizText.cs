@@ -7,19 +7,6 @@ namespace StudyBot.Core.Quiz;
 /// <summary>Text helpers shared by question generation and checks.</summary>
 internal static partial class QuizText
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "the", "and", "for", "with", "aws", "amazon", "service", "services", "using", "from", "into", "your", "you",
-        "are", "can", "not", "that", "this", "its", "was", "has", "have", "all", "any", "use", "used", "our", "their",
-    };
-
-    private static readonly HashSet<string> QuestionStarts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
-        "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "ways", "notes", "summary",
-        "introduction", "overview", "misc", "todo", "example", "examples", "if",
-    };
-
     /// <summary>Lower case, markdown emphasis and list marks removed, whitespace collapsed; for containment checks.</summary>
     public static string Normalize(string text)
     {
@@ -64,7 +51,7 @@ internal static partial class QuizText
         foreach (Match m in WordRegex().Matches(text))
         {
             var w = m.Value.ToLowerInvariant();
-            if (w.Length < 3 || StopWords.Contains(w))
+            if (w.Length < 3 || QuizLexicon.StopWords.Contains(w))
             {
                 continue;
             }
@@ -87,7 +74,7 @@ internal static partial class QuizText
     public static bool LooksLikeQuestion(string text)
     {
         var t = text.Trim();
-        return t.EndsWith('?') || QuestionStarts.Contains(FirstWord(t));
+        return t.EndsWith('?') || QuizLexicon.QuestionStarts.Contains(FirstWord(t));
     }
 
     /// <summary>A section title that names a thing: short, not a question, not "Ways to …".</summary>
@@ -98,7 +85,7 @@ internal static partial class QuizText
             && WordCount(t) is >= 1 and <= 7
             && !t.Contains('?')
             && !t.Contains("://", StringComparison.Ordinal)
-            && !QuestionStarts.Contains(FirstWord(t))
+            && !QuizLexicon.QuestionStarts.Contains(FirstWord(t))
             && t.Any(char.IsLetter);
     }
 
@@ -115,7 +102,8 @@ internal static partial class QuizText
         foreach (Match m in TermRegex().Matches(text))
         {
             var v = m.Value;
-            if (v.Length >= 2 && !string.Equals(v, "AWS", StringComparison.Ordinal))
+            // "AA", "BB": pieces of a hex example (AA:BB:CC), not terms.
+            if (v.Length >= 2 && !string.Equals(v, "AWS", StringComparison.Ordinal) && v.Distinct().Count() > 1)
             {
                 yield return v;
             }
@@ -126,6 +114,170 @@ internal static partial class QuizText
     public static string Mask(string text, string term) =>
         Regex.Replace(text, $@"(?<![\w-]){Regex.Escape(term)}(?![\w-])", "_____", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>Content stems of a question as shown, without the words of the question template.</summary>
+    public static HashSet<string> ContentStems(string text)
+    {
+        var stems = Stems(text);
+        stems.ExceptWith(QuizLexicon.TemplateWords.Select(w => w.Length > 5 ? w[..5] : w));
+        return stems;
+    }
+
+    /// <summary>Content stems plus short acronyms ("AI", "S3"), which <see cref="Stems"/> leaves out.</summary>
+    public static HashSet<string> Tokens(string text)
+    {
+        var set = ContentStems(text);
+        foreach (var w in Words(text).Where(w => w.Length == 2 && IsAcronym(w)))
+        {
+            set.Add(w.ToLowerInvariant());
+        }
+
+        return set;
+    }
+
+    /// <summary>The words of a text, in order.</summary>
+    public static List<string> Words(string text) => WordRegex().Matches(text).Select(m => m.Value).ToList();
+
+    /// <summary>True when <paramref name="text"/> shows <paramref name="key"/> in any form a learner would spot: as
+    /// is, singular or plural ("storageclasses" for StorageClass), its acronym ("ELB" for Elastic Load Balancer), its
+    /// expansion ("Service Level Agreement" for SLA), or a part in brackets ("SSE-S3" of "S3 managed keys (SSE-S3)").</summary>
+    public static bool Reveals(string text, string key)
+    {
+        var t = Normalize(text);
+        var k = Normalize(key);
+        if (k.Length == 0 || t.Length == 0)
+        {
+            return false;
+        }
+
+        if (HasWord(t, k) || HasWord(t, k + "s") || HasWord(t, k + "es") || (k.Length > 3 && k.EndsWith('s') && HasWord(t, k[..^1])))
+        {
+            return true;
+        }
+
+        var textWords = Words(text);
+        var keyWords = Words(key);
+        if (keyWords.Count == 1)
+        {
+            var kw = keyWords[0].ToLowerInvariant();
+            if (kw.Length >= 4 && textWords.Any(w => w.Length > kw.Length && w.ToLowerInvariant().StartsWith(kw, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            if (IsAcronym(keyWords[0]) && Expands(textWords, keyWords[0]))
+            {
+                return true;
+            }
+
+            // "SOCKS Proxy" shows SOCKS5: the key is a word of the text plus a version.
+            if (textWords.Any(w => w.Length >= 3 && kw.Length - w.Length is > 0 and <= 2 && kw.StartsWith(w.ToLowerInvariant(), StringComparison.Ordinal)
+                && kw[w.Length..].All(char.IsDigit)))
+            {
+                return true;
+            }
+
+            // "ResourceQuotas" shows Quotas.
+            if (kw.Length >= 4 && textWords.Any(w => w.Length > kw.Length && w.ToLowerInvariant().EndsWith(kw, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            // "CoreDNS" shows DNS.
+            if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.EndsWith(keyWords[0], StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            // "I ACKnowledge" shows ACK.
+            if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.StartsWith(keyWords[0], StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            var initials = Initials(keyWords);
+            if (initials.Length >= 2 && textWords.Any(w => string.Equals(w, initials, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        foreach (Match m in BracketRegex().Matches(key))
+        {
+            var inner = m.Groups[1].Value.Trim();
+            if (inner.Length >= 2 && !string.Equals(Normalize(inner), k, StringComparison.Ordinal) && Reveals(text, inner))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>All capitals (digits, '-' and '/' allowed): WAF, SSE-S3, SSL/TLS.</summary>
+    public static bool IsAcronym(string term) =>
+        term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
+
+    private static bool HasWord(string normalizedText, string normalizedWord)
+    {
+        for (var at = normalizedText.IndexOf(normalizedWord, StringComparison.Ordinal); at >= 0;
+             at = normalizedText.IndexOf(normalizedWord, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + normalizedWord.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(normalizedText[at - 1])) && (end == normalizedText.Length || !char.IsLetterOrDigit(normalizedText[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The capitals of a name's content words: "Elastic Load Balancer" → "ELB".</summary>
+    private static string Initials(List<string> words) =>
+        string.Concat(words.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).Select(w => char.ToUpperInvariant(w[0])));
+
+    /// <summary>True when consecutive words of the text spell the acronym's letters, small words skipped
+    /// ("Service Level Agreement" for SLA). Two-letter acronyms need capitalised words: "in place" is not IP.</summary>
+    private static bool Expands(List<string> textWords, string acronym)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
+        if (letters.Length < 2)
+        {
+            return false;
+        }
+
+        return Spells(textWords.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters) || Spells(textWords, letters);
+    }
+
+    private static bool Spells(List<string> content, char[] letters)
+    {
+        for (var start = 0; start + letters.Length <= content.Count; start++)
+        {
+            var window = content.GetRange(start, letters.Length);
+            if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && w.Any(char.IsLower)).All(x => x)
+                && (letters.Length > 2 || window.All(w => char.IsUpper(w[0]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cheap stable hash (FNV-1a), for a pseudo-random order that survives restarts.</summary>
+    public static ulong StableHash(string value)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
     /// <summary>A stable pseudo-random order key.</summary>
     public static string OrderKey(string seed, string value) => QuizQuestion.MakeId(seed, value);
 
@@ -134,6 +286,9 @@ internal static partial class QuizText
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")]
     private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"\(([^()]+)\)")]
+    private static partial Regex BracketRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

@@ -34,9 +34,12 @@ public static partial class TeamQuestionParser
             return (questions, issues);
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, FilePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // The notes loader's scan: links that leave the notes folder are not followed, as for the notes themselves.
+        var (files, skipped) = NotesLoader.Scan(folder, f => f.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase));
+        issues.AddRange(skipped.Where(s => s.File.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Select(s => new QuizFileIssue(s.File, 0, s.Reason)));
+        foreach (var (path, relative) in files)
         {
-            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
             string text;
             try
             {

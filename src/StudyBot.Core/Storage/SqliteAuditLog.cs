@@ -7,7 +7,10 @@ namespace StudyBot.Core.Storage;
 /// <summary>The admin audit table in SQLite.</summary>
 internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
-    private const int MaxArgumentsLength = 500;
+    // Every column is capped: whoever writes a row may be anonymous, and the table must not become a disk filler.
+    private const int MaxArgumentsLength = 200;
+    private const int MaxNameLength = 100;
+    private const int MaxOutcomeLength = 300;
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -20,12 +23,12 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             new
             {
                 At = entry.At.ToString("O", CultureInfo.InvariantCulture),
-                entry.Platform,
-                entry.UserId,
-                entry.DisplayName,
-                entry.Command,
-                Arguments = entry.Arguments.Length > MaxArgumentsLength ? entry.Arguments[..MaxArgumentsLength] : entry.Arguments,
-                entry.Outcome,
+                Platform = Cap(entry.Platform, MaxNameLength),
+                UserId = Cap(entry.UserId, MaxNameLength),
+                DisplayName = Cap(entry.DisplayName, MaxNameLength),
+                Command = Cap(entry.Command, MaxNameLength),
+                Arguments = Cap(entry.Arguments, MaxArgumentsLength),
+                Outcome = Cap(entry.Outcome, MaxOutcomeLength),
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -45,6 +48,8 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             r.Platform, r.UserId, r.DisplayName, r.Command, r.Arguments, r.Outcome)).ToList();
     }
+
+    private static string Cap(string text, int length) => text.Length > length ? text[..length] : text;
 
     private sealed record AuditRow(string At, string Platform, string UserId, string DisplayName, string Command, string Arguments, string Outcome);
 }

@@ -96,6 +96,48 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="SqliteException"/> unless a write can be made: takes the write lock and changes the schema in
+    /// a transaction that is rolled back, so nothing is kept. Waits at most <paramref name="busyTimeout"/> for a lock.
+    /// </summary>
+    public async Task ProbeWriteAsync(TimeSpan busyTimeout, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ProbeWriteAsync(connection, busyTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks an existing database file at start: opens it without creating it, runs SQLite's quick integrity check
+    /// and a rolled-back write. Throws <see cref="SqliteException"/> (corrupt, read-only, locked) or
+    /// <see cref="InvalidDataException"/> (the integrity check found damage).
+    /// </summary>
+    internal static void CheckExisting(string fullPath)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        var check = connection.ExecuteScalar<string>("PRAGMA quick_check(1);");
+        if (!string.Equals(check, "ok", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"SQLite's integrity check failed: {check}");
+        }
+
+        ProbeWriteAsync(connection, TimeSpan.FromSeconds(5), CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static async Task ProbeWriteAsync(SqliteConnection connection, TimeSpan busyTimeout, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // BEGIN is deferred; the CREATE takes the write lock and dirties a page, which a read-only or locked file refuses.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE studybot_write_probe (x INTEGER);", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

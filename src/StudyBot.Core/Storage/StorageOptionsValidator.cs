@@ -33,7 +33,9 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
 
         if (File.Exists(fullPath))
         {
-            return IsSqliteOrEmpty(fullPath, out var reason) ? ValidateOptionsResult.Success : Fail(options, reason);
+            return !IsSqliteOrEmpty(fullPath, out var reason) ? Fail(options, reason)
+                : IsUsable(fullPath, out reason) ? ValidateOptionsResult.Success
+                : Fail(options, reason);
         }
 
         var folder = Path.GetDirectoryName(fullPath);
@@ -96,6 +98,28 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             reason = $"{path} cannot be read: {exception.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>A corrupt, read-only or locked database stops the app here, with the setting's name, instead of as a
+    /// stack trace from the first migration.</summary>
+    private static bool IsUsable(string path, out string reason)
+    {
+        reason = "";
+        if (new FileInfo(path).Length == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            SqliteDatabase.CheckExisting(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            reason = $"{path} cannot be used as the database: {exception.Message}";
             return false;
         }
     }

@@ -37,11 +37,18 @@ internal sealed partial class InteractionHandler(
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<Task, bool> _deferred = new();
 
+    /// <summary>Interaction ids seen while their signature could still be accepted (the skew on either side).</summary>
+    private readonly SeenInteractions _seen = new(time, InteractionSignatureVerifier.MaxSkew * 2);
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body is null
-            || !verifier.IsValid(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"], body))
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!verifier.IsValid(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"], body))
         {
             LogRejected(logger, context.Connection.RemoteIpAddress?.ToString());
             return Results.Unauthorized();
@@ -68,26 +75,42 @@ internal sealed partial class InteractionHandler(
         }
 
         var message = ToIncomingMessage(interaction, _options);
-        if (message is null || string.IsNullOrEmpty(interaction.Token))
+        if (message is null || string.IsNullOrEmpty(interaction.Token) || string.IsNullOrEmpty(interaction.Id))
         {
             LogUnsupported(logger, interaction.Type);
             return Results.BadRequest();
         }
 
+        // A signed request can be captured and sent again while its timestamp is fresh: act on each id once.
+        if (!_seen.TryFirst(interaction.Id, out var earlier))
+        {
+            LogReplayed(logger, interaction.Id);
+            return earlier is null
+                ? Respond(new InteractionResponse(CallbackType.ChannelMessageWithSource, new MessagePayload(Content: "This request was already handled.", Flags: MessageFlags.Ephemeral)))
+                : Results.Text(earlier, "application/json");
+        }
+
+        var result = await HandleOnceAsync(interaction, interaction.Token, message, context.RequestAborted).ConfigureAwait(false);
+        _seen.Complete(interaction.Id, result);
+        return Results.Text(result, "application/json");
+    }
+
+    private async Task<string> HandleOnceAsync(Interaction interaction, string token, IncomingMessage message, CancellationToken requestAborted)
+    {
         var predictPrivate = message.ActionData is not null || SlashCommands.IsPrivate(message.Text);
         var work = RunConversationAsync(message);
-        var budget = Task.Delay(_options.InteractionBudget, time, context.RequestAborted);
+        var budget = Task.Delay(_options.InteractionBudget, time, requestAborted);
         if (await Task.WhenAny(work, budget).ConfigureAwait(false) == work)
         {
             var reply = await work.ConfigureAwait(false);
-            return Respond(new InteractionResponse(CallbackType.ChannelMessageWithSource, DiscordRenderer.Render(reply, IsEphemeral(reply, predictPrivate))));
+            return Serialize(new InteractionResponse(CallbackType.ChannelMessageWithSource, DiscordRenderer.Render(reply, IsEphemeral(reply, predictPrivate))));
         }
 
         LogDeferred(logger, interaction.Id, _options.InteractionBudget.TotalMilliseconds);
-        var completion = CompleteDeferredAsync(interaction.Token, work, predictPrivate);
+        var completion = CompleteDeferredAsync(token, work, predictPrivate);
         _deferred.TryAdd(completion, true);
         _ = completion.ContinueWith(t => _deferred.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return Respond(new InteractionResponse(
+        return Serialize(new InteractionResponse(
             CallbackType.DeferredChannelMessageWithSource,
             new MessagePayload(Flags: predictPrivate ? MessageFlags.Ephemeral : null)));
     }
@@ -180,8 +203,9 @@ internal sealed partial class InteractionHandler(
 
     public void Dispose() => _abort.Dispose();
 
-    private static IResult Respond(InteractionResponse response) =>
-        Results.Text(JsonSerializer.Serialize(response, DiscordJson.Options), "application/json");
+    private static IResult Respond(InteractionResponse response) => Results.Text(Serialize(response), "application/json");
+
+    private static string Serialize(InteractionResponse response) => JsonSerializer.Serialize(response, DiscordJson.Options);
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -209,6 +233,9 @@ internal sealed partial class InteractionHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Discord interaction with a bad, missing or stale signature from {RemoteIp}")]
     private static partial void LogRejected(ILogger logger, string? remoteIp);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} was sent again; answered without acting")]
+    private static partial void LogReplayed(ILogger logger, string interactionId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction type {Type} is not handled")]
     private static partial void LogUnsupported(ILogger logger, int type);
 
@@ -220,4 +247,51 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not complete a deferred Discord interaction")]
     private static partial void LogFollowupFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// Interaction ids already acted on, each with the response it got, kept for <c>window</c>. Only requests with a valid
+/// signature get here, so the set grows with Discord's real traffic, not with what anyone sends.
+/// </summary>
+internal sealed class SeenInteractions(TimeProvider time, TimeSpan window)
+{
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string? Response)> _ids = new(StringComparer.Ordinal);
+    private long _nextSweep;
+
+    /// <summary>True the first time an id is seen; else false with the response it got (null while it is in progress).</summary>
+    public bool TryFirst(string id, out string? earlierResponse)
+    {
+        var now = time.GetUtcNow();
+        Sweep(now);
+        if (_ids.TryAdd(id, (now + window, null)))
+        {
+            earlierResponse = null;
+            return true;
+        }
+
+        earlierResponse = _ids.TryGetValue(id, out var entry) ? entry.Response : null;
+        return false;
+    }
+
+    /// <summary>Stores the response, for a repeat to get the same answer.</summary>
+    public void Complete(string id, string response) =>
+        _ids.AddOrUpdate(id, _ => (time.GetUtcNow() + window, response), (_, entry) => (entry.Expires, response));
+
+    private void Sweep(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        var next = Interlocked.Read(ref _nextSweep);
+        if (ticks < next || Interlocked.CompareExchange(ref _nextSweep, ticks + window.Ticks / 4, next) != next)
+        {
+            return;
+        }
+
+        foreach (var (id, entry) in _ids)
+        {
+            if (entry.Expires <= now)
+            {
+                _ids.TryRemove(id, out _);
+            }
+        }
+    }
 }

@@ -26,7 +26,22 @@ internal sealed class BotTokenValidator
     internal const string HttpClientName = "StudyBot.Teams.OpenId";
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Bot Framework tokens are about 1.5 KB; a header far longer is not one.</summary>
+    private const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>How long a request waits for the OpenID metadata; the fetch itself goes on in the background and its
+    /// result is cached, so an unreachable Microsoft costs each request this much at most, not the retries' minutes.</summary>
+    private static readonly TimeSpan MetadataWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most one forced metadata fetch for an unknown key id per this interval: key ids are chosen by
+    /// whoever sends the token, so each one must not cost a request to Microsoft.</summary>
+    private static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromSeconds(30);
+
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _configuration;
+    private readonly HttpDocumentRetriever _retriever;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private OpenIdConnectConfiguration? _refreshed;
+    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
@@ -38,13 +53,13 @@ internal sealed class BotTokenValidator
         _time = time;
         _logger = logger;
         var metadata = new Uri(_options.OpenIdMetadataUrl);
-        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
+        _retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
         {
             // Only a loopback test fake may serve the keys over plain http.
             RequireHttps = !metadata.IsLoopback,
         };
         _configuration = new ConfigurationManager<OpenIdConnectConfiguration>(
-            _options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+            _options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), _retriever);
     }
 
     /// <summary>Validates <paramref name="authorizationHeader"/>; null when it is not acceptable.</summary>
@@ -58,12 +73,29 @@ internal sealed class BotTokenValidator
         }
 
         var token = authorizationHeader[prefix.Length..].Trim();
-        var result = await ValidateOnceAsync(token, cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+
+        // Everything that can be checked without the keys is checked first, so a malformed or foreign token costs
+        // no metadata fetch.
+        if (PreCheck(token) is { } malformed)
         {
-            // Keys roll over: fetch the metadata again once before giving up on an unknown key id.
-            _configuration.RequestRefresh();
-            result = await ValidateOnceAsync(token, cancellationToken).ConfigureAwait(false);
+            _logger.LogWarning("Teams token rejected before its signature was checked: {Reason}", malformed);
+            return null;
+        }
+
+        var config = await CachedConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var result = config is null ? null : await ValidateOnceAsync(token, config).ConfigureAwait(false);
+        if (result is null || (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException))
+        {
+            // Keys roll over: fetch the metadata now, and retry with what was fetched (RequestRefresh alone would
+            // refresh in the background and the retry would still see the old keys).
+            config = await FreshConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            result = config is null ? null : await ValidateOnceAsync(token, config).ConfigureAwait(false);
+        }
+
+        if (result is null || config is null)
+        {
+            _logger.LogWarning("Teams token rejected: the OpenID metadata at {Url} could not be read in time", _options.OpenIdMetadataUrl);
+            return null;
         }
 
         if (!result.IsValid)
@@ -72,9 +104,91 @@ internal sealed class BotTokenValidator
             return null;
         }
 
-        var config = await _configuration.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
         var keyId = (result.SecurityToken as JsonWebToken)?.Kid;
         return new BotIdentity(result.ClaimsIdentity, Endorsements(config, keyId));
+    }
+
+    /// <summary>Why the token cannot be valid whatever the keys are (shape, algorithm, key id, issuer, audience,
+    /// lifetime), or null when it is worth checking its signature.</summary>
+    private string? PreCheck(string token)
+    {
+        if (token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        {
+            return "not a JWT";
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return "not a JWT";
+        }
+
+        if (!string.Equals(jwt.Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal) || string.IsNullOrEmpty(jwt.Kid))
+        {
+            return "not signed RS256 with a key id";
+        }
+
+        if (!string.Equals(jwt.Issuer, _options.ValidIssuer, StringComparison.Ordinal) || !jwt.Audiences.Contains(_options.AppId, StringComparer.Ordinal))
+        {
+            return "wrong issuer or audience";
+        }
+
+        var validTo = jwt.ValidTo == DateTime.MinValue ? (DateTime?)null : jwt.ValidTo;
+        var validFrom = jwt.ValidFrom == DateTime.MinValue ? (DateTime?)null : jwt.ValidFrom;
+        return IsWithinLifetime(validFrom, validTo, jwt, new TokenValidationParameters()) ? null : "outside its lifetime";
+    }
+
+    /// <summary>The cached metadata, waiting at most <see cref="MetadataWait"/> for a fetch; null when none came.</summary>
+    private async Task<OpenIdConnectConfiguration?> CachedConfigurationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _configuration.GetConfigurationAsync(CancellationToken.None).WaitAsync(MetadataWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+        {
+            _logger.LogError(ex, "Could not read the OpenID metadata at {Url}", _options.OpenIdMetadataUrl);
+            return Volatile.Read(ref _refreshed);
+        }
+    }
+
+    /// <summary>Fetches the metadata now (at most once per <see cref="MinForcedRefreshInterval"/>, else the last
+    /// forced result), waiting at most <see cref="MetadataWait"/>.</summary>
+    private async Task<OpenIdConnectConfiguration?> FreshConfigurationAsync(CancellationToken cancellationToken)
+    {
+        if (!await _refreshLock.WaitAsync(MetadataWait, cancellationToken).ConfigureAwait(false))
+        {
+            return Volatile.Read(ref _refreshed);
+        }
+
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (now - _lastForcedRefresh < MinForcedRefreshInterval)
+            {
+                return Volatile.Read(ref _refreshed);
+            }
+
+            _lastForcedRefresh = now;
+            var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(_options.OpenIdMetadataUrl, _retriever, CancellationToken.None)
+                .WaitAsync(MetadataWait, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _refreshed, fresh);
+            _configuration.RequestRefresh();
+            return fresh;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+        {
+            _logger.LogError(ex, "Could not read the OpenID metadata at {Url}", _options.OpenIdMetadataUrl);
+            return Volatile.Read(ref _refreshed);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
     }
 
     /// <summary>
@@ -98,19 +212,8 @@ internal sealed class BotTokenValidator
         };
     }
 
-    private async Task<TokenValidationResult> ValidateOnceAsync(string token, CancellationToken cancellationToken)
+    private async Task<TokenValidationResult> ValidateOnceAsync(string token, OpenIdConnectConfiguration config)
     {
-        OpenIdConnectConfiguration config;
-        try
-        {
-            config = await _configuration.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException ex)
-        {
-            _logger.LogError(ex, "Could not read the OpenID metadata at {Url}", _options.OpenIdMetadataUrl);
-            return new TokenValidationResult { IsValid = false, Exception = ex };
-        }
-
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = _options.ValidIssuer,

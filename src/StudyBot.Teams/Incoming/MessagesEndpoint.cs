@@ -77,9 +77,10 @@ internal static class MessagesEndpoint
             {
                 await handler.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
             }
-            catch (Connector.ConnectorException ex)
+            catch (Exception ex) when (ex is Connector.ConnectorException or HttpRequestException or Microsoft.Identity.Client.MsalException)
             {
-                // The activity was handled; the answer could not be delivered. Teams does not retry, so say OK.
+                // The activity was handled; the answer could not be delivered (the connector or its token service
+                // failed). Teams does not retry, so say OK.
                 logger.LogError(ex, "Could not deliver the reply to a Teams {Type} activity", activity.Type);
             }
 

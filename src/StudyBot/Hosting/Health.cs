@@ -40,7 +40,7 @@ internal static class Health
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var stats = knowledge.Stats;
-            var data = new Dictionary<string, object> { ["files"] = stats.Files, ["passages"] = stats.Passages };
+            var data = new Dictionary<string, object> { ["files"] = stats.Files, ["passages"] = stats.Passages, ["answers"] = knowledge.AnswerPath };
             return Task.FromResult(knowledge.NotLoadedReason is { } reason
                 ? HealthCheckResult.Unhealthy($"No notes are loaded: {reason}", data: data)
                 : stats.Passages > 0
@@ -51,6 +51,9 @@ internal static class Health
 
     private sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
     {
+        /// <summary>How long the write probe waits for another writer's lock before it calls the database degraded.</summary>
+        private static readonly TimeSpan WriteProbeTimeout = TimeSpan.FromSeconds(2);
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
@@ -58,11 +61,21 @@ internal static class Health
                 await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT COUNT(*) FROM schema_migrations;", cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return HealthCheckResult.Healthy("SQLite answers");
             }
             catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 return HealthCheckResult.Unhealthy("The database cannot be reached: " + exception.Message);
+            }
+
+            try
+            {
+                // Reading works on a full disk or a read-only file; quiz answers would not. Nothing is kept.
+                await database.ProbeWriteAsync(WriteProbeTimeout, cancellationToken).ConfigureAwait(false);
+                return HealthCheckResult.Healthy("SQLite answers and accepts writes");
+            }
+            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                return HealthCheckResult.Degraded("The database can be read but not written: " + exception.Message);
             }
         }
     }

@@ -41,6 +41,7 @@ internal sealed partial class StartupReport(
             // When nothing is loaded the knowledge base has said so, with the folder it looked in; "0 files" adds nothing.
             LogKnowledge(stats.Files, stats.Passages, stats.Failures.Count);
         }
+        LogAnswerPath(knowledge.AnswerPath);
 
         foreach (var failure in stats.Failures)
         {
@@ -63,6 +64,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge: {Files} files, {Passages} passages indexed, {Failed} files skipped")]
     private partial void LogKnowledge(int files, int passages, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answers: {Path} path (the semantic model loads in the background; GET /healthz says when it answers)")]
+    private partial void LogAnswerPath(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge: {File} was skipped: {Reason}")]
     private partial void LogFailure(string file, string reason);

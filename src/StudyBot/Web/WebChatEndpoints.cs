@@ -15,11 +15,17 @@ internal static class WebChatEndpoints
 
     public static void MapChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-        // A message is at most a few thousand characters; refuse megabyte bodies before parsing them (413).
-        api.MapPost("/chat", PostChatAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapPost("/admin/check", (AdminCheckRequest request, AdminToken token) =>
-            token.Matches(request.AdminToken) ? Results.Ok(new { admin = true }) : Results.Json(new { admin = false }, statusCode: 401));
+        // A message is at most a few thousand characters; refuse megabyte bodies before parsing them (413), on every
+        // endpoint of the group.
+        var api = endpoints.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapPost("/chat", PostChatAsync);
+        api.MapPost("/admin/check", (AdminCheckRequest request, AdminToken token, HttpContext context) =>
+            token.Check(request.AdminToken, context) switch
+            {
+                AdminTokenCheck.Match => Results.Ok(new { admin = true }),
+                AdminTokenCheck.TooManyGuesses => TooManyGuesses(),
+                _ => Results.Json(new { admin = false }, statusCode: StatusCodes.Status401Unauthorized),
+            });
         api.MapGet("/channels/{channelId}/messages", GetMessagesAsync);
         api.MapGet("/webchat", (IOptions<WebChatOptions> options, IOptions<ChatOptions> chat) =>
             Results.Ok(new { channelId = options.Value.ChannelId, maxMessageLength = chat.Value.MaxMessageLength }));
@@ -59,6 +65,13 @@ internal static class WebChatEndpoints
             return Results.BadRequest(new { error });
         }
 
+        var check = adminToken.Check(request.AdminToken, http.HttpContext);
+        if (check == AdminTokenCheck.TooManyGuesses)
+        {
+            return TooManyGuesses();
+        }
+
+        var isAdmin = check == AdminTokenCheck.Match;
         var message = new IncomingMessage(
             Platforms.Web,
             options.Value.ChannelId,
@@ -66,16 +79,25 @@ internal static class WebChatEndpoints
             string.IsNullOrWhiteSpace(request.DisplayName) ? "Guest" : request.DisplayName.Trim(),
             request.Text ?? "",
             MentionedBot: true,
-            IsAdmin: adminToken.Matches(request.AdminToken),
+            IsAdmin: isAdmin,
             ActionData: string.IsNullOrEmpty(request.Action) ? null : request.Action);
         var reply = await conversation.HandleAsync(message, cancellationToken).ConfigureAwait(false);
         var status = reply.Kind == ReplyKind.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status200OK;
         return Results.Json(new ChatResponse([ReplyDto.From(reply)]), WebJson.Options, statusCode: status);
     }
 
+    private static IResult TooManyGuesses() =>
+        Results.Json(new { error = "Too many wrong admin tokens from this address; try again later." }, statusCode: StatusCodes.Status429TooManyRequests);
+
     private static async Task<IResult> GetMessagesAsync(
-        string channelId, long? after, WebChannelPublisher publisher, CancellationToken cancellationToken)
+        string channelId, long? after, WebChannelPublisher publisher, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
     {
+        // Only the configured channel exists; anything else is refused before it can be remembered or queried.
+        if (!string.Equals(channelId, options.Value.ChannelId, StringComparison.Ordinal))
+        {
+            return Results.NotFound(new { error = "No such channel." });
+        }
+
         var posts = await publisher.GetPostsAsync(channelId, after ?? 0, cancellationToken).ConfigureAwait(false);
         var messages = posts.Select(p => new ChannelMessageDto(p.Id, p.MessageId, p.PostedAt, ReplyDto.From(p.Reply))).ToList();
         return Results.Json(new ChannelMessagesResponse(channelId, messages), WebJson.Options);

@@ -16,6 +16,7 @@ internal static class WebChatServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AdminToken>();
+        services.AddSingleton<WebChatAccess>();
         services.AddSingleton(WebChannelPublisher.Migration);
         services.AddSingleton<WebChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<WebChannelPublisher>());
@@ -35,6 +36,16 @@ internal static class WebChatServiceCollectionExtensions
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
             headers["Referrer-Policy"] = "no-referrer";
             return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<WebChatAccess>().Check(context) is { } refused)
+            {
+                await refused.ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });

@@ -83,7 +83,9 @@
   }
 
   function inline(text) {
+    // A backslash-escaped character (user text from the server) becomes an entity, so no rule below matches it.
     return escapeHtml(text)
+      .replace(/\\([\\`*_\[\]()#~|!])/g, (_, c) => `&#${c.charCodeAt(0)};`)
       .replace(/`([^`]+)`/g, "<code>$1</code>")
       .replace(/!\[([^\]]*)\]\((api\/[^)\s]+)\)/g, (_, alt, src) => `<img src="${src}" alt="${alt}" loading="lazy">`)
       .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")

@@ -51,6 +51,8 @@ internal static class InteractionPayloads
     public const string ChannelId = "645027906669510667";
     public const string AdminRoleId = "539082325061836999";
 
+    private static long _nextId = 786008729715212338;
+
     private static JsonObject Member(string userId, string[]? roles) => new()
     {
         ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user" + userId },
@@ -61,7 +63,7 @@ internal static class InteractionPayloads
     /// <summary>A slash command (type 2) in the test guild's channel.</summary>
     public static string Command(string name, JsonArray? options = null, string userId = "53908232506183680", string[]? roles = null) => new JsonObject
     {
-        ["id"] = "786008729715212338",
+        ["id"] = NextId(),
         ["application_id"] = "290926444748734465",
         ["type"] = 2,
         ["token"] = "interaction-token-" + name + "-" + Guid.NewGuid().ToString("N"),
@@ -74,7 +76,7 @@ internal static class InteractionPayloads
     /// <summary>A button press (type 3) on a message in the test channel.</summary>
     public static string Button(string customId, string userId, string[]? roles = null) => new JsonObject
     {
-        ["id"] = "846462639134605312",
+        ["id"] = NextId(),
         ["application_id"] = "290926444748734465",
         ["type"] = 3,
         ["version"] = 1,
@@ -85,6 +87,9 @@ internal static class InteractionPayloads
         ["message"] = new JsonObject { ["id"] = "844397162624450620", ["channel_id"] = ChannelId, ["content"] = string.Empty },
         ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
     }.ToJsonString();
+
+    /// <summary>A new interaction id per payload: the endpoint acts on each id once.</summary>
+    public static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonArray Option(string name, string value) => new(new JsonObject { ["name"] = name, ["type"] = 3, ["value"] = value });
 }

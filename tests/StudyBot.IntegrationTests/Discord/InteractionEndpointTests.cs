@@ -200,6 +200,34 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task SameSignedCommandTwice_ActsOnceAndAnswersTheRepeatTheSame()
+    {
+        var before = fixture.Conversation.Received.Count;
+        var body = InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted by default?"));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var first = await fixture.SendSignedAsync(body, timestamp);
+        var repeat = await fixture.SendSignedAsync(body, timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, repeat.Status);
+        Assert.Equal(first.Body, repeat.Body);
+        Assert.Equal(before + 1, fixture.Conversation.Received.Count);
+    }
+
+    [Fact]
+    public async Task BodyOver256KB_Returns413AndProcessesNothing()
+    {
+        var before = fixture.Conversation.Received.Count;
+        var body = InteractionPayloads.Command("ask", InteractionPayloads.Option("question", new string('x', 300 * 1024)));
+
+        var (status, _) = await fixture.SendSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal(before, fixture.Conversation.Received.Count);
+    }
+
+    [Fact]
     public async Task StaleTimestamp_SignedByTweetnacl_Unauthorized()
     {
         var before = fixture.Conversation.Received.Count;

@@ -12,7 +12,7 @@ namespace StudyBot.IntegrationTests.Host;
 /// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
-    public const string AdminToken = "integration-admin-token";
+    public const string AdminToken = "integration-admin-token-0123456789";
 
     private readonly WebApplication _app;
     private readonly bool _ownsFolder;

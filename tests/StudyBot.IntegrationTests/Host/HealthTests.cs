@@ -57,4 +57,30 @@ public class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("database cannot be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Healthz_DatabaseCannotBeWritten_ReportsDegraded()
+    {
+        await using var server = await BotServer.StartAsync();
+
+        // Another writer holds the write lock for the whole request: reads still work, writes cannot be made.
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
+        await blocker.OpenAsync();
+        await using var transaction = blocker.BeginTransaction();
+        using (var command = blocker.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "CREATE TABLE held_lock (x INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var response = await server.Client.GetAsync("healthz");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        transaction.Rollback();
+
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        var database = body.GetProperty("checks").GetProperty("database");
+        Assert.Equal("Degraded", database.GetProperty("status").GetString());
+        Assert.Contains("not written", database.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

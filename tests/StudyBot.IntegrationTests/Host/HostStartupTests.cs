@@ -45,6 +45,7 @@ public sealed class HostStartupTests : IDisposable
     [InlineData("Chat:MaxMessageLength", "0", "MaxMessageLength")]
     [InlineData("Chat:RateLimit:TokenLimit", "0", "TokenLimit")]
     [InlineData("WebChat:AdminToken", "short", "WebChat:AdminToken")]
+    [InlineData("WebChat:AdminToken", "twenty-three-characters", "at least 24")]
     [InlineData("WebChat:ChannelId", "a b", "WebChat:ChannelId")]
     [InlineData("Knowledge:AutoReloadDebounceMilliseconds", "1", "AutoReloadDebounceMilliseconds")]
     public async Task StartAsync_BadSetting_StopsNamingSetting(string key, string value, string named)
@@ -65,6 +66,40 @@ public sealed class HostStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_CorruptDatabase_StopsNamingSettingAndCause()
+    {
+        var path = Path.Combine(_folder, "corrupt.db");
+        CreateDatabase(path, wal: false);
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            // Keep the header (page 1), overwrite the table's pages with garbage.
+            file.Position = 4096;
+            file.Write(Enumerable.Repeat((byte)0xA5, (int)file.Length - 4096).ToArray());
+        }
+
+        var message = await StartFailureAsync(("Storage:Path", path));
+
+        Assert.Contains("Storage:Path", message, StringComparison.Ordinal);
+        Assert.Contains("cannot be used", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_DatabaseThatCannotBeOpenedForWriting_StopsNamingSettingAndCause()
+    {
+        var path = Path.Combine(_folder, "wal.db");
+        CreateDatabase(path, wal: true);
+
+        // A folder where SQLite must create its write-ahead log: the file opens but can neither be read nor written
+        // (SQLite error 14, as on a read-only volume; tests run as root, so file permissions would not stop it).
+        Directory.CreateDirectory(path + "-wal");
+
+        var message = await StartFailureAsync(("Storage:Path", path));
+
+        Assert.Contains("Storage:Path", message, StringComparison.Ordinal);
+        Assert.Contains("SQLite Error", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_NewStorageFolder_CreatesDatabaseFile()
     {
         var path = Path.Combine(_folder, "state", "nested", "bot.db");
@@ -76,6 +111,20 @@ public sealed class HostStartupTests : IDisposable
     }
 
     public void Dispose() => BotServer.DeleteFolder(_folder);
+
+    private static void CreateDatabase(string path, bool wal)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = (wal ? "PRAGMA journal_mode=WAL;" : "") + """
+            CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+            INSERT INTO notes (text) SELECT printf('note number %d with some text', i) FROM n;
+            CREATE INDEX notes_text ON notes (text);
+            """;
+        command.ExecuteNonQuery();
+    }
 
     private async Task<string> StartFailureAsync((string Key, string Value) setting)
     {

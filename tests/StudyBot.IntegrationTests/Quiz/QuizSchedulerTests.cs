@@ -148,6 +148,37 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now", channel: "777");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        var action = QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz));
+
+        var elsewhere = await h.PressAsync(action, "u1", channel: "888");
+        var there = await h.PressAsync(action, "u1", channel: "777");
+
+        Assert.Contains("not open", elsewhere.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("already answered", there.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leaderboard_DisplayNameWithMarkdownLink_ShownAsText()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now");
+        var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
+        await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "[Claim prize](https://evil.example/x)");
+
+        var board = await h.CommandAsync("leaderboard");
+
+        Assert.DoesNotContain("[Claim prize](https", board.Markdown, StringComparison.Ordinal);
+        Assert.Contains(@"\[Claim prize\]\(https://evil.example/x\)", board.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight()
     {
         var time = At("2026-06-01T07:00:00Z");
@@ -237,6 +268,34 @@ public class QuizSchedulerTests
         time.Advance(TimeSpan.FromDays(1));
         await h.CommandAsync("quiz now");
         Assert.Equal(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Rotation_NeverAskedQuestions_ComeBeforeOnesPastRepeatAfterDays()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
+        for (var i = 0; i < 2; i++)
+        {
+            await h.CommandAsync("quiz now");
+            var post = h.Publisher.Quizzes.Last().Reply;
+            await h.PressAsync(QuizHarness.Action(post, QuizHarness.RightChoice(post)), "u1");
+            time.Advance(TimeSpan.FromHours(2));
+            await h.TickAsync();
+        }
+
+        // Both asked questions are past RepeatAfterDays (60 by default); the two never asked still come first.
+        time.Advance(TimeSpan.FromDays(90));
+        for (var i = 0; i < 2; i++)
+        {
+            await h.CommandAsync("quiz now");
+            time.Advance(TimeSpan.FromHours(2));
+            await h.TickAsync();
+        }
+
+        var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(4, texts.Count);
+        Assert.Equal(4, texts.Distinct().Count());
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<HttpStatusCode> _failures = new();
+    private readonly ConcurrentQueue<(string KeyId, RSA Key)> _extraKeys = new();
     private int _tokenRequests;
+    private int _metadataRequests;
     private int _nextId = 1000;
 
     private FakeMicrosoft(WebApplication app, RSA signingKey, X509Certificate2 certificate)
@@ -57,6 +59,12 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     public string ServiceUrl => $"{HttpBase}/amer/";
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
+
+    /// <summary>How often the OpenID metadata document was fetched.</summary>
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>Publishes one more signing key in the JWKS (a key rollover), endorsed for msteams.</summary>
+    public void PublishKey(string keyId, RSA key) => _extraKeys.Enqueue((keyId, key));
 
     public IReadOnlyList<ConnectorRequest> Requests => _requests.ToArray();
 
@@ -92,23 +100,23 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new Dictionary<string, object>
+        app.MapGet("/v1/.well-known/openidconfiguration", () => Interlocked.Increment(ref _metadataRequests) > 0 ? Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Issuer,
             ["authorization_endpoint"] = "https://invalid.botframework.com/v1/auth",
             ["jwks_uri"] = $"{HttpBase}/v1/keys",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
-        }));
+        }) : Results.StatusCode(500));
         app.MapGet("/v1/keys", () =>
         {
-            var p = SigningKey.ExportParameters(false);
             return Results.Json(new
             {
-                keys = new[]
+                keys = _extraKeys.Prepend((KeyId: KeyId, Key: SigningKey)).Select(k =>
                 {
-                    new { kty = "RSA", use = "sig", kid = KeyId, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams" } },
-                },
+                    var p = k.Key.ExportParameters(false);
+                    return new { kty = "RSA", use = "sig", kid = k.KeyId, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams" } };
+                }).ToArray(),
             });
         });
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context) =>

@@ -127,4 +127,69 @@ public sealed class TeamsAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("not.a.jwt")]
+    [InlineData("alg-none")]
+    [InlineData("wrong-issuer")]
+    [InlineData("expired")]
+    [InlineData("x")]
+    public async Task PostMessages_MalformedOrForeignToken_RejectedWithoutFetchingMetadata(string kind)
+    {
+        var now = DateTime.UtcNow;
+        var token = kind switch
+        {
+            "alg-none" => ChannelTokens.Unsigned(TeamsBot.AppId, _fake.ServiceUrl),
+            "wrong-issuer" => ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl, issuer: "https://evil.example.com"),
+            "expired" => ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6)),
+            _ => kind,
+        };
+
+        var response = await _bot.SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello").ToJsonString(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _fake.MetadataRequests);
+    }
+
+    [Fact]
+    public async Task PostMessages_TokenSignedWithNewlyPublishedKey_AcceptedOnFirstTry()
+    {
+        var first = await _bot.SendAsync(
+            TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello").ToJsonString(), ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl));
+        using var rolled = System.Security.Cryptography.RSA.Create(2048);
+        _fake.PublishKey("rolled-key", rolled);
+
+        var response = await _bot.SendAsync(
+            TeamsTestData.ChannelMessage(_fake.ServiceUrl, "after the rollover").ToJsonString(),
+            ChannelTokens.Create(rolled, TeamsBot.AppId, _fake.ServiceUrl, keyId: "rolled-key"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _conversation.Messages.Count);
+    }
+
+    [Fact]
+    public async Task PostMessages_TokenServiceUnreachableWhileReplying_Returns200AndDeliversNothing()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var bot = await TeamsBot.StartAsync(
+            _fake,
+            s =>
+            {
+                s.AddSingleton<Core.Chat.IConversation>(_conversation);
+                s.PostConfigure<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>(
+                    StudyBot.Teams.Auth.MsalConnectorTokenProvider.HttpClientName + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
+            },
+            new Dictionary<string, string?> { ["Teams:TokenAuthority"] = $"https://127.0.0.1:{port}" });
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
+
+        var response = await bot.SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello").ToJsonString(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_conversation.Messages);
+        Assert.Empty(_fake.Requests);
+    }
 }

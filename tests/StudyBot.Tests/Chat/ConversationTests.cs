@@ -210,6 +210,18 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task HandleAsync_GapsWithLinkInQuestion_ShowsTheLinkAsText()
+    {
+        await using var chat = new ChatFixture();
+        await chat.SendAsync("What is [Claim prize](https://evil.example/x)?");
+
+        var reply = await chat.SendAsync("gaps", admin: true);
+
+        Assert.DoesNotContain("[claim prize](https", reply.Markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(@"\[claim prize\]\(https://evil.example/x\)", reply.Markdown, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task HandleAsync_Stats_CountsTodayAndTotalWithShares()
     {
         await using var chat = new ChatFixture();
@@ -312,6 +324,58 @@ public class ConversationTests
         Assert.NotEqual(ReplyKind.RateLimited, otherUser.Kind);
         Assert.Equal(ReplyKind.Help, help.Kind);
         Assert.Equal(4, chat.Knowledge.AskedCount);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefusedCommandsOverRateLimit_SlowDownAndNotAudited()
+    {
+        var options = new ChatOptions { RateLimit = new QuestionRateLimitOptions { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentSeconds = 3600 } };
+        await using var chat = new ChatFixture(options);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900))).Kind);
+        }
+
+        var limited = await chat.SendAsync("reload " + new string('x', 1900));
+
+        Assert.Equal(ReplyKind.RateLimited, limited.Kind);
+        var entries = await chat.Audit.RecentAsync(100, CancellationToken.None);
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.InRange(e.Arguments.Length, 1, 200));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefusalsFromManyUsers_CappedPerMinuteThenSummarised()
+    {
+        await using var chat = new ChatFixture(new ChatOptions { MaxRefusalsRecordedPerMinute = 5 });
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900), user: $"user-{i}")).Kind);
+        }
+
+        var withinTheMinute = await chat.Audit.RecentAsync(1000, CancellationToken.None);
+        chat.Time.Advance(TimeSpan.FromSeconds(61));
+        await chat.SendAsync("reload", user: "late");
+
+        Assert.Equal(5, withinTheMinute.Count);
+        var after = await chat.Audit.RecentAsync(1000, CancellationToken.None);
+        Assert.Equal(7, after.Count);
+        Assert.Contains(after, e => e.Outcome.Contains("295 more refused", StringComparison.Ordinal));
+        Assert.Equal(6, chat.Logger.Entries.Count(e => e.Message.StartsWith("Refused admin command", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameUserIdInOtherCaseOrSpacing_SharesTheRateLimit()
+    {
+        var options = new ChatOptions { RateLimit = new QuestionRateLimitOptions { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentSeconds = 3600 } };
+        await using var chat = new ChatFixture(options);
+        await chat.SendAsync("Is EBS encrypted 1?", user: "Ada");
+        await chat.SendAsync("Is EBS encrypted 2?", user: " ada ");
+        await chat.SendAsync("Is EBS encrypted 3?", user: "ＡＤＡ");
+
+        var limited = await chat.SendAsync("Is EBS encrypted 4?", user: "ADA");
+
+        Assert.Equal(ReplyKind.RateLimited, limited.Kind);
     }
 
     [Fact]

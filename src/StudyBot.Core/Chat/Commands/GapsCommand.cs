@@ -46,7 +46,7 @@ internal sealed class GapsCommand(IQuestionLog questions, TimeProvider time) : I
                 what.Add($"answer marked wrong {Times(gap.WrongAnswers)}");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"{rank++}. \"{gap.Question}\" — {string.Join(", ", what)}, last {gap.LastAsked:yyyy-MM-dd}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{rank++}. \"{MarkdownText.Escape(gap.Question)}\" — {string.Join(", ", what)}, last {gap.LastAsked:yyyy-MM-dd}\n");
         }
 
         text.Append("\nWhen one is dealt with: **gaps done N**.");

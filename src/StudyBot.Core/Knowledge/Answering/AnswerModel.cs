@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StudyBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// The fitted weights of the scorer and the decision, read from <c>answer-model.json</c> (embedded in this assembly).
+/// Refit with <c>dotnet run -c Release --project tests/StudyBot.Eval -- fit</c>, which also writes the
+/// leave-one-corpus-out report the threshold was chosen on. Two variants: with the semantic signals and without
+/// them (the lexical path that answers while the model loads or when it is off).
+/// </summary>
+internal sealed class AnswerModel
+{
+    private const string ResourceName = "StudyBot.Core.Knowledge.Answering.answer-model.json";
+
+    private static readonly Lazy<AnswerModel> Embedded = new(() =>
+    {
+        using var stream = typeof(AnswerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The answer model resource {ResourceName} is missing from the build.");
+        return Parse(stream);
+    });
+
+    [JsonPropertyName("version")]
+    public int Version { get; init; }
+
+    [JsonPropertyName("fitted")]
+    public string Fitted { get; init; } = string.Empty;
+
+    [JsonPropertyName("command")]
+    public string Command { get; init; } = string.Empty;
+
+    [JsonPropertyName("notes")]
+    public string Notes { get; init; } = string.Empty;
+
+    [JsonPropertyName("semantic")]
+    public Variant Semantic { get; init; } = new();
+
+    [JsonPropertyName("lexical")]
+    public Variant Lexical { get; init; } = new();
+
+    /// <summary>The model shipped with this build.</summary>
+    public static AnswerModel Current => Embedded.Value;
+
+    public static AnswerModel Parse(Stream stream)
+    {
+        var model = JsonSerializer.Deserialize<AnswerModel>(stream) ?? throw new InvalidDataException("The answer model is empty.");
+        model.Semantic.Bind();
+        model.Lexical.Bind();
+        return model;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
+
+    public Variant For(bool semantic) => semantic ? Semantic : Lexical;
+
+    /// <summary>The ranker and the decision of one path.</summary>
+    internal sealed class Variant
+    {
+        [JsonPropertyName("ranker")]
+        public Linear Ranker { get; init; } = new();
+
+        [JsonPropertyName("decision")]
+        public Linear Decision { get; init; } = new();
+
+        /// <summary>Answer when the decision's probability is at least this (chosen on held-out corpora).</summary>
+        [JsonPropertyName("threshold")]
+        public double Threshold { get; init; } = 0.5;
+
+        /// <summary>The probability that the rules' Yes/No reading is right; null: always trust it.</summary>
+        [JsonPropertyName("polarity")]
+        public Linear? Polarity { get; init; }
+
+        /// <summary>Say Yes/No when <see cref="Polarity"/> is at least this (chosen on held-out corpora so that a
+        /// wrong Yes/No stays rare); below it the answer states the notes without a verdict.</summary>
+        [JsonPropertyName("polarityThreshold")]
+        public double PolarityThreshold { get; init; } = 0.5;
+
+        public void Bind()
+        {
+            Ranker.Bind(Signals.Names);
+            Decision.Bind(Signals.DecisionNames);
+            Polarity?.Bind(PolaritySignals.Names);
+        }
+    }
+
+    /// <summary>A linear function of standardized signals: Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ + bias. Signals are matched by
+    /// name, so a model file from before a signal was added still loads (the new one weighs nothing).</summary>
+    internal sealed class Linear
+    {
+        [JsonPropertyName("weights")]
+        public Dictionary<string, Term> Weights { get; init; } = [];
+
+        [JsonPropertyName("bias")]
+        public double Bias { get; init; }
+
+        private double[] _weight = [];
+        private double[] _mean = [];
+        private double[] _scale = [];
+
+        public void Bind(string[] names)
+        {
+            _weight = new double[names.Length];
+            _mean = new double[names.Length];
+            _scale = new double[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var term = Weights.GetValueOrDefault(names[i]) ?? new Term();
+                _weight[i] = term.Weight;
+                _mean[i] = term.Mean;
+                _scale[i] = term.Scale > 0 ? term.Scale : 1;
+            }
+        }
+
+        public double Score(double[] x)
+        {
+            var sum = Bias;
+            for (var i = 0; i < _weight.Length && i < x.Length; i++)
+            {
+                sum += Contribution(i, x[i]);
+            }
+
+            return sum;
+        }
+
+        public double Contribution(int i, double x) => _weight[i] * (x - _mean[i]) / _scale[i];
+
+        public double Probability(double[] x) => 1 / (1 + Math.Exp(-Score(x)));
+    }
+
+    internal sealed class Term
+    {
+        [JsonPropertyName("w")]
+        public double Weight { get; init; }
+
+        [JsonPropertyName("mean")]
+        public double Mean { get; init; }
+
+        [JsonPropertyName("scale")]
+        public double Scale { get; init; } = 1;
+    }
+}

@@ -1,0 +1,534 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace StudyBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// The last stage: the verdict (Yes / No / none), the lead sentence and the citations of a ranked, accepted answer;
+/// or the decline with related sections. Knowledge writes no chat prose beyond this lead: the chat formatter does.
+/// </summary>
+internal static partial class AnswerWriter
+{
+    internal const string DeclineText = "Sorry, the notes don't cover that.";
+
+    /// <summary>What a yes/no answer that the notes do not settle opens with: never a Yes/No word.</summary>
+    internal const string UnsettledLead = "The notes say:";
+
+    private const int MaxCitations = 3;
+    private const int MaxCitedLines = 8;
+    private const int MaxSnippetChars = 400;
+
+    /// <summary>A further citation is shown when its fitted score is within this many logits of the best one
+    /// (at least e⁻¹ ≈ 37 % as likely to answer): a presentation choice, not the answer/decline decision.</summary>
+    private const double CitationScoreGap = 1.0;
+
+    /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
+    private const double RelatedCoverage = 0.3;
+
+    /// <summary>A negation applies to a question word at most this many words after it.</summary>
+    private const int NegationReach = 4;
+
+    public static Answer Write(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, AnswerModel.Variant? variant = null)
+    {
+        var highlighter = NewHighlighter(Candidates.TermsQuery(question.Content, KnowledgeIndex.BodyField));
+        var citations = new List<Citation>();
+        var texts = new List<string>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            if (citations.Count == MaxCitations || (citations.Count > 0 && candidate.Score < ranked[0].Score - CitationScoreGap))
+            {
+                break;
+            }
+
+            var entry = index.Entries[candidate.Id];
+            if (!sections.Add(entry.SectionKey))
+            {
+                continue;
+            }
+
+            var span = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
+            citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
+            texts.Add(span.Text);
+        }
+
+        var best = index.Entries[ranked[0].Id];
+        return new Answer(question.Question, true, AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant), citations, []);
+    }
+
+    /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
+    /// question (never presented as the answer).</summary>
+    public static Answer Decline(KnowledgeIndex index, string question, IReadOnlyList<Signals.Candidate> ranked)
+    {
+        var related = new List<Citation>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ranked.Where(r => r["coverage"] >= RelatedCoverage))
+        {
+            var entry = index.Entries[candidate.Id];
+            if (related.Count == MaxCitations || !sections.Add(entry.SectionKey) || entry.Passage.Section.Length == 0)
+            {
+                continue;
+            }
+
+            var line = entry.SectionLine > 0 ? entry.SectionLine : entry.Passage.LineStart;
+            related.Add(new Citation(entry.Passage.File, entry.Passage.Section, line, line, entry.Passage.Section));
+        }
+
+        return new Answer(question, false, DeclineText, [], related);
+    }
+
+    internal readonly record struct Span(int Start, int End, string Text);
+
+    /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
+    /// its section's first passage), and for a question that names the section, the next passages of that section
+    /// (a few lines, never the file).</summary>
+    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend)
+    {
+        var entry = index.Entries[candidate.Id];
+        var passage = entry.Passage;
+        var start = passage.LineStart;
+        var end = passage.LineEnd;
+        var parts = new List<string> { passage.Text };
+        var titleLine = candidate.Lead?.Line
+            ?? (entry.IndexInSection == 0 && entry.SectionLine > 0 ? entry.SectionLine : 0);
+        var withTitle = titleLine > 0 && titleLine < start && start - titleLine <= 4
+            && passage.Kind != PassageKind.QuestionAnswer && end - titleLine < MaxCitedLines;
+        if (withTitle)
+        {
+            start = titleLine;
+        }
+
+        if (extend && withTitle && candidate.TitleFit >= 0.6)
+        {
+            for (var next = candidate.Id + 1; next < index.Entries.Count && parts.Count < 4; next++)
+            {
+                var following = index.Entries[next];
+                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines)
+                {
+                    break;
+                }
+
+                parts.Add(following.Passage.Text);
+                end = following.Passage.LineEnd;
+            }
+        }
+
+        return new Span(start, end, string.Join("\n", parts));
+    }
+
+    private static string AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText, double similarity, AnswerModel.Variant? variant)
+    {
+        var passage = best.Passage;
+        if (!question.IsYesNo)
+        {
+            if (passage.Kind == PassageKind.QuestionAnswer)
+            {
+                // A terse answer ("no", "Yes we can") says little without the question it answers.
+                var answerText = Clean(passage.AnswerText ?? passage.Text);
+                return answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
+                    ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
+                    : answerText;
+            }
+
+            var body = Clean(citedText);
+            return string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
+                ? body
+                : $"{passage.Section}: {body}";
+        }
+
+        var (answer, clause, ownQuestion) = Statement(index, question, passage);
+        var verdict = Verdict(index, question, passage, answer, clause, ownQuestion, similarity, variant);
+        var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
+        if (rest.Length == 0)
+        {
+            rest = Clean(passage.Question ?? passage.Section);
+        }
+        else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
+        {
+            rest = $"{passage.Section}: {rest}";
+        }
+
+        return verdict switch
+        {
+            true => $"Yes — {Capitalize(rest)}",
+            false => $"No — {Capitalize(rest)}",
+            null => $"{UnsettledLead} {Capitalize(rest)}",
+        };
+    }
+
+    /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes
+    /// asks what was asked (its "No" answers its own question; asked something else, read the statement after it).</summary>
+    private static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
+    {
+        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
+        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
+        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
+        return (answer, MatchingClause(index, question, stated.Length > 0 ? stated : answer), ownQuestion);
+    }
+
+    /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
+    internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
+    {
+        var passage = index.Entries[candidate.Id].Passage;
+        var (answer, clause, ownQuestion) = Statement(index, question, passage);
+        return Read(index, question, passage, answer, clause, ownQuestion, candidate["semantic"]);
+    }
+
+    /// <summary>Yes, No, or null when the notes do not settle it. The rules read the clause that carries the
+    /// question's predicate (a table cell under the subject's column, an explicit yes/no, ✅/❌, a negation scoped to
+    /// its clause, "only"/part against a question about the whole, an opposite of the asked word); the fitted
+    /// polarity model then says whether that reading can be trusted here (<see cref="PolaritySignals"/>). When it
+    /// cannot, no Yes/No word is given: a wrong Yes/No is worse than none.</summary>
+    internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity, AnswerModel.Variant? variant)
+    {
+        var reading = Read(index, question, passage, answer, clause, ownQuestion, similarity);
+        var model = variant?.Polarity;
+        if (model is null)
+        {
+            return reading.Yes;
+        }
+
+        return model.Probability(reading.Signals) >= variant!.PolarityThreshold ? reading.Yes : null;
+    }
+
+    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
+    internal readonly record struct Reading(bool Yes, double[] Signals);
+
+    internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
+    {
+        var x = new double[PolaritySignals.Names.Length];
+        x[PolaritySignals.Held] = HeldShare(index, question, clause);
+        x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
+        x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
+        x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
+        x[PolaritySignals.Semantic] = similarity;
+        bool yes;
+        if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
+        {
+            yes = row;
+            x[PolaritySignals.TableCell] = 1;
+        }
+        else if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
+        {
+            yes = explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else if (Mark(clause) is { } mark)
+        {
+            yes = mark;
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else
+        {
+            yes = Polarity(clause, index, question.Content);
+            if (yes && Lexicon.Quantifier().IsMatch(question.Question) && Lexicon.Restriction().IsMatch(clause))
+            {
+                // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
+                yes = false;
+                x[PolaritySignals.Restriction] = 1;
+            }
+            else if (yes && SaysTheOpposite(index, question.Question, clause))
+            {
+                // "Does server-side encryption protect data in transit?" — "protects data at rest".
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+        }
+
+        x[PolaritySignals.RuleYes] = yes ? 1 : 0;
+        return new Reading(yes, x);
+    }
+
+    /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
+    internal static double HeldShare(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var content = question.Content;
+        if (content.Count == 0)
+        {
+            return 0;
+        }
+
+        var terms = index.Analyzer.Terms(clause);
+        var held = 0;
+        foreach (var concept in content)
+        {
+            held += concept.MatchesAny(terms) || (OppositeTerms.Of(index, concept) is { } o && terms.IsSupersetOf(o)) ? 1 : 0;
+        }
+
+        return (double)held / content.Count;
+    }
+
+    /// <summary>A clause that opens with a check mark or a cross (checklists: "✅ Do …", "❌ Don't …").</summary>
+    private static bool? Mark(string clause)
+    {
+        var trimmed = clause.TrimStart(' ', '-', '*', '•');
+        foreach (var yes in (string[])["✅", "✔", "✓"])
+        {
+            if (trimmed.StartsWith(yes, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var no in (string[])["❌", "✗", "✘"])
+        {
+            if (trimmed.StartsWith(no, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The clause of a passage that speaks to the question: the one holding most of the question's concepts,
+    /// the first on a tie. An explicit yes/no opening keeps the whole passage.</summary>
+    private static string MatchingClause(KnowledgeIndex index, QuestionAnalysis question, string text)
+    {
+        if (LeadingYesNo().IsMatch(text))
+        {
+            return text;
+        }
+
+        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (clauses.Count <= 1)
+        {
+            return text;
+        }
+
+        var asked = Words(question.Question);
+        var best = clauses[0];
+        var bestMatches = -1;
+        foreach (var clause in clauses)
+        {
+            // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
+            var terms = index.Analyzer.Terms(clause);
+            var matches = (question.Content.Count(c => c.MatchesAny(terms)) * 100) + Words(clause).Count(asked.Contains);
+            if (matches > bestMatches)
+            {
+                best = clause;
+                bestMatches = matches;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = index.Analyzer.Terms(question);
+        var said = index.Analyzer.Terms(clause);
+        foreach (var (termsA, termsB) in OppositeTerms.All(index))
+        {
+            if ((asked.IsSupersetOf(termsA) && !said.Overlaps(termsA) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !said.Overlaps(termsB) && said.IsSupersetOf(termsA)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
+    /// question, and both ask about the same side (not one about "un-encrypted" and the other about "encrypted").</summary>
+    private static bool AsksThePairsQuestion(KnowledgeIndex index, QuestionAnalysis question, string pairQuestion)
+    {
+        var pairTerms = index.Analyzer.Terms(pairQuestion);
+        var named = question.Content.Count(c => c.MatchesAny(pairTerms));
+        return named * 3 >= question.Content.Count * 2 && IsNegative(index, question.Question) == IsNegative(index, pairQuestion);
+    }
+
+    /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
+    private static bool IsNegative(KnowledgeIndex index, string text)
+    {
+        foreach (var word in QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()))
+        {
+            if (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word is "un" or "non")
+            {
+                return true;
+            }
+
+            foreach (var prefix in (string[])["un", "non"])
+            {
+                if (word.Length >= prefix.Length + 4 && word.StartsWith(prefix, StringComparison.Ordinal)
+                    && index.Analyzer.Terms(word[prefix.Length..]).Any(index.Vocabulary.Contains))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A yes/no question answered by a table row that compares columns ("Feature | TCP | UDP"): read the
+    /// column whose header names the question's subject. A ✅/❌/Yes/No/True/False cell says so; otherwise it says no
+    /// when it holds a negation, or when the asked property is in another column's cell and not in its own. Null when
+    /// no column header names the subject.</summary>
+    internal static bool? RowPolarity(KnowledgeIndex index, QuestionAnalysis question, string rowText)
+    {
+        var cells = rowText.Split(" | ")
+            .Select(part => part.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
+                ? (Header: part[..colon], Cell: part[(colon + 2)..])
+                : (Header: string.Empty, Cell: part))
+            .ToList();
+        if (cells.Count < 2)
+        {
+            return null;
+        }
+
+        var content = question.Content;
+        var asked = Words(question.Question);
+        var subject = -1;
+        var subjectScore = 0;
+        HashSet<string> subjectHeader = [];
+        for (var i = 1; i < cells.Count; i++)
+        {
+            var header = index.Analyzer.Terms(cells[i].Header);
+            var named = content.Count(c => c.MatchesAny(header));
+            var score = named == 0 ? 0 : (named * 100) + Words(cells[i].Header).Count(asked.Contains);
+            if (score > subjectScore)
+            {
+                (subject, subjectScore, subjectHeader) = (i, score, header);
+            }
+        }
+
+        if (subject < 0)
+        {
+            return null;
+        }
+
+        var cell = cells[subject].Cell.Trim();
+        if (Lexicon.YesCells.Contains(cell) || Mark(cell) == true)
+        {
+            return true;
+        }
+
+        if (Lexicon.NoCells.Contains(cell) || Mark(cell) == false)
+        {
+            return false;
+        }
+
+        if (cells.Count < 3)
+        {
+            return null;
+        }
+
+        // "Is UDP connectionless?" read under the header "Connectionless (UDP)": the column is what was asked.
+        if (content.All(c => c.MatchesAny(subjectHeader)))
+        {
+            return true;
+        }
+
+        if (!Polarity(cell))
+        {
+            return false;
+        }
+
+        var own = index.Analyzer.Terms(cell);
+        var predicate = content.Where(c => !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
+        for (var i = 1; i < cells.Count; i++)
+        {
+            if (i != subject && predicate.Any(c => c.MatchesAny(index.Analyzer.Terms(cells[i].Cell))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation before one of
+    /// the question's words ("without" qualifies rather than denies, so it does not count).</summary>
+    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null)
+    {
+        var words = QuestionAnalyzer.WordPattern().Matches(answer.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count > 0 && words[0] == "yes")
+        {
+            return true;
+        }
+
+        if (words.Count > 0 && words[0] == "no")
+        {
+            return false;
+        }
+
+        var negations = Enumerable.Range(0, words.Count).Where(i => IsNegation(words[i])).ToList();
+        if (negations.Count == 0)
+        {
+            return true;
+        }
+
+        // A negation denies what the question asks when it stands just before one of the question's words ("not
+        // encrypted", "cannot have a container"); "Connectionless — no handshake" still affirms "connectionless".
+        var asked = index is null || content is null || content.Count == 0
+            ? []
+            : Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach));
+    }
+
+    private static bool IsNegation(string word) =>
+        word != "without" && (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));
+
+    private static HashSet<string> Words(string text) =>
+        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>One highlighter per answer: the scorer reads the query once for all citations.</summary>
+    private static Highlighter NewHighlighter(Query query) =>
+        new(new SimpleHTMLFormatter("**", "**"), new QueryTermScorer(query))
+        {
+            TextFragmenter = new NullFragmenter(),
+        };
+
+    private static string Highlight(KnowledgeIndex index, Highlighter highlighter, string text)
+    {
+        try
+        {
+            return highlighter.GetBestFragment(index.Analyzer, KnowledgeIndex.BodyField, text) ?? text;
+        }
+        catch (InvalidTokenOffsetsException)
+        {
+            return text;
+        }
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= MaxSnippetChars ? text : string.Concat(text.AsSpan(0, MaxSnippetChars), "…");
+
+    /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(builder[^1] is '.' or ':' or ';' or '?' or '!' ? " " : "; ");
+            }
+
+            builder.Append(line);
+        }
+
+        return Spaces().Replace(builder.ToString(), " ").Trim();
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingYesNo();
+
+    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

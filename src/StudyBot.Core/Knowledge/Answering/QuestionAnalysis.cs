@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Search;
+
+namespace StudyBot.Core.Knowledge.Answering;
+
+/// <summary>What a question asks, in the terms every later stage uses.</summary>
+internal enum QuestionKind
+{
+    Other,
+    Definition,
+    YesNo,
+    Value,
+    How,
+    Why,
+    Compare,
+    Which,
+}
+
+/// <summary>The first stage: the question's kind, the answer type it wants, its weighted concepts (topic words only:
+/// question words such as "how long" or "whats" are never topics), its subject and the clause that carries it.</summary>
+/// <param name="Question">The question as asked.</param>
+/// <param name="Main">The clause that asks: after an opening clause or a dash ("If I delete the branch, will the pull
+/// request close?" → "will the pull request close?").</param>
+/// <param name="Topic">The text the concepts were built from: the question without its question words.</param>
+/// <param name="Subject">The question's first specific concept (what it is about), or null for a one-concept question.</param>
+internal sealed record QuestionAnalysis(
+    string Question,
+    string Main,
+    string Topic,
+    QuestionKind Kind,
+    bool IsYesNo,
+    AnswerType AnswerType,
+    List<Concept> Concepts,
+    List<Concept> Content,
+    double TotalWeight,
+    Concept? Subject,
+    HashSet<string> Negations,
+    bool Definitional,
+    bool AsksHow)
+{
+    /// <summary>Every term the question names, with the parts of its compounds.</summary>
+    public HashSet<string> Asked { get; } = Concepts.SelectMany(c => c.AllTerms.Concat(c.Parts)).ToHashSet(StringComparer.Ordinal);
+}
+
+internal static partial class QuestionAnalyzer
+{
+    public static QuestionAnalysis Analyze(KnowledgeIndex index, IndexSearcher searcher, string asked)
+    {
+        // A very long question has said what it asks long before this; the answer still quotes it whole.
+        var question = asked.Length > QuestionTerms.MaxQuestionChars ? asked[..QuestionTerms.MaxQuestionChars] : asked;
+        var main = MainClause(question);
+        var isYesNo = IsYesNo(question);
+        var answerType = Lexicon.AnswerTypeOf(question);
+        var topic = Lexicon.InformalOpener().Replace(Lexicon.ValueQuestion().Replace(question, " "), " ");
+        var concepts = QuestionTerms.Build(index, searcher, topic, isYesNo);
+        var content = concepts.Where(c => !c.IsFrame).ToList();
+        var total = content.Sum(c => c.Weight);
+        var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * total / content.Count);
+        var definitional = IsDefinitional(question);
+        var kind = isYesNo ? QuestionKind.YesNo
+            : answerType != AnswerType.None ? QuestionKind.Value
+            : definitional ? QuestionKind.Definition
+            : CompareQuestion().IsMatch(question) ? QuestionKind.Compare
+            : WhyQuestion().IsMatch(question) ? QuestionKind.Why
+            : HowQuestion().IsMatch(question) ? QuestionKind.How
+            : WhichQuestion().IsMatch(question) ? QuestionKind.Which
+            : QuestionKind.Other;
+        return new QuestionAnalysis(
+            asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
+            NegationsOf(question), definitional, HowQuestion().IsMatch(question) || CommandQuestion().IsMatch(question));
+    }
+
+    /// <summary>A yes/no question: it opens with an auxiliary, or its asking clause does after an opening clause or a
+    /// dash ("our team is small — do we still need it?"), unless it opens with a wh-word.</summary>
+    internal static bool IsYesNo(string question)
+    {
+        var first = WordPattern().Match(question);
+        if (!first.Success)
+        {
+            return false;
+        }
+
+        if (Lexicon.YesNoOpeners.Contains(first.Value))
+        {
+            return true;
+        }
+
+        if (WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
+        {
+            return false;
+        }
+
+        var main = MainClause(question);
+        var opener = WordPattern().Match(main);
+        return !ReferenceEquals(main, question) && opener.Success && Lexicon.YesNoOpeners.Contains(opener.Value);
+    }
+
+    /// <summary>The clause after the last opening clause or dash that ends in the question mark, or the question.</summary>
+    internal static string MainClause(string question)
+    {
+        var breaks = ClauseOpening().Matches(question);
+        for (var i = breaks.Count - 1; i >= 0; i--)
+        {
+            var rest = question[(breaks[i].Index + breaks[i].Length)..].Trim();
+            var word = WordPattern().Match(rest);
+            if (word.Success && (Lexicon.YesNoOpeners.Contains(word.Value) || WhWord().IsMatch(word.Value)))
+            {
+                return rest;
+            }
+        }
+
+        return question;
+    }
+
+    /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?", "whats X": asks what something is.</summary>
+    internal static bool IsDefinitional(string question) =>
+        DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question);
+
+    internal static HashSet<string> NegationsOf(string text) =>
+        WordPattern().Matches(text.Replace('’', '\''))
+            .Select(m => m.Value.ToLowerInvariant())
+            .Where(Lexicon.Negations.Contains)
+            .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    internal static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhWord();
+
+    [GeneratedRegex(@"[,;:]\s+|\s[—–-]+\s|\s*[—–]\s*|\.\s+|\bso\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseOpening();
+
+    [GeneratedRegex(@"^\s*(what\s+(is|are|was|were|does|do)\b|what's\b|define\b|explain\b|describe\b|meaning\s+of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionalQuestion();
+
+    [GeneratedRegex(@"^\s*how\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowQuestion();
+
+    [GeneratedRegex(@"\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommandQuestion();
+
+    [GeneratedRegex(@"^\s*why\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhyQuestion();
+
+    [GeneratedRegex(@"^\s*(which|what)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichQuestion();
+
+    [GeneratedRegex(@"\bdifference\b|\bdiffer\b|\bvs\.?\b|\bversus\b|\bcompare[sd]?\b|\bbetter\b|\bfaster\b|\bslower\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CompareQuestion();
+}

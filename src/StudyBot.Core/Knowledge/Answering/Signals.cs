@@ -1,0 +1,406 @@
+namespace StudyBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// The third stage: small named signals, each a number about how a candidate passage fits the question. They carry no
+/// weights: <see cref="AnswerModel"/> weighs them with weights fitted on labelled questions, and <c>explain</c> prints
+/// each one's contribution. The question that motivated each signal is in its comment.
+/// </summary>
+internal static class Signals
+{
+    /// <summary>The passage-level signals, in the order of <see cref="Compute"/>'s vector.</summary>
+    public static readonly string[] Names =
+    [
+        "bm25",                 // Lucene BM25 over body, titles and opened titles, relative to the best hit.
+        "coverage",             // share of the question's topic weight (idf) the passage, its title or path holds.
+        "title_coverage",       // share named by the section title.
+        "path_coverage",        // share named by the title or the heading path above it.
+        "section_fit",          // the question names this section: coverage × precision of the title.
+        "lead_fit",             // the passage opens a title that is what was asked ("What is a monolith?" under "Monolithic").
+        "lead_top_level",       // that title is a file's top-level one.
+        "anchor",               // share named by title, path, pair question, opened titles or the file name.
+        "matched_share",        // share of the question's concepts present at all.
+        "unknown_missed",       // share of the question's words that no passage holds ("wine" in "how to store wine").
+        "title_named",          // every word of the section title is in the question.
+        "rarest_matched",       // the question's rarest word is in the passage, title or path.
+        "pair_match",           // a question line in the notes asks what was asked.
+        "yes_no_pair_mismatch", // a yes/no pair answers its own question, not "what is".
+        "negation_overlap",     // "Can you have a container without a pod?" — the passage says "without".
+        "code_not_how",         // a code block for a "what is" question.
+        "code_for_how",         // a code block for a "how do I" or command question.
+        "subject_missing",      // the question's subject ("UDP" in "Does UDP retransmit?") is not in the passage or its section.
+        "exact_words",          // the question's words as written ("filtered", not only "filter").
+        "link_share",           // mostly links: points elsewhere, does not explain.
+        "file_fit",             // a file named after the topic ("dhcp.md").
+        "definition_shape",     // "X is a …" for a "what is" question.
+        "instruction_shape",    // "Create a deployment …" for a "what is" question.
+        "section_opening",      // the first passage under its title.
+        "table_row",            // a table row.
+        "table_header_match",   // "Which port does HTTPS use?" — a row whose column header names what was asked.
+        "answer_type_value",    // "How long until it stops?" — the passage holds a duration.
+        "length",               // log of the passage's length in words.
+        "semantic",             // cosine of the question and passage embeddings (local MiniLM).
+        "semantic_rank",        // 1 / (1 + the passage's rank by that cosine among all passages).
+        "semantic_gap",         // how far below the best cosine of any passage it is.
+    ];
+
+    /// <summary>The signals that need the semantic model: zero on the lexical path.</summary>
+    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "top_semantic", "max_semantic"];
+
+    /// <summary>The question-level signals for the answer/decline decision, from the ranked candidates.</summary>
+    public static readonly string[] DecisionNames =
+    [
+        "top_score",            // the ranker's score of the best candidate.
+        "margin",               // how far ahead of the second it is.
+        "top_coverage",
+        "top_matched_share",
+        "top_unknown_missed",
+        "unknown_name",         // a capitalised name the notes never mention ("Who painted the Mona Lisa?").
+        "top_title_named",
+        "top_subject_missing",
+        "top_rarest_matched",
+        "top_semantic",
+        "max_semantic",         // near-topic questions score high here too: one signal among others.
+        "concepts",             // log of the number of topic concepts.
+        "yes_no",
+        "top_answer_type_value",
+        "unknown_share",        // share of the question's topic weight in words no passage holds.
+    ];
+
+    private static readonly int Semantic = Array.IndexOf(Names, "semantic");
+
+    public static int IndexOf(string name) => Array.IndexOf(Names, name);
+
+    /// <summary>Per-question inputs shared by every candidate.</summary>
+    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities)
+    {
+        private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
+        private int[]? _semanticRanks;
+
+        public KnowledgeIndex Index { get; } = index;
+
+        public QuestionAnalysis Question { get; } = question;
+
+        /// <summary>Cosine of each passage to the question; null on the lexical path.</summary>
+        public float[]? Similarities { get; } = similarities;
+
+        public float MaxSimilarity { get; } = similarities is { Length: > 0 } ? similarities.Max() : 0f;
+
+        public HashSet<string>?[] Opposites { get; } = question.Content.Select(c => OppositeTerms.Of(index, c)).ToArray();
+
+        public double FileCoverage(string file)
+        {
+            if (!_fileCoverage.TryGetValue(file, out var value))
+            {
+                value = Question.TotalWeight <= 0 ? 0 : Index.FileCoverage(file, Question.Content, Question.TotalWeight);
+                _fileCoverage[file] = value;
+            }
+
+            return value;
+        }
+
+        public bool[] FileAnchor(string file)
+        {
+            if (!_fileAnchors.TryGetValue(file, out var anchor))
+            {
+                var words = Index.FileWords.TryGetValue(file, out var w) ? w : [];
+                anchor = Question.Content.Select(c => c.AllTerms.Any(t => t.Length >= 3 && words.Any(x => x.StartsWith(t, StringComparison.Ordinal)))).ToArray();
+                _fileAnchors[file] = anchor;
+            }
+
+            return anchor;
+        }
+
+        public int SemanticRank(int id)
+        {
+            if (Similarities is null)
+            {
+                return int.MaxValue;
+            }
+
+            if (_semanticRanks is null)
+            {
+                var order = Enumerable.Range(0, Similarities.Length).OrderByDescending(i => Similarities[i]).ToArray();
+                _semanticRanks = new int[order.Length];
+                for (var r = 0; r < order.Length; r++)
+                {
+                    _semanticRanks[order[r]] = r;
+                }
+            }
+
+            return _semanticRanks[id];
+        }
+    }
+
+    /// <summary>A candidate with its signals; <see cref="Score"/> is set by the model.</summary>
+    internal sealed class Candidate(int id, double[] features, Heading? lead, double titleFit)
+    {
+        public int Id { get; } = id;
+
+        public double[] Features { get; } = features;
+
+        /// <summary>The title the passage opens that the question names best, or null.</summary>
+        public Heading? Lead { get; } = lead;
+
+        /// <summary>How well the section title or the opened title names the question (for the cited span).</summary>
+        public double TitleFit { get; } = titleFit;
+
+        public double Score { get; set; }
+
+        public double this[string name] => Features[IndexOf(name)];
+    }
+
+    public static Candidate Compute(Context context, int id, double bm25)
+    {
+        var index = context.Index;
+        var q = context.Question;
+        var content = q.Content;
+        var total = q.TotalWeight;
+        var f = new double[Names.Length];
+        var entry = index.Entries[id];
+        var passage = entry.Passage;
+        var body = index.BodyTerms[id];
+        var title = index.TitleTerms[id];
+        var path = index.ContextTerms[id];
+        double matched = 0, inTitle = 0, inPath = 0;
+        int matchedCount = 0, unknownMissed = 0;
+        var heaviest = content.Count == 0 ? null : content.MaxBy(c => c.Weight);
+        var heaviestMatched = false;
+        for (var k = 0; k < content.Count; k++)
+        {
+            var concept = content[k];
+            var inBody = concept.MatchesAny(body) || (context.Opposites[k] is { } opposite && body.IsSupersetOf(opposite));
+            var isInTitle = concept.MatchesAny(title);
+            var isInPath = concept.MatchesAny(path);
+            matched += inBody || isInTitle || isInPath ? concept.Weight : 0;
+            var any = inBody || isInTitle || isInPath;
+            matchedCount += any ? 1 : 0;
+            heaviestMatched |= ReferenceEquals(concept, heaviest) && any;
+            unknownMissed += concept.IsUnknown && !any ? 1 : 0;
+            inTitle += isInTitle ? concept.Weight : 0;
+            inPath += isInTitle || isInPath ? concept.Weight : 0;
+        }
+
+        Heading? lead = null;
+        var leadFit = 0.0;
+        var leadTerms = index.LeadTerms[id];
+        for (var l = 0; l < leadTerms.Length && total > 0; l++)
+        {
+            var fit = Covered(content, leadTerms[l]) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], q.Asked));
+            if (fit > leadFit + 1e-9)
+            {
+                leadFit = fit;
+                lead = entry.Leads[l];
+            }
+        }
+
+        var ownSection = passage.Kind == PassageKind.QuestionAnswer && passage.Section == passage.Question;
+        var titleNamed = !ownSection && index.TitleSlotsOf[id].Length > 0 && KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], q.Asked) >= 0.99;
+        for (var l = 0; l < leadTerms.Length && !titleNamed; l++)
+        {
+            titleNamed = index.LeadSlots[id][l].Length > 0 && KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], q.Asked) >= 0.99;
+        }
+
+        var fileAnchor = context.FileAnchor(passage.File);
+        var questionTerms = index.QuestionTermSets[id];
+        var anchored = 0.0;
+        for (var k = 0; k < content.Count; k++)
+        {
+            var concept = content[k];
+            var isAnchored = fileAnchor[k] || concept.MatchesAny(title) || concept.MatchesAny(path)
+                || (questionTerms is not null && concept.MatchesAny(questionTerms));
+            for (var l = 0; l < leadTerms.Length && !isAnchored; l++)
+            {
+                isAnchored = concept.MatchesAny(leadTerms[l]);
+            }
+
+            anchored += isAnchored ? concept.Weight : 0;
+        }
+
+        var norm = total > 0 ? total : 1;
+        var titleCoverage = inTitle / norm;
+        var pathCoverage = inPath / norm;
+        var sectionFit = ownSection ? 0 : Math.Max(titleCoverage, pathCoverage) * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], q.Asked);
+        var pairMatch = questionTerms is null || total <= 0 ? 0
+            : Covered(content, questionTerms) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, q.Asked));
+        var exact = 0.0;
+        foreach (var concept in content)
+        {
+            if (concept.Surface is { } surface && concept.MatchesAny(body) && index.SurfaceWords[id].Contains(surface))
+            {
+                exact += concept.Weight;
+            }
+        }
+
+        var isCode = passage.Kind == PassageKind.Code;
+        var subjectMissing = q.Subject is not null && !q.Subject.MatchesAny(body) && !q.Subject.MatchesAny(title) && !q.Subject.MatchesAny(index.ParentTerms[id]);
+        var words = passage.Text.Count(char.IsWhiteSpace) + 1;
+
+        f[0] = bm25;
+        f[1] = matched / norm;
+        f[2] = titleCoverage;
+        f[3] = pathCoverage;
+        f[4] = sectionFit;
+        f[5] = leadFit;
+        f[6] = lead is { Depth: 0 } ? 1 : 0;
+        f[7] = anchored / norm;
+        f[8] = content.Count == 0 ? 0 : (double)matchedCount / content.Count;
+        f[9] = content.Count == 0 ? 0 : (double)unknownMissed / content.Count;
+        f[10] = titleNamed ? 1 : 0;
+        f[11] = heaviestMatched ? 1 : 0;
+        f[12] = pairMatch;
+        f[13] = !q.IsYesNo && passage.Question is not null && QuestionAnalyzer.IsYesNo(passage.Question) ? 1 : 0;
+        f[14] = q.Negations.Count > 0 && index.Negations[id].Overlaps(q.Negations) ? 1 : 0;
+        f[15] = isCode && !q.AsksHow ? 1 : 0;
+        f[16] = isCode && q.AsksHow ? 1 : 0;
+        f[17] = subjectMissing ? 1 : 0;
+        f[18] = exact / norm;
+        f[19] = entry.LinkShare;
+        f[20] = context.FileCoverage(passage.File);
+        f[21] = q.Definitional && index.IsDefinition[id] ? 1 : 0;
+        f[22] = q.Definitional && index.IsInstruction[id] ? 1 : 0;
+        f[23] = entry.IndexInSection == 0 ? 1 : 0;
+        f[24] = passage.Kind == PassageKind.TableRow ? 1 : 0;
+        f[25] = passage.Kind == PassageKind.TableRow ? TableHeaderMatch(index, content, passage.Text) : 0;
+        f[26] = q.AnswerType != AnswerType.None && Lexicon.HoldsValue(q.AnswerType, passage.Text) ? 1 : 0;
+        f[27] = Math.Log(1 + words) / 5;
+        if (context.Similarities is { } similarities)
+        {
+            f[Semantic] = similarities[id];
+            f[Semantic + 1] = 1.0 / (1 + context.SemanticRank(id));
+            f[Semantic + 2] = similarities[id] - context.MaxSimilarity;
+        }
+
+        return new Candidate(id, f, lead, Math.Max(titleCoverage, leadFit));
+    }
+
+    /// <summary>The decision signals of a ranked list (best first).</summary>
+    public static double[] Decision(Context context, IReadOnlyList<Candidate> ranked)
+    {
+        var q = context.Question;
+        var d = new double[DecisionNames.Length];
+        var unknownWeight = q.Content.Where(c => c.IsUnknown).Sum(c => c.Weight);
+        d[0] = ranked.Count > 0 ? ranked[0].Score : -10;
+        d[1] = ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : ranked.Count > 0 ? 1 : 0;
+        if (ranked.Count > 0)
+        {
+            var top = ranked[0];
+            d[2] = top["coverage"];
+            d[3] = top["matched_share"];
+            d[4] = top["unknown_missed"];
+            d[6] = top["title_named"];
+            d[7] = top["subject_missing"];
+            d[8] = top["rarest_matched"];
+            d[9] = top["semantic"];
+            d[13] = top["answer_type_value"];
+        }
+
+        d[5] = q.Content.Any(c => c.IsUnknownName) ? 1 : 0;
+        d[10] = context.Similarities is null ? 0 : context.MaxSimilarity;
+        d[11] = Math.Log(1 + q.Content.Count);
+        d[12] = q.IsYesNo ? 1 : 0;
+        d[14] = q.TotalWeight > 0 ? unknownWeight / q.TotalWeight : 1;
+        return d;
+    }
+
+    /// <summary>For a table row ("Port: 443 | Protocol: TCP | Service: HTTPS"), the share of the question's concepts
+    /// found in its column headers: the question names the columns it asks about.</summary>
+    internal static double TableHeaderMatch(KnowledgeIndex index, List<Concept> content, string rowText)
+    {
+        if (content.Count == 0)
+        {
+            return 0;
+        }
+
+        var headers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in rowText.Split(" | "))
+        {
+            var colon = part.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                headers.UnionWith(index.Analyzer.Terms(part[..colon]));
+            }
+        }
+
+        return headers.Count == 0 ? 0 : (double)content.Count(c => c.MatchesAny(headers)) / content.Count;
+    }
+
+    internal static double Covered(List<Concept> concepts, HashSet<string> terms)
+    {
+        var sum = 0.0;
+        foreach (var concept in concepts)
+        {
+            if (concept.MatchesAny(terms))
+            {
+                sum += concept.Weight;
+            }
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>The analyzed <see cref="Lexicon.Opposites"/>, once per index.</summary>
+internal static class OppositeTerms
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeIndex, (HashSet<string> A, HashSet<string> B)[]> Analyzed = new();
+
+    public static (HashSet<string> A, HashSet<string> B)[] All(KnowledgeIndex index) =>
+        Analyzed.GetValue(index, i => Lexicon.Opposites
+            .Select(o => (A: i.Analyzer.Terms(o.A), B: i.Analyzer.Terms(o.B)))
+            .Where(o => o.A.Count > 0 && o.B.Count > 0) // a stop word ("more") would match every text
+            .ToArray());
+
+    /// <summary>The terms of the opposite of a one-word concept ("partially" for "fully"), or null.</summary>
+    public static HashSet<string>? Of(KnowledgeIndex index, Concept concept)
+    {
+        if (concept.Parts.Count > 0)
+        {
+            return null;
+        }
+
+        foreach (var (a, b) in All(index))
+        {
+            if (a.Count == 1 && b.Count == 1 && concept.Terms.Contains(a.First()))
+            {
+                return b;
+            }
+
+            if (a.Count == 1 && b.Count == 1 && concept.Terms.Contains(b.First()))
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The signals of how far a rule-read Yes/No can be trusted, for the fitted polarity model.</summary>
+internal static class PolaritySignals
+{
+    public const int RuleYes = 0;
+    public const int Explicit = 1;
+    public const int Held = 2;
+    public const int Negations = 3;
+    public const int QuestionNegated = 4;
+    public const int Opposite = 5;
+    public const int Restriction = 6;
+    public const int PairOwnQuestion = 7;
+    public const int TableCell = 8;
+    public const int Semantic = 9;
+
+    public static readonly string[] Names =
+    [
+        "rule_yes",           // the rules read Yes (their No readings fail differently from their Yes ones).
+        "explicit",           // an explicit yes/no word, ✅/❌ or a Yes/No/True/False cell decided it.
+        "held_share",         // share of the question's concepts in the deciding clause ("by default it is not encrypted" for "encrypted by default").
+        "clause_negations",   // negations in the clause: one scoped to the predicate, or several that blur it.
+        "question_negated",   // "Isn't X …?", "Can I use it without …?".
+        "opposite",           // the clause says the opposite word ("at rest" for "in transit").
+        "restriction",        // "only"/part against a question about the whole.
+        "pair_own_question",  // a question line in the notes asks what was asked.
+        "table_cell",         // read from the subject's column of a table row.
+        "semantic",           // cosine of the question and the passage.
+    ];
+}

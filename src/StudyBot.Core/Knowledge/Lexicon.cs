@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// The one place for words that carry meaning to the answer engine: question openers, question words, answer types
+/// and their units, negations, opposites and frame words. Every stage reads them from here; nothing else in the
+/// engine names English words. Weights and thresholds are not here: they are fitted (see <c>answer-model.json</c>).
+/// </summary>
+internal static partial class Lexicon
+{
+    /// <summary>Auxiliaries that open a yes/no question ("Is EBS encrypted …", "Can a pod …").</summary>
+    public static readonly IReadOnlySet<string> YesNoOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "should", "shall", "may",
+        "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't", "won't", "am",
+        "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't",
+    };
+
+    /// <summary>Words that flip a statement; kept in the index and read by polarity.</summary>
+    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "not", "cannot", "without", "never", "none", "nor", "isn't", "aren't", "doesn't", "don't", "can't",
+        "won't", "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't", "unable",
+    };
+
+    /// <summary>Words that frame a question rather than name its topic.</summary>
+    public static readonly IReadOnlyList<string> FrameWords =
+    [
+        "explain", "describe", "define", "definition", "mean", "meaning", "means", "purpose", "use", "used", "uses",
+        "using", "difference", "differences", "different", "between", "example", "examples", "advantage",
+        "advantages", "disadvantage", "disadvantages", "benefit", "benefits", "downside", "downsides", "drawback",
+        "drawbacks", "pros", "cons", "work", "works", "working", "role", "function", "main", "provide", "provides",
+        "offer", "offers", "tell", "know", "need", "needed", "like", "good", "important", "thing", "things", "way",
+        "ways", "happen", "happens", "called", "type", "types", "kind", "kinds", "list", "give", "get", "make",
+        "help", "helps", "possible", "allowed", "able", "really", "actually", "please", "notes", "say", "says",
+        "exactly", "basically", "responsible", "job", "task", "sort", "sorts", "well", "something", "anything",
+        "someone", "anyone", "somebody", "consider", "considered", "ok", "okay", "fine", "alright", "besides",
+        "otherwise", "instead", "rather", "still", "even", "already", "actual", "generally", "usually", "typically",
+        "normally", "specific", "specifically", "particular", "particularly", "certain", "hey", "hi", "folks", "guys",
+        "team", "wondering", "wonder", "quick", "question", "remind", "recall", "remember",
+    ];
+
+    /// <summary>Opposites that notes use to answer yes/no questions by contrast.</summary>
+    public static readonly IReadOnlyList<(string A, string B)> Opposites =
+    [
+        ("rest", "transit"), ("fully", "partially"), ("automatically", "manually"), ("public", "private"),
+        ("inbound", "outbound"), ("stateful", "stateless"), ("synchronous", "asynchronous"), ("static", "dynamic"),
+        ("physical", "virtual"), ("encrypted", "unencrypted"), ("reliable", "unreliable"), ("secure", "insecure"),
+        ("mandatory", "optional"), ("required", "optional"), ("faster", "slower"), ("higher", "lower"),
+        ("more", "less"), ("internal", "external"), ("managed", "unmanaged"), ("connectionless", "connection-oriented"),
+        ("whole", "part"), ("entire", "partial"),
+    ];
+
+    /// <summary>Cell values that say yes or no in a table or checklist.</summary>
+    public static readonly IReadOnlySet<string> YesCells = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "yes", "true", "✅", "✔", "✔️", "✓", "y", "supported", "required",
+    };
+
+    public static readonly IReadOnlySet<string> NoCells = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "false", "❌", "✗", "✘", "x", "n", "unsupported", "not supported", "none", "-", "n/a",
+    };
+
+    /// <summary>"all", "every", "any": a question that asks about the whole, which "only" restricts.</summary>
+    [GeneratedRegex(@"\b(any|every|all|always|everything|anywhere|whole|entire)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Quantifier();
+
+    [GeneratedRegex(@"\bonly\b|\bpart\s+of\b|\bpartially\b|\bsome\s+of\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Restriction();
+
+    /// <summary>Question words that ask for a value, and the answer type each asks for. They are never topic words
+    /// ("how long" is not about a section titled "Long-lived …", "how many" not about "many-to-many").</summary>
+    [GeneratedRegex(@"\bhow\s+(long|many|much|big|large|small|often|far|fast|old|soon|frequently)\b|\bwhat\s+(size|number|amount)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex ValueQuestion();
+
+    /// <summary>Informal spellings of question words that are not topic words either.</summary>
+    [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex InformalOpener();
+
+    /// <summary>What a value question asks for, read from its question word and the noun after "what"/"which".</summary>
+    public static AnswerType AnswerTypeOf(string question)
+    {
+        var value = ValueQuestion().Match(question);
+        if (value.Success)
+        {
+            var word = (value.Groups[1].Success ? value.Groups[1].Value : value.Groups[2].Value).ToLowerInvariant();
+            return word switch
+            {
+                "long" or "soon" or "old" => AnswerType.Duration,
+                "often" or "frequently" => AnswerType.Frequency,
+                "many" or "number" => AnswerType.Count,
+                "much" or "amount" => AnswerType.Amount,
+                "big" or "large" or "small" or "size" => AnswerType.Size,
+                _ => AnswerType.Amount,
+            };
+        }
+
+        if (PortQuestion().IsMatch(question))
+        {
+            return AnswerType.Port;
+        }
+
+        if (LimitQuestion().IsMatch(question))
+        {
+            return AnswerType.Limit;
+        }
+
+        return DefaultQuestion().IsMatch(question) ? AnswerType.Default : AnswerType.None;
+    }
+
+    /// <summary>Whether a passage holds a value of the asked type (a number with a unit of that kind).</summary>
+    public static bool HoldsValue(AnswerType type, string text) => type switch
+    {
+        AnswerType.Duration => DurationValue().IsMatch(text),
+        AnswerType.Frequency => FrequencyValue().IsMatch(text),
+        AnswerType.Count or AnswerType.Limit or AnswerType.Amount => NumberValue().IsMatch(text),
+        AnswerType.Size => SizeValue().IsMatch(text),
+        AnswerType.Port => PortValue().IsMatch(text),
+        AnswerType.Default => DefaultValue().IsMatch(text),
+        _ => false,
+    };
+
+    /// <summary>A sentence that says what something is: "X is a …", "X refers to …", "X stands for …".</summary>
+    [GeneratedRegex(@"\b(is|are)\s+(a|an|the|used|what)\b|\brefers?\s+to\b|\bstands?\s+for\b|\bmeans\b|\bdefined\s+as\b", RegexOptions.IgnoreCase)]
+    public static partial Regex DefinitionShape();
+
+    /// <summary>A passage that opens with an imperative verb: a step or a task rather than an explanation.</summary>
+    [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex InstructionShape();
+
+    [GeneratedRegex(@"\b(what|which)\s+(tcp\s+|udp\s+)?ports?\b|\bport\s+(number|does|is)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PortQuestion();
+
+    [GeneratedRegex(@"\b(limit|limits|maximum|max|minimum|min|up\s+to|at\s+most|at\s+least|largest|smallest)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LimitQuestion();
+
+    [GeneratedRegex(@"\bdefaults?\b|\bout\s+of\s+the\s+box\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultQuestion();
+
+    [GeneratedRegex(@"\d\s*(ms|millisecond|s\b|sec|second|min|minute|h\b|hr|hour|day|week|month|year)s?\b|\b(one|two|three|five|ten|fifteen|thirty)\s+(second|minute|hour|day|week|month|year)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationValue();
+
+    [GeneratedRegex(@"\b(every|each|per|daily|weekly|monthly|hourly|yearly|annually|once|twice)\b|\d+\s*(times|x)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FrequencyValue();
+
+    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion|single|double|dozen)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberValue();
+
+    [GeneratedRegex(@"\d\s*(b|kb|mb|gb|tb|pb|kib|mib|gib|tib|bytes?|bits?|kbps|mbps|gbps|characters?|chars?|lines?|rows?|items?|%)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SizeValue();
+
+    [GeneratedRegex(@"\bports?\b.{0,40}\b\d{2,5}\b|\b\d{2,5}\b.{0,40}\bports?\b|\b(22|25|53|80|110|143|443|465|587|993|995|3306|3389|5432|6443|8080|2379|10250)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PortValue();
+
+    [GeneratedRegex(@"\bdefaults?\b|\bby\s+default\b|\bout\s+of\s+the\s+box\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultValue();
+}
+
+/// <summary>What kind of value a question asks for.</summary>
+internal enum AnswerType
+{
+    None,
+    Duration,
+    Frequency,
+    Count,
+    Amount,
+    Size,
+    Port,
+    Limit,
+    Default,
+}

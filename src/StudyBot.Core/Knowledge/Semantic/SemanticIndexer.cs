@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace StudyBot.Core.Knowledge.Semantic;
+
+/// <summary>
+/// Gives each new index its passage embeddings, in the background: the model loads once per process (a second or
+/// two), the vectors come from the on-disk cache where the text was embedded before, and only new or changed
+/// passages are embedded. Until an index has its vectors, the lexical path answers; <see cref="Status"/> says which.
+/// </summary>
+public sealed partial class SemanticIndexer : IDisposable
+{
+    /// <summary>One model per process: several hosts (tests) or reloads share it; it is immutable and thread-safe.</summary>
+    private static readonly Lazy<Task<ITextEmbedder>> SharedModel = new(() => Task.Run<ITextEmbedder>(() => MiniLmEmbedder.Load()));
+
+    private readonly Func<Task<ITextEmbedder>> _model;
+    private readonly ILogger<SemanticIndexer> _logger;
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private EmbeddingCache? _boundCache;
+    private volatile string _status = "loading";
+    private Task _pending = Task.CompletedTask;
+
+    /// <summary>With the local MiniLM model, shared by the whole process.</summary>
+    public SemanticIndexer(string? cacheFolder, ILogger<SemanticIndexer>? logger = null)
+        : this(() => SharedModel.Value, cacheFolder, logger)
+    {
+    }
+
+    /// <summary>With any embedder (tests use a small deterministic one).</summary>
+    public SemanticIndexer(Func<Task<ITextEmbedder>> model, string? cacheFolder, ILogger<SemanticIndexer>? logger = null)
+    {
+        _model = model;
+        _logger = logger ?? NullLogger<SemanticIndexer>.Instance;
+        CacheFolder = cacheFolder;
+    }
+
+    /// <summary>Where vectors are kept between runs; null keeps none.</summary>
+    public string? CacheFolder { get; }
+
+    /// <summary>"loading" (the model), "embedding" (the passages), "ready", or "failed: …" (the lexical path answers).</summary>
+    public string Status => _status;
+
+    /// <summary>Completes when the last attached index has its vectors (or failed).</summary>
+    public Task Idle => Volatile.Read(ref _pending);
+
+    /// <summary>Embeds the index's passages in the background and attaches them; a later call supersedes it.</summary>
+    internal void Attach(KnowledgeIndex index)
+    {
+        var task = Task.Run(() => EmbedAsync(index, _stopping.Token));
+        Volatile.Write(ref _pending, task);
+    }
+
+    private async Task EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var model = await _model().ConfigureAwait(false);
+            if (!index.TryAcquire())
+            {
+                // Replaced by a newer index before its turn: that one gets the vectors.
+                return;
+            }
+
+            try
+            {
+                _status = "embedding";
+                _boundCache ??= new EmbeddingCache(CacheFolder, model.ModelId, model.Dimensions);
+                var texts = index.Passages.Select(SemanticIndex.TextOf).ToList();
+                var vectors = _boundCache.GetOrEmbed(texts, model, cancellationToken);
+                index.Semantic = new SemanticIndex(model, vectors);
+                _status = "ready";
+                LogReady(_logger, texts.Count, _boundCache.LastEmbedded, clock.ElapsedMilliseconds);
+            }
+            finally
+            {
+                index.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException)
+        {
+            _status = "failed: " + exception.Message;
+            LogFailed(_logger, exception.Message);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic search ready: {Passages} passages ({Embedded} embedded now, the rest from the cache) in {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, int passages, int embedded, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic search is off, the lexical path answers: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,242 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// What the notes themselves teach the question writer: how often each term occurs (a term in half the lines, like
+/// "IP", is no key; one seen once is no wrong choice), whether a capitalised word is a term or shouted English
+/// ("ONLY", "OR"), which sections are siblings, and whether some other line of the notes makes a wrong choice true.
+/// </summary>
+internal sealed class QuizCorpus
+{
+    /// <summary>Share of a stem's content words another line must hold, with a wrong choice, to make it true too.</summary>
+    private const double AlsoTrueOverlap = 0.6;
+
+    private readonly List<Passage> _passages;
+    private readonly List<HashSet<string>> _stems;
+    private readonly Dictionary<string, List<int>> _termPassages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _lowerWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _upperWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _titleFiles = new(StringComparer.Ordinal);
+
+    public QuizCorpus(IEnumerable<Passage> passages)
+    {
+        _passages = passages.Where(p => p.Kind != PassageKind.Code).ToList();
+        _stems = new List<HashSet<string>>(_passages.Count);
+        for (var i = 0; i < _passages.Count; i++)
+        {
+            var p = _passages[i];
+            var text = QuizText.OneLine(p.Text);
+            _stems.Add(QuizText.Stems(text));
+            foreach (var term in QuizText.Terms(text).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!_termPassages.TryGetValue(term, out var list))
+                {
+                    list = [];
+                    _termPassages[term] = list;
+                }
+
+                list.Add(i);
+            }
+
+            foreach (var word in QuizText.Words(text))
+            {
+                if (word.All(c => !char.IsLetter(c) || char.IsLower(c)))
+                {
+                    Increment(_lowerWords, word);
+                }
+                else if (word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+                {
+                    Increment(_upperWords, word.ToLowerInvariant());
+                }
+            }
+
+            var title = QuizText.Normalize(QuizText.OneLine(p.Section));
+            if (!_titleFiles.TryGetValue(title, out var files))
+            {
+                files = new HashSet<string>(StringComparer.Ordinal);
+                _titleFiles[title] = files;
+            }
+
+            files.Add(p.File);
+        }
+    }
+
+    /// <summary>True when the notes treat two terms as one ("SSL/TLS", "HTTP/HTTPS"), or one is the other plus a
+    /// letter or two (SMTP, SMTPS): either could fill the same blank.</summary>
+    public bool Interchangeable(string a, string b)
+    {
+        var x = a.ToUpperInvariant();
+        var y = b.ToUpperInvariant();
+        if ((x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)) && Math.Abs(x.Length - y.Length) <= 2)
+        {
+            return true;
+        }
+
+        return _joined.Contains(x + "/" + y) || _joined.Contains(y + "/" + x)
+            || x.Split('/').Any(part => _joined.Contains(part + "/" + y) || _joined.Contains(y + "/" + part))
+            || y.Split('/').Any(part => _joined.Contains(part + "/" + x) || _joined.Contains(x + "/" + part));
+    }
+
+    /// <summary>Pairs of terms the notes write joined by a slash, upper case, both orders.</summary>
+    private HashSet<string> _joined => _joinedPairs ??= BuildJoined();
+
+    private HashSet<string>? _joinedPairs;
+
+    private HashSet<string> BuildJoined()
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in _termPassages.Keys.Where(t => t.Contains('/', StringComparison.Ordinal)))
+        {
+            var parts = term.ToUpperInvariant().Split('/', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var p in parts)
+            {
+                foreach (var q in parts.Where(q => q != p))
+                {
+                    pairs.Add(p + "/" + q);
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>How many lines the corpus has.</summary>
+    public int Count => _passages.Count;
+
+    /// <summary>How many lines hold the term.</summary>
+    public int Df(string term) => _termPassages.TryGetValue(term, out var l) ? l.Count : 0;
+
+    /// <summary>The top folder of a file (a corpus of its own), or the file when it sits at the root.</summary>
+    public static string Root(string file)
+    {
+        var slash = file.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? file : file[..slash];
+    }
+
+    /// <summary>The terms of a corpus root seen in two lines or more, most frequent first.</summary>
+    public IReadOnlyList<string> RootTerms(string root)
+    {
+        if (!_rootTerms.TryGetValue(root, out var terms))
+        {
+            terms = _termPassages
+                .Where(kv => kv.Value.Count >= 2 && kv.Value.Any(i => Root(_passages[i].File) == root))
+                .OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => kv.Key)
+                .ToList();
+            _rootTerms[root] = terms;
+        }
+
+        return terms;
+    }
+
+    private readonly Dictionary<string, List<string>> _rootTerms = new(StringComparer.Ordinal);
+
+    /// <summary>The terms of one file: those of sibling sections (same parent heading) and all of the file's.</summary>
+    public (IReadOnlyList<string> Siblings, IReadOnlyList<string> File) FileTerms(string file, IReadOnlyList<string> parentPath)
+    {
+        var cacheKey = file + "\u001e" + string.Join('\u001f', parentPath);
+        if (_fileTerms.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_fileIndex.TryGetValue(file, out var indices))
+        {
+            indices = Enumerable.Range(0, _passages.Count).Where(i => _passages[i].File == file).ToList();
+            _fileIndex[file] = indices;
+        }
+
+        var siblings = new List<string>();
+        var all = new List<string>();
+        foreach (var i in indices)
+        {
+            var p = _passages[i];
+            var terms = QuizText.Terms(QuizText.OneLine(p.Text));
+            all.AddRange(terms);
+            if (p.HeadingPath.Count == parentPath.Count + 1 && p.HeadingPath.Take(parentPath.Count).SequenceEqual(parentPath, StringComparer.Ordinal))
+            {
+                siblings.AddRange(QuizText.Terms(QuizText.OneLine(p.Text)));
+            }
+        }
+
+        cached = (siblings.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), all.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        _fileTerms[cacheKey] = cached;
+        return cached;
+    }
+
+    private readonly Dictionary<string, (IReadOnlyList<string>, IReadOnlyList<string>)> _fileTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Terms listed in the same lines as <paramref name="term"/> in one corpus ("CLB, ALB, NLB"; "Memcached
+    /// and Redis"), most often first: the notes' own word for "the same kind of thing".</summary>
+    public IReadOnlyList<string> CoTerms(string term, string root)
+    {
+        if (!_termPassages.TryGetValue(term, out var holders))
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in holders.Where(i => Root(_passages[i].File) == root))
+        {
+            foreach (var other in QuizText.Terms(QuizText.OneLine(_passages[i].Text)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(other, term, StringComparison.OrdinalIgnoreCase))
+                {
+                    counts[other] = counts.GetValueOrDefault(other) + 1;
+                }
+            }
+        }
+
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+    }
+
+    private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
+
+    /// <summary>True for a capitalised word that the notes mostly write in lower case: shouted English, not a term.</summary>
+    public bool IsShouted(string term)
+    {
+        var lower = term.ToLowerInvariant();
+        return QuizText.IsAcronym(term)
+            && _lowerWords.GetValueOrDefault(lower) >= Math.Max(2, _upperWords.GetValueOrDefault(lower));
+    }
+
+    /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
+    public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);
+
+    /// <summary>True for a heading that several files use ("Introduction", "Use cases"): it organises, it names nothing.</summary>
+    public bool IsCommonTitle(string title) => _titleFiles.TryGetValue(QuizText.Normalize(title), out var f) && f.Count >= 3;
+
+    /// <summary>Share of the lines that hold the term (0 to 1): "IP" in a networking corpus is high.</summary>
+    public double Spread(string term) => _passages.Count == 0 ? 0 : (double)Df(term) / _passages.Count;
+
+    /// <summary>True when a line other than the cited one holds <paramref name="candidate"/> with most of the stem's
+    /// content words: the notes would make that wrong choice true as well ("REST … stateless").</summary>
+    public bool AlsoTrue(string candidate, IReadOnlySet<string> stemStems, Passage cited)
+    {
+        if (stemStems.Count < 2)
+        {
+            return false;
+        }
+
+        IEnumerable<int> holders = _termPassages.TryGetValue(candidate, out var l) ? l : Enumerable.Empty<int>();
+        foreach (var i in holders)
+        {
+            var p = _passages[i];
+            if (p.File == cited.File && p.LineStart == cited.LineStart)
+            {
+                continue;
+            }
+
+            var shared = _stems[i].Count(stemStems.Contains);
+            if (shared >= AlsoTrueOverlap * stemStems.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+}

@@ -1,0 +1,130 @@
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// The one place for words that carry meaning to the quiz writer. Most decisions are statistical (how often a term
+/// occurs, whether it is shouted English, which terms share sections); these lists cover what statistics cannot see
+/// in a small set of notes.
+/// </summary>
+internal static class QuizLexicon
+{
+    /// <summary>Words too common to relate a choice to a stem ("the", "aws": every AWS note has it).</summary>
+    public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "and", "for", "with", "aws", "amazon", "service", "services", "using", "from", "into", "your", "you",
+        "are", "can", "not", "that", "this", "its", "was", "has", "have", "all", "any", "use", "used", "our", "their",
+        "which", "what", "these", "those", "there", "they", "them", "then", "than", "when", "where", "how", "why",
+        "will", "would", "should", "could", "may", "might", "must", "also", "only", "more", "most", "some", "such",
+        "each", "other", "one", "two", "way", "ways", "get", "set", "make", "made", "many", "much", "very",
+    };
+
+    /// <summary>Words of the question templates themselves; never evidence that a choice is related to a stem.</summary>
+    public static readonly HashSet<string> TemplateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "notes", "described", "describe", "say", "about", "fill", "blank", "these", "which", "what",
+    };
+
+    /// <summary>First words of a line phrased as a question (also of titles that are not names).</summary>
+    public static readonly HashSet<string> QuestionStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
+        "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "ways", "notes", "summary",
+        "introduction", "overview", "misc", "todo", "example", "examples", "if",
+    };
+
+    /// <summary>Openers of a well-formed question a learner can answer ("Container tiny vms?" has none).</summary>
+    public static readonly HashSet<string> QuestionOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
+        "has", "have", "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "must", "shall",
+    };
+
+    /// <summary>Words a complete line never ends with: "… encrypt data in" was cut off mid-sentence.</summary>
+    public static readonly HashSet<string> DanglingEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "in", "of", "to", "for", "with", "on", "at", "from", "by", "and", "or", "but", "as", "into",
+        "than", "that", "which", "is", "are", "be", "such", "like", "via", "e.g", "i.e", "etc", "your", "our", "its",
+    };
+
+    /// <summary>First words of a line that continues the previous one ("and then …", "which means …").</summary>
+    public static readonly HashSet<string> ContinuationStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "but", "which", "that", "so", "then", "because", "than", "to", "of", "with", "where", "while",
+        "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
+    };
+
+    /// <summary>Verbs and auxiliaries that make a line a statement rather than a label ("Source NAT for …").</summary>
+    public static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "being", "can", "cannot", "can't", "will", "won't", "must", "should",
+        "may", "might", "could", "would", "has", "have", "had", "does", "do", "did", "doesn't", "don't", "isn't",
+        "aren't", "need", "needs", "allows", "allow", "lets", "let", "provides", "provide", "gives", "give", "uses",
+        "use", "runs", "run", "stores", "store", "sends", "send", "makes", "make", "helps", "help", "creates", "create",
+        "supports", "support", "works", "work", "means", "mean", "takes", "take", "keeps", "keep", "contains", "contain",
+        "requires", "require", "encrypts", "encrypt", "manages", "manage", "protects", "protect", "defines", "define",
+        "becomes", "become", "get", "gets", "set", "sets", "returns", "return", "connects", "connect", "maps", "map",
+        "shows", "show", "ensures", "ensure", "enables", "enable", "lists", "list", "handles", "handle", "checks",
+        "check", "scales", "scale", "distributes", "distribute", "translates", "translate", "assigns", "assign",
+    };
+
+    /// <summary>Words of headings that organise notes rather than name a thing ("Best practices", "Phases").</summary>
+    public static readonly HashSet<string> GenericHeadingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "introduction", "intro", "overview", "summary", "notes", "note", "example", "examples", "tips", "tip",
+        "best", "practices", "practice", "takeaways", "takeaway", "good", "know", "misc", "basics", "basic",
+        "conclusion", "references", "reference", "resources", "resource", "phases", "phase", "types", "type",
+        "features", "feature", "benefits", "benefit", "advantages", "disadvantages", "pros", "cons", "key", "points",
+        "commands", "command", "usage", "setup", "installation", "install", "important", "faq", "exam", "general",
+        "concepts", "concept", "definition", "definitions", "details", "detail", "more", "other", "others", "common",
+        "steps", "step", "how", "works", "use", "cases", "case", "options", "option", "questions", "question", "review",
+        "lab", "labs", "exercise", "exercises", "demo", "hands", "on", "part", "section", "chapter", "module", "topics",
+        "topic", "things", "remember", "to", "of", "the", "and", "a", "in", "for", "with", "vs", "table", "contents",
+        "learning", "objectives", "goals", "prerequisites", "requirements", "limitations", "limits", "comparison",
+        "terminology", "glossary", "workflow", "architecture", "components", "properties", "characteristics",
+    };
+
+    /// <summary>Words that mark a heading as an organising one even next to a name ("SDK Takeaways", "Benefits of
+    /// CloudFormation"): such a heading is not the name of a thing to ask about.</summary>
+    public static readonly HashSet<string> OrganisingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "introduction", "overview", "summary", "notes", "example", "examples", "tips", "takeaways", "takeaway", "know",
+        "misc", "basics", "conclusion", "references", "resources", "phases", "benefits", "advantages", "disadvantages",
+        "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
+        "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
+        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
+    };
+
+    /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
+    public static readonly HashSet<string> WeakKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ID", "IDS", "OS", "UI", "IT", "PC", "GB", "MB", "KB", "TB", "OK", "US", "EU", "AM", "PM", "API", "URL", "CLI", "GUI",
+        "EG", "IE", "ETC", "FAQ", "TODO", "NOTE", "TIP", "NB", "PS", "VS",
+    };
+
+    /// <summary>First words of an instruction ("Setup servers …"): a step, not a definition.</summary>
+    public static readonly HashSet<string> ImperativeStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "setup", "set", "install", "configure", "add", "open", "go", "click", "select", "type", "edit", "enable", "disable",
+        "download", "apply", "login", "log", "choose", "define", "launch", "start", "stop", "delete", "remove", "copy",
+        "move", "change", "update", "check", "run", "use", "create", "make", "see", "read", "note", "remember", "try",
+        "write", "let", "get", "put", "navigate", "follow", "attach", "deploy", "verify", "ensure", "specify",
+    };
+
+    /// <summary>First words of a heading that continues a sentence ("They regulate"): not the name of a thing.</summary>
+    public static readonly HashSet<string> PronounStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
+    };
+
+    /// <summary>Files that describe the notes rather than teach: nothing in them is worth a question.</summary>
+    public static readonly HashSet<string> NonContentFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "readme", "sources", "license", "licence", "index", "changelog", "contributing", "code_of_conduct", "authors",
+        "notice", "security", "toc", "summary", "contents", "provenance", "copying",
+    };
+
+    /// <summary>Yes/no openers of an answer: the first word decides the key of a yes/no question.</summary>
+    public static readonly HashSet<string> YesWords = new(StringComparer.OrdinalIgnoreCase) { "yes", "yeah", "yep", "true", "correct" };
+
+    /// <inheritdoc cref="YesWords"/>
+    public static readonly HashSet<string> NoWords = new(StringComparer.OrdinalIgnoreCase) { "no", "nope", "false", "cannot", "can't", "never" };
+}

@@ -1,0 +1,452 @@
+using System.Diagnostics;
+using System.Text.Json;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Answering;
+using StudyBot.Core.Knowledge.Semantic;
+
+namespace StudyBot.Eval;
+
+/// <summary>Loads every corpus, computes each question's candidates and signals once, then fits and scores models
+/// on them without re-running retrieval.</summary>
+internal sealed class Bench : IDisposable
+{
+    private static readonly AnswerModel Placeholder = AnswerModel.Current;
+    private readonly string _root;
+    private readonly List<Corpus> _corpora;
+    private readonly MiniLmEmbedder? _embedder;
+    private readonly Dictionary<string, (KnowledgeIndex Index, SemanticIndex? Semantic)> _indexes = new(StringComparer.Ordinal);
+    private readonly List<Item> _items = [];
+
+    public Bench(string root, List<Corpus> corpora, bool semantic)
+    {
+        _root = root;
+        _corpora = corpora;
+        if (semantic)
+        {
+            var clock = Stopwatch.StartNew();
+            _embedder = MiniLmEmbedder.Load(threads: Environment.ProcessorCount);
+            Console.Error.WriteLine($"model loaded in {clock.ElapsedMilliseconds} ms");
+        }
+
+        foreach (var corpus in corpora)
+        {
+            var clock = Stopwatch.StartNew();
+            var notes = NotesLoader.Load(new KnowledgeOptions { Path = corpus.Folder }, CancellationToken.None);
+            var index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+            SemanticIndex? vectors = null;
+            if (_embedder is not null)
+            {
+                var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), _embedder.ModelId, _embedder.Dimensions);
+                vectors = new SemanticIndex(_embedder, cache.GetOrEmbed(index.Passages.Select(SemanticIndex.TextOf).ToList(), _embedder, CancellationToken.None));
+                Console.Error.WriteLine($"{corpus.Name}: {index.Passages.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
+            }
+
+            _indexes[corpus.Name] = (index, vectors);
+        }
+    }
+
+    public bool Semantic => _embedder is not null;
+
+    /// <summary>One question under one path: its candidates' signals and which of them the scorer counts as right.</summary>
+    private sealed class Item
+    {
+        public required string Corpus { get; init; }
+        public required LabelledQuestion Label { get; init; }
+        public required bool SemanticPath { get; init; }
+        public required AnswerComposer.Ranking Ranking { get; init; }
+        public required bool[] Hit { get; init; }
+        public Dictionary<int, AnswerWriter.Reading> Readings { get; } = [];
+
+        public bool? Truth => Label.Polarity is null ? null : Label.Polarity == "yes";
+    }
+
+    public void Prepare()
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var corpus in _corpora)
+        {
+            var (index, semantic) = _indexes[corpus.Name];
+            foreach (var path in Semantic ? new[] { true, false } : [false])
+            {
+                index.Semantic = path ? semantic : null;
+                foreach (var label in corpus.Questions)
+                {
+                    var ranking = index.Search(s => AnswerComposer.Rank(index, s, label.Text, Placeholder));
+                    var hit = ranking.Ranked.Select(c =>
+                    {
+                        var span = AnswerWriter.CitedSpan(index, c, extend: !ranking.Question.IsYesNo);
+                        return !label.Unanswerable && label.Hits(index.Entries[c.Id].Passage.File, span.Start, span.End);
+                    }).ToArray();
+                    _items.Add(new Item { Corpus = corpus.Name, Label = label, SemanticPath = path, Ranking = ranking, Hit = hit });
+                }
+            }
+        }
+
+        Console.Error.WriteLine($"prepared {_items.Count} question-paths in {clock.ElapsedMilliseconds} ms");
+    }
+
+    public IReadOnlyList<string> Explain(string corpus, string question)
+    {
+        var (index, semantic) = _indexes[corpus];
+        index.Semantic = semantic;
+        return AnswerComposer.Explain(index, question);
+    }
+
+    private static readonly bool[] LexicalOffRanker = Signals.Names.Select(n => Signals.SemanticNames.Contains(n)).ToArray();
+    private static readonly bool[] LexicalOffDecision = Signals.DecisionNames.Select(n => Signals.SemanticNames.Contains(n)).ToArray();
+    private static readonly bool[] NoneOffRanker = new bool[Signals.Names.Length];
+    private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
+
+    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold);
+
+    private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
+    private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
+
+    private AnswerWriter.Reading ReadingOf(Item item, Signals.Candidate candidate)
+    {
+        if (!item.Readings.TryGetValue(candidate.Id, out var reading))
+        {
+            reading = AnswerWriter.ReadingOf(_indexes[item.Corpus].Index, item.Ranking.Question, candidate);
+            item.Readings[candidate.Id] = reading;
+        }
+
+        return reading;
+    }
+
+    /// <summary>Polarity rows: the rules' reading of the best few candidates of each yes/no question, labelled by
+    /// whether it is right.</summary>
+    private List<(double[] X, bool Y)> PolarityRows(IEnumerable<Item> items, AnswerModel.Linear ranker) =>
+        items.Where(i => i.Truth is not null)
+            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select(c => (i, ReadingOf(i, c))))
+            .Select(x => (x.Item2.Signals, x.Item2.Yes == x.i.Truth))
+            .ToList();
+
+    private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
+    {
+        var off = semantic ? NoneOffPolarity : LexicalOffPolarity;
+        var std = Fitting.Standardize(rows.Select(r => r.X), PolaritySignals.Names.Length, off);
+        var (w, b) = Fitting.FitLogistic(rows, std, off);
+        return Linear(PolaritySignals.Names, w, b, std);
+    }
+
+    /// <summary>The threshold above which a Yes/No is said: the most right answers while wrong ones stay at most
+    /// <see cref="WrongYesNoBar"/> of those said (out-of-fold); else the best right − 3 × wrong.</summary>
+    private static double ChoosePolarityThreshold(List<(double P, bool Right)> outcomes)
+    {
+        var candidates = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
+        double? best = null;
+        var bestRight = -1;
+        var fallback = 1.0;
+        var fallbackScore = double.MinValue;
+        foreach (var t in candidates)
+        {
+            var said = outcomes.Where(o => o.P >= t).ToList();
+            var right = said.Count(o => o.Right);
+            var wrong = said.Count - right;
+            if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
+            {
+                (best, bestRight) = (t, right);
+            }
+
+            if (right - (3.0 * wrong) > fallbackScore)
+            {
+                (fallback, fallbackScore) = (t, right - (3.0 * wrong));
+            }
+        }
+
+        return Math.Round(best ?? fallback, 4);
+    }
+
+    /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
+    private const double WrongYesNoBar = 0.025;
+
+    private static string Word(AnswerWriter.Reading reading, AnswerModel.Linear polarity, double threshold) =>
+        polarity.Probability(reading.Signals) >= threshold ? (reading.Yes ? "yes" : "no") : "the";
+
+    private AnswerModel.Linear FitRanker(IEnumerable<Item> items, bool semantic)
+    {
+        var list = items.ToList();
+        var off = semantic ? NoneOffRanker : LexicalOffRanker;
+        var std = Fitting.Standardize(list.SelectMany(i => i.Ranking.Ranked.Select(c => c.Features)), Signals.Names.Length, off);
+        var w = Fitting.FitRanker(list.Select(i => (i.Ranking.Ranked.Select(c => c.Features).ToArray(), i.Hit)).ToList(), std, off);
+        return Linear(Signals.Names, w, 0, std);
+    }
+
+    private static AnswerModel.Linear Linear(string[] names, double[] w, double bias, Fitting.Standard std)
+    {
+        var linear = new AnswerModel.Linear
+        {
+            Bias = Math.Round(bias, 6),
+            Weights = names.Select((n, j) => (n, j)).Where(x => w[x.j] != 0).ToDictionary(
+                x => x.n,
+                x => new AnswerModel.Term { Weight = Math.Round(w[x.j], 6), Mean = Math.Round(std.Mean[x.j], 6), Scale = Math.Round(std.Scale[x.j], 6) }),
+        };
+        linear.Bind(names);
+        return linear;
+    }
+
+    /// <summary>Ranks an item's candidates with a ranker; returns the ordered candidates and the decision signals.</summary>
+    private static (List<Signals.Candidate> Ranked, double[] Decision) Apply(Item item, AnswerModel.Linear ranker)
+    {
+        var ranked = item.Ranking.Ranked.ToList();
+        foreach (var c in ranked)
+        {
+            c.Score = ranker.Score(c.Features);
+        }
+
+        ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+        return (ranked, Signals.Decision(item.Ranking.Context, ranked));
+    }
+
+    private bool TopHit(Item item, List<Signals.Candidate> ranked) =>
+        ranked.Count > 0 && item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])];
+
+    /// <summary>Out-of-fold decision signals for the given corpora: each corpus ranked by a ranker fitted on the
+    /// others of the set.</summary>
+    private List<(Item Item, double[] X, bool Y)> OutOfFold(IReadOnlyList<Item> items, bool semantic, Dictionary<string, AnswerModel.Linear> rankers)
+    {
+        var rows = new List<(Item, double[], bool)>();
+        foreach (var group in items.GroupBy(i => i.Corpus))
+        {
+            var ranker = FitRanker(items.Where(i => i.Corpus != group.Key), semantic);
+            rankers[group.Key] = ranker;
+            foreach (var item in group)
+            {
+                var (ranked, decision) = Apply(item, ranker);
+                rows.Add((item, decision, !item.Label.Unanswerable && TopHit(item, ranked)));
+            }
+        }
+
+        return rows;
+    }
+
+    private AnswerModel.Linear FitDecision(IReadOnlyList<(Item Item, double[] X, bool Y)> rows, bool semantic)
+    {
+        var off = semantic ? NoneOffDecision : LexicalOffDecision;
+        var std = Fitting.Standardize(rows.Select(r => r.X), Signals.DecisionNames.Length, off);
+        var (w, b) = Fitting.FitLogistic(rows.Select(r => (r.X, r.Y)).ToList(), std, off);
+        return Linear(Signals.DecisionNames, w, b, std);
+    }
+
+    /// <summary>Fits ranker, polarity, decision and thresholds on the given items only (nested: the decision and the
+    /// polarity model learn from out-of-fold rankings, the thresholds from out-of-fold predictions).</summary>
+    private Fitted Fit(IReadOnlyList<Item> items, bool semantic)
+    {
+        var rankers = new Dictionary<string, AnswerModel.Linear>(StringComparer.Ordinal);
+        var oof = OutOfFold(items, semantic, rankers);
+        var ranker = FitRanker(items, semantic);
+
+        // Polarity: fitted on every training corpus; its threshold from each corpus scored by a model of the others.
+        var polarityOutcomes = new List<(double P, bool Right)>();
+        foreach (var group in items.GroupBy(i => i.Corpus))
+        {
+            var others = items.Where(i => i.Corpus != group.Key).ToList();
+            var model = FitPolarity(PolarityRows(others, rankers[group.Key]), semantic);
+            foreach (var item in group.Where(i => i.Truth is not null))
+            {
+                var top = Apply(item, rankers[group.Key]).Ranked.FirstOrDefault();
+                if (top is not null)
+                {
+                    var reading = ReadingOf(item, top);
+                    polarityOutcomes.Add((model.Probability(reading.Signals), reading.Yes == item.Truth));
+                }
+            }
+        }
+
+        var polarity = FitPolarity(PolarityRows(items, ranker), semantic);
+        var polarityThreshold = ChoosePolarityThreshold(polarityOutcomes);
+
+        var probabilities = new List<(Item Item, double P)>();
+        foreach (var group in oof.GroupBy(r => r.Item.Corpus))
+        {
+            var decision = FitDecision(oof.Where(r => r.Item.Corpus != group.Key).ToList(), semantic);
+            probabilities.AddRange(group.Select(r => (r.Item, decision.Probability(r.X))));
+        }
+
+        var finalDecision = FitDecision(oof, semantic);
+        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity, polarityThreshold));
+        return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold);
+    }
+
+    /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities; the middle
+    /// of the best plateau.</summary>
+    private static double ChooseThreshold(List<(Item Item, double P)> probabilities, Func<Item, bool> rightIfAnswered)
+    {
+        var outcomes = probabilities.Select(x => (x.P, Good: rightIfAnswered(x.Item), Declined: x.Item.Label.Unanswerable)).ToList();
+        var candidates = outcomes.Select(o => o.P).Append(0).Append(1).Distinct().Order().ToList();
+        var best = double.MinValue;
+        var bestFrom = 0.5;
+        foreach (var t in candidates)
+        {
+            var strict = outcomes.Sum(o => o.P >= t ? (o.Good ? 1 : 0) : (o.Declined ? 1 : 0));
+            if (strict > best)
+            {
+                (best, bestFrom) = (strict, t);
+            }
+        }
+
+        var previous = candidates.LastOrDefault(c => c < bestFrom, bestFrom);
+        return Math.Round((previous + bestFrom) / 2, 4);
+    }
+
+    /// <summary>Whether the question is handled right if answered (right top citation and Yes/No word).</summary>
+    private bool Strict(Item item, AnswerModel.Linear ranker, AnswerModel.Linear polarity, double polarityThreshold)
+    {
+        if (item.Label.Unanswerable)
+        {
+            return false;
+        }
+
+        var (ranked, _) = Apply(item, ranker);
+        if (!TopHit(item, ranked))
+        {
+            return false;
+        }
+
+        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity, polarityThreshold) == item.Label.Polarity;
+    }
+
+    public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
+
+    public sealed record Report(List<Row> Semantic, List<Row> Lexical);
+
+    /// <summary>Leave-one-corpus-out: for each corpus, fit everything on the others and score it.</summary>
+    public Report Loco(string? answersDir)
+    {
+        var report = new Report([], []);
+        foreach (var semantic in Semantic ? new[] { true, false } : [false])
+        {
+            var rows = semantic ? report.Semantic : report.Lexical;
+            var items = _items.Where(i => i.SemanticPath == semantic).ToList();
+            foreach (var corpus in _corpora)
+            {
+                var clock = Stopwatch.StartNew();
+                var fitted = Fit(items.Where(i => i.Corpus != corpus.Name).ToList(), semantic);
+                var row = Score(corpus.Name, items.Where(i => i.Corpus == corpus.Name).ToList(), fitted);
+                rows.Add(row);
+                Console.Error.WriteLine($"  {(semantic ? "semantic" : "lexical")} {corpus.Name} fitted and scored in {clock.ElapsedMilliseconds} ms");
+                if (answersDir is not null && semantic == Semantic)
+                {
+                    WriteAnswers(answersDir, corpus, fitted, semantic);
+                }
+            }
+
+            Print(semantic ? "semantic path (leave-one-corpus-out)" : "lexical path (leave-one-corpus-out)", rows);
+        }
+
+        return report;
+    }
+
+    private Row Score(string corpus, List<Item> items, Fitted fitted)
+    {
+        int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0;
+        foreach (var item in items)
+        {
+            var (ranked, decision) = Apply(item, fitted.Ranker);
+            var answered = ranked.Count > 0 && item.Ranking.Question.Content.Count > 0 && fitted.Decision.Probability(decision) >= fitted.Threshold;
+            if (item.Label.Unanswerable)
+            {
+                declineOk += answered ? 0 : 1;
+                strict += answered ? 0 : 1;
+                continue;
+            }
+
+            if (!answered)
+            {
+                falseDecline++;
+                continue;
+            }
+
+            var h = TopHit(item, ranked);
+            hit1 += h ? 1 : 0;
+            var polarityOk = true;
+            if (item.Label.Polarity is { } polarity)
+            {
+                yesNo++;
+                var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
+                polarityOk = word == polarity;
+                polRight += polarityOk ? 1 : 0;
+                polWrong += !polarityOk && word is "yes" or "no" ? 1 : 0;
+            }
+
+            strict += h && polarityOk ? 1 : 0;
+        }
+
+        var answerable = items.Count(i => !i.Label.Unanswerable);
+        return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
+    }
+
+    private void WriteAnswers(string dir, Corpus corpus, Fitted fitted, bool semantic)
+    {
+        Directory.CreateDirectory(dir);
+        var model = ModelOf(fitted, fitted, "fold without " + corpus.Name);
+        var (index, vectors) = _indexes[corpus.Name];
+        index.Semantic = semantic ? vectors : null;
+        using var writer = new StreamWriter(Path.Combine(dir, corpus.Name + ".answers.jsonl"));
+        foreach (var q in corpus.Questions)
+        {
+            var a = index.Search(s => AnswerComposer.Ask(index, q.Text, model));
+            writer.WriteLine(JsonSerializer.Serialize(new
+            {
+                question = a.Question,
+                answered = a.Answered,
+                answer = a.Text,
+                citations = a.Citations.Select(c => new { file = c.File, section = c.Section, lineStart = c.LineStart, lineEnd = c.LineEnd, snippet = c.Snippet }),
+            }));
+        }
+    }
+
+    private static AnswerModel ModelOf(Fitted semantic, Fitted lexical, string notes)
+    {
+        var model = new AnswerModel
+        {
+            Version = 1,
+            Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
+            Notes = notes,
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, PolarityThreshold = semantic.PolarityThreshold },
+            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, PolarityThreshold = lexical.PolarityThreshold },
+        };
+        model.Semantic.Bind();
+        model.Lexical.Bind();
+        return model;
+    }
+
+    public AnswerModel FitAll(Report report)
+    {
+        var lexical = Fit(_items.Where(i => !i.SemanticPath).ToList(), semantic: false);
+        var semantic = Semantic ? Fit(_items.Where(i => i.SemanticPath).ToList(), semantic: true) : lexical;
+        var pooled = report.Semantic.Count > 0 ? Pool(report.Semantic) : Pool(report.Lexical);
+        var notes = $"Fitted on {_items.Count(i => !i.SemanticPath)} labelled questions over {_corpora.Count} corpora ({string.Join(", ", _corpora.Select(c => c.Name))}). "
+            + $"Leave-one-corpus-out, pooled: strict {Ratio(pooled.Strict, pooled.N)}, hit@1 {Ratio(pooled.Hit1, pooled.Answerable)}, "
+            + $"false-decline {Ratio(pooled.FalseDecline, pooled.Answerable)}, wrong yes/no {Ratio(pooled.PolarityWrong, pooled.YesNoAnswered)}, decline {Ratio(pooled.DeclineOk, pooled.Unanswerable)}.";
+        return ModelOf(semantic, lexical, notes);
+    }
+
+    private static Row Pool(List<Row> rows) => rows.Aggregate(new Row("pooled", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), (a, r) =>
+        new Row("pooled", a.N + r.N, a.Answerable + r.Answerable, a.Unanswerable + r.Unanswerable, a.Hit1 + r.Hit1, a.FalseDecline + r.FalseDecline,
+            a.YesNoAnswered + r.YesNoAnswered, a.PolarityRight + r.PolarityRight, a.PolarityWrong + r.PolarityWrong, a.DeclineOk + r.DeclineOk, a.Strict + r.Strict));
+
+    private static string Ratio(int x, int n) => n == 0 ? "-" : ((double)x / n).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Print(string title, List<Row> rows)
+    {
+        Console.WriteLine($"\n{title}");
+        Console.WriteLine("| corpus | questions | strict | hit@1 | false-decline | wrong yes/no | polarity | decline |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows.Append(Pool(rows)))
+        {
+            Console.WriteLine($"| {r.Corpus} | {r.N} | {Ratio(r.Strict, r.N)} | {Ratio(r.Hit1, r.Answerable)} | {Ratio(r.FalseDecline, r.Answerable)} | {Ratio(r.PolarityWrong, r.YesNoAnswered)} | {Ratio(r.PolarityRight, r.YesNoAnswered)} | {Ratio(r.DeclineOk, r.Unanswerable)} |");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var (index, _) in _indexes.Values)
+        {
+            index.Dispose();
+        }
+
+        _embedder?.Dispose();
+    }
+}

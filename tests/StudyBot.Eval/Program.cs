@@ -1,0 +1,57 @@
+// Fits the answer model and reports leave-one-corpus-out numbers.
+//   dotnet run -c Release --project tests/StudyBot.Eval -- loco      fit on all corpora but one, score the one left out
+//   dotnet run -c Release --project tests/StudyBot.Eval -- fit       fit on all corpora, write answer-model.json
+//   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
+// Options: --lexical-only (skip the semantic model), --answers DIR (write ask --json answers of each held-out corpus).
+using System.Globalization;
+using StudyBot.Eval;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var root = FindRoot();
+var command = args.FirstOrDefault() ?? "loco";
+var lexicalOnly = args.Contains("--lexical-only");
+var answersDir = Option("--answers");
+var only = Option("--corpora")?.Split(',');
+
+var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Name)).ToList();
+using var bench = new Bench(root, corpora, semantic: !lexicalOnly);
+switch (command)
+{
+    case "explain":
+        foreach (var line in bench.Explain(args[1], args[2]))
+        {
+            Console.WriteLine(line);
+        }
+
+        break;
+    case "fit":
+        bench.Prepare();
+        var path = Path.Combine(root, "src/StudyBot.Core/Knowledge/Answering/answer-model.json");
+        var report = bench.Loco(answersDir);
+        var model = bench.FitAll(report);
+        File.WriteAllText(path, model.ToJson() + "\n");
+        Console.WriteLine($"wrote {path}");
+        break;
+    default:
+        bench.Prepare();
+        bench.Loco(answersDir);
+        break;
+}
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository (no Bot.sln found above the current folder).");
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+public sealed class AnswerModelTests
+{
+    [Fact]
+    public void Current_ShippedModel_IsFittedAndNamesOnlyKnownSignals()
+    {
+        var model = AnswerModel.Current;
+
+        Assert.True(model.Version >= 1, "answer-model.json is the placeholder: run tests/StudyBot.Eval -- fit");
+        Assert.Contains("StudyBot.Eval", model.Command, StringComparison.Ordinal);
+        foreach (var variant in new[] { model.Semantic, model.Lexical })
+        {
+            Assert.All(variant.Ranker.Weights.Keys, k => Assert.Contains(k, Signals.Names));
+            Assert.All(variant.Decision.Weights.Keys, k => Assert.Contains(k, Signals.DecisionNames));
+            Assert.InRange(variant.Threshold, 0.01, 0.99);
+        }
+
+        Assert.DoesNotContain(model.Lexical.Ranker.Weights.Keys, k => Signals.SemanticNames.Contains(k));
+    }
+
+    [Fact]
+    public void Linear_Score_IsTheSumOfStandardizedContributionsPlusBias()
+    {
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes("""
+            { "version": 1, "semantic": { "ranker": { "weights": { "coverage": { "w": 2, "mean": 0.5, "scale": 0.25 } }, "bias": 1 },
+              "decision": { "weights": {}, "bias": 0 }, "threshold": 0.5 },
+              "lexical": { "ranker": { "weights": {}, "bias": 0 }, "decision": { "weights": {}, "bias": 0 }, "threshold": 0.5 } }
+            """));
+        var model = AnswerModel.Parse(json);
+        var x = new double[Signals.Names.Length];
+        x[Signals.IndexOf("coverage")] = 1.0;
+
+        Assert.Equal(1 + (2 * (1.0 - 0.5) / 0.25), model.Semantic.Ranker.Score(x), 9);
+        Assert.Equal(0.5, model.Semantic.Decision.Probability(new double[Signals.DecisionNames.Length]), 9);
+    }
+
+    [Fact]
+    public void Parse_UnknownSignalName_IsIgnoredAndAMissingOneWeighsNothing()
+    {
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes("""
+            { "version": 1, "semantic": { "ranker": { "weights": { "retired_signal": { "w": 5 } }, "bias": 0 }, "decision": { "weights": {}, "bias": 0 } },
+              "lexical": { "ranker": { "weights": {}, "bias": 0 }, "decision": { "weights": {}, "bias": 0 } } }
+            """));
+        var model = AnswerModel.Parse(json);
+
+        Assert.Equal(0, model.Semantic.Ranker.Score(Enumerable.Repeat(1.0, Signals.Names.Length).ToArray()));
+    }
+}

@@ -1,0 +1,77 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+public sealed class QuestionAnalyzerTests : IDisposable
+{
+    private readonly AnsweringTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    [Theory]
+    [InlineData("Is UDP connectionless?", true)]
+    [InlineData("If I delete the branch after merging, will the pull request close?", true)]
+    [InlineData("our team is small — do we still need it?", true)]
+    [InlineData("we run two servers - does the timeout apply to both?", true)]
+    [InlineData("What is UDP, and does it retransmit?", false)]
+    [InlineData("How long is the session timeout?", false)]
+    [InlineData("Explain keep-alive", false)]
+    public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
+    }
+
+    [Theory]
+    [InlineData("How long until an idle session stops?", "Duration")]
+    [InlineData("how many containers does a pod have at least?", "Count")]
+    [InlineData("Which port does HTTPS use?", "Port")]
+    [InlineData("What is the maximum message size?", "Limit")]
+    [InlineData("Is it encrypted by default?", "Default")]
+    [InlineData("What is a pod?", "None")]
+    public void Analyze_ValueQuestion_NamesTheAnswerType(string question, string expected)
+    {
+        Assert.Equal(Enum.Parse<AnswerType>(expected), _kit.Analyze(question).AnswerType);
+    }
+
+    [Theory]
+    [InlineData("How long is the session timeout?", "long")]
+    [InlineData("how many connections stay open?", "many")]
+    [InlineData("whats a pod", "what")]
+    public void Analyze_QuestionWords_AreNeverTopicWords(string question, string word)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.DoesNotContain(analysis.Concepts, c => c.Terms.Any(t => t.StartsWith(word, StringComparison.Ordinal)));
+        Assert.NotEmpty(analysis.Content);
+    }
+
+    [Theory]
+    [InlineData("What is a pod?", "Definition")]
+    [InlineData("whats a pod", "Definition")]
+    [InlineData("Is UDP connectionless?", "YesNo")]
+    [InlineData("How long is the timeout?", "Value")]
+    [InlineData("Why is UDP faster?", "Compare")]
+    [InlineData("Why do pods exist?", "Why")]
+    [InlineData("How do I create a deployment?", "How")]
+    [InlineData("Which protocol does SSH use?", "Which")]
+    public void Analyze_Question_HasItsKind(string question, string kind)
+    {
+        Assert.Equal(Enum.Parse<QuestionKind>(kind), _kit.Analyze(question).Kind);
+    }
+
+    [Fact]
+    public void Analyze_TwoTopicWords_TheRarerOneFirstIsTheSubject()
+    {
+        var analysis = _kit.Analyze("Does UDP retransmit lost packets?");
+
+        Assert.NotNull(analysis.Subject);
+        Assert.Contains("udp", analysis.Subject!.Terms);
+    }
+
+    [Fact]
+    public void MainClause_AfterAnOpeningClause_IsTheAskingClause()
+    {
+        Assert.Equal("will the pull request close?", QuestionAnalyzer.MainClause("If I delete the branch after merging, will the pull request close?"));
+    }
+}

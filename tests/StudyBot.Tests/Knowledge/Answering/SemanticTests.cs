@@ -1,0 +1,100 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Semantic;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+public sealed class SemanticTests : IDisposable
+{
+    private readonly KnowledgeTestData.TempNotes _cacheFolder = new();
+
+    public void Dispose() => _cacheFolder.Dispose();
+
+    [Fact]
+    public void GetOrEmbed_SecondRun_EmbedsNothingAndReturnsTheSameVectors()
+    {
+        var embedder = new WordHashEmbedder();
+        var texts = new[] { "alpha beta", "gamma delta", "alpha beta" };
+
+        var first = new EmbeddingCache(_cacheFolder.Folder, embedder.ModelId, embedder.Dimensions).GetOrEmbed(texts, embedder, CancellationToken.None);
+        var cache = new EmbeddingCache(_cacheFolder.Folder, embedder.ModelId, embedder.Dimensions);
+        var second = cache.GetOrEmbed(texts, embedder, CancellationToken.None);
+
+        Assert.Equal(2, embedder.Embedded); // the repeated text once, and nothing on the second run
+        Assert.Equal(0, cache.LastEmbedded);
+        Assert.Equal(first.Select(v => v.Sum()), second.Select(v => v.Sum()));
+    }
+
+    [Fact]
+    public void GetOrEmbed_OneTextChanged_EmbedsOnlyThatOne()
+    {
+        var embedder = new WordHashEmbedder();
+        var cache = new EmbeddingCache(_cacheFolder.Folder, embedder.ModelId, embedder.Dimensions);
+        cache.GetOrEmbed(["one", "two", "three"], embedder, CancellationToken.None);
+
+        cache.GetOrEmbed(["one", "two", "three changed"], embedder, CancellationToken.None);
+
+        Assert.Equal(1, cache.LastEmbedded);
+    }
+
+    [Fact]
+    public void GetOrEmbed_DamagedFile_EmbedsAgainWithoutThrowing()
+    {
+        var embedder = new WordHashEmbedder();
+        new EmbeddingCache(_cacheFolder.Folder, embedder.ModelId, embedder.Dimensions).GetOrEmbed(["one"], embedder, CancellationToken.None);
+        foreach (var file in Directory.GetFiles(_cacheFolder.Folder))
+        {
+            File.WriteAllBytes(file, [1, 2, 3]);
+        }
+
+        var cache = new EmbeddingCache(_cacheFolder.Folder, embedder.ModelId, embedder.Dimensions);
+        var vectors = cache.GetOrEmbed(["one"], embedder, CancellationToken.None);
+
+        Assert.Equal(1, cache.LastEmbedded);
+        Assert.Equal(embedder.Dimensions, vectors[0].Length);
+    }
+
+    [Fact]
+    public async Task Attach_ModelReady_TheIndexAnswersOnTheSemanticPath()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("n.md", "# Sessions\n\nThe idle session timeout is 30 minutes.\n"));
+        using var indexer = new SemanticIndexer(() => Task.FromResult<ITextEmbedder>(new WordHashEmbedder()), _cacheFolder.Folder);
+        using var kb = new KnowledgeBase(Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { Path = notes.Folder }), TimeProvider.System, semantic: indexer);
+
+        Assert.StartsWith("lexical", kb.AnswerPath, StringComparison.Ordinal);
+        await kb.LoadAsync(CancellationToken.None);
+        await indexer.Idle;
+
+        Assert.Equal("ready", indexer.Status);
+        Assert.Equal("semantic", kb.AnswerPath);
+        Assert.True(kb.Ask("idle session timeout").Answered);
+    }
+
+    [Fact]
+    public async Task Attach_ModelFails_StaysLexicalAndSaysWhy()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("n.md", "# Sessions\n\nThe idle session timeout is 30 minutes.\n"));
+        using var indexer = new SemanticIndexer(() => Task.FromException<ITextEmbedder>(new FileNotFoundException("model missing")), null);
+        using var kb = new KnowledgeBase(Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { Path = notes.Folder }), TimeProvider.System, semantic: indexer);
+
+        await kb.LoadAsync(CancellationToken.None);
+        await indexer.Idle;
+
+        Assert.StartsWith("failed: model missing", indexer.Status, StringComparison.Ordinal);
+        Assert.StartsWith("lexical", kb.AnswerPath, StringComparison.Ordinal);
+        Assert.True(kb.Ask("What is the idle session timeout?").Answered);
+    }
+
+    [Fact]
+    public void MiniLm_Paraphrase_IsCloserThanAnUnrelatedSentence()
+    {
+        using var model = MiniLmEmbedder.Load();
+
+        var v = model.Embed(["How do I switch off logging?", "To disable logging, set level to none.", "Paris is the capital of France."]);
+
+        Assert.Equal(384, v[0].Length);
+        Assert.Equal(1.0, v[0].Sum(x => (double)x * x), 3);
+        var paraphrase = v[0].Zip(v[1]).Sum(p => p.First * p.Second);
+        var unrelated = v[0].Zip(v[2]).Sum(p => p.First * p.Second);
+        Assert.True(paraphrase > unrelated + 0.2, $"paraphrase {paraphrase}, unrelated {unrelated}");
+    }
+}

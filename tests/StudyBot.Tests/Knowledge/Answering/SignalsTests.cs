@@ -1,0 +1,134 @@
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+/// <summary>Each signal, on the question that motivated it: it is higher for the passage it should favour.</summary>
+public sealed class SignalsTests : IDisposable
+{
+    private readonly AnsweringTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    [Theory]
+    [InlineData("coverage", "Is UDP connectionless?", "UDP is connectionless", "Keep-alive holds")]
+    [InlineData("title_coverage", "What about timeouts?", "idle session timeout", "UDP is connectionless")]
+    [InlineData("path_coverage", "What about timeouts?", "Sessions are kept", "Keep-alive holds")]
+    [InlineData("section_fit", "Tell me about timeouts", "idle session timeout", "Keep-alive holds")]
+    [InlineData("anchor", "Are sessions kept after a timeout?", "Sessions are kept", "Keep-alive holds")]
+    [InlineData("matched_share", "Does UDP retransmit lost packets?", "UDP is connectionless", "idle session timeout")]
+    [InlineData("rarest_matched", "Does UDP retransmit lost packets?", "UDP is connectionless", "idle session timeout")]
+    [InlineData("pair_match", "Can a pod run without a container?", "Can a pod run without", "A pod is the smallest")]
+    [InlineData("negation_overlap", "Can a pod run without a container?", "Can a pod run without", "A pod is the smallest")]
+    [InlineData("code_not_how", "What is a pod?", "kubectl apply", "A pod is the smallest")]
+    [InlineData("code_for_how", "How do I apply a pod yaml with kubectl?", "kubectl apply", "A pod is the smallest")]
+    [InlineData("subject_missing", "Does UDP hold sessions in memory?", "Sessions are kept", "UDP is connectionless")]
+    [InlineData("exact_words", "Is the timeout idle?", "idle session timeout", "Sessions are kept")]
+    [InlineData("link_share", "links", "example.com", "Keep-alive holds")]
+    [InlineData("definition_shape", "What is a pod?", "A pod is the smallest", "Create a deployment")]
+    [InlineData("instruction_shape", "What is a deployment?", "Create a deployment", "A pod is the smallest")]
+    [InlineData("table_row", "Which port does HTTPS use?", "443", "UDP is connectionless")]
+    [InlineData("table_header_match", "Which port does HTTPS use?", "443", "Multicast")]
+    [InlineData("answer_type_value", "How long until an idle session stops?", "30 minutes", "Sessions are kept")]
+    [InlineData("file_fit", "What is networking?", "UDP is connectionless", "UDP is connectionless")]
+    public void Signal_MotivatingQuestion_FavoursTheRightPassage(string signal, string question, string right, string other)
+    {
+        var favoured = _kit.Signal(question, right, signal);
+        var against = _kit.Signal(question, other, signal);
+
+        Assert.True(favoured > 0, $"{signal} of '{right}' is {favoured}");
+        Assert.True(right == other || favoured > against, $"{signal}: {favoured} for '{right}', {against} for '{other}'");
+    }
+
+    [Fact]
+    public void Unknown_WordNoPassageHolds_IsMissed()
+    {
+        var candidate = _kit.Candidate("What is the best way to store wine in UDP?", "UDP is connectionless");
+
+        Assert.True(candidate["unknown_missed"] > 0);
+        Assert.True(candidate["matched_share"] < 1);
+    }
+
+    [Fact]
+    public void TitleNamed_QuestionNamesTheWholeTitle_IsOne()
+    {
+        Assert.Equal(1, _kit.Signal("What are long-lived connections?", "Keep-alive holds", "title_named"));
+        Assert.Equal(0, _kit.Signal("What is UDP?", "Keep-alive holds", "title_named"));
+    }
+
+    [Fact]
+    public void LeadFit_PassageOpensTheTitleAsked_IsPositiveAndTopLevelFollowsTheLead()
+    {
+        var candidate = _kit.Candidate("What is UDP?", "UDP is connectionless");
+
+        Assert.True(candidate["lead_fit"] > 0);
+        Assert.Equal(candidate.Lead is { Depth: 0 } ? 1 : 0, candidate["lead_top_level"]);
+    }
+
+    [Fact]
+    public void YesNoPairMismatch_WhatIsQuestionOnAYesNoPair_IsOne()
+    {
+        Assert.Equal(1, _kit.Signal("What is a pod container?", "Can a pod run without", "yes_no_pair_mismatch"));
+        Assert.Equal(0, _kit.Signal("Can a pod run without a container?", "Can a pod run without", "yes_no_pair_mismatch"));
+    }
+
+    [Fact]
+    public void SectionOpening_FirstPassageUnderItsTitle_IsOne()
+    {
+        Assert.Equal(1, _kit.Signal("sessions", "idle session timeout", "section_opening"));
+        Assert.Equal(0, _kit.Signal("sessions", "Sessions are kept", "section_opening"));
+    }
+
+    [Fact]
+    public void Length_LongerPassage_IsLarger()
+    {
+        Assert.True(_kit.Signal("pod", "A pod is the smallest", "length") > _kit.Signal("pod", "kubectl apply", "length"));
+    }
+
+    [Fact]
+    public void Bm25_IsTheRetrieverScoreAsGiven()
+    {
+        Assert.Equal(0.25, _kit.Candidate("UDP", "UDP is connectionless", bm25: 0.25)["bm25"]);
+    }
+
+    [Fact]
+    public void SemanticSignals_FromTheSimilarities_RankAndGapToTheBest()
+    {
+        var similarities = new float[_kit.Index.Entries.Count];
+        var best = _kit.IdOf("idle session timeout");
+        similarities[best] = 0.9f;
+        similarities[_kit.IdOf("Sessions are kept")] = 0.6f;
+
+        var top = _kit.Candidate("how long until it stops", "idle session timeout", similarities);
+        var second = _kit.Candidate("how long until it stops", "Sessions are kept", similarities);
+
+        Assert.Equal(0.9, top["semantic"], 3);
+        Assert.Equal(1.0, top["semantic_rank"]);
+        Assert.Equal(0.5, second["semantic_rank"]);
+        Assert.Equal(0, top["semantic_gap"], 3);
+        Assert.Equal(-0.3, second["semantic_gap"], 3);
+    }
+
+    [Fact]
+    public void SemanticSignals_LexicalPath_AreZero()
+    {
+        var candidate = _kit.Candidate("how long until it stops", "idle session timeout");
+
+        Assert.All(Signals.SemanticNames.Where(n => Signals.IndexOf(n) >= 0), n => Assert.Equal(0, candidate[n]));
+    }
+
+    [Fact]
+    public void Names_EverySignalIsComputedAndUnique()
+    {
+        Assert.Equal(Signals.Names.Length, Signals.Names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Signals.Names.Length, _kit.Candidate("UDP", "UDP is connectionless").Features.Length);
+    }
+
+    [Fact]
+    public void Decision_UnknownNameAndCoverage_AreRead()
+    {
+        var ranking = _kit.Index.Search(s => StudyBot.Core.Knowledge.AnswerComposer.Rank(_kit.Index, s, "Who painted the Mona Lisa in Paris?", AnswerModel.Current));
+
+        Assert.Equal(1, ranking.DecisionSignals[Array.IndexOf(Signals.DecisionNames, "unknown_name")]);
+        Assert.True(ranking.DecisionSignals[Array.IndexOf(Signals.DecisionNames, "unknown_share")] > 0.5);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+/// <summary>Links, hostile synonym files and pathological notes, on real files in temp folders.</summary>
+public sealed class NotesLoaderTests : IDisposable
+{
+    private const string Secret = "Outside\n\n- the nologin entry for www-data is usr sbin nologin\n";
+
+    private readonly KnowledgeTestData.TempNotes _outside = new(("secret.md", Secret), ("etc/shadow.md", Secret));
+
+    [Fact]
+    public async Task LoadAsync_LinkToFileOutsideFolder_NotQuotedAndReportedWithoutItsPath()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "passwd.md"), Path.Combine(_outside.Folder, "secret.md"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.False(kb.Ask("What is the nologin entry for www-data?").Answered);
+        Assert.DoesNotContain(kb.Passages, p => p.Text.Contains("nologin", StringComparison.Ordinal));
+        var failure = Assert.Single(kb.Stats.Failures, f => f.File == "passwd.md");
+        Assert.Contains("outside the notes folder", failure.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_outside.Folder, failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_BrokenLink_ReportedWithoutTheServersPaths()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "gone.md"), Path.Combine(notes.Folder, "deleted.md"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        var failure = Assert.Single(kb.Stats.Failures);
+        Assert.Equal("gone.md", failure.File);
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_LinkToFolderOutside_NotIndexed()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        Directory.CreateSymbolicLink(Path.Combine(notes.Folder, "x"), Path.Combine(_outside.Folder, "etc"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Contains(kb.Stats.Failures, f => f.File == "x" && f.Reason.Contains("outside", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadAsync_LinkBackToTheFolder_ReadsEveryFileOnce()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        Directory.CreateSymbolicLink(Path.Combine(notes.Folder, "loop"), ".");
+        notes.Write("sub/b.md", "Beta\n\n- beta facts here\n");
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "alias.md"), "sub/b.md");
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md", "sub/b.md"], kb.Stats.PassagesPerFile.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, kb.Stats.Passages);
+    }
+
+    [Fact]
+    public async Task LoadAsync_LinkThroughALinkOutside_NotFollowed()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        Directory.CreateSymbolicLink(Path.Combine(notes.Folder, "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "b.md"), Path.Combine("up", Path.GetFileName(_outside.Folder), "secret.md"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Contains(kb.Stats.Failures, f => f.File == "b.md");
+        Assert.Contains(kb.Stats.Failures, f => f.File == "up");
+    }
+
+    [Fact]
+    public void ReadLines_QuizCitationOutsideTheFolder_NotRead()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- alpha one\n"));
+        File.CreateSymbolicLink(Path.Combine(notes.Folder, "passwd.md"), Path.Combine(_outside.Folder, "secret.md"));
+        var outside = Path.GetRelativePath(notes.Folder, Path.Combine(_outside.Folder, "secret.md"));
+
+        Assert.NotNull(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, "a.md"));
+        Assert.Null(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, outside));
+        Assert.Null(StudyBot.Core.Quiz.QuestionBank.ReadLines(notes.Folder, "passwd.md"));
+    }
+
+    [Fact]
+    public async Task LoadAsync_SynonymLineWithHugeToken_SkipsTheLineReportsItAndLoads()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(
+            ("a.md", "Alpha\n\n- the alpha service encrypts everything\n"),
+            ("synonyms.txt", "abc, alpha beta\n" + new string('x', 40_000) + ", y\n"));
+        using var kb = Open(notes.Folder);
+
+        var report = await kb.LoadAsync(CancellationToken.None);
+
+        Assert.True(report.Succeeded, report.Error);
+        var failure = Assert.Single(kb.Stats.Failures);
+        Assert.Equal("synonyms.txt", failure.File);
+        Assert.Contains("line 2", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, kb.Stats.Files);
+    }
+
+    [Fact]
+    public async Task LoadAsync_FileOverPassagesPerFile_SkippedWithReasonOthersLoaded()
+    {
+        var table = new StringBuilder("Table\n\n| key | value |\n|---|---|\n");
+        for (var i = 0; i < 500; i++)
+        {
+            table.Append("| k").Append(i).Append(" | v").Append(i).Append(" |\n");
+        }
+
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"), ("table.md", table.ToString()));
+        using var kb = Open(notes.Folder, o => o.MaxPassagesPerFile = 100);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Contains(kb.Stats.Failures, f => f.File == "table.md" && f.Reason.Contains("Knowledge:MaxPassagesPerFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadAsync_FileOverLinesPerFile_SkippedBeforeParsing()
+    {
+        var headings = string.Concat(Enumerable.Range(0, 1000).Select(i => $"# heading {i}\n"));
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"), ("headings.md", headings));
+        using var kb = Open(notes.Folder, o => o.MaxLinesPerFile = 500);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Contains(kb.Stats.Failures, f => f.File == "headings.md" && f.Reason.Contains("Knowledge:MaxLinesPerFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadAsync_TotalPassagesReached_LaterFilesSkipped()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(
+            ("a.md", "Alpha\n\n- alpha one\n- alpha two\n"),
+            ("b.md", "Beta\n\n- beta one\n- beta two\n"));
+        using var kb = Open(notes.Folder, o => o.MaxPassages = 2);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Contains(kb.Stats.Failures, f => f.File == "b.md" && f.Reason.Contains("Knowledge:MaxPassages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadAsync_TimeBudgetSpent_RemainingFilesSkippedWithReason()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(
+            ("a.md", "Alpha\n\n- alpha one\n"),
+            ("b.md", "Beta\n\n- beta one\n"),
+            ("c.md", "Gamma\n\n- gamma one\n"));
+        // Every reading of the clock moves it 40 s: the budget of 60 s is spent after the first file.
+        var time = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(40) };
+        using var kb = Open(notes.Folder, o => o.ReloadTimeBudgetSeconds = 60, time);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], kb.Stats.PassagesPerFile.Keys);
+        Assert.Equal(["b.md", "c.md"], kb.Stats.Failures.Where(f => f.Reason.Contains("Knowledge:ReloadTimeBudgetSeconds", StringComparison.Ordinal)).Select(f => f.File));
+    }
+
+    public void Dispose() => _outside.Dispose();
+
+    private static KnowledgeBase Open(string folder, Action<KnowledgeOptions>? configure = null, TimeProvider? time = null)
+    {
+        var options = new KnowledgeOptions { Path = folder };
+        configure?.Invoke(options);
+        return new KnowledgeBase(Options.Create(options), time ?? new FakeTimeProvider());
+    }
+}
