@@ -168,8 +168,24 @@ internal sealed class Bench : IDisposable
         var list = items.ToList();
         var off = semantic ? NoneOffRanker : LexicalOffRanker;
         var std = Fitting.Standardize(list.SelectMany(i => i.Ranking.Ranked.Select(c => c.Features)), Signals.Names.Length, off);
-        var w = Fitting.FitRanker(list.Select(i => (i.Ranking.Ranked.Select(c => c.Features).ToArray(), i.Hit)).ToList(), std, off);
+        var w = Fitting.FitRanker(list.Select(Trimmed).ToList(), std, off);
         return Linear(Signals.Names, w, 0, std);
+    }
+
+    /// <summary>A question's positives and its hardest negatives (by a fixed prior: coverage, BM25 and cosine), so a
+    /// fit costs a fraction of all candidates and learns from the ones that compete.</summary>
+    private static (double[][] X, bool[] Y) Trimmed(Item item)
+    {
+        const int Negatives = 24;
+        var coverage = Signals.IndexOf("coverage");
+        var bm25 = Signals.IndexOf("bm25");
+        var semantic = Signals.IndexOf("semantic");
+        var kept = item.Ranking.Ranked.Select((c, i) => (c, i))
+            .OrderByDescending(x => item.Hit[x.i] ? double.MaxValue : x.c.Features[coverage] + x.c.Features[bm25] + x.c.Features[semantic])
+            .ThenBy(x => x.c.Id)
+            .Take(item.Hit.Count(h => h) + Negatives)
+            .ToList();
+        return (kept.Select(x => x.c.Features).ToArray(), kept.Select(x => item.Hit[x.i]).ToArray());
     }
 
     private static AnswerModel.Linear Linear(string[] names, double[] w, double bias, Fitting.Standard std)

@@ -46,7 +46,7 @@ internal static class Fitting
 
     /// <summary>Ranker: each group is one question's candidates with their labels; maximises the softmax probability
     /// of the positive candidates. Returns weights on standardized signals.</summary>
-    public static double[] FitRanker(IReadOnlyList<(double[][] X, bool[] Y)> groups, Standard std, bool[] off, double l2 = 0.01, int steps = 300)
+    public static double[] FitRanker(IReadOnlyList<(double[][] X, bool[] Y)> groups, Standard std, bool[] off, double l2 = 0.01, int steps = 200)
     {
         var width = std.Mean.Length;
         var z = groups.Where(g => g.Y.Any(y => y) && g.Y.Any(y => !y))

@@ -29,7 +29,11 @@ internal static class AskCommand
                 "question (ask What is GuardDuty?). '-' reads questions from standard input, one per line; blank lines are skipped.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("ask", "Answer a question from the notes, with citations.") { knowledge, json, question };
+        var lexical = new Option<bool>("--lexical")
+        {
+            Description = "Answer without the local semantic model (faster start; by default the notes are embedded first, from the cache in data/embeddings when they were before).",
+        };
+        var command = new Command("ask", "Answer a question from the notes, with citations.") { knowledge, json, lexical, question };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(knowledge),
             parse.GetValue(json),
@@ -37,13 +41,15 @@ internal static class AskCommand
             Console.In,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            cancellationToken));
+            cancellationToken,
+            semantic: !parse.GetValue(lexical)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
     {
-        if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { Notes: var knowledgeBase })
+        using var indexer = semantic ? new Core.Knowledge.Semantic.SemanticIndexer(CliOptions.EmbeddingCacheFor(folder)) : null;
+        if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken, indexer).ConfigureAwait(false) is not { Notes: var knowledgeBase })
         {
             return CliApp.UsageError;
         }

@@ -27,12 +27,21 @@ internal static class CliOptions
         .AddEnvironmentVariables()
         .Build();
 
+    /// <summary>The CLI's embedding cache: under the app's data folder, one folder per notes folder (a cache is
+    /// compacted to the passages of the notes it serves).</summary>
+    public static string EmbeddingCacheFor(string? folder)
+    {
+        var notes = Path.GetFullPath(folder ?? KnowledgeOptions.DefaultPath, folder is null ? AppFolder.Find() : Directory.GetCurrentDirectory());
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(notes)))[..12].ToLowerInvariant();
+        return Path.Combine(AppFolder.Find(), "data", "embeddings", "cli-" + key);
+    }
+
     /// <summary>
     /// Loads the notes from <paramref name="folder"/> (relative to the current folder) or, when null, from
     /// <c>Knowledge:Path</c> resolved the way the bot resolves it. Null, with one line on <paramref name="error"/>, when
     /// the folder is missing or holds no notes.
     /// </summary>
-    public static async Task<(KnowledgeBase Notes, string Folder)?> LoadKnowledgeAsync(string? folder, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<(KnowledgeBase Notes, string Folder)?> LoadKnowledgeAsync(string? folder, TextWriter error, CancellationToken cancellationToken, Core.Knowledge.Semantic.SemanticIndexer? semantic = null)
     {
         string path;
         string origin;
@@ -58,8 +67,18 @@ internal static class CliOptions
             return null;
         }
 
-        var knowledgeBase = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = path }), TimeProvider.System);
+        var knowledgeBase = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = path }), TimeProvider.System, semantic: semantic);
         var report = await knowledgeBase.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (semantic is not null && report.Succeeded)
+        {
+            // Answers from the CLI are its best ones: wait for the passages' vectors (from the cache after the first run).
+            await semantic.Idle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (semantic.Status != "ready")
+            {
+                await error.WriteLineAsync($"warning: semantic model {semantic.Status}; answering with the lexical path").ConfigureAwait(false);
+            }
+        }
+
         if (!report.Succeeded)
         {
             knowledgeBase.Dispose();
