@@ -35,27 +35,17 @@ public sealed class FollowUpsTests
         Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task HandleAsync_AnotherUsersFollowUp_DoesNotBorrowTheSubject()
+    [Theory]
+    [InlineData("bob", "what about S3?")]
+    [InlineData("ada", "What is GuardDuty?")]
+    public async Task HandleAsync_AnotherUserOrANewQuestion_AskedAsWritten(string user, string text)
     {
         await using var chat = new ChatFixture();
         chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
         await chat.SendAsync("Is EBS encrypted by default?", user: "ada");
 
-        await chat.SendAsync("what about S3?", user: "bob");
+        await chat.SendAsync(text, user: user);
 
-        Assert.Equal("what about S3?", chat.Knowledge.Questions[^1]);
-    }
-
-    [Fact]
-    public async Task HandleAsync_NewQuestion_NotReadAsAFollowUp()
-    {
-        await using var chat = new ChatFixture();
-        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
-        await chat.SendAsync("Is EBS encrypted by default?");
-
-        await chat.SendAsync("What is GuardDuty?");
-
-        Assert.Equal("What is GuardDuty?", chat.Knowledge.Questions[^1]);
+        Assert.Equal(text, chat.Knowledge.Questions[^1]);
     }
 }
