@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser tests and the docs/ screenshots show 👍/👎: without a colour emoji font they would be empty boxes.
+if ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null) \
+    || echo "warning: could not install fonts-noto-color-emoji; screenshots will show boxes for emoji" >&2
+fi
+
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Chromium is missing; installing Debian's chromium package..." >&2
   if [ "$(id -u)" = "0" ]; then

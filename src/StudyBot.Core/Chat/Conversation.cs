@@ -34,6 +34,7 @@ public sealed partial class Conversation : IConversation
     private readonly ILogger<Conversation> _logger;
     private readonly RefusalWindowState _refusals = new();
     private readonly SourceLinks? _links;
+    private readonly FollowUps _followUps;
 
     public Conversation(
         AnswerCache answers,
@@ -67,6 +68,7 @@ public sealed partial class Conversation : IConversation
         _options = options.Value;
         _logger = logger;
         _links = links;
+        _followUps = new FollowUps(time);
     }
 
     /// <inheritdoc />
@@ -251,12 +253,14 @@ public sealed partial class Conversation : IConversation
             new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command, arguments, outcome),
             cancellationToken);
 
-    private Reply Answer(IncomingMessage message, string question)
+    private Reply Answer(IncomingMessage message, string text)
     {
-        if (SmallTalk.ReplyTo(question) is { } smallTalk)
+        if (SmallTalk.ReplyTo(text) is { } smallTalk)
         {
             return smallTalk;
         }
+
+        var (question, assumed) = _followUps.Resolve(message, text);
 
         if (!_rateLimiter.TryAcquire(message))
         {
@@ -267,24 +271,18 @@ public sealed partial class Conversation : IConversation
         var answer = _answers.Ask(question);
         _questions.Record(new QuestionRecord(_time.GetUtcNow(), message.Platform, question, answer.Answered));
         LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
+        _followUps.Remember(message, question);
+
+        // A follow-up says how it was read, so a wrong guess is seen at once.
+        var reading = assumed is null ? "" : $"*Reading that as: {assumed}*\n\n";
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
-            return new Reply(answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
+            return new Reply(reading + answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
-        var text = new StringBuilder(answer.Text);
-        if (answer.Related.Count > 0)
-        {
-            text.Append("\n\nRelated notes you could look at:");
-            foreach (var related in answer.Related)
-            {
-                text.Append(CultureInfo.InvariantCulture,
-                    $"\n- {related.File} › {related.Section} ({CitationText.Lines(related.LineStart, related.LineEnd)})");
-            }
-        }
-
-        return new Reply(text.ToString(), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+        // The decline names the related sections; the buttons ask about them.
+        return new Reply(reading + answer.Text, Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
     }
 
     /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>

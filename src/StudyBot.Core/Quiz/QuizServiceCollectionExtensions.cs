@@ -54,20 +54,15 @@ public static class QuizServiceCollectionExtensions
 
     private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)
     {
+        // Quiz:KnowledgePath, else the notes folder (Knowledge:Path, else its default); relative to the content root,
+        // like every path setting. Read from configuration, so the quiz works without the knowledge options bound.
         var configured = sp.GetRequiredService<IOptions<QuizOptions>>().Value.KnowledgePath;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            // Relative to the content root, like every path setting.
-            return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
-                ? StorageServiceCollectionExtensions.ResolvePath(configured, environment)
-                : Path.GetFullPath(configured));
-        }
-
-        // The same folder the notes come from, resolved the way the knowledge base resolves it.
-        var knowledge = sp.GetService<IOptions<KnowledgeOptions>>()?.Value;
-        return new QuizKnowledgeFolder(string.IsNullOrWhiteSpace(knowledge?.Path)
-            ? Path.GetFullPath(sp.GetRequiredService<IConfiguration>()[$"{KnowledgeOptions.SectionName}:Path"] ?? "knowledge")
-            : knowledge.FullPath);
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? sp.GetRequiredService<IConfiguration>()[$"{KnowledgeOptions.SectionName}:Path"] is { Length: > 0 } notes ? notes : KnowledgeOptions.DefaultPath
+            : configured;
+        return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
+            ? StorageServiceCollectionExtensions.ResolvePath(path, environment)
+            : Path.GetFullPath(path));
     }
 }
 

@@ -155,7 +155,7 @@ public sealed partial class WebChatSessionTests(BrowserFixture browser) : IAsync
         await suggestion.ClickAsync();
 
         await Assertions.Expect(_page.Locator(".message.user").Last).ToContainTextAsync("AWS Shield");
-        await Assertions.Expect(_page.Locator(".message.bot[data-kind=answer]").Last).ToContainTextAsync("DDOS");
+        await Assertions.Expect(_page.Locator(".message.bot[data-kind=answer] details.citation summary").First).ToContainTextAsync("AWS Shield");
     }
 
     [Fact]

@@ -180,7 +180,7 @@ public class ConversationTests
     }
 
     [Fact]
-    public async Task HandleAsync_DeclinedQuestion_ShowsRelatedNotesNotCitations()
+    public async Task HandleAsync_DeclinedQuestion_OffersRelatedNotesNotCitations()
     {
         await using var chat = new ChatFixture();
 
@@ -188,8 +188,7 @@ public class ConversationTests
 
         Assert.Equal(ReplyKind.Declined, reply.Kind);
         Assert.Empty(reply.CitationList);
-        Assert.Contains("Related notes", reply.Markdown, StringComparison.Ordinal);
-        Assert.Contains("aws.md › S3 (lines 10–12)", reply.Markdown, StringComparison.Ordinal);
+        Assert.Equal("S3", Assert.Single(reply.ButtonList).Label);
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Chat;
+
+/// <summary>
+/// Reads a follow-up with the previous question's subject: after "Is EBS encrypted by default?", "what about S3?" is
+/// "Is S3 encrypted by default?" and "and how do I turn it on?" is "how do I turn EBS on?". Remembered per platform,
+/// channel and user for <see cref="Window"/>, so one person's follow-up never borrows another's subject.
+/// </summary>
+internal sealed partial class FollowUps(TimeProvider time)
+{
+    /// <summary>Long enough to read an answer and ask on; short enough that a new topic is not read as an old one.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    /// <summary>Beyond this many people at once the expired entries are dropped.</summary>
+    private const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<(string Platform, string Channel, string User), (string Question, string Subject, DateTimeOffset At)> _last = new();
+
+    /// <summary>The question to ask for <paramref name="text"/>, and the rewritten question when it was a follow-up.</summary>
+    public (string Question, string? Assumed) Resolve(IncomingMessage message, string text)
+    {
+        if (!_last.TryGetValue(Key(message), out var last) || time.GetUtcNow() - last.At > Window)
+        {
+            return (text, null);
+        }
+
+        var trimmed = text.Trim();
+        string? rewritten = null;
+        if (WhatAbout().Match(trimmed) is { Success: true } about)
+        {
+            rewritten = ReplaceWord(last.Question, last.Subject, about.Groups["x"].Value.Trim());
+        }
+        else if (AndThen().Match(trimmed) is { Success: true } and && Pronoun().IsMatch(and.Groups["rest"].Value))
+        {
+            var rest = and.Groups["rest"].Value;
+            rewritten = Pronoun().Replace(rest, last.Subject, 1);
+            rewritten = char.ToUpperInvariant(rewritten[0]) + rewritten[1..];
+        }
+
+        return rewritten is null || rewritten == last.Question ? (text, null) : (rewritten, rewritten);
+    }
+
+    /// <summary>Remembers <paramref name="question"/> when it names a subject a follow-up can refer to.</summary>
+    public void Remember(IncomingMessage message, string question)
+    {
+        if (Subject(question) is not { } subject)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (_last.Count >= MaxRemembered)
+        {
+            foreach (var (key, value) in _last)
+            {
+                if (now - value.At > Window)
+                {
+                    _last.TryRemove(key, out _);
+                }
+            }
+        }
+
+        _last[Key(message)] = (question.Trim(), subject, now);
+    }
+
+    /// <summary>The thing a question is about: its first run of acronyms or capitalised names after the first word
+    /// (EBS, GuardDuty, AWS Shield).</summary>
+    internal static string? Subject(string question)
+    {
+        var names = Name().Matches(question).Where(m => m.Index > 0).Select(m => m.Value).ToList();
+        return names.Count == 0 ? null : names[0];
+    }
+
+    private static string ReplaceWord(string question, string word, string replacement)
+    {
+        var index = question.IndexOf(word, StringComparison.Ordinal);
+        return index < 0 ? question : question[..index] + replacement.TrimEnd('?', '.', '!') + question[(index + word.Length)..];
+    }
+
+    private static (string, string, string) Key(IncomingMessage message) => (message.Platform, message.ChannelId, message.UserId);
+
+    [GeneratedRegex(@"^(and\s+)?(what|how)\s+about\s+(?<x>[^?]{1,80})\??$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WhatAbout();
+
+    [GeneratedRegex(@"^and\s+(?<rest>.{3,300})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AndThen();
+
+    [GeneratedRegex(@"\b(it|that|this|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Pronoun();
+
+    /// <summary>A run of acronyms (EBS, S3, SSE-KMS) and capitalised names (GuardDuty, Shield): "AWS Shield" is one subject.</summary>
+    [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Name();
+}

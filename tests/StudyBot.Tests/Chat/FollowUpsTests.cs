@@ -1,0 +1,51 @@
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Tests.Chat;
+
+public sealed class FollowUpsTests
+{
+    [Theory]
+    [InlineData("Is EBS encrypted by default?", "what about S3?", "Is S3 encrypted by default?")]
+    [InlineData("Is EBS encrypted by default?", "And how about SSE-KMS", "Is SSE-KMS encrypted by default?")]
+    [InlineData("How does AWS Shield work?", "What about WAF?", "How does WAF work?")]
+    [InlineData("Is EBS encrypted by default?", "and how do I turn it on?", "How do I turn EBS on?")]
+    public async Task HandleAsync_FollowUpWithinMinutes_AskedWithThePreviousSubjectAndSaysSo(string first, string followUp, string expected)
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync(first);
+
+        var reply = await chat.SendAsync(followUp);
+
+        Assert.Equal(expected, chat.Knowledge.Questions[^1]);
+        Assert.StartsWith($"*Reading that as: {expected}*", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FollowUpAfterTheWindow_AskedAsWritten()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync("Is EBS encrypted by default?");
+        chat.Time.Advance(TimeSpan.FromMinutes(6));
+
+        var reply = await chat.SendAsync("what about S3?");
+
+        Assert.Equal("what about S3?", chat.Knowledge.Questions[^1]);
+        Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bob", "what about S3?")]
+    [InlineData("ada", "What is GuardDuty?")]
+    public async Task HandleAsync_AnotherUserOrANewQuestion_AskedAsWritten(string user, string text)
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync("Is EBS encrypted by default?", user: "ada");
+
+        await chat.SendAsync(text, user: user);
+
+        Assert.Equal(text, chat.Knowledge.Questions[^1]);
+    }
+}
