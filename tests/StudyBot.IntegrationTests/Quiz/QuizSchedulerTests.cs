@@ -213,7 +213,7 @@ public class QuizSchedulerTests
     }
 
     [Fact]
-    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackSooner()
+    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackAfterRepeatAfterDays()
     {
         var time = At("2026-06-01T07:00:00Z");
         await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
@@ -234,7 +234,12 @@ public class QuizSchedulerTests
         await h.PressAsync(QuizHarness.Action(missed, (QuizHarness.RightChoice(missed) + 1) % 3), "u1");
         time.Advance(TimeSpan.FromHours(1));
         await h.TickAsync();
+
+        // Not the next day (it was asked within RepeatAfterDays) but once those days have passed, before the others.
         time.Advance(TimeSpan.FromDays(1));
+        await h.CommandAsync("quiz now");
+        Assert.NotEqual(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+        time.Advance(TimeSpan.FromDays(61));
         await h.CommandAsync("quiz now");
         Assert.Equal(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
     }
