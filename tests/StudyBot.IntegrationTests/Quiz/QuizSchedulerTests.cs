@@ -273,6 +273,20 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task AdminNotes_BadQuizFileEntry_ListedWithFileAndLine()
+    {
+        var folder = QuizHarness.NewFolder(2);
+        File.AppendAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), "## Broken?\n- [ ] a\n- [ ] b\n\n## Cites nothing?\n- [x] a\n- [ ] b\n\nSource: missing.md#L1-L2\n");
+        await using var h = QuizHarness.Start(folder, At("2026-06-01T07:00:00Z"));
+
+        var notes = string.Join('\n', h.Services.GetServices<IAdminNotes>().Select(n => n.Notes()));
+
+        Assert.Contains("**Quiz files:** 2 entries skipped", notes, StringComparison.Ordinal);
+        Assert.Matches(@"`team\.quiz\.md` line \d+: exactly one choice", notes);
+        Assert.Contains("the source file 'missing.md' does not exist", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuizCommand_NonAdmin_IsRefused()
     {
         await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
