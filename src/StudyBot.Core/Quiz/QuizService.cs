@@ -226,7 +226,8 @@ internal sealed class QuizService(
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
     {
-        var questions = bank.Questions;
+        var banned = await store.BannedAsync(ct);
+        var questions = banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
         if (questions.Count == 0)
         {
             return null;

@@ -230,6 +230,32 @@ internal sealed class QuizStore(SqliteDatabase database)
         c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
             "SELECT * FROM quiz_posts WHERE idempotency_key = @key;", new { key }, cancellationToken: ct));
 
+    /// <summary>The latest post in a channel, or null.</summary>
+    public async Task<QuizPostRow?> LatestPostAsync(string platform, string channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
+            "SELECT * FROM quiz_posts WHERE platform = @platform AND channel_id = @channelId ORDER BY id DESC LIMIT 1;",
+            new { platform, channelId }, cancellationToken: ct));
+    }
+
+    /// <summary>Retires a question everywhere; false when it was retired already.</summary>
+    public async Task<bool> BanAsync(string questionId, string bannedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO quiz_banned (question_id, banned_utc, banned_by) VALUES (@questionId, @now, @bannedBy);",
+            new { questionId, now = Iso(now), bannedBy }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>The ids of retired questions.</summary>
+    public async Task<IReadOnlySet<string>> BannedAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<string>(new CommandDefinition("SELECT question_id FROM quiz_banned;", cancellationToken: ct)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<QuizPostRow?> PostAsync(long id, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);

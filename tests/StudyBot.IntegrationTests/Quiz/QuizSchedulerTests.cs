@@ -287,6 +287,26 @@ public class QuizSchedulerTests
     }
 
     [Fact]
+    public async Task QuizBan_LastPostedQuestion_IsNeverAskedAgain()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), time);
+        await h.CommandAsync("quiz now");
+        var banned = h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0];
+
+        var reply = await h.CommandAsync("quiz ban");
+        Assert.Contains("Retired question", reply.Markdown, StringComparison.Ordinal);
+        Assert.Equal(ReplyKind.Refused, (await h.CommandAsync("quiz ban", admin: false, user: "u1")).Kind);
+
+        for (var i = 0; i < 4; i++)
+        {
+            time.Advance(TimeSpan.FromDays(70));
+            await h.CommandAsync("quiz now");
+            Assert.NotEqual(banned, h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+        }
+    }
+
+    [Fact]
     public async Task QuizCommand_NonAdmin_IsRefused()
     {
         await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));

@@ -128,6 +128,22 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChoiceSetSubmit_PickedChoiceGoesToCoreAsAction()
+    {
+        var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
+        submit.Remove("text");
+        submit.Remove("entities");
+        submit.Remove("attachments");
+        submit["value"] = new JsonObject { ["choice"] = "quiz:42:7" };
+        submit["replyToId"] = "1571537152000";
+
+        var response = await SendAsync(submit);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+    }
+
+    [Fact]
     public async Task CardSubmitInChannel_GoesToCoreAsActionAndFeedbackIsSentOnlyToTheUser()
     {
         var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
