@@ -347,7 +347,7 @@ internal sealed class QuizService(
         return new MemberStats(points, streak, answers.Count, correct);
     }
 
-    /// <summary>The leaderboard reply: this month and all time.</summary>
+    /// <summary>The leaderboard reply for the asking channel: this month and all time.</summary>
     public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken ct)
     {
         var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
@@ -356,9 +356,9 @@ internal sealed class QuizService(
         var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**This month ({local.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, month, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, month, 10, ct));
         text.Append("\n**All time**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, null, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, null, 10, ct));
         return new Reply(text.ToString().TrimEnd(), Title: "Quiz leaderboard", Kind: ReplyKind.Leaderboard);
     }
 

@@ -85,6 +85,8 @@ public class QuizSchedulerTests
         Assert.Contains("2 answered, 50% correct", reveal.Markdown, StringComparison.Ordinal);
         var board = await second.CommandAsync("leaderboard");
         Assert.Contains("Name u1 — 1 point", board.Markdown, StringComparison.Ordinal);
+        var otherChannel = await second.CommandAsync("leaderboard", channel: "c2");
+        Assert.DoesNotContain("Name u1", otherChannel.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
