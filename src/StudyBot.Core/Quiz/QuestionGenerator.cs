@@ -638,13 +638,15 @@ public static class QuestionGenerator
     /// gives away "CloudFormation Conditions" among other CloudFormation features.</summary>
     internal static bool DistinctiveWordVisible(QuizQuestion q, string stem)
     {
-        var distinctive = QuizText.Tokens(q.Answer);
+        // Compared on four letters: "rolls back" shows "Rollbacks".
+        static HashSet<string> Short(string text) => QuizText.Tokens(text).Select(t => t.Length > 4 ? t[..4] : t).ToHashSet(StringComparer.Ordinal);
+        var distinctive = Short(q.Answer);
         foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
         {
-            distinctive.ExceptWith(QuizText.Tokens(wrong));
+            distinctive.ExceptWith(Short(wrong));
         }
 
-        return distinctive.Overlaps(QuizText.Tokens(stem));
+        return distinctive.Overlaps(Short(stem));
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

@@ -5,14 +5,14 @@ namespace StudyBot.Core.Quiz;
 
 /// <summary>
 /// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
-/// <c>quiz skip</c> and <c>quiz off</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
+/// <c>quiz skip</c>, <c>quiz off</c> and <c>quiz ban [id]</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
 /// </summary>
 internal sealed class QuizChatCommand(
-    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, IAuditLog? audit = null) : IChatCommand
+    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, QuestionBank bank, IAuditLog? audit = null) : IChatCommand
 {
     public string Name => "quiz";
 
-    public string Help => "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz schedule <cron> [timezone]";
+    public string Help => "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]";
 
     public bool AdminOnly => false;
 
@@ -25,7 +25,7 @@ internal sealed class QuizChatCommand(
             return await StatusAsync(message, cancellationToken);
         }
 
-        if (verb is not ("schedule" or "now" or "skip" or "off"))
+        if (verb is not ("schedule" or "now" or "skip" or "off" or "ban"))
         {
             return new Reply($"Unknown quiz command '{words[0]}'. {Help}", Kind: ReplyKind.Help);
         }
@@ -48,6 +48,23 @@ internal sealed class QuizChatCommand(
             await AuditAsync(message, arguments, $"{AuditOutcomes.Failed}: {e.GetType().Name}", CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary><c>quiz ban [id]</c>: retires a question for good (the one last posted here when no id is given).</summary>
+    private async Task<Reply> BanAsync(IncomingMessage message, string? id, CancellationToken cancellationToken)
+    {
+        var question = id is null
+            ? (await store.LatestPostAsync(message.Platform, message.ChannelId, cancellationToken))?.Question
+            : bank.Find(id);
+        if (question is null)
+        {
+            return new Reply(id is null ? "No quiz was posted in this channel yet; give the question's id: quiz ban <id>." : $"There is no question with id '{id}'.", Kind: ReplyKind.Admin);
+        }
+
+        var retired = await store.BanAsync(question.Id, message.UserId, time.GetUtcNow(), cancellationToken);
+        return new Reply(
+            retired ? $"Retired question `{question.Id}` (“{question.Text}”); it will not be asked again." : $"Question `{question.Id}` was retired already.",
+            Kind: ReplyKind.Admin);
     }
 
     private Task AuditAsync(IncomingMessage message, string arguments, string outcome, CancellationToken ct) =>
@@ -73,6 +90,8 @@ internal sealed class QuizChatCommand(
                 return new Reply(known ? "The daily quiz is off in this channel. Scores are kept." : "This channel has no quiz schedule.", Kind: ReplyKind.Admin);
             case "skip":
                 return await SkipAsync(message, cancellationToken);
+            case "ban":
+                return await BanAsync(message, words.Length > 1 ? words[1] : null, cancellationToken);
             default:
                 return await ScheduleAsync(message, words[1..], cancellationToken);
         }

@@ -90,7 +90,7 @@ internal static class QuizLexicon
         "misc", "basics", "conclusion", "references", "resources", "phases", "benefits", "advantages", "disadvantages",
         "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
         "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
-        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
+        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "options", "main", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
     };
 
     /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>

@@ -71,5 +71,11 @@ internal static class QuizMigrations
                 last_share_correct REAL NULL,
                 PRIMARY KEY (platform, channel_id, question_id));
             """),
+        new SqlMigration(201, "quiz banned questions", """
+            CREATE TABLE quiz_banned (
+                question_id TEXT NOT NULL PRIMARY KEY,
+                banned_utc TEXT NOT NULL,
+                banned_by TEXT NOT NULL);
+            """),
     ];
 }

@@ -20,6 +20,10 @@ internal sealed class QuizService(
     ILogger<QuizService> logger)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>At most one review of a missed question per this many days: with reviews every time one is due, a
+    /// year of weekday posts at 66 % accuracy would be a fifth repeats (issue 11 wants ≥ 250 distinct in 261).</summary>
+    private const int ReviewSpacingDays = 35;
     private readonly QuizOptions _options = options.Value;
 
     /// <summary>Handles everything due now; returns when to look again.</summary>
@@ -222,17 +226,25 @@ internal sealed class QuizService(
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
     {
-        var questions = bank.Questions;
+        var banned = await store.BannedAsync(ct);
+        var questions = banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
         if (questions.Count == 0)
         {
             return null;
         }
 
         var states = (await store.QuestionStatesAsync(platform, channelId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        // A missed question comes back once its SM-2 review is due and RepeatAfterDays have passed (never the next
+        // day: at 50 % accuracy that re-posted yesterday's question 148 times a year), and at most one review every
+        // ReviewSpacingDays, so that a year of weekday posts stays mostly new questions.
         var nowIso = QuizStore.Iso(now);
-        var missed = questions
+        var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
+        var lastReview = states.Values.Where(s => s.AskedCount >= 2).Select(s => s.LastAskedUtc).DefaultIfEmpty(string.Empty).Max(StringComparer.Ordinal)!;
+        var reviewAllowed = string.CompareOrdinal(lastReview, QuizStore.Iso(now.AddDays(-ReviewSpacingDays))) < 0;
+        var missed = !reviewAllowed ? null : questions
             .Select(q => (Question: q, State: states.GetValueOrDefault(q.Id)))
-            .Where(x => x.State is { Repetitions: 0, LastShareCorrect: < 0.5, DueUtc: not null } s && string.CompareOrdinal(s.DueUtc, nowIso) <= 0)
+            .Where(x => x.State is { Repetitions: 0, LastShareCorrect: < 0.5, DueUtc: not null } s
+                && string.CompareOrdinal(s.DueUtc, nowIso) <= 0 && string.CompareOrdinal(s.LastAskedUtc, repeatBefore) < 0)
             .OrderBy(x => x.State!.DueUtc, StringComparer.Ordinal)
             .Select(x => x.Question)
             .FirstOrDefault();
@@ -243,7 +255,6 @@ internal sealed class QuizService(
 
         // Never asked first (the team's own first); only then those asked more than RepeatAfterDays ago, the
         // longest ago first. Otherwise two backdated posts came back before thousands never asked.
-        var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
         var fresh = questions
             .Where(q => !states.ContainsKey(q.Id))
             .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
@@ -338,7 +349,7 @@ internal sealed class QuizService(
         return new MemberStats(points, streak, answers.Count, correct);
     }
 
-    /// <summary>The leaderboard reply: this month and all time.</summary>
+    /// <summary>The leaderboard reply for the asking channel: this month and all time.</summary>
     public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken ct)
     {
         var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
@@ -347,9 +358,9 @@ internal sealed class QuizService(
         var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**This month ({local.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, month, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, month, 10, ct));
         text.Append("\n**All time**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, null, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, null, 10, ct));
         return new Reply(text.ToString().TrimEnd(), Title: "Quiz leaderboard", Kind: ReplyKind.Leaderboard);
     }
 

@@ -39,6 +39,7 @@ public static class QuizServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         services.TryAddSingleton(sp => ResolveFolder(sp));
         services.TryAddSingleton<QuestionBank>();
+        services.AddSingleton<IAdminNotes, QuizAdminNotes>();
         services.TryAddSingleton<QuizStore>();
         services.TryAddSingleton<QuizSchedulerSignal>();
         services.TryAddTransient<QuizService>();

@@ -230,6 +230,32 @@ internal sealed class QuizStore(SqliteDatabase database)
         c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
             "SELECT * FROM quiz_posts WHERE idempotency_key = @key;", new { key }, cancellationToken: ct));
 
+    /// <summary>The latest post in a channel, or null.</summary>
+    public async Task<QuizPostRow?> LatestPostAsync(string platform, string channelId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
+            "SELECT * FROM quiz_posts WHERE platform = @platform AND channel_id = @channelId ORDER BY id DESC LIMIT 1;",
+            new { platform, channelId }, cancellationToken: ct));
+    }
+
+    /// <summary>Retires a question everywhere; false when it was retired already.</summary>
+    public async Task<bool> BanAsync(string questionId, string bannedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO quiz_banned (question_id, banned_utc, banned_by) VALUES (@questionId, @now, @bannedBy);",
+            new { questionId, now = Iso(now), bannedBy }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>The ids of retired questions.</summary>
+    public async Task<IReadOnlySet<string>> BannedAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<string>(new CommandDefinition("SELECT question_id FROM quiz_banned;", cancellationToken: ct)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<QuizPostRow?> PostAsync(long id, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
@@ -379,17 +405,18 @@ internal sealed class QuizStore(SqliteDatabase database)
 
     /// <summary>Top members by points (a month "yyyy-MM", or all time when null).</summary>
     public async Task<IReadOnlyList<(string UserId, string DisplayName, long Points, long Correct, long Answered)>> LeaderboardAsync(
-        string platform, string? month, int top, CancellationToken ct)
+        string platform, string channelId, string? month, int top, CancellationToken ct)
     {
+        // Per channel: a team's board is its own channel's quiz, not every channel on the platform.
         await using var c = await OpenAsync(ct);
         return (await c.QueryAsync<(string, string, long, long, long)>(new CommandDefinition("""
-            SELECT user_id, (SELECT display_name FROM quiz_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id ORDER BY answered_utc DESC LIMIT 1),
-                   SUM(points) AS total, SUM(correct), COUNT(*)
-            FROM quiz_answers a
-            WHERE platform = @platform AND (@month IS NULL OR local_month = @month)
-            GROUP BY user_id
-            ORDER BY total DESC, SUM(correct) DESC, MIN(answered_utc)
+            SELECT a.user_id, (SELECT display_name FROM quiz_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id ORDER BY answered_utc DESC LIMIT 1),
+                   SUM(a.points) AS total, SUM(a.correct), COUNT(*)
+            FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+            WHERE a.platform = @platform AND p.channel_id = @channelId AND (@month IS NULL OR a.local_month = @month)
+            GROUP BY a.user_id
+            ORDER BY total DESC, SUM(a.correct) DESC, MIN(a.answered_utc)
             LIMIT @top;
-            """, new { platform, month, top }, cancellationToken: ct))).ToList();
+            """, new { platform, channelId, month, top }, cancellationToken: ct))).ToList();
     }
 }

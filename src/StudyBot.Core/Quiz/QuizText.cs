@@ -196,11 +196,24 @@ internal static partial class QuizText
         }
         else
         {
+            // "Cross Origin Resource Sharing" shows "S3 Cors".
+            if (keyWords.Any(w => w.Length is >= 3 and <= 5 && w.All(char.IsLetter) && char.IsUpper(w[0]) && Expands(textWords, w.ToUpperInvariant())))
+            {
+                return true;
+            }
+
             var initials = Initials(keyWords);
             if (initials.Length >= 2 && textWords.Any(w => string.Equals(w, initials, StringComparison.Ordinal)))
             {
                 return true;
             }
+        }
+
+        // "managed by KMS" shows SSE-KMS.
+        var parts = key.Split(['-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 1 && parts.Any(p => p.Length >= 3 && p.Any(char.IsLetter) && HasWord(t, Normalize(p))))
+        {
+            return true;
         }
 
         foreach (Match m in BracketRegex().Matches(key))

@@ -20,6 +20,9 @@ public static partial class TeamQuestionParser
     /// <summary>The file name pattern of team quiz files.</summary>
     public const string FilePattern = "*.quiz.md";
 
+    /// <summary>The most choices a question may have: the platforms label choices A to J.</summary>
+    public const int MaxChoices = 10;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().Build();
 
     /// <summary>Parses every <c>*.quiz.md</c> under <paramref name="folder"/>, recursively.</summary>
@@ -51,7 +54,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
-            var (q, i) = Parse(relative, text, sectionOf);
+            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f));
             questions.AddRange(q);
             issues.AddRange(i);
         }
@@ -60,8 +63,10 @@ public static partial class TeamQuestionParser
     }
 
     /// <summary>Parses one quiz file's text.</summary>
+    /// <param name="readLines">Reads a notes file's lines, or null when it does not exist; when given, every
+    /// <c>Source:</c> must name an existing file and lines within it.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
-        string file, string markdown, Func<string, int, int, string?>? sectionOf = null)
+        string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -83,7 +88,7 @@ public static partial class TeamQuestionParser
             var question = InlineText(heading.Inline);
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
-            var entry = ParseEntry(file, question, line, lastLine, body, sectionOf, out var reason);
+            var entry = ParseEntry(file, question, line, lastLine, body, sectionOf, readLines, out var reason);
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
@@ -98,8 +103,10 @@ public static partial class TeamQuestionParser
     }
 
     private static QuizQuestion? ParseEntry(
-        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf, out string? reason)
+        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
+        Func<string, IReadOnlyList<string>?>? readLines, out string? reason)
     {
+        var fixedOrder = false;
         reason = null;
         if (question.Length == 0)
         {
@@ -150,7 +157,27 @@ public static partial class TeamQuestionParser
                         }
 
                         var source = m.Groups["file"].Value.Trim();
+                        if (readLines is not null)
+                        {
+                            var lines = readLines(source);
+                            if (lines is null)
+                            {
+                                reason = $"line {paragraph.Line + 1}: the source file '{source}' does not exist";
+                                return null;
+                            }
+
+                            if (end > lines.Count)
+                            {
+                                reason = $"line {paragraph.Line + 1}: {source} has {lines.Count} lines, the source cites L{start}-L{end}";
+                                return null;
+                            }
+                        }
+
                         citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, string.Empty);
+                    }
+                    else if (OrderRegex().IsMatch(text))
+                    {
+                        fixedOrder = true;
                     }
                     else if (text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase))
                     {
@@ -167,6 +194,12 @@ public static partial class TeamQuestionParser
         if (choices.Count < 2)
         {
             reason = "a question needs at least two choices";
+            return null;
+        }
+
+        if (choices.Count > MaxChoices)
+        {
+            reason = $"a question can have at most {MaxChoices} choices (this one has {choices.Count})";
             return null;
         }
 
@@ -188,11 +221,19 @@ public static partial class TeamQuestionParser
             return null;
         }
 
+        // Shuffled (stably, so a reload keeps the order) unless the file says "Order: fixed": otherwise every
+        // answer written second was posted as B. Yes/No keeps its natural order.
+        var id = QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team));
+        if (!fixedOrder && !IsYesNo(choices))
+        {
+            choices = choices.OrderBy(c => QuizText.OrderKey(id + ":order", c.Text), StringComparer.Ordinal).ToList();
+        }
+
         var answer = choices.FindIndex(c => c.Right);
         var why = explanation.Length > 0 ? explanation.ToString() : $"The answer is: {choices[answer].Text}.";
         citation = (citation ?? new Citation(file, question, line, lastLine, string.Empty)) with { Snippet = why };
         return new QuizQuestion(
-            QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team)),
+            id,
             QuizQuestionKind.Team,
             question,
             choices.Select(c => c.Text).ToList(),
@@ -201,6 +242,9 @@ public static partial class TeamQuestionParser
             citation,
             choices[answer].Text);
     }
+
+    private static bool IsYesNo(List<(string Text, bool Right)> choices) =>
+        choices.Count == 2 && choices.All(c => QuizLexicon.YesWords.Contains(c.Text) || QuizLexicon.NoWords.Contains(c.Text));
 
     private static int LastLine(Block block)
     {
@@ -254,4 +298,7 @@ public static partial class TeamQuestionParser
 
     [GeneratedRegex(@"^Source:\s*(?<file>[^#\s][^#]*)#L(?<start>\d+)(?:-L?(?<end>\d+))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SourceRegex();
+
+    [GeneratedRegex(@"^Order:\s*fixed\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderRegex();
 }

@@ -18,6 +18,13 @@ internal static class ReplyRenderer
     /// <summary>Adaptive Card 1.4 renders on every Teams client (desktop, web, mobile).</summary>
     public const string CardVersion = "1.4";
 
+    /// <summary>More buttons than this become one drop-down (Input.ChoiceSet) and one submit: Teams shows at most
+    /// six card actions on some clients, and the rest could not be clicked.</summary>
+    public const int MaxButtons = 5;
+
+    /// <summary>The input id of the choice drop-down; its value comes back as the activity's <c>value.choice</c>.</summary>
+    public const string ChoiceInputId = "choice";
+
     /// <summary>True when the reply is shown as a card.</summary>
     public static bool UsesCard(Reply reply) =>
         reply.ButtonList.Count > 0 || reply.Kind is ReplyKind.Quiz or ReplyKind.QuizReveal or ReplyKind.Leaderboard;
@@ -130,7 +137,25 @@ internal static class ReplyRenderer
             ["version"] = CardVersion,
             ["body"] = body,
         };
-        if (reply.ButtonList.Count > 0)
+        if (reply.ButtonList.Count > MaxButtons)
+        {
+            var choices = new JsonArray();
+            foreach (var button in reply.ButtonList)
+            {
+                choices.Add(new JsonObject { ["title"] = button.Label, ["value"] = button.ActionId });
+            }
+
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = ChoiceInputId,
+                ["style"] = "expanded",
+                ["isRequired"] = true,
+                ["choices"] = choices,
+            });
+            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = "Answer", ["style"] = "positive" });
+        }
+        else if (reply.ButtonList.Count > 0)
         {
             var actions = new JsonArray();
             foreach (var button in reply.ButtonList)

@@ -208,7 +208,8 @@ internal sealed partial class TeamsActivityHandler(
         return json;
     }
 
-    /// <summary>The action id of an Action.Submit (<c>{"action":"quiz:42:1"}</c>), or null for a typed message.</summary>
+    /// <summary>The action id of an Action.Submit (<c>{"action":"quiz:42:1"}</c>, or <c>{"choice":"quiz:42:7"}</c> from
+    /// a choice drop-down), or null for a typed message.</summary>
     private static string? ActionData(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v)
@@ -216,7 +217,13 @@ internal sealed partial class TeamsActivityHandler(
             return null;
         }
 
-        return v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String && action.GetString() is { Length: > 0 and <= 200 } id
+        // A card with more choices than buttons sends the picked choice's action id as value.choice.
+        if (!v.TryGetProperty("action", out var action))
+        {
+            v.TryGetProperty(Cards.ReplyRenderer.ChoiceInputId, out action);
+        }
+
+        return action.ValueKind == JsonValueKind.String && action.GetString() is { Length: > 0 and <= 200 } id
             ? id
             : null;
     }

@@ -85,6 +85,8 @@ public class QuizSchedulerTests
         Assert.Contains("2 answered, 50% correct", reveal.Markdown, StringComparison.Ordinal);
         var board = await second.CommandAsync("leaderboard");
         Assert.Contains("Name u1 — 1 point", board.Markdown, StringComparison.Ordinal);
+        var otherChannel = await second.CommandAsync("leaderboard", channel: "c2");
+        Assert.DoesNotContain("Name u1", otherChannel.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -244,7 +246,7 @@ public class QuizSchedulerTests
     }
 
     [Fact]
-    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackSooner()
+    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackAfterRepeatAfterDays()
     {
         var time = At("2026-06-01T07:00:00Z");
         await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
@@ -265,7 +267,12 @@ public class QuizSchedulerTests
         await h.PressAsync(QuizHarness.Action(missed, (QuizHarness.RightChoice(missed) + 1) % 3), "u1");
         time.Advance(TimeSpan.FromHours(1));
         await h.TickAsync();
+
+        // Not the next day (it was asked within RepeatAfterDays) but once those days have passed, before the others.
         time.Advance(TimeSpan.FromDays(1));
+        await h.CommandAsync("quiz now");
+        Assert.NotEqual(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+        time.Advance(TimeSpan.FromDays(61));
         await h.CommandAsync("quiz now");
         Assert.Equal(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
     }
@@ -296,6 +303,40 @@ public class QuizSchedulerTests
         var texts = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
         Assert.Equal(4, texts.Count);
         Assert.Equal(4, texts.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AdminNotes_BadQuizFileEntry_ListedWithFileAndLine()
+    {
+        var folder = QuizHarness.NewFolder(2);
+        File.AppendAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), "## Broken?\n- [ ] a\n- [ ] b\n\n## Cites nothing?\n- [x] a\n- [ ] b\n\nSource: missing.md#L1-L2\n");
+        await using var h = QuizHarness.Start(folder, At("2026-06-01T07:00:00Z"));
+
+        var notes = string.Join('\n', h.Services.GetServices<IAdminNotes>().Select(n => n.Notes()));
+
+        Assert.Contains("**Quiz files:** 2 entries skipped", notes, StringComparison.Ordinal);
+        Assert.Matches(@"`team\.quiz\.md` line \d+: exactly one choice", notes);
+        Assert.Contains("the source file 'missing.md' does not exist", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizBan_LastPostedQuestion_IsNeverAskedAgain()
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), time);
+        await h.CommandAsync("quiz now");
+        var banned = h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0];
+
+        var reply = await h.CommandAsync("quiz ban");
+        Assert.Contains("Retired question", reply.Markdown, StringComparison.Ordinal);
+        Assert.Equal(ReplyKind.Refused, (await h.CommandAsync("quiz ban", admin: false, user: "u1")).Kind);
+
+        for (var i = 0; i < 4; i++)
+        {
+            time.Advance(TimeSpan.FromDays(70));
+            await h.CommandAsync("quiz now");
+            Assert.NotEqual(banned, h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
+        }
     }
 
     [Fact]

@@ -127,17 +127,31 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Contains("teams/19:aaa04daa38af4f97a8c85dc57167fa23@thread.skype", _registry.Removed);
     }
 
-    [Fact]
-    public async Task CardSubmitInChannel_GoesToCoreAsActionAndFeedbackIsSentOnlyToTheUser()
+    /// <summary>A channel message that is an Adaptive Card submit with <paramref name="value"/>, replying to a card.</summary>
+    private JsonObject CardSubmit(JsonObject value)
     {
         var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
         submit.Remove("text");
         submit.Remove("entities");
         submit.Remove("attachments");
-        submit["value"] = new JsonObject { ["action"] = "quiz:42:1" };
+        submit["value"] = value;
         submit["replyToId"] = "1571537152000";
+        return submit;
+    }
 
-        var response = await SendAsync(submit);
+    [Fact]
+    public async Task ChoiceSetSubmit_PickedChoiceGoesToCoreAsAction()
+    {
+        var response = await SendAsync(CardSubmit(new JsonObject { ["choice"] = "quiz:42:7" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+    }
+
+    [Fact]
+    public async Task CardSubmitInChannel_GoesToCoreAsActionAndFeedbackIsSentOnlyToTheUser()
+    {
+        var response = await SendAsync(CardSubmit(new JsonObject { ["action"] = "quiz:42:1" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Assert.Single(_conversation.Messages);

@@ -81,6 +81,8 @@ public class QuestionWritingTests
     [InlineData("Default number of seconds for the _____ (Time to Live) on records", "TTL")]
     [InlineData("Client: I ACKnowledge your ISN", "ACK")]
     [InlineData("Dynamic Port Forwarding (SOCKS Proxy)", "SOCKS5")]
+    [InlineData("Cross Origin Resource Sharing limits the websites that can request your files", "S3 Cors")]
+    [InlineData("_____: encryption using keys handled & managed by KMS", "SSE-KMS")]
     [InlineData("Server-side keys managed by S3 are called SSE-S3", "S3 managed keys (SSE-S3)")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 

@@ -57,6 +57,37 @@ public class TeamQuestionParserTests
     }
 
     [Fact]
+    public void Parse_ElevenChoices_IsAClearError()
+    {
+        var entry = "## Q?\n- [x] c0\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"- [ ] c{i}\n"));
+        var issue = Assert.Single(TeamQuestionParser.Parse("t.quiz.md", entry).Issues);
+        Assert.Contains("at most 10 choices (this one has 11)", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RightAnswerWrittenSecond_IsShuffledStablyUnlessOrderFixed()
+    {
+        var entries = Enumerable.Range(1, 12).Select(i => $"## Question {i}?\n- [ ] wrong {i}\n- [x] right {i}\n- [ ] other {i}\n- [ ] more {i}\n");
+        var shuffled = TeamQuestionParser.Parse("t.quiz.md", string.Join('\n', entries)).Questions;
+        Assert.True(shuffled.Select(q => q.AnswerIndex).Distinct().Count() > 1);
+        Assert.Equal(shuffled.Select(q => q.AnswerIndex), TeamQuestionParser.Parse("t.quiz.md", string.Join('\n', entries)).Questions.Select(q => q.AnswerIndex));
+
+        var kept = Assert.Single(TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [ ] a\n- [x] b\n- [ ] c\n\nOrder: fixed\n").Questions);
+        Assert.Equal(["a", "b", "c"], kept.Choices);
+    }
+
+    [Theory]
+    [InlineData("Source: missing.md#L1-L2", "'missing.md' does not exist")]
+    [InlineData("Source: notes.md#L3-L9", "notes.md has 5 lines, the source cites L3-L9")]
+    public void Parse_SourceFileMissingOrLinesOutOfRange_IsReported(string source, string reason)
+    {
+        IReadOnlyList<string>? Lines(string f) => f == "notes.md" ? ["a", "b", "c", "d", "e"] : null;
+        var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", $"## Q?\n- [x] a\n- [ ] b\n\n{source}\n", readLines: Lines);
+        Assert.Empty(questions);
+        Assert.Contains(reason, Assert.Single(issues).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SameQuestionTwice_KeepsTheSameId()
     {
         var a = TeamQuestionParser.Parse("t.quiz.md", Good).Questions;

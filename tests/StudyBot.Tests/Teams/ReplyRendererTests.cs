@@ -44,6 +44,20 @@ public class ReplyRendererTests
     }
 
     [Fact]
+    public void ToCard_QuizWithMoreThanFiveChoices_UsesOneChoiceSetAndOneSubmit()
+    {
+        var buttons = Enumerable.Range(0, 8).Select(i => new ReplyButton($"{(char)('A' + i)}. choice {i}", $"quiz:42:{i}")).ToList();
+
+        var card = ReplyRenderer.ToCard(new Reply("Which one?", Buttons: buttons, Kind: ReplyKind.Quiz));
+
+        var choiceSet = card["body"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "Input.ChoiceSet")!;
+        Assert.Equal(ReplyRenderer.ChoiceInputId, choiceSet["id"]!.GetValue<string>());
+        Assert.Equal(8, choiceSet["choices"]!.AsArray().Count);
+        Assert.Equal("quiz:42:7", choiceSet["choices"]![7]!["value"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", Assert.Single(card["actions"]!.AsArray())!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ToCard_Reveal_ShowsCitationLabelAndSnippet()
     {
         var card = ReplyRenderer.ToCard(new Reply("The answer was **No**.", Title: "Answer", Citations: [Ebs], Kind: ReplyKind.QuizReveal));

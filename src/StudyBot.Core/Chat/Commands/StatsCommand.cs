@@ -4,7 +4,7 @@ using StudyBot.Core.Knowledge;
 namespace StudyBot.Core.Chat.Commands;
 
 /// <summary><c>stats</c> (admin): what is indexed and how many questions were answered.</summary>
-internal sealed class StatsCommand(IKnowledgeBase knowledge, IQuestionLog questions, TimeProvider time) : IChatCommand
+internal sealed class StatsCommand(IKnowledgeBase knowledge, IQuestionLog questions, TimeProvider time, IEnumerable<IAdminNotes>? notes = null) : IChatCommand
 {
     public string Name => "stats";
 
@@ -22,7 +22,8 @@ internal sealed class StatsCommand(IKnowledgeBase knowledge, IQuestionLog questi
             - Questions today: {counts.AskedToday:N0} ({Share(counts.AnsweredToday, counts.AskedToday)} answered)
             - Questions in total: {counts.AskedTotal:N0} — answered {counts.AnsweredTotal:N0} ({Share(counts.AnsweredTotal, counts.AskedTotal)}), declined {counts.DeclinedTotal:N0} ({Share(counts.DeclinedTotal, counts.AskedTotal)})
             """);
-        return new Reply(text, Title: "Stats", Kind: ReplyKind.Admin);
+        var extra = (notes ?? []).Select(n => n.Notes()).OfType<string>();
+        return new Reply(string.Join("\n\n", extra.Prepend(text)), Title: "Stats", Kind: ReplyKind.Admin);
     }
 
     private static string Share(long part, long whole) =>
