@@ -42,7 +42,7 @@ internal static class AnswerComposer
         var context = new Signals.Context(index, analysis, similarities);
         var variant = model.For(similarities is not null);
         var ranked = new List<Signals.Candidate>();
-        foreach (var (id, bm25) in Candidates.Find(index, searcher, analysis, similarities))
+        foreach (var (id, bm25) in Candidates.Find(index, searcher, analysis, context))
         {
             var candidate = Signals.Compute(context, id, bm25);
             candidate.Score = variant.Ranker.Score(candidate.Features);

@@ -24,7 +24,7 @@ internal static class Candidates
     internal const int MaxClauses = 1000;
 
     /// <summary>Entry ids with their BM25 score relative to the best hit (0 when BM25 did not rank them).</summary>
-    public static Dictionary<int, double> Find(KnowledgeIndex index, IndexSearcher searcher, QuestionAnalysis question, float[]? similarities)
+    public static Dictionary<int, double> Find(KnowledgeIndex index, IndexSearcher searcher, QuestionAnalysis question, Signals.Context context)
     {
         var found = new Dictionary<int, double>();
         if (question.Content.Count > 0)
@@ -55,9 +55,9 @@ internal static class Candidates
             }
         }
 
-        if (similarities is not null)
+        if (context.Similarities is not null)
         {
-            foreach (var id in TopIds(similarities, SemanticCandidates))
+            foreach (var id in context.SemanticOrder.Take(SemanticCandidates))
             {
                 Add(id, 0);
             }
@@ -88,9 +88,6 @@ internal static class Candidates
             }
         }
     }
-
-    private static IEnumerable<int> TopIds(float[] scores, int k) =>
-        Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(k);
 
     internal static Query TermsQuery(IEnumerable<Concept> concepts, string field)
     {

@@ -73,6 +73,8 @@ internal static class Signals
     /// <summary>Per-question inputs shared by every candidate.</summary>
     internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities)
     {
+        private int[]? _order;
+
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
         private int[]? _semanticRanks;
@@ -111,6 +113,22 @@ internal static class Signals
             return anchor;
         }
 
+        /// <summary>Passage ids by cosine, best first (one sort per question, shared by retrieval and ranks).</summary>
+        public int[] SemanticOrder
+        {
+            get
+            {
+                if (_order is null)
+                {
+                    var keys = Similarities is null ? [] : Similarities.Select(x => -x).ToArray();
+                    _order = Enumerable.Range(0, keys.Length).ToArray();
+                    Array.Sort(keys, _order);
+                }
+
+                return _order;
+            }
+        }
+
         public int SemanticRank(int id)
         {
             if (Similarities is null)
@@ -120,7 +138,7 @@ internal static class Signals
 
             if (_semanticRanks is null)
             {
-                var order = Enumerable.Range(0, Similarities.Length).OrderByDescending(i => Similarities[i]).ToArray();
+                var order = SemanticOrder;
                 _semanticRanks = new int[order.Length];
                 for (var r = 0; r < order.Length; r++)
                 {
