@@ -21,4 +21,11 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
+# Measure the path users get: wait (at most 5 minutes) while the semantic model loads or embeds the notes.
+for _ in $(seq 1 1500); do
+  curl -s "http://127.0.0.1:$port/healthz" | grep -Eq '"answers":"lexical \(semantic model (loading|embedding)\)"' || break
+  sleep 0.2
+done
+echo "answering on: $(curl -s "http://127.0.0.1:$port/healthz" | grep -o '"answers":"[^"]*"')" >&2
+
 tests/StudyBot.LoadTest/bin/Release/net10.0/StudyBot.LoadTest --url "http://127.0.0.1:$port" "$@"
