@@ -39,7 +39,7 @@ internal sealed class KnowledgeIndex : IDisposable
                 .Where(w => w.Length >= 2 && !w.All(char.IsDigit) && w != "readme" && w != "notes")
                 .ToArray(),
             StringComparer.Ordinal);
-        FrameTerms = QuestionTerms.FrameWords.SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
+        FrameTerms = Lexicon.FrameWords.SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
         BodyTerms = new HashSet<string>[entries.Count];
         TitleTerms = new HashSet<string>[entries.Count];
         ContextTerms = new HashSet<string>[entries.Count];

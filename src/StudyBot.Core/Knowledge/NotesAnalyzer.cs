@@ -35,8 +35,6 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         "every", "few", "whom", "whose", "let", "lets", "got", "am", "i'm", "you're", "what's", "let's", "one",
     ], ignoreCase: true);
 
-    /// <summary>Words that flip a statement; kept in the index and read by the answer composer.</summary>
-    internal static readonly IReadOnlySet<string> NegationWords = Lexicon.Negations;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

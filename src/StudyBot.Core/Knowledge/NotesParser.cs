@@ -58,12 +58,6 @@ internal static partial class NotesParser
         "usage", "syntax", "like", "see", "such as", "i.e", "ie", "etc", "tip", "todo", "command", "commands",
     };
 
-    private static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "can", "could", "does", "do", "did", "is", "are", "was", "were", "will", "would", "should", "shall",
-        "may", "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't",
-    };
-
     /// <summary>Parses one file; throws <see cref="PassageLimitException"/> as soon as it yields more than
     /// <paramref name="maxPassages"/> passages, so a pathological file costs little before it is refused.</summary>
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
@@ -80,7 +74,7 @@ internal static partial class NotesParser
 
         var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length is >= 3 and <= 16
-            && YesNoOpeners.Contains(words[0])
+            && Lexicon.YesNoOpeners.Contains(words[0])
             && !trimmed.EndsWith('.')
             && !trimmed.EndsWith(':');
     }

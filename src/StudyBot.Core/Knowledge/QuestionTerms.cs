@@ -71,9 +71,6 @@ internal static class QuestionTerms
     /// <summary>An unknown word weighs at least this share of the weight of a word no passage holds.</summary>
     private const double UnknownFloor = 0.6;
 
-    /// <summary>Words that frame a question rather than name its topic (see <see cref="Lexicon"/>).</summary>
-    internal static IReadOnlyList<string> FrameWords => Lexicon.FrameWords;
-
     public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question, bool isYesNo)
     {
         if (question.Length > MaxQuestionChars)
@@ -146,7 +143,7 @@ internal static class QuestionTerms
 
         void Add(List<string> terms, IReadOnlyList<string> parts, bool isName, string? surface = null)
         {
-            terms = terms.Where(t => !NotesAnalyzer.NegationWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+            terms = terms.Where(t => !Lexicon.Negations.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
             if (terms.Count == 0 || concepts.Count >= MaxConcepts || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
             {
                 return;

@@ -254,7 +254,7 @@ internal static partial class AnswerWriter
         var held = 0;
         foreach (var concept in content)
         {
-            held += concept.MatchesAny(terms) || (OppositeTerms.Of(index, concept) is { } o && terms.IsSupersetOf(o)) ? 1 : 0;
+            held += OppositeTerms.Holds(concept, OppositeTerms.Of(index, concept), terms) ? 1 : 0;
         }
 
         return (double)held / content.Count;

@@ -187,7 +187,7 @@ internal static class Signals
         for (var k = 0; k < content.Count; k++)
         {
             var concept = content[k];
-            var inBody = concept.MatchesAny(body) || (context.Opposites[k] is { } opposite && body.IsSupersetOf(opposite));
+            var inBody = OppositeTerms.Holds(concept, context.Opposites[k], body);
             var isInTitle = concept.MatchesAny(title);
             var isInPath = concept.MatchesAny(path);
             matched += inBody || isInTitle || isInPath ? concept.Weight : 0;
@@ -368,6 +368,11 @@ internal static class OppositeTerms
             .Select(o => (A: i.Analyzer.Terms(o.A), B: i.Analyzer.Terms(o.B)))
             .Where(o => o.A.Count > 0 && o.B.Count > 0) // a stop word ("more") would match every text
             .ToArray());
+
+    /// <summary>Whether the terms hold the concept or its opposite (<paramref name="opposite"/> from <see cref="Of"/>):
+    /// "Is EKS fully managed?" is spoken to by "partially managed".</summary>
+    public static bool Holds(Concept concept, HashSet<string>? opposite, HashSet<string> terms) =>
+        concept.MatchesAny(terms) || (opposite is not null && terms.IsSupersetOf(opposite));
 
     /// <summary>The terms of the opposite of a one-word concept ("partially" for "fully"), or null.</summary>
     public static HashSet<string>? Of(KnowledgeIndex index, Concept concept)
