@@ -21,9 +21,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         _server = await BotServer.StartAsync(
             [new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "01:00:00")],
             services => services.AddSingleton<TimeProvider>(_time));
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync("/");
+        (_context, _page) = await browser.OpenChatAsync(_server);
     }
 
     public async Task DisposeAsync()

@@ -25,6 +25,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A browser context of its own on the server's address, with the chat page open; the caller closes the
+    /// context.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> OpenChatAsync(Host.BotServer server)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return (context, page);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -18,9 +18,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         _server = await BotServer.StartAsync(
             [new("Knowledge:AutoReload", "false")],
             services => services.AddSingleton<IChatActionHandler, PollHandler>());
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync("/");
+        (_context, _page) = await browser.OpenChatAsync(_server);
     }
 
     public async Task DisposeAsync()

@@ -20,9 +20,7 @@ public sealed partial class WebChatSessionTests(BrowserFixture browser) : IAsync
         _server = await BotServer.StartAsync(
             [new("Knowledge:AutoReload", "false")],
             services => services.AddSingleton<IChatActionHandler, PickHandler>());
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync("/");
+        (_context, _page) = await browser.OpenChatAsync(_server);
     }
 
     public async Task DisposeAsync()
