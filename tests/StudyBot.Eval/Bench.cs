@@ -13,18 +13,18 @@ internal sealed class Bench : IDisposable
     private static readonly AnswerModel Placeholder = AnswerModel.Current;
     private readonly string _root;
     private readonly List<Corpus> _corpora;
-    private readonly MiniLmEmbedder? _embedder;
+    private readonly BertEmbedder? _embedder;
     private readonly Dictionary<string, (KnowledgeIndex Index, SemanticIndex? Semantic)> _indexes = new(StringComparer.Ordinal);
     private readonly List<Item> _items = [];
 
-    public Bench(string root, List<Corpus> corpora, bool semantic)
+    public Bench(string root, List<Corpus> corpora, bool semantic, BertModelSpec? model = null)
     {
         _root = root;
         _corpora = corpora;
         if (semantic)
         {
             var clock = Stopwatch.StartNew();
-            _embedder = MiniLmEmbedder.Load(threads: Environment.ProcessorCount);
+            _embedder = BertEmbedder.Load(model ?? BertModelSpec.MiniLm, threads: Environment.ProcessorCount);
             Console.Error.WriteLine($"model loaded in {clock.ElapsedMilliseconds} ms");
         }
 
@@ -47,6 +47,9 @@ internal sealed class Bench : IDisposable
 
     public bool Semantic => _embedder is not null;
 
+    /// <summary>Both paths, or only the semantic one while iterating on it (EVAL_SEMANTIC_ONLY=1; never for fit, which writes both).</summary>
+    private bool[] Paths => !Semantic ? [false] : Environment.GetEnvironmentVariable("EVAL_SEMANTIC_ONLY") == "1" ? [true] : [true, false];
+
     /// <summary>One question under one path: its candidates' signals and which of them the scorer counts as right.</summary>
     private sealed class Item
     {
@@ -66,7 +69,7 @@ internal sealed class Bench : IDisposable
         foreach (var corpus in _corpora)
         {
             var (index, semantic) = _indexes[corpus.Name];
-            foreach (var path in Semantic ? new[] { true, false } : [false])
+            foreach (var path in Paths)
             {
                 index.Semantic = path ? semantic : null;
                 foreach (var label in corpus.Questions)
@@ -97,7 +100,10 @@ internal sealed class Bench : IDisposable
     private static readonly bool[] NoneOffRanker = new bool[Signals.Names.Length];
     private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
 
-    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold);
+    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double YesThreshold, double NoThreshold)
+    {
+        public AnswerModel.Variant PolarityVariant { get; } = new() { Polarity = Polarity, YesThreshold = YesThreshold, NoThreshold = NoThreshold };
+    }
 
     private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
     private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
@@ -113,55 +119,62 @@ internal sealed class Bench : IDisposable
         return reading;
     }
 
-    /// <summary>Polarity rows: the rules' reading of the best few candidates of each yes/no question, labelled by
-    /// whether it is right.</summary>
+    /// <summary>Polarity rows: the signals of those of each yes/no question's best three candidates that the label
+    /// cites (only they answer it), labelled by whether the answer is Yes.</summary>
     private List<(double[] X, bool Y)> PolarityRows(IEnumerable<Item> items, AnswerModel.Linear ranker) =>
         items.Where(i => i.Truth is not null)
-            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select(c => (i, ReadingOf(i, c))))
-            .Select(x => (x.Item2.Signals, x.Item2.Yes == x.i.Truth))
+            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select((c, rank) => (i, c, rank)))
+            .Where(x => x.i.Hit[x.i.Ranking.Ranked.IndexOf(x.c)])
+            .Select(x => (ReadingOf(x.i, x.c).Signals, x.i.Truth!.Value))
             .ToList();
 
     private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
     {
         var off = semantic ? NoneOffPolarity : LexicalOffPolarity;
         var std = Fitting.Standardize(rows.Select(r => r.X), PolaritySignals.Names.Length, off);
-        var (w, b) = Fitting.FitLogistic(rows, std, off);
+        var (w, b) = Fitting.FitLogistic(rows, std, off, l2: PolarityL2);
         return Linear(PolaritySignals.Names, w, b, std);
     }
 
-    /// <summary>The threshold above which a Yes/No is said: the most right answers while wrong ones stay at most
-    /// <see cref="WrongYesNoBar"/> of those said (out-of-fold); else the best right − 3 × wrong.</summary>
-    private static double ChoosePolarityThreshold(List<(double P, bool Right)> outcomes)
+    /// <summary>The Yes and No thresholds: the most right verdicts while wrong ones stay at most
+    /// <see cref="WrongYesNoBar"/> of the yes/no questions (out-of-fold probabilities of Yes).</summary>
+    private static (double Yes, double No) ChoosePolarityThresholds(List<(double P, bool Yes)> outcomes)
     {
-        var candidates = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
-        double? best = null;
-        var bestRight = -1;
-        var fallback = 1.0;
-        var fallbackScore = double.MinValue;
-        foreach (var t in candidates)
+        var cuts = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
+        var (bestYes, bestNo, bestRight) = (1.0001, -0.0001, -1);
+        foreach (var hi in cuts)
         {
-            var said = outcomes.Where(o => o.P >= t).ToList();
-            var right = said.Count(o => o.Right);
-            var wrong = said.Count - right;
-            if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
+            var saidYes = outcomes.Where(o => o.P >= hi).ToList();
+            var wrongYes = saidYes.Count(o => !o.Yes);
+            foreach (var lo in cuts.Where(c => c < hi).Prepend(-0.0001))
             {
-                (best, bestRight) = (t, right);
-            }
-
-            if (right - (3.0 * wrong) > fallbackScore)
-            {
-                (fallback, fallbackScore) = (t, right - (3.0 * wrong));
+                var saidNo = outcomes.Where(o => o.P <= lo).ToList();
+                var wrong = wrongYes + saidNo.Count(o => o.Yes);
+                var right = saidYes.Count - wrongYes + saidNo.Count(o => !o.Yes);
+                if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
+                {
+                    (bestYes, bestNo, bestRight) = (hi, lo, right);
+                }
             }
         }
 
-        return Math.Round(best ?? fallback, 4);
+        return (Math.Round(bestYes, 4), Math.Round(bestNo, 4));
     }
+
+    /// <summary>Few yes/no questions (about 200): a stronger pull towards zero keeps rare signals from taking a sign
+    /// from a handful of rows.</summary>
+    private static readonly double PolarityL2 = double.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_L2") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
     private const double WrongYesNoBar = 0.025;
 
-    private static string Word(AnswerWriter.Reading reading, AnswerModel.Linear polarity, double threshold) =>
-        polarity.Probability(reading.Signals) >= threshold ? (reading.Yes ? "yes" : "no") : "the";
+    private static string Word(AnswerWriter.Reading reading, Fitted fitted) =>
+        AnswerWriter.Decide(fitted.Polarity.Probability(reading.Signals), fitted.PolarityVariant) switch
+        {
+            true => "yes",
+            false => "no",
+            null => "the",
+        };
 
     private AnswerModel.Linear FitRanker(IEnumerable<Item> items, bool semantic)
     {
@@ -253,7 +266,7 @@ internal sealed class Bench : IDisposable
         var ranker = FitRanker(items, semantic);
 
         // Polarity: fitted on every training corpus; its threshold from each corpus scored by a model of the others.
-        var polarityOutcomes = new List<(double P, bool Right)>();
+        var polarityOutcomes = new List<(double P, bool Yes)>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var others = items.Where(i => i.Corpus != group.Key).ToList();
@@ -264,13 +277,14 @@ internal sealed class Bench : IDisposable
                 if (top is not null)
                 {
                     var reading = ReadingOf(item, top);
-                    polarityOutcomes.Add((model.Probability(reading.Signals), reading.Yes == item.Truth));
+                    polarityOutcomes.Add((model.Probability(reading.Signals), item.Truth!.Value));
                 }
             }
         }
 
         var polarity = FitPolarity(PolarityRows(items, ranker), semantic);
-        var polarityThreshold = ChoosePolarityThreshold(polarityOutcomes);
+        var (yesThreshold, noThreshold) = ChoosePolarityThresholds(polarityOutcomes);
+        var chosen = new Fitted(ranker, ranker, 0, polarity, yesThreshold, noThreshold);
 
         var probabilities = new List<(Item Item, double P)>();
         foreach (var group in oof.GroupBy(r => r.Item.Corpus))
@@ -280,8 +294,8 @@ internal sealed class Bench : IDisposable
         }
 
         var finalDecision = FitDecision(oof, semantic);
-        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity, polarityThreshold));
-        return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold);
+        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], chosen));
+        return chosen with { Decision = finalDecision, Threshold = threshold };
     }
 
     /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities; the middle
@@ -306,7 +320,7 @@ internal sealed class Bench : IDisposable
     }
 
     /// <summary>Whether the question is handled right if answered (right top citation and Yes/No word).</summary>
-    private bool Strict(Item item, AnswerModel.Linear ranker, AnswerModel.Linear polarity, double polarityThreshold)
+    private bool Strict(Item item, AnswerModel.Linear ranker, Fitted polarity)
     {
         if (item.Label.Unanswerable)
         {
@@ -319,7 +333,7 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity, polarityThreshold) == item.Label.Polarity;
+        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity) == item.Label.Polarity;
     }
 
     public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
@@ -330,7 +344,7 @@ internal sealed class Bench : IDisposable
     public Report Loco(string? answersDir)
     {
         var report = new Report([], []);
-        foreach (var semantic in Semantic ? new[] { true, false } : [false])
+        foreach (var semantic in Paths)
         {
             var rows = semantic ? report.Semantic : report.Lexical;
             var items = _items.Where(i => i.SemanticPath == semantic).ToList();
@@ -379,8 +393,26 @@ internal sealed class Bench : IDisposable
             if (item.Label.Polarity is { } polarity)
             {
                 yesNo++;
-                var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
+                var reading = ReadingOf(item, ranked[0]);
+                var word = Word(reading, fitted);
                 polarityOk = word == polarity;
+                if (Environment.GetEnvironmentVariable("EVAL_DUMP_POLARITY") is { Length: > 0 } dump && item.SemanticPath == Semantic)
+                {
+                    var passage = _indexes[corpus].Index.Entries[ranked[0].Id].Passage;
+                    File.AppendAllText(dump, JsonSerializer.Serialize(new
+                    {
+                        corpus,
+                        q = item.Label.Text,
+                        truth = polarity,
+                        hit = h,
+                        rule = reading.Yes ? "yes" : "no",
+                        p = Math.Round(fitted.Polarity.Probability(reading.Signals), 3),
+                        t = $"{fitted.NoThreshold}..{fitted.YesThreshold}",
+                        x = PolaritySignals.Names.Zip(reading.Signals, (n, v) => $"{n}={v:0.##}"),
+                        text = passage.Text,
+                    }) + "\n");
+                }
+
                 polRight += polarityOk ? 1 : 0;
                 polWrong += !polarityOk && word is "yes" or "no" ? 1 : 0;
             }
@@ -420,8 +452,8 @@ internal sealed class Bench : IDisposable
             Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
             Notes = notes,
-            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, PolarityThreshold = semantic.PolarityThreshold },
-            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, PolarityThreshold = lexical.PolarityThreshold },
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, YesThreshold = semantic.YesThreshold, NoThreshold = semantic.NoThreshold },
+            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, YesThreshold = lexical.YesThreshold, NoThreshold = lexical.NoThreshold },
         };
         model.Semantic.Bind();
         model.Lexical.Bind();

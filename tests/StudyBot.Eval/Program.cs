@@ -2,8 +2,9 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- loco      fit on all corpora but one, score the one left out
 //   dotnet run -c Release --project tests/StudyBot.Eval -- fit       fit on all corpora, write answer-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
-// Options: --lexical-only (skip the semantic model), --answers DIR (write ask --json answers of each held-out corpus).
+// Options: --lexical-only (skip the semantic model), --model minilm|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 using System.Globalization;
+using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Eval;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -15,7 +16,13 @@ var answersDir = Option("--answers");
 var only = Option("--corpora")?.Split(',');
 
 var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Name)).ToList();
-using var bench = new Bench(root, corpora, semantic: !lexicalOnly);
+var embedding = Option("--model") switch
+{
+    null or "minilm" => BertModelSpec.MiniLm,
+    "arctic" => BertModelSpec.ArcticXs,
+    var other => throw new ArgumentException($"Unknown --model '{other}' (minilm or arctic)."),
+};
+using var bench = new Bench(root, corpora, semantic: !lexicalOnly, embedding);
 switch (command)
 {
     case "explain":

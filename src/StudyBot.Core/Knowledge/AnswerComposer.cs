@@ -58,7 +58,7 @@ internal static class AnswerComposer
     }
 
     private static float[] Similarities(Semantic.SemanticIndex semantic, string question) =>
-        semantic.Similarities(semantic.Embedder.Embed([question])[0]);
+        semantic.Similarities(semantic.Embedder.EmbedQuery(question));
 
     /// <summary>Every stage's view of a question: its analysis, the decision and each signal's contribution for the
     /// best candidates (a diagnostic for people tuning the notes or the model, not for chat users).</summary>

@@ -36,6 +36,13 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     /// <inheritdoc />
     public event EventHandler<ReloadReport>? Reloaded;
 
+    /// <summary>Builds the Lucene index of loaded notes; tests replace it to make a build fail.</summary>
+    internal Func<LoadedNotes, KnowledgeIndex> BuildIndex { get; init; } = static notes =>
+        new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+
+    /// <summary>The index answering now (null before the first load): tests check that a replaced one is released.</summary>
+    internal KnowledgeIndex? CurrentIndex => Volatile.Read(ref _current);
+
     /// <inheritdoc />
     public IReadOnlyList<Passage> Passages => EnsureLoaded()?.Passages ?? [];
 
@@ -187,8 +194,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         KnowledgeIndex index;
         try
         {
-            var analyzer = new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups));
-            index = new KnowledgeIndex(analyzer, notes.Entries, notes.FileHashes, notes.Failures);
+            index = BuildIndex(notes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

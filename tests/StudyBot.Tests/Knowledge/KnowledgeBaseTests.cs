@@ -83,6 +83,58 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public async Task ReloadAsync_IndexBuildThrows_FailsSayingWhyAndKeepsServingTheOldIndex()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"));
+        var builds = 0;
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = notes.Folder }), new FakeTimeProvider())
+        {
+            // The second build fails the way Lucene refuses a document (an immense term).
+            BuildIndex = loaded => ++builds == 1
+                ? new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(loaded.SynonymGroups)), loaded.Entries, loaded.FileHashes, loaded.Failures)
+                : throw new ArgumentException("Document contains at least one immense term in field=\"body\""),
+        };
+        await kb.LoadAsync(CancellationToken.None);
+        notes.Write("b.md", "Beta\n\n- the beta service logs everything\n");
+
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains("could not be indexed", report.Error, StringComparison.Ordinal);
+        Assert.Contains("immense term", report.Error, StringComparison.Ordinal);
+        Assert.Contains("immense term", StudyBot.Core.Chat.ReloadReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
+        Assert.True(kb.Ask("What does the alpha service encrypt?").Answered);
+        Assert.Equal(1, kb.Stats.Files);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_PathologicalFileRemoved_OldIndexIsReleased()
+    {
+        // A table of 5,000 rows: the kind of file that made an index take most of the process's memory. Once a
+        // reload replaces that index and no question holds it, nothing may keep it (or its passages) alive.
+        var table = "Ports\n\n| port | name |\n|---|---|\n" + string.Concat(Enumerable.Range(1, 5000).Select(i => $"| {i} | service-{i} |\n"));
+        using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- the alpha service encrypts everything\n"), ("table.md", table));
+        using var kb = KnowledgeTestData.Open(notes.Folder);
+        await kb.LoadAsync(CancellationToken.None);
+        Assert.True(kb.Stats.Passages > 5000);
+        var old = WeakReferenceToCurrentIndex(kb);
+
+        notes.Delete("table.md");
+        Assert.True((await kb.ReloadAsync(CancellationToken.None)).Succeeded);
+        Assert.True(kb.Ask("What does the alpha service encrypt?").Answered);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(old.IsAlive, "the replaced index is still referenced after the reload");
+        Assert.True(kb.Stats.Passages < 10);
+    }
+
+    /// <summary>Not inlined, so no local of the test method keeps the index alive.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference WeakReferenceToCurrentIndex(KnowledgeBase kb) => new(kb.CurrentIndex ?? throw new InvalidOperationException("not loaded"));
+
+    [Fact]
     public async Task Ask_NoNotesAtStart_SaysNoNotesAreLoadedAndWhereUntilAReloadFindsSome()
     {
         using var notes = new KnowledgeTestData.TempNotes(("picture.png", "not notes"));

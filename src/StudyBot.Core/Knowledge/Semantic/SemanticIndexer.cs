@@ -11,7 +11,7 @@ namespace StudyBot.Core.Knowledge.Semantic;
 public sealed partial class SemanticIndexer : IDisposable
 {
     /// <summary>One model per process: several hosts (tests) or reloads share it; it is immutable and thread-safe.</summary>
-    private static readonly Lazy<Task<ITextEmbedder>> SharedModel = new(() => Task.Run<ITextEmbedder>(() => MiniLmEmbedder.Load()));
+    private static readonly Lazy<Task<ITextEmbedder>> SharedModel = new(() => Task.Run<ITextEmbedder>(() => BertEmbedder.Load(BertModelSpec.MiniLm)));
 
     private readonly Func<Task<ITextEmbedder>> _model;
     private readonly ILogger<SemanticIndexer> _logger;

