@@ -421,6 +421,11 @@ internal sealed class Bench : IDisposable
         }
 
         var answerable = items.Count(i => !i.Label.Unanswerable);
+        // Where the misses are: the cited passage not among the candidates at all (retrieval), or there but not first
+        // (ranking), or first but declined (decision).
+        var retrieved = items.Count(i => !i.Label.Unanswerable && i.Hit.Any(h => h));
+        var firstIfAnswered = items.Count(i => !i.Label.Unanswerable && TopHit(i, Apply(i, fitted.Ranker).Ranked));
+        Console.Error.WriteLine($"    {corpus}: cited passage among candidates {Ratio(retrieved, answerable)}, first {Ratio(firstIfAnswered, answerable)}, first and answered {Ratio(hit1, answerable)}");
         return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
     }
 
