@@ -51,6 +51,7 @@ internal sealed class QuizScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RegisterConfiguredChannelsAsync(stoppingToken);
+        await TakeBackClaimsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset next;
@@ -76,6 +77,30 @@ internal sealed class QuizScheduler(
             await Task.WhenAny(sleep, wake);
             await cts.CancelAsync();
             await Task.WhenAll(sleep, wake).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// On SQLite this process is the only one on the file, so a post or reveal an earlier run claimed and was cut off
+    /// publishing (a crash) is retried at once, as before claims existed. On PostgreSQL the claim may be another
+    /// instance's, live: it runs out by itself.
+    /// </summary>
+    private async Task TakeBackClaimsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<QuizStore>();
+        if (store.IsShared)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.ReleaseClaimsAsync(time.GetUtcNow(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out");
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class ChatStorageTests : IDisposable
     public async Task QuestionLog_MoreDistinctGapsThanTheCap_KeepsTheMostAskedWithinTheCap()
     {
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
-        var log = new SqliteQuestionLog(NewDatabase(), NullLogger<SqliteQuestionLog>.Instance, maxGaps: 50);
+        var log = new DatabaseQuestionLog(NewDatabase(), NullLogger<DatabaseQuestionLog>.Instance, maxGaps: 50);
         await log.StartAsync(CancellationToken.None);
         for (var i = 0; i < 3; i++)
         {
@@ -75,7 +75,7 @@ public sealed class ChatStorageTests : IDisposable
     public async Task QuestionLog_DatabaseUnwritable_FlushStillCompletes()
     {
         Directory.CreateDirectory(DatabasePath);
-        var log = new SqliteQuestionLog(NewDatabase(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteQuestionLog>.Instance);
+        var log = new DatabaseQuestionLog(NewDatabase(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseQuestionLog>.Instance);
         await log.StartAsync(CancellationToken.None);
 
         log.Record(new QuestionRecord(DateTimeOffset.UnixEpoch, Platforms.Web, "Who wrote Hamlet?", false));
@@ -88,11 +88,11 @@ public sealed class ChatStorageTests : IDisposable
     public async Task AuditLog_Entries_NewestFirstAndSurviveNewInstance()
     {
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
-        var audit = new SqliteAuditLog(NewDatabase());
+        var audit = new DatabaseAuditLog(NewDatabase());
         await audit.RecordAsync(new AuditEntry(at, "web", "u1", "Ada", "reload", "", AuditOutcomes.Ok), CancellationToken.None);
         await audit.RecordAsync(new AuditEntry(at.AddMinutes(1), "discord", "u2", "Bob", "stats", "", AuditOutcomes.Refused), CancellationToken.None);
 
-        var entries = await new SqliteAuditLog(NewDatabase()).RecentAsync(10, CancellationToken.None);
+        var entries = await new DatabaseAuditLog(NewDatabase()).RecentAsync(10, CancellationToken.None);
 
         Assert.Equal(["stats", "reload"], entries.Select(e => e.Command));
         Assert.Equal(new AuditEntry(at.AddMinutes(1), "discord", "u2", "Bob", "stats", "", AuditOutcomes.Refused), entries[0]);
@@ -106,9 +106,9 @@ public sealed class ChatStorageTests : IDisposable
 
     private SqliteDatabase NewDatabase() => new(DatabasePath, ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
 
-    private async Task<SqliteQuestionLog> StartLogAsync()
+    private async Task<DatabaseQuestionLog> StartLogAsync()
     {
-        var log = new SqliteQuestionLog(NewDatabase(), NullLogger<SqliteQuestionLog>.Instance);
+        var log = new DatabaseQuestionLog(NewDatabase(), NullLogger<DatabaseQuestionLog>.Instance);
         await log.StartAsync(CancellationToken.None);
         return log;
     }
