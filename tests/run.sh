@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (unit, integration, browser) and ends with one line: "N passed, N failed".
-# Installs Debian's Chromium first when it is missing (the browser tests drive it with Playwright).
+# Installs Debian's Chromium (the browser tests drive it with Playwright) and PostgreSQL (the storage tests start a
+# throw-away cluster) first when they are missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,18 @@ if ! command -v chromium >/dev/null 2>&1; then
       || echo "warning: could not install chromium; the browser tests will fail" >&2
   else
     echo "warning: not root; install chromium (sudo apt-get install chromium) for the browser tests" >&2
+  fi
+fi
+
+# The storage tests run the bot on a real PostgreSQL too: a throw-away cluster (initdb + pg_ctl from Debian's package,
+# in a temp folder on a loopback port, as the package's postgres user when run as root), never a mock.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "PostgreSQL is missing; installing Debian's postgresql package..." >&2
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+      || echo "warning: could not install postgresql; the PostgreSQL tests will fail" >&2
+  else
+    echo "warning: not root; install postgresql (sudo apt-get install postgresql) for the PostgreSQL tests" >&2
   fi
 fi
 
