@@ -76,6 +76,28 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Start_PasswordInAppSettingsJson_StopsBecauseItIsASecret()
+    {
+        var folder = BotServer.CreateFolder();
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "appsettings.json"), $$"""
+                { "Storage": { "Provider": "Postgres", "ConnectionString": "Host=127.0.0.1;Port={{postgres.Port}};Username=studybot;Password={{Password}}" } }
+                """);
+
+            var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BotServer.StartAsync(folder: folder));
+
+            var message = StartupErrors.Describe(exception);
+            Assert.Contains("Storage:ConnectionString must not hold a password in appsettings.json", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Password, message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            BotServer.DeleteFolder(folder);
+        }
+    }
+
+    [Fact]
     public async Task Start_PostgresServerNotThere_StopsWithTheServersReasonAndNoPassword()
     {
         var folder = BotServer.CreateFolder();
