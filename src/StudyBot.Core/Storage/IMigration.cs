@@ -17,9 +17,20 @@ public interface IMigration
     string Sql { get; }
 
     /// <summary>The same step in PostgreSQL's words, where they differ (an identity column, a double); null when
-    /// <see cref="Sql"/> runs on both.</summary>
+    /// <see cref="Sql"/> runs on both. <see cref="DialectMigration"/> writes both from one text.</summary>
     string? PostgresSql => null;
 }
 
 /// <summary>A migration given as plain values.</summary>
 public sealed record SqlMigration(int Version, string Name, string Sql, string? PostgresSql = null) : IMigration;
+
+/// <summary>
+/// A migration written once for both providers, with the column types that differ taken from the dialect
+/// (<see cref="SqlDialect.IdentityKey"/>, <see cref="SqlDialect.BigInteger"/>, <see cref="SqlDialect.Double"/>).
+/// </summary>
+public sealed record DialectMigration(int Version, string Name, Func<SqlDialect, string> Write) : IMigration
+{
+    public string Sql => Write(SqlDialect.Sqlite);
+
+    public string? PostgresSql => Write(SqlDialect.Postgres);
+}

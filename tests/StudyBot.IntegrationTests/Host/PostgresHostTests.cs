@@ -61,25 +61,19 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     [InlineData("Host=127.0.0.1;Port=notaport", "Storage:ConnectionString is not a PostgreSQL connection string")]
     public async Task Start_PostgresWithABadConnectionString_StopsNamingTheSetting(string connectionString, string expected)
     {
-        var folder = BotServer.CreateFolder();
-        try
+        await InFolderAsync(async folder =>
         {
             var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BotServer.StartAsync(
                 [new("Storage:Provider", "Postgres"), new("Storage:ConnectionString", connectionString)], folder: folder));
 
             Assert.Contains(expected, StartupErrors.Describe(exception), StringComparison.Ordinal);
-        }
-        finally
-        {
-            BotServer.DeleteFolder(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task Start_PasswordInAppSettingsJson_StopsBecauseItIsASecret()
     {
-        var folder = BotServer.CreateFolder();
-        try
+        await InFolderAsync(async folder =>
         {
             File.WriteAllText(Path.Combine(folder, "appsettings.json"), $$"""
                 { "Storage": { "Provider": "Postgres", "ConnectionString": "Host=127.0.0.1;Port={{postgres.Port}};Username=studybot;Password={{Password}}" } }
@@ -90,20 +84,16 @@ public sealed class PostgresHostTests(PostgresServer postgres)
             var message = StartupErrors.Describe(exception);
             Assert.Contains("Storage:ConnectionString must not hold a password in appsettings.json", message, StringComparison.Ordinal);
             Assert.DoesNotContain(Password, message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            BotServer.DeleteFolder(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task Start_PostgresServerNotThere_StopsWithTheServersReasonAndNoPassword()
     {
-        var folder = BotServer.CreateFolder();
-        try
+        await InFolderAsync(async folder =>
         {
-            // A port nobody listens on: the first migration fails, and the message names the setting, not the secret.
+            // A port nobody listens on: the first migration fails with a database error (BotHost turns it into one line
+            // naming Storage:ConnectionString) that holds no password.
             using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -117,6 +107,16 @@ public sealed class PostgresHostTests(PostgresServer postgres)
                 var exception = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => app.StartAsync());
                 Assert.DoesNotContain(Password, exception.ToString(), StringComparison.Ordinal);
             }
+        });
+    }
+
+    /// <summary>Runs a test in a new bot folder (a copy of the notes) and removes the folder after.</summary>
+    private static async Task InFolderAsync(Func<string, Task> test)
+    {
+        var folder = BotServer.CreateFolder();
+        try
+        {
+            await test(folder);
         }
         finally
         {
