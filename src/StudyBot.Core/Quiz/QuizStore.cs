@@ -255,8 +255,9 @@ internal sealed class QuizStore(Database database)
     }
 
     /// <summary>
-    /// Lets go of every claim (SQLite only: one process owns the file, so claims left by an earlier run of it, cut off
-    /// mid-publish, are taken back at start instead of waiting for them to run out).
+    /// Lets go of the claims an earlier run left (SQLite only: one process owns the file, so a post or reveal cut off
+    /// mid-publish by a crash is retried at start instead of when its claim runs out). Only those not yet attempted:
+    /// after a failed attempt the time in the row is the retry time, which is kept as before.
     /// </summary>
     public async Task ReleaseClaimsAsync(DateTimeOffset now, CancellationToken ct)
     {

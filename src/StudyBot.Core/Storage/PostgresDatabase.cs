@@ -11,7 +11,7 @@ namespace StudyBot.Core.Storage;
 /// at it. The database must exist; its tables are created by the same numbered migrations as on SQLite. Named locks
 /// are session advisory locks, so a process that dies lets go of them with its connection.
 /// </summary>
-public sealed class PostgresDatabase : Database, IAsyncDisposable
+public sealed class PostgresDatabase : Database, IAsyncDisposable, IDisposable
 {
     private const string MigrationLockName = "studybot:migrations";
 
@@ -67,6 +67,9 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // A service provider disposed synchronously (a CLI command's) refuses a singleton that is only IAsyncDisposable.
+    public void Dispose() => _dataSource.Dispose();
 
     private protected override async Task<DbConnection> PrepareAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -474,6 +474,53 @@ public class QuizSchedulerTests(PostgresServer postgres)
         }
     }
 
+    [Fact]
+    public async Task Restart_SqliteAfterACrashMidPublish_PostsTheClaimedQuizAtOnceAndOnce()
+    {
+        var folder = QuizHarness.NewFolder(3);
+        var time = At("2026-06-01T06:59:00Z");
+        var platform = new SharedPlatform(time);
+        var dead = platform.For("first");
+        var first = QuizHarness.Start(folder, time, platform: dead);
+        Task? dying = null;
+        try
+        {
+            // 09:00 Berlin: the first run claims the quiz and dies while publishing it (the claim would last 2 minutes).
+            await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+            time.Advance(TimeSpan.FromMinutes(1));
+            dead.HangFromNow();
+            dying = Task.Run(first.TickAsync);
+            await dead.Hung.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Restarted on the same file, with the clock standing still: one process owns a SQLite file, so the new
+            // run takes the claim back at start and posts at once.
+            await using var second = QuizHarness.Start(folder, time, platform: platform.For("second"));
+            var scheduler = second.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+            await scheduler.StartAsync(CancellationToken.None);
+            try
+            {
+                await WaitUntilAsync(() => platform.Quizzes.Any());
+            }
+            finally
+            {
+                await scheduler.StopAsync(CancellationToken.None);
+            }
+
+            var post = Assert.Single(platform.Quizzes);
+            Assert.Equal(("second", "2026-06-01 09:00"), (post.Instance, Local(post.At)));
+        }
+        finally
+        {
+            dead.Die();
+            if (dying is not null)
+            {
+                await dying.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            await first.DisposeAsync();
+        }
+    }
+
     private QuizHarness Start(StorageProvider provider, string folder, FakeTimeProvider time, RecordingPublisher? publisher = null,
         IDictionary<string, string?>? settings = null) =>
         QuizHarness.Start(folder, time, publisher, settings: settings, postgres: provider == StorageProvider.Postgres ? postgres : null);
