@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
@@ -178,6 +180,57 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task TwoSchedulerLoops_OneStoppedMidRun_TheOtherPostsEveryLaterOccurrenceOnce()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T06:00:00Z", CultureInfo.InvariantCulture));
+        var start = time.GetUtcNow();
+        var platform = new SharedPlatform(time);
+        var folder = QuizHarness.NewFolder(40);
+        var settings = new Dictionary<string, string?> { ["Quiz:LeaseTime"] = LeaseTime.ToString() };
+        await using var a = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("a"));
+        await using var b = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("b"));
+        await a.EnsureChannelAsync("c1", "* * * * *", "UTC");
+        var loopA = a.Services.GetServices<IHostedService>().Single();
+        var loopB = b.Services.GetServices<IHostedService>().Single();
+        await loopA.StartAsync(CancellationToken.None);
+        await loopB.StartAsync(CancellationToken.None);
+        const int Occurrences = 20;
+        const int Stop = 10;
+        try
+        {
+            // The real scheduler loops, each sleeping on the shared fake clock: every minute both wake.
+            for (var minute = 1; minute <= Occurrences; minute++)
+            {
+                if (minute == Stop)
+                {
+                    await loopA.StopAsync(CancellationToken.None);
+                }
+
+                time.SetUtcNow(start.AddMinutes(minute));
+                var expected = minute;
+                await WaitUntilAsync(() => platform.Quizzes.Count() >= expected);
+            }
+        }
+        finally
+        {
+            await loopB.StopAsync(CancellationToken.None);
+            await loopA.StopAsync(CancellationToken.None);
+        }
+
+        // Counted once both loops have ended, so a second post of any occurrence would be here.
+        var quizzes = platform.Quizzes.ToList();
+        Assert.Equal(Occurrences, quizzes.Count);
+        for (var m = 1; m <= Occurrences; m++)
+        {
+            var quiz = Assert.Single(quizzes, q => q.Key == Key(start.AddMinutes(m)));
+            Assert.Equal(start.AddMinutes(m), quiz.At);
+            Assert.True(m < Stop || quiz.Instance == "b", $"minute {m} was posted by the stopped instance");
+        }
+
+        Assert.Equal(platform.Reveals.Count(), platform.Reveals.Select(r => r.Key).Distinct().Count());
+    }
+
+    [Fact]
     public async Task QuizNow_AdminsOnTwoInstancesAtTheSameInstant_PostDifferentQuestions()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", CultureInfo.InvariantCulture));
@@ -196,6 +249,15 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         var questions = platform.Quizzes.Select(q => FirstLine().Match(q.Reply.Markdown).Value).ToList();
         Assert.Equal(8, questions.Count);
         Assert.Equal(8, questions.Distinct().Count());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     /// <summary>The idempotency key of a channel occurrence: one per occurrence, whichever instance posts it.</summary>
