@@ -32,7 +32,7 @@ public sealed class QuizSchedulerSignal
 /// Posts due quizzes and reveals: registers the configured channels, then runs the due work in a fresh DI scope and
 /// sleeps (on the injected <see cref="TimeProvider"/>) until the next occurrence, reveal or retry.
 /// </summary>
-internal sealed class QuizScheduler(
+internal sealed partial class QuizScheduler(
     IServiceScopeFactory scopes,
     IOptions<QuizOptions> options,
     QuizSchedulerSignal signal,
@@ -100,7 +100,7 @@ internal sealed class QuizScheduler(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out");
+            LogClaimsNotTakenBack(e);
         }
     }
 
@@ -121,4 +121,7 @@ internal sealed class QuizScheduler(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out")]
+    private partial void LogClaimsNotTakenBack(Exception exception);
 }
