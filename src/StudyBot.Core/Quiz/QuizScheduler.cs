@@ -74,7 +74,14 @@ internal sealed partial class QuizScheduler(
                 ? Task.Delay(MinPause, cts.Token)
                 : Task.Delay(delay > options.Value.MaxSleep ? options.Value.MaxSleep : delay, time, cts.Token);
             var wake = signal.WaitAsync(cts.Token);
-            await Task.WhenAny(sleep, wake);
+
+            // A clock that moved between reading it and setting the timer (a test's fake clock, stepped to the next
+            // occurrence) would start the timer late and sleep past work that is due now: look again at once.
+            if (delay < MinPause || time.GetUtcNow() < next)
+            {
+                await Task.WhenAny(sleep, wake);
+            }
+
             await cts.CancelAsync();
             await Task.WhenAll(sleep, wake).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
