@@ -15,6 +15,7 @@ namespace StudyBot.Core.Storage;
 internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 {
     private const int MaxBatch = 512;
+    private const int MaxWriteAttempts = 3;
     private const int MaxQuestionLength = 500;
 
     /// <summary>Declined questions kept for <c>gaps</c>. Anyone can ask, and web user ids are free, so the table is capped:
@@ -153,7 +154,7 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 
             try
             {
-                await WriteAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
+                await WriteWithRetryAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -167,6 +168,27 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch, again when the database called the failure transient: another instance's batch on a shared
+    /// PostgreSQL database can still deadlock with this one (the gap cap deletes rows in another order than the upserts),
+    /// and SQLite can stay busy past its timeout. The batch is one transaction, so a retry counts nothing twice.
+    /// </summary>
+    private async Task WriteWithRetryAsync(IReadOnlyList<QuestionRecord> records)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(records).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Data.Common.DbException exception) when (exception.IsTransient && attempt < MaxWriteAttempts)
+            {
+                LogWriteRetried(exception, records.Count, attempt);
+            }
         }
     }
 
@@ -234,6 +256,9 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The question log is full or stopped; a {Platform} question was not counted")]
     private partial void LogDropped(string platform);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} questions to the database failed transiently (attempt {Attempt}); trying again")]
+    private partial void LogWriteRetried(Exception exception, int count, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} questions to the database failed")]
     private partial void LogWriteFailed(Exception exception, int count);

@@ -111,6 +111,38 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task QuestionLog_TwoInstancesWritingTheSameQuestionsAtOnce_EveryQuestionCounted(StorageProvider provider)
+    {
+        // Two instances (two logs on one database) each get 1,500 declined questions over the same 40 texts, in
+        // opposite orders, so their batches upsert the same rows at the same time.
+        var first = await StartLogAsync(provider);
+        var second = await StartLogAsync(provider);
+        var texts = Enumerable.Range(0, 40).Select(i => $"What is service number {i}?").ToList();
+        var writers = new[] { (Log: first, Texts: texts), (Log: second, Texts: Enumerable.Reverse(texts).ToList()) }
+            .Select(w => Task.Run(() =>
+            {
+                for (var i = 0; i < 1500; i++)
+                {
+                    w.Log.Record(new QuestionRecord(At.AddSeconds(i), Platforms.Web, w.Texts[i % w.Texts.Count], false));
+                }
+            }))
+            .ToList();
+        await Task.WhenAll(writers);
+        await first.FlushAsync(CancellationToken.None);
+        await second.FlushAsync(CancellationToken.None);
+
+        var stats = await first.GetStatsAsync(DateOnly.FromDateTime(At.UtcDateTime), CancellationToken.None);
+        var gaps = await first.GetGapsAsync(100, CancellationToken.None);
+        await first.StopAsync(CancellationToken.None);
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.Equal(3000, stats.AskedTotal);
+        Assert.Equal(40, gaps.Count);
+        Assert.Equal(3000, gaps.Sum(g => g.TimesAsked));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task AuditLog_Entries_NewestFirstAndSurviveNewInstance(StorageProvider provider)
     {
         var audit = new DatabaseAuditLog(Open(provider));
