@@ -8,8 +8,15 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
 
     /// <summary><c>Sqlite</c> (the default: one file, no set-up, one bot process) or <c>Postgres</c> (several bot
-    /// processes may share the database).</summary>
-    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+    /// processes may share the database). Text, not the enum, so a wrong name is reported by the validator with the
+    /// setting's name instead of failing in the configuration binder.</summary>
+    public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
+
+    /// <summary>The provider <see cref="Provider"/> names (case ignored), or null when it names none.</summary>
+    public StorageProvider? ProviderKind =>
+        Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(Provider.Trim()[0])
+            ? kind
+            : null;
 
     /// <summary>The SQLite file; relative paths are resolved against the content root. Created on first run.</summary>
     [Required]

@@ -15,14 +15,13 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        if (options.Provider == StorageProvider.Postgres)
+        switch (options.ProviderKind)
         {
-            return ValidatePostgres(options);
-        }
-
-        if (!Enum.IsDefined(options.Provider))
-        {
-            return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} must be Sqlite or Postgres.");
+            case null:
+                return ValidateOptionsResult.Fail(
+                    $"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} '{options.Provider}' is not a provider: use Sqlite or Postgres.");
+            case StorageProvider.Postgres:
+                return ValidatePostgres(options);
         }
 
         if (string.IsNullOrWhiteSpace(options.Path))

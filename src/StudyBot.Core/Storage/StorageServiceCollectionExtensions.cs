@@ -54,13 +54,15 @@ public static class StorageServiceCollectionExtensions
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
 
     private static Database CreateDatabase(StorageOptions options, IHostEnvironment? environment, IServiceProvider sp) =>
-        options.Provider switch
+        options.ProviderKind switch
         {
             StorageProvider.Postgres => new PostgresDatabase(
                 options.ConnectionString ?? string.Empty, sp.GetServices<IMigration>(), sp.GetRequiredService<ILogger<PostgresDatabase>>()),
-            _ => new SqliteDatabase(
+            StorageProvider.Sqlite => new SqliteDatabase(
                 environment is null ? Path.GetFullPath(options.Path) : ResolvePath(options.Path, environment),
                 sp.GetServices<IMigration>(),
                 sp.GetRequiredService<ILogger<SqliteDatabase>>()),
+            _ => throw new InvalidOperationException(
+                $"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} '{options.Provider}' is not a provider: use Sqlite or Postgres."),
         };
 }

@@ -57,6 +57,20 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     }
 
     [Theory]
+    [InlineData("Mysql")]
+    [InlineData("1")]
+    public async Task Start_UnknownProvider_StopsNamingTheSetting(string provider)
+    {
+        await InFolderAsync(async folder =>
+        {
+            var exception = await Assert.ThrowsAsync<OptionsValidationException>(
+                () => BotServer.StartAsync([new("Storage:Provider", provider)], folder: folder));
+
+            Assert.Contains($"Storage:Provider '{provider}' is not a provider: use Sqlite or Postgres", StartupErrors.Describe(exception), StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
     [InlineData("", "Storage:ConnectionString is required when Storage:Provider is Postgres")]
     [InlineData("Host=127.0.0.1;Port=notaport", "Storage:ConnectionString is not a PostgreSQL connection string")]
     public async Task Start_PostgresWithABadConnectionString_StopsNamingTheSetting(string connectionString, string expected)
