@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (unit, integration, browser) and ends with one line: "N passed, N failed".
-# Installs Debian's Chromium first when it is missing (the browser tests drive it with Playwright).
+# Installs Debian's Chromium (the browser tests drive it with Playwright) and PostgreSQL (the storage tests start a
+# throw-away cluster) first when they are missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,14 +11,25 @@ if ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; the
     || echo "warning: could not install fonts-noto-color-emoji; screenshots will show boxes for emoji" >&2
 fi
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium is missing; installing Debian's chromium package..." >&2
+# Installs Debian package $1 (root only; otherwise says how), which the tests named $2 need.
+apt_install() {
+  echo "$1 is missing; installing Debian's $1 package..." >&2
   if [ "$(id -u)" = "0" ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "warning: could not install chromium; the browser tests will fail" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null) \
+      || echo "warning: could not install $1; $2 will fail" >&2
   else
-    echo "warning: not root; install chromium (sudo apt-get install chromium) for the browser tests" >&2
+    echo "warning: not root; install $1 (sudo apt-get install $1) for $2" >&2
   fi
+}
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_install chromium "the browser tests"
+fi
+
+# The storage tests run the bot on a real PostgreSQL too: a throw-away cluster (initdb + pg_ctl from Debian's package,
+# in a temp folder on a loopback port, as the package's postgres user when run as root), never a mock.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt_install postgresql "the PostgreSQL tests"
 fi
 
 if [ ! -d tests/js/node_modules ]; then

@@ -24,7 +24,7 @@ public static class TeamsServiceCollectionExtensions
 
     /// <summary>
     /// Adds the Teams adapter when <c>Teams</c> credentials are configured; validates the section at start either way
-    /// (partial credentials stop the app, naming what is missing). Needs <see cref="SqliteDatabase"/> and
+    /// (partial credentials stop the app, naming what is missing). Needs <see cref="Database"/> and
     /// <see cref="IConversation"/> from the host.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)

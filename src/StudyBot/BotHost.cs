@@ -44,10 +44,12 @@ internal static class BotHost
             await Console.Error.WriteLineAsync($"StudyBot cannot start: {exception.Message} (check the Urls setting or --urls).");
             return 2;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (System.Data.Common.DbException exception)
         {
-            // Checked at start too; this catches what goes wrong between the check and the first migration.
-            await Console.Error.WriteLineAsync($"StudyBot cannot start: the database (Storage:Path) cannot be used: {exception.Message}");
+            // Checked at start too; this catches what goes wrong between the check and the first migration (and, for
+            // PostgreSQL, a server that cannot be reached or refuses the login). Npgsql's messages hold no password.
+            var setting = exception is Microsoft.Data.Sqlite.SqliteException ? "Storage:Path" : "Storage:ConnectionString";
+            await Console.Error.WriteLineAsync($"StudyBot cannot start: the database ({setting}) cannot be used: {exception.Message}");
             return 2;
         }
 

@@ -33,10 +33,10 @@ public static class ChatServiceCollectionExtensions
             services.AddSingleton(migration);
         }
 
-        services.AddSingleton<SqliteQuestionLog>();
-        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<SqliteQuestionLog>());
-        services.AddHostedService(sp => sp.GetRequiredService<SqliteQuestionLog>());
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<DatabaseQuestionLog>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<DatabaseQuestionLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseQuestionLog>());
+        services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<QuestionRateLimiter>();
         services.AddSingleton<AnswerCache>();
         services.TryAddSingleton<Knowledge.SourceLinks>();

@@ -2,12 +2,15 @@ using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Quiz;
 
-/// <summary>The quiz schema (versions 200–299). Times are UTC ISO-8601 text, sortable as strings.</summary>
+/// <summary>
+/// The quiz schema (versions 200–299). Times are UTC ISO-8601 text, sortable as strings, on both providers; flags are
+/// integers 0/1. One text for both providers; the dialect spells the identity key and the 8-byte integer and float.
+/// </summary>
 internal static class QuizMigrations
 {
     public static IEnumerable<IMigration> All =>
     [
-        new SqlMigration(200, "quiz schema", """
+        new DialectMigration(200, "quiz schema", d => $"""
             CREATE TABLE quiz_channels (
                 platform TEXT NOT NULL,
                 channel_id TEXT NOT NULL,
@@ -21,7 +24,7 @@ internal static class QuizMigrations
                 PRIMARY KEY (platform, channel_id));
 
             CREATE TABLE quiz_posts (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id {d.IdentityKey},
                 platform TEXT NOT NULL,
                 channel_id TEXT NOT NULL,
                 idempotency_key TEXT NOT NULL UNIQUE,
@@ -44,7 +47,7 @@ internal static class QuizMigrations
             CREATE INDEX ix_quiz_posts_status ON quiz_posts (status, reveal_status);
 
             CREATE TABLE quiz_answers (
-                post_id INTEGER NOT NULL REFERENCES quiz_posts (id),
+                post_id {d.BigInteger} NOT NULL REFERENCES quiz_posts (id),
                 platform TEXT NOT NULL,
                 user_id TEXT NOT NULL,
                 display_name TEXT NOT NULL,
@@ -65,10 +68,10 @@ internal static class QuizMigrations
                 asked_count INTEGER NOT NULL,
                 last_asked_utc TEXT NOT NULL,
                 repetitions INTEGER NOT NULL DEFAULT 0,
-                ease REAL NOT NULL DEFAULT 2.5,
-                interval_days REAL NOT NULL DEFAULT 0,
+                ease {d.Double} NOT NULL DEFAULT 2.5,
+                interval_days {d.Double} NOT NULL DEFAULT 0,
                 due_utc TEXT NULL,
-                last_share_correct REAL NULL,
+                last_share_correct {d.Double} NULL,
                 PRIMARY KEY (platform, channel_id, question_id));
             """),
         new SqlMigration(201, "quiz banned questions", """

@@ -29,6 +29,14 @@ public sealed class QuizOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxSleep { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a worker owns a post or reveal it is publishing. Several instances on one PostgreSQL database post each
+    /// quiz once: the one that claims it publishes, and if it dies mid-publish another one publishes it (with the same
+    /// idempotency key) once this much time has passed. Longer than a publish can take (the platforms' HTTP timeouts).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan LeaseTime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Wait before retrying a post the platform refused or that failed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);

@@ -32,7 +32,7 @@ public sealed class QuizSchedulerSignal
 /// Posts due quizzes and reveals: registers the configured channels, then runs the due work in a fresh DI scope and
 /// sleeps (on the injected <see cref="TimeProvider"/>) until the next occurrence, reveal or retry.
 /// </summary>
-internal sealed class QuizScheduler(
+internal sealed partial class QuizScheduler(
     IServiceScopeFactory scopes,
     IOptions<QuizOptions> options,
     QuizSchedulerSignal signal,
@@ -51,6 +51,7 @@ internal sealed class QuizScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RegisterConfiguredChannelsAsync(stoppingToken);
+        await TakeBackClaimsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset next;
@@ -73,9 +74,40 @@ internal sealed class QuizScheduler(
                 ? Task.Delay(MinPause, cts.Token)
                 : Task.Delay(delay > options.Value.MaxSleep ? options.Value.MaxSleep : delay, time, cts.Token);
             var wake = signal.WaitAsync(cts.Token);
-            await Task.WhenAny(sleep, wake);
+
+            // A clock that moved between reading it and setting the timer (a test's fake clock, stepped to the next
+            // occurrence) would start the timer late and sleep past work that is due now: look again at once.
+            if (delay < MinPause || time.GetUtcNow() < next)
+            {
+                await Task.WhenAny(sleep, wake);
+            }
+
             await cts.CancelAsync();
             await Task.WhenAll(sleep, wake).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// On SQLite this process is the only one on the file, so a post or reveal an earlier run claimed and was cut off
+    /// publishing (a crash) is retried at once, as before claims existed. On PostgreSQL the claim may be another
+    /// instance's, live: it runs out by itself.
+    /// </summary>
+    private async Task TakeBackClaimsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<QuizStore>();
+        if (store.IsShared)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.ReleaseClaimsAsync(time.GetUtcNow(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogClaimsNotTakenBack(e);
         }
     }
 
@@ -96,4 +128,7 @@ internal sealed class QuizScheduler(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out")]
+    private partial void LogClaimsNotTakenBack(Exception exception);
 }

@@ -98,10 +98,9 @@ internal sealed class QuizService(
     private async Task<QuizPostRow?> PostQuizAsync(
         string platform, string channelId, string timeZone, string key, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
     {
-        QuizPostRow post;
+        QuizPostRow? post;
         bool created;
-        await store.ChoiceLock.WaitAsync(ct);
-        try
+        await using (await store.LockChoiceAsync(platform, channelId, ct))
         {
             var now = time.GetUtcNow();
             var question = await ChooseQuestionAsync(platform, channelId, now, ct);
@@ -118,14 +117,18 @@ internal sealed class QuizService(
 
             var zone = QuizSchedule.Zone(timeZone);
             (post, created) = await store.CreatePostAsync(
-                platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now, anchor, ct);
-        }
-        finally
-        {
-            store.ChoiceLock.Release();
+                platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now,
+                now + _options.LeaseTime, anchor, ct);
         }
 
-        if (created || post.Status == "pending")
+        if (post is null)
+        {
+            return null; // another worker handled the occurrence and posted nothing (no question, or skipped)
+        }
+
+        // The creator holds the post's claim; a post someone else created is published here only once their claim ran
+        // out (they stopped mid-publish), otherwise they are publishing it right now.
+        if (created || (post.Status == "pending" && await store.TryClaimPostAsync(post.Id, time.GetUtcNow(), time.GetUtcNow() + _options.LeaseTime, ct)))
         {
             await PublishAsync(post, ct);
         }
@@ -137,6 +140,11 @@ internal sealed class QuizService(
     {
         foreach (var post in await store.PendingPostsAsync(now, ct))
         {
+            if (!await store.TryClaimPostAsync(post.Id, now, now + _options.LeaseTime, ct))
+            {
+                continue; // another worker claimed it since the query
+            }
+
             var zone = QuizSchedule.Zone(post.TimeZone);
             if (post.LocalDate != QuizSchedule.LocalDate(now, zone))
             {
@@ -195,7 +203,12 @@ internal sealed class QuizService(
     /// <summary>Closes answers and posts the correct answer, explanation, citation and counts.</summary>
     private async Task RevealAsync(QuizPostRow post, CancellationToken ct)
     {
-        var (answered, correct) = await store.BeginRevealAsync(post, time.GetUtcNow(), ct);
+        var now = time.GetUtcNow();
+        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not var (answered, correct))
+        {
+            return; // another worker is revealing it, or it is revealed
+        }
+
         var publisher = Publisher(post.Platform);
         if (publisher is null)
         {

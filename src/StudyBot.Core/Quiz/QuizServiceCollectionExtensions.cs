@@ -14,7 +14,7 @@ namespace StudyBot.Core.Quiz;
 public static class QuizServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the quiz: the question bank (needs an <see cref="Knowledge.IKnowledgeBase"/>), its SQLite store and
+    /// Adds the quiz: the question bank (needs an <see cref="Knowledge.IKnowledgeBase"/>), its store and
     /// migrations, the <c>quiz</c>/<c>leaderboard</c>/<c>me</c> commands, the <c>quiz:</c> button handler, the
     /// <see cref="IQuizChannelRegistry"/> and the scheduler. Posts go through the registered
     /// <see cref="IChannelPublisher"/>s, one per platform.
@@ -33,10 +33,7 @@ public static class QuizServiceCollectionExtensions
             services.AddSingleton(migration);
         }
 
-        services.TryAddSingleton(sp => new SqliteDatabase(
-            sp.GetRequiredService<IConfiguration>()[$"{StorageOptions.SectionName}:Path"] ?? new StorageOptions().Path,
-            sp.GetServices<IMigration>(),
-            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+        services.TryAddDatabaseFromConfiguration();
         services.TryAddSingleton(sp => ResolveFolder(sp));
         services.TryAddSingleton<QuestionBank>();
         services.AddSingleton<IAdminNotes, QuizAdminNotes>();

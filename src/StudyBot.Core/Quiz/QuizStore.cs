@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Quiz;
@@ -71,8 +71,14 @@ internal enum AnswerOutcome
     AlreadyAnswered,
 }
 
-/// <summary>All quiz SQL, in one place (Dapper over <see cref="SqliteDatabase"/>).</summary>
-internal sealed class QuizStore(SqliteDatabase database)
+/// <summary>
+/// All quiz SQL, in one place (Dapper over <see cref="Database"/>, the same SQL on SQLite and PostgreSQL).
+/// Several bot processes may share a PostgreSQL database, so a post or reveal is published only by the process that
+/// holds its claim: a time in the post's row (<c>next_attempt_utc</c>, <c>reveal_next_utc</c>) before which no other
+/// process touches it. Whoever creates a post holds its claim; a process that dies mid-publish lets the claim run out,
+/// and another one publishes with the same idempotency key.
+/// </summary>
+internal sealed class QuizStore(Database database)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -87,13 +93,21 @@ internal sealed class QuizStore(SqliteDatabase database)
     public static DateTimeOffset ParseIso(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
+    /// <summary>The longest a question choice waits for another one in the same channel.</summary>
+    private static readonly TimeSpan ChoiceLockTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when other processes may share the database (and claims must be respected across them).</summary>
+    public bool IsShared => database.IsShared;
+
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
 
     /// <summary>
-    /// Held while a question is chosen and its post recorded, so two quizzes started at the same instant (two
-    /// admins' <c>quiz now</c>, or one beside the scheduler) see each other's choice and rotate to different questions.
+    /// Held while a question is chosen for a channel and its post recorded, so two quizzes started at the same instant
+    /// (two admins' <c>quiz now</c>, on one instance or two, or one beside the scheduler) see each other's choice and
+    /// rotate to different questions.
     /// </summary>
-    public SemaphoreSlim ChoiceLock { get; } = new(1, 1);
+    public Task<IAsyncDisposable> LockChoiceAsync(string platform, string channelId, CancellationToken ct) =>
+        database.LockAsync($"quiz-choice:{platform}:{channelId}", ChoiceLockTimeout, ct);
 
     // Channels
 
@@ -177,13 +191,15 @@ internal sealed class QuizStore(SqliteDatabase database)
     // Posts
 
     /// <summary>
-    /// Records a post as pending before it is published. With <paramref name="anchor"/> the channel's schedule moves
-    /// past the occurrence in the same transaction, so a restart never posts one occurrence twice.
-    /// Returns the stored post (the existing one when the key was used before).
+    /// Records a post as pending before it is published, claimed by the caller until <paramref name="claimUntil"/>.
+    /// With <paramref name="anchor"/> the channel's schedule moves past the occurrence in the same transaction (only
+    /// if nobody moved it first), so neither a restart nor a second process posts one occurrence twice.
+    /// Returns the stored post (the existing one, not created, when another worker handled the occurrence; null when
+    /// that worker posted nothing).
     /// </summary>
-    public async Task<(QuizPostRow Post, bool Created)> CreatePostAsync(
+    public async Task<(QuizPostRow? Post, bool Created)> CreatePostAsync(
         string platform, string channelId, string key, QuizQuestion question, string timeZone, string localDate,
-        DateTimeOffset now, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
+        DateTimeOffset now, DateTimeOffset claimUntil, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -198,19 +214,19 @@ internal sealed class QuizStore(SqliteDatabase database)
                 // Another worker handled this occurrence; fall through to the existing row, if any.
                 await tx.RollbackAsync(ct);
                 var existing = await PostByKeyAsync(c, key, ct);
-                return (existing!, false);
+                return (existing, false);
             }
         }
 
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO quiz_posts (platform, channel_id, idempotency_key, question_id, question_json, time_zone, local_date,
                                     status, attempts, next_attempt_utc, created_utc)
-            VALUES (@platform, @channelId, @key, @questionId, @json, @timeZone, @localDate, 'pending', 0, @now, @now)
+            VALUES (@platform, @channelId, @key, @questionId, @json, @timeZone, @localDate, 'pending', 0, @claimUntil, @now)
             ON CONFLICT (idempotency_key) DO NOTHING;
             """, new
         {
             platform, channelId, key, questionId = question.Id, json = JsonSerializer.Serialize(question, Json),
-            timeZone, localDate, now = Iso(now),
+            timeZone, localDate, now = Iso(now), claimUntil = Iso(claimUntil),
         }, tx, cancellationToken: ct));
         if (inserted > 0)
         {
@@ -218,15 +234,41 @@ internal sealed class QuizStore(SqliteDatabase database)
                 INSERT INTO quiz_question_state (platform, channel_id, question_id, asked_count, last_asked_utc)
                 VALUES (@platform, @channelId, @questionId, 1, @now)
                 ON CONFLICT (platform, channel_id, question_id) DO UPDATE SET
-                    asked_count = asked_count + 1, last_asked_utc = excluded.last_asked_utc, due_utc = NULL;
+                    asked_count = quiz_question_state.asked_count + 1, last_asked_utc = excluded.last_asked_utc, due_utc = NULL;
                 """, new { platform, channelId, questionId = question.Id, now = Iso(now) }, tx, cancellationToken: ct));
         }
 
         await tx.CommitAsync(ct);
-        return ((await PostByKeyAsync(c, key, ct))!, inserted > 0);
+        return (await PostByKeyAsync(c, key, ct), inserted > 0);
     }
 
-    private static Task<QuizPostRow?> PostByKeyAsync(SqliteConnection c, string key, CancellationToken ct) =>
+    /// <summary>
+    /// Claims a pending post whose claim (or retry wait) has run out, until <paramref name="until"/>; false when another
+    /// worker holds it or it is no longer pending. Atomic: of two processes only one gets it.
+    /// </summary>
+    public async Task<bool> TryClaimPostAsync(long id, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET next_attempt_utc = @until WHERE id = @id AND status = 'pending' AND next_attempt_utc <= @now;",
+            new { id, now = Iso(now), until = Iso(until) }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>
+    /// Lets go of the claims an earlier run left (SQLite only: one process owns the file, so a post or reveal cut off
+    /// mid-publish by a crash is retried at start instead of when its claim runs out). Only those not yet attempted:
+    /// after a failed attempt the time in the row is the retry time, which is kept as before.
+    /// </summary>
+    public async Task ReleaseClaimsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE quiz_posts SET next_attempt_utc = @now WHERE status = 'pending' AND next_attempt_utc > @now AND attempts = 0;
+            UPDATE quiz_posts SET reveal_next_utc = @now WHERE status = 'posted' AND reveal_status = 'pending' AND reveal_next_utc > @now AND reveal_attempts = 0;
+            """, new { now = Iso(now) }, cancellationToken: ct));
+    }
+
+    private static Task<QuizPostRow?> PostByKeyAsync(DbConnection c, string key, CancellationToken ct) =>
         c.QuerySingleOrDefaultAsync<QuizPostRow>(new CommandDefinition(
             "SELECT * FROM quiz_posts WHERE idempotency_key = @key;", new { key }, cancellationToken: ct));
 
@@ -244,7 +286,7 @@ internal sealed class QuizStore(SqliteDatabase database)
     {
         await using var c = await OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition(
-            "INSERT OR IGNORE INTO quiz_banned (question_id, banned_utc, banned_by) VALUES (@questionId, @now, @bannedBy);",
+            "INSERT INTO quiz_banned (question_id, banned_utc, banned_by) VALUES (@questionId, @now, @bannedBy) ON CONFLICT (question_id) DO NOTHING;",
             new { questionId, now = Iso(now), bannedBy }, cancellationToken: ct)) > 0;
     }
 
@@ -306,18 +348,32 @@ internal sealed class QuizStore(SqliteDatabase database)
         return (await c.QueryAsync<QuizPostRow>(new CommandDefinition(sql, new { now = Iso(now), platform, channelId }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>Closes a post for answers and records the reveal as pending (once); updates the question's SM-2 state.
-    /// Returns the answer counts.</summary>
-    public async Task<(int Answered, int Correct)> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Closes a post for answers and claims its reveal until <paramref name="claimUntil"/>; the first time, it records
+    /// the reveal as pending and updates the question's SM-2 state. Returns the answer counts, or null when another
+    /// worker holds the reveal or it is done.
+    /// </summary>
+    public async Task<(int Answered, int Correct)?> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+
+        // The claim first: it takes the row's lock, so on PostgreSQL a second process waits here and then finds the
+        // reveal claimed, instead of counting and grading the post twice.
+        var first = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE quiz_posts SET reveal_status = 'pending', reveal_next_utc = @claimUntil WHERE id = @id AND status = 'posted' AND reveal_status IS NULL;",
+            new { id = post.Id, claimUntil = Iso(claimUntil) }, tx, cancellationToken: ct)) > 0;
+        if (!first && await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE quiz_posts SET reveal_next_utc = @claimUntil WHERE id = @id AND reveal_status = 'pending' AND reveal_next_utc <= @now;",
+                new { id = post.Id, now = Iso(now), claimUntil = Iso(claimUntil) }, tx, cancellationToken: ct)) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
+
         var counts = await c.QuerySingleAsync<(long Answered, long Correct)>(new CommandDefinition(
             "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM quiz_answers WHERE post_id = @id;", new { id = post.Id }, tx, cancellationToken: ct));
-        var first = await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE quiz_posts SET reveal_status = 'pending', reveal_next_utc = @now WHERE id = @id AND reveal_status IS NULL;",
-            new { id = post.Id, now = Iso(now) }, tx, cancellationToken: ct));
-        if (first > 0 && counts.Answered > 0)
+        if (first && counts.Answered > 0)
         {
             var share = (double)counts.Correct / counts.Answered;
             var row = await c.QuerySingleOrDefaultAsync<QuestionStateRow>(new CommandDefinition(
@@ -366,7 +422,7 @@ internal sealed class QuizStore(SqliteDatabase database)
             SELECT MIN(t) FROM (
                 SELECT MIN(next_attempt_utc) AS t FROM quiz_posts WHERE status = 'pending'
                 UNION ALL SELECT MIN(reveal_utc) FROM quiz_posts WHERE status = 'posted' AND reveal_status IS NULL
-                UNION ALL SELECT MIN(reveal_next_utc) FROM quiz_posts WHERE status = 'posted' AND reveal_status = 'pending');
+                UNION ALL SELECT MIN(reveal_next_utc) FROM quiz_posts WHERE status = 'posted' AND reveal_status = 'pending') AS due;
             """, cancellationToken: ct));
         return next is null ? null : ParseIso(next);
     }
@@ -391,7 +447,7 @@ internal sealed class QuizStore(SqliteDatabase database)
             INSERT INTO quiz_answers (post_id, platform, user_id, display_name, choice_index, correct, points, answered_utc, local_date, local_month)
             VALUES (@postId, @platform, @userId, @displayName, @choice, @correct, @points, @now, @localDate, @localMonth)
             ON CONFLICT (post_id, user_id) DO NOTHING;
-            """, new { postId, platform, userId, displayName, choice, correct, points, now = Iso(now), localDate, localMonth }, cancellationToken: ct));
+            """, new { postId, platform, userId, displayName, choice, correct = correct ? 1 : 0, points, now = Iso(now), localDate, localMonth }, cancellationToken: ct));
         return inserted > 0 ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
     }
 
@@ -410,7 +466,7 @@ internal sealed class QuizStore(SqliteDatabase database)
         // Per channel: a team's board is its own channel's quiz, not every channel on the platform.
         await using var c = await OpenAsync(ct);
         return (await c.QueryAsync<(string, string, long, long, long)>(new CommandDefinition("""
-            SELECT a.user_id, (SELECT display_name FROM quiz_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id ORDER BY answered_utc DESC LIMIT 1),
+            SELECT a.user_id, (SELECT display_name FROM quiz_answers b WHERE b.platform = @platform AND b.user_id = a.user_id ORDER BY answered_utc DESC LIMIT 1),
                    SUM(a.points) AS total, SUM(a.correct), COUNT(*)
             FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
             WHERE a.platform = @platform AND p.channel_id = @channelId AND (@month IS NULL OR a.local_month = @month)

@@ -1,6 +1,7 @@
 namespace StudyBot.Core.Storage;
 
-/// <summary>The chat schema: question counts, knowledge gaps and the admin audit table (versions 100–199).</summary>
+/// <summary>The chat schema: question counts, knowledge gaps and the admin audit table (versions 100–199), one text for
+/// both providers.</summary>
 internal static class ChatMigrations
 {
     public static IEnumerable<IMigration> All =>
@@ -23,9 +24,9 @@ internal static class ChatMigrations
             );
             CREATE INDEX chat_gaps_times_asked ON chat_gaps (times_asked DESC, last_asked_at DESC);
             """),
-        new SqlMigration(101, "admin audit", """
+        new DialectMigration(101, "admin audit", d => $"""
             CREATE TABLE admin_audit (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id {d.IdentityKey},
                 at TEXT NOT NULL,
                 platform TEXT NOT NULL,
                 user_id TEXT NOT NULL,

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -5,27 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace StudyBot.Core.Storage;
 
 /// <summary>
-/// The bot's state in one SQLite file: opens connections (WAL, busy timeout, foreign keys) and applies migrations.
+/// The bot's state in one SQLite file (the default provider): opens connections (WAL, busy timeout, foreign keys).
+/// One bot process owns the file, so named locks are in-process.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : Database
 {
-    private readonly IReadOnlyList<IMigration> _migrations;
-    private readonly ILogger<SqliteDatabase> _logger;
-    private readonly SemaphoreSlim _migrateLock = new(1, 1);
-    private volatile bool _migrated;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public SqliteDatabase(string path, IEnumerable<IMigration> migrations, ILogger<SqliteDatabase> logger)
+        : base(migrations, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = System.IO.Path.GetFullPath(path);
-        _migrations = migrations.OrderBy(m => m.Version).ToList();
-        var duplicate = _migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidOperationException($"Two migrations have version {duplicate.Key}.");
-        }
-
-        _logger = logger;
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -41,70 +34,36 @@ public sealed class SqliteDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>Opens a connection, applying pending migrations on first use.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    public override string Location => FilePath;
+
+    public override bool IsShared => false;
+
+    public override async Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!_migrated)
+        var gate = _locks.GetOrAdd(name, static _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
         {
-            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            throw new TimeoutException($"The lock '{name}' was not free within {timeout}.");
         }
 
-        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Creates the file if needed and applies the migrations not yet applied.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await _migrateLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return new Release(() =>
         {
-            if (_migrated)
-            {
-                return;
-            }
-
-            var directory = System.IO.Path.GetDirectoryName(FilePath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
-            await connection.ExecuteAsync(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);")
-                .ConfigureAwait(false);
-            var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations;").ConfigureAwait(false))
-                .ToHashSet();
-            foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
-            {
-                await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(migration.Sql, transaction: tx).ConfigureAwait(false);
-                await connection.ExecuteAsync(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, strftime('%Y-%m-%dT%H:%M:%fZ','now'));",
-                    new { migration.Version, migration.Name },
-                    tx).ConfigureAwait(false);
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                _logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
-            }
-
-            _migrated = true;
-        }
-        finally
-        {
-            _migrateLock.Release();
-        }
+            gate.Release();
+            return ValueTask.CompletedTask;
+        });
     }
 
     /// <summary>
     /// Throws <see cref="SqliteException"/> unless a write can be made: takes the write lock and changes the schema in
-    /// a transaction that is rolled back, so nothing is kept. Waits at most <paramref name="busyTimeout"/> for a lock.
+    /// a transaction that is rolled back, so nothing is kept. Waits at most <paramref name="timeout"/> for a lock.
     /// </summary>
-    public async Task ProbeWriteAsync(TimeSpan busyTimeout, CancellationToken cancellationToken)
+    public override async Task ProbeWriteAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ProbeWriteAsync(connection, busyTimeout, cancellationToken).ConfigureAwait(false);
+        await ProbeWriteAsync(connection, timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -126,6 +85,32 @@ public sealed class SqliteDatabase
         ProbeWriteAsync(connection, TimeSpan.FromSeconds(5), CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    private protected override async Task<DbConnection> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
+        return connection;
+    }
+
+    // The busy timeout already serialises writers on the file; one process migrates it.
+    private protected override Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(new Release(() => ValueTask.CompletedTask));
+
+    private protected override async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;")
+            .ConfigureAwait(false);
+        return connection;
+    }
+
     private static async Task ProbeWriteAsync(SqliteConnection connection, TimeSpan busyTimeout, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
@@ -136,14 +121,5 @@ public sealed class SqliteDatabase
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE studybot_write_probe (x INTEGER);", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;")
-            .ConfigureAwait(false);
-        return connection;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -6,17 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Storage;
 
-/// <summary>DI wiring for the SQLite database.</summary>
+/// <summary>DI wiring for the database.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteDatabase"/> at <c>Storage:Path</c> (relative to the content root), validated at
-    /// start, created and migrated when the host starts. Features add their steps as <see cref="IMigration"/>
-    /// singletons. Safe to call more than once.
+    /// Registers the <see cref="Database"/> of <c>Storage:Provider</c>: SQLite at <c>Storage:Path</c> (relative to the
+    /// content root) or PostgreSQL at <c>Storage:ConnectionString</c>, validated at start, created and migrated when the
+    /// host starts. Features add their steps as <see cref="IMigration"/> singletons. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        if (services.Any(d => d.ServiceType == typeof(SqliteDatabase)))
+        if (services.Any(d => d.ServiceType == typeof(DatabaseMigrator)))
         {
             return services;
         }
@@ -26,15 +27,42 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.AddSingleton(sp => new SqliteDatabase(
-            ResolvePath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<IHostEnvironment>()),
-            sp.GetServices<IMigration>(),
-            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
-        services.AddHostedService<DatabaseMigrator>();
+        services.TryAddSingleton(sp => CreateDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<IHostEnvironment>(), sp));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="Database"/> from configuration unless one is registered, without the start-up checks of
+    /// <see cref="AddStorage"/>: for features used on their own (the quiz in tests and CLI commands).
+    /// </summary>
+    internal static IServiceCollection TryAddDatabaseFromConfiguration(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var options = new StorageOptions();
+            sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Bind(options);
+            return CreateDatabase(options, sp.GetService<IHostEnvironment>(), sp);
+        });
         return services;
     }
 
     /// <summary>The full path of a configured file, relative paths taken from the content root.</summary>
     public static string ResolvePath(string path, IHostEnvironment environment) =>
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+
+    private static Database CreateDatabase(StorageOptions options, IHostEnvironment? environment, IServiceProvider sp) =>
+        options.ProviderKind switch
+        {
+            StorageProvider.Postgres => new PostgresDatabase(
+                options.ConnectionString ?? string.Empty, sp.GetServices<IMigration>(), sp.GetRequiredService<ILogger<PostgresDatabase>>()),
+            StorageProvider.Sqlite => new SqliteDatabase(
+                environment is null ? Path.GetFullPath(options.Path) : ResolvePath(options.Path, environment),
+                sp.GetServices<IMigration>(),
+                sp.GetRequiredService<ILogger<SqliteDatabase>>()),
+            _ => throw new InvalidOperationException(
+                $"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} '{options.Provider}' is not a provider: use Sqlite or Postgres."),
+        };
 }

@@ -15,7 +15,7 @@ namespace StudyBot.Discord.Rest;
 /// </summary>
 internal sealed partial class DiscordChannelPublisher(
     DiscordRestClient rest,
-    SqliteDatabase database,
+    Database database,
     TimeProvider time,
     ILogger<DiscordChannelPublisher> logger) : IChannelPublisher
 {
@@ -49,7 +49,7 @@ internal sealed partial class DiscordChannelPublisher(
             }
 
             await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO discord_posts (idempotency_key, channel_id, nonce, created_at) VALUES (@idempotencyKey, @channelId, @nonce, @now);",
+                "INSERT INTO discord_posts (idempotency_key, channel_id, nonce, created_at) VALUES (@idempotencyKey, @channelId, @nonce, @now) ON CONFLICT (idempotency_key) DO NOTHING;",
                 new { idempotencyKey, channelId, nonce, now = time.GetUtcNow().ToString("O") }).ConfigureAwait(false);
         }
 

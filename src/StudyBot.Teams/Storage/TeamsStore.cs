@@ -16,8 +16,8 @@ internal sealed record TeamsConversation(
     string? TenantId,
     string? BotId);
 
-/// <summary>Teams state in SQLite: installed teams and their channels, and posts already made (by idempotency key).</summary>
-internal sealed class TeamsStore(SqliteDatabase database, TimeProvider time)
+/// <summary>Teams state in the database: installed teams and their channels, and posts already made (by idempotency key).</summary>
+internal sealed class TeamsStore(Database database, TimeProvider time)
 {
     internal static readonly IMigration[] Migrations =
     [
@@ -64,12 +64,12 @@ internal sealed class TeamsStore(SqliteDatabase database, TimeProvider time)
             VALUES (@ChannelId, @Kind, @TeamId, @TeamName, @ChannelName, @ServiceUrl, @TenantId, @BotId, @Now)
             ON CONFLICT (channel_id) DO UPDATE SET
                 kind = excluded.kind,
-                team_id = COALESCE(excluded.team_id, team_id),
-                team_name = COALESCE(excluded.team_name, team_name),
-                channel_name = COALESCE(excluded.channel_name, channel_name),
+                team_id = COALESCE(excluded.team_id, teams_conversations.team_id),
+                team_name = COALESCE(excluded.team_name, teams_conversations.team_name),
+                channel_name = COALESCE(excluded.channel_name, teams_conversations.channel_name),
                 service_url = excluded.service_url,
-                tenant_id = COALESCE(excluded.tenant_id, tenant_id),
-                bot_id = COALESCE(excluded.bot_id, bot_id),
+                tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id),
+                bot_id = COALESCE(excluded.bot_id, teams_conversations.bot_id),
                 updated_at = excluded.updated_at;
             """,
             new

@@ -49,7 +49,7 @@ internal static class Health
         }
     }
 
-    private sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
+    private sealed class DatabaseHealthCheck(Database database) : IHealthCheck
     {
         /// <summary>How long the write probe waits for another writer's lock before it calls the database degraded.</summary>
         private static readonly TimeSpan WriteProbeTimeout = TimeSpan.FromSeconds(2);
@@ -62,7 +62,7 @@ internal static class Health
                 await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT COUNT(*) FROM schema_migrations;", cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or UnauthorizedAccessException or TimeoutException)
             {
                 return HealthCheckResult.Unhealthy("The database cannot be reached: " + exception.Message);
             }
@@ -71,9 +71,9 @@ internal static class Health
             {
                 // Reading works on a full disk or a read-only file; quiz answers would not. Nothing is kept.
                 await database.ProbeWriteAsync(WriteProbeTimeout, cancellationToken).ConfigureAwait(false);
-                return HealthCheckResult.Healthy("SQLite answers and accepts writes");
+                return HealthCheckResult.Healthy(database.Provider == StorageProvider.Postgres ? "PostgreSQL answers and accepts writes" : "SQLite answers and accepts writes");
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or UnauthorizedAccessException or TimeoutException)
             {
                 return HealthCheckResult.Degraded("The database can be read but not written: " + exception.Message);
             }

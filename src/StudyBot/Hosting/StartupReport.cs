@@ -12,7 +12,7 @@ internal sealed partial class StartupReport(
     IHostApplicationLifetime lifetime,
     IServer server,
     IKnowledgeBase knowledge,
-    SqliteDatabase database,
+    Database database,
     IEnumerable<IChannelPublisher> publishers,
     AdminToken adminToken,
     WebChatAccess webChatAccess,
@@ -54,7 +54,7 @@ internal sealed partial class StartupReport(
             LogFailure(failure.File, failure.Reason);
         }
 
-        LogDatabase(database.FilePath);
+        LogDatabase(database.Location);
         var on = publishers.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var off = ChatPlatforms.Where(p => !on.Contains(p, StringComparer.Ordinal)).ToList();
         LogPlatforms(string.Join(", ", on), off.Count == 0 ? "none" : string.Join(", ", off) + " (not configured)");

@@ -12,17 +12,17 @@ namespace StudyBot.Web;
 internal sealed record ChannelPost(long Id, string MessageId, DateTimeOffset PostedAt, Reply Reply);
 
 /// <summary>
-/// Proactive posts (the quiz) for the web chat, kept in SQLite so the page shows them after a restart. The page
+/// Proactive posts (the quiz) for the web chat, kept in the database so the page shows them after a restart. The page
 /// polls <c>GET /api/channels/{id}/messages?after=N</c>.
 /// </summary>
-internal sealed class WebChannelPublisher(SqliteDatabase database, TimeProvider time) : IChannelPublisher
+internal sealed class WebChannelPublisher(Database database, TimeProvider time) : IChannelPublisher
 {
     private const int MaxPage = 100;
     private readonly ConcurrentDictionary<string, long> _latest = new(StringComparer.Ordinal);
 
-    public static IMigration Migration { get; } = new SqlMigration(110, "web channel posts", """
+    public static IMigration Migration { get; } = new DialectMigration(110, "web channel posts", d => $"""
         CREATE TABLE web_channel_posts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id {d.IdentityKey},
             channel_id TEXT NOT NULL,
             message_id TEXT NOT NULL,
             idempotency_key TEXT NOT NULL,

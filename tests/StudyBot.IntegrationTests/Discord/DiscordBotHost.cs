@@ -97,7 +97,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton(sp => new SqliteDatabase(
+        builder.Services.AddSingleton<Database>(sp => new SqliteDatabase(
             Path.Combine(directory, "studybot.db"), sp.GetServices<IMigration>(), sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         configure(builder.Services);
         builder.Services.AddDiscord(builder.Configuration);

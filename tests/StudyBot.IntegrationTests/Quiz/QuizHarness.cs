@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
+using StudyBot.IntegrationTests.Storage;
 
 namespace StudyBot.IntegrationTests.Quiz;
 
@@ -68,13 +69,14 @@ internal sealed class FixedKnowledgeBase(IReadOnlyList<Passage> passages, DateTi
     }
 }
 
-/// <summary>The quiz services on a real SQLite file and a knowledge folder with team questions; "restart" = a new
-/// harness on the same folder.</summary>
+/// <summary>The quiz services on a real SQLite file, or a real PostgreSQL database when given a server, and a knowledge
+/// folder with team questions; "restart" = a new harness on the same folder (and so the same database).</summary>
 internal sealed class QuizHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private QuizHarness(string folder, FakeTimeProvider time, RecordingPublisher publisher, IReadOnlyList<Passage> passages, IDictionary<string, string?>? settings)
+    private QuizHarness(string folder, FakeTimeProvider time, RecordingPublisher publisher, IReadOnlyList<Passage> passages,
+        IDictionary<string, string?>? settings, PostgresServer? postgres, IChannelPublisher? platform)
     {
         Folder = folder;
         Time = time;
@@ -85,6 +87,16 @@ internal sealed class QuizHarness : IAsyncDisposable
             ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),
             ["Quiz:RevealAfter"] = "01:00:00",
         };
+        if (postgres is not null)
+        {
+            Postgres = postgres;
+            DatabaseName = postgres.CreateDatabase(folder);
+            foreach (var (k, v) in postgres.Settings(DatabaseName))
+            {
+                config[k] = v;
+            }
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             config[k] = v;
@@ -95,7 +107,7 @@ internal sealed class QuizHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IKnowledgeBase>(new FixedKnowledgeBase(passages, time.GetUtcNow()));
-        services.AddSingleton<IChannelPublisher>(publisher);
+        services.AddSingleton(platform ?? publisher);
         services.AddQuiz();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
@@ -107,6 +119,11 @@ internal sealed class QuizHarness : IAsyncDisposable
     public RecordingPublisher Publisher { get; }
 
     public IServiceProvider Services => _provider;
+
+    /// <summary>The PostgreSQL server and database, when the harness runs on one.</summary>
+    public PostgresServer? Postgres { get; }
+
+    public string? DatabaseName { get; }
 
     /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first choice).</summary>
     public static string NewFolder(int questions)
@@ -124,8 +141,9 @@ internal sealed class QuizHarness : IAsyncDisposable
     }
 
     public static QuizHarness Start(string folder, FakeTimeProvider time, RecordingPublisher? publisher = null,
-        IReadOnlyList<Passage>? passages = null, IDictionary<string, string?>? settings = null) =>
-        new(folder, time, publisher ?? new RecordingPublisher(time), passages ?? [], settings);
+        IReadOnlyList<Passage>? passages = null, IDictionary<string, string?>? settings = null, PostgresServer? postgres = null,
+        IChannelPublisher? platform = null) =>
+        new(folder, time, publisher ?? new RecordingPublisher(time), passages ?? [], settings, postgres, platform);
 
     public Task<DateTimeOffset> TickAsync() => _provider.GetRequiredService<QuizScheduler>().RunOnceAsync(CancellationToken.None);
 

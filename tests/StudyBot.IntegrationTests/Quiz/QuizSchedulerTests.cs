@@ -2,22 +2,29 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
+using StudyBot.Core.Storage;
+using StudyBot.IntegrationTests.Storage;
 
 namespace StudyBot.IntegrationTests.Quiz;
 
-public class QuizSchedulerTests
+/// <summary>The scheduler and store on both providers: every test runs on a SQLite file and on a PostgreSQL database.</summary>
+[Collection(PostgresCollection.Name)]
+public class QuizSchedulerTests(PostgresServer postgres)
 {
+    public static TheoryData<StorageProvider> Providers => new(StorageProvider.Sqlite, StorageProvider.Postgres);
+
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private static FakeTimeProvider At(string utc) => new(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Berlin).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task RunOnce_DailyCronAcrossSpringDstChange_PostsOncePerDayAtNineLocal()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RunOnce_DailyCronAcrossSpringDstChange_PostsOncePerDayAtNineLocal(StorageProvider provider)
     {
         var time = At("2026-03-26T12:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
         await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-31T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -32,11 +39,12 @@ public class QuizSchedulerTests
         Assert.All(h.Publisher.Reveals.Zip(h.Publisher.Quizzes), x => Assert.Equal(TimeSpan.FromHours(1), x.First.At - x.Second.At));
     }
 
-    [Fact]
-    public async Task RunOnce_AutumnDstChangeWithRepeatedHour_PostsExactlyOnceThatDay()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RunOnce_AutumnDstChangeWithRepeatedHour_PostsExactlyOnceThatDay(StorageProvider provider)
     {
         var time = At("2026-10-23T12:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
         await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-10-27T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -45,11 +53,12 @@ public class QuizSchedulerTests
         Assert.Equal(["2026-10-24", "2026-10-25", "2026-10-26", "2026-10-27"], days);
     }
 
-    [Fact]
-    public async Task RunOnce_SpringDstGap_PostsOnceWhenTheLocalTimeDoesNotExist()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RunOnce_SpringDstGap_PostsOnceWhenTheLocalTimeDoesNotExist(StorageProvider provider)
     {
         var time = At("2026-03-28T12:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
         await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -57,13 +66,14 @@ public class QuizSchedulerTests
         Assert.Equal(["2026-03-29", "2026-03-30"], h.Publisher.Quizzes.Select(p => Local(p.At)[..10]));
     }
 
-    [Fact]
-    public async Task Restart_InTheMiddle_NoDoublePostAndNoLostAnswers()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Restart_InTheMiddle_NoDoublePostAndNoLostAnswers(StorageProvider provider)
     {
         var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T06:00:00Z");
         var publisher = new RecordingPublisher(time);
-        await using (var first = QuizHarness.Start(folder, time, publisher))
+        await using (var first = Start(provider, folder, time, publisher))
         {
             await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
             await first.RunUntilAsync(DateTimeOffset.Parse("2026-06-01T07:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -72,7 +82,7 @@ public class QuizSchedulerTests
             await first.PressAsync(QuizHarness.Action(quiz, (QuizHarness.RightChoice(quiz) + 1) % 3), "u2");
         }
 
-        await using var second = QuizHarness.Start(folder, time, publisher);
+        await using var second = Start(provider, folder, time, publisher);
         await second.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
         await second.TickAsync();
         Assert.Single(publisher.Quizzes);
@@ -89,13 +99,14 @@ public class QuizSchedulerTests
         Assert.DoesNotContain("Name u1", otherChannel.Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Restart_AfterMissedPostSameDay_PostsItOnce()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Restart_AfterMissedPostSameDay_PostsItOnce(StorageProvider provider)
     {
         var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T05:00:00Z");
         var publisher = new RecordingPublisher(time);
-        await using (var first = QuizHarness.Start(folder, time, publisher))
+        await using (var first = Start(provider, folder, time, publisher))
         {
             await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
             await first.TickAsync();
@@ -103,7 +114,7 @@ public class QuizSchedulerTests
 
         // Down from 07:00 to 11:00 local: the 09:00 quiz was missed.
         time.SetUtcNow(DateTimeOffset.Parse("2026-06-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var second = QuizHarness.Start(folder, time, publisher);
+        await using var second = Start(provider, folder, time, publisher);
         await second.TickAsync();
         await second.TickAsync();
         var post = Assert.Single(publisher.Quizzes);
@@ -113,13 +124,14 @@ public class QuizSchedulerTests
         Assert.Single(publisher.Quizzes);
     }
 
-    [Fact]
-    public async Task Restart_AfterDaysDown_PostsNoBacklog()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Restart_AfterDaysDown_PostsNoBacklog(StorageProvider provider)
     {
         var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T05:00:00Z");
         var publisher = new RecordingPublisher(time);
-        await using (var first = QuizHarness.Start(folder, time, publisher))
+        await using (var first = Start(provider, folder, time, publisher))
         {
             await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
             await first.TickAsync();
@@ -127,18 +139,19 @@ public class QuizSchedulerTests
 
         // Back on 4 June at 08:00 local, before that day's quiz: the three missed days are not posted.
         time.SetUtcNow(DateTimeOffset.Parse("2026-06-04T06:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var second = QuizHarness.Start(folder, time, publisher);
+        await using var second = Start(provider, folder, time, publisher);
         await second.TickAsync();
         Assert.Empty(publisher.Quizzes);
         await second.RunUntilAsync(DateTimeOffset.Parse("2026-06-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["2026-06-04 09:00"], publisher.Quizzes.Select(p => Local(p.At)));
     }
 
-    [Fact]
-    public async Task RunOnce_PublishFails_RetriesWithTheSameKeyAndPostsOnce()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RunOnce_PublishFails_RetriesWithTheSameKeyAndPostsOnce(StorageProvider provider)
     {
         var time = At("2026-06-01T06:59:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(10), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
         await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
         h.Publisher.FailNext(2);
 
@@ -149,11 +162,12 @@ public class QuizSchedulerTests
         Assert.Equal(TimeSpan.FromMinutes(1), post.At - DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
-    public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
         await h.CommandAsync("quiz now", channel: "777");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         var action = QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz));
@@ -165,11 +179,12 @@ public class QuizSchedulerTests
         Assert.DoesNotContain("already answered", there.Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Leaderboard_DisplayNameWithMarkdownLink_ShownAsText()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Leaderboard_DisplayNameWithMarkdownLink_ShownAsText(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
         await h.CommandAsync("quiz now");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "[Claim prize](https://evil.example/x)");
@@ -180,11 +195,12 @@ public class QuizSchedulerTests
         Assert.Contains(@"\[Claim prize\]\(https://evil.example/x\)", board.Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
         await h.CommandAsync("quiz now");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         var right = QuizHarness.RightChoice(quiz);
@@ -212,23 +228,17 @@ public class QuizSchedulerTests
         Assert.Contains("closed", late.Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task QuizNow_SeveralAdminsAtTheSameInstant_PostDifferentQuestions()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task QuizNow_SeveralAdminsAtTheSameInstant_PostDifferentQuestions(StorageProvider provider)
     {
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(6), At("2026-06-01T07:00:00Z"));
+        await using var h = Start(provider, QuizHarness.NewFolder(6), At("2026-06-01T07:00:00Z"));
         await h.CommandAsync("quiz"); // the schema is in place
 
         // Six admins press "quiz now" together. Another writer holds the database meanwhile, so all six have chosen
         // their question before any of them can record its post: rotation must still give each a different one.
-        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(h.Folder, "data", "studybot.db")};Pooling=False"))
+        await using (var writer = await HoldWritesAsync(h))
         {
-            await writer.OpenAsync();
-            await using (var hold = writer.CreateCommand())
-            {
-                hold.CommandText = "BEGIN IMMEDIATE;";
-                await hold.ExecuteNonQueryAsync();
-            }
-
             var commands = Enumerable.Range(0, 6).Select(i => Task.Run(() => h.CommandAsync("quiz now", user: $"admin{i}"))).ToList();
             await Task.Delay(500);
             await using (var release = writer.CreateCommand())
@@ -245,11 +255,12 @@ public class QuizSchedulerTests
         Assert.Equal(6, texts.Distinct().Count());
     }
 
-    [Fact]
-    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackAfterRepeatAfterDays()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackAfterRepeatAfterDays(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(4), time);
         for (var i = 0; i < 4; i++)
         {
             await h.CommandAsync("quiz now");
@@ -277,11 +288,12 @@ public class QuizSchedulerTests
         Assert.Equal(missed.Markdown.Split('\n')[0], h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0]);
     }
 
-    [Fact]
-    public async Task Rotation_NeverAskedQuestions_ComeBeforeOnesPastRepeatAfterDays()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Rotation_NeverAskedQuestions_ComeBeforeOnesPastRepeatAfterDays(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(4), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(4), time);
         for (var i = 0; i < 2; i++)
         {
             await h.CommandAsync("quiz now");
@@ -305,12 +317,13 @@ public class QuizSchedulerTests
         Assert.Equal(4, texts.Distinct().Count());
     }
 
-    [Fact]
-    public async Task AdminNotes_BadQuizFileEntry_ListedWithFileAndLine()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AdminNotes_BadQuizFileEntry_ListedWithFileAndLine(StorageProvider provider)
     {
         var folder = QuizHarness.NewFolder(2);
         File.AppendAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), "## Broken?\n- [ ] a\n- [ ] b\n\n## Cites nothing?\n- [x] a\n- [ ] b\n\nSource: missing.md#L1-L2\n");
-        await using var h = QuizHarness.Start(folder, At("2026-06-01T07:00:00Z"));
+        await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
 
         var notes = string.Join('\n', h.Services.GetServices<IAdminNotes>().Select(n => n.Notes()));
 
@@ -319,11 +332,12 @@ public class QuizSchedulerTests
         Assert.Contains("the source file 'missing.md' does not exist", notes, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task QuizBan_LastPostedQuestion_IsNeverAskedAgain()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task QuizBan_LastPostedQuestion_IsNeverAskedAgain(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(2), time);
         await h.CommandAsync("quiz now");
         var banned = h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0];
 
@@ -339,10 +353,11 @@ public class QuizSchedulerTests
         }
     }
 
-    [Fact]
-    public async Task QuizCommand_NonAdmin_IsRefused()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task QuizCommand_NonAdmin_IsRefused(StorageProvider provider)
     {
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
+        await using var h = Start(provider, QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
         foreach (var verb in new[] { "quiz now", "quiz off", "quiz skip", "quiz schedule 0 9 * * * UTC" })
         {
             var reply = await h.CommandAsync(verb, admin: false, user: "u1");
@@ -353,11 +368,12 @@ public class QuizSchedulerTests
         Assert.Equal(ReplyKind.Text, (await h.CommandAsync("quiz", admin: false, user: "u1")).Kind);
     }
 
-    [Fact]
-    public async Task QuizCommand_ScheduleSkipOff_ControlThePosts()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task QuizCommand_ScheduleSkipOff_ControlThePosts(StorageProvider provider)
     {
         var time = At("2026-06-01T05:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(5), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(5), time);
         var scheduled = await h.CommandAsync("quiz schedule 0 9 * * 1-5 Europe/Berlin");
         Assert.Contains("Next: Mon 2026-06-01 09:00", scheduled.Markdown, StringComparison.Ordinal);
         Assert.Contains("'Mars/Olympus'", (await h.CommandAsync("quiz schedule 0 9 * * * Mars/Olympus")).Markdown, StringComparison.Ordinal);
@@ -377,11 +393,12 @@ public class QuizSchedulerTests
         Assert.Single(h.Publisher.Quizzes);
     }
 
-    [Fact]
-    public async Task Me_CorrectAnswersOnConsecutiveLocalDays_CountsTheStreak()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Me_CorrectAnswersOnConsecutiveLocalDays_CountsTheStreak(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(5), time);
+        await using var h = Start(provider, QuizHarness.NewFolder(5), time);
         await h.CommandAsync("quiz schedule 0 9 * * * Europe/Berlin");
         for (var day = 0; day < 3; day++)
         {
@@ -399,11 +416,12 @@ public class QuizSchedulerTests
         Assert.Contains("streak 0 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BackgroundService_ConfiguredChannel_PostsWhenTheFakeClockReachesTheCron()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task BackgroundService_ConfiguredChannel_PostsWhenTheFakeClockReachesTheCron(StorageProvider provider)
     {
         var time = At("2026-06-01T06:50:00Z");
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(3), time, settings: new Dictionary<string, string?>
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time, settings: new Dictionary<string, string?>
         {
             ["Quiz:Channels:0:Platform"] = Platforms.Web,
             ["Quiz:Channels:0:ChannelId"] = "c9",
@@ -454,6 +472,71 @@ public class QuizSchedulerTests
         {
             await scheduler.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Restart_SqliteAfterACrashMidPublish_PostsTheClaimedQuizAtOnceAndOnce()
+    {
+        var folder = QuizHarness.NewFolder(3);
+        var time = At("2026-06-01T06:59:00Z");
+        var platform = new SharedPlatform(time);
+        var dead = platform.For("first");
+        var first = QuizHarness.Start(folder, time, platform: dead);
+        Task? dying = null;
+        try
+        {
+            // 09:00 Berlin: the first run claims the quiz and dies while publishing it (the claim would last 2 minutes).
+            await first.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
+            time.Advance(TimeSpan.FromMinutes(1));
+            dead.HangFromNow();
+            dying = Task.Run(first.TickAsync);
+            await dead.Hung.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Restarted on the same file, with the clock standing still: one process owns a SQLite file, so the new
+            // run takes the claim back at start and posts at once.
+            await using var second = QuizHarness.Start(folder, time, platform: platform.For("second"));
+            var scheduler = second.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+            await scheduler.StartAsync(CancellationToken.None);
+            try
+            {
+                await WaitUntilAsync(() => platform.Quizzes.Any());
+            }
+            finally
+            {
+                await scheduler.StopAsync(CancellationToken.None);
+            }
+
+            var post = Assert.Single(platform.Quizzes);
+            Assert.Equal(("second", "2026-06-01 09:00"), (post.Instance, Local(post.At)));
+        }
+        finally
+        {
+            dead.Die();
+            if (dying is not null)
+            {
+                await dying.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            await first.DisposeAsync();
+        }
+    }
+
+    private QuizHarness Start(StorageProvider provider, string folder, FakeTimeProvider time, RecordingPublisher? publisher = null,
+        IDictionary<string, string?>? settings = null) =>
+        QuizHarness.Start(folder, time, publisher, settings: settings, postgres: provider == StorageProvider.Postgres ? postgres : null);
+
+    /// <summary>Another writer holding the quiz's tables (until its transaction is committed): SQLite's write lock, or
+    /// PostgreSQL's table lock that lets readers through and holds inserts.</summary>
+    private static async Task<System.Data.Common.DbConnection> HoldWritesAsync(QuizHarness h)
+    {
+        System.Data.Common.DbConnection writer = h.Postgres is { } server
+            ? new Npgsql.NpgsqlConnection(server.ConnectionString(h.DatabaseName!))
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(h.Folder, "data", "studybot.db")};Pooling=False");
+        await writer.OpenAsync();
+        await using var hold = writer.CreateCommand();
+        hold.CommandText = h.Postgres is null ? "BEGIN IMMEDIATE;" : "BEGIN; LOCK TABLE quiz_posts IN EXCLUSIVE MODE;";
+        await hold.ExecuteNonQueryAsync();
+        return writer;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -106,7 +106,7 @@ public sealed class TeamsBot : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         configureBuilder?.Invoke(builder);
         var services = builder.Services;
-        services.AddSingleton(sp => new SqliteDatabase(
+        services.AddSingleton<Database>(sp => new SqliteDatabase(
             config["Storage:Path"]!, sp.GetServices<IMigration>(), sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         services.AddTeams(builder.Configuration);
         configure?.Invoke(services);

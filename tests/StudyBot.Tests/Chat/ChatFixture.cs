@@ -18,9 +18,9 @@ internal sealed class ChatFixture : IAsyncDisposable
         ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null)
     {
         Database = new SqliteDatabase(Path.Combine(_folder, "bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
-        Questions = new SqliteQuestionLog(Database, NullLogger<SqliteQuestionLog>.Instance);
+        Questions = new DatabaseQuestionLog(Database, NullLogger<DatabaseQuestionLog>.Instance);
         Questions.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        Audit = new SqliteAuditLog(Database);
+        Audit = new DatabaseAuditLog(Database);
         var chatOptions = Options.Create(options ?? new ChatOptions());
         Limiter = new QuestionRateLimiter(chatOptions);
         IChatCommand[] builtIn =
@@ -41,9 +41,9 @@ internal sealed class ChatFixture : IAsyncDisposable
 
     public SqliteDatabase Database { get; }
 
-    public SqliteQuestionLog Questions { get; }
+    public DatabaseQuestionLog Questions { get; }
 
-    public SqliteAuditLog Audit { get; }
+    public DatabaseAuditLog Audit { get; }
 
     public QuestionRateLimiter Limiter { get; }
 

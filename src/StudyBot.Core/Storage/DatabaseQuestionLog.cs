@@ -8,21 +8,22 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Core.Storage;
 
 /// <summary>
-/// Question counts per UTC day and platform, and the declined questions, in SQLite. Questions are queued and
+/// Question counts per UTC day and platform, and the declined questions, in the database. Questions are queued and
 /// written in batches by one background writer, so answering never waits for the disk; reads flush the queue
 /// first, and stopping the host drains it.
 /// </summary>
-internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
+internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 {
     private const int MaxBatch = 512;
+    private const int MaxWriteAttempts = 3;
     private const int MaxQuestionLength = 500;
 
     /// <summary>Declined questions kept for <c>gaps</c>. Anyone can ask, and web user ids are free, so the table is capped:
     /// past it the least asked, longest unasked questions go first (10,000 rows of at most 500 characters ≈ 10 MB).</summary>
     internal const int DefaultMaxGaps = 10_000;
 
-    private readonly SqliteDatabase _database;
-    private readonly ILogger<SqliteQuestionLog> _logger;
+    private readonly Database _database;
+    private readonly ILogger<DatabaseQuestionLog> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -30,12 +31,12 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
 
     private readonly int _maxGaps;
 
-    public SqliteQuestionLog(SqliteDatabase database, ILogger<SqliteQuestionLog> logger)
+    public DatabaseQuestionLog(Database database, ILogger<DatabaseQuestionLog> logger)
         : this(database, logger, DefaultMaxGaps)
     {
     }
 
-    internal SqliteQuestionLog(SqliteDatabase database, ILogger<SqliteQuestionLog> logger, int maxGaps)
+    internal DatabaseQuestionLog(Database database, ILogger<DatabaseQuestionLog> logger, int maxGaps)
     {
         _database = database;
         _logger = logger;
@@ -72,10 +73,13 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Question, long TimesAsked, string LastAsked, long WrongAnswers)>(new CommandDefinition(
             """
-            SELECT normalized, times_asked, MAX(last_asked_at, COALESCE(last_wrong_at, '')), wrong_answers FROM chat_gaps
+            SELECT normalized, times_asked, last_at, wrong_answers FROM (
+                SELECT normalized, times_asked, wrong_answers, answered_at, last_asked_at, done_at,
+                       CASE WHEN last_wrong_at > last_asked_at THEN last_wrong_at ELSE last_asked_at END AS last_at
+                FROM chat_gaps) AS g
             WHERE ((times_asked > 0 AND (answered_at IS NULL OR last_asked_at > answered_at)) OR wrong_answers > 0)
-              AND (done_at IS NULL OR MAX(last_asked_at, COALESCE(last_wrong_at, '')) > done_at)
-            ORDER BY times_asked + wrong_answers DESC, 3 DESC LIMIT @count;
+              AND (done_at IS NULL OR last_at > done_at)
+            ORDER BY times_asked + wrong_answers DESC, last_at DESC LIMIT @count;
             """,
             new { count },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -93,7 +97,7 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
             """
             INSERT INTO chat_gaps (normalized, example, times_asked, first_asked_at, last_asked_at, wrong_answers, last_wrong_at)
             VALUES (@Normalized, @Example, 0, @At, @At, 1, @At)
-            ON CONFLICT (normalized) DO UPDATE SET wrong_answers = wrong_answers + 1, last_wrong_at = excluded.last_wrong_at;
+            ON CONFLICT (normalized) DO UPDATE SET wrong_answers = chat_gaps.wrong_answers + 1, last_wrong_at = excluded.last_wrong_at;
             """,
             new { Normalized = Truncate(QuestionText.Normalize(question)), Example = Truncate(question.Trim()), At = stamp },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -150,7 +154,7 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
 
             try
             {
-                await WriteAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
+                await WriteWithRetryAsync(batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList()).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -167,6 +171,27 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
         }
     }
 
+    /// <summary>
+    /// Writes a batch, again when the database called the failure transient: another instance's batch on a shared
+    /// PostgreSQL database can still deadlock with this one (the gap cap deletes rows in another order than the upserts),
+    /// and SQLite can stay busy past its timeout. The batch is one transaction, so a retry counts nothing twice.
+    /// </summary>
+    private async Task WriteWithRetryAsync(IReadOnlyList<QuestionRecord> records)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(records).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Data.Common.DbException exception) when (exception.IsTransient && attempt < MaxWriteAttempts)
+            {
+                LogWriteRetried(exception, records.Count, attempt);
+            }
+        }
+    }
+
     private async Task WriteAsync(IReadOnlyList<QuestionRecord> records)
     {
         if (records.Count == 0)
@@ -178,11 +203,16 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         var days = records
             .GroupBy(r => (Day: r.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Platform))
-            .Select(g => new { g.Key.Day, g.Key.Platform, Asked = g.Count(), Answered = g.Count(r => r.Answered) });
+            .Select(g => new { g.Key.Day, g.Key.Platform, Asked = g.Count(), Answered = g.Count(r => r.Answered) })
+
+            // Rows in key order: two instances writing batches to one PostgreSQL lock the rows they share in the same
+            // order, so they wait for each other instead of deadlocking.
+            .OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.Platform, StringComparer.Ordinal);
         await connection.ExecuteAsync(
             """
             INSERT INTO chat_question_days (day, platform, asked, answered) VALUES (@Day, @Platform, @Asked, @Answered)
-            ON CONFLICT (day, platform) DO UPDATE SET asked = asked + excluded.asked, answered = answered + excluded.answered;
+            ON CONFLICT (day, platform) DO UPDATE SET asked = chat_question_days.asked + excluded.asked,
+                answered = chat_question_days.answered + excluded.answered;
             """,
             days,
             transaction).ConfigureAwait(false);
@@ -193,12 +223,12 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
             Example = Truncate(r.Question.Trim()),
             At = r.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             r.Answered,
-        }).ToList();
+        }).OrderBy(g => g.Normalized, StringComparer.Ordinal).ToList();
         await connection.ExecuteAsync(
             """
             INSERT INTO chat_gaps (normalized, example, times_asked, first_asked_at, last_asked_at)
             VALUES (@Normalized, @Example, 1, @At, @At)
-            ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, example = excluded.example,
+            ON CONFLICT (normalized) DO UPDATE SET times_asked = chat_gaps.times_asked + 1, example = excluded.example,
                 last_asked_at = excluded.last_asked_at;
             """,
             gaps.Where(g => !g.Answered),
@@ -211,9 +241,9 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
             transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
             """
-            DELETE FROM chat_gaps WHERE rowid IN (
-                SELECT rowid FROM chat_gaps ORDER BY times_asked ASC, last_asked_at ASC
-                LIMIT max(0, (SELECT COUNT(*) FROM chat_gaps) - @max));
+            DELETE FROM chat_gaps WHERE normalized IN (
+                SELECT normalized FROM chat_gaps ORDER BY times_asked ASC, last_asked_at ASC
+                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM chat_gaps));
             """,
             new { max = _maxGaps },
             transaction).ConfigureAwait(false);
@@ -226,6 +256,9 @@ internal sealed partial class SqliteQuestionLog : IHostedService, IQuestionLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The question log is full or stopped; a {Platform} question was not counted")]
     private partial void LogDropped(string platform);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} questions to the database failed transiently (attempt {Attempt}); trying again")]
+    private partial void LogWriteRetried(Exception exception, int count, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} questions to the database failed")]
     private partial void LogWriteFailed(Exception exception, int count);

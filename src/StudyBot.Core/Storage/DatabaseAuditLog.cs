@@ -4,8 +4,8 @@ using StudyBot.Core.Chat;
 
 namespace StudyBot.Core.Storage;
 
-/// <summary>The admin audit table in SQLite.</summary>
-internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+/// <summary>The admin audit table.</summary>
+internal sealed class DatabaseAuditLog(Database database) : IAuditLog
 {
     // Every column is capped: whoever writes a row may be anonymous, and the table must not become a disk filler.
     private const int MaxArgumentsLength = 200;
