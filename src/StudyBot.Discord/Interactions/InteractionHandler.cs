@@ -138,6 +138,12 @@ internal sealed partial class InteractionHandler(
         };
     }
 
+    /// <summary>What the channel sees of a public command whose answer turned out to be personal.</summary>
+    internal const string PrivateAnswerNote = "I sent you the answer privately.";
+
+    private static bool IsPrivateAnswer(Reply reply) =>
+        reply.Kind is not (ReplyKind.Refused or ReplyKind.Error or ReplyKind.RateLimited);
+
     private static bool IsEphemeral(Reply reply, bool predictedPrivate) =>
         reply.Private
         || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback or ReplyKind.RateLimited
@@ -169,11 +175,18 @@ internal sealed partial class InteractionHandler(
             var reply = await work.ConfigureAwait(false);
             var ephemeral = IsEphemeral(reply, deferredPrivate);
             var ct = _abort.Token;
-            if (ephemeral && !deferredPrivate)
+            if (ephemeral && !deferredPrivate && IsPrivateAnswer(reply))
             {
                 // The deferred message is public; personal content goes in an ephemeral follow-up instead.
-                await rest.EditOriginalAsync(token, new MessagePayload(Content: "I sent you the answer privately.", AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
+                await rest.EditOriginalAsync(token, new MessagePayload(Content: PrivateAnswerNote, AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
                 await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+            }
+            else if (ephemeral && !deferredPrivate)
+            {
+                // A refusal, "slow down" or an error is no answer: the channel's "thinking…" goes away instead of
+                // claiming an answer was sent, and only the asker sees why.
+                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+                await rest.DeleteOriginalAsync(token, ct).ConfigureAwait(false);
             }
             else
             {

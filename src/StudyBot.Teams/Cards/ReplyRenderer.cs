@@ -52,31 +52,41 @@ internal static class ReplyRenderer
         return activity;
     }
 
-    /// <summary>The reply as Teams markdown, citations under it.</summary>
+    /// <summary>
+    /// The reply as Teams markdown, citations under it. Teams reads a message's markdown as HTML too, so a bare
+    /// <c>&lt;</c> would start a tag and swallow text ("ask &lt;question&gt;" showed as "ask"): it is written as an
+    /// entity. Citation labels and quotes are the notes' own text, so their markdown characters are escaped and the
+    /// quote is set off with quotation marks rather than <c>_…_</c>, which an underscore in the notes broke.
+    /// </summary>
     public static string ToMarkdown(Reply reply)
     {
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            text.Append("**").Append(reply.Title).Append("**\n\n");
+            text.Append("**").Append(EscapeHtml(reply.Title)).Append("**\n\n");
         }
 
-        text.Append(reply.Markdown);
+        text.Append(EscapeHtml(reply.Markdown));
         if (reply.CitationList.Count > 0)
         {
             text.Append("\n\n**Sources**\n");
             foreach (var citation in reply.CitationList)
             {
-                text.Append("\n- ").Append(CitationLink(citation));
+                var label = EscapeHtml(MarkdownText.Escape(CitationLabel(citation)));
+                text.Append("\n- ").Append(citation.Url is null ? label : $"[{label}]({citation.Url})");
                 if (!string.IsNullOrWhiteSpace(citation.Snippet))
                 {
-                    text.Append(" — _").Append(OneLine(citation.Snippet)).Append('_');
+                    text.Append(" — “").Append(EscapeHtml(MarkdownText.Escape(OneLine(citation.Snippet)))).Append('”');
                 }
             }
         }
 
         return text.ToString();
     }
+
+    /// <summary>Writes <c>&amp;</c> and <c>&lt;</c> as entities, so Teams shows them instead of reading HTML.</summary>
+    internal static string EscapeHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     /// <summary>The Adaptive Card for a reply: title, text, citations, one Action.Submit per button.</summary>
     public static JsonObject ToCard(Reply reply)

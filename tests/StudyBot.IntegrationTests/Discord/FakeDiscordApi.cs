@@ -232,6 +232,9 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
             case "PATCH /channels/{channels}/messages/{id}":
                 await WriteAsync(context, 200, Message(path.Split('/')[4], path.Split('/')[2], json));
                 return;
+            case "DELETE /webhooks/{webhooks}/{token}/messages/@original" or "POST /channels/{channels}/typing":
+                context.Response.StatusCode = 204;
+                return;
             case "POST /webhooks/{webhooks}/{token}" or "PATCH /webhooks/{webhooks}/{token}/messages/@original":
                 await WriteAsync(context, 200, Message(NextId(), "1", json));
                 return;

@@ -214,6 +214,25 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowAnswer_AcknowledgedBeforeTheReplyIsSent()
+    {
+        var gate = new TaskCompletionSource();
+        _conversation.Gate = gate.Task;
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
+
+        var response = await _bot.SendUnwaitedAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "slow one").ToJsonString(), token);
+
+        // The answer cannot have been sent: it is still waiting on the gate, while Teams already has its 200.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_fake.Requests);
+        gate.SetResult();
+        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        var reply = Assert.Single(_fake.Requests);
+        Assert.Equal("1571537152320", reply.ActivityId);
+        Assert.StartsWith("You asked: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManyMessages_TokenIsFetchedOnceAndCached()
     {
         for (var i = 0; i < 3; i++)

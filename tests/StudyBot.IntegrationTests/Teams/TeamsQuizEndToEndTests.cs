@@ -65,12 +65,17 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         // Tokens are judged by the app's clock, which this test moves.
         var now = _time.GetUtcNow().UtcDateTime;
         var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl, notBefore: now.AddMinutes(-1), expires: now.AddMinutes(59));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent(activity) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return await _bot.Client.SendAsync(request);
-    }
+        var response = await _bot.Client.SendAsync(request);
 
-    private static StringContent JsonContent(JsonObject activity) => new(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        // The endpoint acknowledges first and answers afterwards: wait until the answer has gone out.
+        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        return response;
+    }
 
     private async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match)
     {

@@ -21,6 +21,27 @@ public class ReplyRendererTests
     }
 
     [Fact]
+    public void ToMarkdown_HelpWithAngleBrackets_WrittenAsEntitiesSoTeamsKeepsThem()
+    {
+        var text = ReplyRenderer.ToMarkdown(new Reply("- ask <question> — the same\n- quiz schedule <cron> [timezone] — when", Title: "Help", Kind: ReplyKind.Help));
+
+        Assert.Contains("ask &lt;question> — the same", text, StringComparison.Ordinal);
+        Assert.Contains("quiz schedule &lt;cron> [timezone]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_SnippetWithUnderscoresAndMarkup_EscapedNotItalic()
+    {
+        var citation = new Citation("py/naming_rules.md", "snake_case", 3, 4, "Use snake_case for my_var and *never* <b>camelCase</b>.");
+
+        var text = ReplyRenderer.ToMarkdown(new Reply("Yes.", Citations: [citation], Kind: ReplyKind.Answer));
+
+        Assert.Contains(@"py/naming\_rules.md › snake\_case, lines 3–4", text, StringComparison.Ordinal);
+        Assert.Contains(@"— “Use snake\_case for my\_var and \*never\* &lt;b>camelCase&lt;/b>.”", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToActivity_QuizQuestion_IsAdaptiveCardWithSubmitButtons()
     {
         var reply = new Reply(

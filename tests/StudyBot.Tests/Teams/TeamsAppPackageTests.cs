@@ -40,6 +40,18 @@ public class TeamsAppPackageTests
     }
 
     [Fact]
+    public void BuildManifest_PrivacyAndTermsSet_EachLinkIsItsOwn()
+    {
+        var manifest = TeamsAppPackage.BuildManifest(new TeamsPackageSettings(
+            AppId, "StudyBot", "https://study.example.org", PrivacyUrl: "https://study.example.org/privacy", TermsOfUseUrl: "https://study.example.org/terms"));
+
+        var developer = manifest["developer"]!;
+        Assert.Equal("https://study.example.org", developer["websiteUrl"]!.GetValue<string>());
+        Assert.Equal("https://study.example.org/privacy", developer["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://study.example.org/terms", developer["termsOfUseUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void BuildManifest_AppIdNotAGuid_Throws()
     {
         Assert.Throws<ArgumentException>(() => TeamsAppPackage.BuildManifest(new TeamsPackageSettings("my-bot", "StudyBot", "https://example.com")));
