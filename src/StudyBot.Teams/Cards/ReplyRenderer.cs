@@ -161,6 +161,10 @@ internal static class ReplyRenderer
                 ["id"] = ChoiceInputId,
                 ["style"] = "expanded",
                 ["isRequired"] = true,
+                // A required input without these is flagged by the card validator: a screen reader has no name for
+                // it, and a submit without a choice would fail silently.
+                ["label"] = "Your answer",
+                ["errorMessage"] = "Pick one of the choices first.",
                 ["choices"] = choices,
             });
             card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = "Answer", ["style"] = "positive" });

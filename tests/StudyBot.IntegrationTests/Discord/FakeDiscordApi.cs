@@ -311,10 +311,15 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
         return segments.Length > 1 && segments[0] is "channels" or "guilds" or "webhooks" ? segments[1] : string.Empty;
     }
 
+    /// <summary>Stops the fake, then fails the test when the bot sent a body Discord's own libraries reject.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Validation.PlatformValidators.AssertAllValid(
+            Requests.Where(r => r.Authorization == "Bot " + Token && DiscordOpenApi.BodyOperationOf(r) is not null)
+                .Select(r => (DiscordOpenApi.BodyOperationOf(r)!, r.Body)),
+            "The fake Discord API");
     }
 
     [GeneratedRegex("^[0-9]{1,20}$")]

@@ -9,6 +9,7 @@ namespace StudyBot.IntegrationTests.Discord;
 internal sealed class InteractionClient(Uri botBaseUrl, string publicKeyHex) : IDisposable
 {
     private readonly HttpClient _http = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _responses = new();
 
     /// <summary>Posts <paramref name="body"/> signed by tweetnacl with the test seed.</summary>
     public async Task<(HttpStatusCode Status, string Body)> SendSignedAsync(string body, long? timestamp = null)
@@ -38,10 +39,21 @@ internal sealed class InteractionClient(Uri botBaseUrl, string publicKeyHex) : I
         }
 
         using var response = await _http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.OK && text.StartsWith('{'))
+        {
+            _responses.Enqueue(text);
+        }
+
+        return (response.StatusCode, text);
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Fails the test when the bot answered an interaction with a body Discord's own libraries reject.</summary>
+    public void Dispose()
+    {
+        _http.Dispose();
+        Validation.PlatformValidators.AssertAllValid(_responses.Select(r => ("create_interaction_response", r)), "The interaction client");
+    }
 }
 
 /// <summary>Interaction bodies shaped like Discord's documented samples.</summary>

@@ -172,10 +172,14 @@ public sealed class FakeMicrosoft : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
+    /// <summary>Stops the fake, then fails the test when the bot sent a card that adaptivecards rejects for Teams.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         SigningKey.Dispose();
         Certificate.Dispose();
+        Validation.PlatformValidators.AssertAllValid(
+            Requests.SelectMany(r => Validation.PlatformValidators.CardsIn(r.Body)).Select(card => (Validation.PlatformValidators.AdaptiveCard, card)),
+            "The fake Teams connector");
     }
 }
