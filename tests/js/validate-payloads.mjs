@@ -156,6 +156,11 @@ host.fileExists = (name) => name === fileName || ts.sys.fileExists(name);
 host.readFile = (name) => (name === fileName ? current : ts.sys.readFile(name));
 
 function typeErrors(typeName, body, errors) {
+  if (Array.isArray(body)) {
+    // Discord's OpenAPI declares default_member_permissions an integer, discord-api-types a string of digits; the API
+    // takes both, and the bot sends what the OpenAPI says. Only that field is converted before tsc sees it.
+    body = body.map(c => (typeof c?.default_member_permissions === 'number' ? { ...c, default_member_permissions: String(c.default_member_permissions) } : c));
+  }
   current = `import type { ${typeName} } from 'discord-api-types/v10';\nexport const body: ${typeName} = ${JSON.stringify(body, null, 1)};\n`;
   program = ts.createProgram({ rootNames: [fileName], options, host, oldProgram: program });
   const diagnostics = [...program.getSyntacticDiagnostics(program.getSourceFile(fileName)), ...program.getSemanticDiagnostics(program.getSourceFile(fileName))];

@@ -272,6 +272,55 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task MessageCommand_AskStudyBotOnAMessage_AsksItsTextAndAnswersOnlyTheMember()
+    {
+        var before = fixture.Conversation.Received.Count;
+
+        var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.MessageCommand("Is EBS encrypted by default?"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ask Is EBS encrypted by default?", fixture.Conversation.Received.Skip(before).Single().Text);
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal(4, (int)response["type"]!);
+        Assert.Equal(64, (int)response["data"]!["flags"]!);
+        Assert.Contains("Answer to: ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
+        DiscordOpenApi.AssertValid("create_interaction_response", body);
+    }
+
+    [Fact]
+    public async Task AskCommand_InADmWithTheBot_AnsweredWithTheUsersId()
+    {
+        var before = fixture.Conversation.Received.Count;
+        var dm = JsonNode.Parse(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "What is KMS?"), userId: "777"))!.AsObject();
+        dm.Remove("guild_id");
+        dm.Remove("member");
+        dm["user"] = new JsonObject { ["id"] = "777", ["username"] = "dm-user" };
+
+        var (status, body) = await fixture.SendSignedAsync(dm.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = fixture.Conversation.Received.Skip(before).Single();
+        Assert.Equal("777", message.UserId);
+        Assert.Equal("ask What is KMS?", message.Text);
+        Assert.Equal(4, (int)JsonNode.Parse(body)!["type"]!);
+    }
+
+    [Fact]
+    public async Task Autocomplete_WithoutNotesLoaded_AnswersType8WithNoChoices()
+    {
+        var before = fixture.Conversation.Received.Count;
+
+        var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Autocomplete("ebs"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal(8, (int)response["type"]!);
+        Assert.Empty(response["data"]!["choices"]!.AsArray());
+        Assert.Equal(before, fixture.Conversation.Received.Count); // typing is not asking
+        DiscordOpenApi.AssertValid("create_interaction_response", body);
+    }
+
+    [Fact]
     public async Task SameSignedCommandTwice_ActsOnceAndAnswersTheRepeatTheSame()
     {
         var before = fixture.Conversation.Received.Count;
