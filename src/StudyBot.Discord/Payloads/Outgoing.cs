@@ -99,5 +99,8 @@ internal sealed record ApplicationCommand(
 internal sealed record CommandOption(
     int Type, string Name, string Description, bool? Required = null, IReadOnlyList<CommandOption>? Options = null, int? MaxLength = null, bool? Autocomplete = null);
 
+/// <summary>Starts a thread on a message; it archives after <paramref name="AutoArchiveDuration"/> minutes without activity.</summary>
+internal sealed record ThreadRequest(string Name, int AutoArchiveDuration);
+
 /// <summary>Opens a direct-message channel with a user.</summary>
 internal sealed record DmChannelRequest(string RecipientId);

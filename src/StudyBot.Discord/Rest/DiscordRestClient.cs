@@ -34,6 +34,10 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
     public Task<CreatedMessage> EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Patch, $"channels/{Id(channelId)}/messages/{Id(messageId)}", message, cancellationToken);
 
+    /// <summary>POST /channels/{channel_id}/messages/{message_id}/threads: a thread on a message; returns the thread (a channel).</summary>
+    public Task<CreatedMessage> CreateThreadAsync(string channelId, string messageId, ThreadRequest thread, CancellationToken cancellationToken) =>
+        SendAsync<CreatedMessage>(HttpMethod.Post, $"channels/{Id(channelId)}/messages/{Id(messageId)}/threads", thread, cancellationToken);
+
     /// <summary>POST /users/@me/channels: opens (or finds) the direct-message channel with a user.</summary>
     public Task<CreatedMessage> CreateDmChannelAsync(string userId, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Post, "users/@me/channels", new DmChannelRequest(Id(userId)), cancellationToken);

@@ -196,6 +196,11 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
 
         var reply = _api.On("POST /channels/{channels}/messages").Single();
         DiscordOpenApi.AssertValid("create_message", reply.Body);
+
+        // "StudyBot is typing…" in that channel while the answer was composed, and before it was posted.
+        var typing = _api.On("POST /channels/{channels}/typing");
+        Assert.Contains(typing, t => t.Path == "/channels/290926798999357250/typing");
+        Assert.True(_api.Requests.ToList().IndexOf(typing[0]) < _api.Requests.ToList().IndexOf(reply), "The typing trigger came after the answer.");
         Assert.StartsWith("No", (string)reply.Json!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
         Assert.StartsWith("aws-devsecops.md › ", (string)reply.Json!["embeds"]![0]!["fields"]![0]!["name"]!, StringComparison.Ordinal);
     }

@@ -226,6 +226,9 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
 
                 await WriteAsync(context, 200, Message(id, channelId, json));
                 return;
+            case "POST /channels/{channels}/messages/{id}/threads":
+                await WriteAsync(context, 201, new JsonObject { ["id"] = NextId(), ["type"] = 11, ["name"] = json?["name"]?.DeepClone(), ["parent_id"] = path.Split('/')[2] });
+                return;
             case "POST /users/@me/channels":
                 await WriteAsync(context, 200, new JsonObject { ["id"] = NextId(), ["type"] = 1 });
                 return;
