@@ -51,6 +51,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient<ConnectorClient>(ConnectorClientName)
             .AddStandardResilienceHandler(ConfigureConnectorResilience);
         services.AddScoped<TeamsActivityHandler>();
+        services.AddScoped<TeamsInvokeHandler>();
         services.AddSingleton<TeamsActivityQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsActivityQueue>());
         services.AddSingleton<TeamsChannelPublisher>();

@@ -16,6 +16,7 @@ internal static partial class MessagesEndpoint
         HttpContext context,
         BotTokenValidator validator,
         TeamsActivityQueue queue,
+        TeamsInvokeHandler invokes,
         ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
@@ -71,6 +72,12 @@ internal static partial class MessagesEndpoint
             {
                 LogNotEndorsed(logger, activity.ChannelId);
                 return Results.Unauthorized();
+            }
+
+            if (activity.Type == "invoke")
+            {
+                // Teams waits for an invoke's answer in this response (a message extension's results).
+                return await invokes.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
             }
 
             // Acknowledged now, answered proactively: Teams may send the activity again when the answer takes long.

@@ -94,6 +94,25 @@ public static partial class TeamsAppPackage
                     ["commands"] = commandArray,
                 }),
             }),
+            // The search box in the compose area: a question in, the answer card (with its citations) to insert.
+            ["composeExtensions"] = new JsonArray(new JsonObject
+            {
+                ["botId"] = settings.AppId,
+                ["commands"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = Incoming.TeamsInvokeHandler.SearchCommandId,
+                    ["type"] = "query",
+                    ["title"] = "Search notes",
+                    ["description"] = "Find the answer in the team's notes and insert it with its sources",
+                    ["initialRun"] = false,
+                    ["parameters"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = Incoming.TeamsInvokeHandler.SearchParameter,
+                        ["title"] = "Question",
+                        ["description"] = "What do you want to know?",
+                    }),
+                }),
+            }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
             ["validDomains"] = new JsonArray(),
         };

@@ -233,6 +233,49 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchExtensionQuery_AnsweredInTheResponseWithTheAnswerCard()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ask Is EBS encrypted?", Assert.Single(_conversation.Messages).Text);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+        Assert.Equal("result", (string)result["type"]!);
+        var attachment = Assert.Single(result["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)attachment["contentType"]!);
+        var card = attachment["content"]!;
+        var texts = card["body"]!.AsArray().SelectMany(b => b!["items"] is JsonArray items ? items.ToList() : [b]).Select(b => (string?)b!["text"]).ToList();
+        Assert.Contains("You asked: ask Is EBS encrypted?", texts);
+        Assert.Contains("notes/aws.md › EBS, line 71", texts);
+        Assert.Null(card["actions"]); // inserted by the user: no buttons that would answer for them
+        Assert.Equal("Is EBS encrypted?", (string)attachment["preview"]!["content"]!["title"]!);
+        Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
+        Assert.Empty(_fake.Requests); // the answer went back in the response, not through the connector
+    }
+
+    [Fact]
+    public async Task SearchExtensionQuery_NothingTyped_AsksForAQuestionWithoutAsking()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "  "));
+
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+        Assert.Equal("message", (string)result["type"]!);
+        Assert.Empty(_conversation.Messages);
+    }
+
+    [Fact]
+    public async Task UnknownInvoke_Answered501()
+    {
+        var invoke = TeamsTestData.SearchQuery(_fake.ServiceUrl, "x");
+        invoke["name"] = "composeExtension/fetchTask";
+
+        var response = await SendAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Empty(_conversation.Messages);
+    }
+
+    [Fact]
     public async Task ManyMessages_TokenIsFetchedOnceAndCached()
     {
         for (var i = 0; i < 3; i++)

@@ -98,6 +98,34 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         r.Path == "/amer/v3/conversations" && r.Body["isGroup"]?.GetValue<bool>() == true;
 
     [Fact]
+    public async Task ChannelQuestion_AnsweredAsCardWithCitationsAndFeedbackButtons()
+    {
+        await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "Is EBS encrypted by default?"));
+
+        var reply = Assert.Single(_fake.Requests, r => r.ActivityId == "1571537152320");
+        Assert.Empty(reply.SpecErrors);
+        var card = reply.Body["attachments"]![0]!["content"]!;
+        var body = card["body"]!.AsArray();
+        Assert.StartsWith("No", (string)body[0]!["text"]!, StringComparison.Ordinal);
+        var citations = body.Single(b => (string?)b!["type"] == "Container")!["items"]!.AsArray();
+        Assert.StartsWith("aws-devsecops.md › ", (string)citations[0]!["text"]!, StringComparison.Ordinal);
+        Assert.Equal(["👍 Helpful", "👎 Wrong"], card["actions"]!.AsArray().Select(a => (string)a!["title"]!));
+    }
+
+    [Fact]
+    public async Task SearchExtension_QuestionFromTheComposeBox_AnswerCardFromTheNotes()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted by default?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attachment = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!["attachments"]![0]!;
+        var body = attachment["content"]!["body"]!.AsArray();
+        Assert.Contains(body, b => ((string?)b!["text"])?.StartsWith("No", StringComparison.Ordinal) == true);
+        Assert.Contains(body, b => (string?)b!["type"] == "Container");
+        Assert.StartsWith("No", (string)attachment["preview"]!["content"]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DailyQuiz_PostedAtNine_AnsweredWithButtons_ShowsOnLeaderboard()
     {
         var install = await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));

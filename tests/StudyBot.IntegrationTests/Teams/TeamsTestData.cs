@@ -13,6 +13,24 @@ public static class TeamsTestData
         return activity;
     }
 
+    /// <summary>The search message extension's query (an invoke) from the recorded channel message's user and place.</summary>
+    public static JsonObject SearchQuery(string serviceUrl, string question)
+    {
+        var activity = Sample("teams-message-activity.json", serviceUrl);
+        activity.Remove("text");
+        activity.Remove("entities");
+        activity.Remove("attachments");
+        activity["type"] = "invoke";
+        activity["name"] = "composeExtension/query";
+        activity["value"] = new JsonObject
+        {
+            ["commandId"] = "searchNotes",
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "question", ["value"] = question }),
+            ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+        };
+        return activity;
+    }
+
     /// <summary>The channel message recorded from Teams, with <paramref name="text"/> after the bot mention.</summary>
     public static JsonObject ChannelMessage(string serviceUrl, string? text = null)
     {

@@ -23,6 +23,10 @@ public class TeamsAppPackageTests
         Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         var scopes = manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>());
         Assert.Equal(["team", "personal", "groupChat"], scopes);
+        var search = manifest["composeExtensions"]![0]!;
+        Assert.Equal(AppId, search["botId"]!.GetValue<string>());
+        Assert.Equal("searchNotes", search["commands"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("query", search["commands"]![0]!["type"]!.GetValue<string>());
     }
 
     [Fact]
