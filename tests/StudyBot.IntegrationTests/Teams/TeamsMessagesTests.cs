@@ -65,7 +65,12 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal("1571537152320", reply.Body["replyToId"]!.GetValue<string>());
         Assert.Equal("28:eac5e5c6-ab14-4f50-80cb-49213fe51b1a", reply.Body["from"]!["id"]!.GetValue<string>());
         var text = reply.Body["text"]!.GetValue<string>();
-        Assert.StartsWith("You asked: 1", text);
+        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: 1", text);
+        var mention = Assert.Single(reply.Body["entities"]!.AsArray())!;
+        Assert.Equal("mention", mention["type"]!.GetValue<string>());
+        Assert.Equal("<at>Dave Taniguchi</at>", mention["text"]!.GetValue<string>());
+        Assert.Equal(reply.Body["recipient"]!["id"]!.GetValue<string>(), mention["mentioned"]!["id"]!.GetValue<string>());
+        Assert.Empty(_fake.Typing); // Teams shows no typing indicator in channels
         Assert.Contains("notes/aws.md › EBS, line 71", text);
     }
 
@@ -82,6 +87,10 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var reply = Assert.Single(_fake.Requests);
         Assert.StartsWith("a:1VF4K2uXl", reply.ConversationId);
         Assert.Empty(reply.SpecErrors);
+        Assert.Null(reply.Body["entities"]); // no @mention in a 1:1 chat
+        var typing = Assert.Single(_fake.Typing); // sent before the answer was composed
+        Assert.Equal(reply.ConversationId, typing.ConversationId);
+        Assert.Empty(typing.SpecErrors);
     }
 
     [Fact]
@@ -229,7 +238,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         var reply = Assert.Single(_fake.Requests);
         Assert.Equal("1571537152320", reply.ActivityId);
-        Assert.StartsWith("You asked: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
