@@ -259,7 +259,7 @@ internal sealed partial class TeamsActivityHandler(
 
     /// <summary>The action id of an Action.Submit (<c>{"action":"quiz:42:1"}</c>, or <c>{"choice":"quiz:42:7"}</c> from
     /// a choice drop-down), or null for a typed message.</summary>
-    private static string? ActionData(JsonElement? value)
+    internal static string? ActionData(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v)
         {

@@ -11,7 +11,8 @@ namespace StudyBot.Teams.Incoming;
 /// <summary>
 /// <c>invoke</c> activities, which Teams waits on and whose answer is the HTTP response itself (so they are not queued
 /// like messages). Handled: the search message extension's <c>composeExtension/query</c>, which asks the notes and
-/// offers the answer card, citations included, to insert into the compose box.
+/// offers the answer card, citations included, to insert into the compose box; and <c>adaptiveCard/action</c>, a quiz
+/// answer given with Action.Execute.
 /// </summary>
 internal sealed partial class TeamsInvokeHandler(IConversation conversation, IOptions<TeamsOptions> options, ILogger<TeamsInvokeHandler> logger)
 {
@@ -29,12 +30,51 @@ internal sealed partial class TeamsInvokeHandler(IConversation conversation, IOp
         {
             case "composeExtension/query":
                 return Results.Json(await SearchAsync(activity, cancellationToken).ConfigureAwait(false));
+            case "adaptiveCard/action":
+                return Results.Json(await ExecuteAsync(activity, cancellationToken).ConfigureAwait(false));
             default:
                 // Teams shows the user that the app could not do it; nothing else is expected of the bot.
                 LogUnhandled(logger, activity.Name);
                 return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
     }
+
+    /// <summary>
+    /// A Universal Action (a quiz answer's Action.Execute): the conversation core records it as a button press, and the
+    /// reply goes back as the card the answering member sees in place of the question; the others keep the question
+    /// until the reveal updates the message for everyone.
+    /// </summary>
+    private async Task<JsonObject> ExecuteAsync(TeamsActivity activity, CancellationToken cancellationToken)
+    {
+        var data = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action)
+            && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : (JsonElement?)null;
+        var actionData = TeamsActivityHandler.ActionData(data);
+        if (actionData is null || activity.From is null)
+        {
+            return CardResponse(new Reply("That button is no longer active.", Kind: ReplyKind.QuizFeedback));
+        }
+
+        var reply = await conversation.HandleAsync(Incoming(activity, activity.From, "", actionData), cancellationToken).ConfigureAwait(false);
+        return CardResponse(reply with { Title = reply.Title ?? "Your answer", Buttons = null });
+    }
+
+    /// <summary>The invoke response that replaces the card for the member who acted.</summary>
+    private static JsonObject CardResponse(Reply reply) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = ReplyRenderer.AdaptiveCardContentType,
+        ["value"] = ReplyRenderer.ToCard(reply),
+    };
+
+    private IncomingMessage Incoming(TeamsActivity activity, TeamsAccount from, string text, string? actionData = null) => new(
+        Platforms.Teams,
+        activity.PlaceId ?? activity.ConversationId ?? from.Id,
+        from.AadObjectId ?? from.Id,
+        from.Name ?? "",
+        text,
+        MentionedBot: true,
+        IsAdmin: from.AadObjectId is { } aad && options.Value.AdminAadObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase),
+        ActionData: actionData);
 
     private async Task<JsonObject> SearchAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
@@ -45,15 +85,7 @@ internal sealed partial class TeamsInvokeHandler(IConversation conversation, IOp
             return Message("Type a question to search the team's notes.");
         }
 
-        var message = new IncomingMessage(
-            Platforms.Teams,
-            activity.PlaceId ?? activity.ConversationId ?? activity.From.Id,
-            activity.From.AadObjectId ?? activity.From.Id,
-            activity.From.Name ?? "",
-            "ask " + question,
-            MentionedBot: true,
-            IsAdmin: activity.From.AadObjectId is { } aad && options.Value.AdminAadObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase));
-        var reply = await conversation.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+        var reply = await conversation.HandleAsync(Incoming(activity, activity.From, "ask " + question), cancellationToken).ConfigureAwait(false);
         if (reply.Kind is ReplyKind.RateLimited or ReplyKind.Error)
         {
             return Message(reply.Markdown);

@@ -273,6 +273,32 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuizAnswerByExecute_CardForTheMemberInTheResponse_NothingPosted()
+    {
+        var response = await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = "quiz:42:1" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("quiz:42:1", Assert.Single(_conversation.Messages).ActionData);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)result["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)result["type"]!);
+        var card = result["value"]!;
+        var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
+        Assert.Contains("Your answer to quiz:42:1 was recorded.", texts);
+        Assert.Null(card["actions"]); // answered: no buttons left for this member
+        Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
+        Assert.Empty(_fake.Requests); // not in the channel, not in a 1:1 chat: in place, for this member only
+    }
+
+    [Fact]
+    public async Task QuizAnswerByExecuteFromChoiceSet_PickedChoiceRecorded()
+    {
+        await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["choice"] = "quiz:42:7" }));
+
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+    }
+
+    [Fact]
     public async Task UnknownInvoke_Answered501()
     {
         var invoke = TeamsTestData.SearchQuery(_fake.ServiceUrl, "x");

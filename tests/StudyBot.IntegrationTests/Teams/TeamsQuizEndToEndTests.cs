@@ -150,9 +150,19 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         // The connector has the card a moment before the quiz core records the post as open; answers wait for that.
         await QuizPosts.WaitUntilPostedAsync(_bot.Services, long.Parse(actions[0].Split(':')[1], CultureInfo.InvariantCulture));
 
-        // One member per choice: exactly one of them is right.
+        // Member 0 answers with the card's Action.Execute (current Teams clients): the card the member then sees is in
+        // the invoke's response, and nothing is posted anywhere.
+        var executed = Member(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = actions[0] }), 0);
+        executed["conversation"]!["id"] = $"{TeamId};messageid=1";
+        var executeResponse = await SendAsync(executed);
+        Assert.Equal(HttpStatusCode.OK, executeResponse.StatusCode);
+        var ownCard = JsonNode.Parse(await executeResponse.Content.ReadAsStringAsync())!["value"]!;
+        Assert.Contains(ownCard["body"]!.AsArray(), b => (string?)b!["text"] is { } t && (t.StartsWith("Correct: ", StringComparison.Ordinal) || t.StartsWith("Not quite: you chose ", StringComparison.Ordinal)));
+        Assert.Null(ownCard["actions"]);
+
+        // The others with the Action.Submit fallback (older clients); one member per choice: exactly one is right.
         var thread = $"{TeamId};messageid=";
-        for (var i = 0; i < actions.Count; i++)
+        for (var i = 1; i < actions.Count; i++)
         {
             var submit = Member(TeamsTestData.ChannelMessage(_fake.ServiceUrl), i);
             submit.Remove("text");
@@ -165,7 +175,7 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
 
         // Feedback went to each member's 1:1 chat, never into the channel.
         var feedback = _fake.Requests.Where(r => r.ConversationId?.StartsWith("a:personal-chat-29:member-", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(actions.Count, feedback.Count);
+        Assert.Equal(actions.Count - 1, feedback.Count);
         Assert.DoesNotContain(_fake.Requests, r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
 
         var before = _fake.Requests.Count;

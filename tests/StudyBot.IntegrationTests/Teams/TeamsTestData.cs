@@ -31,6 +31,23 @@ public static class TeamsTestData
         return activity;
     }
 
+    /// <summary>A quiz answer given with the card's Action.Execute (an <c>adaptiveCard/action</c> invoke) in the recorded channel.</summary>
+    public static JsonObject Execute(string serviceUrl, JsonObject data)
+    {
+        var activity = Sample("teams-message-activity.json", serviceUrl);
+        activity.Remove("text");
+        activity.Remove("entities");
+        activity.Remove("attachments");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "quizAnswer", ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
     /// <summary>The channel message recorded from Teams, with <paramref name="text"/> after the bot mention.</summary>
     public static JsonObject ChannelMessage(string serviceUrl, string? text = null)
     {

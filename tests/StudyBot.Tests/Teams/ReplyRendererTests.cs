@@ -42,7 +42,7 @@ public class ReplyRendererTests
     }
 
     [Fact]
-    public void ToActivity_QuizQuestion_IsAdaptiveCardWithSubmitButtons()
+    public void ToActivity_QuizQuestion_IsAdaptiveCardWithExecuteButtonsFallingBackToSubmit()
     {
         var reply = new Reply(
             "Is EBS encrypted by default?",
@@ -58,14 +58,19 @@ public class ReplyRendererTests
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
         var actions = card["actions"]!.AsArray();
         Assert.Equal(2, actions.Count);
-        Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
+        Assert.Equal("1.5", card["version"]!.GetValue<string>()); // Universal Actions need 1.5
+        Assert.All(actions, a => Assert.Equal("Action.Execute", a!["type"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal(ReplyRenderer.AnswerVerb, a!["verb"]!.GetValue<string>()));
         Assert.Equal("quiz:42:1", actions[1]!["data"]!["action"]!.GetValue<string>());
         Assert.Equal("positive", actions[1]!["style"]!.GetValue<string>());
+        var fallback = actions[1]!["fallback"]!;
+        Assert.Equal("Action.Submit", fallback["type"]!.GetValue<string>());
+        Assert.Equal("quiz:42:1", fallback["data"]!["action"]!.GetValue<string>());
         Assert.Equal("Daily quiz", activity["summary"]!.GetValue<string>());
     }
 
     [Fact]
-    public void ToCard_QuizWithMoreThanFiveChoices_UsesOneChoiceSetAndOneSubmit()
+    public void ToCard_QuizWithMoreThanFiveChoices_UsesOneChoiceSetAndOneAnswerAction()
     {
         var buttons = Enumerable.Range(0, 8).Select(i => new ReplyButton($"{(char)('A' + i)}. choice {i}", $"quiz:42:{i}")).ToList();
 
@@ -75,7 +80,9 @@ public class ReplyRendererTests
         Assert.Equal(ReplyRenderer.ChoiceInputId, choiceSet["id"]!.GetValue<string>());
         Assert.Equal(8, choiceSet["choices"]!.AsArray().Count);
         Assert.Equal("quiz:42:7", choiceSet["choices"]![7]!["value"]!.GetValue<string>());
-        Assert.Equal("Action.Submit", Assert.Single(card["actions"]!.AsArray())!["type"]!.GetValue<string>());
+        var answer = Assert.Single(card["actions"]!.AsArray())!;
+        Assert.Equal("Action.Execute", answer["type"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", answer["fallback"]!["type"]!.GetValue<string>());
     }
 
     [Fact]
