@@ -32,10 +32,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql "the PostgreSQL tests"
 fi
 
-if [ ! -d tests/js/node_modules ]; then
+if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then
   echo "Installing the JS test tools (npm ci --prefix tests/js)..." >&2
   npm ci --prefix tests/js --no-audit --no-fund >/dev/null \
-    || echo "warning: npm ci failed; the Discord signature tests will fail" >&2
+    || echo "warning: npm ci failed; the Discord signature and payload validation tests will fail" >&2
 fi
 
 log=$(mktemp)

@@ -1,4 +1,5 @@
 using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Payloads;
 using StudyBot.Discord.Rest;
 
 namespace StudyBot.Discord;
@@ -10,11 +11,18 @@ public sealed class DiscordCommandRegistrar
 
     internal DiscordCommandRegistrar(DiscordRestClient rest) => _rest = rest;
 
-    /// <summary>The names of the commands that are registered.</summary>
-    public static IReadOnlyList<string> CommandNames => SlashCommands.All.Select(c => c.Name).ToList();
+    /// <summary>The names of the slash commands that are registered.</summary>
+    public static IReadOnlyList<string> CommandNames => SlashCommands.All.Where(c => c.Type == CommandType.ChatInput).Select(c => c.Name).ToList();
+
+    /// <summary>The names of the message context-menu commands that are registered.</summary>
+    public static IReadOnlyList<string> MessageCommandNames => SlashCommands.All.Where(c => c.Type == CommandType.Message).Select(c => c.Name).ToList();
 
     /// <summary>Overwrites the application's commands; returns how many Discord now has.</summary>
     /// <exception cref="DiscordApiException">Discord refused (401: the token is wrong).</exception>
     public Task<int> RegisterAsync(string? guildId, CancellationToken cancellationToken) =>
-        _rest.OverwriteCommandsAsync(SlashCommands.All, guildId, cancellationToken);
+        _rest.OverwriteCommandsAsync(
+            // contexts and integration_types are for global commands only: a guild's commands exist only in that guild.
+            guildId is null ? SlashCommands.All : SlashCommands.All.Select(c => c with { Contexts = null, IntegrationTypes = null }).ToList(),
+            guildId,
+            cancellationToken);
 }

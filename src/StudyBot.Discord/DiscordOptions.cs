@@ -37,6 +37,9 @@ public sealed class DiscordOptions
     /// <summary>Channels that get the daily quiz, with their schedules.</summary>
     public IList<DiscordQuizChannel> QuizChannels { get; set; } = [];
 
+    /// <summary>Start a thread on each daily quiz post, for the channel to discuss it without burying the next one.</summary>
+    public bool QuizThreads { get; set; }
+
     /// <summary>How long an interaction may run before it is answered deferred (Discord allows 3 s).</summary>
     public TimeSpan InteractionBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 

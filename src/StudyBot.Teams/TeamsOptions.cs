@@ -45,6 +45,15 @@ public sealed class TeamsOptions
     /// <summary>The bot's name in the app package.</summary>
     public string BotName { get; set; } = "StudyBot";
 
+    /// <summary>The developer's website in the app package (https); Teams shows it on the app's details page.</summary>
+    public string? WebsiteUrl { get; set; }
+
+    /// <summary>The privacy statement in the app package (https); the website when not set.</summary>
+    public string? PrivacyUrl { get; set; }
+
+    /// <summary>The terms of use in the app package (https); the website when not set.</summary>
+    public string? TermsOfUseUrl { get; set; }
+
     /// <summary>True when all of the credentials are set.</summary>
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientSecret);
@@ -81,6 +90,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             || !string.IsNullOrWhiteSpace(options.TenantId)
             || !string.IsNullOrWhiteSpace(options.ClientSecret);
         var failures = new List<string>();
+
+        // The package links are read by `teams package` whether or not the bot itself is configured.
+        CheckHttps(options.WebsiteUrl, "Teams:WebsiteUrl", failures);
+        CheckHttps(options.PrivacyUrl, "Teams:PrivacyUrl", failures);
+        CheckHttps(options.TermsOfUseUrl, "Teams:TermsOfUseUrl", failures);
         if (!requested)
         {
             if (options.QuizChannels.Count > 0)
@@ -138,6 +152,15 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Teams refuses a package whose developer links are not https.</summary>
+    internal static void CheckHttps(string? value, string setting, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{setting} must be an absolute https URL (got '{value}').");
+        }
     }
 
     private static void CheckUrl(string? value, string setting, List<string> failures)

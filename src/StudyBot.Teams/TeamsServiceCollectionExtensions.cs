@@ -51,6 +51,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient<ConnectorClient>(ConnectorClientName)
             .AddStandardResilienceHandler(ConfigureConnectorResilience);
         services.AddScoped<TeamsActivityHandler>();
+        services.AddScoped<TeamsInvokeHandler>();
+        services.AddSingleton<TeamsActivityQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsActivityQueue>());
         services.AddSingleton<TeamsChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<TeamsChannelPublisher>());
         services.AddHostedService<TeamsQuizChannelSync>();

@@ -39,6 +39,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<QuestionRateLimiter>();
         services.AddSingleton<AnswerCache>();
+        services.AddSingleton<SectionSuggestions>();
         services.TryAddSingleton<Knowledge.SourceLinks>();
 
         services.AddSingleton<IChatCommand, SourcesCommand>();

@@ -121,19 +121,23 @@ public sealed partial class Conversation : IConversation
             return new Reply("Ask me a question about the notes, or type **help** to see what I can do.", Kind: ReplyKind.Help);
         }
 
-        if (text.Length > _options.MaxMessageLength)
-        {
-            return new Reply(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"That message is {text.Length:N0} characters long; I read at most {_options.MaxMessageLength:N0}. Please ask a shorter question."),
-                Kind: ReplyKind.Text);
-        }
-
         var prefixed = text[0] is '/' or '!';
         var body = prefixed ? text[1..].TrimStart() : text;
         var space = body.AsSpan().IndexOfAny(' ', '\t', '\n');
         var word = (space < 0 ? body : body[..space]).TrimEnd('?', '!', '.').ToLowerInvariant();
         var arguments = space < 0 ? "" : body[(space + 1)..].Trim();
+
+        // The limit is on what the user typed as the question: Discord's /ask allows 2,000 characters in its option,
+        // and the "ask " the adapter puts in front must not make a question of exactly that length too long.
+        var measured = word == AskWord ? arguments : text;
+        if (measured.Length > _options.MaxMessageLength)
+        {
+            return new Reply(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"That message is {measured.Length:N0} characters long; I read at most {_options.MaxMessageLength:N0}. Please ask a shorter question."),
+                Kind: ReplyKind.Text);
+        }
+
         if (word == AskWord)
         {
             return arguments.Length == 0

@@ -17,8 +17,12 @@ internal sealed partial class MentionResponder(
     IServiceScopeFactory scopes,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
+    TimeProvider time,
     ILogger<MentionResponder> logger)
 {
+    /// <summary>Discord shows "typing…" for about 10 seconds per trigger; a longer answer triggers it again.</summary>
+    internal static readonly TimeSpan TypingRefresh = TimeSpan.FromSeconds(8);
+
     /// <summary>Maps the message to a platform-neutral one; null when the bot should not answer it.</summary>
     internal static IncomingMessage? ToIncomingMessage(DiscordMessage message, string botUserId, DiscordOptions options)
     {
@@ -52,15 +56,25 @@ internal sealed partial class MentionResponder(
         }
 
         Reply reply;
-        try
+        using (var composing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            reply = await scope.ServiceProvider.GetRequiredService<IConversation>().HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            LogConversationFailed(logger, ex, message.ChannelId);
-            reply = new Reply("Sorry, something went wrong while answering. Please try again in a moment.", Kind: ReplyKind.Error);
+            var typing = KeepTypingAsync(message.ChannelId, composing.Token, cancellationToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                reply = await scope.ServiceProvider.GetRequiredService<IConversation>().HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogConversationFailed(logger, ex, message.ChannelId);
+                reply = new Reply("Sorry, something went wrong while answering. Please try again in a moment.", Kind: ReplyKind.Error);
+            }
+            finally
+            {
+                // Stopped before the answer is posted: a typing trigger after it would show "typing…" under the answer.
+                await composing.CancelAsync().ConfigureAwait(false);
+                await typing.ConfigureAwait(false);
+            }
         }
 
         try
@@ -83,6 +97,36 @@ internal sealed partial class MentionResponder(
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogReplyFailed(logger, ex, message.ChannelId);
+        }
+    }
+
+    /// <summary>
+    /// "StudyBot is typing…" in the channel while the answer is composed: a trigger now (waited for, so it reaches
+    /// Discord before the answer) and again every <see cref="TypingRefresh"/> until <paramref name="composing"/> ends.
+    /// A failed trigger only costs the cue, never the answer.
+    /// </summary>
+    private async Task KeepTypingAsync(string channelId, CancellationToken composing, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await rest.TriggerTypingAsync(channelId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
+            {
+                LogTypingFailed(logger, channelId, ex.Message);
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(TypingRefresh, time, composing).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -117,6 +161,9 @@ internal sealed partial class MentionResponder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The conversation failed on a Discord mention in channel {ChannelId}")]
     private static partial void LogConversationFailed(ILogger logger, Exception exception, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No typing indicator in Discord channel {ChannelId}: {Reason}")]
+    private static partial void LogTypingFailed(ILogger logger, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord refused a direct message for a private answer asked in channel {ChannelId}")]
     private static partial void LogDmRefused(ILogger logger, string channelId);

@@ -28,6 +28,12 @@ internal sealed partial class InteractionHandler(
     /// <summary>Larger bodies are refused unread.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Discord shows at most 25 autocomplete choices.</summary>
+    public const int MaxChoices = 25;
+
+    /// <summary>A choice's name and value are at most 100 characters.</summary>
+    public const int MaxChoiceLength = 100;
+
     /// <summary>An interaction token is valid for 15 minutes; work still running after that cannot be delivered.</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
 
@@ -74,6 +80,11 @@ internal sealed partial class InteractionHandler(
             return Respond(new InteractionResponse(CallbackType.Pong));
         }
 
+        if (interaction.Type == InteractionType.Autocomplete && interaction.Data is { } typing)
+        {
+            return Results.Text(JsonSerializer.Serialize(Autocomplete(typing), DiscordJson.Options), "application/json");
+        }
+
         var message = ToIncomingMessage(interaction, _options);
         if (message is null || string.IsNullOrEmpty(interaction.Token) || string.IsNullOrEmpty(interaction.Id))
         {
@@ -95,9 +106,28 @@ internal sealed partial class InteractionHandler(
         return Results.Text(result, "application/json");
     }
 
+    /// <summary>
+    /// Section titles matching what is typed in <c>/ask question:</c>. Discord drops an autocomplete answer that takes
+    /// longer than 3 seconds, and the titles are held in memory, so it is answered in the request.
+    /// </summary>
+    private AutocompleteResponse Autocomplete(InteractionData data)
+    {
+        var typed = SlashCommands.FocusedText(data) ?? "";
+        using var scope = scopes.CreateScope();
+        var suggestions = data.Name == "ask" ? scope.ServiceProvider.GetService<SectionSuggestions>() : null;
+        var choices = (suggestions?.Suggest(typed, MaxChoices) ?? [])
+            .Select(title => DiscordRenderer.Truncate(title, MaxChoiceLength))
+            .Distinct(StringComparer.Ordinal)
+            .Select(title => new CommandChoice(title, title))
+            .ToList();
+        LogAutocomplete(logger, typed.Length, choices.Count);
+        return new AutocompleteResponse(new AutocompleteChoices(choices));
+    }
+
     private async Task<string> HandleOnceAsync(Interaction interaction, string token, IncomingMessage message, CancellationToken requestAborted)
     {
-        var predictPrivate = message.ActionData is not null || SlashCommands.IsPrivate(message.Text);
+        // "Ask StudyBot" on someone's message answers only the member who used it.
+        var predictPrivate = message.ActionData is not null || SlashCommands.IsPrivate(message.Text) || interaction.Data?.Type == CommandType.Message;
         var work = RunConversationAsync(message);
         var budget = Task.Delay(_options.InteractionBudget, time, requestAborted);
         if (await Task.WhenAny(work, budget).ConfigureAwait(false) == work)
@@ -138,6 +168,12 @@ internal sealed partial class InteractionHandler(
         };
     }
 
+    /// <summary>What the channel sees of a public command whose answer turned out to be personal.</summary>
+    internal const string PrivateAnswerNote = "I sent you the answer privately.";
+
+    private static bool IsPrivateAnswer(Reply reply) =>
+        reply.Kind is not (ReplyKind.Refused or ReplyKind.Error or ReplyKind.RateLimited);
+
     private static bool IsEphemeral(Reply reply, bool predictedPrivate) =>
         reply.Private
         || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback or ReplyKind.RateLimited
@@ -169,11 +205,18 @@ internal sealed partial class InteractionHandler(
             var reply = await work.ConfigureAwait(false);
             var ephemeral = IsEphemeral(reply, deferredPrivate);
             var ct = _abort.Token;
-            if (ephemeral && !deferredPrivate)
+            if (ephemeral && !deferredPrivate && IsPrivateAnswer(reply))
             {
                 // The deferred message is public; personal content goes in an ephemeral follow-up instead.
-                await rest.EditOriginalAsync(token, new MessagePayload(Content: "I sent you the answer privately.", AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
+                await rest.EditOriginalAsync(token, new MessagePayload(Content: PrivateAnswerNote, AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
                 await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+            }
+            else if (ephemeral && !deferredPrivate)
+            {
+                // A refusal, "slow down" or an error is no answer: the channel's "thinking…" goes away instead of
+                // claiming an answer was sent, and only the asker sees why.
+                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+                await rest.DeleteOriginalAsync(token, ct).ConfigureAwait(false);
             }
             else
             {
@@ -238,6 +281,9 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction type {Type} is not handled")]
     private static partial void LogUnsupported(ILogger logger, int type);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Autocomplete for {TypedLength} typed characters: {Choices} choices")]
+    private static partial void LogAutocomplete(ILogger logger, int typedLength, int choices);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} took longer than {BudgetMs} ms; answered deferred")]
     private static partial void LogDeferred(ILogger logger, string interactionId, double budgetMs);

@@ -13,11 +13,37 @@ internal static class SlashCommands
     private const int SubCommandGroup = 2;
     private const int StringOption = 3;
 
-    /// <summary>The commands sent with <c>discord register-commands</c> (bulk overwrite).</summary>
-    public static readonly IReadOnlyList<ApplicationCommand> All =
+    /// <summary>The message context-menu command that asks about the selected message (answered privately).</summary>
+    public const string AskAboutMessage = "Ask StudyBot";
+
+    /// <summary>
+    /// <c>default_member_permissions</c> of the admin commands: 0 hides them from members who are not Discord
+    /// administrators, until a server admin allows StudyBot's admin role for them in Server Settings › Integrations.
+    /// The bot still checks <c>Discord:AdminRoleIds</c>/<c>AdminUserIds</c> on every use.
+    /// </summary>
+    public const long AdminPermissions = 0;
+
+    /// <summary>Commands, and sub-commands as "command sub", that only admins may run: Discord hides the top-level ones
+    /// from members, and their replies are ephemeral.</summary>
+    private static readonly HashSet<string> AdminCommands = new(StringComparer.Ordinal)
+    {
+        "reload", "stats", "gaps", "quiz schedule", "quiz skip", "quiz off", "quiz now",
+    };
+
+    /// <summary>Commands whose replies are personal, so they are answered ephemerally.</summary>
+    private static readonly HashSet<string> PersonalCommands = new(StringComparer.Ordinal) { "me" };
+
+    /// <summary>Commands that also work in a DM with the bot (the rest belong to a server channel: its quiz, its admins).</summary>
+    private static readonly HashSet<string> DmCommands = new(StringComparer.Ordinal) { "ask", "help", "sources", AskAboutMessage };
+
+    /// <summary>The commands sent with <c>discord register-commands</c> (bulk overwrite). Declared after the sets it
+    /// reads, which static initialisation needs.</summary>
+    public static readonly IReadOnlyList<ApplicationCommand> All = Definitions().Select(WithAccess).ToList();
+
+    private static IEnumerable<ApplicationCommand> Definitions() =>
     [
         new("ask", "Ask a question; the answer comes from the team's notes, with citations.",
-            [new CommandOption(StringOption, "question", "What do you want to know?", Required: true, MaxLength: 2000)]),
+            [new CommandOption(StringOption, "question", "What do you want to know?", Required: true, MaxLength: 2000, Autocomplete: true)]),
         new("quiz", "The daily quiz in this channel.",
         [
             new CommandOption(SubCommand, "status", "When the next quiz is posted here."),
@@ -38,17 +64,30 @@ internal static class SlashCommands
         new("stats", "Files, passages, questions asked and answered (admin)."),
         new("gaps", "Questions the notes could not answer, most asked first (admin)."),
         new("help", "What StudyBot can do."),
+        new(AskAboutMessage, null, Type: CommandType.Message),
     ];
 
-    /// <summary>Commands whose replies are personal or administrative, so they are answered ephemerally.</summary>
-    private static readonly HashSet<string> PrivateCommands = new(StringComparer.Ordinal)
+    private static ApplicationCommand WithAccess(ApplicationCommand command) => command with
     {
-        "me", "reload", "stats", "gaps", "quiz schedule", "quiz skip", "quiz off", "quiz now",
+        DefaultMemberPermissions = AdminCommands.Contains(command.Name) ? AdminPermissions : null,
+        Contexts = DmCommands.Contains(command.Name) ? [CommandContext.Guild, CommandContext.BotDm] : [CommandContext.Guild],
+        IntegrationTypes = [IntegrationType.GuildInstall],
     };
 
-    /// <summary>Maps a slash command to the text command the conversation core understands.</summary>
+    /// <summary>True when <paramref name="name"/> (a command, or "command sub") is one only admins may run.</summary>
+    public static bool IsAdmin(string name) => AdminCommands.Contains(name);
+
+    /// <summary>Maps a slash command to the text command the conversation core understands; the message command
+    /// "Ask StudyBot" to <c>ask</c> with the selected message's text.</summary>
     public static string ToText(InteractionData data)
     {
+        if (data.Type == CommandType.Message)
+        {
+            var target = data.TargetId is { } id && data.Resolved?.Messages?.TryGetValue(id, out var message) == true ? message : null;
+            return "ask " + (target?.Content ?? "").Trim();
+        }
+
+
         var parts = new List<string> { data.Name ?? string.Empty };
         var definition = All.FirstOrDefault(c => c.Name == data.Name)?.Options;
         Append(parts, data.Options, definition);
@@ -59,7 +98,25 @@ internal static class SlashCommands
     public static bool IsPrivate(string commandText)
     {
         var words = commandText.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && (PrivateCommands.Contains(words[0]) || (words.Length > 1 && PrivateCommands.Contains(words[0] + " " + words[1])));
+        return words.Length > 0 && (IsPrivateName(words[0]) || (words.Length > 1 && IsPrivateName(words[0] + " " + words[1])));
+
+        static bool IsPrivateName(string name) => AdminCommands.Contains(name) || PersonalCommands.Contains(name);
+    }
+
+    /// <summary>The text of the option being typed in an autocomplete interaction, or null when none is focused.</summary>
+    public static string? FocusedText(InteractionData data)
+    {
+        for (var options = data.Options; options is { Count: > 0 };)
+        {
+            if (options.FirstOrDefault(o => o.Focused == true) is { } focused)
+            {
+                return focused.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.GetRawText() ?? "";
+            }
+
+            options = options.FirstOrDefault(o => o.Type is SubCommand or SubCommandGroup)?.Options;
+        }
+
+        return null;
     }
 
     private static void Append(List<string> parts, IReadOnlyList<InteractionOption>? options, IReadOnlyList<CommandOption>? definition)

@@ -28,14 +28,21 @@ internal sealed record Interaction(
     public DiscordUser? Actor => Member?.User ?? User;
 }
 
+/// <param name="TargetId">For a message context-menu command: the message it was used on, found in <paramref name="Resolved"/>.</param>
 internal sealed record InteractionData(
     string? Name = null,
     int? Type = null,
     IReadOnlyList<InteractionOption>? Options = null,
     string? CustomId = null,
-    int? ComponentType = null);
+    int? ComponentType = null,
+    string? TargetId = null,
+    ResolvedData? Resolved = null);
 
-internal sealed record InteractionOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<InteractionOption>? Options = null);
+/// <summary>Objects an interaction refers to by id (here: the target message of a context-menu command).</summary>
+internal sealed record ResolvedData(IReadOnlyDictionary<string, DiscordMessage>? Messages = null);
+
+/// <param name="Focused">True on the option being typed in an autocomplete interaction.</param>
+internal sealed record InteractionOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<InteractionOption>? Options = null, bool? Focused = null);
 
 internal sealed record GuildMember(DiscordUser? User = null, IReadOnlyList<string>? Roles = null, string? Nick = null);
 

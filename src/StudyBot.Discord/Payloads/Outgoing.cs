@@ -6,6 +6,7 @@ internal static class CallbackType
     public const int Pong = 1;
     public const int ChannelMessageWithSource = 4;
     public const int DeferredChannelMessageWithSource = 5;
+    public const int ApplicationCommandAutocompleteResult = 8;
 }
 
 /// <summary>Message flags used here.</summary>
@@ -26,6 +27,16 @@ internal sealed record MessagePayload(
     bool? EnforceNonce = null);
 
 internal sealed record InteractionResponse(int Type, MessagePayload? Data = null);
+
+/// <summary>The answer to an autocomplete interaction: up to 25 choices for the focused option.</summary>
+internal sealed record AutocompleteResponse(AutocompleteChoices Data)
+{
+    public int Type => CallbackType.ApplicationCommandAutocompleteResult;
+}
+
+internal sealed record AutocompleteChoices(IReadOnlyList<CommandChoice> Choices);
+
+internal sealed record CommandChoice(string Name, string Value);
 
 internal sealed record Embed(
     string? Title = null,
@@ -52,13 +63,44 @@ internal sealed record AllowedMentions(IReadOnlyList<string> Parse, bool? Replie
 
 internal sealed record MessageReference(string MessageId, string? ChannelId = null, string? GuildId = null, bool? FailIfNotExists = null);
 
-/// <summary>A slash command definition for bulk overwrite.</summary>
-internal sealed record ApplicationCommand(string Name, string Description, IReadOnlyList<CommandOption>? Options = null)
+/// <summary>Application command types.</summary>
+internal static class CommandType
 {
-    public int Type => 1;
+    public const int ChatInput = 1;
+    public const int Message = 3;
 }
 
-internal sealed record CommandOption(int Type, string Name, string Description, bool? Required = null, IReadOnlyList<CommandOption>? Options = null, int? MaxLength = null);
+/// <summary>Where a command can be used (<c>contexts</c>).</summary>
+internal static class CommandContext
+{
+    public const int Guild = 0;
+    public const int BotDm = 1;
+}
+
+/// <summary>How the app is installed for a command to show (<c>integration_types</c>).</summary>
+internal static class IntegrationType
+{
+    public const int GuildInstall = 0;
+}
+
+/// <summary>A command definition for bulk overwrite: a slash command, or (type 3, no description) a message context-menu command.</summary>
+/// <param name="DefaultMemberPermissions">A permission bit set; 0 shows the command only to administrators until a server
+/// admin allows others in Server Settings › Integrations. Discord's OpenAPI declares it an integer (its documentation
+/// shows the string form; the API takes both), so the integer is sent.</param>
+internal sealed record ApplicationCommand(
+    string Name,
+    string? Description,
+    IReadOnlyList<CommandOption>? Options = null,
+    int Type = CommandType.ChatInput,
+    long? DefaultMemberPermissions = null,
+    IReadOnlyList<int>? Contexts = null,
+    IReadOnlyList<int>? IntegrationTypes = null);
+
+internal sealed record CommandOption(
+    int Type, string Name, string Description, bool? Required = null, IReadOnlyList<CommandOption>? Options = null, int? MaxLength = null, bool? Autocomplete = null);
+
+/// <summary>Starts a thread on a message; it archives after <paramref name="AutoArchiveDuration"/> minutes without activity.</summary>
+internal sealed record ThreadRequest(string Name, int AutoArchiveDuration);
 
 /// <summary>Opens a direct-message channel with a user.</summary>
 internal sealed record DmChannelRequest(string RecipientId);

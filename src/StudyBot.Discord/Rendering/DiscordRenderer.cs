@@ -17,6 +17,13 @@ internal static class DiscordRenderer
     private const int MaxFieldValue = 1024;
     private const int MaxFields = 25;
 
+    /// <summary>Discord refuses a message whose embeds hold more than this in titles, descriptions, field names and
+    /// values, footers and author names together, even when each part is within its own limit.</summary>
+    public const int MaxEmbedTotal = 6000;
+
+    /// <summary>A citation whose quote would be shorter than this is not worth showing cut: it is left out.</summary>
+    private const int MinFieldValue = 40;
+
     /// <summary>Renders the reply; <paramref name="ephemeral"/> sets flag 64 (only for interaction responses).</summary>
     public static MessagePayload Render(Reply reply, bool ephemeral = false) => new(
         Embeds: [RenderEmbed(reply)],
@@ -28,24 +35,66 @@ internal static class DiscordRenderer
     public static string CitationName(Citation citation) => Truncate(CitationText.Label(citation), MaxFieldName);
 
     /// <summary>The field value: the quoted snippet, then the link to the source when there is one.</summary>
-    public static string CitationValue(Citation citation)
+    public static string CitationValue(Citation citation) => CitationValue(citation, MaxFieldValue);
+
+    /// <summary>The field value in at most <paramref name="max"/> characters; the quote is cut, the link is kept.</summary>
+    private static string CitationValue(Citation citation, int max)
     {
+        max = Math.Min(max, MaxFieldValue);
         var link = citation.Url is null ? "" : $"\n[Open the source]({citation.Url})";
-        return Truncate(Quote(citation.Snippet), MaxFieldValue - link.Length) + link;
+        if (max - link.Length < MinFieldValue / 2)
+        {
+            // In a tight embed the quote is worth more than the link; the field name still names the source.
+            link = "";
+        }
+
+        return Truncate(Quote(citation.Snippet), max - link.Length) + link;
     }
 
     private static Embed RenderEmbed(Reply reply)
     {
-        var fields = reply.CitationList
-            .Take(MaxFields)
-            .Select(c => new EmbedField(CitationName(c), CitationValue(c)))
-            .ToList();
+        var title = string.IsNullOrWhiteSpace(reply.Title) ? null : Truncate(reply.Title, MaxTitle);
         var description = string.IsNullOrWhiteSpace(reply.Markdown) ? "\u200b" : Truncate(reply.Markdown, MaxDescription);
+        var fields = FitFields(reply.CitationList, MaxEmbedTotal - (title?.Length ?? 0) - description.Length);
         return new Embed(
-            Title: string.IsNullOrWhiteSpace(reply.Title) ? null : Truncate(reply.Title, MaxTitle),
+            Title: title,
             Description: description,
             Color: ColorOf(reply.Kind),
             Fields: fields.Count > 0 ? fields : null);
+    }
+
+    /// <summary>
+    /// The citations as fields within <paramref name="budget"/> characters (what the 6,000-character embed total leaves
+    /// after title and description): the answer text is kept whole, and the quotes share what is left, the shortest
+    /// first, so a long answer shows every source label with a shorter quote instead of being refused by Discord.
+    /// </summary>
+    private static List<EmbedField> FitFields(IReadOnlyList<Citation> citations, int budget)
+    {
+        var names = new List<string>();
+        var fitting = new List<Citation>();
+        foreach (var citation in citations.Take(MaxFields))
+        {
+            var name = CitationName(citation);
+            if (budget - names.Sum(n => n.Length) - name.Length < (fitting.Count + 1) * MinFieldValue)
+            {
+                break;
+            }
+
+            names.Add(name);
+            fitting.Add(citation);
+        }
+
+        var values = new string[fitting.Count];
+        var left = budget - names.Sum(n => n.Length);
+        var byLength = Enumerable.Range(0, fitting.Count).OrderBy(i => CitationValue(fitting[i]).Length).ToList();
+        for (var k = 0; k < byLength.Count; k++)
+        {
+            var i = byLength[k];
+            values[i] = CitationValue(fitting[i], left / (byLength.Count - k));
+            left -= values[i].Length;
+        }
+
+        return fitting.Select((_, i) => new EmbedField(names[i], values[i])).ToList();
     }
 
     /// <summary>Up to 5 buttons per row and 5 rows; a button whose action id is too long for a custom_id is left out.</summary>

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
+using StudyBot.Discord.Payloads;
 using StudyBot.Discord.Rendering;
 
 namespace StudyBot.Discord.Rest;
@@ -17,8 +19,15 @@ internal sealed partial class DiscordChannelPublisher(
     DiscordRestClient rest,
     Database database,
     TimeProvider time,
+    IOptions<DiscordOptions> options,
     ILogger<DiscordChannelPublisher> logger) : IChannelPublisher
 {
+    /// <summary>A quiz thread archives after a day without messages (Discord's 1440-minute option), by the next quiz.</summary>
+    private const int ThreadArchiveMinutes = 1440;
+
+    /// <summary>Discord's limit on a thread name.</summary>
+    private const int MaxThreadName = 100;
+
     /// <summary>The table of posts, pending and sent.</summary>
     public static readonly IMigration Migration = new SqlMigration(300, "discord_posts", """
         CREATE TABLE IF NOT EXISTS discord_posts (
@@ -66,12 +75,40 @@ internal sealed partial class DiscordChannelPublisher(
         }
 
         LogPosted(logger, channelId, message.Id);
+        if (options.Value.QuizThreads && reply.Kind == ReplyKind.Quiz && reply.ReplacesMessageId is null)
+        {
+            await StartThreadAsync(channelId, message.Id, reply, cancellationToken).ConfigureAwait(false);
+        }
+
         return message.Id;
+    }
+
+    /// <summary>The quiz is posted whatever becomes of its thread: a refused thread (no Create Public Threads
+    /// permission, a thread already started by a retry) is logged, not thrown, so the quiz is not posted again.</summary>
+    private async Task StartThreadAsync(string channelId, string messageId, Reply quiz, CancellationToken cancellationToken)
+    {
+        var name = $"{quiz.Title ?? "Quiz"} — {time.GetUtcNow():yyyy-MM-dd}: discuss here";
+        try
+        {
+            var thread = await rest.CreateThreadAsync(
+                channelId, messageId, new ThreadRequest(DiscordRenderer.Truncate(name, MaxThreadName), ThreadArchiveMinutes), cancellationToken).ConfigureAwait(false);
+            LogThreadStarted(logger, channelId, thread.Id);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException)
+        {
+            LogThreadFailed(logger, channelId, ex.Message);
+        }
     }
 
     /// <summary>Discord's nonce is at most 25 characters: a hash of the key keeps it short and stable.</summary>
     internal static string Nonce(string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..25];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started quiz thread {ThreadId} in Discord channel {ChannelId}")]
+    private static partial void LogThreadStarted(ILogger logger, string channelId, string threadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start a quiz thread in Discord channel {ChannelId}: {Reason}")]
+    private static partial void LogThreadFailed(ILogger logger, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted to Discord channel {ChannelId}: message {MessageId}")]
     private static partial void LogPosted(ILogger logger, string channelId, string messageId);

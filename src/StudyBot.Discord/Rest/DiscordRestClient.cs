@@ -34,6 +34,10 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
     public Task<CreatedMessage> EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Patch, $"channels/{Id(channelId)}/messages/{Id(messageId)}", message, cancellationToken);
 
+    /// <summary>POST /channels/{channel_id}/messages/{message_id}/threads: a thread on a message; returns the thread (a channel).</summary>
+    public Task<CreatedMessage> CreateThreadAsync(string channelId, string messageId, ThreadRequest thread, CancellationToken cancellationToken) =>
+        SendAsync<CreatedMessage>(HttpMethod.Post, $"channels/{Id(channelId)}/messages/{Id(messageId)}/threads", thread, cancellationToken);
+
     /// <summary>POST /users/@me/channels: opens (or finds) the direct-message channel with a user.</summary>
     public Task<CreatedMessage> CreateDmChannelAsync(string userId, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Post, "users/@me/channels", new DmChannelRequest(Id(userId)), cancellationToken);
@@ -45,6 +49,14 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
     /// <summary>PATCH /webhooks/{application_id}/{interaction_token}/messages/@original: completes a deferred response.</summary>
     public Task<CreatedMessage> EditOriginalAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync<CreatedMessage>(HttpMethod.Patch, $"webhooks/{Id(ApplicationId)}/{Uri.EscapeDataString(interactionToken)}/messages/@original", message, cancellationToken);
+
+    /// <summary>DELETE /webhooks/{application_id}/{interaction_token}/messages/@original: removes a deferred response.</summary>
+    public Task DeleteOriginalAsync(string interactionToken, CancellationToken cancellationToken) =>
+        SendNoContentAsync(HttpMethod.Delete, $"webhooks/{Id(ApplicationId)}/{Uri.EscapeDataString(interactionToken)}/messages/@original", null, cancellationToken);
+
+    /// <summary>POST /channels/{channel_id}/typing: "StudyBot is typing…" for about ten seconds or until the bot posts.</summary>
+    public Task TriggerTypingAsync(string channelId, CancellationToken cancellationToken) =>
+        SendNoContentAsync(HttpMethod.Post, $"channels/{Id(channelId)}/typing", null, cancellationToken);
 
     /// <summary>PUT /applications/{application_id}/commands (or the guild's): bulk overwrite.</summary>
     public async Task<int> OverwriteCommandsAsync(IReadOnlyList<ApplicationCommand> commands, string? guildId, CancellationToken cancellationToken)
@@ -65,6 +77,19 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
+        using var response = await SendCheckedAsync(method, path, body, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(DiscordJson.Options, cancellationToken).ConfigureAwait(false)
+            ?? throw new DiscordApiException(response.StatusCode, RouteKey.From(response.RequestMessage!).Route, "Discord answered with an empty body.");
+    }
+
+    /// <summary>For the calls Discord answers with 204 No Content.</summary>
+    private async Task SendNoContentAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(method, path, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
@@ -72,17 +97,17 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions
         }
 
         var http = httpClients.CreateClient(HttpClientName);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            response.Dispose();
             var route = RouteKey.From(request).Route;
             throw new DiscordApiException(response.StatusCode, route, response.StatusCode == HttpStatusCode.Unauthorized
                 ? "Discord rejected the bot token (401). Check Discord__BotToken."
                 : $"Discord answered {(int)response.StatusCode} {response.ReasonPhrase} to {route}.");
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(DiscordJson.Options, cancellationToken).ConfigureAwait(false)
-            ?? throw new DiscordApiException(response.StatusCode, RouteKey.From(request).Route, "Discord answered with an empty body.");
+        return response;
     }
 
     private static string Id(string snowflake) =>

@@ -22,6 +22,12 @@ internal static class ReplyRenderer
     /// six card actions on some clients, and the rest could not be clicked.</summary>
     public const int MaxButtons = 5;
 
+    /// <summary>Universal Actions (Action.Execute) need card version 1.5; Teams renders older cards' Action.Execute unreliably.</summary>
+    public const string UniversalCardVersion = "1.5";
+
+    /// <summary>The verb of a quiz answer's Action.Execute (an <c>adaptiveCard/action</c> invoke).</summary>
+    public const string AnswerVerb = "quizAnswer";
+
     /// <summary>The input id of the choice drop-down; its value comes back as the activity's <c>value.choice</c>.</summary>
     public const string ChoiceInputId = "choice";
 
@@ -52,31 +58,41 @@ internal static class ReplyRenderer
         return activity;
     }
 
-    /// <summary>The reply as Teams markdown, citations under it.</summary>
+    /// <summary>
+    /// The reply as Teams markdown, citations under it. Teams reads a message's markdown as HTML too, so a bare
+    /// <c>&lt;</c> would start a tag and swallow text ("ask &lt;question&gt;" showed as "ask"): it is written as an
+    /// entity. Citation labels and quotes are the notes' own text, so their markdown characters are escaped and the
+    /// quote is set off with quotation marks rather than <c>_…_</c>, which an underscore in the notes broke.
+    /// </summary>
     public static string ToMarkdown(Reply reply)
     {
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            text.Append("**").Append(reply.Title).Append("**\n\n");
+            text.Append("**").Append(EscapeHtml(reply.Title)).Append("**\n\n");
         }
 
-        text.Append(reply.Markdown);
+        text.Append(EscapeHtml(reply.Markdown));
         if (reply.CitationList.Count > 0)
         {
             text.Append("\n\n**Sources**\n");
             foreach (var citation in reply.CitationList)
             {
-                text.Append("\n- ").Append(CitationLink(citation));
+                var label = EscapeHtml(MarkdownText.Escape(CitationLabel(citation)));
+                text.Append("\n- ").Append(citation.Url is null ? label : $"[{label}]({citation.Url})");
                 if (!string.IsNullOrWhiteSpace(citation.Snippet))
                 {
-                    text.Append(" — _").Append(OneLine(citation.Snippet)).Append('_');
+                    text.Append(" — “").Append(EscapeHtml(MarkdownText.Escape(OneLine(citation.Snippet)))).Append('”');
                 }
             }
         }
 
         return text.ToString();
     }
+
+    /// <summary>Writes <c>&amp;</c> and <c>&lt;</c> as entities, so Teams shows them instead of reading HTML.</summary>
+    internal static string EscapeHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     /// <summary>The Adaptive Card for a reply: title, text, citations, one Action.Submit per button.</summary>
     public static JsonObject ToCard(Reply reply)
@@ -130,11 +146,15 @@ internal static class ReplyRenderer
             body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = items });
         }
 
+        // A quiz answer is a Universal Action: Teams sends it as an invoke and shows the answering member the card the
+        // bot returns, in place of the question, while everyone else still sees the question. Older clients use the
+        // Action.Submit fallback, answered in the member's 1:1 chat as before.
+        var universal = reply.Kind == ReplyKind.Quiz;
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = CardSchema,
-            ["version"] = CardVersion,
+            ["version"] = universal ? UniversalCardVersion : CardVersion,
             ["body"] = body,
         };
         if (reply.ButtonList.Count > MaxButtons)
@@ -151,40 +171,69 @@ internal static class ReplyRenderer
                 ["id"] = ChoiceInputId,
                 ["style"] = "expanded",
                 ["isRequired"] = true,
+                // A required input without these is flagged by the card validator: a screen reader has no name for
+                // it, and a submit without a choice would fail silently.
+                ["label"] = "Your answer",
+                ["errorMessage"] = "Pick one of the choices first.",
                 ["choices"] = choices,
             });
-            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = "Answer", ["style"] = "positive" });
+            card["actions"] = new JsonArray(Action("Answer", null, "positive", universal));
         }
         else if (reply.ButtonList.Count > 0)
         {
             var actions = new JsonArray();
             foreach (var button in reply.ButtonList)
             {
-                var action = new JsonObject
-                {
-                    ["type"] = "Action.Submit",
-                    ["title"] = button.Label,
-                    // Comes back as the message activity's "value".
-                    ["data"] = new JsonObject { ["action"] = button.ActionId },
-                };
                 var style = button.Style switch
                 {
                     ButtonStyle.Primary or ButtonStyle.Success => "positive",
                     ButtonStyle.Danger => "destructive",
                     _ => null,
                 };
-                if (style is not null)
-                {
-                    action["style"] = style;
-                }
-
-                actions.Add(action);
+                actions.Add(Action(button.Label, button.ActionId, style, universal));
             }
 
             card["actions"] = actions;
         }
 
         return card;
+    }
+
+    /// <summary>An Action.Submit whose data (<c>{"action": id}</c>, plus the card's inputs) comes back as the message
+    /// activity's <c>value</c>; when <paramref name="universal"/>, an Action.Execute with the same data and the submit as
+    /// its fallback.</summary>
+    private static JsonObject Action(string title, string? actionId, string? style, bool universal)
+    {
+        JsonObject Make(string type)
+        {
+            var action = new JsonObject { ["type"] = type, ["title"] = title };
+            if (type == "Action.Execute")
+            {
+                action["verb"] = AnswerVerb;
+            }
+
+            if (actionId is not null)
+            {
+                action["data"] = new JsonObject { ["action"] = actionId };
+            }
+
+            if (style is not null)
+            {
+                action["style"] = style;
+            }
+
+            return action;
+        }
+
+        var submit = Make("Action.Submit");
+        if (!universal)
+        {
+            return submit;
+        }
+
+        var execute = Make("Action.Execute");
+        execute["fallback"] = submit;
+        return execute;
     }
 
     /// <summary>"file › section, lines a–b".</summary>

@@ -7,7 +7,7 @@ using StudyBot.Teams.Auth;
 namespace StudyBot.Teams.Incoming;
 
 /// <summary><c>POST /api/messages</c>: the token is checked before anything else is read.</summary>
-internal static class MessagesEndpoint
+internal static partial class MessagesEndpoint
 {
     public const string Route = "/api/messages";
     private const long MaxBodyBytes = 256 * 1024;
@@ -15,7 +15,8 @@ internal static class MessagesEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         BotTokenValidator validator,
-        TeamsActivityHandler handler,
+        TeamsActivityQueue queue,
+        TeamsInvokeHandler invokes,
         ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
@@ -63,28 +64,39 @@ internal static class MessagesEndpoint
             var claim = identity.Claims.FindFirst("serviceurl")?.Value;
             if (claim is null || !string.Equals(claim.TrimEnd('/'), activity.ServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
             {
-                logger.LogWarning("Teams token rejected: its serviceurl claim does not match the activity's serviceUrl");
+                LogServiceUrlMismatch(logger);
                 return Results.Unauthorized();
             }
 
             if (!identity.Endorses(activity.ChannelId))
             {
-                logger.LogWarning("Teams token rejected: its signing key is not endorsed for channel {Channel}", activity.ChannelId);
+                LogNotEndorsed(logger, activity.ChannelId);
                 return Results.Unauthorized();
             }
 
-            try
+            if (activity.Type == "invoke")
             {
-                await handler.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+                // Teams waits for an invoke's answer in this response (a message extension's results).
+                return await invokes.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Connector.ConnectorException or HttpRequestException or Microsoft.Identity.Client.MsalException)
+
+            // Acknowledged now, answered proactively: Teams may send the activity again when the answer takes long.
+            if (!queue.TryEnqueue(activity))
             {
-                // The activity was handled; the answer could not be delivered (the connector or its token service
-                // failed). Teams does not retry, so say OK.
-                logger.LogError(ex, "Could not deliver the reply to a Teams {Type} activity", activity.Type);
+                LogQueueFull(logger, TeamsActivityQueue.Capacity);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
             return Results.Ok();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams token rejected: its serviceurl claim does not match the activity's serviceUrl")]
+    private static partial void LogServiceUrlMismatch(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams token rejected: its signing key is not endorsed for channel {Channel}")]
+    private static partial void LogNotEndorsed(ILogger logger, string? channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams activity refused: {Capacity} activities are waiting")]
+    private static partial void LogQueueFull(ILogger logger, int capacity);
 }

@@ -6,7 +6,8 @@ namespace StudyBot.Teams.Incoming;
 internal sealed record TeamsAccount(string Id, string? Name, string? AadObjectId);
 
 /// <summary>
-/// The parts of an incoming Bot Framework activity the bot uses, read leniently: unknown fields are ignored and
+/// The parts of an incoming Bot Framework activity the bot uses (<c>Name</c>: what an <c>invoke</c> asks for, such as
+/// <c>composeExtension/query</c>), read leniently: unknown fields are ignored and
 /// fields of an unexpected type are treated as missing (real Teams traffic is looser than the connector spec).
 /// </summary>
 internal sealed record TeamsActivity(
@@ -30,7 +31,8 @@ internal sealed record TeamsActivity(
     bool MentionsRecipient,
     JsonElement? Value,
     IReadOnlyList<string> MembersAdded,
-    IReadOnlyList<string> MembersRemoved)
+    IReadOnlyList<string> MembersRemoved,
+    string? Name = null)
 {
     /// <summary>Reads an activity; null when it lacks a type or a serviceUrl.</summary>
     public static TeamsActivity? Parse(JsonElement root)
@@ -102,7 +104,8 @@ internal sealed record TeamsActivity(
             mentionsRecipient,
             value,
             Members(root, "membersAdded"),
-            Members(root, "membersRemoved"));
+            Members(root, "membersRemoved"),
+            Str(root, "name"));
     }
 
     /// <summary>The id the conversation core knows this place by: the team channel, else the chat.</summary>

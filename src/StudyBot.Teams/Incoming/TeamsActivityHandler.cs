@@ -86,6 +86,11 @@ internal sealed partial class TeamsActivityHandler(
             IsAdmin: activity.From.AadObjectId is { } aad && o.AdminAadObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase),
             ActionData: actionData);
 
+        if (actionData is null)
+        {
+            await SendTypingAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+
         Reply reply;
         try
         {
@@ -135,6 +140,11 @@ internal sealed partial class TeamsActivityHandler(
         }
 
         Address(outgoing, activity);
+        if (activity.ConversationType == "channel")
+        {
+            MentionAsker(outgoing, activity.From!);
+        }
+
         if (activity.Id is not null)
         {
             outgoing["replyToId"] = activity.Id;
@@ -144,6 +154,45 @@ internal sealed partial class TeamsActivityHandler(
         {
             await connector.SendToConversationAsync(activity.ServiceUrl, activity.ConversationId!, outgoing, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// "StudyBot is typing…" while the answer is composed. Teams shows it in personal and group chats only, so a channel
+    /// gets none; a failure costs only the cue.
+    /// </summary>
+    private async Task SendTypingAsync(TeamsActivity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ConversationType is not ("personal" or "groupChat"))
+        {
+            return;
+        }
+
+        try
+        {
+            await connector.SendToConversationAsync(
+                activity.ServiceUrl, activity.ConversationId!, Address(new JsonObject { ["type"] = "typing" }, activity), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            LogTypingFailed(logger, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// In a channel the reply names the asker with an @mention, so they are notified and others see whom it answers:
+    /// an <c>&lt;at&gt;</c> tag in the text (above a card) and the mention entity Teams resolves it with.
+    /// </summary>
+    internal static void MentionAsker(JsonObject outgoing, TeamsAccount asker)
+    {
+        var name = asker.Name is { Length: > 0 } n ? n : "you";
+        var tag = $"<at>{ReplyRenderer.EscapeHtml(name)}</at>";
+        outgoing["text"] = outgoing["text"] is JsonValue text ? $"{tag} {text.GetValue<string>()}" : tag;
+        outgoing["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = tag,
+            ["mentioned"] = new JsonObject { ["id"] = asker.Id, ["name"] = name },
+        });
     }
 
     private async Task<bool> TrySendPrivatelyAsync(TeamsActivity activity, JsonObject outgoing, CancellationToken cancellationToken)
@@ -210,7 +259,7 @@ internal sealed partial class TeamsActivityHandler(
 
     /// <summary>The action id of an Action.Submit (<c>{"action":"quiz:42:1"}</c>, or <c>{"choice":"quiz:42:7"}</c> from
     /// a choice drop-down), or null for a typed message.</summary>
-    private static string? ActionData(JsonElement? value)
+    internal static string? ActionData(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v)
         {
@@ -313,6 +362,9 @@ internal sealed partial class TeamsActivityHandler(
             await registry.RemoveChannelAsync(Platforms.Teams, id, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No typing indicator in Teams: {Reason}")]
+    private static partial void LogTypingFailed(ILogger logger, string reason);
 
     [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AtTag();

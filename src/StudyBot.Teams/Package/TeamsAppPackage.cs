@@ -10,8 +10,11 @@ public sealed record BotCommandInfo(string Title, string Description);
 
 /// <summary>What goes into the app package.</summary>
 /// <param name="AppId">The bot's Microsoft app id (a GUID); also used as the Teams app id.</param>
-/// <param name="WebsiteUrl">The developer website (https), also used for the privacy and terms links.</param>
-public sealed record TeamsPackageSettings(string AppId, string BotName, string WebsiteUrl, string Version = "1.0.0");
+/// <param name="WebsiteUrl">The developer website (https).</param>
+/// <param name="PrivacyUrl">The privacy statement (https); the website when null.</param>
+/// <param name="TermsOfUseUrl">The terms of use (https); the website when null.</param>
+public sealed record TeamsPackageSettings(
+    string AppId, string BotName, string WebsiteUrl, string Version = "1.0.0", string? PrivacyUrl = null, string? TermsOfUseUrl = null);
 
 /// <summary>
 /// Builds the Teams app package to sideload: <c>manifest.json</c> (schema v1.29) and the two icons, drawn in code
@@ -66,8 +69,8 @@ public static partial class TeamsAppPackage
             {
                 ["name"] = name,
                 ["websiteUrl"] = settings.WebsiteUrl,
-                ["privacyUrl"] = settings.WebsiteUrl,
-                ["termsOfUseUrl"] = settings.WebsiteUrl,
+                ["privacyUrl"] = settings.PrivacyUrl ?? settings.WebsiteUrl,
+                ["termsOfUseUrl"] = settings.TermsOfUseUrl ?? settings.WebsiteUrl,
             },
             ["name"] = new JsonObject { ["short"] = name, ["full"] = $"{name}: answers and a daily quiz from your team's notes" },
             ["description"] = new JsonObject
@@ -89,6 +92,25 @@ public static partial class TeamsAppPackage
                 {
                     ["scopes"] = new JsonArray("team", "personal", "groupChat"),
                     ["commands"] = commandArray,
+                }),
+            }),
+            // The search box in the compose area: a question in, the answer card (with its citations) to insert.
+            ["composeExtensions"] = new JsonArray(new JsonObject
+            {
+                ["botId"] = settings.AppId,
+                ["commands"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = Incoming.TeamsInvokeHandler.SearchCommandId,
+                    ["type"] = "query",
+                    ["title"] = "Search notes",
+                    ["description"] = "Find the answer in the team's notes and insert it with its sources",
+                    ["initialRun"] = false,
+                    ["parameters"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = Incoming.TeamsInvokeHandler.SearchParameter,
+                        ["title"] = "Question",
+                        ["description"] = "What do you want to know?",
+                    }),
                 }),
             }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),

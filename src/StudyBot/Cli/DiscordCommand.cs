@@ -55,9 +55,10 @@ internal static class DiscordCommand
         try
         {
             var count = await provider.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(guildId, cancellationToken).ConfigureAwait(false);
+            var names = $"/{string.Join(", /", DiscordCommandRegistrar.CommandNames)} and the message command \"{string.Join("\", \"", DiscordCommandRegistrar.MessageCommandNames)}\"";
             await output.WriteLineAsync(guildId is null
-                ? $"Registered {count} global commands: /{string.Join(", /", DiscordCommandRegistrar.CommandNames)}. They can take up to an hour to appear."
-                : $"Registered {count} commands in server {guildId}: /{string.Join(", /", DiscordCommandRegistrar.CommandNames)}.").ConfigureAwait(false);
+                ? $"Registered {count} global commands: {names}. They can take up to an hour to appear."
+                : $"Registered {count} commands in server {guildId}: {names}.").ConfigureAwait(false);
             return 0;
         }
         catch (StudyBot.Discord.Rest.DiscordApiException ex)

@@ -17,7 +17,7 @@ internal static class TeamsCommand
         var appId = new Option<string?>("--app-id") { Description = "The bot's Microsoft app id (default: Teams:AppId from configuration)" };
         var website = new Option<string?>("--website")
         {
-            Description = "The developer website, privacy and terms URL (https; default: Teams:WebsiteUrl or https://example.com)",
+            Description = "The developer website (https; default: Teams:WebsiteUrl or https://example.com); privacy and terms links come from Teams:PrivacyUrl and Teams:TermsOfUseUrl, else the website",
         };
 
         var package = new Command("package", "Write the Teams app package (manifest.json + icons) to sideload") { output, appId, website };
@@ -40,15 +40,25 @@ internal static class TeamsCommand
             }
 
             var site = parse.GetValue(website) ?? section["WebsiteUrl"] ?? "https://example.com";
-            if (!Uri.TryCreate(site, UriKind.Absolute, out var siteUri) || siteUri.Scheme != Uri.UriSchemeHttps)
+            var links = new[] { ("--website (Teams:WebsiteUrl)", site), ("Teams:PrivacyUrl", section["PrivacyUrl"]), ("Teams:TermsOfUseUrl", section["TermsOfUseUrl"]) };
+            foreach (var (setting, value) in links)
             {
-                Console.Error.WriteLine($"--website must be an https URL (got '{site}').");
-                return 2;
+                if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+                {
+                    Console.Error.WriteLine($"{setting} must be an https URL (got '{value}').");
+                    return 2;
+                }
+            }
+
+            if (site == "https://example.com")
+            {
+                Console.Error.WriteLine("Teams:WebsiteUrl is not set: the package links to https://example.com. Set Teams__WebsiteUrl, Teams__PrivacyUrl and Teams__TermsOfUseUrl before publishing it.");
             }
 
             var file = parse.GetValue(output)!;
             file.Directory?.Create();
-            var settings = new TeamsPackageSettings(id, section["BotName"] ?? "StudyBot", site);
+            var settings = new TeamsPackageSettings(
+                id, section["BotName"] ?? "StudyBot", site, PrivacyUrl: section["PrivacyUrl"], TermsOfUseUrl: section["TermsOfUseUrl"]);
             await using (var stream = file.Create())
             {
                 await TeamsAppPackage.WriteAsync(stream, settings, cancellationToken);

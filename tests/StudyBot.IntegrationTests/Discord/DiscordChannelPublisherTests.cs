@@ -49,6 +49,36 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostAsync_QuizWithThreadsOn_StartsADiscussionThreadOnThePost_RevealGetsNone()
+    {
+        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
+        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
+
+        var id = await PublisherOf(bot).PostAsync("645027906669510667", Quiz, "quiz:44", CancellationToken.None);
+        await PublisherOf(bot).PostAsync("645027906669510667", new Reply("It was No.", Title: "Quiz answer", Kind: ReplyKind.QuizReveal), "reveal:44", CancellationToken.None);
+
+        var thread = Assert.Single(_api.On("POST /channels/{channels}/messages/{id}/threads")); // the reveal gets none
+        Assert.Equal($"/channels/645027906669510667/messages/{id}/threads", thread.Path);
+        Assert.StartsWith("Daily quiz — ", (string)thread.Json!["name"]!, StringComparison.Ordinal);
+        Assert.Equal(1440, (int)thread.Json!["auto_archive_duration"]!);
+        DiscordOpenApi.AssertValid("create_thread_from_message", thread.Body);
+    }
+
+    [Fact]
+    public async Task PostAsync_ThreadRefused_QuizStillPostedOnce()
+    {
+        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
+        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        _api.FailNext("POST /channels/{channels}/messages/{id}/threads", 403);
+
+        var id = await PublisherOf(bot).PostAsync("645027906669510667", Quiz, "quiz:45", CancellationToken.None);
+
+        Assert.False(string.IsNullOrEmpty(id));
+        Assert.Single(_api.On(Messages));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("Could not start a quiz thread", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostAsync_AfterTransientFailure_RetrySendsTheSameNonce()
     {
         _api.FailNext(Messages, 502);

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Chat;
+using StudyBot.Discord.Interactions;
 using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Discord;
@@ -81,6 +85,52 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Autocomplete_TypingInAsk_SectionTitlesWithin3SecondsAtMost25()
+    {
+        // Signed first (tweetnacl runs in a node process), so only the bot's answer is timed.
+        var payload = System.Text.Encoding.UTF8.GetBytes(InteractionPayloads.Autocomplete("encr"));
+        var signature = await NodeSigner.SignAsync(payload, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var started = Stopwatch.GetTimestamp();
+        var (status, body) = await _client.SendAsync(payload, signature.SignatureHex, signature.Timestamp);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"Discord drops autocomplete answers after 3 s; this took {elapsed}.");
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal(8, (int)response["type"]!);
+        var choices = response["data"]!["choices"]!.AsArray().Select(c => (Name: (string)c!["name"]!, Value: (string)c["value"]!)).ToList();
+        Assert.InRange(choices.Count, 1, 25);
+        Assert.Contains(choices, c => c.Name.Contains("Encryption", StringComparison.OrdinalIgnoreCase));
+        Assert.All(choices, c => Assert.Contains("encr", c.Name, StringComparison.OrdinalIgnoreCase));
+        Assert.All(choices, c => Assert.InRange(c.Value.Length, 1, 100));
+        DiscordOpenApi.AssertValid("create_interaction_response", body);
+
+        // Nothing typed yet: the largest sections, more of them than match "encr".
+        var empty = JsonNode.Parse((await _client.SendSignedAsync(InteractionPayloads.Autocomplete(""))).Body)!;
+        Assert.InRange(empty["data"]!["choices"]!.AsArray().Count, choices.Count + 1, 25);
+    }
+
+    [Fact]
+    public async Task MessageCommand_AskStudyBotOnAQuestion_AnswersPrivatelyFromTheNotes()
+    {
+        var seen = await SeenAsync(InteractionPayloads.MessageCommand("Is EBS encrypted by default?"));
+
+        Assert.Equal(64, (int)seen["flags"]!);
+        var embed = seen["embeds"]![0]!;
+        Assert.StartsWith("No", (string)embed["description"]!, StringComparison.Ordinal);
+        Assert.StartsWith("aws-devsecops.md › ", (string)embed["fields"]![0]!["name"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SlashCommands_AdminFlags_AgreeWithTheCoreCommands()
+    {
+        var commands = _server.Services.GetServices<IChatCommand>().Where(c => SlashCommands.All.Any(s => s.Name == c.Name)).ToList();
+
+        Assert.Contains(commands, c => c.AdminOnly);
+        Assert.All(commands, c => Assert.Equal(c.AdminOnly, SlashCommands.IsAdmin(c.Name)));
+    }
+
+    [Fact]
     public async Task Reload_NotAdmin_RefusedEphemerally()
     {
         var seen = await SeenAsync(InteractionPayloads.Command("reload", userId: "222"));
@@ -149,6 +199,11 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
 
         var reply = _api.On("POST /channels/{channels}/messages").Single();
         DiscordOpenApi.AssertValid("create_message", reply.Body);
+
+        // "StudyBot is typing…" in that channel while the answer was composed, and before it was posted.
+        var typing = _api.On("POST /channels/{channels}/typing");
+        Assert.Contains(typing, t => t.Path == "/channels/290926798999357250/typing");
+        Assert.True(_api.Requests.ToList().IndexOf(typing[0]) < _api.Requests.ToList().IndexOf(reply), "The typing trigger came after the answer.");
         Assert.StartsWith("No", (string)reply.Json!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
         Assert.StartsWith("aws-devsecops.md › ", (string)reply.Json!["embeds"]![0]!["fields"]![0]!["name"]!, StringComparison.Ordinal);
     }

@@ -69,6 +69,7 @@ internal sealed class DiscordOpenApi
     {
         var errors = Instance.Validate(operationId, json);
         Assert.True(errors.Count == 0, $"{operationId} body does not match the spec:\n{string.Join('\n', errors)}\n{json}");
+        Validation.PlatformValidators.AssertValid(operationId, json);
     }
 
     /// <summary>The operation a request to the fake Discord API is, by its templated route.</summary>
@@ -81,6 +82,13 @@ internal sealed class DiscordOpenApi
         "PATCH /webhooks/{webhooks}/{token}/messages/@original" => "update_original_webhook_message",
         "PUT /applications/{id}/commands" => "bulk_set_application_commands",
         "PUT /applications/{id}/guilds/{id}/commands" => "bulk_set_guild_application_commands",
+        "POST /channels/{channels}/messages/{id}/threads" => "create_thread_from_message",
         _ => throw new InvalidOperationException("No operation for " + route),
     };
+
+    /// <summary>The operation of a request with a JSON body, or null for one without (GET, DELETE, typing).</summary>
+    public static string? BodyOperationOf(FakeRequest request) =>
+        request.Body.Length == 0 || request.Method is "GET" or "DELETE" || request.Route == "POST /channels/{channels}/typing"
+            ? null
+            : OperationOf(request.Route);
 }

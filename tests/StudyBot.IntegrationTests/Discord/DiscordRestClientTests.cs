@@ -142,8 +142,8 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var request = _api.On("PUT /applications/{id}/guilds/{id}/commands").Single();
         Assert.Equal("/applications/290926444748734465/guilds/290926798626357999/commands", request.Path);
         var names = request.Json!.AsArray().Select(c => (string)c!["name"]!).ToList();
-        Assert.Equal(["ask", "quiz", "leaderboard", "me", "sources", "reload", "stats", "gaps", "help"], names);
-        Assert.Contains("Registered 9 commands", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["ask", "quiz", "leaderboard", "me", "sources", "reload", "stats", "gaps", "help", "Ask StudyBot"], names);
+        Assert.Contains("Registered 10 commands", output.ToString(), StringComparison.Ordinal);
         DiscordOpenApi.AssertValid("bulk_set_guild_application_commands", request.Body);
     }
 
@@ -157,6 +157,10 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         Assert.Equal(0, exit);
         var request = _api.On("PUT /applications/{id}/commands").Single();
         DiscordOpenApi.AssertValid("bulk_set_application_commands", request.Body);
+        var commands = request.Json!.AsArray();
+        Assert.Equal([0, 1], commands.Single(c => (string)c!["name"]! == "ask")!["contexts"]!.AsArray().Select(c => (int)c!));
+        Assert.Equal(0, (long)commands.Single(c => (string)c!["name"]! == "reload")!["default_member_permissions"]!);
+        Assert.Equal(3, (int)commands.Single(c => (string)c!["name"]! == "Ask StudyBot")!["type"]!);
     }
 
     [Fact]

@@ -226,11 +226,17 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
 
                 await WriteAsync(context, 200, Message(id, channelId, json));
                 return;
+            case "POST /channels/{channels}/messages/{id}/threads":
+                await WriteAsync(context, 201, new JsonObject { ["id"] = NextId(), ["type"] = 11, ["name"] = json?["name"]?.DeepClone(), ["parent_id"] = path.Split('/')[2] });
+                return;
             case "POST /users/@me/channels":
                 await WriteAsync(context, 200, new JsonObject { ["id"] = NextId(), ["type"] = 1 });
                 return;
             case "PATCH /channels/{channels}/messages/{id}":
                 await WriteAsync(context, 200, Message(path.Split('/')[4], path.Split('/')[2], json));
+                return;
+            case "DELETE /webhooks/{webhooks}/{token}/messages/@original" or "POST /channels/{channels}/typing":
+                context.Response.StatusCode = 204;
                 return;
             case "POST /webhooks/{webhooks}/{token}" or "PATCH /webhooks/{webhooks}/{token}/messages/@original":
                 await WriteAsync(context, 200, Message(NextId(), "1", json));
@@ -308,10 +314,15 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
         return segments.Length > 1 && segments[0] is "channels" or "guilds" or "webhooks" ? segments[1] : string.Empty;
     }
 
+    /// <summary>Stops the fake, then fails the test when the bot sent a body Discord's own libraries reject.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Validation.PlatformValidators.AssertAllValid(
+            Requests.Where(r => r.Authorization == "Bot " + Token && DiscordOpenApi.BodyOperationOf(r) is not null)
+                .Select(r => (DiscordOpenApi.BodyOperationOf(r)!, r.Body)),
+            "The fake Discord API");
     }
 
     [GeneratedRegex("^[0-9]{1,20}$")]

@@ -9,6 +9,7 @@ namespace StudyBot.IntegrationTests.Discord;
 internal sealed class InteractionClient(Uri botBaseUrl, string publicKeyHex) : IDisposable
 {
     private readonly HttpClient _http = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _responses = new();
 
     /// <summary>Posts <paramref name="body"/> signed by tweetnacl with the test seed.</summary>
     public async Task<(HttpStatusCode Status, string Body)> SendSignedAsync(string body, long? timestamp = null)
@@ -38,10 +39,21 @@ internal sealed class InteractionClient(Uri botBaseUrl, string publicKeyHex) : I
         }
 
         using var response = await _http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.OK && text.StartsWith('{'))
+        {
+            _responses.Enqueue(text);
+        }
+
+        return (response.StatusCode, text);
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Fails the test when the bot answered an interaction with a body Discord's own libraries reject.</summary>
+    public void Dispose()
+    {
+        _http.Dispose();
+        Validation.PlatformValidators.AssertAllValid(_responses.Select(r => ("create_interaction_response", r)), "The interaction client");
+    }
 }
 
 /// <summary>Interaction bodies shaped like Discord's documented samples.</summary>
@@ -87,6 +99,71 @@ internal static class InteractionPayloads
         ["message"] = new JsonObject { ["id"] = "844397162624450620", ["channel_id"] = ChannelId, ["content"] = string.Empty },
         ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
     }.ToJsonString();
+
+    /// <summary>An autocomplete interaction (type 4): <paramref name="typed"/> so far in <c>/ask question:</c>.</summary>
+    public static string Autocomplete(string typed, string userId = "53908232506183680") => new JsonObject
+    {
+        ["id"] = NextId(),
+        ["application_id"] = "290926444748734465",
+        ["type"] = 4,
+        ["token"] = "interaction-token-autocomplete-" + Guid.NewGuid().ToString("N"),
+        ["guild_id"] = GuildId,
+        ["channel_id"] = ChannelId,
+        ["member"] = Member(userId, null),
+        ["data"] = new JsonObject
+        {
+            ["id"] = "1",
+            ["name"] = "ask",
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = typed, ["focused"] = true }),
+        },
+    }.ToJsonString();
+
+    /// <summary>The message command "Ask StudyBot" (type 2, data type 3) used on a message with <paramref name="content"/>,
+    /// in a guild channel or, without <paramref name="guild"/>, in a DM (then <c>user</c> instead of <c>member</c>).</summary>
+    public static string MessageCommand(string content, string userId = "53908232506183680", bool guild = true)
+    {
+        const string target = "1040000000000000001";
+        var interaction = new JsonObject
+        {
+            ["id"] = NextId(),
+            ["application_id"] = "290926444748734465",
+            ["type"] = 2,
+            ["token"] = "interaction-token-menu-" + Guid.NewGuid().ToString("N"),
+            ["channel_id"] = ChannelId,
+            ["data"] = new JsonObject
+            {
+                ["id"] = "2",
+                ["name"] = "Ask StudyBot",
+                ["type"] = 3,
+                ["target_id"] = target,
+                ["resolved"] = new JsonObject
+                {
+                    ["messages"] = new JsonObject
+                    {
+                        [target] = new JsonObject
+                        {
+                            ["id"] = target,
+                            ["channel_id"] = ChannelId,
+                            ["content"] = content,
+                            ["author"] = new JsonObject { ["id"] = "80351110224678912", ["username"] = "Nelly" },
+                        },
+                    },
+                },
+            },
+        };
+        if (guild)
+        {
+            interaction["guild_id"] = GuildId;
+            interaction["member"] = Member(userId, null);
+        }
+        else
+        {
+            interaction["user"] = new JsonObject { ["id"] = userId, ["username"] = "user" + userId };
+        }
+
+        return interaction.ToJsonString();
+    }
 
     /// <summary>A new interaction id per payload: the endpoint acts on each id once.</summary>
     public static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -199,6 +199,127 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         }
     }
 
+    /// <summary>Makes the stand-in core answer <paramref name="reply"/> only once released; disposing restores quick answers.</summary>
+    private HeldReply Hold(Reply reply) => new(fixture.Conversation, reply);
+
+    private sealed class HeldReply : IDisposable
+    {
+        private readonly TaskCompletionSource _release = new();
+        private readonly RecordingConversation _conversation;
+
+        public HeldReply(RecordingConversation conversation, Reply reply)
+        {
+            _conversation = conversation;
+            conversation.Respond = async (_, ct) =>
+            {
+                await _release.Task.WaitAsync(ct);
+                return reply;
+            };
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        public void Dispose()
+        {
+            Release();
+            _conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
+        }
+    }
+
+    [Fact]
+    public async Task SlowLongAnswer_AfterDeferral_EditFitsDiscordsEmbedTotal()
+    {
+        var snippet = string.Join('\n', Enumerable.Range(0, 40).Select(i => $"Line {i} of a long passage about EBS encryption."));
+        using var held = Hold(new Reply(
+            new string('a', 4096),
+            Citations: [.. Enumerable.Range(1, 3).Select(i => new Core.Knowledge.Citation($"aws/ebs-{i}.md", "Encryption at rest", i * 10, i * 10 + 40, snippet))],
+            Kind: ReplyKind.Answer));
+        var question = InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Tell me everything about EBS"));
+        var token = (string)JsonNode.Parse(question)!["token"]!;
+
+        var (_, body) = await fixture.Time.AdvanceUntilDoneAsync(fixture.SendSignedAsync(question), Budget);
+        held.Release();
+
+        Assert.Equal(5, (int)JsonNode.Parse(body)!["type"]!);
+        var edit = await fixture.Api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains(token, StringComparison.Ordinal));
+        var embed = edit.Json!["embeds"]![0]!;
+        var fields = embed["fields"]!.AsArray();
+        var total = (((string?)embed["title"])?.Length ?? 0) + ((string)embed["description"]!).Length
+            + fields.Sum(f => ((string)f!["name"]!).Length + ((string)f["value"]!).Length);
+        Assert.InRange(total, 5900, 6000);
+        Assert.Equal(4096, ((string)embed["description"]!).Length);
+        Assert.Equal(3, fields.Count);
+        Assert.All(fields, f => Assert.StartsWith("> Line 0 of a long passage", (string)f!["value"]!, StringComparison.Ordinal));
+        DiscordOpenApi.AssertValid("update_original_webhook_message", edit.Body);
+    }
+
+    [Fact]
+    public async Task SlowPublicAsk_ThenRateLimited_DeletesThinkingAndTellsOnlyTheAsker()
+    {
+        using var held = Hold(new Reply("Slow down a little: you have asked a lot of questions in a short time.", Kind: ReplyKind.RateLimited, Private: true));
+        var question = InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted?"));
+        var token = (string)JsonNode.Parse(question)!["token"]!;
+
+        var (_, body) = await fixture.Time.AdvanceUntilDoneAsync(fixture.SendSignedAsync(question), Budget);
+        held.Release();
+
+        Assert.Null(JsonNode.Parse(body)!["data"]?["flags"]);
+        var followup = await fixture.Api.WaitForAsync(r => r.Route == "POST /webhooks/{webhooks}/{token}" && r.Path.Contains(token, StringComparison.Ordinal));
+        Assert.Equal(64, (int)followup.Json!["flags"]!);
+        Assert.StartsWith("Slow down", (string)followup.Json!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+        await fixture.Api.WaitForAsync(r => r.Route == "DELETE /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Api.Requests, r => r.Path.Contains(token, StringComparison.Ordinal) && r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task MessageCommand_AskStudyBotOnAMessage_AsksItsTextAndAnswersOnlyTheMember()
+    {
+        var before = fixture.Conversation.Received.Count;
+
+        var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.MessageCommand("Is EBS encrypted by default?"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ask Is EBS encrypted by default?", fixture.Conversation.Received.Skip(before).Single().Text);
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal(4, (int)response["type"]!);
+        Assert.Equal(64, (int)response["data"]!["flags"]!);
+        Assert.Contains("Answer to: ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
+        DiscordOpenApi.AssertValid("create_interaction_response", body);
+    }
+
+    [Fact]
+    public async Task AskCommand_InADmWithTheBot_AnsweredWithTheUsersId()
+    {
+        var before = fixture.Conversation.Received.Count;
+        var dm = JsonNode.Parse(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "What is KMS?"), userId: "777"))!.AsObject();
+        dm.Remove("guild_id");
+        dm.Remove("member");
+        dm["user"] = new JsonObject { ["id"] = "777", ["username"] = "dm-user" };
+
+        var (status, body) = await fixture.SendSignedAsync(dm.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = fixture.Conversation.Received.Skip(before).Single();
+        Assert.Equal("777", message.UserId);
+        Assert.Equal("ask What is KMS?", message.Text);
+        Assert.Equal(4, (int)JsonNode.Parse(body)!["type"]!);
+    }
+
+    [Fact]
+    public async Task Autocomplete_WithoutNotesLoaded_AnswersType8WithNoChoices()
+    {
+        var before = fixture.Conversation.Received.Count;
+
+        var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.Autocomplete("ebs"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal(8, (int)response["type"]!);
+        Assert.Empty(response["data"]!["choices"]!.AsArray());
+        Assert.Equal(before, fixture.Conversation.Received.Count); // typing is not asking
+        DiscordOpenApi.AssertValid("create_interaction_response", body);
+    }
+
     [Fact]
     public async Task SameSignedCommandTwice_ActsOnceAndAnswersTheRepeatTheSame()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using StudyBot.IntegrationTests.Validation;
 
 namespace StudyBot.IntegrationTests.Discord;
 
@@ -17,9 +18,8 @@ internal static class NodeSigner
     public static async Task<Signature> SignAsync(byte[] body, long unixTimestamp, string seedHex = SeedHex)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "data", "specs", "tools", "sign-discord.mjs");
-        var jsDirectory = Path.Combine(RepoRoot(), "tests", "js");
-        Assert.True(Directory.Exists(Path.Combine(jsDirectory, "node_modules", "tweetnacl")),
-            "tweetnacl is not installed: run `npm ci --prefix tests/js` (tests/run.sh does it).");
+        var jsDirectory = JsTools.Directory;
+        JsTools.RequireInstalled("tweetnacl");
         var bodyFile = Path.GetTempFileName();
         try
         {
@@ -50,18 +50,5 @@ internal static class NodeSigner
         {
             File.Delete(bodyFile);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }

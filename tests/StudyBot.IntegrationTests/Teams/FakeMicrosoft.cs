@@ -30,6 +30,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly ConcurrentQueue<ConnectorRequest> _typing = new();
     private readonly ConcurrentQueue<HttpStatusCode> _failures = new();
     private readonly ConcurrentQueue<(string KeyId, RSA Key)> _extraKeys = new();
     private int _tokenRequests;
@@ -67,6 +68,9 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     public void PublishKey(string keyId, RSA key) => _extraKeys.Enqueue((keyId, key));
 
     public IReadOnlyList<ConnectorRequest> Requests => _requests.ToArray();
+
+    /// <summary>The typing activities the bot sent, apart from <see cref="Requests"/>.</summary>
+    public IReadOnlyList<ConnectorRequest> Typing => _typing.ToArray();
 
     /// <summary>The next connector calls answer these statuses, in order, before succeeding again.</summary>
     public void FailNext(params HttpStatusCode[] statuses)
@@ -141,6 +145,14 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
         var errors = await ConnectorSpec.ValidateAsync(definition, body);
+        if ((string?)body["type"] == "typing")
+        {
+            // Kept apart from the messages (and never failed on purpose), so tests count replies as before.
+            _typing.Enqueue(new ConnectorRequest(
+                context.Request.Method, context.Request.Path, conversationId, activityId, body, context.Request.Headers.Authorization.ToString(), errors));
+            return Results.Json(new { id = "typing" }, statusCode: 201);
+        }
+
         _requests.Enqueue(new ConnectorRequest(
             context.Request.Method, context.Request.Path, conversationId, activityId, body, context.Request.Headers.Authorization.ToString(), errors));
         if (_failures.TryDequeue(out var failure))
@@ -172,10 +184,14 @@ public sealed class FakeMicrosoft : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
+    /// <summary>Stops the fake, then fails the test when the bot sent a card that adaptivecards rejects for Teams.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         SigningKey.Dispose();
         Certificate.Dispose();
+        Validation.PlatformValidators.AssertAllValid(
+            Requests.SelectMany(r => Validation.PlatformValidators.CardsIn(r.Body)).Select(card => (Validation.PlatformValidators.AdaptiveCard, card)),
+            "The fake Teams connector");
     }
 }

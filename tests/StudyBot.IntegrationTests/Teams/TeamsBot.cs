@@ -23,15 +23,23 @@ public sealed class RecordingConversation : IConversation
 {
     public ConcurrentQueue<IncomingMessage> Messages { get; } = new();
 
-    public Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>When set, answers wait for it (a slow answer).</summary>
+    public Task? Gate { get; set; }
+
+    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         Messages.Enqueue(message);
-        return Task.FromResult(message.ActionData is { } action
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        return message.ActionData is { } action
             ? new Reply($"Your answer to {action} was recorded.", Private: true, Kind: ReplyKind.QuizFeedback)
             : new Reply(
                 $"You asked: {message.Text}",
                 Citations: [new Core.Knowledge.Citation("notes/aws.md", "EBS", 71, 71, "EBS is not encrypted by default.")],
-                Kind: ReplyKind.Answer));
+                Kind: ReplyKind.Answer);
     }
 }
 
@@ -128,8 +136,21 @@ public sealed class TeamsBot : IAsyncDisposable
         return new TeamsBot(app, directory, new HttpClient { BaseAddress = new Uri(address) });
     }
 
-    /// <summary>POSTs an activity to /api/messages with the given bearer token (none when null).</summary>
+    /// <summary>
+    /// POSTs an activity to /api/messages with the given bearer token (none when null) and returns once the bot has
+    /// handled it: the endpoint acknowledges at once and answers afterwards, so what the fake connector got is then
+    /// complete.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(string activityJson, string? token)
+    {
+        var response = await SendUnwaitedAsync(activityJson, token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(timeout.Token);
+        return response;
+    }
+
+    /// <summary>POSTs an activity and returns the acknowledgement, without waiting for the bot's reply.</summary>
+    public async Task<HttpResponseMessage> SendUnwaitedAsync(string activityJson, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {

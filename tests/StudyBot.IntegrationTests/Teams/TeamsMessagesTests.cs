@@ -65,7 +65,12 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal("1571537152320", reply.Body["replyToId"]!.GetValue<string>());
         Assert.Equal("28:eac5e5c6-ab14-4f50-80cb-49213fe51b1a", reply.Body["from"]!["id"]!.GetValue<string>());
         var text = reply.Body["text"]!.GetValue<string>();
-        Assert.StartsWith("You asked: 1", text);
+        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: 1", text);
+        var mention = Assert.Single(reply.Body["entities"]!.AsArray())!;
+        Assert.Equal("mention", mention["type"]!.GetValue<string>());
+        Assert.Equal("<at>Dave Taniguchi</at>", mention["text"]!.GetValue<string>());
+        Assert.Equal(reply.Body["recipient"]!["id"]!.GetValue<string>(), mention["mentioned"]!["id"]!.GetValue<string>());
+        Assert.Empty(_fake.Typing); // Teams shows no typing indicator in channels
         Assert.Contains("notes/aws.md › EBS, line 71", text);
     }
 
@@ -82,6 +87,10 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var reply = Assert.Single(_fake.Requests);
         Assert.StartsWith("a:1VF4K2uXl", reply.ConversationId);
         Assert.Empty(reply.SpecErrors);
+        Assert.Null(reply.Body["entities"]); // no @mention in a 1:1 chat
+        var typing = Assert.Single(_fake.Typing); // sent before the answer was composed
+        Assert.Equal(reply.ConversationId, typing.ConversationId);
+        Assert.Empty(typing.SpecErrors);
     }
 
     [Fact]
@@ -211,6 +220,94 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, _fake.Requests.Count);
         Assert.Single(_conversation.Messages);
+    }
+
+    [Fact]
+    public async Task SlowAnswer_AcknowledgedBeforeTheReplyIsSent()
+    {
+        var gate = new TaskCompletionSource();
+        _conversation.Gate = gate.Task;
+        var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
+
+        var response = await _bot.SendUnwaitedAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "slow one").ToJsonString(), token);
+
+        // The answer cannot have been sent: it is still waiting on the gate, while Teams already has its 200.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_fake.Requests);
+        gate.SetResult();
+        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        var reply = Assert.Single(_fake.Requests);
+        Assert.Equal("1571537152320", reply.ActivityId);
+        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchExtensionQuery_AnsweredInTheResponseWithTheAnswerCard()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ask Is EBS encrypted?", Assert.Single(_conversation.Messages).Text);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+        Assert.Equal("result", (string)result["type"]!);
+        var attachment = Assert.Single(result["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)attachment["contentType"]!);
+        var card = attachment["content"]!;
+        var texts = card["body"]!.AsArray().SelectMany(b => b!["items"] is JsonArray items ? items.ToList() : [b]).Select(b => (string?)b!["text"]).ToList();
+        Assert.Contains("You asked: ask Is EBS encrypted?", texts);
+        Assert.Contains("notes/aws.md › EBS, line 71", texts);
+        Assert.Null(card["actions"]); // inserted by the user: no buttons that would answer for them
+        Assert.Equal("Is EBS encrypted?", (string)attachment["preview"]!["content"]!["title"]!);
+        Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
+        Assert.Empty(_fake.Requests); // the answer went back in the response, not through the connector
+    }
+
+    [Fact]
+    public async Task SearchExtensionQuery_NothingTyped_AsksForAQuestionWithoutAsking()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "  "));
+
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+        Assert.Equal("message", (string)result["type"]!);
+        Assert.Empty(_conversation.Messages);
+    }
+
+    [Fact]
+    public async Task QuizAnswerByExecute_CardForTheMemberInTheResponse_NothingPosted()
+    {
+        var response = await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = "quiz:42:1" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("quiz:42:1", Assert.Single(_conversation.Messages).ActionData);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)result["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)result["type"]!);
+        var card = result["value"]!;
+        var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
+        Assert.Contains("Your answer to quiz:42:1 was recorded.", texts);
+        Assert.Null(card["actions"]); // answered: no buttons left for this member
+        Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
+        Assert.Empty(_fake.Requests); // not in the channel, not in a 1:1 chat: in place, for this member only
+    }
+
+    [Fact]
+    public async Task QuizAnswerByExecuteFromChoiceSet_PickedChoiceRecorded()
+    {
+        await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["choice"] = "quiz:42:7" }));
+
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+    }
+
+    [Fact]
+    public async Task UnknownInvoke_Answered501()
+    {
+        var invoke = TeamsTestData.SearchQuery(_fake.ServiceUrl, "x");
+        invoke["name"] = "composeExtension/fetchTask";
+
+        var response = await SendAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Empty(_conversation.Messages);
     }
 
     [Fact]

@@ -65,12 +65,17 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         // Tokens are judged by the app's clock, which this test moves.
         var now = _time.GetUtcNow().UtcDateTime;
         var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl, notBefore: now.AddMinutes(-1), expires: now.AddMinutes(59));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent(activity) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return await _bot.Client.SendAsync(request);
-    }
+        var response = await _bot.Client.SendAsync(request);
 
-    private static StringContent JsonContent(JsonObject activity) => new(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        // The endpoint acknowledges first and answers afterwards: wait until the answer has gone out.
+        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        return response;
+    }
 
     private async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match)
     {
@@ -91,6 +96,34 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
 
     private static bool IsChannelPost(ConnectorRequest r) =>
         r.Path == "/amer/v3/conversations" && r.Body["isGroup"]?.GetValue<bool>() == true;
+
+    [Fact]
+    public async Task ChannelQuestion_AnsweredAsCardWithCitationsAndFeedbackButtons()
+    {
+        await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "Is EBS encrypted by default?"));
+
+        var reply = Assert.Single(_fake.Requests, r => r.ActivityId == "1571537152320");
+        Assert.Empty(reply.SpecErrors);
+        var card = reply.Body["attachments"]![0]!["content"]!;
+        var body = card["body"]!.AsArray();
+        Assert.StartsWith("No", (string)body[0]!["text"]!, StringComparison.Ordinal);
+        var citations = body.Single(b => (string?)b!["type"] == "Container")!["items"]!.AsArray();
+        Assert.StartsWith("aws-devsecops.md › ", (string)citations[0]!["text"]!, StringComparison.Ordinal);
+        Assert.Equal(["👍 Helpful", "👎 Wrong"], card["actions"]!.AsArray().Select(a => (string)a!["title"]!));
+    }
+
+    [Fact]
+    public async Task SearchExtension_QuestionFromTheComposeBox_AnswerCardFromTheNotes()
+    {
+        var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted by default?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attachment = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!["attachments"]![0]!;
+        var body = attachment["content"]!["body"]!.AsArray();
+        Assert.Contains(body, b => ((string?)b!["text"])?.StartsWith("No", StringComparison.Ordinal) == true);
+        Assert.Contains(body, b => (string?)b!["type"] == "Container");
+        Assert.StartsWith("No", (string)attachment["preview"]!["content"]!["text"]!, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task DailyQuiz_PostedAtNine_AnsweredWithButtons_ShowsOnLeaderboard()
@@ -117,9 +150,19 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         // The connector has the card a moment before the quiz core records the post as open; answers wait for that.
         await QuizPosts.WaitUntilPostedAsync(_bot.Services, long.Parse(actions[0].Split(':')[1], CultureInfo.InvariantCulture));
 
-        // One member per choice: exactly one of them is right.
+        // Member 0 answers with the card's Action.Execute (current Teams clients): the card the member then sees is in
+        // the invoke's response, and nothing is posted anywhere.
+        var executed = Member(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = actions[0] }), 0);
+        executed["conversation"]!["id"] = $"{TeamId};messageid=1";
+        var executeResponse = await SendAsync(executed);
+        Assert.Equal(HttpStatusCode.OK, executeResponse.StatusCode);
+        var ownCard = JsonNode.Parse(await executeResponse.Content.ReadAsStringAsync())!["value"]!;
+        Assert.Contains(ownCard["body"]!.AsArray(), b => (string?)b!["text"] is { } t && (t.StartsWith("Correct: ", StringComparison.Ordinal) || t.StartsWith("Not quite: you chose ", StringComparison.Ordinal)));
+        Assert.Null(ownCard["actions"]);
+
+        // The others with the Action.Submit fallback (older clients); one member per choice: exactly one is right.
         var thread = $"{TeamId};messageid=";
-        for (var i = 0; i < actions.Count; i++)
+        for (var i = 1; i < actions.Count; i++)
         {
             var submit = Member(TeamsTestData.ChannelMessage(_fake.ServiceUrl), i);
             submit.Remove("text");
@@ -132,7 +175,7 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
 
         // Feedback went to each member's 1:1 chat, never into the channel.
         var feedback = _fake.Requests.Where(r => r.ConversationId?.StartsWith("a:personal-chat-29:member-", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(actions.Count, feedback.Count);
+        Assert.Equal(actions.Count - 1, feedback.Count);
         Assert.DoesNotContain(_fake.Requests, r => r.ConversationId?.StartsWith(TeamId, StringComparison.Ordinal) == true);
 
         var before = _fake.Requests.Count;

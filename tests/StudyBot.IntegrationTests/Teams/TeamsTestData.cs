@@ -13,6 +13,34 @@ public static class TeamsTestData
         return activity;
     }
 
+    /// <summary>The search message extension's query (an invoke) from the recorded channel message's user and place.</summary>
+    public static JsonObject SearchQuery(string serviceUrl, string question) => Invoke(serviceUrl, "composeExtension/query", new JsonObject
+    {
+        ["commandId"] = "searchNotes",
+        ["parameters"] = new JsonArray(new JsonObject { ["name"] = "question", ["value"] = question }),
+        ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+    });
+
+    /// <summary>A quiz answer given with the card's Action.Execute (an <c>adaptiveCard/action</c> invoke) in the recorded channel.</summary>
+    public static JsonObject Execute(string serviceUrl, JsonObject data) => Invoke(serviceUrl, "adaptiveCard/action", new JsonObject
+    {
+        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "quizAnswer", ["data"] = data },
+        ["trigger"] = "manual",
+    });
+
+    /// <summary>An invoke named <paramref name="name"/> from the recorded channel message's user and place.</summary>
+    private static JsonObject Invoke(string serviceUrl, string name, JsonObject value)
+    {
+        var activity = Sample("teams-message-activity.json", serviceUrl);
+        activity.Remove("text");
+        activity.Remove("entities");
+        activity.Remove("attachments");
+        activity["type"] = "invoke";
+        activity["name"] = name;
+        activity["value"] = value;
+        return activity;
+    }
+
     /// <summary>The channel message recorded from Teams, with <paramref name="text"/> after the bot mention.</summary>
     public static JsonObject ChannelMessage(string serviceUrl, string? text = null)
     {

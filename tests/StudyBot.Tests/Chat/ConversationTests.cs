@@ -132,6 +132,19 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task HandleAsync_AskWithQuestionAtLimit_IsAskedAndOneMoreIsRefused()
+    {
+        await using var chat = new ChatFixture();
+        var question = "Is " + new string('x', 1996) + "?";
+
+        await chat.SendAsync("ask " + question);
+        var tooLong = await chat.SendAsync("ask " + question + "x");
+
+        Assert.Equal([question], chat.Knowledge.Questions);
+        Assert.Contains("2,001 characters", tooLong.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_MessageAtLimit_IsAsked()
     {
         await using var chat = new ChatFixture();

@@ -42,12 +42,16 @@ public class SlashCommandsTests
     [Fact]
     public void All_Commands_WithinDiscordLimits()
     {
-        Assert.All(SlashCommands.All, c =>
+        var slash = SlashCommands.All.Where(c => c.Type == CommandType.ChatInput).ToList();
+        Assert.All(slash, c =>
         {
             Assert.Matches("^[a-z0-9_-]{1,32}$", c.Name);
-            Assert.InRange(c.Description.Length, 1, 100);
+            Assert.InRange(c.Description!.Length, 1, 100);
         });
-        Assert.Equal(["ask", "quiz", "leaderboard", "me", "sources", "reload", "stats", "gaps", "help"], SlashCommands.All.Select(c => c.Name));
+        Assert.Equal(["ask", "quiz", "leaderboard", "me", "sources", "reload", "stats", "gaps", "help"], slash.Select(c => c.Name));
+        var menu = Assert.Single(SlashCommands.All, c => c.Type == CommandType.Message);
+        Assert.Equal("Ask StudyBot", menu.Name);
+        Assert.Null(menu.Description);
         var quiz = SlashCommands.All.Single(c => c.Name == "quiz").Options!;
         Assert.Equal(["status", "now", "schedule", "skip", "off"], quiz.Select(o => o.Name));
         Assert.All(quiz, o => Assert.Equal(1, o.Type)); // sub-commands: /quiz now, /quiz schedule cron:… timezone:…
@@ -55,5 +59,41 @@ public class SlashCommandsTests
         var question = Assert.Single(SlashCommands.All.Single(c => c.Name == "ask").Options!);
         Assert.Equal("question", question.Name);
         Assert.True(question.Required);
+    }
+
+    [Fact]
+    public void All_AdminCommands_HiddenFromMembersByDefault_OthersNot()
+    {
+        var hidden = SlashCommands.All.Where(c => c.DefaultMemberPermissions == SlashCommands.AdminPermissions).Select(c => c.Name);
+
+        Assert.Equal(["reload", "stats", "gaps"], hidden);
+        Assert.Null(SlashCommands.All.Single(c => c.Name == "quiz").DefaultMemberPermissions); // /quiz status is for everyone
+    }
+
+    [Fact]
+    public void All_AskHelpSourcesAndMessageCommand_AlsoInDms_RestGuildOnly()
+    {
+        var inDms = SlashCommands.All.Where(c => c.Contexts!.Contains(CommandContext.BotDm)).Select(c => c.Name);
+
+        Assert.Equal(["ask", "sources", "help", "Ask StudyBot"], inDms);
+        Assert.All(SlashCommands.All, c => Assert.Equal([CommandContext.Guild], c.Contexts!.Take(1)));
+        Assert.All(SlashCommands.All, c => Assert.Equal([IntegrationType.GuildInstall], c.IntegrationTypes!));
+    }
+
+    [Fact]
+    public void ToText_MessageCommandOnAMessage_AsksItsText()
+    {
+        var data = Parse("""{"name":"Ask StudyBot","type":3,"target_id":"11","resolved":{"messages":{"11":{"id":"11","channel_id":"5","content":"  Is EBS encrypted by default?\n"}}}}""");
+
+        Assert.Equal("ask Is EBS encrypted by default?", SlashCommands.ToText(data));
+    }
+
+    [Fact]
+    public void FocusedText_AutocompleteOnQuestion_TheTypedText()
+    {
+        var data = Parse("""{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"ebs enc","focused":true}]}""");
+
+        Assert.Equal("ebs enc", SlashCommands.FocusedText(data));
+        Assert.Null(SlashCommands.FocusedText(Parse("""{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"x"}]}""")));
     }
 }

@@ -21,7 +21,28 @@ public class ReplyRendererTests
     }
 
     [Fact]
-    public void ToActivity_QuizQuestion_IsAdaptiveCardWithSubmitButtons()
+    public void ToMarkdown_HelpWithAngleBrackets_WrittenAsEntitiesSoTeamsKeepsThem()
+    {
+        var text = ReplyRenderer.ToMarkdown(new Reply("- ask <question> — the same\n- quiz schedule <cron> [timezone] — when", Title: "Help", Kind: ReplyKind.Help));
+
+        Assert.Contains("ask &lt;question> — the same", text, StringComparison.Ordinal);
+        Assert.Contains("quiz schedule &lt;cron> [timezone]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_SnippetWithUnderscoresAndMarkup_EscapedNotItalic()
+    {
+        var citation = new Citation("py/naming_rules.md", "snake_case", 3, 4, "Use snake_case for my_var and *never* <b>camelCase</b>.");
+
+        var text = ReplyRenderer.ToMarkdown(new Reply("Yes.", Citations: [citation], Kind: ReplyKind.Answer));
+
+        Assert.Contains(@"py/naming\_rules.md › snake\_case, lines 3–4", text, StringComparison.Ordinal);
+        Assert.Contains(@"— “Use snake\_case for my\_var and \*never\* &lt;b>camelCase&lt;/b>.”", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToActivity_QuizQuestion_IsAdaptiveCardWithExecuteButtonsFallingBackToSubmit()
     {
         var reply = new Reply(
             "Is EBS encrypted by default?",
@@ -37,14 +58,19 @@ public class ReplyRendererTests
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
         var actions = card["actions"]!.AsArray();
         Assert.Equal(2, actions.Count);
-        Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
+        Assert.Equal("1.5", card["version"]!.GetValue<string>()); // Universal Actions need 1.5
+        Assert.All(actions, a => Assert.Equal("Action.Execute", a!["type"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal(ReplyRenderer.AnswerVerb, a!["verb"]!.GetValue<string>()));
         Assert.Equal("quiz:42:1", actions[1]!["data"]!["action"]!.GetValue<string>());
         Assert.Equal("positive", actions[1]!["style"]!.GetValue<string>());
+        var fallback = actions[1]!["fallback"]!;
+        Assert.Equal("Action.Submit", fallback["type"]!.GetValue<string>());
+        Assert.Equal("quiz:42:1", fallback["data"]!["action"]!.GetValue<string>());
         Assert.Equal("Daily quiz", activity["summary"]!.GetValue<string>());
     }
 
     [Fact]
-    public void ToCard_QuizWithMoreThanFiveChoices_UsesOneChoiceSetAndOneSubmit()
+    public void ToCard_QuizWithMoreThanFiveChoices_UsesOneChoiceSetAndOneAnswerAction()
     {
         var buttons = Enumerable.Range(0, 8).Select(i => new ReplyButton($"{(char)('A' + i)}. choice {i}", $"quiz:42:{i}")).ToList();
 
@@ -54,7 +80,9 @@ public class ReplyRendererTests
         Assert.Equal(ReplyRenderer.ChoiceInputId, choiceSet["id"]!.GetValue<string>());
         Assert.Equal(8, choiceSet["choices"]!.AsArray().Count);
         Assert.Equal("quiz:42:7", choiceSet["choices"]![7]!["value"]!.GetValue<string>());
-        Assert.Equal("Action.Submit", Assert.Single(card["actions"]!.AsArray())!["type"]!.GetValue<string>());
+        var answer = Assert.Single(card["actions"]!.AsArray())!;
+        Assert.Equal("Action.Execute", answer["type"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", answer["fallback"]!["type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public class TeamsAppPackageTests
         Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         var scopes = manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>());
         Assert.Equal(["team", "personal", "groupChat"], scopes);
+        var search = manifest["composeExtensions"]![0]!;
+        Assert.Equal(AppId, search["botId"]!.GetValue<string>());
+        Assert.Equal("searchNotes", search["commands"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("query", search["commands"]![0]!["type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -37,6 +41,18 @@ public class TeamsAppPackageTests
         var errors = schema.Validate(manifest.ToJsonString());
 
         Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public void BuildManifest_PrivacyAndTermsSet_EachLinkIsItsOwn()
+    {
+        var manifest = TeamsAppPackage.BuildManifest(new TeamsPackageSettings(
+            AppId, "StudyBot", "https://study.example.org", PrivacyUrl: "https://study.example.org/privacy", TermsOfUseUrl: "https://study.example.org/terms"));
+
+        var developer = manifest["developer"]!;
+        Assert.Equal("https://study.example.org", developer["websiteUrl"]!.GetValue<string>());
+        Assert.Equal("https://study.example.org/privacy", developer["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://study.example.org/terms", developer["termsOfUseUrl"]!.GetValue<string>());
     }
 
     [Fact]

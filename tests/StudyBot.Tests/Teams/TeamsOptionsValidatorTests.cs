@@ -28,6 +28,17 @@ public class TeamsOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_PackageLinksNotHttps_AreNamedEvenWithTeamsOff()
+    {
+        var result = _validator.Validate(null, new TeamsOptions { WebsiteUrl = "https://ok.example", PrivacyUrl = "http://insecure.example/privacy", TermsOfUseUrl = "terms" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Teams:PrivacyUrl", result.FailureMessage);
+        Assert.Contains("Teams:TermsOfUseUrl", result.FailureMessage);
+        Assert.DoesNotContain("Teams:WebsiteUrl", result.FailureMessage);
+    }
+
+    [Fact]
     public void Validate_AllSet_Succeeds()
     {
         var options = WithCredentials();
