@@ -100,10 +100,7 @@ internal sealed class Bench : IDisposable
     private static readonly bool[] NoneOffRanker = new bool[Signals.Names.Length];
     private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
 
-    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double YesThreshold, double NoThreshold)
-    {
-        public AnswerModel.Variant PolarityVariant { get; } = new() { Polarity = Polarity, YesThreshold = YesThreshold, NoThreshold = NoThreshold };
-    }
+    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold);
 
     private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
     private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
@@ -119,62 +116,55 @@ internal sealed class Bench : IDisposable
         return reading;
     }
 
-    /// <summary>Polarity rows: the signals of those of each yes/no question's best three candidates that the label
-    /// cites (only they answer it), labelled by whether the answer is Yes.</summary>
+    /// <summary>Polarity rows: the rules' reading of the best few candidates of each yes/no question, labelled by
+    /// whether it is right.</summary>
     private List<(double[] X, bool Y)> PolarityRows(IEnumerable<Item> items, AnswerModel.Linear ranker) =>
         items.Where(i => i.Truth is not null)
-            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select((c, rank) => (i, c, rank)))
-            .Where(x => x.i.Hit[x.i.Ranking.Ranked.IndexOf(x.c)])
-            .Select(x => (ReadingOf(x.i, x.c).Signals, x.i.Truth!.Value))
+            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select(c => (i, ReadingOf(i, c))))
+            .Select(x => (x.Item2.Signals, x.Item2.Yes == x.i.Truth))
             .ToList();
 
     private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
     {
         var off = semantic ? NoneOffPolarity : LexicalOffPolarity;
         var std = Fitting.Standardize(rows.Select(r => r.X), PolaritySignals.Names.Length, off);
-        var (w, b) = Fitting.FitLogistic(rows, std, off, l2: PolarityL2);
+        var (w, b) = Fitting.FitLogistic(rows, std, off);
         return Linear(PolaritySignals.Names, w, b, std);
     }
 
-    /// <summary>The Yes and No thresholds: the most right verdicts while wrong ones stay at most
-    /// <see cref="WrongYesNoBar"/> of the yes/no questions (out-of-fold probabilities of Yes).</summary>
-    private static (double Yes, double No) ChoosePolarityThresholds(List<(double P, bool Yes)> outcomes)
+    /// <summary>The threshold above which a Yes/No is said: the most right answers while wrong ones stay at most
+    /// <see cref="WrongYesNoBar"/> of those said (out-of-fold); else the best right − 3 × wrong.</summary>
+    private static double ChoosePolarityThreshold(List<(double P, bool Right)> outcomes)
     {
-        var cuts = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
-        var (bestYes, bestNo, bestRight) = (1.0001, -0.0001, -1);
-        foreach (var hi in cuts)
+        var candidates = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
+        double? best = null;
+        var bestRight = -1;
+        var fallback = 1.0;
+        var fallbackScore = double.MinValue;
+        foreach (var t in candidates)
         {
-            var saidYes = outcomes.Where(o => o.P >= hi).ToList();
-            var wrongYes = saidYes.Count(o => !o.Yes);
-            foreach (var lo in cuts.Where(c => c < hi).Prepend(-0.0001))
+            var said = outcomes.Where(o => o.P >= t).ToList();
+            var right = said.Count(o => o.Right);
+            var wrong = said.Count - right;
+            if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
             {
-                var saidNo = outcomes.Where(o => o.P <= lo).ToList();
-                var wrong = wrongYes + saidNo.Count(o => o.Yes);
-                var right = saidYes.Count - wrongYes + saidNo.Count(o => !o.Yes);
-                if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
-                {
-                    (bestYes, bestNo, bestRight) = (hi, lo, right);
-                }
+                (best, bestRight) = (t, right);
+            }
+
+            if (right - (3.0 * wrong) > fallbackScore)
+            {
+                (fallback, fallbackScore) = (t, right - (3.0 * wrong));
             }
         }
 
-        return (Math.Round(bestYes, 4), Math.Round(bestNo, 4));
+        return Math.Round(best ?? fallback, 4);
     }
-
-    /// <summary>Few yes/no questions (about 200): a stronger pull towards zero keeps rare signals from taking a sign
-    /// from a handful of rows.</summary>
-    private static readonly double PolarityL2 = double.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_L2") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
     private const double WrongYesNoBar = 0.025;
 
-    private static string Word(AnswerWriter.Reading reading, Fitted fitted) =>
-        AnswerWriter.Decide(fitted.Polarity.Probability(reading.Signals), fitted.PolarityVariant) switch
-        {
-            true => "yes",
-            false => "no",
-            null => "the",
-        };
+    private static string Word(AnswerWriter.Reading reading, AnswerModel.Linear polarity, double threshold) =>
+        polarity.Probability(reading.Signals) >= threshold ? (reading.Yes ? "yes" : "no") : "the";
 
     private AnswerModel.Linear FitRanker(IEnumerable<Item> items, bool semantic)
     {
@@ -266,7 +256,7 @@ internal sealed class Bench : IDisposable
         var ranker = FitRanker(items, semantic);
 
         // Polarity: fitted on every training corpus; its threshold from each corpus scored by a model of the others.
-        var polarityOutcomes = new List<(double P, bool Yes)>();
+        var polarityOutcomes = new List<(double P, bool Right)>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var others = items.Where(i => i.Corpus != group.Key).ToList();
@@ -277,14 +267,13 @@ internal sealed class Bench : IDisposable
                 if (top is not null)
                 {
                     var reading = ReadingOf(item, top);
-                    polarityOutcomes.Add((model.Probability(reading.Signals), item.Truth!.Value));
+                    polarityOutcomes.Add((model.Probability(reading.Signals), reading.Yes == item.Truth));
                 }
             }
         }
 
         var polarity = FitPolarity(PolarityRows(items, ranker), semantic);
-        var (yesThreshold, noThreshold) = ChoosePolarityThresholds(polarityOutcomes);
-        var chosen = new Fitted(ranker, ranker, 0, polarity, yesThreshold, noThreshold);
+        var polarityThreshold = ChoosePolarityThreshold(polarityOutcomes);
 
         var probabilities = new List<(Item Item, double P)>();
         foreach (var group in oof.GroupBy(r => r.Item.Corpus))
@@ -294,8 +283,8 @@ internal sealed class Bench : IDisposable
         }
 
         var finalDecision = FitDecision(oof, semantic);
-        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], chosen));
-        return chosen with { Decision = finalDecision, Threshold = threshold };
+        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity, polarityThreshold));
+        return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold);
     }
 
     /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities; the middle
@@ -320,7 +309,7 @@ internal sealed class Bench : IDisposable
     }
 
     /// <summary>Whether the question is handled right if answered (right top citation and Yes/No word).</summary>
-    private bool Strict(Item item, AnswerModel.Linear ranker, Fitted polarity)
+    private bool Strict(Item item, AnswerModel.Linear ranker, AnswerModel.Linear polarity, double polarityThreshold)
     {
         if (item.Label.Unanswerable)
         {
@@ -333,7 +322,7 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity) == item.Label.Polarity;
+        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity, polarityThreshold) == item.Label.Polarity;
     }
 
     public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
@@ -393,26 +382,8 @@ internal sealed class Bench : IDisposable
             if (item.Label.Polarity is { } polarity)
             {
                 yesNo++;
-                var reading = ReadingOf(item, ranked[0]);
-                var word = Word(reading, fitted);
+                var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
                 polarityOk = word == polarity;
-                if (Environment.GetEnvironmentVariable("EVAL_DUMP_POLARITY") is { Length: > 0 } dump && item.SemanticPath == Semantic)
-                {
-                    var passage = _indexes[corpus].Index.Entries[ranked[0].Id].Passage;
-                    File.AppendAllText(dump, JsonSerializer.Serialize(new
-                    {
-                        corpus,
-                        q = item.Label.Text,
-                        truth = polarity,
-                        hit = h,
-                        rule = reading.Yes ? "yes" : "no",
-                        p = Math.Round(fitted.Polarity.Probability(reading.Signals), 3),
-                        t = $"{fitted.NoThreshold}..{fitted.YesThreshold}",
-                        x = PolaritySignals.Names.Zip(reading.Signals, (n, v) => $"{n}={v:0.##}"),
-                        text = passage.Text,
-                    }) + "\n");
-                }
-
                 polRight += polarityOk ? 1 : 0;
                 polWrong += !polarityOk && word is "yes" or "no" ? 1 : 0;
             }
@@ -457,8 +428,8 @@ internal sealed class Bench : IDisposable
             Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
             Notes = notes,
-            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, YesThreshold = semantic.YesThreshold, NoThreshold = semantic.NoThreshold },
-            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, YesThreshold = lexical.YesThreshold, NoThreshold = lexical.NoThreshold },
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, PolarityThreshold = semantic.PolarityThreshold },
+            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, PolarityThreshold = lexical.PolarityThreshold },
         };
         model.Semantic.Bind();
         model.Lexical.Bind();

@@ -73,6 +73,14 @@ internal static class AnswerComposer
         lines.AddRange(q.Concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}{(c.IsUnknownName ? " unknown-name" : string.Empty)}{(ReferenceEquals(c, q.Subject) ? " subject" : string.Empty)}"));
         lines.Add($"decision p={result.Probability:F3} threshold={result.Variant.Threshold:F3} → {(result.Accept ? "answer" : "decline")}: "
             + string.Join(' ', Signals.DecisionNames.Select((n, i) => $"{n}={result.DecisionSignals[i]:F2}({result.Variant.Decision.Contribution(i, result.DecisionSignals[i]):+0.00;-0.00})")));
+        if (q.IsYesNo && result.Ranked.Count > 0 && result.Variant.Polarity is { } polarity)
+        {
+            var reading = AnswerWriter.ReadingOf(index, q, result.Ranked[0]);
+            var trust = polarity.Probability(reading.Signals);
+            lines.Add($"polarity rules read {(reading.Yes ? "Yes" : "No")}, trusted p={trust:F3} threshold={result.Variant.PolarityThreshold:F3} → {(trust >= result.Variant.PolarityThreshold ? (reading.Yes ? "Yes" : "No") : "no verdict")}: "
+                + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({polarity.Contribution(i, reading.Signals[i]):+0.00;-0.00})")));
+        }
+
         foreach (var candidate in result.Ranked.Take(top))
         {
             var p = index.Entries[candidate.Id].Passage;

@@ -70,22 +70,6 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bonly\b|\bpart\s+of\b|\bpartially\b|\bsome\s+of\b", RegexOptions.IgnoreCase)]
     public static partial Regex Restriction();
 
-    /// <summary>Words that confine a statement to one case ("Exclusive to Amazon"): a polarity signal.</summary>
-    [GeneratedRegex(@"\b(exclusive(ly)?|solely|just)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex Exclusive();
-
-    /// <summary>Words that turn a statement against what came before it: a polarity signal.</summary>
-    [GeneratedRegex(@"\b(but|however|whereas|although|though|unless|except|instead)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex Contrast();
-
-    /// <summary>A question that asks for exactness or a guarantee ("exactly once", "more than one", "never"): with
-    /// <see cref="Quantifier"/>, a polarity signal (notes rarely promise the whole).</summary>
-    [GeneratedRegex(@"\b(exactly|never|more\s+than|guarantee[sd]?)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex Exactness();
-
-    /// <summary>Prefixes that negate a word ("unweighted", "insecure", "non-blocking").</summary>
-    public static readonly string[] NegativePrefixes = ["non", "un", "in", "im", "ir", "il", "dis"];
-
     /// <summary>Question words that ask for a value, and the answer type each asks for. They are never topic words
     /// ("how long" is not about a section titled "Long-lived …", "how many" not about "many-to-many").</summary>
     [GeneratedRegex(@"\bhow\s+(long|many|much|big|large|small|often|far|fast|old|soon|frequently)\b|\bwhat\s+(size|number|amount)\b", RegexOptions.IgnoreCase)]

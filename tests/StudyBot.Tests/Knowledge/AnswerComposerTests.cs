@@ -1,4 +1,5 @@
 using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Answering;
 
 namespace StudyBot.Tests.Knowledge;
 
@@ -50,6 +51,24 @@ public sealed class AnswerComposerTests : IDisposable
     public void Ask_QuestionSharingOneWordWithTheNotes_Declines(string question)
     {
         Assert.False(_seed.Ask(question).Answered);
+    }
+
+    [Fact]
+    public void Explain_YesNoQuestion_ShowsEveryStageAndEachPolaritySignal()
+    {
+        var lines = AnswerComposer.Explain(_seed.CurrentIndex ?? LoadedIndex(), "Is EBS encrypted by default?");
+
+        Assert.StartsWith("question kind=YesNo", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("decision p=", StringComparison.Ordinal));
+        var polarity = Assert.Single(lines, l => l.StartsWith("polarity ", StringComparison.Ordinal));
+        Assert.All(PolaritySignals.Names, name => Assert.Contains(name + "=", polarity, StringComparison.Ordinal));
+        Assert.EndsWith("No", polarity[..polarity.IndexOf(':', StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    private KnowledgeIndex LoadedIndex()
+    {
+        _ = _seed.Stats;
+        return _seed.CurrentIndex!;
     }
 
     [Fact]

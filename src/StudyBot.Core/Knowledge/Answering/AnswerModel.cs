@@ -66,19 +66,14 @@ internal sealed class AnswerModel
         [JsonPropertyName("threshold")]
         public double Threshold { get; init; } = 0.5;
 
-        /// <summary>The probability that the answer to a yes/no question is Yes, from <see cref="PolaritySignals"/>;
-        /// null: say what the rules read.</summary>
+        /// <summary>The probability that the rules' Yes/No reading is right; null: always trust it.</summary>
         [JsonPropertyName("polarity")]
         public Linear? Polarity { get; init; }
 
-        /// <summary>Say Yes when <see cref="Polarity"/> is at least this, No when it is at most
-        /// <see cref="NoThreshold"/>; between them the answer states the notes without a verdict. Both are chosen on
-        /// held-out corpora so that a wrong Yes/No stays rare.</summary>
-        [JsonPropertyName("yesThreshold")]
-        public double YesThreshold { get; init; } = 0.5;
-
-        [JsonPropertyName("noThreshold")]
-        public double NoThreshold { get; init; } = 0.5;
+        /// <summary>Say Yes/No when <see cref="Polarity"/> is at least this (chosen on held-out corpora so that a
+        /// wrong Yes/No stays rare); below it the answer states the notes without a verdict.</summary>
+        [JsonPropertyName("polarityThreshold")]
+        public double PolarityThreshold { get; init; } = 0.5;
 
         public void Bind()
         {

@@ -179,20 +179,21 @@ internal static partial class AnswerWriter
     /// <summary>Yes, No, or null when the notes do not settle it. The rules read the clause that carries the
     /// question's predicate (a table cell under the subject's column, an explicit yes/no, ✅/❌, a negation scoped to
     /// its clause, "only"/part against a question about the whole, an opposite of the asked word); the fitted
-    /// polarity model weighs that reading with what else the passage and question hold
-    /// (<see cref="PolaritySignals"/>) into the probability of Yes. Only a confident probability gives a verdict: a
-    /// wrong Yes/No is worse than none.</summary>
+    /// polarity model then says whether that reading can be trusted here (<see cref="PolaritySignals"/>). When it
+    /// cannot, no Yes/No word is given: a wrong Yes/No is worse than none.</summary>
     internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity, AnswerModel.Variant? variant)
     {
         var reading = Read(index, question, passage, answer, clause, ownQuestion, similarity);
-        return variant?.Polarity is { } model ? Decide(model.Probability(reading.Signals), variant) : reading.Yes;
+        var model = variant?.Polarity;
+        if (model is null)
+        {
+            return reading.Yes;
+        }
+
+        return model.Probability(reading.Signals) >= variant!.PolarityThreshold ? reading.Yes : null;
     }
 
-    /// <summary>Yes above the model's Yes threshold, No below its No threshold, none between.</summary>
-    internal static bool? Decide(double probabilityOfYes, AnswerModel.Variant variant) =>
-        probabilityOfYes >= variant.YesThreshold ? true : probabilityOfYes <= variant.NoThreshold ? false : null;
-
-    /// <summary>What the rules read from a passage for a yes/no question, with the signals the polarity model weighs.</summary>
+    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
     internal readonly record struct Reading(bool Yes, double[] Signals);
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
@@ -203,26 +204,21 @@ internal static partial class AnswerWriter
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
         x[PolaritySignals.Semantic] = similarity;
-        x[PolaritySignals.PassageNegations] = Math.Min(3, NegationCount(answer));
-        x[PolaritySignals.NegatedWord] = HoldsNegatedWord(index, question, answer) ? 1 : 0;
-        x[PolaritySignals.PassageRestriction] = Lexicon.Restriction().IsMatch(answer) || Lexicon.Exclusive().IsMatch(answer) ? 1 : 0;
-        x[PolaritySignals.Contrast] = Lexicon.Contrast().IsMatch(answer) ? 1 : 0;
-        x[PolaritySignals.QuestionWhole] = Lexicon.Quantifier().IsMatch(question.Question) || Lexicon.Exactness().IsMatch(question.Question) ? 1 : 0;
         bool yes;
         if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
         {
             yes = row;
-            x[row ? PolaritySignals.TableYes : PolaritySignals.TableNo] = 1;
+            x[PolaritySignals.TableCell] = 1;
         }
         else if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
         {
             yes = explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
-            x[yes ? PolaritySignals.ExplicitYes : PolaritySignals.ExplicitNo] = 1;
+            x[PolaritySignals.Explicit] = 1;
         }
         else if (Mark(clause) is { } mark)
         {
             yes = mark;
-            x[yes ? PolaritySignals.ExplicitYes : PolaritySignals.ExplicitNo] = 1;
+            x[PolaritySignals.Explicit] = 1;
         }
         else
         {
@@ -245,29 +241,6 @@ internal static partial class AnswerWriter
         return new Reading(yes, x);
     }
 
-    /// <summary>Negation words anywhere in a text, contractions included ("doesn't", "doesn’t").</summary>
-    internal static int NegationCount(string text) =>
-        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Count(m => IsNegation(m.Value.ToLowerInvariant()));
-
-    /// <summary>The text holds one of the question's words negated by a prefix: "unweighted" for "weighted",
-    /// "insecure" for "secure", "non-blocking" for "blocking".</summary>
-    internal static bool HoldsNegatedWord(KnowledgeIndex index, QuestionAnalysis question, string text)
-    {
-        var asked = index.Analyzer.Terms(question.Question);
-        foreach (var word in Words(text))
-        {
-            foreach (var prefix in Lexicon.NegativePrefixes)
-            {
-                if (word.Length >= prefix.Length + 4 && word.StartsWith(prefix, StringComparison.Ordinal)
-                    && index.Analyzer.Terms(word[prefix.Length..].TrimStart('-')).Overlaps(asked))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
     /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
     internal static double HeldShare(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {

@@ -41,11 +41,10 @@ internal static class Signals
         "semantic",             // cosine of the question and passage embeddings (local MiniLM).
         "semantic_rank",        // 1 / (1 + the passage's rank by that cosine among all passages).
         "semantic_gap",         // how far below the best cosine of any passage it is.
-        "section_semantic",     // the best cosine in the passage's section: a short line under a section that is about the question.
     ];
 
     /// <summary>The signals that need the semantic model: zero on the lexical path.</summary>
-    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "section_semantic", "top_semantic", "max_semantic"];
+    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "top_semantic", "max_semantic"];
 
     /// <summary>The question-level signals for the answer/decline decision, from the ranked candidates.</summary>
     public static readonly string[] DecisionNames =
@@ -79,7 +78,6 @@ internal static class Signals
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
         private int[]? _semanticRanks;
-        private Dictionary<(string, string), float>? _sectionBest;
 
         public KnowledgeIndex Index { get; } = index;
 
@@ -113,29 +111,6 @@ internal static class Signals
             }
 
             return anchor;
-        }
-
-        /// <summary>The best cosine of any passage under the same title of the same file (0 on the lexical path).</summary>
-        public float SectionSimilarity(int id)
-        {
-            if (Similarities is null)
-            {
-                return 0;
-            }
-
-            if (_sectionBest is null)
-            {
-                _sectionBest = new Dictionary<(string, string), float>();
-                for (var i = 0; i < Similarities.Length; i++)
-                {
-                    var p = Index.Entries[i].Passage;
-                    var key = (p.File, p.Section);
-                    _sectionBest[key] = Math.Max(_sectionBest.GetValueOrDefault(key, float.MinValue), Similarities[i]);
-                }
-            }
-
-            var passage = Index.Entries[id].Passage;
-            return _sectionBest[(passage.File, passage.Section)];
         }
 
         /// <summary>Passage ids by cosine, best first (one sort per question, shared by retrieval and ranks).</summary>
@@ -312,7 +287,6 @@ internal static class Signals
             f[Semantic] = similarities[id];
             f[Semantic + 1] = 1.0 / (1 + context.SemanticRank(id));
             f[Semantic + 2] = similarities[id] - context.MaxSimilarity;
-            f[Semantic + 3] = context.SectionSimilarity(id);
         }
 
         return new Candidate(id, f, lead, Math.Max(titleCoverage, leadFit));
@@ -425,47 +399,31 @@ internal static class OppositeTerms
     }
 }
 
-/// <summary>The signals the fitted polarity model reads to give the probability that the answer is Yes. The rules'
-/// reading is one of them; the others say what else the passage and the question hold (a negation or a restriction
-/// outside the deciding clause, a contrast, a question about the whole), which is where the rules go wrong.</summary>
+/// <summary>The signals of how far a rule-read Yes/No can be trusted, for the fitted polarity model.</summary>
 internal static class PolaritySignals
 {
     public const int RuleYes = 0;
-    public const int ExplicitYes = 1;
-    public const int ExplicitNo = 2;
-    public const int Held = 3;
-    public const int Negations = 4;
-    public const int QuestionNegated = 5;
-    public const int Opposite = 6;
-    public const int Restriction = 7;
-    public const int PairOwnQuestion = 8;
-    public const int TableYes = 9;
-    public const int TableNo = 10;
-    public const int Semantic = 11;
-    public const int PassageNegations = 12;
-    public const int NegatedWord = 13;
-    public const int PassageRestriction = 14;
-    public const int Contrast = 15;
-    public const int QuestionWhole = 16;
+    public const int Explicit = 1;
+    public const int Held = 2;
+    public const int Negations = 3;
+    public const int QuestionNegated = 4;
+    public const int Opposite = 5;
+    public const int Restriction = 6;
+    public const int PairOwnQuestion = 7;
+    public const int TableCell = 8;
+    public const int Semantic = 9;
 
     public static readonly string[] Names =
     [
-        "rule_yes",            // the rules read Yes from the deciding clause.
-        "explicit_yes",        // an explicit "yes" or ✅ decided it.
-        "explicit_no",         // an explicit "no" or ❌ decided it.
-        "held_share",          // share of the question's concepts in the deciding clause ("by default it is not encrypted" for "encrypted by default").
-        "clause_negations",    // negations in the deciding clause: one scoped to the predicate, or several that blur it.
-        "question_negated",    // "Isn't X …?", "Can I use it without …?".
-        "opposite",            // the clause says the opposite word ("at rest" for "in transit").
-        "restriction",         // "only"/part in the clause against a question about the whole.
-        "pair_own_question",   // a question line in the notes asks what was asked.
-        "table_yes",           // the subject's column of a table row says yes (✅, Yes, True, or the property itself).
-        "table_no",            // … says no.
-        "semantic",            // cosine of the question and the passage.
-        "passage_negations",   // negations anywhere in the passage ("tar combines files but doesn't compress them").
-        "negated_word",        // the passage holds an asked word negated by a prefix ("unweighted" for "weighted").
-        "passage_restriction", // "only", "exclusive", "just" anywhere in the passage ("Exclusive to Amazon").
-        "contrast",            // "but", "however", "whereas", "although", "unless", "except" in the passage.
-        "question_whole",      // the question asks about the whole or always ("every plugin", "always faster", "exactly once").
+        "rule_yes",           // the rules read Yes (their No readings fail differently from their Yes ones).
+        "explicit",           // an explicit yes/no word, ✅/❌ or a Yes/No/True/False cell decided it.
+        "held_share",         // share of the question's concepts in the deciding clause ("by default it is not encrypted" for "encrypted by default").
+        "clause_negations",   // negations in the clause: one scoped to the predicate, or several that blur it.
+        "question_negated",   // "Isn't X …?", "Can I use it without …?".
+        "opposite",           // the clause says the opposite word ("at rest" for "in transit").
+        "restriction",        // "only"/part against a question about the whole.
+        "pair_own_question",  // a question line in the notes asks what was asked.
+        "table_cell",         // read from the subject's column of a table row.
+        "semantic",           // cosine of the question and the passage.
     ];
 }

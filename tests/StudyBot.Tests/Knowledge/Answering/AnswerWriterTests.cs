@@ -34,14 +34,6 @@ public sealed class AnswerWriterTests
         ## Misc
 
         The dashboard shows graphs.
-
-        ## Archive
-
-        The archive combines files but doesn't compress them.
-
-        Archive edges are unweighted.
-
-        Exports are exclusive to the admin console.
         """;
 
     [Theory]
@@ -81,42 +73,6 @@ public sealed class AnswerWriterTests
 
         Assert.InRange(reading.Signals[PolaritySignals.Held], 0.01, 0.5);
         Assert.Equal(PolaritySignals.Names.Length, reading.Signals.Length);
-    }
-
-    [Theory]
-    [InlineData("Does the archive compress files?", "The archive combines files", "passage_negations", 1)]
-    [InlineData("Does the dashboard show graphs?", "The dashboard shows graphs", "passage_negations", 0)]
-    [InlineData("Are archive edges weighted?", "Archive edges are unweighted", "negated_word", 1)]
-    [InlineData("Are archive edges unweighted?", "Archive edges are unweighted", "negated_word", 0)]
-    [InlineData("Can exports run outside the admin console?", "Exports are exclusive", "passage_restriction", 1)]
-    [InlineData("Does the archive compress files?", "The archive combines files", "contrast", 1)]
-    [InlineData("Does the dashboard show graphs?", "The dashboard shows graphs", "contrast", 0)]
-    [InlineData("Does the dashboard always show graphs?", "The dashboard shows graphs", "question_whole", 1)]
-    [InlineData("Does the dashboard guarantee graphs exactly once?", "The dashboard shows graphs", "question_whole", 1)]
-    [InlineData("Does the dashboard show graphs?", "The dashboard shows graphs", "question_whole", 0)]
-    [InlineData("Should we rotate keys every year?", "Rotate keys", "explicit_yes", 1)]
-    [InlineData("Should we share root credentials?", "Share root credentials", "explicit_no", 1)]
-    [InlineData("Does the starter plan have replication?", "Replication", "table_no", 1)]
-    [InlineData("Does the enterprise plan have replication?", "Replication", "table_yes", 1)]
-    public void Read_PolaritySignal_HasItsValue(string question, string passage, string signal, double expected)
-    {
-        using var kit = new AnsweringTestKit(Notes);
-        var analysis = kit.Analyze(question);
-
-        var reading = AnswerWriter.ReadingOf(kit.Index, analysis, kit.Candidate(question, passage));
-
-        Assert.Equal(expected, reading.Signals[Array.IndexOf(PolaritySignals.Names, signal)]);
-    }
-
-    [Theory]
-    [InlineData(0.95, true)]
-    [InlineData(0.5, null)]
-    [InlineData(0.05, false)]
-    public void Decide_ProbabilityOfYes_SaysYesOrNoOnlyBeyondTheThresholds(double probability, bool? expected)
-    {
-        var variant = new AnswerModel.Variant { YesThreshold = 0.9, NoThreshold = 0.1 };
-
-        Assert.Equal(expected, AnswerWriter.Decide(probability, variant));
     }
 
     [Fact]
