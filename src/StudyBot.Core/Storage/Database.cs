@@ -89,6 +89,20 @@ public abstract partial class Database
                 foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
                 {
                     await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Checked again inside the step's transaction: SQLite has no lock across processes (or across two
+                    // Database objects on one file) but takes the write lock when the transaction begins, so a second
+                    // migrator waits here and then finds the step applied instead of failing on "table already exists".
+                    var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                        "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version;",
+                        new { migration.Version },
+                        tx,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    if (done > 0)
+                    {
+                        continue;
+                    }
+
                     await connection.ExecuteAsync(new CommandDefinition(
                         Dialect.MigrationSql(migration), transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
                     await connection.ExecuteAsync(new CommandDefinition(

@@ -98,7 +98,8 @@ public sealed class SqliteDatabase : Database
         return connection;
     }
 
-    // The busy timeout already serialises writers on the file; one process migrates it.
+    // No lock across Database objects or processes on one file: Database checks each step again inside the step's own
+    // transaction, whose write lock (with the busy timeout) makes a second migrator wait and then skip it.
     private protected override Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(new Release(() => ValueTask.CompletedTask));
 
