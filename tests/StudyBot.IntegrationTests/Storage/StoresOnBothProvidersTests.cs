@@ -213,15 +213,7 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
             var file = Path.Combine(_folder, $"together-{round}.db");
             var instances = Enumerable.Range(0, 4).Select(_ => new SqliteDatabase(file, AllMigrations, NullLogger<SqliteDatabase>.Instance)).ToList();
 
-            await Task.WhenAll(instances.Select(i => Task.Run(() => i.MigrateAsync(CancellationToken.None))));
-
-            await using var connection = await instances[0].OpenAsync(CancellationToken.None);
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations;";
-            await using var reader = await count.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            Assert.Equal(AllMigrations.Count(), reader.GetInt64(0));
-            Assert.Equal(AllMigrations.Count(), reader.GetInt64(1));
+            await MigrateTogetherAndAssertEachStepOnceAsync(instances);
         }
     }
 
@@ -233,15 +225,7 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
             postgres.ConnectionString(name), AllMigrations, NullLogger<PostgresDatabase>.Instance)).ToList();
         try
         {
-            await Task.WhenAll(instances.Select(i => Task.Run(() => i.MigrateAsync(CancellationToken.None))));
-
-            await using var connection = await instances[0].OpenAsync(CancellationToken.None);
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations;";
-            await using var reader = await count.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            Assert.Equal(AllMigrations.Count(), reader.GetInt64(0));
-            Assert.Equal(AllMigrations.Count(), reader.GetInt64(1));
+            await MigrateTogetherAndAssertEachStepOnceAsync(instances);
         }
         finally
         {
@@ -292,6 +276,20 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
             : new SqliteDatabase(Path.Combine(_folder, "bot.db"), AllMigrations, NullLogger<SqliteDatabase>.Instance);
         _opened.Add(database);
         return database;
+    }
+
+    /// <summary>Migrates every database object at once, then checks that each step was recorded exactly once.</summary>
+    private static async Task MigrateTogetherAndAssertEachStepOnceAsync(IReadOnlyList<Database> instances)
+    {
+        await Task.WhenAll(instances.Select(i => Task.Run(() => i.MigrateAsync(CancellationToken.None))));
+
+        await using var connection = await instances[0].OpenAsync(CancellationToken.None);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations;";
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(AllMigrations.Count(), reader.GetInt64(0));
+        Assert.Equal(AllMigrations.Count(), reader.GetInt64(1));
     }
 
     private async Task<DatabaseQuestionLog> StartLogAsync(StorageProvider provider)
