@@ -40,7 +40,7 @@ internal static class Explainer
 
 
         var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
-        using var index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+        using var index = KnowledgeBase.IndexOf(notes);
         clock.Restart();
         for (var i = 0; i < Runs; i++)
         {
@@ -68,7 +68,7 @@ internal static class Explainer
     public static IReadOnlyList<string> Explain(string folder, string question)
     {
         var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
-        using var index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+        using var index = KnowledgeBase.IndexOf(notes);
         return AnswerComposer.Explain(index, question);
     }
 }

@@ -67,7 +67,7 @@ public class KnowledgeAskBenchmarks
         }
 
         var notes = NotesLoader.Load(new KnowledgeOptions { Path = BenchmarkData.CorporaFolder }, CancellationToken.None);
-        _corporaIndex = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+        _corporaIndex = KnowledgeBase.IndexOf(notes);
     }
 
     [GlobalCleanup]

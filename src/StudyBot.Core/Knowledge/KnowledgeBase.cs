@@ -37,8 +37,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     public event EventHandler<ReloadReport>? Reloaded;
 
     /// <summary>Builds the Lucene index of loaded notes; tests replace it to make a build fail.</summary>
-    internal Func<LoadedNotes, KnowledgeIndex> BuildIndex { get; init; } = static notes =>
-        new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+    internal Func<LoadedNotes, KnowledgeIndex> BuildIndex { get; init; } = IndexOf;
+
+    /// <summary>The Lucene index of loaded notes, with the synonyms they define.</summary>
+    internal static KnowledgeIndex IndexOf(LoadedNotes notes) =>
+        new(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
 
     /// <summary>The index answering now (null before the first load): tests check that a replaced one is released.</summary>
     internal KnowledgeIndex? CurrentIndex => Volatile.Read(ref _current);

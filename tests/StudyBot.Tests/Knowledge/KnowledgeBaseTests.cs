@@ -91,7 +91,7 @@ public sealed class KnowledgeBaseTests
         {
             // The second build fails the way Lucene refuses a document (an immense term).
             BuildIndex = loaded => ++builds == 1
-                ? new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(loaded.SynonymGroups)), loaded.Entries, loaded.FileHashes, loaded.Failures)
+                ? KnowledgeBase.IndexOf(loaded)
                 : throw new ArgumentException("Document contains at least one immense term in field=\"body\""),
         };
         await kb.LoadAsync(CancellationToken.None);

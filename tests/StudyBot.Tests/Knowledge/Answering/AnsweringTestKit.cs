@@ -63,7 +63,7 @@ internal sealed class AnsweringTestKit : IDisposable
     {
         _folder = new KnowledgeTestData.TempNotes((file, notes));
         var loaded = NotesLoader.Load(new KnowledgeOptions { Path = _folder.Folder }, CancellationToken.None);
-        Index = new KnowledgeIndex(new NotesAnalyzer(Synonyms.Build(loaded.SynonymGroups)), loaded.Entries, loaded.FileHashes, loaded.Failures);
+        Index = KnowledgeBase.IndexOf(loaded);
     }
 
     public KnowledgeIndex Index { get; }
