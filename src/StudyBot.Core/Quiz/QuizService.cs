@@ -419,7 +419,7 @@ internal static class QuizReplies
         var buttons = q.Choices
             .Select((c, i) => new ReplyButton(shortChoices ? $"{Letters[i]}. {c}" : Letters[i].ToString(), $"quiz:{postId}:{i}", ButtonStyle.Primary))
             .ToList();
-        return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz);
+        return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz, ViewActionId: QuizViewHandler.ActionId(postId));
     }
 
     public static Reply Reveal(QuizQuestion q, int answered, int correct)
