@@ -346,10 +346,10 @@ public class ConversationTests
         await using var chat = new ChatFixture(options);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900))).Kind);
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("/reload " + new string('x', 1900))).Kind);
         }
 
-        var limited = await chat.SendAsync("reload " + new string('x', 1900));
+        var limited = await chat.SendAsync("/reload " + new string('x', 1900));
 
         Assert.Equal(ReplyKind.RateLimited, limited.Kind);
         var entries = await chat.Audit.RecentAsync(100, CancellationToken.None);
@@ -363,7 +363,7 @@ public class ConversationTests
         await using var chat = new ChatFixture(new ChatOptions { MaxRefusalsRecordedPerMinute = 5 });
         for (var i = 0; i < 300; i++)
         {
-            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900), user: $"user-{i}")).Kind);
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("/reload " + new string('x', 1900), user: $"user-{i}")).Kind);
         }
 
         var withinTheMinute = await chat.Audit.RecentAsync(1000, CancellationToken.None);
@@ -391,6 +391,86 @@ public class ConversationTests
         Assert.Equal(ReplyKind.RateLimited, limited.Kind);
     }
 
+    [Theory]
+    [InlineData("help me understand envelope encryption")]
+    [InlineData("sources of DDoS attacks")]
+    [InlineData("quiz me on encryption")]
+    public async Task HandleAsync_CommandWordStartingAQuestion_IsAsked(string text)
+    {
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync(text);
+
+        Assert.Equal(ReplyKind.Declined, reply.Kind);
+        Assert.Equal([text], chat.Knowledge.Questions);
+        Assert.Equal(0, quiz.Runs);
+    }
+
+    [Theory]
+    [InlineData("quiz now", "now")]
+    [InlineData("quiz schedule 0 9 * * 1-5 Europe/Berlin", "schedule 0 9 * * 1-5 Europe/Berlin")]
+    [InlineData("/quiz ban", "ban")]
+    public async Task HandleAsync_AdminSubVerbFromNonAdmin_RefusedAndAuditedNotRun(string text, string arguments)
+    {
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync(text);
+
+        Assert.Equal(ReplyKind.Refused, reply.Kind);
+        Assert.True(reply.Private);
+        Assert.Contains($"**quiz {arguments.Split(' ')[0]}** is an admin command", reply.Markdown, StringComparison.Ordinal);
+        Assert.Equal(0, quiz.Runs);
+        var entry = Assert.Single(await chat.Audit.RecentAsync(10, CancellationToken.None));
+        Assert.Equal(("quiz", arguments, AuditOutcomes.Refused), (entry.Command, entry.Arguments, entry.Outcome));
+    }
+
+    [Fact]
+    public async Task HandleAsync_AdminSubVerbFromAdmin_RunsPrivatelyAndAudited()
+    {
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync("quiz now", admin: true);
+
+        Assert.Equal("quiz ran with 'now'", reply.Markdown);
+        Assert.True(reply.Private);
+        var entry = Assert.Single(await chat.Audit.RecentAsync(10, CancellationToken.None));
+        Assert.Equal(("quiz", "now", AuditOutcomes.Ok), (entry.Command, entry.Arguments, entry.Outcome));
+    }
+
+    [Theory]
+    [InlineData("quiz")]
+    [InlineData("quiz status")]
+    public async Task HandleAsync_PublicSubVerbFromMember_RunsPubliclyNotAudited(string text)
+    {
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync(text);
+
+        Assert.Equal(1, quiz.Runs);
+        Assert.False(reply.Private);
+        Assert.Empty(await chat.Audit.RecentAsync(10, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(Platforms.Discord)]
+    [InlineData(Platforms.Teams)]
+    [InlineData(Platforms.Web)]
+    public async Task HandleAsync_StatsByMentionOnAnyPlatform_Private(string platform)
+    {
+        // @mentioned "stats" used to post in the channel while Discord's /stats was private.
+        await using var chat = new ChatFixture();
+
+        var reply = await chat.Conversation.HandleAsync(
+            new IncomingMessage(platform, "c1", "u1", "Ada", "stats", MentionedBot: true, IsAdmin: true), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Admin, reply.Kind);
+        Assert.True(reply.Private);
+    }
+
     [Fact]
     public void Constructor_TwoCommandsWithOneName_Throws()
     {
@@ -400,11 +480,8 @@ public class ConversationTests
 
     private sealed class EchoCommand : IChatCommand
     {
-        public string Name => "echo";
-
-        public string Help => "echo <text> — repeat text";
-
-        public bool AdminOnly => false;
+        public CommandDescriptor Descriptor { get; } = new(
+            "echo", "Repeat text.", "echo <text> — repeat text", Parameters: [new("text", "What to repeat", ParameterKind.Text)]);
 
         public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
             Task.FromResult(new Reply("echo:" + arguments));
@@ -412,11 +489,7 @@ public class ConversationTests
 
     private sealed class ThrowingCommand : IChatCommand
     {
-        public string Name => "boom";
-
-        public string Help => "boom — fails";
-
-        public bool AdminOnly => true;
+        public CommandDescriptor Descriptor { get; } = new("boom", "Fails.", "boom — fails", Admin: true);
 
         public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("kaput");
