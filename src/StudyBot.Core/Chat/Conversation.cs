@@ -293,11 +293,11 @@ public sealed partial class Conversation : IConversation
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
-            return new Reply(reading + answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
+            return new Reply(reading + AnswerMarkdown.Write(answer), Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
         // The decline names the related sections; the buttons ask about them.
-        return new Reply(reading + answer.Text, Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+        return new Reply(reading + AnswerMarkdown.Write(answer), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
     }
 
     /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>

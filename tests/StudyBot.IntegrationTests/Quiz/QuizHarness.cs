@@ -61,7 +61,7 @@ internal sealed class FixedKnowledgeBase(IReadOnlyList<Passage> passages, DateTi
 
     public event EventHandler<ReloadReport>? Reloaded;
 
-    public Answer Ask(string question) => new(question, false, "not covered", [], []);
+    public Answer Ask(string question) => new(question, false, AnswerVerdict.None, string.Empty, [], []);
 
     public Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken)
     {
