@@ -15,8 +15,9 @@ namespace StudyBot.Core.Chat;
 /// </summary>
 public sealed partial class Conversation : IConversation
 {
-    private const string AskWord = "ask";
-    private const string HelpWord = "help";
+    /// <summary>The built-in commands, answered here; "ask" is also the action prefix of the suggested sections.</summary>
+    private static readonly string AskWord = CommandCatalogue.Ask.Name;
+    private static readonly string HelpWord = CommandCatalogue.Help.Name;
 
     private static readonly TimeSpan RefusalWindow = TimeSpan.FromMinutes(1);
     /// <summary>Discord's custom_id limit, the tightest of the platforms.</summary>
@@ -150,12 +151,10 @@ public sealed partial class Conversation : IConversation
     }
 
     /// <summary>The built-in <c>ask</c> and <c>help</c>, or a registered command's descriptor.</summary>
-    private CommandDescriptor? Find(string word) => word switch
-    {
-        AskWord => CommandCatalogue.Ask,
-        HelpWord => CommandCatalogue.Help,
-        _ => _commands.TryGetValue(word, out var handler) ? handler.Descriptor : null,
-    };
+    private CommandDescriptor? Find(string word) =>
+        word == AskWord ? CommandCatalogue.Ask
+        : word == HelpWord ? CommandCatalogue.Help
+        : _commands.TryGetValue(word, out var handler) ? handler.Descriptor : null;
 
     /// <summary>Runs a command as its descriptor says: rate limit, admin rule (refusals and runs audited), handler,
     /// visibility.</summary>
