@@ -89,8 +89,8 @@ function commandErrors(commands, errors) {
       const b = new builders.SlashCommandBuilder().setName(c.name).setDescription(c.description);
       common(b, c);
       for (const o of c.options ?? []) {
-        if (o.type === 1) b.addSubcommand(s => { s.setName(o.name).setDescription(o.description); for (const so of o.options ?? []) addString(s, so); return s; });
-        else addString(b, o);
+        if (o.type === 1) b.addSubcommand(s => { s.setName(o.name).setDescription(o.description); for (const so of o.options ?? []) addOption(s, so); return s; });
+        else addOption(b, o);
       }
       return b.toJSON();
     });
@@ -101,8 +101,18 @@ function commandErrors(commands, errors) {
     if (c.integration_types !== undefined) b.setIntegrationTypes(...c.integration_types);
     if (c.nsfw !== undefined) b.setNSFW(c.nsfw);
   }
-  function addString(b, o) {
-    if (o.type !== 3) throw new Error(`option ${o.name}: type ${o.type} is not a string option`);
+  function addOption(b, o) {
+    if (o.type === 4) {
+      b.addIntegerOption(n => {
+        n.setName(o.name).setDescription(o.description);
+        if (o.required !== undefined) n.setRequired(o.required);
+        if (o.min_value !== undefined) n.setMinValue(o.min_value);
+        if (o.max_value !== undefined) n.setMaxValue(o.max_value);
+        return n;
+      });
+      return;
+    }
+    if (o.type !== 3) throw new Error(`option ${o.name}: type ${o.type} is neither a string nor an integer option`);
     b.addStringOption(s => {
       s.setName(o.name).setDescription(o.description);
       if (o.required !== undefined) s.setRequired(o.required);

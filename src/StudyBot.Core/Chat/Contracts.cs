@@ -93,21 +93,17 @@ public interface IConversation
 }
 
 /// <summary>
-/// A chat command (help, sources, reload, quiz …). Registered in DI; the conversation core routes the
-/// first word of a message to the command of that name.
+/// The handler of a chat command (sources, reload, quiz …). Registered in DI; the conversation core routes a message to
+/// the handler of its command word and enforces what the descriptor declares (admin, audit, rate limit, visibility)
+/// before and after it runs, so a handler only does the work.
 /// </summary>
 public interface IChatCommand
 {
-    /// <summary>The first word that selects the command, lower case.</summary>
-    string Name { get; }
+    /// <summary>What the command is: one of <see cref="CommandCatalogue.All"/> in the app.</summary>
+    CommandDescriptor Descriptor { get; }
 
-    /// <summary>One line for the help text, e.g. "quiz now — post a quiz question now".</summary>
-    string Help { get; }
-
-    /// <summary>Only admins may run it; refusals are audited.</summary>
-    bool AdminOnly { get; }
-
-    /// <summary>Runs the command; <paramref name="arguments"/> is the text after the name.</summary>
+    /// <summary>Runs the command; <paramref name="arguments"/> is the text after the command word (a sub-verb first, as
+    /// declared).</summary>
     Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken);
 }
 
@@ -162,9 +158,8 @@ public sealed record AuditEntry(
     string Outcome);
 
 /// <summary>
-/// The audit table of admin commands. The conversation core writes an entry for every <see cref="IChatCommand"/>
-/// whose <see cref="IChatCommand.AdminOnly"/> is true; a command with admin-only sub-commands
-/// (<c>quiz schedule</c>) writes its own entries here.
+/// The audit table of admin commands. The conversation core writes an entry for every command or sub-verb whose
+/// descriptor is <see cref="CommandDescriptor.Admin"/>, run or refused.
 /// </summary>
 public interface IAuditLog
 {

@@ -7,15 +7,17 @@ using StudyBot.Core.Knowledge;
 namespace StudyBot.Core.Chat;
 
 /// <summary>
-/// The one conversation core. Routes a message to a command by its first word (a leading "/" or "!" is allowed),
-/// a button press to the <see cref="IChatActionHandler"/> of its prefix, and anything else to the notes as a
-/// question. Enforces the admin policy, audits admin commands, records questions for <c>stats</c> and
-/// <c>gaps</c>, and turns any exception into a polite reply.
+/// The one conversation core. Routes a message to a command when it is one (<see cref="CommandLine"/>: a leading "/"
+/// or "!", or the command's exact syntax), a button press to the <see cref="IChatActionHandler"/> of its prefix, and
+/// anything else to the notes as a question. Enforces what each <see cref="CommandDescriptor"/> declares (admin rule,
+/// audit, rate limit, visibility) for every platform, records questions for <c>stats</c> and <c>gaps</c>, and turns any
+/// exception into a polite reply.
 /// </summary>
 public sealed partial class Conversation : IConversation
 {
-    private const string AskWord = "ask";
-    private const string HelpWord = "help";
+    /// <summary>The built-in commands, answered here; "ask" is also the action prefix of the suggested sections.</summary>
+    private static readonly string AskWord = CommandCatalogue.Ask.Name;
+    private static readonly string HelpWord = CommandCatalogue.Help.Name;
 
     private static readonly TimeSpan RefusalWindow = TimeSpan.FromMinutes(1);
     /// <summary>Discord's custom_id limit, the tightest of the platforms.</summary>
@@ -49,7 +51,7 @@ public sealed partial class Conversation : IConversation
         SourceLinks? links = null)
     {
         _answers = answers;
-        _commands = ToDictionary(commands, c => c.Name, "command");
+        _commands = ToDictionary(commands, c => c.Descriptor.Name, "command");
         if (_commands.ContainsKey(AskWord) || _commands.ContainsKey(HelpWord))
         {
             throw new InvalidOperationException("The command names 'ask' and 'help' are built in.");
@@ -121,15 +123,11 @@ public sealed partial class Conversation : IConversation
             return new Reply("Ask me a question about the notes, or type **help** to see what I can do.", Kind: ReplyKind.Help);
         }
 
-        var prefixed = text[0] is '/' or '!';
-        var body = prefixed ? text[1..].TrimStart() : text;
-        var space = body.AsSpan().IndexOfAny(' ', '\t', '\n');
-        var word = (space < 0 ? body : body[..space]).TrimEnd('?', '!', '.').ToLowerInvariant();
-        var arguments = space < 0 ? "" : body[(space + 1)..].Trim();
+        var split = CommandLine.SplitText(text);
 
         // The limit is on what the user typed as the question: Discord's /ask allows 2,000 characters in its option,
         // and the "ask " the adapter puts in front must not make a question of exactly that length too long.
-        var measured = word == AskWord ? arguments : text;
+        var measured = split.Word == AskWord ? split.Arguments : text;
         if (measured.Length > _options.MaxMessageLength)
         {
             return new Reply(
@@ -138,55 +136,62 @@ public sealed partial class Conversation : IConversation
                 Kind: ReplyKind.Text);
         }
 
-        if (word == AskWord)
+        if (split.Prefixed && split.Word.Length == 0)
         {
-            return arguments.Length == 0
-                ? new Reply("Ask what? For example: **ask Is EBS encrypted by default?**", Kind: ReplyKind.Help)
-                : Answer(message, arguments);
+            return HelpReply(message, null);
         }
 
         // "Sources of EBS encryption?" is a question, not the sources command; "/sources" or "sources" is the command.
-        var looksLikeQuestion = !prefixed && space >= 0 && body.EndsWith('?');
-        if (!looksLikeQuestion)
+        if (CommandLine.Match(split, Find(split.Word)) is { } command)
         {
-            if (word == HelpWord)
-            {
-                return HelpReply(message, null);
-            }
-
-            if (_commands.TryGetValue(word, out var command))
-            {
-                return await RunCommandAsync(message, command, arguments, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (prefixed)
-            {
-                return HelpReply(message, word.Length == 0 ? null : word);
-            }
+            return await RunCommandAsync(message, command, cancellationToken).ConfigureAwait(false);
         }
 
-        return Answer(message, text);
+        return split.Prefixed ? HelpReply(message, split.Word) : Answer(message, text);
     }
 
-    private async Task<Reply> RunCommandAsync(IncomingMessage message, IChatCommand command, string arguments, CancellationToken cancellationToken)
+    /// <summary>The built-in <c>ask</c> and <c>help</c>, or a registered command's descriptor.</summary>
+    private CommandDescriptor? Find(string word) =>
+        word == AskWord ? CommandCatalogue.Ask
+        : word == HelpWord ? CommandCatalogue.Help
+        : _commands.TryGetValue(word, out var handler) ? handler.Descriptor : null;
+
+    /// <summary>Runs a command as its descriptor says: rate limit, admin rule (refusals and runs audited), handler,
+    /// visibility.</summary>
+    private async Task<Reply> RunCommandAsync(IncomingMessage message, ParsedCommand command, CancellationToken cancellationToken)
     {
-        // Commands share the questions' bucket: a refused admin command costs a database row, so it must cost a token.
-        if (!_rateLimiter.TryAcquire(message))
+        var descriptor = command.Descriptor;
+        if (descriptor.Name == AskWord)
+        {
+            // Questions take their token in Answer, after small talk (which is free).
+            return command.Arguments.Length == 0
+                ? new Reply("Ask what? For example: **ask Is EBS encrypted by default?**", Kind: ReplyKind.Help)
+                : Answer(message, command.Arguments);
+        }
+
+        if (descriptor.RateLimit == RateLimitClass.PerUser && !_rateLimiter.TryAcquire(message))
         {
             LogRateLimited(message.Platform, message.UserId);
             return SlowDownReply();
         }
 
-        if (!command.AdminOnly)
+        var visibility = descriptor.VisibilityOf(command.SubVerb);
+        if (descriptor.Name == HelpWord)
         {
-            return await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
+            return Visible(HelpReply(message, null), visibility);
+        }
+
+        var handler = _commands[descriptor.Name];
+        if (!descriptor.IsAdmin(command.SubVerb))
+        {
+            return Visible(await handler.ExecuteAsync(message, command.Arguments, cancellationToken).ConfigureAwait(false), visibility);
         }
 
         if (!message.IsAdmin)
         {
-            await RecordRefusalAsync(message, command.Name, arguments, cancellationToken).ConfigureAwait(false);
+            await RecordRefusalAsync(message, command, cancellationToken).ConfigureAwait(false);
             return new Reply(
-                $"Sorry, **{command.Name}** is an admin command, and you are not an admin here.",
+                $"Sorry, **{command.DisplayName}** is an admin command, and you are not an admin here.",
                 Kind: ReplyKind.Refused,
                 Private: true);
         }
@@ -194,26 +199,31 @@ public sealed partial class Conversation : IConversation
         Reply reply;
         try
         {
-            reply = await command.ExecuteAsync(message, arguments, cancellationToken).ConfigureAwait(false);
+            reply = await handler.ExecuteAsync(message, command.Arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await AuditAsync(message, command.Name, arguments, $"{AuditOutcomes.Failed}: {exception.GetType().Name}", CancellationToken.None)
+            await AuditAsync(message, command, $"{AuditOutcomes.Failed}: {exception.GetType().Name}", CancellationToken.None)
                 .ConfigureAwait(false);
             throw;
         }
 
-        LogAdminCommand(command.Name, message.Platform, message.UserId);
-        await AuditAsync(message, command.Name, arguments, AuditOutcomes.Ok, cancellationToken).ConfigureAwait(false);
-        return reply;
+        LogAdminCommand(command.DisplayName, message.Platform, message.UserId);
+        await AuditAsync(message, command, AuditOutcomes.Ok, cancellationToken).ConfigureAwait(false);
+        return Visible(reply, visibility);
     }
+
+    /// <summary>A private command's reply is private on every platform, whatever the handler wrote; a public command's
+    /// reply may still be private (a refusal, an error).</summary>
+    private static Reply Visible(Reply reply, Visibility visibility) =>
+        visibility == Visibility.Private && !reply.Private ? reply with { Private = true } : reply;
 
     /// <summary>
     /// Logs and audits a refused admin command, but only the first <see cref="ChatOptions.MaxRefusalsRecordedPerMinute"/>
     /// of each minute across all users (user ids are whatever a web client says, so a per-user cap bounds nothing);
     /// the rest are counted and recorded as one summary entry with the next refusal after the minute.
     /// </summary>
-    private async Task RecordRefusalAsync(IncomingMessage message, string command, string arguments, CancellationToken cancellationToken)
+    private async Task RecordRefusalAsync(IncomingMessage message, ParsedCommand command, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         int summarised;
@@ -248,13 +258,13 @@ public sealed partial class Conversation : IConversation
                 cancellationToken).ConfigureAwait(false);
         }
 
-        LogRefused(command, message.Platform, message.UserId);
-        await AuditAsync(message, command, arguments, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
+        LogRefused(command.DisplayName, message.Platform, message.UserId);
+        await AuditAsync(message, command, AuditOutcomes.Refused, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task AuditAsync(IncomingMessage message, string command, string arguments, string outcome, CancellationToken cancellationToken) =>
+    private Task AuditAsync(IncomingMessage message, ParsedCommand command, string outcome, CancellationToken cancellationToken) =>
         _audit.RecordAsync(
-            new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command, arguments, outcome),
+            new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command.Descriptor.Name, command.Arguments, outcome),
             cancellationToken);
 
     private Reply Answer(IncomingMessage message, string text)
@@ -282,11 +292,11 @@ public sealed partial class Conversation : IConversation
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
-            return new Reply(reading + answer.Text, Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
+            return new Reply(reading + AnswerMarkdown.Write(answer), Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
         }
 
         // The decline names the related sections; the buttons ask about them.
-        return new Reply(reading + answer.Text, Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+        return new Reply(reading + AnswerMarkdown.Write(answer), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
     }
 
     /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>
@@ -318,14 +328,15 @@ public sealed partial class Conversation : IConversation
         }
 
         text.Append("Ask me anything about the team's notes — just type the question — and I answer with the lines I found it in.\n\n");
-        text.Append("- ask <question> — the same, spelled out\n");
-        text.Append("- help — this text\n");
-        foreach (var command in _commands.Values.Where(c => !c.AdminOnly).OrderBy(c => c.Name, StringComparer.Ordinal))
+        text.Append(CultureInfo.InvariantCulture, $"- {CommandCatalogue.Ask.Help}\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {CommandCatalogue.Help.Help}\n");
+        var commands = _commands.Values.Select(c => c.Descriptor).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        foreach (var command in commands.Where(c => !c.Admin))
         {
             text.Append(CultureInfo.InvariantCulture, $"- {command.Help}\n");
         }
 
-        var admin = _commands.Values.Where(c => c.AdminOnly).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var admin = commands.Where(c => c.Admin).ToList();
         if (admin.Count > 0)
         {
             text.Append(message.IsAdmin ? "\nAdmin commands:\n" : "\nAdmin commands (for admins only):\n");

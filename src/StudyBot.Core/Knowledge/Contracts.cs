@@ -36,17 +36,34 @@ public sealed record Passage(
 /// <param name="Url">Where the passage can be opened (from <c>Knowledge:LinkBase</c>), or null.</param>
 public sealed record Citation(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Url = null);
 
-/// <summary>The bot's answer to one question.</summary>
+/// <summary>What the notes say to a yes/no question.</summary>
+public enum AnswerVerdict
+{
+    /// <summary>Not a yes/no question (or not answered).</summary>
+    None,
+    Yes,
+    No,
+
+    /// <summary>A yes/no question the notes speak to without settling it: no Yes/No word is given.</summary>
+    Unsettled,
+}
+
+/// <summary>The bot's answer to one question, as structure; the chat's formatter (<c>AnswerMarkdown</c>) writes the prose
+/// every platform shows.</summary>
 /// <param name="Answered">False when the notes do not cover the question; then <paramref name="Citations"/> is empty.</param>
-/// <param name="Text">The answer, conclusion first ("No — …"), or the polite decline.</param>
+/// <param name="Verdict">Yes, No or Unsettled for a yes/no question; None otherwise.</param>
+/// <param name="Lead">The sentence from the notes that answers (the conclusion after the verdict); empty when declined.</param>
 /// <param name="Citations">Up to three, best first, at most one per section.</param>
 /// <param name="Related">When declined: the closest sections, offered as "related notes", never as the answer.</param>
+/// <param name="NotLoadedReason">When declined because no notes are loaded: why (the folder and what was wrong).</param>
 public sealed record Answer(
     string Question,
     bool Answered,
-    string Text,
+    AnswerVerdict Verdict,
+    string Lead,
     IReadOnlyList<Citation> Citations,
-    IReadOnlyList<Citation> Related);
+    IReadOnlyList<Citation> Related,
+    string? NotLoadedReason = null);
 
 /// <summary>A notes file that could not be read, and why.</summary>
 public sealed record FileFailure(string File, string Reason);

@@ -84,7 +84,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             {
                 // Not the ordinary decline: nothing could be found because nothing is loaded, and whoever asks should
                 // learn that (and where the bot looked) rather than think the notes lack the topic.
-                return new Answer(question ?? string.Empty, false, NotLoadedText(Volatile.Read(ref _notLoaded)), [], []);
+                return new Answer(question ?? string.Empty, false, AnswerVerdict.None, string.Empty, [], [], Volatile.Read(ref _notLoaded) ?? string.Empty);
             }
 
             if (!index.TryAcquire())
@@ -268,9 +268,6 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private static partial void LogReloadFailed(ILogger logger, string error);
 
     /// <summary>The reply to every question while no notes are loaded.</summary>
-    internal static string NotLoadedText(string? reason) =>
-        $"No notes are loaded, so I cannot answer yet. {reason} Add notes there and ask an admin to type **reload**.";
-
     [LoggerMessage(Level = LogLevel.Error, Message = "No notes are loaded; every question gets that reply until a reload succeeds: {Error}")]
     private static partial void LogLoadFailed(ILogger logger, string? error);
 }

@@ -44,7 +44,8 @@ public sealed class KnowledgeOptions
     public bool SemanticSearch { get; set; } = true;
 
     /// <summary>Folder of the passage-embedding cache (keyed by model and passage text), so a restart embeds
-    /// nothing. Empty: an <c>embeddings</c> folder beside the database (<c>Storage:Path</c>).</summary>
+    /// nothing. Empty: in the app, an <c>embeddings</c> folder beside the database (<c>Storage:Path</c>, set where both
+    /// are composed); used on its own, no cache.</summary>
     public string EmbeddingCache { get; set; } = string.Empty;
     /// <summary>
     /// Where a cited passage can be opened, with <c>{file}</c>, <c>{start}</c> and <c>{end}</c> filled in, for example

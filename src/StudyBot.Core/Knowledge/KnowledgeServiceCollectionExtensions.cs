@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Knowledge;
 
@@ -35,24 +34,11 @@ public static class KnowledgeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>Knowledge:EmbeddingCache</c>, or an <c>embeddings</c> folder beside the database.</summary>
+    /// <summary><c>Knowledge:EmbeddingCache</c>, or no cache when it is empty (the app sets it beside its database).</summary>
     private static string? EmbeddingCacheFolder(IServiceProvider services)
     {
         var configured = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.EmbeddingCache;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Path.GetFullPath(configured);
-        }
-
-        var storage = services.GetService<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>()?.Value;
-        var environment = services.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>();
-        if (storage is null || environment is null)
-        {
-            return null;
-        }
-
-        var database = Storage.StorageServiceCollectionExtensions.ResolvePath(storage.Path, environment);
-        return Path.Combine(Path.GetDirectoryName(database) ?? ".", "embeddings");
+        return string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured);
     }
 }
 
@@ -63,7 +49,7 @@ internal sealed class KnowledgePathResolver(IServiceProvider services) : IPostCo
     {
         if (!string.IsNullOrWhiteSpace(options.Path) && services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment)
         {
-            options.Path = StorageServiceCollectionExtensions.ResolvePath(options.Path, environment);
+            options.Path = ContentPaths.Resolve(options.Path, environment);
         }
     }
 }

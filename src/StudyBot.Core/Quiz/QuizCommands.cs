@@ -5,16 +5,13 @@ namespace StudyBot.Core.Quiz;
 
 /// <summary>
 /// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
-/// <c>quiz skip</c>, <c>quiz off</c> and <c>quiz ban [id]</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
+/// <c>quiz skip</c>, <c>quiz off</c> and <c>quiz ban [id]</c> for admins (<see cref="CommandCatalogue.Quiz"/> says which
+/// sub-verbs are admin; the conversation core refuses and audits).
 /// </summary>
 internal sealed class QuizChatCommand(
-    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, QuestionBank bank, IAuditLog? audit = null) : IChatCommand
+    QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, QuestionBank bank) : IChatCommand
 {
-    public string Name => "quiz";
-
-    public string Help => "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]";
-
-    public bool AdminOnly => false;
+    public CommandDescriptor Descriptor => CommandCatalogue.Quiz;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {
@@ -27,27 +24,11 @@ internal sealed class QuizChatCommand(
 
         if (verb is not ("schedule" or "now" or "skip" or "off" or "ban"))
         {
-            return new Reply($"Unknown quiz command '{words[0]}'. {Help}", Kind: ReplyKind.Help);
+            return new Reply($"Unknown quiz command '{words[0]}'. {Descriptor.Help}", Kind: ReplyKind.Help);
         }
 
-        // The conversation core audits AdminOnly commands; "quiz" is open to everyone, so its admin verbs audit here.
-        if (!message.IsAdmin)
-        {
-            await AuditAsync(message, arguments, AuditOutcomes.Refused, cancellationToken);
-            return new Reply($"Sorry, **quiz {verb}** is an admin command, and you are not an admin here.", Private: true, Kind: ReplyKind.Refused);
-        }
-
-        try
-        {
-            var reply = await RunAdminAsync(message, verb, words, cancellationToken);
-            await AuditAsync(message, arguments, AuditOutcomes.Ok, cancellationToken);
-            return reply;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await AuditAsync(message, arguments, $"{AuditOutcomes.Failed}: {e.GetType().Name}", CancellationToken.None);
-            throw;
-        }
+        // Admin rights, refusals and the audit are the conversation core's (the sub-verbs are admin in the catalogue).
+        return await RunAdminAsync(message, verb, words, cancellationToken);
     }
 
     /// <summary><c>quiz ban [id]</c>: retires a question for good (the one last posted here when no id is given).</summary>
@@ -66,10 +47,6 @@ internal sealed class QuizChatCommand(
             retired ? $"Retired question `{question.Id}` (“{question.Text}”); it will not be asked again." : $"Question `{question.Id}` was retired already.",
             Kind: ReplyKind.Admin);
     }
-
-    private Task AuditAsync(IncomingMessage message, string arguments, string outcome, CancellationToken ct) =>
-        audit?.RecordAsync(new AuditEntry(time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, Name, arguments, outcome), ct)
-        ?? Task.CompletedTask;
 
     private async Task<Reply> RunAdminAsync(IncomingMessage message, string verb, string[] words, CancellationToken cancellationToken)
     {
@@ -172,11 +149,7 @@ internal sealed class QuizChatCommand(
 /// <summary><c>leaderboard</c>: points this month and all time.</summary>
 internal sealed class LeaderboardCommand(QuizService quiz) : IChatCommand
 {
-    public string Name => "leaderboard";
-
-    public string Help => "leaderboard — quiz points this month and all time";
-
-    public bool AdminOnly => false;
+    public CommandDescriptor Descriptor => CommandCatalogue.Leaderboard;
 
     public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
         quiz.LeaderboardAsync(message, cancellationToken);
@@ -185,11 +158,7 @@ internal sealed class LeaderboardCommand(QuizService quiz) : IChatCommand
 /// <summary><c>me</c>: my points, streak and accuracy.</summary>
 internal sealed class MeCommand(QuizService quiz, QuizStore store) : IChatCommand
 {
-    public string Name => "me";
-
-    public string Help => "me — your quiz points, streak and accuracy";
-
-    public bool AdminOnly => false;
+    public CommandDescriptor Descriptor => CommandCatalogue.Me;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {

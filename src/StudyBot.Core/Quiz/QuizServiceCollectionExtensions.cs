@@ -60,7 +60,7 @@ public static class QuizServiceCollectionExtensions
             ? sp.GetRequiredService<IConfiguration>()[$"{KnowledgeOptions.SectionName}:Path"] is { Length: > 0 } notes ? notes : KnowledgeOptions.DefaultPath
             : configured;
         return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
-            ? StorageServiceCollectionExtensions.ResolvePath(path, environment)
+            ? ContentPaths.Resolve(path, environment)
             : Path.GetFullPath(path));
     }
 }

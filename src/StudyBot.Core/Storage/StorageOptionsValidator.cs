@@ -32,7 +32,7 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
         string fullPath;
         try
         {
-            fullPath = StorageServiceCollectionExtensions.ResolvePath(options.Path, environment);
+            fullPath = ContentPaths.Resolve(options.Path, environment);
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
         {

@@ -49,17 +49,13 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The full path of a configured file, relative paths taken from the content root.</summary>
-    public static string ResolvePath(string path, IHostEnvironment environment) =>
-        Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
-
     private static Database CreateDatabase(StorageOptions options, IHostEnvironment? environment, IServiceProvider sp) =>
         options.ProviderKind switch
         {
             StorageProvider.Postgres => new PostgresDatabase(
                 options.ConnectionString ?? string.Empty, sp.GetServices<IMigration>(), sp.GetRequiredService<ILogger<PostgresDatabase>>()),
             StorageProvider.Sqlite => new SqliteDatabase(
-                environment is null ? Path.GetFullPath(options.Path) : ResolvePath(options.Path, environment),
+                ContentPaths.Resolve(options.Path, environment),
                 sp.GetServices<IMigration>(),
                 sp.GetRequiredService<ILogger<SqliteDatabase>>()),
             _ => throw new InvalidOperationException(

@@ -127,7 +127,9 @@ internal sealed partial class InteractionHandler(
     private async Task<string> HandleOnceAsync(Interaction interaction, string token, IncomingMessage message, CancellationToken requestAborted)
     {
         // "Ask StudyBot" on someone's message answers only the member who used it.
-        var predictPrivate = message.ActionData is not null || SlashCommands.IsPrivate(message.Text) || interaction.Data?.Type == CommandType.Message;
+        var predictPrivate = message.ActionData is not null
+            || interaction.Data?.Type == CommandType.Message
+            || CommandCatalogue.VisibilityOf(message.Text) == Visibility.Private;
         var work = RunConversationAsync(message);
         var budget = Task.Delay(_options.InteractionBudget, time, requestAborted);
         if (await Task.WhenAny(work, budget).ConfigureAwait(false) == work)
@@ -174,10 +176,10 @@ internal sealed partial class InteractionHandler(
     private static bool IsPrivateAnswer(Reply reply) =>
         reply.Kind is not (ReplyKind.Refused or ReplyKind.Error or ReplyKind.RateLimited);
 
+    /// <summary>The conversation core marks what is private (<see cref="CommandDescriptor.Visibility"/>, refusals, errors);
+    /// Discord alone adds that a button press and the message command answer only the member who used them.</summary>
     private static bool IsEphemeral(Reply reply, bool predictedPrivate) =>
-        reply.Private
-        || reply.Kind is ReplyKind.Refused or ReplyKind.Error or ReplyKind.Admin or ReplyKind.QuizFeedback or ReplyKind.RateLimited
-        || (predictedPrivate && reply.Kind is not ReplyKind.Quiz);
+        reply.Private || (predictedPrivate && reply.Kind is not ReplyKind.Quiz);
 
     private async Task<Reply> RunConversationAsync(IncomingMessage message)
     {

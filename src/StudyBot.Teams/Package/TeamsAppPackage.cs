@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StudyBot.Core.Chat;
 
 namespace StudyBot.Teams.Package;
 
@@ -27,19 +28,14 @@ public static partial class TeamsAppPackage
 
     public const string AccentColor = "#3A5BD9";
 
-    /// <summary>The commands every platform understands (the conversation core routes them by first word).</summary>
-    public static IReadOnlyList<BotCommandInfo> DefaultCommands { get; } =
-    [
-        new("ask", "Ask a question about the team's notes (or just type the question)"),
-        new("help", "What I can do"),
-        new("sources", "Which notes are loaded"),
-        new("quiz now", "Post a quiz question now (admin)"),
-        new("leaderboard", "Quiz points this month and all time"),
-        new("me", "My quiz points, streak and accuracy"),
-        new("reload", "Re-read the notes (admin)"),
-        new("stats", "Questions asked and answered (admin)"),
-        new("gaps", "Questions the notes could not answer (admin)"),
-    ];
+    /// <summary>The manifest's command list (the menu Teams shows for the bot): one entry per command of
+    /// <see cref="CommandCatalogue.All"/>, in its order, titled with the command word that the menu puts in the message.</summary>
+    public static IReadOnlyList<BotCommandInfo> DefaultCommands { get; } = CommandCatalogue.All
+        .Select(c => new BotCommandInfo(c.Name, c.MenuDescription))
+        .ToList();
+
+    /// <summary>Teams shows at most this many commands in one command list (the manifest schema's limit).</summary>
+    public const int MaxCommands = 12;
 
     /// <summary>True for a GUID in the form the manifest requires.</summary>
     public static bool IsGuid(string value) => GuidPattern().IsMatch(value);
@@ -53,7 +49,7 @@ public static partial class TeamsAppPackage
         }
 
         var commandArray = new JsonArray();
-        foreach (var command in (commands ?? DefaultCommands).Take(12))
+        foreach (var command in (commands ?? DefaultCommands).Take(MaxCommands))
         {
             commandArray.Add(new JsonObject { ["title"] = command.Title, ["description"] = command.Description });
         }

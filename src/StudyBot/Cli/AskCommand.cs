@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Cli;
@@ -95,7 +96,7 @@ internal static class AskCommand
         {
             question = answer.Question,
             answered = answer.Answered,
-            answer = answer.Text,
+            answer = AnswerMarkdown.Write(answer),
             citations = answer.Citations.Select(c => new { file = c.File, section = c.Section, lineStart = c.LineStart, lineEnd = c.LineEnd, snippet = c.Snippet }),
             related = answer.Related.Select(c => new { file = c.File, section = c.Section, lineStart = c.LineStart, lineEnd = c.LineEnd }),
         },
@@ -103,7 +104,7 @@ internal static class AskCommand
 
     private static string ToText(Answer answer)
     {
-        var lines = new List<string> { answer.Text };
+        var lines = new List<string> { AnswerMarkdown.Write(answer) };
         if (answer.Citations.Count > 0)
         {
             lines.Add(string.Empty);

@@ -27,7 +27,7 @@ internal static class WebChatServiceCollectionExtensions
     /// <summary>The page at <c>/</c> (embedded wwwroot), <c>/api/*</c> and <c>/healthz</c>.</summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        var files = new EmbeddedFileProvider(typeof(WebChatServiceCollectionExtensions).Assembly, "StudyBot.wwwroot");
+        var files = new WebPageFiles(new EmbeddedFileProvider(typeof(WebChatServiceCollectionExtensions).Assembly, "StudyBot.wwwroot"));
         app.Use((context, next) =>
         {
             // The page only loads its own script and styles; replies are rendered from escaped text.

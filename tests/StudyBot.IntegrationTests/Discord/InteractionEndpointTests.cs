@@ -69,7 +69,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, status);
         var message = fixture.Conversation.Received.Skip(before).Single();
-        Assert.Equal("cardsearch The Gitrog Monster", message.Text);
+        Assert.Equal("/cardsearch The Gitrog Monster", message.Text);
         Assert.Equal(Platforms.Discord, message.Platform);
         Assert.Equal("645027906669510667", message.ChannelId);
         Assert.Equal("53908232506183680", message.UserId);
@@ -77,7 +77,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         var response = JsonNode.Parse(body)!;
         Assert.Equal(4, (int)response["type"]!);
         var embed = response["data"]!["embeds"]![0]!;
-        Assert.Equal("Answer to: cardsearch The Gitrog Monster", (string)embed["description"]!);
+        Assert.Equal("Answer to: /cardsearch The Gitrog Monster", (string)embed["description"]!);
         Assert.Equal("aws/ebs.md › Encryption, lines 70–71", (string)embed["fields"]![0]!["name"]!);
         Assert.Equal("more:1", (string)response["data"]!["components"]![0]!["components"]![0]!["custom_id"]!);
         Assert.Null(response["data"]!["flags"]);
@@ -94,9 +94,9 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, status);
         var message = fixture.Conversation.Received.Skip(before).Single();
-        Assert.Equal("ask Is EBS encrypted by default?", message.Text);
+        Assert.Equal("/ask Is EBS encrypted by default?", message.Text);
         Assert.False(message.IsAdmin);
-        Assert.Contains("Answer to: ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
+        Assert.Contains("Answer to: /ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
         DiscordOpenApi.AssertValid("create_interaction_response", body);
     }
 
@@ -115,7 +115,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
 
         var (_, body) = await fixture.SendSignedAsync(InteractionPayloads.Command("quiz", options, userId: "42"));
 
-        Assert.Equal("quiz schedule 0 9 * * 1-5 Europe/Berlin", fixture.Conversation.Received.Skip(before).Single().Text);
+        Assert.Equal("/quiz schedule 0 9 * * 1-5 Europe/Berlin", fixture.Conversation.Received.Skip(before).Single().Text);
         Assert.Equal(64, (int)JsonNode.Parse(body)!["data"]!["flags"]!);
     }
 
@@ -279,11 +279,11 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         var (status, body) = await fixture.SendSignedAsync(InteractionPayloads.MessageCommand("Is EBS encrypted by default?"));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("ask Is EBS encrypted by default?", fixture.Conversation.Received.Skip(before).Single().Text);
+        Assert.Equal("/ask Is EBS encrypted by default?", fixture.Conversation.Received.Skip(before).Single().Text);
         var response = JsonNode.Parse(body)!;
         Assert.Equal(4, (int)response["type"]!);
         Assert.Equal(64, (int)response["data"]!["flags"]!);
-        Assert.Contains("Answer to: ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
+        Assert.Contains("Answer to: /ask Is EBS encrypted by default?", body, StringComparison.Ordinal);
         DiscordOpenApi.AssertValid("create_interaction_response", body);
     }
 
@@ -301,7 +301,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, status);
         var message = fixture.Conversation.Received.Skip(before).Single();
         Assert.Equal("777", message.UserId);
-        Assert.Equal("ask What is KMS?", message.Text);
+        Assert.Equal("/ask What is KMS?", message.Text);
         Assert.Equal(4, (int)JsonNode.Parse(body)!["type"]!);
     }
 

@@ -42,7 +42,7 @@ public sealed class PostgresHostTests(PostgresServer postgres)
             // A question the notes do not cover, asked on one server, is a gap an admin sees on the other.
             var (status, _) = await first.AskAsync("What is the airspeed velocity of an unladen swallow?");
             Assert.Equal(200, status);
-            await first.Services.GetRequiredService<StudyBot.Core.Storage.DatabaseQuestionLog>().FlushAsync(CancellationToken.None);
+            await first.Services.GetRequiredService<StudyBot.Core.Chat.DatabaseQuestionLog>().FlushAsync(CancellationToken.None);
             var (_, gaps) = await second.AskAsync("gaps", admin: true);
             Assert.Contains("airspeed velocity of an unladen swallow", gaps.GetProperty("markdown").GetString(), StringComparison.Ordinal);
 

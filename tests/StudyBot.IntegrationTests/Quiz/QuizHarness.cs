@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
@@ -58,7 +61,7 @@ internal sealed class FixedKnowledgeBase(IReadOnlyList<Passage> passages, DateTi
 
     public event EventHandler<ReloadReport>? Reloaded;
 
-    public Answer Ask(string question) => new(question, false, "not covered", [], []);
+    public Answer Ask(string question) => new(question, false, AnswerVerdict.None, string.Empty, [], []);
 
     public Task<ReloadReport> ReloadAsync(CancellationToken cancellationToken)
     {
@@ -86,6 +89,9 @@ internal sealed class QuizHarness : IAsyncDisposable
             ["Storage:Path"] = Path.Combine(folder, "data", "studybot.db"),
             ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),
             ["Quiz:RevealAfter"] = "01:00:00",
+
+            // Commands go through the conversation core (which refuses and audits admin verbs); tests send many.
+            ["Chat:RateLimit:TokenLimit"] = "1000000",
         };
         if (postgres is not null)
         {
@@ -108,6 +114,12 @@ internal sealed class QuizHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IKnowledgeBase>(new FixedKnowledgeBase(passages, time.GetUtcNow()));
         services.AddSingleton(platform ?? publisher);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder, EnvironmentName = Environments.Development });
+        services.AddChat();
+
+        // Only the conversation core is wanted from the chat (commands go through it); the tests drive the quiz
+        // scheduler as the only background service.
+        services.RemoveAll<IHostedService>();
         services.AddQuiz();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
@@ -163,12 +175,10 @@ internal sealed class QuizHarness : IAsyncDisposable
     public Task EnsureChannelAsync(string channel, string cron, string zone) =>
         _provider.GetRequiredService<IQuizChannelRegistry>().EnsureScheduleAsync(new QuizChannelSchedule(Platforms.Web, channel, cron, zone), CancellationToken.None);
 
-    public Task<Reply> CommandAsync(string text, string channel = "c1", string user = "admin", bool admin = true)
-    {
-        var words = text.Split(' ', 2);
-        var command = _provider.GetServices<IChatCommand>().Single(c => c.Name == words[0]);
-        return command.ExecuteAsync(Message(channel, user, admin, text), words.Length > 1 ? words[1] : string.Empty, CancellationToken.None);
-    }
+    /// <summary>Sends <paramref name="text"/> as a command ("/"-prefixed) through the conversation core, which enforces
+    /// the catalogue's admin rules.</summary>
+    public Task<Reply> CommandAsync(string text, string channel = "c1", string user = "admin", bool admin = true) =>
+        _provider.GetRequiredService<IConversation>().HandleAsync(Message(channel, user, admin, "/" + text), CancellationToken.None);
 
     public Task<Reply> PressAsync(string actionId, string user, string channel = "c1") =>
         _provider.GetServices<IChatActionHandler>().Single(h => h.Prefix == "quiz")

@@ -346,10 +346,10 @@ public class ConversationTests
         await using var chat = new ChatFixture(options);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900))).Kind);
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("/reload " + new string('x', 1900))).Kind);
         }
 
-        var limited = await chat.SendAsync("reload " + new string('x', 1900));
+        var limited = await chat.SendAsync("/reload " + new string('x', 1900));
 
         Assert.Equal(ReplyKind.RateLimited, limited.Kind);
         var entries = await chat.Audit.RecentAsync(100, CancellationToken.None);
@@ -363,7 +363,7 @@ public class ConversationTests
         await using var chat = new ChatFixture(new ChatOptions { MaxRefusalsRecordedPerMinute = 5 });
         for (var i = 0; i < 300; i++)
         {
-            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("reload " + new string('x', 1900), user: $"user-{i}")).Kind);
+            Assert.Equal(ReplyKind.Refused, (await chat.SendAsync("/reload " + new string('x', 1900), user: $"user-{i}")).Kind);
         }
 
         var withinTheMinute = await chat.Audit.RecentAsync(1000, CancellationToken.None);
@@ -391,6 +391,71 @@ public class ConversationTests
         Assert.Equal(ReplyKind.RateLimited, limited.Kind);
     }
 
+    [Theory]
+    [InlineData("help me understand envelope encryption")]
+    [InlineData("sources of DDoS attacks")]
+    [InlineData("quiz me on encryption")]
+    public async Task HandleAsync_CommandWordStartingAQuestion_IsAsked(string text)
+    {
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync(text);
+
+        Assert.True(reply.Kind == ReplyKind.Declined, $"{reply.Kind}; logged: " + string.Join(" | ", chat.Logger.Entries.Select(e => e.Exception?.Message)));
+        Assert.Equal([text], chat.Knowledge.Questions);
+        Assert.Equal(0, quiz.Runs);
+    }
+
+    [Theory]
+    [InlineData("quiz now", false, "now", AuditOutcomes.Refused)]
+    [InlineData("quiz schedule 0 9 * * 1-5 Europe/Berlin", false, "schedule 0 9 * * 1-5 Europe/Berlin", AuditOutcomes.Refused)]
+    [InlineData("/quiz ban", false, "ban", AuditOutcomes.Refused)]
+    [InlineData("quiz NOW", true, "now", AuditOutcomes.Ok)]
+    [InlineData("quiz", false, "", null)]
+    [InlineData("quiz status", false, "status", null)]
+    public async Task HandleAsync_QuizSubVerb_AdminRuleVisibilityAndAuditAsTheCatalogueSays(string text, bool admin, string arguments, string? audited)
+    {
+        // quiz is for everyone, its admin sub-verbs are not: the conversation core refuses, audits and keeps private.
+        var quiz = new CommandCatalogueTests.StubCommand(CommandCatalogue.Quiz);
+        await using var chat = new ChatFixture(commands: [quiz]);
+
+        var reply = await chat.SendAsync(text, admin: admin);
+
+        var refused = audited == AuditOutcomes.Refused;
+        Assert.Equal(refused ? ReplyKind.Refused : ReplyKind.Admin, reply.Kind);
+        Assert.Equal(refused ? 0 : 1, quiz.Runs);
+        Assert.Equal(audited is not null, reply.Private);
+        var entries = await chat.Audit.RecentAsync(10, CancellationToken.None);
+        Assert.Equal(
+            audited is null ? [] : [("quiz", arguments, audited)],
+            entries.Select(e => (e.Command, e.Arguments, e.Outcome)));
+        if (refused)
+        {
+            Assert.Contains($"**quiz {arguments.Split(' ')[0]}** is an admin command", reply.Markdown, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal($"quiz ran with '{arguments}'", reply.Markdown);
+        }
+    }
+
+    [Theory]
+    [InlineData(Platforms.Discord)]
+    [InlineData(Platforms.Teams)]
+    [InlineData(Platforms.Web)]
+    public async Task HandleAsync_StatsByMentionOnAnyPlatform_Private(string platform)
+    {
+        // @mentioned "stats" used to post in the channel while Discord's /stats was private.
+        await using var chat = new ChatFixture();
+
+        var reply = await chat.Conversation.HandleAsync(
+            new IncomingMessage(platform, "c1", "u1", "Ada", "stats", MentionedBot: true, IsAdmin: true), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Admin, reply.Kind);
+        Assert.True(reply.Private);
+    }
+
     [Fact]
     public void Constructor_TwoCommandsWithOneName_Throws()
     {
@@ -400,11 +465,8 @@ public class ConversationTests
 
     private sealed class EchoCommand : IChatCommand
     {
-        public string Name => "echo";
-
-        public string Help => "echo <text> — repeat text";
-
-        public bool AdminOnly => false;
+        public CommandDescriptor Descriptor { get; } = new(
+            "echo", "Repeat text.", "echo <text> — repeat text", Parameters: [new("text", "What to repeat", ParameterKind.Text)]);
 
         public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
             Task.FromResult(new Reply("echo:" + arguments));
@@ -412,11 +474,7 @@ public class ConversationTests
 
     private sealed class ThrowingCommand : IChatCommand
     {
-        public string Name => "boom";
-
-        public string Help => "boom — fails";
-
-        public bool AdminOnly => true;
+        public CommandDescriptor Descriptor { get; } = new("boom", "Fails.", "boom — fails", Admin: true);
 
         public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("kaput");

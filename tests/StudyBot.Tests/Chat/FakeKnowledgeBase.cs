@@ -49,8 +49,8 @@ internal sealed class FakeKnowledgeBase : IKnowledgeBase
     }
 
     public static Answer Decline(string question) => new(
-        question, false, "Sorry, the notes do not cover that.", [], [new Citation("aws.md", "S3", 10, 12, "s3 things")]);
+        question, false, AnswerVerdict.None, string.Empty, [], [new Citation("aws.md", "S3", 10, 12, "s3 things")]);
 
     public static Answer Yes(string question) => new(
-        question, true, "Yes — it is.", [new Citation("aws.md", "EBS Encryption", 71, 71, "by default it is **not** encrypted")], []);
+        question, true, AnswerVerdict.Yes, "it is.", [new Citation("aws.md", "EBS Encryption", 71, 71, "by default it is **not** encrypted")], []);
 }

@@ -79,7 +79,7 @@ public class MessageMappingTests
 
         var incoming = InteractionHandler.ToIncomingMessage(interaction, new DiscordOptions())!;
 
-        Assert.Equal("cardsearch The Gitrog Monster", incoming.Text);
+        Assert.Equal("/cardsearch The Gitrog Monster", incoming.Text);
         Assert.False(incoming.IsAdmin);
         Assert.Null(incoming.ActionData);
     }

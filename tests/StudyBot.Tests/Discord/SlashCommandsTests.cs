@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StudyBot.Core.Chat;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Payloads;
 
@@ -13,7 +14,7 @@ public class SlashCommandsTests
     {
         var data = Parse("""{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"  Is EBS encrypted by default? "}]}""");
 
-        Assert.Equal("ask Is EBS encrypted by default?", SlashCommands.ToText(data));
+        Assert.Equal("/ask Is EBS encrypted by default?", SlashCommands.ToText(data));
     }
 
     [Fact]
@@ -21,22 +22,34 @@ public class SlashCommandsTests
     {
         var data = Parse("""{"name":"quiz","options":[{"name":"schedule","type":1,"options":[{"name":"timezone","type":3,"value":"Europe/Berlin"},{"name":"cron","type":3,"value":"0 9 * * 1-5"}]}]}""");
 
-        Assert.Equal("quiz schedule 0 9 * * 1-5 Europe/Berlin", SlashCommands.ToText(data));
+        Assert.Equal("/quiz schedule 0 9 * * 1-5 Europe/Berlin", SlashCommands.ToText(data));
     }
 
     [Theory]
-    [InlineData("quiz off", true)]
-    [InlineData("quiz skip", true)]
-    [InlineData("me", true)]
-    [InlineData("reload", true)]
-    [InlineData("gaps", true)]
-    [InlineData("stats", true)]
-    [InlineData("ask what is me", false)]
-    [InlineData("leaderboard", false)]
-    [InlineData("help", false)]
-    public void IsPrivate_Command_PersonalAndAdminOnly(string text, bool expected)
+    [InlineData("/quiz off", true)]
+    [InlineData("/quiz skip", true)]
+    [InlineData("/me", true)]
+    [InlineData("/reload", true)]
+    [InlineData("/gaps", true)]
+    [InlineData("/stats", true)]
+    [InlineData("/quiz status", false)]
+    [InlineData("/ask what is me", false)]
+    [InlineData("/leaderboard", false)]
+    [InlineData("/help", false)]
+    public void VisibilityOf_SlashCommandText_PrivateForPersonalAndAdmin(string text, bool expected)
     {
-        Assert.Equal(expected, SlashCommands.IsPrivate(text));
+        Assert.Equal(expected, CommandCatalogue.VisibilityOf(text) == Visibility.Private);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"quiz\",\"options\":[{\"name\":\"schedule\",\"type\":1,\"options\":[{\"name\":\"cron\",\"type\":3,\"value\":\"every day\"}]}]}")]
+    [InlineData("{\"name\":\"sources\",\"type\":1}")]
+    public void ToText_AnyOptions_ReadAsTheCommandNotAQuestion(string json)
+    {
+        var text = SlashCommands.ToText(Parse(json));
+
+        // Options a member typed that are not the command's syntax still reach the command, which explains its usage.
+        Assert.NotNull(CommandLine.Parse(text, CommandCatalogue.All));
     }
 
     [Fact]
@@ -53,7 +66,7 @@ public class SlashCommandsTests
         Assert.Equal("Ask StudyBot", menu.Name);
         Assert.Null(menu.Description);
         var quiz = SlashCommands.All.Single(c => c.Name == "quiz").Options!;
-        Assert.Equal(["status", "now", "schedule", "skip", "off"], quiz.Select(o => o.Name));
+        Assert.Equal(["status", "now", "schedule", "skip", "off", "ban"], quiz.Select(o => o.Name));
         Assert.All(quiz, o => Assert.Equal(1, o.Type)); // sub-commands: /quiz now, /quiz schedule cron:… timezone:…
         Assert.Equal(["cron", "timezone"], quiz.Single(o => o.Name == "schedule").Options!.Select(o => o.Name));
         var question = Assert.Single(SlashCommands.All.Single(c => c.Name == "ask").Options!);
@@ -85,7 +98,7 @@ public class SlashCommandsTests
     {
         var data = Parse("""{"name":"Ask StudyBot","type":3,"target_id":"11","resolved":{"messages":{"11":{"id":"11","channel_id":"5","content":"  Is EBS encrypted by default?\n"}}}}""");
 
-        Assert.Equal("ask Is EBS encrypted by default?", SlashCommands.ToText(data));
+        Assert.Equal("/ask Is EBS encrypted by default?", SlashCommands.ToText(data));
     }
 
     [Fact]

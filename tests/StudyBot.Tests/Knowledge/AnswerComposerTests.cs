@@ -210,6 +210,6 @@ public sealed class AnswerComposerTests : IDisposable
     /// <summary>The expected Yes/No, or no verdict at all; never the opposite one.</summary>
     internal static void AssertLeadOrUnsettled(string lead, string text) =>
         Assert.True(
-            text.StartsWith(lead + " — ", StringComparison.Ordinal) || text.StartsWith(StudyBot.Core.Knowledge.Answering.AnswerWriter.UnsettledLead, StringComparison.Ordinal),
+            text.StartsWith(lead + " — ", StringComparison.Ordinal) || text.StartsWith(AnswerMarkdown.UnsettledOpening, StringComparison.Ordinal),
             $"expected '{lead} — …' or no verdict: {text}");
 }

@@ -9,11 +9,7 @@ internal sealed class GapsCommand(IQuestionLog questions, TimeProvider time) : I
     private const int DefaultCount = 10;
     private const int MaxCount = 50;
 
-    public string Name => "gaps";
-
-    public string Help => "gaps [N] — the questions the notes could not answer or answered wrongly (👎), most asked first; gaps done N — take entry N off the list";
-
-    public bool AdminOnly => true;
+    public CommandDescriptor Descriptor => CommandCatalogue.Gaps;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {

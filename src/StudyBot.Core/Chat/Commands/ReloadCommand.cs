@@ -5,11 +5,7 @@ namespace StudyBot.Core.Chat.Commands;
 /// <summary><c>reload</c> (admin): re-reads the notes and answers with the diff.</summary>
 internal sealed class ReloadCommand(IKnowledgeBase knowledge, IEnumerable<IAdminNotes>? notes = null) : IChatCommand
 {
-    public string Name => "reload";
-
-    public string Help => "reload — re-read the notes folder and show what changed";
-
-    public bool AdminOnly => true;
+    public CommandDescriptor Descriptor => CommandCatalogue.Reload;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {

@@ -7,11 +7,7 @@ namespace StudyBot.Core.Chat.Commands;
 /// <summary><c>sources</c>: the notes files that are loaded, with their passage counts.</summary>
 internal sealed class SourcesCommand(IKnowledgeBase knowledge) : IChatCommand
 {
-    public string Name => "sources";
-
-    public string Help => "sources — which notes are loaded, with passage counts";
-
-    public bool AdminOnly => false;
+    public CommandDescriptor Descriptor => CommandCatalogue.Sources;
 
     public Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {

@@ -6,11 +6,7 @@ namespace StudyBot.Core.Chat.Commands;
 /// <summary><c>stats</c> (admin): what is indexed and how many questions were answered.</summary>
 internal sealed class StatsCommand(IKnowledgeBase knowledge, IQuestionLog questions, TimeProvider time, IEnumerable<IAdminNotes>? notes = null) : IChatCommand
 {
-    public string Name => "stats";
-
-    public string Help => "stats — files and passages indexed, questions asked, share answered";
-
-    public bool AdminOnly => true;
+    public CommandDescriptor Descriptor => CommandCatalogue.Stats;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {

@@ -11,11 +11,6 @@ namespace StudyBot.Core.Knowledge.Answering;
 /// </summary>
 internal static partial class AnswerWriter
 {
-    internal const string DeclineText = "Sorry, the notes don't cover that.";
-
-    /// <summary>What a yes/no answer that the notes do not settle opens with: never a Yes/No word.</summary>
-    internal const string UnsettledLead = "The notes say:";
-
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
     private const int MaxSnippetChars = 400;
@@ -55,7 +50,8 @@ internal static partial class AnswerWriter
         }
 
         var best = index.Entries[ranked[0].Id];
-        return new Answer(question.Question, true, AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant), citations, []);
+        var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
+        return new Answer(question.Question, true, verdict, lead, citations, []);
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
@@ -76,7 +72,7 @@ internal static partial class AnswerWriter
             related.Add(new Citation(entry.Passage.File, entry.Passage.Section, line, line, entry.Passage.Section));
         }
 
-        return new Answer(question, false, DeclineText, [], related);
+        return new Answer(question, false, AnswerVerdict.None, string.Empty, [], related);
     }
 
     internal readonly record struct Span(int Start, int End, string Text);
@@ -118,7 +114,8 @@ internal static partial class AnswerWriter
         return new Span(start, end, string.Join("\n", parts));
     }
 
-    private static string AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText, double similarity, AnswerModel.Variant? variant)
+    /// <summary>The verdict (for a yes/no question) and the lead sentence after it.</summary>
+    private static (AnswerVerdict Verdict, string Lead) AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText, double similarity, AnswerModel.Variant? variant)
     {
         var passage = best.Passage;
         if (!question.IsYesNo)
@@ -127,15 +124,15 @@ internal static partial class AnswerWriter
             {
                 // A terse answer ("no", "Yes we can") says little without the question it answers.
                 var answerText = Clean(passage.AnswerText ?? passage.Text);
-                return answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
+                return (AnswerVerdict.None, answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
                     ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
-                    : answerText;
+                    : answerText);
             }
 
             var body = Clean(citedText);
-            return string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
+            return (AnswerVerdict.None, string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
                 ? body
-                : $"{passage.Section}: {body}";
+                : $"{passage.Section}: {body}");
         }
 
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
@@ -150,12 +147,7 @@ internal static partial class AnswerWriter
             rest = $"{passage.Section}: {rest}";
         }
 
-        return verdict switch
-        {
-            true => $"Yes — {Capitalize(rest)}",
-            false => $"No — {Capitalize(rest)}",
-            null => $"{UnsettledLead} {Capitalize(rest)}",
-        };
+        return (verdict switch { true => AnswerVerdict.Yes, false => AnswerVerdict.No, null => AnswerVerdict.Unsettled }, Capitalize(rest));
     }
 
     /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes

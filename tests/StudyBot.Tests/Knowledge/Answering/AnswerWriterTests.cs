@@ -84,7 +84,8 @@ public sealed class AnswerWriterTests
 
         var answer = AnswerWriter.Write(kit.Index, analysis, [candidate], AnswerModel.Current.Lexical);
 
-        Assert.StartsWith(AnswerWriter.UnsettledLead, answer.Text, StringComparison.Ordinal);
+        Assert.Equal(StudyBot.Core.Knowledge.AnswerVerdict.Unsettled, answer.Verdict);
+        Assert.StartsWith(AnswerMarkdown.UnsettledOpening, answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class AnswerWriterTests
 
         Assert.False(answer.Answered);
         Assert.Empty(answer.Citations);
-        Assert.Equal(AnswerWriter.DeclineText, answer.Text);
+        Assert.Equal(AnswerMarkdown.Declined, answer.Text);
     }
 
     private static bool? Verdict(AnsweringTestKit kit, string question, string passageText)

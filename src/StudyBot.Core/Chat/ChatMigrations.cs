@@ -1,4 +1,6 @@
-namespace StudyBot.Core.Storage;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Core.Chat;
 
 /// <summary>The chat schema: question counts, knowledge gaps and the admin audit table (versions 100–199), one text for
 /// both providers.</summary>

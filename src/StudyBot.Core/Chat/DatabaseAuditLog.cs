@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dapper;
-using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
 
-namespace StudyBot.Core.Storage;
+namespace StudyBot.Core.Chat;
 
 /// <summary>The admin audit table.</summary>
 internal sealed class DatabaseAuditLog(Database database) : IAuditLog

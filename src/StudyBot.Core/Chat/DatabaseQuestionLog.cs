@@ -3,9 +3,9 @@ using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
 
-namespace StudyBot.Core.Storage;
+namespace StudyBot.Core.Chat;
 
 /// <summary>
 /// Question counts per UTC day and platform, and the declined questions, in the database. Questions are queued and
