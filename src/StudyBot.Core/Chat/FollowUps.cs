@@ -10,6 +10,11 @@ namespace StudyBot.Core.Chat;
 /// </summary>
 internal sealed partial class FollowUps(TimeProvider time)
 {
+    /// <summary>These patterns are linear on a question capped at 2,000 characters (microseconds); the timeout only
+    /// guards against a future pattern that is not. At 100 ms a thread descheduled on a loaded machine timed out mid-match
+    /// and the question got the error reply, so the limit is far above any pause.</summary>
+    private const int MatchTimeoutMs = 2000;
+
     /// <summary>Long enough to read an answer and ask on; short enough that a new topic is not read as an old one.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
@@ -81,16 +86,16 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     private static (string, string, string) Key(IncomingMessage message) => (message.Platform, message.ChannelId, message.UserId);
 
-    [GeneratedRegex(@"^(and\s+)?(what|how)\s+about\s+(?<x>[^?]{1,80})\??$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(and\s+)?(what|how)\s+about\s+(?<x>[^?]{1,80})\??$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex WhatAbout();
 
-    [GeneratedRegex(@"^and\s+(?<rest>.{3,300})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^and\s+(?<rest>.{3,300})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex AndThen();
 
-    [GeneratedRegex(@"\b(it|that|this|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(it|that|this|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex Pronoun();
 
     /// <summary>A run of acronyms (EBS, S3, SSE-KMS) and capitalised names (GuardDuty, Shield): "AWS Shield" is one subject.</summary>
-    [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex Name();
 }
