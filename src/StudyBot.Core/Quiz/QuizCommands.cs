@@ -183,7 +183,7 @@ internal sealed class LeaderboardCommand(QuizService quiz) : IChatCommand
 }
 
 /// <summary><c>me</c>: my points, streak and accuracy.</summary>
-internal sealed class MeCommand(QuizService quiz, QuizStore store) : IChatCommand
+internal sealed class MeCommand(QuizService quiz) : IChatCommand
 {
     public string Name => "me";
 
@@ -193,8 +193,7 @@ internal sealed class MeCommand(QuizService quiz, QuizStore store) : IChatComman
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, cancellationToken);
-        var s = await quiz.MyStatsAsync(message.Platform, message.UserId, QuizSchedule.Zone(channel?.TimeZone), cancellationToken);
+        var s = await quiz.MyStatsAsync(message.Platform, message.ChannelId, message.UserId, cancellationToken);
         var text = s.Answered == 0
             ? "You have not answered a quiz yet."
             : string.Create(CultureInfo.InvariantCulture,

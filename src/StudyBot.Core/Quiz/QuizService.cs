@@ -337,26 +337,43 @@ internal sealed class QuizService(
                 Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
-        var stats = await MyStatsAsync(message.Platform, message.UserId, zone, ct);
+        var stats = await MyStatsAsync(post.Platform, post.ChannelId, message.UserId, ct);
         return new Reply(
             $"Correct: **{question.Answer}**! +{_options.PointsPerCorrectAnswer} point{(_options.PointsPerCorrectAnswer == 1 ? string.Empty : "s")}. Streak: {stats.Streak} day{(stats.Streak == 1 ? string.Empty : "s")}.",
             Private: true, Kind: ReplyKind.QuizFeedback);
     }
 
-    /// <summary>A member's points, current streak of days answered correctly, and accuracy.</summary>
-    public async Task<MemberStats> MyStatsAsync(string platform, string userId, TimeZoneInfo zone, CancellationToken ct)
+    /// <summary>The longest streak looked for: about four years of weekday quizzes.</summary>
+    private const int MaxStreakDays = 1000;
+
+    /// <summary>
+    /// A member's points and accuracy on the platform, and their current streak in a channel: consecutive days on which
+    /// a quiz was posted there and the member answered one correctly. Days without a quiz (a Mon–Fri schedule's weekend,
+    /// a skipped day) neither count nor break it; a quiz day still open and not yet answered waits. A channel without
+    /// quizzes (a direct message) shows the streak of the channel the member last answered in.
+    /// </summary>
+    public async Task<MemberStats> MyStatsAsync(string platform, string channelId, string userId, CancellationToken ct)
     {
         var answers = await store.AnswersOfUserAsync(platform, userId, ct);
         var points = answers.Sum(a => a.Points);
         var correct = answers.Count(a => a.Correct);
-        var days = answers.Where(a => a.Correct).Select(a => DateOnly.ParseExact(a.LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var day = days.Contains(today) ? today : today.AddDays(-1);
-        var streak = 0;
-        while (days.Contains(day))
+        var days = await store.QuizDaysAsync(platform, channelId, userId, MaxStreakDays, ct);
+        if (days.Count == 0 && await store.LatestAnswerChannelAsync(platform, userId, ct) is { } other)
         {
-            streak++;
-            day = day.AddDays(-1);
+            days = await store.QuizDaysAsync(platform, other, userId, MaxStreakDays, ct);
+        }
+
+        var streak = 0;
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i].Correct)
+            {
+                streak++;
+            }
+            else if (i > 0 || !days[i].Open || days[i].Answered)
+            {
+                break;
+            }
         }
 
         return new MemberStats(points, streak, answers.Count, correct);

@@ -459,6 +459,39 @@ internal sealed class QuizStore(Database database)
             new { platform, userId }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>
+    /// The days a quiz was posted in a channel, newest first (at most <paramref name="max"/>): whether one of that day's
+    /// quizzes is still open, and whether the member answered one of them, and one correctly. Streaks count these days
+    /// only, so a Mon–Fri schedule's weekend breaks nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(string LocalDate, bool Open, bool Answered, bool Correct)>> QuizDaysAsync(
+        string platform, string channelId, string userId, int max, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var rows = await c.QueryAsync<(string, long, long, long)>(new CommandDefinition("""
+            SELECT p.local_date,
+                   CAST(MAX(CASE WHEN p.reveal_status IS NULL THEN 1 ELSE 0 END) AS BIGINT),
+                   CAST(COUNT(a.user_id) AS BIGINT),
+                   CAST(COALESCE(MAX(a.correct), 0) AS BIGINT)
+            FROM quiz_posts p LEFT JOIN quiz_answers a ON a.post_id = p.id AND a.user_id = @userId
+            WHERE p.platform = @platform AND p.channel_id = @channelId AND p.status = 'posted'
+            GROUP BY p.local_date
+            ORDER BY p.local_date DESC
+            LIMIT @max;
+            """, new { platform, channelId, userId, max }, cancellationToken: ct));
+        return rows.Select(r => (r.Item1, r.Item2 > 0, r.Item3 > 0, r.Item4 > 0)).ToList();
+    }
+
+    /// <summary>The channel of the member's latest quiz answer on a platform, or null.</summary>
+    public async Task<string?> LatestAnswerChannelAsync(string platform, string userId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT p.channel_id FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+            WHERE a.platform = @platform AND a.user_id = @userId ORDER BY a.answered_utc DESC LIMIT 1;
+            """, new { platform, userId }, cancellationToken: ct));
+    }
+
     /// <summary>Top members by points (a month "yyyy-MM", or all time when null).</summary>
     public async Task<IReadOnlyList<(string UserId, string DisplayName, long Points, long Correct, long Answered)>> LeaderboardAsync(
         string platform, string channelId, string? month, int top, CancellationToken ct)

@@ -412,8 +412,51 @@ public class QuizSchedulerTests(PostgresServer postgres)
         var me = await h.CommandAsync("me", user: "u1");
         Assert.Equal("3 points, streak 3 days, accuracy 100% (3/3 correct).", me.Markdown);
         Assert.True(me.Private);
+
+        // Two days without a quiz (the schedule off) miss nothing; a quiz revealed without the member's answer breaks
+        // the streak.
+        await h.CommandAsync("quiz off");
         time.Advance(TimeSpan.FromDays(2));
+        Assert.Contains("streak 3 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+        await h.CommandAsync("quiz now");
+        Assert.Contains("streak 3 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
         Assert.Contains("streak 0 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Streak_WeekdaySchedule_WeekendKeepsItAndAMissedQuizDayBreaksIt(StorageProvider provider)
+    {
+        // Monday 1 June 2026, 08:00 Berlin; quizzes at 09:00 on weekdays only.
+        var time = At("2026-06-01T06:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(20), time);
+        await h.EnsureChannelAsync("c1", "0 9 * * 1-5", "Europe/Berlin");
+        var start = time.GetUtcNow();
+        Reply? feedback = null;
+
+        // Two weeks' Monday to the next Tuesday, each quiz answered right half an hour after it is posted.
+        for (var day = 0; day < 9; day++)
+        {
+            var posted = h.Publisher.Quizzes.Count();
+            await h.RunUntilAsync(start.AddDays(day).AddMinutes(90));
+            if (h.Publisher.Quizzes.Count() > posted)
+            {
+                var quiz = h.Publisher.Quizzes.Last().Reply;
+                feedback = await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "u1");
+            }
+        }
+
+        Assert.Equal(7, h.Publisher.Quizzes.Count());
+        Assert.Contains("Streak: 7 days", feedback!.Markdown, StringComparison.Ordinal);
+
+        // Wednesday's quiz goes unanswered and is revealed: Thursday's right answer starts again at 1.
+        await h.RunUntilAsync(start.AddDays(10).AddMinutes(90));
+        var thursday = h.Publisher.Quizzes.Last().Reply;
+        feedback = await h.PressAsync(QuizHarness.Action(thursday, QuizHarness.RightChoice(thursday)), "u1");
+        Assert.Equal(9, h.Publisher.Quizzes.Count());
+        Assert.Contains("Streak: 1 day", feedback.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
