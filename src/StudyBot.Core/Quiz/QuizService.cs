@@ -200,11 +200,15 @@ internal sealed class QuizService(
         }
     }
 
-    /// <summary>Closes answers and posts the correct answer, explanation, citation and counts.</summary>
+    /// <summary>
+    /// Closes answers and edits the quiz post into its reveal: the buttons disabled with how many chose each, the right
+    /// one marked, the explanation, the citation and the share correct. Members see the answer where they answered,
+    /// and no button stays live on a closed quiz.
+    /// </summary>
     private async Task RevealAsync(QuizPostRow post, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not var (answered, correct))
+        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not { } counts)
         {
             return; // another worker is revealing it, or it is revealed
         }
@@ -218,7 +222,8 @@ internal sealed class QuizService(
 
         try
         {
-            await publisher.PostAsync(post.ChannelId, QuizReplies.Reveal(post.Question, answered, correct), "r" + post.IdempotencyKey[1..], ct);
+            var reveal = QuizReplies.Reveal(post.Id, post.Question, counts) with { ReplacesMessageId = post.MessageId };
+            await publisher.PostAsync(post.ChannelId, reveal, "r" + post.IdempotencyKey[1..], ct);
             await store.ConfirmRevealAsync(post.Id, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -426,7 +431,6 @@ internal static class QuizReplies
     {
         var text = new StringBuilder();
         text.Append(q.Text).Append("\n\n");
-        var shortChoices = q.Choices.All(c => c.Length <= 40);
         for (var i = 0; i < q.Choices.Count; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
@@ -434,16 +438,40 @@ internal static class QuizReplies
 
         text.Append("\nAnswer with a button; only your first answer counts.");
         var buttons = q.Choices
-            .Select((c, i) => new ReplyButton(shortChoices ? $"{Letters[i]}. {c}" : Letters[i].ToString(), $"quiz:{postId}:{i}", ButtonStyle.Primary))
+            .Select((_, i) => new ReplyButton(Label(q, i), $"quiz:{postId}:{i}", ButtonStyle.Primary))
             .ToList();
         return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz);
     }
 
-    public static Reply Reveal(QuizQuestion q, int answered, int correct)
+    /// <summary>The quiz post as revealed (it replaces the question): each choice with how many chose it, the right
+    /// one marked, the same buttons disabled (the right one green), then the explanation and the cited lines.</summary>
+    public static Reply Reveal(long postId, QuizQuestion q, RevealCounts counts)
     {
-        var share = answered == 0 ? "nobody answered" : $"{answered} answered, {Math.Round(100.0 * correct / answered)}% correct";
-        var text = $"{q.Text}\n\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.";
+        var share = counts.Answered == 0 ? "nobody answered" : $"{counts.Answered} answered, {Math.Round(100.0 * counts.Correct / counts.Answered)}% correct";
+        var text = new StringBuilder();
+        text.Append(q.Text).Append("\n\n");
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            var mark = i == q.AnswerIndex ? "✅ " : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"{mark}**{Letters[i]}.** {q.Choices[i]} — {Chose(counts.PerChoice[i])}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.");
+        var buttons = q.Choices
+            .Select((_, i) => new ReplyButton(
+                $"{(i == q.AnswerIndex ? "✓ " : string.Empty)}{Label(q, i)} · {counts.PerChoice[i]}",
+                $"quiz:{postId}:{i}",
+                i == q.AnswerIndex ? ButtonStyle.Success : ButtonStyle.Secondary,
+                Disabled: true))
+            .ToList();
         Citation[] citations = [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
-        return new Reply(text, Title: "Quiz answer", Citations: citations, Kind: ReplyKind.QuizReveal);
+        return new Reply(text.ToString(), Title: "Daily quiz: answer", Citations: citations, Buttons: buttons, Kind: ReplyKind.QuizReveal);
     }
+
+    /// <summary>A button's label: the letter and the choice when every choice is short, else the letter alone.</summary>
+    private static string Label(QuizQuestion q, int i) =>
+        q.Choices.All(c => c.Length <= 40) ? $"{Letters[i]}. {q.Choices[i]}" : Letters[i].ToString();
+
+    private static string Chose(int n) => n == 1 ? "1 answer" : string.Create(CultureInfo.InvariantCulture, $"{n} answers");
 }

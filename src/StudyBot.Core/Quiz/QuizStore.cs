@@ -64,6 +64,9 @@ internal sealed class AnswerRow
     public string AnsweredUtc { get; set; } = string.Empty;
 }
 
+/// <summary>A post's answers at its reveal: how many chose each choice (by index) and how many were right.</summary>
+internal sealed record RevealCounts(int Answered, int Correct, IReadOnlyList<int> PerChoice);
+
 /// <summary>The outcome of recording an answer.</summary>
 internal enum AnswerOutcome
 {
@@ -353,7 +356,7 @@ internal sealed class QuizStore(Database database)
     /// the reveal as pending and updates the question's SM-2 state. Returns the answer counts, or null when another
     /// worker holds the reveal or it is done.
     /// </summary>
-    public async Task<(int Answered, int Correct)?> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken ct)
+    public async Task<RevealCounts?> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -371,8 +374,10 @@ internal sealed class QuizStore(Database database)
             return null;
         }
 
-        var counts = await c.QuerySingleAsync<(long Answered, long Correct)>(new CommandDefinition(
-            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM quiz_answers WHERE post_id = @id;", new { id = post.Id }, tx, cancellationToken: ct));
+        var byChoice = (await c.QueryAsync<(long Choice, long Answered, long Correct)>(new CommandDefinition(
+            "SELECT CAST(choice_index AS BIGINT), COUNT(*), CAST(COALESCE(SUM(correct), 0) AS BIGINT) FROM quiz_answers WHERE post_id = @id GROUP BY choice_index;",
+            new { id = post.Id }, tx, cancellationToken: ct))).ToList();
+        var counts = (Answered: byChoice.Sum(x => x.Answered), Correct: byChoice.Sum(x => x.Correct));
         if (first && counts.Answered > 0)
         {
             var share = (double)counts.Correct / counts.Answered;
@@ -395,7 +400,13 @@ internal sealed class QuizStore(Database database)
         }
 
         await tx.CommitAsync(ct);
-        return ((int)counts.Answered, (int)counts.Correct);
+        var perChoice = new int[post.Question.Choices.Count];
+        foreach (var x in byChoice.Where(x => x.Choice >= 0 && x.Choice < perChoice.Length))
+        {
+            perChoice[x.Choice] = (int)x.Answered;
+        }
+
+        return new RevealCounts((int)counts.Answered, (int)counts.Correct, perChoice);
     }
 
     public async Task ConfirmRevealAsync(long id, DateTimeOffset now, CancellationToken ct)
