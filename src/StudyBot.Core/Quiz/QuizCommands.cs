@@ -4,7 +4,8 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
-/// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
+/// <c>quiz</c>: the channel's schedule for everyone; <c>quiz me</c>, a private question from the member's own
+/// reviews; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
 /// <c>quiz skip</c>, <c>quiz off</c> and <c>quiz ban [id]</c> for admins (a non-admin gets a refusal, <see cref="ReplyKind.Refused"/>).
 /// </summary>
 internal sealed class QuizChatCommand(
@@ -12,7 +13,7 @@ internal sealed class QuizChatCommand(
 {
     public string Name => "quiz";
 
-    public string Help => "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]";
+    public string Help => "quiz — this channel's quiz schedule; quiz me — a question due for you (private); admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]";
 
     public bool AdminOnly => false;
 
@@ -23,6 +24,11 @@ internal sealed class QuizChatCommand(
         if (verb is "status")
         {
             return await StatusAsync(message, cancellationToken);
+        }
+
+        if (verb is "me")
+        {
+            return await quiz.PracticeAsync(message, cancellationToken);
         }
 
         if (verb is not ("schedule" or "now" or "skip" or "off" or "ban"))

@@ -244,8 +244,7 @@ internal sealed class QuizService(
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
     {
-        var banned = await store.BannedAsync(ct);
-        var questions = banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
+        var questions = await QuestionsAsync(ct);
         if (questions.Count == 0)
         {
             return null;
@@ -293,10 +292,93 @@ internal sealed class QuizService(
             .First();
     }
 
+    /// <summary>The bank's questions that are not retired.</summary>
+    private async Task<IReadOnlyList<QuizQuestion>> QuestionsAsync(CancellationToken ct)
+    {
+        var banned = await store.BannedAsync(ct);
+        return banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
+    }
+
+    /// <summary>
+    /// <c>quiz me</c>: a question for the asking member alone, from their own SM-2 schedule. Their due reviews come
+    /// first, the longest due first; with nothing due, a question they have never had (the team's first); when they have
+    /// had every one, their next review early. The question's buttons carry <c>quiz:me:{questionId}:{choice}</c>.
+    /// </summary>
+    public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var questions = await QuestionsAsync(ct);
+        if (questions.Count == 0)
+        {
+            return new Reply("There are no quiz questions yet (are the notes loaded?).", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var now = time.GetUtcNow();
+        var nowIso = QuizStore.Iso(now);
+        var states = (await store.MemberStatesAsync(message.Platform, message.UserId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        var due = questions
+            .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
+            .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
+            .ToList();
+        var fresh = questions
+            .Where(q => !states.ContainsKey(q.Id))
+            .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
+            .ThenBy(q => QuizText.OrderKey(message.Platform + message.UserId, q.Id), StringComparer.Ordinal)
+            .FirstOrDefault();
+        var (question, note) = due.Count > 0
+            ? (due[0], due.Count == 1 ? "1 question is due for you:" : $"{due.Count} questions are due for you; the first:")
+            : fresh is not null
+                ? (fresh, "Nothing is due for you: a new question.")
+                : (questions.OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal).First(),
+                    "Nothing is due and you have had every question: your next review, early.");
+        await store.MarkAskedAsync(message.Platform, message.UserId, question.Id, now, ct);
+        return QuizReplies.Practice(question, note);
+    }
+
+    /// <summary>An answer to <c>quiz me</c> (<c>quiz:me:{questionId}:{choice}</c>): graded once, and the member's next
+    /// review of the question scheduled.</summary>
+    private async Task<Reply> PracticeAnswerAsync(IncomingMessage message, string questionId, string choiceText, CancellationToken ct)
+    {
+        var question = bank.Find(questionId);
+        if (question is null || (await store.BannedAsync(ct)).Contains(questionId))
+        {
+            return new Reply("That question is no longer in the quiz. Say **quiz me** for another.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        if (!int.TryParse(choiceText, NumberStyles.None, CultureInfo.InvariantCulture, out var choice) || choice >= question.Choices.Count)
+        {
+            return new Reply("That choice is not part of this question.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var right = choice == question.AnswerIndex;
+        var next = await store.ReviewMemberAsync(message.Platform, message.UserId, question.Id, Grade(right), asked: true, time.GetUtcNow(), ct);
+        if (next is null)
+        {
+            return new Reply("You have answered this question already. Say **quiz me** for the next one.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var days = Math.Max(1, (int)Math.Round(next.IntervalDays));
+        var again = $"You will get it again in {days} day{(days == 1 ? string.Empty : "s")}.";
+        var verdict = right
+            ? $"Correct: **{question.Answer}**! {again}"
+            : $"Not quite: you chose **{question.Choices[choice]}**. The answer is **{QuizReplies.Letter(question.AnswerIndex)}. {question.Answer}**. {again}";
+        return new Reply(
+            $"{verdict}\n\n{question.Explanation}\n\nSay **quiz me** for another.",
+            Title: "Quiz me", Citations: QuizReplies.CitedLines(question), Private: true, Kind: ReplyKind.QuizFeedback);
+    }
+
+    /// <summary>A member's answer as an SM-2 grade: right is "correct after some thought", wrong is "wrong, but
+    /// familiar once seen" (due again the next day).</summary>
+    private static int Grade(bool right) => right ? 4 : 1;
+
     /// <summary>Records a member's button press; only the first answer per member and post counts.</summary>
     public async Task<Reply> AnswerAsync(IncomingMessage message, CancellationToken ct)
     {
         var parts = (message.ActionData ?? string.Empty).Split(':');
+        if (parts is [_, "me", var questionId, var choiceText])
+        {
+            return await PracticeAnswerAsync(message, questionId, choiceText, ct);
+        }
+
         if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var choice))
         {
@@ -333,6 +415,10 @@ internal sealed class QuizService(
         {
             return new Reply("You have already answered this quiz; only your first answer counts.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
+
+        // The daily quiz also schedules the question in the member's own reviews: one they missed is due for them in
+        // quiz me the next day.
+        await store.ReviewMemberAsync(post.Platform, message.UserId, question.Id, Grade(right), asked: false, now, ct);
 
         var revealAt = post.RevealUtc is null ? null : TimeZoneInfo.ConvertTime(QuizStore.ParseIso(post.RevealUtc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
         if (!right)
@@ -465,9 +551,29 @@ internal static class QuizReplies
                 i == q.AnswerIndex ? ButtonStyle.Success : ButtonStyle.Secondary,
                 Disabled: true))
             .ToList();
-        Citation[] citations = [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
-        return new Reply(text.ToString(), Title: "Daily quiz: answer", Citations: citations, Buttons: buttons, Kind: ReplyKind.QuizReveal);
+        return new Reply(text.ToString(), Title: "Daily quiz: answer", Citations: CitedLines(q), Buttons: buttons, Kind: ReplyKind.QuizReveal);
     }
+
+    /// <summary><c>quiz me</c>'s question, for the asking member alone: buttons <c>quiz:me:{questionId}:{choice}</c>.</summary>
+    public static Reply Practice(QuizQuestion q, string note)
+    {
+        var text = new StringBuilder();
+        text.Append(note).Append("\n\n").Append(q.Text).Append("\n\n");
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
+        }
+
+        var buttons = q.Choices.Select((_, i) => new ReplyButton(Label(q, i), $"quiz:me:{q.Id}:{i}", ButtonStyle.Primary)).ToList();
+        return new Reply(text.ToString().TrimEnd(), Title: "Quiz me", Buttons: buttons, Private: true, Kind: ReplyKind.Quiz);
+    }
+
+    /// <summary>The letter of choice <paramref name="i"/>.</summary>
+    public static char Letter(int i) => Letters[i];
+
+    /// <summary>The question's citation, quoting the explanation when the citation carries no lines of its own.</summary>
+    public static IReadOnlyList<Citation> CitedLines(QuizQuestion q) =>
+        [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
 
     /// <summary>A button's label: the letter and the choice when every choice is short, else the letter alone.</summary>
     private static string Label(QuizQuestion q, int i) =>

@@ -53,6 +53,17 @@ internal sealed class QuestionStateRow
     public double? LastShareCorrect { get; set; }
 }
 
+/// <summary>One member's review state of one question (<c>quiz me</c>).</summary>
+internal sealed class MemberStateRow
+{
+    public string QuestionId { get; set; } = string.Empty;
+    public long Repetitions { get; set; }
+    public double Ease { get; set; }
+    public double IntervalDays { get; set; }
+    public string? DueUtc { get; set; }
+    public long Pending { get; set; }
+}
+
 internal sealed class AnswerRow
 {
     public string UserId { get; set; } = string.Empty;
@@ -468,6 +479,70 @@ internal sealed class QuizStore(Database database)
         return (await c.QueryAsync<AnswerRow>(new CommandDefinition(
             "SELECT * FROM quiz_answers WHERE platform = @platform AND user_id = @userId ORDER BY answered_utc;",
             new { platform, userId }, cancellationToken: ct))).ToList();
+    }
+
+    // Members' own reviews (quiz me)
+
+    public async Task<IReadOnlyList<MemberStateRow>> MemberStatesAsync(string platform, string userId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<MemberStateRow>(new CommandDefinition(
+            "SELECT * FROM quiz_member_state WHERE platform = @platform AND user_id = @userId;",
+            new { platform, userId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>
+    /// Records that <c>quiz me</c> asked the member this question: its next answer is graded. A question new to the
+    /// member is due at once, so one asked and left unanswered is asked again rather than lost.
+    /// </summary>
+    public async Task MarkAskedAsync(string platform, string userId, string questionId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_member_state (platform, user_id, question_id, due_utc, pending)
+            VALUES (@platform, @userId, @questionId, @now, 1)
+            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET pending = 1;
+            """, new { platform, userId, questionId, now = Iso(now) }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Grades the member's answer to a question (0–5) and schedules their next review of it by SM-2. With
+    /// <paramref name="asked"/> (an answer to <c>quiz me</c>) it counts only while the question waits for its answer,
+    /// and null is returned for a second press; a daily quiz answer (already counted once per member) always counts.
+    /// </summary>
+    public async Task<Sm2State?> ReviewMemberAsync(
+        string platform, string userId, string questionId, int grade, bool asked, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var key = new { platform, userId, questionId };
+
+        // The claim first: it takes the row's lock, so of two presses at once only one is graded.
+        if (asked && await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE quiz_member_state SET pending = 0 WHERE platform = @platform AND user_id = @userId AND question_id = @questionId AND pending = 1;",
+                key, tx, cancellationToken: ct)) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
+
+        var row = await c.QuerySingleOrDefaultAsync<MemberStateRow>(new CommandDefinition(
+            "SELECT * FROM quiz_member_state WHERE platform = @platform AND user_id = @userId AND question_id = @questionId;",
+            key, tx, cancellationToken: ct));
+        var next = Sm2.Review(row is null ? Sm2State.New : new Sm2State((int)row.Repetitions, row.Ease, row.IntervalDays), grade);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_member_state (platform, user_id, question_id, repetitions, ease, interval_days, due_utc, reviews, pending)
+            VALUES (@platform, @userId, @questionId, @reps, @ease, @interval, @due, 1, 0)
+            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET
+                repetitions = excluded.repetitions, ease = excluded.ease, interval_days = excluded.interval_days,
+                due_utc = excluded.due_utc, reviews = quiz_member_state.reviews + 1;
+            """, new
+        {
+            platform, userId, questionId, reps = next.Repetitions, ease = next.Ease, interval = next.IntervalDays,
+            due = Iso(now.AddDays(next.IntervalDays)),
+        }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return next;
     }
 
     /// <summary>

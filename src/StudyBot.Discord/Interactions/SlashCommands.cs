@@ -31,7 +31,7 @@ internal static class SlashCommands
     };
 
     /// <summary>Commands whose replies are personal, so they are answered ephemerally.</summary>
-    private static readonly HashSet<string> PersonalCommands = new(StringComparer.Ordinal) { "me" };
+    private static readonly HashSet<string> PersonalCommands = new(StringComparer.Ordinal) { "me", "quiz me" };
 
     /// <summary>Commands that also work in a DM with the bot (the rest belong to a server channel: its quiz, its admins).</summary>
     private static readonly HashSet<string> DmCommands = new(StringComparer.Ordinal) { "ask", "help", "sources", AskAboutMessage };
@@ -47,6 +47,7 @@ internal static class SlashCommands
         new("quiz", "The daily quiz in this channel.",
         [
             new CommandOption(SubCommand, "status", "When the next quiz is posted here."),
+            new CommandOption(SubCommand, "me", "A question due for you from your own reviews (only you see it)."),
             new CommandOption(SubCommand, "now", "Post a quiz question now (admin)."),
             new CommandOption(SubCommand, "schedule", "Set when the daily quiz is posted here (admin).",
             Options:

@@ -34,6 +34,7 @@ public static partial class TeamsAppPackage
         new("help", "What I can do"),
         new("sources", "Which notes are loaded"),
         new("quiz now", "Post a quiz question now (admin)"),
+        new("quiz me", "A quiz question due for you (private)"),
         new("leaderboard", "Quiz points this month and all time"),
         new("me", "My quiz points, streak and accuracy"),
         new("reload", "Re-read the notes (admin)"),

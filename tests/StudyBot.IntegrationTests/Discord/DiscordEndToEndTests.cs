@@ -168,6 +168,24 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuizMe_SlashSubcommand_AsksEphemerallyAndTheButtonIsGradedEphemerally()
+    {
+        var asked = await SeenAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "me", ["type"] = 1 }), userId: "333"));
+
+        Assert.Equal(64, (int)asked["flags"]!);
+        var buttons = asked["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()).Select(b => (string)b!["custom_id"]!).ToList();
+        Assert.InRange(buttons.Count, 2, 5);
+        Assert.All(buttons, id => Assert.Matches("^quiz:me:[0-9a-f]{16}:[0-9]$", id));
+        Assert.Empty(_api.On("POST /channels/{channels}/messages"));
+
+        var graded = await SeenAsync(InteractionPayloads.Button(buttons[0], "333"));
+        var again = await SeenAsync(InteractionPayloads.Button(buttons[1], "333"));
+        Assert.Equal(64, (int)graded["flags"]!);
+        Assert.Matches("^(Correct|Not quite)", (string)graded["embeds"]![0]!["description"]!);
+        Assert.StartsWith("You have answered this question already", (string)again["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuizReveal_AnHourLater_EditsTheQuizMessageWithDisabledButtonsAndHowManyChoseEach()
     {
         // The app's clock starts now (interactions are signed with its time) and moves the hour to the reveal.

@@ -28,6 +28,8 @@ public class SlashCommandsTests
     [InlineData("quiz off", true)]
     [InlineData("quiz skip", true)]
     [InlineData("me", true)]
+    [InlineData("quiz me", true)]
+    [InlineData("quiz status", false)]
     [InlineData("reload", true)]
     [InlineData("gaps", true)]
     [InlineData("stats", true)]
@@ -53,7 +55,7 @@ public class SlashCommandsTests
         Assert.Equal("Ask StudyBot", menu.Name);
         Assert.Null(menu.Description);
         var quiz = SlashCommands.All.Single(c => c.Name == "quiz").Options!;
-        Assert.Equal(["status", "now", "schedule", "skip", "off"], quiz.Select(o => o.Name));
+        Assert.Equal(["status", "me", "now", "schedule", "skip", "off"], quiz.Select(o => o.Name));
         Assert.All(quiz, o => Assert.Equal(1, o.Type)); // sub-commands: /quiz now, /quiz schedule cron:… timezone:…
         Assert.Equal(["cron", "timezone"], quiz.Single(o => o.Name == "schedule").Options!.Select(o => o.Name));
         var question = Assert.Single(SlashCommands.All.Single(c => c.Name == "ask").Options!);
