@@ -197,6 +197,38 @@ public class QuizSchedulerTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Leaderboard_AnswersInTwoMonthsAndTwoChannels_MonthAndAllTimeOfThisChannelOnly(StorageProvider provider)
+    {
+        var time = At("2026-05-31T07:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(6), time);
+        async Task AnswerRightAsync(string channel, string user)
+        {
+            await h.CommandAsync("quiz now", channel: channel);
+            var quiz = h.Publisher.Quizzes.Last().Reply;
+            await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), user, channel);
+        }
+
+        // May: u1 scores in c1; June: u2 in c1, and u3 in c2 twice.
+        await AnswerRightAsync("c1", "u1");
+        time.Advance(TimeSpan.FromDays(1));
+        await AnswerRightAsync("c1", "u2");
+        await AnswerRightAsync("c2", "u3");
+        await AnswerRightAsync("c2", "u3");
+
+        var board = (await h.CommandAsync("leaderboard", channel: "c1")).Markdown;
+        var (month, allTime) = (board[..board.IndexOf("**All time**", StringComparison.Ordinal)], board[board.IndexOf("**All time**", StringComparison.Ordinal)..]);
+
+        Assert.Contains("This month (June 2026)", month, StringComparison.Ordinal);
+        Assert.Contains("1. Name u2 — 1 point (1/1 correct)", month, StringComparison.Ordinal);
+        Assert.DoesNotContain("Name u1", month, StringComparison.Ordinal);
+        Assert.Contains("Name u1 — 1 point", allTime, StringComparison.Ordinal);
+        Assert.Contains("Name u2 — 1 point", allTime, StringComparison.Ordinal);
+        Assert.DoesNotContain("Name u3", board, StringComparison.Ordinal);
+        Assert.Contains("1. Name u3 — 2 points (2/2 correct)", (await h.CommandAsync("leaderboard", channel: "c2")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
