@@ -21,6 +21,10 @@ internal sealed class QuizService(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>After this many failed edits of the quiz post (deleted, say), the reveal is posted as a new message,
+    /// so the channel still learns the answer before the attempts run out.</summary>
+    private const int EditAttempts = 2;
+
     /// <summary>At most one review of a missed question per this many days: with reviews every time one is due, a
     /// year of weekday posts at 66 % accuracy would be a fifth repeats (issue 11 wants ≥ 250 distinct in 261).</summary>
     private const int ReviewSpacingDays = 35;
@@ -222,7 +226,10 @@ internal sealed class QuizService(
 
         try
         {
-            var reveal = QuizReplies.Reveal(post.Id, post.Question, counts) with { ReplacesMessageId = post.MessageId };
+            var reveal = QuizReplies.Reveal(post.Id, post.Question, counts) with
+            {
+                ReplacesMessageId = post.RevealAttempts < EditAttempts ? post.MessageId : null,
+            };
             await publisher.PostAsync(post.ChannelId, reveal, "r" + post.IdempotencyKey[1..], ct);
             await store.ConfirmRevealAsync(post.Id, time.GetUtcNow(), CancellationToken.None);
         }

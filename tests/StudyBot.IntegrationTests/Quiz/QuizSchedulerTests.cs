@@ -229,6 +229,28 @@ public class QuizSchedulerTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Reveal_EditOfTheQuizPost_ReplacesItsMessageAndAfterTwoFailedEditsIsPostedAnew(StorageProvider provider)
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now");
+        var first = await h.Services.GetRequiredService<QuizStore>().LatestPostAsync(Platforms.Web, "c1", CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
+        Assert.Equal(first!.MessageId, Assert.Single(h.Publisher.Reveals).Reply.ReplacesMessageId);
+
+        // The second quiz's message is gone (deleted by someone): two edits fail, the third try posts the answer anew.
+        await h.CommandAsync("quiz now");
+        h.Publisher.FailNext(2);
+        await h.RunUntilAsync(time.GetUtcNow().AddHours(1).AddMinutes(2));
+        var reveals = h.Publisher.Reveals.ToList();
+        Assert.Equal(2, reveals.Count);
+        Assert.Null(reveals[1].Reply.ReplacesMessageId);
+        Assert.Equal(3, h.Publisher.Attempts.Count(k => k == reveals[1].Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
