@@ -20,7 +20,7 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     {
         await using var h = Start(provider, QuizHarness.NewFolder(5), At("2026-06-01T07:00:00Z"));
 
-        var asked = await h.CommandAsync("quiz me", user: "u1", admin: false);
+        var asked = await QuizMeAsync(h, "u1");
 
         Assert.True(asked.Private);
         Assert.StartsWith("Nothing is due for you: a new question.", asked.Markdown, StringComparison.Ordinal);
@@ -38,24 +38,24 @@ public partial class QuizPracticeTests(PostgresServer postgres)
         string missed;
         await using (var h = Start(provider, folder, time))
         {
-            var first = await h.CommandAsync("quiz me", user: "u1", admin: false);
+            var first = await QuizMeAsync(h, "u1");
             missed = QuestionOf(first);
-            var feedback = await h.PressAsync(QuizHarness.Action(first, (QuizHarness.RightChoice(first) + 1) % 3), "u1");
+            var feedback = await AnswerAsync(h, first, right: false);
             Assert.StartsWith("Not quite", feedback.Markdown, StringComparison.Ordinal);
             Assert.Contains("You will get it again in 1 day.", feedback.Markdown, StringComparison.Ordinal);
             Assert.Single(feedback.CitationList);
 
             // Not due yet: the same day brings a new question; another member's schedule is their own.
-            var sameDay = await h.CommandAsync("quiz me", user: "u1", admin: false);
+            var sameDay = await QuizMeAsync(h, "u1");
             Assert.NotEqual(missed, QuestionOf(sameDay));
-            Assert.StartsWith("Nothing is due", (await h.CommandAsync("quiz me", user: "u2", admin: false)).Markdown, StringComparison.Ordinal);
-            await h.PressAsync(QuizHarness.Action(sameDay, QuizHarness.RightChoice(sameDay)), "u1");
+            Assert.StartsWith("Nothing is due", (await QuizMeAsync(h, "u2")).Markdown, StringComparison.Ordinal);
+            await AnswerAsync(h, sameDay, right: true);
         }
 
         // A day later, after a restart: the missed question is due, and comes first.
         time.Advance(TimeSpan.FromDays(1));
         await using var again = Start(provider, folder, time);
-        var due = await again.CommandAsync("quiz me", user: "u1", admin: false);
+        var due = await QuizMeAsync(again, "u1");
         Assert.StartsWith("2 questions are due for you", due.Markdown, StringComparison.Ordinal);
         Assert.Equal(missed, QuestionOf(due));
     }
@@ -66,19 +66,19 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     {
         var time = At("2026-06-01T07:00:00Z");
         await using var h = Start(provider, QuizHarness.NewFolder(1), time);
-        var first = await h.CommandAsync("quiz me", user: "u1", admin: false);
-        Assert.Contains("again in 1 day.", (await h.PressAsync(QuizHarness.Action(first, QuizHarness.RightChoice(first)), "u1")).Markdown, StringComparison.Ordinal);
+        var first = await QuizMeAsync(h, "u1");
+        Assert.Contains("again in 1 day.", (await AnswerAsync(h, first, right: true)).Markdown, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromDays(1));
-        var second = await h.CommandAsync("quiz me", user: "u1", admin: false);
+        var second = await QuizMeAsync(h, "u1");
         Assert.StartsWith("1 question is due for you", second.Markdown, StringComparison.Ordinal);
-        Assert.Contains("again in 6 days.", (await h.PressAsync(QuizHarness.Action(second, QuizHarness.RightChoice(second)), "u1")).Markdown, StringComparison.Ordinal);
+        Assert.Contains("again in 6 days.", (await AnswerAsync(h, second, right: true)).Markdown, StringComparison.Ordinal);
 
         // Five days on nothing is due; with every question had, the next review comes early and says so.
         time.Advance(TimeSpan.FromDays(5));
-        Assert.StartsWith("Nothing is due and you have had every question", (await h.CommandAsync("quiz me", user: "u1", admin: false)).Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing is due and you have had every question", (await QuizMeAsync(h, "u1")).Markdown, StringComparison.Ordinal);
         time.Advance(TimeSpan.FromDays(1));
-        Assert.StartsWith("1 question is due for you", (await h.CommandAsync("quiz me", user: "u1", admin: false)).Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("1 question is due for you", (await QuizMeAsync(h, "u1")).Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     {
         var time = At("2026-06-01T07:00:00Z");
         await using var h = Start(provider, QuizHarness.NewFolder(2), time);
-        var asked = await h.CommandAsync("quiz me", user: "u1", admin: false);
+        var asked = await QuizMeAsync(h, "u1");
         var right = QuizHarness.Action(asked, QuizHarness.RightChoice(asked));
         var wrong = QuizHarness.Action(asked, (QuizHarness.RightChoice(asked) + 1) % 3);
 
@@ -105,18 +105,24 @@ public partial class QuizPracticeTests(PostgresServer postgres)
         await using var h = Start(provider, QuizHarness.NewFolder(5), time);
         await h.CommandAsync("quiz now");
         var quiz = h.Publisher.Quizzes.Single().Reply;
-        await h.PressAsync(QuizHarness.Action(quiz, (QuizHarness.RightChoice(quiz) + 1) % 3), "u1");
+        await AnswerAsync(h, quiz, right: false);
 
         time.Advance(TimeSpan.FromDays(1));
-        var due = await h.CommandAsync("quiz me", user: "u1", admin: false);
+        var due = await QuizMeAsync(h, "u1");
 
         Assert.StartsWith("1 question is due for you", due.Markdown, StringComparison.Ordinal);
         Assert.Equal(QuestionOf(quiz), QuestionOf(due));
-        Assert.StartsWith("Nothing is due", (await h.CommandAsync("quiz me", user: "u2", admin: false)).Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing is due", (await QuizMeAsync(h, "u2")).Markdown, StringComparison.Ordinal);
     }
 
     private QuizHarness Start(StorageProvider provider, string folder, FakeTimeProvider time) =>
         QuizHarness.Start(folder, time, postgres: provider == StorageProvider.Postgres ? postgres : null);
+
+    private static Task<Reply> QuizMeAsync(QuizHarness h, string user) => h.CommandAsync("quiz me", user: user, admin: false);
+
+    /// <summary>Member u1 presses the right choice of a question, or a wrong one.</summary>
+    private static Task<Reply> AnswerAsync(QuizHarness h, Reply question, bool right) =>
+        h.PressAsync(QuizHarness.Action(question, (QuizHarness.RightChoice(question) + (right ? 0 : 1)) % question.ButtonList.Count), "u1");
 
     private static string QuestionOf(Reply reply) => QuestionRegex().Match(reply.Markdown).Value;
 
