@@ -220,6 +220,37 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuizReveal_QuizMessageDeleted_TwoEditsRefusedThenTheAnswerIsPostedAnew()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await BotServer.StartAsync(Settings(), services => services.AddSingleton<TimeProvider>(time));
+        using var client = new InteractionClient(server.BaseAddress, _publicKey);
+        await SeenAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "now", ["type"] = 1 }), userId: Admin), client, time.GetUtcNow().ToUnixTimeSeconds());
+        await QuizPosts.WaitUntilPostedAsync(server.Services, 1);
+        _api.DeleteMessage(Assert.Single(_api.CreatedMessageIds));
+        var store = server.Services.GetRequiredService<StudyBot.Core.Quiz.QuizStore>();
+
+        // The clock moves only once each refused edit is recorded (the retry time is read from the clock).
+        time.Advance(TimeSpan.FromHours(1));
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while ((await store.PostAsync(1, timeout.Token))!.RevealAttempts < attempt)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+
+            Assert.Equal(attempt, _api.On("PATCH /channels/{channels}/messages/{id}").Count);
+            time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var reveal = await _api.WaitForAsync(r => r.Route == "POST /channels/{channels}/messages" && r.Body.Contains("nobody answered", StringComparison.Ordinal));
+        DiscordOpenApi.AssertValid("create_message", reveal.Body);
+        Assert.All(reveal.Json!["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()), b => Assert.True((bool)b!["disabled"]!));
+        Assert.Equal(2, _api.On("PATCH /channels/{channels}/messages/{id}").Count);
+    }
+
+    [Fact]
     public async Task Mention_OverTheGateway_AnsweredLikeAskAsAReply()
     {
         await using var gateway = await FakeGateway.StartAsync();
