@@ -84,6 +84,27 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(board).ToContainTextAsync("This month");
     }
 
+    [Fact]
+    public async Task Page_QuizMe_PrivateQuestionAnsweredWithAButtonAndGradedPrivately()
+    {
+        await SendAsync("quiz me");
+
+        var asked = _page.Locator(".message.bot.private[data-kind=quiz]");
+        await Assertions.Expect(asked).ToContainTextAsync("Nothing is due for you: a new question.");
+        await Assertions.Expect(_page.Locator(".message.channel")).ToHaveCountAsync(0);
+        var buttons = asked.Locator(".buttons button");
+        await Assertions.Expect(buttons.First).ToHaveAttributeAsync("data-action", new System.Text.RegularExpressions.Regex("^quiz:me:[0-9a-f]{16}:0$"));
+        await buttons.First.ClickAsync();
+
+        var graded = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
+        await Assertions.Expect(graded).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Correct|Not quite).*You will get it again in 1 day"));
+        await Assertions.Expect(graded.Locator("details.citation")).ToHaveCountAsync(1);
+        foreach (var button in await buttons.AllAsync())
+        {
+            await Assertions.Expect(button).ToBeDisabledAsync();
+        }
+    }
+
     private async Task SendAsync(string text)
     {
         await _page.FillAsync("#question", text);
