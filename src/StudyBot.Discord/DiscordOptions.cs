@@ -25,6 +25,17 @@ public sealed class DiscordOptions
     /// <summary>Connect to the gateway to hear @mentions in channels.</summary>
     public bool GatewayEnabled { get; set; }
 
+    /// <summary>Ask the gateway for zlib-stream transport compression (Discord's recommended transport; events arrive
+    /// a fraction of their size).</summary>
+    public bool GatewayCompression { get; set; } = true;
+
+    /// <summary>This process's shard, from 0 to <see cref="ShardCount"/> − 1: a bot in many guilds runs several
+    /// processes, each hearing the @mentions of its share of the guilds (Discord requires shards past 2,500 guilds).</summary>
+    public int ShardId { get; set; }
+
+    /// <summary>How many shards (processes) share the bot's gateway traffic; 1 for a single process.</summary>
+    public int ShardCount { get; set; } = 1;
+
     /// <summary>Also ask for the privileged MESSAGE_CONTENT intent (must be enabled in the Developer Portal).</summary>
     public bool MessageContentIntent { get; set; }
 
@@ -108,6 +119,15 @@ internal sealed class DiscordOptionsValidator(IConfiguration? configuration = nu
         if (options.InteractionBudget <= TimeSpan.Zero || options.InteractionBudget >= TimeSpan.FromSeconds(3))
         {
             failures.Add("Discord:InteractionBudget must be between 0 and 3 seconds.");
+        }
+
+        if (options.ShardCount < 1)
+        {
+            failures.Add("Discord:ShardCount must be at least 1.");
+        }
+        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        {
+            failures.Add($"Discord:ShardId must be between 0 and {options.ShardCount - 1} (Discord:ShardCount − 1).");
         }
 
         failures.AddRange(options.AdminRoleIds.Where(r => !IsSnowflake(r)).Select(r => $"Discord:AdminRoleIds has a non-numeric id '{r}'."));

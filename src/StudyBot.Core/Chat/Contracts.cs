@@ -51,6 +51,9 @@ public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Styl
 /// <param name="Private">Only the asking user should see it (ephemeral on Discord).</param>
 /// <param name="ReplacesMessageId">Edit this earlier bot message instead of posting a new one.</param>
 /// <param name="Kind">What produced the reply, for logs, stats and platform rendering.</param>
+/// <param name="ViewActionId">For a message everyone shares whose content differs per member (a quiz: their own
+/// choice once they answered): the action that returns it as the pressing member sees it. Platforms that show each
+/// member their own view (Teams' card refresh) ask for it; the others ignore it.</param>
 public sealed record Reply(
     string Markdown,
     string? Title = null,
@@ -58,7 +61,8 @@ public sealed record Reply(
     IReadOnlyList<ReplyButton>? Buttons = null,
     bool Private = false,
     string? ReplacesMessageId = null,
-    ReplyKind Kind = ReplyKind.Text)
+    ReplyKind Kind = ReplyKind.Text,
+    string? ViewActionId = null)
 {
     public IReadOnlyList<Citation> CitationList => Citations ?? [];
     public IReadOnlyList<ReplyButton> ButtonList => Buttons ?? [];

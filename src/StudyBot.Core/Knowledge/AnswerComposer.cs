@@ -36,13 +36,16 @@ internal static class AnswerComposer
 
     internal static Ranking Rank(KnowledgeIndex index, IndexSearcher searcher, string question, AnswerModel model)
     {
-        var analysis = QuestionAnalyzer.Analyze(index, searcher, question);
         var semantic = index.Semantic;
-        var similarities = semantic is null || analysis.Question.Trim().Length == 0 ? null : Similarities(semantic, analysis.Question);
+        var embedding = semantic is null || question.Trim().Length == 0 ? null : new QueryEmbedding(semantic, question);
+        var analysis = QuestionAnalyzer.Analyze(index, searcher, question);
+        var found = Candidates.Lexical(index, searcher, analysis);
+        var similarities = embedding is null ? null : semantic!.Similarities(embedding.Vector());
         var context = new Signals.Context(index, analysis, similarities);
+        Candidates.AddSemantic(found, context);
         var variant = model.For(similarities is not null);
         var ranked = new List<Signals.Candidate>();
-        foreach (var (id, bm25) in Candidates.Find(index, searcher, analysis, context))
+        foreach (var (id, bm25) in found)
         {
             var candidate = Signals.Compute(context, id, bm25);
             candidate.Score = variant.Ranker.Score(candidate.Features);
@@ -57,8 +60,49 @@ internal static class AnswerComposer
         return new Ranking(analysis, context, ranked, decision, probability, accept, variant);
     }
 
-    private static float[] Similarities(Semantic.SemanticIndex semantic, string question) =>
-        semantic.Similarities(semantic.Embedder.EmbedQuery(question));
+    /// <summary>
+    /// The question's embedding, started on another thread while this one analyses the question and runs the lexical
+    /// retrieval (the model takes a few milliseconds on one core; the two overlap on an idle machine). Whichever thread
+    /// claims it first computes it: when the pool has not started it by the time it is needed, the asking thread does
+    /// it itself, so a busy server never blocks a thread on work still waiting in the queue.
+    /// </summary>
+    private sealed class QueryEmbedding
+    {
+        private readonly Semantic.SemanticIndex _semantic;
+        private readonly string _question;
+        private readonly Task _background;
+        private int _claimed;
+        private float[]? _vector;
+
+        public QueryEmbedding(Semantic.SemanticIndex semantic, string question)
+        {
+            _semantic = semantic;
+            _question = question; // the model reads at most its token limit
+            _background = Task.Run(Compute);
+        }
+
+        public float[] Vector()
+        {
+            if (!Compute())
+            {
+                // Claimed by the pool and running: waiting for it never waits on the queue.
+                _background.GetAwaiter().GetResult();
+            }
+
+            return _vector!;
+        }
+
+        private bool Compute()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) != 0)
+            {
+                return false;
+            }
+
+            _vector = _semantic.Embedder.EmbedQuery(_question);
+            return true;
+        }
+    }
 
     /// <summary>Every stage's view of a question: its analysis, the decision and each signal's contribution for the
     /// best candidates (a diagnostic for people tuning the notes or the model, not for chat users).</summary>

@@ -61,7 +61,28 @@ internal sealed class KnowledgeIndex : IDisposable
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(_directory, config);
-        for (var i = 0; i < entries.Count; i++)
+
+        // Lucene's analysis of the documents and the term sets below are independent and each is most of the build:
+        // the documents go in on one thread (in the notes' order, so document ids and BM25 ties stay the same on
+        // every build) while the term sets are computed on the others. The analyzer keeps its token streams per
+        // thread, so sharing it is safe.
+        var adding = Task.Run(() =>
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                _writer.AddDocument(new Document
+                {
+                    new StoredField(IdField, i),
+                    new TextField(BodyField, entry.Passage.Text, Field.Store.NO),
+                    new TextField(TitleField, entry.Passage.Section, Field.Store.NO),
+                    new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
+                });
+            }
+
+            _writer.Commit();
+        });
+        Parallel.For(0, entries.Count, i =>
         {
             var entry = entries[i];
             var passage = entry.Passage;
@@ -78,17 +99,19 @@ internal sealed class KnowledgeIndex : IDisposable
             QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
             QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
             LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
-            TitleSlotsOf[i] = i > 0 && entries[i - 1].Passage.Section == passage.Section ? TitleSlotsOf[i - 1] : TitleSlots(passage.Section);
-            _writer.AddDocument(new Document
+            if (i == 0 || entries[i - 1].Passage.Section != passage.Section)
             {
-                new StoredField(IdField, i),
-                new TextField(BodyField, passage.Text, Field.Store.NO),
-                new TextField(TitleField, passage.Section, Field.Store.NO),
-                new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
-            });
+                TitleSlotsOf[i] = TitleSlots(passage.Section);
+            }
+        });
+
+        // A section's passages share its title's slots (computed once, at its first passage).
+        for (var i = 1; i < entries.Count; i++)
+        {
+            TitleSlotsOf[i] ??= TitleSlotsOf[i - 1];
         }
 
-        _writer.Commit();
+        adding.GetAwaiter().GetResult();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
 
         var searcher = _searchers.Acquire();

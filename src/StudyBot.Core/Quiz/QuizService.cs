@@ -533,7 +533,7 @@ internal static class QuizReplies
         var buttons = q.Choices
             .Select((_, i) => new ReplyButton(Label(q, i), $"quiz:{postId}:{i}", ButtonStyle.Primary))
             .ToList();
-        return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz);
+        return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz, ViewActionId: QuizViewHandler.ActionId(postId));
     }
 
     /// <summary>The quiz post as revealed (it replaces the question): each choice with how many chose it, the right

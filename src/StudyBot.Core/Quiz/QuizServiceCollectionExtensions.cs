@@ -45,6 +45,7 @@ public static class QuizServiceCollectionExtensions
         services.AddTransient<IChatCommand, LeaderboardCommand>();
         services.AddTransient<IChatCommand, MeCommand>();
         services.AddTransient<IChatActionHandler, QuizActionHandler>();
+        services.AddTransient<IChatActionHandler, QuizViewHandler>();
         services.TryAddSingleton<QuizScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<QuizScheduler>());
         return services;

@@ -135,7 +135,9 @@ internal sealed partial class DiscordGatewayService(
     /// <summary>Runs one connection until it ends; says what to do next and whether it got to READY or RESUMED.</summary>
     private async Task<(Next Next, bool Healthy)> RunConnectionAsync(Uri baseUrl, bool resume, CancellationToken stoppingToken)
     {
-        var url = new UriBuilder(baseUrl) { Query = "v=10&encoding=json" }.Uri;
+        var compress = options.Value.GatewayCompression;
+        var url = new UriBuilder(baseUrl) { Query = compress ? "v=10&encoding=json&compress=zlib-stream" : "v=10&encoding=json" }.Uri;
+        using var inflater = compress ? new GatewayInflater(MaxFrameBytes) : null;
         using var socket = new ClientWebSocket();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         LogConnecting(logger, url.GetLeftPart(UriPartial.Path), resume);
@@ -153,8 +155,8 @@ internal sealed partial class DiscordGatewayService(
             while (true)
             {
                 var frame = heartbeat is null
-                    ? await ReceiveHelloAsync(socket, connection.Token).ConfigureAwait(false)
-                    : await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
+                    ? await ReceiveHelloAsync(socket, inflater, connection.Token).ConfigureAwait(false)
+                    : await ReceiveAsync(socket, inflater, connection.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
                     return (OnClose(socket.CloseStatus, socket.CloseStatusDescription), healthy);
@@ -299,6 +301,9 @@ internal sealed partial class DiscordGatewayService(
             token = options.Value.BotToken,
             intents = (int)Intents,
             properties = new Dictionary<string, string> { ["os"] = "linux", ["browser"] = "studybot", ["device"] = "studybot" },
+
+            // Discord sends this process the events of the guilds where (guild_id >> 22) % count == id (and DMs to shard 0).
+            shard = new[] { options.Value.ShardId, options.Value.ShardCount },
         },
     };
 
@@ -319,13 +324,13 @@ internal sealed partial class DiscordGatewayService(
     }
 
     /// <summary>Until HELLO there are no heartbeats to notice a silent server, so the first frame has a deadline.</summary>
-    private async Task<byte[]?> ReceiveHelloAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    private async Task<byte[]?> ReceiveHelloAsync(ClientWebSocket socket, GatewayInflater? inflater, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timings.HelloTimeout);
         try
         {
-            return await ReceiveAsync(socket, deadline.Token).ConfigureAwait(false);
+            return await ReceiveAsync(socket, inflater, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -333,7 +338,26 @@ internal sealed partial class DiscordGatewayService(
         }
     }
 
-    private static async Task<byte[]?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    /// <summary>The next gateway message: one WebSocket message, or with compression the WebSocket messages up to the
+    /// next sync-flush marker, inflated. Null when the server closed.</summary>
+    private static async Task<byte[]?> ReceiveAsync(ClientWebSocket socket, GatewayInflater? inflater, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var frame = await ReceiveFrameAsync(socket, cancellationToken).ConfigureAwait(false);
+            if (frame is null || inflater is null)
+            {
+                return frame;
+            }
+
+            if (inflater.Append(frame) is { } message)
+            {
+                return message;
+            }
+        }
+    }
+
+    private static async Task<byte[]?> ReceiveFrameAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         using var frame = new MemoryStream();

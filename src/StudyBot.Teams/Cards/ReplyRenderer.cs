@@ -28,6 +28,9 @@ internal static class ReplyRenderer
     /// <summary>The verb of a quiz answer's Action.Execute (an <c>adaptiveCard/action</c> invoke).</summary>
     public const string AnswerVerb = "quizAnswer";
 
+    /// <summary>The verb of a card's <c>refresh</c> action: Teams asks for the opening member's own view of the card.</summary>
+    public const string ViewVerb = "quizView";
+
     /// <summary>The input id of the choice drop-down; its value comes back as the activity's <c>value.choice</c>.</summary>
     public const string ChoiceInputId = "choice";
 
@@ -161,6 +164,22 @@ internal static class ReplyRenderer
             ["version"] = universal ? UniversalCardVersion : CardVersion,
             ["body"] = body,
         };
+        if (universal && reply.ViewActionId is { } view)
+        {
+            // Universal Actions' user-specific views: a member who opens the card gets it refreshed to their own view
+            // (their choice once they have answered, on any device). Without userIds Teams refreshes automatically for
+            // everyone in chats and channels of up to 60 members; in larger ones a member refreshes from the card menu.
+            card["refresh"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = ViewVerb,
+                    ["data"] = new JsonObject { ["action"] = view },
+                },
+            };
+        }
+
         if (buttons.Count > MaxButtons)
         {
             var choices = new JsonArray();

@@ -42,19 +42,29 @@ internal sealed partial class TeamsInvokeHandler(IConversation conversation, IOp
     /// <summary>
     /// A Universal Action (a quiz answer's Action.Execute): the conversation core records it as a button press, and the
     /// reply goes back as the card the answering member sees in place of the question; the others keep the question
-    /// until the reveal updates the message for everyone.
+    /// until the reveal updates the message for everyone. A card <c>refresh</c> (verb <see cref="ReplyRenderer.ViewVerb"/>,
+    /// sent when a member opens the card) gets that member's own view of the quiz.
     /// </summary>
     private async Task<JsonObject> ExecuteAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
         var data = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action)
             && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : (JsonElement?)null;
         var actionData = TeamsActivityHandler.ActionData(data);
+        var refresh = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var executed)
+            && executed.ValueKind == JsonValueKind.Object && executed.TryGetProperty("verb", out var verb)
+            && verb.ValueKind == JsonValueKind.String && verb.GetString() == ReplyRenderer.ViewVerb;
         if (actionData is null || activity.From is null)
         {
             return CardResponse(new Reply("That button is no longer active.", Kind: ReplyKind.QuizFeedback));
         }
 
         var reply = await conversation.HandleAsync(Incoming(activity, activity.From, "", actionData), cancellationToken).ConfigureAwait(false);
+        if (refresh)
+        {
+            // A card refresh: the member's own view, which is the question with its buttons until they answer.
+            return CardResponse(reply);
+        }
+
         return CardResponse(reply with { Title = reply.Title ?? "Your answer", Buttons = null });
     }
 

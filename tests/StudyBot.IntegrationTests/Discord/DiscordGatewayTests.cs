@@ -39,8 +39,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private Task<DiscordBotHost> StartBotAsync(int helloTimeoutMs = 10_000, Func<double>? jitter = null) => DiscordBotHost.StartAsync(
-        new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64))) { ["Discord:GatewayEnabled"] = "true" },
+    private Task<DiscordBotHost> StartBotAsync(int helloTimeoutMs = 10_000, Func<double>? jitter = null, Dictionary<string, string?>? settings = null) => DiscordBotHost.StartAsync(
+        new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64)).Concat(settings ?? [])) { ["Discord:GatewayEnabled"] = "true" },
         s => s.AddSingleton<IConversation>(_conversation).AddSingleton(new GatewayTimings
         {
             BackoffBase = TimeSpan.FromMilliseconds(50),
@@ -97,9 +97,11 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // 1: identify, ready, an unmentioned message (ignored), a mention (answered), heartbeats carry the last seq, op 7.
         _gateway.Then(async c =>
         {
+            Assert.True(c.Compressed); // zlib-stream by default: every frame of this test went through it
             await c.HelloAsync(HeartbeatMs);
             var identify = await c.ExpectAsync(2);
             Assert.Equal(FakeDiscordApi.Token, (string)identify["d"]!["token"]!);
+            Assert.Equal("[0,1]", identify["d"]!["shard"]!.ToJsonString());
             Assert.Equal(1 | (1 << 9) | (1 << 12), (int)identify["d"]!["intents"]!);
             await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
             await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967042", null), 2);
@@ -169,7 +171,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         Assert.NotEmpty(zombieHeartbeats); // periodic heartbeats carry the last sequence
         Assert.Equal(
-            ["/?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/resume?v=10&encoding=json", "/?v=10&encoding=json"],
+            ["/?v=10&encoding=json&compress=zlib-stream", "/resume?v=10&encoding=json&compress=zlib-stream", "/resume?v=10&encoding=json&compress=zlib-stream",
+                "/resume?v=10&encoding=json&compress=zlib-stream", "/resume?v=10&encoding=json&compress=zlib-stream", "/?v=10&encoding=json&compress=zlib-stream"],
             _gateway.Connections);
         Assert.Equal(["Is EBS encrypted by default?", "What is S3?"], _conversation.Received.Select(m => m.Text));
         Assert.All(_conversation.Received, m => Assert.True(m.MentionedBot));
@@ -238,6 +241,81 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         Assert.Contains(bot.Logs.Lines, l => l.Contains("connection failed (TimeoutException)", StringComparison.Ordinal));
         Assert.Equal(2, _gateway.Connections.Count);
+    }
+
+    [Fact]
+    public async Task Gateway_CompressionOffAndSecondOfTwoShards_PlainFramesAndShardInIdentify()
+    {
+        _gateway.Then(async c =>
+        {
+            Assert.False(c.Compressed);
+            await c.HelloAsync(HeartbeatMs);
+            var identify = await c.ExpectAsync(2);
+            Assert.Equal("[1,2]", identify["d"]!["shard"]!.ToJsonString());
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967050", "What is S3?"), 2);
+            await ReplyTo("334385199974967050");
+        });
+
+        await using var bot = await StartBotAsync(settings: new()
+        {
+            ["Discord:GatewayCompression"] = "false",
+            ["Discord:ShardId"] = "1",
+            ["Discord:ShardCount"] = "2",
+        });
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
+
+        Assert.Equal(["/?v=10&encoding=json"], _gateway.Connections);
+        Assert.Equal(["What is S3?"], _conversation.Received.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Gateway_CompressedMessagesSplitOverTwoFrames_ReassembledAtTheSyncFlush()
+    {
+        _gateway.Then(async c =>
+        {
+            c.SplitCompressedMessages = true;
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967051", "Is EBS encrypted by default?"), 2);
+            await ReplyTo("334385199974967051");
+        });
+
+        await using var bot = await StartBotAsync();
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
+
+        Assert.Equal(["Is EBS encrypted by default?"], _conversation.Received.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Gateway_CompressedMessageInflatingPastTheLimit_DropsTheConnectionAndResumes()
+    {
+        // 16 MB of spaces compress to ~16 KB: the client must stop inflating at its 4 MB limit, not hold it all.
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await c.ExpectAsync(2);
+            await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
+            var bomb = new byte[16 * 1024 * 1024];
+            Array.Fill(bomb, (byte)' ');
+            await c.SendRawAsync(bomb);
+            await c.WaitClosedAsync();
+        });
+        _gateway.Then(async c =>
+        {
+            await c.HelloAsync(HeartbeatMs);
+            await ExpectResumeAsync(c, 1);
+            await c.DispatchAsync("RESUMED", new JsonObject(), 2);
+            await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967052", "What is S3?"), 3);
+            await ReplyTo("334385199974967052");
+        });
+
+        await using var bot = await StartBotAsync();
+        await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(2 * WaitMs));
+
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("connection dropped (HeaderError)", StringComparison.Ordinal));
+        Assert.Equal(["What is S3?"], _conversation.Received.Select(m => m.Text));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -97,9 +98,14 @@ internal sealed class FakeGateway : IAsyncDisposable
     }
 }
 
-/// <summary>One client connection to the fake gateway.</summary>
+/// <summary>One client connection to the fake gateway. When the client asks for <c>compress=zlib-stream</c>, every
+/// message is written to one zlib stream for the connection and flushed (sync flush: it ends with 00 00 FF FF), as
+/// Discord does.</summary>
 internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
 {
+    private readonly MemoryStream _wire = new();
+    private ZLibStream? _zlib;
+
     private readonly Channel<JsonObject> _frames = Channel.CreateUnbounded<JsonObject>();
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -110,6 +116,13 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
     public ConcurrentQueue<JsonNode?> Heartbeats { get; } = new();
 
     public string Path => context.Request.Path;
+
+    /// <summary>The client asked for zlib-stream transport compression.</summary>
+    public bool Compressed => context.Request.Query["compress"] == "zlib-stream";
+
+    /// <summary>Send each compressed message in two WebSocket messages (Discord may; the client must buffer until
+    /// the sync-flush marker).</summary>
+    public bool SplitCompressedMessages { get; set; }
 
     public Task Closed => _closed.Task;
 
@@ -160,12 +173,34 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext context)
         }
     }
 
-    public async Task SendAsync(JsonObject payload)
+    public Task SendAsync(JsonObject payload) => SendRawAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+
+    /// <summary>Sends bytes as one gateway message (compressed when the client asked for it).</summary>
+    public async Task SendRawAsync(byte[] message)
     {
         await _send.WaitAsync();
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            if (!Compressed)
+            {
+                await socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
+                return;
+            }
+
+            _zlib ??= new ZLibStream(_wire, CompressionLevel.Optimal, leaveOpen: true);
+            _wire.SetLength(0);
+            _zlib.Write(message);
+            _zlib.Flush();
+            var compressed = _wire.ToArray();
+            if (SplitCompressedMessages && compressed.Length > 8)
+            {
+                var half = compressed.Length / 2;
+                await socket.SendAsync(compressed.AsMemory(0, half), WebSocketMessageType.Binary, true, CancellationToken.None);
+                await socket.SendAsync(compressed.AsMemory(half), WebSocketMessageType.Binary, true, CancellationToken.None);
+                return;
+            }
+
+            await socket.SendAsync(compressed, WebSocketMessageType.Binary, true, CancellationToken.None);
         }
         finally
         {

@@ -228,6 +228,59 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         Assert.Equal(posts[0].Body["activity"]!.ToJsonString(), posts[1].Body["activity"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task DailyQuiz_CardRefresh_EachMemberSeesTheQuestionUntilTheyAnswerThenTheirOwnChoice()
+    {
+        await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
+        var post = await WaitForAsync(IsChannelPost);
+        var card = post.Body["activity"]!["attachments"]![0]!["content"]!;
+        var answers = card["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()).ToList();
+        var postId = answers[0].Split(':')[1];
+
+        // The posted card asks Teams to refresh it for whoever opens it, with the quiz's view action.
+        Assert.Equal("Action.Execute", (string)card["refresh"]!["action"]!["type"]!);
+        Assert.Equal("quizView", (string)card["refresh"]!["action"]!["verb"]!);
+        var view = (string)card["refresh"]!["action"]!["data"]!["action"]!;
+        Assert.Equal($"quizview:{postId}", view);
+        await QuizPosts.WaitUntilPostedAsync(_bot.Services, long.Parse(postId, CultureInfo.InvariantCulture));
+
+        async Task<JsonNode> RefreshAsync(int member)
+        {
+            var refresh = Member(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = view }, verb: "quizView", trigger: "automatic"), member);
+            refresh["conversation"]!["id"] = $"{TeamId};messageid=1";
+            var response = await SendAsync(refresh);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string)json["type"]!);
+            return json["value"]!;
+        }
+
+        static string Text(JsonNode view) => string.Join('\n', view["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()));
+
+        // Before answering: the question with its buttons (and the refresh, so the next opening asks again).
+        var before = await RefreshAsync(1);
+        Assert.Equal(answers, before["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+        Assert.NotNull(before["refresh"]);
+
+        var executed = Member(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = answers[1] }), 1);
+        executed["conversation"]!["id"] = $"{TeamId};messageid=1";
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(executed)).StatusCode);
+
+        // After: member 1 sees their own choice, on any device; member 2, who has not answered, still the question.
+        var mine = await RefreshAsync(1);
+        Assert.Null(mine["actions"]);
+        Assert.Contains("You chose **", Text(mine), StringComparison.Ordinal);
+        Assert.NotNull((await RefreshAsync(2))["actions"]);
+
+        // A view of the quiz from another channel is not one.
+        var elsewhere = Member(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = view }, verb: "quizView", trigger: "automatic"), 1);
+        elsewhere["conversation"]!["id"] = "19:another-channel@thread.tacv2;messageid=1";
+        elsewhere["channelData"]!["channel"] = new JsonObject { ["id"] = "19:another-channel@thread.tacv2" };
+        var foreign = JsonNode.Parse(await (await SendAsync(elsewhere)).Content.ReadAsStringAsync())!["value"]!;
+        Assert.Contains("This quiz is not open.", Text(foreign), StringComparison.Ordinal);
+    }
+
     /// <summary>Polls the bot's database until the Teams quiz post matches (a bound on real time guards against a hang).</summary>
     private async Task<(string Status, long Attempts, string NextAttemptUtc)> WaitForQuizPostAsync(
         Func<(string Status, long Attempts, string NextAttemptUtc), bool> match)

@@ -22,10 +22,10 @@ public static class TeamsTestData
     });
 
     /// <summary>A quiz answer given with the card's Action.Execute (an <c>adaptiveCard/action</c> invoke) in the recorded channel.</summary>
-    public static JsonObject Execute(string serviceUrl, JsonObject data) => Invoke(serviceUrl, "adaptiveCard/action", new JsonObject
+    public static JsonObject Execute(string serviceUrl, JsonObject data, string verb = "quizAnswer", string trigger = "manual") => Invoke(serviceUrl, "adaptiveCard/action", new JsonObject
     {
-        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "quizAnswer", ["data"] = data },
-        ["trigger"] = "manual",
+        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+        ["trigger"] = trigger,
     });
 
     /// <summary>An invoke named <paramref name="name"/> from the recorded channel message's user and place.</summary>

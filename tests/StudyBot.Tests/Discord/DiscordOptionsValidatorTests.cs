@@ -43,6 +43,21 @@ public class DiscordOptionsValidatorTests
         Assert.Contains("Discord:QuizChannels:0:Cron is missing", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 0, "Discord:ShardCount must be at least 1.")]
+    [InlineData(2, 2, "Discord:ShardId must be between 0 and 1")]
+    [InlineData(-1, 2, "Discord:ShardId must be between 0 and 1")]
+    public void Validate_ShardOutsideTheCount_NamesTheSetting(int shardId, int shardCount, string expected)
+    {
+        var options = Valid();
+        options.ShardId = shardId;
+        options.ShardCount = shardCount;
+
+        var result = new DiscordOptionsValidator().Validate(null, options);
+
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_TokenInAppSettingsJson_RefusedAsASecretInAFile()
     {

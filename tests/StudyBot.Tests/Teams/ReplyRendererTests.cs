@@ -86,6 +86,24 @@ public class ReplyRendererTests
     }
 
     [Fact]
+    public void ToCard_QuizWithAViewAction_RefreshesToEachMembersOwnView()
+    {
+        var card = ReplyRenderer.ToCard(new Reply("Which one?", Buttons: [new ReplyButton("A", "quiz:42:0")], Kind: ReplyKind.Quiz, ViewActionId: "quizview:42"));
+
+        var refresh = card["refresh"]!["action"]!;
+        Assert.Equal("Action.Execute", refresh["type"]!.GetValue<string>());
+        Assert.Equal(ReplyRenderer.ViewVerb, refresh["verb"]!.GetValue<string>());
+        Assert.Equal("quizview:42", refresh["data"]!["action"]!.GetValue<string>());
+        Assert.Null(card["refresh"]!["userIds"]); // none: Teams refreshes for everyone in chats and channels of up to 60
+    }
+
+    [Fact]
+    public void ToCard_AnswerWithoutAViewAction_NoRefresh()
+    {
+        Assert.Null(ReplyRenderer.ToCard(new Reply("No — …", Buttons: [new ReplyButton("👍", "fb:up:q")], Kind: ReplyKind.Answer))["refresh"]);
+    }
+
+    [Fact]
     public void ToCard_Reveal_ShowsCitationLabelAndSnippet()
     {
         var card = ReplyRenderer.ToCard(new Reply("The answer was **No**.", Title: "Answer", Citations: [Ebs], Kind: ReplyKind.QuizReveal));

@@ -23,8 +23,9 @@ internal static class Candidates
     /// <summary>Below Lucene's default limit of 1024 clauses per boolean query.</summary>
     internal const int MaxClauses = 1000;
 
-    /// <summary>Entry ids with their BM25 score relative to the best hit (0 when BM25 did not rank them).</summary>
-    public static Dictionary<int, double> Find(KnowledgeIndex index, IndexSearcher searcher, QuestionAnalysis question, Signals.Context context)
+    /// <summary>The lexical candidates: entry ids with their BM25 score relative to the best hit (0 when BM25 did not
+    /// rank them).</summary>
+    public static Dictionary<int, double> Lexical(KnowledgeIndex index, IndexSearcher searcher, QuestionAnalysis question)
     {
         var found = new Dictionary<int, double>();
         if (question.Content.Count > 0)
@@ -55,14 +56,6 @@ internal static class Candidates
             }
         }
 
-        if (context.Similarities is not null)
-        {
-            foreach (var id in context.SemanticOrder.Take(SemanticCandidates))
-            {
-                Add(id, 0);
-            }
-        }
-
         return found;
 
         void Add(int id, double bm25)
@@ -86,6 +79,20 @@ internal static class Candidates
             {
                 Add(index.EntryOf(docs.DocID), 0);
             }
+        }
+    }
+
+    /// <summary>Adds the passages nearest in meaning (none on the lexical path).</summary>
+    public static void AddSemantic(Dictionary<int, double> found, Signals.Context context)
+    {
+        if (context.Similarities is null)
+        {
+            return;
+        }
+
+        foreach (var id in context.SemanticOrder.Take(SemanticCandidates))
+        {
+            found.TryAdd(id, 0);
         }
     }
 
