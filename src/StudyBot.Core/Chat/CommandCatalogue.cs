@@ -133,10 +133,11 @@ public static class CommandCatalogue
 
     public static readonly CommandDescriptor Quiz = new(
         "quiz", "The daily quiz in this channel.",
-        "quiz — this channel's quiz schedule; admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]",
+        "quiz — this channel's quiz schedule; quiz me — a question due for you (private); admins: quiz now | quiz skip | quiz off | quiz ban [id] | quiz schedule <cron> [timezone]",
         SubVerbs:
         [
             new("status", "When the next quiz is posted here."),
+            new("me", "A quiz question due for you, from your own reviews (only you see it).", Visibility: Visibility.Private),
             new("now", "Post a quiz question now.", Admin: true, Visibility: Visibility.Private),
             new("schedule", "Set when the daily quiz is posted here.", Admin: true, Visibility: Visibility.Private,
                 Parameters:

@@ -40,7 +40,8 @@ public enum ButtonStyle
 
 /// <summary>A button under a reply; pressing it sends an <see cref="IncomingMessage"/> whose ActionData is <paramref name="ActionId"/>.</summary>
 /// <param name="ActionId">At most 100 characters (Discord's custom_id limit).</param>
-public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Style = ButtonStyle.Secondary);
+/// <param name="Disabled">Shown but not pressable (a revealed quiz's choices, with the right one marked).</param>
+public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Style = ButtonStyle.Secondary, bool Disabled = false);
 
 /// <summary>What the bot answers; each platform renders it its own way (embed, Adaptive Card, HTML).</summary>
 /// <param name="Markdown">The text, in simple markdown (bold, italics, bullets, links).</param>

@@ -4,9 +4,10 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
-/// <c>quiz</c>: the channel's schedule for everyone; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>,
-/// <c>quiz skip</c>, <c>quiz off</c> and <c>quiz ban [id]</c> for admins (<see cref="CommandCatalogue.Quiz"/> says which
-/// sub-verbs are admin; the conversation core refuses and audits).
+/// <c>quiz</c>: the channel's schedule for everyone; <c>quiz me</c>, a private question from the member's own
+/// reviews; <c>quiz schedule &lt;cron&gt; [timezone]</c>, <c>quiz now</c>, <c>quiz skip</c>, <c>quiz off</c> and
+/// <c>quiz ban [id]</c> for admins (<see cref="CommandCatalogue.Quiz"/> says which sub-verbs are admin; the
+/// conversation core refuses and audits).
 /// </summary>
 internal sealed class QuizChatCommand(
     QuizService quiz, QuizStore store, QuizSchedulerSignal signal, TimeProvider time, QuestionBank bank) : IChatCommand
@@ -20,6 +21,11 @@ internal sealed class QuizChatCommand(
         if (verb is "status")
         {
             return await StatusAsync(message, cancellationToken);
+        }
+
+        if (verb is "me")
+        {
+            return await quiz.PracticeAsync(message, cancellationToken);
         }
 
         if (verb is not ("schedule" or "now" or "skip" or "off" or "ban"))
@@ -156,14 +162,13 @@ internal sealed class LeaderboardCommand(QuizService quiz) : IChatCommand
 }
 
 /// <summary><c>me</c>: my points, streak and accuracy.</summary>
-internal sealed class MeCommand(QuizService quiz, QuizStore store) : IChatCommand
+internal sealed class MeCommand(QuizService quiz) : IChatCommand
 {
     public CommandDescriptor Descriptor => CommandCatalogue.Me;
 
     public async Task<Reply> ExecuteAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, cancellationToken);
-        var s = await quiz.MyStatsAsync(message.Platform, message.UserId, QuizSchedule.Zone(channel?.TimeZone), cancellationToken);
+        var s = await quiz.MyStatsAsync(message.Platform, message.ChannelId, message.UserId, cancellationToken);
         var text = s.Answered == 0
             ? "You have not answered a quiz yet."
             : string.Create(CultureInfo.InvariantCulture,

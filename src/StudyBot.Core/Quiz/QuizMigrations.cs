@@ -80,5 +80,21 @@ internal static class QuizMigrations
                 banned_utc TEXT NOT NULL,
                 banned_by TEXT NOT NULL);
             """),
+        // quiz me: each member's own SM-2 schedule per question. pending = 1 while a question asked by quiz me waits
+        // for its answer, so only the first press of its buttons is graded.
+        new DialectMigration(202, "quiz member reviews", d => $"""
+            CREATE TABLE quiz_member_state (
+                platform TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                repetitions INTEGER NOT NULL DEFAULT 0,
+                ease {d.Double} NOT NULL DEFAULT 2.5,
+                interval_days {d.Double} NOT NULL DEFAULT 0,
+                due_utc TEXT NULL,
+                reviews INTEGER NOT NULL DEFAULT 0,
+                pending INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (platform, user_id, question_id));
+            CREATE INDEX ix_quiz_member_state_due ON quiz_member_state (platform, user_id, due_utc);
+            """),
     ];
 }

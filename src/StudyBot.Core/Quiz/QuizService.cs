@@ -21,6 +21,10 @@ internal sealed class QuizService(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>After this many failed edits of the quiz post (deleted, say), the reveal is posted as a new message,
+    /// so the channel still learns the answer before the attempts run out.</summary>
+    private const int EditAttempts = 2;
+
     /// <summary>At most one review of a missed question per this many days: with reviews every time one is due, a
     /// year of weekday posts at 66 % accuracy would be a fifth repeats (issue 11 wants ≥ 250 distinct in 261).</summary>
     private const int ReviewSpacingDays = 35;
@@ -200,11 +204,15 @@ internal sealed class QuizService(
         }
     }
 
-    /// <summary>Closes answers and posts the correct answer, explanation, citation and counts.</summary>
+    /// <summary>
+    /// Closes answers and edits the quiz post into its reveal: the buttons disabled with how many chose each, the right
+    /// one marked, the explanation, the citation and the share correct. Members see the answer where they answered,
+    /// and no button stays live on a closed quiz.
+    /// </summary>
     private async Task RevealAsync(QuizPostRow post, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not var (answered, correct))
+        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not { } counts)
         {
             return; // another worker is revealing it, or it is revealed
         }
@@ -218,7 +226,11 @@ internal sealed class QuizService(
 
         try
         {
-            await publisher.PostAsync(post.ChannelId, QuizReplies.Reveal(post.Question, answered, correct), "r" + post.IdempotencyKey[1..], ct);
+            var reveal = QuizReplies.Reveal(post.Id, post.Question, counts) with
+            {
+                ReplacesMessageId = post.RevealAttempts < EditAttempts ? post.MessageId : null,
+            };
+            await publisher.PostAsync(post.ChannelId, reveal, "r" + post.IdempotencyKey[1..], ct);
             await store.ConfirmRevealAsync(post.Id, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -239,8 +251,7 @@ internal sealed class QuizService(
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
     {
-        var banned = await store.BannedAsync(ct);
-        var questions = banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
+        var questions = await QuestionsAsync(ct);
         if (questions.Count == 0)
         {
             return null;
@@ -288,10 +299,93 @@ internal sealed class QuizService(
             .First();
     }
 
+    /// <summary>The bank's questions that are not retired.</summary>
+    private async Task<IReadOnlyList<QuizQuestion>> QuestionsAsync(CancellationToken ct)
+    {
+        var banned = await store.BannedAsync(ct);
+        return banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
+    }
+
+    /// <summary>
+    /// <c>quiz me</c>: a question for the asking member alone, from their own SM-2 schedule. Their due reviews come
+    /// first, the longest due first; with nothing due, a question they have never had (the team's first); when they have
+    /// had every one, their next review early. The question's buttons carry <c>quiz:me:{questionId}:{choice}</c>.
+    /// </summary>
+    public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var questions = await QuestionsAsync(ct);
+        if (questions.Count == 0)
+        {
+            return new Reply("There are no quiz questions yet (are the notes loaded?).", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var now = time.GetUtcNow();
+        var nowIso = QuizStore.Iso(now);
+        var states = (await store.MemberStatesAsync(message.Platform, message.UserId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        var due = questions
+            .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
+            .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
+            .ToList();
+        var fresh = questions
+            .Where(q => !states.ContainsKey(q.Id))
+            .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
+            .ThenBy(q => QuizText.OrderKey(message.Platform + message.UserId, q.Id), StringComparer.Ordinal)
+            .FirstOrDefault();
+        var (question, note) = due.Count > 0
+            ? (due[0], due.Count == 1 ? "1 question is due for you:" : $"{due.Count} questions are due for you; the first:")
+            : fresh is not null
+                ? (fresh, "Nothing is due for you: a new question.")
+                : (questions.OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal).First(),
+                    "Nothing is due and you have had every question: your next review, early.");
+        await store.MarkAskedAsync(message.Platform, message.UserId, question.Id, now, ct);
+        return QuizReplies.Practice(question, note);
+    }
+
+    /// <summary>An answer to <c>quiz me</c> (<c>quiz:me:{questionId}:{choice}</c>): graded once, and the member's next
+    /// review of the question scheduled.</summary>
+    private async Task<Reply> PracticeAnswerAsync(IncomingMessage message, string questionId, string choiceText, CancellationToken ct)
+    {
+        var question = bank.Find(questionId);
+        if (question is null || (await store.BannedAsync(ct)).Contains(questionId))
+        {
+            return new Reply("That question is no longer in the quiz. Say **quiz me** for another.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        if (!int.TryParse(choiceText, NumberStyles.None, CultureInfo.InvariantCulture, out var choice) || choice >= question.Choices.Count)
+        {
+            return new Reply("That choice is not part of this question.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var right = choice == question.AnswerIndex;
+        var next = await store.ReviewMemberAsync(message.Platform, message.UserId, question.Id, Grade(right), asked: true, time.GetUtcNow(), ct);
+        if (next is null)
+        {
+            return new Reply("You have answered this question already. Say **quiz me** for the next one.", Private: true, Kind: ReplyKind.QuizFeedback);
+        }
+
+        var days = Math.Max(1, (int)Math.Round(next.IntervalDays));
+        var again = $"You will get it again in {days} day{(days == 1 ? string.Empty : "s")}.";
+        var verdict = right
+            ? $"Correct: **{question.Answer}**! {again}"
+            : $"Not quite: you chose **{question.Choices[choice]}**. The answer is **{QuizReplies.Letter(question.AnswerIndex)}. {question.Answer}**. {again}";
+        return new Reply(
+            $"{verdict}\n\n{question.Explanation}\n\nSay **quiz me** for another.",
+            Title: "Quiz me", Citations: QuizReplies.CitedLines(question), Private: true, Kind: ReplyKind.QuizFeedback);
+    }
+
+    /// <summary>A member's answer as an SM-2 grade: right is "correct after some thought", wrong is "wrong, but
+    /// familiar once seen" (due again the next day).</summary>
+    private static int Grade(bool right) => right ? 4 : 1;
+
     /// <summary>Records a member's button press; only the first answer per member and post counts.</summary>
     public async Task<Reply> AnswerAsync(IncomingMessage message, CancellationToken ct)
     {
         var parts = (message.ActionData ?? string.Empty).Split(':');
+        if (parts is [_, "me", var questionId, var choiceText])
+        {
+            return await PracticeAnswerAsync(message, questionId, choiceText, ct);
+        }
+
         if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var choice))
         {
@@ -329,6 +423,10 @@ internal sealed class QuizService(
             return new Reply("You have already answered this quiz; only your first answer counts.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
+        // The daily quiz also schedules the question in the member's own reviews: one they missed is due for them in
+        // quiz me the next day.
+        await store.ReviewMemberAsync(post.Platform, message.UserId, question.Id, Grade(right), asked: false, now, ct);
+
         var revealAt = post.RevealUtc is null ? null : TimeZoneInfo.ConvertTime(QuizStore.ParseIso(post.RevealUtc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
         if (!right)
         {
@@ -337,26 +435,43 @@ internal sealed class QuizService(
                 Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
-        var stats = await MyStatsAsync(message.Platform, message.UserId, zone, ct);
+        var stats = await MyStatsAsync(post.Platform, post.ChannelId, message.UserId, ct);
         return new Reply(
             $"Correct: **{question.Answer}**! +{_options.PointsPerCorrectAnswer} point{(_options.PointsPerCorrectAnswer == 1 ? string.Empty : "s")}. Streak: {stats.Streak} day{(stats.Streak == 1 ? string.Empty : "s")}.",
             Private: true, Kind: ReplyKind.QuizFeedback);
     }
 
-    /// <summary>A member's points, current streak of days answered correctly, and accuracy.</summary>
-    public async Task<MemberStats> MyStatsAsync(string platform, string userId, TimeZoneInfo zone, CancellationToken ct)
+    /// <summary>The longest streak looked for: about four years of weekday quizzes.</summary>
+    private const int MaxStreakDays = 1000;
+
+    /// <summary>
+    /// A member's points and accuracy on the platform, and their current streak in a channel: consecutive days on which
+    /// a quiz was posted there and the member answered one correctly. Days without a quiz (a Mon–Fri schedule's weekend,
+    /// a skipped day) neither count nor break it; a quiz day still open and not yet answered waits. A channel without
+    /// quizzes (a direct message) shows the streak of the channel the member last answered in.
+    /// </summary>
+    public async Task<MemberStats> MyStatsAsync(string platform, string channelId, string userId, CancellationToken ct)
     {
         var answers = await store.AnswersOfUserAsync(platform, userId, ct);
         var points = answers.Sum(a => a.Points);
         var correct = answers.Count(a => a.Correct);
-        var days = answers.Where(a => a.Correct).Select(a => DateOnly.ParseExact(a.LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var day = days.Contains(today) ? today : today.AddDays(-1);
-        var streak = 0;
-        while (days.Contains(day))
+        var days = await store.QuizDaysAsync(platform, channelId, userId, MaxStreakDays, ct);
+        if (days.Count == 0 && await store.LatestAnswerChannelAsync(platform, userId, ct) is { } other)
         {
-            streak++;
-            day = day.AddDays(-1);
+            days = await store.QuizDaysAsync(platform, other, userId, MaxStreakDays, ct);
+        }
+
+        var streak = 0;
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i].Correct)
+            {
+                streak++;
+            }
+            else if (i > 0 || !days[i].Open || days[i].Answered)
+            {
+                break;
+            }
         }
 
         return new MemberStats(points, streak, answers.Count, correct);
@@ -409,7 +524,6 @@ internal static class QuizReplies
     {
         var text = new StringBuilder();
         text.Append(q.Text).Append("\n\n");
-        var shortChoices = q.Choices.All(c => c.Length <= 40);
         for (var i = 0; i < q.Choices.Count; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
@@ -417,16 +531,60 @@ internal static class QuizReplies
 
         text.Append("\nAnswer with a button; only your first answer counts.");
         var buttons = q.Choices
-            .Select((c, i) => new ReplyButton(shortChoices ? $"{Letters[i]}. {c}" : Letters[i].ToString(), $"quiz:{postId}:{i}", ButtonStyle.Primary))
+            .Select((_, i) => new ReplyButton(Label(q, i), $"quiz:{postId}:{i}", ButtonStyle.Primary))
             .ToList();
         return new Reply(text.ToString(), Title: "Daily quiz", Buttons: buttons, Kind: ReplyKind.Quiz, ViewActionId: QuizViewHandler.ActionId(postId));
     }
 
-    public static Reply Reveal(QuizQuestion q, int answered, int correct)
+    /// <summary>The quiz post as revealed (it replaces the question): each choice with how many chose it, the right
+    /// one marked, the same buttons disabled (the right one green), then the explanation and the cited lines.</summary>
+    public static Reply Reveal(long postId, QuizQuestion q, RevealCounts counts)
     {
-        var share = answered == 0 ? "nobody answered" : $"{answered} answered, {Math.Round(100.0 * correct / answered)}% correct";
-        var text = $"{q.Text}\n\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.";
-        Citation[] citations = [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
-        return new Reply(text, Title: "Quiz answer", Citations: citations, Kind: ReplyKind.QuizReveal);
+        var share = counts.Answered == 0 ? "nobody answered" : $"{counts.Answered} answered, {Math.Round(100.0 * counts.Correct / counts.Answered)}% correct";
+        var text = new StringBuilder();
+        text.Append(q.Text).Append("\n\n");
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            var mark = i == q.AnswerIndex ? "✅ " : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"{mark}**{Letters[i]}.** {q.Choices[i]} — {Chose(counts.PerChoice[i])}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.");
+        var buttons = q.Choices
+            .Select((_, i) => new ReplyButton(
+                $"{(i == q.AnswerIndex ? "✓ " : string.Empty)}{Label(q, i)} · {counts.PerChoice[i]}",
+                $"quiz:{postId}:{i}",
+                i == q.AnswerIndex ? ButtonStyle.Success : ButtonStyle.Secondary,
+                Disabled: true))
+            .ToList();
+        return new Reply(text.ToString(), Title: "Daily quiz: answer", Citations: CitedLines(q), Buttons: buttons, Kind: ReplyKind.QuizReveal);
     }
+
+    /// <summary><c>quiz me</c>'s question, for the asking member alone: buttons <c>quiz:me:{questionId}:{choice}</c>.</summary>
+    public static Reply Practice(QuizQuestion q, string note)
+    {
+        var text = new StringBuilder();
+        text.Append(note).Append("\n\n").Append(q.Text).Append("\n\n");
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
+        }
+
+        var buttons = q.Choices.Select((_, i) => new ReplyButton(Label(q, i), $"quiz:me:{q.Id}:{i}", ButtonStyle.Primary)).ToList();
+        return new Reply(text.ToString().TrimEnd(), Title: "Quiz me", Buttons: buttons, Private: true, Kind: ReplyKind.Quiz);
+    }
+
+    /// <summary>The letter of choice <paramref name="i"/>.</summary>
+    public static char Letter(int i) => Letters[i];
+
+    /// <summary>The question's citation, quoting the explanation when the citation carries no lines of its own.</summary>
+    public static IReadOnlyList<Citation> CitedLines(QuizQuestion q) =>
+        [q.Citation with { Snippet = string.IsNullOrEmpty(q.Citation.Snippet) ? q.Explanation : q.Citation.Snippet }];
+
+    /// <summary>A button's label: the letter and the choice when every choice is short, else the letter alone.</summary>
+    private static string Label(QuizQuestion q, int i) =>
+        q.Choices.All(c => c.Length <= 40) ? $"{Letters[i]}. {q.Choices[i]}" : Letters[i].ToString();
+
+    private static string Chose(int n) => n == 1 ? "1 answer" : string.Create(CultureInfo.InvariantCulture, $"{n} answers");
 }

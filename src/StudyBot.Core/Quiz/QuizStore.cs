@@ -53,6 +53,17 @@ internal sealed class QuestionStateRow
     public double? LastShareCorrect { get; set; }
 }
 
+/// <summary>One member's review state of one question (<c>quiz me</c>).</summary>
+internal sealed class MemberStateRow
+{
+    public string QuestionId { get; set; } = string.Empty;
+    public long Repetitions { get; set; }
+    public double Ease { get; set; }
+    public double IntervalDays { get; set; }
+    public string? DueUtc { get; set; }
+    public long Pending { get; set; }
+}
+
 internal sealed class AnswerRow
 {
     public string UserId { get; set; } = string.Empty;
@@ -63,6 +74,9 @@ internal sealed class AnswerRow
     public string LocalMonth { get; set; } = string.Empty;
     public string AnsweredUtc { get; set; } = string.Empty;
 }
+
+/// <summary>A post's answers at its reveal: how many chose each choice (by index) and how many were right.</summary>
+internal sealed record RevealCounts(int Answered, int Correct, IReadOnlyList<int> PerChoice);
 
 /// <summary>The outcome of recording an answer.</summary>
 internal enum AnswerOutcome
@@ -353,7 +367,7 @@ internal sealed class QuizStore(Database database)
     /// the reveal as pending and updates the question's SM-2 state. Returns the answer counts, or null when another
     /// worker holds the reveal or it is done.
     /// </summary>
-    public async Task<(int Answered, int Correct)?> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken ct)
+    public async Task<RevealCounts?> BeginRevealAsync(QuizPostRow post, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -371,8 +385,10 @@ internal sealed class QuizStore(Database database)
             return null;
         }
 
-        var counts = await c.QuerySingleAsync<(long Answered, long Correct)>(new CommandDefinition(
-            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM quiz_answers WHERE post_id = @id;", new { id = post.Id }, tx, cancellationToken: ct));
+        var byChoice = (await c.QueryAsync<(long Choice, long Answered, long Correct)>(new CommandDefinition(
+            "SELECT CAST(choice_index AS BIGINT), COUNT(*), CAST(COALESCE(SUM(correct), 0) AS BIGINT) FROM quiz_answers WHERE post_id = @id GROUP BY choice_index;",
+            new { id = post.Id }, tx, cancellationToken: ct))).ToList();
+        var counts = (Answered: byChoice.Sum(x => x.Answered), Correct: byChoice.Sum(x => x.Correct));
         if (first && counts.Answered > 0)
         {
             var share = (double)counts.Correct / counts.Answered;
@@ -395,7 +411,13 @@ internal sealed class QuizStore(Database database)
         }
 
         await tx.CommitAsync(ct);
-        return ((int)counts.Answered, (int)counts.Correct);
+        var perChoice = new int[post.Question.Choices.Count];
+        foreach (var x in byChoice.Where(x => x.Choice >= 0 && x.Choice < perChoice.Length))
+        {
+            perChoice[x.Choice] = (int)x.Answered;
+        }
+
+        return new RevealCounts((int)counts.Answered, (int)counts.Correct, perChoice);
     }
 
     public async Task ConfirmRevealAsync(long id, DateTimeOffset now, CancellationToken ct)
@@ -457,6 +479,103 @@ internal sealed class QuizStore(Database database)
         return (await c.QueryAsync<AnswerRow>(new CommandDefinition(
             "SELECT * FROM quiz_answers WHERE platform = @platform AND user_id = @userId ORDER BY answered_utc;",
             new { platform, userId }, cancellationToken: ct))).ToList();
+    }
+
+    // Members' own reviews (quiz me)
+
+    public async Task<IReadOnlyList<MemberStateRow>> MemberStatesAsync(string platform, string userId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return (await c.QueryAsync<MemberStateRow>(new CommandDefinition(
+            "SELECT * FROM quiz_member_state WHERE platform = @platform AND user_id = @userId;",
+            new { platform, userId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>
+    /// Records that <c>quiz me</c> asked the member this question: its next answer is graded. A question new to the
+    /// member is due at once, so one asked and left unanswered is asked again rather than lost.
+    /// </summary>
+    public async Task MarkAskedAsync(string platform, string userId, string questionId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_member_state (platform, user_id, question_id, due_utc, pending)
+            VALUES (@platform, @userId, @questionId, @now, 1)
+            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET pending = 1;
+            """, new { platform, userId, questionId, now = Iso(now) }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Grades the member's answer to a question (0–5) and schedules their next review of it by SM-2. With
+    /// <paramref name="asked"/> (an answer to <c>quiz me</c>) it counts only while the question waits for its answer,
+    /// and null is returned for a second press; a daily quiz answer (already counted once per member) always counts.
+    /// </summary>
+    public async Task<Sm2State?> ReviewMemberAsync(
+        string platform, string userId, string questionId, int grade, bool asked, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var key = new { platform, userId, questionId };
+
+        // The claim first: it takes the row's lock, so of two presses at once only one is graded.
+        if (asked && await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE quiz_member_state SET pending = 0 WHERE platform = @platform AND user_id = @userId AND question_id = @questionId AND pending = 1;",
+                key, tx, cancellationToken: ct)) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
+
+        var row = await c.QuerySingleOrDefaultAsync<MemberStateRow>(new CommandDefinition(
+            "SELECT * FROM quiz_member_state WHERE platform = @platform AND user_id = @userId AND question_id = @questionId;",
+            key, tx, cancellationToken: ct));
+        var next = Sm2.Review(row is null ? Sm2State.New : new Sm2State((int)row.Repetitions, row.Ease, row.IntervalDays), grade);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quiz_member_state (platform, user_id, question_id, repetitions, ease, interval_days, due_utc, reviews, pending)
+            VALUES (@platform, @userId, @questionId, @reps, @ease, @interval, @due, 1, 0)
+            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET
+                repetitions = excluded.repetitions, ease = excluded.ease, interval_days = excluded.interval_days,
+                due_utc = excluded.due_utc, reviews = quiz_member_state.reviews + 1;
+            """, new
+        {
+            platform, userId, questionId, reps = next.Repetitions, ease = next.Ease, interval = next.IntervalDays,
+            due = Iso(now.AddDays(next.IntervalDays)),
+        }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return next;
+    }
+
+    /// <summary>
+    /// The days a quiz was posted in a channel, newest first (at most <paramref name="max"/>): whether one of that day's
+    /// quizzes is still open, and whether the member answered one of them, and one correctly. Streaks count these days
+    /// only, so a Mon–Fri schedule's weekend breaks nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(string LocalDate, bool Open, bool Answered, bool Correct)>> QuizDaysAsync(
+        string platform, string channelId, string userId, int max, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var rows = await c.QueryAsync<(string, long, long, long)>(new CommandDefinition("""
+            SELECT p.local_date,
+                   CAST(MAX(CASE WHEN p.reveal_status IS NULL THEN 1 ELSE 0 END) AS BIGINT),
+                   CAST(COUNT(a.user_id) AS BIGINT),
+                   CAST(COALESCE(MAX(a.correct), 0) AS BIGINT)
+            FROM quiz_posts p LEFT JOIN quiz_answers a ON a.post_id = p.id AND a.user_id = @userId
+            WHERE p.platform = @platform AND p.channel_id = @channelId AND p.status = 'posted'
+            GROUP BY p.local_date
+            ORDER BY p.local_date DESC
+            LIMIT @max;
+            """, new { platform, channelId, userId, max }, cancellationToken: ct));
+        return rows.Select(r => (r.Item1, r.Item2 > 0, r.Item3 > 0, r.Item4 > 0)).ToList();
+    }
+
+    /// <summary>The channel of the member's latest quiz answer on a platform, or null.</summary>
+    public async Task<string?> LatestAnswerChannelAsync(string platform, string userId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT p.channel_id FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+            WHERE a.platform = @platform AND a.user_id = @userId ORDER BY a.answered_utc DESC LIMIT 1;
+            """, new { platform, userId }, cancellationToken: ct));
     }
 
     /// <summary>Top members by points (a month "yyyy-MM", or all time when null).</summary>

@@ -157,9 +157,10 @@ public static partial class TeamQuestionParser
                         }
 
                         var source = m.Groups["file"].Value.Trim();
+                        IReadOnlyList<string>? lines = null;
                         if (readLines is not null)
                         {
-                            var lines = readLines(source);
+                            lines = readLines(source);
                             if (lines is null)
                             {
                                 reason = $"line {paragraph.Line + 1}: the source file '{source}' does not exist";
@@ -173,7 +174,11 @@ public static partial class TeamQuestionParser
                             }
                         }
 
-                        citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, string.Empty);
+                        // The cited lines are quoted as they are in the notes; the explanation is the team's own words
+                        // and was quoted as if it were the notes' lines.
+                        var quoted = lines is null ? string.Empty : string.Join('\n', lines.Skip(start - 1).Take(end - start + 1)
+                            .Select(QuizText.OneLine).Where(l => l.Length > 0));
+                        citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, quoted);
                     }
                     else if (OrderRegex().IsMatch(text))
                     {
@@ -231,7 +236,7 @@ public static partial class TeamQuestionParser
 
         var answer = choices.FindIndex(c => c.Right);
         var why = explanation.Length > 0 ? explanation.ToString() : $"The answer is: {choices[answer].Text}.";
-        citation = (citation ?? new Citation(file, question, line, lastLine, string.Empty)) with { Snippet = why };
+        citation = citation is { Snippet.Length: > 0 } ? citation : (citation ?? new Citation(file, question, line, lastLine, string.Empty)) with { Snippet = why };
         return new QuizQuestion(
             id,
             QuizQuestionKind.Team,

@@ -54,7 +54,8 @@ internal sealed record ActionRow(IReadOnlyList<Button> Components)
     public int Type => 1;
 }
 
-internal sealed record Button(int Style, string Label, string CustomId)
+/// <param name="Disabled">True on a revealed quiz's buttons; left out (null) otherwise.</param>
+internal sealed record Button(int Style, string Label, string CustomId, bool? Disabled = null)
 {
     public int Type => 2;
 }

@@ -101,7 +101,7 @@ internal static class DiscordRenderer
     public static IReadOnlyList<ActionRow> RenderButtons(IReadOnlyList<ReplyButton> buttons) => buttons
         .Where(b => b.ActionId.Length is > 0 and <= MaxCustomId)
         .Take(MaxButtonsPerRow * MaxRows)
-        .Select(b => new Button(StyleOf(b.Style), Truncate(string.IsNullOrWhiteSpace(b.Label) ? "…" : b.Label, MaxLabel), b.ActionId))
+        .Select(b => new Button(StyleOf(b.Style), Truncate(string.IsNullOrWhiteSpace(b.Label) ? "…" : b.Label, MaxLabel), b.ActionId, b.Disabled ? true : null))
         .Chunk(MaxButtonsPerRow)
         .Select(chunk => new ActionRow(chunk))
         .ToList();

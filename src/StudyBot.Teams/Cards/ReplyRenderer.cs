@@ -153,6 +153,10 @@ internal static class ReplyRenderer
         // bot returns, in place of the question, while everyone else still sees the question. Older clients use the
         // Action.Submit fallback, answered in the member's 1:1 chat as before.
         var universal = reply.Kind == ReplyKind.Quiz;
+
+        // A card action cannot be shown disabled on every Teams client, so a revealed quiz's disabled buttons are left
+        // out: its text already lists each choice with how many chose it and marks the right one.
+        var buttons = reply.ButtonList.Where(b => !b.Disabled).ToList();
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
@@ -176,10 +180,10 @@ internal static class ReplyRenderer
             };
         }
 
-        if (reply.ButtonList.Count > MaxButtons)
+        if (buttons.Count > MaxButtons)
         {
             var choices = new JsonArray();
-            foreach (var button in reply.ButtonList)
+            foreach (var button in buttons)
             {
                 choices.Add(new JsonObject { ["title"] = button.Label, ["value"] = button.ActionId });
             }
@@ -198,10 +202,10 @@ internal static class ReplyRenderer
             });
             card["actions"] = new JsonArray(Action("Answer", null, "positive", universal));
         }
-        else if (reply.ButtonList.Count > 0)
+        else if (buttons.Count > 0)
         {
             var actions = new JsonArray();
-            foreach (var button in reply.ButtonList)
+            foreach (var button in buttons)
             {
                 var style = button.Style switch
                 {

@@ -38,7 +38,7 @@ internal sealed record ReplyDto(
         reply.Markdown,
         reply.Title,
         reply.CitationList.Select(c => new CitationDto(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet, CitationText.Label(c), c.Url)).ToList(),
-        reply.ButtonList.Select(b => new ButtonDto(b.Label, b.ActionId, b.Style)).ToList(),
+        reply.ButtonList.Select(b => new ButtonDto(b.Label, b.ActionId, b.Style, b.Disabled)).ToList(),
         reply.Private,
         reply.ReplacesMessageId,
         reply.Kind);
@@ -47,7 +47,7 @@ internal sealed record ReplyDto(
         Markdown,
         Title,
         (Citations ?? []).Select(c => new Citation(c.File, c.Section, c.LineStart, c.LineEnd, c.Snippet, c.Url)).ToList(),
-        (Buttons ?? []).Select(b => new ReplyButton(b.Label, b.ActionId, b.Style)).ToList(),
+        (Buttons ?? []).Select(b => new ReplyButton(b.Label, b.ActionId, b.Style, b.Disabled)).ToList(),
         Private,
         ReplacesMessageId,
         Kind);
@@ -57,7 +57,8 @@ internal sealed record ReplyDto(
 /// <param name="Url">Where the passage can be opened (<c>Knowledge:LinkBase</c>), or null.</param>
 internal sealed record CitationDto(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Label = null, string? Url = null);
 
-internal sealed record ButtonDto(string Label, string ActionId, ButtonStyle Style);
+/// <param name="Disabled">Shown but not pressable (a revealed quiz).</param>
+internal sealed record ButtonDto(string Label, string ActionId, ButtonStyle Style, bool Disabled = false);
 
 /// <summary>A channel feed page for <c>GET /api/channels/{id}/messages</c>.</summary>
 internal sealed record ChannelMessagesResponse(string ChannelId, IReadOnlyList<ChannelMessageDto> Messages);

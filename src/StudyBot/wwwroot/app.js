@@ -209,7 +209,7 @@
         button.textContent = b.label;
         button.dataset.action = b.actionId;
         // An answered or revealed quiz, a rated answer: its buttons stay spent after a reload, the choice marked.
-        if (entry.closed) button.disabled = true;
+        if (entry.closed || b.disabled) button.disabled = true;
         if (entry.chosen === b.actionId) button.classList.add("chosen");
         button.addEventListener("click", () => {
           entry.chosen = b.actionId;

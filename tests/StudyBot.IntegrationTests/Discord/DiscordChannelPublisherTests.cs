@@ -145,14 +145,35 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     [Fact]
     public async Task PostAsync_ReplacesMessage_EditsItWithSpecValidBody()
     {
-        var closed = Quiz with { Buttons = [], ReplacesMessageId = "844397162624450620", Kind = ReplyKind.QuizReveal };
+        var posted = await Publisher.PostAsync("645027906669510667", Quiz, "quiz:42", CancellationToken.None);
+        var closed = Quiz with
+        {
+            Buttons = [new ReplyButton("✓ Yes · 2", "quiz:42:0", ButtonStyle.Success, Disabled: true), new ReplyButton("No · 1", "quiz:42:1", Disabled: true)],
+            ReplacesMessageId = posted,
+            Kind = ReplyKind.QuizReveal,
+        };
 
         var id = await Publisher.PostAsync("645027906669510667", closed, "close:42", CancellationToken.None);
 
-        Assert.Equal("844397162624450620", id);
-        Assert.Empty(_api.On(Messages));
+        Assert.Equal(posted, id);
+        Assert.Single(_api.On(Messages));
         var edit = _api.On("PATCH /channels/{channels}/messages/{id}").Single();
-        Assert.Equal("/channels/645027906669510667/messages/844397162624450620", edit.Path);
+        Assert.Equal($"/channels/645027906669510667/messages/{posted}", edit.Path);
+        Assert.All(edit.Json!["components"]![0]!["components"]!.AsArray(), b => Assert.True((bool)b!["disabled"]!));
+        Assert.Null(_api.On(Messages).Single().Json!["components"]![0]!["components"]![0]!["disabled"]);
         DiscordOpenApi.AssertValid("update_message", edit.Body);
+    }
+
+    [Fact]
+    public async Task PostAsync_ReplacesADeletedMessage_ThrowsSoTheCallerKeepsItPending()
+    {
+        var posted = await Publisher.PostAsync("645027906669510667", Quiz, "quiz:43", CancellationToken.None);
+        _api.DeleteMessage(posted);
+
+        var closed = Quiz with { ReplacesMessageId = posted, Kind = ReplyKind.QuizReveal };
+
+        var refused = await Assert.ThrowsAsync<StudyBot.Discord.Rest.DiscordApiException>(() => Publisher.PostAsync("645027906669510667", closed, "close:43", CancellationToken.None));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Single(_api.On("PATCH /channels/{channels}/messages/{id}"));
     }
 }

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Discord.Interactions;
 using StudyBot.IntegrationTests.Host;
+using StudyBot.IntegrationTests.Quiz;
 
 namespace StudyBot.IntegrationTests.Discord;
 
@@ -15,18 +17,20 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     private FakeDiscordApi _api = null!;
     private BotServer _server = null!;
     private InteractionClient _client = null!;
+    private string _publicKey = null!;
 
     public async Task InitializeAsync()
     {
         _api = await FakeDiscordApi.StartAsync();
-        var publicKey = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
-        var settings = DiscordBotHost.Settings(_api, publicKey)
-            .Where(kv => kv.Key != "Discord:InteractionBudget")
-            .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
-            .Append(new("Discord:AdminUserIds:0", Admin));
-        _server = await BotServer.StartAsync(settings);
-        _client = new InteractionClient(_server.BaseAddress, publicKey);
+        _publicKey = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
+        _server = await BotServer.StartAsync(Settings());
+        _client = new InteractionClient(_server.BaseAddress, _publicKey);
     }
+
+    private IEnumerable<KeyValuePair<string, string>> Settings() => DiscordBotHost.Settings(_api, _publicKey)
+        .Where(kv => kv.Key != "Discord:InteractionBudget")
+        .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
+        .Append(new("Discord:AdminUserIds:0", Admin));
 
     public async Task DisposeAsync()
     {
@@ -47,10 +51,10 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     /// or, when a busy machine made the real knowledge base and quiz slower than the 2.5 s budget, the deferred one
     /// (type 5) as completed through the webhook, ephemeral exactly when the member alone sees it.
     /// </summary>
-    private async Task<JsonNode> SeenAsync(string payload)
+    private async Task<JsonNode> SeenAsync(string payload, InteractionClient? client = null, long? timestamp = null)
     {
         var token = (string)JsonNode.Parse(payload)!["token"]!;
-        var response = Ok(await _client.SendSignedAsync(payload));
+        var response = Ok(await (client ?? _client).SendSignedAsync(payload, timestamp));
         if ((int)response["type"]! == 4)
         {
             return response["data"]!;
@@ -165,6 +169,89 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.NotEqual((string)first["embeds"]![0]!["description"]!, (string)again["embeds"]![0]!["description"]!);
         var board = await SeenAsync(InteractionPayloads.Command("leaderboard", userId: "333"));
         Assert.Null(board["flags"]);
+    }
+
+    [Fact]
+    public async Task QuizMe_SlashSubcommand_AsksEphemerallyAndTheButtonIsGradedEphemerally()
+    {
+        var asked = await SeenAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "me", ["type"] = 1 }), userId: "333"));
+
+        Assert.Equal(64, (int)asked["flags"]!);
+        var buttons = asked["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()).Select(b => (string)b!["custom_id"]!).ToList();
+        Assert.InRange(buttons.Count, 2, 5);
+        Assert.All(buttons, id => Assert.Matches("^quiz:me:[0-9a-f]{16}:[0-9]$", id));
+        Assert.Empty(_api.On("POST /channels/{channels}/messages"));
+
+        var graded = await SeenAsync(InteractionPayloads.Button(buttons[0], "333"));
+        var again = await SeenAsync(InteractionPayloads.Button(buttons[1], "333"));
+        Assert.Equal(64, (int)graded["flags"]!);
+        Assert.Matches("^(Correct|Not quite)", (string)graded["embeds"]![0]!["description"]!);
+        Assert.StartsWith("You have answered this question already", (string)again["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizReveal_AnHourLater_EditsTheQuizMessageWithDisabledButtonsAndHowManyChoseEach()
+    {
+        // The app's clock starts now (interactions are signed with its time) and moves the hour to the reveal.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await BotServer.StartAsync(Settings(), services => services.AddSingleton<TimeProvider>(time));
+        using var client = new InteractionClient(server.BaseAddress, _publicKey);
+        long Now() => time.GetUtcNow().ToUnixTimeSeconds();
+
+        await SeenAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "now", ["type"] = 1 }), userId: Admin), client, Now());
+        var created = await _api.WaitForAsync(r => r.Route == "POST /channels/{channels}/messages");
+        var messageId = Assert.Single(_api.CreatedMessageIds);
+        var post = await QuizPosts.WaitUntilPostedAsync(server.Services, 1);
+        var right = post.Question.AnswerIndex;
+        var wrong = (right + 1) % post.Question.Choices.Count;
+        await SeenAsync(InteractionPayloads.Button($"quiz:1:{right}", "333"), client, Now());
+        await SeenAsync(InteractionPayloads.Button($"quiz:1:{wrong}", "444"), client, Now());
+
+        time.Advance(TimeSpan.FromHours(1));
+        var edit = await _api.WaitForAsync(r => r.Route == "PATCH /channels/{channels}/messages/{id}");
+
+        // PATCH /channels/{channel.id}/messages/{message.id}: the quiz message itself, not a new post.
+        Assert.Equal($"/channels/{InteractionPayloads.ChannelId}/messages/{messageId}", edit.Path);
+        DiscordOpenApi.AssertValid("update_message", edit.Body);
+        Assert.Single(_api.On("POST /channels/{channels}/messages"), created);
+        var buttons = edit.Json!["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()).ToList();
+        Assert.Equal(post.Question.Choices.Count, buttons.Count);
+        Assert.All(buttons, b => Assert.True((bool)b!["disabled"]!));
+        Assert.Equal(3, (int)buttons[right]!["style"]!);
+        Assert.EndsWith("· 1", (string)buttons[right]!["label"]!, StringComparison.Ordinal);
+        Assert.EndsWith("· 1", (string)buttons[wrong]!["label"]!, StringComparison.Ordinal);
+        Assert.Contains("2 answered, 50% correct", (string)edit.Json!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizReveal_QuizMessageDeleted_TwoEditsRefusedThenTheAnswerIsPostedAnew()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await BotServer.StartAsync(Settings(), services => services.AddSingleton<TimeProvider>(time));
+        using var client = new InteractionClient(server.BaseAddress, _publicKey);
+        await SeenAsync(InteractionPayloads.Command("quiz", new JsonArray(new JsonObject { ["name"] = "now", ["type"] = 1 }), userId: Admin), client, time.GetUtcNow().ToUnixTimeSeconds());
+        await QuizPosts.WaitUntilPostedAsync(server.Services, 1);
+        _api.DeleteMessage(Assert.Single(_api.CreatedMessageIds));
+        var store = server.Services.GetRequiredService<StudyBot.Core.Quiz.QuizStore>();
+
+        // The clock moves only once each refused edit is recorded (the retry time is read from the clock).
+        time.Advance(TimeSpan.FromHours(1));
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while ((await store.PostAsync(1, timeout.Token))!.RevealAttempts < attempt)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+
+            Assert.Equal(attempt, _api.On("PATCH /channels/{channels}/messages/{id}").Count);
+            time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var reveal = await _api.WaitForAsync(r => r.Route == "POST /channels/{channels}/messages" && r.Body.Contains("nobody answered", StringComparison.Ordinal));
+        DiscordOpenApi.AssertValid("create_message", reveal.Body);
+        Assert.All(reveal.Json!["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()), b => Assert.True((bool)b!["disabled"]!));
+        Assert.Equal(2, _api.On("PATCH /channels/{channels}/messages/{id}").Count);
     }
 
     [Fact]

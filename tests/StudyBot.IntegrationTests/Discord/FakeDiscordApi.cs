@@ -49,10 +49,15 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
     public int ResponsesToLose { get => _responsesToLose; set => _responsesToLose = value; }
 
     private int _responsesToLose;
-    private readonly ConcurrentDictionary<string, bool> _created = new();
+
+    /// <summary>Channel messages that exist: id → channel id.</summary>
+    private readonly ConcurrentDictionary<string, string> _created = new();
 
     /// <summary>The ids of the channel messages that exist (a retried nonce does not add one).</summary>
     public IReadOnlyCollection<string> CreatedMessageIds => [.. _created.Keys];
+
+    /// <summary>Deletes a channel message, as a member with Manage Messages would: editing it then fails.</summary>
+    public void DeleteMessage(string id) => _created.TryRemove(id, out _);
 
     /// <summary>Requests that broke the announced limits (sent although the bucket was empty or a global limit held).</summary>
     public int Violations => _violations;
@@ -216,7 +221,7 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
                 var id = nonce is not null && json?["enforce_nonce"]?.GetValue<bool>() == true
                     ? _messagesByNonce.GetOrAdd(channelId + "|" + nonce, _ => NextId())
                     : NextId();
-                _created[id] = true;
+                _created[id] = channelId;
                 if (Interlocked.Decrement(ref _responsesToLose) >= 0)
                 {
                     // The message exists, but its response never reaches the bot.
@@ -233,7 +238,15 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
                 await WriteAsync(context, 200, new JsonObject { ["id"] = NextId(), ["type"] = 1 });
                 return;
             case "PATCH /channels/{channels}/messages/{id}":
-                await WriteAsync(context, 200, Message(path.Split('/')[4], path.Split('/')[2], json));
+                // As Discord: only a message that exists in that channel can be edited (404, code 10008 otherwise).
+                var (editChannel, editId) = (path.Split('/')[2], path.Split('/')[4]);
+                if (_created.GetValueOrDefault(editId) != editChannel)
+                {
+                    await WriteAsync(context, 404, new JsonObject { ["message"] = "Unknown Message", ["code"] = 10008 });
+                    return;
+                }
+
+                await WriteAsync(context, 200, Message(editId, editChannel, json));
                 return;
             case "DELETE /webhooks/{webhooks}/{token}/messages/@original" or "POST /channels/{channels}/typing":
                 context.Response.StatusCode = 204;

@@ -31,7 +31,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_AdminQuizNow_PostedAnsweredRevealedWithCitationAndLeaderboardShowsThePoint()
+    public async Task Page_AdminQuizNow_PostedAnsweredRevealedInPlaceWithCountsCitationAndLeaderboardShowsThePoint()
     {
         await _page.ClickAsync("#admin-toggle");
         await _page.FillAsync("#admin-token", BotServer.AdminToken);
@@ -44,6 +44,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         // The quiz arrives through the web channel feed, with one button per choice.
         var quiz = _page.Locator(".message.channel[data-kind=quiz]");
         await Assertions.Expect(quiz).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var messageId = await quiz.GetAttributeAsync("data-message-id");
         var question = (await _server.Services.GetRequiredService<QuizStore>().PostAsync(1, CancellationToken.None))!.Question;
         await Assertions.Expect(quiz).ToContainTextAsync(question.Text);
         await quiz.Locator($"button[data-action='quiz:1:{question.AnswerIndex}']").ClickAsync();
@@ -51,12 +52,28 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var feedback = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
         await Assertions.Expect(feedback).ToContainTextAsync("Correct");
 
-        // An hour later by the app's clock, the answer is revealed in the channel.
+        // An hour later by the app's clock, the quiz message itself turns into the answer: no second post, its
+        // buttons disabled, the right one marked, how many chose each.
         Assert.Empty(await _page.Locator(".message.channel[data-kind=quizReveal]").AllAsync());
         _time.Advance(TimeSpan.FromHours(1));
-        var reveal = _page.Locator(".message.channel[data-kind=quizReveal]");
-        await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}", new() { Timeout = 30_000 });
+        var reveal = _page.Locator($".message.channel[data-message-id='{messageId}']");
+        await Assertions.Expect(reveal).ToHaveAttributeAsync("data-kind", "quizReveal", new() { Timeout = 30_000 });
+        await Assertions.Expect(_page.Locator(".message.channel")).ToHaveCountAsync(1);
+        await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}");
         await Assertions.Expect(reveal).ToContainTextAsync("1 answered, 100% correct");
+        var buttons = reveal.Locator(".buttons button");
+        await Assertions.Expect(buttons).ToHaveCountAsync(question.Choices.Count);
+        foreach (var button in await buttons.AllAsync())
+        {
+            await Assertions.Expect(button).ToBeDisabledAsync();
+        }
+
+        var right = reveal.Locator($"button[data-action='quiz:1:{question.AnswerIndex}']");
+        await Assertions.Expect(right).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("success"));
+        await Assertions.Expect(right).ToContainTextAsync("✓");
+        await Assertions.Expect(right).ToContainTextAsync("· 1");
+        var wrong = reveal.Locator($"button[data-action='quiz:1:{(question.AnswerIndex + 1) % question.Choices.Count}']");
+        await Assertions.Expect(wrong).ToContainTextAsync("· 0");
         var citation = reveal.Locator("details.citation");
         await Assertions.Expect(citation.Locator("summary")).ToContainTextAsync($"{question.Citation.File} › {question.Citation.Section}");
         Assert.Equal(question.Citation.LineStart.ToString(System.Globalization.CultureInfo.InvariantCulture), await citation.GetAttributeAsync("data-line-start"));
@@ -65,6 +82,27 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var board = _page.Locator(".message.bot[data-kind=leaderboard]").Last;
         await Assertions.Expect(board).ToContainTextAsync("1 point");
         await Assertions.Expect(board).ToContainTextAsync("This month");
+    }
+
+    [Fact]
+    public async Task Page_QuizMe_PrivateQuestionAnsweredWithAButtonAndGradedPrivately()
+    {
+        await SendAsync("quiz me");
+
+        var asked = _page.Locator(".message.bot.private[data-kind=quiz]");
+        await Assertions.Expect(asked).ToContainTextAsync("Nothing is due for you: a new question.");
+        await Assertions.Expect(_page.Locator(".message.channel")).ToHaveCountAsync(0);
+        var buttons = asked.Locator(".buttons button");
+        await Assertions.Expect(buttons.First).ToHaveAttributeAsync("data-action", new System.Text.RegularExpressions.Regex("^quiz:me:[0-9a-f]{16}:0$"));
+        await buttons.First.ClickAsync();
+
+        var graded = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
+        await Assertions.Expect(graded).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Correct|Not quite).*You will get it again in 1 day"));
+        await Assertions.Expect(graded.Locator("details.citation")).ToHaveCountAsync(1);
+        foreach (var button in await buttons.AllAsync())
+        {
+            await Assertions.Expect(button).ToBeDisabledAsync();
+        }
     }
 
     private async Task SendAsync(string text)

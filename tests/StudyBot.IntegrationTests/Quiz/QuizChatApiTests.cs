@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Chat;
 using StudyBot.IntegrationTests.Host;
@@ -26,5 +28,22 @@ public class QuizChatApiTests
         Assert.Contains(audit, e => e is { Command: "quiz", UserId: "member", Outcome: AuditOutcomes.Refused } && e.Arguments == "now");
         Assert.Contains(audit, e => e is { Command: "quiz", UserId: "boss", Outcome: AuditOutcomes.Ok } && e.Arguments.StartsWith("schedule", StringComparison.Ordinal));
         Assert.DoesNotContain(audit, e => e.Command == "me");
+    }
+
+    [Fact]
+    public async Task QuizMe_ThroughTheWebChat_PrivateQuestionWhoseButtonIsGraded()
+    {
+        await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")]);
+
+        var (_, asked) = await server.AskAsync("quiz me", userId: "member");
+        Assert.True(asked.GetProperty("private").GetBoolean());
+        var action = asked.GetProperty("buttons")[0].GetProperty("actionId").GetString()!;
+        Assert.StartsWith("quiz:me:", action, StringComparison.Ordinal);
+
+        using var response = await server.Client.PostAsJsonAsync("api/chat", new { userId = "member", displayName = "Member", action });
+        var graded = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replies")[0];
+        Assert.True(graded.GetProperty("private").GetBoolean());
+        Assert.Matches("^(Correct|Not quite)", graded.GetProperty("markdown").GetString());
+        Assert.Equal(1, graded.GetProperty("citations").GetArrayLength());
     }
 }

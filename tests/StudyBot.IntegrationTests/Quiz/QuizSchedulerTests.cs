@@ -197,6 +197,60 @@ public class QuizSchedulerTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Leaderboard_AnswersInTwoMonthsAndTwoChannels_MonthAndAllTimeOfThisChannelOnly(StorageProvider provider)
+    {
+        var time = At("2026-05-31T07:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(6), time);
+        async Task AnswerRightAsync(string channel, string user)
+        {
+            await h.CommandAsync("quiz now", channel: channel);
+            var quiz = h.Publisher.Quizzes.Last().Reply;
+            await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), user, channel);
+        }
+
+        // May: u1 scores in c1; June: u2 in c1, and u3 in c2 twice.
+        await AnswerRightAsync("c1", "u1");
+        time.Advance(TimeSpan.FromDays(1));
+        await AnswerRightAsync("c1", "u2");
+        await AnswerRightAsync("c2", "u3");
+        await AnswerRightAsync("c2", "u3");
+
+        var board = (await h.CommandAsync("leaderboard", channel: "c1")).Markdown;
+        var (month, allTime) = (board[..board.IndexOf("**All time**", StringComparison.Ordinal)], board[board.IndexOf("**All time**", StringComparison.Ordinal)..]);
+
+        Assert.Contains("This month (June 2026)", month, StringComparison.Ordinal);
+        Assert.Contains("1. Name u2 — 1 point (1/1 correct)", month, StringComparison.Ordinal);
+        Assert.DoesNotContain("Name u1", month, StringComparison.Ordinal);
+        Assert.Contains("Name u1 — 1 point", allTime, StringComparison.Ordinal);
+        Assert.Contains("Name u2 — 1 point", allTime, StringComparison.Ordinal);
+        Assert.DoesNotContain("Name u3", board, StringComparison.Ordinal);
+        Assert.Contains("1. Name u3 — 2 points (2/2 correct)", (await h.CommandAsync("leaderboard", channel: "c2")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Reveal_EditOfTheQuizPost_ReplacesItsMessageAndAfterTwoFailedEditsIsPostedAnew(StorageProvider provider)
+    {
+        var time = At("2026-06-01T07:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        await h.CommandAsync("quiz now");
+        var first = await h.Services.GetRequiredService<QuizStore>().LatestPostAsync(Platforms.Web, "c1", CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
+        Assert.Equal(first!.MessageId, Assert.Single(h.Publisher.Reveals).Reply.ReplacesMessageId);
+
+        // The second quiz's message is gone (deleted by someone): two edits fail, the third try posts the answer anew.
+        await h.CommandAsync("quiz now");
+        h.Publisher.FailNext(2);
+        await h.RunUntilAsync(time.GetUtcNow().AddHours(1).AddMinutes(2));
+        var reveals = h.Publisher.Reveals.ToList();
+        Assert.Equal(2, reveals.Count);
+        Assert.Null(reveals[1].Reply.ReplacesMessageId);
+        Assert.Equal(3, h.Publisher.Attempts.Count(k => k == reveals[1].Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
@@ -412,8 +466,51 @@ public class QuizSchedulerTests(PostgresServer postgres)
         var me = await h.CommandAsync("me", user: "u1");
         Assert.Equal("3 points, streak 3 days, accuracy 100% (3/3 correct).", me.Markdown);
         Assert.True(me.Private);
+
+        // Two days without a quiz (the schedule off) miss nothing; a quiz revealed without the member's answer breaks
+        // the streak.
+        await h.CommandAsync("quiz off");
         time.Advance(TimeSpan.FromDays(2));
+        Assert.Contains("streak 3 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+        await h.CommandAsync("quiz now");
+        Assert.Contains("streak 3 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromHours(1));
+        await h.TickAsync();
         Assert.Contains("streak 0 days", (await h.CommandAsync("me", user: "u1")).Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Streak_WeekdaySchedule_WeekendKeepsItAndAMissedQuizDayBreaksIt(StorageProvider provider)
+    {
+        // Monday 1 June 2026, 08:00 Berlin; quizzes at 09:00 on weekdays only.
+        var time = At("2026-06-01T06:00:00Z");
+        await using var h = Start(provider, QuizHarness.NewFolder(20), time);
+        await h.EnsureChannelAsync("c1", "0 9 * * 1-5", "Europe/Berlin");
+        var start = time.GetUtcNow();
+        Reply? feedback = null;
+
+        // Two weeks' Monday to the next Tuesday, each quiz answered right half an hour after it is posted.
+        for (var day = 0; day < 9; day++)
+        {
+            var posted = h.Publisher.Quizzes.Count();
+            await h.RunUntilAsync(start.AddDays(day).AddMinutes(90));
+            if (h.Publisher.Quizzes.Count() > posted)
+            {
+                var quiz = h.Publisher.Quizzes.Last().Reply;
+                feedback = await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "u1");
+            }
+        }
+
+        Assert.Equal(7, h.Publisher.Quizzes.Count());
+        Assert.Contains("Streak: 7 days", feedback!.Markdown, StringComparison.Ordinal);
+
+        // Wednesday's quiz goes unanswered and is revealed: Thursday's right answer starts again at 1.
+        await h.RunUntilAsync(start.AddDays(10).AddMinutes(90));
+        var thursday = h.Publisher.Quizzes.Last().Reply;
+        feedback = await h.PressAsync(QuizHarness.Action(thursday, QuizHarness.RightChoice(thursday)), "u1");
+        Assert.Equal(9, h.Publisher.Quizzes.Count());
+        Assert.Contains("Streak: 1 day", feedback.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -186,6 +186,21 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         var winners = Enumerable.Range(0, actions.Count).Count(i => text.Contains($"Member {i} — 1 point (1/1 correct)", StringComparison.Ordinal));
         Assert.Equal(1, winners);
         Assert.Equal(actions.Count - 1, Enumerable.Range(0, actions.Count).Count(i => text.Contains($"Member {i} — 0 points (0/1 correct)", StringComparison.Ordinal)));
+
+        // An hour after the post, the reveal updates the quiz card's activity in place for everyone (no new post): no
+        // live buttons, each choice with how many chose it, the right one marked.
+        _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(6).AddHours(1));
+        var update = await WaitForAsync(r => r.Method == "PUT");
+        Assert.Empty(update.SpecErrors);
+        // The quiz's own activity: the root of the thread the post started ("{channel};messageid={activity}").
+        Assert.Equal($"{TeamId};messageid={update.ActivityId}", update.ConversationId);
+        Assert.Single(_fake.Requests, IsChannelPost);
+        var revealed = update.Body["attachments"]![0]!["content"]!;
+        Assert.Null(revealed["actions"]);
+        var revealText = string.Join('\n', revealed["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()));
+        Assert.Contains("✅ **", revealText, StringComparison.Ordinal);
+        Assert.Contains($"{actions.Count} answered, {Math.Round(100.0 / actions.Count)}% correct", revealText, StringComparison.Ordinal);
+        Assert.Equal(actions.Count, revealText.Split('\n').Count(line => line.EndsWith("— 1 answer", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class CitationTextTests
             "q1", QuizQuestionKind.FillInTheBlank, "WAF helps stop _____ injections", ["SQL", "RDS"], 0,
             "WAF helps stop SQL injections", new Citation("aws-devsecops.md", "Ways to make it more secure", 9, 9, ""), "SQL");
 
-        var reveal = QuizReplies.Reveal(question, answered: 2, correct: 1);
+        var reveal = QuizReplies.Reveal(7, question, new RevealCounts(2, 1, [1, 1]));
 
         Assert.Contains("2 answered, 50% correct. Source: aws-devsecops.md, line 9.", reveal.Markdown, StringComparison.Ordinal);
     }

@@ -32,6 +32,7 @@ public class SlashCommandsTests
     [InlineData("/reload", true)]
     [InlineData("/gaps", true)]
     [InlineData("/stats", true)]
+    [InlineData("/quiz me", true)]
     [InlineData("/quiz status", false)]
     [InlineData("/ask what is me", false)]
     [InlineData("/leaderboard", false)]
@@ -66,7 +67,7 @@ public class SlashCommandsTests
         Assert.Equal("Ask StudyBot", menu.Name);
         Assert.Null(menu.Description);
         var quiz = SlashCommands.All.Single(c => c.Name == "quiz").Options!;
-        Assert.Equal(["status", "now", "schedule", "skip", "off", "ban"], quiz.Select(o => o.Name));
+        Assert.Equal(["status", "me", "now", "schedule", "skip", "off", "ban"], quiz.Select(o => o.Name));
         Assert.All(quiz, o => Assert.Equal(1, o.Type)); // sub-commands: /quiz now, /quiz schedule cron:… timezone:…
         Assert.Equal(["cron", "timezone"], quiz.Single(o => o.Name == "schedule").Options!.Select(o => o.Name));
         var question = Assert.Single(SlashCommands.All.Single(c => c.Name == "ask").Options!);

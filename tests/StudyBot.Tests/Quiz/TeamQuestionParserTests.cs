@@ -88,6 +88,17 @@ public class TeamQuestionParserTests
     }
 
     [Fact]
+    public void Parse_SourceGiven_CitationQuotesTheNotesLinesNotTheExplanation()
+    {
+        IReadOnlyList<string>? Lines(string f) => f == "notes.md" ? ["# EBS", "- EBS volumes are not encrypted by default.", "", "- Turn it on per region.", "e"] : null;
+
+        var question = Assert.Single(TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [x] a\n- [ ] b\n\n> Because.\n\nSource: notes.md#L2-L4\n", readLines: Lines).Questions);
+
+        Assert.Equal("Because.", question.Explanation);
+        Assert.Equal("EBS volumes are not encrypted by default.\nTurn it on per region.", question.Citation.Snippet);
+    }
+
+    [Fact]
     public void Parse_SameQuestionTwice_KeepsTheSameId()
     {
         var a = TeamQuestionParser.Parse("t.quiz.md", Good).Questions;

@@ -1,0 +1,38 @@
+using StudyBot.Core.Chat;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+public class QuizRepliesTests
+{
+    private static readonly QuizQuestion Question = new(
+        "q1", QuizQuestionKind.Team, "Is EBS encrypted by default?", ["Yes", "No", "Only in us-east-1"], 1,
+        "New EBS volumes are not encrypted unless encryption is turned on.", new Citation("aws-devsecops.md", "EBS", 69, 71, "EBS volumes are not encrypted by default."), "No");
+
+    [Fact]
+    public void Reveal_Counts_ButtonsDisabledWithHowManyChoseEachAndTheRightOneMarked()
+    {
+        var reveal = QuizReplies.Reveal(42, Question, new RevealCounts(5, 3, [1, 3, 1]));
+
+        Assert.Equal(ReplyKind.QuizReveal, reveal.Kind);
+        Assert.All(reveal.ButtonList, b => Assert.True(b.Disabled));
+        Assert.Equal(["quiz:42:0", "quiz:42:1", "quiz:42:2"], reveal.ButtonList.Select(b => b.ActionId));
+        Assert.Equal(["A. Yes · 1", "✓ B. No · 3", "C. Only in us-east-1 · 1"], reveal.ButtonList.Select(b => b.Label));
+        Assert.Equal([ButtonStyle.Secondary, ButtonStyle.Success, ButtonStyle.Secondary], reveal.ButtonList.Select(b => b.Style));
+        Assert.Contains("✅ **B.** No — 3 answers", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**A.** Yes — 1 answer\n", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Answer: B. No**", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Contains("5 answered, 60% correct", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Equal("EBS volumes are not encrypted by default.", Assert.Single(reveal.CitationList).Snippet);
+    }
+
+    [Fact]
+    public void Question_Buttons_LiveAndPrimary()
+    {
+        var quiz = QuizReplies.Question(42, Question);
+
+        Assert.All(quiz.ButtonList, b => Assert.False(b.Disabled));
+        Assert.Equal(["A. Yes", "B. No", "C. Only in us-east-1"], quiz.ButtonList.Select(b => b.Label));
+    }
+}
