@@ -287,8 +287,9 @@ public sealed partial class Conversation : IConversation
         LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
         _followUps.Remember(message, question);
 
-        // A follow-up says how it was read, so a wrong guess is seen at once.
-        var reading = assumed is null ? "" : $"*Reading that as: {assumed}*\n\n";
+        // A follow-up or a misspelt word says how it was read, so a wrong guess is seen at once.
+        var readAs = answer.Answered ? answer.Corrected ?? assumed : assumed;
+        var reading = readAs is null ? "" : $"*Reading that as: {readAs}*\n\n";
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
@@ -296,19 +297,28 @@ public sealed partial class Conversation : IConversation
         }
 
         // The decline names the related sections; the buttons ask about them.
-        return new Reply(reading + AnswerMarkdown.Write(answer), Buttons: SuggestionButtons(answer.Related), Kind: ReplyKind.Declined);
+        return new Reply(reading + AnswerMarkdown.Write(answer), Buttons: SuggestionButtons(answer.Related, answer.Corrected), Kind: ReplyKind.Declined);
     }
 
-    /// <summary>"Did you mean": one button per related section (at most <see cref="MaxSuggestions"/>) that asks about it.</summary>
-    private static List<ReplyButton>? SuggestionButtons(IReadOnlyList<Citation> related)
+    /// <summary>"Did you mean": the question with its misspelt words corrected, when the notes answer that, then one
+    /// button per related section (at most <see cref="MaxSuggestions"/> in all) that asks about it.</summary>
+    private static List<ReplyButton>? SuggestionButtons(IReadOnlyList<Citation> related, string? corrected)
     {
+        var spelling = corrected is { Length: > 0 } c && c.Length <= MaxActionId - AskWord.Length - 1
+            ? new ReplyButton(Shorten($"Did you mean: {c}", MaxSuggestionLabel), $"{AskWord}:{c}", ButtonStyle.Primary)
+            : null;
         var buttons = related
             .Select(r => r.Section.Trim())
             .Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(MaxSuggestions)
+            .Take(spelling is null ? MaxSuggestions : MaxSuggestions - 1)
             .Select(s => new ReplyButton(Shorten(s, MaxSuggestionLabel), $"{AskWord}:{Shorten(s, MaxActionId - AskWord.Length - 1)}"))
             .ToList();
+        if (spelling is not null)
+        {
+            buttons.Insert(0, spelling);
+        }
+
         return buttons.Count == 0 ? null : buttons;
 
         static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();

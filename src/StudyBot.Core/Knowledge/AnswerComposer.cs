@@ -18,9 +18,19 @@ internal static class AnswerComposer
         return index.Search(searcher =>
         {
             var result = Rank(index, searcher, asked, model ?? AnswerModel.Current);
-            return result.Accept
-                ? AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant)
-                : AnswerWriter.Decline(index, asked, result.Ranked);
+            var corrected = Spelling.Corrected(index, result.Question);
+            if (result.Accept)
+            {
+                return AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant) with { Corrected = corrected };
+            }
+
+            // "Did you mean" only offers a corrected question the notes do answer.
+            if (corrected is not null && !Rank(index, searcher, corrected, model ?? AnswerModel.Current).Accept)
+            {
+                corrected = null;
+            }
+
+            return AnswerWriter.Decline(index, asked, result.Ranked) with { Corrected = corrected };
         });
     }
 

@@ -56,6 +56,8 @@ public enum AnswerVerdict
 /// <param name="Citations">Up to three, best first, at most one per section.</param>
 /// <param name="Related">When declined: the closest sections, offered as "related notes", never as the answer.</param>
 /// <param name="NotLoadedReason">When declined because no notes are loaded: why (the folder and what was wrong).</param>
+/// <param name="Corrected">The question as the notes spell it, when a word was misspelt: the answer was read that
+/// way; on a decline it is set only when the notes answer the corrected question ("did you mean").</param>
 public sealed record Answer(
     string Question,
     bool Answered,
@@ -63,7 +65,8 @@ public sealed record Answer(
     string Lead,
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<Citation> Related,
-    string? NotLoadedReason = null);
+    string? NotLoadedReason = null,
+    string? Corrected = null);
 
 /// <summary>A notes file that could not be read, and why.</summary>
 public sealed record FileFailure(string File, string Reason);

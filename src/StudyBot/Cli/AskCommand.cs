@@ -96,6 +96,7 @@ internal static class AskCommand
         {
             question = answer.Question,
             answered = answer.Answered,
+            corrected = answer.Corrected,
             answer = AnswerMarkdown.Write(answer),
             citations = answer.Citations.Select(c => new { file = c.File, section = c.Section, lineStart = c.LineStart, lineEnd = c.LineEnd, snippet = c.Snippet }),
             related = answer.Related.Select(c => new { file = c.File, section = c.Section, lineStart = c.LineStart, lineEnd = c.LineEnd }),
@@ -105,6 +106,11 @@ internal static class AskCommand
     private static string ToText(Answer answer)
     {
         var lines = new List<string> { AnswerMarkdown.Write(answer) };
+        if (answer.Corrected is { } corrected)
+        {
+            lines.Insert(0, answer.Answered ? $"(Reading that as: {corrected})" : $"Did you mean: {corrected}");
+        }
+
         if (answer.Citations.Count > 0)
         {
             lines.Add(string.Empty);

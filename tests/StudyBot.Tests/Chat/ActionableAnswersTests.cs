@@ -64,6 +64,32 @@ public sealed class ActionableAnswersTests
     }
 
     [Fact]
+    public async Task HandleAsync_MisspeltQuestionDeclined_DidYouMeanTheCorrectedQuestionFirst()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = q => FakeKnowledgeBase.Decline(q) with { Corrected = "Is EBS encrypted by default?" };
+
+        var reply = await chat.SendAsync("Is EBS encrpyted by default?");
+
+        Assert.Equal(["Did you mean: Is EBS encrypted by default?", "S3"], reply.ButtonList.Select(b => b.Label));
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        var pressed = await PressAsync(chat, reply.ButtonList[0].ActionId);
+        Assert.Equal(ReplyKind.Answer, pressed.Kind);
+        Assert.Equal("Is EBS encrypted by default?", chat.Knowledge.Questions[^1]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MisspeltQuestionAnswered_SaysHowItWasRead()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = q => FakeKnowledgeBase.Yes(q) with { Corrected = "Is EBS encrypted by default?" };
+
+        var reply = await chat.SendAsync("Is EBS encrpyted by default?");
+
+        Assert.StartsWith("*Reading that as: Is EBS encrypted by default?*", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_ThumbsDownOnAnAnswer_LandsInGapsUntilMarkedDone()
     {
         await using var chat = new ChatFixture();
