@@ -10,7 +10,7 @@ using StudyBot.Core.Knowledge;
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
-/// Reads the team's own questions from <c>*.quiz.md</c> files (format in the README, "Daily quiz"):
+/// Reads the team's own questions from <c>*.quiz.md</c> files (format in docs/quiz.md):
 /// a <c>## question</c> heading, task-list choices (<c>- [x] right</c>, <c>- [ ] wrong</c>), an optional
 /// <c>&gt; explanation</c> quote and an optional <c>Source: file.md#L10-L12</c> line. Bad entries are reported and
 /// skipped; the rest of the file still counts.

@@ -4,7 +4,7 @@ using StudyBot.Cli;
 
 namespace StudyBot.IntegrationTests.Teams;
 
-/// <summary><c>studybot teams package --out …</c> as the README runs it.</summary>
+/// <summary><c>studybot teams package --out …</c> as docs/teams.md runs it.</summary>
 public sealed class TeamsPackageCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("studybot-teams-pkg-").FullName;
