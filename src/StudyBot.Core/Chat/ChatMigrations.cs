@@ -2,7 +2,7 @@ using StudyBot.Core.Storage;
 
 namespace StudyBot.Core.Chat;
 
-/// <summary>The chat schema: question counts, knowledge gaps and the admin audit table (versions 100–199), one text for
+/// <summary>The chat schema: question counts, knowledge gaps, frequent questions and the admin audit table (versions 100–199), one text for
 /// both providers.</summary>
 internal static class ChatMigrations
 {
@@ -45,6 +45,17 @@ internal static class ChatMigrations
             ALTER TABLE chat_gaps ADD COLUMN wrong_answers INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE chat_gaps ADD COLUMN last_wrong_at TEXT NULL;
             ALTER TABLE chat_gaps ADD COLUMN done_at TEXT NULL;
+            """),
+
+        // The questions the notes answered, counted, so /ask's autocomplete can offer what the team asks most.
+        new SqlMigration(103, "frequent answered questions", """
+            CREATE TABLE chat_frequent (
+                normalized TEXT PRIMARY KEY,
+                example TEXT NOT NULL,
+                times_asked INTEGER NOT NULL,
+                last_asked_at TEXT NOT NULL
+            );
+            CREATE INDEX chat_frequent_times_asked ON chat_frequent (times_asked DESC, last_asked_at DESC);
             """),
     ];
 }

@@ -22,6 +22,9 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
     /// past it the least asked, longest unasked questions go first (10,000 rows of at most 500 characters ≈ 10 MB).</summary>
     internal const int DefaultMaxGaps = 10_000;
 
+    /// <summary>Answered questions kept for autocomplete, capped the same way (the least asked go first).</summary>
+    internal const int MaxFrequent = 2_000;
+
     private readonly Database _database;
     private readonly ILogger<DatabaseQuestionLog> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
@@ -241,6 +244,23 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
             """
+            INSERT INTO chat_frequent (normalized, example, times_asked, last_asked_at)
+            VALUES (@Normalized, @Example, 1, @At)
+            ON CONFLICT (normalized) DO UPDATE SET times_asked = chat_frequent.times_asked + 1, example = excluded.example,
+                last_asked_at = excluded.last_asked_at;
+            """,
+            gaps.Where(g => g.Answered && g.Normalized.Length > 0),
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM chat_frequent WHERE normalized IN (
+                SELECT normalized FROM chat_frequent ORDER BY times_asked ASC, last_asked_at ASC
+                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM chat_frequent));
+            """,
+            new { max = MaxFrequent },
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
             DELETE FROM chat_gaps WHERE normalized IN (
                 SELECT normalized FROM chat_gaps ORDER BY times_asked ASC, last_asked_at ASC
                 LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM chat_gaps));
@@ -248,6 +268,21 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             new { max = _maxGaps },
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> GetFrequentQuestionsAsync(string typed, int count, CancellationToken cancellationToken)
+    {
+        // No flush: a keystroke must not wait for the writer; a question asked a moment ago shows up a moment later.
+        var pattern = "%" + QuestionText.Normalize(typed).Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT example FROM chat_frequent WHERE normalized LIKE @pattern ESCAPE '\'
+            ORDER BY times_asked DESC, last_asked_at DESC LIMIT @count;
+            """,
+            new { pattern, count },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
 
     private static string Truncate(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;

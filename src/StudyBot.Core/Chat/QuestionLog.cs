@@ -31,4 +31,9 @@ public interface IQuestionLog
     /// <summary>Takes a gap (by its normalized text, as <see cref="GetGapsAsync"/> gives it) off the list until it is
     /// declined or marked wrong again; false when there is no such gap.</summary>
     Task<bool> MarkGapDoneAsync(string question, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Answered questions whose normalized text contains <paramref name="typed"/> (normalized), most asked
+    /// first, as they were last asked; none when the log keeps no such record.</summary>
+    Task<IReadOnlyList<string>> GetFrequentQuestionsAsync(string typed, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -3,13 +3,29 @@ using StudyBot.Core.Knowledge;
 namespace StudyBot.Core.Chat;
 
 /// <summary>
-/// Section titles of the notes that match what a user is typing, for the platforms' type-ahead (Discord's autocomplete
-/// on <c>/ask</c>, Teams' search box). Picking one asks about that section, as the "did you mean" buttons do.
+/// Section titles of the notes, and questions the notes answered before, that match what a user is typing, for the
+/// platforms' type-ahead (Discord's autocomplete on <c>/ask</c>). Picking one asks about that section, as the "did you mean" buttons do.
 /// Titles are gathered once per index (a reload swaps the passage list, which is noticed by reference), so a keystroke
 /// costs a scan of the distinct titles, not of every passage.
 /// </summary>
-public sealed class SectionSuggestions(IKnowledgeBase knowledge)
+public sealed class SectionSuggestions(IKnowledgeBase knowledge, IQuestionLog? questions = null)
 {
+    /// <summary>At most this share of the suggestions are earlier questions; the rest are section titles, so a
+    /// popular question never hides what the notes hold.</summary>
+    private const int FrequentShareDivisor = 2;
+
+    /// <summary>
+    /// Up to <paramref name="max"/> suggestions for <paramref name="typed"/>: questions the notes answered before that
+    /// contain what is typed, most asked first (at most half), then section titles (<see cref="Suggest"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SuggestWithQuestionsAsync(string typed, int max, CancellationToken cancellationToken)
+    {
+        var frequent = questions is null || max < 2 ? []
+            : await questions.GetFrequentQuestionsAsync(typed, max / FrequentShareDivisor, cancellationToken).ConfigureAwait(false);
+        var titles = Suggest(typed, max);
+        return frequent.Concat(titles).Distinct(StringComparer.OrdinalIgnoreCase).Take(max).ToList();
+    }
+
     private readonly Lock _gate = new();
     private IReadOnlyList<Passage>? _indexedFrom;
     private IReadOnlyList<Title> _titles = [];

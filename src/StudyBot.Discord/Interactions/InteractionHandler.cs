@@ -82,7 +82,7 @@ internal sealed partial class InteractionHandler(
 
         if (interaction.Type == InteractionType.Autocomplete && interaction.Data is { } typing)
         {
-            return Results.Text(JsonSerializer.Serialize(Autocomplete(typing), DiscordJson.Options), "application/json");
+            return Results.Text(JsonSerializer.Serialize(await AutocompleteAsync(typing, context.RequestAborted).ConfigureAwait(false), DiscordJson.Options), "application/json");
         }
 
         var message = ToIncomingMessage(interaction, _options);
@@ -107,15 +107,16 @@ internal sealed partial class InteractionHandler(
     }
 
     /// <summary>
-    /// Section titles matching what is typed in <c>/ask question:</c>. Discord drops an autocomplete answer that takes
-    /// longer than 3 seconds, and the titles are held in memory, so it is answered in the request.
+    /// Frequent questions and section titles matching what is typed in <c>/ask question:</c>. Discord drops an
+    /// autocomplete answer that takes longer than 3 seconds: the titles are in memory and the questions one indexed
+    /// query of a capped table, so it is answered in the request.
     /// </summary>
-    private AutocompleteResponse Autocomplete(InteractionData data)
+    private async Task<AutocompleteResponse> AutocompleteAsync(InteractionData data, CancellationToken cancellationToken)
     {
         var typed = SlashCommands.FocusedText(data) ?? "";
         using var scope = scopes.CreateScope();
         var suggestions = data.Name == "ask" ? scope.ServiceProvider.GetService<SectionSuggestions>() : null;
-        var choices = (suggestions?.Suggest(typed, MaxChoices) ?? [])
+        var choices = (suggestions is null ? [] : await suggestions.SuggestWithQuestionsAsync(typed, MaxChoices, cancellationToken).ConfigureAwait(false))
             .Select(title => DiscordRenderer.Truncate(title, MaxChoiceLength))
             .Distinct(StringComparer.Ordinal)
             .Select(title => new CommandChoice(title, title))

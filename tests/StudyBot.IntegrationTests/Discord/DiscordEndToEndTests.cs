@@ -115,6 +115,22 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Autocomplete_AfterQuestionsWereAnswered_OffersTheFrequentOnesBeforeTheTitles()
+    {
+        Ok(await _client.SendSignedAsync(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted by default?"))));
+        var log = (StudyBot.Core.Chat.DatabaseQuestionLog)_server.Services.GetRequiredService<StudyBot.Core.Chat.IQuestionLog>();
+        await log.FlushAsync(CancellationToken.None);
+
+        var response = Ok(await _client.SendSignedAsync(InteractionPayloads.Autocomplete("ebs")));
+
+        var names = response["data"]!["choices"]!.AsArray().Select(c => (string)c!["name"]!).ToList();
+        Assert.Equal("Is EBS encrypted by default?", names[0]);
+        Assert.Contains(names.Skip(1), n => n.Contains("EBS", StringComparison.Ordinal)); // the section titles follow
+        Assert.InRange(names.Count, 2, 25);
+        DiscordOpenApi.AssertValid("create_interaction_response", response.ToJsonString());
+    }
+
+    [Fact]
     public async Task MessageCommand_AskStudyBotOnAQuestion_AnswersPrivatelyFromTheNotes()
     {
         var seen = await SeenAsync(InteractionPayloads.MessageCommand("Is EBS encrypted by default?"));

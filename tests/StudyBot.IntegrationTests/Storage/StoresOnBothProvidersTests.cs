@@ -49,6 +49,33 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task QuestionLog_AnsweredQuestions_FrequentOnesMatchingTheTypedTextMostAskedFirst(StorageProvider provider)
+    {
+        var log = await StartLogAsync(provider);
+        log.Record(new QuestionRecord(At, Platforms.Web, "Is EBS encrypted by default?", true));
+        log.Record(new QuestionRecord(At.AddMinutes(1), Platforms.Discord, "is ebs encrypted by default", true));
+        log.Record(new QuestionRecord(At.AddMinutes(2), Platforms.Web, "How do I encrypt an S3 bucket?", true));
+        log.Record(new QuestionRecord(At.AddMinutes(3), Platforms.Web, "What is encryption_at_rest 100%?", true));
+        log.Record(new QuestionRecord(At.AddMinutes(4), Platforms.Web, "Who wrote Hamlet and encrypted it?", false));
+        await log.FlushAsync(CancellationToken.None);
+
+        var encr = await log.GetFrequentQuestionsAsync("ENCR", 10, CancellationToken.None);
+        var percent = await log.GetFrequentQuestionsAsync("%", 10, CancellationToken.None); // % and _ are not wildcards
+        var underscore = await log.GetFrequentQuestionsAsync("ebs_encrypted", 10, CancellationToken.None);
+        var all = await log.GetFrequentQuestionsAsync("", 2, CancellationToken.None);
+        await log.StopAsync(CancellationToken.None);
+
+        // Asked twice first (as last asked), then the others; a declined question is never offered.
+        Assert.Equal("is ebs encrypted by default", encr[0]);
+        Assert.Equal(3, encr.Count);
+        Assert.DoesNotContain(encr, q => q.Contains("Hamlet", StringComparison.Ordinal));
+        Assert.Equal(2, all.Count);
+        Assert.Equal(["What is encryption_at_rest 100%?"], percent);
+        Assert.Empty(underscore);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task QuestionLog_GapAnsweredLater_LeavesGapsUntilDeclinedAgain(StorageProvider provider)
     {
         var log = await StartLogAsync(provider);

@@ -20,6 +20,36 @@ public class SectionSuggestionsTests
     }
 
     [Fact]
+    public async Task SuggestWithQuestionsAsync_FrequentQuestions_FirstAndAtMostHalfThenTitles()
+    {
+        var frequent = new[] { "Is EBS encryption on by default?", "How do I turn on EBS encryption?", "What does EBS encryption cost?" };
+        var suggestions = new SectionSuggestions(Notes("EBS Encryption", "Encryption at rest", "Key rotation"), new FrequentLog(frequent));
+
+        var found = await suggestions.SuggestWithQuestionsAsync("encr", 4, CancellationToken.None);
+
+        Assert.Equal(["Is EBS encryption on by default?", "How do I turn on EBS encryption?", "Encryption at rest", "EBS Encryption"], found);
+    }
+
+    /// <summary>A question log whose frequent questions are given (most asked first).</summary>
+    private sealed class FrequentLog(string[] frequent) : IQuestionLog
+    {
+        public void Record(QuestionRecord record)
+        {
+        }
+
+        public Task<QuestionStats> GetStatsAsync(DateOnly today, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<KnowledgeGap>> GetGapsAsync(int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> MarkGapDoneAsync(string question, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<string>> GetFrequentQuestionsAsync(string typed, int count, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<string>>(frequent.Take(count).ToList());
+    }
+
+    [Fact]
     public void Suggest_SeveralWordsAnyOrder_EveryWordMustStartATitleWord()
     {
         var suggestions = new SectionSuggestions(Notes("EBS Encryption", "EBS snapshots", "Encryption at rest"));
