@@ -251,22 +251,8 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             """,
             gaps.Where(g => g.Answered && g.Normalized.Length > 0),
             transaction).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            DELETE FROM chat_frequent WHERE normalized IN (
-                SELECT normalized FROM chat_frequent ORDER BY times_asked ASC, last_asked_at ASC
-                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM chat_frequent));
-            """,
-            new { max = MaxFrequent },
-            transaction).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            DELETE FROM chat_gaps WHERE normalized IN (
-                SELECT normalized FROM chat_gaps ORDER BY times_asked ASC, last_asked_at ASC
-                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM chat_gaps));
-            """,
-            new { max = _maxGaps },
-            transaction).ConfigureAwait(false);
+        await KeepMostAskedAsync(connection, transaction, "chat_frequent", MaxFrequent).ConfigureAwait(false);
+        await KeepMostAskedAsync(connection, transaction, "chat_gaps", _maxGaps).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
     }
 
@@ -284,6 +270,18 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             new { pattern, count },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
+
+    /// <summary>Caps a question table (<c>chat_gaps</c>, <c>chat_frequent</c>: both keyed by the normalized question, with
+    /// times asked and last asked) at <paramref name="max"/> rows: the least asked, longest unasked go first.</summary>
+    private static Task KeepMostAskedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string table, int max) =>
+        connection.ExecuteAsync(
+            $"""
+            DELETE FROM {table} WHERE normalized IN (
+                SELECT normalized FROM {table} ORDER BY times_asked ASC, last_asked_at ASC
+                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM {table}));
+            """,
+            new { max },
+            transaction);
 
     private static string Truncate(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
 
