@@ -28,7 +28,8 @@ public sealed class PlatformValidatorTests
         ["declined"] = new Reply("I could not find that in the notes.", Buttons: [new ReplyButton("EBS Encryption", "ask:EBS Encryption")], Kind: ReplyKind.Declined),
         ["help"] = new Reply("- ask <question> — the same\n- quiz schedule <cron> [timezone]", Title: "Help", Kind: ReplyKind.Help),
         ["quiz"] = new Reply("Is EBS encrypted by default?", Title: "Daily quiz",
-            Buttons: [new ReplyButton("Yes", "quiz:42:0"), new ReplyButton("No", "quiz:42:1", ButtonStyle.Primary), new ReplyButton("Only io2", "quiz:42:2")], Kind: ReplyKind.Quiz),
+            Buttons: [new ReplyButton("Yes", "quiz:42:0"), new ReplyButton("No", "quiz:42:1", ButtonStyle.Primary), new ReplyButton("Only io2", "quiz:42:2")], Kind: ReplyKind.Quiz,
+            ViewActionId: "quizview:42"), // with the card's refresh clause (each member's own view)
         ["quiz with many choices"] = new Reply("Pick the right one", Title: "Daily quiz",
             Buttons: [.. Enumerable.Range(0, 12).Select(i => new ReplyButton(new string('c', 100), $"quiz:42:{i}", ButtonStyle.Danger))], Kind: ReplyKind.Quiz),
         ["reveal"] = new Reply("The answer was **No**.", Title: "Quiz answer", Citations: [Snippet], Kind: ReplyKind.QuizReveal),
