@@ -47,11 +47,10 @@ internal sealed partial class TeamsInvokeHandler(IConversation conversation, IOp
     /// </summary>
     private async Task<JsonObject> ExecuteAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
-        var data = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action)
-            && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : (JsonElement?)null;
-        var actionData = TeamsActivityHandler.ActionData(data);
-        var refresh = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var executed)
-            && executed.ValueKind == JsonValueKind.Object && executed.TryGetProperty("verb", out var verb)
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var a)
+            && a.ValueKind == JsonValueKind.Object ? a : (JsonElement?)null;
+        var actionData = TeamsActivityHandler.ActionData(action is { } x && x.TryGetProperty("data", out var d) ? d : null);
+        var refresh = action is { } y && y.TryGetProperty("verb", out var verb)
             && verb.ValueKind == JsonValueKind.String && verb.GetString() == ReplyRenderer.ViewVerb;
         if (actionData is null || activity.From is null)
         {
