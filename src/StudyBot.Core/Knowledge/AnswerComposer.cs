@@ -15,9 +15,10 @@ internal static class AnswerComposer
     public static Answer Ask(KnowledgeIndex index, string? question, AnswerModel? model = null)
     {
         var asked = question ?? string.Empty;
+        var fitted = model ?? AnswerModel.Current;
         return index.Search(searcher =>
         {
-            var result = Rank(index, searcher, asked, model ?? AnswerModel.Current);
+            var result = Rank(index, searcher, asked, fitted);
             var corrected = Spelling.Corrected(index, result.Question);
             if (result.Accept)
             {
@@ -25,7 +26,7 @@ internal static class AnswerComposer
             }
 
             // "Did you mean" only offers a corrected question the notes do answer.
-            if (corrected is not null && !Rank(index, searcher, corrected, model ?? AnswerModel.Current).Accept)
+            if (corrected is not null && !Rank(index, searcher, corrected, fitted).Accept)
             {
                 corrected = null;
             }

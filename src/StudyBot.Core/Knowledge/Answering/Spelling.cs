@@ -17,7 +17,6 @@ internal static class Spelling
     public static string? Corrected(KnowledgeIndex index, QuestionAnalysis question)
     {
         var corrected = question.Question;
-        var changed = false;
         foreach (var concept in question.Concepts)
         {
             if (concept.Corrected.Count == 0 || concept.Surface is not { Length: > 0 } typed)
@@ -27,15 +26,13 @@ internal static class Spelling
 
             if (NotesWord(index, typed, concept.Corrected) is { } word)
             {
-                var replaced = Regex.Replace(
+                corrected = Regex.Replace(
                     corrected, $@"\b{Regex.Escape(typed)}\b", m => InTheCaseOf(m.Value, word),
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                changed |= !ReferenceEquals(replaced, corrected) && replaced != corrected;
-                corrected = replaced;
             }
         }
 
-        return changed ? corrected : null;
+        return corrected == question.Question ? null : corrected;
     }
 
     /// <summary>The notes' word in the case it was typed in ("Sheild" → "Shield", "EBS" stays shouted).</summary>
