@@ -24,7 +24,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new Semantic.SemanticIndexer(
             EmbeddingCacheFolder(sp),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<Semantic.SemanticIndexer>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Semantic.SemanticIndexer>>())
+        {
+            MaxPassages = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.SemanticMaxPassages,
+        });
         services.TryAddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
