@@ -19,7 +19,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private readonly Lock _buildLock = new();
     private KnowledgeIndex? _current;
     private IndexStore? _store;
-    private IReadOnlyList<Passage>? _passages;
+    private PassagesOf? _passages;
     private KnowledgeStats _stats;
     private string? _notLoaded;
     private bool _firstLoadTried;
@@ -63,18 +63,45 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             // Read from the index at the first use after a reload, in the notes' order (a reload appends a changed
             // file's passages at the end of the index).
             var cached = Volatile.Read(ref _passages);
-            if (cached is null || !ReferenceEquals(Volatile.Read(ref _passagesOf), index))
+            if (cached is null || !ReferenceEquals(cached.Index, index))
             {
-                cached = [.. index.ReadAll().Select(e => e.Passage).OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.LineStart)];
+                cached = new PassagesOf(index, [.. index.ReadAll().Select(e => e.Passage).OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.LineStart)]);
                 Volatile.Write(ref _passages, cached);
-                Volatile.Write(ref _passagesOf, index);
             }
 
-            return cached;
+            return cached.Passages;
         }
     }
 
-    private KnowledgeIndex? _passagesOf;
+    private sealed record PassagesOf(KnowledgeIndex Index, IReadOnlyList<Passage> Passages);
+
+
+    /// <inheritdoc />
+    public IReadOnlyList<SectionTitle> SectionTitles
+    {
+        get
+        {
+            var index = EnsureLoaded();
+            if (index is null)
+            {
+                return [];
+            }
+
+            // Read from the index once a generation, passage by passage, without keeping the passages.
+            var cached = Volatile.Read(ref _sections);
+            if (cached is null || !ReferenceEquals(cached.Index, index))
+            {
+                cached = new SectionsOf(index, SectionTitle.Of(index.ReadAll().Select(e => e.Passage)));
+                Volatile.Write(ref _sections, cached);
+            }
+
+            return cached.Titles;
+        }
+    }
+
+    private SectionsOf? _sections;
+
+    private sealed record SectionsOf(KnowledgeIndex Index, IReadOnlyList<SectionTitle> Titles);
 
     /// <inheritdoc />
     public KnowledgeStats Stats
@@ -278,6 +305,10 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         Volatile.Write(ref _stats, stats);
         var previous = Interlocked.Exchange(ref _current, index);
         previous?.Dispose();
+
+        // Lists read from the retired index go with it (they are read again from the new one at their next use).
+        Volatile.Write(ref _passages, null);
+        Volatile.Write(ref _sections, null);
         _semantic?.Attach(index);
         LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count, store.Reused, store.Folder ?? "memory", clock.ElapsedMilliseconds);
         foreach (var failure in notes.Failures)

@@ -74,7 +74,9 @@ public sealed class QuestionBank : IDisposable
         }
     }
 
-    private void OnReloaded(object? sender, ReloadReport report) => Refresh();
+    /// <summary>The bank is rebuilt at its next use, not inside the reload: a reload of large notes is not held up
+    /// by a bank nobody asked for yet.</summary>
+    private void OnReloaded(object? sender, ReloadReport report) => _snapshot = null;
 
     private Snapshot Build()
     {
