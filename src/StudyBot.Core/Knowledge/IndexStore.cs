@@ -38,8 +38,8 @@ internal sealed partial class IndexStore : IDisposable
         Folder = folder;
     }
 
-    /// <summary>What a commit records of one file.</summary>
-    internal sealed record IndexedFile(string Hash, int Passages);
+    /// <summary>What a commit records of one file: its content hash, passage count, and length and write time.</summary>
+    internal sealed record IndexedFile(string Hash, int Passages, long Length = -1, long LastWriteTicks = 0);
 
     public NotesAnalyzer Analyzer { get; }
 
@@ -143,6 +143,16 @@ internal sealed partial class IndexStore : IDisposable
         }
     }
 
+    /// <summary>The hash and passage count of <paramref name="file"/> when the index holds it from a read with this
+    /// length and write time.</summary>
+    /// <remarks>A write time in whole seconds comes from a file system that keeps no finer time (FAT, some network
+    /// shares), where a change within the same second would keep the stamp: such a file is hashed every time.</remarks>
+    public (string Hash, int Passages)? Unchanged(string file, FileStamp stamp) =>
+        stamp.LastWriteTicks % TimeSpan.TicksPerSecond != 0
+        && _committed.TryGetValue(file, out var indexed) && indexed.Length == stamp.Length && indexed.LastWriteTicks == stamp.LastWriteTicks
+            ? (indexed.Hash, indexed.Passages)
+            : null;
+
     /// <summary>The passage count of <paramref name="file"/> when the index already holds it with this content hash.</summary>
     public int? Indexed(string file, string hash) =>
         _committed.TryGetValue(file, out var indexed) && indexed.Hash == hash ? indexed.Passages : null;
@@ -157,19 +167,20 @@ internal sealed partial class IndexStore : IDisposable
 
     /// <summary>Commits: every committed file not in <paramref name="files"/> is deleted, the rest kept or replaced; a
     /// new generation over the result.</summary>
-    public KnowledgeIndex Commit(IReadOnlyDictionary<string, string> files, IReadOnlyList<FileFailure> failures)
+    public KnowledgeIndex Commit(IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, FileStamp> stamps, IReadOnlyList<FileFailure> failures)
     {
         var next = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
         var reused = 0;
         foreach (var (file, hash) in files)
         {
+            var stamp = stamps.GetValueOrDefault(file, new FileStamp(-1, 0));
             if (_pending.TryGetValue(file, out var replaced))
             {
-                next[file] = replaced;
+                next[file] = replaced with { Length = stamp.Length, LastWriteTicks = stamp.LastWriteTicks };
             }
             else if (_committed.TryGetValue(file, out var kept) && kept.Hash == hash)
             {
-                next[file] = kept;
+                next[file] = kept with { Length = stamp.Length, LastWriteTicks = stamp.LastWriteTicks };
                 reused++;
             }
         }

@@ -286,7 +286,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         KnowledgeIndex index;
         try
         {
-            index = store!.Commit(notes.FileHashes, notes.Failures);
+            index = store!.Commit(notes.FileHashes, notes.Stamps, notes.Failures);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -365,6 +365,8 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     /// <summary>Writes parsed files into the store.</summary>
     private sealed class StoreSink(IndexStore store, Action<string>? indexing) : INotesSink
     {
+        public (string Hash, int Passages)? Unchanged(string file, FileStamp stamp) => store.Unchanged(file, stamp);
+
         public int? Indexed(string file, string hash) => store.Indexed(file, hash);
 
         public void Add(string file, string hash, IReadOnlyList<NoteEntry> entries)

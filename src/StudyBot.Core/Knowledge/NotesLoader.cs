@@ -7,16 +7,26 @@ namespace StudyBot.Core.Knowledge;
 /// <param name="Entries">The passages of the files parsed (all of them unless a sink took them).</param>
 /// <param name="FileHashes">Every file indexed: its content hash.</param>
 /// <param name="PassagesPerFile">Every file indexed: its passage count (also of files reused from the index).</param>
+/// <param name="Stamps">Every file indexed: its length and last write time when it was read.</param>
 internal sealed record LoadedNotes(
     IReadOnlyList<NoteEntry> Entries,
     IReadOnlyDictionary<string, string> FileHashes,
     IReadOnlyList<FileFailure> Failures,
     IReadOnlyList<string[]> SynonymGroups,
-    IReadOnlyDictionary<string, int> PassagesPerFile);
+    IReadOnlyDictionary<string, int> PassagesPerFile,
+    IReadOnlyDictionary<string, FileStamp> Stamps);
+
+/// <summary>A file's length and last write time (UTC ticks): when both are what they were, its content is taken to be
+/// too, and it is not even hashed (as git's index does).</summary>
+internal readonly record struct FileStamp(long Length, long LastWriteTicks);
 
 /// <summary>Where a load puts what it parses, instead of a list: the index on disk.</summary>
 internal interface INotesSink
 {
+    /// <summary>The content hash and passage count of <paramref name="file"/> when the index holds it from a read with
+    /// this same length and write time; otherwise null.</summary>
+    (string Hash, int Passages)? Unchanged(string file, FileStamp stamp);
+
     /// <summary>The passage count of <paramref name="file"/> when it is indexed already with this content hash (it is
     /// then not parsed); otherwise null.</summary>
     int? Indexed(string file, string hash);
@@ -96,17 +106,25 @@ internal static class NotesLoader
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
 
-        // First pass: the files already indexed with the same content are counted, not parsed.
+        // First pass: the files already indexed with the same content are counted, not parsed: by length and write
+        // time when those are unchanged, else by content hash (a file touched but not changed).
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var toParse = new List<NotesFile>();
         foreach (var file in notes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (sink is not null && HashOf(file, options.MaxFileBytes) is { } hash && sink.Indexed(file.Relative, hash) is { } indexed)
+            if (sink is not null && StampOf(file) is { } stamp && stamp.Length <= options.MaxFileBytes)
             {
-                hashes[file.Relative] = hash;
-                counts[file.Relative] = indexed;
-                total += indexed;
-                continue;
+                var reused = sink.Unchanged(file.Relative, stamp)
+                    ?? (HashOf(file) is { } hash && sink.Indexed(file.Relative, hash) is { } indexed ? (hash, indexed) : null);
+                if (reused is { } same)
+                {
+                    hashes[file.Relative] = same.Hash;
+                    counts[file.Relative] = same.Passages;
+                    stamps[file.Relative] = stamp;
+                    total += same.Passages;
+                    continue;
+                }
             }
 
             toParse.Add(file);
@@ -157,6 +175,7 @@ internal static class NotesLoader
 
                 hashes[file.Relative] = result.Hash!;
                 counts[file.Relative] = result.Entries.Count;
+                stamps[file.Relative] = result.Stamp;
                 total += result.Entries.Count;
                 if (sink is null)
                 {
@@ -170,14 +189,16 @@ internal static class NotesLoader
         }
 
         failures.AddRange(synonymFailures);
-        return new LoadedNotes(entries, hashes, failures, groups, counts);
+        return new LoadedNotes(entries, hashes, failures, groups, counts, stamps);
     }
 
     /// <summary>One file read and parsed, or why not.</summary>
-    private readonly record struct ParsedFile(IReadOnlyList<NoteEntry>? Entries, string? Hash, string? Failure);
+    private readonly record struct ParsedFile(IReadOnlyList<NoteEntry>? Entries, string? Hash, string? Failure, FileStamp Stamp = default);
 
     private static ParsedFile Parse(NotesFile file, KnowledgeOptions options)
     {
+        // Stamped before reading: a write during the read leaves a stamp older than the file, so the next load looks again.
+        var stamp = StampOf(file) ?? default;
         var (text, hash, reason) = Read(file, options.MaxFileBytes);
         if (text is null)
         {
@@ -192,7 +213,7 @@ internal static class NotesLoader
 
         try
         {
-            return new ParsedFile(NotesParser.Parse(file.Relative, text, Math.Min(options.MaxPassagesPerFile, options.MaxPassages)), hash, null);
+            return new ParsedFile(NotesParser.Parse(file.Relative, text, Math.Min(options.MaxPassagesPerFile, options.MaxPassages)), hash, null, stamp);
         }
         catch (PassageLimitException)
         {
@@ -207,19 +228,25 @@ internal static class NotesLoader
         }
     }
 
-    /// <summary>The content hash of a readable file within the size limit; null otherwise (it is then read in full
-    /// by the second pass, which says why it is skipped).</summary>
-    private static string? HashOf(NotesFile file, int maxBytes)
+    private static FileStamp? StampOf(NotesFile file)
     {
         try
         {
             var info = new FileInfo(file.FullPath);
-            if (info.Length > maxBytes)
-            {
-                return null;
-            }
+            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
-            using var stream = info.OpenRead();
+    /// <summary>The content hash of a readable file; null when it cannot be read (the second pass says why).</summary>
+    private static string? HashOf(NotesFile file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file.FullPath);
             return Convert.ToHexString(SHA256.HashData(stream));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

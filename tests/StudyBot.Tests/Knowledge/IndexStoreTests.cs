@@ -56,6 +56,43 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_FileRewrittenWithTheSameTextAndLength_IsNotParsedAgain()
+    {
+        var parsed = new List<string>();
+        using var kb = Open(parsed);
+        await kb.LoadAsync(CancellationToken.None);
+        parsed.Clear();
+        var path = Path.Combine(_notes.Folder, "b.md");
+        await File.WriteAllTextAsync(path, await File.ReadAllTextAsync(path));
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.Empty(parsed);
+        Assert.Empty(report.FilesChanged);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_SameLengthAndWriteTimeButNewText_ParsedWhenTheWriteTimeHasNoFraction()
+    {
+        // A file system that keeps whole seconds cannot tell two writes in one second apart: such stamps are not trusted.
+        var path = Path.Combine(_notes.Folder, "b.md");
+        var second = new DateTime(2026, 11, 30, 1, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, second);
+        var parsed = new List<string>();
+        using var kb = Open(parsed);
+        await kb.LoadAsync(CancellationToken.None);
+        parsed.Clear();
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("30 days", "90 days", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, second);
+
+        await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(["b.md"], parsed);
+        Assert.Contains(kb.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReloadAsync_FileRemoved_ItsPassagesLeaveTheIndexAndARestartDoesNotBringThemBack()
     {
         using (var kb = Open())
