@@ -60,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordSecretValidator>());
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddTransient<DiscordRateLimitHandler>();
         services.TryAddSingleton<DiscordRestClient>();

@@ -25,8 +25,8 @@ public static class ChatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
         services.AddOptions<AutoReloadOptions>()
             .BindConfiguration(Knowledge.KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoReloadOptions>, AutoReloadOptionsValidator>());
 
         foreach (var migration in ChatMigrations.All)
         {

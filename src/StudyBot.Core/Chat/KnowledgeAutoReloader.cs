@@ -18,6 +18,10 @@ public sealed class AutoReloadOptions
     public int AutoReloadDebounceMilliseconds { get; set; } = 1500;
 }
 
+/// <summary>Validates <see cref="AutoReloadOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class AutoReloadOptionsValidator : IValidateOptions<AutoReloadOptions>;
+
 /// <summary>
 /// Watches the notes folder and reloads the knowledge base once changes have settled (debounced), so an editor's
 /// burst of writes costs one reload. The diff is logged.

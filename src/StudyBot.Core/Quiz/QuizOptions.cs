@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Quiz;
 
 /// <summary>The <c>Quiz</c> configuration section.</summary>
-public sealed class QuizOptions
+public sealed class QuizOptions : IValidatableObject
 {
     public const string SectionName = "Quiz";
 
@@ -40,20 +41,44 @@ public sealed class QuizOptions
     /// <summary>Wait before retrying a post the platform refused or that failed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A configured channel with a bad cron expression or time zone stops the app at start, naming it by index.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Channels.Count; i++)
+        {
+            var c = Channels[i];
+            if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}: Platform and ChannelId are required.");
+            }
+
+            if (!QuizSchedule.TryParseCron(c.Cron ?? string.Empty, out _))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}:Cron '{c.Cron}' is not a cron expression (minute hour day month weekday).");
+            }
+
+            if (!QuizSchedule.TryFindZone(c.TimeZone, out _))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}:TimeZone '{c.TimeZone}' is not a known time zone.");
+            }
+        }
+    }
 }
 
-/// <summary>One configured quiz channel (<c>Quiz:Channels</c>).</summary>
+/// <summary>Validates <see cref="QuizOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class QuizOptionsValidator : IValidateOptions<QuizOptions>;
+
+/// <summary>One configured quiz channel (<c>Quiz:Channels</c>); checked by <see cref="QuizOptions.Validate"/>, which names it by index.</summary>
 public sealed class QuizChannelOptions
 {
     /// <summary>One of <see cref="Chat.Platforms"/>.</summary>
-    [Required]
     public string Platform { get; set; } = string.Empty;
 
-    [Required]
     public string ChannelId { get; set; } = string.Empty;
 
     /// <summary>Five-field cron, for example <c>0 9 * * 1-5</c>.</summary>
-    [Required]
     public string Cron { get; set; } = "0 9 * * 1-5";
 
     /// <summary>IANA or Windows time zone id; UTC when empty.</summary>

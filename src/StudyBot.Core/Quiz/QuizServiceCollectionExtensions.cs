@@ -23,7 +23,6 @@ public static class QuizServiceCollectionExtensions
     {
         services.AddOptions<QuizOptions>()
             .BindConfiguration(QuizOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuizOptions>, QuizOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -62,34 +61,5 @@ public static class QuizServiceCollectionExtensions
         return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
             ? ContentPaths.Resolve(path, environment)
             : Path.GetFullPath(path));
-    }
-}
-
-/// <summary>Stops the app at start when a configured quiz channel has a bad cron expression or time zone.</summary>
-internal sealed class QuizOptionsValidator : IValidateOptions<QuizOptions>
-{
-    public ValidateOptionsResult Validate(string? name, QuizOptions options)
-    {
-        var failures = new List<string>();
-        for (var i = 0; i < options.Channels.Count; i++)
-        {
-            var c = options.Channels[i];
-            if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
-            {
-                failures.Add($"Quiz:Channels:{i}: Platform and ChannelId are required.");
-            }
-
-            if (!QuizSchedule.TryParseCron(c.Cron ?? string.Empty, out _))
-            {
-                failures.Add($"Quiz:Channels:{i}:Cron '{c.Cron}' is not a cron expression (minute hour day month weekday).");
-            }
-
-            if (!QuizSchedule.TryFindZone(c.TimeZone, out _))
-            {
-                failures.Add($"Quiz:Channels:{i}:TimeZone '{c.TimeZone}' is not a known time zone.");
-            }
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

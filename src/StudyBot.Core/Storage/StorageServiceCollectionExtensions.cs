@@ -24,9 +24,9 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StoragePathValidator>());
         services.TryAddSingleton(sp => CreateDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<IHostEnvironment>(), sp));
         services.AddSingleton<DatabaseMigrator>();

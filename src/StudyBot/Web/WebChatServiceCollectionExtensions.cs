@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 using StudyBot.Hosting;
@@ -13,8 +15,8 @@ internal static class WebChatServiceCollectionExtensions
     {
         services.AddOptions<WebChatOptions>()
             .BindConfiguration(WebChatOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         services.AddSingleton<AdminToken>();
         services.AddSingleton<WebChatAccess>();
         services.AddSingleton(WebChannelPublisher.Migration);
