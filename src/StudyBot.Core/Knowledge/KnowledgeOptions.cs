@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>Configuration section <c>Knowledge</c>: where the team's notes are.</summary>
-public sealed class KnowledgeOptions
+public sealed class KnowledgeOptions : IValidatableObject
 {
     public const string SectionName = "Knowledge";
 
@@ -55,4 +56,25 @@ public sealed class KnowledgeOptions
 
     /// <summary>The knowledge folder as a full path.</summary>
     public string FullPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
+
+    /// <summary>Stops the app at start when the notes folder is missing, naming the setting and the full path, or when
+    /// <see cref="LinkBase"/> is not a link template.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Path) && !Directory.Exists(FullPath))
+        {
+            yield return new ValidationResult($"Knowledge:Path '{Path}' must name an existing folder of notes; {FullPath} does not exist.");
+            yield break;
+        }
+
+        if (!string.IsNullOrWhiteSpace(LinkBase) && !SourceLinks.IsValidTemplate(LinkBase))
+        {
+            yield return new ValidationResult(
+                $"Knowledge:LinkBase '{LinkBase}' must be an http(s) URL with {{file}} in it, e.g. https://github.com/org/notes/blob/main/{{file}}#L{{start}}-L{{end}}.");
+        }
+    }
 }
+
+/// <summary>Validates <see cref="KnowledgeOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>;
