@@ -46,7 +46,7 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>These users are admins.</summary>
     public IList<string> AdminUserIds { get; set; } = [];
 
-    /// <summary>Channels that get the daily quiz, with their schedules.</summary>
+    /// <summary>Deprecated: channels that get the daily quiz, read into <c>Quiz:Channels</c> with a warning (use that).</summary>
     public IList<DiscordQuizChannel> QuizChannels { get; set; } = [];
 
     /// <summary>Start a thread on each daily quiz post, for the channel to discuss it without burying the next one.</summary>
@@ -136,7 +136,7 @@ public sealed class DiscordOptions : IValidatableObject
         AdminUserIds.Contains(userId, StringComparer.Ordinal) || roleIds.Any(r => AdminRoleIds.Contains(r, StringComparer.Ordinal));
 }
 
-/// <summary>A channel that gets the daily quiz.</summary>
+/// <summary>A channel that gets the daily quiz under the deprecated <c>Discord:QuizChannels</c>.</summary>
 public sealed class DiscordQuizChannel
 {
     public string? ChannelId { get; set; }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 using StudyBot.Core.Storage;
 using StudyBot.Discord.Gateway;
 using StudyBot.Discord.Interactions;
@@ -41,7 +42,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<MentionResponder>();
         services.AddSingleton<IMigration>(DiscordChannelPublisher.Migration);
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
-        services.AddHostedService<DiscordQuizChannelRegistration>();
+        services.AddDeprecatedQuizChannels($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.QuizChannels)}", Platforms.Discord);
         if (configuration.GetValue<bool>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.GatewayEnabled)}"))
         {
             services.TryAddSingleton<GatewayTimings>();

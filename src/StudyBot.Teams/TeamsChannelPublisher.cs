@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
 using StudyBot.Teams.Storage;
@@ -17,6 +18,7 @@ internal sealed class TeamsChannelPublisher(
     TeamsStore store,
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
+    IOptions<QuizOptions> quizOptions,
     ILogger<TeamsChannelPublisher> logger) : IChannelPublisher
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -37,7 +39,7 @@ internal sealed class TeamsChannelPublisher(
 
             var target = await FindTargetAsync(channelId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException(
-                    $"Teams channel '{channelId}' is unknown: add the bot to its team, or set Teams:QuizChannels ServiceUrl for it.");
+                    $"Teams channel '{channelId}' is unknown: add the bot to its team, or set its ServiceUrl in Quiz:Channels.");
             var activity = ReplyRenderer.ToActivity(reply);
 
             if (MessageRef.TryParse(reply.ReplacesMessageId, out var replaced))
@@ -95,7 +97,8 @@ internal sealed class TeamsChannelPublisher(
         }
 
         var o = options.Value;
-        var configured = o.QuizChannels.FirstOrDefault(c => c.ChannelId == channelId && !string.IsNullOrWhiteSpace(c.ServiceUrl));
+        var configured = quizOptions.Value.Channels.FirstOrDefault(c =>
+            c.Platform == Platforms.Teams && c.ChannelId == channelId && !string.IsNullOrWhiteSpace(c.ServiceUrl));
         return configured is null
             ? null
             : new TeamsConversation(channelId, "channel", null, null, null, configured.ServiceUrl!, o.TenantId, $"28:{o.AppId}");

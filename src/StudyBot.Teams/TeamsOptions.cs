@@ -40,7 +40,7 @@ public sealed class TeamsOptions : IValidatableObject
     /// <summary>Entra object ids of the users allowed to run admin commands.</summary>
     public List<string> AdminAadObjectIds { get; set; } = [];
 
-    /// <summary>Channels that get the daily quiz.</summary>
+    /// <summary>Deprecated: channels that get the daily quiz, read into <c>Quiz:Channels</c> with a warning (use that).</summary>
     public List<TeamsQuizChannelOptions> QuizChannels { get; set; } = [];
 
     /// <summary>The bot's name in the app package.</summary>
@@ -154,7 +154,7 @@ public sealed class TeamsOptions : IValidatableObject
     }
 }
 
-/// <summary>A channel that gets the daily quiz.</summary>
+/// <summary>A channel that gets the daily quiz under the deprecated <c>Teams:QuizChannels</c>.</summary>
 public sealed class TeamsQuizChannelOptions
 {
     /// <summary>The Teams channel id (<c>19:…@thread.skype</c> / <c>@thread.tacv2</c>).</summary>

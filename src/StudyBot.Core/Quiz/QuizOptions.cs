@@ -8,7 +8,10 @@ public sealed class QuizOptions : IValidatableObject
 {
     public const string SectionName = "Quiz";
 
-    /// <summary>Channels that get the daily quiz from configuration (admins can add more with <c>quiz schedule</c>).</summary>
+    /// <summary>
+    /// Channels that get the daily quiz from configuration, on every platform (admins can add more with
+    /// <c>quiz schedule</c>). The old <c>Discord:QuizChannels</c> and <c>Teams:QuizChannels</c> are read into it.
+    /// </summary>
     public List<QuizChannelOptions> Channels { get; set; } = [];
 
     /// <summary>How long after posting the answer is revealed (or earlier, when the next quiz is posted).</summary>
@@ -48,6 +51,11 @@ public sealed class QuizOptions : IValidatableObject
         for (var i = 0; i < Channels.Count; i++)
         {
             var c = Channels[i];
+            if (c.DeprecatedKey is not null)
+            {
+                continue; // checked, and named, by its platform's options under its old key
+            }
+
             if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
             {
                 yield return new ValidationResult($"Quiz:Channels:{i}: Platform and ChannelId are required.");
@@ -83,4 +91,10 @@ public sealed class QuizChannelOptions
 
     /// <summary>IANA or Windows time zone id; UTC when empty.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Teams only: the connector URL of the channel's team, used until the bot has seen the team itself.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>Where an entry read from an old key came from (<c>Teams:QuizChannels:0</c>); null for <c>Quiz:Channels</c>.</summary>
+    internal string? DeprecatedKey { get; set; }
 }

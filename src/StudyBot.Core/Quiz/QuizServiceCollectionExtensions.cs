@@ -50,6 +50,21 @@ public static class QuizServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// For a platform adapter: reads the quiz channels still listed under its old <paramref name="key"/> (for example
+    /// <c>Teams:QuizChannels</c>) into <c>Quiz:Channels</c> with <paramref name="platform"/>, and warns once that the key
+    /// is deprecated. New settings go in <c>Quiz:Channels</c>.
+    /// </summary>
+    public static IServiceCollection AddDeprecatedQuizChannels(this IServiceCollection services, string key, string platform)
+    {
+        services.AddSingleton<IPostConfigureOptions<QuizOptions>>(sp => new DeprecatedQuizChannels(
+            sp.GetRequiredService<IConfiguration>(),
+            key,
+            platform,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<DeprecatedQuizChannels>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        return services;
+    }
+
     private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)
     {
         // Quiz:KnowledgePath, else the notes folder (Knowledge:Path, else its default); relative to the content root,
