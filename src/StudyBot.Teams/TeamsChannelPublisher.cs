@@ -14,7 +14,7 @@ namespace StudyBot.Teams;
 /// <c>POST {serviceUrl}/v3/conversations</c>, or a new message in a personal or group chat. A post that fails throws,
 /// so the caller keeps it pending; a post already made with the same idempotency key is not made again.
 /// </summary>
-internal sealed class TeamsChannelPublisher(
+internal sealed partial class TeamsChannelPublisher(
     TeamsStore store,
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
@@ -33,7 +33,7 @@ internal sealed class TeamsChannelPublisher(
             var earlier = await store.FindPostAsync(channelId, idempotencyKey, cancellationToken).ConfigureAwait(false);
             if (earlier is not null)
             {
-                logger.LogInformation("Teams post {Key} to {ChannelId} was already made; not posting it again", idempotencyKey, channelId);
+                LogAlreadyPosted(logger, idempotencyKey, channelId);
                 return earlier;
             }
 
@@ -79,7 +79,7 @@ internal sealed class TeamsChannelPublisher(
             }
 
             await store.RecordPostAsync(channelId, idempotencyKey, messageId, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Posted {Kind} to Teams channel {ChannelId}", reply.Kind, channelId);
+            LogPosted(logger, reply.Kind, channelId);
             return messageId;
         }
         finally
@@ -103,6 +103,12 @@ internal sealed class TeamsChannelPublisher(
             ? null
             : new TeamsConversation(channelId, "channel", null, null, null, configured.ServiceUrl!, o.TenantId, $"28:{o.AppId}");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams post {Key} to {ChannelId} was already made; not posting it again")]
+    private static partial void LogAlreadyPosted(ILogger logger, string key, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted {Kind} to Teams channel {ChannelId}")]
+    private static partial void LogPosted(ILogger logger, ReplyKind kind, string channelId);
 }
 
 /// <summary>A bot message id as the core sees it: the conversation and the activity, joined by '|'.</summary>

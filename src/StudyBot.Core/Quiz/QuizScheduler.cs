@@ -61,7 +61,7 @@ internal sealed partial class QuizScheduler(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Quiz scheduler run failed; retrying");
+                LogRunFailed(e);
                 next = time.GetUtcNow() + options.Value.RetryAfter;
             }
 
@@ -124,11 +124,17 @@ internal sealed partial class QuizScheduler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bad entry or an unreachable database must not stop the bot; the entry is retried at the next start.
-                logger.LogError(e, "Quiz channel {Platform} {ChannelId} from configuration not registered", c.Platform, c.ChannelId);
+                LogChannelNotRegistered(e, c.Platform, c.ChannelId);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out")]
     private partial void LogClaimsNotTakenBack(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz scheduler run failed; retrying")]
+    private partial void LogRunFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz channel {Platform} {ChannelId} from configuration not registered")]
+    private partial void LogChannelNotRegistered(Exception exception, string platform, string channelId);
 }

@@ -11,7 +11,7 @@ namespace StudyBot.Core.Quiz;
 /// The quiz engine: posts due quizzes (pending first, confirmed after the platform answered, retried with the same
 /// idempotency key), reveals answers, records answers and scores. One instance per unit of work.
 /// </summary>
-internal sealed class QuizService(
+internal sealed partial class QuizService(
     QuizStore store,
     QuestionBank bank,
     IEnumerable<IChannelPublisher> publishers,
@@ -74,7 +74,7 @@ internal sealed class QuizService(
         if (skip is { } s && s <= occurrence)
         {
             await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
-            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} skipped by an admin", channel.Platform, channel.ChannelId, occurrence);
+            LogSkipped(channel.Platform, channel.ChannelId, occurrence);
             return;
         }
 
@@ -83,7 +83,7 @@ internal sealed class QuizService(
         {
             // Missed while the bot was down, and the day is over: no backlog.
             await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
-            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} missed on an earlier day; not posted", channel.Platform, channel.ChannelId, occurrence);
+            LogMissed(channel.Platform, channel.ChannelId, occurrence);
             return;
         }
 
@@ -110,7 +110,7 @@ internal sealed class QuizService(
             var question = await ChooseQuestionAsync(platform, channelId, now, ct);
             if (question is null)
             {
-                logger.LogWarning("No quiz question available for {Platform} {ChannelId}", platform, channelId);
+                LogNoQuestion(platform, channelId);
                 if (anchor is { } a)
                 {
                     await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, ct);
@@ -153,7 +153,7 @@ internal sealed class QuizService(
             if (post.LocalDate != QuizSchedule.LocalDate(now, zone))
             {
                 await store.FailPostAttemptAsync(post.Id, now, giveUp: true, ct);
-                logger.LogWarning("Quiz post {PostId} to {Platform} {ChannelId} given up: its day is over", post.Id, post.Platform, post.ChannelId);
+                LogDayOver(post.Id, post.Platform, post.ChannelId);
                 continue;
             }
 
@@ -167,7 +167,7 @@ internal sealed class QuizService(
         if (publisher is null)
         {
             await store.FailPostAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, ct);
-            logger.LogWarning("No channel publisher for platform {Platform}; quiz post {PostId} dropped", post.Platform, post.Id);
+            LogNoPublisher(post.Platform, post.Id);
             return;
         }
 
@@ -185,14 +185,13 @@ internal sealed class QuizService(
             var messageId = await publisher.PostAsync(post.ChannelId, QuizReplies.Question(post.Id, post.Question), post.IdempotencyKey, ct);
             var now = time.GetUtcNow();
             await store.ConfirmPostAsync(post.Id, messageId, now, now + _options.RevealAfter, CancellationToken.None);
-            logger.LogInformation("Quiz post {PostId} ({QuestionId}) posted to {Platform} {ChannelId}", post.Id, post.QuestionId, post.Platform, post.ChannelId);
+            LogPosted(post.Id, post.QuestionId, post.Platform, post.ChannelId);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var giveUp = post.Attempts + 1 >= MaxAttempts;
             await store.FailPostAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
-            logger.LogWarning(e, "Quiz post {PostId} to {Platform} {ChannelId} failed (attempt {Attempt}); {Next}",
-                post.Id, post.Platform, post.ChannelId, post.Attempts + 1, giveUp ? "giving up" : "will retry");
+            LogPostFailed(e, post.Id, post.Platform, post.ChannelId, post.Attempts + 1, giveUp ? "giving up" : "will retry");
         }
     }
 
@@ -237,7 +236,7 @@ internal sealed class QuizService(
         {
             var giveUp = post.RevealAttempts + 1 >= MaxAttempts;
             await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
-            logger.LogWarning(e, "Quiz reveal {PostId} to {Platform} {ChannelId} failed", post.Id, post.Platform, post.ChannelId);
+            LogRevealFailed(e, post.Id, post.Platform, post.ChannelId);
         }
     }
 
@@ -506,6 +505,30 @@ internal sealed class QuizService(
             text.Append(CultureInfo.InvariantCulture, $"{rank++}. {MarkdownText.Escape(r.DisplayName)} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz for {Platform} {ChannelId} at {Occurrence} skipped by an admin")]
+    private partial void LogSkipped(string platform, string channelId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz for {Platform} {ChannelId} at {Occurrence} missed on an earlier day; not posted")]
+    private partial void LogMissed(string platform, string channelId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No quiz question available for {Platform} {ChannelId}")]
+    private partial void LogNoQuestion(string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz post {PostId} to {Platform} {ChannelId} given up: its day is over")]
+    private partial void LogDayOver(long postId, string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No channel publisher for platform {Platform}; quiz post {PostId} dropped")]
+    private partial void LogNoPublisher(string platform, long postId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz post {PostId} ({QuestionId}) posted to {Platform} {ChannelId}")]
+    private partial void LogPosted(long postId, string questionId, string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz post {PostId} to {Platform} {ChannelId} failed (attempt {Attempt}); {Next}")]
+    private partial void LogPostFailed(Exception exception, long postId, string platform, string channelId, long attempt, string next);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz reveal {PostId} to {Platform} {ChannelId} failed")]
+    private partial void LogRevealFailed(Exception exception, long postId, string platform, string channelId);
 }
 
 /// <summary>A member's quiz record.</summary>
