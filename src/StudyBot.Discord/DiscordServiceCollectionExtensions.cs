@@ -40,7 +40,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddHostedService(sp => sp.GetRequiredService<InteractionHandler>());
         services.AddSingleton<MentionResponder>();
-        services.AddSingleton<IMigration>(DiscordChannelPublisher.Migration);
+        services.AddMigrations(DiscordMigrations.All);
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
         services.AddDeprecatedQuizChannels($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.QuizChannels)}", Platforms.Discord);
         if (configuration.GetValue<bool>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.GatewayEnabled)}"))

@@ -32,10 +32,7 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
-        foreach (var migration in TeamsStore.Migrations)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(TeamsMigrations.All);
 
         if (!TeamsOptions.IsRequested(configuration.GetSection(TeamsOptions.SectionName)))
         {

@@ -28,10 +28,7 @@ public static class ChatServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoReloadOptions>, AutoReloadOptionsValidator>());
 
-        foreach (var migration in ChatMigrations.All)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(ChatMigrations.All);
 
         services.AddSingleton<DatabaseQuestionLog>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<DatabaseQuestionLog>());

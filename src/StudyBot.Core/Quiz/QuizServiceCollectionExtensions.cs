@@ -27,10 +27,7 @@ public static class QuizServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuizOptions>, QuizOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        foreach (var migration in QuizMigrations.All)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(QuizMigrations.All);
 
         services.TryAddDatabaseFromConfiguration();
         services.TryAddSingleton(sp => ResolveFolder(sp));

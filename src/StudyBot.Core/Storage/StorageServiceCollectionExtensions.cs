@@ -35,6 +35,20 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers a feature's schema steps (its <c>XMigrations.All</c>) for the <see cref="Database"/> to apply. Each step
+    /// is its own singleton, since the database reads them all as <see cref="IMigration"/>.
+    /// </summary>
+    public static IServiceCollection AddMigrations(this IServiceCollection services, IEnumerable<IMigration> migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            services.AddSingleton(migration);
+        }
+
+        return services;
+    }
+
+    /// <summary>
     /// Registers the <see cref="Database"/> from configuration unless one is registered, without the start-up checks of
     /// <see cref="AddStorage"/>: for features used on their own (the quiz in tests and CLI commands).
     /// </summary>

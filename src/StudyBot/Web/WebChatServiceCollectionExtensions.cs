@@ -19,7 +19,7 @@ internal static class WebChatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         services.AddSingleton<AdminToken>();
         services.AddSingleton<WebChatAccess>();
-        services.AddSingleton(WebChannelPublisher.Migration);
+        services.AddMigrations(WebChatMigrations.All);
         services.AddSingleton<WebChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<WebChannelPublisher>());
         services.ConfigureHttpJsonOptions(o => WebJson.Configure(o.SerializerOptions));
