@@ -23,10 +23,6 @@ public static class ChatServiceCollectionExtensions
             .BindConfiguration(ChatOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
-        services.AddOptions<AutoReloadOptions>()
-            .BindConfiguration(Knowledge.KnowledgeOptions.SectionName)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoReloadOptions>, AutoReloadOptionsValidator>());
 
         services.AddMigrations(ChatMigrations.All);
 

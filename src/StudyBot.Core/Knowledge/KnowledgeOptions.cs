@@ -40,6 +40,13 @@ public sealed class KnowledgeOptions : IValidatableObject
     /// One group a line, comma-separated, canonical term first, e.g. <c>hsm, cloudhsm, hardware security module</c>.</summary>
     public string SynonymsFile { get; set; } = "synonyms.txt";
 
+    /// <summary>Reload when files in the notes folder change (read by the chat's auto-reloader).</summary>
+    public bool AutoReload { get; set; } = true;
+
+    /// <summary>Quiet time after the last change before the reload starts.</summary>
+    [Range(50, 60_000)]
+    public int AutoReloadDebounceMilliseconds { get; set; } = 1500;
+
     /// <summary>Adds the local semantic model (all-MiniLM-L6-v2 on ONNX Runtime) to retrieval and ranking. It loads in
     /// the background; the lexical path answers until the passages are embedded.</summary>
     public bool SemanticSearch { get; set; } = true;
