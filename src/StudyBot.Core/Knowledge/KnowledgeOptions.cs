@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>Configuration section <c>Knowledge</c>: where the team's notes are.</summary>
-public sealed class KnowledgeOptions
+public sealed class KnowledgeOptions : IValidatableObject
 {
     public const string SectionName = "Knowledge";
 
@@ -40,6 +41,13 @@ public sealed class KnowledgeOptions
     /// One group a line, comma-separated, canonical term first, e.g. <c>hsm, cloudhsm, hardware security module</c>.</summary>
     public string SynonymsFile { get; set; } = "synonyms.txt";
 
+    /// <summary>Reload when files in the notes folder change (read by the chat's auto-reloader).</summary>
+    public bool AutoReload { get; set; } = true;
+
+    /// <summary>Quiet time after the last change before the reload starts.</summary>
+    [Range(50, 60_000)]
+    public int AutoReloadDebounceMilliseconds { get; set; } = 1500;
+
     /// <summary>Adds the local semantic model (all-MiniLM-L6-v2 on ONNX Runtime) to retrieval and ranking. It loads in
     /// the background; the lexical path answers until the passages are embedded.</summary>
     public bool SemanticSearch { get; set; } = true;
@@ -70,4 +78,25 @@ public sealed class KnowledgeOptions
 
     /// <summary>The knowledge folder as a full path.</summary>
     public string FullPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
+
+    /// <summary>Stops the app at start when the notes folder is missing, naming the setting and the full path, or when
+    /// <see cref="LinkBase"/> is not a link template.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Path) && !Directory.Exists(FullPath))
+        {
+            yield return new ValidationResult($"Knowledge:Path '{Path}' must name an existing folder of notes; {FullPath} does not exist.");
+            yield break;
+        }
+
+        if (!string.IsNullOrWhiteSpace(LinkBase) && !SourceLinks.IsValidTemplate(LinkBase))
+        {
+            yield return new ValidationResult(
+                $"Knowledge:LinkBase '{LinkBase}' must be an http(s) URL with {{file}} in it, e.g. https://github.com/org/notes/blob/main/{{file}}#L{{start}}-L{{end}}.");
+        }
+    }
 }
+
+/// <summary>Validates <see cref="KnowledgeOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>;
