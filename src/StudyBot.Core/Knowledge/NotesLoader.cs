@@ -132,58 +132,96 @@ internal static class NotesLoader
 
         // Second pass: the rest, parsed in parallel a batch at a time and taken in order. The budget is checked once
         // a file, as each is taken; once it is spent, later batches are not parsed at all.
+        // The sink (Lucene's analysis, one thread) takes a batch while the next batch is parsed on the other cores;
+        // at most two batches are held at once.
         var budgetSpent = false;
-        foreach (var batch in toParse.Chunk(Math.Max(8, Environment.ProcessorCount * 8)))
+        var indexing = Task.CompletedTask;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var parsed = new ParsedFile[batch.Length];
-            if (!budgetSpent)
+            foreach (var batch in toParse.Chunk(Math.Max(8, Environment.ProcessorCount * 8)))
             {
-                Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = Parse(batch[i], options));
+                cancellationToken.ThrowIfCancellationRequested();
+                var accepted = new List<(string File, string Hash, IReadOnlyList<NoteEntry> Entries)>();
+                var parsed = new ParsedFile[batch.Length];
+                if (!budgetSpent)
+                {
+                    Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = Parse(batch[i], options));
+                }
+
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var file = batch[i];
+                    budgetSpent = budgetSpent || time.GetUtcNow() - started > budget;
+                    if (budgetSpent)
+                    {
+                        failures.Add(new FileFailure(file.Relative,
+                            $"not read: the reload took longer than its {options.ReloadTimeBudgetSeconds}-second budget (Knowledge:ReloadTimeBudgetSeconds)"));
+                        continue;
+                    }
+
+                    var result = parsed[i];
+                    if (result.Failure is not null)
+                    {
+                        failures.Add(new FileFailure(file.Relative, result.Failure));
+                        continue;
+                    }
+
+                    if (total >= options.MaxPassages)
+                    {
+                        failures.Add(new FileFailure(file.Relative,
+                            $"not read: the notes already have {options.MaxPassages:N0} passages, the limit (Knowledge:MaxPassages)"));
+                        continue;
+                    }
+
+                    if (total + result.Entries!.Count > options.MaxPassages)
+                    {
+                        failures.Add(new FileFailure(file.Relative, $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)"));
+                        continue;
+                    }
+
+                    hashes[file.Relative] = result.Hash!;
+                    counts[file.Relative] = result.Entries.Count;
+                    stamps[file.Relative] = result.Stamp;
+                    total += result.Entries.Count;
+                    if (sink is null)
+                    {
+                        entries.AddRange(result.Entries);
+                    }
+                    else
+                    {
+                        accepted.Add((file.Relative, result.Hash!, result.Entries));
+                    }
+                }
+
+                indexing.GetAwaiter().GetResult();
+                if (sink is not null && accepted.Count > 0)
+                {
+                    indexing = Task.Run(
+                        () =>
+                        {
+                            foreach (var (file, hash, parsedEntries) in accepted)
+                            {
+                                sink.Add(file, hash, parsedEntries);
+                            }
+                        },
+                        cancellationToken);
+                }
             }
 
-            for (var i = 0; i < batch.Length; i++)
+            indexing.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // A failure or cancellation here must not leave the sink writing while the caller rolls the index back.
+            if (!indexing.IsCompleted)
             {
-                var file = batch[i];
-                budgetSpent = budgetSpent || time.GetUtcNow() - started > budget;
-                if (budgetSpent)
+                try
                 {
-                    failures.Add(new FileFailure(file.Relative,
-                        $"not read: the reload took longer than its {options.ReloadTimeBudgetSeconds}-second budget (Knowledge:ReloadTimeBudgetSeconds)"));
-                    continue;
+                    indexing.Wait(CancellationToken.None);
                 }
-
-                var result = parsed[i];
-                if (result.Failure is not null)
+                catch (AggregateException)
                 {
-                    failures.Add(new FileFailure(file.Relative, result.Failure));
-                    continue;
-                }
-
-                if (total >= options.MaxPassages)
-                {
-                    failures.Add(new FileFailure(file.Relative,
-                        $"not read: the notes already have {options.MaxPassages:N0} passages, the limit (Knowledge:MaxPassages)"));
-                    continue;
-                }
-
-                if (total + result.Entries!.Count > options.MaxPassages)
-                {
-                    failures.Add(new FileFailure(file.Relative, $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)"));
-                    continue;
-                }
-
-                hashes[file.Relative] = result.Hash!;
-                counts[file.Relative] = result.Entries.Count;
-                stamps[file.Relative] = result.Stamp;
-                total += result.Entries.Count;
-                if (sink is null)
-                {
-                    entries.AddRange(result.Entries);
-                }
-                else
-                {
-                    sink.Add(file.Relative, result.Hash!, result.Entries);
+                    // The failure that is already on its way out is the one to report.
                 }
             }
         }
