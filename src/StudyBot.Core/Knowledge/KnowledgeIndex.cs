@@ -69,6 +69,9 @@ internal sealed class KnowledgeIndex : IDisposable
 
     private const string EntryField = "entry";
 
+    /// <summary>Below Lucene's limit of 32,766 bytes for one binary doc value.</summary>
+    private const int MaxDocValueBytes = 32_000;
+
     /// <summary>Passages whose text and features are kept once read (a few KB each); past this the caches start
     /// again. Every passage of the test corpora fits (about 9,100), and the passages a team asks about stay.</summary>
     private const int MaxCached = 20_000;
@@ -156,15 +159,27 @@ internal sealed class KnowledgeIndex : IDisposable
     };
 
     /// <summary>The Lucene document of one passage: the fields searched, its file as a term, and the passage itself
-    /// as stored bytes.</summary>
-    internal static Document DocumentOf(NoteEntry entry) =>
-    [
-        new StringField(FileField, entry.Passage.File, Field.Store.NO),
-        new TextField(BodyField, entry.Passage.Text, Field.Store.NO),
-        new TextField(TitleField, entry.Passage.Section, Field.Store.NO),
-        new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
-        new StoredField(EntryField, StoredEntry.Encode(entry)),
-    ];
+    /// as bytes in a doc-values column (read by document without decompressing its neighbours, as stored fields
+    /// would); a passage past the column's limit per value goes to a stored field instead.</summary>
+    internal static Document DocumentOf(NoteEntry entry)
+    {
+        var bytes = StoredEntry.Encode(entry);
+        var large = bytes.Length > MaxDocValueBytes;
+        var document = new Document
+        {
+            new StringField(FileField, entry.Passage.File, Field.Store.NO),
+            new TextField(BodyField, entry.Passage.Text, Field.Store.NO),
+            new TextField(TitleField, entry.Passage.Section, Field.Store.NO),
+            new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
+            new BinaryDocValuesField(EntryField, new BytesRef(large ? [] : bytes)),
+        };
+        if (large)
+        {
+            document.Add(new StoredField(EntryField, bytes));
+        }
+
+        return document;
+    }
 
     /// <summary>Consecutive runs of one file's entries.</summary>
     internal static IEnumerable<List<NoteEntry>> ByFile(IEnumerable<NoteEntry> entries)
@@ -249,7 +264,17 @@ internal sealed class KnowledgeIndex : IDisposable
 
     private NoteEntry Read(int id)
     {
-        var bytes = _reader.Document(_idToDoc[id]).GetBinaryValue(EntryField);
+        var doc = _idToDoc[id];
+        var leaf = _reader.Leaves[ReaderUtil.SubIndex(doc, _reader.Leaves)];
+        var bytes = new BytesRef();
+
+        // The segment hands each thread its own doc-values reader, so concurrent questions do not share one.
+        leaf.AtomicReader.GetBinaryDocValues(EntryField).Get(doc - leaf.DocBase, bytes);
+        if (bytes.Length == 0)
+        {
+            bytes = _reader.Document(doc).GetBinaryValue(EntryField);
+        }
+
         return StoredEntry.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
     }
 

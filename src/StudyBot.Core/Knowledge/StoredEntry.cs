@@ -10,7 +10,7 @@ namespace StudyBot.Core.Knowledge;
 internal static class StoredEntry
 {
     /// <summary>Bumped whenever the layout changes; an index written with another layout is rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static byte[] Encode(NoteEntry entry)
     {

@@ -163,6 +163,21 @@ public sealed class IndexStoreTests : IDisposable
         Assert.True(again.Ask("What does the alpha service encrypt?").Answered);
     }
 
+    [Fact]
+    public async Task LoadAsync_PassageLargerThanADocValue_IsReadBackWhole()
+    {
+        // A paragraph of 60 KB is one passage, past Lucene's 32 KB limit for one doc value: it is stored aside.
+        var paragraph = string.Join(' ', Enumerable.Range(1, 2000).Select(i => $"then step {i} of the zebra migration"));
+        _notes.Write("c.md", $"# Zebra migration\n\n{paragraph}\n");
+        using var kb = Open();
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        var code = kb.Passages.Where(p => p.File == "c.md").MaxBy(p => p.Text.Length)!;
+        Assert.Contains("then step 2000 of the zebra migration", code.Text, StringComparison.Ordinal);
+        Assert.True(code.Text.Length > 60_000);
+    }
+
     public void Dispose()
     {
         _notes.Dispose();
