@@ -32,7 +32,7 @@ internal static class Scale
             Directory.Delete(index, recursive: true);
         }
 
-        var options = Options.Create(new KnowledgeOptions { Path = notes, IndexFolder = index, SemanticSearch = false });
+        var options = Options.Create(new KnowledgeOptions { Path = notes, IndexFolder = index, SemanticSearch = false, ReloadTimeBudgetSeconds = 3600 });
         Console.WriteLine($"notes: {notes} ({FolderBytes(notes) / 1024.0 / 1024.0:F1} MB)");
 
         var clock = Stopwatch.StartNew();

@@ -29,7 +29,7 @@ start() {
   local began=$(date +%s%N)
   Logging__LogLevel__Default=Warning Knowledge__AutoReload=false Knowledge__SemanticSearch=$semantic \
     src/StudyBot/bin/Release/net10.0/studybot --urls "http://127.0.0.1:$port" \
-    --Storage:Path="$state/bot.db" --Knowledge:Path="$notes" >>"$state/bot.log" 2>&1 &
+    --Storage:Path="$state/bot.db" --Knowledge:Path="$notes" --Knowledge:ReloadTimeBudgetSeconds=3600 >>"$state/bot.log" 2>&1 &
   bot=$!
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
     kill -0 "$bot" 2>/dev/null || { echo "the bot stopped:"; tail -20 "$state/bot.log"; exit 1; }

@@ -83,6 +83,7 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly int[] _idToDoc;
     private readonly ConcurrentDictionary<int, NoteEntry> _entries = new();
     private readonly ConcurrentDictionary<int, PassageFeatures> _features = new();
+    private readonly ConcurrentDictionary<string, TitleAnalysis> _titles = new(StringComparer.Ordinal);
     private int _references = 1;
 
     /// <summary>A generation over <paramref name="reader"/>, which it disposes (with <paramref name="owned"/>) when
@@ -299,23 +300,44 @@ internal sealed class KnowledgeIndex : IDisposable
     {
         var passage = entry.Passage;
         var context = string.Join("\n", passage.HeadingPath.Take(Math.Max(0, passage.HeadingPath.Count - 1)).Append(entry.Context));
+        var section = TitleOf(passage.Section);
         return new PassageFeatures
         {
             Body = Analyzer.Terms(passage.Text),
-            Title = Analyzer.Terms(passage.Section),
-            Context = Analyzer.Terms(context),
+            Title = section.Terms,
+            Context = entry.Context.Length == 0 ? TitleOf(context).Terms : Analyzer.Terms(context),
             Parent = entry.Context.Length == 0 ? [] : Analyzer.Terms(entry.Context),
             Surface = SurfaceOf(passage.Text),
-            Leads = entry.Leads.Select(h => Analyzer.Terms(h.Title)).ToArray(),
-            LeadSlots = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray(),
+            Leads = entry.Leads.Select(h => TitleOf(h.Title).Terms).ToArray(),
+            LeadSlots = entry.Leads.Select(h => TitleOf(h.Title).Slots).ToArray(),
             Negations = Answering.QuestionAnalyzer.NegationsOf(passage.Text),
             IsDefinition = Lexicon.DefinitionShape().IsMatch(passage.Text),
             IsInstruction = Lexicon.InstructionShape().IsMatch(passage.Text),
             QuestionTerms = passage.Question is null ? null : Analyzer.Terms(passage.Question),
             QuestionSlots = passage.Question is null ? null : TitleSlots(passage.Question),
-            TitleSlots = TitleSlots(passage.Section),
+            TitleSlots = section.Slots,
         };
     }
+
+    /// <summary>A title's terms and word slots, analyzed once for all the passages under it (they are shared, and
+    /// read only).</summary>
+    private TitleAnalysis TitleOf(string title)
+    {
+        if (_titles.TryGetValue(title, out var analysis))
+        {
+            return analysis;
+        }
+
+        analysis = new TitleAnalysis(Analyzer.Terms(title), TitleSlots(title));
+        if (_titles.Count >= MaxCached)
+        {
+            _titles.Clear();
+        }
+
+        return _titles.GetOrAdd(title, analysis);
+    }
+
+    private sealed record TitleAnalysis(HashSet<string> Terms, string[][] Slots);
 
     public NotesAnalyzer Analyzer { get; }
 
