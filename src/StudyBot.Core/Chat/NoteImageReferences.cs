@@ -113,8 +113,10 @@ public static partial class NoteImageReferences
     }
 
     /// <summary>
-    /// The lines of the section a citation is in: from the section's title (or its first passage) to the line before the
-    /// next section's title. <paramref name="passages"/> are the passages of the citation's file.
+    /// The lines of the section a citation is in: its passages (the run of passages with the citation's section) and the
+    /// lines around them that hold only images or nothing, up to the first other text. So a diagram under a section's
+    /// last bullet, or between its title and its first passage, goes with that section.
+    /// <paramref name="passages"/> are the passages of the citation's file.
     /// </summary>
     public static (int Start, int End) SectionLines(IReadOnlyList<string> lines, IEnumerable<Passage> passages, Citation citation)
     {
@@ -138,40 +140,35 @@ public static partial class NoteImageReferences
             last++;
         }
 
-        // An image right under a section's title ("CloudHSM" then its diagram) belongs to that section, not the one before.
-        var previousEnd = first > 0 ? ordered[first - 1].LineEnd : 0;
-        var start = TitleLine(lines, section, previousEnd, ordered[first].LineStart) ?? ordered[first].LineStart;
-        var end = lines.Count;
-        if (last + 1 < ordered.Count)
+        var start = Math.Min(ordered[first].LineStart, citation.LineStart);
+        var above = start;
+        while (above > 1 && above - 1 <= lines.Count && IsImageOrBlank(lines[above - 2]))
         {
-            var next = ordered[last + 1];
-            end = (TitleLine(lines, next.Section, ordered[last].LineEnd, next.LineStart) ?? next.LineStart) - 1;
+            above--;
         }
 
-        return (Math.Min(start, citation.LineStart), Math.Max(end, citation.LineEnd));
+        // Images under a title go with the section below it; images right under another section's passages are that
+        // section's (it reaches forward to them), not this one's.
+        var previousEnd = first > 0 ? ordered[first - 1].LineEnd : 0;
+        if (above - 1 > previousEnd)
+        {
+            start = above;
+        }
+
+        var end = Math.Max(ordered[last].LineEnd, citation.LineEnd);
+        while (end < lines.Count && IsImageOrBlank(lines[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
-    /// <summary>The 1-based line strictly between <paramref name="after"/> and <paramref name="before"/> that reads as
-    /// <paramref name="title"/> (a heading, a bold label or a short title line), nearest <paramref name="before"/>.</summary>
-    private static int? TitleLine(IReadOnlyList<string> lines, string title, int after, int before)
+    /// <summary>True for a line with nothing but images (and a list marker) on it, or nothing at all.</summary>
+    private static bool IsImageOrBlank(string line)
     {
-        var wanted = Plain(title);
-        if (wanted.Length == 0)
-        {
-            return null;
-        }
-
-        for (var line = Math.Min(before - 1, lines.Count); line > after && line >= 1; line--)
-        {
-            if (string.Equals(Plain(lines[line - 1]), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return line;
-            }
-        }
-
-        return null;
-
-        static string Plain(string text) => text.Trim().TrimStart('#', '-', '*', '>', ' ').Trim().Trim('*', '_', ':', ' ');
+        var rest = HtmlImage().Replace(MarkdownImage().Replace(line, ""), "");
+        return rest.Trim().TrimStart('-', '*', '+', '>').Trim().Length == 0;
     }
 
     private static string Unescape(string alt) => MarkdownEscape().Replace(alt, "$1").Trim();
