@@ -113,10 +113,7 @@ public sealed class NoteImagesWebTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_AnswerWithImages_MissingOneNamedPresentOneShownInline()
-    {
-        var (context, page) = await browser.OpenChatAsync(_server);
-        try
+    public Task Page_AnswerWithImages_MissingOneNamedPresentOneShownInline() => InPageAsync(async page =>
         {
             await AskAsync(page, "Is EBS encrypted by default?");
             var first = page.Locator(".message.bot[data-kind=answer]").Last;
@@ -136,18 +133,10 @@ public sealed class NoteImagesWebTests(BrowserFixture browser) : IAsyncLifetime
             var box = await image.BoundingBoxAsync();
             var bubble = await second.BoundingBoxAsync();
             Assert.True(box!.X >= bubble!.X && box.X + box.Width <= bubble.X + bubble.Width, $"image {box.X}+{box.Width} outside bubble {bubble.X}+{bubble.Width}");
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
-    }
+        });
 
     [Fact]
-    public async Task Page_ThumbsDown_OptionalFieldSendsWhatWasWrongToGaps()
-    {
-        var (context, page) = await browser.OpenChatAsync(_server);
-        try
+    public Task Page_ThumbsDown_OptionalFieldSendsWhatWasWrongToGaps() => InPageAsync(async page =>
         {
             await AskAsync(page, "Is EBS encrypted by default?");
             var answer = page.Locator(".message.bot[data-kind=answer]").Last;
@@ -172,6 +161,14 @@ public sealed class NoteImagesWebTests(BrowserFixture browser) : IAsyncLifetime
             var kept = page.Locator("form.prompt textarea").Last;
             await Assertions.Expect(kept).ToHaveValueAsync("The snapshot section says otherwise.");
             await Assertions.Expect(kept).ToBeDisabledAsync();
+        });
+
+    private async Task InPageAsync(Func<IPage, Task> test)
+    {
+        var (context, page) = await browser.OpenChatAsync(_server);
+        try
+        {
+            await test(page);
         }
         finally
         {
