@@ -90,11 +90,20 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             new { count },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         var questions = rows.Where(r => r.WrongAnswers > 0).Select(r => r.Question).ToList();
+
+        // One parameter per question, written out: Dapper would send a list to PostgreSQL as one array parameter,
+        // which "IN" does not take.
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            parameters.Add($"q{i}", questions[i]);
+        }
+
         var comments = questions.Count == 0
             ? []
             : (await connection.QueryAsync<(string Question, string Comment)>(new CommandDefinition(
-                "SELECT normalized, comment FROM chat_gap_comments WHERE normalized IN @questions ORDER BY at DESC, id DESC;",
-                new { questions },
+                $"SELECT normalized, comment FROM chat_gap_comments WHERE normalized IN ({string.Join(", ", questions.Select((_, i) => $"@q{i}"))}) ORDER BY at DESC, id DESC;",
+                parameters,
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         return rows.Select(r => new KnowledgeGap(
             r.Question,
