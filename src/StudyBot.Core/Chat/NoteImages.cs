@@ -19,6 +19,10 @@ public sealed class NoteImageOptions
 
     /// <summary>At most this many images go with one answer (Discord shows at most 10 embeds; a card stays small).</summary>
     public int MaxPerAnswer { get; set; } = 4;
+
+    /// <summary>Without <see cref="PublicBaseUrl"/>, a file up to this size goes into a Teams card as a <c>data:</c> URI
+    /// (Teams leaves base64 images out of its 100 KB message limit; a diagram is usually larger and is named instead).</summary>
+    public const int MaxInlineBytes = 32 * 1024;
 }
 
 /// <summary>Validates <see cref="NoteImageOptions"/> at start, with messages that name the setting.</summary>
@@ -125,6 +129,24 @@ public sealed class NoteImageFiles(IOptions<KnowledgeOptions> knowledge, IOption
     public string? UrlOf(string path) => _options.PublicBaseUrl is { } root
         ? root.AbsoluteUri.TrimEnd('/') + "/" + NoteImageText.WebPath(path)
         : null;
+
+    /// <summary>A small file (at most <see cref="NoteImageOptions.MaxInlineBytes"/>) as a <c>data:</c> URI, or null.</summary>
+    public static string? DataUriOf(FileInfo file)
+    {
+        if (file.Length > NoteImageOptions.MaxInlineBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return $"data:{ContentType(file.Name)};base64,{Convert.ToBase64String(File.ReadAllBytes(file.FullName))}";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>
@@ -158,8 +180,9 @@ public sealed class NoteImageFinder(IKnowledgeBase knowledge, NoteImageFiles fil
             {
                 if (NoteImageReferences.Resolve(citation.File, reference.Source) is { } path && seen.Add(path) && images.Count < _max)
                 {
-                    var exists = files.Find(path) is not null;
-                    images.Add(new NoteImage(path, reference.Alt, exists, exists ? files.UrlOf(path) : null));
+                    var file = files.Find(path);
+                    var url = file is null ? null : files.UrlOf(path);
+                    images.Add(new NoteImage(path, reference.Alt, file is not null, url, file is not null && url is null ? NoteImageFiles.DataUriOf(file) : null));
                 }
             }
         }

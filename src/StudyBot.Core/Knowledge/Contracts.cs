@@ -44,7 +44,9 @@ public sealed record Citation(string File, string Section, int LineStart, int Li
 /// no link out of the folder); false shows a placeholder instead.</param>
 /// <param name="Url">Where a platform that fetches images itself (Discord, Teams) finds it, from
 /// <c>NoteImages:PublicBaseUrl</c>; null when the file is missing or no public address is set.</param>
-public sealed record NoteImage(string Path, string Alt, bool Exists, string? Url = null);
+/// <param name="DataUri">Without a public address, a small file as a <c>data:</c> URI, for a platform that takes one in
+/// place of a URL (a Teams card); null otherwise.</param>
+public sealed record NoteImage(string Path, string Alt, bool Exists, string? Url = null, string? DataUri = null);
 
 /// <summary>What the notes say to a yes/no question.</summary>
 public enum AnswerVerdict

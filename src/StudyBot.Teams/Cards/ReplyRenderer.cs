@@ -130,8 +130,8 @@ internal static class ReplyRenderer
 
         foreach (var image in reply.ImageList)
         {
-            // Teams fetches a card image from its URL; without a public address (or a file) the name stands in for it.
-            body.Add(image.Url is { } url
+            // Teams fetches a card image from its URL, or takes a small one inline; otherwise the name stands in for it.
+            body.Add((image.Url ?? image.DataUri) is { } url
                 ? new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = string.IsNullOrWhiteSpace(image.Alt) ? image.Path : image.Alt, ["size"] = "Auto" }
                 : new JsonObject { ["type"] = "TextBlock", ["text"] = NoteImageText.Placeholder(image), ["size"] = "Small", ["isSubtle"] = true, ["wrap"] = true });
         }

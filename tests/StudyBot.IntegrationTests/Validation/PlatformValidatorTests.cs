@@ -38,7 +38,7 @@ public sealed class PlatformValidatorTests
         ["answer with images"] = new Reply("No — EBS is not encrypted by default.", Citations: [Snippet],
             Buttons: [new ReplyButton("👍", "fb:up:q"), new ReplyButton("👎", "fb:down:q")], Kind: ReplyKind.Answer,
             Images: [.. Enumerable.Range(1, 11).Select(i => new NoteImage($"img/i{i}.png", "Key flow", true, $"https://bot.example.com/api/notes/images/img/i{i}.png")),
-                new NoteImage("image-6.png", "alt text", false)]),
+                new NoteImage("image-6.png", "alt text", false), new NoteImage("small.png", "", true, DataUri: "data:image/png;base64,iVBORw0KGgo=")]),
         ["what was wrong"] = new Reply("Thanks — on the **gaps** list.", Private: true,
             Buttons: [new ReplyButton("✏️ What was wrong?", "fb:why:q", Prompt: ButtonPrompts.ForAction("fb:why:q"))]),
     };

@@ -151,6 +151,30 @@ public sealed class NoteImagesTests : IDisposable
     }
 
     [Fact]
+    public async Task HandleAsync_NoPublicAddress_SmallImageInlineForTeamsLargeOneNamed()
+    {
+        File.WriteAllText(Path.Combine(_folder, "aws.md"), "EBS Encryption\n\n- by default it is not encrypted\n- ![](small.png)\n- ![](large.png)\n");
+        Write("small.png", 100);
+        Write("large.png", NoteImageOptions.MaxInlineBytes + 1);
+        await using var chat = new ChatFixture(images: knowledge => Finder(knowledge, null));
+        chat.Knowledge.Passages = [new Passage("aws.md", "EBS Encryption", ["EBS Encryption"], 3, 5, "by default it is not encrypted", PassageKind.Bullet)];
+        chat.Knowledge.Responder = q => FakeKnowledgeBase.Yes(q) with { Citations = [new Citation("aws.md", "EBS Encryption", 3, 3, "by default it is not encrypted")] };
+
+        var reply = await chat.SendAsync("Is EBS encrypted by default?");
+
+        var small = reply.ImageList[0];
+        Assert.Null(small.Url);
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(new byte[100]), small.DataUri);
+        Assert.Equal(new NoteImage("large.png", "", true), reply.ImageList[1]);
+        var body = ReplyRenderer.ToCard(reply)["body"]!.AsArray();
+        Assert.Equal(small.DataUri, (string?)body.Single(e => (string?)e!["type"] == "Image")!["url"]);
+        Assert.Contains(body, e => (string?)e!["text"] == "🖼 large.png (in the notes folder)");
+        var embed = Assert.Single(DiscordRenderer.Render(reply).Embeds!);
+        Assert.Null(embed.Image);
+        Assert.Contains("🖼 small.png (in the notes folder)", embed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_Declined_NoImages()
     {
         await using var chat = new ChatFixture(images: knowledge => Finder(knowledge, null));
