@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace StudyBot.Discord;
 
 /// <summary>The <c>Discord</c> configuration section. Without it Discord is off.</summary>
-public sealed class DiscordOptions
+public sealed class DiscordOptions : IValidatableObject
 {
     public const string SectionName = "Discord";
 
@@ -45,7 +46,7 @@ public sealed class DiscordOptions
     /// <summary>These users are admins.</summary>
     public IList<string> AdminUserIds { get; set; } = [];
 
-    /// <summary>Channels that get the daily quiz, with their schedules.</summary>
+    /// <summary>Deprecated: channels that get the daily quiz, read into <c>Quiz:Channels</c> with a warning (use that).</summary>
     public IList<DiscordQuizChannel> QuizChannels { get; set; } = [];
 
     /// <summary>Start a thread on each daily quiz post, for the channel to discuss it without burying the next one.</summary>
@@ -61,80 +62,57 @@ public sealed class DiscordOptions
         return section.GetChildren().Any(c => c.Value is { Length: > 0 } || c.GetChildren().Any());
     }
 
-    internal bool IsAdmin(string userId, IEnumerable<string> roleIds) =>
-        AdminUserIds.Contains(userId, StringComparer.Ordinal) || roleIds.Any(r => AdminRoleIds.Contains(r, StringComparer.Ordinal));
-}
-
-/// <summary>A channel that gets the daily quiz.</summary>
-public sealed class DiscordQuizChannel
-{
-    public string? ChannelId { get; set; }
-
-    /// <summary>A 5-field cron expression, for example <c>0 9 * * 1-5</c>.</summary>
-    public string? Cron { get; set; }
-
-    /// <summary>An IANA time zone such as <c>Europe/Berlin</c>; UTC when empty.</summary>
-    public string? TimeZone { get; set; }
-}
-
-/// <summary>Names every missing or malformed setting, so a partial configuration stops the app with a clear message.</summary>
-internal sealed class DiscordOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<DiscordOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    /// <summary>Names every missing or malformed setting, so a partial configuration stops the app with a clear message.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var failures = new List<string>();
-        if (TokenInJsonFile() is { } file)
-        {
-            failures.Add($"Discord:BotToken must not be in {file}: it is a secret; use the Discord__BotToken environment variable or user-secrets.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ApplicationId))
+        if (string.IsNullOrWhiteSpace(ApplicationId))
         {
             failures.Add("Discord:ApplicationId is missing (the application id from the Developer Portal).");
         }
-        else if (!IsSnowflake(options.ApplicationId))
+        else if (!IsSnowflake(ApplicationId))
         {
             failures.Add("Discord:ApplicationId must be a numeric id.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.PublicKey))
+        if (string.IsNullOrWhiteSpace(PublicKey))
         {
             failures.Add("Discord:PublicKey is missing (the application's public key, 64 hex characters).");
         }
-        else if (!IsHex(options.PublicKey, 64))
+        else if (!IsHex(PublicKey, 64))
         {
             failures.Add("Discord:PublicKey must be 64 hex characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.BotToken))
+        if (string.IsNullOrWhiteSpace(BotToken))
         {
             failures.Add("Discord:BotToken is missing (set the Discord__BotToken environment variable or user-secrets).");
         }
 
-        if (!options.ApiBaseUrl.IsAbsoluteUri)
+        if (!ApiBaseUrl.IsAbsoluteUri)
         {
             failures.Add("Discord:ApiBaseUrl must be an absolute URL.");
         }
 
-        if (options.InteractionBudget <= TimeSpan.Zero || options.InteractionBudget >= TimeSpan.FromSeconds(3))
+        if (InteractionBudget <= TimeSpan.Zero || InteractionBudget >= TimeSpan.FromSeconds(3))
         {
             failures.Add("Discord:InteractionBudget must be between 0 and 3 seconds.");
         }
 
-        if (options.ShardCount < 1)
+        if (ShardCount < 1)
         {
             failures.Add("Discord:ShardCount must be at least 1.");
         }
-        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        else if (ShardId < 0 || ShardId >= ShardCount)
         {
-            failures.Add($"Discord:ShardId must be between 0 and {options.ShardCount - 1} (Discord:ShardCount − 1).");
+            failures.Add($"Discord:ShardId must be between 0 and {ShardCount - 1} (Discord:ShardCount − 1).");
         }
 
-        failures.AddRange(options.AdminRoleIds.Where(r => !IsSnowflake(r)).Select(r => $"Discord:AdminRoleIds has a non-numeric id '{r}'."));
-        failures.AddRange(options.AdminUserIds.Where(u => !IsSnowflake(u)).Select(u => $"Discord:AdminUserIds has a non-numeric id '{u}'."));
-        for (var i = 0; i < options.QuizChannels.Count; i++)
+        failures.AddRange(AdminRoleIds.Where(r => !IsSnowflake(r)).Select(r => $"Discord:AdminRoleIds has a non-numeric id '{r}'."));
+        failures.AddRange(AdminUserIds.Where(u => !IsSnowflake(u)).Select(u => $"Discord:AdminUserIds has a non-numeric id '{u}'."));
+        for (var i = 0; i < QuizChannels.Count; i++)
         {
-            var channel = options.QuizChannels[i];
+            var channel = QuizChannels[i];
             if (string.IsNullOrWhiteSpace(channel.ChannelId) || !IsSnowflake(channel.ChannelId))
             {
                 failures.Add($"Discord:QuizChannels:{i}:ChannelId is missing or not a numeric id.");
@@ -146,8 +124,45 @@ internal sealed class DiscordOptionsValidator(IConfiguration? configuration = nu
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Select(f => new ValidationResult(f));
     }
+
+    private static bool IsSnowflake(string value) =>
+        value.Length is > 0 and <= 20 && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsHex(string value, int length) => value.Length == length && value.All(char.IsAsciiHexDigit);
+
+    internal bool IsAdmin(string userId, IEnumerable<string> roleIds) =>
+        AdminUserIds.Contains(userId, StringComparer.Ordinal) || roleIds.Any(r => AdminRoleIds.Contains(r, StringComparer.Ordinal));
+}
+
+/// <summary>A channel that gets the daily quiz under the deprecated <c>Discord:QuizChannels</c>.</summary>
+public sealed class DiscordQuizChannel
+{
+    public string? ChannelId { get; set; }
+
+    /// <summary>A 5-field cron expression, for example <c>0 9 * * 1-5</c>.</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>An IANA time zone such as <c>Europe/Berlin</c>; UTC when empty.</summary>
+    public string? TimeZone { get; set; }
+}
+
+/// <summary>Validates <see cref="DiscordOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOptions>;
+
+/// <summary>
+/// Stops the app when a JSON settings file (appsettings.json, not user-secrets) holds the bot token: the file is
+/// committed and copied around, the token is a secret. Beside the generated validator because it reads where a value
+/// came from, which the options class cannot see.
+/// </summary>
+internal sealed class DiscordSecretValidator(IConfiguration configuration) : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options) =>
+        TokenInJsonFile() is { } file
+            ? ValidateOptionsResult.Fail($"Discord:BotToken must not be in {file}: it is a secret; use the Discord__BotToken environment variable or user-secrets.")
+            : ValidateOptionsResult.Success;
 
     /// <summary>The JSON settings file that holds the token, if one does (user-secrets excepted).</summary>
     private string? TokenInJsonFile() =>
@@ -156,9 +171,4 @@ internal sealed class DiscordOptionsValidator(IConfiguration? configuration = nu
             .Where(p => p.Source.Path is { } path && !path.Equals("secrets.json", StringComparison.OrdinalIgnoreCase))
             .FirstOrDefault(p => p.TryGet($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}", out var value) && !string.IsNullOrEmpty(value))
             ?.Source.Path;
-
-    private static bool IsSnowflake(string value) =>
-        value.Length is > 0 and <= 20 && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-
-    private static bool IsHex(string value, int length) => value.Length == length && value.All(char.IsAsciiHexDigit);
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 using StudyBot.Core.Storage;
 using StudyBot.Discord.Gateway;
 using StudyBot.Discord.Interactions;
@@ -39,9 +40,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddHostedService(sp => sp.GetRequiredService<InteractionHandler>());
         services.AddSingleton<MentionResponder>();
-        services.AddSingleton<IMigration>(DiscordChannelPublisher.Migration);
+        services.AddMigrations(DiscordMigrations.All);
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
-        services.AddHostedService<DiscordQuizChannelRegistration>();
+        services.AddDeprecatedQuizChannels($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.QuizChannels)}", Platforms.Discord);
         if (configuration.GetValue<bool>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.GatewayEnabled)}"))
         {
             services.TryAddSingleton<GatewayTimings>();
@@ -60,6 +61,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordSecretValidator>());
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddTransient<DiscordRateLimitHandler>();
         services.TryAddSingleton<DiscordRestClient>();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
 using StudyBot.Teams.Storage;
@@ -13,10 +14,11 @@ namespace StudyBot.Teams;
 /// <c>POST {serviceUrl}/v3/conversations</c>, or a new message in a personal or group chat. A post that fails throws,
 /// so the caller keeps it pending; a post already made with the same idempotency key is not made again.
 /// </summary>
-internal sealed class TeamsChannelPublisher(
+internal sealed partial class TeamsChannelPublisher(
     TeamsStore store,
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
+    IOptions<QuizOptions> quizOptions,
     ILogger<TeamsChannelPublisher> logger) : IChannelPublisher
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -31,13 +33,13 @@ internal sealed class TeamsChannelPublisher(
             var earlier = await store.FindPostAsync(channelId, idempotencyKey, cancellationToken).ConfigureAwait(false);
             if (earlier is not null)
             {
-                logger.LogInformation("Teams post {Key} to {ChannelId} was already made; not posting it again", idempotencyKey, channelId);
+                LogAlreadyPosted(logger, idempotencyKey, channelId);
                 return earlier;
             }
 
             var target = await FindTargetAsync(channelId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException(
-                    $"Teams channel '{channelId}' is unknown: add the bot to its team, or set Teams:QuizChannels ServiceUrl for it.");
+                    $"Teams channel '{channelId}' is unknown: add the bot to its team, or set its ServiceUrl in Quiz:Channels.");
             var activity = ReplyRenderer.ToActivity(reply);
 
             if (MessageRef.TryParse(reply.ReplacesMessageId, out var replaced))
@@ -77,7 +79,7 @@ internal sealed class TeamsChannelPublisher(
             }
 
             await store.RecordPostAsync(channelId, idempotencyKey, messageId, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Posted {Kind} to Teams channel {ChannelId}", reply.Kind, channelId);
+            LogPosted(logger, reply.Kind, channelId);
             return messageId;
         }
         finally
@@ -95,11 +97,18 @@ internal sealed class TeamsChannelPublisher(
         }
 
         var o = options.Value;
-        var configured = o.QuizChannels.FirstOrDefault(c => c.ChannelId == channelId && !string.IsNullOrWhiteSpace(c.ServiceUrl));
+        var configured = quizOptions.Value.Channels.FirstOrDefault(c =>
+            c.Platform == Platforms.Teams && c.ChannelId == channelId && !string.IsNullOrWhiteSpace(c.ServiceUrl));
         return configured is null
             ? null
             : new TeamsConversation(channelId, "channel", null, null, null, configured.ServiceUrl!, o.TenantId, $"28:{o.AppId}");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams post {Key} to {ChannelId} was already made; not posting it again")]
+    private static partial void LogAlreadyPosted(ILogger logger, string key, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted {Kind} to Teams channel {ChannelId}")]
+    private static partial void LogPosted(ILogger logger, ReplyKind kind, string channelId);
 }
 
 /// <summary>A bot message id as the core sees it: the conversation and the activity, joined by '|'.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Quiz;
@@ -8,7 +9,7 @@ namespace StudyBot.Teams;
 /// The <c>Teams</c> configuration section. None of <see cref="AppId"/>, <see cref="TenantId"/> and
 /// <see cref="ClientSecret"/> set: Teams is off. Some but not all: the app stops at start naming what is missing.
 /// </summary>
-public sealed class TeamsOptions
+public sealed class TeamsOptions : IValidatableObject
 {
     public const string SectionName = "Teams";
 
@@ -39,7 +40,7 @@ public sealed class TeamsOptions
     /// <summary>Entra object ids of the users allowed to run admin commands.</summary>
     public List<string> AdminAadObjectIds { get; set; } = [];
 
-    /// <summary>Channels that get the daily quiz.</summary>
+    /// <summary>Deprecated: channels that get the daily quiz, read into <c>Quiz:Channels</c> with a warning (use that).</summary>
     public List<TeamsQuizChannelOptions> QuizChannels { get; set; } = [];
 
     /// <summary>The bot's name in the app package.</summary>
@@ -63,73 +64,54 @@ public sealed class TeamsOptions
         !string.IsNullOrWhiteSpace(section["AppId"])
         || !string.IsNullOrWhiteSpace(section["TenantId"])
         || !string.IsNullOrWhiteSpace(section["ClientSecret"]);
-}
 
-/// <summary>A channel that gets the daily quiz.</summary>
-public sealed class TeamsQuizChannelOptions
-{
-    /// <summary>The Teams channel id (<c>19:…@thread.skype</c> / <c>@thread.tacv2</c>).</summary>
-    public string ChannelId { get; set; } = "";
-
-    /// <summary>The connector URL for the channel's team, used until the bot has seen the team itself.</summary>
-    public string? ServiceUrl { get; set; }
-
-    /// <summary>5-field cron, for example <c>0 9 * * 1-5</c>.</summary>
-    public string Cron { get; set; } = "0 9 * * 1-5";
-
-    /// <summary>IANA or Windows time zone; UTC when empty.</summary>
-    public string TimeZone { get; set; } = "UTC";
-}
-
-/// <summary>Names every missing or bad Teams setting.</summary>
-internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    /// <summary>Names every missing or bad Teams setting.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var requested = !string.IsNullOrWhiteSpace(options.AppId)
-            || !string.IsNullOrWhiteSpace(options.TenantId)
-            || !string.IsNullOrWhiteSpace(options.ClientSecret);
+        var requested = !string.IsNullOrWhiteSpace(AppId)
+            || !string.IsNullOrWhiteSpace(TenantId)
+            || !string.IsNullOrWhiteSpace(ClientSecret);
         var failures = new List<string>();
 
         // The package links are read by `teams package` whether or not the bot itself is configured.
-        CheckHttps(options.WebsiteUrl, "Teams:WebsiteUrl", failures);
-        CheckHttps(options.PrivacyUrl, "Teams:PrivacyUrl", failures);
-        CheckHttps(options.TermsOfUseUrl, "Teams:TermsOfUseUrl", failures);
+        CheckHttps(WebsiteUrl, "Teams:WebsiteUrl", failures);
+        CheckHttps(PrivacyUrl, "Teams:PrivacyUrl", failures);
+        CheckHttps(TermsOfUseUrl, "Teams:TermsOfUseUrl", failures);
         if (!requested)
         {
-            if (options.QuizChannels.Count > 0)
+            if (QuizChannels.Count > 0)
             {
                 failures.Add("Teams:QuizChannels is set but Teams is off: set Teams:AppId, Teams:TenantId and Teams:ClientSecret.");
             }
 
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+            return failures.Select(f => new ValidationResult(f));
         }
 
-        if (string.IsNullOrWhiteSpace(options.AppId))
+        if (string.IsNullOrWhiteSpace(AppId))
         {
             failures.Add("Teams is partly configured: Teams:AppId is missing (the bot's Microsoft app id).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.TenantId))
+        if (string.IsNullOrWhiteSpace(TenantId))
         {
             failures.Add("Teams is partly configured: Teams:TenantId is missing (the Entra tenant of the bot registration).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        if (string.IsNullOrWhiteSpace(ClientSecret))
         {
             failures.Add("Teams is partly configured: Teams:ClientSecret is missing (set the environment variable Teams__ClientSecret or a user-secret; never appsettings.json).");
         }
 
-        CheckUrl(options.OpenIdMetadataUrl, "Teams:OpenIdMetadataUrl", failures);
-        CheckUrl(options.TokenAuthority, "Teams:TokenAuthority", failures);
-        if (string.IsNullOrWhiteSpace(options.ValidIssuer))
+        CheckUrl(OpenIdMetadataUrl, "Teams:OpenIdMetadataUrl", failures);
+        CheckUrl(TokenAuthority, "Teams:TokenAuthority", failures);
+        if (string.IsNullOrWhiteSpace(ValidIssuer))
         {
             failures.Add("Teams:ValidIssuer must not be empty.");
         }
 
-        for (var i = 0; i < options.QuizChannels.Count; i++)
+        for (var i = 0; i < QuizChannels.Count; i++)
         {
-            var channel = options.QuizChannels[i];
+            var channel = QuizChannels[i];
             if (string.IsNullOrWhiteSpace(channel.ChannelId))
             {
                 failures.Add($"Teams:QuizChannels:{i}:ChannelId is missing.");
@@ -151,11 +133,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Select(f => new ValidationResult(f));
     }
 
     /// <summary>Teams refuses a package whose developer links are not https.</summary>
-    internal static void CheckHttps(string? value, string setting, List<string> failures)
+    private static void CheckHttps(string? value, string setting, List<string> failures)
     {
         if (!string.IsNullOrWhiteSpace(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -171,3 +153,23 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
     }
 }
+
+/// <summary>A channel that gets the daily quiz under the deprecated <c>Teams:QuizChannels</c>.</summary>
+public sealed class TeamsQuizChannelOptions
+{
+    /// <summary>The Teams channel id (<c>19:…@thread.skype</c> / <c>@thread.tacv2</c>).</summary>
+    public string ChannelId { get; set; } = "";
+
+    /// <summary>The connector URL for the channel's team, used until the bot has seen the team itself.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>5-field cron, for example <c>0 9 * * 1-5</c>.</summary>
+    public string Cron { get; set; } = "0 9 * * 1-5";
+
+    /// <summary>IANA or Windows time zone; UTC when empty.</summary>
+    public string TimeZone { get; set; } = "UTC";
+}
+
+/// <summary>Validates <see cref="TeamsOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class TeamsOptionsValidator : IValidateOptions<TeamsOptions>;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Quiz;
 using StudyBot.Core.Storage;
 using StudyBot.Teams.Auth;
 using StudyBot.Teams.Connector;
@@ -31,10 +32,7 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
-        foreach (var migration in TeamsStore.Migrations)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(TeamsMigrations.All);
 
         if (!TeamsOptions.IsRequested(configuration.GetSection(TeamsOptions.SectionName)))
         {
@@ -56,7 +54,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TeamsActivityQueue>());
         services.AddSingleton<TeamsChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<TeamsChannelPublisher>());
-        services.AddHostedService<TeamsQuizChannelSync>();
+        services.AddDeprecatedQuizChannels($"{TeamsOptions.SectionName}:{nameof(TeamsOptions.QuizChannels)}", Platforms.Teams);
         return services;
     }
 

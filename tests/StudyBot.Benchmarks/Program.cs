@@ -9,13 +9,13 @@ if (args is ["explain", var folder, .. var words])
         Console.WriteLine(line);
     }
 
-    return;
+    return 0;
 }
 
 if (args is ["time", var timeFolder, .. var timeWords])
 {
     Console.WriteLine(Explainer.Time(timeFolder, string.Join(' ', timeWords)));
-    return;
+    return 0;
 }
 
 if (args is ["parse", var file])
@@ -25,7 +25,13 @@ if (args is ["parse", var file])
         Console.WriteLine(line);
     }
 
-    return;
+    return 0;
+}
+
+if (args is ["scale", ..])
+{
+    return await Scale.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Explainer).Assembly).Run(args);
+return 0;

@@ -37,8 +37,8 @@ internal sealed class Bench : IDisposable
             if (_embedder is not null)
             {
                 var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), _embedder.ModelId, _embedder.Dimensions);
-                vectors = new SemanticIndex(_embedder, cache.GetOrEmbed(index.Passages.Select(SemanticIndex.TextOf).ToList(), _embedder, CancellationToken.None));
-                Console.Error.WriteLine($"{corpus.Name}: {index.Passages.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
+                vectors = new SemanticIndex(_embedder, cache.GetOrEmbed(index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList(), _embedder, CancellationToken.None));
+                Console.Error.WriteLine($"{corpus.Name}: {index.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
             }
 
             _indexes[corpus.Name] = (index, vectors);
@@ -78,7 +78,7 @@ internal sealed class Bench : IDisposable
                     var hit = ranking.Ranked.Select(c =>
                     {
                         var span = AnswerWriter.CitedSpan(index, c, extend: !ranking.Question.IsYesNo);
-                        return !label.Unanswerable && label.Hits(index.Entries[c.Id].Passage.File, span.Start, span.End);
+                        return !label.Unanswerable && label.Hits(index.Entry(c.Id).Passage.File, span.Start, span.End);
                     }).ToArray();
                     _items.Add(new Item { Corpus = corpus.Name, Label = label, SemanticPath = path, Ranking = ranking, Hit = hit });
                 }

@@ -23,15 +23,8 @@ public static class ChatServiceCollectionExtensions
             .BindConfiguration(ChatOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
-        services.AddOptions<AutoReloadOptions>()
-            .BindConfiguration(Knowledge.KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
-        foreach (var migration in ChatMigrations.All)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(ChatMigrations.All);
 
         services.AddSingleton<DatabaseQuestionLog>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<DatabaseQuestionLog>());

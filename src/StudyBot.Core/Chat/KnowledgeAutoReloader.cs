@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,25 +6,13 @@ using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Chat;
 
-/// <summary>The auto-reload switches in the <c>Knowledge</c> configuration section (beside <see cref="KnowledgeOptions"/>).</summary>
-public sealed class AutoReloadOptions
-{
-    /// <summary>Reload when files in the notes folder change.</summary>
-    public bool AutoReload { get; set; } = true;
-
-    /// <summary>Quiet time after the last change before the reload starts.</summary>
-    [Range(50, 60_000)]
-    public int AutoReloadDebounceMilliseconds { get; set; } = 1500;
-}
-
 /// <summary>
 /// Watches the notes folder and reloads the knowledge base once changes have settled (debounced), so an editor's
 /// burst of writes costs one reload. The diff is logged.
 /// </summary>
 internal sealed partial class KnowledgeAutoReloader(
     IKnowledgeBase knowledge,
-    IOptions<AutoReloadOptions> options,
-    IOptions<KnowledgeOptions> knowledgeOptions,
+    IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<KnowledgeAutoReloader> logger) : BackgroundService
 {
@@ -41,7 +28,7 @@ internal sealed partial class KnowledgeAutoReloader(
             return;
         }
 
-        var folder = knowledgeOptions.Value.FullPath;
+        var folder = settings.FullPath;
         if (!Directory.Exists(folder))
         {
             LogNoFolder(folder);

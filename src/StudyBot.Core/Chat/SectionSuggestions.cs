@@ -27,7 +27,7 @@ public sealed class SectionSuggestions(IKnowledgeBase knowledge, IQuestionLog? q
     }
 
     private readonly Lock _gate = new();
-    private IReadOnlyList<Passage>? _indexedFrom;
+    private IReadOnlyList<SectionTitle>? _indexedFrom;
     private IReadOnlyList<Title> _titles = [];
 
     /// <summary>
@@ -69,21 +69,19 @@ public sealed class SectionSuggestions(IKnowledgeBase knowledge, IQuestionLog? q
 
     private IReadOnlyList<Title> Titles()
     {
-        var passages = knowledge.Passages;
+        var sections = knowledge.SectionTitles;
         lock (_gate)
         {
-            if (!ReferenceEquals(passages, _indexedFrom))
+            if (!ReferenceEquals(sections, _indexedFrom))
             {
-                _titles = passages
-                    .Where(p => !string.IsNullOrWhiteSpace(p.Section))
-                    .GroupBy(p => p.Section.Trim(), StringComparer.OrdinalIgnoreCase)
-                    .Select(g =>
+                _titles = sections
+                    .Select(section =>
                     {
-                        var normalized = QuestionText.Normalize(g.Key);
-                        return new Title(g.Key, normalized, normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), g.Count());
+                        var normalized = QuestionText.Normalize(section.Title);
+                        return new Title(section.Title, normalized, normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), section.Passages);
                     })
                     .ToList();
-                _indexedFrom = passages;
+                _indexedFrom = sections;
             }
 
             return _titles;

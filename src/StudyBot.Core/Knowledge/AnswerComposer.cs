@@ -138,7 +138,7 @@ internal static class AnswerComposer
 
         foreach (var candidate in result.Ranked.Take(top))
         {
-            var p = index.Entries[candidate.Id].Passage;
+            var p = index.Entry(candidate.Id).Passage;
             var text = p.Text.Replace('\n', ' ');
             lines.Add($"{candidate.Score:F3} {p.File}:{p.LineStart}-{p.LineEnd} [{p.Section}] {text[..Math.Min(90, text.Length)]}");
             lines.Add("    " + string.Join(' ', Signals.Names.Select((n, i) => (n, i))

@@ -109,6 +109,38 @@ public sealed record ReloadReport(
     IReadOnlyList<FileFailure> Failures,
     KnowledgeStats Stats);
 
+/// <summary>A section title of the notes and how many passages it has.</summary>
+public sealed record SectionTitle(string Title, int Passages)
+{
+    /// <summary>The titles of <paramref name="passages"/>, in order of first appearance.</summary>
+    public static IReadOnlyList<SectionTitle> Of(IEnumerable<Passage> passages)
+    {
+        // Counted as the passages stream by, so large notes are never held at once.
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var passage in passages)
+        {
+            if (string.IsNullOrWhiteSpace(passage.Section))
+            {
+                continue;
+            }
+
+            var title = passage.Section.Trim();
+            if (counts.TryGetValue(title, out var count))
+            {
+                counts[title] = count + 1;
+            }
+            else
+            {
+                counts[title] = 1;
+                order.Add(title);
+            }
+        }
+
+        return order.Select(title => new SectionTitle(title, counts[title])).ToList();
+    }
+}
+
 /// <summary>
 /// The team's notes, indexed and answerable. Thread-safe: questions may be asked while a reload runs;
 /// they are answered by the old index until the new one is swapped in.
@@ -118,8 +150,13 @@ public interface IKnowledgeBase
     /// <summary>Answers a question from the notes; never throws for odd input.</summary>
     Answer Ask(string question);
 
-    /// <summary>The passages of the index that serves now (for the quiz generator).</summary>
+    /// <summary>The passages of the index that serves now, in the notes' order (for the quiz generator). Large
+    /// notes make this large: read once a reload, at the first use.</summary>
     IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The section titles of the notes (trimmed, one per title ignoring case) with how many passages each
+    /// has: suggestions and autocomplete read these rather than every passage. The same list until a reload.</summary>
+    IReadOnlyList<SectionTitle> SectionTitles => SectionTitle.Of(Passages);
 
     /// <summary>What is loaded now.</summary>
     KnowledgeStats Stats { get; }

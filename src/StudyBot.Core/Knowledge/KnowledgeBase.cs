@@ -16,7 +16,10 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly Lock _firstLoadLock = new();
+    private readonly Lock _buildLock = new();
     private KnowledgeIndex? _current;
+    private IndexStore? _store;
+    private PassagesOf? _passages;
     private KnowledgeStats _stats;
     private string? _notLoaded;
     private bool _firstLoadTried;
@@ -36,18 +39,69 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     /// <inheritdoc />
     public event EventHandler<ReloadReport>? Reloaded;
 
-    /// <summary>Builds the Lucene index of loaded notes; tests replace it to make a build fail.</summary>
-    internal Func<LoadedNotes, KnowledgeIndex> BuildIndex { get; init; } = IndexOf;
+    /// <summary>Called before each parsed file goes into the index; tests throw from it to make a build fail.</summary>
+    internal Action<string>? IndexingFile { get; init; }
 
-    /// <summary>The Lucene index of loaded notes, with the synonyms they define.</summary>
+    /// <summary>An index in memory of loaded notes, with the synonyms they define (tools and tests).</summary>
     internal static KnowledgeIndex IndexOf(LoadedNotes notes) =>
-        new(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
+        KnowledgeIndex.InMemory(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
 
     /// <summary>The index answering now (null before the first load): tests check that a replaced one is released.</summary>
     internal KnowledgeIndex? CurrentIndex => Volatile.Read(ref _current);
 
     /// <inheritdoc />
-    public IReadOnlyList<Passage> Passages => EnsureLoaded()?.Passages ?? [];
+    public IReadOnlyList<Passage> Passages
+    {
+        get
+        {
+            var index = EnsureLoaded();
+            if (index is null)
+            {
+                return [];
+            }
+
+            // Read from the index at the first use after a reload, in the notes' order (a reload appends a changed
+            // file's passages at the end of the index).
+            var cached = Volatile.Read(ref _passages);
+            if (cached is null || !ReferenceEquals(cached.Index, index))
+            {
+                cached = new PassagesOf(index, [.. index.ReadAll().Select(e => e.Passage).OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.LineStart)]);
+                Volatile.Write(ref _passages, cached);
+            }
+
+            return cached.Passages;
+        }
+    }
+
+    private sealed record PassagesOf(KnowledgeIndex Index, IReadOnlyList<Passage> Passages);
+
+
+    /// <inheritdoc />
+    public IReadOnlyList<SectionTitle> SectionTitles
+    {
+        get
+        {
+            var index = EnsureLoaded();
+            if (index is null)
+            {
+                return [];
+            }
+
+            // Read from the index once a generation, passage by passage, without keeping the passages.
+            var cached = Volatile.Read(ref _sections);
+            if (cached is null || !ReferenceEquals(cached.Index, index))
+            {
+                cached = new SectionsOf(index, SectionTitle.Of(index.ReadAll().Select(e => e.Passage)));
+                Volatile.Write(ref _sections, cached);
+            }
+
+            return cached.Titles;
+        }
+    }
+
+    private SectionsOf? _sections;
+
+    private sealed record SectionsOf(KnowledgeIndex Index, IReadOnlyList<SectionTitle> Titles);
 
     /// <inheritdoc />
     public KnowledgeStats Stats
@@ -138,6 +192,12 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
         _disposed = true;
         Interlocked.Exchange(ref _current, null)?.Dispose();
+        lock (_buildLock)
+        {
+            _store?.Dispose();
+            _store = null;
+        }
+
         _reloadLock.Dispose();
     }
 
@@ -169,12 +229,27 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     private ReloadReport Rebuild(CancellationToken cancellationToken)
     {
+        // The first load (on a question) and a reload may race; the store has one writer.
+        lock (_buildLock)
+        {
+            return RebuildLocked(cancellationToken);
+        }
+    }
+
+    private ReloadReport RebuildLocked(CancellationToken cancellationToken)
+    {
         var old = Volatile.Read(ref _current);
         var oldStats = Volatile.Read(ref _stats);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         LoadedNotes notes;
+        IndexStore? store = null;
         try
         {
-            notes = NotesLoader.Load(_options, _time, cancellationToken);
+            notes = NotesLoader.Load(_options, _time, cancellationToken, groups =>
+            {
+                store = StoreFor(groups);
+                return new StoreSink(store, IndexingFile);
+            });
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -182,33 +257,47 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         }
         catch (IOException ex)
         {
+            RollBack(store);
             return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
         }
         catch (UnauthorizedAccessException ex)
         {
+            RollBack(store);
             return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving.
+            RollBack(store);
+            return Failed($"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).", [], oldStats);
+        }
+        catch (OperationCanceledException)
+        {
+            RollBack(store);
+            throw;
         }
 
         if (notes.FileHashes.Count == 0)
         {
+            RollBack(store);
             return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes (*.md, *.markdown, *.txt).", notes.Failures, oldStats);
         }
 
         KnowledgeIndex index;
         try
         {
-            index = BuildIndex(notes);
+            index = store!.Commit(notes.FileHashes, notes.Stamps, notes.Failures);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving.
+            RollBack(store);
             return Failed($"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).", notes.Failures, oldStats);
         }
 
         var stats = new KnowledgeStats(
             notes.FileHashes.Count,
-            notes.Entries.Count,
-            notes.Entries.GroupBy(e => e.Passage.File).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            notes.PassagesPerFile.Values.Sum(),
+            notes.PassagesPerFile,
             notes.Failures,
             _time.GetUtcNow());
 
@@ -216,8 +305,12 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         Volatile.Write(ref _stats, stats);
         var previous = Interlocked.Exchange(ref _current, index);
         previous?.Dispose();
+
+        // Lists read from the retired index go with it (they are read again from the new one at their next use).
+        Volatile.Write(ref _passages, null);
+        Volatile.Write(ref _sections, null);
         _semantic?.Attach(index);
-        LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count);
+        LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count, store.Reused, store.Folder ?? "memory", clock.ElapsedMilliseconds);
         foreach (var failure in notes.Failures)
         {
             LogFileSkipped(_logger, failure.File, failure.Reason);
@@ -227,6 +320,64 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         return report;
     }
 
+    /// <summary>The store to write into: the open one when the notes' synonyms are the same, else a new one (an index
+    /// written with other synonyms is rebuilt).</summary>
+    private IndexStore StoreFor(IReadOnlyList<string[]> synonymGroups)
+    {
+        var fingerprint = IndexStore.FingerprintOf(synonymGroups);
+        if (_store is { } open && open.Fingerprint == fingerprint)
+        {
+            return open;
+        }
+
+        // Generations already serving keep their own readers; the old writer is closed before the new one opens
+        // the same folder.
+        _store?.Dispose();
+        _store = null;
+        var folder = string.IsNullOrWhiteSpace(_options.IndexFolder) ? null : Path.GetFullPath(_options.IndexFolder);
+        _store = IndexStore.Open(folder, new NotesAnalyzer(Synonyms.Build(synonymGroups)), fingerprint, _logger);
+        return _store;
+    }
+
+    /// <summary>Drops what a failed reload wrote; the next reload opens the store again from its last commit.</summary>
+    private void RollBack(IndexStore? store)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            store.Rollback();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            LogRollbackFailed(_logger, ex.Message);
+        }
+
+        if (ReferenceEquals(_store, store))
+        {
+            _store = null;
+        }
+    }
+
+    /// <summary>Writes parsed files into the store.</summary>
+    private sealed class StoreSink(IndexStore store, Action<string>? indexing) : INotesSink
+    {
+        public (string Hash, int Passages)? Unchanged(string file, FileStamp stamp) => store.Unchanged(file, stamp);
+
+        public int? Indexed(string file, string hash) => store.Indexed(file, hash);
+
+        public void Add(string file, string hash, IReadOnlyList<NoteEntry> entries)
+        {
+            indexing?.Invoke(file);
+            store.Replace(file, hash, entries);
+        }
+    }
+
+    /// <summary>What changed: files by content hash; passages by their text and place, compared only in the files
+    /// that changed (the others are the same passages).</summary>
     private static ReloadReport Diff(KnowledgeIndex? old, KnowledgeIndex index, KnowledgeStats stats)
     {
         var before = old?.FileHashes ?? new Dictionary<string, string>();
@@ -235,11 +386,18 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         var removed = before.Keys.Where(f => !after.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         var changed = after.Keys.Where(f => before.TryGetValue(f, out var h) && h != after[f]).Order(StringComparer.Ordinal).ToList();
 
-        var oldPassages = (old?.Passages ?? []).Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var newPassages = index.Passages.Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var passagesAdded = newPassages.Sum(kv => Math.Max(0, kv.Value - oldPassages.GetValueOrDefault(kv.Key)));
-        var passagesRemoved = oldPassages.Sum(kv => Math.Max(0, kv.Value - newPassages.GetValueOrDefault(kv.Key)));
+        // Added and removed files bring or take all their passages; only a changed file's are compared.
+        var oldPassages = Keys(old, changed);
+        var newPassages = Keys(index, changed);
+        var passagesAdded = added.Sum(f => index.PassagesPerFile.GetValueOrDefault(f))
+            + newPassages.Sum(kv => Math.Max(0, kv.Value - oldPassages.GetValueOrDefault(kv.Key)));
+        var passagesRemoved = removed.Sum(f => old!.PassagesPerFile.GetValueOrDefault(f))
+            + oldPassages.Sum(kv => Math.Max(0, kv.Value - newPassages.GetValueOrDefault(kv.Key)));
         return new ReloadReport(true, null, added, changed, removed, passagesAdded, passagesRemoved, stats.Failures, stats);
+
+        static Dictionary<string, int> Keys(KnowledgeIndex? index, List<string> files) =>
+            (index is null ? [] : files.SelectMany(index.EntriesOf).Select(e => Key(e.Passage)))
+                .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         static string Key(Passage p) => $"{p.File}\u0001{p.Section}\u0001{p.Kind}\u0001{p.Text}";
     }
@@ -258,8 +416,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         return new ReloadReport(false, error, [], [], [], 0, 0, failures, stats);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Files} files, {Passages} passages, {Failures} unreadable files")]
-    private static partial void LogLoaded(ILogger logger, int files, int passages, int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Files} files, {Passages} passages, {Failures} unreadable files; {Reused} files unchanged in the index ({IndexFolder}), {Milliseconds} ms")]
+    private static partial void LogLoaded(ILogger logger, int files, int passages, int failures, int reused, string indexFolder, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed reload's changes to the notes index could not be undone: {Error}")]
+    private static partial void LogRollbackFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge file {File} skipped: {Reason}")]
     private static partial void LogFileSkipped(ILogger logger, string file, string reason);

@@ -1,14 +1,61 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace StudyBot.Core.Knowledge;
 
+/// <summary>Per passage: what the ranking signals read, computed from its text when it first becomes a candidate.</summary>
+internal sealed class PassageFeatures
+{
+    public required HashSet<string> Body { get; init; }
+
+    public required HashSet<string> Title { get; init; }
+
+    /// <summary>The terms of the heading path above the section and of the lines the passage is read with.</summary>
+    public required HashSet<string> Context { get; init; }
+
+    /// <summary>The terms of the lines it is read with (a nested bullet's parent), without headings.</summary>
+    public required HashSet<string> Parent { get; init; }
+
+    /// <summary>Its words as written, lowercase (an exact "filtered" beats a stemmed "filter").</summary>
+    public required HashSet<string> Surface { get; init; }
+
+    /// <summary>The terms of each title it leads (see <see cref="NoteEntry.Leads"/>).</summary>
+    public required HashSet<string>[] Leads { get; init; }
+
+    /// <summary>Per lead title: the title's word slots, each with the terms that stand for it (a synonym spans the
+    /// words it replaces).</summary>
+    public required string[][][] LeadSlots { get; init; }
+
+    /// <summary>The negation words it holds ("not", "without", …).</summary>
+    public required HashSet<string> Negations { get; init; }
+
+    /// <summary>Whether it reads like a definition ("X is a …").</summary>
+    public required bool IsDefinition { get; init; }
+
+    /// <summary>Whether it opens like an instruction ("Create a …").</summary>
+    public required bool IsInstruction { get; init; }
+
+    /// <summary>For a question-answer passage, the terms of its question; otherwise null.</summary>
+    public required HashSet<string>? QuestionTerms { get; init; }
+
+    /// <summary>For a question-answer passage, the word slots of its question; otherwise null.</summary>
+    public required string[][]? QuestionSlots { get; init; }
+
+    /// <summary>The word slots of its section title.</summary>
+    public required string[][] TitleSlots { get; init; }
+}
+
 /// <summary>
-/// One generation of the index: one <see cref="IndexWriter"/> and one <see cref="SearcherManager"/> over an
-/// in-memory directory, plus the passages and their analyzed term sets. Reference-counted so a reload can retire it
+/// One generation of the index: a point-in-time Lucene reader (in memory, or over the index on disk that
+/// <see cref="IndexStore"/> keeps) and the analyzer it was written with. A passage's id is its position among the
+/// generation's live documents, so ids run 0..<see cref="Count"/>-1 and the passages of one file are consecutive, in
+/// the file's order. Passages and their features are read from the index when they are first needed and kept in a
+/// bounded cache, so memory grows with what is asked, not with the notes. Reference-counted so a reload can retire it
 /// while questions still run on it; it is disposed when the last one releases it.
 /// </summary>
 internal sealed class KnowledgeIndex : IDisposable
@@ -16,23 +63,43 @@ internal sealed class KnowledgeIndex : IDisposable
     internal const string BodyField = "body";
     internal const string TitleField = "title";
     internal const string LeadField = "lead";
-    private const string IdField = "id";
 
-    private readonly RAMDirectory _directory = new();
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
-    private readonly int[] _docToEntry;
-    private readonly Dictionary<char, List<string>> _vocabulary = [];
+    /// <summary>The passage's file, indexed as one term: a reload deletes a changed file's passages by it.</summary>
+    internal const string FileField = "file";
+
+    private const string EntryField = "entry";
+
+    /// <summary>Passages whose text and features are kept once read (a few KB each); past this the caches start
+    /// again. Every passage of the test corpora fits (about 9,100), and the passages a team asks about stay.</summary>
+    private const int MaxCached = 20_000;
+
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly IDisposable? _owned;
+    private readonly int[] _docToId;
+    private readonly int[] _idToDoc;
+    private readonly ConcurrentDictionary<int, NoteEntry> _entries = new();
+    private readonly ConcurrentDictionary<int, PassageFeatures> _features = new();
     private int _references = 1;
 
-    public KnowledgeIndex(NotesAnalyzer analyzer, IReadOnlyList<NoteEntry> entries, IReadOnlyDictionary<string, string> fileHashes, IReadOnlyList<FileFailure> failures)
+    /// <summary>A generation over <paramref name="reader"/>, which it disposes (with <paramref name="owned"/>) when
+    /// the last reference is released.</summary>
+    public KnowledgeIndex(
+        NotesAnalyzer analyzer,
+        DirectoryReader reader,
+        IReadOnlyDictionary<string, string> fileHashes,
+        IReadOnlyDictionary<string, int> passagesPerFile,
+        IReadOnlyList<FileFailure> failures,
+        IDisposable? owned = null)
     {
         Analyzer = analyzer;
-        Entries = entries;
-        Passages = entries.Select(e => e.Passage).ToList();
+        _reader = reader;
+        _owned = owned;
+        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         FileHashes = fileHashes;
+        PassagesPerFile = passagesPerFile;
         Failures = failures;
-        FileWords = entries.Select(e => e.Passage.File).Distinct(StringComparer.Ordinal).ToDictionary(
+        FileWords = fileHashes.Keys.ToDictionary(
             f => f,
             f => Path.ChangeExtension(f, null).ToLowerInvariant()
                 .Split(['/', '\\', '-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries)
@@ -40,121 +107,203 @@ internal sealed class KnowledgeIndex : IDisposable
                 .ToArray(),
             StringComparer.Ordinal);
         FrameTerms = Lexicon.FrameWords.SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
-        BodyTerms = new HashSet<string>[entries.Count];
-        TitleTerms = new HashSet<string>[entries.Count];
-        ContextTerms = new HashSet<string>[entries.Count];
-        ParentTerms = new HashSet<string>[entries.Count];
-        SurfaceWords = new HashSet<string>[entries.Count];
-        LeadTerms = new HashSet<string>[entries.Count][];
-        LeadSlots = new string[entries.Count][][][];
-        QuestionTermSets = new HashSet<string>?[entries.Count];
-        Negations = new HashSet<string>[entries.Count];
-        IsDefinition = new bool[entries.Count];
-        IsInstruction = new bool[entries.Count];
-        QuestionSlots = new string[][]?[entries.Count];
-        TitleSlotsOf = new string[entries.Count][][];
 
-        var config = new IndexWriterConfig(NotesAnalyzer.Version, analyzer)
+        var live = MultiFields.GetLiveDocs(reader);
+        _docToId = new int[reader.MaxDoc];
+        _idToDoc = new int[reader.NumDocs];
+        var next = 0;
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            Similarity = new BM25Similarity(),
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
+            _docToId[doc] = live is null || live.Get(doc) ? next : -1;
+            if (_docToId[doc] >= 0)
+            {
+                _idToDoc[next++] = doc;
+            }
+        }
+
+        Count = next;
+        // Lucene's document frequencies count deleted documents until a merge; so does this, so the two agree.
+        DocumentCount = Math.Max(1, reader.MaxDoc);
+        Vocabulary = new IndexVocabulary(reader);
+    }
+
+    /// <summary>An index in memory over <paramref name="entries"/> (in their order), for the CLI, the tools and tests.</summary>
+    public static KnowledgeIndex InMemory(NotesAnalyzer analyzer, IReadOnlyList<NoteEntry> entries, IReadOnlyDictionary<string, string> fileHashes, IReadOnlyList<FileFailure> failures)
+    {
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, WriterConfig(analyzer, OpenMode.CREATE)))
+        {
+            foreach (var file in ByFile(entries))
+            {
+                writer.AddDocuments(file.Select(DocumentOf));
+            }
+
+            writer.Commit();
+        }
+
+        var passages = entries.GroupBy(e => e.Passage.File).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new KnowledgeIndex(analyzer, DirectoryReader.Open(directory), fileHashes, passages, failures, directory);
+    }
+
+    /// <summary>How the index is written: BM25, and merges of neighbouring segments only, so document order (and with
+    /// it a file's passages, added as one block) is kept.</summary>
+    internal static IndexWriterConfig WriterConfig(NotesAnalyzer analyzer, OpenMode mode) => new(NotesAnalyzer.Version, analyzer)
+    {
+        Similarity = new BM25Similarity(),
+        OpenMode = mode,
+        RAMBufferSizeMB = 64,
+        MergePolicy = new LogByteSizeMergePolicy(),
+    };
+
+    /// <summary>The Lucene document of one passage: the fields searched, its file as a term, and the passage itself
+    /// as stored bytes.</summary>
+    internal static Document DocumentOf(NoteEntry entry) =>
+    [
+        new StringField(FileField, entry.Passage.File, Field.Store.NO),
+        new TextField(BodyField, entry.Passage.Text, Field.Store.NO),
+        new TextField(TitleField, entry.Passage.Section, Field.Store.NO),
+        new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
+        new StoredField(EntryField, StoredEntry.Encode(entry)),
+    ];
+
+    /// <summary>Consecutive runs of one file's entries.</summary>
+    internal static IEnumerable<List<NoteEntry>> ByFile(IEnumerable<NoteEntry> entries)
+    {
+        List<NoteEntry>? run = null;
+        foreach (var entry in entries)
+        {
+            if (run is not null && !string.Equals(run[0].Passage.File, entry.Passage.File, StringComparison.Ordinal))
+            {
+                yield return run;
+                run = null;
+            }
+
+            (run ??= []).Add(entry);
+        }
+
+        if (run is not null)
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>The number of passages; ids run from 0 to this minus one.</summary>
+    public int Count { get; }
+
+    /// <summary>Passage <paramref name="id"/> and its place, read from the index once and then cached.</summary>
+    public NoteEntry Entry(int id)
+    {
+        if (_entries.TryGetValue(id, out var entry))
+        {
+            return entry;
+        }
+
+        entry = Read(id);
+        if (_entries.Count >= MaxCached)
+        {
+            _entries.Clear();
+        }
+
+        return _entries.GetOrAdd(id, entry);
+    }
+
+    /// <summary>Every passage in id order, read from the index without filling the cache (embedding, listing).</summary>
+    public IEnumerable<NoteEntry> ReadAll()
+    {
+        for (var id = 0; id < Count; id++)
+        {
+            yield return _entries.TryGetValue(id, out var cached) ? cached : Read(id);
+        }
+    }
+
+    /// <summary>The passages of one file, in the file's order.</summary>
+    public IEnumerable<NoteEntry> EntriesOf(string file)
+    {
+        var docs = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), FileField, new BytesRef(file));
+        while (docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            var id = _docToId[docs.DocID];
+            yield return _entries.TryGetValue(id, out var cached) ? cached : Read(id);
+        }
+    }
+
+    /// <summary>The first <paramref name="limit"/> passages (in id order) whose text holds one of the analyzed
+    /// <paramref name="terms"/>, found through Lucene's postings.</summary>
+    public IReadOnlyList<int> PassagesHolding(IEnumerable<string> terms, int limit)
+    {
+        var ids = new SortedSet<int>();
+        var live = MultiFields.GetLiveDocs(_reader);
+        foreach (var term in terms)
+        {
+            var docs = MultiFields.GetTermDocsEnum(_reader, live, BodyField, new BytesRef(term));
+            var taken = 0;
+            while (docs is not null && taken < limit && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                ids.Add(_docToId[docs.DocID]);
+                taken++;
+            }
+        }
+
+        return [.. ids.Take(limit)];
+    }
+
+    private NoteEntry Read(int id)
+    {
+        var bytes = _reader.Document(_idToDoc[id]).GetBinaryValue(EntryField);
+        return StoredEntry.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
+    }
+
+    /// <summary>What the ranking signals read of passage <paramref name="id"/>, computed at its first use and cached.</summary>
+    public PassageFeatures Features(int id)
+    {
+        if (_features.TryGetValue(id, out var features))
+        {
+            return features;
+        }
+
+        features = Compute(Entry(id));
+        if (_features.Count >= MaxCached)
+        {
+            _features.Clear();
+        }
+
+        return _features.GetOrAdd(id, features);
+    }
+
+    private PassageFeatures Compute(NoteEntry entry)
+    {
+        var passage = entry.Passage;
+        var context = string.Join("\n", passage.HeadingPath.Take(Math.Max(0, passage.HeadingPath.Count - 1)).Append(entry.Context));
+        return new PassageFeatures
+        {
+            Body = Analyzer.Terms(passage.Text),
+            Title = Analyzer.Terms(passage.Section),
+            Context = Analyzer.Terms(context),
+            Parent = entry.Context.Length == 0 ? [] : Analyzer.Terms(entry.Context),
+            Surface = SurfaceOf(passage.Text),
+            Leads = entry.Leads.Select(h => Analyzer.Terms(h.Title)).ToArray(),
+            LeadSlots = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray(),
+            Negations = Answering.QuestionAnalyzer.NegationsOf(passage.Text),
+            IsDefinition = Lexicon.DefinitionShape().IsMatch(passage.Text),
+            IsInstruction = Lexicon.InstructionShape().IsMatch(passage.Text),
+            QuestionTerms = passage.Question is null ? null : Analyzer.Terms(passage.Question),
+            QuestionSlots = passage.Question is null ? null : TitleSlots(passage.Question),
+            TitleSlots = TitleSlots(passage.Section),
         };
-        _writer = new IndexWriter(_directory, config);
-
-        // Lucene's analysis of the documents and the term sets below are independent and each is most of the build:
-        // the documents go in on one thread (in the notes' order, so document ids and BM25 ties stay the same on
-        // every build) while the term sets are computed on the others. The analyzer keeps its token streams per
-        // thread, so sharing it is safe.
-        var adding = Task.Run(() =>
-        {
-            for (var i = 0; i < entries.Count; i++)
-            {
-                var entry = entries[i];
-                _writer.AddDocument(new Document
-                {
-                    new StoredField(IdField, i),
-                    new TextField(BodyField, entry.Passage.Text, Field.Store.NO),
-                    new TextField(TitleField, entry.Passage.Section, Field.Store.NO),
-                    new TextField(LeadField, string.Join("\n", entry.Leads.Select(h => h.Title)), Field.Store.NO),
-                });
-            }
-
-            _writer.Commit();
-        });
-        Parallel.For(0, entries.Count, i =>
-        {
-            var entry = entries[i];
-            var passage = entry.Passage;
-            var context = string.Join("\n", passage.HeadingPath.Take(Math.Max(0, passage.HeadingPath.Count - 1)).Append(entry.Context));
-            BodyTerms[i] = analyzer.Terms(passage.Text);
-            TitleTerms[i] = analyzer.Terms(passage.Section);
-            ContextTerms[i] = analyzer.Terms(context);
-            ParentTerms[i] = entry.Context.Length == 0 ? [] : analyzer.Terms(entry.Context);
-            SurfaceWords[i] = SurfaceOf(passage.Text);
-            LeadTerms[i] = entry.Leads.Select(h => analyzer.Terms(h.Title)).ToArray();
-            Negations[i] = Answering.QuestionAnalyzer.NegationsOf(passage.Text);
-            IsDefinition[i] = Lexicon.DefinitionShape().IsMatch(passage.Text);
-            IsInstruction[i] = Lexicon.InstructionShape().IsMatch(passage.Text);
-            QuestionTermSets[i] = passage.Question is null ? null : analyzer.Terms(passage.Question);
-            QuestionSlots[i] = passage.Question is null ? null : TitleSlots(passage.Question);
-            LeadSlots[i] = entry.Leads.Select(h => TitleSlots(h.Title)).ToArray();
-            if (i == 0 || entries[i - 1].Passage.Section != passage.Section)
-            {
-                TitleSlotsOf[i] = TitleSlots(passage.Section);
-            }
-        });
-
-        // A section's passages share its title's slots (computed once, at its first passage).
-        for (var i = 1; i < entries.Count; i++)
-        {
-            TitleSlotsOf[i] ??= TitleSlotsOf[i - 1];
-        }
-
-        adding.GetAwaiter().GetResult();
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-
-        var searcher = _searchers.Acquire();
-        try
-        {
-            var reader = searcher.IndexReader;
-            DocumentCount = Math.Max(1, reader.NumDocs);
-            _docToEntry = new int[reader.MaxDoc];
-            for (var doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                _docToEntry[doc] = reader.Document(doc).GetField(IdField).GetInt32Value() ?? -1;
-            }
-
-            foreach (var term in BodyTerms.Concat(TitleTerms).SelectMany(t => t).Distinct(StringComparer.Ordinal))
-            {
-                Vocabulary.Add(term);
-                if (!_vocabulary.TryGetValue(term[0], out var list))
-                {
-                    list = [];
-                    _vocabulary[term[0]] = list;
-                }
-
-                list.Add(term);
-            }
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
     }
 
     public NotesAnalyzer Analyzer { get; }
 
-    public IReadOnlyList<NoteEntry> Entries { get; }
-
-    public IReadOnlyList<Passage> Passages { get; }
-
+    /// <summary>Per file read: its content hash.</summary>
     public IReadOnlyDictionary<string, string> FileHashes { get; }
+
+    /// <summary>Per file read: how many passages it gave.</summary>
+    public IReadOnlyDictionary<string, int> PassagesPerFile { get; }
 
     public IReadOnlyList<FileFailure> Failures { get; }
 
     /// <summary>Every term of the notes' text and titles.</summary>
-    public HashSet<string> Vocabulary { get; } = new(StringComparer.Ordinal);
+    public IndexVocabulary Vocabulary { get; }
 
     /// <summary>Per file: the words of its path (folder and file names say what a file is about).</summary>
     public IReadOnlyDictionary<string, string[]> FileWords { get; }
@@ -183,15 +332,6 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>Analyzed forms of the question-frame words.</summary>
     public HashSet<string> FrameTerms { get; }
 
-    public HashSet<string>[] BodyTerms { get; }
-
-    public HashSet<string>[] TitleTerms { get; }
-
-    public HashSet<string>[] ContextTerms { get; }
-
-    /// <summary>Per passage: its words as written, lowercase (an exact "filtered" beats a stemmed "filter").</summary>
-    public HashSet<string>[] SurfaceWords { get; }
-
     /// <summary>The lowercase words of <paramref name="text"/>.</summary>
     internal static HashSet<string> SurfaceOf(string text)
     {
@@ -213,34 +353,6 @@ internal sealed class KnowledgeIndex : IDisposable
 
         return words;
     }
-
-    /// <summary>Per passage: the terms of the lines it is read with (a nested bullet's parent), without headings.</summary>
-    public HashSet<string>[] ParentTerms { get; }
-
-    /// <summary>Per passage, the terms of each title it leads (see <see cref="NoteEntry.Leads"/>).</summary>
-    public HashSet<string>[][] LeadTerms { get; }
-
-    /// <summary>Per passage, per lead title: the title's word slots, each with the terms that stand for it
-    /// (a synonym spans the words it replaces).</summary>
-    public string[][][][] LeadSlots { get; }
-
-    /// <summary>Per passage: the negation words it holds ("not", "without", …).</summary>
-    public HashSet<string>[] Negations { get; }
-
-    /// <summary>Per passage: whether it reads like a definition ("X is a …").</summary>
-    public bool[] IsDefinition { get; }
-
-    /// <summary>Per passage: whether it opens like an instruction ("Create a …").</summary>
-    public bool[] IsInstruction { get; }
-
-    /// <summary>Per question-answer passage: the terms of its question (null for other passages).</summary>
-    public HashSet<string>?[] QuestionTermSets { get; }
-
-    /// <summary>Per question-answer passage: the word slots of its question.</summary>
-    public string[][]?[] QuestionSlots { get; }
-
-    /// <summary>Per passage: the word slots of its section title.</summary>
-    public string[][][] TitleSlotsOf { get; }
 
     public int DocumentCount { get; }
 
@@ -308,25 +420,14 @@ internal sealed class KnowledgeIndex : IDisposable
         return slots.Values.Select(slot => slot.ToArray()).ToArray();
     }
 
-    public int EntryOf(int doc) => doc >= 0 && doc < _docToEntry.Length ? _docToEntry[doc] : -1;
+    /// <summary>The passage id of a Lucene document of this generation (-1 for a deleted one).</summary>
+    public int EntryOf(int doc) => doc >= 0 && doc < _docToId.Length ? _docToId[doc] : -1;
 
-    /// <summary>Runs <paramref name="action"/> with an acquired searcher, released in finally.</summary>
-    public T Search<T>(Func<IndexSearcher, T> action)
-    {
-        var searcher = _searchers.Acquire();
-        try
-        {
-            return action(searcher);
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
-    }
+    /// <summary>Runs <paramref name="action"/> with the generation's searcher.</summary>
+    public T Search<T>(Func<IndexSearcher, T> action) => action(_searcher);
 
     /// <summary>Known terms starting with <paramref name="first"/> (for the spelling pass).</summary>
-    public IReadOnlyList<string> VocabularyStartingWith(char first) =>
-        _vocabulary.TryGetValue(first, out var list) ? list : [];
+    public IReadOnlyList<string> VocabularyStartingWith(char first) => Vocabulary.StartingWith(first);
 
     /// <summary>Takes a reference; false when the index is already retired and released.</summary>
     public bool TryAcquire()
@@ -351,17 +452,11 @@ internal sealed class KnowledgeIndex : IDisposable
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
-            _searchers.Dispose();
-            _writer.Dispose();
-            _directory.Dispose();
+            _reader.Dispose();
+            _owned?.Dispose();
         }
     }
 
     /// <summary>Retires the index: it is disposed once in-flight questions release it.</summary>
     public void Dispose() => Release();
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-    }
 }

@@ -17,14 +17,16 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgePathResolver>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeFolderValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new Semantic.SemanticIndexer(
             EmbeddingCacheFolder(sp),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<Semantic.SemanticIndexer>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Semantic.SemanticIndexer>>())
+        {
+            MaxPassages = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.SemanticMaxPassages,
+        });
         services.TryAddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -51,23 +53,5 @@ internal sealed class KnowledgePathResolver(IServiceProvider services) : IPostCo
         {
             options.Path = ContentPaths.Resolve(options.Path, environment);
         }
-    }
-}
-
-/// <summary>Stops the app at start when the notes folder is missing, naming the setting and the full path.</summary>
-internal sealed class KnowledgeFolderValidator : IValidateOptions<KnowledgeOptions>
-{
-    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Path) && !Directory.Exists(options.FullPath))
-        {
-            return ValidateOptionsResult.Fail(
-                $"Knowledge:Path '{options.Path}' must name an existing folder of notes; {options.FullPath} does not exist.");
-        }
-
-        return string.IsNullOrWhiteSpace(options.LinkBase) || SourceLinks.IsValidTemplate(options.LinkBase)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"Knowledge:LinkBase '{options.LinkBase}' must be an http(s) URL with {{file}} in it, e.g. https://github.com/org/notes/blob/main/{{file}}#L{{start}}-L{{end}}.");
     }
 }

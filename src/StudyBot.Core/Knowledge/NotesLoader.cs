@@ -4,11 +4,36 @@ using System.Text;
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>What was read from the knowledge folder.</summary>
+/// <param name="Entries">The passages of the files parsed (all of them unless a sink took them).</param>
+/// <param name="FileHashes">Every file indexed: its content hash.</param>
+/// <param name="PassagesPerFile">Every file indexed: its passage count (also of files reused from the index).</param>
+/// <param name="Stamps">Every file indexed: its length and last write time when it was read.</param>
 internal sealed record LoadedNotes(
     IReadOnlyList<NoteEntry> Entries,
     IReadOnlyDictionary<string, string> FileHashes,
     IReadOnlyList<FileFailure> Failures,
-    IReadOnlyList<string[]> SynonymGroups);
+    IReadOnlyList<string[]> SynonymGroups,
+    IReadOnlyDictionary<string, int> PassagesPerFile,
+    IReadOnlyDictionary<string, FileStamp> Stamps);
+
+/// <summary>A file's length and last write time (UTC ticks): when both are what they were, its content is taken to be
+/// too, and it is not even hashed (as git's index does).</summary>
+internal readonly record struct FileStamp(long Length, long LastWriteTicks);
+
+/// <summary>Where a load puts what it parses, instead of a list: the index on disk.</summary>
+internal interface INotesSink
+{
+    /// <summary>The content hash and passage count of <paramref name="file"/> when the index holds it from a read with
+    /// this same length and write time; otherwise null.</summary>
+    (string Hash, int Passages)? Unchanged(string file, FileStamp stamp);
+
+    /// <summary>The passage count of <paramref name="file"/> when it is indexed already with this content hash (it is
+    /// then not parsed); otherwise null.</summary>
+    int? Indexed(string file, string hash);
+
+    /// <summary>Takes a parsed file's passages, in the notes' order of files.</summary>
+    void Add(string file, string hash, IReadOnlyList<NoteEntry> entries);
+}
 
 /// <summary>A file found under the notes folder: its resolved real path and its path relative to the folder.</summary>
 internal sealed record NotesFile(string FullPath, string Relative);
@@ -35,7 +60,16 @@ internal static class NotesLoader
         Load(options, TimeProvider.System, cancellationToken);
 
     /// <summary>Reads the folder, timing the reload's budget on <paramref name="time"/>.</summary>
-    public static LoadedNotes Load(KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken)
+    public static LoadedNotes Load(KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken) =>
+        Load(options, time, cancellationToken, openSink: null);
+
+    /// <summary>
+    /// Reads the folder in two passes. First every file is read once for its content hash (cheap), in order, and the
+    /// synonyms; then <paramref name="openSink"/> (given the synonyms) says which files its index already holds with
+    /// that hash, and only the others are parsed, in parallel, in batches, and handed to the sink in the notes' order
+    /// (so the passage limits apply as if one file were read after another, and memory holds one batch).
+    /// </summary>
+    public static LoadedNotes Load(KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken, Func<IReadOnlyList<string[]>, INotesSink>? openSink)
     {
         var root = options.FullPath;
         if (!Directory.Exists(root))
@@ -47,85 +81,178 @@ internal static class NotesLoader
         var budget = TimeSpan.FromSeconds(options.ReloadTimeBudgetSeconds);
         var (files, failures) = Scan(root, IsNoteFile);
         var synonymsName = options.SynonymsFile.Replace('\\', '/');
-        var entries = new List<NoteEntry>();
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (string.Equals(file.Relative, synonymsName, StringComparison.Ordinal))
-            {
-                continue;
-            }
+        var notes = files.Where(f => !string.Equals(f.Relative, synonymsName, StringComparison.Ordinal)).ToList();
 
-            if (time.GetUtcNow() - started > budget)
-            {
-                failures.Add(new FileFailure(file.Relative,
-                    $"not read: the reload took longer than its {options.ReloadTimeBudgetSeconds}-second budget (Knowledge:ReloadTimeBudgetSeconds)"));
-                continue;
-            }
-
-            if (entries.Count >= options.MaxPassages)
-            {
-                failures.Add(new FileFailure(file.Relative,
-                    $"not read: the notes already have {options.MaxPassages:N0} passages, the limit (Knowledge:MaxPassages)"));
-                continue;
-            }
-
-            var (text, hash, reason) = Read(file, options.MaxFileBytes);
-            if (text is null)
-            {
-                failures.Add(new FileFailure(file.Relative, reason!));
-                continue;
-            }
-
-            if (LineCountOver(text, options.MaxLinesPerFile) is { } lines)
-            {
-                // Checked before parsing: the syntax tree of a million headings alone takes hundreds of megabytes.
-                failures.Add(new FileFailure(file.Relative,
-                    $"has more than {options.MaxLinesPerFile:N0} lines (Knowledge:MaxLinesPerFile); {lines:N0} lines seen"));
-                continue;
-            }
-
-            IReadOnlyList<NoteEntry> parsed;
-            try
-            {
-                parsed = NotesParser.Parse(file.Relative, text, Math.Min(options.MaxPassagesPerFile, options.MaxPassages - entries.Count));
-            }
-            catch (PassageLimitException)
-            {
-                failures.Add(new FileFailure(file.Relative, options.MaxPassagesPerFile <= options.MaxPassages - entries.Count
-                    ? $"has more than {options.MaxPassagesPerFile:N0} passages (Knowledge:MaxPassagesPerFile)"
-                    : $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)"));
-                continue;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One odd file must not stop the others from being indexed; it is reported instead.
-                failures.Add(new FileFailure(file.Relative, $"could not be parsed: {ex.Message}"));
-                continue;
-            }
-
-            hashes[file.Relative] = hash!;
-            entries.AddRange(parsed);
-        }
-
+        var synonymFailures = new List<FileFailure>();
         var groups = Synonyms.ParseGroups(Synonyms.DefaultGroups).ToList();
         var synonyms = files.FirstOrDefault(f => string.Equals(f.Relative, synonymsName, StringComparison.Ordinal))
-            ?? SynonymsOutsideTheScan(root, options.SynonymsFile, failures);
+            ?? SynonymsOutsideTheScan(root, options.SynonymsFile, synonymFailures);
         if (synonyms is not null)
         {
             var (text, _, reason) = Read(synonyms, options.MaxFileBytes);
             if (text is null)
             {
-                failures.Add(new FileFailure(synonyms.Relative, reason!));
+                synonymFailures.Add(new FileFailure(synonyms.Relative, reason!));
             }
             else
             {
-                groups.AddRange(Synonyms.ParseGroups(text.Split('\n'), synonyms.Relative, failures));
+                groups.AddRange(Synonyms.ParseGroups(text.Split('\n'), synonyms.Relative, synonymFailures));
             }
         }
 
-        return new LoadedNotes(entries, hashes, failures, groups);
+        var sink = openSink?.Invoke(groups);
+        var entries = new List<NoteEntry>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+
+        // First pass: the files already indexed with the same content are counted, not parsed: by length and write
+        // time when those are unchanged, else by content hash (a file touched but not changed).
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        var toParse = new List<NotesFile>();
+        foreach (var file in notes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (sink is not null && StampOf(file) is { } stamp && stamp.Length <= options.MaxFileBytes)
+            {
+                var reused = sink.Unchanged(file.Relative, stamp)
+                    ?? (HashOf(file) is { } hash && sink.Indexed(file.Relative, hash) is { } indexed ? (hash, indexed) : null);
+                if (reused is { } same)
+                {
+                    hashes[file.Relative] = same.Hash;
+                    counts[file.Relative] = same.Passages;
+                    stamps[file.Relative] = stamp;
+                    total += same.Passages;
+                    continue;
+                }
+            }
+
+            toParse.Add(file);
+        }
+
+        // Second pass: the rest, parsed in parallel a batch at a time and taken in order. The budget is checked once
+        // a file, as each is taken; once it is spent, later batches are not parsed at all.
+        var budgetSpent = false;
+        foreach (var batch in toParse.Chunk(Math.Max(8, Environment.ProcessorCount * 8)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var parsed = new ParsedFile[batch.Length];
+            if (!budgetSpent)
+            {
+                Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = Parse(batch[i], options));
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var file = batch[i];
+                budgetSpent = budgetSpent || time.GetUtcNow() - started > budget;
+                if (budgetSpent)
+                {
+                    failures.Add(new FileFailure(file.Relative,
+                        $"not read: the reload took longer than its {options.ReloadTimeBudgetSeconds}-second budget (Knowledge:ReloadTimeBudgetSeconds)"));
+                    continue;
+                }
+
+                var result = parsed[i];
+                if (result.Failure is not null)
+                {
+                    failures.Add(new FileFailure(file.Relative, result.Failure));
+                    continue;
+                }
+
+                if (total >= options.MaxPassages)
+                {
+                    failures.Add(new FileFailure(file.Relative,
+                        $"not read: the notes already have {options.MaxPassages:N0} passages, the limit (Knowledge:MaxPassages)"));
+                    continue;
+                }
+
+                if (total + result.Entries!.Count > options.MaxPassages)
+                {
+                    failures.Add(new FileFailure(file.Relative, $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)"));
+                    continue;
+                }
+
+                hashes[file.Relative] = result.Hash!;
+                counts[file.Relative] = result.Entries.Count;
+                stamps[file.Relative] = result.Stamp;
+                total += result.Entries.Count;
+                if (sink is null)
+                {
+                    entries.AddRange(result.Entries);
+                }
+                else
+                {
+                    sink.Add(file.Relative, result.Hash!, result.Entries);
+                }
+            }
+        }
+
+        failures.AddRange(synonymFailures);
+        return new LoadedNotes(entries, hashes, failures, groups, counts, stamps);
+    }
+
+    /// <summary>One file read and parsed, or why not.</summary>
+    private readonly record struct ParsedFile(IReadOnlyList<NoteEntry>? Entries, string? Hash, string? Failure, FileStamp Stamp = default);
+
+    private static ParsedFile Parse(NotesFile file, KnowledgeOptions options)
+    {
+        // Stamped before reading: a write during the read leaves a stamp older than the file, so the next load looks again.
+        var stamp = StampOf(file) ?? default;
+        var (text, hash, reason) = Read(file, options.MaxFileBytes);
+        if (text is null)
+        {
+            return new ParsedFile(null, null, reason);
+        }
+
+        if (LineCountOver(text, options.MaxLinesPerFile) is { } lines)
+        {
+            // Checked before parsing: the syntax tree of a million headings alone takes hundreds of megabytes.
+            return new ParsedFile(null, null, $"has more than {options.MaxLinesPerFile:N0} lines (Knowledge:MaxLinesPerFile); {lines:N0} lines seen");
+        }
+
+        try
+        {
+            return new ParsedFile(NotesParser.Parse(file.Relative, text, Math.Min(options.MaxPassagesPerFile, options.MaxPassages)), hash, null, stamp);
+        }
+        catch (PassageLimitException)
+        {
+            return new ParsedFile(null, null, options.MaxPassagesPerFile <= options.MaxPassages
+                ? $"has more than {options.MaxPassagesPerFile:N0} passages (Knowledge:MaxPassagesPerFile)"
+                : $"would take the notes over {options.MaxPassages:N0} passages (Knowledge:MaxPassages)");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One odd file must not stop the others from being indexed; it is reported instead.
+            return new ParsedFile(null, null, $"could not be parsed: {ex.Message}");
+        }
+    }
+
+    private static FileStamp? StampOf(NotesFile file)
+    {
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The content hash of a readable file; null when it cannot be read (the second pass says why).</summary>
+    private static string? HashOf(NotesFile file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file.FullPath);
+            return Convert.ToHexString(SHA256.HashData(stream));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

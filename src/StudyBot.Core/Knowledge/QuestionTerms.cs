@@ -229,6 +229,7 @@ internal static class QuestionTerms
             .Where(candidate => Math.Abs(candidate.Length - term.Length) <= maxEdits && candidate.Length >= 4)
             .Where(candidate => EditDistance(term, candidate, maxEdits) <= maxEdits)
             .OrderByDescending(candidate => DocFreq(reader, candidate))
+            .ThenBy(candidate => candidate, StringComparer.Ordinal)
             .Take(3)
             .ToList();
     }

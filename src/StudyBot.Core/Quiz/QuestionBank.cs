@@ -8,7 +8,7 @@ namespace StudyBot.Core.Quiz;
 /// The questions available now: the team's own (<c>*.quiz.md</c>, preferred) followed by those generated from the
 /// indexed passages. Refreshed when the knowledge base reloads; safe to read from any thread.
 /// </summary>
-public sealed class QuestionBank : IDisposable
+public sealed partial class QuestionBank : IDisposable
 {
     private readonly IKnowledgeBase _knowledge;
     private readonly string _folder;
@@ -74,7 +74,9 @@ public sealed class QuestionBank : IDisposable
         }
     }
 
-    private void OnReloaded(object? sender, ReloadReport report) => Refresh();
+    /// <summary>The bank is rebuilt at its next use, not inside the reload: a reload of large notes is not held up
+    /// by a bank nobody asked for yet.</summary>
+    private void OnReloaded(object? sender, ReloadReport report) => _snapshot = null;
 
     private Snapshot Build()
     {
@@ -86,13 +88,13 @@ public sealed class QuestionBank : IDisposable
         var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
         foreach (var issue in issues)
         {
-            _logger.LogWarning("Quiz file {File} line {Line} skipped: {Reason}", issue.File, issue.Line, issue.Reason);
+            LogIssue(_logger, issue.File, issue.Line, issue.Reason);
         }
 
         var all = team.Concat(generated)
             .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
-        _logger.LogInformation("Quiz bank: {Team} team questions, {Generated} generated", team.Count, generated.Count);
+        LogBank(_logger, team.Count, generated.Count);
         return new Snapshot(loadedAt, all, all.ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
     }
 
@@ -113,6 +115,12 @@ public sealed class QuestionBank : IDisposable
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz file {File} line {Line} skipped: {Reason}")]
+    private static partial void LogIssue(ILogger logger, string file, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated")]
+    private static partial void LogBank(ILogger logger, int team, int generated);
 }
 
 /// <summary>The knowledge folder, resolved to a full path (where <c>*.quiz.md</c> files are read from).</summary>

@@ -80,7 +80,7 @@ internal sealed class QuizChatCommand(
         }
     }
 
-    private async Task<Reply> ScheduleAsync(IncomingMessage message, string[] args, CancellationToken ct)
+    private async Task<Reply> ScheduleAsync(IncomingMessage message, string[] args, CancellationToken cancellationToken)
     {
         // A 5-field cron, optionally followed by a time zone: "0 9 * * 1-5 Europe/Berlin".
         if (args.Length < 5)
@@ -101,15 +101,15 @@ internal sealed class QuizChatCommand(
         }
 
         var now = time.GetUtcNow();
-        await store.SetScheduleAsync(message.Platform, message.ChannelId, cronText, zoneText, now, ct);
+        await store.SetScheduleAsync(message.Platform, message.ChannelId, cronText, zoneText, now, cancellationToken);
         signal.Wake();
         var next = QuizSchedule.Next(cron!, zone, now);
         return new Reply($"Quiz scheduled: {CronText.Describe(cronText)} ({zoneText}). Next: {Format(next, zone)}.", Kind: ReplyKind.Admin);
     }
 
-    private async Task<Reply> SkipAsync(IncomingMessage message, CancellationToken ct)
+    private async Task<Reply> SkipAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (await ScheduledAsync(message, ct) is not { } scheduled)
+        if (await ScheduledAsync(message, cancellationToken) is not { } scheduled)
         {
             return new Reply("This channel has no quiz schedule to skip.", Kind: ReplyKind.Admin);
         }
@@ -120,13 +120,13 @@ internal sealed class QuizChatCommand(
             return new Reply("There is no next quiz to skip.", Kind: ReplyKind.Admin);
         }
 
-        await store.SetSkipAsync(message.Platform, message.ChannelId, next.Value, ct);
+        await store.SetSkipAsync(message.Platform, message.ChannelId, next.Value, cancellationToken);
         return new Reply($"The quiz of {Format(next, zone)} will be skipped.", Kind: ReplyKind.Admin);
     }
 
-    private async Task<Reply> StatusAsync(IncomingMessage message, CancellationToken ct)
+    private async Task<Reply> StatusAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (await ScheduledAsync(message, ct) is not { } scheduled)
+        if (await ScheduledAsync(message, cancellationToken) is not { } scheduled)
         {
             return new Reply("This channel has no daily quiz. An admin can start one with: quiz schedule 0 9 * * 1-5 Europe/Berlin", Kind: ReplyKind.Text);
         }
@@ -136,9 +136,9 @@ internal sealed class QuizChatCommand(
     }
 
     /// <summary>The channel's enabled schedule with its zone and next occurrence; null when it has none.</summary>
-    private async Task<(QuizChannelRow Channel, TimeZoneInfo Zone, DateTimeOffset? Next)?> ScheduledAsync(IncomingMessage message, CancellationToken ct)
+    private async Task<(QuizChannelRow Channel, TimeZoneInfo Zone, DateTimeOffset? Next)?> ScheduledAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, cancellationToken);
         if (channel is null || !channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
         {
             return null;

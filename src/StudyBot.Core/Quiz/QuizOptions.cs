@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Quiz;
 
 /// <summary>The <c>Quiz</c> configuration section.</summary>
-public sealed class QuizOptions
+public sealed class QuizOptions : IValidatableObject
 {
     public const string SectionName = "Quiz";
 
-    /// <summary>Channels that get the daily quiz from configuration (admins can add more with <c>quiz schedule</c>).</summary>
+    /// <summary>
+    /// Channels that get the daily quiz from configuration, on every platform (admins can add more with
+    /// <c>quiz schedule</c>). The old <c>Discord:QuizChannels</c> and <c>Teams:QuizChannels</c> are read into it.
+    /// </summary>
     public List<QuizChannelOptions> Channels { get; set; } = [];
 
     /// <summary>How long after posting the answer is revealed (or earlier, when the next quiz is posted).</summary>
@@ -40,22 +44,57 @@ public sealed class QuizOptions
     /// <summary>Wait before retrying a post the platform refused or that failed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A configured channel with a bad cron expression or time zone stops the app at start, naming it by index.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Channels.Count; i++)
+        {
+            var c = Channels[i];
+            if (c.DeprecatedKey is not null)
+            {
+                continue; // checked, and named, by its platform's options under its old key
+            }
+
+            if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}: Platform and ChannelId are required.");
+            }
+
+            if (!QuizSchedule.TryParseCron(c.Cron ?? string.Empty, out _))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}:Cron '{c.Cron}' is not a cron expression (minute hour day month weekday).");
+            }
+
+            if (!QuizSchedule.TryFindZone(c.TimeZone, out _))
+            {
+                yield return new ValidationResult($"Quiz:Channels:{i}:TimeZone '{c.TimeZone}' is not a known time zone.");
+            }
+        }
+    }
 }
 
-/// <summary>One configured quiz channel (<c>Quiz:Channels</c>).</summary>
+/// <summary>Validates <see cref="QuizOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class QuizOptionsValidator : IValidateOptions<QuizOptions>;
+
+/// <summary>One configured quiz channel (<c>Quiz:Channels</c>); checked by <see cref="QuizOptions.Validate"/>, which names it by index.</summary>
 public sealed class QuizChannelOptions
 {
     /// <summary>One of <see cref="Chat.Platforms"/>.</summary>
-    [Required]
     public string Platform { get; set; } = string.Empty;
 
-    [Required]
     public string ChannelId { get; set; } = string.Empty;
 
     /// <summary>Five-field cron, for example <c>0 9 * * 1-5</c>.</summary>
-    [Required]
     public string Cron { get; set; } = "0 9 * * 1-5";
 
     /// <summary>IANA or Windows time zone id; UTC when empty.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Teams only: the connector URL of the channel's team, used until the bot has seen the team itself.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>Where an entry read from an old key came from (<c>Teams:QuizChannels:0</c>); null for <c>Quiz:Channels</c>.</summary>
+    internal string? DeprecatedKey { get; set; }
 }

@@ -25,7 +25,7 @@ public sealed class QuizSchedulerSignal
         }
     }
 
-    internal Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
+    internal Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
 }
 
 /// <summary>
@@ -42,10 +42,10 @@ internal sealed partial class QuizScheduler(
     private static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs the due work once (a unit of work in its own scope); returns when to look again.</summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken ct)
+    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<QuizService>().RunDueAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<QuizService>().RunDueAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +61,7 @@ internal sealed partial class QuizScheduler(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Quiz scheduler run failed; retrying");
+                LogRunFailed(e);
                 next = time.GetUtcNow() + options.Value.RetryAfter;
             }
 
@@ -92,7 +92,7 @@ internal sealed partial class QuizScheduler(
     /// publishing (a crash) is retried at once, as before claims existed. On PostgreSQL the claim may be another
     /// instance's, live: it runs out by itself.
     /// </summary>
-    private async Task TakeBackClaimsAsync(CancellationToken ct)
+    private async Task TakeBackClaimsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<QuizStore>();
@@ -103,7 +103,7 @@ internal sealed partial class QuizScheduler(
 
         try
         {
-            await store.ReleaseClaimsAsync(time.GetUtcNow(), ct);
+            await store.ReleaseClaimsAsync(time.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -111,7 +111,7 @@ internal sealed partial class QuizScheduler(
         }
     }
 
-    private async Task RegisterConfiguredChannelsAsync(CancellationToken ct)
+    private async Task RegisterConfiguredChannelsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<IQuizChannelRegistry>();
@@ -119,16 +119,22 @@ internal sealed partial class QuizScheduler(
         {
             try
             {
-                await registry.EnsureScheduleAsync(new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone), ct);
+                await registry.EnsureScheduleAsync(new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bad entry or an unreachable database must not stop the bot; the entry is retried at the next start.
-                logger.LogError(e, "Quiz channel {Platform} {ChannelId} from configuration not registered", c.Platform, c.ChannelId);
+                LogChannelNotRegistered(e, c.Platform, c.ChannelId);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Quiz posts claimed by an earlier run not taken back; they are retried when the claims run out")]
     private partial void LogClaimsNotTakenBack(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz scheduler run failed; retrying")]
+    private partial void LogRunFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quiz channel {Platform} {ChannelId} from configuration not registered")]
+    private partial void LogChannelNotRegistered(Exception exception, string platform, string channelId);
 }

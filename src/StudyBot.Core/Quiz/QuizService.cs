@@ -11,7 +11,7 @@ namespace StudyBot.Core.Quiz;
 /// The quiz engine: posts due quizzes (pending first, confirmed after the platform answered, retried with the same
 /// idempotency key), reveals answers, records answers and scores. One instance per unit of work.
 /// </summary>
-internal sealed class QuizService(
+internal sealed partial class QuizService(
     QuizStore store,
     QuestionBank bank,
     IEnumerable<IChannelPublisher> publishers,
@@ -31,12 +31,12 @@ internal sealed class QuizService(
     private readonly QuizOptions _options = options.Value;
 
     /// <summary>Handles everything due now; returns when to look again.</summary>
-    public async Task<DateTimeOffset> RunDueAsync(CancellationToken ct)
+    public async Task<DateTimeOffset> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await RetryPendingAsync(now, ct);
+        await RetryPendingAsync(now, cancellationToken);
         var next = now + _options.MaxSleep;
-        foreach (var channel in await store.ChannelsAsync(ct))
+        foreach (var channel in await store.ChannelsAsync(cancellationToken))
         {
             if (!channel.Enabled || !QuizSchedule.TryParseCron(channel.Cron, out var cron))
             {
@@ -48,7 +48,7 @@ internal sealed class QuizService(
             var due = QuizSchedule.LatestDue(cron!, zone, anchor, now);
             if (due is { } occurrence)
             {
-                await HandleOccurrenceAsync(channel, zone, occurrence, now, ct);
+                await HandleOccurrenceAsync(channel, zone, occurrence, now, cancellationToken);
             }
 
             var upcoming = QuizSchedule.Next(cron!, zone, now);
@@ -58,8 +58,8 @@ internal sealed class QuizService(
             }
         }
 
-        await RevealDueAsync(now, ct);
-        var pending = await store.NextPendingAsync(ct);
+        await RevealDueAsync(now, cancellationToken);
+        var pending = await store.NextPendingAsync(cancellationToken);
         if (pending is { } p && p < next)
         {
             next = p;
@@ -68,13 +68,13 @@ internal sealed class QuizService(
         return next;
     }
 
-    private async Task HandleOccurrenceAsync(QuizChannelRow channel, TimeZoneInfo zone, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
+    private async Task HandleOccurrenceAsync(QuizChannelRow channel, TimeZoneInfo zone, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var skip = channel.SkipUtc is null ? (DateTimeOffset?)null : QuizStore.ParseIso(channel.SkipUtc);
         if (skip is { } s && s <= occurrence)
         {
-            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
-            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} skipped by an admin", channel.Platform, channel.ChannelId, occurrence);
+            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, cancellationToken);
+            LogSkipped(channel.Platform, channel.ChannelId, occurrence);
             return;
         }
 
@@ -82,38 +82,38 @@ internal sealed class QuizService(
         if (localDate != QuizSchedule.LocalDate(now, zone))
         {
             // Missed while the bot was down, and the day is over: no backlog.
-            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, ct);
-            logger.LogInformation("Quiz for {Platform} {ChannelId} at {Occurrence} missed on an earlier day; not posted", channel.Platform, channel.ChannelId, occurrence);
+            await store.AdvanceAnchorAsync(channel.Platform, channel.ChannelId, channel.AnchorUtc, occurrence, cancellationToken);
+            LogMissed(channel.Platform, channel.ChannelId, occurrence);
             return;
         }
 
         var key = "q" + QuizQuestion.MakeId(channel.Platform, channel.ChannelId, QuizStore.Iso(occurrence));
-        await PostQuizAsync(channel.Platform, channel.ChannelId, channel.TimeZone, key, (channel.AnchorUtc, occurrence), ct);
+        await PostQuizAsync(channel.Platform, channel.ChannelId, channel.TimeZone, key, (channel.AnchorUtc, occurrence), cancellationToken);
     }
 
     /// <summary>Posts a quiz to a channel now (the admin's <c>quiz now</c>). Null when there is no question or no publisher.</summary>
-    public async Task<QuizPostRow?> PostNowAsync(string platform, string channelId, CancellationToken ct)
+    public async Task<QuizPostRow?> PostNowAsync(string platform, string channelId, CancellationToken cancellationToken)
     {
-        var channel = await store.ChannelAsync(platform, channelId, ct);
+        var channel = await store.ChannelAsync(platform, channelId, cancellationToken);
         var key = "q" + QuizQuestion.MakeId(platform, channelId, "now", Guid.NewGuid().ToString("N"));
-        return await PostQuizAsync(platform, channelId, channel?.TimeZone ?? "UTC", key, null, ct);
+        return await PostQuizAsync(platform, channelId, channel?.TimeZone ?? "UTC", key, null, cancellationToken);
     }
 
     private async Task<QuizPostRow?> PostQuizAsync(
-        string platform, string channelId, string timeZone, string key, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken ct)
+        string platform, string channelId, string timeZone, string key, (string OldAnchor, DateTimeOffset Occurrence)? anchor, CancellationToken cancellationToken)
     {
         QuizPostRow? post;
         bool created;
-        await using (await store.LockChoiceAsync(platform, channelId, ct))
+        await using (await store.LockChoiceAsync(platform, channelId, cancellationToken))
         {
             var now = time.GetUtcNow();
-            var question = await ChooseQuestionAsync(platform, channelId, now, ct);
+            var question = await ChooseQuestionAsync(platform, channelId, now, cancellationToken);
             if (question is null)
             {
-                logger.LogWarning("No quiz question available for {Platform} {ChannelId}", platform, channelId);
+                LogNoQuestion(platform, channelId);
                 if (anchor is { } a)
                 {
-                    await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, ct);
+                    await store.AdvanceAnchorAsync(platform, channelId, a.OldAnchor, a.Occurrence, cancellationToken);
                 }
 
                 return null;
@@ -122,7 +122,7 @@ internal sealed class QuizService(
             var zone = QuizSchedule.Zone(timeZone);
             (post, created) = await store.CreatePostAsync(
                 platform, channelId, key, question, timeZone, QuizSchedule.LocalDate(anchor?.Occurrence ?? now, zone), now,
-                now + _options.LeaseTime, anchor, ct);
+                now + _options.LeaseTime, anchor, cancellationToken);
         }
 
         if (post is null)
@@ -132,19 +132,19 @@ internal sealed class QuizService(
 
         // The creator holds the post's claim; a post someone else created is published here only once their claim ran
         // out (they stopped mid-publish), otherwise they are publishing it right now.
-        if (created || (post.Status == "pending" && await store.TryClaimPostAsync(post.Id, time.GetUtcNow(), time.GetUtcNow() + _options.LeaseTime, ct)))
+        if (created || (post.Status == "pending" && await store.TryClaimPostAsync(post.Id, time.GetUtcNow(), time.GetUtcNow() + _options.LeaseTime, cancellationToken)))
         {
-            await PublishAsync(post, ct);
+            await PublishAsync(post, cancellationToken);
         }
 
-        return await store.PostAsync(post.Id, ct);
+        return await store.PostAsync(post.Id, cancellationToken);
     }
 
-    private async Task RetryPendingAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task RetryPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var post in await store.PendingPostsAsync(now, ct))
+        foreach (var post in await store.PendingPostsAsync(now, cancellationToken))
         {
-            if (!await store.TryClaimPostAsync(post.Id, now, now + _options.LeaseTime, ct))
+            if (!await store.TryClaimPostAsync(post.Id, now, now + _options.LeaseTime, cancellationToken))
             {
                 continue; // another worker claimed it since the query
             }
@@ -152,55 +152,54 @@ internal sealed class QuizService(
             var zone = QuizSchedule.Zone(post.TimeZone);
             if (post.LocalDate != QuizSchedule.LocalDate(now, zone))
             {
-                await store.FailPostAttemptAsync(post.Id, now, giveUp: true, ct);
-                logger.LogWarning("Quiz post {PostId} to {Platform} {ChannelId} given up: its day is over", post.Id, post.Platform, post.ChannelId);
+                await store.FailPostAttemptAsync(post.Id, now, giveUp: true, cancellationToken);
+                LogDayOver(post.Id, post.Platform, post.ChannelId);
                 continue;
             }
 
-            await PublishAsync(post, ct);
+            await PublishAsync(post, cancellationToken);
         }
     }
 
-    private async Task PublishAsync(QuizPostRow post, CancellationToken ct)
+    private async Task PublishAsync(QuizPostRow post, CancellationToken cancellationToken)
     {
         var publisher = Publisher(post.Platform);
         if (publisher is null)
         {
-            await store.FailPostAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, ct);
-            logger.LogWarning("No channel publisher for platform {Platform}; quiz post {PostId} dropped", post.Platform, post.Id);
+            await store.FailPostAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, cancellationToken);
+            LogNoPublisher(post.Platform, post.Id);
             return;
         }
 
         // The previous quiz of the channel is revealed when the next one comes.
-        foreach (var earlier in await store.RevealablePostsAsync(time.GetUtcNow(), post.Platform, post.ChannelId, ct))
+        foreach (var earlier in await store.RevealablePostsAsync(time.GetUtcNow(), post.Platform, post.ChannelId, cancellationToken))
         {
             if (earlier.Id != post.Id)
             {
-                await RevealAsync(earlier, ct);
+                await RevealAsync(earlier, cancellationToken);
             }
         }
 
         try
         {
-            var messageId = await publisher.PostAsync(post.ChannelId, QuizReplies.Question(post.Id, post.Question), post.IdempotencyKey, ct);
+            var messageId = await publisher.PostAsync(post.ChannelId, QuizReplies.Question(post.Id, post.Question), post.IdempotencyKey, cancellationToken);
             var now = time.GetUtcNow();
             await store.ConfirmPostAsync(post.Id, messageId, now, now + _options.RevealAfter, CancellationToken.None);
-            logger.LogInformation("Quiz post {PostId} ({QuestionId}) posted to {Platform} {ChannelId}", post.Id, post.QuestionId, post.Platform, post.ChannelId);
+            LogPosted(post.Id, post.QuestionId, post.Platform, post.ChannelId);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var giveUp = post.Attempts + 1 >= MaxAttempts;
             await store.FailPostAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
-            logger.LogWarning(e, "Quiz post {PostId} to {Platform} {ChannelId} failed (attempt {Attempt}); {Next}",
-                post.Id, post.Platform, post.ChannelId, post.Attempts + 1, giveUp ? "giving up" : "will retry");
+            LogPostFailed(e, post.Id, post.Platform, post.ChannelId, post.Attempts + 1, giveUp ? "giving up" : "will retry");
         }
     }
 
-    private async Task RevealDueAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task RevealDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var post in await store.RevealablePostsAsync(now, null, null, ct))
+        foreach (var post in await store.RevealablePostsAsync(now, null, null, cancellationToken))
         {
-            await RevealAsync(post, ct);
+            await RevealAsync(post, cancellationToken);
         }
     }
 
@@ -209,10 +208,10 @@ internal sealed class QuizService(
     /// one marked, the explanation, the citation and the share correct. Members see the answer where they answered,
     /// and no button stays live on a closed quiz.
     /// </summary>
-    private async Task RevealAsync(QuizPostRow post, CancellationToken ct)
+    private async Task RevealAsync(QuizPostRow post, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, ct) is not { } counts)
+        if (await store.BeginRevealAsync(post, now, now + _options.LeaseTime, cancellationToken) is not { } counts)
         {
             return; // another worker is revealing it, or it is revealed
         }
@@ -220,7 +219,7 @@ internal sealed class QuizService(
         var publisher = Publisher(post.Platform);
         if (publisher is null)
         {
-            await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, ct);
+            await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow(), giveUp: true, cancellationToken);
             return;
         }
 
@@ -230,14 +229,14 @@ internal sealed class QuizService(
             {
                 ReplacesMessageId = post.RevealAttempts < EditAttempts ? post.MessageId : null,
             };
-            await publisher.PostAsync(post.ChannelId, reveal, "r" + post.IdempotencyKey[1..], ct);
+            await publisher.PostAsync(post.ChannelId, reveal, "r" + post.IdempotencyKey[1..], cancellationToken);
             await store.ConfirmRevealAsync(post.Id, time.GetUtcNow(), CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var giveUp = post.RevealAttempts + 1 >= MaxAttempts;
             await store.FailRevealAttemptAsync(post.Id, time.GetUtcNow() + _options.RetryAfter, giveUp, CancellationToken.None);
-            logger.LogWarning(e, "Quiz reveal {PostId} to {Platform} {ChannelId} failed", post.Id, post.Platform, post.ChannelId);
+            LogRevealFailed(e, post.Id, post.Platform, post.ChannelId);
         }
     }
 
@@ -249,15 +248,15 @@ internal sealed class QuizService(
     /// team's own first; then those not asked for <see cref="QuizOptions.RepeatAfterDays"/>, longest ago first; when
     /// every question was asked, the one whose SM-2 review is due first.
     /// </summary>
-    internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken ct)
+    internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var questions = await QuestionsAsync(ct);
+        var questions = await QuestionsAsync(cancellationToken);
         if (questions.Count == 0)
         {
             return null;
         }
 
-        var states = (await store.QuestionStatesAsync(platform, channelId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        var states = (await store.QuestionStatesAsync(platform, channelId, cancellationToken)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
         // A missed question comes back once its SM-2 review is due and RepeatAfterDays have passed (never the next
         // day: at 50 % accuracy that re-posted yesterday's question 148 times a year), and at most one review every
         // ReviewSpacingDays, so that a year of weekday posts stays mostly new questions.
@@ -300,9 +299,9 @@ internal sealed class QuizService(
     }
 
     /// <summary>The bank's questions that are not retired.</summary>
-    private async Task<IReadOnlyList<QuizQuestion>> QuestionsAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<QuizQuestion>> QuestionsAsync(CancellationToken cancellationToken)
     {
-        var banned = await store.BannedAsync(ct);
+        var banned = await store.BannedAsync(cancellationToken);
         return banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
     }
 
@@ -311,9 +310,9 @@ internal sealed class QuizService(
     /// first, the longest due first; with nothing due, a question they have never had (the team's first); when they have
     /// had every one, their next review early. The question's buttons carry <c>quiz:me:{questionId}:{choice}</c>.
     /// </summary>
-    public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var questions = await QuestionsAsync(ct);
+        var questions = await QuestionsAsync(cancellationToken);
         if (questions.Count == 0)
         {
             return new Reply("There are no quiz questions yet (are the notes loaded?).", Private: true, Kind: ReplyKind.QuizFeedback);
@@ -321,7 +320,7 @@ internal sealed class QuizService(
 
         var now = time.GetUtcNow();
         var nowIso = QuizStore.Iso(now);
-        var states = (await store.MemberStatesAsync(message.Platform, message.UserId, ct)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
+        var states = (await store.MemberStatesAsync(message.Platform, message.UserId, cancellationToken)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
         var due = questions
             .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
             .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
@@ -337,16 +336,16 @@ internal sealed class QuizService(
                 ? (fresh, "Nothing is due for you: a new question.")
                 : (questions.OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal).First(),
                     "Nothing is due and you have had every question: your next review, early.");
-        await store.MarkAskedAsync(message.Platform, message.UserId, question.Id, now, ct);
+        await store.MarkAskedAsync(message.Platform, message.UserId, question.Id, now, cancellationToken);
         return QuizReplies.Practice(question, note);
     }
 
     /// <summary>An answer to <c>quiz me</c> (<c>quiz:me:{questionId}:{choice}</c>): graded once, and the member's next
     /// review of the question scheduled.</summary>
-    private async Task<Reply> PracticeAnswerAsync(IncomingMessage message, string questionId, string choiceText, CancellationToken ct)
+    private async Task<Reply> PracticeAnswerAsync(IncomingMessage message, string questionId, string choiceText, CancellationToken cancellationToken)
     {
         var question = bank.Find(questionId);
-        if (question is null || (await store.BannedAsync(ct)).Contains(questionId))
+        if (question is null || (await store.BannedAsync(cancellationToken)).Contains(questionId))
         {
             return new Reply("That question is no longer in the quiz. Say **quiz me** for another.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
@@ -357,7 +356,7 @@ internal sealed class QuizService(
         }
 
         var right = choice == question.AnswerIndex;
-        var next = await store.ReviewMemberAsync(message.Platform, message.UserId, question.Id, Grade(right), asked: true, time.GetUtcNow(), ct);
+        var next = await store.ReviewMemberAsync(message.Platform, message.UserId, question.Id, Grade(right), asked: true, time.GetUtcNow(), cancellationToken);
         if (next is null)
         {
             return new Reply("You have answered this question already. Say **quiz me** for the next one.", Private: true, Kind: ReplyKind.QuizFeedback);
@@ -378,12 +377,12 @@ internal sealed class QuizService(
     private static int Grade(bool right) => right ? 4 : 1;
 
     /// <summary>Records a member's button press; only the first answer per member and post counts.</summary>
-    public async Task<Reply> AnswerAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<Reply> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var parts = (message.ActionData ?? string.Empty).Split(':');
         if (parts is [_, "me", var questionId, var choiceText])
         {
-            return await PracticeAnswerAsync(message, questionId, choiceText, ct);
+            return await PracticeAnswerAsync(message, questionId, choiceText, cancellationToken);
         }
 
         if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
@@ -392,7 +391,7 @@ internal sealed class QuizService(
             return new Reply("That button is not a quiz answer.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
-        var post = await store.PostAsync(postId, ct);
+        var post = await store.PostAsync(postId, cancellationToken);
         // A press counts only in the channel the quiz was posted to (a button id copied into another channel does not).
         if (post is null || post.Status != "posted" || !string.Equals(post.Platform, message.Platform, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(post.ChannelId, message.ChannelId, StringComparison.Ordinal))
@@ -417,7 +416,7 @@ internal sealed class QuizService(
         var right = choice == question.AnswerIndex;
         var outcome = await store.AddAnswerAsync(
             post.Id, post.Platform, message.UserId, message.DisplayName, choice, right, right ? _options.PointsPerCorrectAnswer : 0,
-            now, local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture), ct);
+            now, local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture), cancellationToken);
         if (outcome == AnswerOutcome.AlreadyAnswered)
         {
             return new Reply("You have already answered this quiz; only your first answer counts.", Private: true, Kind: ReplyKind.QuizFeedback);
@@ -425,7 +424,7 @@ internal sealed class QuizService(
 
         // The daily quiz also schedules the question in the member's own reviews: one they missed is due for them in
         // quiz me the next day.
-        await store.ReviewMemberAsync(post.Platform, message.UserId, question.Id, Grade(right), asked: false, now, ct);
+        await store.ReviewMemberAsync(post.Platform, message.UserId, question.Id, Grade(right), asked: false, now, cancellationToken);
 
         var revealAt = post.RevealUtc is null ? null : TimeZoneInfo.ConvertTime(QuizStore.ParseIso(post.RevealUtc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
         if (!right)
@@ -435,7 +434,7 @@ internal sealed class QuizService(
                 Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
-        var stats = await MyStatsAsync(post.Platform, post.ChannelId, message.UserId, ct);
+        var stats = await MyStatsAsync(post.Platform, post.ChannelId, message.UserId, cancellationToken);
         return new Reply(
             $"Correct: **{question.Answer}**! +{_options.PointsPerCorrectAnswer} point{(_options.PointsPerCorrectAnswer == 1 ? string.Empty : "s")}. Streak: {stats.Streak} day{(stats.Streak == 1 ? string.Empty : "s")}.",
             Private: true, Kind: ReplyKind.QuizFeedback);
@@ -450,15 +449,15 @@ internal sealed class QuizService(
     /// a skipped day) neither count nor break it; a quiz day still open and not yet answered waits. A channel without
     /// quizzes (a direct message) shows the streak of the channel the member last answered in.
     /// </summary>
-    public async Task<MemberStats> MyStatsAsync(string platform, string channelId, string userId, CancellationToken ct)
+    public async Task<MemberStats> MyStatsAsync(string platform, string channelId, string userId, CancellationToken cancellationToken)
     {
-        var answers = await store.AnswersOfUserAsync(platform, userId, ct);
+        var answers = await store.AnswersOfUserAsync(platform, userId, cancellationToken);
         var points = answers.Sum(a => a.Points);
         var correct = answers.Count(a => a.Correct);
-        var days = await store.QuizDaysAsync(platform, channelId, userId, MaxStreakDays, ct);
-        if (days.Count == 0 && await store.LatestAnswerChannelAsync(platform, userId, ct) is { } other)
+        var days = await store.QuizDaysAsync(platform, channelId, userId, MaxStreakDays, cancellationToken);
+        if (days.Count == 0 && await store.LatestAnswerChannelAsync(platform, userId, cancellationToken) is { } other)
         {
-            days = await store.QuizDaysAsync(platform, other, userId, MaxStreakDays, ct);
+            days = await store.QuizDaysAsync(platform, other, userId, MaxStreakDays, cancellationToken);
         }
 
         var streak = 0;
@@ -478,17 +477,17 @@ internal sealed class QuizService(
     }
 
     /// <summary>The leaderboard reply for the asking channel: this month and all time.</summary>
-    public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, ct);
+        var channel = await store.ChannelAsync(message.Platform, message.ChannelId, cancellationToken);
         var zone = QuizSchedule.Zone(channel?.TimeZone);
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
         var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**This month ({local.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, month, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, month, 10, cancellationToken));
         text.Append("\n**All time**\n");
-        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, null, 10, ct));
+        AppendBoard(text, await store.LeaderboardAsync(message.Platform, message.ChannelId, null, 10, cancellationToken));
         return new Reply(text.ToString().TrimEnd(), Title: "Quiz leaderboard", Kind: ReplyKind.Leaderboard);
     }
 
@@ -506,6 +505,30 @@ internal sealed class QuizService(
             text.Append(CultureInfo.InvariantCulture, $"{rank++}. {MarkdownText.Escape(r.DisplayName)} — {r.Points} point{(r.Points == 1 ? string.Empty : "s")} ({r.Correct}/{r.Answered} correct)\n");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz for {Platform} {ChannelId} at {Occurrence} skipped by an admin")]
+    private partial void LogSkipped(string platform, string channelId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz for {Platform} {ChannelId} at {Occurrence} missed on an earlier day; not posted")]
+    private partial void LogMissed(string platform, string channelId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No quiz question available for {Platform} {ChannelId}")]
+    private partial void LogNoQuestion(string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz post {PostId} to {Platform} {ChannelId} given up: its day is over")]
+    private partial void LogDayOver(long postId, string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No channel publisher for platform {Platform}; quiz post {PostId} dropped")]
+    private partial void LogNoPublisher(string platform, long postId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz post {PostId} ({QuestionId}) posted to {Platform} {ChannelId}")]
+    private partial void LogPosted(long postId, string questionId, string platform, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz post {PostId} to {Platform} {ChannelId} failed (attempt {Attempt}); {Next}")]
+    private partial void LogPostFailed(Exception exception, long postId, string platform, string channelId, long attempt, string next);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz reveal {PostId} to {Platform} {ChannelId} failed")]
+    private partial void LogRevealFailed(Exception exception, long postId, string platform, string channelId);
 }
 
 /// <summary>A member's quiz record.</summary>

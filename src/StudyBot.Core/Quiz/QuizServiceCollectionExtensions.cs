@@ -23,15 +23,11 @@ public static class QuizServiceCollectionExtensions
     {
         services.AddOptions<QuizOptions>()
             .BindConfiguration(QuizOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuizOptions>, QuizOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        foreach (var migration in QuizMigrations.All)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddMigrations(QuizMigrations.All);
 
         services.TryAddDatabaseFromConfiguration();
         services.TryAddSingleton(sp => ResolveFolder(sp));
@@ -51,6 +47,21 @@ public static class QuizServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// For a platform adapter: reads the quiz channels still listed under its old <paramref name="key"/> (for example
+    /// <c>Teams:QuizChannels</c>) into <c>Quiz:Channels</c> with <paramref name="platform"/>, and warns once that the key
+    /// is deprecated. New settings go in <c>Quiz:Channels</c>.
+    /// </summary>
+    public static IServiceCollection AddDeprecatedQuizChannels(this IServiceCollection services, string key, string platform)
+    {
+        services.AddSingleton<IPostConfigureOptions<QuizOptions>>(sp => new DeprecatedQuizChannels(
+            sp.GetRequiredService<IConfiguration>(),
+            key,
+            platform,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<DeprecatedQuizChannels>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        return services;
+    }
+
     private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)
     {
         // Quiz:KnowledgePath, else the notes folder (Knowledge:Path, else its default); relative to the content root,
@@ -62,34 +73,5 @@ public static class QuizServiceCollectionExtensions
         return new QuizKnowledgeFolder(sp.GetService<IHostEnvironment>() is { } environment
             ? ContentPaths.Resolve(path, environment)
             : Path.GetFullPath(path));
-    }
-}
-
-/// <summary>Stops the app at start when a configured quiz channel has a bad cron expression or time zone.</summary>
-internal sealed class QuizOptionsValidator : IValidateOptions<QuizOptions>
-{
-    public ValidateOptionsResult Validate(string? name, QuizOptions options)
-    {
-        var failures = new List<string>();
-        for (var i = 0; i < options.Channels.Count; i++)
-        {
-            var c = options.Channels[i];
-            if (string.IsNullOrWhiteSpace(c.Platform) || string.IsNullOrWhiteSpace(c.ChannelId))
-            {
-                failures.Add($"Quiz:Channels:{i}: Platform and ChannelId are required.");
-            }
-
-            if (!QuizSchedule.TryParseCron(c.Cron ?? string.Empty, out _))
-            {
-                failures.Add($"Quiz:Channels:{i}:Cron '{c.Cron}' is not a cron expression (minute hour day month weekday).");
-            }
-
-            if (!QuizSchedule.TryFindZone(c.TimeZone, out _))
-            {
-                failures.Add($"Quiz:Channels:{i}:TimeZone '{c.TimeZone}' is not a known time zone.");
-            }
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

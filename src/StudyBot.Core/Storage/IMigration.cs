@@ -1,9 +1,11 @@
 namespace StudyBot.Core.Storage;
 
 /// <summary>
-/// One step of the schema. Each feature registers its own steps in DI; <see cref="Database"/> applies the ones not
+/// One step of the schema. Each feature lists its steps in one <c>XMigrations.All</c> (ChatMigrations, QuizMigrations,
+/// WebChatMigrations, DiscordMigrations, TeamsMigrations) and registers them in its <c>AddX()</c> with
+/// <see cref="StorageServiceCollectionExtensions.AddMigrations"/>; <see cref="Database"/> applies the ones not
 /// yet applied, in <see cref="Version"/> order, each in a transaction, and never drops data. The same numbered steps
-/// run on every provider. Versions in use: 100–199 chat and audit, 200–299 quiz, 300–399 Discord, 400–499 Teams.
+/// run on every provider. Versions in use: 100–199 chat, audit and web chat, 200–299 quiz, 300–399 Discord, 400–499 Teams.
 /// </summary>
 public interface IMigration
 {

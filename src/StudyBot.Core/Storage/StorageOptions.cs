@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Core.Storage;
 
 /// <summary>The <c>Storage</c> configuration section.</summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
 
@@ -28,4 +29,46 @@ public sealed class StorageOptions
     /// user-secrets; it is never logged.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The provider must be one we have; PostgreSQL needs a connection string naming a host (whether the server answers
+    /// shows at the first migration, which stops the app with the server's reason).
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        switch (ProviderKind)
+        {
+            case null:
+                yield return new ValidationResult($"{SectionName}:{nameof(Provider)} '{Provider}' is not a provider: use Sqlite or Postgres.");
+                break;
+            case StorageProvider.Postgres when PostgresProblem() is { } problem:
+                yield return new ValidationResult(problem);
+                break;
+        }
+    }
+
+    private string? PostgresProblem()
+    {
+        const string Setting = $"{SectionName}:{nameof(ConnectionString)}";
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return $"{Setting} is required when {SectionName}:{nameof(Provider)} is Postgres " +
+                "(a secret: set Storage__ConnectionString=\"Host=…;Database=…;Username=…;Password=…\" in the environment or user-secrets).";
+        }
+
+        try
+        {
+            return string.IsNullOrWhiteSpace(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Host) ? $"{Setting} names no Host." : null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // The message names the bad keyword or value type; the string itself is a secret and is not repeated.
+            return $"{Setting} is not a PostgreSQL connection string: {exception.Message}";
+        }
+    }
 }
+
+/// <summary>Validates <see cref="StorageOptions"/> (generated at compile time); the file checks are
+/// <see cref="StoragePathValidator"/>'s.</summary>
+[OptionsValidator]
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;

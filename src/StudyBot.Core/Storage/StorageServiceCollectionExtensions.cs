@@ -24,13 +24,27 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StoragePathValidator>());
         services.TryAddSingleton(sp => CreateDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<IHostEnvironment>(), sp));
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a feature's schema steps (its <c>XMigrations.All</c>) for the <see cref="Database"/> to apply. Each step
+    /// is its own singleton, since the database reads them all as <see cref="IMigration"/>.
+    /// </summary>
+    public static IServiceCollection AddMigrations(this IServiceCollection services, IEnumerable<IMigration> migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            services.AddSingleton(migration);
+        }
+
         return services;
     }
 

@@ -219,23 +219,23 @@ internal sealed partial class InteractionHandler(
         {
             var reply = await work.ConfigureAwait(false);
             var ephemeral = IsEphemeral(reply, deferredPrivate);
-            var ct = _abort.Token;
+            var cancellationToken = _abort.Token;
             if (ephemeral && !deferredPrivate && IsPrivateAnswer(reply))
             {
                 // The deferred message is public; personal content goes in an ephemeral follow-up instead.
-                await rest.EditOriginalAsync(token, new MessagePayload(Content: PrivateAnswerNote, AllowedMentions: new AllowedMentions([])), ct).ConfigureAwait(false);
-                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
+                await rest.EditOriginalAsync(token, new MessagePayload(Content: PrivateAnswerNote, AllowedMentions: new AllowedMentions([])), cancellationToken).ConfigureAwait(false);
+                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), cancellationToken).ConfigureAwait(false);
             }
             else if (ephemeral && !deferredPrivate)
             {
                 // A refusal, "slow down" or an error is no answer: the channel's "thinking…" goes away instead of
                 // claiming an answer was sent, and only the asker sees why.
-                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), ct).ConfigureAwait(false);
-                await rest.DeleteOriginalAsync(token, ct).ConfigureAwait(false);
+                await rest.CreateFollowupAsync(token, DiscordRenderer.Render(reply, ephemeral: true), cancellationToken).ConfigureAwait(false);
+                await rest.DeleteOriginalAsync(token, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await rest.EditOriginalAsync(token, DiscordRenderer.Render(reply) with { Flags = null }, ct).ConfigureAwait(false);
+                await rest.EditOriginalAsync(token, DiscordRenderer.Render(reply) with { Flags = null }, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException or TimeoutException or Polly.ExecutionRejectedException)

@@ -28,18 +28,6 @@ internal sealed partial class DiscordChannelPublisher(
     /// <summary>Discord's limit on a thread name.</summary>
     private const int MaxThreadName = 100;
 
-    /// <summary>The table of posts, pending and sent.</summary>
-    public static readonly IMigration Migration = new SqlMigration(300, "discord_posts", """
-        CREATE TABLE IF NOT EXISTS discord_posts (
-            idempotency_key TEXT PRIMARY KEY,
-            channel_id TEXT NOT NULL,
-            nonce TEXT NOT NULL,
-            message_id TEXT NULL,
-            created_at TEXT NOT NULL,
-            sent_at TEXT NULL
-        );
-        """);
-
     public string Platform => Platforms.Discord;
 
     public async Task<string> PostAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace StudyBot.Teams.Auth;
 /// OpenID metadata (cached by <see cref="ConfigurationManager{T}"/>), issuer, audience = the app id, lifetime with
 /// 5 minutes of skew. The caller then compares the <c>serviceUrl</c> claim with the activity's.
 /// </summary>
-internal sealed class BotTokenValidator
+internal sealed partial class BotTokenValidator
 {
     /// <summary>A token that passed: its claims, and the channels its signing key is endorsed for (null: not listed).</summary>
     internal sealed record BotIdentity(ClaimsIdentity Claims, IReadOnlyList<string>? Endorsements)
@@ -68,7 +68,7 @@ internal sealed class BotTokenValidator
         const string prefix = "Bearer ";
         if (string.IsNullOrEmpty(authorizationHeader) || !authorizationHeader.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            _logger.LogWarning("Teams request without a bearer token");
+            LogNoToken(_logger);
             return null;
         }
 
@@ -78,7 +78,7 @@ internal sealed class BotTokenValidator
         // no metadata fetch.
         if (PreCheck(token) is { } malformed)
         {
-            _logger.LogWarning("Teams token rejected before its signature was checked: {Reason}", malformed);
+            LogMalformed(_logger, malformed);
             return null;
         }
 
@@ -94,13 +94,13 @@ internal sealed class BotTokenValidator
 
         if (result is null || config is null)
         {
-            _logger.LogWarning("Teams token rejected: the OpenID metadata at {Url} could not be read in time", _options.OpenIdMetadataUrl);
+            LogMetadataLate(_logger, _options.OpenIdMetadataUrl);
             return null;
         }
 
         if (!result.IsValid)
         {
-            _logger.LogWarning("Teams token rejected: {Reason}", result.Exception?.GetType().Name ?? "invalid");
+            LogRejected(_logger, result.Exception?.GetType().Name ?? "invalid");
             return null;
         }
 
@@ -151,7 +151,7 @@ internal sealed class BotTokenValidator
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
         {
-            _logger.LogError(ex, "Could not read the OpenID metadata at {Url}", _options.OpenIdMetadataUrl);
+            LogMetadataFailed(_logger, ex, _options.OpenIdMetadataUrl);
             return Volatile.Read(ref _refreshed);
         }
     }
@@ -182,7 +182,7 @@ internal sealed class BotTokenValidator
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
         {
-            _logger.LogError(ex, "Could not read the OpenID metadata at {Url}", _options.OpenIdMetadataUrl);
+            LogMetadataFailed(_logger, ex, _options.OpenIdMetadataUrl);
             return Volatile.Read(ref _refreshed);
         }
         finally
@@ -244,4 +244,19 @@ internal sealed class BotTokenValidator
         var now = _time.GetUtcNow().UtcDateTime;
         return (notBefore is null || notBefore.Value <= now + Skew) && now - Skew < expires.Value;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request without a bearer token")]
+    private static partial void LogNoToken(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams token rejected before its signature was checked: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams token rejected: the OpenID metadata at {Url} could not be read in time")]
+    private static partial void LogMetadataLate(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams token rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the OpenID metadata at {Url}")]
+    private static partial void LogMetadataFailed(ILogger logger, Exception exception, string url);
 }

@@ -25,7 +25,7 @@ internal sealed record CreatedConversation(string ConversationId, string? Activi
 /// The Bot Framework connector REST API (<c>{serviceUrl}/v3/conversations…</c>), a typed client whose pipeline retries
 /// 429, 412, 502 and 504 with exponential backoff and jitter (see <c>AddTeams</c>).
 /// </summary>
-internal sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
 {
     /// <summary>Replies in the conversation (a channel thread keeps the reply in the thread).</summary>
     public async Task<string> ReplyAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider t
             var code = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
                 ? Id(error, "code")
                 : null;
-            logger.LogWarning("Teams connector {Operation} to {Host} failed: {Status} {Code}", operation, uri.Host, (int)response.StatusCode, code);
+            LogFailed(logger, operation, uri.Host, (int)response.StatusCode, code);
             throw new ConnectorException(response.StatusCode, operation, code);
         }
 
@@ -96,4 +96,7 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider t
 
     private static string? Id(JsonElement json, string name) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams connector {Operation} to {Host} failed: {Status} {Code}")]
+    private static partial void LogFailed(ILogger logger, string operation, string host, int status, string? code);
 }

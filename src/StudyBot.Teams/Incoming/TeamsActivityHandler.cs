@@ -39,7 +39,7 @@ internal sealed partial class TeamsActivityHandler(
                 await HandleConversationUpdateAsync(activity, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                logger.LogDebug("Ignoring Teams activity of type {Type}", activity.Type);
+                LogIgnored(logger, activity.Type);
                 break;
         }
     }
@@ -62,7 +62,7 @@ internal sealed partial class TeamsActivityHandler(
     {
         if (activity.From is null || activity.Recipient is null || activity.ConversationId is null || activity.PlaceId is null)
         {
-            logger.LogWarning("Teams message without from, recipient or conversation; ignored");
+            LogIncomplete(logger);
             return;
         }
 
@@ -98,7 +98,7 @@ internal sealed partial class TeamsActivityHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "The conversation core failed on a Teams message in {ChannelId}", activity.PlaceId);
+            LogConversationFailed(logger, ex, activity.PlaceId);
             reply = new Reply("Sorry, something went wrong on my side. Please try again in a moment.", Kind: ReplyKind.Error);
         }
 
@@ -135,7 +135,7 @@ internal sealed partial class TeamsActivityHandler(
             }
             catch (ConnectorException ex)
             {
-                logger.LogWarning(ex, "Could not update Teams message; posting a new one");
+                LogUpdateFailed(logger, ex);
             }
         }
 
@@ -208,7 +208,7 @@ internal sealed partial class TeamsActivityHandler(
             }
             catch (ConnectorException ex)
             {
-                logger.LogInformation(ex, "The stored 1:1 chat with a Teams user failed; opening it again");
+                LogStoredChatFailed(logger, ex);
             }
         }
 
@@ -233,7 +233,7 @@ internal sealed partial class TeamsActivityHandler(
         }
         catch (ConnectorException ex)
         {
-            logger.LogWarning(ex, "Could not open a 1:1 chat with a Teams user for a private reply");
+            LogPrivateChatFailed(logger, ex);
             return false;
         }
     }
@@ -317,7 +317,7 @@ internal sealed partial class TeamsActivityHandler(
                 removed = [];
             }
 
-            logger.LogInformation("Bot removed from Teams team {TeamId}; forgot {Count} channel(s)", activity.TeamId, removed.Count);
+            LogRemovedFromTeam(logger, activity.TeamId, removed.Count);
             await ForgetQuizChannelsAsync(removed, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -343,7 +343,7 @@ internal sealed partial class TeamsActivityHandler(
                     cancellationToken).ConfigureAwait(false);
             }
 
-            logger.LogInformation("Teams team {TeamId} stored ({EventType})", teamId, activity.EventType ?? "update");
+            LogTeamStored(logger, teamId, activity.EventType ?? "update");
             return;
         }
 
@@ -351,7 +351,7 @@ internal sealed partial class TeamsActivityHandler(
         if (botAdded && activity.PlaceId is not null)
         {
             await RememberPlaceAsync(activity, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Bot added to a Teams {ConversationType} chat", activity.ConversationType ?? "group");
+            LogAddedToChat(logger, activity.ConversationType ?? "group");
         }
     }
 
@@ -377,4 +377,31 @@ internal sealed partial class TeamsActivityHandler(
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring Teams activity of type {Type}")]
+    private static partial void LogIgnored(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams message without from, recipient or conversation; ignored")]
+    private static partial void LogIncomplete(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation core failed on a Teams message in {ChannelId}")]
+    private static partial void LogConversationFailed(ILogger logger, Exception exception, string? channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update Teams message; posting a new one")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The stored 1:1 chat with a Teams user failed; opening it again")]
+    private static partial void LogStoredChatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a 1:1 chat with a Teams user for a private reply")]
+    private static partial void LogPrivateChatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot removed from Teams team {TeamId}; forgot {Count} channel(s)")]
+    private static partial void LogRemovedFromTeam(ILogger logger, string? teamId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams team {TeamId} stored ({EventType})")]
+    private static partial void LogTeamStored(ILogger logger, string teamId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot added to a Teams {ConversationType} chat")]
+    private static partial void LogAddedToChat(ILogger logger, string conversationType);
 }

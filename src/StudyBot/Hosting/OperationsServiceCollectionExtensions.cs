@@ -12,7 +12,7 @@ internal static class OperationsServiceCollectionExtensions
     {
         services.AddServerUrlsValidation();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageSecretValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KnowledgeOptions>, EmbeddingCacheBesideDatabase>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgeFoldersBesideDatabase>());
         services.AddHostedService<KnowledgeWarmup>();
         services.AddBotHealthChecks();
         services.AddHostedService<StartupReport>();

@@ -1,25 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace StudyBot.Hosting;
 
 /// <summary>The addresses Kestrel listens on: <c>Urls</c> in appsettings.json, <c>--urls</c> or <c>ASPNETCORE_URLS</c>.</summary>
-internal sealed class ServerUrlsOptions
+internal sealed class ServerUrlsOptions : IValidatableObject
 {
     public string? Urls { get; set; }
-}
 
-/// <summary>Stops the app at start when <c>Urls</c> holds something Kestrel cannot listen on.</summary>
-internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ServerUrlsOptions options)
+    /// <summary>Stops the app at start when <c>Urls</c> holds something Kestrel cannot listen on.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(options.Urls))
+        if (string.IsNullOrWhiteSpace(Urls))
         {
-            return ValidateOptionsResult.Success;
+            return [];
         }
 
         var failures = new List<string>();
-        foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             try
             {
@@ -45,7 +44,7 @@ internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Select(f => new ValidationResult(f));
     }
 
     /// <summary>A host with a colon left in it (outside an IPv6 literal's brackets) is a port that did not parse.</summary>
@@ -56,14 +55,19 @@ internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>
     }
 }
 
+/// <summary>Validates <see cref="ServerUrlsOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class ServerUrlsValidator : IValidateOptions<ServerUrlsOptions>;
+
 internal static class ServerUrlsExtensions
 {
     public static IServiceCollection AddServerUrlsValidation(this IServiceCollection services)
     {
+        // Not BindConfiguration: Urls is a root key (as ASP.NET Core reads it), not a section.
         services.AddOptions<ServerUrlsOptions>()
             .Configure<IConfiguration>((options, configuration) => options.Urls = configuration["urls"])
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServerUrlsOptions>, ServerUrlsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerUrlsOptions>, ServerUrlsValidator>());
         return services;
     }
 }

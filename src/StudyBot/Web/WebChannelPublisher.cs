@@ -20,18 +20,6 @@ internal sealed class WebChannelPublisher(Database database, TimeProvider time) 
     private const int MaxPage = 100;
     private readonly ConcurrentDictionary<string, long> _latest = new(StringComparer.Ordinal);
 
-    public static IMigration Migration { get; } = new DialectMigration(110, "web channel posts", d => $"""
-        CREATE TABLE web_channel_posts (
-            id {d.IdentityKey},
-            channel_id TEXT NOT NULL,
-            message_id TEXT NOT NULL,
-            idempotency_key TEXT NOT NULL,
-            posted_at TEXT NOT NULL,
-            reply_json TEXT NOT NULL,
-            UNIQUE (channel_id, idempotency_key)
-        );
-        """);
-
     public string Platform => Platforms.Web;
 
     public async Task<string> PostAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace StudyBot.Web;
 
@@ -37,3 +38,7 @@ public sealed class WebChatOptions
     [Range(1, 86_400)]
     public int AdminGuessReplenishmentSeconds { get; set; } = 60;
 }
+
+/// <summary>Validates <see cref="WebChatOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class WebChatOptionsValidator : IValidateOptions<WebChatOptions>;

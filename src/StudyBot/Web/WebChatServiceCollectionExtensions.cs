@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 using StudyBot.Hosting;
@@ -13,11 +15,11 @@ internal static class WebChatServiceCollectionExtensions
     {
         services.AddOptions<WebChatOptions>()
             .BindConfiguration(WebChatOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         services.AddSingleton<AdminToken>();
         services.AddSingleton<WebChatAccess>();
-        services.AddSingleton(WebChannelPublisher.Migration);
+        services.AddMigrations(WebChatMigrations.All);
         services.AddSingleton<WebChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<WebChannelPublisher>());
         services.ConfigureHttpJsonOptions(o => WebJson.Configure(o.SerializerOptions));

@@ -34,7 +34,7 @@ public sealed class DiscordStartupTests
     }
 
     [Fact]
-    public async Task Start_QuizChannelsConfigured_RegisteredWithTheQuizSchedule()
+    public async Task Start_OldAndNewQuizChannelKeys_OneListForTheScheduleAndAWarningForTheOldKey()
     {
         await using var api = await FakeDiscordApi.StartAsync();
         var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(api, new string('d', 64)))
@@ -42,12 +42,31 @@ public sealed class DiscordStartupTests
             ["Discord:QuizChannels:0:ChannelId"] = "645027906669510667",
             ["Discord:QuizChannels:0:Cron"] = "0 9 * * 1-5",
             ["Discord:QuizChannels:0:TimeZone"] = "Europe/Berlin",
+            ["Quiz:Channels:0:Platform"] = Platforms.Discord,
+            ["Quiz:Channels:0:ChannelId"] = "645027906669510668",
+            ["Quiz:Channels:0:Cron"] = "30 8 * * *",
         };
-        var registry = new RecordingRegistry();
 
-        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()).AddSingleton<IQuizChannelRegistry>(registry));
+        // The quiz's own binding of its section, as AddQuiz does it; the quiz scheduler registers this one list.
+        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())
+            .AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName));
 
-        Assert.Equal([new QuizChannelSchedule(Platforms.Discord, "645027906669510667", "0 9 * * 1-5", "Europe/Berlin")], registry.Schedules);
+        var channels = bot.Services.GetRequiredService<IOptions<QuizOptions>>().Value.Channels
+            .Select(c => new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone));
+        Assert.Equal(
+            [
+                new QuizChannelSchedule(Platforms.Discord, "645027906669510668", "30 8 * * *", "UTC"),
+                new QuizChannelSchedule(Platforms.Discord, "645027906669510667", "0 9 * * 1-5", "Europe/Berlin"),
+            ],
+            channels);
+        using (var scope = bot.Services.CreateScope())
+        {
+            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<QuizOptions>>().Value; // built again: no second warning
+        }
+
+        var warning = Assert.Single(bot.Logs.Lines, l => l.Contains("Discord:QuizChannels is deprecated", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
+        Assert.Contains("Quiz:Channels", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,18 +97,5 @@ public sealed class DiscordStartupTests
         Assert.Contains("\"type\":5", body, StringComparison.Ordinal);
         var edit = api.On("PATCH /webhooks/{webhooks}/{token}/messages/@original").Single();
         Assert.Equal("Reloaded while stopping.", (string)edit.Json!["embeds"]![0]!["description"]!);
-    }
-
-    private sealed class RecordingRegistry : IQuizChannelRegistry
-    {
-        public List<QuizChannelSchedule> Schedules { get; } = [];
-
-        public Task EnsureScheduleAsync(QuizChannelSchedule schedule, CancellationToken cancellationToken)
-        {
-            Schedules.Add(schedule);
-            return Task.CompletedTask;
-        }
-
-        public Task RemoveChannelAsync(string platform, string channelId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -23,8 +23,8 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
 
     private static IEnumerable<IMigration> AllMigrations =>
     [
-        .. ChatMigrations.All, .. QuizMigrations.All, WebChannelPublisher.Migration,
-        StudyBot.Discord.Rest.DiscordChannelPublisher.Migration, .. TeamsStore.Migrations,
+        .. ChatMigrations.All, .. QuizMigrations.All, .. WebChatMigrations.All,
+        .. StudyBot.Discord.Rest.DiscordMigrations.All, .. TeamsMigrations.All,
     ];
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
 using StudyBot.Teams.Connector;
@@ -11,9 +12,9 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
 {
     private const string TeamId = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype";
     private const string ConfiguredChannel = "19:configured0123456789@thread.tacv2";
+    private const string QuizChannelsChannel = "19:quizchannels012345678@thread.tacv2";
     private FakeMicrosoft _fake = null!;
     private TeamsBot _bot = null!;
-    private readonly RecordingQuizRegistry _registry = new();
 
     private static readonly Reply Quiz = new(
         "Can we create an un-encrypted EBS volume from an encrypted snapshot?",
@@ -29,7 +30,7 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
             s =>
             {
                 s.AddSingleton<IConversation>(new RecordingConversation());
-                s.AddSingleton<IQuizChannelRegistry>(_registry);
+                s.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName); // as AddQuiz binds it
             },
             new Dictionary<string, string?>
             {
@@ -37,6 +38,9 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
                 ["Teams:QuizChannels:0:ServiceUrl"] = _fake.ServiceUrl,
                 ["Teams:QuizChannels:0:Cron"] = "0 9 * * 1-5",
                 ["Teams:QuizChannels:0:TimeZone"] = "Europe/Berlin",
+                ["Quiz:Channels:0:Platform"] = Platforms.Teams,
+                ["Quiz:Channels:0:ChannelId"] = QuizChannelsChannel,
+                ["Quiz:Channels:0:ServiceUrl"] = _fake.ServiceUrl,
             });
         await _bot.SendAsync(
             TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl).ToJsonString(),
@@ -52,10 +56,17 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
     private IChannelPublisher Publisher => _bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Teams);
 
     [Fact]
-    public void Start_ConfiguredQuizChannel_IsRegisteredWithTheQuizCore()
+    public void Start_OldTeamsQuizChannelsKey_ReadIntoQuizChannelsBesideTheNewEntry()
     {
-        var schedule = Assert.Single(_registry.Ensured);
-        Assert.Equal(new QuizChannelSchedule(Platforms.Teams, ConfiguredChannel, "0 9 * * 1-5", "Europe/Berlin"), schedule);
+        var channels = _bot.Services.GetRequiredService<IOptions<QuizOptions>>().Value.Channels
+            .Select(c => new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone));
+
+        Assert.Equal(
+            [
+                new QuizChannelSchedule(Platforms.Teams, QuizChannelsChannel, "0 9 * * 1-5", "UTC"),
+                new QuizChannelSchedule(Platforms.Teams, ConfiguredChannel, "0 9 * * 1-5", "Europe/Berlin"),
+            ],
+            channels);
     }
 
     [Fact]
@@ -74,13 +85,15 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
         Assert.StartsWith(TeamId + ";messageid=", id);
     }
 
-    [Fact]
-    public async Task PostAsync_ConfiguredChannelNotSeenYet_UsesConfiguredServiceUrl()
+    [Theory]
+    [InlineData(ConfiguredChannel)] // under the deprecated Teams:QuizChannels
+    [InlineData(QuizChannelsChannel)] // under Quiz:Channels
+    public async Task PostAsync_ConfiguredChannelNotSeenYet_UsesConfiguredServiceUrl(string channel)
     {
-        await Publisher.PostAsync(ConfiguredChannel, Quiz, "quiz-7", CancellationToken.None);
+        await Publisher.PostAsync(channel, Quiz, "quiz-7", CancellationToken.None);
 
         var request = Assert.Single(_fake.Requests);
-        Assert.Equal(ConfiguredChannel, request.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(channel, request.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.Empty(request.SpecErrors);
     }
 

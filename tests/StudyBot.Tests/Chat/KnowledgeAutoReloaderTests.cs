@@ -115,8 +115,7 @@ public sealed class KnowledgeAutoReloaderTests : IDisposable
 
     private KnowledgeAutoReloader Create(bool autoReload) => new(
         _knowledge,
-        Options.Create(new AutoReloadOptions { AutoReload = autoReload, AutoReloadDebounceMilliseconds = (int)Debounce.TotalMilliseconds }),
-        Options.Create(new KnowledgeOptions { Path = Notes }),
+        Options.Create(new KnowledgeOptions { Path = Notes, AutoReload = autoReload, AutoReloadDebounceMilliseconds = (int)Debounce.TotalMilliseconds }),
         _time,
         _log);
 

@@ -67,7 +67,7 @@ public class DiscordOptionsValidatorTests
             File.WriteAllText(Path.Combine(directory, "appsettings.json"), """{"Discord":{"BotToken":"oops"}}""");
             var configuration = new ConfigurationBuilder().SetBasePath(directory).AddJsonFile("appsettings.json").Build();
 
-            var result = new DiscordOptionsValidator(configuration).Validate(null, Valid());
+            var result = new DiscordSecretValidator(configuration).Validate(null, Valid());
 
             Assert.Contains("Discord:BotToken must not be in appsettings.json", result.FailureMessage, StringComparison.Ordinal);
         }
@@ -82,6 +82,6 @@ public class DiscordOptionsValidatorTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:BotToken"] = "t" }).Build();
 
-        Assert.True(new DiscordOptionsValidator(configuration).Validate(null, Valid()).Succeeded);
+        Assert.True(new DiscordSecretValidator(configuration).Validate(null, Valid()).Succeeded);
     }
 }

@@ -38,7 +38,7 @@ internal static partial class AnswerWriter
                 break;
             }
 
-            var entry = index.Entries[candidate.Id];
+            var entry = index.Entry(candidate.Id);
             if (!sections.Add(entry.SectionKey))
             {
                 continue;
@@ -49,7 +49,7 @@ internal static partial class AnswerWriter
             texts.Add(span.Text);
         }
 
-        var best = index.Entries[ranked[0].Id];
+        var best = index.Entry(ranked[0].Id);
         var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
         return new Answer(question.Question, true, verdict, lead, citations, []);
     }
@@ -62,7 +62,7 @@ internal static partial class AnswerWriter
         var sections = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in ranked.Where(r => r["coverage"] >= RelatedCoverage))
         {
-            var entry = index.Entries[candidate.Id];
+            var entry = index.Entry(candidate.Id);
             if (related.Count == MaxCitations || !sections.Add(entry.SectionKey) || entry.Passage.Section.Length == 0)
             {
                 continue;
@@ -82,7 +82,7 @@ internal static partial class AnswerWriter
     /// (a few lines, never the file).</summary>
     internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend)
     {
-        var entry = index.Entries[candidate.Id];
+        var entry = index.Entry(candidate.Id);
         var passage = entry.Passage;
         var start = passage.LineStart;
         var end = passage.LineEnd;
@@ -98,9 +98,9 @@ internal static partial class AnswerWriter
 
         if (extend && withTitle && candidate.TitleFit >= 0.6)
         {
-            for (var next = candidate.Id + 1; next < index.Entries.Count && parts.Count < 4; next++)
+            for (var next = candidate.Id + 1; next < index.Count && parts.Count < 4; next++)
             {
-                var following = index.Entries[next];
+                var following = index.Entry(next);
                 if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines)
                 {
                     break;
@@ -163,7 +163,7 @@ internal static partial class AnswerWriter
     /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
     internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
     {
-        var passage = index.Entries[candidate.Id].Passage;
+        var passage = index.Entry(candidate.Id).Passage;
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
         return Read(index, question, passage, answer, clause, ownQuestion, candidate["semantic"]);
     }

@@ -175,11 +175,12 @@ internal static class Signals
         var content = q.Content;
         var total = q.TotalWeight;
         var f = new double[Names.Length];
-        var entry = index.Entries[id];
+        var entry = index.Entry(id);
+        var features = index.Features(id);
         var passage = entry.Passage;
-        var body = index.BodyTerms[id];
-        var title = index.TitleTerms[id];
-        var path = index.ContextTerms[id];
+        var body = features.Body;
+        var title = features.Title;
+        var path = features.Context;
         double matched = 0, inTitle = 0, inPath = 0;
         int matchedCount = 0, unknownMissed = 0;
         var heaviest = content.Count == 0 ? null : content.MaxBy(c => c.Weight);
@@ -201,10 +202,10 @@ internal static class Signals
 
         Heading? lead = null;
         var leadFit = 0.0;
-        var leadTerms = index.LeadTerms[id];
+        var leadTerms = features.Leads;
         for (var l = 0; l < leadTerms.Length && total > 0; l++)
         {
-            var fit = Covered(content, leadTerms[l]) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], q.Asked));
+            var fit = Covered(content, leadTerms[l]) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(features.LeadSlots[l], q.Asked));
             if (fit > leadFit + 1e-9)
             {
                 leadFit = fit;
@@ -213,14 +214,14 @@ internal static class Signals
         }
 
         var ownSection = passage.Kind == PassageKind.QuestionAnswer && passage.Section == passage.Question;
-        var titleNamed = !ownSection && index.TitleSlotsOf[id].Length > 0 && KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], q.Asked) >= 0.99;
+        var titleNamed = !ownSection && features.TitleSlots.Length > 0 && KnowledgeIndex.TitlePrecision(features.TitleSlots, q.Asked) >= 0.99;
         for (var l = 0; l < leadTerms.Length && !titleNamed; l++)
         {
-            titleNamed = index.LeadSlots[id][l].Length > 0 && KnowledgeIndex.TitlePrecision(index.LeadSlots[id][l], q.Asked) >= 0.99;
+            titleNamed = features.LeadSlots[l].Length > 0 && KnowledgeIndex.TitlePrecision(features.LeadSlots[l], q.Asked) >= 0.99;
         }
 
         var fileAnchor = context.FileAnchor(passage.File);
-        var questionTerms = index.QuestionTermSets[id];
+        var questionTerms = features.QuestionTerms;
         var anchored = 0.0;
         for (var k = 0; k < content.Count; k++)
         {
@@ -238,20 +239,20 @@ internal static class Signals
         var norm = total > 0 ? total : 1;
         var titleCoverage = inTitle / norm;
         var pathCoverage = inPath / norm;
-        var sectionFit = ownSection ? 0 : Math.Max(titleCoverage, pathCoverage) * KnowledgeIndex.TitlePrecision(index.TitleSlotsOf[id], q.Asked);
+        var sectionFit = ownSection ? 0 : Math.Max(titleCoverage, pathCoverage) * KnowledgeIndex.TitlePrecision(features.TitleSlots, q.Asked);
         var pairMatch = questionTerms is null || total <= 0 ? 0
-            : Covered(content, questionTerms) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(index.QuestionSlots[id]!, q.Asked));
+            : Covered(content, questionTerms) / total * Math.Sqrt(KnowledgeIndex.TitlePrecision(features.QuestionSlots!, q.Asked));
         var exact = 0.0;
         foreach (var concept in content)
         {
-            if (concept.Surface is { } surface && concept.MatchesAny(body) && index.SurfaceWords[id].Contains(surface))
+            if (concept.Surface is { } surface && concept.MatchesAny(body) && features.Surface.Contains(surface))
             {
                 exact += concept.Weight;
             }
         }
 
         var isCode = passage.Kind == PassageKind.Code;
-        var subjectMissing = q.Subject is not null && !q.Subject.MatchesAny(body) && !q.Subject.MatchesAny(title) && !q.Subject.MatchesAny(index.ParentTerms[id]);
+        var subjectMissing = q.Subject is not null && !q.Subject.MatchesAny(body) && !q.Subject.MatchesAny(title) && !q.Subject.MatchesAny(features.Parent);
         var words = passage.Text.Count(char.IsWhiteSpace) + 1;
 
         f[0] = bm25;
@@ -268,15 +269,15 @@ internal static class Signals
         f[11] = heaviestMatched ? 1 : 0;
         f[12] = pairMatch;
         f[13] = !q.IsYesNo && passage.Question is not null && QuestionAnalyzer.IsYesNo(passage.Question) ? 1 : 0;
-        f[14] = q.Negations.Count > 0 && index.Negations[id].Overlaps(q.Negations) ? 1 : 0;
+        f[14] = q.Negations.Count > 0 && features.Negations.Overlaps(q.Negations) ? 1 : 0;
         f[15] = isCode && !q.AsksHow ? 1 : 0;
         f[16] = isCode && q.AsksHow ? 1 : 0;
         f[17] = subjectMissing ? 1 : 0;
         f[18] = exact / norm;
         f[19] = entry.LinkShare;
         f[20] = context.FileCoverage(passage.File);
-        f[21] = q.Definitional && index.IsDefinition[id] ? 1 : 0;
-        f[22] = q.Definitional && index.IsInstruction[id] ? 1 : 0;
+        f[21] = q.Definitional && features.IsDefinition ? 1 : 0;
+        f[22] = q.Definitional && features.IsInstruction ? 1 : 0;
         f[23] = entry.IndexInSection == 0 ? 1 : 0;
         f[24] = passage.Kind == PassageKind.TableRow ? 1 : 0;
         f[25] = passage.Kind == PassageKind.TableRow ? TableHeaderMatch(index, content, passage.Text) : 0;

@@ -48,16 +48,9 @@ internal static class Spelling
     {
         var maxEdits = typed.Length >= 8 ? 2 : 1;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scanned = 0;
-        for (var id = 0; id < index.BodyTerms.Length && scanned < MaxPassagesScanned; id++)
+        foreach (var id in index.PassagesHolding(terms, MaxPassagesScanned))
         {
-            if (!terms.Any(index.BodyTerms[id].Contains))
-            {
-                continue;
-            }
-
-            scanned++;
-            foreach (var word in index.SurfaceWords[id])
+            foreach (var word in index.Features(id).Surface)
             {
                 if (Math.Abs(word.Length - typed.Length) <= maxEdits && !typed.EndsWith(word, StringComparison.Ordinal))
                 {

@@ -38,6 +38,10 @@ public sealed partial class SemanticIndexer : IDisposable
     /// <summary>Where vectors are kept between runs; null keeps none.</summary>
     public string? CacheFolder { get; }
 
+    /// <summary>Notes with more passages are answered on the lexical path only (see
+    /// <see cref="KnowledgeOptions.SemanticMaxPassages"/>).</summary>
+    public int MaxPassages { get; init; } = KnowledgeOptions.DefaultSemanticMaxPassages;
+
     /// <summary>"loading" (the model), "embedding" (the passages), "ready", or "failed: …" (the lexical path answers).</summary>
     public string Status => _status;
 
@@ -57,6 +61,15 @@ public sealed partial class SemanticIndexer : IDisposable
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (index.Count > MaxPassages)
+            {
+                // Every passage's vector is held in memory and searched one by one: past this size that costs more
+                // memory and time per question than the lexical path, and the first embedding takes hours.
+                _status = $"off: the notes have {index.Count:N0} passages, more than Knowledge:SemanticMaxPassages ({MaxPassages:N0})";
+                LogFailed(_logger, _status);
+                return;
+            }
+
             var model = await _model().ConfigureAwait(false);
             if (!index.TryAcquire())
             {
@@ -68,7 +81,7 @@ public sealed partial class SemanticIndexer : IDisposable
             {
                 _status = "embedding";
                 _boundCache ??= new EmbeddingCache(CacheFolder, model.ModelId, model.Dimensions);
-                var texts = index.Passages.Select(SemanticIndex.TextOf).ToList();
+                var texts = index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList();
                 var vectors = _boundCache.GetOrEmbed(texts, model, cancellationToken);
                 index.Semantic = new SemanticIndex(model, vectors);
                 _status = "ready";

@@ -52,7 +52,7 @@ public sealed class AnswerWriterTests
 
         var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), candidate);
 
-        Assert.True(expected == reading.Yes, $"{kit.Index.Entries[candidate.Id].Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
+        Assert.True(expected == reading.Yes, $"{kit.Index.Entry(candidate.Id).Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
     }
 
     [Fact]

@@ -73,9 +73,9 @@ internal sealed class AnsweringTestKit : IDisposable
     /// <summary>The id of the first passage whose text contains <paramref name="text"/>.</summary>
     public int IdOf(string text)
     {
-        for (var i = 0; i < Index.Entries.Count; i++)
+        for (var i = 0; i < Index.Count; i++)
         {
-            if (Index.Entries[i].Passage.Text.Contains(text, StringComparison.Ordinal))
+            if (Index.Entry(i).Passage.Text.Contains(text, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -93,7 +93,7 @@ public sealed class SignalsTests : IDisposable
     [Fact]
     public void SemanticSignals_FromTheSimilarities_RankAndGapToTheBest()
     {
-        var similarities = new float[_kit.Index.Entries.Count];
+        var similarities = new float[_kit.Index.Count];
         var best = _kit.IdOf("idle session timeout");
         similarities[best] = 0.9f;
         similarities[_kit.IdOf("Sessions are kept")] = 0.6f;

@@ -3,7 +3,7 @@ using StudyBot.Tests.Chat;
 
 namespace StudyBot.Tests.Storage;
 
-public sealed class StorageOptionsValidatorTests : IDisposable
+public sealed class StoragePathValidatorTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("studybot-opts-").FullName;
 
@@ -74,5 +74,5 @@ public sealed class StorageOptionsValidatorTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private Microsoft.Extensions.Options.ValidateOptionsResult Validate(string path) =>
-        new StorageOptionsValidator(new TestEnvironment(_root)).Validate(null, new StorageOptions { Path = path });
+        new StoragePathValidator(new TestEnvironment(_root)).Validate(null, new StorageOptions { Path = path });
 }

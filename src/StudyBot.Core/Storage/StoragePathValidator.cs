@@ -5,23 +5,19 @@ using Microsoft.Extensions.Options;
 namespace StudyBot.Core.Storage;
 
 /// <summary>
-/// Checks at start that <c>Storage:Path</c> names a SQLite file that can be created or opened, or, for PostgreSQL,
-/// that <c>Storage:ConnectionString</c> is a connection string (whether the server answers shows at the first
-/// migration, which stops the app with the server's reason).
+/// Checks at start that <c>Storage:Path</c> names a SQLite file that can be created or opened. Beside the generated
+/// <see cref="StorageOptionsValidator"/> because it needs the content root and the file system, which an options
+/// class cannot reach.
 /// </summary>
-internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
+internal sealed class StoragePathValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
 {
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        switch (options.ProviderKind)
+        if (options.ProviderKind is not StorageProvider.Sqlite)
         {
-            case null:
-                return ValidateOptionsResult.Fail(
-                    $"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} '{options.Provider}' is not a provider: use Sqlite or Postgres.");
-            case StorageProvider.Postgres:
-                return ValidatePostgres(options);
+            return ValidateOptionsResult.Success; // the provider and the connection string are StorageOptions' own rules
         }
 
         if (string.IsNullOrWhiteSpace(options.Path))
@@ -86,30 +82,6 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
         }
 
         return ValidateOptionsResult.Success;
-    }
-
-    private static ValidateOptionsResult ValidatePostgres(StorageOptions options)
-    {
-        const string Setting = $"{StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)}";
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return ValidateOptionsResult.Fail(
-                $"{Setting} is required when {StorageOptions.SectionName}:{nameof(StorageOptions.Provider)} is Postgres " +
-                "(a secret: set Storage__ConnectionString=\"Host=…;Database=…;Username=…;Password=…\" in the environment or user-secrets).");
-        }
-
-        try
-        {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
-            return string.IsNullOrWhiteSpace(builder.Host)
-                ? ValidateOptionsResult.Fail($"{Setting} names no Host.")
-                : ValidateOptionsResult.Success;
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
-        {
-            // The message names the bad keyword or value type; the string itself is a secret and is not repeated.
-            return ValidateOptionsResult.Fail($"{Setting} is not a PostgreSQL connection string: {exception.Message}");
-        }
     }
 
     private static bool IsSqliteOrEmpty(string path, out string reason)

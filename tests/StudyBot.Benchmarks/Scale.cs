@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Benchmarks;
+
+/// <summary>
+/// Large notes (issue 15): generates MB of notes from copies of the test corpora, then, in this process, times the
+/// first index into a folder on disk, a restart that finds the index there, answers on the lexical path, and a reload
+/// after one file changed, and reports the process's peak memory. <c>scale --generate-only</c> only writes the notes
+/// (for <c>tests/load/scale.sh</c>, which times real server processes).
+/// </summary>
+internal static class Scale
+{
+    private const int Questions = 300;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var megabytes = args.SkipWhile(a => a != "--mb").Skip(1).Select(int.Parse).DefaultIfEmpty(100).First();
+        var notes = Path.Combine(Path.GetTempPath(), $"studybot-scale-{megabytes}mb");
+        Generate(notes, megabytes);
+        if (args.Contains("--generate-only"))
+        {
+            Console.WriteLine(notes);
+            return 0;
+        }
+
+        var index = notes + "-index";
+        if (Directory.Exists(index))
+        {
+            Directory.Delete(index, recursive: true);
+        }
+
+        var options = Options.Create(new KnowledgeOptions { Path = notes, IndexFolder = index, SemanticSearch = false });
+        Console.WriteLine($"notes: {notes} ({FolderBytes(notes) / 1024.0 / 1024.0:F1} MB)");
+
+        var clock = Stopwatch.StartNew();
+        using (var first = new KnowledgeBase(options, TimeProvider.System))
+        {
+            var report = await first.LoadAsync(CancellationToken.None);
+            Console.WriteLine($"first index: {clock.Elapsed.TotalSeconds:F1} s ({report.Stats.Files:N0} files, {report.Stats.Passages:N0} passages, {report.Failures.Count} skipped); index on disk {FolderBytes(index) / 1024.0 / 1024.0:F0} MB");
+        }
+
+        Console.WriteLine($"peak RSS after the first index: {PeakMegabytes()} MB");
+        clock.Restart();
+        using var kb = new KnowledgeBase(options, TimeProvider.System);
+        await kb.LoadAsync(CancellationToken.None);
+        Console.WriteLine($"restart with the index on disk (in this process): {clock.Elapsed.TotalMilliseconds:F0} ms");
+
+        var questions = QuestionsOf(Path.Combine(Path.GetDirectoryName(BenchmarkData.CorporaFolder)!, "eval", "loco")).Take(Questions).ToList();
+        var times = new List<double>();
+        var answered = 0;
+        foreach (var question in questions.Concat(questions))
+        {
+            var started = Stopwatch.GetTimestamp();
+            answered += kb.Ask(question).Answered ? 1 : 0;
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        // The first round reads each candidate passage from the index; the second finds most of them cached.
+        Report("answers, first round (lexical)", times.Take(questions.Count).ToList());
+        Report("answers, second round (lexical)", times.Skip(questions.Count).ToList());
+        Console.WriteLine($"answered {answered} of {times.Count}");
+
+        var changed = Directory.EnumerateFiles(notes, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        await File.AppendAllTextAsync(changed, $"\n\nScale check\n\n- changed at {DateTime.UtcNow:O}\n");
+        clock.Restart();
+        var reload = await kb.ReloadAsync(CancellationToken.None);
+        Console.WriteLine($"reload after one file changed: {clock.Elapsed.TotalMilliseconds:F0} ms ({reload.FilesChanged.Count} changed, +{reload.PassagesAdded}/-{reload.PassagesRemoved} passages)");
+        Console.WriteLine($"peak RSS of this process: {PeakMegabytes()} MB");
+        return 0;
+    }
+
+    /// <summary>Copies of the test corpora (each in its own folder) until the notes reach <paramref name="megabytes"/>.</summary>
+    private static void Generate(string folder, int megabytes)
+    {
+        var target = megabytes * 1024L * 1024;
+        var marker = Path.Combine(folder, ".complete");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var data = Path.GetDirectoryName(BenchmarkData.CorporaFolder)!;
+        var sources = new[] { "corpora", "corpora2", "corpora3" }.Select(s => Path.Combine(data, s)).Where(Directory.Exists).ToList();
+        var files = sources.SelectMany(s => Directory.EnumerateFiles(s, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                .Select(f => (Source: f, Relative: Path.Combine(Path.GetFileName(s), Path.GetRelativePath(s, f)))))
+            .ToList();
+        long written = 0;
+        for (var copy = 1; written < target; copy++)
+        {
+            foreach (var (source, relative) in files)
+            {
+                var destination = Path.Combine(folder, $"copy-{copy:D3}", relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(source, destination);
+                written += new FileInfo(source).Length;
+            }
+        }
+
+        File.WriteAllText(marker, written.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static IEnumerable<string> QuestionsOf(string folder) =>
+        Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadLines)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("q").GetString()!);
+
+    private static void Report(string what, List<double> times)
+    {
+        times.Sort();
+        Console.WriteLine($"{what}: median {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms, max {times[^1]:F2} ms");
+    }
+
+    private static long FolderBytes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    private static long PeakMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / 1024 / 1024;
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+/// <summary>The notes' index on disk (issue 15): a restart parses nothing unchanged, a reload only what changed.</summary>
+public sealed class IndexStoreTests : IDisposable
+{
+    private readonly KnowledgeTestData.TempNotes _notes = new(
+        ("a.md", "Alpha\n\n- the alpha service encrypts everything at rest\n"),
+        ("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 30 days\n"));
+
+    private readonly KnowledgeTestData.TempNotes _data = new();
+
+    private string IndexFolder => Path.Combine(_data.Folder, "index");
+
+    [Fact]
+    public async Task LoadAsync_IndexOnDiskFromAnEarlierRun_ParsesNoFileAndAnswersTheSame()
+    {
+        Answer before;
+        using (var first = Open())
+        {
+            await first.LoadAsync(CancellationToken.None);
+            before = first.Ask("What does the alpha service encrypt?");
+        }
+
+        var parsed = new List<string>();
+        using var again = Open(parsed);
+        await again.LoadAsync(CancellationToken.None);
+
+        Assert.Empty(parsed);
+        Assert.Equal(before, again.Ask("What does the alpha service encrypt?"), AnswerComparer.Instance);
+        Assert.Equal(3, again.Stats.Passages);
+        Assert.Equal(["a.md", "b.md"], again.Stats.PassagesPerFile.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReloadAsync_OneFileChanged_ParsesOnlyThatFileAndAnswersFromItsNewText()
+    {
+        var parsed = new List<string>();
+        using var kb = Open(parsed);
+        await kb.LoadAsync(CancellationToken.None);
+        parsed.Clear();
+        _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(["b.md"], parsed);
+        Assert.Equal(["b.md"], report.FilesChanged);
+        Assert.Equal((1, 1), (report.PassagesAdded, report.PassagesRemoved));
+        Assert.Contains(kb.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+        Assert.DoesNotContain(kb.Passages, p => p.Text.Contains("30 days", StringComparison.Ordinal));
+        Assert.Equal(["a.md", "b.md", "b.md"], kb.Passages.Select(p => p.File));
+        Assert.True(kb.Ask("What does the alpha service encrypt?").Answered);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_FileRewrittenWithTheSameTextAndLength_IsNotParsedAgain()
+    {
+        var parsed = new List<string>();
+        using var kb = Open(parsed);
+        await kb.LoadAsync(CancellationToken.None);
+        parsed.Clear();
+        var path = Path.Combine(_notes.Folder, "b.md");
+        await File.WriteAllTextAsync(path, await File.ReadAllTextAsync(path));
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.Empty(parsed);
+        Assert.Empty(report.FilesChanged);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_SameLengthAndWriteTimeButNewText_ParsedWhenTheWriteTimeHasNoFraction()
+    {
+        // A file system that keeps whole seconds cannot tell two writes in one second apart: such stamps are not trusted.
+        var path = Path.Combine(_notes.Folder, "b.md");
+        var second = new DateTime(2026, 11, 30, 1, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, second);
+        var parsed = new List<string>();
+        using var kb = Open(parsed);
+        await kb.LoadAsync(CancellationToken.None);
+        parsed.Clear();
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("30 days", "90 days", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, second);
+
+        await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(["b.md"], parsed);
+        Assert.Contains(kb.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReloadAsync_FileRemoved_ItsPassagesLeaveTheIndexAndARestartDoesNotBringThemBack()
+    {
+        using (var kb = Open())
+        {
+            await kb.LoadAsync(CancellationToken.None);
+            _notes.Delete("b.md");
+            var report = await kb.ReloadAsync(CancellationToken.None);
+            Assert.Equal(["b.md"], report.FilesRemoved);
+            Assert.Equal(2, report.PassagesRemoved);
+        }
+
+        using var again = Open();
+        await again.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md"], again.Passages.Select(p => p.File));
+        Assert.False(again.Ask("How long does beta keep logs?").Answered);
+    }
+
+    [Fact]
+    public async Task LoadAsync_SynonymsChangedSinceTheIndexWasWritten_RebuildsEveryFile()
+    {
+        using (var kb = Open())
+        {
+            await kb.LoadAsync(CancellationToken.None);
+        }
+
+        _notes.Write("synonyms.txt", "encrypt, cipher\n");
+        var parsed = new List<string>();
+        using var again = Open(parsed);
+        await again.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md", "b.md"], parsed);
+        Assert.True(again.Ask("What does the alpha service cipher?").Answered);
+    }
+
+    [Fact]
+    public async Task LoadAsync_SecondInstanceOnTheSameFolder_IndexesInMemoryAndAnswers()
+    {
+        using var first = Open();
+        await first.LoadAsync(CancellationToken.None);
+        var parsed = new List<string>();
+        using var second = Open(parsed);
+
+        await second.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["a.md", "b.md"], parsed);
+        Assert.True(second.Ask("What does the alpha service encrypt?").Answered);
+        Assert.True(first.Ask("What does the alpha service encrypt?").Answered);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IndexFilesDamaged_RebuildsFromTheNotes()
+    {
+        using (var kb = Open())
+        {
+            await kb.LoadAsync(CancellationToken.None);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(IndexFolder))
+        {
+            await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
+        }
+
+        using var again = Open();
+        var report = await again.LoadAsync(CancellationToken.None);
+
+        Assert.True(report.Succeeded, report.Error);
+        Assert.True(again.Ask("What does the alpha service encrypt?").Answered);
+    }
+
+    public void Dispose()
+    {
+        _notes.Dispose();
+        _data.Dispose();
+    }
+
+    private KnowledgeBase Open(List<string>? parsed = null) =>
+        new(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
+        {
+            IndexingFile = file =>
+            {
+                lock (parsed ?? [])
+                {
+                    parsed?.Add(file);
+                }
+            },
+        };
+
+    /// <summary>Answers compared by what they say and cite.</summary>
+    private sealed class AnswerComparer : IEqualityComparer<Answer>
+    {
+        public static readonly AnswerComparer Instance = new();
+
+        public bool Equals(Answer? x, Answer? y) =>
+            x is not null && y is not null && x.Answered == y.Answered && x.Verdict == y.Verdict && x.Lead == y.Lead
+            && x.Citations.SequenceEqual(y.Citations);
+
+        public int GetHashCode(Answer obj) => obj.Lead.GetHashCode(StringComparison.Ordinal);
+    }
+}
