@@ -1,13 +1,18 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Chat;
 
 /// <summary>The <c>NoteImages</c> configuration section: where platforms fetch the notes' images, and how large one may be.</summary>
-public sealed class NoteImageOptions
+public sealed class NoteImageOptions : IValidatableObject
 {
     public const string SectionName = "NoteImages";
+
+    /// <summary>Without <see cref="PublicBaseUrl"/>, a file up to this size goes into a Teams card as a <c>data:</c> URI
+    /// (Teams leaves base64 images out of its 100 KB message limit; a diagram is usually larger and is named instead).</summary>
+    public const int MaxInlineBytes = 32 * 1024;
 
     /// <summary>The bot's public address (for example <c>https://studybot.example.com</c>). Discord and Teams fetch an
     /// image from a URL, so without it they show the image's name instead; the web page needs no address. Setting it
@@ -15,41 +20,28 @@ public sealed class NoteImageOptions
     public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>Larger files are not shown (nor served).</summary>
+    [Range(1, 100 * 1024 * 1024, ErrorMessage = "NoteImages:MaxBytes must be between 1 and 104857600 (100 MB).")]
     public long MaxBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>At most this many images go with one answer (Discord shows at most 10 embeds; a card stays small).</summary>
+    [Range(0, 10, ErrorMessage = "NoteImages:MaxPerAnswer must be between 0 and 10.")]
     public int MaxPerAnswer { get; set; } = 4;
 
-    /// <summary>Without <see cref="PublicBaseUrl"/>, a file up to this size goes into a Teams card as a <c>data:</c> URI
-    /// (Teams leaves base64 images out of its 100 KB message limit; a diagram is usually larger and is named instead).</summary>
-    public const int MaxInlineBytes = 32 * 1024;
-}
-
-/// <summary>Validates <see cref="NoteImageOptions"/> at start, with messages that name the setting.</summary>
-internal sealed class NoteImageOptionsValidator : IValidateOptions<NoteImageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, NoteImageOptions options)
+    /// <summary>Stops the app at start when <see cref="PublicBaseUrl"/> is not an http(s) address to put paths under.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var failures = new List<string>();
-        if (options.PublicBaseUrl is { } url
+        if (PublicBaseUrl is { } url
             && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || url.Query.Length > 0 || url.Fragment.Length > 0))
         {
-            failures.Add("NoteImages:PublicBaseUrl must be an absolute http(s) address without query or fragment, for example https://studybot.example.com.");
+            yield return new ValidationResult(
+                "NoteImages:PublicBaseUrl must be an absolute http(s) address without query or fragment, for example https://studybot.example.com.");
         }
-
-        if (options.MaxBytes is < 1 or > 100 * 1024 * 1024)
-        {
-            failures.Add("NoteImages:MaxBytes must be between 1 and 104857600 (100 MB).");
-        }
-
-        if (options.MaxPerAnswer is < 0 or > 10)
-        {
-            failures.Add("NoteImages:MaxPerAnswer must be between 0 and 10.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
+
+/// <summary>Validates <see cref="NoteImageOptions"/> (generated at compile time).</summary>
+[OptionsValidator]
+internal sealed partial class NoteImageOptionsValidator : IValidateOptions<NoteImageOptions>;
 
 /// <summary>How a missing image reads on every platform.</summary>
 public static class NoteImageText
@@ -151,9 +143,10 @@ public sealed class NoteImageFiles(IOptions<KnowledgeOptions> knowledge, IOption
 
 /// <summary>
 /// Adds to an answer the images its cited passages show, in the passage or anywhere in its section. The notes index
-/// keeps plain text without images, so the cited file is read here (and its image references kept until it changes).
+/// keeps plain text without images, so the cited file is read here and, when it references images, parsed again for
+/// its own passages (kept until the file changes): the index's whole passage list is never loaded for this.
 /// </summary>
-public sealed class NoteImageFinder(IKnowledgeBase knowledge, NoteImageFiles files, IOptions<NoteImageOptions> options)
+public sealed class NoteImageFinder(NoteImageFiles files, IOptions<NoteImageOptions> options)
 {
     private readonly ConcurrentDictionary<string, NoteScan> _scans = new(StringComparer.Ordinal);
     private readonly int _max = options.Value.MaxPerAnswer;
@@ -175,7 +168,7 @@ public sealed class NoteImageFinder(IKnowledgeBase knowledge, NoteImageFiles fil
                 continue;
             }
 
-            var (start, end) = NoteImageReferences.SectionLines(scan.Lines, knowledge.Passages.Where(p => p.File == citation.File), citation);
+            var (start, end) = NoteImageReferences.SectionLines(scan.Lines, scan.Passages, citation);
             foreach (var reference in scan.References.Where(r => r.Line >= start && r.Line <= end))
             {
                 if (NoteImageReferences.Resolve(citation.File, reference.Source) is { } path && seen.Add(path) && images.Count < _max)
@@ -212,8 +205,13 @@ public sealed class NoteImageFinder(IKnowledgeBase knowledge, NoteImageFiles fil
                 return known;
             }
 
-            var lines = File.ReadAllText(full).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            var scan = new NoteScan(info.Length, info.LastWriteTimeUtc, lines, NoteImageReferences.Find(lines));
+            var text = File.ReadAllText(full);
+            var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            var references = NoteImageReferences.Find(lines);
+
+            // The same parser as the index, so the passages' lines are the citations' lines.
+            var passages = references.Count == 0 ? [] : NotesParser.Parse(file, text).Select(e => e.Passage).ToList();
+            var scan = new NoteScan(info.Length, info.LastWriteTimeUtc, lines, references, passages);
             _scans[file] = scan;
             return scan;
         }
@@ -223,5 +221,6 @@ public sealed class NoteImageFinder(IKnowledgeBase knowledge, NoteImageFiles fil
         }
     }
 
-    private sealed record NoteScan(long Length, DateTime WrittenAt, IReadOnlyList<string> Lines, IReadOnlyList<ImageReference> References);
+    private sealed record NoteScan(
+        long Length, DateTime WrittenAt, IReadOnlyList<string> Lines, IReadOnlyList<ImageReference> References, IReadOnlyList<Passage> Passages);
 }

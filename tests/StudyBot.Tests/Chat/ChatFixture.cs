@@ -16,7 +16,7 @@ internal sealed class ChatFixture : IAsyncDisposable
 
     public ChatFixture(
         ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null,
-        Func<IKnowledgeBase, NoteImageFinder>? images = null)
+        NoteImageFinder? images = null)
     {
         Database = new SqliteDatabase(Path.Combine(_folder, "bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
         Questions = new DatabaseQuestionLog(Database, NullLogger<DatabaseQuestionLog>.Instance);
@@ -33,7 +33,7 @@ internal sealed class ChatFixture : IAsyncDisposable
         ];
         Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links, images?.Invoke(Knowledge));
+            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links, images);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();

@@ -137,10 +137,9 @@ public sealed class NoteImagesTests : IDisposable
     [Fact]
     public async Task HandleAsync_AnswerWhoseSectionShowsImages_ReplyCarriesThemMissingOnesMarked()
     {
-        File.WriteAllText(Path.Combine(_folder, "aws.md"), "EBS Encryption\n\n- by default it is not encrypted\n\n![EBS settings](image-6.png)\n\n![](shown.png)\n\nNext title\n\n![other](image-7.png)\n");
+        File.WriteAllText(Path.Combine(_folder, "aws.md"), "EBS Encryption\n\n- by default it is not encrypted\n\n![EBS settings](image-6.png)\n\n![](shown.png)\n\n# Next title\n\n![other](image-7.png)\n\nSomething else entirely.\n");
         Write("shown.png", 10);
-        await using var chat = new ChatFixture(images: knowledge => Finder(knowledge, "https://bot.example.com/"));
-        chat.Knowledge.Passages = [new Passage("aws.md", "EBS Encryption", ["EBS Encryption"], 3, 3, "by default it is not encrypted", PassageKind.Bullet)];
+        await using var chat = new ChatFixture(images: Finder("https://bot.example.com/"));
         chat.Knowledge.Responder = q => FakeKnowledgeBase.Yes(q) with { Citations = [new Citation("aws.md", "EBS Encryption", 3, 3, "by default it is not encrypted")] };
 
         var reply = await chat.SendAsync("Is EBS encrypted by default?");
@@ -156,8 +155,7 @@ public sealed class NoteImagesTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "aws.md"), "EBS Encryption\n\n- by default it is not encrypted\n- ![](small.png)\n- ![](large.png)\n");
         Write("small.png", 100);
         Write("large.png", NoteImageOptions.MaxInlineBytes + 1);
-        await using var chat = new ChatFixture(images: knowledge => Finder(knowledge, null));
-        chat.Knowledge.Passages = [new Passage("aws.md", "EBS Encryption", ["EBS Encryption"], 3, 5, "by default it is not encrypted", PassageKind.Bullet)];
+        await using var chat = new ChatFixture(images: Finder(null));
         chat.Knowledge.Responder = q => FakeKnowledgeBase.Yes(q) with { Citations = [new Citation("aws.md", "EBS Encryption", 3, 3, "by default it is not encrypted")] };
 
         var reply = await chat.SendAsync("Is EBS encrypted by default?");
@@ -177,7 +175,7 @@ public sealed class NoteImagesTests : IDisposable
     [Fact]
     public async Task HandleAsync_Declined_NoImages()
     {
-        await using var chat = new ChatFixture(images: knowledge => Finder(knowledge, null));
+        await using var chat = new ChatFixture(images: Finder(null));
 
         var reply = await chat.SendAsync("Who wrote Hamlet?");
 
@@ -243,10 +241,10 @@ public sealed class NoteImagesTests : IDisposable
         Kind: ReplyKind.Answer,
         Images: images);
 
-    private NoteImageFinder Finder(IKnowledgeBase knowledge, string? publicBaseUrl)
+    private NoteImageFinder Finder(string? publicBaseUrl)
     {
         var options = Options.Create(new NoteImageOptions { PublicBaseUrl = publicBaseUrl is null ? null : new Uri(publicBaseUrl) });
-        return new NoteImageFinder(knowledge, new NoteImageFiles(Options.Create(new KnowledgeOptions { Path = _folder }), options), options);
+        return new NoteImageFinder(new NoteImageFiles(Options.Create(new KnowledgeOptions { Path = _folder }), options), options);
     }
 
     private NoteImageFiles Files(long maxBytes = 8 * 1024 * 1024) => new(
