@@ -20,11 +20,11 @@ public sealed class NoteImageOptions : IValidatableObject
     public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>Larger files are not shown (nor served).</summary>
-    [Range(1, 100 * 1024 * 1024, ErrorMessage = "NoteImages:MaxBytes must be between 1 and 104857600 (100 MB).")]
+    [Range(1, 100 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>At most this many images go with one answer (Discord shows at most 10 embeds; a card stays small).</summary>
-    [Range(0, 10, ErrorMessage = "NoteImages:MaxPerAnswer must be between 0 and 10.")]
+    [Range(0, 10)]
     public int MaxPerAnswer { get; set; } = 4;
 
     /// <summary>Stops the app at start when <see cref="PublicBaseUrl"/> is not an http(s) address to put paths under.</summary>
