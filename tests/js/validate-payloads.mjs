@@ -2,7 +2,7 @@
 // (tests/StudyBot.IntegrationTests/Validation/PlatformValidators.cs), which start one process and keep it.
 // Protocol: one JSON request per line on stdin, {"id", "kind", "body"}; one answer per line on stdout, {"id", "errors"}.
 // Kinds: the Discord operations (create_message, update_message, execute_webhook, update_original_webhook_message,
-// create_interaction_response, bulk_set_application_commands, create_dm, create_thread_from_message, trigger_typing)
+// create_interaction_response (messages, autocomplete choices and modals), bulk_set_application_commands, create_dm, create_thread_from_message, trigger_typing)
 // and "adaptive_card".
 //   Discord: every embed, component and command is rebuilt with @discordjs/builders' validating setters, the embed
 //   total is checked with its embedLength, and the body is type-checked with tsc against discord-api-types (an object
@@ -52,6 +52,7 @@ function messageErrors(message, errors) {
       if (embed.color !== undefined) b.setColor(embed.color);
       if (embed.url !== undefined) b.setURL(embed.url);
       if (embed.footer !== undefined) b.setFooter(embed.footer);
+      if (embed.image !== undefined) b.setImage(embed.image.url);
       if (embed.fields !== undefined) b.addFields(...embed.fields);
       return b.toJSON();
     });
@@ -136,8 +137,31 @@ function interactionResponseErrors(response, errors) {
       tryBuild('data.choices', errors, () => new builders.SlashCommandStringOption().setName('q').setDescription('q').addChoices(...choices).toJSON());
       return;
     }
+    case 9: modalErrors(response.data, errors); return;
     default: errors.push(`interaction response type ${response?.type} is not checked here`);
   }
+}
+
+// A modal: title and custom_id, then action rows of text inputs, each rebuilt with the validating builders.
+function modalErrors(modal, errors) {
+  tryBuild('data', errors, () => {
+    const b = new builders.ModalBuilder().setCustomId(modal.custom_id).setTitle(modal.title);
+    for (const row of modal.components ?? []) {
+      if (row.type !== 1) throw new Error(`modal component type ${row.type} is not an action row`);
+      const r = new builders.ActionRowBuilder();
+      for (const c of row.components ?? []) {
+        if (c.type !== 4) throw new Error(`modal row component type ${c.type} is not a text input`);
+        const input = new builders.TextInputBuilder().setCustomId(c.custom_id).setLabel(c.label).setStyle(c.style);
+        if (c.placeholder !== undefined) input.setPlaceholder(c.placeholder);
+        if (c.max_length !== undefined) input.setMaxLength(c.max_length);
+        if (c.min_length !== undefined) input.setMinLength(c.min_length);
+        if (c.required !== undefined) input.setRequired(c.required);
+        r.addComponents(input);
+      }
+      b.addComponents(r);
+    }
+    return b.toJSON();
+  });
 }
 
 function tryBuild(where, errors, build) {

@@ -57,5 +57,16 @@ internal static class ChatMigrations
             );
             CREATE INDEX chat_frequent_times_asked ON chat_frequent (times_asked DESC, last_asked_at DESC);
             """),
+
+        // "What was wrong" after a 👎: kept beside the gap (a few per question, newest first), shown in gaps.
+        new DialectMigration(104, "what was wrong with an answer", d => $"""
+            CREATE TABLE chat_gap_comments (
+                id {d.IdentityKey},
+                normalized TEXT NOT NULL,
+                comment TEXT NOT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX chat_gap_comments_normalized ON chat_gap_comments (normalized, at DESC);
+            """),
     ];
 }

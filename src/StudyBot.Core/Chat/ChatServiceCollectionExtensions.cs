@@ -34,6 +34,12 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<AnswerCache>();
         services.AddSingleton<SectionSuggestions>();
         services.TryAddSingleton<Knowledge.SourceLinks>();
+        services.AddOptions<NoteImageOptions>()
+            .BindConfiguration(NoteImageOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoteImageOptions>, NoteImageOptionsValidator>());
+        services.TryAddSingleton<NoteImageFiles>();
+        services.TryAddSingleton<NoteImageFinder>();
 
         services.AddSingleton<IChatCommand, SourcesCommand>();
         services.AddSingleton<IChatCommand, ReloadCommand>();

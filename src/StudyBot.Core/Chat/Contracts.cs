@@ -18,7 +18,8 @@ public static class Platforms
 /// <param name="Text">The text with any bot mention already removed.</param>
 /// <param name="MentionedBot">True when the bot was @mentioned.</param>
 /// <param name="IsAdmin">Decided by the adapter from the platform's admin configuration.</param>
-/// <param name="ActionData">When the message is a button press: the button's action id; Text is then ignored.</param>
+/// <param name="ActionData">When the message is a button press: the button's action id; Text is then only the text a
+/// button with a <see cref="ReplyButton.Prompt"/> asked for (empty otherwise).</param>
 public sealed record IncomingMessage(
     string Platform,
     string ChannelId,
@@ -41,7 +42,16 @@ public enum ButtonStyle
 /// <summary>A button under a reply; pressing it sends an <see cref="IncomingMessage"/> whose ActionData is <paramref name="ActionId"/>.</summary>
 /// <param name="ActionId">At most 100 characters (Discord's custom_id limit).</param>
 /// <param name="Disabled">Shown but not pressable (a revealed quiz's choices, with the right one marked).</param>
-public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Style = ButtonStyle.Secondary, bool Disabled = false);
+/// <param name="Prompt">Pressing it first asks for a short text (a Discord modal, a text input in the Teams card, a field
+/// on the web page); the text arrives as the message's <see cref="IncomingMessage.Text"/> with the action id.</param>
+public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Style = ButtonStyle.Secondary, bool Disabled = false, TextPrompt? Prompt = null);
+
+/// <summary>The short text a <see cref="ReplyButton"/> asks for before it is sent.</summary>
+/// <param name="Title">What the form is about (a Discord modal title: at most 45 characters).</param>
+/// <param name="Label">The field's label (at most 45 characters, Discord's limit).</param>
+/// <param name="Placeholder">Shown in the empty field (at most 100 characters).</param>
+/// <param name="MaxLength">The longest text accepted; longer text is refused with a clear reply.</param>
+public sealed record TextPrompt(string Title, string Label, string Placeholder, int MaxLength);
 
 /// <summary>What the bot answers; each platform renders it its own way (embed, Adaptive Card, HTML).</summary>
 /// <param name="Markdown">The text, in simple markdown (bold, italics, bullets, links).</param>
@@ -54,6 +64,8 @@ public sealed record ReplyButton(string Label, string ActionId, ButtonStyle Styl
 /// <param name="ViewActionId">For a message everyone shares whose content differs per member (a quiz: their own
 /// choice once they answered): the action that returns it as the pressing member sees it. Platforms that show each
 /// member their own view (Teams' card refresh) ask for it; the others ignore it.</param>
+/// <param name="Images">Images the notes show beside the cited passages: shown inline, as an embed image or a card
+/// image, or as a placeholder line when the file is missing (<see cref="NoteImageText.Placeholder"/>).</param>
 public sealed record Reply(
     string Markdown,
     string? Title = null,
@@ -62,10 +74,12 @@ public sealed record Reply(
     bool Private = false,
     string? ReplacesMessageId = null,
     ReplyKind Kind = ReplyKind.Text,
-    string? ViewActionId = null)
+    string? ViewActionId = null,
+    IReadOnlyList<NoteImage>? Images = null)
 {
     public IReadOnlyList<Citation> CitationList => Citations ?? [];
     public IReadOnlyList<ReplyButton> ButtonList => Buttons ?? [];
+    public IReadOnlyList<NoteImage> ImageList => Images ?? [];
 }
 
 /// <summary>What produced a reply.</summary>

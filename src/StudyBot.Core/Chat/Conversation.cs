@@ -37,6 +37,7 @@ public sealed partial class Conversation : IConversation
     private readonly RefusalWindowState _refusals = new();
     private readonly SourceLinks? _links;
     private readonly FollowUps _followUps;
+    private readonly NoteImageFinder? _images;
 
     public Conversation(
         AnswerCache answers,
@@ -48,7 +49,8 @@ public sealed partial class Conversation : IConversation
         TimeProvider time,
         IOptions<ChatOptions> options,
         ILogger<Conversation> logger,
-        SourceLinks? links = null)
+        SourceLinks? links = null,
+        NoteImageFinder? images = null)
     {
         _answers = answers;
         _commands = ToDictionary(commands, c => c.Descriptor.Name, "command");
@@ -70,6 +72,7 @@ public sealed partial class Conversation : IConversation
         _options = options.Value;
         _logger = logger;
         _links = links;
+        _images = images;
         _followUps = new FollowUps(time);
     }
 
@@ -293,7 +296,13 @@ public sealed partial class Conversation : IConversation
         if (answer.Answered)
         {
             var citations = _links is null ? answer.Citations : answer.Citations.Select(_links.WithLink).ToList();
-            return new Reply(reading + AnswerMarkdown.Write(answer), Citations: citations, Buttons: AnswerFeedback.Buttons(question), Kind: ReplyKind.Answer);
+            answer = _images?.WithImages(answer) ?? answer;
+            return new Reply(
+                reading + AnswerMarkdown.Write(answer),
+                Citations: citations,
+                Buttons: AnswerFeedback.Buttons(question),
+                Kind: ReplyKind.Answer,
+                Images: answer.Images);
         }
 
         // The decline names the related sections; the buttons ask about them.

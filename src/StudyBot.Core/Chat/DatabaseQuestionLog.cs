@@ -18,6 +18,9 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
     private const int MaxWriteAttempts = 3;
     private const int MaxQuestionLength = 500;
 
+    /// <summary>"What was wrong" comments kept per gap (newest first); gaps shows them all.</summary>
+    internal const int MaxCommentsPerGap = 3;
+
     /// <summary>Declined questions kept for <c>gaps</c>. Anyone can ask, and web user ids are free, so the table is capped:
     /// past it the least asked, longest unasked questions go first (10,000 rows of at most 500 characters ≈ 10 MB).</summary>
     internal const int DefaultMaxGaps = 10_000;
@@ -86,8 +89,68 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             """,
             new { count },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var questions = rows.Where(r => r.WrongAnswers > 0).Select(r => r.Question).ToList();
+
+        // One parameter per question, written out: Dapper would send a list to PostgreSQL as one array parameter,
+        // which "IN" does not take.
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            parameters.Add($"q{i}", questions[i]);
+        }
+
+        var comments = questions.Count == 0
+            ? []
+            : (await connection.QueryAsync<(string Question, string Comment)>(new CommandDefinition(
+                $"SELECT normalized, comment FROM chat_gap_comments WHERE normalized IN ({string.Join(", ", questions.Select((_, i) => $"@q{i}"))}) ORDER BY at DESC, id DESC;",
+                parameters,
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         return rows.Select(r => new KnowledgeGap(
-            r.Question, r.TimesAsked, DateTimeOffset.Parse(r.LastAsked, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.WrongAnswers)).ToList();
+            r.Question,
+            r.TimesAsked,
+            DateTimeOffset.Parse(r.LastAsked, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            r.WrongAnswers,
+            comments.Where(c => c.Question == r.Question).Select(c => c.Comment).ToList())).ToList();
+    }
+
+    public async Task RecordWrongAnswerCommentAsync(string question, string comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var normalized = Truncate(QuestionText.Normalize(question));
+        var stamp = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+        // The 👎 came first and made the gap; if the gap cap dropped it since, the comment brings it back as one wrong
+        // answer rather than being kept where gaps never shows it. A comment also brings a gap marked done back.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO chat_gaps (normalized, example, times_asked, first_asked_at, last_asked_at, wrong_answers, last_wrong_at)
+            VALUES (@Normalized, @Example, 0, @At, @At, 1, @At)
+            ON CONFLICT (normalized) DO UPDATE SET last_wrong_at = excluded.last_wrong_at;
+            """,
+            new { Normalized = normalized, Example = Truncate(question.Trim()), At = stamp },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO chat_gap_comments (normalized, comment, at) VALUES (@Normalized, @Comment, @At);",
+            new { Normalized = normalized, Comment = Truncate(comment.Trim()), At = stamp },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // Bounded like the gaps themselves: the newest few per question, none for a gap that is gone.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM chat_gap_comments WHERE normalized = @Normalized AND id NOT IN (
+                SELECT id FROM chat_gap_comments WHERE normalized = @Normalized ORDER BY at DESC, id DESC LIMIT @keep);
+            """,
+            new { Normalized = normalized, keep = MaxCommentsPerGap },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM chat_gap_comments WHERE normalized NOT IN (SELECT normalized FROM chat_gaps);",
+            transaction: transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken)

@@ -11,7 +11,11 @@ public sealed record QuestionStats(long AskedToday, long AnsweredToday, long Ask
 
 /// <summary>A question the notes did not answer, or answered wrongly by someone's 👎: its normalized text, how often it
 /// was declined and how often its answer was marked wrong.</summary>
-public sealed record KnowledgeGap(string Question, long TimesAsked, DateTimeOffset LastAsked, long WrongAnswers = 0);
+/// <param name="Comments">What people said was wrong with the answer, newest first (a few at most).</param>
+public sealed record KnowledgeGap(string Question, long TimesAsked, DateTimeOffset LastAsked, long WrongAnswers = 0, IReadOnlyList<string>? Comments = null)
+{
+    public IReadOnlyList<string> CommentList => Comments ?? [];
+}
 
 /// <summary>Where questions are counted and declined questions kept.</summary>
 public interface IQuestionLog
@@ -27,6 +31,9 @@ public interface IQuestionLog
 
     /// <summary>Someone marked the answer to <paramref name="question"/> wrong (👎).</summary>
     Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>What was wrong with the answer to <paramref name="question"/>, said after a 👎; kept with the gap.</summary>
+    Task RecordWrongAnswerCommentAsync(string question, string comment, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Takes a gap (by its normalized text, as <see cref="GetGapsAsync"/> gives it) off the list until it is
     /// declined or marked wrong again; false when there is no such gap.</summary>

@@ -36,6 +36,18 @@ public sealed record Passage(
 /// <param name="Url">Where the passage can be opened (from <c>Knowledge:LinkBase</c>), or null.</param>
 public sealed record Citation(string File, string Section, int LineStart, int LineEnd, string Snippet, string? Url = null);
 
+/// <summary>An image the notes show beside a cited passage (<c>![alt](image-6.png)</c> or <c>&lt;img src=…&gt;</c> in the
+/// passage or its section).</summary>
+/// <param name="Path">Relative to the knowledge folder, with forward slashes (resolved from the note's own folder).</param>
+/// <param name="Alt">The alt text as written; may be empty.</param>
+/// <param name="Exists">True when the file is in the notes folder and may be shown (an image type, within the size cap,
+/// no link out of the folder); false shows a placeholder instead.</param>
+/// <param name="Url">Where a platform that fetches images itself (Discord, Teams) finds it, from
+/// <c>NoteImages:PublicBaseUrl</c>; null when the file is missing or no public address is set.</param>
+/// <param name="DataUri">Without a public address, a small file as a <c>data:</c> URI, for a platform that takes one in
+/// place of a URL (a Teams card); null otherwise.</param>
+public sealed record NoteImage(string Path, string Alt, bool Exists, string? Url = null, string? DataUri = null);
+
 /// <summary>What the notes say to a yes/no question.</summary>
 public enum AnswerVerdict
 {
@@ -58,6 +70,8 @@ public enum AnswerVerdict
 /// <param name="NotLoadedReason">When declined because no notes are loaded: why (the folder and what was wrong).</param>
 /// <param name="Corrected">The question as the notes spell it, when a word was misspelt: the answer was read that
 /// way; on a decline it is set only when the notes answer the corrected question ("did you mean").</param>
+/// <param name="Images">The images of the cited passages and their sections, in citation order; null until the chat adds
+/// them (<c>NoteImageFinder</c>).</param>
 public sealed record Answer(
     string Question,
     bool Answered,
@@ -66,7 +80,11 @@ public sealed record Answer(
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<Citation> Related,
     string? NotLoadedReason = null,
-    string? Corrected = null);
+    string? Corrected = null,
+    IReadOnlyList<NoteImage>? Images = null)
+{
+    public IReadOnlyList<NoteImage> ImageList => Images ?? [];
+}
 
 /// <summary>A notes file that could not be read, and why.</summary>
 public sealed record FileFailure(string File, string Reason);

@@ -85,6 +85,13 @@ internal sealed partial class InteractionHandler(
             return Results.Text(JsonSerializer.Serialize(await AutocompleteAsync(typing, context.RequestAborted).ConfigureAwait(false), DiscordJson.Options), "application/json");
         }
 
+        if (interaction.Type == InteractionType.MessageComponent && interaction.Data?.CustomId is { } pressed
+            && ButtonPrompts.ForAction(pressed) is { } prompt)
+        {
+            // A modal must be the direct answer to the press; what it asks for comes back as a MODAL_SUBMIT.
+            return Results.Text(JsonSerializer.Serialize(DiscordRenderer.RenderModal(pressed, prompt), DiscordJson.Options), "application/json");
+        }
+
         var message = ToIncomingMessage(interaction, _options);
         if (message is null || string.IsNullOrEmpty(interaction.Token) || string.IsNullOrEmpty(interaction.Id))
         {
@@ -167,6 +174,11 @@ internal sealed partial class InteractionHandler(
                 new IncomingMessage(Platforms.Discord, channelId, actor.Id, displayName, SlashCommands.ToText(interaction.Data), MentionedBot: true, IsAdmin: isAdmin),
             InteractionType.MessageComponent when interaction.Data.CustomId is { Length: > 0 } customId =>
                 new IncomingMessage(Platforms.Discord, channelId, actor.Id, displayName, string.Empty, MentionedBot: true, IsAdmin: isAdmin, ActionData: customId),
+            InteractionType.ModalSubmit when interaction.Data.CustomId is { Length: > 0 } customId =>
+                new IncomingMessage(
+                    Platforms.Discord, channelId, actor.Id, displayName,
+                    (interaction.Data.Components ?? []).Select(c => c.ValueOf(DiscordRenderer.PromptInputId)).FirstOrDefault(v => v is not null) ?? "",
+                    MentionedBot: true, IsAdmin: isAdmin, ActionData: customId),
             _ => null,
         };
     }

@@ -36,7 +36,22 @@ internal sealed record InteractionData(
     string? CustomId = null,
     int? ComponentType = null,
     string? TargetId = null,
-    ResolvedData? Resolved = null);
+    ResolvedData? Resolved = null,
+    IReadOnlyList<SubmittedComponent>? Components = null);
+
+/// <summary>A component of a submitted modal: an action row (or a label) holding a text input and its value.</summary>
+internal sealed record SubmittedComponent(
+    int Type,
+    string? CustomId = null,
+    string? Value = null,
+    IReadOnlyList<SubmittedComponent>? Components = null,
+    SubmittedComponent? Component = null)
+{
+    /// <summary>The value of the input <paramref name="customId"/> in this component or those it holds.</summary>
+    public string? ValueOf(string customId) =>
+        CustomId == customId && Value is not null ? Value
+        : Component?.ValueOf(customId) ?? Components?.Select(c => c.ValueOf(customId)).FirstOrDefault(v => v is not null);
+}
 
 /// <summary>Objects an interaction refers to by id (here: the target message of a context-menu command).</summary>
 internal sealed record ResolvedData(IReadOnlyDictionary<string, DiscordMessage>? Messages = null);

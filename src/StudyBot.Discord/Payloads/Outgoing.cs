@@ -7,6 +7,7 @@ internal static class CallbackType
     public const int ChannelMessageWithSource = 4;
     public const int DeferredChannelMessageWithSource = 5;
     public const int ApplicationCommandAutocompleteResult = 8;
+    public const int Modal = 9;
 }
 
 /// <summary>Message flags used here.</summary>
@@ -34,6 +35,30 @@ internal sealed record AutocompleteResponse(AutocompleteChoices Data)
     public int Type => CallbackType.ApplicationCommandAutocompleteResult;
 }
 
+/// <summary>A modal (a small form) shown in answer to a button press; its submit comes back as a MODAL_SUBMIT interaction
+/// with the same custom_id.</summary>
+internal sealed record ModalResponse(ModalData Data)
+{
+    public int Type => CallbackType.Modal;
+}
+
+/// <param name="Title">At most 45 characters.</param>
+internal sealed record ModalData(string CustomId, string Title, IReadOnlyList<ModalRow> Components);
+
+internal sealed record ModalRow(IReadOnlyList<TextInput> Components)
+{
+    public int Type => 1;
+}
+
+/// <summary>A text input of a modal.</summary>
+/// <param name="Style">1 a short line, 2 a paragraph.</param>
+/// <param name="Label">At most 45 characters.</param>
+/// <param name="Placeholder">At most 100 characters.</param>
+internal sealed record TextInput(string CustomId, int Style, string Label, string? Placeholder = null, int? MaxLength = null, bool? Required = null)
+{
+    public int Type => 4;
+}
+
 internal sealed record AutocompleteChoices(IReadOnlyList<CommandChoice> Choices);
 
 internal sealed record CommandChoice(string Name, string Value);
@@ -43,7 +68,11 @@ internal sealed record Embed(
     string? Description = null,
     int? Color = null,
     IReadOnlyList<EmbedField>? Fields = null,
-    EmbedFooter? Footer = null);
+    EmbedFooter? Footer = null,
+    EmbedImage? Image = null);
+
+/// <summary>An embed's image: Discord fetches it from <paramref name="Url"/> (http, https or an attachment).</summary>
+internal sealed record EmbedImage(string Url);
 
 internal sealed record EmbedField(string Name, string Value, bool? Inline = null);
 

@@ -21,12 +21,25 @@ internal static class DiscordRenderer
     /// values, footers and author names together, even when each part is within its own limit.</summary>
     public const int MaxEmbedTotal = 6000;
 
+    /// <summary>Discord shows at most 10 embeds in a message; the answer takes one.</summary>
+    private const int MaxEmbeds = 10;
+
+    /// <summary>Modal titles and text input labels are at most 45 characters, placeholders 100.</summary>
+    private const int MaxModalTitle = 45;
+    private const int MaxPlaceholder = 100;
+
+    /// <summary>A text input's value is at most 4,000 characters.</summary>
+    private const int MaxTextInput = 4000;
+
+    /// <summary>The custom_id of the text input in a prompt's modal.</summary>
+    public const string PromptInputId = "comment";
+
     /// <summary>A citation whose quote would be shorter than this is not worth showing cut: it is left out.</summary>
     private const int MinFieldValue = 40;
 
     /// <summary>Renders the reply; <paramref name="ephemeral"/> sets flag 64 (only for interaction responses).</summary>
     public static MessagePayload Render(Reply reply, bool ephemeral = false) => new(
-        Embeds: [RenderEmbed(reply)],
+        Embeds: [RenderEmbed(reply), .. ImageEmbeds(reply)],
         Components: RenderButtons(reply.ButtonList) is { Count: > 0 } rows ? rows : null,
         Flags: ephemeral ? MessageFlags.Ephemeral : null,
         AllowedMentions: new AllowedMentions([]));
@@ -51,17 +64,42 @@ internal static class DiscordRenderer
         return Truncate(Quote(citation.Snippet), max - link.Length) + link;
     }
 
+    /// <summary>The modal a button with a <see cref="TextPrompt"/> opens; its custom_id is the button's, so the submit
+    /// reaches the same action.</summary>
+    public static ModalResponse RenderModal(string customId, TextPrompt prompt) => new(new ModalData(
+        customId,
+        Truncate(prompt.Title, MaxModalTitle),
+        [new ModalRow([new TextInput(
+            PromptInputId,
+            Style: 2,
+            Truncate(prompt.Label, MaxModalTitle),
+            Truncate(prompt.Placeholder, MaxPlaceholder),
+            Math.Clamp(prompt.MaxLength, 1, MaxTextInput),
+            Required: true)])]));
+
     private static Embed RenderEmbed(Reply reply)
     {
         var title = string.IsNullOrWhiteSpace(reply.Title) ? null : Truncate(reply.Title, MaxTitle);
-        var description = string.IsNullOrWhiteSpace(reply.Markdown) ? "\u200b" : Truncate(reply.Markdown, MaxDescription);
+
+        // An image Discord cannot fetch (missing, or no public address) is named under the answer instead.
+        var placeholders = string.Concat(reply.ImageList.Where(i => i.Url is null).Select(i => "\n\n" + NoteImageText.Placeholder(i)));
+        var text = reply.Markdown + placeholders;
+        var description = string.IsNullOrWhiteSpace(text) ? "\u200b" : Truncate(text, MaxDescription);
         var fields = FitFields(reply.CitationList, MaxEmbedTotal - (title?.Length ?? 0) - description.Length);
         return new Embed(
             Title: title,
             Description: description,
             Color: ColorOf(reply.Kind),
-            Fields: fields.Count > 0 ? fields : null);
+            Fields: fields.Count > 0 ? fields : null,
+            Image: reply.ImageList.FirstOrDefault(i => i.Url is not null) is { Url: { } url } ? new EmbedImage(url) : null);
     }
+
+    /// <summary>The second and further images, one image-only embed each (an embed holds one image).</summary>
+    private static IEnumerable<Embed> ImageEmbeds(Reply reply) => reply.ImageList
+        .Where(i => i.Url is not null)
+        .Skip(1)
+        .Take(MaxEmbeds - 1)
+        .Select(i => new Embed(Color: ColorOf(reply.Kind), Image: new EmbedImage(i.Url!)));
 
     /// <summary>
     /// The citations as fields within <paramref name="budget"/> characters (what the 6,000-character embed total leaves

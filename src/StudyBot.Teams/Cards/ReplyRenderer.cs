@@ -34,6 +34,9 @@ internal static class ReplyRenderer
     /// <summary>The input id of the choice drop-down; its value comes back as the activity's <c>value.choice</c>.</summary>
     public const string ChoiceInputId = "choice";
 
+    /// <summary>The input id of a button's text prompt ("what was wrong"); its value comes back as <c>value.comment</c>.</summary>
+    public const string PromptInputId = "comment";
+
     /// <summary>True when the reply is shown as a card.</summary>
     public static bool UsesCard(Reply reply) =>
         reply.ButtonList.Count > 0 || reply.Kind is ReplyKind.Quiz or ReplyKind.QuizReveal or ReplyKind.Leaderboard;
@@ -76,6 +79,13 @@ internal static class ReplyRenderer
         }
 
         text.Append(EscapeHtml(reply.Markdown));
+        foreach (var image in reply.ImageList)
+        {
+            text.Append("\n\n").Append(image.Url is { } url
+                ? $"![{EscapeHtml(MarkdownText.Escape(string.IsNullOrWhiteSpace(image.Alt) ? image.Path : image.Alt))}]({url})"
+                : EscapeHtml(MarkdownText.Escape(NoteImageText.Placeholder(image))));
+        }
+
         if (reply.CitationList.Count > 0)
         {
             text.Append("\n\n**Sources**\n");
@@ -118,6 +128,14 @@ internal static class ReplyRenderer
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = reply.Markdown, ["wrap"] = true });
         }
 
+        foreach (var image in reply.ImageList)
+        {
+            // Teams fetches a card image from its URL, or takes a small one inline; otherwise the name stands in for it.
+            body.Add((image.Url ?? image.DataUri) is { } url
+                ? new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = string.IsNullOrWhiteSpace(image.Alt) ? image.Path : image.Alt, ["size"] = "Auto" }
+                : new JsonObject { ["type"] = "TextBlock", ["text"] = NoteImageText.Placeholder(image), ["size"] = "Small", ["isSubtle"] = true, ["wrap"] = true });
+        }
+
         if (reply.CitationList.Count > 0)
         {
             var items = new JsonArray();
@@ -157,6 +175,22 @@ internal static class ReplyRenderer
         // A card action cannot be shown disabled on every Teams client, so a revealed quiz's disabled buttons are left
         // out: its text already lists each choice with how many chose it and marks the right one.
         var buttons = reply.ButtonList.Where(b => !b.Disabled).ToList();
+
+        // A button that asks for a text first is the field itself plus its submit: the card has no second step, and
+        // the field's value comes back with the action (value.comment).
+        if (buttons.FirstOrDefault(b => b.Prompt is not null) is { Prompt: { } prompt })
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = PromptInputId,
+                ["label"] = prompt.Label,
+                ["placeholder"] = prompt.Placeholder,
+                ["maxLength"] = prompt.MaxLength,
+                ["isMultiline"] = true,
+            });
+        }
+
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
@@ -213,7 +247,7 @@ internal static class ReplyRenderer
                     ButtonStyle.Danger => "destructive",
                     _ => null,
                 };
-                actions.Add(Action(button.Label, button.ActionId, style, universal));
+                actions.Add(Action(button.Prompt is null ? button.Label : "Send", button.ActionId, style, universal));
             }
 
             card["actions"] = actions;

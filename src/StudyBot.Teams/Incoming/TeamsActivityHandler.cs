@@ -69,7 +69,7 @@ internal sealed partial class TeamsActivityHandler(
         await RememberPlaceAsync(activity, cancellationToken).ConfigureAwait(false);
 
         var actionData = ActionData(activity.Value);
-        var text = actionData is null ? CleanText(activity) : "";
+        var text = actionData is null ? CleanText(activity) : PromptText(activity.Value);
         if (text.Length > MaxTextLength)
         {
             text = text[..MaxTextLength];
@@ -276,6 +276,12 @@ internal sealed partial class TeamsActivityHandler(
             ? id
             : null;
     }
+
+    /// <summary>The text of a card's prompt field sent with its action (<c>value.comment</c>), or empty.</summary>
+    internal static string PromptText(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(Cards.ReplyRenderer.PromptInputId, out var text) && text.ValueKind == JsonValueKind.String
+            ? text.GetString() ?? ""
+            : "";
 
     private async Task RememberPlaceAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
 using StudyBot.Hosting;
 
 namespace StudyBot.Web;
@@ -19,12 +20,19 @@ internal sealed class WebChatAccess
 
     private static readonly PathString[] GuardedPaths = ["/api/chat", "/api/admin", "/api/channels", "/api/webchat"];
 
+    /// <summary>The notes' images: guarded like the chat, unless a public address is set for Discord and Teams to fetch
+    /// them from (those platforms send no access token).</summary>
+    private static readonly PathString NoteImages = "/api/notes";
+
+    private readonly PathString[] _guarded;
+
     private readonly byte[]? _tokenDigest;
     private readonly string? _cookieValue;
     private readonly bool _loopbackOnly;
 
-    public WebChatAccess(IOptions<WebChatOptions> options, IConfiguration configuration)
+    public WebChatAccess(IOptions<WebChatOptions> options, IConfiguration configuration, IOptions<NoteImageOptions>? images = null)
     {
+        _guarded = images?.Value.PublicBaseUrl is null ? [.. GuardedPaths, NoteImages] : GuardedPaths;
         var token = options.Value.AccessToken;
         _loopbackOnly = ListenAddresses.LoopbackOnly(configuration["urls"]);
         if (!string.IsNullOrEmpty(token))
@@ -54,7 +62,7 @@ internal sealed class WebChatAccess
             return null;
         }
 
-        if (!GuardedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (!_guarded.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }

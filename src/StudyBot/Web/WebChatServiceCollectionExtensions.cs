@@ -52,6 +52,7 @@ internal static class WebChatServiceCollectionExtensions
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapChatApi();
+        app.MapNoteImages();
 
         return app;
     }

@@ -177,6 +177,9 @@
     if (reply.title) node.appendChild(el("div", "title", escapeHtml(reply.title)));
     node.appendChild(el("div", "body", markdown(reply.markdown || "")));
 
+    const images = reply.images || [];
+    if (images.length) node.appendChild(renderImages(images));
+
     const citations = reply.citations || [];
     if (citations.length) {
       const box = el("div", "citations");
@@ -200,7 +203,8 @@
       node.appendChild(box);
     }
 
-    const buttons = reply.buttons || [];
+    const buttons = (reply.buttons || []).filter((b) => !b.prompt);
+    for (const b of (reply.buttons || []).filter((b) => b.prompt)) node.appendChild(renderPrompt(entry, b));
     if (buttons.length) {
       const row = el("div", "buttons");
       for (const b of buttons) {
@@ -226,6 +230,80 @@
 
     node.querySelectorAll("img").forEach((img) => img.addEventListener("load", () => keepAtEnd(true)));
     return node;
+  }
+
+  /** The images the notes show beside the answer: inline from the bot's own endpoint, or a placeholder line when the
+   *  file is not in the notes folder (or cannot be loaded). */
+  function renderImages(images) {
+    const box = el("div", "note-images");
+    for (const image of images) {
+      const missing = () => {
+        const line = el("div", "note-image missing-image", escapeHtml(image.placeholder || `🖼 ${image.path}`));
+        line.setAttribute("role", "note");
+        return line;
+      };
+      if (!image.src || !safeUrl(image.src)) {
+        box.appendChild(missing());
+        continue;
+      }
+      const figure = el("figure", "note-image");
+      const img = document.createElement("img");
+      img.src = image.src;
+      img.alt = image.alt || image.path;
+      img.loading = "lazy";
+      img.addEventListener("error", () => figure.replaceWith(missing()));
+      figure.appendChild(img);
+      figure.appendChild(el("figcaption", "", escapeHtml(image.path)));
+      box.appendChild(figure);
+    }
+    return box;
+  }
+
+  /** A button that asks for a short text first ("what was wrong" after a 👎): shown as a small optional field, sent
+   *  with the button's action; once sent it stays filled in and spent, also after a reload. */
+  function renderPrompt(entry, b) {
+    const form = el("form", "prompt");
+    const label = el("label", "", escapeHtml(b.prompt.label));
+    const field = document.createElement("textarea");
+    field.name = "comment";
+    field.rows = 2;
+    field.maxLength = b.prompt.maxLength;
+    field.placeholder = b.prompt.placeholder || "";
+    label.appendChild(field);
+    form.appendChild(label);
+    const row = el("div", "prompt-row");
+    const counter = el("span", "counter");
+    const update = () => {
+      counter.textContent = `${field.value.length} / ${b.prompt.maxLength}`;
+      counter.classList.toggle("full", field.value.length >= b.prompt.maxLength);
+    };
+    field.addEventListener("input", update);
+    const submit = el("button", "", "Send");
+    submit.type = "submit";
+    row.appendChild(counter);
+    row.appendChild(submit);
+    form.appendChild(row);
+    if (entry.closed && entry.promptText !== undefined) {
+      field.value = entry.promptText;
+      field.disabled = true;
+      submit.disabled = true;
+    }
+    update();
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = field.value.trim();
+      if (!text || field.disabled) {
+        field.focus();
+        return;
+      }
+      entry.closed = true;
+      entry.promptText = text;
+      saveEntries();
+      field.disabled = true;
+      submit.disabled = true;
+      send({ action: b.actionId, text }, `› ${b.prompt.label.replace(/ \(optional\)$/, "")}: ${text}`);
+    });
+    return form;
   }
 
   function render(entry) {
@@ -260,6 +338,7 @@
       const node = transcript.querySelector(`[data-message-id="${CSS.escape(entry.messageId)}"]`);
       entry.chosen = state.entries[existing].chosen;
       entry.closed = state.entries[existing].closed;
+      entry.promptText = state.entries[existing].promptText;
       state.entries[existing] = entry;
       if (node) node.replaceWith(render(entry));
       saveEntries();

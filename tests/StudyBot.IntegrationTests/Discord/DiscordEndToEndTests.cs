@@ -7,6 +7,7 @@ using StudyBot.Core.Chat;
 using StudyBot.Discord.Interactions;
 using StudyBot.IntegrationTests.Host;
 using StudyBot.IntegrationTests.Quiz;
+using StudyBot.IntegrationTests.Validation;
 
 namespace StudyBot.IntegrationTests.Discord;
 
@@ -86,6 +87,42 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.StartsWith("aws-devsecops.md › ", citation, StringComparison.Ordinal);
         Assert.Matches(@"line(s \d+–)?\d+", citation);
         Assert.Null(seen["flags"]);
+    }
+
+    [Fact]
+    public async Task Ask_AnswerWhoseSectionShowsAMissingImage_NamedUnderTheAnswer()
+    {
+        var seen = await SeenAsync(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted by default?")));
+
+        var embed = seen["embeds"]![0]!;
+        Assert.Contains("🖼 image-6.png — not in the notes folder", (string)embed["description"]!, StringComparison.Ordinal);
+        Assert.Null(embed["image"]);
+    }
+
+    [Fact]
+    public async Task ThumbsDown_WhatWasWrongModal_SubmittedCommentShownInGaps()
+    {
+        const string Member = "222222222222222222";
+        var answer = await SeenAsync(InteractionPayloads.Command("ask", InteractionPayloads.Option("question", "Is EBS encrypted by default?")));
+        var down = answer["components"]![0]!["components"]!.AsArray().Single(b => (string?)b!["label"] == "👎 Wrong")!;
+
+        var thanks = await SeenAsync(InteractionPayloads.Button((string)down["custom_id"]!, Member));
+        Assert.Equal(64, (int)thanks["flags"]!);
+        var why = (string)thanks["components"]![0]!["components"]![0]!["custom_id"]!;
+
+        var modal = Ok(await _client.SendSignedAsync(InteractionPayloads.Button(why, Member)));
+        Assert.Equal(9, (int)modal["type"]!);
+        Assert.Equal(why, (string)modal["data"]!["custom_id"]!);
+        var input = modal["data"]!["components"]![0]!["components"]![0]!;
+        Assert.Equal(500, (int)input["max_length"]!);
+        PlatformValidators.AssertValid("create_interaction_response", modal.ToJsonString());
+
+        var stored = await SeenAsync(InteractionPayloads.ModalSubmit(why, (string)input["custom_id"]!, "Snapshots of encrypted volumes are encrypted too.", Member));
+        Assert.Equal(64, (int)stored["flags"]!);
+        Assert.Contains("your note is on the", (string)stored["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+
+        var gaps = await SeenAsync(InteractionPayloads.Command("gaps", userId: Admin));
+        Assert.Contains("what was wrong: *Snapshots of encrypted volumes are encrypted too.*", (string)gaps["embeds"]![0]!["description"]!, StringComparison.Ordinal);
     }
 
     [Fact]

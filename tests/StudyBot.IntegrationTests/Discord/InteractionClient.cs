@@ -100,6 +100,29 @@ internal static class InteractionPayloads
         ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
     }.ToJsonString();
 
+    /// <summary>A modal's submit (type 5) with one text input, shaped as Discord sends it (a label holding the input).</summary>
+    public static string ModalSubmit(string customId, string inputId, string value, string userId) => new JsonObject
+    {
+        ["id"] = NextId(),
+        ["application_id"] = "290926444748734465",
+        ["type"] = 5,
+        ["version"] = 1,
+        ["token"] = "interaction-token-modal-" + Guid.NewGuid().ToString("N"),
+        ["guild_id"] = GuildId,
+        ["channel_id"] = ChannelId,
+        ["member"] = Member(userId, null),
+        ["data"] = new JsonObject
+        {
+            ["custom_id"] = customId,
+            ["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = 1,
+                ["id"] = 1,
+                ["components"] = new JsonArray(new JsonObject { ["type"] = 4, ["id"] = 2, ["custom_id"] = inputId, ["value"] = value }),
+            }),
+        },
+    }.ToJsonString();
+
     /// <summary>An autocomplete interaction (type 4): <paramref name="typed"/> so far in <c>/ask question:</c>.</summary>
     public static string Autocomplete(string typed, string userId = "53908232506183680") => new JsonObject
     {

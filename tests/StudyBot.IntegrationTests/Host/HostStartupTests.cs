@@ -48,6 +48,8 @@ public sealed class HostStartupTests : IDisposable
     [InlineData("WebChat:AdminToken", "twenty-three-characters", "at least 24")]
     [InlineData("WebChat:ChannelId", "a b", "WebChat:ChannelId")]
     [InlineData("Knowledge:AutoReloadDebounceMilliseconds", "1", "AutoReloadDebounceMilliseconds")]
+    [InlineData("NoteImages:PublicBaseUrl", "ftp://bot.example.com", "NoteImages:PublicBaseUrl")]
+    [InlineData("NoteImages:MaxBytes", "0", "MaxBytes")]
     public async Task StartAsync_BadSetting_StopsNamingSetting(string key, string value, string named)
     {
         var message = await StartFailureAsync((key, value));

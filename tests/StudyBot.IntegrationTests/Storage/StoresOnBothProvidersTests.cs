@@ -114,6 +114,26 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task QuestionLog_WhatWasWrongComments_NewestFewPerGapWithTheirGap(StorageProvider provider)
+    {
+        var log = await StartLogAsync(provider);
+        await log.RecordWrongAnswerAsync("Is EBS encrypted?", At, CancellationToken.None);
+        await log.RecordWrongAnswerAsync("Who rotates KMS keys?", At, CancellationToken.None);
+        for (var i = 1; i <= 4; i++)
+        {
+            await log.RecordWrongAnswerCommentAsync("is ebs encrypted", $"comment {i}", At.AddMinutes(i), CancellationToken.None);
+        }
+
+        await log.RecordWrongAnswerCommentAsync("Who rotates KMS keys?", "AWS does, yearly", At.AddMinutes(5), CancellationToken.None);
+        var gaps = await log.GetGapsAsync(10, CancellationToken.None);
+        await log.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["comment 4", "comment 3", "comment 2"], gaps.Single(g => g.Question == "is ebs encrypted").CommentList);
+        Assert.Equal(["AWS does, yearly"], gaps.Single(g => g.Question == "who rotates kms keys").CommentList);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task QuestionLog_MoreDistinctGapsThanTheCap_KeepsTheMostAskedWithinTheCap(StorageProvider provider)
     {
         var log = new DatabaseQuestionLog(Open(provider), NullLogger<DatabaseQuestionLog>.Instance, maxGaps: 50);

@@ -137,15 +137,16 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     }
 
     /// <summary>A channel message that is an Adaptive Card submit with <paramref name="value"/>, replying to a card.</summary>
-    private JsonObject CardSubmit(JsonObject value)
+    private JsonObject CardSubmit(JsonObject value) => TeamsTestData.CardSubmit(_fake.ServiceUrl, value);
+
+    [Fact]
+    public async Task PromptSubmit_FieldValueGoesToCoreAsTheTextOfTheAction()
     {
-        var submit = TeamsTestData.ChannelMessage(_fake.ServiceUrl);
-        submit.Remove("text");
-        submit.Remove("entities");
-        submit.Remove("attachments");
-        submit["value"] = value;
-        submit["replyToId"] = "1571537152000";
-        return submit;
+        var response = await SendAsync(CardSubmit(new JsonObject { ["action"] = "fb:why:is ebs encrypted", ["comment"] = "Snapshots differ." }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(_conversation.Messages);
+        Assert.Equal(("fb:why:is ebs encrypted", "Snapshots differ."), (message.ActionData, message.Text));
     }
 
     [Fact]

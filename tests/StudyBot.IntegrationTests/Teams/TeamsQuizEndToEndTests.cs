@@ -113,6 +113,34 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChannelQuestion_ThumbsDownThenWhatWasWrong_ImageNamedAndCommentStored()
+    {
+        await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "Is EBS encrypted by default?"));
+        var answer = Assert.Single(_fake.Requests, r => r.ActivityId == "1571537152320").Body["attachments"]![0]!["content"]!;
+        Assert.Contains(answer["body"]!.AsArray(), b => (string?)b!["text"] == "🖼 image-6.png — not in the notes folder");
+        var down = (string)answer["actions"]!.AsArray().Single(a => (string?)a!["title"] == "👎 Wrong")!["data"]!["action"]!;
+
+        await SendAsync(TeamsTestData.CardSubmit(_fake.ServiceUrl, new JsonObject { ["action"] = down }));
+        var thanks = _fake.Requests.Last(r => r.ConversationId?.StartsWith("a:personal-chat-", StringComparison.Ordinal) == true);
+        Assert.Empty(thanks.SpecErrors);
+        var card = thanks.Body["attachments"]![0]!["content"]!;
+        var field = card["body"]!.AsArray().Single(b => (string?)b!["type"] == "Input.Text")!;
+        var send = card["actions"]!.AsArray().Single()!;
+        Assert.Equal("Send", (string?)send["title"]);
+
+        await SendAsync(TeamsTestData.CardSubmit(_fake.ServiceUrl, new JsonObject
+        {
+            ["action"] = (string)send["data"]!["action"]!,
+            [(string)field["id"]!] = "Snapshots of encrypted volumes are encrypted too.",
+        }));
+
+        var stored = _fake.Requests.Last(r => r.ConversationId?.StartsWith("a:personal-chat-", StringComparison.Ordinal) == true);
+        Assert.Contains("your note is on the", stored.Body.ToJsonString(), StringComparison.Ordinal);
+        var gaps = await _bot.Services.GetRequiredService<StudyBot.Core.Chat.IQuestionLog>().GetGapsAsync(10, CancellationToken.None);
+        Assert.Equal(["Snapshots of encrypted volumes are encrypted too."], Assert.Single(gaps).CommentList);
+    }
+
+    [Fact]
     public async Task SearchExtension_QuestionFromTheComposeBox_AnswerCardFromTheNotes()
     {
         var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted by default?"));

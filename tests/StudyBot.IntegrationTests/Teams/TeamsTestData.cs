@@ -52,4 +52,16 @@ public static class TeamsTestData
 
         return activity;
     }
+
+    /// <summary>A channel message that is an Adaptive Card submit with <paramref name="value"/>, replying to a card.</summary>
+    public static JsonObject CardSubmit(string serviceUrl, JsonObject value)
+    {
+        var submit = ChannelMessage(serviceUrl);
+        submit.Remove("text");
+        submit.Remove("entities");
+        submit.Remove("attachments");
+        submit["value"] = value;
+        submit["replyToId"] = "1571537152000";
+        return submit;
+    }
 }

@@ -35,6 +35,12 @@ public sealed class PlatformValidatorTests
         ["reveal"] = new Reply("The answer was **No**.", Title: "Quiz answer", Citations: [Snippet], Kind: ReplyKind.QuizReveal),
         ["empty"] = new Reply("", Kind: ReplyKind.Text),
         ["refused"] = new Reply("Sorry, **reload** is an admin command.", Private: true, Kind: ReplyKind.Refused),
+        ["answer with images"] = new Reply("No — EBS is not encrypted by default.", Citations: [Snippet],
+            Buttons: [new ReplyButton("👍", "fb:up:q"), new ReplyButton("👎", "fb:down:q")], Kind: ReplyKind.Answer,
+            Images: [.. Enumerable.Range(1, 11).Select(i => new NoteImage($"img/i{i}.png", "Key flow", true, $"https://bot.example.com/api/notes/images/img/i{i}.png")),
+                new NoteImage("image-6.png", "alt text", false), new NoteImage("small.png", "", true, DataUri: "data:image/png;base64,iVBORw0KGgo=")]),
+        ["what was wrong"] = new Reply("Thanks — on the **gaps** list.", Private: true,
+            Buttons: [new ReplyButton("✏️ What was wrong?", "fb:why:q", Prompt: ButtonPrompts.ForAction("fb:why:q"))]),
     };
 
     [Theory]
@@ -55,6 +61,24 @@ public sealed class PlatformValidatorTests
     public void TeamsCard_EveryKindOfReply_AcceptedByAdaptiveCards(string name)
     {
         PlatformValidators.AssertValid(PlatformValidators.AdaptiveCard, ReplyRenderer.ToCard(SampleReplies()[name]).ToJsonString());
+    }
+
+    [Fact]
+    public void DiscordModal_WhatWasWrong_AcceptedByDiscordsLibrariesAndOpenApi()
+    {
+        var modal = JsonSerializer.Serialize(DiscordRenderer.RenderModal("fb:why:" + new string('q', 93), ButtonPrompts.ForAction("fb:why:q")!), DiscordJson.Options);
+
+        PlatformValidators.AssertValid("create_interaction_response", modal);
+        Discord.DiscordOpenApi.AssertValid("create_interaction_response", modal);
+    }
+
+    [Fact]
+    public void Validate_ModalWithTooLongTitle_Rejected()
+    {
+        var modal = JsonSerializer.Serialize(DiscordRenderer.RenderModal("fb:why:q", ButtonPrompts.ForAction("fb:why:q")!), DiscordJson.Options)
+            .Replace("What was wrong with the answer?", new string('t', 46), StringComparison.Ordinal);
+
+        Assert.NotEmpty(PlatformValidators.Validate("create_interaction_response", modal));
     }
 
     [Fact]

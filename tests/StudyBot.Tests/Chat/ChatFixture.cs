@@ -15,7 +15,8 @@ internal sealed class ChatFixture : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("studybot-chat-").FullName;
 
     public ChatFixture(
-        ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null)
+        ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null,
+        NoteImageFinder? images = null)
     {
         Database = new SqliteDatabase(Path.Combine(_folder, "bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
         Questions = new DatabaseQuestionLog(Database, NullLogger<DatabaseQuestionLog>.Instance);
@@ -32,7 +33,7 @@ internal sealed class ChatFixture : IAsyncDisposable
         ];
         Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links);
+            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links, images);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();

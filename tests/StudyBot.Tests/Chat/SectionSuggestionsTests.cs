@@ -43,6 +43,9 @@ public class SectionSuggestionsTests
 
         public Task RecordWrongAnswerAsync(string question, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task RecordWrongAnswerCommentAsync(string question, string comment, DateTimeOffset at, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<bool> MarkGapDoneAsync(string question, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> GetFrequentQuestionsAsync(string typed, int count, CancellationToken cancellationToken) =>

@@ -43,6 +43,11 @@ internal sealed class GapsCommand(IQuestionLog questions, TimeProvider time) : I
             }
 
             text.Append(CultureInfo.InvariantCulture, $"{rank++}. \"{MarkdownText.Escape(gap.Question)}\" — {string.Join(", ", what)}, last {gap.LastAsked:yyyy-MM-dd}\n");
+            foreach (var comment in gap.CommentList)
+            {
+                // What someone said was wrong, as they wrote it but on one line, so it stays under its entry.
+                text.Append("   - what was wrong: *").Append(MarkdownText.Escape(OneLine(comment))).Append("*\n");
+            }
         }
 
         text.Append("\nWhen one is dealt with: **gaps done N**.");
@@ -62,6 +67,9 @@ internal sealed class GapsCommand(IQuestionLog questions, TimeProvider time) : I
         return new Reply(
             $"Marked done: \"{gaps[n - 1].Question}\". It comes back if it is declined or marked wrong again.", Title: "Gaps", Kind: ReplyKind.Admin);
     }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Times(long count) => count == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} times");
 }
