@@ -48,7 +48,9 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatCommand, GapsCommand>();
         services.AddSingleton<IChatActionHandler, AnswerFeedback>();
         services.AddSingleton<IConversation, Conversation>();
-        services.AddHostedService<KnowledgeAutoReloader>();
+        services.AddSingleton<KnowledgeAutoReloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeAutoReloader>());
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<KnowledgeAutoReloader>());
         return services;
     }
 }

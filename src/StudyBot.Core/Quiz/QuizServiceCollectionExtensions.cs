@@ -48,6 +48,7 @@ public static class QuizServiceCollectionExtensions
         services.AddTransient<IChatActionHandler, QuizViewHandler>();
         services.TryAddSingleton<QuizScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<QuizScheduler>());
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<QuizScheduler>());
         return services;
     }
 
