@@ -11,17 +11,10 @@ public class AutoReloadTests
             Path.Combine(server.KnowledgeFolder, "gcp.md"),
             "# GCP notes\n\nCloud Armor\n- Cloud Armor protects load balancers against DDoS attacks and filters layer 7 traffic\n");
 
-        // The watcher and the debounce run on real time; allow a busy machine plenty of it.
-        var listed = false;
-        var deadline = Environment.TickCount64 + 60_000;
-        while (!listed && Environment.TickCount64 < deadline)
-        {
-            await Task.Delay(100);
-            var (_, sources) = await server.AskAsync("sources");
-            listed = sources.GetProperty("markdown").GetString()!.Contains("`gcp.md`", StringComparison.Ordinal);
-        }
-
-        Assert.True(listed, "gcp.md was not picked up by the auto-reload");
+        // The watcher and the debounce run on real time; a busy machine may need plenty of it.
+        await Wait.UntilAsync(
+            async () => (await server.AskAsync("sources")).Reply.GetProperty("markdown").GetString()!.Contains("`gcp.md`", StringComparison.Ordinal),
+            "gcp.md to be picked up by the auto-reload");
         var (_, answer) = await server.AskAsync("What does Cloud Armor protect?");
         Assert.Equal("gcp.md", answer.GetProperty("citations")[0].GetProperty("file").GetString());
     }

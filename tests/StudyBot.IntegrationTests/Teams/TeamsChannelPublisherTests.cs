@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
 using StudyBot.Teams.Connector;
+using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Teams;
 
@@ -31,7 +32,7 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
                 s.AddSingleton<IConversation>(new RecordingConversation());
                 s.AddSingleton<IQuizChannelRegistry>(_registry);
             },
-            new Dictionary<string, string?>
+            new Dictionary<string, string>
             {
                 ["Teams:QuizChannels:0:ChannelId"] = ConfiguredChannel,
                 ["Teams:QuizChannels:0:ServiceUrl"] = _fake.ServiceUrl,
