@@ -190,8 +190,8 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         await using var a = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("a"));
         await using var b = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("b"));
         await a.EnsureChannelAsync("c1", "* * * * *", "UTC");
-        var loopA = a.Services.GetServices<IHostedService>().Single();
-        var loopB = b.Services.GetServices<IHostedService>().Single();
+        var loopA = a.Scheduler;
+        var loopB = b.Scheduler;
         await loopA.StartAsync(CancellationToken.None);
         await loopB.StartAsync(CancellationToken.None);
         const int Occurrences = 20;

@@ -525,7 +525,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
             ["Quiz:Channels:0:Cron"] = "0 9 * * *",
             ["Quiz:Channels:0:TimeZone"] = "Europe/Berlin",
         });
-        var scheduler = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+        var scheduler = h.Scheduler;
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
@@ -587,7 +587,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
             // Restarted on the same file, with the clock standing still: one process owns a SQLite file, so the new
             // run takes the claim back at start and posts at once.
             await using var second = QuizHarness.Start(folder, time, platform: platform.For("second"));
-            var scheduler = second.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+            var scheduler = second.Scheduler;
             await scheduler.StartAsync(CancellationToken.None);
             try
             {
