@@ -39,6 +39,9 @@ public sealed class TempFolder : IDisposable
         return target;
     }
 
+    /// <summary>The folder's path, so a <see cref="TempFolder"/> goes wherever a path is asked for.</summary>
+    public static implicit operator string(TempFolder folder) => folder.Path;
+
     public override string ToString() => Path;
 
     public void Dispose() => Delete(Path);

@@ -143,7 +143,8 @@ internal sealed class QuizHarness : IAsyncDisposable
     /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first choice).</summary>
     public static string NewFolder(int questions)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "studybot-quiz-" + Guid.NewGuid().ToString("N"));
+        // Kept after the harness (a restart reuses it); the system cleans its temp folder.
+        var folder = new TempFolder("studybot-quiz-").Path;
         Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
         var text = new StringBuilder("# Team questions\n\n");
         for (var i = 1; i <= questions; i++)
