@@ -21,8 +21,9 @@ public static class Wait
     public static Task UntilAsync(Func<bool> condition, string what = "the condition", TimeSpan? deadline = null) =>
         UntilAsync(() => Task.FromResult(condition()), what, deadline);
 
-    /// <summary>Polls an asynchronous condition (a database read) until it holds.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what = "the condition", TimeSpan? deadline = null)
+    /// <summary>Polls an asynchronous condition (a database read, a request) until it holds; <paramref name="poll"/>
+    /// spaces out conditions that cost the app something.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what = "the condition", TimeSpan? deadline = null, TimeSpan? poll = null)
     {
         var limit = deadline ?? SafetyDeadline;
         var watch = Stopwatch.StartNew();
@@ -33,7 +34,7 @@ public static class Wait
                 throw new TimeoutException($"Timed out after {limit.TotalSeconds:0} s waiting for {what}.");
             }
 
-            await Task.Delay(Poll);
+            await Task.Delay(poll ?? Poll);
         }
     }
 

@@ -38,7 +38,8 @@ public class HealthTests
                 return path == "semantic";
             },
             "the semantic path",
-            TimeSpan.FromSeconds(120));
+            TimeSpan.FromSeconds(120),
+            poll: TimeSpan.FromMilliseconds(200));
 
         Assert.Equal("semantic", path);
         var (status, reply) = await server.AskAsync("Is EBS encrypted by default?");

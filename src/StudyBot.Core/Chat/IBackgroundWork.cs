@@ -16,7 +16,7 @@ public interface IBackgroundWork
 /// loop's <see cref="Running"/> ends, except while it awaits in <see cref="ParkAsync"/> on a wait that has not
 /// completed yet.
 /// </summary>
-public sealed class IdleTracker
+internal sealed class IdleTracker
 {
     /// <summary>How often a waiter looks again while a completed wait has not yet woken the loop (milliseconds).</summary>
     private const int WakeUpPollMilliseconds = 5;
