@@ -52,6 +52,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsInvokeHandler>();
         services.AddSingleton<TeamsActivityQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsActivityQueue>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundWork, TeamsActivityQueue>(sp => sp.GetRequiredService<TeamsActivityQueue>()));
         services.AddSingleton<TeamsChannelPublisher>();
         services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<TeamsChannelPublisher>());
         services.AddDeprecatedQuizChannels($"{TeamsOptions.SectionName}:{nameof(TeamsOptions.QuizChannels)}", Platforms.Teams);

@@ -47,7 +47,9 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatCommand, GapsCommand>();
         services.AddSingleton<IChatActionHandler, AnswerFeedback>();
         services.AddSingleton<IConversation, Conversation>();
-        services.AddHostedService<KnowledgeAutoReloader>();
+        services.TryAddSingleton<KnowledgeAutoReloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeAutoReloader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundWork, KnowledgeAutoReloader>(sp => sp.GetRequiredService<KnowledgeAutoReloader>()));
         return services;
     }
 }

@@ -14,13 +14,24 @@ internal sealed partial class KnowledgeAutoReloader(
     IKnowledgeBase knowledge,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
-    ILogger<KnowledgeAutoReloader> logger) : BackgroundService
+    ILogger<KnowledgeAutoReloader> logger) : BackgroundService, IBackgroundWork
 {
+    private readonly IdleTracker _idle = new();
+
     private readonly Channel<string> _changes = Channel.CreateBounded<string>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _idle.WhenIdleAsync(cancellationToken);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _idle.Started();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var running = _idle.Running();
         var settings = options.Value;
         if (!settings.AutoReload)
         {
@@ -64,14 +75,14 @@ internal sealed partial class KnowledgeAutoReloader(
         var debounce = TimeSpan.FromMilliseconds(settings.AutoReloadDebounceMilliseconds);
         try
         {
-            while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (await _idle.ParkAsync(_changes.Reader.WaitToReadAsync(stoppingToken).AsTask(), HasChange).ConfigureAwait(false))
             {
                 var trigger = await _changes.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
 
                 // Wait until no change has arrived for the whole debounce period.
                 while (true)
                 {
-                    await Task.Delay(debounce, time, stoppingToken).ConfigureAwait(false);
+                    await _idle.ParkAsync(Task.Delay(debounce, time, stoppingToken)).ConfigureAwait(false);
                     if (!_changes.Reader.TryRead(out var later))
                     {
                         break;
@@ -88,6 +99,9 @@ internal sealed partial class KnowledgeAutoReloader(
             // The host is stopping.
         }
     }
+
+    /// <summary>A change waiting in the channel wakes the loop (a moment later, on the thread pool).</summary>
+    private bool HasChange() => _changes.Reader.Count > 0;
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {

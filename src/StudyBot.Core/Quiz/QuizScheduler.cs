@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
 
 namespace StudyBot.Core.Quiz;
 
@@ -37,9 +38,13 @@ internal sealed partial class QuizScheduler(
     IOptions<QuizOptions> options,
     QuizSchedulerSignal signal,
     TimeProvider time,
-    ILogger<QuizScheduler> logger) : BackgroundService
+    ILogger<QuizScheduler> logger) : BackgroundService, IBackgroundWork
 {
     private static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(100);
+    private readonly IdleTracker _idle = new();
+
+    /// <summary>Completes once the scheduler sleeps on the clock (or a schedule change) with nothing due.</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _idle.WhenIdleAsync(cancellationToken);
 
     /// <summary>Runs the due work once (a unit of work in its own scope); returns when to look again.</summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
@@ -48,8 +53,15 @@ internal sealed partial class QuizScheduler(
         return await scope.ServiceProvider.GetRequiredService<QuizService>().RunDueAsync(cancellationToken);
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _idle.Started();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var running = _idle.Running();
         await RegisterConfiguredChannelsAsync(stoppingToken);
         await TakeBackClaimsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
@@ -77,9 +89,14 @@ internal sealed partial class QuizScheduler(
 
             // A clock that moved between reading it and setting the timer (a test's fake clock, stepped to the next
             // occurrence) would start the timer late and sleep past work that is due now: look again at once.
-            if (delay < MinPause || time.GetUtcNow() < next)
+            if (delay < MinPause)
             {
                 await Task.WhenAny(sleep, wake);
+            }
+            else if (time.GetUtcNow() < next)
+            {
+                // Only a sleep on the clock is idle: the short pause above ends by itself, in real time.
+                await _idle.ParkAsync(Task.WhenAny(sleep, wake), () => sleep.IsCompleted || wake.IsCompleted);
             }
 
             await cts.CancelAsync();

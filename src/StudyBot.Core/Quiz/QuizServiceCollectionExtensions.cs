@@ -44,6 +44,7 @@ public static class QuizServiceCollectionExtensions
         services.AddTransient<IChatActionHandler, QuizViewHandler>();
         services.TryAddSingleton<QuizScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<QuizScheduler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundWork, QuizScheduler>(sp => sp.GetRequiredService<QuizScheduler>()));
         return services;
     }
 

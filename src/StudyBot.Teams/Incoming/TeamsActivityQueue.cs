@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chat;
 
 namespace StudyBot.Teams.Incoming;
 
@@ -11,7 +12,7 @@ namespace StudyBot.Teams.Incoming;
 /// activity again, and an answer (or a slow connector) can take longer than that. Each activity is handled in a DI
 /// scope of its own; on shutdown the queued ones are still handled until the host's stop timeout runs out.
 /// </summary>
-internal sealed partial class TeamsActivityQueue(IServiceScopeFactory scopes, ILogger<TeamsActivityQueue> logger) : IHostedService, IDisposable
+internal sealed partial class TeamsActivityQueue(IServiceScopeFactory scopes, ILogger<TeamsActivityQueue> logger) : IHostedService, IBackgroundWork, IDisposable
 {
     /// <summary>More activities waiting than this are refused with 503, which Teams retries later.</summary>
     public const int Capacity = 1000;

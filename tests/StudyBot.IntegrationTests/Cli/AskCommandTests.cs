@@ -63,21 +63,14 @@ public sealed class AskCommandTests
     [Fact]
     public async Task RunAsync_EmptyFolder_ExplainsOnStderrAndFails()
     {
-        var folder = Directory.CreateTempSubdirectory("studybot-empty-").FullName;
-        try
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
+        using var folder = new TempFolder("studybot-empty-");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
 
-            var code = await AskCommand.RunAsync(folder, json: false, ["x"], TextReader.Null, output, error, CancellationToken.None);
+        var code = await AskCommand.RunAsync(folder, json: false, ["x"], TextReader.Null, output, error, CancellationToken.None);
 
-            Assert.NotEqual(0, code);
-            Assert.Contains("no readable notes", error.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.NotEqual(0, code);
+        Assert.Contains("no readable notes", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

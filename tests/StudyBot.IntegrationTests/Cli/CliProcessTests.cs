@@ -13,7 +13,7 @@ namespace StudyBot.IntegrationTests.Cli;
 public sealed class CliProcessTests : IDisposable
 {
     /// <summary>An app folder (appsettings.json naming "notes", a copy of the seed notes there) with a deep sub-folder.</summary>
-    private readonly string _app = Directory.CreateTempSubdirectory("studybot-cli-").FullName;
+    private readonly TempFolder _app = new("studybot-cli-");
 
     public CliProcessTests()
     {
@@ -31,7 +31,7 @@ public sealed class CliProcessTests : IDisposable
 
     private string SubFolder => Path.Combine(_app, "src", "StudyBot");
 
-    public void Dispose() => BotServer.DeleteFolder(_app);
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Ask_FromASubFolder_ReadsTheNotesNamedInTheNearestSettings()
@@ -45,20 +45,14 @@ public sealed class CliProcessTests : IDisposable
     [Fact]
     public async Task Ask_FromAFolderWithoutSettingsOrNotes_OneLineNamingTheFolderAndExit2()
     {
-        var empty = Directory.CreateTempSubdirectory("studybot-nowhere-").FullName;
-        try
-        {
-            var (code, stdout, stderr) = await StudyBotProcess.RunAsync(empty, ["ask", "What is GuardDuty?"]);
+        using var empty = new TempFolder("studybot-nowhere-");
 
-            Assert.Equal(2, code);
-            Assert.Empty(stdout);
-            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains($"'{Path.Combine(empty, "knowledge")}' does not exist", line, StringComparison.Ordinal);
-        }
-        finally
-        {
-            BotServer.DeleteFolder(empty);
-        }
+        var (code, stdout, stderr) = await StudyBotProcess.RunAsync(empty, ["ask", "What is GuardDuty?"]);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"'{empty.Combine("knowledge")}' does not exist", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,18 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 
+using StudyBot.IntegrationTests.Host;
+
 namespace StudyBot.IntegrationTests.Discord;
 
 public sealed class DiscordChannelPublisherTests : IAsyncLifetime
 {
     private const string Messages = "POST /channels/{channels}/messages";
     private FakeDiscordApi _api = null!;
-    private DiscordBotHost _bot = null!;
+    private BotServer _bot = null!;
 
     public async Task InitializeAsync()
     {
         _api = await FakeDiscordApi.StartAsync();
-        _bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(_api, new string('b', 64)), s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        _bot = await BotServer.StartAdapterAsync(BotServer.DiscordSettings(_api, new string('b', 64)), s => s.AddSingleton<IConversation>(new RecordingConversation()));
     }
 
     public async Task DisposeAsync()
@@ -24,7 +26,7 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
 
     private IChannelPublisher Publisher => PublisherOf(_bot);
 
-    private static IChannelPublisher PublisherOf(DiscordBotHost bot) => bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Discord);
+    private static IChannelPublisher PublisherOf(BotServer bot) => bot.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Discord);
 
     private static Reply Quiz => new(
         "Is EBS encrypted by default?",
@@ -51,8 +53,8 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     [Fact]
     public async Task PostAsync_QuizWithThreadsOn_StartsADiscussionThreadOnThePost_RevealGetsNone()
     {
-        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
-        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        var settings = new Dictionary<string, string>(BotServer.DiscordSettings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
+        await using var bot = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
 
         var id = await PublisherOf(bot).PostAsync("645027906669510667", Quiz, "quiz:44", CancellationToken.None);
         await PublisherOf(bot).PostAsync("645027906669510667", new Reply("It was No.", Title: "Quiz answer", Kind: ReplyKind.QuizReveal), "reveal:44", CancellationToken.None);
@@ -67,8 +69,8 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     [Fact]
     public async Task PostAsync_ThreadRefused_QuizStillPostedOnce()
     {
-        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
-        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        var settings = new Dictionary<string, string>(BotServer.DiscordSettings(_api, new string('b', 64))) { ["Discord:QuizThreads"] = "true" };
+        await using var bot = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
         _api.FailNext("POST /channels/{channels}/messages/{id}/threads", 403);
 
         var id = await PublisherOf(bot).PostAsync("645027906669510667", Quiz, "quiz:45", CancellationToken.None);
@@ -94,12 +96,12 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     public async Task PostAsync_ResponseLostThenRestart_PostedOnceAndRecorded()
     {
         const string Channel = "645027906669510667";
-        var folder = Directory.CreateTempSubdirectory("studybot-discord-restart-").FullName;
+        var folder = BotServer.CreateFolder(copyNotes: false);
         try
         {
-            var settings = DiscordBotHost.Settings(_api, new string('b', 64));
+            var settings = BotServer.DiscordSettings(_api, new string('b', 64));
             _api.ResponsesToLose = 1;
-            await using (var first = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder))
+            await using (var first = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder))
             {
                 // Discord created the message, but the bot stops before the response arrives: the post stays pending.
                 using var stopping = new CancellationTokenSource();
@@ -109,7 +111,7 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
             }
 
-            await using var second = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder);
+            await using var second = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder);
             var id = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
             var again = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
 
@@ -121,7 +123,7 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            BotServer.DeleteFolder(folder);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         _client = new InteractionClient(_server.BaseAddress, _publicKey);
     }
 
-    private IEnumerable<KeyValuePair<string, string>> Settings() => DiscordBotHost.Settings(_api, _publicKey)
+    private IEnumerable<KeyValuePair<string, string>> Settings() => BotServer.DiscordSettings(_api, _publicKey)
         .Where(kv => kv.Key != "Discord:InteractionBudget")
         .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
         .Append(new("Discord:AdminUserIds:0", Admin));
@@ -62,11 +62,11 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         }
 
         Assert.Equal(5, (int)response["type"]!);
-        var edit = await _api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains(token, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var edit = await _api.WaitForAsync(r => r.Route == "PATCH /webhooks/{webhooks}/{token}/messages/@original" && r.Path.Contains(token, StringComparison.Ordinal));
         DiscordOpenApi.AssertValid("update_original_webhook_message", edit.Body);
         if ((string?)edit.Json!["content"] == "I sent you the answer privately.")
         {
-            var followup = await _api.WaitForAsync(r => r.Route == "POST /webhooks/{webhooks}/{token}" && r.Path.Contains(token, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            var followup = await _api.WaitForAsync(r => r.Route == "POST /webhooks/{webhooks}/{token}" && r.Path.Contains(token, StringComparison.Ordinal));
             DiscordOpenApi.AssertValid("execute_webhook", followup.Body);
             return followup.Json!;
         }
@@ -291,11 +291,8 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         time.Advance(TimeSpan.FromHours(1));
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while ((await store.PostAsync(1, timeout.Token))!.RevealAttempts < attempt)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
+            var recorded = attempt;
+            await Wait.UntilAsync(async () => (await store.PostAsync(1, CancellationToken.None))!.RevealAttempts >= recorded, $"refused edit {attempt} to be recorded");
 
             Assert.Equal(attempt, _api.On("PATCH /channels/{channels}/messages/{id}").Count);
             time.Advance(TimeSpan.FromSeconds(30));
@@ -312,7 +309,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     {
         await using var gateway = await FakeGateway.StartAsync();
         _api.GatewayUrl = gateway.Url;
-        var settings = DiscordBotHost.Settings(_api, new string('e', 64))
+        var settings = BotServer.DiscordSettings(_api, new string('e', 64))
             .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))
             .Append(new("Discord:GatewayEnabled", "true"));
         gateway.Then(async c =>

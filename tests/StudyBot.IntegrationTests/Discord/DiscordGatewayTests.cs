@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Discord.Gateway;
 
+using StudyBot.IntegrationTests.Host;
+
 namespace StudyBot.IntegrationTests.Discord;
 
 public sealed class DiscordGatewayTests : IAsyncLifetime
@@ -39,8 +41,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private Task<DiscordBotHost> StartBotAsync(int helloTimeoutMs = 10_000, Func<double>? jitter = null, Dictionary<string, string?>? settings = null) => DiscordBotHost.StartAsync(
-        new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('c', 64)).Concat(settings ?? [])) { ["Discord:GatewayEnabled"] = "true" },
+    private Task<BotServer> StartBotAsync(int helloTimeoutMs = 10_000, Func<double>? jitter = null, Dictionary<string, string>? settings = null) => BotServer.StartAdapterAsync(
+        new Dictionary<string, string>(BotServer.DiscordSettings(_api, new string('c', 64)).Concat(settings ?? [])) { ["Discord:GatewayEnabled"] = "true" },
         s => s.AddSingleton<IConversation>(_conversation).AddSingleton(new GatewayTimings
         {
             BackoffBase = TimeSpan.FromMilliseconds(50),
@@ -51,7 +53,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             Jitter = jitter ?? Random.Shared.NextDouble,
         }));
 
-    private static DiscordGatewayService Gateway(DiscordBotHost bot) =>
+    private static DiscordGatewayService Gateway(BotServer bot) =>
         bot.Services.GetServices<IHostedService>().OfType<DiscordGatewayService>().Single();
 
     /// <summary>The documented MESSAGE_CREATE sample, in a guild; optionally @mentioning the bot.</summary>
@@ -108,7 +110,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await c.DispatchAsync("MESSAGE_CREATE", MessageCreate("334385199974967043", "Is EBS encrypted by default?"), 3);
             await ReplyTo("334385199974967043");
             await c.RequestHeartbeatAsync();
-            await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 3));
+            await Wait.UntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 3));
             await c.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
             await c.WaitClosedAsync();
         });
@@ -130,7 +132,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await ExpectResumeAsync(c, 4);
             await c.DispatchAsync("RESUMED", new JsonObject(), 5);
             await c.RequestHeartbeatAsync();
-            await WaitUntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 5));
+            await Wait.UntilAsync(() => c.Heartbeats.Any(h => h is not null && (long)h == 5));
             c.Drop();
         });
 
@@ -237,7 +239,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await using var bot = await StartBotAsync(helloTimeoutMs: 5000); // the second server says HELLO at once; a busy machine still hears it in time
         await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
 
-        await WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("READY as user 1000", StringComparison.Ordinal)));
+        await Wait.UntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("READY as user 1000", StringComparison.Ordinal)));
 
         Assert.Contains(bot.Logs.Lines, l => l.Contains("connection failed (TimeoutException)", StringComparison.Ordinal));
         Assert.Equal(2, _gateway.Connections.Count);
@@ -343,7 +345,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         _api.GatewayUrl = new Uri("ws://127.0.0.1:1/");
 
         await using var bot = await StartBotAsync();
-        await WaitUntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("connection failed", StringComparison.Ordinal)) >= 4);
+        await Wait.UntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("connection failed", StringComparison.Ordinal)) >= 4);
 
         var delays = bot.Logs.Lines.Where(l => l.Contains("Discord gateway: next Resume after", StringComparison.Ordinal)).Take(4).ToList();
         Assert.Contains("after 1 failures", delays[0], StringComparison.Ordinal);
@@ -360,21 +362,12 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
             await c.HelloAsync(HeartbeatMs);
             await c.ExpectAsync(2);
             await c.DispatchAsync("READY", Ready("session-1", _gateway.ResumeUrl), 1);
-            await WaitUntilAsync(() => !c.Heartbeats.IsEmpty, HeartbeatMs / 2);
+            await Wait.UntilAsync(() => !c.Heartbeats.IsEmpty, "a heartbeat", TimeSpan.FromMilliseconds(HeartbeatMs / 2));
         });
 
         await using var bot = await StartBotAsync(jitter: () => 0);
         await _gateway.ScriptDone.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMs));
 
         Assert.Single(_gateway.Connections);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = WaitMs)
-    {
-        using var cts = new CancellationTokenSource(timeoutMs);
-        while (!condition())
-        {
-            await Task.Delay(25, cts.Token);
-        }
     }
 }

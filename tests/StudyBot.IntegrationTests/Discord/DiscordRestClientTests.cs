@@ -7,6 +7,8 @@ using StudyBot.Discord;
 using StudyBot.Discord.Payloads;
 using StudyBot.Discord.Rest;
 
+using StudyBot.IntegrationTests.Host;
+
 namespace StudyBot.IntegrationTests.Discord;
 
 public sealed class DiscordRestClientTests : IAsyncLifetime
@@ -19,7 +21,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
     private IConfiguration Configuration(string token = FakeDiscordApi.Token) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>(DiscordBotHost.Settings(_api, new string('a', 64))) { ["Discord:BotToken"] = token })
+        .AddInMemoryCollection(BotServer.DiscordSettings(_api, new string('a', 64)).Where(kv => kv.Key != "Discord:BotToken").Append(new("Discord:BotToken", token)).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
         .Build();
 
     private ServiceProvider Services(string token = FakeDiscordApi.Token) =>

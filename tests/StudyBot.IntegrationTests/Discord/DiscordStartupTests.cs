@@ -1,9 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
+
+using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Discord;
 
@@ -12,10 +15,10 @@ public sealed class DiscordStartupTests
     [Fact]
     public async Task Start_NoDiscordSettings_RunsWithoutDiscord()
     {
-        await using var bot = await DiscordBotHost.StartAsync(new Dictionary<string, string?>(), s => s.AddSingleton<IConversation>(new RecordingConversation()));
+        await using var bot = await BotServer.StartAdapterAsync(new Dictionary<string, string>(), s => s.AddSingleton<IConversation>(new RecordingConversation()));
         using var http = new HttpClient();
 
-        using var response = await http.PostAsync(new Uri(bot.BaseUrl, "api/discord/interactions"), new StringContent("{}"));
+        using var response = await http.PostAsync(new Uri(bot.BaseAddress, "api/discord/interactions"), new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(bot.Services.GetServices<IChannelPublisher>(), p => p.Platform == Platforms.Discord);
@@ -24,10 +27,10 @@ public sealed class DiscordStartupTests
     [Fact]
     public async Task Start_PartialDiscordSettings_StopsNamingWhatIsMissing()
     {
-        var settings = new Dictionary<string, string?> { ["Discord:ApplicationId"] = "290926444748734465" };
+        var settings = new Dictionary<string, string> { ["Discord:ApplicationId"] = "290926444748734465" };
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())));
+            BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())));
 
         Assert.Contains("Discord:PublicKey is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("Discord:BotToken is missing", error.Message, StringComparison.Ordinal);
@@ -37,7 +40,7 @@ public sealed class DiscordStartupTests
     public async Task Start_OldAndNewQuizChannelKeys_OneListForTheScheduleAndAWarningForTheOldKey()
     {
         await using var api = await FakeDiscordApi.StartAsync();
-        var settings = new Dictionary<string, string?>(DiscordBotHost.Settings(api, new string('d', 64)))
+        var settings = new Dictionary<string, string>(BotServer.DiscordSettings(api, new string('d', 64)))
         {
             ["Discord:QuizChannels:0:ChannelId"] = "645027906669510667",
             ["Discord:QuizChannels:0:Cron"] = "0 9 * * 1-5",
@@ -48,7 +51,7 @@ public sealed class DiscordStartupTests
         };
 
         // The quiz's own binding of its section, as AddQuiz does it; the quiz scheduler registers this one list.
-        await using var bot = await DiscordBotHost.StartAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())
+        await using var bot = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())
             .AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName));
 
         var channels = bot.Services.GetRequiredService<IOptions<QuizOptions>>().Value.Channels
@@ -83,14 +86,14 @@ public sealed class DiscordStartupTests
                 return new Reply("Reloaded while stopping.", Kind: ReplyKind.Admin);
             },
         };
-        var bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(api, publicKey), s => s.AddSingleton<IConversation>(conversation));
-        using var client = new InteractionClient(bot.BaseUrl, publicKey);
+        var bot = await BotServer.StartAdapterAsync(BotServer.DiscordSettings(api, publicKey), s => s.AddSingleton<IConversation>(conversation));
+        using var client = new InteractionClient(bot.BaseAddress, publicKey);
 
         var (_, body) = await client.SendSignedAsync(InteractionPayloads.Command("reload"));
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = bot.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopRequested.SetResult);
         var stopping = bot.DisposeAsync().AsTask();
-        await stopRequested.Task.WaitAsync(TimeSpan.FromSeconds(60)); // the host is shutting down; only then the answer comes
+        await stopRequested.Task.WaitAsync(Wait.SafetyDeadline); // the host is shutting down; only then the answer comes
         release.SetResult();
         await stopping;
 

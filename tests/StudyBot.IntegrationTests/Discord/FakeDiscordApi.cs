@@ -91,24 +91,9 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> On(string route) => Requests.Where(r => r.Route == route).ToList();
 
-    /// <summary>Waits until a request matches, or fails the test after the timeout.</summary>
-    public async Task<FakeRequest> WaitForAsync(Func<FakeRequest, bool> match, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        while (!cts.IsCancellationRequested)
-        {
-            if (Requests.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
-
-        throw new TimeoutException("The fake Discord API did not receive the expected request. Got: "
-            + string.Join(", ", Requests.Select(r => r.Route)));
-    }
-
+    /// <summary>Waits until a request matches.</summary>
+    public Task<FakeRequest> WaitForAsync(Func<FakeRequest, bool> match) =>
+        Wait.ForAsync(() => Requests.FirstOrDefault(match), "a request to the fake Discord API; got: " + string.Join(", ", Requests.Select(r => r.Route)));
     private async Task HandleAsync(HttpContext context)
     {
         var path = "/" + ((string?)context.Request.RouteValues["path"] ?? string.Empty);

@@ -21,14 +21,13 @@ internal sealed class HeldTimersTimeProvider : TimeProvider
     /// <summary>Moves the timers on a step at a time (the timer may not exist yet) until <paramref name="task"/> ends.</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> task, TimeSpan step)
     {
-        var deadline = Environment.TickCount64 + 60_000;
-        while (!task.IsCompleted)
-        {
-            Assert.True(Environment.TickCount64 < deadline, "the request did not end");
-            Advance(step);
-            await Task.WhenAny(task, Task.Delay(20));
-        }
-
+        await Wait.UntilAsync(
+            () =>
+            {
+                Advance(step);
+                return task.IsCompleted;
+            },
+            "the request to end");
         return await task;
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 using StudyBot.Core.Chat;
 
+using StudyBot.IntegrationTests.Host;
+
 namespace StudyBot.IntegrationTests.Discord;
 
 /// <summary>The fake Discord API, the bot host and the signing key shared by one test class.</summary>
@@ -12,9 +14,9 @@ public sealed class InteractionFixture : IAsyncLifetime
 {
     internal FakeDiscordApi Api { get; private set; } = null!;
 
-    internal DiscordBotHost Bot { get; private set; } = null!;
+    internal BotServer Bot { get; private set; } = null!;
 
-    internal RecordingConversation Conversation { get; } = new();
+    internal RecordingConversation Conversation { get; } = new() { MoreButton = true };
 
     internal string PublicKeyHex { get; private set; } = null!;
 
@@ -25,8 +27,8 @@ public sealed class InteractionFixture : IAsyncLifetime
     {
         Api = await FakeDiscordApi.StartAsync();
         PublicKeyHex = (await NodeSigner.SignAsync([], DateTimeOffset.UtcNow.ToUnixTimeSeconds())).PublicKeyHex;
-        Bot = await DiscordBotHost.StartAsync(DiscordBotHost.Settings(Api, PublicKeyHex), s => s.AddSingleton<IConversation>(Conversation).AddSingleton<TimeProvider>(Time));
-        Client = new InteractionClient(Bot.BaseUrl, PublicKeyHex);
+        Bot = await BotServer.StartAdapterAsync(BotServer.DiscordSettings(Api, PublicKeyHex), s => s.AddSingleton<IConversation>(Conversation).AddSingleton<TimeProvider>(Time));
+        Client = new InteractionClient(Bot.BaseAddress, PublicKeyHex);
     }
 
     public async Task DisposeAsync()
@@ -165,7 +167,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         finally
         {
             release.TrySetResult();
-            fixture.Conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
+            fixture.Conversation.Respond = (m, _) => Task.FromResult(fixture.Conversation.Answer(m));
         }
     }
 
@@ -195,7 +197,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         finally
         {
             release.TrySetResult();
-            fixture.Conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
+            fixture.Conversation.Respond = (m, _) => Task.FromResult(fixture.Conversation.Answer(m));
         }
     }
 
@@ -222,7 +224,7 @@ public sealed class InteractionEndpointTests(InteractionFixture fixture) : IClas
         public void Dispose()
         {
             Release();
-            _conversation.Respond = (m, _) => Task.FromResult(RecordingConversation.Answer(m));
+            _conversation.Respond = (m, _) => Task.FromResult(_conversation.Answer(m));
         }
     }
 

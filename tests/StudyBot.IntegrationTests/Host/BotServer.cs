@@ -1,14 +1,21 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using StudyBot.IntegrationTests.Discord;
+using StudyBot.IntegrationTests.Teams;
+using StudyBot.Teams;
+using StudyBot.Teams.Auth;
 
 namespace StudyBot.IntegrationTests.Host;
 
 /// <summary>
-/// The real app (BotHost) on a real Kestrel at 127.0.0.1 on a free port, with its own copy of the notes and its own
-/// SQLite file in a temp folder. Start a second one on the same folder to test a restart.
+/// The one test host: the real app (<see cref="BotHost.Build"/>, so the real composition root) on a real Kestrel at
+/// 127.0.0.1 on a free port, with its own copy of the notes and its own SQLite file in a temp folder. Hooks: extra
+/// settings, service overrides, a fake clock, the fake Discord and Microsoft servers. Start a second one on the same
+/// folder to test a restart. Every log line is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
@@ -17,11 +24,12 @@ public sealed class BotServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsFolder;
 
-    private BotServer(WebApplication app, string folder, bool ownsFolder)
+    private BotServer(WebApplication app, string folder, bool ownsFolder, LogCapture logs)
     {
         _app = app;
         Folder = folder;
         _ownsFolder = ownsFolder;
+        Logs = logs;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
     }
 
@@ -38,41 +46,96 @@ public sealed class BotServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server; <paramref name="settings"/> are extra configuration switches ("Section:Key", "value").</summary>
+    /// <summary>The log entries at the configured levels (warnings and up unless settings say otherwise), or from
+    /// the level given to <see cref="StartAsync"/>.</summary>
+    public LogCapture Logs { get; }
+
+    /// <summary>
+    /// Starts a server. <paramref name="settings"/> are extra configuration switches ("Section:Key", "value");
+    /// <paramref name="configureServices"/> adds or replaces services after the app's own; <paramref name="time"/>
+    /// replaces the clock; <paramref name="microsoft"/> points the Teams adapter at the fake Microsoft servers (and
+    /// trusts only their certificate); without <paramref name="copyNotes"/> the notes folder is empty (for adapter
+    /// tests whose conversation is a stand-in); <paramref name="logLevel"/> makes <see cref="Logs"/> keep more than the
+    /// console shows.
+    /// </summary>
     public static async Task<BotServer> StartAsync(
         IEnumerable<KeyValuePair<string, string>>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        string? folder = null)
+        string? folder = null,
+        TimeProvider? time = null,
+        FakeMicrosoft? microsoft = null,
+        bool copyNotes = true,
+        LogLevel? logLevel = null)
     {
         var ownsFolder = folder is null;
-        folder ??= CreateFolder();
-        var app = BotHost.Build([.. Arguments(folder, settings)], configureServices);
+        folder ??= CreateFolder(copyNotes);
+        var logs = new LogCapture();
+        var all = microsoft is null ? settings : TeamsSettings(microsoft).Concat(settings ?? []);
+        var app = BotHost.Build([.. Arguments(folder, all)], services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            if (logLevel is { } level)
+            {
+                // A provider's own rule wins over Logging:LogLevel, so the console stays quiet.
+                services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(typeof(LogCapture).FullName, null, level, null)));
+            }
+
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
+            if (microsoft is not null)
+            {
+                TrustFakeMicrosoft(services, microsoft);
+            }
+
+            configureServices?.Invoke(services);
+        });
         var started = false;
         try
         {
             await app.StartAsync();
             started = true;
-            return new BotServer(app, folder, ownsFolder);
+            return new BotServer(app, folder, ownsFolder, logs);
         }
         finally
         {
             if (!started)
             {
                 await app.DisposeAsync();
+                if (ownsFolder)
+                {
+                    DeleteFolder(folder);
+                }
             }
         }
     }
 
-    /// <summary>A temp folder with a copy of the repo's notes.</summary>
-    public static string CreateFolder()
+    /// <summary>
+    /// Starts the app for an adapter test whose conversation core is a stand-in (registered by
+    /// <paramref name="configureServices"/>): no notes to index, and every log line from Debug up kept in
+    /// <see cref="Logs"/>.
+    /// </summary>
+    public static Task<BotServer> StartAdapterAsync(
+        IEnumerable<KeyValuePair<string, string>> settings, Action<IServiceCollection> configureServices, string? folder = null, FakeMicrosoft? microsoft = null) =>
+        StartAsync(settings, configureServices, folder, microsoft: microsoft, copyNotes: false, logLevel: LogLevel.Debug);
+
+    /// <summary>A temp folder with a copy of the repo's notes (or an empty notes folder).</summary>
+    public static string CreateFolder(bool copyNotes = true)
     {
         var folder = Directory.CreateTempSubdirectory("studybot-it-").FullName;
-        var source = Path.Combine(AppContext.BaseDirectory, "knowledge");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        var notes = Path.Combine(folder, "knowledge");
+        Directory.CreateDirectory(notes);
+        if (copyNotes)
         {
-            var target = Path.Combine(folder, "knowledge", Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            var source = Path.Combine(AppContext.BaseDirectory, "knowledge");
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(notes, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
 
         return folder;
@@ -105,6 +168,30 @@ public sealed class BotServer : IAsyncDisposable
         return values.Select(kv => $"--{kv.Key}={kv.Value}");
     }
 
+    /// <summary>The Discord settings for the fake Discord API (<paramref name="api"/>) and an interactions key.</summary>
+    internal static Dictionary<string, string> DiscordSettings(FakeDiscordApi api, string publicKeyHex) => new()
+    {
+        ["Discord:ApplicationId"] = "290926444748734465",
+        ["Discord:PublicKey"] = publicKeyHex,
+        ["Discord:BotToken"] = FakeDiscordApi.Token,
+        ["Discord:ApiBaseUrl"] = api.BaseUrl.ToString(),
+        ["Discord:AdminRoleIds:0"] = "539082325061836999",
+        ["Discord:InteractionBudget"] = "00:00:02",
+    };
+
+    /// <summary>The Teams settings for the fake Microsoft servers; settings given to <see cref="StartAsync"/> win.</summary>
+    public static Dictionary<string, string> TeamsSettings(FakeMicrosoft fake) => new()
+    {
+        ["Teams:AppId"] = TeamsBot.AppId,
+        ["Teams:TenantId"] = TeamsBot.TenantId,
+        ["Teams:ClientSecret"] = "test-secret",
+        ["Teams:OpenIdMetadataUrl"] = fake.MetadataUrl,
+        ["Teams:TokenAuthority"] = fake.HttpsBase,
+    };
+
+    /// <summary>Completes once every background loop (quiz scheduler, notes watcher, Teams queue) is idle.</summary>
+    public Task WhenIdleAsync() => Wait.UntilIdleAsync(Services);
+
     /// <summary>Posts a message to <c>/api/chat</c> and returns the status and the first reply.</summary>
     public async Task<(int Status, JsonElement Reply)> AskAsync(string text, string userId = "tester", bool admin = false)
     {
@@ -128,21 +215,23 @@ public sealed class BotServer : IAsyncDisposable
         await _app.DisposeAsync();
         if (_ownsFolder)
         {
-            SqliteConnection.ClearAllPools();
             DeleteFolder(Folder);
         }
     }
 
-    public static void DeleteFolder(string folder)
+    public static void DeleteFolder(string folder) => TempFolder.Delete(folder);
+
+    private static void TrustFakeMicrosoft(IServiceCollection services, FakeMicrosoft fake)
     {
-        SqliteConnection.ClearAllPools();
-        try
+        // Trust the fake token endpoint's self-signed certificate, and only it.
+        var thumbprint = fake.Certificate.GetCertHashString();
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finishing background task; the temp folder is cleaned by the OS.
-        }
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
+        });
+
+        // Retry fast in tests; production keeps the 1 s base delay.
+        services.PostConfigure<HttpStandardResilienceOptions>(
+            TeamsServiceCollectionExtensions.ConnectorClientName + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(20));
     }
 }

@@ -159,7 +159,7 @@ public class HostProcessTests
             using var process = System.Diagnostics.Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync().WaitAsync(Wait.SafetyDeadline);
 
             Assert.Equal(2, process.ExitCode);
             Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);

@@ -28,11 +28,10 @@ public sealed class PostgresHostTests(PostgresServer postgres)
             ["Storage:ConnectionString"] = postgres.ConnectionString(database) + ";Password=" + Password,
             ["Logging:LogLevel:Default"] = "Information",
         };
-        var logs = new CapturingLoggerProvider();
         try
         {
-            await using var first = await BotServer.StartAsync(settings, s => s.AddSingleton<ILoggerProvider>(logs), folder);
-            await using var second = await BotServer.StartAsync(settings, s => s.AddSingleton<ILoggerProvider>(logs), folder);
+            await using var first = await BotServer.StartAsync(settings, folder: folder);
+            await using var second = await BotServer.StartAsync(settings, folder: folder);
 
             using var health = await second.Client.GetAsync("healthz");
             var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
@@ -47,8 +46,9 @@ public sealed class PostgresHostTests(PostgresServer postgres)
             Assert.Contains("airspeed velocity of an unladen swallow", gaps.GetProperty("markdown").GetString(), StringComparison.Ordinal);
 
             Assert.False(File.Exists(first.DatabasePath));
-            Assert.Contains(logs.Lines, l => l.Contains($"Database: PostgreSQL database {database} on 127.0.0.1:{postgres.Port}", StringComparison.Ordinal));
-            Assert.DoesNotContain(logs.Lines, l => l.Contains(Password, StringComparison.Ordinal));
+            var logs = first.Logs.Lines.Concat(second.Logs.Lines).ToList();
+            Assert.Contains(logs, l => l.Contains($"Database: PostgreSQL database {database} on 127.0.0.1:{postgres.Port}", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, l => l.Contains(Password, StringComparison.Ordinal));
         }
         finally
         {

@@ -10,12 +10,10 @@ namespace StudyBot.IntegrationTests.Host;
 /// bodies, limited admin guesses.</summary>
 public sealed class WebAbuseTests : IAsyncLifetime
 {
-    private readonly WarningLog _log = new();
     private BotServer _server = null!;
 
     public async Task InitializeAsync() => _server = await BotServer.StartAsync(
-        [new("WebChat:AdminGuessLimit", "5"), new("WebChat:AdminGuessReplenishmentSeconds", "3600")],
-        services => services.AddSingleton<ILoggerProvider>(_log));
+        [new("WebChat:AdminGuessLimit", "5"), new("WebChat:AdminGuessReplenishmentSeconds", "3600")]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -56,41 +54,6 @@ public sealed class WebAbuseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, chatWithToken.StatusCode);
-        Assert.Equal(5, _log.Messages.Count(m => m.StartsWith("Wrong admin token from", StringComparison.Ordinal)));
-    }
-
-    /// <summary>Keeps warning messages of the app's loggers.</summary>
-    private sealed class WarningLog : ILoggerProvider, ILogger
-    {
-        private readonly List<string> _messages = [];
-
-        public IReadOnlyList<string> Messages
-        {
-            get
-            {
-                lock (_messages)
-                {
-                    return [.. _messages];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_messages)
-            {
-                _messages.Add(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
+        Assert.Equal(5, _server.Logs.Messages(LogLevel.Warning).Count(m => m.StartsWith("Wrong admin token from", StringComparison.Ordinal)));
     }
 }

@@ -10,8 +10,7 @@ public class QuestionBankTests
     [Fact]
     public async Task Questions_AfterReloadWithANewQuizFile_IncludeTheTeamQuestionFirstAndKeepIds()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "studybot-bank-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var folder = new TempFolder("studybot-bank-");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
         using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
         await knowledge.LoadAsync(CancellationToken.None);

@@ -8,57 +8,43 @@ using StudyBot.IntegrationTests.Web;
 namespace StudyBot.IntegrationTests.Quiz;
 
 [Collection(BrowserCollection.Name)]
-public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class QuizBrowserTests(BrowserFixture browser) : ChatPageTests(browser)
 {
     // The app's clock: the reveal comes when the test moves it, not after real seconds that a slow page could miss.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 1, 7, 0, 0, TimeSpan.Zero));
-    private BotServer _server = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await BotServer.StartAsync(
-            [new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "01:00:00")],
-            services => services.AddSingleton<TimeProvider>(_time));
-        (_context, _page) = await browser.OpenChatAsync(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
-    }
+    protected override Task<BotServer> StartServerAsync() =>
+        BotServer.StartAsync([new("Knowledge:AutoReload", "false"), new("Quiz:RevealAfter", "01:00:00")], time: _time);
 
     [Fact]
     public async Task Page_AdminQuizNow_PostedAnsweredRevealedInPlaceWithCountsCitationAndLeaderboardShowsThePoint()
     {
-        await _page.ClickAsync("#admin-toggle");
-        await _page.FillAsync("#admin-token", BotServer.AdminToken);
-        await _page.ClickAsync("#admin-form button[type=submit]");
-        await Assertions.Expect(_page.Locator("#admin-bar")).ToBeVisibleAsync();
+        await Page.ClickAsync("#admin-toggle");
+        await Page.FillAsync("#admin-token", BotServer.AdminToken);
+        await Page.ClickAsync("#admin-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("#admin-bar")).ToBeVisibleAsync();
 
         await SendAsync("quiz now");
-        await Assertions.Expect(_page.Locator(".message.bot[data-kind=admin]").Last).ToContainTextAsync("Posted quiz #1");
+        await Assertions.Expect(Page.Locator(".message.bot[data-kind=admin]").Last).ToContainTextAsync("Posted quiz #1");
 
         // The quiz arrives through the web channel feed, with one button per choice.
-        var quiz = _page.Locator(".message.channel[data-kind=quiz]");
+        var quiz = Page.Locator(".message.channel[data-kind=quiz]");
         await Assertions.Expect(quiz).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         var messageId = await quiz.GetAttributeAsync("data-message-id");
-        var question = (await _server.Services.GetRequiredService<QuizStore>().PostAsync(1, CancellationToken.None))!.Question;
+        var question = (await Server.Services.GetRequiredService<QuizStore>().PostAsync(1, CancellationToken.None))!.Question;
         await Assertions.Expect(quiz).ToContainTextAsync(question.Text);
         await quiz.Locator($"button[data-action='quiz:1:{question.AnswerIndex}']").ClickAsync();
 
-        var feedback = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
+        var feedback = Page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
         await Assertions.Expect(feedback).ToContainTextAsync("Correct");
 
         // An hour later by the app's clock, the quiz message itself turns into the answer: no second post, its
         // buttons disabled, the right one marked, how many chose each.
-        Assert.Empty(await _page.Locator(".message.channel[data-kind=quizReveal]").AllAsync());
+        Assert.Empty(await Page.Locator(".message.channel[data-kind=quizReveal]").AllAsync());
         _time.Advance(TimeSpan.FromHours(1));
-        var reveal = _page.Locator($".message.channel[data-message-id='{messageId}']");
+        var reveal = Page.Locator($".message.channel[data-message-id='{messageId}']");
         await Assertions.Expect(reveal).ToHaveAttributeAsync("data-kind", "quizReveal", new() { Timeout = 30_000 });
-        await Assertions.Expect(_page.Locator(".message.channel")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator(".message.channel")).ToHaveCountAsync(1);
         await Assertions.Expect(reveal).ToContainTextAsync($"Answer: {"ABCD"[question.AnswerIndex]}. {question.Answer}");
         await Assertions.Expect(reveal).ToContainTextAsync("1 answered, 100% correct");
         var buttons = reveal.Locator(".buttons button");
@@ -79,7 +65,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(question.Citation.LineStart.ToString(System.Globalization.CultureInfo.InvariantCulture), await citation.GetAttributeAsync("data-line-start"));
 
         await SendAsync("leaderboard");
-        var board = _page.Locator(".message.bot[data-kind=leaderboard]").Last;
+        var board = Page.Locator(".message.bot[data-kind=leaderboard]").Last;
         await Assertions.Expect(board).ToContainTextAsync("1 point");
         await Assertions.Expect(board).ToContainTextAsync("This month");
     }
@@ -89,14 +75,14 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         await SendAsync("quiz me");
 
-        var asked = _page.Locator(".message.bot.private[data-kind=quiz]");
+        var asked = Page.Locator(".message.bot.private[data-kind=quiz]");
         await Assertions.Expect(asked).ToContainTextAsync("Nothing is due for you: a new question.");
-        await Assertions.Expect(_page.Locator(".message.channel")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator(".message.channel")).ToHaveCountAsync(0);
         var buttons = asked.Locator(".buttons button");
         await Assertions.Expect(buttons.First).ToHaveAttributeAsync("data-action", new System.Text.RegularExpressions.Regex("^quiz:me:[0-9a-f]{16}:0$"));
         await buttons.First.ClickAsync();
 
-        var graded = _page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
+        var graded = Page.Locator(".message.bot.private[data-kind=quizFeedback]").Last;
         await Assertions.Expect(graded).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Correct|Not quite).*You will get it again in 1 day"));
         await Assertions.Expect(graded.Locator("details.citation")).ToHaveCountAsync(1);
         foreach (var button in await buttons.AllAsync())
@@ -107,7 +93,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task SendAsync(string text)
     {
-        await _page.FillAsync("#question", text);
-        await _page.PressAsync("#question", "Enter");
+        await Page.FillAsync("#question", text);
+        await Page.PressAsync("#question", "Enter");
     }
 }

@@ -80,8 +80,7 @@ public partial class QuizCliTests
     [Fact]
     public async Task Quiz_TeamQuizFile_ComesFirstAndBadEntriesAreReported()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "studybot-quizcli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var folder = new TempFolder("studybot-quizcli-");
         File.Copy(Path.Combine(Seed, "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
         await File.WriteAllTextAsync(Path.Combine(folder, "ours.quiz.md"), """
             ## Is EBS encrypted by default?

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
+using StudyBot.IntegrationTests.Host;
 using StudyBot.IntegrationTests.Storage;
 
 namespace StudyBot.IntegrationTests.Quiz;
@@ -72,11 +72,13 @@ internal sealed class FixedKnowledgeBase(IReadOnlyList<Passage> passages, DateTi
     }
 }
 
-/// <summary>The quiz services on a real SQLite file, or a real PostgreSQL database when given a server, and a knowledge
-/// folder with team questions; "restart" = a new harness on the same folder (and so the same database).</summary>
+/// <summary>The quiz services of the real app (<see cref="BotHost.Build"/>, built but not started: no web server,
+/// no background service but the quiz scheduler, which tests drive), on a real SQLite file or a real PostgreSQL
+/// database when given a server, with fixed passages, a recording publisher and a knowledge folder with team
+/// questions; "restart" = a new harness on the same folder (and so the same database).</summary>
 internal sealed class QuizHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly WebApplication _app;
 
     private QuizHarness(string folder, FakeTimeProvider time, RecordingPublisher publisher, IReadOnlyList<Passage> passages,
         IDictionary<string, string?>? settings, PostgresServer? postgres, IChannelPublisher? platform)
@@ -84,7 +86,7 @@ internal sealed class QuizHarness : IAsyncDisposable
         Folder = folder;
         Time = time;
         Publisher = publisher;
-        var config = new Dictionary<string, string?>
+        var config = new Dictionary<string, string>
         {
             ["Storage:Path"] = Path.Combine(folder, "data", "studybot.db"),
             ["Knowledge:Path"] = Path.Combine(folder, "knowledge"),
@@ -99,29 +101,27 @@ internal sealed class QuizHarness : IAsyncDisposable
             DatabaseName = postgres.CreateDatabase(folder);
             foreach (var (k, v) in postgres.Settings(DatabaseName))
             {
-                config[k] = v;
+                config[k] = v!;
             }
         }
 
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
-            config[k] = v;
+            config[k] = v!;
         }
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IKnowledgeBase>(new FixedKnowledgeBase(passages, time.GetUtcNow()));
-        services.AddSingleton(platform ?? publisher);
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder, EnvironmentName = Environments.Development });
-        services.AddChat();
+        _app = BotHost.Build([.. BotServer.Arguments(folder, config)], services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            services.RemoveAll<IKnowledgeBase>();
+            services.AddSingleton<IKnowledgeBase>(new FixedKnowledgeBase(passages, time.GetUtcNow()));
+            services.RemoveAll<IChannelPublisher>();
+            services.AddSingleton(platform ?? publisher);
 
-        // Only the conversation core is wanted from the chat (commands go through it); the tests drive the quiz
-        // scheduler as the only background service.
-        services.RemoveAll<IHostedService>();
-        services.AddQuiz();
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            // The tests drive the quiz scheduler, the only background service they start (or tick it themselves).
+            services.RemoveAll<IHostedService>();
+            services.AddHostedService(sp => sp.GetRequiredService<QuizScheduler>());
+        });
     }
 
     public string Folder { get; }
@@ -130,7 +130,10 @@ internal sealed class QuizHarness : IAsyncDisposable
 
     public RecordingPublisher Publisher { get; }
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The quiz scheduler's loop, for tests that start it (a tick without it: <see cref="TickAsync"/>).</summary>
+    public IHostedService Scheduler => _app.Services.GetRequiredService<QuizScheduler>();
 
     /// <summary>The PostgreSQL server and database, when the harness runs on one.</summary>
     public PostgresServer? Postgres { get; }
@@ -140,7 +143,8 @@ internal sealed class QuizHarness : IAsyncDisposable
     /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first choice).</summary>
     public static string NewFolder(int questions)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "studybot-quiz-" + Guid.NewGuid().ToString("N"));
+        // Kept after the harness (a restart reuses it); the system cleans its temp folder.
+        var folder = new TempFolder("studybot-quiz-").Path;
         Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
         var text = new StringBuilder("# Team questions\n\n");
         for (var i = 1; i <= questions; i++)
@@ -157,7 +161,7 @@ internal sealed class QuizHarness : IAsyncDisposable
         IChannelPublisher? platform = null) =>
         new(folder, time, publisher ?? new RecordingPublisher(time), passages ?? [], settings, postgres, platform);
 
-    public Task<DateTimeOffset> TickAsync() => _provider.GetRequiredService<QuizScheduler>().RunOnceAsync(CancellationToken.None);
+    public Task<DateTimeOffset> TickAsync() => _app.Services.GetRequiredService<QuizScheduler>().RunOnceAsync(CancellationToken.None);
 
     /// <summary>Runs the scheduler the way its loop does, jumping the fake clock to each wake-up, until <paramref name="end"/>.</summary>
     public async Task RunUntilAsync(DateTimeOffset end)
@@ -173,15 +177,15 @@ internal sealed class QuizHarness : IAsyncDisposable
     }
 
     public Task EnsureChannelAsync(string channel, string cron, string zone) =>
-        _provider.GetRequiredService<IQuizChannelRegistry>().EnsureScheduleAsync(new QuizChannelSchedule(Platforms.Web, channel, cron, zone), CancellationToken.None);
+        _app.Services.GetRequiredService<IQuizChannelRegistry>().EnsureScheduleAsync(new QuizChannelSchedule(Platforms.Web, channel, cron, zone), CancellationToken.None);
 
     /// <summary>Sends <paramref name="text"/> as a command ("/"-prefixed) through the conversation core, which enforces
     /// the catalogue's admin rules.</summary>
     public Task<Reply> CommandAsync(string text, string channel = "c1", string user = "admin", bool admin = true) =>
-        _provider.GetRequiredService<IConversation>().HandleAsync(Message(channel, user, admin, "/" + text), CancellationToken.None);
+        _app.Services.GetRequiredService<IConversation>().HandleAsync(Message(channel, user, admin, "/" + text), CancellationToken.None);
 
     public Task<Reply> PressAsync(string actionId, string user, string channel = "c1") =>
-        _provider.GetServices<IChatActionHandler>().Single(h => h.Prefix == "quiz")
+        _app.Services.GetServices<IChatActionHandler>().Single(h => h.Prefix == "quiz")
             .HandleAsync(Message(channel, user, false, string.Empty) with { ActionData = actionId }, CancellationToken.None);
 
     /// <summary>The quiz post's id, from its buttons' action ids (<c>quiz:{postId}:{choice}</c>).</summary>
@@ -196,5 +200,5 @@ internal sealed class QuizHarness : IAsyncDisposable
     private static IncomingMessage Message(string channel, string user, bool admin, string text) =>
         new(Platforms.Web, channel, user, "Name " + user, text, IsAdmin: admin);
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

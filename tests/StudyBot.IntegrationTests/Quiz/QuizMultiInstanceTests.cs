@@ -97,7 +97,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
                     // the quiz's and the reveal of the one before).
                     doorA.HangFromNow();
                     dying = Task.Run(a.TickAsync);
-                    await doorA.Hung.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                    await doorA.Hung.Task.WaitAsync(Wait.SafetyDeadline);
                     await b.TickAsync();
                 }
                 else
@@ -172,7 +172,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
             doorA.Die();
             if (dying is not null)
             {
-                await dying.WaitAsync(TimeSpan.FromSeconds(30));
+                await dying.WaitAsync(Wait.SafetyDeadline);
             }
 
             await a.DisposeAsync();
@@ -190,8 +190,8 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         await using var a = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("a"));
         await using var b = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("b"));
         await a.EnsureChannelAsync("c1", "* * * * *", "UTC");
-        var loopA = a.Services.GetServices<IHostedService>().Single();
-        var loopB = b.Services.GetServices<IHostedService>().Single();
+        var loopA = a.Scheduler;
+        var loopB = b.Scheduler;
         await loopA.StartAsync(CancellationToken.None);
         await loopB.StartAsync(CancellationToken.None);
         const int Occurrences = 20;
@@ -208,7 +208,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
 
                 time.SetUtcNow(start.AddMinutes(minute));
                 var expected = minute;
-                await WaitUntilAsync(() => platform.Quizzes.Count() >= expected);
+                await Wait.UntilAsync(() => platform.Quizzes.Count() >= expected);
             }
         }
         finally
@@ -249,15 +249,6 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         var questions = platform.Quizzes.Select(q => FirstLine().Match(q.Reply.Markdown).Value).ToList();
         Assert.Equal(8, questions.Count);
         Assert.Equal(8, questions.Distinct().Count());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 
     /// <summary>The idempotency key of a channel occurrence: one per occurrence, whichever instance posts it.</summary>

@@ -7,23 +7,14 @@ namespace StudyBot.IntegrationTests.Quiz;
 internal static class QuizPosts
 {
     /// <summary>
-    /// Waits (real time, up to 30 s) until post <paramref name="postId"/> is confirmed. A platform receives the post a
+    /// Waits (real time, <see cref="Wait.SafetyDeadline"/> at most) until post <paramref name="postId"/> is confirmed. A platform receives the post a
     /// moment before the quiz core records it as posted (and reads the clock for its reveal time), so a test that moves
     /// the fake clock or answers the quiz as soon as the platform has it would race the core on a busy machine.
     /// </summary>
-    public static async Task<QuizPostRow> WaitUntilPostedAsync(IServiceProvider services, long postId)
+    public static Task<QuizPostRow> WaitUntilPostedAsync(IServiceProvider services, long postId)
     {
         var store = services.GetRequiredService<QuizStore>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var post = await store.PostAsync(postId, timeout.Token);
-            if (post is { Status: "posted" })
-            {
-                return post;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
+        return Wait.ForResultAsync(
+            async () => await store.PostAsync(postId, CancellationToken.None) is { Status: "posted" } post ? post : null, $"quiz post {postId} to be posted");
     }
 }

@@ -525,39 +525,34 @@ public class QuizSchedulerTests(PostgresServer postgres)
             ["Quiz:Channels:0:Cron"] = "0 9 * * *",
             ["Quiz:Channels:0:TimeZone"] = "Europe/Berlin",
         });
-        var scheduler = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+        var scheduler = h.Scheduler;
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
             // The scheduler registers the configured channel with the clock's time as its anchor: only then may the
             // clock move, or a slow start would anchor it after 09:00.
             var store = h.Services.GetRequiredService<QuizStore>();
-            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-            {
-                while (!(await store.ChannelsAsync(timeout.Token)).Any(c => c.ChannelId == "c9"))
-                {
-                    await Task.Delay(20, timeout.Token);
-                }
-            }
+            await Wait.UntilAsync(async () => (await store.ChannelsAsync(CancellationToken.None)).Any(c => c.ChannelId == "c9"), "channel c9 to be registered");
 
-            // Walk the fake clock up to 08:59 Berlin: nothing may be posted before the cron time.
+            // Walk the fake clock up to 08:59 Berlin, a minute at a time, each time until the scheduler sleeps again:
+            // nothing may be posted before the cron time.
             for (var minute = 0; minute < 9; minute++)
             {
                 time.Advance(TimeSpan.FromMinutes(1));
-                await Task.Delay(20);
+                await Wait.UntilIdleAsync(h.Services);
             }
 
             Assert.Empty(h.Publisher.Quizzes);
 
             // 09:00 Berlin: the clock stays there until the scheduler has posted, however slow the machine is.
             time.Advance(TimeSpan.FromMinutes(1));
-            await WaitUntilAsync(() => h.Publisher.Quizzes.Any());
+            await Wait.UntilAsync(() => h.Publisher.Quizzes.Any());
 
             // The reveal follows an hour later; the clock moves only once the core has recorded the post (and read
             // the clock for its reveal time).
             var posted = await QuizPosts.WaitUntilPostedAsync(h.Services, QuizHarness.PostId(h.Publisher.Quizzes.Single().Reply));
             time.Advance(TimeSpan.FromHours(1));
-            await WaitUntilAsync(() => h.Publisher.Reveals.Any());
+            await Wait.UntilAsync(() => h.Publisher.Reveals.Any());
 
             var post = Assert.Single(h.Publisher.Quizzes);
             Assert.Equal("c9", post.ChannelId);
@@ -587,16 +582,16 @@ public class QuizSchedulerTests(PostgresServer postgres)
             time.Advance(TimeSpan.FromMinutes(1));
             dead.HangFromNow();
             dying = Task.Run(first.TickAsync);
-            await dead.Hung.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await dead.Hung.Task.WaitAsync(Wait.SafetyDeadline);
 
             // Restarted on the same file, with the clock standing still: one process owns a SQLite file, so the new
             // run takes the claim back at start and posts at once.
             await using var second = QuizHarness.Start(folder, time, platform: platform.For("second"));
-            var scheduler = second.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single();
+            var scheduler = second.Scheduler;
             await scheduler.StartAsync(CancellationToken.None);
             try
             {
-                await WaitUntilAsync(() => platform.Quizzes.Any());
+                await Wait.UntilAsync(() => platform.Quizzes.Any());
             }
             finally
             {
@@ -611,7 +606,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
             dead.Die();
             if (dying is not null)
             {
-                await dying.WaitAsync(TimeSpan.FromSeconds(30));
+                await dying.WaitAsync(Wait.SafetyDeadline);
             }
 
             await first.DisposeAsync();
@@ -634,14 +629,5 @@ public class QuizSchedulerTests(PostgresServer postgres)
         hold.CommandText = h.Postgres is null ? "BEGIN IMMEDIATE;" : "BEGIN; LOCK TABLE quiz_posts IN EXCLUSIVE MODE;";
         await hold.ExecuteNonQueryAsync();
         return writer;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

@@ -16,7 +16,7 @@ namespace StudyBot.IntegrationTests.Storage;
 public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Directory.CreateTempSubdirectory("studybot-stores-").FullName;
+    private readonly TempFolder _folder = new("studybot-stores-");
     private readonly List<Database> _opened = [];
 
     public static TheoryData<StorageProvider> Providers => new(StorageProvider.Sqlite, StorageProvider.Postgres);
@@ -312,7 +312,7 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     /// <summary>A new handle on this test's database (as a restarted bot or another instance would open it).</summary>

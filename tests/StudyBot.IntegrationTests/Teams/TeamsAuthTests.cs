@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Teams;
 
@@ -30,7 +31,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         var response = await _bot.SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello").ToJsonString(), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_conversation.Messages);
+        Assert.Single(_conversation.Received);
         Assert.Single(_fake.Requests);
     }
 
@@ -75,7 +76,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         var response = await _bot.SendAsync(TeamsTestData.ChannelMessage(url, "hello").ToJsonString(), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
         Assert.Empty(_fake.Requests);
     }
 
@@ -89,7 +90,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         var response = await _bot.SendAsync(activity.ToJsonString(), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         var response = await _bot.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
     }
 
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
@@ -165,7 +166,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, _conversation.Messages.Count);
+        Assert.Equal(2, _conversation.Received.Count);
     }
 
     [Fact]
@@ -183,13 +184,13 @@ public sealed class TeamsAuthTests : IAsyncLifetime
                 s.PostConfigure<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>(
                     StudyBot.Teams.Auth.MsalConnectorTokenProvider.HttpClientName + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
             },
-            new Dictionary<string, string?> { ["Teams:TokenAuthority"] = $"https://127.0.0.1:{port}" });
+            new Dictionary<string, string> { ["Teams:TokenAuthority"] = $"https://127.0.0.1:{port}" });
         var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
 
         var response = await bot.SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "hello").ToJsonString(), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_conversation.Messages);
+        Assert.Single(_conversation.Received);
         Assert.Empty(_fake.Requests);
     }
 }

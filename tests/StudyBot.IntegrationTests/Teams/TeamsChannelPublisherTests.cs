@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
 using StudyBot.Teams.Connector;
+using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Teams;
 
@@ -32,7 +33,7 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
                 s.AddSingleton<IConversation>(new RecordingConversation());
                 s.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName); // as AddQuiz binds it
             },
-            new Dictionary<string, string?>
+            new Dictionary<string, string>
             {
                 ["Teams:QuizChannels:0:ChannelId"] = ConfiguredChannel,
                 ["Teams:QuizChannels:0:ServiceUrl"] = _fake.ServiceUrl,

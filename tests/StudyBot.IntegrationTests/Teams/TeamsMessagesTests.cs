@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Quiz;
 using StudyBot.Teams.Storage;
+using StudyBot.IntegrationTests.Host;
 
 namespace StudyBot.IntegrationTests.Teams;
 
@@ -26,7 +27,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
                 s.AddSingleton<IConversation>(_conversation);
                 s.AddSingleton<IQuizChannelRegistry>(_registry);
             },
-            new Dictionary<string, string?> { ["Teams:AdminAadObjectIds:0"] = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4" });
+            new Dictionary<string, string> { ["Teams:AdminAadObjectIds:0"] = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4" });
     }
 
     public async Task DisposeAsync()
@@ -46,7 +47,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = Assert.Single(_conversation.Messages);
+        var message = Assert.Single(_conversation.Received);
         Assert.Equal(Platforms.Teams, message.Platform);
         Assert.Equal("1", message.Text);
         Assert.Equal(TeamId, message.ChannelId);
@@ -65,13 +66,13 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal("1571537152320", reply.Body["replyToId"]!.GetValue<string>());
         Assert.Equal("28:eac5e5c6-ab14-4f50-80cb-49213fe51b1a", reply.Body["from"]!["id"]!.GetValue<string>());
         var text = reply.Body["text"]!.GetValue<string>();
-        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: 1", text);
+        Assert.StartsWith("<at>Dave Taniguchi</at> Answer to: 1", text);
         var mention = Assert.Single(reply.Body["entities"]!.AsArray())!;
         Assert.Equal("mention", mention["type"]!.GetValue<string>());
         Assert.Equal("<at>Dave Taniguchi</at>", mention["text"]!.GetValue<string>());
         Assert.Equal(reply.Body["recipient"]!["id"]!.GetValue<string>(), mention["mentioned"]!["id"]!.GetValue<string>());
         Assert.Empty(_fake.Typing); // Teams shows no typing indicator in channels
-        Assert.Contains("notes/aws.md › EBS, line 71", text);
+        Assert.Contains("aws/ebs.md › Encryption, lines 70–71", text);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
 
         await SendAsync(activity);
 
-        var message = Assert.Single(_conversation.Messages);
+        var message = Assert.Single(_conversation.Received);
         Assert.Equal("file", message.Text);
         Assert.False(message.IsAdmin);
         var reply = Assert.Single(_fake.Requests);
@@ -105,7 +106,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal("DaveTeams TEST", stored.TeamName);
         Assert.Equal(_fake.ServiceUrl, stored.ServiceUrl);
         Assert.Equal(TeamsBot.TenantId, stored.TenantId);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
         Assert.Empty(_fake.Requests);
     }
 
@@ -145,7 +146,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(CardSubmit(new JsonObject { ["action"] = "fb:why:is ebs encrypted", ["comment"] = "Snapshots differ." }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = Assert.Single(_conversation.Messages);
+        var message = Assert.Single(_conversation.Received);
         Assert.Equal(("fb:why:is ebs encrypted", "Snapshots differ."), (message.ActionData, message.Text));
     }
 
@@ -155,7 +156,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(CardSubmit(new JsonObject { ["choice"] = "quiz:42:7" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Received).ActionData);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(CardSubmit(new JsonObject { ["action"] = "quiz:42:1" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = Assert.Single(_conversation.Messages);
+        var message = Assert.Single(_conversation.Received);
         Assert.Equal("quiz:42:1", message.ActionData);
         Assert.Equal("", message.Text);
 
@@ -220,14 +221,18 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, _fake.Requests.Count);
-        Assert.Single(_conversation.Messages);
+        Assert.Single(_conversation.Received);
     }
 
     [Fact]
     public async Task SlowAnswer_AcknowledgedBeforeTheReplyIsSent()
     {
         var gate = new TaskCompletionSource();
-        _conversation.Gate = gate.Task;
+        _conversation.Respond = async (m, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return _conversation.Answer(m);
+        };
         var token = ChannelTokens.Create(_fake.SigningKey, TeamsBot.AppId, _fake.ServiceUrl);
 
         var response = await _bot.SendUnwaitedAsync(TeamsTestData.ChannelMessage(_fake.ServiceUrl, "slow one").ToJsonString(), token);
@@ -236,10 +241,10 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_fake.Requests);
         gate.SetResult();
-        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await Wait.UntilIdleAsync(_bot.Services);
         var reply = Assert.Single(_fake.Requests);
         Assert.Equal("1571537152320", reply.ActivityId);
-        Assert.StartsWith("<at>Dave Taniguchi</at> You asked: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("<at>Dave Taniguchi</at> Answer to: slow one", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,15 +253,15 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(TeamsTestData.SearchQuery(_fake.ServiceUrl, "Is EBS encrypted?"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ask Is EBS encrypted?", Assert.Single(_conversation.Messages).Text);
+        Assert.Equal("ask Is EBS encrypted?", Assert.Single(_conversation.Received).Text);
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
         Assert.Equal("result", (string)result["type"]!);
         var attachment = Assert.Single(result["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string)attachment["contentType"]!);
         var card = attachment["content"]!;
         var texts = card["body"]!.AsArray().SelectMany(b => b!["items"] is JsonArray items ? items.ToList() : [b]).Select(b => (string?)b!["text"]).ToList();
-        Assert.Contains("You asked: ask Is EBS encrypted?", texts);
-        Assert.Contains("notes/aws.md › EBS, line 71", texts);
+        Assert.Contains("Answer to: ask Is EBS encrypted?", texts);
+        Assert.Contains("aws/ebs.md › Encryption, lines 70–71", texts);
         Assert.Null(card["actions"]); // inserted by the user: no buttons that would answer for them
         Assert.Equal("Is EBS encrypted?", (string)attachment["preview"]!["content"]!["title"]!);
         Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
@@ -270,7 +275,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
 
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
         Assert.Equal("message", (string)result["type"]!);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
     }
 
     [Fact]
@@ -279,13 +284,13 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["action"] = "quiz:42:1" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("quiz:42:1", Assert.Single(_conversation.Messages).ActionData);
+        Assert.Equal("quiz:42:1", Assert.Single(_conversation.Received).ActionData);
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, (int)result["statusCode"]!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string)result["type"]!);
         var card = result["value"]!;
         var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
-        Assert.Contains("Your answer to quiz:42:1 was recorded.", texts);
+        Assert.Contains("You pressed quiz:42:1.", texts);
         Assert.Null(card["actions"]); // answered: no buttons left for this member
         Validation.PlatformValidators.AssertValid(Validation.PlatformValidators.AdaptiveCard, card.ToJsonString());
         Assert.Empty(_fake.Requests); // not in the channel, not in a 1:1 chat: in place, for this member only
@@ -296,7 +301,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
     {
         await SendAsync(TeamsTestData.Execute(_fake.ServiceUrl, new JsonObject { ["choice"] = "quiz:42:7" }));
 
-        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Messages).ActionData);
+        Assert.Equal("quiz:42:7", Assert.Single(_conversation.Received).ActionData);
     }
 
     [Fact]
@@ -308,7 +313,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(invoke);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
     }
 
     [Fact]
@@ -337,7 +342,7 @@ public sealed class TeamsMessagesTests : IAsyncLifetime
         var response = await SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_conversation.Messages);
+        Assert.Empty(_conversation.Received);
         Assert.Empty(_fake.Requests);
     }
 }

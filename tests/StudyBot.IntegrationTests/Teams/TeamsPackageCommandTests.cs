@@ -7,7 +7,7 @@ namespace StudyBot.IntegrationTests.Teams;
 /// <summary><c>studybot teams package --out …</c> as docs/teams.md runs it.</summary>
 public sealed class TeamsPackageCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("studybot-teams-pkg-").FullName;
+    private readonly TempFolder _folder = new("studybot-teams-pkg-");
 
     [Fact]
     public async Task TeamsPackage_WithAppId_WritesSideloadablePackage()
@@ -36,5 +36,5 @@ public sealed class TeamsPackageCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }

@@ -31,27 +31,12 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         _fake = await FakeMicrosoft.StartAsync();
         var settings = new Dictionary<string, string>
         {
-            ["Teams:AppId"] = TeamsBot.AppId,
-            ["Teams:TenantId"] = TeamsBot.TenantId,
-            ["Teams:ClientSecret"] = "test-secret",
-            ["Teams:OpenIdMetadataUrl"] = _fake.MetadataUrl,
-            ["Teams:TokenAuthority"] = _fake.HttpsBase,
             ["Teams:AdminAadObjectIds:0"] = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4",
             ["Teams:QuizChannels:0:ChannelId"] = TeamId,
             ["Teams:QuizChannels:0:Cron"] = "0 9 * * *",
             ["Teams:QuizChannels:0:TimeZone"] = "UTC",
         };
-        var thumbprint = _fake.Certificate.GetCertHashString();
-        _bot = await BotServer.StartAsync(settings, services =>
-        {
-            services.AddSingleton<TimeProvider>(_time);
-            services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
-            });
-            services.PostConfigure<HttpStandardResilienceOptions>(
-                TeamsServiceCollectionExtensions.ConnectorClientName + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(20));
-        });
+        _bot = await BotServer.StartAsync(settings, time: _time, microsoft: _fake);
     }
 
     public async Task DisposeAsync()
@@ -73,26 +58,12 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         var response = await _bot.Client.SendAsync(request);
 
         // The endpoint acknowledges first and answers afterwards: wait until the answer has gone out.
-        await _bot.Services.GetRequiredService<StudyBot.Teams.Incoming.TeamsActivityQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await _bot.WhenIdleAsync();
         return response;
     }
 
-    private async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = _fake.Requests.FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The fake connector did not receive the expected request.");
-    }
+    private Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match) =>
+        Wait.ForAsync(() => _fake.Requests.FirstOrDefault(match), "a request to the fake connector");
 
     private static bool IsChannelPost(ConnectorRequest r) =>
         r.Path == "/amer/v3/conversations" && r.Body["isGroup"]?.GetValue<bool>() == true;
@@ -159,9 +130,9 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         var install = await SendAsync(TeamsTestData.Sample("teams-conversation-update.json", _fake.ServiceUrl));
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
 
-        // Nothing before 09:00.
+        // Nothing before 09:00, once the scheduler has done all it would do at 08:59 and sleeps.
         _time.SetUtcNow(Start.AddMinutes(1));
-        await Task.Delay(300);
+        await _bot.WhenIdleAsync();
         Assert.DoesNotContain(_fake.Requests, IsChannelPost);
 
         _time.SetUtcNow(Start.AddMinutes(2).AddSeconds(5));
@@ -250,7 +221,7 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         await WaitForQuizPostAsync(p => p.Status == "posted");
 
         _time.SetUtcNow(Start.AddMinutes(10));
-        await Task.Delay(500);
+        await _bot.WhenIdleAsync();
         var posts = _fake.Requests.Where(IsChannelPost).ToList();
         Assert.Equal(2, posts.Count);
         Assert.Equal(posts[0].Body["activity"]!.ToJsonString(), posts[1].Body["activity"]!.ToJsonString());
@@ -309,33 +280,23 @@ public sealed class TeamsQuizEndToEndTests : IAsyncLifetime
         Assert.Contains("This quiz is not open.", Text(foreign), StringComparison.Ordinal);
     }
 
-    /// <summary>Polls the bot's database until the Teams quiz post matches (a bound on real time guards against a hang).</summary>
+    /// <summary>Polls the bot's database until the Teams quiz post matches.</summary>
     private async Task<(string Status, long Attempts, string NextAttemptUtc)> WaitForQuizPostAsync(
         Func<(string Status, long Attempts, string NextAttemptUtc), bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_bot.DatabasePath};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT status, attempts, next_attempt_utc FROM quiz_posts WHERE platform = 'teams' ORDER BY id DESC LIMIT 1;";
-                using var reader = await command.ExecuteReaderAsync();
-                if (await reader.ReadAsync())
-                {
-                    var row = (reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
-                    if (match(row))
-                    {
-                        return row;
-                    }
-                }
-            }
+        (string Status, long Attempts, string NextAttemptUtc) row = default;
+        await Wait.UntilAsync(async () => await ReadQuizPostAsync() is { } read && match(row = read), "the Teams quiz post to reach the expected state");
+        return row;
+    }
 
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The quiz post never reached the expected state.");
+    private async Task<(string Status, long Attempts, string NextAttemptUtc)?> ReadQuizPostAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_bot.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, attempts, next_attempt_utc FROM quiz_posts WHERE platform = 'teams' ORDER BY id DESC LIMIT 1;";
+        using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
     }
 
     private static JsonObject Member(JsonObject activity, int i)

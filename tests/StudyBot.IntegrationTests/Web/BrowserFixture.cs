@@ -46,6 +46,34 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// A browser test on the chat page: each test gets a server of its own (<see cref="StartServerAsync"/>) and a browser
+/// context with the page open; both are closed after the test.
+/// </summary>
+public abstract class ChatPageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    protected Host.BotServer Server { get; private set; } = null!;
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await StartServerAsync();
+        (Context, Page) = await browser.OpenChatAsync(Server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Starts the server the test's page talks to.</summary>
+    protected abstract Task<Host.BotServer> StartServerAsync();
+}
+
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {

@@ -6,25 +6,14 @@ using StudyBot.IntegrationTests.Host;
 namespace StudyBot.IntegrationTests.Web;
 
 [Collection(BrowserCollection.Name)]
-public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class WebChatPageTests(BrowserFixture browser) : ChatPageTests(browser)
 {
-    private BotServer _server = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
+    protected override Task<BotServer> StartServerAsync()
     {
         // Auto-reload off: the reload test wants to see its own diff, not have the watcher take it first.
-        _server = await BotServer.StartAsync(
+        return BotServer.StartAsync(
             [new("Knowledge:AutoReload", "false")],
             services => services.AddSingleton<IChatActionHandler, PollHandler>());
-        (_context, _page) = await browser.OpenChatAsync(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
     }
 
     [Fact]
@@ -32,7 +21,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     {
         await AskAsync("Is EBS encrypted by default?");
 
-        var answer = _page.Locator(".message.bot[data-kind=answer]").Last;
+        var answer = Page.Locator(".message.bot[data-kind=answer]").Last;
         await Assertions.Expect(answer.Locator(".body")).ToContainTextAsync("No");
         Assert.StartsWith("No", (await answer.Locator(".body").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         var citation = answer.Locator("details.citation").First;
@@ -50,15 +39,15 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Page_AdminReload_ShowsDiff()
     {
-        await File.WriteAllTextAsync(Path.Combine(_server.KnowledgeFolder, "gcp.md"), "# GCP\n\nCloud KMS\n- keys are rotated every 90 days\n");
-        await _page.ClickAsync("#admin-toggle");
-        await _page.FillAsync("#admin-token", BotServer.AdminToken);
-        await _page.ClickAsync("#admin-form button[type=submit]");
-        await Assertions.Expect(_page.Locator("#admin-bar")).ToBeVisibleAsync();
+        await File.WriteAllTextAsync(Path.Combine(Server.KnowledgeFolder, "gcp.md"), "# GCP\n\nCloud KMS\n- keys are rotated every 90 days\n");
+        await Page.ClickAsync("#admin-toggle");
+        await Page.FillAsync("#admin-token", BotServer.AdminToken);
+        await Page.ClickAsync("#admin-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("#admin-bar")).ToBeVisibleAsync();
 
-        await _page.ClickAsync("#admin-bar [data-command=reload]");
+        await Page.ClickAsync("#admin-bar [data-command=reload]");
 
-        var diff = _page.Locator(".message.bot[data-kind=admin]").Last;
+        var diff = Page.Locator(".message.bot[data-kind=admin]").Last;
         await Assertions.Expect(diff).ToContainTextAsync("Reloaded");
         await Assertions.Expect(diff).ToContainTextAsync("Added (1): gcp.md");
     }
@@ -66,12 +55,12 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Page_WrongAdminToken_StaysOutOfAdminMode()
     {
-        await _page.ClickAsync("#admin-toggle");
-        await _page.FillAsync("#admin-token", "not-the-admin-token");
-        await _page.ClickAsync("#admin-form button[type=submit]");
+        await Page.ClickAsync("#admin-toggle");
+        await Page.FillAsync("#admin-token", "not-the-admin-token");
+        await Page.ClickAsync("#admin-form button[type=submit]");
 
-        await Assertions.Expect(_page.Locator("#admin-error")).ToContainTextAsync("not the admin token");
-        await Assertions.Expect(_page.Locator("#admin-bar")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.Locator("#admin-error")).ToContainTextAsync("not the admin token");
+        await Assertions.Expect(Page.Locator("#admin-bar")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -79,25 +68,25 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     {
         await AskAsync("reload");
 
-        var refusal = _page.Locator(".message.bot[data-kind=refused]").Last;
+        var refusal = Page.Locator(".message.bot[data-kind=refused]").Last;
         await Assertions.Expect(refusal).ToContainTextAsync("admin command");
     }
 
     [Fact]
     public async Task Page_ChannelPostWithButtons_ShownAndClickSendsAction()
     {
-        var publisher = _server.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Web);
+        var publisher = Server.Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platforms.Web);
         await publisher.PostAsync(
             "web",
             new Reply("Which service stores **keys**?", Title: "Daily quiz", Buttons: [new ReplyButton("KMS", "poll:kms"), new ReplyButton("S3", "poll:s3")], Kind: ReplyKind.Quiz),
             "poll-1",
             CancellationToken.None);
 
-        var post = _page.Locator(".message.channel[data-kind=quiz]");
+        var post = Page.Locator(".message.channel[data-kind=quiz]");
         await Assertions.Expect(post).ToContainTextAsync("Which service stores keys?", new() { Timeout = 30_000 });
         await post.Locator("button", new() { HasText = "KMS" }).ClickAsync();
 
-        var feedback = _page.Locator(".message.bot.private").Last;
+        var feedback = Page.Locator(".message.bot.private").Last;
         await Assertions.Expect(feedback).ToContainTextAsync("You chose poll:kms");
         await Assertions.Expect(post.Locator("button").First).ToBeDisabledAsync();
     }
@@ -105,12 +94,12 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Page_PhoneWidth_FitsWithoutSidewaysScroll()
     {
-        await _page.SetViewportSizeAsync(375, 740);
+        await Page.SetViewportSizeAsync(375, 740);
         await AskAsync("Is EBS encrypted by default?");
-        await Assertions.Expect(_page.Locator(".message.bot[data-kind=answer]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator(".message.bot[data-kind=answer]")).ToHaveCountAsync(1);
 
-        var scrollWidth = await _page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        var sendBox = await _page.Locator("#send").BoundingBoxAsync();
+        var scrollWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var sendBox = await Page.Locator("#send").BoundingBoxAsync();
 
         Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide");
         Assert.NotNull(sendBox);
@@ -119,8 +108,8 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task AskAsync(string text)
     {
-        await _page.FillAsync("#question", text);
-        await _page.PressAsync("#question", "Enter");
+        await Page.FillAsync("#question", text);
+        await Page.PressAsync("#question", "Enter");
     }
 
     private sealed class PollHandler : IChatActionHandler

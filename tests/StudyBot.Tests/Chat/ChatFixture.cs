@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,13 +11,13 @@ namespace StudyBot.Tests.Chat;
 /// <summary>A conversation core on a real SQLite file in a temp folder, a fake knowledge base and a fake clock.</summary>
 internal sealed class ChatFixture : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("studybot-chat-").FullName;
+    private readonly TempFolder _folder = new("studybot-chat-");
 
     public ChatFixture(
         ChatOptions? options = null, IEnumerable<IChatCommand>? commands = null, IEnumerable<IChatActionHandler>? actions = null, SourceLinks? links = null,
         NoteImageFinder? images = null)
     {
-        Database = new SqliteDatabase(Path.Combine(_folder, "bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
+        Database = new SqliteDatabase(_folder.Combine("bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
         Questions = new DatabaseQuestionLog(Database, NullLogger<DatabaseQuestionLog>.Instance);
         Questions.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Audit = new DatabaseAuditLog(Database);
@@ -33,7 +32,7 @@ internal sealed class ChatFixture : IAsyncDisposable
         ];
         Answers = new AnswerCache(Knowledge, chatOptions);
         Conversation = new Conversation(
-            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logger, links, images);
+            Answers, builtIn.Concat(commands ?? []), (actions ?? []).Append(new AnswerFeedback(Questions, Time)), Questions, Audit, Limiter, Time, chatOptions, Logs.For<Conversation>(), links, images);
     }
 
     public FakeKnowledgeBase Knowledge { get; } = new();
@@ -50,7 +49,7 @@ internal sealed class ChatFixture : IAsyncDisposable
 
     public AnswerCache Answers { get; }
 
-    public RecordingLogger<Conversation> Logger { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public Conversation Conversation { get; }
 
@@ -62,25 +61,6 @@ internal sealed class ChatFixture : IAsyncDisposable
         await Questions.StopAsync(CancellationToken.None);
         Limiter.Dispose();
         Answers.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-}
-
-/// <summary>Keeps log entries so tests can see that an error was logged.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
-{
-    public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (Entries)
-        {
-            Entries.Add((logLevel, formatter(state, exception), exception));
-        }
+        _folder.Dispose();
     }
 }

@@ -276,7 +276,7 @@ public class ConversationTests
         Assert.Equal(ReplyKind.Error, reply.Kind);
         Assert.Contains("something went wrong", reply.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("kaput", reply.Markdown, StringComparison.Ordinal);
-        Assert.Contains(chat.Logger.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+        Assert.Contains(chat.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
         var entry = Assert.Single(await chat.Audit.RecentAsync(10, CancellationToken.None));
         Assert.Equal("failed: InvalidOperationException", entry.Outcome);
     }
@@ -290,7 +290,7 @@ public class ConversationTests
         var reply = await chat.SendAsync("Is EBS encrypted?");
 
         Assert.Equal(ReplyKind.Error, reply.Kind);
-        Assert.Contains(chat.Logger.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
+        Assert.Contains(chat.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
     }
 
     [Fact]
@@ -374,7 +374,7 @@ public class ConversationTests
         var after = await chat.Audit.RecentAsync(1000, CancellationToken.None);
         Assert.Equal(7, after.Count);
         Assert.Contains(after, e => e.Outcome.Contains("295 more refused", StringComparison.Ordinal));
-        Assert.Equal(6, chat.Logger.Entries.Count(e => e.Message.StartsWith("Refused admin command", StringComparison.Ordinal)));
+        Assert.Equal(6, chat.Logs.Entries.Count(e => e.Message.StartsWith("Refused admin command", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -402,7 +402,7 @@ public class ConversationTests
 
         var reply = await chat.SendAsync(text);
 
-        Assert.True(reply.Kind == ReplyKind.Declined, $"{reply.Kind}; logged: " + string.Join(" | ", chat.Logger.Entries.Select(e => e.Exception?.Message)));
+        Assert.True(reply.Kind == ReplyKind.Declined, $"{reply.Kind}; logged: " + string.Join(" | ", chat.Logs.Entries.Select(e => e.Exception?.Message)));
         Assert.Equal([text], chat.Knowledge.Questions);
         Assert.Equal(0, quiz.Runs);
     }

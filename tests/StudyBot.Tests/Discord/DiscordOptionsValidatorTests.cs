@@ -61,20 +61,13 @@ public class DiscordOptionsValidatorTests
     [Fact]
     public void Validate_TokenInAppSettingsJson_RefusedAsASecretInAFile()
     {
-        var directory = Directory.CreateTempSubdirectory("studybot-options-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "appsettings.json"), """{"Discord":{"BotToken":"oops"}}""");
-            var configuration = new ConfigurationBuilder().SetBasePath(directory).AddJsonFile("appsettings.json").Build();
+        using var directory = new TempFolder("studybot-options-");
+        directory.Write("appsettings.json", """{"Discord":{"BotToken":"oops"}}""");
+        var configuration = new ConfigurationBuilder().SetBasePath(directory).AddJsonFile("appsettings.json").Build();
 
-            var result = new DiscordSecretValidator(configuration).Validate(null, Valid());
+        var result = new DiscordSecretValidator(configuration).Validate(null, Valid());
 
-            Assert.Contains("Discord:BotToken must not be in appsettings.json", result.FailureMessage, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Contains("Discord:BotToken must not be in appsettings.json", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,35 +19,24 @@ internal static class KnowledgeTestData
     /// <summary>A temp folder with the given files; deleted on dispose.</summary>
     public sealed class TempNotes : IDisposable
     {
+        private readonly TempFolder _folder = new("studybot-notes-");
+
         public TempNotes(params (string Name, string Text)[] files)
         {
-            Folder = Path.Combine(Path.GetTempPath(), "studybot-notes-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Folder);
             foreach (var (name, text) in files)
             {
                 Write(name, text);
             }
         }
 
-        public string Folder { get; }
+        public string Folder => _folder.Path;
 
-        public void Write(string name, string text)
-        {
-            var path = Path.Combine(Folder, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
+        public void Write(string name, string text) => _folder.Write(name, text);
 
         public void WriteBytes(string name, byte[] bytes) => File.WriteAllBytes(Path.Combine(Folder, name), bytes);
 
         public void Delete(string name) => File.Delete(Path.Combine(Folder, name));
 
-        public void Dispose()
-        {
-            if (Directory.Exists(Folder))
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
-        }
+        public void Dispose() => _folder.Dispose();
     }
 }

@@ -48,7 +48,7 @@ public class QuizOptionsTests
     {
         var options = new QuizOptions { Channels = [new() { Platform = Platforms.Discord, ChannelId = "645027906669510667" }] };
 
-        Deprecated(new RecordingLogger<QuizOptionsTests>()).PostConfigure(Options.DefaultName, options);
+        Deprecated(new LogCapture().For<QuizOptionsTests>()).PostConfigure(Options.DefaultName, options);
 
         Assert.Equal(2, options.Channels.Count);
         var read = options.Channels[1];
@@ -60,14 +60,14 @@ public class QuizOptionsTests
     [Fact]
     public void PostConfigure_OldKeyReadAgain_WarnsOnceNamingTheNewKey()
     {
-        var logger = new RecordingLogger<QuizOptionsTests>();
-        var deprecated = Deprecated(logger);
+        var logs = new LogCapture();
+        var deprecated = Deprecated(logs.For<QuizOptionsTests>());
 
         // The options are built again on each configuration change (IOptionsMonitor) and in each scope (IOptionsSnapshot).
         deprecated.PostConfigure(Options.DefaultName, new QuizOptions());
         deprecated.PostConfigure(Options.DefaultName, new QuizOptions());
 
-        var (level, message, _) = Assert.Single(logger.Entries);
+        var (level, _, message, _) = Assert.Single(logs.Entries);
         Assert.Equal(LogLevel.Warning, level);
         Assert.Contains("Teams:QuizChannels is deprecated", message, StringComparison.Ordinal);
         Assert.Contains("Quiz:Channels", message, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public class QuizOptionsTests
             ["Teams:QuizChannels:0:ChannelId"] = "19:general@thread.tacv2",
             ["Teams:QuizChannels:0:Cron"] = "every morning",
         }).Build();
-        new DeprecatedQuizChannels(configuration, "Teams:QuizChannels", Platforms.Teams, new RecordingLogger<QuizOptionsTests>())
+        new DeprecatedQuizChannels(configuration, "Teams:QuizChannels", Platforms.Teams, new LogCapture().For<QuizOptionsTests>())
             .PostConfigure(Options.DefaultName, options);
 
         Assert.True(new QuizOptionsValidator().Validate(null, options).Succeeded);

@@ -9,7 +9,7 @@ namespace StudyBot.Tests.Storage;
 /// <c>StoresOnBothProvidersTests</c> (they need a PostgreSQL server).</summary>
 public sealed class ChatStorageTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("studybot-store-").FullName;
+    private readonly TempFolder _folder = new("studybot-store-");
 
     private string DatabasePath => Path.Combine(_folder, "bot.db");
 
@@ -29,7 +29,7 @@ public sealed class ChatStorageTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     private SqliteDatabase NewDatabase() => new(DatabasePath, ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);

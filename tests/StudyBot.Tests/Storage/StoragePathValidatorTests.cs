@@ -5,7 +5,7 @@ namespace StudyBot.Tests.Storage;
 
 public sealed class StoragePathValidatorTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("studybot-opts-").FullName;
+    private readonly TempFolder _root = new("studybot-opts-");
 
     [Fact]
     public void Validate_NewFileInNewFolder_SucceedsAndCreatesFolder()
@@ -71,7 +71,7 @@ public sealed class StoragePathValidatorTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "fresh.db")));
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private Microsoft.Extensions.Options.ValidateOptionsResult Validate(string path) =>
         new StoragePathValidator(new TestEnvironment(_root)).Validate(null, new StorageOptions { Path = path });
