@@ -50,9 +50,8 @@ public sealed class DiscordStartupTests
             ["Quiz:Channels:0:Cron"] = "30 8 * * *",
         };
 
-        // The quiz's own binding of its section, as AddQuiz does it; the quiz scheduler registers this one list.
-        await using var bot = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation())
-            .AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName));
+        // The real composition root binds Quiz:Channels once (AddQuiz); the quiz scheduler registers this one list.
+        await using var bot = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()));
 
         var channels = bot.Services.GetRequiredService<IOptions<QuizOptions>>().Value.Channels
             .Select(c => new QuizChannelSchedule(c.Platform, c.ChannelId, c.Cron, c.TimeZone));

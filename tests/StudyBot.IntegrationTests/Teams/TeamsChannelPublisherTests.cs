@@ -28,11 +28,7 @@ public sealed class TeamsChannelPublisherTests : IAsyncLifetime
         _fake = await FakeMicrosoft.StartAsync();
         _bot = await TeamsBot.StartAsync(
             _fake,
-            s =>
-            {
-                s.AddSingleton<IConversation>(new RecordingConversation());
-                s.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName); // as AddQuiz binds it
-            },
+            s => s.AddSingleton<IConversation>(new RecordingConversation()),
             new Dictionary<string, string>
             {
                 ["Teams:QuizChannels:0:ChannelId"] = ConfiguredChannel,
