@@ -255,26 +255,22 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         {
             return Failed(ex.Message, [], oldStats);
         }
-        catch (IOException ex)
+        catch (Exception ex)
         {
+            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving;
+            // what the failed reload wrote is undone.
             RollBack(store);
-            return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            RollBack(store);
-            return Failed($"The knowledge folder cannot be read: {ex.Message}", [], oldStats);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Whatever Lucene refuses, the admin who asked for the reload learns why and the old notes keep serving.
-            RollBack(store);
-            return Failed($"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).", [], oldStats);
-        }
-        catch (OperationCanceledException)
-        {
-            RollBack(store);
-            throw;
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return Failed(
+                ex is IOException or UnauthorizedAccessException
+                    ? $"The knowledge folder cannot be read: {ex.Message}"
+                    : $"The notes could not be indexed ({ex.GetType().Name}: {ex.Message}).",
+                [],
+                oldStats);
         }
 
         if (notes.FileHashes.Count == 0)
@@ -371,10 +367,21 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
         public void Add(string file, string hash, IReadOnlyList<NoteEntry> entries)
         {
-            indexing?.Invoke(file);
-            store.Replace(file, hash, entries);
+            try
+            {
+                indexing?.Invoke(file);
+                store.Replace(file, hash, entries);
+            }
+            catch (IOException ex)
+            {
+                // Not the notes folder's fault (a full disk under the index): said as the index's, not as unreadable notes.
+                throw new IndexWriteException($"the index folder could not be written: {ex.Message}", ex);
+            }
         }
     }
+
+    /// <summary>Writing the index failed (not reading the notes).</summary>
+    private sealed class IndexWriteException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>What changed: files by content hash; passages by their text and place, compared only in the files
     /// that changed (the others are the same passages).</summary>

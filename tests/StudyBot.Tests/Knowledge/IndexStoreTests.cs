@@ -178,6 +178,33 @@ public sealed class IndexStoreTests : IDisposable
         Assert.True(code.Text.Length > 60_000);
     }
 
+    [Fact]
+    public async Task ReloadAsync_IndexCannotBeWritten_SaysSoNotThatTheNotesAreUnreadableAndKeepsServing()
+    {
+        var full = false;
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
+        {
+            IndexingFile = _ =>
+            {
+                if (full)
+                {
+                    throw new IOException("No space left on device");
+                }
+            },
+        };
+        await kb.LoadAsync(CancellationToken.None);
+        full = true;
+        _notes.Write("b.md", "Beta\n\n- beta keeps logs for 90 days\n");
+
+        var report = await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains("could not be indexed", report.Error, StringComparison.Ordinal);
+        Assert.Contains("the index folder could not be written: No space left on device", report.Error, StringComparison.Ordinal);
+        Assert.True(kb.Ask("What does the alpha service encrypt?").Answered);
+        Assert.Contains(kb.Passages, p => p.Text.Contains("30 days", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         _notes.Dispose();
