@@ -19,7 +19,6 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private readonly Lock _buildLock = new();
     private KnowledgeIndex? _current;
     private IndexStore? _store;
-    private PassagesOf? _passages;
     private KnowledgeStats _stats;
     private string? _notLoaded;
     private bool _firstLoadTried;
@@ -50,58 +49,39 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     internal KnowledgeIndex? CurrentIndex => Volatile.Read(ref _current);
 
     /// <inheritdoc />
-    public IReadOnlyList<Passage> Passages
-    {
-        get
-        {
-            var index = EnsureLoaded();
-            if (index is null)
-            {
-                return [];
-            }
-
-            // Read from the index at the first use after a reload, in the notes' order (a reload appends a changed
-            // file's passages at the end of the index).
-            var cached = Volatile.Read(ref _passages);
-            if (cached is null || !ReferenceEquals(cached.Index, index))
-            {
-                cached = new PassagesOf(index, [.. index.ReadAll().Select(e => e.Passage).OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.LineStart)]);
-                Volatile.Write(ref _passages, cached);
-            }
-
-            return cached.Passages;
-        }
-    }
-
-    private sealed record PassagesOf(KnowledgeIndex Index, IReadOnlyList<Passage> Passages);
-
+    public IReadOnlyList<Passage> Passages =>
+        // In the notes' order: a reload appends a changed file's passages at the end of the index.
+        ReadOnce(ref _passages, index => [.. index.ReadAll().Select(e => e.Passage).OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.LineStart)]);
 
     /// <inheritdoc />
-    public IReadOnlyList<SectionTitle> SectionTitles
+    public IReadOnlyList<SectionTitle> SectionTitles =>
+        // Counted passage by passage, without keeping the passages.
+        ReadOnce(ref _sections, index => SectionTitle.Of(index.ReadAll().Select(e => e.Passage)));
+
+    private Generation<IReadOnlyList<Passage>>? _passages;
+    private Generation<IReadOnlyList<SectionTitle>>? _sections;
+
+    /// <summary>A list read from the index that serves now, once a generation, at its first use after a reload.</summary>
+    private IReadOnlyList<T> ReadOnce<T>(ref Generation<IReadOnlyList<T>>? slot, Func<KnowledgeIndex, IReadOnlyList<T>> read)
     {
-        get
+        var index = EnsureLoaded();
+        if (index is null)
         {
-            var index = EnsureLoaded();
-            if (index is null)
-            {
-                return [];
-            }
-
-            // Read from the index once a generation, passage by passage, without keeping the passages.
-            var cached = Volatile.Read(ref _sections);
-            if (cached is null || !ReferenceEquals(cached.Index, index))
-            {
-                cached = new SectionsOf(index, SectionTitle.Of(index.ReadAll().Select(e => e.Passage)));
-                Volatile.Write(ref _sections, cached);
-            }
-
-            return cached.Titles;
+            return [];
         }
+
+        var cached = Volatile.Read(ref slot);
+        if (cached is null || !ReferenceEquals(cached.Index, index))
+        {
+            cached = new Generation<IReadOnlyList<T>>(index, read(index));
+            Volatile.Write(ref slot, cached);
+        }
+
+        return cached.Value;
     }
 
-    private SectionsOf? _sections;
-
-    private sealed record SectionsOf(KnowledgeIndex Index, IReadOnlyList<SectionTitle> Titles);
+    /// <summary>What was read from one generation of the index.</summary>
+    private sealed record Generation<T>(KnowledgeIndex Index, T Value);
 
     /// <inheritdoc />
     public KnowledgeStats Stats

@@ -207,28 +207,14 @@ internal sealed class KnowledgeIndex : IDisposable
     public int Count { get; }
 
     /// <summary>Passage <paramref name="id"/> and its place, read from the index once and then cached.</summary>
-    public NoteEntry Entry(int id)
-    {
-        if (_entries.TryGetValue(id, out var entry))
-        {
-            return entry;
-        }
-
-        entry = Read(id);
-        if (_entries.Count >= MaxCached)
-        {
-            _entries.Clear();
-        }
-
-        return _entries.GetOrAdd(id, entry);
-    }
+    public NoteEntry Entry(int id) => Cached(_entries, id, Read);
 
     /// <summary>Every passage in id order, read from the index without filling the cache (embedding, listing).</summary>
     public IEnumerable<NoteEntry> ReadAll()
     {
         for (var id = 0; id < Count; id++)
         {
-            yield return _entries.TryGetValue(id, out var cached) ? cached : Read(id);
+            yield return Peek(id);
         }
     }
 
@@ -238,8 +224,7 @@ internal sealed class KnowledgeIndex : IDisposable
         var docs = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), FileField, new BytesRef(file));
         while (docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
         {
-            var id = _docToId[docs.DocID];
-            yield return _entries.TryGetValue(id, out var cached) ? cached : Read(id);
+            yield return Peek(_docToId[docs.DocID]);
         }
     }
 
@@ -263,6 +248,9 @@ internal sealed class KnowledgeIndex : IDisposable
         return [.. ids.Take(limit)];
     }
 
+    /// <summary>Passage <paramref name="id"/> from the cache when it is there, else from the index without caching it.</summary>
+    private NoteEntry Peek(int id) => _entries.TryGetValue(id, out var cached) ? cached : Read(id);
+
     private NoteEntry Read(int id)
     {
         var doc = _idToDoc[id];
@@ -280,20 +268,25 @@ internal sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>What the ranking signals read of passage <paramref name="id"/>, computed at its first use and cached.</summary>
-    public PassageFeatures Features(int id)
+    public PassageFeatures Features(int id) => Cached(_features, id, i => Compute(Entry(i)));
+
+    /// <summary>The cached value of <paramref name="key"/>, computed on a miss; a cache past <see cref="MaxCached"/>
+    /// starts again, which bounds it without tracking use.</summary>
+    private static TValue Cached<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> compute)
+        where TKey : notnull
     {
-        if (_features.TryGetValue(id, out var features))
+        if (cache.TryGetValue(key, out var value))
         {
-            return features;
+            return value;
         }
 
-        features = Compute(Entry(id));
-        if (_features.Count >= MaxCached)
+        value = compute(key);
+        if (cache.Count >= MaxCached)
         {
-            _features.Clear();
+            cache.Clear();
         }
 
-        return _features.GetOrAdd(id, features);
+        return cache.GetOrAdd(key, value);
     }
 
     private PassageFeatures Compute(NoteEntry entry)
@@ -321,21 +314,8 @@ internal sealed class KnowledgeIndex : IDisposable
 
     /// <summary>A title's terms and word slots, analyzed once for all the passages under it (they are shared, and
     /// read only).</summary>
-    private TitleAnalysis TitleOf(string title)
-    {
-        if (_titles.TryGetValue(title, out var analysis))
-        {
-            return analysis;
-        }
-
-        analysis = new TitleAnalysis(Analyzer.Terms(title), TitleSlots(title));
-        if (_titles.Count >= MaxCached)
-        {
-            _titles.Clear();
-        }
-
-        return _titles.GetOrAdd(title, analysis);
-    }
+    private TitleAnalysis TitleOf(string title) =>
+        Cached(_titles, title, t => new TitleAnalysis(Analyzer.Terms(t), TitleSlots(t)));
 
     private sealed record TitleAnalysis(HashSet<string> Terms, string[][] Slots);
 

@@ -64,10 +64,10 @@ internal static class NotesLoader
         Load(options, time, cancellationToken, openSink: null);
 
     /// <summary>
-    /// Reads the folder in two passes. First every file is read once for its content hash (cheap), in order, and the
-    /// synonyms; then <paramref name="openSink"/> (given the synonyms) says which files its index already holds with
-    /// that hash, and only the others are parsed, in parallel, in batches, and handed to the sink in the notes' order
-    /// (so the passage limits apply as if one file were read after another, and memory holds one batch).
+    /// Reads the folder in two passes. The synonyms are read first and given to <paramref name="openSink"/>; then the
+    /// sink says which files its index already holds (same length and write time, or else same content hash), and only
+    /// the others are parsed, in parallel, in batches, and handed to the sink in the notes' order (so the passage
+    /// limits apply as if one file were read after another, and memory holds two batches at most).
     /// </summary>
     public static LoadedNotes Load(KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken, Func<IReadOnlyList<string[]>, INotesSink>? openSink)
     {
