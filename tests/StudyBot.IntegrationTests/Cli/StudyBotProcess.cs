@@ -4,8 +4,9 @@ using System.Text;
 namespace StudyBot.IntegrationTests.Cli;
 
 /// <summary>
-/// The built app (<c>dotnet studybot.dll</c>) as a user starts it: its own process, a chosen working folder, its real
-/// console output and exit code.
+/// The built app (<c>dotnet studybot.dll</c>, or another program beside the tests, such as the process host of
+/// <c>tests/StudyBot.ProcessHost</c>) as a user starts it: its own process, a chosen working folder, its real console
+/// output and exit code. Disposing it kills the process if it still runs.
 /// </summary>
 public sealed class StudyBotProcess : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class StudyBotProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _lock = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
+    private int _streamsEnded;
 
     private StudyBotProcess(Process process) => _process = process;
 
@@ -43,8 +45,10 @@ public sealed class StudyBotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>studybot ARGS</c> in <paramref name="workingFolder"/>; <paramref name="environment"/> adds variables.</summary>
-    public static StudyBotProcess Start(string workingFolder, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts <c>studybot ARGS</c> in <paramref name="workingFolder"/>; <paramref name="environment"/> adds variables;
+    /// <paramref name="program"/> names another program beside the tests.</summary>
+    public static StudyBotProcess Start(
+        string workingFolder, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string program = "studybot.dll")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +57,7 @@ public sealed class StudyBotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "studybot.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -87,7 +91,22 @@ public sealed class StudyBotProcess : IAsyncDisposable
         return (code, process.Stdout, process.Stderr);
     }
 
-    /// <summary>The first output line (stdout or stderr) that matches, waiting for it generously.</summary>
+    /// <summary>Writes a line to the process's standard input.</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Kills the process at once (no graceful shutdown, as a crash or <c>kill -9</c>) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await WaitForExitAsync();
+    }
+
+    /// <summary>The first output line (stdout or stderr) that matches, waiting for it generously; fails at once when
+    /// the process has ended without printing it.</summary>
     public Task<string> WaitForLineAsync(Func<string, bool> match)
     {
         var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,6 +116,11 @@ public sealed class StudyBotProcess : IAsyncDisposable
             if (existing is not null)
             {
                 return Task.FromResult(existing);
+            }
+
+            if (_streamsEnded == 2)
+            {
+                return Task.FromException<string>(Ended());
             }
 
             _waiters.Add((match, found));
@@ -125,10 +149,28 @@ public sealed class StudyBotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private InvalidOperationException Ended() => new($"The process ended without printing the line waited for. Its error output:\n{Stderr}");
+
     private void OnLine(StringBuilder sink, string? line)
     {
         if (line is null)
         {
+            // Both streams end when the process has ended: nothing it has not printed will come.
+            List<TaskCompletionSource<string>> waiting = [];
+            lock (_lock)
+            {
+                if (++_streamsEnded == 2)
+                {
+                    waiting = _waiters.Select(w => w.Found).ToList();
+                    _waiters.Clear();
+                }
+            }
+
+            foreach (var found in waiting)
+            {
+                found.TrySetException(Ended());
+            }
+
             return;
         }
 

@@ -145,16 +145,26 @@ internal sealed class QuizHarness : IAsyncDisposable
     {
         // Kept after the harness (a restart reuses it); the system cleans its temp folder.
         var folder = new TempFolder("studybot-quiz-").Path;
-        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        WriteTeamQuestions(Directory.CreateDirectory(Path.Combine(folder, "knowledge")).FullName, questions);
+        return folder;
+    }
+
+    /// <summary>Writes <c>team.quiz.md</c> with <paramref name="questions"/> team questions (answer: "right N") into a notes folder.</summary>
+    public static void WriteTeamQuestions(string knowledgeFolder, int questions)
+    {
         var text = new StringBuilder("# Team questions\n\n");
         for (var i = 1; i <= questions; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"## Question {i}?\n- [x] right {i}\n- [ ] wrong {i}a\n- [ ] wrong {i}b\n\n> Because {i}.\n\n");
         }
 
-        File.WriteAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), text.ToString());
-        return folder;
+        File.WriteAllText(Path.Combine(knowledgeFolder, "team.quiz.md"), text.ToString());
     }
+
+    /// <summary>The idempotency key of a web channel's occurrence: one per occurrence, whichever instance posts it; its
+    /// reveal's key starts with "r" instead of "q".</summary>
+    public static string OccurrenceKey(DateTimeOffset occurrence, string channel = "c1") =>
+        "q" + QuizQuestion.MakeId(Platforms.Web, channel, QuizStore.Iso(occurrence));
 
     public static QuizHarness Start(string folder, FakeTimeProvider time, RecordingPublisher? publisher = null,
         IReadOnlyList<Passage>? passages = null, IDictionary<string, string?>? settings = null, PostgresServer? postgres = null,

@@ -134,7 +134,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
             // Every occurrence but the one a died on was posted at its minute; that one by b, within the lease time.
             for (var m = 1; m <= Occurrences; m++)
             {
-                var quiz = quizzes.Single(q => q.Key == Key(start.AddMinutes(m)));
+                var quiz = quizzes.Single(q => q.Key == QuizHarness.OccurrenceKey(start.AddMinutes(m)));
                 if (m == Crash)
                 {
                     Assert.Equal("b", quiz.Instance);
@@ -222,7 +222,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         Assert.Equal(Occurrences, quizzes.Count);
         for (var m = 1; m <= Occurrences; m++)
         {
-            var quiz = Assert.Single(quizzes, q => q.Key == Key(start.AddMinutes(m)));
+            var quiz = Assert.Single(quizzes, q => q.Key == QuizHarness.OccurrenceKey(start.AddMinutes(m)));
             Assert.Equal(start.AddMinutes(m), quiz.At);
             Assert.True(m < Stop || quiz.Instance == "b", $"minute {m} was posted by the stopped instance");
         }
@@ -250,9 +250,6 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         Assert.Equal(8, questions.Count);
         Assert.Equal(8, questions.Distinct().Count());
     }
-
-    /// <summary>The idempotency key of a channel occurrence: one per occurrence, whichever instance posts it.</summary>
-    private static string Key(DateTimeOffset occurrence) => "q" + QuizQuestion.MakeId(Platforms.Web, "c1", QuizStore.Iso(occurrence));
 
     [GeneratedRegex("^[^\n]*")]
     private static partial Regex FirstLine();
