@@ -75,8 +75,9 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
 
     public int Dimensions => 384;
 
-    /// <summary>The spec's model file beside the app (or <paramref name="path"/>); loading takes a second or two.</summary>
-    public static BertEmbedder Load(BertModelSpec spec, string? path = null, int threads = 1)
+    /// <summary>The spec's model file beside the app (or <paramref name="path"/>); loading takes a second or two. An
+    /// 8-bit model is kept in <paramref name="cacheFolder"/> once made (see <see cref="Int8Weights.LoadOrQuantize"/>).</summary>
+    public static BertEmbedder Load(BertModelSpec spec, string? path = null, int threads = 1, string? cacheFolder = null)
     {
         path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
         if (!File.Exists(path))
@@ -93,7 +94,12 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        return new BertEmbedder(new InferenceSession(spec.Int8 ? Int8Weights.Quantize(model) : model, options), tokenizer, spec);
+        if (!spec.Int8)
+        {
+            return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec);
+        }
+
+        return new BertEmbedder(Int8Weights.LoadOrQuantize(model, cacheFolder, bytes => new InferenceSession(bytes, options)), tokenizer, spec);
     }
 
     public float[] EmbedQuery(string question) => Embed([_spec.QueryPrefix + question])[0];

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
 using Onnx;
 
 namespace StudyBot.Core.Knowledge.Semantic;
@@ -18,6 +21,66 @@ internal static class Int8Weights
     private const int Levels = 127;
 
     private const string MicrosoftDomain = "com.microsoft";
+
+    /// <summary>Part of the cached file's name: a change to how weights are stored must not read an older file.</summary>
+    private const int Version = 1;
+
+    /// <summary>
+    /// The 8-bit model as an ONNX Runtime session. Reading the float graph and writing the new one takes about as
+    /// long as the session itself and holds both in memory, so the result is kept in <paramref name="cacheFolder"/>
+    /// (beside the passages' vectors), named by the float model's hash: a restart loads it directly. A cached file
+    /// that does not load is made again.
+    /// </summary>
+    public static T LoadOrQuantize<T>(byte[] floatModel, string? cacheFolder, Func<byte[], T> open)
+    {
+        if (cacheFolder is null)
+        {
+            return open(Quantize(floatModel));
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(floatModel).AsSpan(0, 8)).ToLowerInvariant();
+        var path = Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"model-{hash}-int8-v{Version}.onnx"));
+        if (File.Exists(path))
+        {
+            try
+            {
+                return open(File.ReadAllBytes(path));
+            }
+            catch (Exception e) when (e is OnnxRuntimeException or IOException or UnauthorizedAccessException)
+            {
+                // Damaged or unreadable: made again below.
+            }
+        }
+
+        var quantized = Quantize(floatModel);
+        var session = open(quantized);
+        TryKeep(path, quantized);
+        return session;
+    }
+
+    /// <summary>Writes the file whole or not at all (a temp file renamed into place); a folder that cannot be written
+    /// only costs the next start the time to make it again.</summary>
+    private static void TryKeep(string path, byte[] bytes)
+    {
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the temp file's name cannot be mistaken for the model's.
+            }
+        }
+    }
 
     public static byte[] Quantize(byte[] floatModel)
     {

@@ -10,8 +10,18 @@ namespace StudyBot.Core.Knowledge.Semantic;
 /// </summary>
 public sealed partial class SemanticIndexer : IDisposable
 {
-    /// <summary>One model per process: several hosts (tests) or reloads share it; it is immutable and thread-safe.</summary>
-    private static readonly Lazy<Task<ITextEmbedder>> SharedModel = new(() => Task.Run<ITextEmbedder>(() => BertEmbedder.Load(BertModelSpec.MiniLm)));
+    /// <summary>One model per process: several hosts (tests) or reloads share it; it is immutable and thread-safe. The
+    /// first indexer's cache folder keeps its 8-bit form.</summary>
+    private static Task<ITextEmbedder>? s_sharedModel;
+    private static readonly Lock SharedModelLock = new();
+
+    private static Task<ITextEmbedder> SharedModel(string? cacheFolder)
+    {
+        lock (SharedModelLock)
+        {
+            return s_sharedModel ??= Task.Run<ITextEmbedder>(() => BertEmbedder.Load(BertModelSpec.MiniLm, cacheFolder: cacheFolder));
+        }
+    }
 
     private readonly Func<Task<ITextEmbedder>> _model;
     private readonly ILogger<SemanticIndexer> _logger;
@@ -23,7 +33,7 @@ public sealed partial class SemanticIndexer : IDisposable
 
     /// <summary>With the local MiniLM model, shared by the whole process.</summary>
     public SemanticIndexer(string? cacheFolder, ILogger<SemanticIndexer>? logger = null)
-        : this(() => SharedModel.Value, cacheFolder, logger)
+        : this(() => SharedModel(cacheFolder), cacheFolder, logger)
     {
     }
 

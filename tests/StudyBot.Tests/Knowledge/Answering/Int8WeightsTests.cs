@@ -1,9 +1,103 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
+using Onnx;
 using StudyBot.Core.Knowledge.Semantic;
+using StudyBot.TestKit;
 
 namespace StudyBot.Tests.Knowledge.Answering;
 
-public sealed class Int8WeightsTests
+public sealed class Int8WeightsTests : IDisposable
 {
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Quantize_MatMulOverConstantWeights_RunsInOnnxRuntimeCloseToTheFloatProduct()
+    {
+        var (model, weights) = TinyMatMul();
+        float[] x = [0.5f, -1f, 2f, 0.25f];
+
+        var quantized = Int8Weights.Quantize(model);
+
+        var expected = Enumerable.Range(0, 3).Select(c => Enumerable.Range(0, 4).Sum(r => x[r] * weights[(r * 3) + c])).ToArray();
+        var actual = Run(quantized, x);
+        Assert.Contains("DynamicQuantizeMatMul", ModelProto.Parser.ParseFrom(quantized).Graph.Node.Select(n => n.OpType));
+        for (var c = 0; c < 3; c++)
+        {
+            Assert.InRange(actual[c], expected[c] - 0.05f, expected[c] + 0.05f);
+        }
+    }
+
+    [Fact]
+    public void LoadOrQuantize_SecondLoad_OpensTheKeptFile()
+    {
+        var (model, _) = TinyMatMul();
+
+        var first = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => bytes);
+        var kept = Assert.Single(Directory.GetFiles(_folder.Path));
+        var second = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => bytes);
+
+        Assert.EndsWith("-int8-v1.onnx", kept, StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllBytes(kept));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void LoadOrQuantize_DamagedKeptFile_IsMadeAgain()
+    {
+        var (model, _) = TinyMatMul();
+        Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => bytes);
+        var kept = Assert.Single(Directory.GetFiles(_folder.Path));
+        File.WriteAllBytes(kept, [1, 2, 3]);
+
+        var output = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => Run(bytes, [1f, 0f, 0f, 0f]));
+
+        Assert.Equal(3, output.Length);
+        Assert.NotEqual(3, new FileInfo(kept).Length);
+    }
+
+    /// <summary>Y = X · W for X of shape [1, 4] and a constant W of shape [4, 3].</summary>
+    private static (byte[] Model, float[] Weights) TinyMatMul()
+    {
+        float[] weights = [0.1f, -0.2f, 0.3f, 0.4f, 0.5f, -0.6f, -0.7f, 0.8f, 0.9f, 1.0f, -1.1f, 1.2f];
+        var w = new TensorProto { Name = "W", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(weights.AsSpan())) };
+        w.Dims.Add([4, 3]);
+        var node = new NodeProto { OpType = "MatMul", Name = "mm" };
+        node.Input.Add(["X", "W"]);
+        node.Output.Add("Y");
+        var graph = new GraphProto { Name = "tiny" };
+        graph.Node.Add(node);
+        graph.Initializer.Add(w);
+        graph.Input.Add(Value("X", 4));
+        graph.Output.Add(Value("Y", 3));
+        var model = new ModelProto { IrVersion = 8, Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 17 });
+        return (model.ToByteArray(), weights);
+
+        static ValueInfoProto Value(string name, int width)
+        {
+            var shape = new TensorShapeProto();
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = 1 });
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
+            return new ValueInfoProto
+            {
+                Name = name,
+                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            };
+        }
+    }
+
+    private static float[] Run(byte[] model, float[] x)
+    {
+        using var session = new InferenceSession(model);
+        using var input = OrtValue.CreateTensorValueFromMemory(x, [1, 4]);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, new Dictionary<string, OrtValue> { ["X"] = input }, ["Y"]);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
     [Fact]
     public void QuantizeColumns_EachColumnItsOwnScale_LargestMagnitudeIsFullRange()
     {
