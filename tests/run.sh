@@ -38,16 +38,36 @@ if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/n
     || echo "warning: npm ci failed; the Discord signature and payload validation tests will fail" >&2
 fi
 
-log=$(mktemp)
-dotnet test Bot.sln --configuration Release "$@" 2>&1 | tee "$log"
+# The tests run in a temp folder of this run's own (TMPDIR, for them and every process they start: the bot processes,
+# PostgreSQL, Chromium), removed at the end, so even a test process that crashed, or a process a test killed, leaves
+# nothing in /tmp. Each test removes what it made: a studybot-* folder still here at the end is a leak, and is named
+# (the SDK's, the browser's and a killed process's runtime files are only removed). The build
+# runs first, in the usual temp folder: the compiler and MSBuild servers it starts outlive the run. Unix socket paths
+# made inside (PostgreSQL's, the .NET runtime's) must stay under 108 bytes: a long TMPDIR gives way to /tmp.
+base=${TMPDIR:-/tmp}
+[ "${#base}" -le 40 ] || base=/tmp
+run_tmp=$(mktemp -d "${base%/}/studybot-run-XXXXXX")
+trap 'rm -rf "$run_tmp"' EXIT
+# Open like /tmp: as root, the tests run the PostgreSQL server as the postgres user, in a folder inside this one.
+chmod 1777 "$run_tmp"
+
+# Arguments go to dotnet test (e.g. --filter).
+log="$run_tmp/dotnet-test.log"
+{
+  dotnet build Bot.sln --configuration Release &&
+    TMPDIR="$run_tmp" dotnet test Bot.sln --configuration Release --no-build --disable-build-servers "$@"
+} 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+left=$(ls -A "$run_tmp" | grep '^studybot-')
+if [ -n "$left" ]; then
+  echo "warning: the tests left $(echo "$left" | wc -l) temp folders (removed now):" $(echo "$left" | head -20) >&2
+fi
 
 # Each test project prints "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..." (or "Failed!  - ...").
 read -r passed failed skipped projects < <(
   grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" | \
   sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' | \
   awk '{f+=$1; p+=$2; s+=$3; n++} END {print p+0, f+0, s+0, n+0}')
-rm -f "$log"
 
 expected=$(ls -d tests/*/ | while read -r d; do grep -l '<IsTestProject>true</IsTestProject>' "$d"*.csproj 2>/dev/null; done | wc -l)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then

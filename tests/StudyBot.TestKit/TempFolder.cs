@@ -46,21 +46,53 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose() => Delete(Path);
 
-    /// <summary>Deletes a folder a test made, after closing pooled SQLite connections that would hold its files.</summary>
+    /// <summary>
+    /// Deletes a folder a test made, after closing pooled SQLite connections that would hold its files. Never throws:
+    /// when a file is still held or a late writer adds one meanwhile, it collects dropped handles and tries once more,
+    /// then names the folder on standard error (<c>tests/run.sh</c> removes its run's temp folder at the end anyway).
+    /// </summary>
     public static void Delete(string folder)
     {
         SqliteConnection.ClearAllPools();
+        if (TryDelete(folder, out _))
+        {
+            return;
+        }
+
+        // Handles a test dropped without disposing (a reader, a pooled connection) are closed by their finalizers.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        SqliteConnection.ClearAllPools();
+        if (!TryDelete(folder, out var error))
+        {
+            Console.Error.WriteLine($"TempFolder: could not delete {folder}: {error}");
+        }
+    }
+
+    private static bool TryDelete(string folder, out string? error)
+    {
+        error = null;
         try
         {
             Directory.Delete(folder, recursive: true);
+            return true;
         }
-        catch (IOException)
+        catch (DirectoryNotFoundException)
         {
-            // A file still held by a finishing background task; the system cleans its temp folder.
+            // Already gone (the test removed it, or a second dispose).
+            return true;
         }
-        catch (UnauthorizedAccessException)
+        catch (IOException exception)
         {
-            // As above, on a file still open for writing.
+            // A file still held, or one written into the folder while it was being deleted.
+            error = exception.Message;
         }
+        catch (UnauthorizedAccessException exception)
+        {
+            // A file still open for writing (Windows) or a folder made read-only by the test.
+            error = exception.Message;
+        }
+
+        return !Directory.Exists(folder);
     }
 }

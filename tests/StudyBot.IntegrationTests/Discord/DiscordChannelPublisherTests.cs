@@ -96,35 +96,28 @@ public sealed class DiscordChannelPublisherTests : IAsyncLifetime
     public async Task PostAsync_ResponseLostThenRestart_PostedOnceAndRecorded()
     {
         const string Channel = "645027906669510667";
-        var folder = BotServer.CreateFolder(copyNotes: false);
-        try
+        using var folder = BotServer.CreateFolder(copyNotes: false);
+        var settings = BotServer.DiscordSettings(_api, new string('b', 64));
+        _api.ResponsesToLose = 1;
+        await using (var first = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder))
         {
-            var settings = BotServer.DiscordSettings(_api, new string('b', 64));
-            _api.ResponsesToLose = 1;
-            await using (var first = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder))
-            {
-                // Discord created the message, but the bot stops before the response arrives: the post stays pending.
-                using var stopping = new CancellationTokenSource();
-                var posting = PublisherOf(first).PostAsync(Channel, Quiz, "quiz:44", stopping.Token);
-                await _api.WaitForAsync(r => r.Route == Messages);
-                await stopping.CancelAsync();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
-            }
-
-            await using var second = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder);
-            var id = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
-            var again = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
-
-            Assert.Equal(id, again);
-            Assert.Equal([id], _api.CreatedMessageIds);
-            var requests = _api.On(Messages);
-            Assert.Equal(2, requests.Count); // the send after the restart; then the stored id answers without a request
-            Assert.Equal((string)requests[0].Json!["nonce"]!, (string)requests[1].Json!["nonce"]!);
+            // Discord created the message, but the bot stops before the response arrives: the post stays pending.
+            using var stopping = new CancellationTokenSource();
+            var posting = PublisherOf(first).PostAsync(Channel, Quiz, "quiz:44", stopping.Token);
+            await _api.WaitForAsync(r => r.Route == Messages);
+            await stopping.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
         }
-        finally
-        {
-            BotServer.DeleteFolder(folder);
-        }
+
+        await using var second = await BotServer.StartAdapterAsync(settings, s => s.AddSingleton<IConversation>(new RecordingConversation()), folder);
+        var id = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
+        var again = await PublisherOf(second).PostAsync(Channel, Quiz, "quiz:44", CancellationToken.None);
+
+        Assert.Equal(id, again);
+        Assert.Equal([id], _api.CreatedMessageIds);
+        var requests = _api.On(Messages);
+        Assert.Equal(2, requests.Count); // the send after the restart; then the stored id answers without a request
+        Assert.Equal((string)requests[0].Json!["nonce"]!, (string)requests[1].Json!["nonce"]!);
     }
 
     [Fact]

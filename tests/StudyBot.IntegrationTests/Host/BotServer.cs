@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.IntegrationTests.Discord;
 using StudyBot.IntegrationTests.Teams;
 using StudyBot.Teams;
@@ -15,20 +16,21 @@ namespace StudyBot.IntegrationTests.Host;
 /// The one test host: the real app (<see cref="BotHost.Build"/>, so the real composition root) on a real Kestrel at
 /// 127.0.0.1 on a free port, with its own copy of the notes and its own SQLite file in a temp folder. Hooks: extra
 /// settings, service overrides, a fake clock, the fake Discord and Microsoft servers. Start a second one on the same
-/// folder to test a restart. Every log line is kept in <see cref="Logs"/>.
+/// folder to test a restart (the test then owns the folder: <c>using var folder = BotServer.CreateFolder();</c>). Every
+/// log line is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
     public const string AdminToken = "integration-admin-token-0123456789";
 
     private readonly WebApplication _app;
-    private readonly bool _ownsFolder;
+    private readonly TempFolder? _ownFolder;
 
-    private BotServer(WebApplication app, string folder, bool ownsFolder, LogCapture logs)
+    private BotServer(WebApplication app, string folder, TempFolder? ownFolder, LogCapture logs)
     {
         _app = app;
         Folder = folder;
-        _ownsFolder = ownsFolder;
+        _ownFolder = ownFolder;
         Logs = logs;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
     }
@@ -67,11 +69,11 @@ public sealed class BotServer : IAsyncDisposable
         bool copyNotes = true,
         LogLevel? logLevel = null)
     {
-        var ownsFolder = folder is null;
-        folder ??= CreateFolder(copyNotes);
+        var ownFolder = folder is null ? CreateFolder(copyNotes) : null;
+        folder ??= ownFolder!.Path;
         var logs = new LogCapture();
         var all = microsoft is null ? settings : TeamsSettings(microsoft).Concat(settings ?? []);
-        var app = BotHost.Build([.. Arguments(folder, all)], services =>
+        void Configure(IServiceCollection services)
         {
             services.AddSingleton<ILoggerProvider>(logs);
             if (logLevel is { } level)
@@ -91,23 +93,27 @@ public sealed class BotServer : IAsyncDisposable
             }
 
             configureServices?.Invoke(services);
-        });
+        }
+
+        WebApplication? app = null;
         var started = false;
         try
         {
+            app = BotHost.Build([.. Arguments(folder, all)], Configure);
             await app.StartAsync();
             started = true;
-            return new BotServer(app, folder, ownsFolder, logs);
+            return new BotServer(app, folder, ownFolder, logs);
         }
         finally
         {
             if (!started)
             {
-                await app.DisposeAsync();
-                if (ownsFolder)
+                if (app is not null)
                 {
-                    DeleteFolder(folder);
+                    await DisposeAppAsync(app);
                 }
+
+                ownFolder?.Dispose();
             }
         }
     }
@@ -121,21 +127,18 @@ public sealed class BotServer : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string>> settings, Action<IServiceCollection> configureServices, string? folder = null, FakeMicrosoft? microsoft = null) =>
         StartAsync(settings, configureServices, folder, microsoft: microsoft, copyNotes: false, logLevel: LogLevel.Debug);
 
-    /// <summary>A temp folder with a copy of the repo's notes (or an empty notes folder).</summary>
-    public static string CreateFolder(bool copyNotes = true)
+    /// <summary>A temp folder with a copy of the repo's notes (or an empty notes folder), for servers started on it
+    /// (a restart: a second server on the same folder); the caller deletes it (<c>using</c>) after the last one.</summary>
+    public static TempFolder CreateFolder(bool copyNotes = true)
     {
-        var folder = Directory.CreateTempSubdirectory("studybot-it-").FullName;
-        var notes = Path.Combine(folder, "knowledge");
-        Directory.CreateDirectory(notes);
+        var folder = new TempFolder("studybot-it-");
         if (copyNotes)
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "knowledge");
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(notes, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            folder.CopyNotes();
+        }
+        else
+        {
+            folder.Folder("knowledge");
         }
 
         return folder;
@@ -212,14 +215,22 @@ public sealed class BotServer : IAsyncDisposable
     {
         Client.Dispose();
         await _app.StopAsync();
-        await _app.DisposeAsync();
-        if (_ownsFolder)
-        {
-            DeleteFolder(Folder);
-        }
+        await DisposeAppAsync(_app);
+        _ownFolder?.Dispose();
     }
 
-    public static void DeleteFolder(string folder) => TempFolder.Delete(folder);
+    /// <summary>Disposes the app, then waits for the semantic indexer's background embedding, which the disposal
+    /// cancels but which finishes its chunk first and appends it to <c>embeddings/</c>: deleting the folder before that
+    /// would leave the folder behind, recreated by that write.</summary>
+    private static async Task DisposeAppAsync(WebApplication app)
+    {
+        var semantic = app.Services.GetService<SemanticIndexer>();
+        await app.DisposeAsync();
+        if (semantic is not null)
+        {
+            await semantic.Idle.WaitAsync(Wait.SafetyDeadline);
+        }
+    }
 
     private static void TrustFakeMicrosoft(IServiceCollection services, FakeMicrosoft fake)
     {

@@ -51,16 +51,10 @@ public class HealthTests
     [Fact]
     public async Task Healthz_NoNotesLoaded_Returns503NamingTheFolder()
     {
-        var folder = BotServer.CreateFolder();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "knowledge")))
-        {
-            File.Delete(file);
-        }
+        using var folder = BotServer.CreateFolder(copyNotes: false);
 
         await using var server = await BotServer.StartAsync(folder: folder);
         using var response = await server.Client.GetAsync("healthz");
-        await server.DisposeAsync();
-        BotServer.DeleteFolder(folder);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();

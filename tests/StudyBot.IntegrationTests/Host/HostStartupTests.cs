@@ -5,7 +5,7 @@ namespace StudyBot.IntegrationTests.Host;
 
 public sealed class HostStartupTests : IDisposable
 {
-    private readonly string _folder = BotServer.CreateFolder();
+    private readonly TempFolder _folder = BotServer.CreateFolder();
 
     [Fact]
     public async Task StartAsync_StoragePathIsFolder_StopsNamingSetting()
@@ -112,7 +112,7 @@ public sealed class HostStartupTests : IDisposable
         }
     }
 
-    public void Dispose() => BotServer.DeleteFolder(_folder);
+    public void Dispose() => _folder.Dispose();
 
     private static void CreateDatabase(string path, bool wal)
     {
@@ -141,37 +141,30 @@ public class HostProcessTests
     [Fact]
     public async Task Main_BadSetting_ExitsWithMessageNamingSetting()
     {
-        var folder = BotServer.CreateFolder();
-        try
+        using var folder = BotServer.CreateFolder();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "studybot.dll"));
-            foreach (var argument in BotServer.Arguments(folder, [new("Chat:MaxMessageLength", "-5")]))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(Wait.SafetyDeadline);
-
-            Assert.Equal(2, process.ExitCode);
-            Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
-            Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
-
-            // One clear line, not also the host's error with a stack trace.
-            Assert.DoesNotContain("Hosting failed to start", stdout + await stderr, StringComparison.Ordinal);
-            Assert.DoesNotContain(" at Microsoft.", stdout + await stderr, StringComparison.Ordinal);
-        }
-        finally
+            WorkingDirectory = folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "studybot.dll"));
+        foreach (var argument in BotServer.Arguments(folder, [new("Chat:MaxMessageLength", "-5")]))
         {
-            BotServer.DeleteFolder(folder);
+            start.ArgumentList.Add(argument);
         }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Wait.SafetyDeadline);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("StudyBot cannot start: [Chat]", await stderr, StringComparison.Ordinal);
+        Assert.Contains("MaxMessageLength", await stderr, StringComparison.Ordinal);
+
+        // One clear line, not also the host's error with a stack trace.
+        Assert.DoesNotContain("Hosting failed to start", stdout + await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Microsoft.", stdout + await stderr, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     [Fact]
     public async Task TwoServers_OnePostgres_HealthyAndEachSeesTheOthersState_NoSqliteFileAndNoPasswordLogged()
     {
-        var folder = BotServer.CreateFolder();
+        using var folder = BotServer.CreateFolder();
         var database = postgres.CreateDatabase(folder);
 
         // Trust authentication ignores the password; it is there to prove it never reaches a log line.
@@ -28,32 +28,25 @@ public sealed class PostgresHostTests(PostgresServer postgres)
             ["Storage:ConnectionString"] = postgres.ConnectionString(database) + ";Password=" + Password,
             ["Logging:LogLevel:Default"] = "Information",
         };
-        try
-        {
-            await using var first = await BotServer.StartAsync(settings, folder: folder);
-            await using var second = await BotServer.StartAsync(settings, folder: folder);
+        await using var first = await BotServer.StartAsync(settings, folder: folder);
+        await using var second = await BotServer.StartAsync(settings, folder: folder);
 
-            using var health = await second.Client.GetAsync("healthz");
-            var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-            Assert.Equal("PostgreSQL answers and accepts writes", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+        using var health = await second.Client.GetAsync("healthz");
+        var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("PostgreSQL answers and accepts writes", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
 
-            // A question the notes do not cover, asked on one server, is a gap an admin sees on the other.
-            var (status, _) = await first.AskAsync("What is the airspeed velocity of an unladen swallow?");
-            Assert.Equal(200, status);
-            await first.Services.GetRequiredService<StudyBot.Core.Chat.DatabaseQuestionLog>().FlushAsync(CancellationToken.None);
-            var (_, gaps) = await second.AskAsync("gaps", admin: true);
-            Assert.Contains("airspeed velocity of an unladen swallow", gaps.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        // A question the notes do not cover, asked on one server, is a gap an admin sees on the other.
+        var (status, _) = await first.AskAsync("What is the airspeed velocity of an unladen swallow?");
+        Assert.Equal(200, status);
+        await first.Services.GetRequiredService<StudyBot.Core.Chat.DatabaseQuestionLog>().FlushAsync(CancellationToken.None);
+        var (_, gaps) = await second.AskAsync("gaps", admin: true);
+        Assert.Contains("airspeed velocity of an unladen swallow", gaps.GetProperty("markdown").GetString(), StringComparison.Ordinal);
 
-            Assert.False(File.Exists(first.DatabasePath));
-            var logs = first.Logs.Lines.Concat(second.Logs.Lines).ToList();
-            Assert.Contains(logs, l => l.Contains($"Database: PostgreSQL database {database} on 127.0.0.1:{postgres.Port}", StringComparison.Ordinal));
-            Assert.DoesNotContain(logs, l => l.Contains(Password, StringComparison.Ordinal));
-        }
-        finally
-        {
-            BotServer.DeleteFolder(folder);
-        }
+        Assert.False(File.Exists(first.DatabasePath));
+        var logs = first.Logs.Lines.Concat(second.Logs.Lines).ToList();
+        Assert.Contains(logs, l => l.Contains($"Database: PostgreSQL database {database} on 127.0.0.1:{postgres.Port}", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains(Password, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -127,14 +120,7 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     /// <summary>Runs a test in a new bot folder (a copy of the notes) and removes the folder after.</summary>
     private static async Task InFolderAsync(Func<string, Task> test)
     {
-        var folder = BotServer.CreateFolder();
-        try
-        {
-            await test(folder);
-        }
-        finally
-        {
-            BotServer.DeleteFolder(folder);
-        }
+        using var folder = BotServer.CreateFolder();
+        await test(folder);
     }
 }

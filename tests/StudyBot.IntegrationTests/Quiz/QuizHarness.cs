@@ -140,12 +140,13 @@ internal sealed class QuizHarness : IAsyncDisposable
 
     public string? DatabaseName { get; }
 
-    /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first choice).</summary>
-    public static string NewFolder(int questions)
+    /// <summary>A new temp folder with a quiz file of <paramref name="questions"/> team questions (answer: the first
+    /// choice). It outlives each harness on it (a restart is a new harness on the same folder), so the test owns it:
+    /// <c>using var folder = QuizHarness.NewFolder(3);</c> before the harnesses, which are disposed first.</summary>
+    public static TempFolder NewFolder(int questions)
     {
-        // Kept after the harness (a restart reuses it); the system cleans its temp folder.
-        var folder = new TempFolder("studybot-quiz-").Path;
-        WriteTeamQuestions(Directory.CreateDirectory(Path.Combine(folder, "knowledge")).FullName, questions);
+        var folder = new TempFolder("studybot-quiz-");
+        WriteTeamQuestions(folder.Folder("knowledge"), questions);
         return folder;
     }
 

@@ -71,7 +71,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         var platform = new SharedPlatform(time);
         var doorA = platform.For("a");
         var doorB = platform.For("b");
-        var folder = QuizHarness.NewFolder(120);
+        using var folder = QuizHarness.NewFolder(120);
         var settings = new Dictionary<string, string?> { ["Quiz:LeaseTime"] = LeaseTime.ToString() };
         var a = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: doorA);
         await using var b = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: doorB);
@@ -185,7 +185,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T06:00:00Z", CultureInfo.InvariantCulture));
         var start = time.GetUtcNow();
         var platform = new SharedPlatform(time);
-        var folder = QuizHarness.NewFolder(40);
+        using var folder = QuizHarness.NewFolder(40);
         var settings = new Dictionary<string, string?> { ["Quiz:LeaseTime"] = LeaseTime.ToString() };
         await using var a = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("a"));
         await using var b = QuizHarness.Start(folder, time, settings: settings, postgres: postgres, platform: platform.For("b"));
@@ -235,7 +235,7 @@ public partial class QuizMultiInstanceTests(PostgresServer postgres)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", CultureInfo.InvariantCulture));
         var platform = new SharedPlatform(time);
-        var folder = QuizHarness.NewFolder(8);
+        using var folder = QuizHarness.NewFolder(8);
         await using var a = QuizHarness.Start(folder, time, postgres: postgres, platform: platform.For("a"));
         await using var b = QuizHarness.Start(folder, time, postgres: postgres, platform: platform.For("b"));
         await a.CommandAsync("quiz");

@@ -18,7 +18,8 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task QuizMe_NothingDue_AsksANewQuestionPrivatelyWithItsOwnButtons(StorageProvider provider)
     {
-        await using var h = Start(provider, QuizHarness.NewFolder(5), At("2026-06-01T07:00:00Z"));
+        using var folder = QuizHarness.NewFolder(5);
+        await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
 
         var asked = await QuizMeAsync(h, "u1");
 
@@ -33,7 +34,7 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task QuizMe_MissedQuestion_DueForThatMemberOnlyTheNextDayAndKeptAcrossARestart(StorageProvider provider)
     {
-        var folder = QuizHarness.NewFolder(5);
+        using var folder = QuizHarness.NewFolder(5);
         var time = At("2026-06-01T07:00:00Z");
         string missed;
         await using (var h = Start(provider, folder, time))
@@ -65,7 +66,8 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     public async Task QuizMe_RightAnswers_ComeBackAfterOneThenSixDays(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(1), time);
+        using var folder = QuizHarness.NewFolder(1);
+        await using var h = Start(provider, folder, time);
         var first = await QuizMeAsync(h, "u1");
         Assert.Contains("again in 1 day.", (await AnswerAsync(h, first, right: true)).Markdown, StringComparison.Ordinal);
 
@@ -86,7 +88,8 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     public async Task QuizMe_PressedTwiceAtOnce_GradedOnce(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(2), time);
+        using var folder = QuizHarness.NewFolder(2);
+        await using var h = Start(provider, folder, time);
         var asked = await QuizMeAsync(h, "u1");
         var right = QuizHarness.Action(asked, QuizHarness.RightChoice(asked));
         var wrong = QuizHarness.Action(asked, (QuizHarness.RightChoice(asked) + 1) % 3);
@@ -102,7 +105,8 @@ public partial class QuizPracticeTests(PostgresServer postgres)
     public async Task QuizMe_DailyQuizMissed_IsDueForThatMemberTheNextDay(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(5), time);
+        using var folder = QuizHarness.NewFolder(5);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now");
         var quiz = h.Publisher.Quizzes.Single().Reply;
         await AnswerAsync(h, quiz, right: false);

@@ -120,7 +120,7 @@ public sealed class QuizProcessesTests(PostgresServer postgres)
         }
         finally
         {
-            BotServer.DeleteFolder(folder);
+            folder.Dispose();
         }
     }
 

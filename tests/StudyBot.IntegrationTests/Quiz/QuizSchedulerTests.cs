@@ -24,7 +24,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task RunOnce_DailyCronAcrossSpringDstChange_PostsOncePerDayAtNineLocal(StorageProvider provider)
     {
         var time = At("2026-03-26T12:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
+        using var folder = QuizHarness.NewFolder(10);
+        await using var h = Start(provider, folder, time);
         await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-31T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -44,7 +45,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task RunOnce_AutumnDstChangeWithRepeatedHour_PostsExactlyOnceThatDay(StorageProvider provider)
     {
         var time = At("2026-10-23T12:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
+        using var folder = QuizHarness.NewFolder(10);
+        await using var h = Start(provider, folder, time);
         await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-10-27T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -58,7 +60,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task RunOnce_SpringDstGap_PostsOnceWhenTheLocalTimeDoesNotExist(StorageProvider provider)
     {
         var time = At("2026-03-28T12:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
+        using var folder = QuizHarness.NewFolder(10);
+        await using var h = Start(provider, folder, time);
         await h.EnsureChannelAsync("c1", "30 2 * * *", "Europe/Berlin");
 
         await h.RunUntilAsync(DateTimeOffset.Parse("2026-03-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -70,7 +73,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task Restart_InTheMiddle_NoDoublePostAndNoLostAnswers(StorageProvider provider)
     {
-        var folder = QuizHarness.NewFolder(10);
+        using var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T06:00:00Z");
         var publisher = new RecordingPublisher(time);
         await using (var first = Start(provider, folder, time, publisher))
@@ -103,7 +106,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task Restart_AfterMissedPostSameDay_PostsItOnce(StorageProvider provider)
     {
-        var folder = QuizHarness.NewFolder(10);
+        using var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T05:00:00Z");
         var publisher = new RecordingPublisher(time);
         await using (var first = Start(provider, folder, time, publisher))
@@ -128,7 +131,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task Restart_AfterDaysDown_PostsNoBacklog(StorageProvider provider)
     {
-        var folder = QuizHarness.NewFolder(10);
+        using var folder = QuizHarness.NewFolder(10);
         var time = At("2026-06-01T05:00:00Z");
         var publisher = new RecordingPublisher(time);
         await using (var first = Start(provider, folder, time, publisher))
@@ -151,7 +154,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task RunOnce_PublishFails_RetriesWithTheSameKeyAndPostsOnce(StorageProvider provider)
     {
         var time = At("2026-06-01T06:59:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(10), time);
+        using var folder = QuizHarness.NewFolder(10);
+        await using var h = Start(provider, folder, time);
         await h.EnsureChannelAsync("c1", "0 9 * * *", "Europe/Berlin");
         h.Publisher.FailNext(2);
 
@@ -167,7 +171,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Answer_ButtonPressedInAnotherChannel_NotRecorded(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        using var folder = QuizHarness.NewFolder(3);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now", channel: "777");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         var action = QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz));
@@ -184,7 +189,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Leaderboard_DisplayNameWithMarkdownLink_ShownAsText(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        using var folder = QuizHarness.NewFolder(3);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         await h.PressAsync(QuizHarness.Action(quiz, QuizHarness.RightChoice(quiz)), "[Claim prize](https://evil.example/x)");
@@ -200,7 +206,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Leaderboard_AnswersInTwoMonthsAndTwoChannels_MonthAndAllTimeOfThisChannelOnly(StorageProvider provider)
     {
         var time = At("2026-05-31T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(6), time);
+        using var folder = QuizHarness.NewFolder(6);
+        await using var h = Start(provider, folder, time);
         async Task AnswerRightAsync(string channel, string user)
         {
             await h.CommandAsync("quiz now", channel: channel);
@@ -232,7 +239,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Reveal_EditOfTheQuizPost_ReplacesItsMessageAndAfterTwoFailedEditsIsPostedAnew(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        using var folder = QuizHarness.NewFolder(3);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now");
         var first = await h.Services.GetRequiredService<QuizStore>().LatestPostAsync(Platforms.Web, "c1", CancellationToken.None);
         time.Advance(TimeSpan.FromHours(1));
@@ -254,7 +262,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Answer_ManyMembersAtOnce_FirstAnswerOfEachCountsAndRevealCountsRight(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(3), time);
+        using var folder = QuizHarness.NewFolder(3);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now");
         var quiz = Assert.Single(h.Publisher.Quizzes).Reply;
         var right = QuizHarness.RightChoice(quiz);
@@ -286,7 +295,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task QuizNow_SeveralAdminsAtTheSameInstant_PostDifferentQuestions(StorageProvider provider)
     {
-        await using var h = Start(provider, QuizHarness.NewFolder(6), At("2026-06-01T07:00:00Z"));
+        using var folder = QuizHarness.NewFolder(6);
+        await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
         await h.CommandAsync("quiz"); // the schema is in place
 
         // Six admins press "quiz now" together. Another writer holds the database meanwhile, so all six have chosen
@@ -314,7 +324,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Rotation_EveryQuestionAskedBeforeARepeat_AndMissedComesBackAfterRepeatAfterDays(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(4), time);
+        using var folder = QuizHarness.NewFolder(4);
+        await using var h = Start(provider, folder, time);
         for (var i = 0; i < 4; i++)
         {
             await h.CommandAsync("quiz now");
@@ -347,7 +358,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Rotation_NeverAskedQuestions_ComeBeforeOnesPastRepeatAfterDays(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(4), time);
+        using var folder = QuizHarness.NewFolder(4);
+        await using var h = Start(provider, folder, time);
         for (var i = 0; i < 2; i++)
         {
             await h.CommandAsync("quiz now");
@@ -375,7 +387,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task AdminNotes_BadQuizFileEntry_ListedWithFileAndLine(StorageProvider provider)
     {
-        var folder = QuizHarness.NewFolder(2);
+        using var folder = QuizHarness.NewFolder(2);
         File.AppendAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), "## Broken?\n- [ ] a\n- [ ] b\n\n## Cites nothing?\n- [x] a\n- [ ] b\n\nSource: missing.md#L1-L2\n");
         await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
 
@@ -391,7 +403,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task QuizBan_LastPostedQuestion_IsNeverAskedAgain(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(2), time);
+        using var folder = QuizHarness.NewFolder(2);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz now");
         var banned = h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0];
 
@@ -411,7 +424,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task QuizCommand_NonAdmin_IsRefused(StorageProvider provider)
     {
-        await using var h = Start(provider, QuizHarness.NewFolder(2), At("2026-06-01T07:00:00Z"));
+        using var folder = QuizHarness.NewFolder(2);
+        await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
         foreach (var verb in new[] { "quiz now", "quiz off", "quiz skip", "quiz schedule 0 9 * * * UTC" })
         {
             var reply = await h.CommandAsync(verb, admin: false, user: "u1");
@@ -427,7 +441,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task QuizCommand_ScheduleSkipOff_ControlThePosts(StorageProvider provider)
     {
         var time = At("2026-06-01T05:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(5), time);
+        using var folder = QuizHarness.NewFolder(5);
+        await using var h = Start(provider, folder, time);
         var scheduled = await h.CommandAsync("quiz schedule 0 9 * * 1-5 Europe/Berlin");
         Assert.Contains("Next: Mon 2026-06-01 09:00", scheduled.Markdown, StringComparison.Ordinal);
         Assert.Contains("'Mars/Olympus'", (await h.CommandAsync("quiz schedule 0 9 * * * Mars/Olympus")).Markdown, StringComparison.Ordinal);
@@ -452,7 +467,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task Me_CorrectAnswersOnConsecutiveLocalDays_CountsTheStreak(StorageProvider provider)
     {
         var time = At("2026-06-01T07:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(5), time);
+        using var folder = QuizHarness.NewFolder(5);
+        await using var h = Start(provider, folder, time);
         await h.CommandAsync("quiz schedule 0 9 * * * Europe/Berlin");
         for (var day = 0; day < 3; day++)
         {
@@ -485,7 +501,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     {
         // Monday 1 June 2026, 08:00 Berlin; quizzes at 09:00 on weekdays only.
         var time = At("2026-06-01T06:00:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(20), time);
+        using var folder = QuizHarness.NewFolder(20);
+        await using var h = Start(provider, folder, time);
         await h.EnsureChannelAsync("c1", "0 9 * * 1-5", "Europe/Berlin");
         var start = time.GetUtcNow();
         Reply? feedback = null;
@@ -518,7 +535,8 @@ public class QuizSchedulerTests(PostgresServer postgres)
     public async Task BackgroundService_ConfiguredChannel_PostsWhenTheFakeClockReachesTheCron(StorageProvider provider)
     {
         var time = At("2026-06-01T06:50:00Z");
-        await using var h = Start(provider, QuizHarness.NewFolder(3), time, settings: new Dictionary<string, string?>
+        using var folder = QuizHarness.NewFolder(3);
+        await using var h = Start(provider, folder, time, settings: new Dictionary<string, string?>
         {
             ["Quiz:Channels:0:Platform"] = Platforms.Web,
             ["Quiz:Channels:0:ChannelId"] = "c9",
@@ -569,7 +587,7 @@ public class QuizSchedulerTests(PostgresServer postgres)
     [Fact]
     public async Task Restart_SqliteAfterACrashMidPublish_PostsTheClaimedQuizAtOnceAndOnce()
     {
-        var folder = QuizHarness.NewFolder(3);
+        using var folder = QuizHarness.NewFolder(3);
         var time = At("2026-06-01T06:59:00Z");
         var platform = new SharedPlatform(time);
         var dead = platform.For("first");

@@ -17,7 +17,8 @@ public sealed class QuizYearSimulationTests(ITestOutputHelper output)
     {
         var start = DateTimeOffset.Parse("2026-01-05T00:00:00Z", CultureInfo.InvariantCulture); // a Monday
         var time = new FakeTimeProvider(start);
-        await using var h = QuizHarness.Start(QuizHarness.NewFolder(1000), time);
+        using var folder = QuizHarness.NewFolder(1000);
+        await using var h = QuizHarness.Start(folder, time);
         await h.EnsureChannelAsync("c1", "0 9 * * 1-5", "UTC");
         (string User, double Accuracy)[] members = [("m1", 0.5), ("m2", 0.5), ("m3", 0.7), ("m4", 0.7), ("m5", 0.9)];
         var random = new Random(20261105);

@@ -20,7 +20,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private const int PgCtlTimeoutSeconds = 60;
     private const string User = "studybot";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "studybot-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    /// <summary>The cluster's data, log and Unix socket (a short path: a socket's is at most 107 bytes).</summary>
+    private readonly TempFolder _folder = new("studybot-pg-");
     private string? _bin;
     private bool _started;
 
@@ -75,8 +76,8 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new PlatformNotSupportedException("The PostgreSQL tests use Debian's package; they run on Linux.");
         }
 
-        // The server runs as another user when the tests run as root: it must be able to write the folder.
-        Directory.CreateDirectory(_folder);
+        // The server runs as another user when the tests run as root: it must be able to write the folder (and to
+        // reach it: tests/run.sh's temp folder for the run lets others through).
         File.SetUnixFileMode(_folder, (UnixFileMode)0b111_111_111); // chmod, not mkdir: the umask would cut the mode
         await RunAsync("initdb", "-D", DataFolder, "--username", User, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
 
@@ -119,7 +120,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         finally
         {
-            Directory.Delete(_folder, recursive: true);
+            _folder.Dispose();
         }
     }
 

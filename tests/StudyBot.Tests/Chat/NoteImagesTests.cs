@@ -12,9 +12,14 @@ namespace StudyBot.Tests.Chat;
 /// folder only, and shown on every renderer (or named, when the file is missing).</summary>
 public sealed class NoteImagesTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("studybot-images-").FullName;
+    private readonly TempFolder _root = new("studybot-images-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    /// <summary>The notes folder; "outside" files go beside it, into <see cref="_root"/>.</summary>
+    private readonly string _folder;
+
+    public NoteImagesTests() => _folder = _root.Folder("notes");
+
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public void Find_MarkdownAndHtmlImages_SourceAltAndLine()
@@ -117,21 +122,14 @@ public sealed class NoteImagesTests : IDisposable
     [Fact]
     public void Find_SymbolicLinkOutOfTheFolder_Null()
     {
-        var outside = Directory.CreateTempSubdirectory("studybot-outside-").FullName;
-        try
-        {
-            File.WriteAllBytes(Path.Combine(outside, "secret.png"), [1, 2, 3]);
-            Directory.CreateDirectory(Path.Combine(_folder, "notes"));
-            File.CreateSymbolicLink(Path.Combine(_folder, "notes", "linked.png"), Path.Combine(outside, "secret.png"));
-            Directory.CreateSymbolicLink(Path.Combine(_folder, "linked-dir"), outside);
+        using var outside = new TempFolder("studybot-outside-");
+        File.WriteAllBytes(Path.Combine(outside, "secret.png"), [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(_folder, "notes"));
+        File.CreateSymbolicLink(Path.Combine(_folder, "notes", "linked.png"), Path.Combine(outside, "secret.png"));
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "linked-dir"), outside);
 
-            Assert.Null(Files().Find("notes/linked.png"));
-            Assert.Null(Files().Find("linked-dir/secret.png"));
-        }
-        finally
-        {
-            Directory.Delete(outside, recursive: true);
-        }
+        Assert.Null(Files().Find("notes/linked.png"));
+        Assert.Null(Files().Find("linked-dir/secret.png"));
     }
 
     [Fact]
