@@ -264,8 +264,10 @@ public static class QuestionGenerator
             && corpus?.IsCommonTitle(title) != true;
     }
 
-    private static bool IsDefiningLine(string text, string title) =>
+    internal static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
+        && !QuizText.HasOwnLabel(text)
+        && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
@@ -337,7 +339,10 @@ public static class QuestionGenerator
                 continue;
             }
 
-            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
+            // A question that wants a yes or a no, followed by a line that gives neither, is two sibling bullets
+            // ("Can we prevent issues before they happen?" / "Performance and Cost"), not a question and its answer.
+            if (QuizLexicon.YesNoOpeners.Contains(QuizText.FirstWord(question))
+                || answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
             {
                 continue;
             }
@@ -401,12 +406,19 @@ public static class QuestionGenerator
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked))
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked))
                 {
                     continue;
                 }
 
                 var shownLabel = IsNameTitle(label) && !QuizText.Reveals(label, key) ? label : string.Empty;
+
+                // "Only available for ___ volumes": what is? Without a label the line has no subject.
+                if (shownLabel.Length == 0 && !HasSubject(text))
+                {
+                    continue;
+                }
+
                 var shown = shownLabel.Length > 0 ? $"Fill in the blank ({shownLabel}): “{masked}”" : $"Fill in the blank: “{masked}”";
                 var c = Assemble(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
@@ -432,6 +444,55 @@ public static class QuestionGenerator
             || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>False when the blank is not one whole term of the sentence: glued to other characters ("$_____",
+    /// "Fn::_____", "_____.1"), spelled out beside it ("Terraform Cloud (_____)", "_____ (Service Set Identifier)"), or
+    /// one word of a longer name ("PCI _____", "Amazon _____", "_____ Read Replicas").</summary>
+    internal static bool BlankStandsAlone(string masked)
+    {
+        var at = masked.IndexOf("_____", StringComparison.Ordinal);
+        var end = at + 5;
+        if (at > 0 && !char.IsWhiteSpace(masked[at - 1]) && masked[at - 1] is not ('"' or '“' or '‘' or '\''))
+        {
+            return false;
+        }
+
+        if (end < masked.Length && !char.IsWhiteSpace(masked[end]))
+        {
+            var possessive = masked[end..].StartsWith("'s", StringComparison.Ordinal) || masked[end..].StartsWith("’s", StringComparison.Ordinal);
+            var punctuation = masked[end] is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '”' or '’' or '\''
+                && (end + 1 == masked.Length || char.IsWhiteSpace(masked[end + 1]) || masked[end + 1] is '"' or '”' or ')');
+            if (!possessive && !punctuation)
+            {
+                return false;
+            }
+        }
+
+        var after = masked[end..].TrimStart();
+        if (after.StartsWith('(') && QuizText.Words(after[..Math.Max(1, after.IndexOf(')', StringComparison.Ordinal))]).Count(w => char.IsUpper(w[0])) >= 2)
+        {
+            return false;
+        }
+
+        var before = QuizText.Words(masked[..at]);
+        var next = QuizText.Words(after);
+        var head = masked[..at];
+        var previousIsName = before.Count >= 2 && head.EndsWith(before[^1] + " ", StringComparison.Ordinal) && char.IsUpper(before[^1][0])
+            && !QuizLexicon.DanglingEnds.Contains(before[^1])
+            && head[..^(before[^1].Length + 1)].TrimEnd() is var earlier && earlier.Length > 0 && earlier[^1] is not ('.' or ':' or '!' or '?' or '—' or '-' or '(');
+        var nextIsName = next.Count > 0 && after.StartsWith(next[0], StringComparison.Ordinal) && char.IsUpper(next[0][0]);
+        return !previousIsName && !nextIsName;
+    }
+
+    /// <summary>False for a line that starts with its predicate ("Uses multicast …", "Only available for …", "Used to
+    /// capture …"): the subject is the section it sits in.</summary>
+    internal static bool HasSubject(string text)
+    {
+        var first = QuizText.FirstWord(text).ToLowerInvariant();
+        var verb = QuizLexicon.Verbs.Contains(first)
+            && (QuizLexicon.Auxiliaries.Contains(first) || (first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal)));
+        return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
+    }
+
     private static int CountBlanks(string masked) => masked.Split("_____").Length - 1;
 
     /// <summary>Key terms of a fact, best first: acronyms and names of the line, and short section titles of the same
@@ -447,7 +508,7 @@ public static class QuestionGenerator
                 && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02))
+            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02) && !corpus.IsVariantOfCommoner(t) && !corpus.IsFileTopic(t, p.File))
             .OrderBy(t => corpus.Df(t) >= 2 ? 0 : 1)
             .ThenBy(t => corpus.Df(t))
             .ThenByDescending(t => t.Length)
@@ -511,10 +572,21 @@ public static class QuestionGenerator
 
         // A wrong title with a word of the stem that the right one lacks ("S3 Bucket Policies" for "User based IAM
         // policies …") may be what the stem describes as well.
+        // A wrong title that holds the right one, or is held by it ("Convertible Reserved Instances" for "Reserved
+        // Instances", "Lambda – Asynchronous Invocations - Services"), names a kind of it or itself: also true.
+        var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
         return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
             !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
+            && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
+    }
+
+    /// <summary>True when one list of words runs inside the other, in order.</summary>
+    private static bool HoldsWords(List<string> a, List<string> b)
+    {
+        var (longer, shorter) = a.Count >= b.Count ? (a, b) : (b, a);
+        return shorter.Count > 0 && Enumerable.Range(0, longer.Count - shorter.Count + 1).Any(i => longer.Skip(i).Take(shorter.Count).SequenceEqual(shorter));
     }
 
     /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus;

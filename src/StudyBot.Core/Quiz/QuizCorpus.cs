@@ -73,9 +73,76 @@ internal sealed class QuizCorpus
             return true;
         }
 
+        if (InsideInsertion(x, y) || InsideInsertion(y, x))
+        {
+            return true;
+        }
+
         return _joined.Contains(x + "/" + y) || _joined.Contains(y + "/" + x)
             || x.Split('/').Any(part => _joined.Contains(part + "/" + y) || _joined.Contains(y + "/" + part))
             || y.Split('/').Any(part => _joined.Contains(part + "/" + x) || _joined.Contains(x + "/" + part));
+    }
+
+    /// <summary>True when <paramref name="longer"/> is <paramref name="shorter"/> with one letter added inside it
+    /// (IOPS and IPS): a typo or a variant, never a different thing. Letters added at either end make other names
+    /// (ACL and NACL, HTTP and HTTPS) and are left to the other checks.</summary>
+    private static bool InsideInsertion(string longer, string shorter)
+    {
+        if (longer.Length != shorter.Length + 1 || shorter.Length < 2)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < longer.Length - 1; i++)
+        {
+            if (char.IsLetter(longer[i]) && string.Equals(longer.Remove(i, 1), shorter, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a term written far less often than a variant of it ("IPS" beside "IOPS"): a typo of the notes,
+    /// which a question would teach.</summary>
+    public bool IsVariantOfCommoner(string term)
+    {
+        var df = Df(term);
+        var upper = term.ToUpperInvariant();
+        bool Commoner(int length, Func<string, bool> variantOf) =>
+            (_variants.Value.GetValueOrDefault(length) ?? []).Any(v => Df(v) > 2 * df && variantOf(v.ToUpperInvariant()));
+        return Commoner(upper.Length + 1, v => InsideInsertion(v, upper)) || Commoner(upper.Length - 1, v => InsideInsertion(upper, v));
+    }
+
+    private Lazy<Dictionary<int, List<string>>> _variants => _variantsByLength ??= new(() => _termPassages.Keys
+        .GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.ToList()));
+
+    private Lazy<Dictionary<int, List<string>>>? _variantsByLength;
+
+    /// <summary>True when the term is in a fifth or more of its file's lines (a file of eight lines or more): what the
+    /// whole file is about ("AI" in notes on an AI certificate), which any learner fills in.</summary>
+    public bool IsFileTopic(string term, string file)
+    {
+        var indices = FileIndices(file);
+        if (indices.Count < 8 || !_termPassages.TryGetValue(term, out var holders))
+        {
+            return false;
+        }
+
+        var inFile = holders.Count(i => _passages[i].File == file);
+        return inFile >= 0.2 * indices.Count;
+    }
+
+    private List<int> FileIndices(string file)
+    {
+        if (!_fileIndex.TryGetValue(file, out var indices))
+        {
+            indices = Enumerable.Range(0, _passages.Count).Where(i => _passages[i].File == file).ToList();
+            _fileIndex[file] = indices;
+        }
+
+        return indices;
     }
 
     /// <summary>Pairs of terms the notes write joined by a slash, upper case, both orders.</summary>
@@ -141,12 +208,7 @@ internal sealed class QuizCorpus
             return cached;
         }
 
-        if (!_fileIndex.TryGetValue(file, out var indices))
-        {
-            indices = Enumerable.Range(0, _passages.Count).Where(i => _passages[i].File == file).ToList();
-            _fileIndex[file] = indices;
-        }
-
+        var indices = FileIndices(file);
         var siblings = new List<string>();
         var all = new List<string>();
         foreach (var i in indices)

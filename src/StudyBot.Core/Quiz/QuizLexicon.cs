@@ -52,6 +52,29 @@ internal static class QuizLexicon
         "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
     };
 
+    /// <summary>Openers of a question that wants a yes or a no: its answer must open with one.</summary>
+    public static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
+        "has", "have", "must", "shall",
+    };
+
+    /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
+    public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "can", "cannot", "can't", "will", "won't", "must", "should", "may", "might",
+        "could", "would", "has", "have", "had", "does", "doesn't", "isn't", "aren't",
+    };
+
+    /// <summary>Adjectives and adverbs that open a predicate whose subject is left out ("Only available for …",
+    /// "Similar to OSPF …").</summary>
+    public static readonly HashSet<string> PredicateStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "only", "similar", "same", "available", "just", "mostly", "usually", "often", "always", "never", "not", "also",
+        "unlike", "like", "useful", "helpful", "ideal", "suitable", "responsible", "able", "great", "good", "better",
+        "best", "faster", "slower", "cheaper", "equivalent", "compatible", "optional", "required", "mandatory",
+    };
+
     /// <summary>Verbs and auxiliaries that make a line a statement rather than a label ("Source NAT for …").</summary>
     public static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
