@@ -25,6 +25,9 @@ public static class QuestionGenerator
     /// corpus are told apart by topic, not by knowing X.</summary>
     private const double MinDescriptionFamily = 0.75;
 
+    /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
+    private const double SameKind = 0.1;
+
     /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
@@ -250,6 +253,14 @@ public static class QuestionGenerator
             return false;
         }
 
+        // "Deploy some pods to test", "Defining a Gen AI Agent": an instruction or an activity, not a name.
+        var titleWords = QuizText.Words(title);
+        if (titleWords.Count >= 2 && char.IsLower(titleWords[1][0])
+            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0]) || (titleWords[0].EndsWith("ing", StringComparison.Ordinal) && QuizLexicon.DanglingEnds.Contains(titleWords[1]))))
+        {
+            return false;
+        }
+
         // A title with a verb or a dangling end is a sentence cut short ("ASGs have the following attributes",
         // "Vertex AI simplifies this with"), not a name.
         var words = QuizText.Words(title);
@@ -468,7 +479,7 @@ public static class QuestionGenerator
         }
 
         var after = masked[end..].TrimStart();
-        if (after.StartsWith('(') && QuizText.Words(after[..Math.Max(1, after.IndexOf(')', StringComparison.Ordinal))]).Count(w => char.IsUpper(w[0])) >= 2)
+        if (after.StartsWith('(') && QuizText.Words(after[..Math.Max(1, after.IndexOf(')', StringComparison.Ordinal))]).Count >= 2)
         {
             return false;
         }
@@ -476,8 +487,9 @@ public static class QuestionGenerator
         var before = QuizText.Words(masked[..at]);
         var next = QuizText.Words(after);
         var head = masked[..at];
-        var previousIsName = before.Count >= 2 && head.EndsWith(before[^1] + " ", StringComparison.Ordinal) && char.IsUpper(before[^1][0])
-            && !QuizLexicon.DanglingEnds.Contains(before[^1])
+        var glued = before.Count >= 1 && head.EndsWith(before[^1] + " ", StringComparison.Ordinal);
+        var previousIsName = glued && before.Count == 1 && QuizText.IsAcronym(before[^1]);
+        previousIsName |= glued && before.Count >= 2 && char.IsUpper(before[^1][0]) && !QuizLexicon.DanglingEnds.Contains(before[^1])
             && head[..^(before[^1].Length + 1)].TrimEnd() is var earlier && earlier.Length > 0 && earlier[^1] is not ('.' or ':' or '!' or '?' or '—' or '-' or '(');
         var nextIsName = next.Count > 0 && after.StartsWith(next[0], StringComparison.Ordinal) && char.IsUpper(next[0][0]);
         return !previousIsName && !nextIsName;
@@ -537,8 +549,10 @@ public static class QuestionGenerator
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
             .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
 
-        // The costly checks run lazily, on the few candidates Assemble actually takes.
-        return candidates.Select(c => new Wrong(c.Text, c.Tier, () =>
+        // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
+        // company as the key is of its kind wherever it sits: it counts as a sibling.
+        return candidates.Select(c => (c.Text, c.Tier, Like: corpus.ContextSimilarity(key, c.Text))).Select(c => new Wrong(
+            c.Text, c.Like >= SameKind ? Math.Max(c.Tier, 1.0) : c.Tier, () =>
         {
             var n = QuizText.Normalize(c.Text);
             return !cited.Contains(n, StringComparison.Ordinal)
@@ -547,7 +561,7 @@ public static class QuestionGenerator
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
                 && !corpus.AlsoTrue(c.Text, stems, p);
-        }));
+        }, Math.Round(c.Like * 20) / 20));
     }
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
@@ -607,7 +621,22 @@ public static class QuestionGenerator
         }
 
         var shared = a.Body.Count(b.Body.Contains);
-        return Math.Round(4.0 * shared / (union - shared)) / 4.0;
+        return (Math.Round(4.0 * shared / (union - shared)) / 4.0) + (SameKindOfName(a.Title, b.Title) ? QuizWeights.SameHeadWord : 0);
+    }
+
+    /// <summary>True when two titles share their first or last word ("AWS Shield" and "AWS Guardduty", "Spot Instances"
+    /// and "Dedicated Instances"): names of one kind, the wrong choices a learner has to know apart.</summary>
+    internal static bool SameKindOfName(string a, string b)
+    {
+        var x = QuizText.Words(a);
+        var y = QuizText.Words(b);
+        if (x.Count < 2 || y.Count < 2)
+        {
+            return false;
+        }
+
+        static bool Same(string u, string v) => string.Equals(u, v, StringComparison.OrdinalIgnoreCase) && !QuizLexicon.GenericHeadingWords.Contains(u);
+        return Same(x[0], y[0]) || Same(x[^1], y[^1]);
     }
 
     /// <summary>Wrong statements: of a similar length, not saying what the right one says.</summary>

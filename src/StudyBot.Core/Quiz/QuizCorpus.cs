@@ -255,6 +255,67 @@ internal sealed class QuizCorpus
 
     private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
 
+    /// <summary>How alike the notes use two terms: the share of the words written next to them (two either side, in
+    /// every line that holds them) that they have in common. Things of one kind keep the same company: "kill -9 $PID"
+    /// and "the PID of the process" meet UID, not RAM; "Amazon S3" meets "Amazon EBS", not HSM.</summary>
+    public double ContextSimilarity(string a, string b)
+    {
+        var x = Neighbours(a);
+        var y = Neighbours(b);
+        var union = x.Count + y.Count;
+        if (union == 0)
+        {
+            return 0;
+        }
+
+        var shared = x.Count(y.Contains);
+        return (double)shared / (union - shared);
+    }
+
+    private HashSet<string> Neighbours(string term)
+    {
+        if (_neighbours.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var termWords = QuizText.Words(term);
+        if (termWords.Count > 0 && _termPassages.TryGetValue(term, out var holders))
+        {
+            foreach (var i in holders)
+            {
+                var words = _words[i] ??= QuizText.Words(QuizText.OneLine(_passages[i].Text));
+                for (var at = 0; at + termWords.Count <= words.Count; at++)
+                {
+                    if (!termWords.Select((w, k) => string.Equals(words[at + k], w, StringComparison.OrdinalIgnoreCase)).All(x => x))
+                    {
+                        continue;
+                    }
+
+                    foreach (var n in new[] { at - 2, at - 1, at + termWords.Count, at + termWords.Count + 1 })
+                    {
+                        if (n >= 0 && n < words.Count && words[n].Length >= 2 && words[n].Any(char.IsLetter)
+                            && !QuizLexicon.StopWords.Contains(words[n]) && !QuizLexicon.DanglingEnds.Contains(words[n]))
+                        {
+                            var w = words[n].ToLowerInvariant();
+                            set.Add(w.Length > 5 ? w[..5] : w);
+                        }
+                    }
+                }
+            }
+        }
+
+        _neighbours[term] = set;
+        return set;
+    }
+
+    private readonly Dictionary<string, HashSet<string>> _neighbours = new(StringComparer.OrdinalIgnoreCase);
+
+    private List<string>?[] _words => _passageWords ??= new List<string>?[_passages.Count];
+
+    private List<string>?[]? _passageWords;
+
     /// <summary>True for a capitalised word that the notes mostly write in lower case: shouted English, not a term.</summary>
     public bool IsShouted(string term)
     {

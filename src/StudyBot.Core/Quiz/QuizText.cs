@@ -239,7 +239,7 @@ internal static partial class QuizText
         }
 
         var head = Words(m.Groups[1].Value);
-        return head.Count is >= 1 and <= 5 && !head.Any(QuizLexicon.Auxiliaries.Contains);
+        return head.Count is >= 1 and <= 8 && !head.Any(QuizLexicon.Auxiliaries.Contains);
     }
 
     /// <summary>How many lower-case content words a text has: a description has some, a name or a list of names

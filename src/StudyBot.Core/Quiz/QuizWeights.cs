@@ -12,4 +12,7 @@ internal static class QuizWeights
     public const double FourChoices = 1.0;
     public const double Readable = 0.5;
     public const double Labelled = 0.25;
+
+    /// <summary>Version 2: closeness a wrong title gains by sharing its first or last word with the key's title.</summary>
+    public const double SameHeadWord = 0.5;
 }

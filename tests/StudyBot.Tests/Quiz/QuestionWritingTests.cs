@@ -66,6 +66,9 @@ public class QuestionWritingTests
     [InlineData("2.3 Establishing Private Connectivity")]
     [InlineData("ASGs have the following attributes")]
     [InlineData("Vertex AI simplifies this with")]
+    [InlineData("Deploy some pods to test")]
+    [InlineData("Defining a Gen AI Agent")]
+    [InlineData("Techniques")]
     public void IsNameTitle_GenericOrCutHeadings_AreNoKeys(string title) => Assert.False(QuestionGenerator.IsNameTitle(title));
 
     [Theory]
@@ -195,6 +198,7 @@ public class QuestionWritingTests
     [InlineData("VPN Client — Software on the user's device that initiates the VPN connection", "VPN Components")]
     [InlineData("Elastic Load Balancing (Application Load Balancer)", "Lambda Synchronous Invocations")]
     [InlineData("S3, SNS, CloudWatch Events…", "Lambda Asynchronous Invocations")]
+    [InlineData("DR / BDR (Designated Router / Backup DR) — elected on multi-access segments", "Key OSPF concepts")]
     public void IsDefiningLine_ListItemWithItsOwnLabelOrANameOnly_IsNoDefinition(string line, string title) =>
         Assert.False(QuestionGenerator.IsDefiningLine(line, title));
 
@@ -221,6 +225,7 @@ public class QuestionWritingTests
     [InlineData("Host is the target hostname (required in _____.1)")]
     [InlineData("Regulatory compliance needs segmentation (e.g., PCI _____ for payment card data).")]
     [InlineData("Microservices run well in containers (example: Docker and Amazon _____ clusters)")]
+    [InlineData("S3 _____ (Infrequently accessed) still replicates data to other zones")]
     public void BlankStandsAlone_KeySpelledOutBesideOrGluedToAnotherName_False(string masked) =>
         Assert.False(QuestionGenerator.BlankStandsAlone(masked));
 
@@ -310,5 +315,16 @@ public class QuestionWritingTests
         var q = Assert.Single(QuestionGenerator.Generate(passages, _ => lines), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "Reserved Instances");
 
         Assert.DoesNotContain("Convertible Reserved Instances", q.Choices);
+    }
+
+    [Fact]
+    public void Generate_DefinitionOfAService_OffersTheServicesOfItsKindFirst()
+    {
+        // "AWS Guardduty" beside "Data Encryption" and "Dev Sec Ops" is the only service: picked by elimination.
+        var q = Assert.Single(Seed(), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "AWS Shield");
+
+        Assert.Contains("AWS Guardduty", q.Choices);
+        Assert.True(QuestionGenerator.SameKindOfName("Spot Instances", "Dedicated Instances"));
+        Assert.False(QuestionGenerator.SameKindOfName("AWS Shield", "Data Encryption"));
     }
 }
