@@ -25,6 +25,10 @@ public static class QuestionGenerator
     /// corpus are told apart by topic, not by knowing X.</summary>
     private const double MinDescriptionFamily = 0.75;
 
+    /// <summary>Content words a blank's sentence needs around the blank: "An ___ is different than a NAT" and "You have
+    /// deployed a ___ using CloudFront" say too little to point at one answer.</summary>
+    private const int MinBlankContext = 3;
+
     /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
     private const double SameKind = 0.1;
 
@@ -278,11 +282,27 @@ public static class QuestionGenerator
     internal static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
         && !QuizText.HasOwnLabel(text)
+        && !StartsWithAnotherTerm(text, title)
         && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
+
+    /// <summary>True for a line that opens with a term its title does not hold ("EC2 instances run the ECS agent"
+    /// under "ECS Clusters", "RDS databases are usually deployed …" under "RDS Security"): a fact about that term, not
+    /// what the title is; asking which title it sits under is asking for the notes' layout.</summary>
+    private static bool StartsWithAnotherTerm(string text, string title)
+    {
+        var first = QuizText.FirstWord(text);
+        if (first.Length == 0 || !QuizText.Terms(first).Any())
+        {
+            return false;
+        }
+
+        var titleWords = QuizText.Words(title);
+        return !titleWords.Any(w => string.Equals(w, first, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>A definition may be a phrase ("Threat detection service that …"), but never a fragment.</summary>
     private static bool IsStatementOrPhrase(string text)
@@ -417,7 +437,8 @@ public static class QuestionGenerator
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked))
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked)
+                    || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }
@@ -496,13 +517,14 @@ public static class QuestionGenerator
     }
 
     /// <summary>False for a line that starts with its predicate ("Uses multicast …", "Only available for …", "Used to
-    /// capture …"): the subject is the section it sits in.</summary>
+    /// capture …") or a pronoun ("It can be detached …"): the subject is the section it sits in.</summary>
     internal static bool HasSubject(string text)
     {
         var first = QuizText.FirstWord(text).ToLowerInvariant();
         var verb = QuizLexicon.Verbs.Contains(first)
             && (QuizLexicon.Auxiliaries.Contains(first) || (first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal)));
-        return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
+        return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !QuizLexicon.PronounStarts.Contains(first)
+            && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
     }
 
     private static int CountBlanks(string masked) => masked.Split("_____").Length - 1;

@@ -198,6 +198,8 @@ public class QuestionWritingTests
     [InlineData("VPN Client — Software on the user's device that initiates the VPN connection", "VPN Components")]
     [InlineData("Elastic Load Balancing (Application Load Balancer)", "Lambda Synchronous Invocations")]
     [InlineData("S3, SNS, CloudWatch Events…", "Lambda Asynchronous Invocations")]
+    [InlineData("EC2 instances run the ECS agent (Docker container)", "ECS Clusters")]
+    [InlineData("CPU and RAM is tracked in CloudWatch at the ECS service level", "ECS – Service Auto Scaling")]
     [InlineData("DR / BDR (Designated Router / Backup DR) — elected on multi-access segments", "Key OSPF concepts")]
     public void IsDefiningLine_ListItemWithItsOwnLabelOrANameOnly_IsNoDefinition(string line, string title) =>
         Assert.False(QuestionGenerator.IsDefiningLine(line, title));
@@ -242,6 +244,7 @@ public class QuestionWritingTests
     [InlineData("Used to capture any kind of modification of the tables")]
     [InlineData("Similar to OSPF but uses a different addressing scheme")]
     [InlineData("Lets you establish a dedicated network connection to AWS")]
+    [InlineData("It can be detached from an instance and attached to another one quickly")]
     public void HasSubject_LineThatStartsWithItsPredicate_False(string line) => Assert.False(QuestionGenerator.HasSubject(line));
 
     [Theory]
@@ -326,5 +329,19 @@ public class QuestionWritingTests
         Assert.Contains("AWS Guardduty", q.Choices);
         Assert.True(QuestionGenerator.SameKindOfName("Spot Instances", "Dedicated Instances"));
         Assert.False(QuestionGenerator.SameKindOfName("AWS Shield", "Data Encryption"));
+    }
+
+    [Fact]
+    public void Generate_BlankWithTooLittleAroundIt_IsNotAsked()
+    {
+        // "An ___ is different than a NAT": nothing in the sentence points at one answer.
+        var passages = Enumerable.Range(1, 3).SelectMany(i => new[]
+        {
+            Line("aws/vpc.md", "Load balancing", i * 10, $"An ELB{i} is different than a NAT{i}"),
+            Line("aws/vpc.md", "Load balancing", (i * 10) + 1, $"The ELB{i} spreads incoming requests over the NAT{i} instances of every zone"),
+            Line("aws/vpc.md", "Load balancing", (i * 10) + 2, $"The NAT{i} sends outgoing traffic of the private subnets through the ELB{i} listeners"),
+        }).ToList();
+
+        Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => q.Text.Contains("is different than", StringComparison.Ordinal));
     }
 }
