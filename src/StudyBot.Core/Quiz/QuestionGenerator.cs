@@ -29,6 +29,10 @@ public static class QuestionGenerator
     /// deployed a ___ using CloudFront" say too little to point at one answer.</summary>
     private const int MinBlankContext = 3;
 
+    /// <summary>Titles that must open with a word for it to be a family name ("AWS …") rather than one subject seen from
+    /// two sides ("ReAct Framework", "ReAct Cycle").</summary>
+    private const int MinFamilyNameTitles = 3;
+
     /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
     private const double SameKind = 0.1;
 
@@ -54,6 +58,8 @@ public static class QuestionGenerator
             .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
             .ToList();
         var sections = files.SelectMany(f => DefiningSections(f.Passages, f.Lines, corpus)).ToList();
+        var firstWords = sections.GroupBy(s => s.Root + "\u001f" + s.FirstWord, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        sections = sections.Select(s => s with { FirstWordCounts = firstWords, FirstWordIsName = QuizText.Terms(QuizText.FirstWord(s.Title)).Any() || !corpus.IsLowerCaseWord(s.FirstWord) }).ToList();
 
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
@@ -206,6 +212,16 @@ public static class QuestionGenerator
     private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine, string Parent, bool Defines, HashSet<string> Body)
     {
         public string Root => QuizCorpus.Root(Definition.File);
+
+        /// <summary>The title's first word, lower case.</summary>
+        public string FirstWord { get; } = QuizText.FirstWord(Title).ToLowerInvariant();
+
+        /// <summary>How many titles of each corpus root open with each word (key: root, U+001F, word).</summary>
+        public IReadOnlyDictionary<string, int> FirstWordCounts { get; init; } = new Dictionary<string, int>();
+
+        /// <summary>True when the first word is a name ("ReAct"), not an English word the notes also write in lower case
+        /// ("Dedicated Hosts", "Dedicated Instances" are two things of one kind).</summary>
+        public bool FirstWordIsName { get; init; }
     }
 
     private static List<DefiningSection> DefiningSections(List<Passage> filePassages, IReadOnlyList<string>? fileLines, QuizCorpus corpus)
@@ -261,6 +277,13 @@ public static class QuestionGenerator
         var titleWords = QuizText.Words(title);
         if (titleWords.Count >= 2 && char.IsLower(titleWords[1][0])
             && (QuizLexicon.ImperativeStarts.Contains(titleWords[0]) || (titleWords[0].EndsWith("ing", StringComparison.Ordinal) && QuizLexicon.DanglingEnds.Contains(titleWords[1]))))
+        {
+            return false;
+        }
+
+        // "Defining Conditions", "Choosing the Right Cable": the gerund of an instruction names an activity.
+        if (titleWords.Count >= 2 && titleWords[0].Length > 5 && titleWords[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3]) || QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3] + "e")))
         {
             return false;
         }
@@ -630,7 +653,19 @@ public static class QuestionGenerator
     private static IEnumerable<(DefiningSection Section, double Tier, double Closeness)> Family(DefiningSection s, List<DefiningSection> all) =>
         all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent).Select(o => (o, 1.0, Closeness(s, o)))
             .Concat(all.Where(o => !ReferenceEquals(o, s) && o.Parent != s.Parent && o.Definition.File == s.Definition.File).Select(o => (o, 0.5, Closeness(s, o))))
-            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)));
+            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)))
+            .Where(x => !SameSubject(s, x.Item1));
+
+    /// <summary>True when two titles open with the same word and few other titles do ("ReAct Framework" and "ReAct
+    /// Cycle"): two sides of one subject, where a line about one is often true of the other. A first word many titles
+    /// share, a word as common as "AWS" ("AWS Shield", "AWS Guardduty"), an English word ("Dedicated Hosts") or a
+    /// first word with a shared last word ("Elastic Container Service", "Elastic Kubernetes Service") make a family
+    /// instead.</summary>
+    private static bool SameSubject(DefiningSection a, DefiningSection b) =>
+        a.FirstWord == b.FirstWord && a.FirstWord.Length > 0 && a.FirstWordIsName && !QuizLexicon.StopWords.Contains(a.FirstWord)
+        && QuizText.WordCount(a.Title) > 1 && QuizText.WordCount(b.Title) > 1
+        && !string.Equals(QuizText.Words(a.Title)[^1], QuizText.Words(b.Title)[^1], StringComparison.OrdinalIgnoreCase)
+        && a.FirstWordCounts.GetValueOrDefault(a.Root + "\u001f" + a.FirstWord) < MinFamilyNameTitles;
 
     /// <summary>Shared content words of two sections over all their words (Jaccard), cut into coarse steps so that
     /// near-equal sections still rotate.</summary>
@@ -764,12 +799,18 @@ public static class QuestionGenerator
         // Compared on four letters: "rolls back" shows "Rollbacks".
         static HashSet<string> Short(string text) => QuizText.Tokens(text).Select(t => t.Length > 4 ? t[..4] : t).ToHashSet(StringComparer.Ordinal);
         var distinctive = Short(q.Answer);
+        var words = QuizText.Words(q.Answer).Where(w => w.Length >= 4 && !QuizLexicon.GenericHeadingWords.Contains(w))
+            .Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
         {
             distinctive.ExceptWith(Short(wrong));
+            words.ExceptWith(QuizText.Words(wrong).Select(w => w.ToLowerInvariant()));
         }
 
-        return distinctive.Overlaps(Short(stem));
+        // Whole words too, also inside a longer one: "Stateless" shows "Stateless Protocols" beside "Stateful
+        // Protocols"; "ElastiCache" shows "DB Cache".
+        var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
+        return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

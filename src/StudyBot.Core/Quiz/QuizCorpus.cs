@@ -324,6 +324,9 @@ internal sealed class QuizCorpus
             && _lowerWords.GetValueOrDefault(lower) >= Math.Max(2, _upperWords.GetValueOrDefault(lower));
     }
 
+    /// <summary>True for a word the notes write in lower case twice or more: English, not a name.</summary>
+    public bool IsLowerCaseWord(string word) => _lowerWords.GetValueOrDefault(word.ToLowerInvariant()) >= 2;
+
     /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
     public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);
 

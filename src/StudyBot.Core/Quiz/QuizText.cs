@@ -188,6 +188,13 @@ internal static partial class QuizText
                 return true;
             }
 
+            // "Upgrade the connection to TLS" shows STARTTLS.
+            if (kw.Length >= 5 && textWords.Any(w => w.Length >= 3 && w.Length < kw.Length && IsAcronym(w)
+                && (kw.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) || kw.StartsWith(w.ToLowerInvariant(), StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
             // "I ACKnowledge" shows ACK.
             if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.StartsWith(keyWords[0], StringComparison.Ordinal)))
             {

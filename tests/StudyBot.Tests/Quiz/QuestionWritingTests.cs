@@ -69,6 +69,8 @@ public class QuestionWritingTests
     [InlineData("Deploy some pods to test")]
     [InlineData("Defining a Gen AI Agent")]
     [InlineData("Techniques")]
+    [InlineData("Defining Conditions")]
+    [InlineData("Choosing the Right Cable")]
     public void IsNameTitle_GenericOrCutHeadings_AreNoKeys(string title) => Assert.False(QuestionGenerator.IsNameTitle(title));
 
     [Theory]
@@ -87,6 +89,7 @@ public class QuestionWritingTests
     [InlineData("Cross Origin Resource Sharing limits the websites that can request your files", "S3 Cors")]
     [InlineData("_____: encryption using keys handled & managed by KMS", "SSE-KMS")]
     [InlineData("Server-side keys managed by S3 are called SSE-S3", "S3 managed keys (SSE-S3)")]
+    [InlineData("_____ — Upgrade an existing plaintext connection to TLS.", "STARTTLS")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 
     [Theory]
@@ -343,5 +346,30 @@ public class QuestionWritingTests
         }).ToList();
 
         Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => q.Text.Contains("is different than", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Stateless is like IPO: Input, Processing, Output. Each request stands alone.", "Stateless Protocols", "Stateful Protocols", "Comparing Architectures")]
+    [InlineData("Applications query ElastiCache, if not available, get from RDS and store in ElastiCache", "Solution Architecture - DB Cache", "EBS Snapshots", "EBS Encryption")]
+    public void DistinctiveWordVisible_WordOfTheKeyInTheStem_True(string stem, string answer, string wrong1, string wrong2)
+    {
+        var q = new QuizQuestion("q", QuizQuestionKind.Definition, stem, [answer, wrong1, wrong2], 0, stem, new Citation("a.md", answer, 1, 2, stem), answer);
+
+        Assert.True(QuestionGenerator.DistinctiveWordVisible(q, stem));
+    }
+
+    [Fact]
+    public void Generate_TwoTitlesOfOneSubject_AreNotEachOthersWrongChoice()
+    {
+        // "Combines reasoning and action" is what the ReAct Cycle does too.
+        string[] titles = ["ReAct Framework", "ReAct Cycle", "Role Prompting", "Prompt Chaining", "Chain-of-Thought Prompting"];
+        string[] lines = ["Combines reasoning and action in one loop", "Thought, then action, then observation of the result",
+            "Guide the model by assigning a persona", "Feed the output of one prompt into the next prompt", "Guides the model through step-by-step reasoning"];
+        var passages = titles.Select((t, i) => new Passage("ai/prompting.md", t, ["Prompting", t], (i * 3) + 2, (i * 3) + 2, lines[i], PassageKind.Bullet)).ToList();
+        string[] file = [.. Enumerable.Range(1, 16).Select(n => (n - 1) % 3 == 0 && (n - 1) / 3 < titles.Length ? titles[(n - 1) / 3] : (n - 2) % 3 == 0 && (n - 2) / 3 < lines.Length ? lines[(n - 2) / 3] : string.Empty)];
+
+        var q = Assert.Single(QuestionGenerator.Generate(passages, _ => file), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "ReAct Framework");
+
+        Assert.DoesNotContain("ReAct Cycle", q.Choices);
     }
 }
