@@ -799,7 +799,7 @@ public static class QuestionGenerator
         // Compared on four letters: "rolls back" shows "Rollbacks".
         static HashSet<string> Short(string text) => QuizText.Tokens(text).Select(t => t.Length > 4 ? t[..4] : t).ToHashSet(StringComparer.Ordinal);
         var distinctive = Short(q.Answer);
-        var words = QuizText.Words(q.Answer).Where(w => w.Length >= 4 && !QuizLexicon.GenericHeadingWords.Contains(w))
+        var words = QuizText.Words(q.Answer).SelectMany(w => w.Split('-')).Where(w => w.Length >= 4 && !QuizLexicon.GenericHeadingWords.Contains(w))
             .Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
         {
@@ -808,7 +808,7 @@ public static class QuestionGenerator
         }
 
         // Whole words too, also inside a longer one: "Stateless" shows "Stateless Protocols" beside "Stateful
-        // Protocols"; "ElastiCache" shows "DB Cache".
+        // Protocols"; "ElastiCache" shows "DB Cache"; "forwarding" shows "Store-and-Forward".
         var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
         return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
     }

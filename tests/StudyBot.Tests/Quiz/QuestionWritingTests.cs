@@ -351,6 +351,7 @@ public class QuestionWritingTests
     [Theory]
     [InlineData("Stateless is like IPO: Input, Processing, Output. Each request stands alone.", "Stateless Protocols", "Stateful Protocols", "Comparing Architectures")]
     [InlineData("Applications query ElastiCache, if not available, get from RDS and store in ElastiCache", "Solution Architecture - DB Cache", "EBS Snapshots", "EBS Encryption")]
+    [InlineData("The switch must receive the entire packet before forwarding it.", "Store-and-Forward", "Latency", "Throughput")]
     public void DistinctiveWordVisible_WordOfTheKeyInTheStem_True(string stem, string answer, string wrong1, string wrong2)
     {
         var q = new QuizQuestion("q", QuizQuestionKind.Definition, stem, [answer, wrong1, wrong2], 0, stem, new Citation("a.md", answer, 1, 2, stem), answer);
