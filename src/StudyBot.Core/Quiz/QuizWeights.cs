@@ -1,9 +1,9 @@
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
-/// Weights of the question score (<see cref="QuestionGenerator"/>, stage "score"), in one place. Version 1, set by
-/// hand from reading generated banks (knowledge/ and tests/data/corpora): a question whose wrong choices are
-/// siblings of the key beats one with a readable stem, which beats a section label.
+/// Weights of the question score (<see cref="QuestionGenerator"/>, stage "score"), in one place. Version 2, set by
+/// hand from reading generated banks (knowledge/ and tests/data/corpora; ratings in docs/quiz-rating-2026-11-30.md): a
+/// question whose wrong choices are siblings of the key beats one with a readable stem, which beats a section label.
 /// </summary>
 internal static class QuizWeights
 {
