@@ -25,6 +25,17 @@ public static class QuestionGenerator
     /// corpus are told apart by topic, not by knowing X.</summary>
     private const double MinDescriptionFamily = 0.75;
 
+    /// <summary>Content words a blank's sentence needs around the blank: "An ___ is different than a NAT" and "You have
+    /// deployed a ___ using CloudFront" say too little to point at one answer.</summary>
+    private const int MinBlankContext = 3;
+
+    /// <summary>Titles that must open with a word for it to be a family name ("AWS …") rather than one subject seen from
+    /// two sides ("ReAct Framework", "ReAct Cycle").</summary>
+    private const int MinFamilyNameTitles = 3;
+
+    /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
+    private const double SameKind = 0.1;
+
     /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
@@ -47,6 +58,8 @@ public static class QuestionGenerator
             .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
             .ToList();
         var sections = files.SelectMany(f => DefiningSections(f.Passages, f.Lines, corpus)).ToList();
+        var firstWords = sections.GroupBy(s => s.Root + "\u001f" + s.FirstWord, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        sections = sections.Select(s => s with { FirstWordCounts = firstWords, FirstWordIsName = QuizText.Terms(QuizText.FirstWord(s.Title)).Any() || !corpus.IsLowerCaseWord(s.FirstWord) }).ToList();
 
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
@@ -199,6 +212,16 @@ public static class QuestionGenerator
     private sealed record DefiningSection(string Title, Passage Definition, string DefinitionText, int TitleLine, string Parent, bool Defines, HashSet<string> Body)
     {
         public string Root => QuizCorpus.Root(Definition.File);
+
+        /// <summary>The title's first word, lower case.</summary>
+        public string FirstWord { get; } = QuizText.FirstWord(Title).ToLowerInvariant();
+
+        /// <summary>How many titles of each corpus root open with each word (key: root, U+001F, word).</summary>
+        public IReadOnlyDictionary<string, int> FirstWordCounts { get; init; } = new Dictionary<string, int>();
+
+        /// <summary>True when the first word is a name ("ReAct"), not an English word the notes also write in lower case
+        /// ("Dedicated Hosts", "Dedicated Instances" are two things of one kind).</summary>
+        public bool FirstWordIsName { get; init; }
     }
 
     private static List<DefiningSection> DefiningSections(List<Passage> filePassages, IReadOnlyList<string>? fileLines, QuizCorpus corpus)
@@ -250,6 +273,21 @@ public static class QuestionGenerator
             return false;
         }
 
+        // "Deploy some pods to test", "Defining a Gen AI Agent": an instruction or an activity, not a name.
+        var titleWords = QuizText.Words(title);
+        if (titleWords.Count >= 2 && char.IsLower(titleWords[1][0])
+            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0]) || (titleWords[0].EndsWith("ing", StringComparison.Ordinal) && QuizLexicon.DanglingEnds.Contains(titleWords[1]))))
+        {
+            return false;
+        }
+
+        // "Defining Conditions", "Choosing the Right Cable": the gerund of an instruction names an activity.
+        if (titleWords.Count >= 2 && titleWords[0].Length > 5 && titleWords[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3]) || QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3] + "e")))
+        {
+            return false;
+        }
+
         // A title with a verb or a dangling end is a sentence cut short ("ASGs have the following attributes",
         // "Vertex AI simplifies this with"), not a name.
         var words = QuizText.Words(title);
@@ -264,12 +302,30 @@ public static class QuestionGenerator
             && corpus?.IsCommonTitle(title) != true;
     }
 
-    private static bool IsDefiningLine(string text, string title) =>
+    internal static bool IsDefiningLine(string text, string title) =>
         text.Length <= MaxChoiceLength
+        && !QuizText.HasOwnLabel(text)
+        && !StartsWithAnotherTerm(text, title)
+        && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
+
+    /// <summary>True for a line that opens with a term its title does not hold ("EC2 instances run the ECS agent"
+    /// under "ECS Clusters", "RDS databases are usually deployed …" under "RDS Security"): a fact about that term, not
+    /// what the title is; asking which title it sits under is asking for the notes' layout.</summary>
+    private static bool StartsWithAnotherTerm(string text, string title)
+    {
+        var first = QuizText.FirstWord(text);
+        if (first.Length == 0 || !QuizText.Terms(first).Any())
+        {
+            return false;
+        }
+
+        var titleWords = QuizText.Words(title);
+        return !titleWords.Any(w => string.Equals(w, first, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>A definition may be a phrase ("Threat detection service that …"), but never a fragment.</summary>
     private static bool IsStatementOrPhrase(string text)
@@ -337,7 +393,10 @@ public static class QuestionGenerator
                 continue;
             }
 
-            if (answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
+            // A question that wants a yes or a no, followed by a line that gives neither, is two sibling bullets
+            // ("Can we prevent issues before they happen?" / "Performance and Cost"), not a question and its answer.
+            if (QuizLexicon.YesNoOpeners.Contains(QuizText.FirstWord(question))
+                || answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
             {
                 continue;
             }
@@ -401,12 +460,20 @@ public static class QuestionGenerator
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked))
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked)
+                    || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }
 
                 var shownLabel = IsNameTitle(label) && !QuizText.Reveals(label, key) ? label : string.Empty;
+
+                // "Only available for ___ volumes": what is? Without a label the line has no subject.
+                if (shownLabel.Length == 0 && !HasSubject(text))
+                {
+                    continue;
+                }
+
                 var shown = shownLabel.Length > 0 ? $"Fill in the blank ({shownLabel}): “{masked}”" : $"Fill in the blank: “{masked}”";
                 var c = Assemble(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
@@ -432,6 +499,57 @@ public static class QuestionGenerator
             || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>False when the blank is not one whole term of the sentence: glued to other characters ("$_____",
+    /// "Fn::_____", "_____.1"), spelled out beside it ("Terraform Cloud (_____)", "_____ (Service Set Identifier)"), or
+    /// one word of a longer name ("PCI _____", "Amazon _____", "_____ Read Replicas").</summary>
+    internal static bool BlankStandsAlone(string masked)
+    {
+        var at = masked.IndexOf("_____", StringComparison.Ordinal);
+        var end = at + 5;
+        if (at > 0 && !char.IsWhiteSpace(masked[at - 1]) && masked[at - 1] is not ('"' or '“' or '‘' or '\''))
+        {
+            return false;
+        }
+
+        if (end < masked.Length && !char.IsWhiteSpace(masked[end]))
+        {
+            var possessive = masked[end..].StartsWith("'s", StringComparison.Ordinal) || masked[end..].StartsWith("’s", StringComparison.Ordinal);
+            var punctuation = masked[end] is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '”' or '’' or '\''
+                && (end + 1 == masked.Length || char.IsWhiteSpace(masked[end + 1]) || masked[end + 1] is '"' or '”' or ')');
+            if (!possessive && !punctuation)
+            {
+                return false;
+            }
+        }
+
+        var after = masked[end..].TrimStart();
+        if (after.StartsWith('(') && QuizText.Words(after[..Math.Max(1, after.IndexOf(')', StringComparison.Ordinal))]).Count >= 2)
+        {
+            return false;
+        }
+
+        var before = QuizText.Words(masked[..at]);
+        var next = QuizText.Words(after);
+        var head = masked[..at];
+        var glued = before.Count >= 1 && head.EndsWith(before[^1] + " ", StringComparison.Ordinal);
+        var previousIsName = glued && before.Count == 1 && QuizText.IsAcronym(before[^1]);
+        previousIsName |= glued && before.Count >= 2 && char.IsUpper(before[^1][0]) && !QuizLexicon.DanglingEnds.Contains(before[^1])
+            && head[..^(before[^1].Length + 1)].TrimEnd() is var earlier && earlier.Length > 0 && earlier[^1] is not ('.' or ':' or '!' or '?' or '—' or '-' or '(');
+        var nextIsName = next.Count > 0 && after.StartsWith(next[0], StringComparison.Ordinal) && char.IsUpper(next[0][0]);
+        return !previousIsName && !nextIsName;
+    }
+
+    /// <summary>False for a line that starts with its predicate ("Uses multicast …", "Only available for …", "Used to
+    /// capture …") or a pronoun ("It can be detached …"): the subject is the section it sits in.</summary>
+    internal static bool HasSubject(string text)
+    {
+        var first = QuizText.FirstWord(text).ToLowerInvariant();
+        var verb = QuizLexicon.Verbs.Contains(first)
+            && (QuizLexicon.Auxiliaries.Contains(first) || (first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal)));
+        return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !QuizLexicon.PronounStarts.Contains(first)
+            && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
+    }
+
     private static int CountBlanks(string masked) => masked.Split("_____").Length - 1;
 
     /// <summary>Key terms of a fact, best first: acronyms and names of the line, and short section titles of the same
@@ -447,7 +565,7 @@ public static class QuestionGenerator
                 && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02))
+            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02) && !corpus.IsVariantOfCommoner(t) && !corpus.IsFileTopic(t, p.File))
             .OrderBy(t => corpus.Df(t) >= 2 ? 0 : 1)
             .ThenBy(t => corpus.Df(t))
             .ThenByDescending(t => t.Length)
@@ -476,8 +594,10 @@ public static class QuestionGenerator
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
             .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
 
-        // The costly checks run lazily, on the few candidates Assemble actually takes.
-        return candidates.Select(c => new Wrong(c.Text, c.Tier, () =>
+        // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
+        // company as the key is of its kind wherever it sits: it counts as a sibling.
+        return candidates.Select(c => (c.Text, c.Tier, Like: corpus.ContextSimilarity(key, c.Text))).Select(c => new Wrong(
+            c.Text, c.Like >= SameKind ? Math.Max(c.Tier, 1.0) : c.Tier, () =>
         {
             var n = QuizText.Normalize(c.Text);
             return !cited.Contains(n, StringComparison.Ordinal)
@@ -486,7 +606,7 @@ public static class QuestionGenerator
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
                 && !corpus.AlsoTrue(c.Text, stems, p);
-        }));
+        }, Math.Round(c.Like * 20) / 20));
     }
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
@@ -511,10 +631,21 @@ public static class QuestionGenerator
 
         // A wrong title with a word of the stem that the right one lacks ("S3 Bucket Policies" for "User based IAM
         // policies …") may be what the stem describes as well.
+        // A wrong title that holds the right one, or is held by it ("Convertible Reserved Instances" for "Reserved
+        // Instances", "Lambda – Asynchronous Invocations - Services"), names a kind of it or itself: also true.
+        var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
         return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
             !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
+            && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
+    }
+
+    /// <summary>True when one list of words runs inside the other, in order.</summary>
+    private static bool HoldsWords(List<string> a, List<string> b)
+    {
+        var (longer, shorter) = a.Count >= b.Count ? (a, b) : (b, a);
+        return shorter.Count > 0 && Enumerable.Range(0, longer.Count - shorter.Count + 1).Any(i => longer.Skip(i).Take(shorter.Count).SequenceEqual(shorter));
     }
 
     /// <summary>Other sections, siblings under the same parent heading first, then the same file, then the corpus;
@@ -522,7 +653,19 @@ public static class QuestionGenerator
     private static IEnumerable<(DefiningSection Section, double Tier, double Closeness)> Family(DefiningSection s, List<DefiningSection> all) =>
         all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent).Select(o => (o, 1.0, Closeness(s, o)))
             .Concat(all.Where(o => !ReferenceEquals(o, s) && o.Parent != s.Parent && o.Definition.File == s.Definition.File).Select(o => (o, 0.5, Closeness(s, o))))
-            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)));
+            .Concat(all.Where(o => o.Definition.File != s.Definition.File && o.Root == s.Root).Select(o => (o, 0.25, 0.0)))
+            .Where(x => !SameSubject(s, x.Item1));
+
+    /// <summary>True when two titles open with the same word and few other titles do ("ReAct Framework" and "ReAct
+    /// Cycle"): two sides of one subject, where a line about one is often true of the other. A first word many titles
+    /// share, a word as common as "AWS" ("AWS Shield", "AWS Guardduty"), an English word ("Dedicated Hosts") or a
+    /// first word with a shared last word ("Elastic Container Service", "Elastic Kubernetes Service") make a family
+    /// instead.</summary>
+    private static bool SameSubject(DefiningSection a, DefiningSection b) =>
+        a.FirstWord == b.FirstWord && a.FirstWord.Length > 0 && a.FirstWordIsName && !QuizLexicon.StopWords.Contains(a.FirstWord)
+        && QuizText.WordCount(a.Title) > 1 && QuizText.WordCount(b.Title) > 1
+        && !string.Equals(QuizText.Words(a.Title)[^1], QuizText.Words(b.Title)[^1], StringComparison.OrdinalIgnoreCase)
+        && a.FirstWordCounts.GetValueOrDefault(a.Root + "\u001f" + a.FirstWord) < MinFamilyNameTitles;
 
     /// <summary>Shared content words of two sections over all their words (Jaccard), cut into coarse steps so that
     /// near-equal sections still rotate.</summary>
@@ -535,7 +678,22 @@ public static class QuestionGenerator
         }
 
         var shared = a.Body.Count(b.Body.Contains);
-        return Math.Round(4.0 * shared / (union - shared)) / 4.0;
+        return (Math.Round(4.0 * shared / (union - shared)) / 4.0) + (SameKindOfName(a.Title, b.Title) ? QuizWeights.SameHeadWord : 0);
+    }
+
+    /// <summary>True when two titles share their first or last word ("AWS Shield" and "AWS Guardduty", "Spot Instances"
+    /// and "Dedicated Instances"): names of one kind, the wrong choices a learner has to know apart.</summary>
+    internal static bool SameKindOfName(string a, string b)
+    {
+        var x = QuizText.Words(a);
+        var y = QuizText.Words(b);
+        if (x.Count < 2 || y.Count < 2)
+        {
+            return false;
+        }
+
+        static bool Same(string u, string v) => string.Equals(u, v, StringComparison.OrdinalIgnoreCase) && !QuizLexicon.GenericHeadingWords.Contains(u);
+        return Same(x[0], y[0]) || Same(x[^1], y[^1]);
     }
 
     /// <summary>Wrong statements: of a similar length, not saying what the right one says.</summary>
@@ -641,12 +799,18 @@ public static class QuestionGenerator
         // Compared on four letters: "rolls back" shows "Rollbacks".
         static HashSet<string> Short(string text) => QuizText.Tokens(text).Select(t => t.Length > 4 ? t[..4] : t).ToHashSet(StringComparer.Ordinal);
         var distinctive = Short(q.Answer);
+        var words = QuizText.Words(q.Answer).SelectMany(w => w.Split('-')).Where(w => w.Length >= 4 && !QuizLexicon.GenericHeadingWords.Contains(w))
+            .Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
         {
             distinctive.ExceptWith(Short(wrong));
+            words.ExceptWith(QuizText.Words(wrong).Select(w => w.ToLowerInvariant()));
         }
 
-        return distinctive.Overlaps(Short(stem));
+        // Whole words too, also inside a longer one: "Stateless" shows "Stateless Protocols" beside "Stateful
+        // Protocols"; "ElastiCache" shows "DB Cache"; "forwarding" shows "Store-and-Forward".
+        var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
+        return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

@@ -73,9 +73,76 @@ internal sealed class QuizCorpus
             return true;
         }
 
+        if (InsideInsertion(x, y) || InsideInsertion(y, x))
+        {
+            return true;
+        }
+
         return _joined.Contains(x + "/" + y) || _joined.Contains(y + "/" + x)
             || x.Split('/').Any(part => _joined.Contains(part + "/" + y) || _joined.Contains(y + "/" + part))
             || y.Split('/').Any(part => _joined.Contains(part + "/" + x) || _joined.Contains(x + "/" + part));
+    }
+
+    /// <summary>True when <paramref name="longer"/> is <paramref name="shorter"/> with one letter added inside it
+    /// (IOPS and IPS): a typo or a variant, never a different thing. Letters added at either end make other names
+    /// (ACL and NACL, HTTP and HTTPS) and are left to the other checks.</summary>
+    private static bool InsideInsertion(string longer, string shorter)
+    {
+        if (longer.Length != shorter.Length + 1 || shorter.Length < 2)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < longer.Length - 1; i++)
+        {
+            if (char.IsLetter(longer[i]) && string.Equals(longer.Remove(i, 1), shorter, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a term written far less often than a variant of it ("IPS" beside "IOPS"): a typo of the notes,
+    /// which a question would teach.</summary>
+    public bool IsVariantOfCommoner(string term)
+    {
+        var df = Df(term);
+        var upper = term.ToUpperInvariant();
+        bool Commoner(int length, Func<string, bool> variantOf) =>
+            (_variants.Value.GetValueOrDefault(length) ?? []).Any(v => Df(v) > 2 * df && variantOf(v.ToUpperInvariant()));
+        return Commoner(upper.Length + 1, v => InsideInsertion(v, upper)) || Commoner(upper.Length - 1, v => InsideInsertion(upper, v));
+    }
+
+    private Lazy<Dictionary<int, List<string>>> _variants => _variantsByLength ??= new(() => _termPassages.Keys
+        .GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.ToList()));
+
+    private Lazy<Dictionary<int, List<string>>>? _variantsByLength;
+
+    /// <summary>True when the term is in a fifth or more of its file's lines (a file of eight lines or more): what the
+    /// whole file is about ("AI" in notes on an AI certificate), which any learner fills in.</summary>
+    public bool IsFileTopic(string term, string file)
+    {
+        var indices = FileIndices(file);
+        if (indices.Count < 8 || !_termPassages.TryGetValue(term, out var holders))
+        {
+            return false;
+        }
+
+        var inFile = holders.Count(i => _passages[i].File == file);
+        return inFile >= 0.2 * indices.Count;
+    }
+
+    private List<int> FileIndices(string file)
+    {
+        if (!_fileIndex.TryGetValue(file, out var indices))
+        {
+            indices = Enumerable.Range(0, _passages.Count).Where(i => _passages[i].File == file).ToList();
+            _fileIndex[file] = indices;
+        }
+
+        return indices;
     }
 
     /// <summary>Pairs of terms the notes write joined by a slash, upper case, both orders.</summary>
@@ -141,12 +208,7 @@ internal sealed class QuizCorpus
             return cached;
         }
 
-        if (!_fileIndex.TryGetValue(file, out var indices))
-        {
-            indices = Enumerable.Range(0, _passages.Count).Where(i => _passages[i].File == file).ToList();
-            _fileIndex[file] = indices;
-        }
-
+        var indices = FileIndices(file);
         var siblings = new List<string>();
         var all = new List<string>();
         foreach (var i in indices)
@@ -193,6 +255,67 @@ internal sealed class QuizCorpus
 
     private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
 
+    /// <summary>How alike the notes use two terms: the share of the words written next to them (two either side, in
+    /// every line that holds them) that they have in common. Things of one kind keep the same company: "kill -9 $PID"
+    /// and "the PID of the process" meet UID, not RAM; "Amazon S3" meets "Amazon EBS", not HSM.</summary>
+    public double ContextSimilarity(string a, string b)
+    {
+        var x = Neighbours(a);
+        var y = Neighbours(b);
+        var union = x.Count + y.Count;
+        if (union == 0)
+        {
+            return 0;
+        }
+
+        var shared = x.Count(y.Contains);
+        return (double)shared / (union - shared);
+    }
+
+    private HashSet<string> Neighbours(string term)
+    {
+        if (_neighbours.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var termWords = QuizText.Words(term);
+        if (termWords.Count > 0 && _termPassages.TryGetValue(term, out var holders))
+        {
+            foreach (var i in holders)
+            {
+                var words = _words[i] ??= QuizText.Words(QuizText.OneLine(_passages[i].Text));
+                for (var at = 0; at + termWords.Count <= words.Count; at++)
+                {
+                    if (!termWords.Select((w, k) => string.Equals(words[at + k], w, StringComparison.OrdinalIgnoreCase)).All(x => x))
+                    {
+                        continue;
+                    }
+
+                    foreach (var n in new[] { at - 2, at - 1, at + termWords.Count, at + termWords.Count + 1 })
+                    {
+                        if (n >= 0 && n < words.Count && words[n].Length >= 2 && words[n].Any(char.IsLetter)
+                            && !QuizLexicon.StopWords.Contains(words[n]) && !QuizLexicon.DanglingEnds.Contains(words[n]))
+                        {
+                            var w = words[n].ToLowerInvariant();
+                            set.Add(w.Length > 5 ? w[..5] : w);
+                        }
+                    }
+                }
+            }
+        }
+
+        _neighbours[term] = set;
+        return set;
+    }
+
+    private readonly Dictionary<string, HashSet<string>> _neighbours = new(StringComparer.OrdinalIgnoreCase);
+
+    private List<string>?[] _words => _passageWords ??= new List<string>?[_passages.Count];
+
+    private List<string>?[]? _passageWords;
+
     /// <summary>True for a capitalised word that the notes mostly write in lower case: shouted English, not a term.</summary>
     public bool IsShouted(string term)
     {
@@ -200,6 +323,9 @@ internal sealed class QuizCorpus
         return QuizText.IsAcronym(term)
             && _lowerWords.GetValueOrDefault(lower) >= Math.Max(2, _upperWords.GetValueOrDefault(lower));
     }
+
+    /// <summary>True for a word the notes write in lower case twice or more: English, not a name.</summary>
+    public bool IsLowerCaseWord(string word) => _lowerWords.GetValueOrDefault(word.ToLowerInvariant()) >= 2;
 
     /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
     public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);

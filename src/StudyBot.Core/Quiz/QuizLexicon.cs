@@ -52,6 +52,29 @@ internal static class QuizLexicon
         "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
     };
 
+    /// <summary>Openers of a question that wants a yes or a no: its answer must open with one.</summary>
+    public static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
+        "has", "have", "must", "shall",
+    };
+
+    /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
+    public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "can", "cannot", "can't", "will", "won't", "must", "should", "may", "might",
+        "could", "would", "has", "have", "had", "does", "doesn't", "isn't", "aren't",
+    };
+
+    /// <summary>Adjectives and adverbs that open a predicate whose subject is left out ("Only available for …",
+    /// "Similar to OSPF …").</summary>
+    public static readonly HashSet<string> PredicateStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "only", "similar", "same", "available", "just", "mostly", "usually", "often", "always", "never", "not", "also",
+        "unlike", "like", "useful", "helpful", "ideal", "suitable", "responsible", "able", "great", "good", "better",
+        "best", "faster", "slower", "cheaper", "equivalent", "compatible", "optional", "required", "mandatory",
+    };
+
     /// <summary>Verbs and auxiliaries that make a line a statement rather than a label ("Source NAT for …").</summary>
     public static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,6 +103,8 @@ internal static class QuizLexicon
         "topic", "things", "remember", "to", "of", "the", "and", "a", "in", "for", "with", "vs", "table", "contents",
         "learning", "objectives", "goals", "prerequisites", "requirements", "limitations", "limits", "comparison",
         "terminology", "glossary", "workflow", "architecture", "components", "properties", "characteristics",
+        "techniques", "technique", "methods", "method", "approaches", "approach", "strategies", "strategy", "tools",
+        "capabilities", "considerations", "plus", "start", "troubleshooting",
     };
 
     /// <summary>Words that mark a heading as an organising one even next to a name ("SDK Takeaways", "Benefits of
@@ -90,21 +115,21 @@ internal static class QuizLexicon
         "misc", "basics", "conclusion", "references", "resources", "phases", "benefits", "advantages", "disadvantages",
         "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
         "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
-        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "options", "main", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details",
+        "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "options", "main", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details", "concepts",
     };
 
     /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
     public static readonly HashSet<string> WeakKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "ID", "IDS", "OS", "UI", "IT", "PC", "GB", "MB", "KB", "TB", "OK", "US", "EU", "AM", "PM", "API", "URL", "CLI", "GUI",
-        "EG", "IE", "ETC", "FAQ", "TODO", "NOTE", "TIP", "NB", "PS", "VS",
+        "EG", "IE", "ETC", "FAQ", "TODO", "NOTE", "TIP", "NB", "PS", "VS", "DB",
     };
 
     /// <summary>First words of an instruction ("Setup servers …"): a step, not a definition.</summary>
     public static readonly HashSet<string> ImperativeStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "setup", "set", "install", "configure", "add", "open", "go", "click", "select", "type", "edit", "enable", "disable",
-        "download", "apply", "login", "log", "choose", "define", "launch", "start", "stop", "delete", "remove", "copy",
+        "download", "apply", "generate", "restore", "take", "test", "build", "login", "log", "choose", "define", "launch", "start", "stop", "delete", "remove", "copy",
         "move", "change", "update", "check", "run", "use", "create", "make", "see", "read", "note", "remember", "try",
         "write", "let", "get", "put", "navigate", "follow", "attach", "deploy", "verify", "ensure", "specify",
     };

@@ -188,6 +188,13 @@ internal static partial class QuizText
                 return true;
             }
 
+            // "Upgrade the connection to TLS" shows STARTTLS.
+            if (kw.Length >= 5 && textWords.Any(w => w.Length >= 3 && w.Length < kw.Length && IsAcronym(w)
+                && (kw.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) || kw.StartsWith(w.ToLowerInvariant(), StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
             // "I ACKnowledge" shows ACK.
             if (IsAcronym(keyWords[0]) && textWords.Any(w => w.Length > keyWords[0].Length && w.StartsWith(keyWords[0], StringComparison.Ordinal)))
             {
@@ -228,6 +235,25 @@ internal static partial class QuizText
         return false;
     }
 
+    /// <summary>True for a list item that names its own subject before a separator ("etcd -> Key value store",
+    /// "VPN Client — Software on …", "OSI Layer: Layer 2"): it says what that subject is, not what its heading is.</summary>
+    public static bool HasOwnLabel(string text)
+    {
+        var m = LabelRegex().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var head = Words(m.Groups[1].Value);
+        return head.Count is >= 1 and <= 8 && !head.Any(QuizLexicon.Auxiliaries.Contains);
+    }
+
+    /// <summary>How many lower-case content words a text has: a description has some, a name or a list of names
+    /// ("Elastic Load Balancing (Application Load Balancer)", "S3, SNS, CloudWatch Events…") has none.</summary>
+    public static int LowerContentWords(string text) =>
+        Words(text).Count(w => w.Length >= 3 && w.All(char.IsLower) && !QuizLexicon.StopWords.Contains(w) && !QuizLexicon.DanglingEnds.Contains(w));
+
     /// <summary>All capitals (digits, '-' and '/' allowed): WAF, SSE-S3, SSL/TLS.</summary>
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
@@ -261,7 +287,10 @@ internal static partial class QuizText
             return false;
         }
 
-        return Spells(textWords.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters) || Spells(textWords, letters);
+        // "Classless Inter-Domain Routing" spells CIDR with the parts of its hyphenated word.
+        var parts = textWords.SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return Spells(textWords.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters) || Spells(textWords, letters)
+            || Spells(parts.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters);
     }
 
     private static bool Spells(List<string> content, char[] letters)
@@ -269,7 +298,8 @@ internal static partial class QuizText
         for (var start = 0; start + letters.Length <= content.Count; start++)
         {
             var window = content.GetRange(start, letters.Length);
-            if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && w.Any(char.IsLower)).All(x => x)
+            // A word in capitals counts when it is a word, not an acronym of its own letter ("JSON Web Token").
+            if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && (w.Any(char.IsLower) || (w.Length >= 4 && i == 0))).All(x => x)
                 && (letters.Length > 2 || window.All(w => char.IsUpper(w[0]))))
             {
                 return true;
@@ -299,6 +329,9 @@ internal static partial class QuizText
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")]
     private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"^([^:—–>]{1,60}?)(?::\s|\s[—–]\s|\s*-+>\s*|\s-{1,3}\s)")]
+    private static partial Regex LabelRegex();
 
     [GeneratedRegex(@"\(([^()]+)\)")]
     private static partial Regex BracketRegex();

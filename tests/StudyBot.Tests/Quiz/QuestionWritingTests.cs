@@ -66,6 +66,11 @@ public class QuestionWritingTests
     [InlineData("2.3 Establishing Private Connectivity")]
     [InlineData("ASGs have the following attributes")]
     [InlineData("Vertex AI simplifies this with")]
+    [InlineData("Deploy some pods to test")]
+    [InlineData("Defining a Gen AI Agent")]
+    [InlineData("Techniques")]
+    [InlineData("Defining Conditions")]
+    [InlineData("Choosing the Right Cable")]
     public void IsNameTitle_GenericOrCutHeadings_AreNoKeys(string title) => Assert.False(QuestionGenerator.IsNameTitle(title));
 
     [Theory]
@@ -84,6 +89,7 @@ public class QuestionWritingTests
     [InlineData("Cross Origin Resource Sharing limits the websites that can request your files", "S3 Cors")]
     [InlineData("_____: encryption using keys handled & managed by KMS", "SSE-KMS")]
     [InlineData("Server-side keys managed by S3 are called SSE-S3", "S3 managed keys (SSE-S3)")]
+    [InlineData("_____ — Upgrade an existing plaintext connection to TLS.", "STARTTLS")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 
     [Theory]
@@ -162,5 +168,209 @@ public class QuestionWritingTests
             Assert.DoesNotContain("|", q.Text, StringComparison.Ordinal);
             Assert.True(q.Text.Split("_____").Length <= 2, q.Text);
         }
+    }
+
+    // ---- Defect classes of the rating of 2026-11-30 (docs/quiz-rating-2026-11-30.md) -------------------------------
+
+    [Fact]
+    public void Generate_YesNoQuestionWhoseAnswerIsNoYesOrNo_IsNotAsked()
+    {
+        // Two sibling bullets ("Can we prevent issues before they happen?" / "Performance and Cost") are no pair: the
+        // question wants a yes or a no and the next bullet gives neither.
+        Passage Qa(int line, string question, string answer) =>
+            new("ops/monitoring.md", "Internal monitoring", ["Internal monitoring"], line, line + 1, question + "\n" + answer, PassageKind.QuestionAnswer, question, answer);
+        Passage[] passages =
+        [
+            Qa(1, "Can we prevent issues before they happen?", "Performance and Cost"),
+            Qa(4, "What does CloudWatch collect from the instances?", "Metrics such as CPU and network traffic"),
+            Qa(7, "What does CloudTrail record for the account?", "Every API call made in the account"),
+            Qa(10, "What does Config keep for each resource?", "A history of its configuration changes"),
+        ];
+
+        var questions = QuestionGenerator.Generate(passages);
+
+        Assert.DoesNotContain(questions, q => q.Text.StartsWith("Can we prevent issues", StringComparison.Ordinal));
+        Assert.Contains(questions, q => q.Kind == QuizQuestionKind.QuestionAnswer);
+    }
+
+    [Theory]
+    [InlineData("etcd -> Key value store. Source of truth for everything in the cluster", "Control Plane")]
+    [InlineData("Deployments and Replicaset - for managing stateful resources", "Built in workloads")]
+    [InlineData("Short distances and cost-sensitive: Use copper twisted pair (CAT-5e or CAT-6).", "Choosing the Right Cable")]
+    [InlineData("OSI Layer: Layer 2 (Data Link)", "Access Point")]
+    [InlineData("VPN Client — Software on the user's device that initiates the VPN connection", "VPN Components")]
+    [InlineData("Elastic Load Balancing (Application Load Balancer)", "Lambda Synchronous Invocations")]
+    [InlineData("S3, SNS, CloudWatch Events…", "Lambda Asynchronous Invocations")]
+    [InlineData("EC2 instances run the ECS agent (Docker container)", "ECS Clusters")]
+    [InlineData("CPU and RAM is tracked in CloudWatch at the ECS service level", "ECS – Service Auto Scaling")]
+    [InlineData("DR / BDR (Designated Router / Backup DR) — elected on multi-access segments", "Key OSPF concepts")]
+    public void IsDefiningLine_ListItemWithItsOwnLabelOrANameOnly_IsNoDefinition(string line, string title) =>
+        Assert.False(QuestionGenerator.IsDefiningLine(line, title));
+
+    [Theory]
+    [InlineData("Threat detection service that continously monitor malicious activity and unathorized behavior", "AWS Guardduty")]
+    [InlineData("Routes each new request to the server with the fewest active connections.", "Least Connections")]
+    [InlineData("Physical dedicated Ec2 server for your use", "Dedicated Hosts")]
+    public void IsDefiningLine_Description_IsADefinition(string line, string title) =>
+        Assert.True(QuestionGenerator.IsDefiningLine(line, title));
+
+    [Theory]
+    [InlineData("_____ (Classless Inter-Domain Routing) notation uses a slash followed by the number of network bits", "CIDR")]
+    [InlineData("All IAM users should have _____ (Multi-Factor Authentication) enabled", "MFA")]
+    [InlineData("Login sends back a JSON Web Token (_____)", "JWT")]
+    public void Reveals_ExpansionWithHyphensOrCapitals_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
+
+    [Theory]
+    [InlineData("Terraform Cloud (_____) is a free to use, self-service SaaS platform")]
+    [InlineData("Pay-as-you-go (_____) charges monthly for the services used")]
+    [InlineData("_____ (Service Set Identifier) is the network name that clients see.")]
+    [InlineData("kill -9 $_____ will kill a process")]
+    [InlineData("String must contain ${_____} and will substitute them")]
+    [InlineData("We use Fn::_____ to return a named value from a specific key")]
+    [InlineData("Host is the target hostname (required in _____.1)")]
+    [InlineData("Regulatory compliance needs segmentation (e.g., PCI _____ for payment card data).")]
+    [InlineData("Microservices run well in containers (example: Docker and Amazon _____ clusters)")]
+    [InlineData("S3 _____ (Infrequently accessed) still replicates data to other zones")]
+    public void BlankStandsAlone_KeySpelledOutBesideOrGluedToAnotherName_False(string masked) =>
+        Assert.False(QuestionGenerator.BlankStandsAlone(masked));
+
+    [Theory]
+    [InlineData("Ethernet switches forward frames based on their _____ address tables.")]
+    [InlineData("A LAN is inherently more secure than a _____ because its traffic never leaves the local network.")]
+    [InlineData("The _____'s have separate inbound and outbound rules")]
+    [InlineData("It should be avoided in favor of _____.")]
+    public void BlankStandsAlone_OneTermInASentence_True(string masked) => Assert.True(QuestionGenerator.BlankStandsAlone(masked));
+
+    [Theory]
+    [InlineData("Only available for Provisioned IOPS volumes on the instance")]
+    [InlineData("Uses multicast addresses 224.0.0.5 for all routers of the area")]
+    [InlineData("Used to capture any kind of modification of the tables")]
+    [InlineData("Similar to OSPF but uses a different addressing scheme")]
+    [InlineData("Lets you establish a dedicated network connection to AWS")]
+    [InlineData("It can be detached from an instance and attached to another one quickly")]
+    public void HasSubject_LineThatStartsWithItsPredicate_False(string line) => Assert.False(QuestionGenerator.HasSubject(line));
+
+    [Theory]
+    [InlineData("Ethernet switches operate at Layer 2 and forward frames")]
+    [InlineData("Creating an ASG is similar to creating a new EC2 instance")]
+    [InlineData("All data in Amazon S3 are automatically encrypted")]
+    public void HasSubject_Sentence_True(string line) => Assert.True(QuestionGenerator.HasSubject(line));
+
+    [Fact]
+    public void Generate_SubjectlessLineUnderAnOrganisingHeading_IsNoBlank()
+    {
+        // "Only available for Provisioned IOPS (___) volumes" under "Monitoring EBS": what is only available?
+        var passages = Enumerable.Range(1, 3).SelectMany(i => new[]
+        {
+            Line("aws/ebs.md", "Monitoring EBS", i * 10, $"Only available for volumes of type IO{i} when the metric is turned on"),
+            Line("aws/ebs.md", "Volume types", (i * 10) + 1, $"The IO{i} volume type gives a fixed number of operations per second to the instance"),
+        }).ToList();
+
+        Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => q.Text.Contains("Only available", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_TypoOfAFrequentTerm_IsNeitherKeyNorWrongChoice()
+    {
+        // "IPS" written once for IOPS: as a key it teaches the typo, beside IOPS it is a second right answer.
+        var passages = Enumerable.Range(1, 6)
+            .Select(i => Line("aws/ebs.md", "EBS volumes", i, $"Provisioned volumes deliver the IOPS that volume number {i} was created with"))
+            .Append(Line("aws/ebs.md", "EBS volumes", 20, "Operations smaller than 256K each count as one consumed IPS on the volume"))
+            .Append(Line("aws/ebs.md", "EBS volumes", 21, "Volumes smaller than 256K still report one consumed IPS each second"))
+            .Append(Line("aws/ebs.md", "EBS volumes", 22, "The HDD volume type gives a high throughput for large sequential reads and writes"))
+            .Append(Line("aws/ebs.md", "EBS volumes", 23, "The SSD volume type and the HDD volume type both report their metrics to CloudWatch"))
+            .Append(Line("aws/ebs.md", "EBS volumes", 24, "The KMS key encrypts the SSD volume and every snapshot taken from it"))
+            .ToList();
+
+        var questions = QuestionGenerator.Generate(passages);
+
+        Assert.DoesNotContain(questions, q => q.Answer == "IPS");
+        Assert.DoesNotContain(questions, q => q.Answer == "IOPS" && q.Choices.Contains("IPS"));
+    }
+
+    [Fact]
+    public void Generate_TermInAQuarterOfItsFile_IsNoBlank()
+    {
+        // "deploy ___ models" in notes on an AI certification: AI is what the whole file is about.
+        var passages = Enumerable.Range(1, 12)
+            .Select(i => Line("cloud/ai-engineer.md", "Services", i, i % 4 == 0
+                ? $"Use containers to package and deploy AI models for application number {i}"
+                : $"The SDK number {i} connects the application to the storage account over HTTPS"))
+            .Append(Line("cloud/other.md", "Other", 1, "The AI service and the ML service both bill by the hour of compute"))
+            .Append(Line("cloud/other.md", "Other", 2, "The ML service and the AI service both run in the same region as the data"))
+            .ToList();
+
+        Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => q.Kind == QuizQuestionKind.FillInTheBlank && q.Answer == "AI");
+    }
+
+    [Fact]
+    public void Generate_SectionThatHoldsTheKeyTitle_IsNoWrongChoiceForIt()
+    {
+        // "Convertible Reserved Instances" is a kind of "Reserved Instances": a second right answer.
+        Passage Title(string title, int line, string text) => new("aws/ec2.md", title, ["EC2 Pricing", title], line, line, text, PassageKind.Bullet);
+        Passage[] passages =
+        [
+            Title("Reserved Instances", 2, "Pay upfront for what you use with a long term commitment"),
+            Title("Convertible Reserved Instances", 5, "Change the instance family of the reservation during its term"),
+            Title("Spot Instances", 8, "Bid for spare capacity that can be taken back at short notice"),
+            Title("Dedicated Hosts", 11, "Physical dedicated server for your own licences and sockets"),
+            Title("Savings Plans", 14, "Commit to an hourly spend across families and regions"),
+        ];
+        string[] lines = [.. Enumerable.Range(1, 15).Select(i => passages.FirstOrDefault(p => p.LineStart == i + 1)?.Section ?? passages.FirstOrDefault(p => p.LineStart == i)?.Text ?? string.Empty)];
+
+        var q = Assert.Single(QuestionGenerator.Generate(passages, _ => lines), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "Reserved Instances");
+
+        Assert.DoesNotContain("Convertible Reserved Instances", q.Choices);
+    }
+
+    [Fact]
+    public void Generate_DefinitionOfAService_OffersTheServicesOfItsKindFirst()
+    {
+        // "AWS Guardduty" beside "Data Encryption" and "Dev Sec Ops" is the only service: picked by elimination.
+        var q = Assert.Single(Seed(), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "AWS Shield");
+
+        Assert.Contains("AWS Guardduty", q.Choices);
+        Assert.True(QuestionGenerator.SameKindOfName("Spot Instances", "Dedicated Instances"));
+        Assert.False(QuestionGenerator.SameKindOfName("AWS Shield", "Data Encryption"));
+    }
+
+    [Fact]
+    public void Generate_BlankWithTooLittleAroundIt_IsNotAsked()
+    {
+        // "An ___ is different than a NAT": nothing in the sentence points at one answer.
+        var passages = Enumerable.Range(1, 3).SelectMany(i => new[]
+        {
+            Line("aws/vpc.md", "Load balancing", i * 10, $"An ELB{i} is different than a NAT{i}"),
+            Line("aws/vpc.md", "Load balancing", (i * 10) + 1, $"The ELB{i} spreads incoming requests over the NAT{i} instances of every zone"),
+            Line("aws/vpc.md", "Load balancing", (i * 10) + 2, $"The NAT{i} sends outgoing traffic of the private subnets through the ELB{i} listeners"),
+        }).ToList();
+
+        Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => q.Text.Contains("is different than", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Stateless is like IPO: Input, Processing, Output. Each request stands alone.", "Stateless Protocols", "Stateful Protocols", "Comparing Architectures")]
+    [InlineData("Applications query ElastiCache, if not available, get from RDS and store in ElastiCache", "Solution Architecture - DB Cache", "EBS Snapshots", "EBS Encryption")]
+    [InlineData("The switch must receive the entire packet before forwarding it.", "Store-and-Forward", "Latency", "Throughput")]
+    public void DistinctiveWordVisible_WordOfTheKeyInTheStem_True(string stem, string answer, string wrong1, string wrong2)
+    {
+        var q = new QuizQuestion("q", QuizQuestionKind.Definition, stem, [answer, wrong1, wrong2], 0, stem, new Citation("a.md", answer, 1, 2, stem), answer);
+
+        Assert.True(QuestionGenerator.DistinctiveWordVisible(q, stem));
+    }
+
+    [Fact]
+    public void Generate_TwoTitlesOfOneSubject_AreNotEachOthersWrongChoice()
+    {
+        // "Combines reasoning and action" is what the ReAct Cycle does too.
+        string[] titles = ["ReAct Framework", "ReAct Cycle", "Role Prompting", "Prompt Chaining", "Chain-of-Thought Prompting"];
+        string[] lines = ["Combines reasoning and action in one loop", "Thought, then action, then observation of the result",
+            "Guide the model by assigning a persona", "Feed the output of one prompt into the next prompt", "Guides the model through step-by-step reasoning"];
+        var passages = titles.Select((t, i) => new Passage("ai/prompting.md", t, ["Prompting", t], (i * 3) + 2, (i * 3) + 2, lines[i], PassageKind.Bullet)).ToList();
+        string[] file = [.. Enumerable.Range(1, 16).Select(n => (n - 1) % 3 == 0 && (n - 1) / 3 < titles.Length ? titles[(n - 1) / 3] : (n - 2) % 3 == 0 && (n - 2) / 3 < lines.Length ? lines[(n - 2) / 3] : string.Empty)];
+
+        var q = Assert.Single(QuestionGenerator.Generate(passages, _ => file), q => q.Kind == QuizQuestionKind.Definition && q.Answer == "ReAct Framework");
+
+        Assert.DoesNotContain("ReAct Cycle", q.Choices);
     }
 }
