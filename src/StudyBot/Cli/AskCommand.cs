@@ -49,7 +49,8 @@ internal static class AskCommand
 
     internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
     {
-        using var indexer = semantic ? new Core.Knowledge.Semantic.SemanticIndexer(CliOptions.EmbeddingCacheFor(folder)) : null;
+        var vectors = CliOptions.EmbeddingCacheFor(folder);
+        using var indexer = semantic ? new Core.Knowledge.Semantic.SemanticIndexer(vectors, modelFolder: Path.GetDirectoryName(vectors)) : null;
         if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken, indexer).ConfigureAwait(false) is not { Notes: var knowledgeBase })
         {
             return CliApp.UsageError;

@@ -31,9 +31,11 @@ public sealed partial class SemanticIndexer : IDisposable
     private volatile string _status = "loading";
     private Task _pending = Task.CompletedTask;
 
-    /// <summary>With the local MiniLM model, shared by the whole process.</summary>
-    public SemanticIndexer(string? cacheFolder, ILogger<SemanticIndexer>? logger = null)
-        : this(() => SharedModel(cacheFolder), cacheFolder, logger)
+    /// <summary>With the local MiniLM model, shared by the whole process; its 8-bit form is kept in
+    /// <paramref name="modelFolder"/> (by default the cache folder), so tools with a vector cache per notes folder
+    /// keep one model.</summary>
+    public SemanticIndexer(string? cacheFolder, ILogger<SemanticIndexer>? logger = null, string? modelFolder = null)
+        : this(() => SharedModel(modelFolder ?? cacheFolder), cacheFolder, logger)
     {
     }
 
