@@ -395,7 +395,7 @@ public static class QuestionGenerator
 
             // A question that wants a yes or a no, followed by a line that gives neither, is two sibling bullets
             // ("Can we prevent issues before they happen?" / "Performance and Cost"), not a question and its answer.
-            if (QuizLexicon.YesNoOpeners.Contains(QuizText.FirstWord(question))
+            if (Lexicon.YesNoOpeners.Contains(QuizText.FirstWord(question))
                 || answer.Length > MaxChoiceLength || QuizText.WordCount(answer) < 2 || QuizText.LooksLikeQuestion(answer))
             {
                 continue;

@@ -52,13 +52,6 @@ internal static class QuizLexicon
         "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
     };
 
-    /// <summary>Openers of a question that wants a yes or a no: its answer must open with one.</summary>
-    public static readonly HashSet<string> YesNoOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "can", "could", "does", "do", "did", "is", "are", "was", "were", "should", "will", "would", "may", "might",
-        "has", "have", "must", "shall",
-    };
-
     /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
