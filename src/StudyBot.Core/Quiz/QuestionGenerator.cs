@@ -274,23 +274,22 @@ public static class QuestionGenerator
         }
 
         // "Deploy some pods to test", "Defining a Gen AI Agent": an instruction or an activity, not a name.
-        var titleWords = QuizText.Words(title);
-        if (titleWords.Count >= 2 && char.IsLower(titleWords[1][0])
-            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0]) || (titleWords[0].EndsWith("ing", StringComparison.Ordinal) && QuizLexicon.DanglingEnds.Contains(titleWords[1]))))
+        var words = QuizText.Words(title);
+        if (words.Count >= 2 && char.IsLower(words[1][0])
+            && (QuizLexicon.ImperativeStarts.Contains(words[0]) || (words[0].EndsWith("ing", StringComparison.Ordinal) && QuizLexicon.DanglingEnds.Contains(words[1]))))
         {
             return false;
         }
 
         // "Defining Conditions", "Choosing the Right Cable": the gerund of an instruction names an activity.
-        if (titleWords.Count >= 2 && titleWords[0].Length > 5 && titleWords[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
-            && (QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3]) || QuizLexicon.ImperativeStarts.Contains(titleWords[0][..^3] + "e")))
+        if (words.Count >= 2 && words[0].Length > 5 && words[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && (QuizLexicon.ImperativeStarts.Contains(words[0][..^3]) || QuizLexicon.ImperativeStarts.Contains(words[0][..^3] + "e")))
         {
             return false;
         }
 
         // A title with a verb or a dangling end is a sentence cut short ("ASGs have the following attributes",
         // "Vertex AI simplifies this with"), not a name.
-        var words = QuizText.Words(title);
         if (QuizLexicon.DanglingEnds.Contains(words[^1]) || words.Skip(1).Any(w => QuizLexicon.Verbs.Contains(w)
             || (w.Length >= 5 && w.All(char.IsLower) && (w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)))))
         {
