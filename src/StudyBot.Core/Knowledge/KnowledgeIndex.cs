@@ -206,6 +206,9 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>The number of passages; ids run from 0 to this minus one.</summary>
     public int Count { get; }
 
+    /// <summary>How many Lucene segments the index has (each costs every question a dictionary lookup per word).</summary>
+    internal int Segments => _reader.Leaves.Count;
+
     /// <summary>Passage <paramref name="id"/> and its place, read from the index once and then cached.</summary>
     public NoteEntry Entry(int id) => Cached(_entries, id, Read);
 

@@ -164,6 +164,54 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void Commit_MostOfTheIndexWrittenAnew_MergesItIntoOneSegment()
+    {
+        using var store = IndexStore.Open(IndexFolder, new NotesAnalyzer(Synonyms.Build([["kms", "key management service"]])), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Write(store, "a.md", "Alpha\n\n- the alpha service encrypts everything at rest\n");
+        using (store.Commit(Hashes("a.md"), Stamps(), []))
+        {
+        }
+
+        Write(store, "b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 30 days\n");
+        using var merged = store.Commit(Hashes("a.md", "b.md"), Stamps(), []);
+
+        // Two passages of three were written by this commit: the two segments became one.
+        Assert.Equal(1, merged.Segments);
+        Assert.Equal(3, merged.Count);
+    }
+
+    [Fact]
+    public void Commit_SmallFilesChangedOneAtATime_KeepTheBuildsSegmentAndMergeTheRestIntoOne()
+    {
+        using var store = IndexStore.Open(IndexFolder, new NotesAnalyzer(Synonyms.Build([["kms", "key management service"]])), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var many = string.Join('\n', Enumerable.Range(1, 12).Select(i => $"- step {i} of the alpha rollout is checked"));
+        Write(store, "a.md", $"Alpha\n\n{many}\n");
+        using (store.Commit(Hashes("a.md"), Stamps(), []))
+        {
+        }
+
+        Write(store, "b.md", "Beta\n\n- the beta service logs every request\n");
+        using (var next = store.Commit(Hashes("a.md", "b.md"), Stamps(), []))
+        {
+            // A reload of one small file must stay quick: no merge of the whole index.
+            Assert.Equal(2, next.Segments);
+        }
+
+        Write(store, "c.md", "Gamma\n\n- the gamma service retries twice\n");
+        using var last = store.Commit(Hashes("a.md", "b.md", "c.md"), Stamps(), []);
+
+        // Each segment costs every question a lookup per word: the small ones are merged, the large one is kept.
+        Assert.Equal(2, last.Segments);
+        Assert.Equal(14, last.Count);
+    }
+
+    private static void Write(IndexStore store, string file, string text) => store.Replace(file, file, NotesParser.Parse(file, text));
+
+    private static Dictionary<string, string> Hashes(params string[] files) => files.ToDictionary(f => f, f => f, StringComparer.Ordinal);
+
+    private static Dictionary<string, FileStamp> Stamps() => new(StringComparer.Ordinal);
+
+    [Fact]
     public async Task LoadAsync_PassageLargerThanADocValue_IsReadBackWhole()
     {
         // A paragraph of 60 KB is one passage, past Lucene's 32 KB limit for one doc value: it is stored aside.
