@@ -90,7 +90,7 @@ internal static class Candidates
             return;
         }
 
-        foreach (var id in context.SemanticOrder.Take(SemanticCandidates))
+        foreach (var id in context.SemanticTop(SemanticCandidates))
         {
             found.TryAdd(id, 0);
         }

@@ -1,3 +1,5 @@
+using SemanticIndex = StudyBot.Core.Knowledge.Semantic.SemanticIndex;
+
 namespace StudyBot.Core.Knowledge.Answering;
 
 /// <summary>
@@ -73,11 +75,8 @@ internal static class Signals
     /// <summary>Per-question inputs shared by every candidate.</summary>
     internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities)
     {
-        private int[]? _order;
-
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
-        private int[]? _semanticRanks;
 
         public KnowledgeIndex Index { get; } = index;
 
@@ -113,41 +112,12 @@ internal static class Signals
             return anchor;
         }
 
-        /// <summary>Passage ids by cosine, best first (one sort per question, shared by retrieval and ranks).</summary>
-        public int[] SemanticOrder
-        {
-            get
-            {
-                if (_order is null)
-                {
-                    var keys = Similarities is null ? [] : Similarities.Select(x => -x).ToArray();
-                    _order = Enumerable.Range(0, keys.Length).ToArray();
-                    Array.Sort(keys, _order);
-                }
+        /// <summary>The <paramref name="count"/> passages nearest the question by cosine, best first (none on the
+        /// lexical path).</summary>
+        public int[] SemanticTop(int count) => Similarities is null ? [] : SemanticIndex.Top(Similarities, count);
 
-                return _order;
-            }
-        }
-
-        public int SemanticRank(int id)
-        {
-            if (Similarities is null)
-            {
-                return int.MaxValue;
-            }
-
-            if (_semanticRanks is null)
-            {
-                var order = SemanticOrder;
-                _semanticRanks = new int[order.Length];
-                for (var r = 0; r < order.Length; r++)
-                {
-                    _semanticRanks[order[r]] = r;
-                }
-            }
-
-            return _semanticRanks[id];
-        }
+        /// <summary>Passage <paramref name="id"/>'s rank by cosine among all passages (0: nearest).</summary>
+        public int SemanticRank(int id) => Similarities is null ? int.MaxValue : SemanticIndex.Rank(Similarities, id);
     }
 
     /// <summary>A candidate with its signals; <see cref="Score"/> is set by the model.</summary>

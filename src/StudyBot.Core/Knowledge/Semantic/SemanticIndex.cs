@@ -33,6 +33,60 @@ public sealed class SemanticIndex
     public float Similarity(int id, ReadOnlySpan<float> query) =>
         System.Numerics.Tensors.TensorPrimitives.Dot(_matrix.AsSpan(id * Dimensions, Dimensions), query);
 
+    /// <summary>The <paramref name="k"/> passages most similar to the query, best first; of equal similarities the
+    /// earlier passage first (as a stable sort of every passage would put them, without sorting them all).</summary>
+    public static int[] Top(ReadOnlySpan<float> similarities, int k)
+    {
+        var ids = new int[Math.Min(k, similarities.Length)];
+        var taken = 0;
+        for (var id = 0; id < similarities.Length && ids.Length > 0; id++)
+        {
+            var value = similarities[id];
+            if (taken == ids.Length && value <= similarities[ids[^1]])
+            {
+                continue;
+            }
+
+            var at = taken < ids.Length ? taken++ : ids.Length - 1;
+            while (at > 0 && similarities[ids[at - 1]] < value)
+            {
+                ids[at] = ids[at - 1];
+                at--;
+            }
+
+            ids[at] = id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>Passage <paramref name="id"/>'s rank by similarity among all passages (0: the most similar), with
+    /// the same order as <see cref="Top"/>: the passages more similar, and the earlier ones as similar.</summary>
+    public static int Rank(ReadOnlySpan<float> similarities, int id) =>
+        Counted(similarities, similarities[id], equal: false) + Counted(similarities[..id], similarities[id], equal: true);
+
+    /// <summary>How many <paramref name="values"/> are above (or equal to) <paramref name="than"/>, a vector at a time:
+    /// a question ranks its hundred candidates among thousands of passages.</summary>
+    private static int Counted(ReadOnlySpan<float> values, float than, bool equal)
+    {
+        var target = new System.Numerics.Vector<float>(than);
+        var counts = System.Numerics.Vector<int>.Zero;
+        var i = 0;
+        for (; i <= values.Length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
+        {
+            var block = new System.Numerics.Vector<float>(values[i..]);
+            counts -= equal ? System.Numerics.Vector.Equals(block, target) : System.Numerics.Vector.GreaterThan(block, target);
+        }
+
+        var count = System.Numerics.Vector.Sum(counts);
+        for (; i < values.Length; i++)
+        {
+            count += (equal ? values[i] == than : values[i] > than) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>Every passage's similarity to the query.</summary>
     public float[] Similarities(ReadOnlySpan<float> query)
     {

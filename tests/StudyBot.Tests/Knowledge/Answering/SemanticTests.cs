@@ -97,4 +97,18 @@ public sealed class SemanticTests : IDisposable
         var unrelated = v[0].Zip(v[2]).Sum(p => p.First * p.Second);
         Assert.True(paraphrase > unrelated + 0.2, $"paraphrase {paraphrase}, unrelated {unrelated}");
     }
+
+    [Fact]
+    public void TopAndRank_AgreeWithAStableSortOfEveryPassage()
+    {
+        // Ties (the same line in two files embeds the same) and a length that is not a multiple of the vector width.
+        var random = new Random(7);
+        var similarities = Enumerable.Range(0, 1_003).Select(_ => MathF.Round((float)random.NextDouble(), 2)).ToArray();
+        var sorted = Enumerable.Range(0, similarities.Length).OrderByDescending(i => similarities[i]).ThenBy(i => i).ToArray();
+
+        Assert.Equal(sorted.Take(30), SemanticIndex.Top(similarities, 30));
+        Assert.Equal(sorted, SemanticIndex.Top(similarities, 5_000));
+        Assert.All(Enumerable.Range(0, similarities.Length), id => Assert.Equal(Array.IndexOf(sorted, id), SemanticIndex.Rank(similarities, id)));
+        Assert.Empty(SemanticIndex.Top([], 30));
+    }
 }
