@@ -54,6 +54,7 @@ internal static class AnswerComposer
         var similarities = embedding is null ? null : semantic!.Similarities(embedding.Vector());
         var context = new Signals.Context(index, analysis, similarities);
         Candidates.AddSemantic(found, context);
+        context.RankCandidates(found.Keys);
         var variant = model.For(similarities is not null);
         var ranked = new List<Signals.Candidate>();
         foreach (var (id, bm25) in found)

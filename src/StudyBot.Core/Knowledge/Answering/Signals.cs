@@ -77,6 +77,7 @@ internal static class Signals
     {
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
+        private Dictionary<int, int>? _ranks;
 
         public KnowledgeIndex Index { get; } = index;
 
@@ -117,7 +118,14 @@ internal static class Signals
         public int[] SemanticTop(int count) => Similarities is null ? [] : SemanticIndex.Top(Similarities, count);
 
         /// <summary>Passage <paramref name="id"/>'s rank by cosine among all passages (0: nearest).</summary>
-        public int SemanticRank(int id) => Similarities is null ? int.MaxValue : SemanticIndex.Rank(Similarities, id);
+        public int SemanticRank(int id) =>
+            Similarities is null ? int.MaxValue
+            : _ranks is not null && _ranks.TryGetValue(id, out var rank) ? rank
+            : SemanticIndex.Rank(Similarities, id);
+
+        /// <summary>Ranks the candidates by cosine all at once (one pass over every passage, not one each).</summary>
+        public void RankCandidates(IEnumerable<int> ids) =>
+            _ranks = Similarities is null ? null : SemanticIndex.Ranks(Similarities, ids);
     }
 
     /// <summary>A candidate with its signals; <see cref="Score"/> is set by the model.</summary>

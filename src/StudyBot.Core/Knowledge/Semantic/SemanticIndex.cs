@@ -65,6 +65,54 @@ public sealed class SemanticIndex
     public static int Rank(ReadOnlySpan<float> similarities, int id) =>
         Counted(similarities, similarities[id], equal: false) + Counted(similarities[..id], similarities[id], equal: true);
 
+    /// <summary>The <see cref="Rank"/> of each of <paramref name="ids"/>, in one pass over every passage: each is
+    /// placed among the candidates' own similarities (a binary search in a hundred values) instead of each candidate
+    /// scanning every passage.</summary>
+    public static Dictionary<int, int> Ranks(ReadOnlySpan<float> similarities, IEnumerable<int> ids)
+    {
+        var wanted = ids.Distinct().ToArray();
+        var values = new float[wanted.Length];
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            values[i] = similarities[wanted[i]];
+        }
+
+        values = [.. values.Distinct().Order()];
+        var below = new int[values.Length + 1];
+        var equalAt = new Dictionary<int, List<int>>();
+        for (var id = 0; id < similarities.Length; id++)
+        {
+            // How many of the candidates' values lie below this passage's; an exact match is kept aside for ties.
+            var at = Array.BinarySearch(values, similarities[id]);
+            if (at >= 0)
+            {
+                (equalAt.TryGetValue(at, out var same) ? same : equalAt[at] = []).Add(id);
+            }
+            else
+            {
+                below[~at]++;
+            }
+        }
+
+        // above[i]: passages whose similarity is above values[i], whether equal to a later value or between two.
+        var above = new int[values.Length];
+        var running = below[values.Length];
+        for (var i = values.Length - 1; i >= 0; i--)
+        {
+            above[i] = running;
+            running += below[i] + (equalAt.TryGetValue(i, out var same) ? same.Count : 0);
+        }
+
+        var ranks = new Dictionary<int, int>(wanted.Length);
+        foreach (var id in wanted)
+        {
+            var i = Array.BinarySearch(values, similarities[id]);
+            ranks[id] = above[i] + equalAt[i].Count(other => other < id);
+        }
+
+        return ranks;
+    }
+
     /// <summary>How many <paramref name="values"/> are above (or equal to) <paramref name="than"/>, a vector at a time:
     /// a question ranks its hundred candidates among thousands of passages.</summary>
     private static int Counted(ReadOnlySpan<float> values, float than, bool equal)

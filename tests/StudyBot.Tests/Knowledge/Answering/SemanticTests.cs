@@ -110,5 +110,8 @@ public sealed class SemanticTests : IDisposable
         Assert.Equal(sorted, SemanticIndex.Top(similarities, 5_000));
         Assert.All(Enumerable.Range(0, similarities.Length), id => Assert.Equal(Array.IndexOf(sorted, id), SemanticIndex.Rank(similarities, id)));
         Assert.Empty(SemanticIndex.Top([], 30));
+        var candidates = new[] { 0, 5, 17, 17, 400, 1_002, sorted[0], sorted[^1], sorted[500] };
+        Assert.All(SemanticIndex.Ranks(similarities, candidates), pair => Assert.Equal(Array.IndexOf(sorted, pair.Key), pair.Value));
+        Assert.Equal(candidates.Distinct().Order(), SemanticIndex.Ranks(similarities, candidates).Keys.Order());
     }
 }
