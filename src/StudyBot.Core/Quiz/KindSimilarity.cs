@@ -25,22 +25,31 @@ internal sealed class KindSimilarity
 
     /// <summary>Below this a wrong term is of another kind than the key (ECS and JSON 0.18, AZ and ELB 0.21, SOCKS5 and
     /// DNS 0.20): a learner rules it out without knowing the answer.</summary>
-    internal const double OtherKind = 0.25;
+    internal const double OtherKind = 0.3;
 
     /// <summary>The least average similarity of a blank's wrong choices to its key: below it they are mostly of another
     /// kind ("___ site" among MAC, AZ, DB: 0.26) and the blank is answered by elimination.</summary>
-    internal const double MinBlankKind = 0.33;
+    internal const double MinBlankKind = 0.4;
 
     /// <summary>How far the key may stand out from every wrong choice in its likeness to the stem: more, and the stem
     /// names it in other words ("Faster upload of large objects" beside "AWS S3 Performance").</summary>
     internal const double GiveawayMargin = 0.25;
 
+    /// <summary>Taken off the likeness of two terms when either is bare letters the notes never spell out: the model
+    /// sees their letters, not their meaning (NIST and NVRAM 0.50, TLD and T1 0.45, SQS and DSS 0.45).</summary>
+    internal const double BareLetters = 0.15;
+
     private readonly ITextEmbedder? _model;
+    private readonly Func<string, string> _describe;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.OrdinalIgnoreCase);
 
-    public KindSimilarity(ITextEmbedder? model)
+    /// <param name="model">The sentence model, or null for none.</param>
+    /// <param name="describe">What the model is shown for a text (<see cref="QuizCorpus.Describe"/>: an acronym with
+    /// its expansion); the text itself when null.</param>
+    public KindSimilarity(ITextEmbedder? model, Func<string, string>? describe = null)
     {
         _model = model;
+        _describe = describe ?? (t => t);
     }
 
     /// <summary>No model: every similarity is null.</summary>
@@ -60,6 +69,13 @@ internal sealed class KindSimilarity
         return Round(TensorPrimitives.Dot(Vector(a), Vector(b)));
     }
 
+    /// <summary>How alike two terms are in kind: their similarity, less <see cref="BareLetters"/> when either is an
+    /// acronym with no expansion in the notes; null without a model.</summary>
+    public double? TermSimilarity(string a, string b) =>
+        Similarity(a, b) is { } like ? Round(like - (IsBare(a) || IsBare(b) ? BareLetters : 0)) : null;
+
+    private bool IsBare(string term) => QuizText.IsAcronym(term) && string.Equals(_describe(term), term, StringComparison.Ordinal);
+
     /// <summary>A similarity cut to steps of <see cref="Step"/>.</summary>
     internal static double Round(double similarity) => Math.Round(similarity / Step) * Step;
 
@@ -78,7 +94,7 @@ internal sealed class KindSimilarity
         {
             // One text per run: a batch pads to its longest text, which moves the last digits with the batch's company;
             // alone, a text always gets the same vector whatever order the writer asks in.
-            vector = _model!.Embed([text])[0];
+            vector = _model!.Embed([_describe(text)])[0];
             _vectors[text] = vector;
         }
 

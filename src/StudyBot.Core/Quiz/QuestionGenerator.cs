@@ -45,7 +45,7 @@ public static class QuestionGenerator
     /// (<see cref="KindSimilarity"/>), or null to write from the notes' counts alone.</param>
     public static IReadOnlyList<QuizQuestion> Generate(
         IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null) =>
-        Write(passages, readLines, new KindSimilarity(model)).Select(c => c.Question).ToList();
+        Write(passages, readLines, model).Select(c => c.Question).ToList();
 
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
@@ -54,11 +54,11 @@ public static class QuestionGenerator
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
 
-    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, KindSimilarity? kinds = null)
+    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null)
     {
-        kinds ??= KindSimilarity.None;
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
         var corpus = new QuizCorpus(content);
+        var kinds = new KindSimilarity(model, corpus.Describe);
         var files = content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
             .ToList();
@@ -620,7 +620,7 @@ public static class QuestionGenerator
     /// counting as one the notes list with the key, one of another kind or another name of the key not fitting at all.</summary>
     internal static (string Text, double Tier, double Closeness, bool Fits) KindOf(string key, string term, double tier, QuizCorpus corpus, KindSimilarity kinds)
     {
-        if (kinds.Similarity(key, term) is { } like)
+        if (kinds.TermSimilarity(key, term) is { } like)
         {
             return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.5) : tier, like,
                 like is >= KindSimilarity.OtherKind and < KindSimilarity.NearDuplicate);
@@ -805,6 +805,11 @@ public static class QuestionGenerator
             return "wrong choices from too far";
         }
 
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && ExpansionVisible(c.Stem, corpus.Expansion(q.Answer)))
+        {
+            return "expansion visible";
+        }
+
         if (q.Kind is QuizQuestionKind.FillInTheBlank && (corpus.IsShouted(q.Answer) || QuizLexicon.GenericHeadingWords.Contains(q.Answer)))
         {
             return "generic key";
@@ -830,7 +835,7 @@ public static class QuestionGenerator
         }
 
         var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
-        if (q.Kind == QuizQuestionKind.FillInTheBlank && KindSimilarity.OfAnotherKind(wrong.Select(w => kinds.Similarity(q.Answer, w)).ToList()))
+        if (q.Kind == QuizQuestionKind.FillInTheBlank && KindSimilarity.OfAnotherKind(wrong.Select(w => kinds.TermSimilarity(q.Answer, w)).ToList()))
         {
             return "wrong choices of another kind";
         }
@@ -862,6 +867,20 @@ public static class QuestionGenerator
         // Protocols"; "ElastiCache" shows "DB Cache"; "forwarding" shows "Store-and-Forward".
         var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
         return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>True when the stem holds most words of the key's expansion in any order or form: "___ is about
+    /// preparing for and recovering from a disaster" spells Disaster Recovery, "___ control lists" Access Control
+    /// Lists.</summary>
+    internal static bool ExpansionVisible(string stem, string? expansion)
+    {
+        if (expansion is null)
+        {
+            return false;
+        }
+
+        var words = QuizText.Stems(expansion);
+        return words.Count > 0 && words.Count(QuizText.Stems(stem).Contains) * 2 >= words.Count;
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

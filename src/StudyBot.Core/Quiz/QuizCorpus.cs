@@ -364,5 +364,38 @@ internal sealed class QuizCorpus
         return false;
     }
 
+    /// <summary>The words the notes spell an acronym out with, in a line that holds it or in its section title
+    /// ("Disaster Recovery" for DR), the most often written first; null for none or for a term that is no acronym.</summary>
+    public string? Expansion(string term)
+    {
+        if (_expansions.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        string? expansion = null;
+        if (QuizText.IsAcronym(term) && _termPassages.TryGetValue(term, out var holders))
+        {
+            expansion = holders
+                .SelectMany(i => new[] { QuizText.OneLine(_passages[i].Text), QuizText.OneLine(_passages[i].Section) })
+                .Select(text => QuizText.Expansion(text, term))
+                .OfType<string>()
+                .GroupBy(e => e, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .FirstOrDefault();
+        }
+
+        _expansions[term] = expansion;
+        return expansion;
+    }
+
+    private readonly Dictionary<string, string?> _expansions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the sentence model is shown for a term: an acronym's expansion when the notes give one, else the
+    /// term. Bare letters are only letters to the model (DR sits beside AD and FD, TLD beside T1); spelt out, an
+    /// acronym is a thing of its kind.</summary>
+    public string Describe(string term) => Expansion(term) ?? term;
+
     private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 }
