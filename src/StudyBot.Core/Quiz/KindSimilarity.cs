@@ -35,9 +35,22 @@ internal sealed class KindSimilarity
     /// names it in other words ("Faster upload of large objects" beside "AWS S3 Performance").</summary>
     internal const double GiveawayMargin = 0.25;
 
+    /// <summary>The same for a definition's titles: a title carries its subject's own words, so a smaller lead already
+    /// names it ("Cisco IOS uses a hierarchical mode structure" beside "IOS Command Modes", 0.15 ahead of the next).</summary>
+    internal const double TitleGiveawayMargin = 0.15;
+
     /// <summary>Taken off the likeness of two terms when either is bare letters the notes never spell out: the model
     /// sees their letters, not their meaning (NIST and NVRAM 0.50, TLD and T1 0.45, SQS and DSS 0.45).</summary>
     internal const double BareLetters = 0.15;
+
+    /// <summary>What each step of family closeness (<see cref="QuestionGenerator"/>: 1.5 listed with the key, 1
+    /// sibling, 0.5 same file, 0.25 same corpus) adds to a wrong term's rank: a sibling at 0.45 comes before a term
+    /// from elsewhere in the corpus at 0.55 (LAN and VLAN from the networking notes beside AZ).</summary>
+    internal const double FamilyWeight = 0.2;
+
+    /// <summary>What a wrong term's likeness to the blank's sentence adds to its rank: a learner weighs the choices that
+    /// belong to the sentence's subject (SSH and IPsec for "HTTPS adds ___ encryption", not BGP).</summary>
+    internal const double StemWeight = 0.5;
 
     private readonly ITextEmbedder? _model;
     private readonly Func<string, string> _describe;
@@ -76,6 +89,11 @@ internal sealed class KindSimilarity
 
     private bool IsBare(string term) => QuizText.IsAcronym(term) && string.Equals(_describe(term), term, StringComparison.Ordinal);
 
+    /// <summary>The order a blank's wrong terms are taken in: likeness to the key, plus <see cref="FamilyWeight"/> per
+    /// step of family closeness, plus <see cref="StemWeight"/> times the likeness to the sentence; in steps.</summary>
+    internal static double Rank(double toKey, double tier, double? toStem) =>
+        Round(toKey + (FamilyWeight * tier) + (StemWeight * (toStem ?? 0)));
+
     /// <summary>A similarity cut to steps of <see cref="Step"/>.</summary>
     internal static double Round(double similarity) => Math.Round(similarity / Step) * Step;
 
@@ -84,9 +102,11 @@ internal sealed class KindSimilarity
         wrongToKey.Count > 0 && wrongToKey.All(s => s is not null) && wrongToKey.Average(s => s!.Value) < MinBlankKind - 1e-9;
 
     /// <summary>True when the key is much more like the stem than any wrong choice is (null: no model, no verdict).</summary>
-    internal static bool StandsOut(double? keyToStem, IReadOnlyList<double?> wrongToStem) =>
+    /// <param name="margin">The lead that gives the key away: <see cref="GiveawayMargin"/> for a blank,
+    /// <see cref="TitleGiveawayMargin"/> for a definition's titles.</param>
+    internal static bool StandsOut(double? keyToStem, IReadOnlyList<double?> wrongToStem, double margin = GiveawayMargin) =>
         keyToStem is { } key && wrongToStem.Count > 0 && wrongToStem.All(s => s is not null)
-        && key - wrongToStem.Max(s => s!.Value) >= GiveawayMargin - 1e-9;
+        && key - wrongToStem.Max(s => s!.Value) >= margin - 1e-9;
 
     private float[] Vector(string text)
     {

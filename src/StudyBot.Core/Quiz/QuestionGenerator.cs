@@ -612,17 +612,17 @@ public static class QuestionGenerator
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
                 && !corpus.AlsoTrue(c.Text, stems, p);
-        }, c.Closeness));
+        }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
 
     /// <summary>A wrong term's family and closeness to the key. Without the model: the notes' company (a term written
     /// in the same company as the key counts as a sibling). With it: the model's likeness, a term of the key's kind
-    /// counting as one the notes list with the key, one of another kind or another name of the key not fitting at all.</summary>
+    /// counting as a sibling, one of another kind or another name of the key not fitting at all.</summary>
     internal static (string Text, double Tier, double Closeness, bool Fits) KindOf(string key, string term, double tier, QuizCorpus corpus, KindSimilarity kinds)
     {
         if (kinds.TermSimilarity(key, term) is { } like)
         {
-            return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.5) : tier, like,
+            return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.0) : tier, like,
                 like is >= KindSimilarity.OtherKind and < KindSimilarity.NearDuplicate);
         }
 
@@ -632,7 +632,9 @@ public static class QuestionGenerator
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
     /// would be taken.</summary>
-    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0);
+    /// <param name="Rank">With the model: the order the wrong choices are taken in (<see cref="KindSimilarity.Rank"/>),
+    /// before family and closeness.</param>
+    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0, double Rank = 0);
 
     private enum TermShape { Acronym, Name, Phrase }
 
@@ -740,7 +742,7 @@ public static class QuestionGenerator
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
         var picked = new List<Wrong>();
         var seed = QuizText.StableHash(id);
-        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
+        foreach (var d in wrong.OrderByDescending(w => w.Rank).ThenByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
             if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
                 || d.Accept?.Invoke() == false)
@@ -840,7 +842,8 @@ public static class QuestionGenerator
             return "wrong choices of another kind";
         }
 
-        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList()))
+        var margin = q.Kind == QuizQuestionKind.Definition ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
+        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), margin))
         {
             return "key stands out";
         }

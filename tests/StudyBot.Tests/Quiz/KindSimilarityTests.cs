@@ -76,7 +76,7 @@ public class KindSimilarityTests
     }
 
     [Theory]
-    [InlineData(0.4, 1.5)] // SameKind (0.4): of the key's kind wherever the notes put it, as close as a listed term
+    [InlineData(0.4, 1.0)] // SameKind (0.4): of the key's kind wherever the notes put it, as close as a sibling
     [InlineData(0.35, 0.25)]
     public void KindOf_SameKind_CountsAsListedWithTheKey(double like, double tier)
     {
@@ -115,6 +115,22 @@ public class KindSimilarityTests
     [InlineData(0.2, new[] { 0.6, 0.1 }, false)]
     public void StandsOut_KeyFarMoreLikeTheStem_IsTrue(double keyToStem, double[] wrongToStem, bool expected) =>
         Assert.Equal(expected, KindSimilarity.StandsOut(keyToStem, wrongToStem.Select(s => (double?)s).ToList()));
+
+    [Theory]
+    [InlineData(0.45, 1.0, 0.0, 0.55, 0.25, 0.0)] // FamilyWeight (0.2): a sibling at 0.45 before a corpus term at 0.55
+    [InlineData(0.45, 0.25, 0.3, 0.45, 0.25, 0.0)] // StemWeight (0.5): of two alike, the one related to the sentence first
+    public void Rank_CloserFamilyOrSentence_ComesFirst(double firstKey, double firstTier, double firstStem, double secondKey, double secondTier, double secondStem) =>
+        Assert.True(KindSimilarity.Rank(firstKey, firstTier, firstStem) > KindSimilarity.Rank(secondKey, secondTier, secondStem));
+
+    [Theory]
+    [InlineData(0.45, new[] { 0.3, 0.2 }, true)] // a title 0.15 (TitleGiveawayMargin) ahead: "IOS Command Modes"
+    [InlineData(0.4, new[] { 0.3, 0.2 }, false)]
+    public void StandsOut_DefinitionTitles_NeedLessLead(double keyToStem, double[] wrongToStem, bool expected)
+    {
+        var wrong = wrongToStem.Select(s => (double?)s).ToList();
+        Assert.Equal(expected, KindSimilarity.StandsOut(keyToStem, wrong, KindSimilarity.TitleGiveawayMargin));
+        Assert.False(KindSimilarity.StandsOut(keyToStem, wrong));
+    }
 
     [Fact]
     public void TermSimilarity_BareAcronym_LosesBareLetters()
