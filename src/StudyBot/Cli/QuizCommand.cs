@@ -68,6 +68,11 @@ internal static class QuizCommand
         }
 
         var questions = bank.Questions.Take(count).ToList();
+        if (model.Status.StartsWith("failed", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
+        }
+
         foreach (var q in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
