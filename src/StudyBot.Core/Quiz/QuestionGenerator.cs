@@ -492,13 +492,17 @@ public static class QuestionGenerator
         }
     }
 
-    /// <summary>A blank inside a list ("OSPF, BGP, _____"): another member of the same family fits it as well.</summary>
-    private static bool IsListMember(string masked)
+    /// <summary>A blank inside a list ("OSPF, BGP, _____") or an example ("AWS services such as _____", "for example
+    /// _____ -var=…"): another member of the same family fits it as well.</summary>
+    internal static bool IsListMember(string masked)
     {
         var at = masked.IndexOf("_____", StringComparison.Ordinal);
         var before = masked[..at].TrimEnd();
         var after = masked[(at + 5)..].TrimStart();
+        var opening = before.TrimEnd(',', ':').TrimEnd();
         return before.EndsWith(',') || before.EndsWith('/') || after.StartsWith(',') || after.StartsWith('/')
+            || QuizLexicon.ExampleMarkers.Any(m => opening.EndsWith(m, StringComparison.OrdinalIgnoreCase)
+                && (opening.Length == m.Length || !char.IsLetter(opening[^(m.Length + 1)])))
             || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
     }
