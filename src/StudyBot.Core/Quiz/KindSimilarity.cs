@@ -88,6 +88,9 @@ internal sealed class KindSimilarity
     public double? TermSimilarity(string a, string b) =>
         Similarity(a, b) is { } like ? Round(like - (IsBare(a) || IsBare(b) ? BareLetters : 0)) : null;
 
+    /// <summary>True when either term is an acronym the notes never spell out: the model reads only its letters.</summary>
+    public bool EitherBare(string a, string b) => IsBare(a) || IsBare(b);
+
     private bool IsBare(string term) => QuizText.IsAcronym(term) && string.Equals(_describe(term), term, StringComparison.Ordinal);
 
     /// <summary>The order a blank's wrong terms are taken in: likeness to the key, plus <see cref="FamilyWeight"/> per

@@ -624,7 +624,7 @@ public static class QuestionGenerator
     /// counting as a sibling, one of another kind or another name of the key not fitting at all.</summary>
     internal static (string Text, double Tier, double Closeness, bool Fits) KindOf(string key, string term, double tier, QuizCorpus corpus, KindSimilarity kinds)
     {
-        if (kinds.TermSimilarity(key, term) is { } like)
+        if (KindLike(key, term, corpus, kinds) is { } like)
         {
             return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.0) : tier, like,
                 like is >= KindSimilarity.OtherKind and < KindSimilarity.NearDuplicate);
@@ -632,6 +632,22 @@ public static class QuestionGenerator
 
         var company = corpus.ContextSimilarity(key, term);
         return (term, company >= SameKind ? Math.Max(tier, 1.0) : tier, Math.Round(company * 20) / 20, true);
+    }
+
+    /// <summary>How alike in kind the model finds two terms (null without it). Where either is bare letters the notes
+    /// never spell out, the model reads only letters, so the notes' own company may vouch for the pair: written with
+    /// the same words around them (<see cref="QuizCorpus.ContextSimilarity"/>, as NAT and DNS in "pods talk without
+    /// NAT", "DNS queries"), they count as of one kind.</summary>
+    internal static double? KindLike(string key, string term, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        if (kinds.TermSimilarity(key, term) is not { } like)
+        {
+            return null;
+        }
+
+        return like < KindSimilarity.SameKind && kinds.EitherBare(key, term) && corpus.ContextSimilarity(key, term) >= SameKind
+            ? KindSimilarity.SameKind
+            : like;
     }
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
@@ -826,13 +842,13 @@ public static class QuestionGenerator
             return "only related choice";
         }
 
-        return KindCheck(c, kinds);
+        return KindCheck(c, corpus, kinds);
     }
 
     /// <summary>With the model: why the wrong choices let a learner answer by elimination, or null. A blank's wrong
     /// choices mostly of another kind than the key (RAM and JSON beside ECS); a key far more like the stem than every
     /// wrong choice (the stem says the key in other words).</summary>
-    internal static string? KindCheck(Candidate c, KindSimilarity kinds)
+    internal static string? KindCheck(Candidate c, QuizCorpus corpus, KindSimilarity kinds)
     {
         var q = c.Question;
         if (!kinds.Available || q.Kind is not (QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition))
@@ -841,7 +857,7 @@ public static class QuestionGenerator
         }
 
         var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
-        if (q.Kind == QuizQuestionKind.FillInTheBlank && KindSimilarity.OfAnotherKind(wrong.Select(w => kinds.TermSimilarity(q.Answer, w)).ToList()))
+        if (q.Kind == QuizQuestionKind.FillInTheBlank && KindSimilarity.OfAnotherKind(wrong.Select(w => KindLike(q.Answer, w, corpus, kinds)).ToList()))
         {
             return "wrong choices of another kind";
         }

@@ -133,6 +133,26 @@ public class KindSimilarityTests
     }
 
     [Fact]
+    public void KindLike_BareLettersInTheSameCompany_CountAsOfOneKind()
+    {
+        // FIN and RST, bare letters, look unlike to the model (0.2 less BareLetters); the notes write them with the
+        // same words around them, which vouches for them as one kind (SameKind). SYN, written elsewhere, is not vouched for.
+        var root = Math.Sqrt(0.2);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("FIN", root), ("RST", root), ("SYN", root)));
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "The receiver sends a FIN segment to close the connection"),
+            Line(2, "The receiver sends a RST segment to close the connection"),
+            Line(3, "Handshake opens with SYN and waits for an answer from the server"),
+        ]);
+
+        Assert.Equal(0.05, kinds.TermSimilarity("FIN", "RST")!.Value, 9);
+        Assert.Equal(KindSimilarity.SameKind, QuestionGenerator.KindLike("FIN", "RST", corpus, kinds)!.Value, 9);
+        Assert.Equal(0.05, QuestionGenerator.KindLike("FIN", "SYN", corpus, kinds)!.Value, 9);
+        Assert.Null(QuestionGenerator.KindLike("FIN", "RST", corpus, KindSimilarity.None));
+    }
+
+    [Fact]
     public void TermSimilarity_BareAcronym_LosesBareLetters()
     {
         // NIST and NVRAM look alike to the model (same letters); with no expansion in the notes that likeness is
