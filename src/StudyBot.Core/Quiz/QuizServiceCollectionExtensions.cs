@@ -64,13 +64,13 @@ public static class QuizServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The sentence model for wrong choices, on when the answers use it (<c>Knowledge:SemanticSearch</c>); its
-    /// 8-bit form is kept in <c>Knowledge:EmbeddingCache</c>, beside the answers' one.</summary>
+    /// <summary>The sentence model for wrong choices, on when the answers use it (<c>Knowledge:SemanticSearch</c>): the
+    /// same loaded model as the answers' (its 8-bit form in <c>Knowledge:EmbeddingCache</c>).</summary>
     private static QuizTermModel QuizModel(IServiceProvider sp)
     {
         var knowledge = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         return knowledge.SemanticSearch
-            ? QuizTermModel.MiniLm(string.IsNullOrWhiteSpace(knowledge.EmbeddingCache) ? null : Path.GetFullPath(knowledge.EmbeddingCache))
+            ? QuizTermModel.SharedMiniLm(string.IsNullOrWhiteSpace(knowledge.EmbeddingCache) ? null : Path.GetFullPath(knowledge.EmbeddingCache))
             : QuizTermModel.None;
     }
 

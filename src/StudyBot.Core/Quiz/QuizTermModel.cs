@@ -26,6 +26,10 @@ public sealed class QuizTermModel
     public static QuizTermModel MiniLm(string? cacheFolder) =>
         new(() => BertEmbedder.Load(BertModelSpec.MiniLm, cacheFolder: cacheFolder));
 
+    /// <summary>The answers' own model (<see cref="SemanticIndexer"/>'s, one per process): the bot holds one copy.</summary>
+    public static QuizTermModel SharedMiniLm(string? cacheFolder) =>
+        new(() => SemanticIndexer.SharedModelNow(cacheFolder));
+
     /// <summary>The model, or null when there is none.</summary>
     public ITextEmbedder? Model => _model.Value;
 
