@@ -615,6 +615,7 @@ public static class QuestionGenerator
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
+                && !corpus.Nests(key, c.Text, p.File)
                 && !corpus.AlsoTrue(c.Text, stems, p);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }

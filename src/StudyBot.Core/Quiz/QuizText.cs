@@ -258,7 +258,7 @@ internal static partial class QuizText
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
 
-    private static bool HasWord(string normalizedText, string normalizedWord)
+    internal static bool HasWord(string normalizedText, string normalizedWord)
     {
         for (var at = normalizedText.IndexOf(normalizedWord, StringComparison.Ordinal); at >= 0;
              at = normalizedText.IndexOf(normalizedWord, at + 1, StringComparison.Ordinal))

