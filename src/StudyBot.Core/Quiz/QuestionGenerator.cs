@@ -765,8 +765,9 @@ public static class QuestionGenerator
         var seed = QuizText.StableHash(id);
         foreach (var d in wrong.OrderByDescending(w => w.Rank).ThenByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
-            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
-                || d.Accept?.Invoke() == false)
+            var normalized = QuizText.Normalize(d.Text);
+            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || taken.Any(t => SingularAndPlural(t, normalized))
+                || !taken.Add(normalized) || d.Accept?.Invoke() == false)
             {
                 continue;
             }
@@ -786,6 +787,13 @@ public static class QuestionGenerator
         var choices = picked.Select(d => d.Text).Append(correct).OrderBy(c => QuizText.OrderKey(id + ":order", c), StringComparer.Ordinal).ToList();
         var q = new QuizQuestion(id, kind, text, choices, choices.IndexOf(correct), explanation, citation, keyTerm);
         return new Candidate(q, stem, label, picked.Average(d => d.Tier));
+    }
+
+    /// <summary>True when one choice is the other with a plural ending ("CNAME" and "CNAMES"): two choices that are one.</summary>
+    internal static bool SingularAndPlural(string a, string b)
+    {
+        static bool Plural(string one, string many) => one.Length > 0 && (many == one + "s" || many == one + "es");
+        return Plural(a, b) || Plural(b, a);
     }
 
     // ---- Stage 4: checks ----------------------------------------------------------------------------------------

@@ -383,4 +383,12 @@ public class QuestionWritingTests
     [InlineData("_____ provides reliable, ordered delivery on top of IP datagrams", false)]
     public void IsListMember_BlankInAListOrAnExample_AnyMemberFits(string masked, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.IsListMember(masked));
+
+    [Theory]
+    [InlineData("cname", "cnames", true)]
+    [InlineData("classes", "class", true)]
+    [InlineData("cname", "cname", false)]
+    [InlineData("tls", "ssl", false)]
+    public void SingularAndPlural_OneChoiceThePluralOfAnother_AreOne(string a, string b, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.SingularAndPlural(a, b));
 }
