@@ -13,14 +13,18 @@ public sealed partial class QuestionBank : IDisposable
     private readonly IKnowledgeBase _knowledge;
     private readonly string _folder;
     private readonly ILogger<QuestionBank> _logger;
+    private readonly QuizTermModel _model;
     private readonly Lock _refreshLock = new();
     private volatile Snapshot? _snapshot;
 
-    public QuestionBank(IKnowledgeBase knowledge, QuizKnowledgeFolder folder, ILogger<QuestionBank> logger)
+    /// <param name="model">The sentence model that picks wrong choices of the key's kind; none writes from the notes'
+    /// counts alone (<see cref="QuizTermModel"/>).</param>
+    public QuestionBank(IKnowledgeBase knowledge, QuizKnowledgeFolder folder, ILogger<QuestionBank> logger, QuizTermModel? model = null)
     {
         _knowledge = knowledge;
         _folder = folder.Path;
         _logger = logger;
+        _model = model ?? QuizTermModel.None;
         _knowledge.Reloaded += OnReloaded;
     }
 
@@ -82,7 +86,7 @@ public sealed partial class QuestionBank : IDisposable
     {
         var loadedAt = _knowledge.Stats.LoadedAt;
         var passages = _knowledge.Passages;
-        var generated = QuestionGenerator.Generate(passages, ReadLines);
+        var generated = QuestionGenerator.Generate(passages, ReadLines, _model.Model);
         string? SectionOf(string file, int start, int end) =>
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
@@ -94,7 +98,7 @@ public sealed partial class QuestionBank : IDisposable
         var all = team.Concat(generated)
             .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
-        LogBank(_logger, team.Count, generated.Count);
+        LogBank(_logger, team.Count, generated.Count, _model.Status);
         return new Snapshot(loadedAt, all, all.ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
     }
 
@@ -119,8 +123,8 @@ public sealed partial class QuestionBank : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz file {File} line {Line} skipped: {Reason}")]
     private static partial void LogIssue(ILogger logger, string file, int line, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated")]
-    private static partial void LogBank(ILogger logger, int team, int generated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated (kind model {ModelStatus})")]
+    private static partial void LogBank(ILogger logger, int team, int generated, string modelStatus);
 }
 
 /// <summary>The knowledge folder, resolved to a full path (where <c>*.quiz.md</c> files are read from).</summary>

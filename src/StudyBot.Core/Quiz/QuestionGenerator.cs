@@ -1,4 +1,5 @@
 using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Semantic;
 
 namespace StudyBot.Core.Quiz;
 
@@ -40,8 +41,11 @@ public static class QuestionGenerator
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
     /// it cannot be read; used to cite section titles and to check every question against its cited lines.</param>
-    public static IReadOnlyList<QuizQuestion> Generate(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null) =>
-        Write(passages, readLines).Select(c => c.Question).ToList();
+    /// <param name="model">The local sentence model that judges which wrong choices are of the key's kind
+    /// (<see cref="KindSimilarity"/>), or null to write from the notes' counts alone.</param>
+    public static IReadOnlyList<QuizQuestion> Generate(
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null) =>
+        Write(passages, readLines, model).Select(c => c.Question).ToList();
 
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
@@ -50,10 +54,11 @@ public static class QuestionGenerator
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
 
-    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines)
+    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null)
     {
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
         var corpus = new QuizCorpus(content);
+        var kinds = new KindSimilarity(model, corpus.Describe);
         var files = content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
             .ToList();
@@ -65,8 +70,8 @@ public static class QuestionGenerator
         foreach (var (file, filePassages, fileLines) in files)
         {
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
-                .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus))
-                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus));
+                .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
@@ -412,7 +417,7 @@ public static class QuestionGenerator
         }
     }
 
-    private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus)
+    private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus, KindSimilarity kinds)
     {
         foreach (var s in own.Where(s => s.Defines))
         {
@@ -424,9 +429,9 @@ public static class QuestionGenerator
             var text = $"Which of these is described in the notes as “{s.DefinitionText}”?";
             var definition = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Definition)),
-                QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited),
+                QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited, kinds),
                 explanation, citation, s.Title);
-            if (definition is not null && Check(definition, corpus) is null)
+            if (definition is not null && Check(definition, corpus, kinds) is null)
             {
                 yield return definition;
             }
@@ -451,7 +456,7 @@ public static class QuestionGenerator
         }
     }
 
-    private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus)
+    private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
         foreach (var (p, text) in facts)
         {
@@ -477,8 +482,8 @@ public static class QuestionGenerator
                 var c = Assemble(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
                     QuizQuestionKind.FillInTheBlank, shown, masked, shownLabel, key,
-                    WrongTerms(key, p, text, masked, sections, corpus), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key);
-                if (c is not null && Check(c, corpus) is null)
+                    WrongTerms(key, p, text, masked, sections, corpus, kinds), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key);
+                if (c is not null && Check(c, corpus, kinds) is null)
                 {
                     yield return c;
                     break;
@@ -487,13 +492,17 @@ public static class QuestionGenerator
         }
     }
 
-    /// <summary>A blank inside a list ("OSPF, BGP, _____"): another member of the same family fits it as well.</summary>
-    private static bool IsListMember(string masked)
+    /// <summary>A blank inside a list ("OSPF, BGP, _____") or an example ("AWS services such as _____", "for example
+    /// _____ -var=…"): another member of the same family fits it as well.</summary>
+    internal static bool IsListMember(string masked)
     {
         var at = masked.IndexOf("_____", StringComparison.Ordinal);
         var before = masked[..at].TrimEnd();
         var after = masked[(at + 5)..].TrimStart();
+        var opening = before.TrimEnd(',', ':').TrimEnd();
         return before.EndsWith(',') || before.EndsWith('/') || after.StartsWith(',') || after.StartsWith('/')
+            || QuizLexicon.ExampleMarkers.Any(m => opening.EndsWith(m, StringComparison.OrdinalIgnoreCase)
+                && (opening.Length == m.Length || !char.IsLetter(opening[^(m.Length + 1)])))
             || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
     }
@@ -576,7 +585,7 @@ public static class QuestionGenerator
     /// sibling sections first, then the same file, then the same corpus; none the cited line holds, none another line
     /// of the notes would make true in this blank.</summary>
     private static IEnumerable<Wrong> WrongTerms(
-        string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus)
+        string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
         var shape = Shape(key);
         var stems = QuizText.ContentStems(masked);
@@ -594,23 +603,59 @@ public static class QuestionGenerator
             .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
 
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
-        // company as the key is of its kind wherever it sits: it counts as a sibling.
-        return candidates.Select(c => (c.Text, c.Tier, Like: corpus.ContextSimilarity(key, c.Text))).Select(c => new Wrong(
-            c.Text, c.Like >= SameKind ? Math.Max(c.Tier, 1.0) : c.Tier, () =>
+        // company as the key is of its kind wherever it sits: it counts as a sibling. With the model, its likeness to
+        // the key decides instead (see KindSimilarity): near the key first, never right beside it nor far from it.
+        return candidates.Select(c => KindOf(key, c.Text, c.Tier, corpus, kinds)).Select(c => new Wrong(
+            c.Text, c.Tier, () =>
         {
             var n = QuizText.Normalize(c.Text);
-            return !cited.Contains(n, StringComparison.Ordinal)
+            return c.Fits
+                && !cited.Contains(n, StringComparison.Ordinal)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
+                && !corpus.Nests(key, c.Text, p.File)
                 && !corpus.AlsoTrue(c.Text, stems, p);
-        }, Math.Round(c.Like * 20) / 20));
+        }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
+    }
+
+    /// <summary>A wrong term's family and closeness to the key. Without the model: the notes' company (a term written
+    /// in the same company as the key counts as a sibling). With it: the model's likeness, a term of the key's kind
+    /// counting as a sibling, one of another kind or another name of the key not fitting at all.</summary>
+    internal static (string Text, double Tier, double Closeness, bool Fits) KindOf(string key, string term, double tier, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        if (KindLike(key, term, corpus, kinds) is { } like)
+        {
+            return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.0) : tier, like,
+                like is >= KindSimilarity.OtherKind and < KindSimilarity.NearDuplicate);
+        }
+
+        var company = corpus.ContextSimilarity(key, term);
+        return (term, company >= SameKind ? Math.Max(tier, 1.0) : tier, Math.Round(company * 20) / 20, true);
+    }
+
+    /// <summary>How alike in kind the model finds two terms (null without it). Where either is bare letters the notes
+    /// never spell out, the model reads only letters, so the notes' own company may vouch for the pair: written with
+    /// the same words around them (<see cref="QuizCorpus.ContextSimilarity"/>, as NAT and DNS in "pods talk without
+    /// NAT", "DNS queries"), they count as of one kind.</summary>
+    internal static double? KindLike(string key, string term, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        if (kinds.TermSimilarity(key, term) is not { } like)
+        {
+            return null;
+        }
+
+        return like < KindSimilarity.SameKind && kinds.EitherBare(key, term) && corpus.ContextSimilarity(key, term) >= SameKind
+            ? KindSimilarity.SameKind
+            : like;
     }
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
     /// would be taken.</summary>
-    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0);
+    /// <param name="Rank">With the model: the order the wrong choices are taken in (<see cref="KindSimilarity.Rank"/>),
+    /// before family and closeness.</param>
+    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0, double Rank = 0);
 
     private enum TermShape { Acronym, Name, Phrase }
 
@@ -621,7 +666,7 @@ public static class QuestionGenerator
 
     /// <summary>Wrong choices for "Which of these is described as …": section titles, siblings first; none the cited
     /// lines name and none whose own definition says what the stem says.</summary>
-    private static IEnumerable<Wrong> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited)
+    private static IEnumerable<Wrong> WrongTitles(DefiningSection s, List<DefiningSection> all, string cited, KindSimilarity kinds)
     {
         var stems = QuizText.ContentStems(s.DefinitionText);
         var answerTokens = QuizText.Tokens(s.Title);
@@ -633,11 +678,15 @@ public static class QuestionGenerator
         // A wrong title that holds the right one, or is held by it ("Convertible Reserved Instances" for "Reserved
         // Instances", "Lambda – Asynchronous Invocations - Services"), names a kind of it or itself: also true.
         var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
-        return Family(s, all).Select(x => new Wrong(x.Section.Title, x.Tier, () =>
-            !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
+        // With the model, a title like the key's comes first ("Passive Mode" for "Active Mode", not "FTP Reply Codes"),
+        // and one almost the same as the key's is another name of it.
+        return Family(s, all).Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
+            x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
+            !(x.Like >= KindSimilarity.NearDuplicate)
+            && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
             && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
-            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness));
+            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness + (x.Like ?? 0)));
     }
 
     /// <summary>True when one list of words runs inside the other, in order.</summary>
@@ -714,10 +763,11 @@ public static class QuestionGenerator
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
         var picked = new List<Wrong>();
         var seed = QuizText.StableHash(id);
-        foreach (var d in wrong.OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
+        foreach (var d in wrong.OrderByDescending(w => w.Rank).ThenByDescending(w => w.Tier).ThenByDescending(w => w.Closeness).ThenBy(w => QuizText.StableHash(w.Text) ^ seed))
         {
-            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || !taken.Add(QuizText.Normalize(d.Text))
-                || d.Accept?.Invoke() == false)
+            var normalized = QuizText.Normalize(d.Text);
+            if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || taken.Any(t => SingularAndPlural(t, normalized))
+                || !taken.Add(normalized) || d.Accept?.Invoke() == false)
             {
                 continue;
             }
@@ -739,12 +789,20 @@ public static class QuestionGenerator
         return new Candidate(q, stem, label, picked.Average(d => d.Tier));
     }
 
+    /// <summary>True when one choice is the other with a plural ending ("CNAME" and "CNAMES"): two choices that are one.</summary>
+    internal static bool SingularAndPlural(string a, string b)
+    {
+        static bool Plural(string one, string many) => one.Length > 0 && (many == one + "s" || many == one + "es");
+        return Plural(a, b) || Plural(b, a);
+    }
+
     // ---- Stage 4: checks ----------------------------------------------------------------------------------------
 
     /// <summary>Why a question is not worth asking, or null: the key visible in the stem or label in any form, a right
     /// choice that is the only one related to the stem, table pipes, several blanks, a generic key.</summary>
-    internal static string? Check(Candidate c, QuizCorpus corpus)
+    internal static string? Check(Candidate c, QuizCorpus corpus, KindSimilarity? kinds = null)
     {
+        kinds ??= KindSimilarity.None;
         var q = c.Question;
         if (q.Kind == QuizQuestionKind.YesNo)
         {
@@ -778,6 +836,11 @@ public static class QuestionGenerator
             return "wrong choices from too far";
         }
 
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && ExpansionVisible(c.Stem, corpus.Expansion(q.Answer)))
+        {
+            return "expansion visible";
+        }
+
         if (q.Kind is QuizQuestionKind.FillInTheBlank && (corpus.IsShouted(q.Answer) || QuizLexicon.GenericHeadingWords.Contains(q.Answer)))
         {
             return "generic key";
@@ -786,6 +849,32 @@ public static class QuestionGenerator
         if (OnlyRelated(q, c.Stem))
         {
             return "only related choice";
+        }
+
+        return KindCheck(c, corpus, kinds);
+    }
+
+    /// <summary>With the model: why the wrong choices let a learner answer by elimination, or null. A blank's wrong
+    /// choices mostly of another kind than the key (RAM and JSON beside ECS); a key far more like the stem than every
+    /// wrong choice (the stem says the key in other words).</summary>
+    internal static string? KindCheck(Candidate c, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        var q = c.Question;
+        if (!kinds.Available || q.Kind is not (QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition))
+        {
+            return null;
+        }
+
+        var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
+        if (q.Kind == QuizQuestionKind.FillInTheBlank && KindSimilarity.OfAnotherKind(wrong.Select(w => KindLike(q.Answer, w, corpus, kinds)).ToList()))
+        {
+            return "wrong choices of another kind";
+        }
+
+        var margin = q.Kind == QuizQuestionKind.Definition ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
+        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), margin))
+        {
+            return "key stands out";
         }
 
         return null;
@@ -810,6 +899,20 @@ public static class QuestionGenerator
         // Protocols"; "ElastiCache" shows "DB Cache"; "forwarding" shows "Store-and-Forward".
         var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
         return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>True when the stem holds most words of the key's expansion in any order or form: "___ is about
+    /// preparing for and recovering from a disaster" spells Disaster Recovery, "___ control lists" Access Control
+    /// Lists.</summary>
+    internal static bool ExpansionVisible(string stem, string? expansion)
+    {
+        if (expansion is null)
+        {
+            return false;
+        }
+
+        var words = QuizText.Stems(expansion);
+        return words.Count > 0 && words.Count(QuizText.Stems(stem).Contains) * 2 >= words.Count;
     }
 
     /// <summary>True when the right choice is the only one sharing a content word with the stem: a learner picks it

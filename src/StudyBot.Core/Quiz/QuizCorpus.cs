@@ -364,5 +364,92 @@ internal sealed class QuizCorpus
         return false;
     }
 
+    /// <summary>The words the notes spell an acronym out with, in a line that holds it or in its section title
+    /// ("Disaster Recovery" for DR), the most often written first; null for none or for a term that is no acronym.</summary>
+    public string? Expansion(string term)
+    {
+        if (_expansions.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        string? expansion = null;
+        if (QuizText.IsAcronym(term) && _termPassages.TryGetValue(term, out var holders))
+        {
+            expansion = holders
+                .SelectMany(i => new[] { QuizText.OneLine(_passages[i].Text), QuizText.OneLine(_passages[i].Section) })
+                .Select(text => QuizText.Expansion(text, term))
+                .OfType<string>()
+                .GroupBy(e => e, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .FirstOrDefault();
+        }
+
+        _expansions[term] = expansion;
+        return expansion;
+    }
+
+    private readonly Dictionary<string, string?> _expansions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the sentence model is shown for a term: an acronym's expansion when the notes give one, else the
+    /// term. Bare letters are only letters to the model (DR sits beside AD and FD, TLD beside T1); spelt out, an
+    /// acronym is a thing of its kind.</summary>
+    public string Describe(string term) => Expansion(term) ?? term;
+
+    /// <summary>True when the notes of <paramref name="file"/>'s corpus put one term under a heading that names the
+    /// other, at any depth ("Application Load Balancer (v2)" under "ELB: Elastic Load Balancers"): one is a kind or a
+    /// part of the other, so a line true of one is often true of the other (ALB for "the request leaves the ___" keyed
+    /// ELB).</summary>
+    public bool Nests(string a, string b, string file)
+    {
+        var key = Root(file) + "\u001f" + a + "\u001f" + b;
+        if (_nests.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var (na, ea) = (QuizText.Normalize(a), Expansion(a) is { } x ? QuizText.Normalize(x) : null);
+        var (nb, eb) = (QuizText.Normalize(b), Expansion(b) is { } y ? QuizText.Normalize(y) : null);
+        static bool Names(string heading, string term, string? expansion) =>
+            QuizText.HasWord(heading, term) || (expansion is not null && QuizText.HasWord(heading, expansion));
+        var nests = false;
+        foreach (var path in HeadingPaths(Root(file)))
+        {
+            for (var i = 0; i < path.Length - 1 && !nests; i++)
+            {
+                var aAbove = Names(path[i], na, ea);
+                var bAbove = Names(path[i], nb, eb);
+                nests = (aAbove || bAbove) && path.Skip(i + 1).Any(h => (aAbove && Names(h, nb, eb)) || (bAbove && Names(h, na, ea)));
+            }
+
+            if (nests)
+            {
+                break;
+            }
+        }
+
+        _nests[key] = nests;
+        return nests;
+    }
+
+    private readonly Dictionary<string, bool> _nests = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The distinct heading paths (two levels or more) of a corpus root, normalized.</summary>
+    private List<string[]> HeadingPaths(string root)
+    {
+        if (!_headingPaths.TryGetValue(root, out var paths))
+        {
+            paths = _passages.Where(p => p.HeadingPath.Count >= 2 && Root(p.File) == root)
+                .Select(p => p.HeadingPath.Select(QuizText.Normalize).ToArray())
+                .DistinctBy(h => string.Join('\u001f', h), StringComparer.Ordinal).ToList();
+            _headingPaths[root] = paths;
+        }
+
+        return paths;
+    }
+
+    private readonly Dictionary<string, List<string[]>> _headingPaths = new(StringComparer.Ordinal);
+
     private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 }

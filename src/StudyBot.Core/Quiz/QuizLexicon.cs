@@ -8,6 +8,9 @@ namespace StudyBot.Core.Quiz;
 internal static class QuizLexicon
 {
     /// <summary>Words too common to relate a choice to a stem ("the", "aws": every AWS note has it).</summary>
+    /// <summary>Words that open an example ("AWS services such as ___"): any member of the family fills the blank.</summary>
+    public static readonly string[] ExampleMarkers = ["such as", "for example", "for instance", "e.g.", "e.g", "eg.", "including"];
+
     public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "and", "for", "with", "aws", "amazon", "service", "services", "using", "from", "into", "your", "you",

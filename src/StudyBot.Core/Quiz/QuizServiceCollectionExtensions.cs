@@ -31,6 +31,7 @@ public static class QuizServiceCollectionExtensions
 
         services.TryAddDatabaseFromConfiguration();
         services.TryAddSingleton(sp => ResolveFolder(sp));
+        services.TryAddSingleton(sp => QuizModel(sp));
         services.TryAddSingleton<QuestionBank>();
         services.AddSingleton<IAdminNotes, QuizAdminNotes>();
         services.TryAddSingleton<QuizStore>();
@@ -61,6 +62,16 @@ public static class QuizServiceCollectionExtensions
             platform,
             sp.GetService<ILoggerFactory>()?.CreateLogger<DeprecatedQuizChannels>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         return services;
+    }
+
+    /// <summary>The sentence model for wrong choices, on when the answers use it (<c>Knowledge:SemanticSearch</c>): the
+    /// same loaded model as the answers' (its 8-bit form in <c>Knowledge:EmbeddingCache</c>).</summary>
+    private static QuizTermModel QuizModel(IServiceProvider sp)
+    {
+        var knowledge = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        return knowledge.SemanticSearch
+            ? QuizTermModel.SharedMiniLm(string.IsNullOrWhiteSpace(knowledge.EmbeddingCache) ? null : Path.GetFullPath(knowledge.EmbeddingCache))
+            : QuizTermModel.None;
     }
 
     private static QuizKnowledgeFolder ResolveFolder(IServiceProvider sp)

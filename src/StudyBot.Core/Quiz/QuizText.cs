@@ -258,7 +258,7 @@ internal static partial class QuizText
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
 
-    private static bool HasWord(string normalizedText, string normalizedWord)
+    internal static bool HasWord(string normalizedText, string normalizedWord)
     {
         for (var at = normalizedText.IndexOf(normalizedWord, StringComparison.Ordinal); at >= 0;
              at = normalizedText.IndexOf(normalizedWord, at + 1, StringComparison.Ordinal))
@@ -293,7 +293,10 @@ internal static partial class QuizText
             || Spells(parts.Where(w => !QuizLexicon.DanglingEnds.Contains(w)).ToList(), letters);
     }
 
-    private static bool Spells(List<string> content, char[] letters)
+    private static bool Spells(List<string> content, char[] letters) => SpellsAt(content, letters) >= 0;
+
+    /// <summary>Where a run of words spells the letters, or -1.</summary>
+    private static int SpellsAt(List<string> content, char[] letters)
     {
         for (var start = 0; start + letters.Length <= content.Count; start++)
         {
@@ -302,11 +305,26 @@ internal static partial class QuizText
             if (window.Select((w, i) => char.ToUpperInvariant(w[0]) == letters[i] && w.Length >= 2 && (w.Any(char.IsLower) || (w.Length >= 4 && i == 0))).All(x => x)
                 && (letters.Length > 2 || window.All(w => char.IsUpper(w[0]))))
             {
-                return true;
+                return start;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>The words of <paramref name="text"/> that spell <paramref name="acronym"/> ("Disaster Recovery" for
+    /// DR in "Disaster Recovery (DR) plans"), or null.</summary>
+    public static string? Expansion(string text, string acronym)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
+        if (letters.Length < 2 || !IsAcronym(acronym))
+        {
+            return null;
+        }
+
+        var words = Words(text).Where(w => !QuizLexicon.DanglingEnds.Contains(w) && !string.Equals(w, acronym, StringComparison.OrdinalIgnoreCase)).ToList();
+        var at = SpellsAt(words, letters);
+        return at < 0 ? null : string.Join(' ', words.GetRange(at, letters.Length));
     }
 
     /// <summary>A cheap stable hash (FNV-1a), for a pseudo-random order that survives restarts.</summary>

@@ -59,13 +59,20 @@ internal static class QuizCommand
         }
 
         using var knowledgeBase = loaded.Notes;
-        using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(loaded.Folder), NullLogger<QuestionBank>.Instance);
+        // The kind model's 8-bit form is kept where the other commands keep theirs (data/embeddings).
+        var model = QuizTermModel.MiniLm(Path.GetDirectoryName(CliOptions.EmbeddingCacheFor(folder)));
+        using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(loaded.Folder), NullLogger<QuestionBank>.Instance, model);
         foreach (var issue in bank.Issues)
         {
             await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");
         }
 
         var questions = bank.Questions.Take(count).ToList();
+        if (model.Status.StartsWith("failed", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
+        }
+
         foreach (var q in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();

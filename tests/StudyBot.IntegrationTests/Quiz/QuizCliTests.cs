@@ -74,8 +74,9 @@ public partial class QuizCliTests
         var (questions, _, code) = await RunAsync(Corpus(corpus), 100_000);
         Assert.Equal(0, code);
         // The generator drops what it cannot write well: the smallest corpus (cka-learning, 17 files of short notes)
-        // gives 13.
-        Assert.True(questions.Count >= 10, $"{questions.Count} questions");
+        // gives 6 on its own (13 before the kind model: its blanks' wrong choices were of another kind than the key,
+        // and its notes spell out few acronyms for the model to read).
+        Assert.True(questions.Count >= 5, $"{questions.Count} questions");
         AssertSound(Corpus(corpus), questions);
     }
 

@@ -373,4 +373,22 @@ public class QuestionWritingTests
 
         Assert.DoesNotContain("ReAct Cycle", q.Choices);
     }
+
+    [Theory]
+    [InlineData("AWS SDK are required when coding against AWS Services such as _____", true)]
+    [InlineData("Another way to set variables is by using the command-line, for example _____ -var=\"vpcname=cliname\"", true)]
+    [InlineData("Routing protocols (e.g. _____) exchange routes", true)]
+    [InlineData("OSPF, BGP, _____ and RIP are routing protocols", true)]
+    [InlineData("Alias records work like _____ records in that you can map one DNS name to another", false)]
+    [InlineData("_____ provides reliable, ordered delivery on top of IP datagrams", false)]
+    public void IsListMember_BlankInAListOrAnExample_AnyMemberFits(string masked, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsListMember(masked));
+
+    [Theory]
+    [InlineData("cname", "cnames", true)]
+    [InlineData("classes", "class", true)]
+    [InlineData("cname", "cname", false)]
+    [InlineData("tls", "ssl", false)]
+    public void SingularAndPlural_OneChoiceThePluralOfAnother_AreOne(string a, string b, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.SingularAndPlural(a, b));
 }

