@@ -6,7 +6,7 @@ internal static class Fitting
 {
     public sealed record Standard(double[] Mean, double[] Scale);
 
-    public static Standard Standardize(IEnumerable<double[]> rows, int width, bool[] off)
+    public static Standard Standardize(IEnumerable<double[]> rows, int width, bool[] off, double floor = 0)
     {
         var list = rows.ToList();
         var mean = new double[width];
@@ -39,6 +39,8 @@ internal static class Fitting
             {
                 (mean[j], scale[j]) = (0, 1);
             }
+
+            scale[j] = Math.Max(scale[j], floor);
         }
 
         return new Standard(mean, scale);
