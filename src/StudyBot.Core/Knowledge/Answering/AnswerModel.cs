@@ -148,10 +148,12 @@ internal sealed class AnswerModel
 
         /// <summary>U, rank × dimensions, one direction after another.</summary>
         [JsonPropertyName("u")]
+        [JsonConverter(typeof(OneLineVector))]
         public float[] U { get; init; } = [];
 
         /// <summary>V, rank × dimensions, one direction after another.</summary>
         [JsonPropertyName("v")]
+        [JsonConverter(typeof(OneLineVector))]
         public float[] V { get; init; } = [];
 
         /// <summary>The adapted, unit-length question vector; null when the vector's size does not fit the map (a
@@ -179,6 +181,17 @@ internal sealed class AnswerModel
 
             return adapted;
         }
+    }
+
+    /// <summary>Writes a vector on one line: the adapter's 24,576 numbers, indented one a line, would be most of
+    /// the file.</summary>
+    internal sealed class OneLineVector : JsonConverter<float[]>
+    {
+        public override float[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<float[]>(ref reader) ?? [];
+
+        public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options) =>
+            writer.WriteRawValue("[" + string.Join(',', value.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]");
     }
 
     internal sealed class Term

@@ -37,6 +37,19 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void Current_ShippedModel_AdaptsTheQuestionOnTheSemanticPathOnly()
+    {
+        var question = new float[384];
+        question[0] = 1;
+
+        var adapted = AnswerModel.Current.Semantic.Adapter?.Apply(question);
+
+        Assert.NotNull(adapted);
+        Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(adapted), 4);
+        Assert.Null(AnswerModel.Current.Lexical.Adapter);
+    }
+
+    [Fact]
     public void QuestionAdapter_Apply_VectorOfAnotherModel_IsNull()
     {
         var adapter = new AnswerModel.QuestionAdapter { Rank = 1, V = [1, 0, 0, 0], U = [0, 1, 0, 0] };
