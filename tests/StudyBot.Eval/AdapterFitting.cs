@@ -52,8 +52,8 @@ internal static class AdapterFitting
 
         var gu = new float[size];
         var gv = new float[size];
-        var adamU = new Adam(size, settings.Rate);
-        var adamV = new Adam(size, settings.Rate);
+        var adamU = new Fitting.Adam(size, settings.Rate);
+        var adamV = new Fitting.Adam(size, settings.Rate);
         var t = new float[rank];
         var adapted = new float[dims];
         var g = new float[dims];
@@ -120,25 +120,5 @@ internal static class AdapterFitting
             U = u.Select(x => MathF.Round(x, 5)).ToArray(),
             V = v.Select(x => MathF.Round(x, 5)).ToArray(),
         };
-    }
-
-    private sealed class Adam(int width, float rate)
-    {
-        private readonly float[] _m = new float[width];
-        private readonly float[] _v = new float[width];
-        private int _t;
-
-        public void Step(float[] w, float[] g)
-        {
-            _t++;
-            var c1 = 1 - Math.Pow(0.9, _t);
-            var c2 = 1 - Math.Pow(0.999, _t);
-            for (var j = 0; j < w.Length; j++)
-            {
-                _m[j] = (0.9f * _m[j]) + (0.1f * g[j]);
-                _v[j] = (0.999f * _v[j]) + (0.001f * g[j] * g[j]);
-                w[j] -= (float)(rate * (_m[j] / c1) / (Math.Sqrt(_v[j] / c2) + 1e-8));
-            }
-        }
     }
 }
