@@ -6,7 +6,7 @@ internal static class Fitting
 {
     public sealed record Standard(double[] Mean, double[] Scale);
 
-    public static Standard Standardize(IEnumerable<double[]> rows, int width, bool[] off)
+    public static Standard Standardize(IEnumerable<double[]> rows, int width, bool[] off, double floor = 0)
     {
         var list = rows.ToList();
         var mean = new double[width];
@@ -39,6 +39,8 @@ internal static class Fitting
             {
                 (mean[j], scale[j]) = (0, 1);
             }
+
+            scale[j] = Math.Max(scale[j], floor);
         }
 
         return new Standard(mean, scale);
@@ -154,23 +156,46 @@ internal static class Fitting
         return s;
     }
 
-    private sealed class Adam(int width, double rate)
+    /// <summary>Adam with the usual moments (0.9, 0.999); one step a full batch. Both the signal weights (double)
+    /// and the question adapter (float, for the vector primitives) are stepped by it.</summary>
+    internal sealed class Adam(int width, double rate)
     {
         private readonly double[] _m = new double[width];
         private readonly double[] _v = new double[width];
         private int _t;
+        private double _c1 = 1;
+        private double _c2 = 1;
 
         public void Step(double[] w, double[] g)
         {
-            _t++;
+            Next();
             for (var j = 0; j < w.Length; j++)
             {
-                _m[j] = (0.9 * _m[j]) + (0.1 * g[j]);
-                _v[j] = (0.999 * _v[j]) + (0.001 * g[j] * g[j]);
-                var mh = _m[j] / (1 - Math.Pow(0.9, _t));
-                var vh = _v[j] / (1 - Math.Pow(0.999, _t));
-                w[j] -= rate * mh / (Math.Sqrt(vh) + 1e-8);
+                w[j] -= Delta(j, g[j]);
             }
+        }
+
+        public void Step(float[] w, float[] g)
+        {
+            Next();
+            for (var j = 0; j < w.Length; j++)
+            {
+                w[j] -= (float)Delta(j, g[j]);
+            }
+        }
+
+        private void Next()
+        {
+            _t++;
+            _c1 = 1 - Math.Pow(0.9, _t);
+            _c2 = 1 - Math.Pow(0.999, _t);
+        }
+
+        private double Delta(int j, double g)
+        {
+            _m[j] = (0.9 * _m[j]) + (0.1 * g);
+            _v[j] = (0.999 * _v[j]) + (0.001 * g * g);
+            return rate * (_m[j] / _c1) / (Math.Sqrt(_v[j] / _c2) + 1e-8);
         }
     }
 }

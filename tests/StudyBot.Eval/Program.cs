@@ -3,6 +3,9 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- fit       fit on all corpora, write answer-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
+// Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
+// signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
+// question adapter), EVAL_SCALE_FLOOR / EVAL_SCALE_FLOOR_OTHER (least scale of the ranker's / the other models' signals).
 using System.Globalization;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Eval;

@@ -51,11 +51,13 @@ internal static class AnswerComposer
         var embedding = semantic is null || question.Trim().Length == 0 ? null : new QueryEmbedding(semantic, question);
         var analysis = QuestionAnalyzer.Analyze(index, searcher, question);
         var found = Candidates.Lexical(index, searcher, analysis);
-        var similarities = embedding is null ? null : semantic!.Similarities(embedding.Vector());
-        var context = new Signals.Context(index, analysis, similarities);
+        var vector = embedding?.Vector();
+        var similarities = vector is null ? null : semantic!.Similarities(vector);
+        var variant = model.For(similarities is not null);
+        var adapted = vector is null ? null : variant.Adapter?.Apply(vector);
+        var context = new Signals.Context(index, analysis, similarities, adapted);
         Candidates.AddSemantic(found, context);
         context.RankCandidates(found.Keys);
-        var variant = model.For(similarities is not null);
         var ranked = new List<Signals.Candidate>();
         foreach (var (id, bm25) in found)
         {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -75,6 +76,11 @@ internal sealed class AnswerModel
         [JsonPropertyName("polarityThreshold")]
         public double PolarityThreshold { get; init; } = 0.5;
 
+        /// <summary>The fitted map of the question's embedding toward the passages that answer such questions (the
+        /// <c>adapted_semantic</c> signal); null: that signal is zero.</summary>
+        [JsonPropertyName("adapter")]
+        public QuestionAdapter? Adapter { get; init; }
+
         public void Bind()
         {
             Ranker.Bind(Signals.Names);
@@ -125,6 +131,67 @@ internal sealed class AnswerModel
         public double Contribution(int i, double x) => _weight[i] * (x - _mean[i]) / _scale[i];
 
         public double Probability(double[] x) => 1 / (1 + Math.Exp(-Score(x)));
+    }
+
+    /// <summary>
+    /// A low-rank map of a question's embedding, q' = q + U (Vᵀ q), normalised: fitted on labelled questions (the
+    /// cited passage against the other candidates, softmax loss, an L2 pull toward the identity map) so that the
+    /// cosine of q' and a passage learns how questions are phrased against the notes that answer them ("How do I turn
+    /// it off?" against "disable …"), which the general-purpose model was not trained for. One small matrix product
+    /// per question; the passages' vectors are the cached ones.
+    /// </summary>
+    internal sealed class QuestionAdapter
+    {
+        /// <summary>The number of directions the map moves the question along.</summary>
+        [JsonPropertyName("rank")]
+        public int Rank { get; init; }
+
+        /// <summary>U, rank × dimensions, one direction after another.</summary>
+        [JsonPropertyName("u")]
+        [JsonConverter(typeof(OneLineVector))]
+        public float[] U { get; init; } = [];
+
+        /// <summary>V, rank × dimensions, one direction after another.</summary>
+        [JsonPropertyName("v")]
+        [JsonConverter(typeof(OneLineVector))]
+        public float[] V { get; init; } = [];
+
+        /// <summary>The adapted, unit-length question vector; null when the vector's size does not fit the map (a
+        /// different model).</summary>
+        public float[]? Apply(ReadOnlySpan<float> question)
+        {
+            var dims = question.Length;
+            if (Rank <= 0 || U.Length != dims * Rank || V.Length != U.Length)
+            {
+                return null;
+            }
+
+            var adapted = question.ToArray();
+            for (var r = 0; r < Rank; r++)
+            {
+                var t = TensorPrimitives.Dot(V.AsSpan(r * dims, dims), question);
+                TensorPrimitives.MultiplyAdd(U.AsSpan(r * dims, dims), t, adapted, adapted);
+            }
+
+            var norm = TensorPrimitives.Norm(adapted);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(adapted, norm, adapted);
+            }
+
+            return adapted;
+        }
+    }
+
+    /// <summary>Writes a vector on one line: the adapter's 24,576 numbers, indented one a line, would be most of
+    /// the file.</summary>
+    internal sealed class OneLineVector : JsonConverter<float[]>
+    {
+        public override float[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<float[]>(ref reader) ?? [];
+
+        public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options) =>
+            writer.WriteRawValue("[" + string.Join(',', value.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]");
     }
 
     internal sealed class Term

@@ -43,10 +43,12 @@ internal static class Signals
         "semantic",             // cosine of the question and passage embeddings (local MiniLM).
         "semantic_rank",        // 1 / (1 + the passage's rank by that cosine among all passages).
         "semantic_gap",         // how far below the best cosine of any passage it is.
+        "adapted_semantic",     // cosine of the passage and the question moved by the fitted adapter (AnswerModel.QuestionAdapter):
+                                // "How do I turn off …?" nearer "disable …" than the general-purpose model puts it.
     ];
 
     /// <summary>The signals that need the semantic model: zero on the lexical path.</summary>
-    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "top_semantic", "max_semantic"];
+    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "adapted_semantic", "top_semantic", "max_semantic"];
 
     /// <summary>The question-level signals for the answer/decline decision, from the ranked candidates.</summary>
     public static readonly string[] DecisionNames =
@@ -69,11 +71,12 @@ internal static class Signals
     ];
 
     private static readonly int Semantic = Array.IndexOf(Names, "semantic");
+    private static readonly int AdaptedSemantic = Array.IndexOf(Names, "adapted_semantic");
 
     public static int IndexOf(string name) => Array.IndexOf(Names, name);
 
     /// <summary>Per-question inputs shared by every candidate.</summary>
-    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities)
+    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities, float[]? adaptedQuery = null)
     {
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
@@ -87,6 +90,9 @@ internal static class Signals
         public float[]? Similarities { get; } = similarities;
 
         public float MaxSimilarity { get; } = similarities is { Length: > 0 } ? similarities.Max() : 0f;
+
+        /// <summary>The question's vector moved by the fitted adapter; null on the lexical path or without one.</summary>
+        public float[]? AdaptedQuery { get; } = adaptedQuery;
 
         public HashSet<string>?[] Opposites { get; } = question.Content.Select(c => OppositeTerms.Of(index, c)).ToArray();
 
@@ -266,6 +272,10 @@ internal static class Signals
             f[Semantic] = similarities[id];
             f[Semantic + 1] = 1.0 / (1 + context.SemanticRank(id));
             f[Semantic + 2] = similarities[id] - context.MaxSimilarity;
+            if (context.AdaptedQuery is { } adapted && index.Semantic is { } vectors)
+            {
+                f[AdaptedSemantic] = vectors.Similarity(id, adapted);
+            }
         }
 
         return new Candidate(id, f, lead, Math.Max(titleCoverage, leadFit));

@@ -23,6 +23,41 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void QuestionAdapter_Apply_MovesTheQuestionAlongItsFittedDirectionAndKeepsUnitLength()
+    {
+        // q' = q + U (Vᵀ q): a question along V is moved toward U; one orthogonal to V is left as it is.
+        var adapter = new AnswerModel.QuestionAdapter { Rank = 1, V = [1, 0, 0, 0], U = [0, 1, 0, 0] };
+
+        var moved = adapter.Apply([1, 0, 0, 0])!;
+        var kept = adapter.Apply([0, 0, 1, 0])!;
+
+        Assert.Equal(MathF.Sqrt(0.5f), moved[0], 5);
+        Assert.Equal(MathF.Sqrt(0.5f), moved[1], 5);
+        Assert.Equal([0f, 0f, 1f, 0f], kept);
+    }
+
+    [Fact]
+    public void Current_ShippedModel_AdaptsTheQuestionOnTheSemanticPathOnly()
+    {
+        var question = new float[384];
+        question[0] = 1;
+
+        var adapted = AnswerModel.Current.Semantic.Adapter?.Apply(question);
+
+        Assert.NotNull(adapted);
+        Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(adapted), 4);
+        Assert.Null(AnswerModel.Current.Lexical.Adapter);
+    }
+
+    [Fact]
+    public void QuestionAdapter_Apply_VectorOfAnotherModel_IsNull()
+    {
+        var adapter = new AnswerModel.QuestionAdapter { Rank = 1, V = [1, 0, 0, 0], U = [0, 1, 0, 0] };
+
+        Assert.Null(adapter.Apply(new float[384]));
+    }
+
+    [Fact]
     public void Linear_Score_IsTheSumOfStandardizedContributionsPlusBias()
     {
         using var json = new MemoryStream(Encoding.UTF8.GetBytes("""

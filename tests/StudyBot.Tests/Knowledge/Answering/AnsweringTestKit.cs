@@ -85,11 +85,11 @@ internal sealed class AnsweringTestKit : IDisposable
     }
 
     /// <summary>The signals of the passage holding <paramref name="text"/> for the question.</summary>
-    public Signals.Candidate Candidate(string question, string text, float[]? similarities = null, double bm25 = 0.5) =>
+    public Signals.Candidate Candidate(string question, string text, float[]? similarities = null, double bm25 = 0.5, float[]? adaptedQuery = null) =>
         Index.Search(s =>
         {
             var analysis = QuestionAnalyzer.Analyze(Index, s, question);
-            return Signals.Compute(new Signals.Context(Index, analysis, similarities), IdOf(text), bm25);
+            return Signals.Compute(new Signals.Context(Index, analysis, similarities, adaptedQuery), IdOf(text), bm25);
         });
 
     public double Signal(string question, string text, string signal) => Candidate(question, text)[signal];

@@ -1,4 +1,5 @@
 using StudyBot.Core.Knowledge.Answering;
+using StudyBot.Core.Knowledge.Semantic;
 
 namespace StudyBot.Tests.Knowledge.Answering;
 
@@ -106,6 +107,26 @@ public sealed class SignalsTests : IDisposable
         Assert.Equal(0.5, second["semantic_rank"]);
         Assert.Equal(0, top["semantic_gap"], 3);
         Assert.Equal(-0.3, second["semantic_gap"], 3);
+    }
+
+    [Fact]
+    public void AdaptedSemantic_IsTheCosineOfThePassageAndTheAdaptedQuestion()
+    {
+        // "How do I turn it off?" moved by the fitted adapter toward the passage that answers it: the signal is the
+        // cosine of that moved vector and the passage's cached one, next to the plain cosine.
+        var embedder = new WordHashEmbedder();
+        _kit.Index.Semantic = new SemanticIndex(embedder, embedder.Embed(_kit.Index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList()));
+        var target = _kit.IdOf("idle session timeout");
+        var adapted = embedder.Embed([SemanticIndex.TextOf(_kit.Index.Entry(target).Passage)])[0];
+        var similarities = new float[_kit.Index.Count];
+
+        var moved = _kit.Candidate("how long until it stops", "idle session timeout", similarities, adaptedQuery: adapted);
+        var other = _kit.Candidate("how long until it stops", "Keep-alive holds", similarities, adaptedQuery: adapted);
+        var unadapted = _kit.Candidate("how long until it stops", "idle session timeout", similarities);
+
+        Assert.Equal(1.0, moved["adapted_semantic"], 3);
+        Assert.InRange(other["adapted_semantic"], -1.0, 0.9);
+        Assert.Equal(0, unadapted["adapted_semantic"]);
     }
 
     [Fact]
