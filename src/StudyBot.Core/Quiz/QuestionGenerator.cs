@@ -662,15 +662,17 @@ public static class QuestionGenerator
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
         // company as the key is of its kind wherever it sits: it counts as a sibling. With the model, its likeness to
         // the key decides instead (see KindSimilarity): near the key first, never right beside it nor far from it; each
-        // wrong term of the key's kind (MinBlankKind), and one that makes a phrase in the blank's slot about as well as
-        // the key does (SlotMargin: not "OS databases" for "RDS databases").
+        // wrong term of the key's kind (MinBlankKind) in the model's own judgement — the notes' company may rank bare
+        // letters but not vouch for them here: SCP, GCP and STS beside SLA share only their letters' company —, and one
+        // that makes a phrase in the blank's slot about as well as the key does (SlotMargin: not "OS databases" for
+        // "RDS databases").
         var keyInSlot = new Lazy<double?>(() => kinds.SlotLikeness(masked, key));
         return candidates.Select(c => KindOf(key, c.Text, c.Tier, corpus, kinds)).Select(c => new Wrong(
             c.Text, c.Tier, () =>
         {
             var n = QuizText.Normalize(c.Text);
             return c.Fits
-                && (!kinds.Available || c.Closeness >= KindSimilarity.MinBlankKind - 1e-9)
+                && (!kinds.Available || kinds.TermSimilarity(key, c.Text) >= KindSimilarity.MinBlankKind - 1e-9)
                 && !cited.Contains(n, StringComparison.Ordinal)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
