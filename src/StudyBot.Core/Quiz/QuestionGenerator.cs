@@ -672,7 +672,7 @@ public static class QuestionGenerator
         {
             var n = QuizText.Normalize(c.Text);
             return c.Fits
-                && (!kinds.Available || kinds.TermSimilarity(key, c.Text) >= KindSimilarity.MinBlankKind - 1e-9)
+                && IsBlankTermOfKeysKind(key, c.Text, kinds)
                 && !cited.Contains(n, StringComparison.Ordinal)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
@@ -683,6 +683,12 @@ public static class QuestionGenerator
                 && KindSimilarity.FitsSlot(keyInSlot.Value, kinds.SlotLikeness(masked, c.Text));
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
+
+    /// <summary>True when the model itself finds a blank's wrong term of the key's kind (<see cref="KindSimilarity.MinBlankKind"/>,
+    /// bare letters less <see cref="KindSimilarity.BareLetters"/>); the notes' company, which may rank bare letters
+    /// (<see cref="KindLike"/>), does not vouch here. True without a model.</summary>
+    internal static bool IsBlankTermOfKeysKind(string key, string term, KindSimilarity kinds) =>
+        !kinds.Available || kinds.TermSimilarity(key, term) >= KindSimilarity.MinBlankKind - 1e-9;
 
     /// <summary>A wrong term's family and closeness to the key. Without the model: the notes' company (a term written
     /// in the same company as the key counts as a sibling). With it: the model's likeness, a term of the key's kind

@@ -195,6 +195,25 @@ public class KindSimilarityTests
     }
 
     [Fact]
+    public void IsBlankTermOfKeysKind_BareLettersVouchedForByCompanyOnly_IsFalse()
+    {
+        // FIN and RST: 0.2 as letters, less BareLetters; the notes' company lifts KindLike to SameKind (it may rank them),
+        // but a blank's every wrong term needs the model's own verdict (SCP, GCP, STS beside SLA were guessable).
+        var root = Math.Sqrt(0.2);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("FIN", root), ("RST", root), ("SYN", Math.Sqrt(0.6)), ("ACK", Math.Sqrt(0.6))));
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "The receiver sends a FIN segment to close the connection"),
+            Line(2, "The receiver sends a RST segment to close the connection"),
+        ]);
+
+        Assert.Equal(KindSimilarity.SameKind, QuestionGenerator.KindLike("FIN", "RST", corpus, kinds)!.Value, 9);
+        Assert.False(QuestionGenerator.IsBlankTermOfKeysKind("FIN", "RST", kinds));
+        Assert.True(QuestionGenerator.IsBlankTermOfKeysKind("SYN", "ACK", kinds)); // 0.6 less BareLetters: 0.45
+        Assert.True(QuestionGenerator.IsBlankTermOfKeysKind("FIN", "RST", KindSimilarity.None));
+    }
+
+    [Fact]
     public void KindLike_BareLettersInTheSameCompany_CountAsOfOneKind()
     {
         // FIN and RST, bare letters, look unlike to the model (0.2 less BareLetters); the notes write them with the
