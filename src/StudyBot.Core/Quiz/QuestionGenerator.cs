@@ -321,9 +321,30 @@ public static class QuestionGenerator
         && !StartsWithAnotherTerm(text, title)
         && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
+        && !HasPronounSubject(text)
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
+
+    /// <summary>Words at the start of a line within which "it" or "they" and a verb make the pronoun its subject.</summary>
+    private const int PronounSubjectWords = 3;
+
+    /// <summary>True when "it" or "they" is the subject near the start of a line ("by default it is not encrypted"): the
+    /// line says something of a thing named elsewhere, a property rather than what the title is.</summary>
+    internal static bool HasPronounSubject(string text)
+    {
+        var words = QuizText.Words(text);
+        for (var i = 0; i < Math.Min(PronounSubjectWords, words.Count - 1); i++)
+        {
+            if ((string.Equals(words[i], "it", StringComparison.OrdinalIgnoreCase) || string.Equals(words[i], "they", StringComparison.OrdinalIgnoreCase))
+                && QuizLexicon.Verbs.Contains(words[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for a line that opens with a term its title does not hold ("EC2 instances run the ECS agent"
     /// under "ECS Clusters", "RDS databases are usually deployed …" under "RDS Security"): a fact about that term, not

@@ -183,6 +183,20 @@ public class KindSimilarityTests
         Assert.False(QuestionGenerator.IsListExample(pair[0], pair)); // two bullets are no list of examples
     }
 
+    [Theory]
+    [InlineData("by default it is not encrypted", true)] // a property of something named elsewhere, not a definition
+    [InlineData("Once created they are read-only", true)]
+    [InlineData("Threat detection service that continously monitor malicious activity", false)]
+    [InlineData("Stores data as key value pairs so it is easy to read", false)] // "it" only late in the line
+    public void HasPronounSubject_ItOrTheyNearTheStart_IsNoDefinition(string text, bool expected)
+    {
+        Assert.Equal(expected, QuestionGenerator.HasPronounSubject(text));
+        if (expected)
+        {
+            Assert.False(QuestionGenerator.IsDefiningLine(text, "EBS Encryption"));
+        }
+    }
+
     [Fact]
     public void Generate_ModelFindsSiblingSubjectsOfAnotherKind_WritesNoDescription()
     {
