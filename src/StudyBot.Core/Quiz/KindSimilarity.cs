@@ -27,31 +27,9 @@ internal sealed class KindSimilarity
     /// DNS 0.20): a learner rules it out without knowing the answer.</summary>
     internal const double OtherKind = 0.3;
 
-    /// <summary>The least similarity of each of a blank's wrong choices to its key. It was once the average, and one
-    /// wrong choice of the key's kind then carried two of another kind (S3 beside OS and DB for "___ databases", keyed
-    /// RDS): a reader rules out two and guesses between the last two. Below it a choice is of another kind.</summary>
+    /// <summary>The least average similarity of a blank's wrong choices to its key: below it they are mostly of another
+    /// kind ("___ site" among MAC, AZ, DB: 0.26) and the blank is answered by elimination.</summary>
     internal const double MinBlankKind = 0.4;
-
-    /// <summary>How much less a wrong term may be like the words around the blank (<see cref="SlotLikeness"/>) than the
-    /// key is: more, and the term makes no sensible phrase in the slot ("OS databases", S3 0.15 and OS 0.35 beside RDS
-    /// 0.65 for "___ databases are usually"; IP 0.05 beside HTTP 0.15 for "a ___ 200 status code"), so a reader rules it
-    /// out by grammar alone. One step of <see cref="Step"/>: at 0.1 IP still fitted a 200 status code.</summary>
-    internal const double SlotMargin = 0.05;
-
-    /// <summary>How close a wrong title's likeness to a definition may come to the key's before it fits the definition
-    /// as well ("Pod to pod networking" for "All pods can talk to all pods without NAT", keyed "Kubernetes network
-    /// model"): within this margin the item has two right answers.</summary>
-    internal const double TitleAlsoFitsMargin = 0.05;
-
-    /// <summary>A wrong title counts as fitting a definition only from this likeness to it: below it the model finds the
-    /// text clearly about neither title (AWS Guardduty 0.45 and AWS Shield 0.45 for "Provides protection against DDOS
-    /// attacks" are a fair pair; "Pod to pod networking" at 0.65 fits "All pods can talk to all pods").</summary>
-    internal const double TitleFitsFloor = 0.5;
-
-    /// <summary>From here the model finds two titles subjects of one kind, so that a description of one is a fair wrong
-    /// choice for the other in "What do the notes say about X?" (AWS Shield and AWS Guardduty 0.65). Higher than
-    /// <see cref="SameKind"/>: container services at 0.4 beside AWS Guardduty were ruled out by topic.</summary>
-    internal const double SameKindSubject = 0.5;
 
     /// <summary>How far the key may stand out from every wrong choice in its likeness to the stem: more, and the stem
     /// names it in other words ("Faster upload of large objects" beside "AWS S3 Performance").</summary>
@@ -123,45 +101,9 @@ internal sealed class KindSimilarity
     /// <summary>A similarity cut to steps of <see cref="Step"/>.</summary>
     internal static double Round(double similarity) => Math.Round(similarity / Step) * Step;
 
-    /// <summary>True when any wrong choice is of another kind than the key (null: no model, no verdict).</summary>
+    /// <summary>True when the wrong choices are, on average, of another kind than the key (null: no model, no verdict).</summary>
     internal static bool OfAnotherKind(IReadOnlyList<double?> wrongToKey) =>
-        wrongToKey.Count > 0 && wrongToKey.All(s => s is not null) && wrongToKey.Any(s => s!.Value < MinBlankKind - 1e-9);
-
-    /// <summary>How alike the model finds a term and the words around the blank (<see cref="SlotWords"/> either side,
-    /// the blank left out): "a 200 status code" asks for a protocol, "databases are usually" for a database; null
-    /// without a model. The whole sentence filled with the term was tried first: its own letters in the sentence
-    /// made every term fit about equally.</summary>
-    public double? SlotLikeness(string masked, string term) =>
-        _model is null ? null : Round(TensorPrimitives.Dot(Vector(term), Vector(Slot(masked))));
-
-    /// <summary>Words either side of the blank that say what fits in it.</summary>
-    internal const int SlotWords = 3;
-
-    /// <summary>The words around the blank, the blank left out.</summary>
-    internal static string Slot(string masked)
-    {
-        var at = masked.IndexOf("_____", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return masked;
-        }
-
-        var before = masked[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var after = masked[(at + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', before.Skip(Math.Max(0, before.Length - SlotWords)).Concat(after.Take(SlotWords))).Trim();
-    }
-
-    /// <summary>False when the term fits the blank's slot <see cref="SlotMargin"/> worse than the key does (null: no
-    /// model, no verdict).</summary>
-    internal static bool FitsSlot(double? keyInSlot, double? termInSlot) =>
-        keyInSlot is not { } key || termInSlot is not { } term || term >= key - SlotMargin - 1e-9;
-
-    /// <summary>True when a wrong title is within <see cref="TitleAlsoFitsMargin"/> of the key's likeness to the
-    /// definition, or above it, and at <see cref="TitleFitsFloor"/> or more: the definition fits it as well (null: no
-    /// model, no verdict).</summary>
-    internal static bool AlsoFits(double? keyToDefinition, double? wrongToDefinition) =>
-        keyToDefinition is { } key && wrongToDefinition is { } wrong && wrong >= key - TitleAlsoFitsMargin - 1e-9
-        && wrong >= TitleFitsFloor - 1e-9;
+        wrongToKey.Count > 0 && wrongToKey.All(s => s is not null) && wrongToKey.Average(s => s!.Value) < MinBlankKind - 1e-9;
 
     /// <summary>True when the key is much more like the stem than any wrong choice is (null: no model, no verdict).</summary>
     /// <param name="margin">The lead that gives the key away: <see cref="GiveawayMargin"/> for a blank,

@@ -15,14 +15,6 @@ public static class QuestionGenerator
     private const int MaxChoiceLength = 160;
     private const int Distractors = 3;
 
-    /// <summary>The fewest wrong choices a question may have (three choices in all).</summary>
-    private const int MinDistractors = 2;
-
-    /// <summary>The fewest wrong choices of a blank when the model judges kinds: with two, a reader who rules out one
-    /// by kind or grammar is left with a coin flip ("___ database" among OS, S3, RDS); only a full set of wrong choices
-    /// that each pass the kind and slot tests makes a fair blank.</summary>
-    private const int MinBlankDistractors = 3;
-
     /// <summary>At most this many blanks share one key per corpus: "IP" was once the answer to 121 of them.</summary>
     private const int MaxBlanksPerKey = 2;
 
@@ -255,8 +247,7 @@ public static class QuestionGenerator
             var definition = section
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
                 .Take(3)
-                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title) && !HasNestedList(p, fileLines)
-                    && !IsListExample(p, section.ToList()));
+                .FirstOrDefault(p => IsDefiningLine(QuizText.OneLine(p.Text), title) && !HasNestedList(p, fileLines));
 
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
@@ -321,30 +312,9 @@ public static class QuestionGenerator
         && !StartsWithAnotherTerm(text, title)
         && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
-        && !HasPronounSubject(text)
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !QuizText.Reveals(text, title);
-
-    /// <summary>Words at the start of a line within which "it" or "they" and a verb make the pronoun its subject.</summary>
-    private const int PronounSubjectWords = 3;
-
-    /// <summary>True when "it" or "they" is the subject near the start of a line ("by default it is not encrypted"): the
-    /// line says something of a thing named elsewhere, a property rather than what the title is.</summary>
-    internal static bool HasPronounSubject(string text)
-    {
-        var words = QuizText.Words(text);
-        for (var i = 0; i < Math.Min(PronounSubjectWords, words.Count - 1); i++)
-        {
-            if ((string.Equals(words[i], "it", StringComparison.OrdinalIgnoreCase) || string.Equals(words[i], "they", StringComparison.OrdinalIgnoreCase))
-                && QuizLexicon.Verbs.Contains(words[i + 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>True for a line that opens with a term its title does not hold ("EC2 instances run the ECS agent"
     /// under "ECS Clusters", "RDS databases are usually deployed …" under "RDS Security"): a fact about that term, not
@@ -378,48 +348,6 @@ public static class QuestionGenerator
             && !QuizLexicon.ContinuationStarts.Contains(words[0])
             && text.Count(c => c == '(') == text.Count(c => c == ')');
     }
-
-    /// <summary>Bullets in a row that make a list of examples rather than a definition: a list is this long or longer.</summary>
-    private const int MinExampleList = 3;
-
-    /// <summary>True for a bullet that is one item of a list of examples under its title ("High-frequency trading
-    /// (microseconds matter)" under "Latency-sensitive applications", beside "Online multiplayer gaming"): a verbless
-    /// item in a run of <see cref="MinExampleList"/> bullets or more names one instance, not what the title is.</summary>
-    internal static bool IsListExample(Passage p, IReadOnlyList<Passage> section)
-    {
-        if (p.Kind != PassageKind.Bullet || HasVerb(QuizText.OneLine(p.Text)))
-        {
-            return false;
-        }
-
-        var bullets = section.Where(b => b.Kind == PassageKind.Bullet).OrderBy(b => b.LineStart).ToList();
-        var at = bullets.FindIndex(b => ReferenceEquals(b, p) || b == p);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var first = at;
-        while (first > 0 && bullets[first - 1].LineEnd + 1 >= bullets[first].LineStart)
-        {
-            first--;
-        }
-
-        var last = at;
-        while (last < bullets.Count - 1 && bullets[last].LineEnd + 1 >= bullets[last + 1].LineStart)
-        {
-            last++;
-        }
-
-        return last - first + 1 >= MinExampleList;
-    }
-
-    /// <summary>True when a line holds a verb of the lexicon or a lower-case word ending in -ed ("Sends each request
-    /// …", "Used historically for …"); not "Online multiplayer gaming" nor "High-frequency trading (microseconds
-    /// matter)": a plural noun ending in -s is no sign of a verb here.</summary>
-    private static bool HasVerb(string text) =>
-        QuizText.Words(text).Any(w => QuizLexicon.Verbs.Contains(w)
-            || (w.Length >= 5 && w.All(char.IsLower) && w.EndsWith("ed", StringComparison.Ordinal)));
 
     /// <summary>The line of the section title above a passage (0 when it cannot be found).</summary>
     private static int FindTitleLine(IReadOnlyList<string>? fileLines, string title, int below)
@@ -516,12 +444,7 @@ public static class QuestionGenerator
                 continue;
             }
 
-            // Wrong descriptions only of subjects of X's kind: with the model, a sibling whose title it finds of X's kind
-            // (SameKindSubject); without it, a sibling under the same parent heading. Descriptions of unrelated topics
-            // ("Two leves of encryption" for Monolithic) are ruled out by topic, not by knowing X.
-            var statements = Family(s, all)
-                .Where(x => x.Section.Defines && (kinds.Available ? kinds.Similarity(s.Title, x.Section.Title) >= KindSimilarity.SameKindSubject - 1e-9 : x.Tier >= 1.0))
-                .Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
+            var statements = Family(s, all).Where(x => x.Section.Defines).Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
             var description = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
                 QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
@@ -559,8 +482,7 @@ public static class QuestionGenerator
                 var c = Assemble(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
                     QuizQuestionKind.FillInTheBlank, shown, masked, shownLabel, key,
-                    WrongTerms(key, p, text, masked, sections, corpus, kinds), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key,
-                    kinds.Available ? MinBlankDistractors : MinDistractors);
+                    WrongTerms(key, p, text, masked, sections, corpus, kinds), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key);
                 if (c is not null && Check(c, corpus, kinds) is null)
                 {
                     yield return c;
@@ -682,34 +604,21 @@ public static class QuestionGenerator
 
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
         // company as the key is of its kind wherever it sits: it counts as a sibling. With the model, its likeness to
-        // the key decides instead (see KindSimilarity): near the key first, never right beside it nor far from it; each
-        // wrong term of the key's kind (MinBlankKind) in the model's own judgement — the notes' company may rank bare
-        // letters but not vouch for them here: SCP, GCP and STS beside SLA share only their letters' company —, and one
-        // that makes a phrase in the blank's slot about as well as the key does (SlotMargin: not "OS databases" for
-        // "RDS databases").
-        var keyInSlot = new Lazy<double?>(() => kinds.SlotLikeness(masked, key));
+        // the key decides instead (see KindSimilarity): near the key first, never right beside it nor far from it.
         return candidates.Select(c => KindOf(key, c.Text, c.Tier, corpus, kinds)).Select(c => new Wrong(
             c.Text, c.Tier, () =>
         {
             var n = QuizText.Normalize(c.Text);
             return c.Fits
-                && IsBlankTermOfKeysKind(key, c.Text, kinds)
                 && !cited.Contains(n, StringComparison.Ordinal)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
                 && !corpus.Nests(key, c.Text, p.File)
-                && !corpus.AlsoTrue(c.Text, stems, p)
-                && KindSimilarity.FitsSlot(keyInSlot.Value, kinds.SlotLikeness(masked, c.Text));
+                && !corpus.AlsoTrue(c.Text, stems, p);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
-
-    /// <summary>True when the model itself finds a blank's wrong term of the key's kind (<see cref="KindSimilarity.MinBlankKind"/>,
-    /// bare letters less <see cref="KindSimilarity.BareLetters"/>); the notes' company, which may rank bare letters
-    /// (<see cref="KindLike"/>), does not vouch here. True without a model.</summary>
-    internal static bool IsBlankTermOfKeysKind(string key, string term, KindSimilarity kinds) =>
-        !kinds.Available || kinds.TermSimilarity(key, term) >= KindSimilarity.MinBlankKind - 1e-9;
 
     /// <summary>A wrong term's family and closeness to the key. Without the model: the notes' company (a term written
     /// in the same company as the key counts as a sibling). With it: the model's likeness, a term of the key's kind
@@ -771,13 +680,9 @@ public static class QuestionGenerator
         var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
         // With the model, a title like the key's comes first ("Passive Mode" for "Active Mode", not "FTP Reply Codes"),
         // and one almost the same as the key's is another name of it.
-        // And a title about as like the definition as the key's fits it as well: two right answers ("Pod to pod
-        // networking" for "All pods can talk to all pods without NAT", keyed "Kubernetes network model").
-        var keyToDefinition = new Lazy<double?>(() => kinds.Similarity(s.DefinitionText, s.Title));
         return Family(s, all).Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Like >= KindSimilarity.NearDuplicate)
-            && !KindSimilarity.AlsoFits(keyToDefinition.Value, kinds.Similarity(s.DefinitionText, x.Section.Title))
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
             && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
@@ -853,7 +758,7 @@ public static class QuestionGenerator
     /// tier), and shuffles the choices the same stable way. Null when fewer than two wrong choices are left.</summary>
     private static Candidate? Assemble(
         string id, QuizQuestionKind kind, string text, string stem, string label, string correct,
-        IEnumerable<Wrong> wrong, string explanation, Citation citation, string keyTerm, int minWrong = MinDistractors)
+        IEnumerable<Wrong> wrong, string explanation, Citation citation, string keyTerm)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal) { QuizText.Normalize(correct) };
         var picked = new List<Wrong>();
@@ -874,7 +779,7 @@ public static class QuestionGenerator
             }
         }
 
-        if (picked.Count < minWrong)
+        if (picked.Count < 2)
         {
             return null;
         }

@@ -44,12 +44,11 @@ public partial class QuizCliTests
     }
 
     [Fact]
-    public async Task Quiz_SeedNotesCount7_Gives7DistinctSoundQuestions()
+    public async Task Quiz_SeedNotesCount10_Gives10DistinctSoundQuestions()
     {
-        // The seed notes give 8 since wrong choices must be of the key's kind (15 before): ask for fewer than exist.
-        var (questions, error, code) = await RunAsync(Seed, 7);
+        var (questions, error, code) = await RunAsync(Seed, 10);
         Assert.Equal(0, code);
-        Assert.Equal(7, questions.Count);
+        Assert.Equal(10, questions.Count);
         Assert.DoesNotContain("only", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
         Assert.Contains(questions, q => q.GetProperty("question").GetString()!.StartsWith("Can we create un-encrypted EBS volume", StringComparison.Ordinal)
@@ -61,7 +60,7 @@ public partial class QuizCliTests
     {
         var (questions, error, code) = await RunAsync(Seed, 1000);
         Assert.Equal(0, code);
-        Assert.InRange(questions.Count, 7, 999);
+        Assert.InRange(questions.Count, 10, 999);
         Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
     }

@@ -99,11 +99,10 @@ public class KindSimilarityTests
     }
 
     [Theory]
-    [InlineData(new[] { 0.35, 0.4, 0.4 }, true)] // "___ site" among MAC, AZ, DB
-    [InlineData(new[] { 0.25, 0.55, 0.55 }, true)] // mean 0.45, but one of another kind: every choice must pass
+    [InlineData(new[] { 0.35, 0.4, 0.4 }, true)] // mean 0.383: under MinBlankKind (0.4), "___ site" among MAC, AZ, DB
     [InlineData(new[] { 0.4, 0.45, 0.4 }, false)]
     [InlineData(new[] { 0.4, 0.4 }, false)] // exactly MinBlankKind is enough
-    public void OfAnotherKind_AnyUnderMinBlankKind_IsTrue(double[] wrongToKey, bool expected) =>
+    public void OfAnotherKind_AverageUnderMinBlankKind_IsTrue(double[] wrongToKey, bool expected) =>
         Assert.Equal(expected, KindSimilarity.OfAnotherKind(wrongToKey.Select(s => (double?)s).ToList()));
 
     [Fact]
@@ -131,100 +130,6 @@ public class KindSimilarityTests
         var wrong = wrongToStem.Select(s => (double?)s).ToList();
         Assert.Equal(expected, KindSimilarity.StandsOut(keyToStem, wrong, KindSimilarity.TitleGiveawayMargin));
         Assert.False(KindSimilarity.StandsOut(keyToStem, wrong));
-    }
-
-    [Theory]
-    [InlineData(0.65, 0.35, false)] // OS beside RDS for "___ databases are usually": no sensible phrase
-    [InlineData(0.15, 0.05, false)] // IP beside HTTP for "a ___ 200 status code"
-    [InlineData(0.15, 0.1, true)] // one step (SlotMargin) below the key still fits
-    [InlineData(0.5, 0.6, true)]
-    public void FitsSlot_TermFarWorseInTheSlotThanTheKey_IsFalse(double keyInSlot, double termInSlot, bool expected) =>
-        Assert.Equal(expected, KindSimilarity.FitsSlot(keyInSlot, termInSlot));
-
-    [Fact]
-    public void FitsSlot_WithoutModel_GivesNoVerdict() => Assert.True(KindSimilarity.FitsSlot(null, null));
-
-    [Theory]
-    [InlineData("_____ databases are usually deployed within a private subnet", "databases are usually")]
-    [InlineData("On successful upload, S3 returns a _____ 200 status code", "S3 returns a 200 status code")]
-    public void Slot_WordsEitherSideOfTheBlank_AreKept(string masked, string expected) =>
-        Assert.Equal(expected, KindSimilarity.Slot(masked));
-
-    [Fact]
-    public void SlotLikeness_TermOfTheSlotsKind_IsHigher()
-    {
-        var kinds = new KindSimilarity(new ChosenEmbedder(("S3 returns a 200 status code", 0.8), ("HTTP", 0.7), ("IP", 0.1)));
-
-        Assert.True(kinds.SlotLikeness("S3 returns a _____ 200 status code", "HTTP") > kinds.SlotLikeness("S3 returns a _____ 200 status code", "IP"));
-        Assert.Null(KindSimilarity.None.SlotLikeness("S3 returns a _____ 200 status code", "HTTP"));
-    }
-
-    [Theory]
-    [InlineData(0.35, 0.65, true)] // "Pod to pod networking" for "All pods can talk to all pods" keyed "Kubernetes network model"
-    [InlineData(0.6, 0.55, true)] // within TitleAlsoFitsMargin below the key, over TitleFitsFloor
-    [InlineData(0.45, 0.45, false)] // AWS Guardduty beside AWS Shield: under TitleFitsFloor, the text is about neither clearly
-    [InlineData(0.7, 0.6, false)] // more than the margin below the key
-    public void AlsoFits_WrongTitleAsLikeTheDefinitionAsTheKey_IsTrue(double keyToDefinition, double wrongToDefinition, bool expected) =>
-        Assert.Equal(expected, KindSimilarity.AlsoFits(keyToDefinition, wrongToDefinition));
-
-    [Fact]
-    public void IsListExample_VerblessBulletInARunOfThree_IsAnExample()
-    {
-        static Passage Bullet(int line, string text) => new("net.md", "Latency-sensitive applications", ["Latency-sensitive applications"], line, line, text, PassageKind.Bullet);
-        var section = new[]
-        {
-            Bullet(10, "High-frequency trading (microseconds matter)"), Bullet(11, "Real-time voice/video (Zoom, Teams)"), Bullet(12, "Online multiplayer gaming"),
-        };
-        var definition = new[] { Bullet(20, "Sends each request to the next server in turn"), Bullet(21, "Simple to set up"), Bullet(22, "Ignores server load") };
-        var pair = new[] { Bullet(30, "Online multiplayer gaming"), Bullet(31, "Remote surgery") };
-
-        Assert.True(QuestionGenerator.IsListExample(section[0], section));
-        Assert.False(QuestionGenerator.IsListExample(definition[0], definition)); // it has a verb: a definition
-        Assert.False(QuestionGenerator.IsListExample(pair[0], pair)); // two bullets are no list of examples
-    }
-
-    [Theory]
-    [InlineData("by default it is not encrypted", true)] // a property of something named elsewhere, not a definition
-    [InlineData("Once created they are read-only", true)]
-    [InlineData("Threat detection service that continously monitor malicious activity", false)]
-    [InlineData("Stores data as key value pairs so it is easy to read", false)] // "it" only late in the line
-    public void HasPronounSubject_ItOrTheyNearTheStart_IsNoDefinition(string text, bool expected)
-    {
-        Assert.Equal(expected, QuestionGenerator.HasPronounSubject(text));
-        if (expected)
-        {
-            Assert.False(QuestionGenerator.IsDefiningLine(text, "EBS Encryption"));
-        }
-    }
-
-    [Fact]
-    public void Generate_ModelFindsSiblingSubjectsOfAnotherKind_WritesNoDescription()
-    {
-        // Every title on its own axis: no sibling subject is of X's kind, so no description of it is a fair wrong choice.
-        var lexical = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
-        var withModel = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder());
-
-        Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.Description);
-        Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.Description);
-    }
-
-    [Fact]
-    public void IsBlankTermOfKeysKind_BareLettersVouchedForByCompanyOnly_IsFalse()
-    {
-        // FIN and RST: 0.2 as letters, less BareLetters; the notes' company lifts KindLike to SameKind (it may rank them),
-        // but a blank's every wrong term needs the model's own verdict (SCP, GCP, STS beside SLA were guessable).
-        var root = Math.Sqrt(0.2);
-        var kinds = new KindSimilarity(new ChosenEmbedder(("FIN", root), ("RST", root), ("SYN", Math.Sqrt(0.6)), ("ACK", Math.Sqrt(0.6))));
-        var corpus = new QuizCorpus(
-        [
-            Line(1, "The receiver sends a FIN segment to close the connection"),
-            Line(2, "The receiver sends a RST segment to close the connection"),
-        ]);
-
-        Assert.Equal(KindSimilarity.SameKind, QuestionGenerator.KindLike("FIN", "RST", corpus, kinds)!.Value, 9);
-        Assert.False(QuestionGenerator.IsBlankTermOfKeysKind("FIN", "RST", kinds));
-        Assert.True(QuestionGenerator.IsBlankTermOfKeysKind("SYN", "ACK", kinds)); // 0.6 less BareLetters: 0.45
-        Assert.True(QuestionGenerator.IsBlankTermOfKeysKind("FIN", "RST", KindSimilarity.None));
     }
 
     [Fact]
