@@ -127,7 +127,7 @@ internal static class Signals
         public int SemanticRank(int id) =>
             Similarities is null ? int.MaxValue
             : _ranks is not null && _ranks.TryGetValue(id, out var rank) ? rank
-            : SemanticIndex.Rank(Similarities, id);
+            : SemanticIndex.Ranks(Similarities, [id])[id];
 
         /// <summary>Ranks the candidates by cosine all at once (one pass over every passage, not one each).</summary>
         public void RankCandidates(IEnumerable<int> ids) =>

@@ -60,14 +60,10 @@ public sealed class SemanticIndex
         return ids;
     }
 
-    /// <summary>Passage <paramref name="id"/>'s rank by similarity among all passages (0: the most similar), with
-    /// the same order as <see cref="Top"/>: the passages more similar, and the earlier ones as similar.</summary>
-    public static int Rank(ReadOnlySpan<float> similarities, int id) =>
-        Counted(similarities, similarities[id], equal: false) + Counted(similarities[..id], similarities[id], equal: true);
-
-    /// <summary>The <see cref="Rank"/> of each of <paramref name="ids"/>, in one pass over every passage: each is
-    /// placed among the candidates' own similarities (a binary search in a hundred values) instead of each candidate
-    /// scanning every passage.</summary>
+    /// <summary>Each of <paramref name="ids"/>' rank by similarity among all passages (0: the most similar), in the
+    /// order of <see cref="Top"/> (the passages more similar, and the earlier ones as similar), in one pass over every
+    /// passage: each is placed among the candidates' own similarities (a binary search in a hundred values) instead of
+    /// each candidate scanning every passage.</summary>
     public static Dictionary<int, int> Ranks(ReadOnlySpan<float> similarities, IEnumerable<int> ids)
     {
         var wanted = ids.Distinct().ToArray();
@@ -111,28 +107,6 @@ public sealed class SemanticIndex
         }
 
         return ranks;
-    }
-
-    /// <summary>How many <paramref name="values"/> are above (or equal to) <paramref name="than"/>, a vector at a time:
-    /// a question ranks its hundred candidates among thousands of passages.</summary>
-    private static int Counted(ReadOnlySpan<float> values, float than, bool equal)
-    {
-        var target = new System.Numerics.Vector<float>(than);
-        var counts = System.Numerics.Vector<int>.Zero;
-        var i = 0;
-        for (; i <= values.Length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
-        {
-            var block = new System.Numerics.Vector<float>(values[i..]);
-            counts -= equal ? System.Numerics.Vector.Equals(block, target) : System.Numerics.Vector.GreaterThan(block, target);
-        }
-
-        var count = System.Numerics.Vector.Sum(counts);
-        for (; i < values.Length; i++)
-        {
-            count += (equal ? values[i] == than : values[i] > than) ? 1 : 0;
-        }
-
-        return count;
     }
 
     /// <summary>Every passage's similarity to the query.</summary>
