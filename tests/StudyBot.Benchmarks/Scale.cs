@@ -74,12 +74,7 @@ internal static class Scale
         var questions = QuestionsOf(Path.Combine(Path.GetDirectoryName(BenchmarkData.CorporaFolder)!, "eval", "loco")).Take(Questions).ToList();
         var times = new List<double>();
         var answered = 0;
-        foreach (var question in questions)
-        {
-            var started = Stopwatch.GetTimestamp();
-            answered += kb.Ask(question).Answered ? 1 : 0;
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        Round(kb, questions, times, ref answered);
 
         // The second round also counts this process's CPU time and this thread's allocations per answer: unlike the
         // wall time, neither grows much when other work shares the machine.
@@ -125,11 +120,8 @@ internal static class Scale
 
         // After a reload the index has the build's segment and the reload's: what that costs an answer.
         var after = new List<double>();
-        foreach (var question in questions)
-        {
-            kb.Ask(question);
-        }
-
+        var warmUp = 0;
+        Round(kb, questions, [], ref warmUp);
         var (cpuAfter, kilobytesAfter) = Round(kb, questions, after, ref answered);
         Report("answers after the reload (lexical)", after);
         Console.WriteLine($"  per answer: {cpuAfter:F2} ms of CPU, {kilobytesAfter:F0} KB allocated; the index has {kb.CurrentIndex!.Segments} segment(s)");
