@@ -22,11 +22,8 @@ public sealed class QuizTermModel
     /// <summary>No model: wrong choices from the notes' counts only.</summary>
     public static QuizTermModel None { get; } = new(() => null);
 
-    /// <summary>The local MiniLM model beside the app; its 8-bit form is kept in <paramref name="cacheFolder"/> when given.</summary>
-    public static QuizTermModel MiniLm(string? cacheFolder) =>
-        new(() => BertEmbedder.Load(BertModelSpec.MiniLm, cacheFolder: cacheFolder));
-
-    /// <summary>The answers' own model (<see cref="SemanticIndexer"/>'s, one per process): the bot holds one copy.</summary>
+    /// <summary>The answers' own model (<see cref="SemanticIndexer"/>'s, one per process): the bot holds one copy; its
+    /// 8-bit form is kept in <paramref name="cacheFolder"/> when given.</summary>
     public static QuizTermModel SharedMiniLm(string? cacheFolder) =>
         new(() => SemanticIndexer.SharedModelNow(cacheFolder));
 

@@ -60,7 +60,7 @@ internal static class QuizCommand
 
         using var knowledgeBase = loaded.Notes;
         // The kind model's 8-bit form is kept where the other commands keep theirs (data/embeddings).
-        var model = QuizTermModel.MiniLm(Path.GetDirectoryName(CliOptions.EmbeddingCacheFor(folder)));
+        var model = QuizTermModel.SharedMiniLm(Path.GetDirectoryName(CliOptions.EmbeddingCacheFor(folder)));
         using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(loaded.Folder), NullLogger<QuestionBank>.Instance, model);
         foreach (var issue in bank.Issues)
         {
