@@ -218,6 +218,10 @@ internal sealed class Bench : IDisposable
         return Math.Round(best ?? fallback, 4);
     }
 
+    /// <summary>The issue's bar for declining unanswerable questions (≥ 0.90): answering more of the answerable
+    /// ones is not bought with more answers to questions the notes do not cover.</summary>
+    private const double DeclineBar = 0.90;
+
     /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
     private const double WrongYesNoBar = 0.025;
 
@@ -291,8 +295,25 @@ internal sealed class Bench : IDisposable
         return (ranked, Signals.Decision(item.Ranking.Context, ranked));
     }
 
-    private bool TopHit(Item item, List<Signals.Candidate> ranked) =>
-        ranked.Count > 0 && item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])];
+    /// <summary>Whether the first citation holds a cited line: the best candidate's span, widened as the answer widens
+    /// it to its section's neighbours that scored nearly as well (<see cref="AnswerWriter.WithNeighbours"/>).</summary>
+    private bool TopHit(Item item, List<Signals.Candidate> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return false;
+        }
+
+        if (item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])] || item.Label.Unanswerable)
+        {
+            return item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])];
+        }
+
+        var index = _indexes[item.Corpus].Index;
+        var own = AnswerWriter.CitedSpan(index, ranked[0], extend: !item.Ranking.Question.IsYesNo);
+        var span = AnswerWriter.WithNeighbours(index, ranked, 0, own, ranked[0].Score - AnswerWriter.CitationScoreGap);
+        return span != own && item.Label.Hits(index.Entry(ranked[0].Id).Passage.File, span.Start, span.End);
+    }
 
     /// <summary>Out-of-fold decision signals for the given corpora: each corpus ranked by a ranker fitted on the
     /// others of the set.</summary>
@@ -362,18 +383,22 @@ internal sealed class Bench : IDisposable
         return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold, adapter);
     }
 
-    /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities; the middle
-    /// of the best plateau.</summary>
+    /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities while it
+    /// declines at least <see cref="DeclineBar"/> of the unanswerable ones (when any threshold does); the middle of
+    /// the best plateau.</summary>
     private static double ChooseThreshold(List<(Item Item, double P)> probabilities, Func<Item, bool> rightIfAnswered)
     {
         var outcomes = probabilities.Select(x => (x.P, Good: rightIfAnswered(x.Item), Declined: x.Item.Label.Unanswerable)).ToList();
         var candidates = outcomes.Select(o => o.P).Append(0).Append(1).Distinct().Order().ToList();
+        var unanswerable = Math.Max(1, outcomes.Count(o => o.Declined));
+        bool DeclinesEnough(double t) => outcomes.Count(o => o.Declined && o.P < t) >= DeclineBar * unanswerable;
+        var constrained = candidates.Any(DeclinesEnough);
         var best = double.MinValue;
         var bestFrom = 0.5;
         foreach (var t in candidates)
         {
             var strict = outcomes.Sum(o => o.P >= t ? (o.Good ? 1 : 0) : (o.Declined ? 1 : 0));
-            if (strict > best)
+            if (strict > best && (!constrained || DeclinesEnough(t)))
             {
                 (best, bestFrom) = (strict, t);
             }
@@ -449,6 +474,7 @@ internal sealed class Bench : IDisposable
             }
 
             var h = TopHit(item, ranked);
+            DumpRanking(item, ranked, fitted);
             if (!h && item.Hit.Any(x => x))
             {
                 DumpMiss(item, ranked, fitted.Ranker);
@@ -468,6 +494,7 @@ internal sealed class Bench : IDisposable
             {
                 yesNo++;
                 var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
+                DumpPolarity(item, ranked[0], h, fitted);
                 polarityOk = word == polarity;
                 polRight += polarityOk ? 1 : 0;
                 polWrong += !polarityOk && word is "yes" or "no" ? 1 : 0;
@@ -508,6 +535,61 @@ internal sealed class Bench : IDisposable
         var diffs = Signals.Names.Select((n, i) => (n, d: ranker.Contribution(i, good.Features[i]) - ranker.Contribution(i, top.Features[i])))
             .Where(x => Math.Abs(x.d) > 0.05).OrderBy(x => x.d).Select(x => $"{x.n}{x.d:+0.00;-0.00}");
         File.AppendAllText(MissesPath, $"## {item.Corpus} | {item.Label.Text} | kind={item.Ranking.Question.Kind} cited rank {rank + 1}\n  TOP  {Show(top)}\n  GOOD {Show(good)}\n  diff {string.Join(' ', diffs)}\n");
+    }
+
+    private static readonly string? RankingPath = Environment.GetEnvironmentVariable("EVAL_RANKING");
+
+    /// <summary>Diagnostics (EVAL_RANKING=FILE): every candidate of a held-out question with its signals (the adapted
+    /// one from the fold's adapter), its fitted score and whether it is cited, for trying other rankers.</summary>
+    private void DumpRanking(Item item, List<Signals.Candidate> ranked, Fitted fitted)
+    {
+        if (RankingPath is null || item.Label.Unanswerable)
+        {
+            return;
+        }
+
+        var rows = ranked.Select(c => new { id = c.Id, hit = item.Hit[item.Ranking.Ranked.IndexOf(c)], score = c.Score, f = c.Features });
+        File.AppendAllText(RankingPath, JsonSerializer.Serialize(new
+        {
+            corpus = item.Corpus,
+            q = item.Label.Text,
+            kind = item.Ranking.Question.Kind.ToString(),
+            yesno = item.Ranking.Question.IsYesNo,
+            candidates = rows,
+        }) + "\n");
+    }
+
+    private static readonly string? PolarityPath = Environment.GetEnvironmentVariable("EVAL_POLARITY");
+
+    /// <summary>Diagnostics (EVAL_POLARITY=FILE): each answered yes/no question with its top passage, the clause the
+    /// rules read, their reading, the polarity model's out-of-fold probability and the truth (one JSON line each).</summary>
+    private void DumpPolarity(Item item, Signals.Candidate top, bool hit, Fitted fitted)
+    {
+        if (PolarityPath is null)
+        {
+            return;
+        }
+
+        var index = _indexes[item.Corpus].Index;
+        var passage = index.Entry(top.Id).Passage;
+        var reading = ReadingOf(item, top);
+        var (_, clause, own) = AnswerWriter.Statement(index, item.Ranking.Question, passage);
+        File.AppendAllText(PolarityPath, JsonSerializer.Serialize(new
+        {
+            corpus = item.Corpus,
+            q = item.Label.Text,
+            truth = item.Label.Polarity,
+            hit,
+            section = passage.Section,
+            passage = passage.Text,
+            clause,
+            own,
+            kind = passage.Kind.ToString(),
+            rule = reading.Yes ? "yes" : "no",
+            p = fitted.Polarity.Probability(reading.Signals),
+            threshold = fitted.PolarityThreshold,
+            signals = reading.Signals,
+        }) + "\n");
     }
 
     private void WriteAnswers(string dir, Corpus corpus, Fitted fitted, bool semantic)

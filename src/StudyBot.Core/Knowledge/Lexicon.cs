@@ -24,6 +24,13 @@ internal static partial class Lexicon
         "won't", "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't", "unable",
     };
 
+    /// <summary>Words that open a condition ("evicted if the node doesn't have room"): a negation inside the condition
+    /// says when, not whether, so polarity does not read it as a denial of the statement.</summary>
+    public static readonly IReadOnlySet<string> ConditionOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "if", "unless", "when", "whenever", "until",
+    };
+
     /// <summary>Words that frame a question rather than name its topic.</summary>
     public static readonly IReadOnlyList<string> FrameWords =
     [

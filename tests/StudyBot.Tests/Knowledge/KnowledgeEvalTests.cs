@@ -116,9 +116,10 @@ public sealed partial class KnowledgeEvalTests(KnowledgeEvalTests.CorporaFixture
         }
     }
 
-    /// <summary>A table row passage reads "Header: cell | Header: cell"; the cells are on the row's line.</summary>
+    /// <summary>A table row passage reads "Header: cell | Header: cell"; the cells are on the row's line (a citation
+    /// of neighbouring rows holds one such line per row).</summary>
     private static string RowCells(string text) =>
-        string.Join(" ", text.Split(" | ").Select(part => part.Contains(": ", StringComparison.Ordinal) ? part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..] : part));
+        string.Join(" ", text.Split('\n').SelectMany(row => row.Split(" | ")).Select(part => part.Contains(": ", StringComparison.Ordinal) ? part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..] : part));
 
     private static string[] ReadLines(string path)
     {

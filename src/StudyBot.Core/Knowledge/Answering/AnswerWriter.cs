@@ -17,7 +17,7 @@ internal static partial class AnswerWriter
 
     /// <summary>A further citation is shown when its fitted score is within this many logits of the best one
     /// (at least e⁻² ≈ 14 % as likely to answer): a presentation choice, not the answer/decline decision.</summary>
-    private const double CitationScoreGap = 2.0;
+    internal const double CitationScoreGap = 2.0;
 
     /// <summary>A declined question lists sections holding at least this share of it as related notes.</summary>
     private const double RelatedCoverage = 0.3;
@@ -31,9 +31,11 @@ internal static partial class AnswerWriter
         var citations = new List<Citation>();
         var texts = new List<string>();
         var sections = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in ranked)
+        var floor = ranked[0].Score - CitationScoreGap;
+        for (var at = 0; at < ranked.Count; at++)
         {
-            if (citations.Count == MaxCitations || (citations.Count > 0 && candidate.Score < ranked[0].Score - CitationScoreGap))
+            var candidate = ranked[at];
+            if (citations.Count == MaxCitations || (citations.Count > 0 && candidate.Score < floor))
             {
                 break;
             }
@@ -44,9 +46,10 @@ internal static partial class AnswerWriter
                 continue;
             }
 
-            var span = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
+            var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
+            var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
-            texts.Add(span.Text);
+            texts.Add(own.Text);
         }
 
         var best = index.Entry(ranked[0].Id);
@@ -76,6 +79,51 @@ internal static partial class AnswerWriter
     }
 
     internal readonly record struct Span(int Start, int End, string Text);
+
+    /// <summary>A section is cited once, so its citation also covers the section's other candidates that the ranker
+    /// scored within <see cref="CitationScoreGap"/> of the best answer and that lie within
+    /// <see cref="MaxCitedLines"/> of it: when it cannot tell two neighbouring lines apart ("T1 renews at 50 %",
+    /// "T2 rebinds at 87.5 %"), the reader sees both rather than only the one that scored a little higher.</summary>
+    internal static Span WithNeighbours(KnowledgeIndex index, IReadOnlyList<Signals.Candidate> ranked, int at, Span own, double floor)
+    {
+        var entry = index.Entry(ranked[at].Id);
+        var (start, end) = (own.Start, own.End);
+        for (var i = at + 1; i < ranked.Count && ranked[i].Score >= floor; i++)
+        {
+            var other = index.Entry(ranked[i].Id);
+            if (other.SectionKey != entry.SectionKey)
+            {
+                continue;
+            }
+
+            var (from, to) = (Math.Min(start, other.Passage.LineStart), Math.Max(end, other.Passage.LineEnd));
+            if (to - from + 1 <= MaxCitedLines)
+            {
+                (start, end) = (from, to);
+            }
+        }
+
+        if (start == own.Start && end == own.End)
+        {
+            return own;
+        }
+
+        // The section's passages between the two ends, in the order of the notes (entries of a section are
+        // consecutive).
+        var first = ranked[at].Id;
+        while (first > 0 && index.Entry(first - 1).SectionKey == entry.SectionKey && index.Entry(first - 1).Passage.LineStart >= start)
+        {
+            first--;
+        }
+
+        var parts = new List<string>();
+        for (var id = first; id < index.Count && index.Entry(id).SectionKey == entry.SectionKey && index.Entry(id).Passage.LineStart <= end; id++)
+        {
+            parts.Add(index.Entry(id).Passage.Text);
+        }
+
+        return new Span(start, end, string.Join("\n", parts));
+    }
 
     /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
     /// its section's first passage), and for a question that names the section, the next passages of that section
@@ -152,7 +200,7 @@ internal static partial class AnswerWriter
 
     /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes
     /// asks what was asked (its "No" answers its own question; asked something else, read the statement after it).</summary>
-    private static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
+    internal static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
     {
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
         var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
@@ -224,6 +272,14 @@ internal static partial class AnswerWriter
                 // "Does server-side encryption protect data in transit?" — "protects data at rest".
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
+            }
+            else if (yes && question.Negations.Count == 0 && Negated(clause))
+            {
+                // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
+                // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
+                // false"). Read as No, flagged, so the polarity model learns how far this reading holds.
+                yes = false;
+                x[PolaritySignals.UnscopedNegation] = 1;
             }
         }
 
@@ -464,6 +520,18 @@ internal static partial class AnswerWriter
 
         return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach));
     }
+
+    /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it
+    /// opens (<see cref="Lexicon.ConditionOpeners"/>).</summary>
+    internal static bool Negated(string clause) =>
+        QuestionAnalyzer.WordPattern().Matches(clause.Replace('’', '\''))
+            .Select(m => m.Value.ToLowerInvariant())
+            .TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w))
+            .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w)));
+
+    /// <summary>A No cell value counts as a negation in running text only when longer than this ("false",
+    /// "unsupported"; not the "x" or "n" of a table cell, which are variables in prose: "O(n)").</summary>
+    private const int MinNoValueLength = 2;
 
     private static bool IsNegation(string word) =>
         word != "without" && (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));

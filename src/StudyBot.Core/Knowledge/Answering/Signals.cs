@@ -401,6 +401,7 @@ internal static class PolaritySignals
     public const int PairOwnQuestion = 7;
     public const int TableCell = 8;
     public const int Semantic = 9;
+    public const int UnscopedNegation = 10;
 
     public static readonly string[] Names =
     [
@@ -414,5 +415,6 @@ internal static class PolaritySignals
         "pair_own_question",  // a question line in the notes asks what was asked.
         "table_cell",         // read from the subject's column of a table row.
         "semantic",           // cosine of the question and the passage.
+        "unscoped_negation",  // No read from a negation away from the asked words ("do NOT prevent users from pasting").
     ];
 }

@@ -34,6 +34,24 @@ public sealed class AnswerWriterTests
         ## Misc
 
         The dashboard shows graphs.
+
+        ## Exclusions
+
+        Exclusions do not stop users from manually pasting excluded content into a chat.
+
+        Pods are evicted when the node does not have enough memory left.
+
+        ## Lease timers
+
+        The client renews the lease at half of its duration.
+
+        The client rebinds with any server at seven eighths of its duration.
+
+        The server keeps a log of every lease it grants.
+
+        ## Other timers
+
+        The relay forwards requests after one second.
         """;
 
     [Theory]
@@ -53,6 +71,76 @@ public sealed class AnswerWriterTests
         var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), candidate);
 
         Assert.True(expected == reading.Yes, $"{kit.Index.Entry(candidate.Id).Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
+    }
+
+    [Theory]
+    [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
+    [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.
+    public void Read_NegationOutsideTheAskedWords_ReadsNoUnlessInACondition(string question, string passage, bool yes, double flagged)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, passage));
+
+        Assert.Equal(yes, reading.Yes);
+        Assert.Equal(flagged, reading.Signals[PolaritySignals.UnscopedNegation]);
+    }
+
+    [Theory]
+    [InlineData("false", true)]
+    [InlineData("not", true)]
+    [InlineData("x", false)]
+    public void Negated_NoValuesCountInProseButNotSingleLetters(string word, bool expected) =>
+        Assert.Equal(expected, AnswerWriter.Negated($"The option is {word} by default"));
+
+    [Fact]
+    public void WithNeighbours_RunnerUpNextLineOfTheSection_IsCitedToo()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var (top, next) = Ranked(kit, "rebinds with any server", 1.0, "renews the lease", 0.2);
+
+        var span = AnswerWriter.WithNeighbours(kit.Index, [top, next], 0, AnswerWriter.CitedSpan(kit.Index, top, extend: false), top.Score - AnswerWriter.CitationScoreGap);
+
+        Assert.Equal(kit.Index.Entry(next.Id).Passage.LineStart, span.Start);
+        Assert.Equal(kit.Index.Entry(top.Id).Passage.LineEnd, span.End);
+        Assert.Contains("renews the lease", span.Text, StringComparison.Ordinal);
+        Assert.Contains("rebinds with any server", span.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("renews the lease", -3.0)]      // far below the best: the ranker could tell them apart.
+    [InlineData("relay forwards requests", 0.9)] // another section: cited on its own.
+    public void WithNeighbours_RunnerUpNotCloseOrElsewhere_KeepsTheOwnSpan(string runnerUp, double score)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var (top, next) = Ranked(kit, "rebinds with any server", 1.0, runnerUp, score);
+        var own = AnswerWriter.CitedSpan(kit.Index, top, extend: false);
+
+        Assert.Equal(own, AnswerWriter.WithNeighbours(kit.Index, [top, next], 0, own, top.Score - AnswerWriter.CitationScoreGap));
+    }
+
+    [Fact]
+    public void Write_RunnerUpNeighbour_CitationCoversBothAndTheLeadIsTheBest()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var analysis = kit.Analyze("When does the client rebind the lease?");
+        var (top, next) = Ranked(kit, "rebinds with any server", 1.0, "renews the lease", 0.5);
+
+        var answer = AnswerWriter.Write(kit.Index, analysis, [top, next]);
+
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal(kit.Index.Entry(next.Id).Passage.LineStart, citation.LineStart);
+        Assert.DoesNotContain("renews", answer.Lead, StringComparison.Ordinal);
+    }
+
+    private static (Signals.Candidate Top, Signals.Candidate Next) Ranked(AnsweringTestKit kit, string top, double topScore, string next, double nextScore)
+    {
+        const string question = "When does the client rebind the lease?";
+        var first = kit.Candidate(question, top);
+        var second = kit.Candidate(question, next);
+        first.Score = topScore;
+        second.Score = nextScore;
+        return (first, second);
     }
 
     [Fact]
