@@ -244,28 +244,31 @@ public sealed class IndexStoreTests : IDisposable
         // before its generation is swapped in (the reload's segment is merged in a second round).
         WriteLargeAlpha();
         using var hold = new ManualResetEventSlim();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var rounds = 0;
+        void Hold(bool there)
+        {
+            if (there && Volatile.Read(ref rounds) == 1)
+            {
+                held.SetResult();
+                hold.Wait();
+            }
+        }
+
         using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
         {
             MergeStarting = () =>
             {
-                if (Interlocked.Increment(ref rounds) == 1 && !afterLuceneMerged)
-                {
-                    hold.Wait();
-                }
+                Interlocked.Increment(ref rounds);
+                Hold(!afterLuceneMerged);
             },
-            MergeDone = () =>
-            {
-                if (Volatile.Read(ref rounds) == 1 && afterLuceneMerged)
-                {
-                    hold.Wait();
-                }
-            },
+            MergeDone = () => Hold(afterLuceneMerged),
         };
         await kb.LoadAsync(CancellationToken.None);
         _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
         await kb.ReloadAsync(CancellationToken.None);
         var merging = kb.Merged;
+        await held.Task;
 
         _notes.Write("c.md", "Gamma\n\n- the gamma service retries twice\n");
         var report = await kb.ReloadAsync(CancellationToken.None);
@@ -289,6 +292,51 @@ public sealed class IndexStoreTests : IDisposable
         {
             Assert.Equal(fresh.Ask(question), kb.Ask(question), AnswerComparer.Instance);
         }
+    }
+
+    [Fact]
+    public async Task ReloadAsync_FailsDuringTheBackgroundMerge_TheOldNotesServeAndTheNextReloadMergesAgain()
+    {
+        WriteLargeAlpha();
+        using var hold = new ManualResetEventSlim();
+        var rounds = 0;
+        var full = false;
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
+        {
+            MergeStarting = () =>
+            {
+                if (Interlocked.Increment(ref rounds) == 1)
+                {
+                    hold.Wait();
+                }
+            },
+            IndexingFile = _ =>
+            {
+                if (Volatile.Read(ref full))
+                {
+                    throw new IOException("No space left on device");
+                }
+            },
+        };
+        await kb.LoadAsync(CancellationToken.None);
+        _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+        await kb.ReloadAsync(CancellationToken.None);
+        var merging = kb.Merged;
+
+        // The failed reload rolls the index back to its last commit, which ends the merge without a swap.
+        Volatile.Write(ref full, true);
+        _notes.Write("c.md", "Gamma\n\n- the gamma service retries twice\n");
+        Assert.False((await kb.ReloadAsync(CancellationToken.None)).Succeeded);
+        hold.Set();
+        await merging;
+        Assert.Contains(kb.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+
+        Volatile.Write(ref full, false);
+        Assert.True((await kb.ReloadAsync(CancellationToken.None)).Succeeded);
+        await kb.Merged;
+        Assert.Equal(1, kb.CurrentIndex!.Segments);
+        using var fresh = FreshBuild();
+        Assert.Equal(PassagesOf(fresh), PassagesOf(kb));
     }
 
     [Fact]
