@@ -33,7 +33,8 @@ internal sealed partial class IndexStore : IDisposable
     private const double MergeAllShare = 0.5;
 
     /// <summary>At most this many segments after a commit: the one a build wrote, and one for what reloads changed
-    /// since (the small segments of later reloads are merged into it, which costs little).</summary>
+    /// since (the small segments of later reloads are merged into it, which costs little). The two are then merged
+    /// into one off the reload's path (<see cref="MergeToOne"/>).</summary>
     private const int MaxSegments = 2;
 
     private readonly Lucene.Net.Store.Directory _directory;
@@ -63,6 +64,10 @@ internal sealed partial class IndexStore : IDisposable
 
     /// <summary>How many files were reused from the index on disk at the last commit (not parsed again).</summary>
     public int Reused { get; private set; }
+
+    /// <summary>Whether a merge into one segment runs in the background, from <see cref="StartMerge"/> to
+    /// <see cref="FinishMerge"/>. Read and written only under the caller's build lock, like <see cref="Commit"/>.</summary>
+    public bool Merging { get; private set; }
 
     /// <summary>How the index is written, for the synonyms in <paramref name="synonymGroups"/>: an index with another
     /// fingerprint is rebuilt.</summary>
@@ -220,14 +225,19 @@ internal sealed partial class IndexStore : IDisposable
         Reused = reused;
         var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
         var segments = written >= reader.NumDocs * MergeAllShare ? 1 : MaxSegments;
-        if (reader.Leaves.Count > segments)
+
+        // While a merge into one segment runs in the background, a forced merge here would wait for it (Lucene waits
+        // for every running forced merge), which takes seconds on large notes: the merge's next round takes in this
+        // commit's segment, and the deletions. Most of the notes written anew still merge here (after it).
+        var leftToMerge = Merging && segments > 1;
+        if (!leftToMerge && reader.Leaves.Count > segments)
         {
             reader.Dispose();
             _writer.ForceMerge(segments);
             _writer.Commit();
             reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
         }
-        else if (reader.NumDeletedDocs > reader.MaxDoc * MaxDeletedShare)
+        else if (!leftToMerge && reader.NumDeletedDocs > reader.MaxDoc * MaxDeletedShare)
         {
             // Deleted passages still count in Lucene's term statistics until their segment is merged: past a tenth
             // of the index (a large file removed, many changed) they are merged away, so word weights are the notes'
@@ -246,6 +256,27 @@ internal sealed partial class IndexStore : IDisposable
             failures);
     }
 
+    /// <summary>Marks a merge into one segment as started; the caller then runs <see cref="MergeToOne"/> off its lock
+    /// and <see cref="FinishMerge"/> under it.</summary>
+    public void StartMerge() => Merging = true;
+
+    /// <summary>Merges the index into one segment and waits for it; called without the build lock, so reloads write
+    /// and commit meanwhile (Lucene carries their deletions into the merged segment; segments they add stay apart).
+    /// Throws when the store is closed or rolled back under it, which aborts the merge.</summary>
+    public void MergeToOne() => _writer.ForceMerge(1);
+
+    /// <summary>Marks the background merge as ended without its result (it failed); the next reload starts another.</summary>
+    public void CancelMerge() => Merging = false;
+
+    /// <summary>Commits the merged index (so a restart finds one segment) and opens a reader over it; under the
+    /// build lock, so no reload's uncommitted writes go into that commit.</summary>
+    public DirectoryReader FinishMerge()
+    {
+        Merging = false;
+        _writer.Commit();
+        return DirectoryReader.Open(_writer, applyAllDeletes: true);
+    }
+
     /// <summary>Drops what was written since the last commit (a reload that failed half-way); the store is closed
     /// and must be opened again.</summary>
     public void Rollback()
@@ -260,10 +291,11 @@ internal sealed partial class IndexStore : IDisposable
         }
     }
 
-    /// <summary>Closes the writer; generations already open keep reading.</summary>
+    /// <summary>Closes the writer; generations already open keep reading. A merge running in the background is
+    /// aborted rather than waited for (it takes seconds on large notes); the next start merges again.</summary>
     public void Dispose()
     {
-        _writer.Dispose();
+        _writer.Dispose(waitForMerges: false);
         _directory.Dispose();
     }
 

@@ -23,6 +23,11 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private string? _notLoaded;
     private bool _firstLoadTried;
     private bool _disposed;
+    private Task _merged = Task.CompletedTask;
+
+    /// <summary>Counts the generations swapped in by loads and reloads (under the build lock): a background merge
+    /// merges again only when a reload came in while it ran.</summary>
+    private long _reloads;
 
     private readonly Semantic.SemanticIndexer? _semantic;
 
@@ -41,12 +46,23 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     /// <summary>Called before each parsed file goes into the index; tests throw from it to make a build fail.</summary>
     internal Action<string>? IndexingFile { get; init; }
 
+    /// <summary>Called on the merge's thread before each round of the background merge, and after Lucene's merge before
+    /// its generation is swapped in; tests hold the merge there to reload while it runs.</summary>
+    internal Action? MergeStarting { get; init; }
+
+    /// <inheritdoc cref="MergeStarting"/>
+    internal Action? MergeDone { get; init; }
+
     /// <summary>An index in memory of loaded notes, with the synonyms they define (tools and tests).</summary>
     internal static KnowledgeIndex IndexOf(LoadedNotes notes) =>
         KnowledgeIndex.InMemory(new NotesAnalyzer(Synonyms.Build(notes.SynonymGroups)), notes.Entries, notes.FileHashes, notes.Failures);
 
     /// <summary>The index answering now (null before the first load): tests check that a replaced one is released.</summary>
     internal KnowledgeIndex? CurrentIndex => Volatile.Read(ref _current);
+
+    /// <summary>Completes when the merge into one segment that the last load or reload started in the background has
+    /// swapped its generation in (at once when none was needed); tests and the scale benchmark wait on it.</summary>
+    internal Task Merged => Volatile.Read(ref _merged);
 
     /// <inheritdoc />
     public IReadOnlyList<Passage> Passages =>
@@ -281,11 +297,13 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         Volatile.Write(ref _stats, stats);
         var previous = Interlocked.Exchange(ref _current, index);
         previous?.Dispose();
+        _reloads++;
 
         // Lists read from the retired index go with it (they are read again from the new one at their next use).
         Volatile.Write(ref _passages, null);
         Volatile.Write(ref _sections, null);
         _semantic?.Attach(index);
+        MergeInBackground(store, index);
         LogLoaded(_logger, stats.Files, stats.Passages, stats.Failures.Count, store.Reused, store.Folder ?? "memory", clock.ElapsedMilliseconds);
         foreach (var failure in notes.Failures)
         {
@@ -294,6 +312,96 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
         Reloaded?.Invoke(this, report);
         return report;
+    }
+
+    /// <summary>After a load or reload that left the index in more than one segment (a reload adds one): merges it
+    /// into one off the reload's path, because every question looks each of its words up in every segment, which on
+    /// large notes costs about a millisecond per extra segment. Called under the build lock.</summary>
+    private void MergeInBackground(IndexStore store, KnowledgeIndex index)
+    {
+        if (index.Segments <= 1 || store.Merging)
+        {
+            // One segment; or a merge runs already, and it merges again for this reload's segment when it ends.
+            return;
+        }
+
+        store.StartMerge();
+        var reloads = _reloads;
+        Volatile.Write(ref _merged, Task.Factory.StartNew(() => Merge(store, reloads), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
+
+    /// <summary>Merges <paramref name="store"/> into one segment, then swaps in a generation over the merged index as a
+    /// reload does (questions in flight finish on the old one); again while reloads came in during the merge.</summary>
+    private void Merge(IndexStore store, long reloads)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            while (true)
+            {
+                // Without the build lock: a reload meanwhile writes, commits and swaps in its generation as usual.
+                MergeStarting?.Invoke();
+                store.MergeToOne();
+                MergeDone?.Invoke();
+                lock (_buildLock)
+                {
+                    if (_disposed || !ReferenceEquals(_store, store) || Volatile.Read(ref _current) is not { } current)
+                    {
+                        // Closed, or a failed reload rolled the store back (which aborted the merge): nothing to swap.
+                        return;
+                    }
+
+                    var merged = current.Successor(store.FinishMerge());
+                    if (merged is null)
+                    {
+                        LogMergeFailed(_logger, "the merged index does not hold the passages of the one answering");
+                        return;
+                    }
+
+                    Interlocked.Exchange(ref _current, merged)?.Dispose();
+                    CarryOver(ref _passages, current, merged);
+                    CarryOver(ref _sections, current, merged);
+                    if (merged.Semantic is null)
+                    {
+                        // The retired generation's embedding, when it runs, ends on the embeddings both share; when it
+                        // had not started it never will (its generation is retired): this one is embedded, from the cache.
+                        _semantic?.Attach(merged);
+                    }
+
+                    if (merged.Segments <= 1 || _reloads == reloads)
+                    {
+                        LogMerged(_logger, merged.Segments, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+                        return;
+                    }
+
+                    // A reload during the merge added a segment the merge did not take in: one more round.
+                    store.StartMerge();
+                    reloads = _reloads;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Closed or rolled back under the merge, or the disk is full: the index keeps answering from its segments,
+            // and the next reload merges again.
+            lock (_buildLock)
+            {
+                if (ReferenceEquals(_store, store) && !_disposed)
+                {
+                    store.CancelMerge();
+                    LogMergeFailed(_logger, ex.Message);
+                }
+            }
+        }
+    }
+
+    /// <summary>A list read from <paramref name="from"/> kept for <paramref name="to"/>, which holds the same passages.</summary>
+    private static void CarryOver<T>(ref Generation<T>? slot, KnowledgeIndex from, KnowledgeIndex to)
+    {
+        if (Volatile.Read(ref slot) is { } cached && ReferenceEquals(cached.Index, from))
+        {
+            Volatile.Write(ref slot, new Generation<T>(to, cached.Value));
+        }
     }
 
     /// <summary>The store to write into: the open one when the notes' synonyms are the same, else a new one (an index
@@ -405,6 +513,12 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Files} files, {Passages} passages, {Failures} unreadable files; {Reused} files unchanged in the index ({IndexFolder}), {Milliseconds} ms")]
     private static partial void LogLoaded(ILogger logger, int files, int passages, int failures, int reused, string indexFolder, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The notes index was merged in the background into {Segments} segment(s) in {Milliseconds} ms")]
+    private static partial void LogMerged(ILogger logger, int segments, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The notes index could not be merged in the background, it keeps answering from its segments: {Error}")]
+    private static partial void LogMergeFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A failed reload's changes to the notes index could not be undone: {Error}")]
     private static partial void LogRollbackFailed(ILogger logger, string error);

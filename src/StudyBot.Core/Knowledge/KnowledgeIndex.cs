@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -81,21 +82,28 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly IDisposable? _owned;
     private readonly int[] _docToId;
     private readonly int[] _idToDoc;
-    private readonly ConcurrentDictionary<int, NoteEntry> _entries = new();
-    private readonly ConcurrentDictionary<int, PassageFeatures> _features = new();
-    private readonly ConcurrentDictionary<string, TitleAnalysis> _titles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, NoteEntry> _entries;
+    private readonly ConcurrentDictionary<int, PassageFeatures> _features;
+    private readonly ConcurrentDictionary<string, TitleAnalysis> _titles;
     private int _references = 1;
 
     /// <summary>A generation over <paramref name="reader"/>, which it disposes (with <paramref name="owned"/>) when
-    /// the last reference is released.</summary>
+    /// the last reference is released; with the caches and embeddings of <paramref name="predecessor"/> when it holds
+    /// the same passages under the same ids (see <see cref="Successor"/>).</summary>
     public KnowledgeIndex(
         NotesAnalyzer analyzer,
         DirectoryReader reader,
         IReadOnlyDictionary<string, string> fileHashes,
         IReadOnlyDictionary<string, int> passagesPerFile,
         IReadOnlyList<FileFailure> failures,
-        IDisposable? owned = null)
+        IDisposable? owned = null,
+        KnowledgeIndex? predecessor = null)
     {
+        // A successor holds the same passages under the same ids: what was read and computed for them stays valid.
+        _entries = predecessor?._entries ?? new();
+        _features = predecessor?._features ?? new();
+        _titles = predecessor?._titles ?? new(StringComparer.Ordinal);
+        _semantic = predecessor?._semantic ?? new();
         Analyzer = analyzer;
         _reader = reader;
         _owned = owned;
@@ -129,6 +137,21 @@ internal sealed class KnowledgeIndex : IDisposable
         // Lucene's document frequencies count deleted documents until a merge; so does this, so the two agree.
         DocumentCount = Math.Max(1, reader.MaxDoc);
         Vocabulary = new IndexVocabulary(reader);
+    }
+
+    /// <summary>This generation's passages over <paramref name="reader"/>, the same index merged into fewer segments:
+    /// the same live documents in the same order, so the same ids, and the passages, features and embeddings already
+    /// read or computed carry over (a merge must not make the next questions read them again). Null, and the reader
+    /// disposed, when the reader holds other passages (it is not this index merged).</summary>
+    public KnowledgeIndex? Successor(DirectoryReader reader)
+    {
+        if (reader.NumDocs != Count)
+        {
+            reader.Dispose();
+            return null;
+        }
+
+        return new KnowledgeIndex(Analyzer, reader, FileHashes, PassagesPerFile, Failures, owned: null, predecessor: this);
     }
 
     /// <summary>An index in memory over <paramref name="entries"/> (in their order), for the CLI, the tools and tests.</summary>
@@ -387,14 +410,15 @@ internal sealed class KnowledgeIndex : IDisposable
     public int DocumentCount { get; }
 
     /// <summary>The passages' embeddings once the semantic model has embedded them; null until then (the lexical
-    /// path answers meanwhile).</summary>
+    /// path answers meanwhile). Shared with a successor over the same passages, so an embedding that ends on this
+    /// generation after a merge replaced it serves the merged one too.</summary>
     public Semantic.SemanticIndex? Semantic
     {
-        get => Volatile.Read(ref _semantic);
-        set => Volatile.Write(ref _semantic, value);
+        get => Volatile.Read(ref _semantic.Value);
+        set => Volatile.Write(ref _semantic.Value, value);
     }
 
-    private Semantic.SemanticIndex? _semantic;
+    private readonly StrongBox<Semantic.SemanticIndex?> _semantic;
 
     /// <summary>Share of a title's word slots that the question's terms cover: 1 when the title is exactly what
     /// was asked about, lower when the title is about more than that.</summary>

@@ -205,6 +205,177 @@ public sealed class IndexStoreTests : IDisposable
         Assert.Equal(14, last.Count);
     }
 
+    [Fact]
+    public async Task ReloadAsync_OneFileChanged_MergedIntoOneSegmentInTheBackgroundWithTheSameAnswers()
+    {
+        WriteLargeAlpha();
+        using var kb = Open();
+        await kb.LoadAsync(CancellationToken.None);
+        var built = kb.CurrentIndex!;
+        _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+
+        await kb.ReloadAsync(CancellationToken.None);
+        await kb.Merged;
+
+        // The reload added a segment (one file of many, too little to merge on its path); the merge took it in.
+        Assert.NotSame(built, kb.CurrentIndex);
+        Assert.Equal(1, kb.CurrentIndex!.Segments);
+        using var fresh = FreshBuild();
+        Assert.Equal(PassagesOf(fresh), PassagesOf(kb));
+        foreach (var question in Questions)
+        {
+            Assert.Equal(fresh.Ask(question), kb.Ask(question), AnswerComparer.Instance);
+        }
+
+        // The merge was committed: a restart finds one segment.
+        kb.Dispose();
+        using var again = Open();
+        await again.LoadAsync(CancellationToken.None);
+        Assert.Equal(1, again.CurrentIndex!.Segments);
+        Assert.Equal(PassagesOf(fresh), PassagesOf(again));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReloadAsync_DuringTheBackgroundMerge_LosesNothingAndIsMergedToo(bool afterLuceneMerged)
+    {
+        // The merge is held before Lucene merges (the reload's segment is then merged with the rest), or after it and
+        // before its generation is swapped in (the reload's segment is merged in a second round).
+        WriteLargeAlpha();
+        using var hold = new ManualResetEventSlim();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rounds = 0;
+        void Hold(bool there)
+        {
+            if (there && Volatile.Read(ref rounds) == 1)
+            {
+                held.SetResult();
+                hold.Wait();
+            }
+        }
+
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
+        {
+            MergeStarting = () =>
+            {
+                Interlocked.Increment(ref rounds);
+                Hold(!afterLuceneMerged);
+            },
+            MergeDone = () => Hold(afterLuceneMerged),
+        };
+        await kb.LoadAsync(CancellationToken.None);
+        _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+        await kb.ReloadAsync(CancellationToken.None);
+        var merging = kb.Merged;
+        await held.Task;
+
+        _notes.Write("c.md", "Gamma\n\n- the gamma service retries twice\n");
+        var report = await kb.ReloadAsync(CancellationToken.None);
+        Assert.True(report.Succeeded, report.Error);
+        Assert.Equal(["c.md"], report.FilesAdded);
+        Assert.False(merging.IsCompleted);
+        Assert.Same(merging, kb.Merged);
+
+        // The reload left its segment to the merge rather than waiting for it: the build's, b's and c's; or the two
+        // merged and c's.
+        Assert.Equal(afterLuceneMerged ? 2 : 3, kb.CurrentIndex!.Segments);
+        hold.Set();
+        await kb.Merged;
+
+        Assert.Equal(afterLuceneMerged ? 2 : 1, Volatile.Read(ref rounds));
+        Assert.Equal(1, kb.CurrentIndex!.Segments);
+        using var fresh = FreshBuild();
+        Assert.Equal(PassagesOf(fresh), PassagesOf(kb));
+        Assert.Equal(fresh.Stats.PassagesPerFile, kb.Stats.PassagesPerFile);
+        foreach (var question in Questions.Append("How many times does the gamma service retry?"))
+        {
+            Assert.Equal(fresh.Ask(question), kb.Ask(question), AnswerComparer.Instance);
+        }
+    }
+
+    [Fact]
+    public async Task ReloadAsync_FailsDuringTheBackgroundMerge_TheOldNotesServeAndTheNextReloadMergesAgain()
+    {
+        WriteLargeAlpha();
+        using var hold = new ManualResetEventSlim();
+        var rounds = 0;
+        var full = false;
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider())
+        {
+            MergeStarting = () =>
+            {
+                if (Interlocked.Increment(ref rounds) == 1)
+                {
+                    hold.Wait();
+                }
+            },
+            IndexingFile = _ =>
+            {
+                if (Volatile.Read(ref full))
+                {
+                    throw new IOException("No space left on device");
+                }
+            },
+        };
+        await kb.LoadAsync(CancellationToken.None);
+        _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+        await kb.ReloadAsync(CancellationToken.None);
+        var merging = kb.Merged;
+
+        // The failed reload rolls the index back to its last commit, which ends the merge without a swap.
+        Volatile.Write(ref full, true);
+        _notes.Write("c.md", "Gamma\n\n- the gamma service retries twice\n");
+        Assert.False((await kb.ReloadAsync(CancellationToken.None)).Succeeded);
+        hold.Set();
+        await merging;
+        Assert.Contains(kb.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+
+        Volatile.Write(ref full, false);
+        Assert.True((await kb.ReloadAsync(CancellationToken.None)).Succeeded);
+        await kb.Merged;
+        Assert.Equal(1, kb.CurrentIndex!.Segments);
+        using var fresh = FreshBuild();
+        Assert.Equal(PassagesOf(fresh), PassagesOf(kb));
+    }
+
+    [Fact]
+    public async Task Dispose_DuringTheBackgroundMerge_EndsItAndTheNextStartFindsTheReloadedNotes()
+    {
+        WriteLargeAlpha();
+        using var hold = new ManualResetEventSlim();
+        Task merging;
+        using (var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = _notes.Folder, IndexFolder = IndexFolder }), new FakeTimeProvider()) { MergeStarting = hold.Wait })
+        {
+            await kb.LoadAsync(CancellationToken.None);
+            _notes.Write("b.md", "Beta\n\n- the beta service logs every request\n- beta keeps logs for 90 days\n");
+            await kb.ReloadAsync(CancellationToken.None);
+            merging = kb.Merged;
+        }
+
+        hold.Set();
+        await merging;
+
+        using var again = Open();
+        await again.LoadAsync(CancellationToken.None);
+        Assert.Contains(again.Passages, p => p.Text.Contains("90 days", StringComparison.Ordinal));
+        await again.Merged;
+        Assert.Equal(1, again.CurrentIndex!.Segments);
+    }
+
+    private static readonly string[] Questions = ["How long does beta keep logs?", "What does the alpha service encrypt?", "What is checked in step 7 of the alpha rollout?"];
+
+    /// <summary>Makes a.md most of the notes, so a change to b.md is too small to be merged on the reload's path.</summary>
+    private void WriteLargeAlpha() =>
+        _notes.Write("a.md", "Alpha\n\n- the alpha service encrypts everything at rest\n" + string.Join('\n', Enumerable.Range(1, 12).Select(i => $"- step {i} of the alpha rollout is checked by the on-call engineer")) + "\n");
+
+    /// <summary>What each passage is and where, in the notes' order.</summary>
+    private static IEnumerable<string> PassagesOf(KnowledgeBase kb) =>
+        kb.Passages.Select(p => $"{p.File}:{p.LineStart}-{p.LineEnd} {string.Join(" > ", p.HeadingPath)} [{p.Kind}] {p.Text}");
+
+    /// <summary>The notes as they are now, indexed from scratch in memory.</summary>
+    private KnowledgeBase FreshBuild() => new(Options.Create(new KnowledgeOptions { Path = _notes.Folder }), new FakeTimeProvider());
+
     private static void Write(IndexStore store, string file, string text) => store.Replace(file, file, NotesParser.Parse(file, text));
 
     private static Dictionary<string, string> Hashes(params string[] files) => files.ToDictionary(f => f, f => f, StringComparer.Ordinal);
