@@ -20,11 +20,14 @@ internal sealed class KindSimilarity
     internal const double NearDuplicate = 0.8;
 
     /// <summary>From here a wrong term is of the key's kind even when the notes place it elsewhere (AZ and Region 0.41,
-    /// ST1 and IO1 0.42, URL and HTTP 0.51; AZ and RDS 0.25, ECS and RAM 0.25 are not).</summary>
+    /// ST1 and IO1 0.42, URL and HTTP 0.51; AZ and RDS 0.25, ECS and RAM 0.25 are not). Every wrong choice of a blank
+    /// needs it, and every wrong title of a definition from beyond the key's siblings: the outside rating of
+    /// 2026-11-30 counted an item guessable as soon as two of three wrong choices were of another kind.</summary>
     internal const double SameKind = 0.4;
 
     /// <summary>Below this a wrong term is of another kind than the key (ECS and JSON 0.18, AZ and ELB 0.21, SOCKS5 and
-    /// DNS 0.20): a learner rules it out without knowing the answer.</summary>
+    /// DNS 0.20): a learner rules it out without knowing the answer. The least likeness of a sibling title under the key's
+    /// own parent heading (the notes' structure vouches for the rest: Monolithic and Micro Services 0.30).</summary>
     internal const double OtherKind = 0.3;
 
     /// <summary>The least average similarity of a blank's wrong choices to its key: below it they are mostly of another

@@ -254,6 +254,27 @@ internal static partial class QuizText
     public static int LowerContentWords(string text) =>
         Words(text).Count(w => w.Length >= 3 && w.All(char.IsLower) && !QuizLexicon.StopWords.Contains(w) && !QuizLexicon.DanglingEnds.Contains(w));
 
+    /// <summary>True when a term takes "an": an acronym read letter by letter by the sound of its first letter ("an
+    /// SSH server", "an ACK", "a TCP port"), a word by its first letter being a vowel ("an Elastic IP").</summary>
+    public static bool TakesAn(string term)
+    {
+        var first = term.FirstOrDefault(char.IsLetterOrDigit);
+        if (first == default)
+        {
+            return false;
+        }
+
+        if (char.IsDigit(first))
+        {
+            // "an 8-bit", "an 11", "an 18": the digits that are said with a vowel first.
+            return first == '8' || term.StartsWith("11", StringComparison.Ordinal) || term.StartsWith("18", StringComparison.Ordinal);
+        }
+
+        var word = Words(term).FirstOrDefault() ?? term;
+        return IsAcronym(word) ? "AEFHILMNORSX".Contains(char.ToUpperInvariant(first), StringComparison.Ordinal)
+            : "aeiou".Contains(char.ToLowerInvariant(first), StringComparison.Ordinal);
+    }
+
     /// <summary>All capitals (digits, '-' and '/' allowed): WAF, SSE-S3, SSL/TLS.</summary>
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');

@@ -60,8 +60,9 @@ public class KindSimilarityTests
     [Theory]
     [InlineData(0.9, false)] // another name of the key: NearDuplicate (0.8) and above never fits
     [InlineData(0.75, true)]
-    [InlineData(0.3, true)] // OtherKind (0.3) still fits
-    [InlineData(0.25, false)] // below OtherKind: of another kind (ECS and RAM)
+    [InlineData(0.4, true)] // SameKind (0.4): every wrong choice of a blank of the key's kind
+    [InlineData(0.3, false)] // under SameKind: two such choices were enough for the outside reader to eliminate
+    [InlineData(0.25, false)] // of another kind (ECS and RAM)
     public void KindOf_WithModel_FitsBetweenAnotherKindAndAnotherName(double like, bool fits)
     {
         // Key and term both at √like from the anchor meet at exactly `like`.
@@ -152,6 +153,25 @@ public class KindSimilarityTests
         Assert.Null(QuestionGenerator.KindLike("FIN", "RST", corpus, KindSimilarity.None));
     }
 
+    [Theory]
+    [InlineData("LDAP", 0.35)] // never in MAC's company: not of its kind (SameKind less a step), whatever the model says
+    [InlineData("NIC", 0.45)] // written with the same words around it: of MAC's kind, as the model says
+    public void KindLike_TwoAcronyms_AreOfOneKindOnlyInTheSameCompany(string term, double expected)
+    {
+        // MAC, LDAP and NIC sit at 0.6 for the model (0.45 after BareLetters), all of one kind by its verdict alone; the
+        // outside reader struck LDAP out beside MAC.
+        var kinds = new KindSimilarity(new ChosenEmbedder(("MAC", Math.Sqrt(0.6)), ("LDAP", Math.Sqrt(0.6)), ("NIC", Math.Sqrt(0.6))));
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "The switch learns each MAC address of a frame"),
+            Line(2, "The switch learns each NIC address of a frame"),
+            Line(3, "Directory lookups use LDAP over port 389"),
+        ]);
+
+        Assert.Equal(0.45, kinds.TermSimilarity("MAC", term)!.Value, 9);
+        Assert.Equal(expected, QuestionGenerator.KindLike("MAC", term, corpus, kinds)!.Value, 9);
+    }
+
     [Fact]
     public void TermSimilarity_BareAcronym_LosesBareLetters()
     {
@@ -232,15 +252,19 @@ public class KindSimilarityTests
     }
 
     [Fact]
-    public void Generate_ModelFindsEveryTermOfAnotherKind_WritesNoBlank()
+    public void Generate_ModelFindsEveryTermOfAnotherKind_WritesNoBlankAndNoDescription()
     {
-        // Every text on its own axis: every wrong term is of another kind than every key (similarity 0).
+        // Every text on its own axis: every wrong term is of another kind than every key (similarity 0). The seed's
+        // "What do the notes say about Monolithic?" offered statements on encryption beside one on code architecture:
+        // with the model, a description offers statements about subjects of X's kind only, so none here.
         var lexical = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
         var withModel = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder());
 
         Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.FillInTheBlank);
         Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.FillInTheBlank);
         Assert.Contains(withModel, q => q.Kind == QuizQuestionKind.YesNo);
+        Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.Description);
+        Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.Description);
     }
 
     [Fact]
