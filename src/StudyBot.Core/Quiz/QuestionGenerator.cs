@@ -59,6 +59,42 @@ public static class QuestionGenerator
     /// ones.</summary>
     private const double AcronymCompany = 0.13;
 
+    /// <summary>The share of an acronym key's letters, from its first, that the initials of consecutive stem words must
+    /// spell to give it away. Half: "attribute based" spells AB of ABAC, the half that tells it from RBAC; "command-line"
+    /// two thirds of CLI (the outside rating of 2026-11-30, C1 and C12, which the whole-acronym check of
+    /// <see cref="QuizText.Reveals"/> missed). Under half, two words spell two letters of a long acronym by chance.</summary>
+    private const double SpeltAcronymShare = 0.5;
+
+    /// <summary>The longest acronym whose spelt-out start is looked for: a longer run of capitals is shouted English
+    /// ("VARIABLES"), not letters that stand for words.</summary>
+    private const int MaxAcronymLetters = 6;
+
+    /// <summary>How many of the key's own words the stem must hold, more than it holds of any wrong choice's, to name
+    /// the key: two ("The TCP header is 20 bytes …" holds TCP and header of "TCP Segment Header", while each wrong
+    /// choice, "UDP Header", "TCP 3-Way Handshake", shares one; outside rating C7). One shared word is what a family
+    /// has in common ("Packet Switching" beside "Packet Routing" for "Data is divided into packets").</summary>
+    private const int MinShownKeyWords = 2;
+
+    /// <summary>The least likeness of a two-choice definition's titles shown with their headings (<see cref="Placed"/>)
+    /// when the wrong one is not under the key's parent heading. Read off the corpora's thirteen two-choice definitions:
+    /// the wrong titles the outside rating of 2026-11-30 struck out as of another kind sit at 0.45 and under ("Back-off
+    /// Algorithm" for Go-Back-N 0.45, "Repeater" for Selective Repeat 0.4, "WPA2 Modes" for FTP's Active Mode 0.25,
+    /// "Step-by-Step" for Cut-Through 0.15), the fair pair from farther at 0.8 (Network and Application Load Balancers);
+    /// siblings under one parent sit at 0.7 to 0.95.</summary>
+    private const double PlacedSameKind = 0.5;
+
+    /// <summary>The most words a definition's own subject may have before its "is a", "means" or "refers to": a longer
+    /// opening is a clause ("Another way to set variables is by …"), not a term being defined.</summary>
+    private const int MaxSubjectWords = 4;
+
+    /// <summary>From this model likeness (<see cref="KindSimilarity.Similarity"/>) a line of a wrong choice's own section,
+    /// or a line that holds a wrong term, says what the quoted line says: the wrong choice is true as well. Read off the
+    /// corpora: the model puts two lines written in the same frame with another fact at 0.8 and 0.85 ("A single sender
+    /// transmits data to a specific group …" beside "… to a single specific receiver", Go-Back-N's line beside
+    /// Stop-and-Wait's, "SOCKS4 — TCP only" beside SOCKS5's line), so 0.8 struck out the right wrong choices of good
+    /// items (Unicast, Multicast, BGP, SSE-C); only a line said again in other words reaches 0.9.</summary>
+    internal const double SameLine = 0.9;
+
     /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
     private const double SameKind = 0.1;
 
@@ -269,6 +305,9 @@ public static class QuestionGenerator
         /// <summary>True when other headings sit under this one: a topic that gathers things, not one of them.</summary>
         public bool IsParent { get; init; }
 
+        /// <summary>The section's lines of text (bullets and paragraphs), one line each.</summary>
+        public IReadOnlyList<string> Lines { get; init; } = [];
+
         /// <summary>The headings above this section, normalized: what it is a kind or a part of.</summary>
         public IReadOnlySet<string> Ancestors { get; } = Definition.HeadingPath.Take(Math.Max(0, Definition.HeadingPath.Count - 1))
             .Select(h => QuizText.Normalize(QuizText.OneLine(h))).ToHashSet(StringComparer.Ordinal);
@@ -297,20 +336,96 @@ public static class QuestionGenerator
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
             var titleLine = definition is null ? 0 : FindTitleLine(fileLines, title, definition.LineStart);
+            var lines = section.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).Select(p => QuizText.OneLine(p.Text)).ToList();
+
+            // A title line that ends with a colon leads into a list ("Latency-sensitive applications:", "Key points about
+            // packet routing:"): its items are examples or points of it, not what it is, and the lead-in is no name to
+            // offer as a choice either (outside rating of 2026-11-30, C15 and C17).
+            if (definition is not null && titleLine > 0 && LeadsIntoList(fileLines!, titleLine, definition.LineStart))
+            {
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines });
+                continue;
+            }
+
             if (definition is null || titleLine == 0 || definition.LineStart - titleLine > 2)
             {
                 // A section that opens with words names a thing even when no line of it can be quoted as its
                 // definition ("Anycast …" too long, "BGP": "- Type: path vector"), unlike a heading over a diagram or a
                 // table ("Mode Diagram", "Categories of Routing Protocols", "Common Communication Protocols").
                 var describes = section.OrderBy(p => p.LineStart).First().Kind is not (PassageKind.Code or PassageKind.TableRow);
-                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = describes });
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = describes, Lines = lines });
                 continue;
             }
 
-            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body));
+            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body) { Lines = lines });
         }
 
         return result;
+    }
+
+    /// <summary>True when the title line ends with a colon (emphasis aside), is written in common nouns, and the line
+    /// below it is a list item: a lead-in to a list, not a heading that names a thing.</summary>
+    internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine)
+    {
+        var title = fileLines[titleLine - 1].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
+        var item = fileLines[itemLine - 1].TrimStart();
+
+        // In common nouns ("applications", "points about packet routing"): a class the list gives members of. A name
+        // with a colon ("> **EBS:**", "STS (Security Token Service):") is a label heading over its own properties.
+        return title.EndsWith(':') && QuizText.LowerContentWords(QuizText.WithoutBrackets(title)) >= 1
+            && (item.StartsWith("- ", StringComparison.Ordinal) || item.StartsWith("* ", StringComparison.Ordinal) || item.StartsWith("+ ", StringComparison.Ordinal)
+                || (item.Length > 2 && char.IsDigit(item[0]) && item[1] == '.'));
+    }
+
+    /// <summary>True when the quoted line defines a term of its own that is not the key: it opens with a subject of at
+    /// most <see cref="MaxSubjectWords"/> words and "is a/an/the", "are a/an/the", "means", "refers to", "stands for" or
+    /// "is defined as", and that subject shares no word with the title, is not its acronym or expansion, and is not
+    /// another name of it by the model (<see cref="KindSimilarity.NearDuplicate"/>): "Bootstrapping means launching
+    /// commands when a machine starts" under "EC2 User Data" (outside rating of 2026-11-30, C3).</summary>
+    internal static bool DefinesAnotherTerm(string quote, string title, KindSimilarity kinds)
+    {
+        var words = QuizText.Words(quote);
+        for (var i = 1; i <= MaxSubjectWords && i + 1 < words.Count; i++)
+        {
+            var verb = words[i].ToLowerInvariant();
+            var next = words[i + 1].ToLowerInvariant();
+            var copula = verb is "means" or "stands" || (verb == "refers" && next == "to")
+                || (verb is "is" or "are" && next is "a" or "an" or "the" or "defined" or "called");
+            if (!copula)
+            {
+                continue;
+            }
+
+            // The subject is the words before the verb, with nothing between them but spaces ("X, Y is a" is a list).
+            var at = quote.IndexOf(words[i], StringComparison.Ordinal);
+            var head = quote[..Math.Max(0, at)];
+            if (head.IndexOfAny([',', ':', '.', ';', '(', '—']) >= 0)
+            {
+                return false;
+            }
+
+            var subject = string.Join(' ', words.Take(i).SkipWhile(w => w.ToLowerInvariant() is "a" or "an" or "the"));
+            return subject.Length > 0
+                && !QuizText.Tokens(subject).Overlaps(QuizText.Tokens(title))
+                && !QuizText.Reveals(subject, title) && !QuizText.Reveals(title, subject)
+                && !(kinds.Similarity(subject, title) >= KindSimilarity.NearDuplicate - 1e-9);
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one of <paramref name="lines"/> says what <paramref name="quote"/> says, by the model
+    /// (<see cref="SameLine"/>); only lines sharing two content words with it are shown to the model. False without it.</summary>
+    internal static bool SaysTheSame(IEnumerable<string> lines, string quote, KindSimilarity kinds)
+    {
+        if (!kinds.Available)
+        {
+            return false;
+        }
+
+        var stems = QuizText.ContentStems(quote);
+        return lines.Where(l => QuizText.ContentStems(l).Count(stems.Contains) >= 2)
+            .Any(l => kinds.Similarity(l, quote) >= SameLine - 1e-9);
     }
 
     /// <summary>A heading that names a thing (not "Best practices", "Phases", "Capacity = …", "2.3 Establishing …").</summary>
@@ -468,7 +583,7 @@ public static class QuestionGenerator
 
     private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus, KindSimilarity kinds)
     {
-        foreach (var s in own.Where(s => s.Defines))
+        foreach (var s in own.Where(s => s.Defines && !DefinesAnotherTerm(s.DefinitionText, s.Title, kinds)))
         {
             var p = s.Definition;
             var citation = new Citation(p.File, p.Section, s.TitleLine, p.LineEnd, s.DefinitionText);
@@ -480,13 +595,15 @@ public static class QuestionGenerator
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Definition)),
                 QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited, kinds),
                 explanation, citation, s.Title, Distractors);
+            definition = definition is null ? null : WithoutGlosses(definition, kinds);
             if (definition is not null && Check(definition, corpus, kinds) is null)
             {
                 yield return definition;
             }
-            else if (definition is null && EitherOr(s, all, cited, citation, explanation, corpus, kinds) is { } pair)
+            else if (definition is null && EitherOr(s, all, cited, citation, explanation, corpus, kinds) is { } pair && WithoutGlosses(pair, kinds) is { } shown
+                && Check(shown, corpus, kinds) is null)
             {
-                yield return pair;
+                yield return shown;
             }
 
             // "What do the notes say about X?" is written only where the notes are flat (every section a sibling of
@@ -525,7 +642,62 @@ public static class QuestionGenerator
             QuizQuestion.MakeId(s.Definition.File, s.TitleLine.ToString(), s.Definition.LineEnd.ToString(), nameof(QuizQuestionKind.Definition)),
             QuizQuestionKind.Definition, $"Which of these is described in the notes as “{s.DefinitionText}”?", s.DefinitionText, string.Empty,
             s.Title, WrongTitles(s, all, cited, kinds, KindSimilarity.OtherKind), explanation, citation, s.Title, minWrong: 1, maxWrong: 1);
-        return pair is null || pair.Family < MinSwapFamily || Check(pair, corpus, kinds) is not null ? null : pair;
+        if (pair is null || pair.Family < MinSwapFamily || Check(pair, corpus, kinds) is not null)
+        {
+            return null;
+        }
+
+        // Beside only one wrong title, that title must be of the key's kind in its place in the notes, not by its words
+        // alone: "WPA2 Modes" (Wi-Fi security, another file) is as like "Active Mode" (FTP) as "Passive Mode" by title,
+        // not under its headings (outside rating of 2026-11-30, C19, C22). A sibling under the key's own parent heading
+        // is vouched for by the notes' structure.
+        var wrong = pair.Question.Choices[1 - pair.Question.AnswerIndex];
+        var other = all.Where(o => !ReferenceEquals(o, s) && string.Equals(o.Title, wrong, StringComparison.Ordinal))
+            .OrderBy(o => o.Definition.File == s.Definition.File ? 0 : 1).FirstOrDefault();
+        return other is null || other.Parent == s.Parent || !kinds.Available
+            || kinds.Similarity(Placed(s), Placed(other)) >= PlacedSameKind - 1e-9
+            ? pair
+            : null;
+    }
+
+    /// <summary>A title with the headings above it ("Active vs Passive Mode Active Mode"): what the model is shown to
+    /// judge the title's kind in its place in the notes.</summary>
+    private static string Placed(DefiningSection s) =>
+        string.Join(' ', s.Definition.HeadingPath.Select(h => QuizText.OneLine(h)).Append(s.Title).Distinct(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A definition whose right title carries a gloss in brackets that repeats the quote ("Unicast
+    /// (One-to-One)" for "A single sender … to a single specific receiver"): the glosses are dropped from every choice,
+    /// which then name the things alone; null when two choices would then be one. A gloss repeats the quote when it
+    /// shares a content word with it or, by the model, is as like it as every wrong choice's gloss or more (then the glosses
+    /// help no more than they give away: "One-to-One" ties with "One-to-Many" for a single receiver). An acronym or
+    /// an acronym's expansion in brackets ("RIP (Routing Information Protocol)") is a name, not a gloss, and stays.</summary>
+    internal static Candidate? WithoutGlosses(Candidate c, KindSimilarity kinds)
+    {
+        var q = c.Question;
+        string? Gloss(string choice) => QuizText.Brackets(choice).FirstOrDefault(g => !QuizText.IsAcronym(g)
+            && !QuizText.Words(QuizText.WithoutBrackets(choice)).Any(w => QuizText.IsAcronym(w) && QuizText.Abbreviates(w, g)));
+        if (Gloss(q.Answer) is not { } keyGloss)
+        {
+            return c;
+        }
+
+        var wrongGlosses = q.Choices.Where((_, i) => i != q.AnswerIndex).Select(Gloss).OfType<string>().ToList();
+        var keyLike = kinds.Similarity(c.Stem, keyGloss);
+        var repeats = QuizText.ContentStems(keyGloss).Overlaps(QuizText.ContentStems(c.Stem))
+            || (keyLike is { } like && (wrongGlosses.Count == 0 ? like >= KindSimilarity.SameKind - 1e-9
+                : wrongGlosses.All(g => like >= kinds.Similarity(c.Stem, g) - 1e-9)));
+        if (!repeats)
+        {
+            return c;
+        }
+
+        var choices = q.Choices.Select(ch => Gloss(ch) is null ? ch : QuizText.WithoutBrackets(ch)).ToList();
+        if (choices.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() != choices.Count)
+        {
+            return null;
+        }
+
+        return c with { Question = q with { Choices = choices, KeyTerm = choices[q.AnswerIndex] } };
     }
 
     private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
@@ -774,7 +946,8 @@ public static class QuestionGenerator
                 && !corpus.Nests(key, c.Text, p.File)
                 && (head is null || corpus.FillsSlot(c.Text, head))
                 && (article is null || QuizText.TakesAn(c.Text) == QuizText.TakesAn(key))
-                && !corpus.AlsoTrue(c.Text, stems, p);
+                && !corpus.AlsoTrue(c.Text, stems, p)
+                && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
 
@@ -865,7 +1038,8 @@ public static class QuestionGenerator
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
             && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
-            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count), x.Closeness + (x.Like ?? 0)));
+            && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)
+            && !SaysTheSame(x.Section.Lines, s.DefinitionText, kinds), x.Closeness + (x.Like ?? 0)));
     }
 
     /// <summary>True when one list of words runs inside the other, in order.</summary>
@@ -1010,6 +1184,16 @@ public static class QuestionGenerator
             return "a word of the key visible";
         }
 
+        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition && AcronymShown(q, c.Stem, c.Label))
+        {
+            return "acronym of the key spelt out";
+        }
+
+        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition && KeyWordsShown(q, c.Stem))
+        {
+            return "the key's words in the stem";
+        }
+
         if ((q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
             || (q.Kind is QuizQuestionKind.Description && c.Family < MinDescriptionFamily))
         {
@@ -1079,6 +1263,38 @@ public static class QuestionGenerator
         // Protocols"; "ElastiCache" shows "DB Cache"; "forwarding" shows "Store-and-Forward".
         var stemWords = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
         return distinctive.Overlaps(Short(stem)) || words.Any(w => stemWords.Any(s => s.Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>True when the stem or label spells an acronym of the key: the initials of consecutive words spell
+    /// <see cref="SpeltAcronymShare"/> of its letters or more from the first ("attribute based" → ABAC, "command-line"
+    /// → CLI VARIABLES) and no wrong choice's acronym starts with them; or the stem puts in brackets an acronym that
+    /// shortens the key and no wrong choice ("_____ (TFC) is a free … platform" → Terraform Cloud).</summary>
+    internal static bool AcronymShown(QuizQuestion q, string stem, string label)
+    {
+        var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
+        static string Letters(string acronym) => new(acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+        foreach (var acronym in QuizText.Words(QuizText.WithoutBrackets(q.Answer)).Where(w => QuizText.IsAcronym(w) && Letters(w).Length is >= 3 and <= MaxAcronymLetters))
+        {
+            var letters = Letters(acronym);
+            var spelt = Math.Max(QuizText.SpeltLetters(stem, acronym), QuizText.SpeltLetters(label, acronym));
+            if (spelt > 0 && spelt >= SpeltAcronymShare * letters.Length
+                && !wrong.Any(w => QuizText.Words(w).Any(x => QuizText.IsAcronym(x) && Letters(x).StartsWith(letters[..spelt], StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return QuizText.BracketedAcronyms(stem + " " + label).Any(a => QuizText.Abbreviates(a, q.Answer) && !wrong.Any(w => QuizText.Abbreviates(a, w)));
+    }
+
+    /// <summary>True when the stem holds <see cref="MinShownKeyWords"/> or more of the key's own words and fewer of every
+    /// wrong choice's: "The TCP header …" names "TCP Segment Header" beside "UDP Header" and "TCP 3-Way Handshake".</summary>
+    internal static bool KeyWordsShown(QuizQuestion q, string stem)
+    {
+        var stemTokens = QuizText.Tokens(stem);
+        int Shared(string choice) => QuizText.Tokens(choice).Count(stemTokens.Contains);
+        var key = Shared(q.Answer);
+        return key >= MinShownKeyWords && q.Choices.Where((_, i) => i != q.AnswerIndex).All(w => Shared(w) < key);
     }
 
     /// <summary>True when the stem holds most words of the key's expansion in any order or form: "___ is about

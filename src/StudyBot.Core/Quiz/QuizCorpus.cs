@@ -364,6 +364,13 @@ internal sealed class QuizCorpus
         return false;
     }
 
+    /// <summary>The lines of the notes that hold <paramref name="term"/>, but the cited one: where a wrong term may be
+    /// said to do what the cited line says of the key.</summary>
+    public IEnumerable<string> LinesWith(string term, Passage cited) =>
+        (_termPassages.TryGetValue(term, out var holders) ? holders : Enumerable.Empty<int>())
+            .Where(i => !(_passages[i].File == cited.File && _passages[i].LineStart == cited.LineStart))
+            .Select(i => QuizText.OneLine(_passages[i].Text));
+
     /// <summary>The words the notes spell an acronym out with, in a line that holds it or in its section title
     /// ("Disaster Recovery" for DR), the most often written first; null for none or for a term that is no acronym.</summary>
     public string? Expansion(string term)

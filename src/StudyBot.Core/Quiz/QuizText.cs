@@ -348,6 +348,81 @@ internal static partial class QuizText
         return at < 0 ? null : string.Join(' ', words.GetRange(at, letters.Length));
     }
 
+    /// <summary>How many of an acronym's first letters the initials of side-by-side words of the text spell, words of
+    /// four letters or more, hyphenated words split ("attribute based" spells AB of ABAC, "command-line" CL of CLI);
+    /// 0 when fewer than two.</summary>
+    public static int SpeltLetters(string text, string acronym)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
+        // The words must stand side by side, each of four letters or more: a short word between them ("substitute for
+        // strong", SS of SSH) breaks the run, so that two words spell two letters by chance less often; four keeps "line".
+        var words = Words(text).SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var best = 0;
+        for (var start = 0; start < words.Count; start++)
+        {
+            var n = 0;
+            while (n < letters.Length && start + n < words.Count && words[start + n].Length >= 4
+                && char.ToUpperInvariant(words[start + n][0]) == letters[n])
+            {
+                n++;
+            }
+
+            best = Math.Max(best, n);
+        }
+
+        return best >= 2 ? best : 0;
+    }
+
+    /// <summary>True when <paramref name="acronym"/> shortens <paramref name="name"/>: its first letter is the name's,
+    /// every word of the name gives its initial, in order, and the other letters come from inside the words
+    /// ("TFC" for "Terraform Cloud", "ABAC" for "Attribute Based Access Control"). Brackets in the name are left out.</summary>
+    public static bool Abbreviates(string acronym, string name)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
+        var words = Words(BracketRegex().Replace(name, " ")).SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => !QuizLexicon.DanglingEnds.Contains(w)).Select(w => w.ToLowerInvariant()).ToList();
+        if (letters.Length < 2 || words.Count == 0 || words.Count > letters.Length || string.Equals(string.Concat(words), new string(letters), StringComparison.Ordinal)
+            || words[0][0] != letters[0])
+        {
+            return false;
+        }
+
+        return Match(1, 0, 1);
+
+        bool Match(int letter, int word, int at)
+        {
+            if (letter == letters.Length)
+            {
+                return word == words.Count - 1;
+            }
+
+            if (word + 1 < words.Count && words[word + 1][0] == letters[letter] && Match(letter + 1, word + 1, 1))
+            {
+                return true;
+            }
+
+            for (var k = at; k < words[word].Length; k++)
+            {
+                if (words[word][k] == letters[letter] && Match(letter + 1, word, k + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The acronyms a text puts in brackets ("Terraform Cloud (TFC)" → TFC).</summary>
+    public static IEnumerable<string> BracketedAcronyms(string text) =>
+        BracketRegex().Matches(text).Select(m => m.Groups[1].Value.Trim()).Where(IsAcronym);
+
+    /// <summary>A name without its glosses in brackets ("Unicast (One-to-One)" → "Unicast").</summary>
+    public static string WithoutBrackets(string name) => WhitespaceRegex().Replace(BracketRegex().Replace(name, " "), " ").Trim();
+
+    /// <summary>The glosses a name carries in brackets ("One-to-One" of "Unicast (One-to-One)").</summary>
+    public static IEnumerable<string> Brackets(string text) => BracketRegex().Matches(text).Select(m => m.Groups[1].Value.Trim());
+
     /// <summary>A cheap stable hash (FNV-1a), for a pseudo-random order that survives restarts.</summary>
     public static ulong StableHash(string value)
     {

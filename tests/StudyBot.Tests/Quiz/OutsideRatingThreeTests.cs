@@ -1,0 +1,162 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>The rules for the defects of the third outside rating (issue 11, 2026-11-30: giveaways, definitions that
+/// do not define the key, two-choice definitions beside a title of another kind, wrong choices the notes also make
+/// true), one test each.</summary>
+public class OutsideRatingThreeTests
+{
+    private static QuizQuestion Definition(string quote, string answer, params string[] wrong)
+    {
+        string[] choices = [answer, .. wrong];
+        return new QuizQuestion("q", QuizQuestionKind.Definition, $"Which of these is described in the notes as “{quote}”?", choices, 0,
+            quote, new Citation("auth.md", answer, 1, 2, quote), answer);
+    }
+
+    [Fact]
+    public void AcronymShown_InitialsOfSideBySideStemWords_SpellTheKey()
+    {
+        // "attribute based" spells AB, the half of ABAC that tells it from RBAC (outside rating C1); "command-line"
+        // spells CL of CLI (C12).
+        Assert.True(QuestionGenerator.AcronymShown(
+            Definition("attribute based. Out of scope for CKA. Old way of authorization", "ABAC", "RBAC", "PVC"), "attribute based. Out of scope for CKA. Old way of authorization", string.Empty));
+        Assert.True(QuestionGenerator.AcronymShown(
+            Definition("Another way to set variables is by using the command-line", "CLI VARIABLES", "TFVARS FILES", "MULTIPLE VALUE FILES"), "Another way to set variables is by using the command-line", string.Empty));
+    }
+
+    [Fact]
+    public void AcronymShown_LettersByChanceOrSharedWithAWrongChoice_DoNotCount()
+    {
+        // "substitute for strong": a short word between them, SS of SSH by chance.
+        const string ports = "Forwarding _____ on port 2222 reduces scanning hits, not a substitute for strong authentication";
+        Assert.False(QuestionGenerator.AcronymShown(Definition(ports, "SSH", "TLS", "IMAP"), ports, string.Empty));
+
+        // "attribute based" spells AB of ABAC and of ABXX alike: it does not single the key out.
+        const string attribute = "attribute based. Old way of authorization";
+        Assert.False(QuestionGenerator.AcronymShown(Definition(attribute, "ABAC", "ABXX", "RBAC"), attribute, string.Empty));
+    }
+
+    [Fact]
+    public void AcronymShown_BracketedAcronymOfTheKey_GivesItAway()
+    {
+        // "_____ (TFC) is a free … platform": TFC shortens Terraform Cloud, no Terraform command (C45).
+        const string masked = "_____ (TFC) is a free to use, self-service SaaS platform";
+        Assert.True(QuestionGenerator.AcronymShown(Definition(masked, "TERRAFORM CLOUD", "TERRAFORM INIT", "TERRAFORM PLAN"), masked, string.Empty));
+        Assert.True(QuizText.Abbreviates("TFC", "Terraform Cloud"));
+        Assert.True(QuizText.Abbreviates("ABAC", "Attribute Based Access Control"));
+        Assert.False(QuizText.Abbreviates("TFC", "TERRAFORM INIT"));
+    }
+
+    [Fact]
+    public void KeyWordsShown_StemHoldsMoreOfTheKeysWordsThanOfAnyWrongChoice()
+    {
+        // "The TCP header …": TCP and header are both in "TCP Segment Header", one in each wrong choice (C7).
+        const string tcp = "The TCP header is 20 bytes minimum and contains the fields needed for reliable delivery.";
+        Assert.True(QuestionGenerator.KeyWordsShown(Definition(tcp, "TCP Segment Header", "UDP Header", "TCP 3-Way Handshake", "IPv4 Header Structure"), tcp));
+
+        // One shared word is what a family has in common.
+        const string packets = "Data is divided into packets, each containing a header with destination information.";
+        Assert.False(QuestionGenerator.KeyWordsShown(Definition(packets, "Packet Switching", "Packet Routing", "Circuit Switching"), packets));
+    }
+
+    [Fact]
+    public void WithoutGlosses_KeysGlossAsLikeTheQuoteAsAnyOther_IsDroppedFromEveryChoice()
+    {
+        // "(One-to-One)" restates "a single sender … a single specific receiver" (C2): the names are asked alone.
+        const string quote = "A single sender transmits data to a single specific receiver";
+        var kinds = new KindSimilarity(new ChosenEmbedder((quote, 0.8), ("One-to-One", 0.6), ("One-to-Many", 0.6), ("One-to-All", 0.3)));
+        var c = new QuestionGenerator.Candidate(Definition(quote, "Unicast (One-to-One)", "Multicast (One-to-Many)", "Broadcast (One-to-All)", "RIP (Routing Information Protocol)"), quote, string.Empty, 1);
+
+        var shown = QuestionGenerator.WithoutGlosses(c, kinds);
+
+        Assert.NotNull(shown);
+        Assert.Equal(["Unicast", "Multicast", "Broadcast", "RIP (Routing Information Protocol)"], shown.Question.Choices);
+        Assert.Equal("Unicast", shown.Question.Answer);
+        Assert.Equal("Unicast", shown.Question.KeyTerm);
+    }
+
+    [Fact]
+    public void WithoutGlosses_GlossUnlikeTheQuote_Stays()
+    {
+        const string quote = "A single sender transmits data to a single specific receiver";
+        var kinds = new KindSimilarity(new ChosenEmbedder((quote, 0.8), ("One-to-One", 0.2), ("One-to-Many", 0.6)));
+        var c = new QuestionGenerator.Candidate(Definition(quote, "Unicast (One-to-One)", "Multicast (One-to-Many)"), quote, string.Empty, 1);
+
+        Assert.Same(c, QuestionGenerator.WithoutGlosses(c, kinds));
+    }
+
+    [Theory]
+    [InlineData("Bootstrapping means launching commands when a machine starts", "EC2 User Data", true)] // C3
+    [InlineData("A proxy is a server that forwards requests for a client", "Forward Proxy", false)] // its own subject
+    [InlineData("Spot Instances are a way to bid for spare capacity", "Spot Instances", false)]
+    [InlineData("Data is divided into packets, each with a header", "Packet Switching", false)] // passive, not a copula
+    [InlineData("Another way to set variables is by using the command-line", "CLI VARIABLES", false)] // a clause
+    public void DefinesAnotherTerm_TheQuotesOwnSubjectIsNotTheKey(string quote, string title, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.DefinesAnotherTerm(quote, title, KindSimilarity.None));
+
+    [Fact]
+    public void DefinesAnotherTerm_SubjectTheModelFindsAnotherNameOfTheKey_DefinesTheKey()
+    {
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Bootstrapping", 0.95), ("EC2 User Data", 0.95)));
+
+        Assert.False(QuestionGenerator.DefinesAnotherTerm("Bootstrapping means launching commands when a machine starts", "EC2 User Data", kinds));
+    }
+
+    [Theory]
+    [InlineData("**Latency-sensitive applications**:", "- High-frequency trading (microseconds matter)", true)] // C17
+    [InlineData("Key points about packet routing:", "- Each router makes an independent forwarding decision.", true)] // C15
+    [InlineData("> **EBS:**", "-   Allows users to have data persistence", false)] // a name: a label heading
+    [InlineData("## Latency-sensitive applications", "- High-frequency trading (microseconds matter)", false)]
+    [InlineData("Latency-sensitive applications:", "Trading systems where microseconds matter.", false)] // no list
+    public void LeadsIntoList_CommonNounsAndAColonOverAList(string title, string item, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.LeadsIntoList([title, string.Empty, item], 1, 3));
+
+    [Fact]
+    public void SaysTheSame_ALineOfTheWrongChoiceTheModelFindsNearIdentical_MakesItTrue()
+    {
+        const string quote = "Can have up to 5 read replicas for any primary instance";
+        const string line = "Up to 5 read replicas for a primary instance";
+        var same = new KindSimilarity(new ChosenEmbedder((quote, 0.95), (line, 0.95)));
+        var framed = new KindSimilarity(new ChosenEmbedder((quote, 0.92), (line, 0.92))); // 0.85: one frame, another fact
+
+        Assert.True(QuestionGenerator.SaysTheSame([line], quote, same));
+        Assert.False(QuestionGenerator.SaysTheSame([line], quote, framed));
+        Assert.False(QuestionGenerator.SaysTheSame([line], quote, KindSimilarity.None));
+    }
+
+    private static (Passage[] Passages, Func<string, IReadOnlyList<string>?> ReadLines) Sections(params (string[] Path, string Definition)[] sections)
+    {
+        const string file = "net/modes.md";
+        var lines = new List<string>();
+        var passages = new List<Passage>();
+        foreach (var (path, definition) in sections)
+        {
+            lines.Add("## " + path[^1]);
+            lines.Add(definition);
+            passages.Add(new Passage(file, path[^1], path, lines.Count, lines.Count, definition, PassageKind.Paragraph));
+            lines.Add(string.Empty);
+        }
+
+        return (passages.ToArray(), f => f == file ? lines : null);
+    }
+
+    [Theory]
+    [InlineData(0.0, false)] // "WPA2 Modes" under Wi-Fi security beside FTP's "Active Mode" (C19)
+    [InlineData(0.64, true)] // of the key's kind in its place too
+    public void Generate_TwoChoiceDefinitionFromAnotherHeading_NeedsTheKeysKindUnderItsHeadings(double placed, bool asked)
+    {
+        // By title alone the two are alike (0.5); shown with their headings, the model decides.
+        var (passages, readLines) = Sections(
+            (["FTP", "Connection Modes", "Active Mode"], "The server opens the data connection back to the client"),
+            (["Wireless", "WPA2 Modes"], "Each user signs in with one shared password at home"));
+        var anchor = Math.Sqrt(placed);
+        var kinds = new ChosenEmbedder(("Active Mode", Math.Sqrt(0.5)), ("WPA2 Modes", Math.Sqrt(0.5)),
+            ("FTP Connection Modes Active Mode", anchor), ("Wireless WPA2 Modes", anchor));
+
+        var questions = QuestionGenerator.Generate(passages, readLines, kinds);
+
+        Assert.Equal(asked, questions.Any(q => q.Answer == "Active Mode" && q.Choices.Contains("WPA2 Modes")));
+    }
+}
