@@ -6,7 +6,7 @@ namespace StudyBot.Tests.Quiz;
 /// <summary>The rules for the defects of the third outside rating (issue 11, 2026-11-30: giveaways, definitions that
 /// do not define the key, two-choice definitions beside a title of another kind, wrong choices the notes also make
 /// true), one test each.</summary>
-public class OutsideRatingThreeTests
+public class GiveawayAndDefinitionTests
 {
     private static QuizQuestion Definition(string quote, string answer, params string[] wrong)
     {
