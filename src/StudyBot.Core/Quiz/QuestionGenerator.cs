@@ -98,6 +98,14 @@ public static class QuestionGenerator
     /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
     private const double SameKind = 0.1;
 
+    /// <summary>What <see cref="KindCheck"/> answers when the key is far more like the stem than every wrong choice; for
+    /// a blank the writer then tries a fairer pick (<see cref="NearStemFirst"/>) before dropping the question.</summary>
+    internal const string KeyStandsOut = "key stands out";
+
+    /// <summary>Added to the rank of a wrong choice as near the stem as the key: more than any rank the model gives
+    /// (likeness, family and sentence together stay under 3), so such a choice is taken before every other.</summary>
+    private const double NearStemLead = 10;
+
     /// <summary>Generates questions, best first: pairs and yes/no, then definitions, then blanks; stable order.</summary>
     /// <param name="passages">The indexed passages (all files).</param>
     /// <param name="readLines">Returns a file's lines (relative path as in <see cref="Passage.File"/>), or null when
@@ -723,11 +731,18 @@ public static class QuestionGenerator
                 }
 
                 var shown = shownLabel.Length > 0 ? $"Fill in the blank ({shownLabel}): “{masked}”" : $"Fill in the blank: “{masked}”";
-                var c = Assemble(
+                var wrong = WrongTerms(key, p, text, masked, sections, corpus, kinds);
+                Candidate? Blank(IEnumerable<Wrong> choices) => Assemble(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.FillInTheBlank)),
                     QuizQuestionKind.FillInTheBlank, shown, masked, shownLabel, key,
-                    WrongTerms(key, p, text, masked, sections, corpus, kinds), text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key,
+                    choices, text, new Citation(p.File, p.Section, p.LineStart, p.LineEnd, text), key,
                     Distractors);
+                var c = Blank(wrong);
+                if (c is not null && KindCheck(c, corpus, kinds) == KeyStandsOut)
+                {
+                    c = Blank(NearStemFirst(wrong, c, kinds));
+                }
+
                 if (c is not null && StemPointsToKey(c.Question, masked, p, corpus))
                 {
                     continue;
@@ -1235,13 +1250,34 @@ public static class QuestionGenerator
             return "wrong choices of another kind";
         }
 
-        var margin = q.Kind == QuizQuestionKind.Definition ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
-        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), margin))
+        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), GiveawayMarginOf(q.Kind)))
         {
-            return "key stands out";
+            return KeyStandsOut;
         }
 
         return null;
+    }
+
+    /// <summary>The lead over every wrong choice in likeness to the stem that gives the key away, by kind of question.</summary>
+    private static double GiveawayMarginOf(QuizQuestionKind kind) =>
+        kind == QuizQuestionKind.Definition ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
+
+    /// <summary>A blank's wrong choices again, those as near the sentence as the key (within the giveaway margin of it)
+    /// taken first: where the first pick let the key stand out ("resync" beside TERRAFORM REFRESH among commands the
+    /// model finds far from it), a fairer wrong term from the same pool takes the place of a far one, and the question is
+    /// kept rather than dropped. Every check still runs on the new pick; when the pool has no such term it is the same
+    /// pick again and the check drops it. Not for a definition's titles: the one title it brought back ("S3 Transfer
+    /// Acceleration" for "Faster upload of large objects") was near the quote because it is also true of it.</summary>
+    private static IEnumerable<Wrong> NearStemFirst(IEnumerable<Wrong> wrong, Candidate first, KindSimilarity kinds)
+    {
+        var q = first.Question;
+        if (kinds.Similarity(first.Stem, q.Answer) is not { } keyLike)
+        {
+            return wrong;
+        }
+
+        var least = keyLike - GiveawayMarginOf(q.Kind) + KindSimilarity.Step;
+        return wrong.Select(w => kinds.Similarity(first.Stem, w.Text) >= least - 1e-9 ? w with { Rank = w.Rank + NearStemLead } : w);
     }
 
     /// <summary>True when a word of the right choice is in the stem and in no wrong choice: "Conditions are used to …"

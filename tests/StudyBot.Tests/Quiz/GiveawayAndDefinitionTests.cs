@@ -15,6 +15,26 @@ public class GiveawayAndDefinitionTests
             quote, new Citation("auth.md", answer, 1, 2, quote), answer);
     }
 
+    [Theory]
+    [InlineData(0.65, true)] // the sentence 0.55 like the key, 0.40 like each wrong command: "resync" names REFRESH
+    [InlineData(0.8, false)] // 0.50 like each wrong command: a learner has to know which one resyncs
+    public void KindCheck_BlankMuchNearerTheKeyThanEveryWrongChoice_StandsOut(double wrongToAnchor, bool standsOut)
+    {
+        // Fourth outside rating: of 9 blanks guessable by a stem word, 6 led by GiveawayMargin (0.10) or more and were
+        // kept under the old 0.25; the wrong choices are of the key's kind (0.72 to it), so only this check sees it.
+        const string masked = "_____ will attempt to resync the state";
+        string[] wrong = ["Terraform Import", "Terraform Taint", "Terraform Output"];
+        var kinds = new KindSimilarity(new ChosenEmbedder(
+            [(masked, 0.6), ("Terraform Refresh", 0.9), .. wrong.Select(w => (w, wrongToAnchor))]));
+        string[] choices = ["Terraform Refresh", .. wrong];
+        var q = new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", choices, 0, masked,
+            new Citation("tf.md", "State", 1, 1, masked), "Terraform Refresh");
+        var corpus = new QuizCorpus([new Passage("tf.md", "State", ["State"], 1, 1, "Terraform Refresh will attempt to resync the state", PassageKind.Bullet)]);
+
+        Assert.Equal(standsOut ? QuestionGenerator.KeyStandsOut : null,
+            QuestionGenerator.KindCheck(new QuestionGenerator.Candidate(q, masked, string.Empty, 1), corpus, kinds));
+    }
+
     [Fact]
     public void AcronymShown_InitialsOfSideBySideStemWords_SpellTheKey()
     {
