@@ -1011,7 +1011,7 @@ public static class QuestionGenerator
     /// would be taken.</summary>
     /// <param name="Rank">With the model: the order the wrong choices are taken in (<see cref="KindSimilarity.Rank"/>),
     /// before family and closeness.</param>
-    private sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0, double Rank = 0);
+    internal sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0, double Rank = 0);
 
     private enum TermShape { Acronym, Name, Phrase }
 
@@ -1268,7 +1268,7 @@ public static class QuestionGenerator
     /// kept rather than dropped. Every check still runs on the new pick; when the pool has no such term it is the same
     /// pick again and the check drops it. Not for a definition's titles: the one title it brought back ("S3 Transfer
     /// Acceleration" for "Faster upload of large objects") was near the quote because it is also true of it.</summary>
-    private static IEnumerable<Wrong> NearStemFirst(IEnumerable<Wrong> wrong, Candidate first, KindSimilarity kinds)
+    internal static IEnumerable<Wrong> NearStemFirst(IEnumerable<Wrong> wrong, Candidate first, KindSimilarity kinds)
     {
         var q = first.Question;
         if (kinds.Similarity(first.Stem, q.Answer) is not { } keyLike)

@@ -36,6 +36,25 @@ public class GiveawayAndDefinitionTests
     }
 
     [Fact]
+    public void NearStemFirst_WrongTermAsNearTheSentenceAsTheKey_IsTakenFirst()
+    {
+        // The first pick let the key lead by 0.15; a term of the pool 0.05 behind it is a fair wrong choice and goes
+        // first, those further behind keep their order.
+        const string masked = "_____ will attempt to resync the state";
+        var kinds = new KindSimilarity(new ChosenEmbedder(
+            (masked, 0.6), ("Terraform Refresh", 0.9), ("Terraform Import", 0.65), ("Terraform Taint", 0.65), ("Terraform Plan", 0.85)));
+        string[] choices = ["Terraform Refresh", "Terraform Import", "Terraform Taint"];
+        var q = new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", choices, 0, masked,
+            new Citation("tf.md", "State", 1, 1, masked), "Terraform Refresh");
+        QuestionGenerator.Wrong[] pool = [new("Terraform Import", 1, Rank: 1.5), new("Terraform Taint", 1, Rank: 1.4), new("Terraform Plan", 1, Rank: 1.0)];
+
+        var again = QuestionGenerator.NearStemFirst(pool, new QuestionGenerator.Candidate(q, masked, string.Empty, 1), kinds).ToList();
+
+        Assert.Equal("Terraform Plan", again.MaxBy(w => w.Rank)!.Text);
+        Assert.Equal(1.5, again.Single(w => w.Text == "Terraform Import").Rank);
+    }
+
+    [Fact]
     public void AcronymShown_InitialsOfSideBySideStemWords_SpellTheKey()
     {
         // "attribute based" spells AB, the half of ABAC that tells it from RBAC (outside rating C1); "command-line"
