@@ -304,9 +304,10 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        if (item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])] || item.Label.Unanswerable)
+        var first = item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])];
+        if (first || item.Label.Unanswerable)
         {
-            return item.Hit[item.Ranking.Ranked.IndexOf(ranked[0])];
+            return first;
         }
 
         var index = _indexes[item.Corpus].Index;

@@ -390,7 +390,7 @@ internal static partial class AnswerWriter
     /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
     private static bool IsNegative(KnowledgeIndex index, string text)
     {
-        foreach (var word in QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()))
+        foreach (var word in LowerWords(text))
         {
             if (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word is "un" or "non")
             {
@@ -491,7 +491,7 @@ internal static partial class AnswerWriter
     /// the question's words ("without" qualifies rather than denies, so it does not count).</summary>
     internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null)
     {
-        var words = QuestionAnalyzer.WordPattern().Matches(answer.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var words = LowerWords(answer).ToList();
         if (words.Count > 0 && words[0] == "yes")
         {
             return true;
@@ -524,8 +524,7 @@ internal static partial class AnswerWriter
     /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it
     /// opens (<see cref="Lexicon.ConditionOpeners"/>).</summary>
     internal static bool Negated(string clause) =>
-        QuestionAnalyzer.WordPattern().Matches(clause.Replace('’', '\''))
-            .Select(m => m.Value.ToLowerInvariant())
+        LowerWords(clause)
             .TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w))
             .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w)));
 
@@ -537,7 +536,11 @@ internal static partial class AnswerWriter
         word != "without" && (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));
 
     private static HashSet<string> Words(string text) =>
-        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        LowerWords(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A text's words in order, lower-case, with typographic apostrophes read as plain ones ("don’t").</summary>
+    private static IEnumerable<string> LowerWords(string text) =>
+        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant());
 
     /// <summary>One highlighter per answer: the scorer reads the query once for all citations.</summary>
     private static Highlighter NewHighlighter(Query query) =>
