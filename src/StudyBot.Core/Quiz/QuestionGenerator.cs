@@ -95,6 +95,22 @@ public static class QuestionGenerator
     /// items (Unicast, Multicast, BGP, SSE-C); only a line said again in other words reaches 0.9.</summary>
     internal const double SameLine = 0.9;
 
+    /// <summary>How often the notes must list the key with one other term (<see cref="QuizCorpus.ListedWith"/>: a pair
+    /// "TCP and UDP" counts 1, a list of n terms 1/(n−1) for each) before that term is the key's firm partner, the one
+    /// thing a learner weighs the key against. Read off the corpora's blanks against the fifth outside rating: the keys
+    /// whose blanks were guessable for a lone transport protocol are UDP and TCP (paired 43.6 times), HTTPS (with HTTP
+    /// 6.4 on the networking notes, 15 on the AWS notes); ACK (with SYN 5.6) is the only other key this high. Under it
+    /// the notes' lists are too sparse to say what the key must be asked beside (CloudFront, listed once with a CDN;
+    /// BGP with OSPF 2.7, whose wrong choices are listed with it anyway).</summary>
+    private const double MinPartnerListings = 5;
+
+    /// <summary>The share of the firm partner's listings that the best-listed wrong choice needs for the key not to stand
+    /// alone of its kind. Measured on the fifth outside rating: guessable, UDP among DHCP, FTP, SMTP (0.06 of 43.6:
+    /// 0.001), TCP among SMTP, DNS, SSH (0.001), HTTPS among IMAP, DNS, POP3 (0.6 of 6.35: 0.094); good, ACK among FIN,
+    /// RST, ISN (0.6 of 5.6: 0.107), HTTP among UDP, API, SMTP (0.197) or IMAP, FTP, SMTP (0.31). The two nearest
+    /// verdicts sit either side of a tenth, so the line is thin there; the lone transport protocols are far under it.</summary>
+    private const double PartnerShare = 0.1;
+
     /// <summary>Context similarity (<see cref="QuizCorpus.ContextSimilarity"/>) from which a term is of the key's kind.</summary>
     private const double SameKind = 0.1;
 
@@ -1215,6 +1231,11 @@ public static class QuestionGenerator
             return "wrong choices from too far";
         }
 
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && PartnerMissing(q, corpus))
+        {
+            return "the key's partner missing";
+        }
+
         if (q.Kind is QuizQuestionKind.FillInTheBlank && ExpansionVisible(c.Stem, corpus.Expansion(q.Answer)))
         {
             return "expansion visible";
@@ -1331,6 +1352,19 @@ public static class QuestionGenerator
         int Shared(string choice) => QuizText.Tokens(choice).Count(stemTokens.Contains);
         var key = Shared(q.Answer);
         return key >= MinShownKeyWords && q.Choices.Where((_, i) => i != q.AnswerIndex).All(w => Shared(w) < key);
+    }
+
+    /// <summary>True when the notes give the key a firm partner (listed with it <see cref="MinPartnerListings"/> times
+    /// or more: "TCP and UDP", "TCP vs UDP") and no wrong choice is listed with the key a <see cref="PartnerShare"/> as
+    /// often: the partner is not among the choices (excluded as also true, or in the label), so the key is the only
+    /// choice of its kind — UDP among DHCP, FTP and SMTP — and a learner picks it by elimination. The sentence model does
+    /// not see this (all four are "protocols" to it); the notes' own lists do.</summary>
+    internal static bool PartnerMissing(QuizQuestion q, QuizCorpus corpus)
+    {
+        var root = QuizCorpus.Root(q.Citation.File);
+        var top = corpus.TopListed(q.Answer, root);
+        return top >= MinPartnerListings - 1e-9
+            && q.Choices.Where((_, i) => i != q.AnswerIndex).All(w => corpus.ListedWith(q.Answer, w, root) < (PartnerShare * top) - 1e-9);
     }
 
     /// <summary>True when the stem holds most words of the key's expansion in any order or form: "___ is about

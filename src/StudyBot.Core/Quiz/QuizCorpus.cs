@@ -253,6 +253,101 @@ internal sealed class QuizCorpus
         return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
     }
 
+    /// <summary>The terms the notes of one corpus write in one list with <paramref name="term"/>
+    /// (<see cref="QuizText.ListedRuns"/>: "TCP and UDP", "TCP vs UDP", "SOCKS4/SOCKS5", "MySQL, PostgreSQL, MariaDB"),
+    /// or in one column of a table, or as the compared columns of one table ("TCP: … | UDP: …"): its siblings by the
+    /// notes' own structure, much tighter than sharing a line ("DHCP uses UDP on port 67" lists nothing).</summary>
+    public IReadOnlyCollection<string> Listed(string term, string root) =>
+        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.Keys : EmptySet;
+
+    /// <summary>How tightly the notes list two terms together: each list that holds both adds one over the number of
+    /// the other members (a pair "TCP vs UDP" adds 1, a row of twenty protocols 0.05).</summary>
+    public double ListedWith(string term, string other, string root) =>
+        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.GetValueOrDefault(other) : 0;
+
+    /// <summary>The most the notes list <paramref name="term"/> with any one other term (<see cref="ListedWith"/>): how
+    /// firmly they give it a partner (UDP with TCP 43.6 on the networking notes, SSH with TTY 2).</summary>
+    public double TopListed(string term, string root) =>
+        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) && set.Count > 0 ? set.Values.Max() : 0;
+
+    private static readonly string[] EmptySet = [];
+
+    private Lazy<Dictionary<string, Dictionary<string, double>>> _listed => _listedTerms ??= new(BuildListed);
+
+    private Lazy<Dictionary<string, Dictionary<string, double>>>? _listedTerms;
+
+    private Dictionary<string, Dictionary<string, double>> BuildListed()
+    {
+        var listed = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Link(string root, IReadOnlyList<string> run)
+        {
+            run = run.Where(t => QuizText.Terms(t).Any()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var a in run)
+            {
+                if (!listed.TryGetValue(root + "\u001f" + a.ToUpperInvariant(), out var set))
+                {
+                    set = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+                    listed[root + "\u001f" + a.ToUpperInvariant()] = set;
+                }
+
+                foreach (var b in run.Where(b => !string.Equals(a, b, StringComparison.OrdinalIgnoreCase)))
+                {
+                    set[b] = set.GetValueOrDefault(b) + (1.0 / (run.Count - 1));
+                }
+            }
+        }
+
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in _passages)
+        {
+            var root = Root(p.File);
+            var text = QuizText.OneLine(p.Text);
+            var lines = titles.Add(p.File + "\u001e" + p.Section) ? new[] { text, QuizText.OneLine(p.Section) } : [text];
+            foreach (var line in lines)
+            {
+                foreach (var run in QuizText.ListedRuns(line))
+                {
+                    Link(root, run);
+                }
+
+                foreach (var joined in QuizText.Terms(line).Where(t => t.Contains('/', StringComparison.Ordinal)))
+                {
+                    Link(root, joined.Split('/', StringSplitOptions.RemoveEmptyEntries));
+                }
+            }
+
+            if (p.Kind != PassageKind.TableRow)
+            {
+                continue;
+            }
+
+            // A table row is "Header: cell | Header: cell": the headers that are terms are the compared things, and the
+            // cells that are one term each fill one column with things of one kind ("Protocol: DHCP" in one row,
+            // "Protocol: DNS" in the next), while a row mixes kinds ("DHCP | UDP | 67").
+            var cells = text.Split(" | ").Select(c => c.Split(": ", 2)).Where(c => c.Length == 2).ToList();
+            Link(root, cells.Select(c => c[0].Trim()).Where(QuizText.IsOneTerm).ToList());
+            foreach (var c in cells.Where(c => QuizText.IsOneTerm(c[1])))
+            {
+                var column = root + "\u001f" + p.File + "\u001e" + p.Section + "\u001e" + c[0].Trim();
+                if (!columns.TryGetValue(column, out var members))
+                {
+                    members = [];
+                    columns[column] = members;
+                }
+
+                members.Add(c[1].Trim());
+            }
+        }
+
+        foreach (var (column, members) in columns)
+        {
+            Link(column[..column.IndexOf('\u001f', StringComparison.Ordinal)], members.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        }
+
+        return listed;
+    }
+
     private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
 
     /// <summary>How alike the notes use two terms: the share of the words written next to them (two either side, in

@@ -1,0 +1,64 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>The rules for the defects of the fifth outside rating (issue 11, 2026-11-30: the one transport protocol
+/// among application protocols, definitions that are no definition, two-choice definitions a stem word gives away),
+/// one test each.</summary>
+public class ReviewFiveTests
+{
+    private static Passage Line(int line, string text, string section = "Transport", string file = "net/tcp.md") =>
+        new(file, section, [section], line, line, text, PassageKind.Bullet);
+
+    private static QuizQuestion Blank(string masked, string answer, params string[] wrong)
+    {
+        string[] choices = [answer, .. wrong];
+        return new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", choices, 0, masked,
+            new Citation("net/dhcp.md", "DHCP", 1, 1, masked), answer);
+    }
+
+    // The notes pair TCP with UDP over and over ("TCP and UDP", "TCP vs UDP"); DHCP, FTP and SMTP they list together
+    // elsewhere, and with UDP only once in a long list.
+    private static QuizCorpus Networking() => new(
+    [
+        .. Enumerable.Range(1, 6).Select(i => Line(i, $"TCP and UDP both carry data between ports, case {i}")),
+        Line(7, "TCP vs UDP: reliability against speed"),
+        Line(8, "Application protocols: DHCP, FTP, SMTP and DNS", "Applications", "net/apps.md"),
+        Line(9, "Common ports: DHCP, FTP, SMTP, DNS, SSH, HTTP, UDP, TCP, ICMP", "Ports", "net/ports.md"),
+    ]);
+
+    [Fact]
+    public void ListedWith_TermsWrittenAsOneList_AreSiblingsByHowOften()
+    {
+        var corpus = Networking();
+
+        Assert.Contains("UDP", corpus.Listed("TCP", "net"));
+        Assert.True(corpus.ListedWith("UDP", "TCP", "net") >= 7); // seven pairs, each worth 1, and a long list
+        Assert.True(corpus.ListedWith("UDP", "DHCP", "net") < 0.2); // one list of nine: 1/8
+        Assert.Empty(QuizText.ListedRuns("DHCP uses UDP on port 67")); // a sentence, not a list
+    }
+
+    [Fact]
+    public void PartnerMissing_TheKeysFirmPartnerNotAmongTheChoices_LeavesTheKeyAloneOfItsKind()
+    {
+        // Outside rating 5, C30, C31, C32, C36: UDP or TCP beside DHCP, FTP, SMTP; the learner picks the only transport
+        // protocol. With TCP among the choices a learner has to know which one.
+        var corpus = Networking();
+
+        Assert.True(QuestionGenerator.PartnerMissing(Blank("DHCP runs over _____ on port 67", "UDP", "DHCP", "FTP", "SMTP"), corpus));
+        Assert.False(QuestionGenerator.PartnerMissing(Blank("DHCP runs over _____ on port 67", "UDP", "TCP", "FTP", "SMTP"), corpus));
+    }
+
+    [Fact]
+    public void PartnerMissing_AKeyTheNotesListLittle_HasNoFirmPartner()
+    {
+        // CloudFront beside CloudWatch, CloudTrail, CloudFormation was rated good: the notes list CloudFront once with
+        // a CDN, too little to say what it must be asked beside.
+        var corpus = new QuizCorpus([Line(1, "Caches: CloudFront and ElastiCache", "Caching", "aws/s3.md"), Line(2, "CloudWatch collects metrics from EC2", "Monitoring", "aws/cw.md")]);
+        var q = new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, "Fill in the blank: “Use _____ to cache S3 objects”", ["CloudFront", "CloudWatch", "CloudTrail", "CloudFormation"], 0,
+            "x", new Citation("aws/s3.md", "S3", 1, 1, "x"), "CloudFront");
+
+        Assert.False(QuestionGenerator.PartnerMissing(q, corpus));
+    }
+}
