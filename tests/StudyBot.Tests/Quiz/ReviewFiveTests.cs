@@ -62,3 +62,38 @@ public class ReviewFiveTests
         Assert.False(QuestionGenerator.PartnerMissing(q, corpus));
     }
 }
+
+public class ReviewFiveDefinitionTests
+{
+    [Theory]
+    [InlineData("by default it is not encrypted", "EBS Encryption", false)] // S6: a clause about "it", a default
+    [InlineData("once created they can't be changed", "Launch Templates", false)]
+    [InlineData("Two leves of encryption", "Envelope Encryption", true)]
+    [InlineData("Threat detection service that continously monitor malicious activity", "AWS Guardduty", true)]
+    [InlineData("Stores copies of frequently requested resources and serves them directly", "Caching Proxy", true)] // "them" is an object
+    [InlineData("Stations transmit whenever they have data.", "Pure Aloha", true)] // "they" has its noun in the line
+    public void IsDefiningLine_AClauseAboutAnUnnamedSubject_IsNoDefinition(string quote, string title, bool defines) =>
+        Assert.Equal(defines, QuestionGenerator.IsDefiningLine(quote, title));
+
+    [Theory]
+    [InlineData("Monolithic", "Micro Services", false)] // S8, S9: "smaller", "single module" name one of them
+    [InlineData("RBAC", "ABAC", false)] // C21: "rolebinding" names Role-Based
+    [InlineData("Dedicated Hosts", "Dedicated Instances", true)]
+    [InlineData("Network Load Balancer (v2)", "Application Load balancers", true)]
+    [InlineData("Bit Stuffing", "Character (Byte) Stuffing", true)]
+    [InlineData("AWS Shield", "AWS Guardduty", true)]
+    [InlineData("SSE-S3", "SSE-C", true)]
+    public void NamesOfOneFamily_TwoChoiceDefinitionsNeedTitlesSharingAName(string key, string wrong, bool fair) =>
+        Assert.Equal(fair, QuestionGenerator.NamesOfOneFamily(key, wrong));
+}
+
+public class NameInBracketsTests
+{
+    [Theory]
+    [InlineData("Amazon S3 managed keys (SSE-S3)", "SSE-S3")] // a description, then the name
+    [InlineData("Customer provided keys (SSE-C)", "SSE-C")]
+    [InlineData("Transmission Control Protocol (TCP)", null)] // an expansion glossed: the title names it already
+    [InlineData("Storage (EBS) volumes", null)]
+    public void NameInBrackets_ADescriptiveHeadingEndingInAnAcronym_IsNamedByIt(string heading, string? name) =>
+        Assert.Equal(name, QuestionGenerator.NameInBrackets(heading));
+}
