@@ -683,6 +683,25 @@ public static class QuestionGenerator
             if (description is not null && Check(description, corpus) is null)
             {
                 yield return description;
+                continue;
+            }
+
+            // With fewer than three statements of X's kind, asked between two, as a definition is (EitherOr): X's own
+            // statement and that of a sibling whose name shares a word with X's ("AWS Shield", "AWS Guardduty"), so that
+            // the statements are told apart by knowing the notes, not by topic nor by the names' everyday meaning.
+            if (kinds.Available)
+            {
+                var pairs = Family(s, all).Where(x => x.Section.Defines && x.Tier >= MinSwapFamily && NamesOfOneFamily(s.Title, x.Section.Title)
+                        && kinds.Similarity(s.Title, x.Section.Title) >= KindSimilarity.SameKind - 1e-9)
+                    .Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
+                var pair = Assemble(
+                    QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
+                    QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
+                    WrongStatements(s.DefinitionText, cited, s.Title, pairs), explanation, citation, s.DefinitionText, minWrong: 1, maxWrong: 1);
+                if (pair is not null && Check(pair, corpus) is null)
+                {
+                    yield return pair;
+                }
             }
         }
     }

@@ -97,3 +97,21 @@ public class NameInBracketsTests
     public void NameInBrackets_ADescriptiveHeadingEndingInAnAcronym_IsNamedByIt(string heading, string? name) =>
         Assert.Equal(name, QuestionGenerator.NameInBrackets(heading));
 }
+
+public class TwoChoiceDescriptionTests
+{
+    [Fact]
+    public void Write_FewStatementsOfTheKeysKind_AsksBetweenTheStatementsOfTwoNamesOfOneFamily()
+    {
+        // The seed notes lost three items to the rules of review 5 (S6, S8, S9); "What do the notes say about AWS
+        // Shield?" between Shield's statement and Guardduty's needs the notes, not the topic.
+        var kinds = new ChosenEmbedder(("AWS Shield", 0.8), ("AWS Guardduty", 0.8));
+        var written = QuestionGenerator.Write(SeedPassages.All, SeedPassages.ReadLines, kinds).Select(c => c.Question).ToList();
+
+        var shield = Assert.Single(written, q => q.Kind == QuizQuestionKind.Description && q.Text == "What do the notes say about AWS Shield?");
+        Assert.Equal(2, shield.Choices.Count);
+        Assert.Equal("Provides protection against DDOS attacks for apps running on AWS", shield.Answer);
+        Assert.Contains("Threat detection service that continously monitor malicious activity and unathorized behavior", shield.Choices);
+        Assert.DoesNotContain(written, q => q.Kind == QuizQuestionKind.Description && q.Text.Contains("Micro Services", StringComparison.Ordinal));
+    }
+}
