@@ -176,6 +176,7 @@ public static class QuestionGenerator
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
             .GroupBy(c => QuizText.Normalize(c.Question.Text), StringComparer.Ordinal).Select(g => g.First())
+            .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
 
         static bool Take(Dictionary<string, int> counts, string key)
@@ -184,6 +185,23 @@ public static class QuestionGenerator
             counts[key] = n + 1;
             return n < MaxBlanksPerKey;
         }
+    }
+
+    /// <summary>A blank's or a definition's choices as the notes' lines write them (<see cref="QuizCorpus.UsualForm"/>:
+    /// "terraform init", not the heading's "TERRAFORM INIT"); the question is unchanged when two choices would then be
+    /// one.</summary>
+    internal static QuizQuestion InNotesCasing(QuizQuestion q, QuizCorpus corpus)
+    {
+        if (q.Kind is not (QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition))
+        {
+            return q;
+        }
+
+        var choices = q.Choices.Select(corpus.UsualForm).ToList();
+        return choices.SequenceEqual(q.Choices, StringComparer.Ordinal)
+            || choices.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() != choices.Count
+            ? q
+            : q with { Choices = choices, KeyTerm = string.Equals(q.KeyTerm, q.Answer, StringComparison.Ordinal) ? choices[q.AnswerIndex] : q.KeyTerm };
     }
 
     /// <summary>Pairs and yes/no first (the notes' own questions), then definitions, then blanks.</summary>

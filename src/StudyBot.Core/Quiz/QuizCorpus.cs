@@ -348,6 +348,37 @@ internal sealed class QuizCorpus
         return listed;
     }
 
+    /// <summary>How the notes' lines write a title shouted in capitals ("TERRAFORM INIT", "STATE PUSH" as headings;
+    /// "terraform init", "terraform state push" in the text): the form written most often in lines, so that a choice
+    /// reads as the notes and the tool write it. Acronyms and titles the lines never write keep their own form.</summary>
+    public string UsualForm(string term)
+    {
+        if (term.Any(char.IsLower) || !term.Any(char.IsLetter) || (!term.Contains(' ', StringComparison.Ordinal) && !IsShouted(term)))
+        {
+            return term;
+        }
+
+        if (_usualForms.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        var pattern = $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(term)}(?![\w-])";
+        var forms = _passages
+            .SelectMany(p => System.Text.RegularExpressions.Regex.Matches(QuizText.OneLine(p.Text), pattern,
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            .Select(m => m.Value)
+            .GroupBy(v => v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault();
+        var usual = forms is not null && forms.Any(char.IsLower) ? forms : term;
+        _usualForms[term] = usual;
+        return usual;
+    }
+
+    private readonly Dictionary<string, string> _usualForms = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
 
     /// <summary>How alike the notes use two terms: the share of the words written next to them (two either side, in

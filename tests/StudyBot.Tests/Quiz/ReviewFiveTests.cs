@@ -115,3 +115,27 @@ public class TwoChoiceDescriptionTests
         Assert.DoesNotContain(written, q => q.Kind == QuizQuestionKind.Description && q.Text.Contains("Micro Services", StringComparison.Ordinal));
     }
 }
+
+public class NotesCasingTests
+{
+    private static Passage Line(int line, string text, string section = "TERRAFORM INIT") =>
+        new("tf/terraform.md", section, [section], line, line, text, PassageKind.Bullet);
+
+    [Fact]
+    public void UsualForm_AShoutedTitleTheNotesWriteInLowerCase_TakesTheNotesCasing()
+    {
+        // Review 5: the choices read "TERRAFORM INIT", "STATE PUSH", while the notes write the commands in lower case.
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "After adding a module, run terraform init again"),
+            Line(2, "terraform init downloads the providers"),
+            Line(3, "The terraform state push command uploads a local state file", "STATE PUSH"),
+            Line(4, "TCP and UDP carry the traffic", "Transport"),
+        ]);
+
+        Assert.Equal("terraform init", corpus.UsualForm("TERRAFORM INIT"));
+        Assert.Equal("state push", corpus.UsualForm("STATE PUSH"));
+        Assert.Equal("TCP", corpus.UsualForm("TCP"));
+        Assert.Equal("SECURING KEYS", corpus.UsualForm("SECURING KEYS")); // never written in a line: the title's own form
+    }
+}
