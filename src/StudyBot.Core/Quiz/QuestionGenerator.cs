@@ -630,7 +630,7 @@ public static class QuestionGenerator
             {
                 var yesNo = new QuizQuestion(
                     QuizQuestion.MakeId(p.File, p.LineStart.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.YesNo)),
-                    QuizQuestionKind.YesNo, shown, ["Yes", "No"], polarity.Value ? 0 : 1, explanation, citation, QuizText.FirstWord(answer));
+                    QuizQuestionKind.YesNo, WithTopic(p, shown), ["Yes", "No"], polarity.Value ? 0 : 1, explanation, citation, QuizText.FirstWord(answer));
                 yield return new Candidate(yesNo, shown, string.Empty, 1);
                 continue;
             }
@@ -827,7 +827,7 @@ public static class QuestionGenerator
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked)
+                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
                     || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
@@ -866,6 +866,43 @@ public static class QuestionGenerator
                 }
             }
         }
+    }
+
+    /// <summary>True when the blank is one word of a longer label the line opens with ("400 _____ status code - Provisioned
+    /// ThroughputExceededException error will indicate …"): the label only names what the line is about, its content is
+    /// after the separator, so the blank asks a modifier of the heading rather than the fact (outside rating 5, C50). A
+    /// label that is the blank alone ("_____ — TCP and UDP, supports authentication") is the term the line defines.</summary>
+    internal static bool BlankInsideLabel(string masked) =>
+        QuizText.Label(masked) is { } label && label.Contains("_____", StringComparison.Ordinal) && label.Trim() != "_____"
+        && QuizText.WordCount(label) <= MaxLabelWords;
+
+    /// <summary>The most words a line's opening label has (the blank aside) to be a name rather than a clause: "400 _____
+    /// status code" has three; "Operates at a lower level than _____ proxies — forwards any TCP …" (seven) is a sentence
+    /// whose dash joins a second one, rated good.</summary>
+    private const int MaxLabelWords = 4;
+
+    /// <summary>A yes/no question that does not name its subject ("Can I create a dynamic amount of resources?" in a FAQ
+    /// of the CloudFormation notes), opened with it: "In CloudFormation, can I …". The subject is the first term (an
+    /// acronym or a CamelCase name, not an organising one such as FAQ) of the nearest heading above the question that
+    /// holds one; a question that already names it ("Can CloudFormation …"), or has no such heading over it, is left as
+    /// it is. Sharing another word with the heading ("resources" of "CloudFormation Resources") does not name it.</summary>
+    internal static string WithTopic(Passage p, string shown)
+    {
+        foreach (var heading in p.HeadingPath.Reverse().Select(QuizText.OneLine)
+            .Where(h => !string.Equals(QuizText.Normalize(h), QuizText.Normalize(shown.TrimEnd('?')), StringComparison.Ordinal)))
+        {
+            if (QuizText.Terms(heading).FirstOrDefault(t => !QuizLexicon.WeakKeys.Contains(t) && !QuizLexicon.OrganisingWords.Contains(t)) is not { } topic)
+            {
+                continue;
+            }
+
+            var words = QuizText.Words(shown);
+            return words.Any(w => string.Equals(w, topic, StringComparison.OrdinalIgnoreCase))
+                ? shown
+                : $"In {topic}, {(QuizText.Terms(words[0]).Any() || words[0] == "I" ? shown[0] : char.ToLowerInvariant(shown[0]))}{shown[1..]}";
+        }
+
+        return shown;
     }
 
     /// <summary>A blank inside a list ("OSPF, BGP, _____") or an example ("AWS services such as _____", "for example

@@ -249,6 +249,10 @@ internal static partial class QuizText
         return head.Count is >= 1 and <= 8 && !head.Any(QuizLexicon.Auxiliaries.Contains);
     }
 
+    /// <summary>The label a line names before its separator ("400 HTTP status code" of "400 HTTP status code - …"), or
+    /// null.</summary>
+    public static string? Label(string text) => LabelRegex().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
     /// <summary>How many lower-case content words a text has: a description has some, a name or a list of names
     /// ("Elastic Load Balancing (Application Load Balancer)", "S3, SNS, CloudWatch Events…") has none.</summary>
     public static int LowerContentWords(string text) =>

@@ -139,3 +139,34 @@ public class NotesCasingTests
         Assert.Equal("SECURING KEYS", corpus.UsualForm("SECURING KEYS")); // never written in a line: the title's own form
     }
 }
+
+public class BlankAndTopicTests
+{
+    [Theory]
+    [InlineData("400 _____ status code - ProvisionedThroughputExceededException error will indicate that you exceeded your throughput", true)] // C50
+    [InlineData("_____ — TCP and UDP, supports authentication, DNS resolution at proxy.", false)] // the label is the key
+    [InlineData("_____: rds.force_ssl=1 in the AWS RDS Console (parameter groups)", false)]
+    [InlineData("ACK — The initiator acknowledges the receiver's _____. The connection is now fully closed.", false)] // in the body
+    public void BlankInsideLabel_AWordOfTheLinesOwnLabel_IsNotWorthAsking(string masked, bool inLabel) =>
+        Assert.Equal(inLabel, QuestionGenerator.BlankInsideLabel(masked));
+
+    [Fact]
+    public void Topic_AYesNoQuestionWithoutItsSubject_TakesTheNearestHeadingsName()
+    {
+        // C1: "Can I create a dynamic amount of resources?" under "CloudFormation Resources" › "FAQ for resources".
+        var p = new Passage("aws/cda.md", "FAQ for resources", ["AWS CDA", "CloudFormation Resources", "FAQ for resources"], 975, 976,
+            "Can I create a dynamic amount of resources?\nNo, you can’t.", PassageKind.QuestionAnswer, "Can I create a dynamic amount of resources?", "No, you can’t.");
+
+        Assert.Equal("In CloudFormation, can I create a dynamic amount of resources?", QuestionGenerator.WithTopic(p, "Can I create a dynamic amount of resources?"));
+        Assert.Equal("Can CloudFormation create a dynamic amount of resources?", QuestionGenerator.WithTopic(p, "Can CloudFormation create a dynamic amount of resources?"));
+        var seed = p with { Section = "Does HSM can be placed at On-Premise", HeadingPath = ["Does HSM can be placed at On-Premise"] };
+        Assert.Equal("Does HSM can be placed at On-Premise?", QuestionGenerator.WithTopic(seed, "Does HSM can be placed at On-Premise?"));
+    }
+}
+
+public class BlankInsideLabelSentenceTests
+{
+    [Fact]
+    public void BlankInsideLabel_ASentenceBeforeADash_IsNoLabel() =>
+        Assert.False(QuestionGenerator.BlankInsideLabel("Operates at a lower level than _____ proxies — forwards any TCP (and optionally UDP) traffic."));
+}
