@@ -104,6 +104,10 @@ public static class QuestionGenerator
     /// BGP with OSPF 2.7, whose wrong choices are listed with it anyway).</summary>
     private const double MinPartnerListings = 5;
 
+    /// <summary>How often the notes must list the key with one term before its lists define its family, so that a wrong
+    /// term listed only in other families is of another kind (<see cref="QuizCorpus.OfAnotherFamily"/>).</summary>
+    private const double MinFamilyListings = 2;
+
     /// <summary>The share of the firm partner's listings that the best-listed wrong choice needs for the key not to stand
     /// alone of its kind. Measured on the fifth outside rating: guessable, UDP among DHCP, FTP, SMTP (0.06 of 43.6:
     /// 0.001), TCP among SMTP, DNS, SSH (0.001), HTTPS among IMAP, DNS, POP3 (0.6 of 6.35: 0.094); good, ACK among FIN,
@@ -1107,6 +1111,7 @@ public static class QuestionGenerator
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
                 && !corpus.Nests(key, c.Text, p.File)
+                && !corpus.OfAnotherFamily(key, c.Text, root, MinFamilyListings)
                 && (head is null || corpus.FillsSlot(c.Text, head))
                 && (article is null || QuizText.TakesAn(c.Text) == QuizText.TakesAn(key))
                 && !corpus.AlsoTrue(c.Text, stems, p)

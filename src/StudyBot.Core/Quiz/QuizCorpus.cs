@@ -270,6 +270,17 @@ internal sealed class QuizCorpus
     public double TopListed(string term, string root) =>
         _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) && set.Count > 0 ? set.Values.Max() : 0;
 
+    /// <summary>True when the notes list the key firmly (<paramref name="minKeyListings"/> with one term or more) and the
+    /// candidate in lists of its own, but never the two together nor with a common sibling: two families (PostgreSQL
+    /// with MySQL and MariaDB; NoSQL with DB). Without lists on either side the notes say nothing.</summary>
+    public bool OfAnotherFamily(string key, string candidate, string root, double minKeyListings)
+    {
+        var keys = Listed(key, root);
+        var others = Listed(candidate, root);
+        return TopListed(key, root) >= minKeyListings - 1e-9 && others.Count > 0
+            && !keys.Contains(candidate, StringComparer.OrdinalIgnoreCase) && !others.Any(o => keys.Contains(o, StringComparer.OrdinalIgnoreCase));
+    }
+
     private static readonly string[] EmptySet = [];
 
     private Lazy<Dictionary<string, Dictionary<string, double>>> _listed => _listedTerms ??= new(BuildListed);

@@ -170,3 +170,27 @@ public class BlankInsideLabelSentenceTests
     public void BlankInsideLabel_ASentenceBeforeADash_IsNoLabel() =>
         Assert.False(QuestionGenerator.BlankInsideLabel("Operates at a lower level than _____ proxies — forwards any TCP (and optionally UDP) traffic."));
 }
+
+public class AnotherFamilyTests
+{
+    private static Passage Line(int line, string text) => new("aws/rds.md", "RDS", ["RDS"], line, line, text, PassageKind.Bullet);
+
+    [Fact]
+    public void OfAnotherFamily_ATermListedOnlyInAnotherFamily_IsNoWrongChoice()
+    {
+        // C35: NoSQL and PromQL offered as RDS engines. The notes list PostgreSQL with MySQL and MariaDB, NoSQL with DB.
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "Engines: MySQL, PostgreSQL and MariaDB"),
+            Line(2, "PostgreSQL vs MySQL: both support read replicas"),
+            Line(5, "MySQL and PostgreSQL are both open source"),
+            Line(3, "Choose NoSQL or DB engines by access pattern"),
+            Line(4, "PromQL is the query language of Prometheus"),
+        ]);
+
+        Assert.True(corpus.OfAnotherFamily("PostgreSQL", "NoSQL", "aws", 2));
+        Assert.False(corpus.OfAnotherFamily("PostgreSQL", "MariaDB", "aws", 2));
+        Assert.False(corpus.OfAnotherFamily("PostgreSQL", "PromQL", "aws", 2)); // listed nowhere: the notes say nothing
+        Assert.False(corpus.OfAnotherFamily("MariaDB", "NoSQL", "aws", 2)); // MariaDB listed once: too little to say
+    }
+}
