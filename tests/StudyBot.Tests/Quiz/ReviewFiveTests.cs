@@ -8,24 +8,17 @@ namespace StudyBot.Tests.Quiz;
 /// one test each.</summary>
 public class ReviewFiveTests
 {
-    private static Passage Line(int line, string text, string section = "Transport", string file = "net/tcp.md") =>
-        new(file, section, [section], line, line, text, PassageKind.Bullet);
-
-    private static QuizQuestion Blank(string masked, string answer, params string[] wrong)
-    {
-        string[] choices = [answer, .. wrong];
-        return new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", choices, 0, masked,
-            new Citation("net/dhcp.md", "DHCP", 1, 1, masked), answer);
-    }
+    private static QuizQuestion Blank(string masked, string answer, params string[] wrong) => NoteLines.Question(
+        QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", masked, new Citation("net/dhcp.md", "DHCP", 1, 1, masked), answer, wrong);
 
     // The notes pair TCP with UDP over and over ("TCP and UDP", "TCP vs UDP"); DHCP, FTP and SMTP they list together
     // elsewhere, and with UDP only once in a long list.
     private static QuizCorpus Networking() => new(
     [
-        .. Enumerable.Range(1, 6).Select(i => Line(i, $"TCP and UDP both carry data between ports, case {i}")),
-        Line(7, "TCP vs UDP: reliability against speed"),
-        Line(8, "Application protocols: DHCP, FTP, SMTP and DNS", "Applications", "net/apps.md"),
-        Line(9, "Common ports: DHCP, FTP, SMTP, DNS, SSH, HTTP, UDP, TCP, ICMP", "Ports", "net/ports.md"),
+        .. Enumerable.Range(1, 6).Select(i => NoteLines.Bullet("net/tcp.md", "Transport", i, $"TCP and UDP both carry data between ports, case {i}")),
+        NoteLines.Bullet("net/tcp.md", "Transport", 7, "TCP vs UDP: reliability against speed"),
+        NoteLines.Bullet("net/apps.md", "Applications", 8, "Application protocols: DHCP, FTP, SMTP and DNS"),
+        NoteLines.Bullet("net/ports.md", "Ports", 9, "Common ports: DHCP, FTP, SMTP, DNS, SSH, HTTP, UDP, TCP, ICMP"),
     ]);
 
     [Fact]
@@ -55,7 +48,7 @@ public class ReviewFiveTests
     {
         // CloudFront beside CloudWatch, CloudTrail, CloudFormation was rated good: the notes list CloudFront once with
         // a CDN, too little to say what it must be asked beside.
-        var corpus = new QuizCorpus([Line(1, "Caches: CloudFront and ElastiCache", "Caching", "aws/s3.md"), Line(2, "CloudWatch collects metrics from EC2", "Monitoring", "aws/cw.md")]);
+        var corpus = new QuizCorpus([NoteLines.Bullet("aws/s3.md", "Caching", 1, "Caches: CloudFront and ElastiCache"), NoteLines.Bullet("aws/cw.md", "Monitoring", 2, "CloudWatch collects metrics from EC2")]);
         var q = new QuizQuestion("q", QuizQuestionKind.FillInTheBlank, "Fill in the blank: “Use _____ to cache S3 objects”", ["CloudFront", "CloudWatch", "CloudTrail", "CloudFormation"], 0,
             "x", new Citation("aws/s3.md", "S3", 1, 1, "x"), "CloudFront");
 
@@ -119,7 +112,7 @@ public class TwoChoiceDescriptionTests
 public class NotesCasingTests
 {
     private static Passage Line(int line, string text, string section = "TERRAFORM INIT") =>
-        new("tf/terraform.md", section, [section], line, line, text, PassageKind.Bullet);
+        NoteLines.Bullet("tf/terraform.md", section, line, text);
 
     [Fact]
     public void UsualForm_AShoutedTitleTheNotesWriteInLowerCase_TakesTheNotesCasing()
@@ -173,7 +166,7 @@ public class BlankInsideLabelSentenceTests
 
 public class AnotherFamilyTests
 {
-    private static Passage Line(int line, string text) => new("aws/rds.md", "RDS", ["RDS"], line, line, text, PassageKind.Bullet);
+    private static Passage Line(int line, string text) => NoteLines.Bullet("aws/rds.md", "RDS", line, text);
 
     [Fact]
     public void OfAnotherFamily_ATermListedOnlyInAnotherFamily_IsNoWrongChoice()
