@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Quiz;
@@ -261,7 +262,8 @@ internal sealed class QuizCorpus
         _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.Keys : EmptySet;
 
     /// <summary>How tightly the notes list two terms together: each list that holds both adds one over the number of
-    /// the other members (a pair "TCP vs UDP" adds 1, a row of twenty protocols 0.05).</summary>
+    /// the other members (a pair "TCP vs UDP" adds 1, a row of twenty protocols 0.05; a table comparing two columns
+    /// "TCP: … | UDP: …" adds 1 per row).</summary>
     public double ListedWith(string term, string other, string root) =>
         _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.GetValueOrDefault(other) : 0;
 
@@ -374,10 +376,9 @@ internal sealed class QuizCorpus
             return cached;
         }
 
-        var pattern = $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(term)}(?![\w-])";
+        var pattern = $@"(?<![\w-]){Regex.Escape(term)}(?![\w-])";
         var forms = _passages
-            .SelectMany(p => System.Text.RegularExpressions.Regex.Matches(QuizText.OneLine(p.Text), pattern,
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            .SelectMany(p => Regex.Matches(QuizText.OneLine(p.Text), pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             .Select(m => m.Value)
             .GroupBy(v => v, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
