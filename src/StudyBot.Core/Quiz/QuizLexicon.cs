@@ -131,6 +131,10 @@ internal static class QuizLexicon
     };
 
     /// <summary>First words of a heading that continues a sentence ("They regulate"): not the name of a thing.</summary>
+    /// <summary>Pronouns that stand for a thing already named: as a subject ("it is", "they can") inside a quoted line,
+    /// the line is a clause about its section's subject, not a description of what the subject is.</summary>
+    public static readonly HashSet<string> SubjectPronouns = new(StringComparer.OrdinalIgnoreCase) { "it", "they" };
+
     public static readonly HashSet<string> PronounStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",

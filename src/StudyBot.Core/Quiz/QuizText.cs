@@ -249,6 +249,10 @@ internal static partial class QuizText
         return head.Count is >= 1 and <= 8 && !head.Any(QuizLexicon.Auxiliaries.Contains);
     }
 
+    /// <summary>The label a line names before its separator ("400 HTTP status code" of "400 HTTP status code - …"), or
+    /// null.</summary>
+    public static string? Label(string text) => LabelRegex().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
     /// <summary>How many lower-case content words a text has: a description has some, a name or a list of names
     /// ("Elastic Load Balancing (Application Load Balancer)", "S3, SNS, CloudWatch Events…") has none.</summary>
     public static int LowerContentWords(string text) =>
@@ -440,6 +444,41 @@ internal static partial class QuizText
 
     public static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    /// <summary>Runs of two terms or more that a line writes as one list: side by side with only a comma, a slash, a pipe,
+    /// "and", "or", "vs" between them ("TCP and UDP", "TCP vs UDP", "MySQL, PostgreSQL, MariaDB"). What the notes list
+    /// together they treat as things of one kind; "DHCP uses UDP" is no list.</summary>
+    public static IEnumerable<IReadOnlyList<string>> ListedRuns(string text)
+    {
+        var run = new List<string>();
+        var end = -1;
+        foreach (Match m in TermRegex().Matches(text))
+        {
+            if (end >= 0 && !ListGapRegex().IsMatch(text[end..m.Index]))
+            {
+                if (run.Count > 1)
+                {
+                    yield return run;
+                }
+
+                run = [];
+            }
+
+            run.Add(m.Value);
+            end = m.Index + m.Length;
+        }
+
+        if (run.Count > 1)
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>True when the whole text is one term (a table cell "UDP").</summary>
+    public static bool IsOneTerm(string text) => TermRegex().Match(text.Trim()) is { Success: true } m && m.Length == text.Trim().Length;
+
+    [GeneratedRegex(@"^\s*(?:[,/|&+]\s*)?(?:(?:and|or|nor|vs\.?|versus)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListGapRegex();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")]
     private static partial Regex WordRegex();

@@ -74,10 +74,12 @@ public partial class QuizCliTests
         var (questions, _, code) = await RunAsync(Corpus(corpus), 100_000);
         Assert.Equal(0, code);
         // The generator drops what it cannot write well: the smallest corpus (cka-learning, 17 files of short notes)
-        // gives 2 on its own (13 before the kind model, 6 before wrong choices all had to be of the key's kind: its
-        // blanks' wrong choices were of another kind than the key, its definitions offered "Secrets" for "key value
-        // pairs" and topic headings beside things). Run with the other corpora, it gives more (a larger family).
-        Assert.True(questions.Count >= 2, $"{questions.Count} questions");
+        // gives 1 on its own (2 before two-choice definitions needed titles sharing a name: "RBAC" or "ABAC" for
+        // "rolebinding roleref is immutable", rated guessable by the fifth outside reader; 13 before the kind model, 6
+        // before wrong choices all had to be of the key's kind: its blanks' wrong choices were of another kind than the
+        // key, its definitions offered "Secrets" for "key value pairs" and topic headings beside things). Run with the
+        // other corpora, it gives more (a larger family).
+        Assert.True(questions.Count >= 1, $"{questions.Count} questions");
         AssertSound(Corpus(corpus), questions);
     }
 

@@ -8,7 +8,7 @@ namespace StudyBot.Tests.Quiz;
 public class FairWrongChoicesTests
 {
     private static Passage Line(int line, string text, string section = "Networking", string file = "net.md") =>
-        new(file, section, [section], line, line, text, PassageKind.Bullet);
+        NoteLines.Bullet(file, section, line, text);
 
     [Theory]
     [InlineData("_____ certificates to encrypt data to RDS in flight", "certificates")]

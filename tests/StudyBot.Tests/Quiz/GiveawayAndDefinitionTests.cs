@@ -8,12 +8,8 @@ namespace StudyBot.Tests.Quiz;
 /// true), one test each.</summary>
 public class GiveawayAndDefinitionTests
 {
-    private static QuizQuestion Definition(string quote, string answer, params string[] wrong)
-    {
-        string[] choices = [answer, .. wrong];
-        return new QuizQuestion("q", QuizQuestionKind.Definition, $"Which of these is described in the notes as “{quote}”?", choices, 0,
-            quote, new Citation("auth.md", answer, 1, 2, quote), answer);
-    }
+    private static QuizQuestion Definition(string quote, string answer, params string[] wrong) => NoteLines.Question(
+        QuizQuestionKind.Definition, $"Which of these is described in the notes as “{quote}”?", quote, new Citation("auth.md", answer, 1, 2, quote), answer, wrong);
 
     [Theory]
     [InlineData(0.65, true)] // the sentence 0.55 like the key, 0.40 like each wrong command: "resync" names REFRESH
