@@ -180,6 +180,9 @@ public static class QuestionGenerator
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
             .GroupBy(c => QuizText.Normalize(c.Question.Text), StringComparer.Ordinal).Select(g => g.First())
+            // One question per fact: "What do the notes say about AWS Shield?" asks again, the other way round, what
+            // "Which of these is described as 'Provides protection against DDOS …'?" asks (outside ratings 6 and 7).
+            .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
             .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
 
@@ -965,12 +968,16 @@ public static class QuestionGenerator
     }
 
     /// <summary>False for a line that starts with its predicate ("Uses multicast …", "Only available for …", "Used to
-    /// capture …") or a pronoun ("It can be detached …"): the subject is the section it sits in.</summary>
+    /// capture …", "Offers more bandwidth …") or a pronoun ("It can be detached …"): the subject is the section it sits
+    /// in. A first word in -s is a verb when the lexicon knows it or a determiner follows it (outside ratings 6 and 7:
+    /// "Offers more bandwidth … over using _____" never said it was Direct Connect).</summary>
     internal static bool HasSubject(string text)
     {
         var first = QuizText.FirstWord(text).ToLowerInvariant();
-        var verb = QuizLexicon.Verbs.Contains(first)
-            && (QuizLexicon.Auxiliaries.Contains(first) || (first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal)));
+        var words = QuizText.Words(text);
+        var thirdPerson = first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal);
+        var verb = (QuizLexicon.Verbs.Contains(first) && (QuizLexicon.Auxiliaries.Contains(first) || thirdPerson))
+            || (thirdPerson && words.Count > 1 && QuizLexicon.Determiners.Contains(words[1]));
         return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !QuizLexicon.PronounStarts.Contains(first)
             && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
     }
@@ -1478,7 +1485,35 @@ public static class QuestionGenerator
             }
         }
 
-        return QuizText.BracketedAcronyms(stem + " " + label).Any(a => QuizText.Abbreviates(a, q.Answer) && !wrong.Any(w => QuizText.Abbreviates(a, w)));
+        return SuffixSpelt(q.Answer, wrong, stem + " " + label)
+            || QuizText.BracketedAcronyms(stem + " " + label).Any(a => QuizText.Abbreviates(a, q.Answer) && !wrong.Any(w => QuizText.Abbreviates(a, w)));
+    }
+
+    /// <summary>True when the key is a hyphenated acronym whose first part its wrong choices share ("SSE-C" beside
+    /// "SSE-S3", "SSE-KMS") and the stem spells the part that tells it from them, but no wrong choice's: "managed by
+    /// the customer" → the C of SSE-C (outside ratings 6 and 7, S7 and C40: the two-choice item was answered by the
+    /// letter). One letter is spelt by a word of four letters or more that starts with it.</summary>
+    internal static bool SuffixSpelt(string key, IReadOnlyList<string> wrong, string stem)
+    {
+        static (string Head, string Tail)? Split(string choice)
+        {
+            var name = QuizText.WithoutBrackets(choice).Trim();
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            return dash > 0 && dash < name.Length - 1 && QuizText.IsAcronym(name) ? (name[..dash], name[(dash + 1)..]) : null;
+        }
+
+        bool Spelt(string tail) => tail.All(char.IsLetter) && tail.Length <= 3
+            && (tail.Length == 1
+                ? QuizText.Words(stem).Any(w => w.Length >= 4 && char.ToUpperInvariant(w[0]) == char.ToUpperInvariant(tail[0]))
+                : QuizText.SpeltLetters(stem, tail) == tail.Length);
+
+        if (Split(key) is not { } k)
+        {
+            return false;
+        }
+
+        var siblings = wrong.Select(Split).Where(w => w is { } x && string.Equals(x.Head, k.Head, StringComparison.OrdinalIgnoreCase)).Select(w => w!.Value.Tail).ToList();
+        return siblings.Count > 0 && Spelt(k.Tail) && !siblings.Any(Spelt);
     }
 
     /// <summary>True when the stem holds <see cref="MinShownKeyWords"/> or more of the key's own words and fewer of every

@@ -130,7 +130,6 @@ internal static class QuizLexicon
         "write", "let", "get", "put", "navigate", "follow", "attach", "deploy", "verify", "ensure", "specify",
     };
 
-    /// <summary>First words of a heading that continues a sentence ("They regulate"): not the name of a thing.</summary>
     /// <summary>Pronouns that stand for a thing already named: as a subject ("it is", "they can") inside a quoted line,
     /// the line is a clause about its section's subject, not a description of what the subject is.</summary>
     public static readonly HashSet<string> SubjectPronouns = new(StringComparer.OrdinalIgnoreCase) { "it", "they" };
@@ -138,6 +137,14 @@ internal static class QuizLexicon
     public static readonly HashSet<string> PronounStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
+    };
+
+    /// <summary>Words that open a noun phrase. A line's first word ending in -s before one of them is a verb whose subject
+    /// is the heading ("Offers more bandwidth …", "Provides a …"): a plural noun is not followed by a determiner.</summary>
+    public static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "more", "less", "fewer", "no", "any", "all", "some", "its", "their", "your", "our", "each",
+        "every", "much", "many", "this", "these", "those",
     };
 
     /// <summary>Files that describe the notes rather than teach: nothing in them is worth a question.</summary>

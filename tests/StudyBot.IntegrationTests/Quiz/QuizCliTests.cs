@@ -43,12 +43,15 @@ public partial class QuizCliTests
         }
     }
 
+    /// <summary>The seed notes (one short file) hold 7 questions worth asking: the sixth and seventh outside ratings
+    /// marked the other three (a fact asked twice the other way round, SSE-C given away by "customer"), so the bank
+    /// keeps fewer, better ones rather than a round 10.</summary>
     [Fact]
-    public async Task Quiz_SeedNotesCount10_Gives10DistinctSoundQuestions()
+    public async Task Quiz_SeedNotesCount7_Gives7DistinctSoundQuestions()
     {
-        var (questions, error, code) = await RunAsync(Seed, 10);
+        var (questions, error, code) = await RunAsync(Seed, 7);
         Assert.Equal(0, code);
-        Assert.Equal(10, questions.Count);
+        Assert.Equal(7, questions.Count);
         Assert.DoesNotContain("only", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
         Assert.Contains(questions, q => q.GetProperty("question").GetString()!.StartsWith("Can we create un-encrypted EBS volume", StringComparison.Ordinal)
@@ -60,7 +63,7 @@ public partial class QuizCliTests
     {
         var (questions, error, code) = await RunAsync(Seed, 1000);
         Assert.Equal(0, code);
-        Assert.InRange(questions.Count, 10, 999);
+        Assert.InRange(questions.Count, 7, 999);
         Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
     }

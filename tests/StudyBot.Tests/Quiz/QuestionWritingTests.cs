@@ -248,12 +248,16 @@ public class QuestionWritingTests
     [InlineData("Similar to OSPF but uses a different addressing scheme")]
     [InlineData("Lets you establish a dedicated network connection to AWS")]
     [InlineData("It can be detached from an instance and attached to another one quickly")]
+    [InlineData("Offers more bandwidth and a more consistent network experience over using VPN based solutions")]
+    [InlineData("Guarantees the delivery of every segment")]
     public void HasSubject_LineThatStartsWithItsPredicate_False(string line) => Assert.False(QuestionGenerator.HasSubject(line));
 
     [Theory]
     [InlineData("Ethernet switches operate at Layer 2 and forward frames")]
     [InlineData("Creating an ASG is similar to creating a new EC2 instance")]
     [InlineData("All data in Amazon S3 are automatically encrypted")]
+    [InlineData("Pods share the network namespace of their node")]
+    [InlineData("Routers forward packets between networks")]
     public void HasSubject_Sentence_True(string line) => Assert.True(QuestionGenerator.HasSubject(line));
 
     [Fact]

@@ -1,0 +1,38 @@
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>The rules for what both readers of the sixth and seventh outside ratings found (issue 11, 2026-11-30): the
+/// letter that tells SSE-C from its siblings spelt by the stem, and one fact asked twice, one test each (the line
+/// without a subject is in <see cref="QuestionWritingTests"/>).</summary>
+public class ReviewSixSevenTests
+{
+    [Theory]
+    [InlineData("SSE-C", "server-side encryption using data keys fully managed by the customer outside of AWS", true)]
+    [InlineData("SSE-C", "Customer creates key on 3rd party and AWS manages it", true)]
+    [InlineData("SSE-C", "keys you bring yourself, AWS only encrypts", false)] // nothing spells the C
+    [InlineData("SSE-KMS", "server-side encryption with keys managed by the key service", false)] // "keys managed" is not side by side with an S word
+    public void SuffixSpelt_TheLetterThatTellsTheKeyFromItsSiblings_GivesItAway(string key, string stem, bool spelt)
+    {
+        string[] siblings = ["SSE-S3", "SSE-C", "SSE-KMS"];
+        Assert.Equal(spelt, QuestionGenerator.SuffixSpelt(key, siblings.Where(s => s != key).ToList(), stem));
+    }
+
+    [Fact]
+    public void SuffixSpelt_ASiblingsLetterSpeltToo_DoesNotStandOut()
+    {
+        // "customer keys" spells the C of SSE-C and the K of SSE-K alike: the stem favours neither.
+        Assert.False(QuestionGenerator.SuffixSpelt("SSE-C", ["SSE-K"], "customer keys stay outside"));
+        Assert.False(QuestionGenerator.SuffixSpelt("HTTPS", ["HTTP"], "customer data"));
+    }
+
+    [Fact]
+    public void Generate_SeedNotes_AsksEachFactOnce()
+    {
+        // The sixth and seventh readers both marked "What do the notes say about AWS Shield?" beside "Which of these is
+        // described as 'Provides protection against DDOS …'?": one line, asked twice the other way round.
+        var questions = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
+
+        Assert.All(questions.GroupBy(q => (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)), g => Assert.Single(g));
+    }
+}
