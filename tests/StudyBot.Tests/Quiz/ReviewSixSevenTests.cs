@@ -35,4 +35,12 @@ public class ReviewSixSevenTests
 
         Assert.All(questions.GroupBy(q => (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)), g => Assert.Single(g));
     }
+
+    [Theory]
+    [InlineData("aurora claims 5x performance over _____ on rds, over 3x the performance of postgres on rds", "postgresql", true)]
+    [InlineData("use _____ to cache s3 objects around the world in the cloud", "cloudwatch", false)] // "cloud" is a word of its own
+    [InlineData("the ___ engine replicates to 5 read replicas", "mariadb", false)]
+    [InlineData("_____ — tcp and udp, supports authentication socks proxy", "socks4", false)] // a version is another thing
+    public void NamedShort_TheStemNamesAWrongChoiceByAShorterForm_RulesItOut(string line, string term, bool named) =>
+        Assert.Equal(named, QuestionGenerator.NamedShort(line, term));
 }
