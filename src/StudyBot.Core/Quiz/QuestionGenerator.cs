@@ -262,8 +262,18 @@ public static class QuestionGenerator
         filePassages
             .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
             .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
-            .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text))
+            .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text) && !IsAboutTheCourse(f.Text))
             .ToList();
+
+    /// <summary>True for a line whose subject is the exam or the course, not the subject matter ("The exam expects you to
+    /// understand how to read CloudFormation"): a remark to the learner, not a fact to ask (outside ratings 5, 6, 8
+    /// and 10).</summary>
+    internal static bool IsAboutTheCourse(string text)
+    {
+        var words = QuizText.Words(text);
+        var at = words.Count > 1 && QuizLexicon.Determiners.Contains(words[0]) ? 1 : 0;
+        return words.Count > at && QuizLexicon.CourseSubjects.Contains(words[at]);
+    }
 
     /// <summary>True when a passage runs over a nested list: its bullets were joined into one line that no one wrote
     /// ("Lambda Function Invoke Lambda function Easy way to …").</summary>

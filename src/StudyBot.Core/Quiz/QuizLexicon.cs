@@ -139,6 +139,13 @@ internal static class QuizLexicon
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
     };
 
+    /// <summary>Subjects that are the course around the notes rather than their matter: a line that opens with one
+    /// ("The exam expects you to …") speaks to the learner.</summary>
+    public static readonly HashSet<string> CourseSubjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "exam", "exams", "course", "certification", "syllabus", "curriculum",
+    };
+
     /// <summary>Words that open a noun phrase. A line's first word ending in -s before one of them is a verb whose subject
     /// is the heading ("Offers more bandwidth …", "Provides a …"): a plural noun is not followed by a determiner.</summary>
     public static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

@@ -43,4 +43,12 @@ public class ReviewSixSevenTests
     [InlineData("_____ — tcp and udp, supports authentication socks proxy", "socks4", false)] // a version is another thing
     public void NamedShort_TheStemNamesAWrongChoiceByAShorterForm_RulesItOut(string line, string term, bool named) =>
         Assert.Equal(named, QuestionGenerator.NamedShort(line, term));
+
+    [Theory]
+    [InlineData("The exam expects you to understand how to read CloudFormation templates", true)]
+    [InlineData("Exam tips: know the difference between the two", true)]
+    [InlineData("The examples below use the default VPC of the account", false)]
+    [InlineData("Deleting a stack deletes every single artifact that was created by CloudFormation", false)]
+    public void IsAboutTheCourse_ARemarkToTheLearner_IsNoFact(string line, bool course) =>
+        Assert.Equal(course, QuestionGenerator.IsAboutTheCourse(line));
 }
