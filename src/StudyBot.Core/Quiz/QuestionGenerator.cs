@@ -853,7 +853,7 @@ public static class QuestionGenerator
                 var shownLabel = IsNameTitle(label) && !QuizText.Reveals(label, key) ? label : string.Empty;
 
                 // "Only available for ___ volumes": what is? Without a label the line has no subject.
-                if (shownLabel.Length == 0 && !HasSubject(text))
+                if (shownLabel.Length == 0 && (!HasSubject(text) || PronounBeforeBlank(masked)))
                 {
                     continue;
                 }
@@ -990,6 +990,16 @@ public static class QuestionGenerator
             || (thirdPerson && words.Count > 1 && QuizLexicon.Determiners.Contains(words[1]));
         return !verb && !QuizLexicon.PredicateStarts.Contains(first) && !QuizLexicon.PronounStarts.Contains(first)
             && !(first.Length >= 4 && first.EndsWith("ed", StringComparison.Ordinal));
+    }
+
+    /// <summary>True when the clause that holds the blank opens with "it" or "they": "Passwords, sensitive values… they can
+    /// be encrypted using _____" stands for something the line only lists, and without its heading as a label the
+    /// learner is not told what (outside ratings 7 to 10: Lambda's environment variables never named).</summary>
+    internal static bool PronounBeforeBlank(string masked)
+    {
+        var before = masked[..masked.IndexOf("_____", StringComparison.Ordinal)];
+        var start = before.LastIndexOfAny(['.', '…']) + 1; // a sentence or a list that trails off, not a clause after ';' or ':'
+        return QuizLexicon.SubjectPronouns.Contains(QuizText.FirstWord(before[start..].TrimStart()));
     }
 
     /// <summary>The noun the blank is the modifier of, or null: "___ records", "the .com ___ server", "___

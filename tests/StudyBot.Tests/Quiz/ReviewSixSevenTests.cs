@@ -51,4 +51,13 @@ public class ReviewSixSevenTests
     [InlineData("Deleting a stack deletes every single artifact that was created by CloudFormation", false)]
     public void IsAboutTheCourse_ARemarkToTheLearner_IsNoFact(string line, bool course) =>
         Assert.Equal(course, QuestionGenerator.IsAboutTheCourse(line));
+
+    [Theory]
+    [InlineData("Passwords, sensitive values… they can be encrypted using _____", true)]
+    [InlineData("It can be detached and attached to another _____ quickly", true)]
+    [InlineData("EBS Encryption leverages keys from _____ (AES-256)", false)]
+    [InlineData("Pods share an IP; it is the same inside and outside, with no _____ involved", false)] // one sentence that names pods
+    [InlineData("Environment variables: they can be encrypted using _____", false)] // the lead-in names them
+    public void PronounBeforeBlank_TheBlanksClauseOpensWithItOrThey_SaysNotWhat(string masked, bool pronoun) =>
+        Assert.Equal(pronoun, QuestionGenerator.PronounBeforeBlank(masked));
 }
