@@ -488,7 +488,6 @@ public static class QuestionGenerator
             .Any(l => kinds.Similarity(l, quote) >= SameLine - 1e-9);
     }
 
-    /// <summary>A heading that names a thing (not "Best practices", "Phases", "Capacity = …", "2.3 Establishing …").</summary>
     /// <summary>The name a descriptive heading gives in brackets at its end ("Amazon S3 managed keys (SSE-S3)",
     /// "Customer provided keys (SSE-C)" → SSE-S3, SSE-C), or null. The words before the brackets describe the thing
     /// (and fail <see cref="IsNameTitle"/> as a phrase with a verb); the acronym in brackets is what it is called, the
@@ -504,6 +503,7 @@ public static class QuestionGenerator
             : null;
     }
 
+    /// <summary>A heading that names a thing (not "Best practices", "Phases", "Capacity = …", "2.3 Establishing …").</summary>
     internal static bool IsNameTitle(string title, QuizCorpus? corpus = null)
     {
         if (!QuizText.IsNamingTitle(title) || QuizText.WordCount(title) > 5 || title.IndexOfAny(['=', ':', '|', '!', '"', ',', ';']) >= 0

@@ -259,18 +259,18 @@ internal sealed class QuizCorpus
     /// or in one column of a table, or as the compared columns of one table ("TCP: … | UDP: …"): its siblings by the
     /// notes' own structure, much tighter than sharing a line ("DHCP uses UDP on port 67" lists nothing).</summary>
     public IReadOnlyCollection<string> Listed(string term, string root) =>
-        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.Keys : EmptySet;
+        ListedTerms.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.Keys : EmptySet;
 
     /// <summary>How tightly the notes list two terms together: each list that holds both adds one over the number of
     /// the other members (a pair "TCP vs UDP" adds 1, a row of twenty protocols 0.05; a table comparing two columns
     /// "TCP: … | UDP: …" adds 1 per row).</summary>
     public double ListedWith(string term, string other, string root) =>
-        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.GetValueOrDefault(other) : 0;
+        ListedTerms.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) ? set.GetValueOrDefault(other) : 0;
 
     /// <summary>The most the notes list <paramref name="term"/> with any one other term (<see cref="ListedWith"/>): how
     /// firmly they give it a partner (UDP with TCP 43.6 on the networking notes, SSH with TTY 2).</summary>
     public double TopListed(string term, string root) =>
-        _listed.Value.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) && set.Count > 0 ? set.Values.Max() : 0;
+        ListedTerms.TryGetValue(root + "\u001f" + term.ToUpperInvariant(), out var set) && set.Count > 0 ? set.Values.Max() : 0;
 
     /// <summary>True when the notes list the key firmly (<paramref name="minKeyListings"/> with one term or more) and the
     /// candidate in lists of its own, but never the two together nor with a common sibling: two families (PostgreSQL
@@ -285,9 +285,10 @@ internal sealed class QuizCorpus
 
     private static readonly string[] EmptySet = [];
 
-    private Lazy<Dictionary<string, Dictionary<string, double>>> _listed => _listedTerms ??= new(BuildListed);
+    /// <summary>Built on first use: only blanks ask for it.</summary>
+    private Dictionary<string, Dictionary<string, double>> ListedTerms => _listedTerms ??= BuildListed();
 
-    private Lazy<Dictionary<string, Dictionary<string, double>>>? _listedTerms;
+    private Dictionary<string, Dictionary<string, double>>? _listedTerms;
 
     private Dictionary<string, Dictionary<string, double>> BuildListed()
     {
