@@ -39,9 +39,12 @@ internal sealed class Bench : IDisposable
             if (_embedder is not null)
             {
                 var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), _embedder.ModelId, _embedder.Dimensions);
-                var passageVectors = cache.GetOrEmbed(index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList(), _embedder, CancellationToken.None);
+                var embedded = cache.GetOrEmbedWithTokens(index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList(), _embedder, CancellationToken.None);
+                var passageVectors = embedded.Select(e => e.Vector).ToArray();
                 _vectors[corpus.Name] = passageVectors;
-                vectors = new SemanticIndex(_embedder, passageVectors);
+
+                // EVAL_TOKENS=0: without the word pieces' vectors (the token-match signals stay zero), to compare.
+                vectors = new SemanticIndex(_embedder, passageVectors, Environment.GetEnvironmentVariable("EVAL_TOKENS") == "0" ? null : [.. embedded.Select(e => e.Tokens)]);
                 Console.Error.WriteLine($"{corpus.Name}: {index.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
             }
 

@@ -55,7 +55,7 @@ internal static class AnswerComposer
         var similarities = vector is null ? null : semantic!.Similarities(vector);
         var variant = model.For(similarities is not null);
         var adapted = vector is null ? null : variant.Adapter?.Apply(vector);
-        var context = new Signals.Context(index, analysis, similarities, adapted);
+        var context = new Signals.Context(index, analysis, similarities, adapted, embedding?.Tokens()?.ReadAll());
         Candidates.AddSemantic(found, context);
         context.RankCandidates(found.Keys);
         var ranked = new List<Signals.Candidate>();
@@ -86,7 +86,7 @@ internal static class AnswerComposer
         private readonly string _question;
         private readonly Task _background;
         private int _claimed;
-        private float[]? _vector;
+        private Semantic.Embedding? _embedding;
 
         public QueryEmbedding(Semantic.SemanticIndex semantic, string question)
         {
@@ -103,8 +103,11 @@ internal static class AnswerComposer
                 _background.GetAwaiter().GetResult();
             }
 
-            return _vector!;
+            return _embedding!.Vector;
         }
+
+        /// <summary>The question's word pieces' vectors, from the same run (after <see cref="Vector"/>).</summary>
+        public Semantic.TokenVectors? Tokens() => _embedding?.Tokens;
 
         private bool Compute()
         {
@@ -113,7 +116,8 @@ internal static class AnswerComposer
                 return false;
             }
 
-            _vector = _semantic.Embedder.EmbedQuery(_question);
+            // The word pieces come from the same run, at no cost, when the passages' are kept to match them.
+            _embedding = _semantic.HasTokens ? _semantic.Embedder.EmbedQueryWithTokens(_question) : new(_semantic.Embedder.EmbedQuery(_question), null);
             return true;
         }
     }

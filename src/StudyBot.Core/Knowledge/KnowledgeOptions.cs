@@ -61,6 +61,15 @@ public sealed class KnowledgeOptions : IValidatableObject
     /// <summary>The default of <see cref="SemanticMaxPassages"/>.</summary>
     public const int DefaultSemanticMaxPassages = 100_000;
 
+    /// <summary>Notes with more passages than this keep no word pieces' vectors (<see cref="Semantic.TokenVectors"/>,
+    /// about 10 KB a passage in memory and on disk) and rank without the two token-match signals, which then weigh
+    /// nothing: 20,000 passages (about 2 MB of notes) hold about 200 MB.</summary>
+    [Range(0, int.MaxValue)]
+    public int TokenMatchMaxPassages { get; set; } = DefaultTokenMatchMaxPassages;
+
+    /// <summary>The default of <see cref="TokenMatchMaxPassages"/>.</summary>
+    public const int DefaultTokenMatchMaxPassages = 20_000;
+
     /// <summary>Folder of the passage-embedding cache (keyed by model and passage text), so a restart embeds
     /// nothing. Empty: in the app, an <c>embeddings</c> folder beside the database (<c>Storage:Path</c>, set where both
     /// are composed); used on its own, no cache.</summary>

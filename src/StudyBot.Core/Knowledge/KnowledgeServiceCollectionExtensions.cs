@@ -26,6 +26,7 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<Semantic.SemanticIndexer>>())
         {
             MaxPassages = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.SemanticMaxPassages,
+            TokenMatchMaxPassages = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.TokenMatchMaxPassages,
         });
         services.TryAddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>(),

@@ -128,7 +128,10 @@ internal sealed class AnswerModel
             return sum;
         }
 
-        public double Contribution(int i, double x) => _weight[i] * (x - _mean[i]) / _scale[i];
+        /// <summary>A signal not measured (NaN: the notes' word pieces are not kept, see
+        /// <see cref="KnowledgeOptions.TokenMatchMaxPassages"/>) weighs nothing, as if at its mean: a zero would move
+        /// every candidate's score, and with it the decision's top score, by the same wrong amount.</summary>
+        public double Contribution(int i, double x) => double.IsNaN(x) ? 0 : _weight[i] * (x - _mean[i]) / _scale[i];
 
         public double Probability(double[] x) => 1 / (1 + Math.Exp(-Score(x)));
     }

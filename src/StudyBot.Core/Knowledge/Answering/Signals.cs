@@ -45,10 +45,13 @@ internal static class Signals
         "semantic_gap",         // how far below the best cosine of any passage it is.
         "adapted_semantic",     // cosine of the passage and the question moved by the fitted adapter (AnswerModel.QuestionAdapter):
                                 // "How do I turn off …?" nearer "disable …" than the general-purpose model puts it.
+        "token_match",          // mean over the question's word pieces of each one's best cosine among the passage's (MaxSim).
+        "token_match_weakest",  // the same over the worst-matched third: the words the passage does not speak of
+                                // ("How long is the TTL of a DNS record?" — "TTL" matched, or only "DNS record").
     ];
 
     /// <summary>The signals that need the semantic model: zero on the lexical path.</summary>
-    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "adapted_semantic", "top_semantic", "max_semantic"];
+    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "adapted_semantic", "token_match", "token_match_weakest", "top_semantic", "max_semantic"];
 
     /// <summary>The question-level signals for the answer/decline decision, from the ranked candidates.</summary>
     public static readonly string[] DecisionNames =
@@ -72,11 +75,12 @@ internal static class Signals
 
     private static readonly int Semantic = Array.IndexOf(Names, "semantic");
     private static readonly int AdaptedSemantic = Array.IndexOf(Names, "adapted_semantic");
+    private static readonly int TokenMatch = Array.IndexOf(Names, "token_match");
 
     public static int IndexOf(string name) => Array.IndexOf(Names, name);
 
     /// <summary>Per-question inputs shared by every candidate.</summary>
-    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities, float[]? adaptedQuery = null)
+    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities, float[]? adaptedQuery = null, float[]? queryTokens = null)
     {
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
@@ -93,6 +97,9 @@ internal static class Signals
 
         /// <summary>The question's vector moved by the fitted adapter; null on the lexical path or without one.</summary>
         public float[]? AdaptedQuery { get; } = adaptedQuery;
+
+        /// <summary>The question's word pieces' unit vectors, one after another; null without them.</summary>
+        public float[]? QueryTokens { get; } = queryTokens;
 
         public HashSet<string>?[] Opposites { get; } = question.Content.Select(c => OppositeTerms.Of(index, c)).ToArray();
 
@@ -276,9 +283,29 @@ internal static class Signals
             {
                 f[AdaptedSemantic] = vectors.Similarity(id, adapted);
             }
+
+            if (context.QueryTokens is { Length: > 0 } queryTokens && index.Semantic?.BestMatches(id, queryTokens) is { Length: > 0 } best)
+            {
+                (f[TokenMatch], f[TokenMatch + 1]) = TokenMatchOf(best);
+            }
+            else if (index.Semantic is { HasTokens: false })
+            {
+                // Not measured (the notes are too large to keep their word pieces): weighs nothing, see AnswerModel.
+                (f[TokenMatch], f[TokenMatch + 1]) = (double.NaN, double.NaN);
+            }
         }
 
         return new Candidate(id, f, lead, Math.Max(titleCoverage, leadFit));
+    }
+
+    /// <summary>The mean of each question word piece's best cosine in the passage, and the mean of the worst-matched
+    /// third of them (at least one): a passage that matches every word but one scores high on the first and low on
+    /// the second.</summary>
+    internal static (double Mean, double Weakest) TokenMatchOf(float[] best)
+    {
+        var sorted = best.Order().ToArray();
+        var weakest = Math.Max(1, sorted.Length / 3);
+        return (sorted.Average(), sorted.Take(weakest).Average());
     }
 
     /// <summary>The decision signals of a ranked list (best first).</summary>

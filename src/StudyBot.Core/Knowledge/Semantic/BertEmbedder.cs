@@ -19,7 +19,20 @@ public interface ITextEmbedder
 
     /// <summary>The vector of a question; models trained with a query instruction prepend it here.</summary>
     float[] EmbedQuery(string question) => Embed([question])[0];
+
+    /// <summary>Whether <see cref="EmbedWithTokens"/> gives word pieces' vectors.</summary>
+    bool GivesTokens => false;
+
+    /// <summary>Each text's vector and its word pieces' vectors (see <see cref="TokenVectors"/>) from the same run;
+    /// null token vectors from a model that gives none.</summary>
+    Embedding[] EmbedWithTokens(IReadOnlyList<string> texts) => [.. Embed(texts).Select(v => new Embedding(v, null))];
+
+    /// <summary>The question's vector and its word pieces', as <see cref="EmbedWithTokens"/>.</summary>
+    Embedding EmbedQueryWithTokens(string question) => new(EmbedQuery(question), null);
 }
+
+/// <summary>A text's vector and, where the model gives them, its word pieces' vectors.</summary>
+public sealed record Embedding(float[] Vector, TokenVectors? Tokens);
 
 /// <summary>How a BERT-style sentence model turns its token states into one vector.</summary>
 public enum Pooling
@@ -64,11 +77,15 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
     private readonly BertModelSpec _spec;
     private readonly Lock _tokenizerLock = new();
 
-    private BertEmbedder(InferenceSession session, BertTokenizer tokenizer, BertModelSpec spec)
+    /// <summary>By vocabulary id: the piece holds a letter or digit and is no [special] token.</summary>
+    private readonly bool[] _wordLike;
+
+    private BertEmbedder(InferenceSession session, BertTokenizer tokenizer, BertModelSpec spec, bool[] wordLike)
     {
         _session = session;
         _tokenizer = tokenizer;
         _spec = spec;
+        _wordLike = wordLike;
     }
 
     public string ModelId => _spec.ModelId;
@@ -87,7 +104,10 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
 
         var (model, vocabulary) = ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
         var tokenizer = new BertTokenizer();
-        tokenizer.LoadVocabulary(new StringReader(Encoding.UTF8.GetString(vocabulary)), convertInputToLowercase: true);
+        var vocabularyText = Encoding.UTF8.GetString(vocabulary);
+        tokenizer.LoadVocabulary(new StringReader(vocabularyText), convertInputToLowercase: true);
+        var wordLike = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r'))
+            .Select(piece => !(piece.StartsWith('[') && piece.EndsWith(']')) && piece.Any(char.IsLetterOrDigit)).ToArray();
         var options = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, threads),
@@ -96,10 +116,10 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         };
         if (!spec.Int8)
         {
-            return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec);
+            return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec, wordLike);
         }
 
-        return new BertEmbedder(Int8Weights.LoadOrQuantize(model, cacheFolder, bytes => new InferenceSession(bytes, options)), tokenizer, spec);
+        return new BertEmbedder(Int8Weights.LoadOrQuantize(model, cacheFolder, bytes => new InferenceSession(bytes, options)), tokenizer, spec, wordLike);
     }
 
     public float[] EmbedQuery(string question) => Embed([_spec.QueryPrefix + question])[0];
@@ -110,15 +130,32 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         for (var start = 0; start < texts.Count; start += BatchSize)
         {
             var count = Math.Min(BatchSize, texts.Count - start);
-            EmbedBatch(texts, start, count, result);
+            EmbedBatch(texts, start, count, result, null);
         }
 
         return result;
     }
 
+    public bool GivesTokens => true;
+
+    public Embedding[] EmbedWithTokens(IReadOnlyList<string> texts)
+    {
+        var vectors = new float[texts.Count][];
+        var tokens = new TokenVectors[texts.Count];
+        for (var start = 0; start < texts.Count; start += BatchSize)
+        {
+            var count = Math.Min(BatchSize, texts.Count - start);
+            EmbedBatch(texts, start, count, vectors, tokens);
+        }
+
+        return [.. vectors.Select((v, i) => new Embedding(v, tokens[i]))];
+    }
+
+    public Embedding EmbedQueryWithTokens(string question) => EmbedWithTokens([_spec.QueryPrefix + question])[0];
+
     public void Dispose() => _session.Dispose();
 
-    private void EmbedBatch(IReadOnlyList<string> texts, int start, int count, float[][] result)
+    private void EmbedBatch(IReadOnlyList<string> texts, int start, int count, float[][] result, TokenVectors[]? tokenResult)
     {
         var encoded = new (long[] Ids, long[] Mask, long[] Types)[count];
         lock (_tokenizerLock)
@@ -178,7 +215,34 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
 
             Normalize(vector, Math.Max(1, tokens));
             result[start + i] = vector;
+            if (tokenResult is not null)
+            {
+                tokenResult[start + i] = WordPieces(hidden, encoded[i].Ids, i * length, dims);
+            }
         }
+    }
+
+    /// <summary>The vectors of a text's word pieces that carry a letter or digit: [CLS], [SEP], padding and
+    /// punctuation match everything alike and would only cost memory.</summary>
+    private TokenVectors WordPieces(ReadOnlySpan<float> hidden, long[] ids, int offset, int dims)
+    {
+        var kept = new List<int>(ids.Length);
+        for (var t = 0; t < ids.Length; t++)
+        {
+            var id = ids[t];
+            if (id >= 0 && id < _wordLike.Length && _wordLike[id])
+            {
+                kept.Add(t);
+            }
+        }
+
+        var rows = new float[kept.Count * dims];
+        for (var k = 0; k < kept.Count; k++)
+        {
+            hidden.Slice((offset + kept[k]) * dims, dims).CopyTo(rows.AsSpan(k * dims, dims));
+        }
+
+        return TokenVectors.Quantize(rows, dims);
     }
 
     private static void Normalize(float[] vector, int tokens)

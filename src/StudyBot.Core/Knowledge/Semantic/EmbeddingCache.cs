@@ -5,48 +5,76 @@ namespace StudyBot.Core.Knowledge.Semantic;
 
 /// <summary>
 /// Passage vectors on disk, keyed by the model id and a hash of the embedded text, so a restart embeds nothing and a
-/// reload embeds only new or changed passages. One file per model; rewritten without stale vectors when they
-/// outnumber the live ones. Not shared between processes writing at once (one bot per data folder).
+/// reload embeds only new or changed passages. One file per model for the vectors and, when the model gives them, one
+/// for the word pieces' vectors (<see cref="TokenVectors"/>); each rewritten without stale records when they outnumber
+/// the live ones. A text missing from either file is embedded again (a cache written before the word pieces were kept
+/// fills in once). Not shared between processes writing at once (one bot per data folder).
 /// </summary>
 public sealed class EmbeddingCache
 {
     /// <summary>Texts embedded between two appends: bounds the memory an embedding pass holds besides the result.</summary>
     private const int Chunk = 256;
 
-    private const int Magic = 0x53425645; // "SBVE"
+    /// <summary>No text of the model's length has more word pieces than this; a larger count is a damaged file.</summary>
+    private const int MaxTokens = 1024;
 
-    private readonly string? _file;
-    private readonly int _dimensions;
+    private readonly RecordFile<float[]> _vectors;
+    private readonly RecordFile<TokenVectors> _tokens;
     private readonly Lock _lock = new();
 
-    /// <param name="folder">Where the file lives; null keeps nothing on disk.</param>
+    /// <param name="folder">Where the files live; null keeps nothing on disk.</param>
     public EmbeddingCache(string? folder, string modelId, int dimensions)
     {
-        _dimensions = dimensions;
-        if (folder is not null)
-        {
-            var name = new string(modelId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray());
-            _file = Path.Combine(folder, name + ".vec");
-        }
+        string? PathOf(string extension) => folder is null ? null
+            : Path.Combine(folder, new string(modelId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray()) + extension);
+
+        _vectors = new RecordFile<float[]>(PathOf(".vec"), 0x53425645, dimensions, // "SBVE"
+            (writer, vector) =>
+            {
+                foreach (var value in vector)
+                {
+                    writer.Write(value);
+                }
+            },
+            reader =>
+            {
+                var vector = new float[dimensions];
+                for (var d = 0; d < dimensions; d++)
+                {
+                    vector[d] = reader.ReadSingle();
+                }
+
+                return vector;
+            });
+        _tokens = new RecordFile<TokenVectors>(PathOf(".tok"), 0x5342544B, dimensions, // "SBTK"
+            (writer, tokens) => tokens.WriteTo(writer),
+            reader => TokenVectors.ReadFrom(reader, dimensions, MaxTokens));
     }
 
     /// <summary>How many texts the last call had to embed (the rest came from disk).</summary>
     public int LastEmbedded { get; private set; }
 
     /// <summary>The vector of each text, from disk where it was embedded before, else embedded now and saved.</summary>
-    public float[][] GetOrEmbed(IReadOnlyList<string> texts, ITextEmbedder embedder, CancellationToken cancellationToken)
+    public float[][] GetOrEmbed(IReadOnlyList<string> texts, ITextEmbedder embedder, CancellationToken cancellationToken) =>
+        [.. GetOrEmbedWithTokens(texts, embedder, cancellationToken, withTokens: false).Select(e => e.Vector)];
+
+    /// <summary>The vector and word pieces' vectors of each text (the latter null from a model that gives none, or
+    /// without <paramref name="withTokens"/>).</summary>
+    public Embedding[] GetOrEmbedWithTokens(IReadOnlyList<string> texts, ITextEmbedder embedder, CancellationToken cancellationToken, bool withTokens = true)
     {
         lock (_lock)
         {
-            var known = Read();
+            var vectors = _vectors.Read();
+            var probe = withTokens && embedder.GivesTokens;
+            var tokens = probe ? _tokens.Read() : [];
             var keys = texts.Select(Key).ToArray();
-            var result = new float[texts.Count][];
+            var result = new Embedding[texts.Count];
             var missing = new List<int>();
             for (var i = 0; i < texts.Count; i++)
             {
-                if (known.TryGetValue(keys[i], out var vector))
+                if (vectors.TryGetValue(keys[i], out var vector) && (!probe || tokens.ContainsKey(keys[i])))
                 {
-                    result[i] = vector;
+                    result[i] = new Embedding(vector, probe ? tokens[keys[i]] : null);
                 }
                 else
                 {
@@ -56,31 +84,45 @@ public sealed class EmbeddingCache
 
             // The same new text twice is embedded once.
             var distinct = missing.DistinctBy(i => keys[i]).ToList();
+            var added = new Dictionary<Guid, Embedding>();
             for (var start = 0; start < distinct.Count; start += Chunk)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var chunk = distinct.Skip(start).Take(Chunk).ToList();
-                var vectors = embedder.Embed(chunk.Select(i => texts[i]).ToList());
-                var added = new List<(Guid, float[])>(chunk.Count);
+                var embedded = probe ? embedder.EmbedWithTokens(chunk.Select(i => texts[i]).ToList())
+                    : [.. embedder.Embed(chunk.Select(i => texts[i]).ToList()).Select(v => new Embedding(v, null))];
+
+                // A vector already kept (embedded before the word pieces were) is not written twice.
+                _vectors.Append(chunk.Select((i, j) => (keys[i], embedded[j].Vector)).Where(r => !vectors.ContainsKey(r.Item1)).ToList());
                 for (var j = 0; j < chunk.Count; j++)
                 {
-                    known[keys[chunk[j]]] = vectors[j];
-                    added.Add((keys[chunk[j]], vectors[j]));
+                    // The kept vector stands (a batch's padding may move the last digits), so a restart agrees.
+                    var key = keys[chunk[j]];
+                    added[key] = vectors.TryGetValue(key, out var kept) ? embedded[j] with { Vector = kept } : embedded[j];
+                    vectors[key] = added[key].Vector;
                 }
 
-                Append(added);
+                if (probe)
+                {
+                    _tokens.Append(chunk.Select((i, j) => (keys[i], embedded[j].Tokens!)).ToList());
+                    foreach (var (i, j) in chunk.Select((i, j) => (i, j)))
+                    {
+                        tokens[keys[i]] = embedded[j].Tokens!;
+                    }
+                }
             }
 
             foreach (var i in missing)
             {
-                result[i] = known[keys[i]];
+                result[i] = added[keys[i]];
             }
 
             LastEmbedded = distinct.Count;
             var live = keys.ToHashSet();
-            if (known.Count > 2 * live.Count + Chunk)
+            _vectors.CompactIfStale(vectors, live, Chunk);
+            if (probe)
             {
-                Rewrite(known.Where(kv => live.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value)).ToList());
+                _tokens.CompactIfStale(tokens, live, Chunk);
             }
 
             return result;
@@ -89,112 +131,102 @@ public sealed class EmbeddingCache
 
     internal static Guid Key(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 
-    private Dictionary<Guid, float[]> Read()
+    /// <summary>One file of records keyed by text hash after a magic number and the dimensions; appended to, read
+    /// whole, rewritten through a temporary file. Disk errors cost a re-embedding, never an answer.</summary>
+    private sealed class RecordFile<T>(string? file, int magic, int dimensions, Action<BinaryWriter, T> write, Func<BinaryReader, T> read)
     {
-        var known = new Dictionary<Guid, float[]>();
-        if (_file is null || !File.Exists(_file))
+        public Dictionary<Guid, T> Read()
         {
-            return known;
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(_file));
-            if (reader.ReadInt32() != Magic || reader.ReadInt32() != _dimensions)
+            var known = new Dictionary<Guid, T>();
+            if (file is null || !File.Exists(file))
             {
                 return known;
             }
 
-            var record = 16 + (4 * _dimensions);
-            while (reader.BaseStream.Length - reader.BaseStream.Position >= record)
+            try
             {
-                var key = new Guid(reader.ReadBytes(16));
-                var vector = new float[_dimensions];
-                for (var d = 0; d < _dimensions; d++)
+                using var reader = new BinaryReader(File.OpenRead(file));
+                if (reader.ReadInt32() != magic || reader.ReadInt32() != dimensions)
                 {
-                    vector[d] = reader.ReadSingle();
+                    return known;
                 }
 
-                known[key] = vector;
+                while (reader.BaseStream.Length - reader.BaseStream.Position > 16)
+                {
+                    var key = new Guid(reader.ReadBytes(16));
+                    known[key] = read(reader);
+                }
             }
-        }
-        catch (IOException)
-        {
-            // A damaged cache costs a re-embedding, never an answer.
-            known.Clear();
-        }
-        catch (UnauthorizedAccessException)
-        {
-            known.Clear();
-        }
-
-        return known;
-    }
-
-    private void Append(List<(Guid Key, float[] Vector)> records)
-    {
-        if (_file is null || records.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var fresh = !File.Exists(_file);
-            using var writer = new BinaryWriter(new FileStream(_file, FileMode.Append, FileAccess.Write, FileShare.Read));
-            if (fresh)
+            catch (EndOfStreamException)
             {
-                writer.Write(Magic);
-                writer.Write(_dimensions);
+                // A record cut short by a crash mid-append: the ones before it stand.
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                // A damaged cache costs a re-embedding, never an answer.
+                known.Clear();
             }
 
-            Write(writer, records);
-        }
-        catch (IOException)
-        {
-            // A full or read-only disk only means the next start embeds again.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private void Rewrite(List<(Guid Key, float[] Vector)> records)
-    {
-        if (_file is null)
-        {
-            return;
+            return known;
         }
 
-        var temporary = _file + ".tmp";
-        try
+        public void Append(List<(Guid Key, T Value)> records)
         {
-            using (var writer = new BinaryWriter(File.Create(temporary)))
+            if (file is null || records.Count == 0)
             {
-                writer.Write(Magic);
-                writer.Write(_dimensions);
+                return;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                var fresh = !File.Exists(file);
+                using var writer = new BinaryWriter(new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read));
+                if (fresh)
+                {
+                    writer.Write(magic);
+                    writer.Write(dimensions);
+                }
+
                 Write(writer, records);
             }
-
-            File.Move(temporary, _file, overwrite: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static void Write(BinaryWriter writer, List<(Guid Key, float[] Vector)> records)
-    {
-        foreach (var (key, vector) in records)
-        {
-            writer.Write(key.ToByteArray());
-            foreach (var value in vector)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                writer.Write(value);
+                // A full or read-only disk only means the next start embeds again.
+            }
+        }
+
+        /// <summary>Rewrites the file with only the live records once the stale ones outnumber them.</summary>
+        public void CompactIfStale(Dictionary<Guid, T> known, HashSet<Guid> live, int slack)
+        {
+            if (file is null || known.Count <= (2 * live.Count) + slack)
+            {
+                return;
+            }
+
+            var temporary = file + ".tmp";
+            try
+            {
+                using (var writer = new BinaryWriter(File.Create(temporary)))
+                {
+                    writer.Write(magic);
+                    writer.Write(dimensions);
+                    Write(writer, known.Where(kv => live.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value)).ToList());
+                }
+
+                File.Move(temporary, file, overwrite: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private void Write(BinaryWriter writer, List<(Guid Key, T Value)> records)
+        {
+            foreach (var (key, value) in records)
+            {
+                writer.Write(key.ToByteArray());
+                write(writer, value);
             }
         }
     }

@@ -5,10 +5,14 @@ namespace StudyBot.Core.Knowledge.Semantic;
 public sealed class SemanticIndex
 {
     private readonly float[] _matrix;
+    private readonly TokenVectors?[]? _tokens;
 
-    public SemanticIndex(ITextEmbedder embedder, float[][] vectors)
+    /// <param name="tokens">Each passage's word pieces' vectors, aligned with <paramref name="vectors"/>; null when the
+    /// model gives none (the token-match signals are then zero).</param>
+    public SemanticIndex(ITextEmbedder embedder, float[][] vectors, TokenVectors?[]? tokens = null)
     {
         Embedder = embedder;
+        _tokens = tokens is not null && tokens.Length == vectors.Length && tokens.All(t => t is not null) ? tokens : null;
         Dimensions = embedder.Dimensions;
         Count = vectors.Length;
         _matrix = new float[Count * Dimensions];
@@ -23,6 +27,13 @@ public sealed class SemanticIndex
     public int Dimensions { get; }
 
     public int Count { get; }
+
+    /// <summary>Whether the passages' word pieces' vectors are kept (<see cref="BestMatches"/>).</summary>
+    public bool HasTokens => _tokens is not null;
+
+    /// <summary>For each of the question's word pieces (<paramref name="queryTokens"/>), its best cosine among
+    /// passage <paramref name="id"/>'s; null without them.</summary>
+    public float[]? BestMatches(int id, float[] queryTokens) => _tokens?[id]?.BestMatches(queryTokens);
 
     /// <summary>What is embedded for a passage: its heading path and text (a pair's question is in its text), so a
     /// line under "EBS Encryption" is about EBS encryption.</summary>

@@ -59,6 +59,10 @@ public sealed partial class SemanticIndexer : IDisposable
     /// <see cref="KnowledgeOptions.SemanticMaxPassages"/>).</summary>
     public int MaxPassages { get; init; } = KnowledgeOptions.DefaultSemanticMaxPassages;
 
+    /// <summary>Notes with more passages keep no word pieces' vectors (see
+    /// <see cref="KnowledgeOptions.TokenMatchMaxPassages"/>).</summary>
+    public int TokenMatchMaxPassages { get; init; } = KnowledgeOptions.DefaultTokenMatchMaxPassages;
+
     /// <summary>"loading" (the model), "embedding" (the passages), "ready", or "failed: …" (the lexical path answers).</summary>
     public string Status => _status;
 
@@ -99,8 +103,8 @@ public sealed partial class SemanticIndexer : IDisposable
                 _status = "embedding";
                 _boundCache ??= new EmbeddingCache(CacheFolder, model.ModelId, model.Dimensions);
                 var texts = index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList();
-                var vectors = _boundCache.GetOrEmbed(texts, model, cancellationToken);
-                index.Semantic = new SemanticIndex(model, vectors);
+                var embedded = _boundCache.GetOrEmbedWithTokens(texts, model, cancellationToken, withTokens: texts.Count <= TokenMatchMaxPassages);
+                index.Semantic = new SemanticIndex(model, [.. embedded.Select(e => e.Vector)], [.. embedded.Select(e => e.Tokens)]);
                 _status = "ready";
                 LogReady(_logger, texts.Count, _boundCache.LastEmbedded, clock.ElapsedMilliseconds);
             }

@@ -85,11 +85,11 @@ internal sealed class AnsweringTestKit : IDisposable
     }
 
     /// <summary>The signals of the passage holding <paramref name="text"/> for the question.</summary>
-    public Signals.Candidate Candidate(string question, string text, float[]? similarities = null, double bm25 = 0.5, float[]? adaptedQuery = null) =>
+    public Signals.Candidate Candidate(string question, string text, float[]? similarities = null, double bm25 = 0.5, float[]? adaptedQuery = null, float[]? queryTokens = null) =>
         Index.Search(s =>
         {
             var analysis = QuestionAnalyzer.Analyze(Index, s, question);
-            return Signals.Compute(new Signals.Context(Index, analysis, similarities, adaptedQuery), IdOf(text), bm25);
+            return Signals.Compute(new Signals.Context(Index, analysis, similarities, adaptedQuery, queryTokens), IdOf(text), bm25);
         });
 
     public double Signal(string question, string text, string signal) => Candidate(question, text)[signal];
@@ -102,9 +102,17 @@ internal sealed class AnsweringTestKit : IDisposable
 }
 
 /// <summary>A deterministic stand-in for the semantic model: a bag of hashed words, unit length. Texts that share
-/// words are similar; it needs no model file.</summary>
+/// words are similar; it needs no model file. With <see cref="GivesTokens"/>, each word is also a token whose vector
+/// is its own hashed word.</summary>
 internal sealed class WordHashEmbedder : ITextEmbedder
 {
+    public bool GivesTokens { get; init; }
+
+    public Embedding[] EmbedWithTokens(IReadOnlyList<string> texts) =>
+        [.. Embed(texts).Select((v, i) => new Embedding(v, GivesTokens ? TokenVectors.Quantize([.. Words(texts[i]).SelectMany(Vector)], Dimensions) : null))];
+
+    public Embedding EmbedQueryWithTokens(string question) => EmbedWithTokens([question])[0];
+
     public int Calls { get; private set; }
 
     public int Embedded { get; private set; }
@@ -120,10 +128,12 @@ internal sealed class WordHashEmbedder : ITextEmbedder
         return texts.Select(Vector).ToArray();
     }
 
+    private static string[] Words(string text) => text.ToLowerInvariant().Split([' ', ',', '.', '?', ':', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
     private float[] Vector(string text)
     {
         var v = new float[Dimensions];
-        foreach (var word in text.ToLowerInvariant().Split([' ', ',', '.', '?', ':', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in Words(text))
         {
             v[(int)((uint)StringComparer.Ordinal.GetHashCode(word) % Dimensions)] += 1;
         }

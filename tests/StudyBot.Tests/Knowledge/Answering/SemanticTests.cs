@@ -69,6 +69,24 @@ public sealed class SemanticTests : IDisposable
         Assert.True(kb.Ask("idle session timeout").Answered);
     }
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(0, false)]
+    public async Task Attach_WordPiecesKeptOnlyUpToTokenMatchMaxPassages(int maxPassages, bool kept)
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("n.md", "# Sessions\n\nThe idle session timeout is 30 minutes.\n"));
+        using var indexer = new SemanticIndexer(() => Task.FromResult<ITextEmbedder>(new WordHashEmbedder { GivesTokens = true }), _cacheFolder.Folder) { TokenMatchMaxPassages = maxPassages };
+        using var kb = new KnowledgeBase(Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { Path = notes.Folder }), TimeProvider.System, semantic: indexer);
+
+        await kb.LoadAsync(CancellationToken.None);
+        await indexer.Idle;
+
+        Assert.Equal("ready", indexer.Status);
+        Assert.Equal(kept, kb.CurrentIndex!.Semantic!.HasTokens);
+        Assert.Equal(kept, Directory.GetFiles(_cacheFolder.Folder, "*.tok").Length > 0);
+        Assert.True(kb.Ask("idle session timeout").Answered);
+    }
+
     [Fact]
     public async Task Attach_ModelFails_StaysLexicalAndSaysWhy()
     {

@@ -1,0 +1,140 @@
+using System.Numerics.Tensors;
+
+namespace StudyBot.Core.Knowledge.Semantic;
+
+/// <summary>
+/// The contextual vector of each word piece of a text, as the sentence model computes them before it averages them
+/// into the text's one vector: kept so a question's words can each be matched to their best word in a passage
+/// (ColBERT's "MaxSim"). The pooled vector blurs a passage's words together; measured on held-out corpora, the best
+/// match of the question's worst-matched words parts the line that answers from its neighbours where the pooled
+/// cosine does not (docs/answers.md). Each vector is stored in 8 bits with its own scale, a quarter of the floats'
+/// memory; the dot products it gives differ from the floats' in the third decimal.
+/// </summary>
+public sealed class TokenVectors
+{
+    private readonly sbyte[] _values;
+    private readonly float[] _scales;
+
+    private TokenVectors(int dimensions, sbyte[] values, float[] scales)
+    {
+        Dimensions = dimensions;
+        _values = values;
+        _scales = scales;
+    }
+
+    public int Dimensions { get; }
+
+    public int Count => _scales.Length;
+
+    /// <summary>Bytes this takes on disk and in memory (besides the object headers).</summary>
+    public int Size => _values.Length + (4 * _scales.Length);
+
+    /// <summary>Quantizes <paramref name="rows"/> (each <paramref name="dimensions"/> long), each made unit length first.</summary>
+    public static TokenVectors Quantize(ReadOnlySpan<float> rows, int dimensions)
+    {
+        var count = rows.Length / dimensions;
+        var values = new sbyte[count * dimensions];
+        var scales = new float[count];
+        Span<float> unit = stackalloc float[dimensions];
+        for (var t = 0; t < count; t++)
+        {
+            var row = rows.Slice(t * dimensions, dimensions);
+            var norm = TensorPrimitives.Norm(row);
+            if (norm == 0)
+            {
+                continue;
+            }
+
+            TensorPrimitives.Divide(row, norm, unit);
+            var largest = TensorPrimitives.MaxMagnitude(unit);
+            var scale = Math.Abs(largest) / 127f;
+            scales[t] = scale;
+            for (var d = 0; d < dimensions; d++)
+            {
+                values[(t * dimensions) + d] = (sbyte)Math.Clamp(MathF.Round(unit[d] / scale), -127, 127);
+            }
+        }
+
+        return new TokenVectors(dimensions, values, scales);
+    }
+
+    /// <summary>Token <paramref name="t"/>'s unit vector, written into <paramref name="into"/>.</summary>
+    public void Read(int t, Span<float> into)
+    {
+        into = into[..Dimensions];
+        TensorPrimitives.ConvertChecked<sbyte, float>(_values.AsSpan(t * Dimensions, Dimensions), into);
+        TensorPrimitives.Multiply(into, _scales[t], into);
+    }
+
+    /// <summary>Every token's unit vector, one after another.</summary>
+    public float[] ReadAll()
+    {
+        var all = new float[Count * Dimensions];
+        for (var t = 0; t < Count; t++)
+        {
+            Read(t, all.AsSpan(t * Dimensions, Dimensions));
+        }
+
+        return all;
+    }
+
+    /// <summary>For each of <paramref name="query"/>'s tokens, the cosine of its best match among this text's tokens
+    /// (−1 for none).</summary>
+    public float[] BestMatches(float[] query)
+    {
+        var queryCount = query.Length / Dimensions;
+        var best = new float[queryCount];
+        Array.Fill(best, -1f);
+        Span<float> row = stackalloc float[Dimensions];
+        for (var t = 0; t < Count; t++)
+        {
+            Read(t, row);
+            for (var q = 0; q < queryCount; q++)
+            {
+                var dot = TensorPrimitives.Dot(query.AsSpan(q * Dimensions, Dimensions), row);
+                if (dot > best[q])
+                {
+                    best[q] = dot;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        foreach (var scale in _scales)
+        {
+            writer.Write(scale);
+        }
+
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_values.AsSpan()));
+    }
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote; throws <see cref="InvalidDataException"/> on a count no text
+    /// of the model's length could have.</summary>
+    public static TokenVectors ReadFrom(BinaryReader reader, int dimensions, int maxCount)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > maxCount)
+        {
+            throw new InvalidDataException($"A token count of {count} is out of range.");
+        }
+
+        var scales = new float[count];
+        for (var t = 0; t < count; t++)
+        {
+            scales[t] = reader.ReadSingle();
+        }
+
+        var bytes = reader.ReadBytes(count * dimensions);
+        if (bytes.Length != count * dimensions)
+        {
+            throw new EndOfStreamException();
+        }
+
+        return new TokenVectors(dimensions, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(), scales);
+    }
+}
