@@ -22,10 +22,6 @@ public static class QuestionGenerator
     /// answered by elimination.</summary>
     private const double MinBlankFamily = 1.0;
 
-    /// <summary>"What do the notes say about X?" needs statements about X's siblings; statements from elsewhere in the
-    /// corpus are told apart by topic, not by knowing X.</summary>
-    private const double MinDescriptionFamily = 0.75;
-
     /// <summary>Content words a blank's sentence needs around the blank: "An ___ is different than a NAT" and "You have
     /// deployed a ___ using CloudFront" say too little to point at one answer.</summary>
     private const int MinBlankContext = 3;
@@ -180,8 +176,9 @@ public static class QuestionGenerator
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
             .GroupBy(c => QuizText.Normalize(c.Question.Text), StringComparer.Ordinal).Select(g => g.First())
-            // One question per fact: "What do the notes say about AWS Shield?" asks again, the other way round, what
-            // "Which of these is described as 'Provides protection against DDOS …'?" asks (outside ratings 6 and 7).
+            // One question per fact: two questions citing the same lines ask one thing twice (outside ratings 6 and 7:
+            // "What do the notes say about AWS Shield?" beside "Which of these is described as 'Provides protection
+            // against DDOS …'?"); the better kept.
             .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
             .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
@@ -216,7 +213,7 @@ public static class QuestionGenerator
     {
         QuizQuestionKind.Team => 0,
         QuizQuestionKind.YesNo or QuizQuestionKind.QuestionAnswer => 1,
-        QuizQuestionKind.Definition or QuizQuestionKind.Description => 2,
+        QuizQuestionKind.Definition => 2,
         _ => 3,
     };
 
@@ -695,48 +692,6 @@ public static class QuestionGenerator
                 && Check(shown, corpus, kinds) is null)
             {
                 yield return shown;
-            }
-
-            // "What do the notes say about X?" is written only where the notes are flat (every section a sibling of
-            // every other): in deeper notes the sibling statements describe the same parent and more than one
-            // fits ("CloudFormation Building Blocks": Resources, Mappings and Outputs lines are all about it).
-            if (s.Parent.Split('\u001e')[1].Length > 0)
-            {
-                continue;
-            }
-
-            // With the model, only statements about subjects of X's kind: a statement about encryption beside one about
-            // code architecture is told apart by topic, not by knowing X (the seed's four descriptions were all rated
-            // guessable for this).
-            var statements = Family(s, all).Where(x => x.Section.Defines && !(kinds.Similarity(s.Title, x.Section.Title) < KindSimilarity.SameKind))
-                .Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
-            var description = Assemble(
-                QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
-                QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
-                WrongStatements(s.DefinitionText, cited, s.Title, statements), explanation, citation, s.DefinitionText,
-                kinds.Available ? Distractors : 2);
-            if (description is not null && Check(description, corpus) is null)
-            {
-                yield return description;
-                continue;
-            }
-
-            // With fewer than three statements of X's kind, asked between two, as a definition is (EitherOr): X's own
-            // statement and that of a sibling whose name shares a word with X's ("AWS Shield", "AWS Guardduty"), so that
-            // the statements are told apart by knowing the notes, not by topic nor by the names' everyday meaning.
-            if (kinds.Available)
-            {
-                var pairs = Family(s, all).Where(x => x.Section.Defines && x.Tier >= MinSwapFamily && NamesOfOneFamily(s.Title, x.Section.Title)
-                        && kinds.Similarity(s.Title, x.Section.Title) >= KindSimilarity.SameKind - 1e-9)
-                    .Select(x => (Text: x.Section.DefinitionText, x.Tier, x.Closeness));
-                var pair = Assemble(
-                    QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Description)),
-                    QuizQuestionKind.Description, $"What do the notes say about {s.Title}?", s.Title, string.Empty, s.DefinitionText,
-                    WrongStatements(s.DefinitionText, cited, s.Title, pairs), explanation, citation, s.DefinitionText, minWrong: 1, maxWrong: 1);
-                if (pair is not null && Check(pair, corpus) is null)
-                {
-                    yield return pair;
-                }
             }
         }
     }
@@ -1227,7 +1182,8 @@ public static class QuestionGenerator
         // Diagram", "SECURING KEYS"): a thing the notes define is offered only beside other things they define.
         return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File && s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
-            .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
+            .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title)))
+            .Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
@@ -1403,8 +1359,7 @@ public static class QuestionGenerator
             return "the key's words in the stem";
         }
 
-        if ((q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
-            || (q.Kind is QuizQuestionKind.Description && c.Family < MinDescriptionFamily))
+        if (q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
         {
             return "wrong choices from too far";
         }
