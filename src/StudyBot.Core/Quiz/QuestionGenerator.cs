@@ -71,12 +71,18 @@ public static class QuestionGenerator
     /// has in common ("Packet Switching" beside "Packet Routing" for "Data is divided into packets").</summary>
     private const int MinShownKeyWords = 2;
 
-    /// <summary>The least likeness of a two-choice definition's titles shown with their headings (<see cref="Placed"/>)
-    /// when the wrong one is not under the key's parent heading. Read off the corpora's thirteen two-choice definitions:
-    /// the wrong titles the outside rating of 2026-11-30 struck out as of another kind sit at 0.45 and under ("Back-off
-    /// Algorithm" for Go-Back-N 0.45, "Repeater" for Selective Repeat 0.4, "WPA2 Modes" for FTP's Active Mode 0.25,
-    /// "Step-by-Step" for Cut-Through 0.15), the fair pair from farther at 0.8 (Network and Application Load Balancers);
-    /// siblings under one parent sit at 0.7 to 0.95.</summary>
+    /// <summary>The least likeness of a definition's key and a wrong title from under another heading, each shown with
+    /// its headings (<see cref="Placed"/>). Read first off the corpora's thirteen two-choice definitions: the wrong titles
+    /// the outside rating of 2026-11-30 struck out as of another kind sit at 0.45 and under ("Back-off Algorithm" for
+    /// Go-Back-N 0.45, "Repeater" for Selective Repeat 0.4, "WPA2 Modes" for FTP's Active Mode 0.25, "Step-by-Step" for
+    /// Cut-Through 0.15), the fair pair from farther at 0.8 (Network and Application Load Balancers); siblings under one
+    /// parent sit at 0.7 to 0.95. Then held for every wrong title of a four-choice definition, measured on the rated
+    /// definitions of outside reviews 8–11 (docs/quiz.md, "After the eleventh outside rating"): the items with two or
+    /// three wrong titles under it (STS beside "CLI STS Decode Errors" 0.35, "S3 Security Policies" 0.4; RIP beside "UDP
+    /// Communication Model" 0.4, HTTP 0.45; a load balancer's Layer 4 beside "Layer 3 Switch (SVI)" 0.15) were rated
+    /// guessable or defective 18 times of 18; the fair lure nearest it, "Packet Routing" for Packet Switching, sits at
+    /// 0.5. At 0.6 it would also strike out CloudFormation beside Cloud Computing (0.5, 0.55) and that fair lure, whose
+    /// place then went to "Latency".</summary>
     private const double PlacedSameKind = 0.5;
 
     /// <summary>The most words a definition's own subject may have before its "is a", "means" or "refers to": a longer
@@ -712,26 +718,13 @@ public static class QuestionGenerator
             return null;
         }
 
-        // Beside only one wrong title, that title must be of the key's kind in its place in the notes, not by its words
-        // alone: "WPA2 Modes" (Wi-Fi security, another file) is as like "Active Mode" (FTP) as "Passive Mode" by title,
-        // not under its headings (outside rating of 2026-11-30, C19, C22). A sibling under the key's own parent heading
-        // is vouched for by the notes' structure.
         var wrong = pair.Question.Choices[1 - pair.Question.AnswerIndex];
 
         // Two names of no common family ("Monolithic", "Micro Services"; RBAC, ABAC) are told apart by what their words
         // mean, and the quote says it in other words ("smaller … bits" → Micro, "a single module" → Mono; outside rating 5,
         // S8, S9, C21). The sentence model does not see it: on review 5's two-choice definitions the key led the wrong
         // title by −0.05 to 0.10 in likeness to the quote, guessable and good alike.
-        if (!NamesOfOneFamily(s.Title, wrong))
-        {
-            return null;
-        }
-        var other = all.Where(o => !ReferenceEquals(o, s) && string.Equals(o.Title, wrong, StringComparison.Ordinal))
-            .OrderBy(o => o.Definition.File == s.Definition.File ? 0 : 1).FirstOrDefault();
-        return other is null || other.Parent == s.Parent || !kinds.Available
-            || kinds.Similarity(Placed(s), Placed(other)) >= PlacedSameKind - 1e-9
-            ? pair
-            : null;
+        return NamesOfOneFamily(s.Title, wrong) ? pair : null;
     }
 
     /// <summary>True when two titles share a word of their names, brackets and plural endings aside ("Dedicated Hosts"
@@ -1170,7 +1163,10 @@ public static class QuestionGenerator
         stemTokens.ExceptWith(answerTokens);
 
         // A wrong title with a word of the stem that the right one lacks ("S3 Bucket Policies" for "User based IAM
-        // policies …") may be what the stem describes as well.
+        // policies …") may be what the stem describes as well, and so may one that opens a line of the key's own
+        // section: an item listed under the key, a part or a way of it ("S3 Transfer Acceleration (uses edge locations)
+        // - …" under AWS S3 Performance, for "Faster upload of large objects"). Named in passing ("This contrasts with
+        // circuit switching" under Packet Switching) it is the key's counterpart, the fairest wrong title.
         // A wrong title that holds the right one, or is held by it ("Convertible Reserved Instances" for "Reserved
         // Instances", "Lambda – Asynchronous Invocations - Services"), names a kind of it or itself: also true.
         var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
@@ -1182,16 +1178,26 @@ public static class QuestionGenerator
         // Diagram", "SECURING KEYS"): a thing the notes define is offered only beside other things they define.
         return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File && s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
-            .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title)))
-            .Select(x => new Wrong(
+            .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
             && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
+            && !s.Lines.Any(l => QuizText.Normalize(l).StartsWith(QuizText.Normalize(x.Section.Title), StringComparison.Ordinal))
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)
-            && !SaysTheSame(x.Section.Lines, s.DefinitionText, kinds), x.Closeness + (x.Like ?? 0)));
+            && !SaysTheSame(x.Section.Lines, s.DefinitionText, kinds)
+            && InPlaceOfTheKeysKind(s, x.Section, x.Tier, kinds), x.Closeness + (x.Like ?? 0)));
     }
+
+    /// <summary>True when a wrong title is of the key's kind in its place in the notes, not by its words alone: a sibling
+    /// under the key's own parent heading is vouched for by the notes' structure; a title from under another heading
+    /// must be like the key when both are shown with their headings (<see cref="Placed"/>, <see cref="PlacedSameKind"/>).
+    /// By title alone "WPA2 Modes" (Wi-Fi security) is as like "Active Mode" (FTP) as "Passive Mode" (outside rating of
+    /// 2026-11-30, C19, C22), "Multi-Layer Switching" like a load balancer's "Layer 4", "CLI STS Decode Errors" like
+    /// "STS (Security Token Service)", "SECURING KEYS" like "EBS Encryption" (reviews 8–11).</summary>
+    private static bool InPlaceOfTheKeysKind(DefiningSection key, DefiningSection wrong, double tier, KindSimilarity kinds) =>
+        tier >= 1.0 || !(kinds.Similarity(Placed(key), Placed(wrong)) < PlacedSameKind - 1e-9);
 
     /// <summary>True when the line names a term by a shorter form of its name: a word of the line that the term's name
     /// starts with, followed by letters only, and that holds <see cref="ShortNameShare"/> of it or more ("Postgres" for

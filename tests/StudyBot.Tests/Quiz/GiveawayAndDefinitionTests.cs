@@ -177,6 +177,52 @@ public class GiveawayAndDefinitionTests
         return (passages.ToArray(), f => f == file ? lines : null);
     }
 
+    [Fact]
+    public void Generate_WrongTitleALineOfTheKeysSectionNames_IsAPartOfTheKey()
+    {
+        // "S3 Transfer Acceleration" for "Faster upload of large objects (>5GB), use multipart upload": a line of the key's
+        // own section, AWS S3 Performance, opens with it (one way to upload faster), so it is true of the quote as well.
+        // Named in passing ("This contrasts with S3 Replication") it stays a fair wrong title.
+        var (passages, readLines) = Sections(
+            (["S3", "S3 Performance"], "Faster upload of large objects, use multipart upload"),
+            (["S3", "S3 Versioning"], "Keeps every version of an object in the same bucket"),
+            (["S3", "S3 Websites"], "Serves static pages straight from a bucket"),
+            (["S3", "S3 Replication"], "Copies objects to a bucket in another region"),
+            (["S3", "S3 Transfer Acceleration"], "Routes uploads through the nearest edge location"));
+        passages = [.. passages, new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "S3 Transfer Acceleration speeds up uploads from afar", PassageKind.Paragraph),
+            new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "This contrasts with S3 Replication, which is slower", PassageKind.Paragraph)];
+        var kinds = new ChosenEmbedder([.. new[] { "S3 Performance", "S3 Versioning", "S3 Websites", "S3 Replication", "S3 Transfer Acceleration" }.Select(t => (t, Math.Sqrt(0.5)))]);
+
+        var questions = QuestionGenerator.Generate(passages, readLines, kinds);
+
+        var performance = Assert.Single(questions, q => q.Answer == "S3 Performance");
+        Assert.DoesNotContain("S3 Transfer Acceleration", performance.Choices);
+        Assert.Contains("S3 Replication", performance.Choices);
+    }
+
+    [Theory]
+    [InlineData(0.35, false)] // "Multi-Layer Switching" beside a load balancer's "Layer 4" (reviews 8–10: switching topics)
+    [InlineData(0.45, false)] // "S3 Encryption for Objects" beside "EBS Encryption" (reviews 8–11)
+    [InlineData(0.55, true)] // of the key's kind in its place too ("Packet Routing" beside "Packet Switching", 0.5, a fair lure)
+    public void Generate_WrongTitleFromAnotherHeading_NeedsTheKeysKindUnderItsHeadings(double placed, bool asked)
+    {
+        // By title alone all four are alike (0.5); the one from another heading is judged with its headings, as the one
+        // wrong title of a two-choice definition is: a topic of another part of the notes is ruled out by a learner.
+        var (passages, readLines) = Sections(
+            (["Load Balancing", "Layer 4 Balancer"], "Routes traffic by address and port without reading the payload"),
+            (["Load Balancing", "Layer 7 Balancer"], "Reads the request path and headers before choosing a target"),
+            (["Load Balancing", "DNS Balancer"], "Answers each lookup with another address from the pool"),
+            (["Switching", "Multi-Layer Switching"], "A switch that also forwards frames between networks"));
+        var anchor = Math.Sqrt(placed);
+        var kinds = new ChosenEmbedder(("Layer 4 Balancer", Math.Sqrt(0.5)), ("Layer 7 Balancer", Math.Sqrt(0.5)), ("DNS Balancer", Math.Sqrt(0.5)),
+            ("Multi-Layer Switching", Math.Sqrt(0.5)), ("Load Balancing Layer 4 Balancer", anchor), ("Switching Multi-Layer Switching", anchor));
+
+        var questions = QuestionGenerator.Generate(passages, readLines, kinds);
+
+        Assert.Contains(questions, q => q.Answer == "Layer 4 Balancer");
+        Assert.Equal(asked, questions.Any(q => q.Answer == "Layer 4 Balancer" && q.Choices.Contains("Multi-Layer Switching")));
+    }
+
     [Theory]
     [InlineData(0.0, false)] // "WPA2 Modes" under Wi-Fi security beside FTP's "Active Mode" (C19)
     [InlineData(0.64, true)] // of the key's kind in its place too
