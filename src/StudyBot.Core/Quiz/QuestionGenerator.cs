@@ -1169,9 +1169,11 @@ public static class QuestionGenerator
         // circuit switching" under Packet Switching) it is the key's counterpart, the fairest wrong title.
         // A wrong title that holds the right one, or is held by it ("Convertible Reserved Instances" for "Reserved
         // Instances", "Lambda – Asynchronous Invocations - Services"), names a kind of it or itself: also true.
-        var key = QuizText.Words(s.Title).Select(w => w.ToLowerInvariant()).ToList();
         // With the model, a title like the key's comes first ("Passive Mode" for "Active Mode", not "FTP Reply Codes"),
-        // and one almost the same as the key's is another name of it.
+        // and one almost the same as the key's is another name of it, unless the two sit side by side under one heading:
+        // the notes give two things two sections ("Lambda – Synchronous Invocations" and "Lambda – Asynchronous
+        // Invocations" 0.9, "Stateless Protocols" and "Stateful Protocols" 0.9), and that counterpart is the fairest
+        // wrong title there is.
         // A heading above the key names what the key is a kind of ("Advanced Prompt Engineering Frameworks" above
         // "ReAct Framework"): true of it too. A topic heading with headings under it ("Categories of Routing
         // Protocols") is of another kind than a leaf, and so is a heading the notes define nothing under ("Mode
@@ -1180,9 +1182,9 @@ public static class QuestionGenerator
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
             .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
-            !(x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
+            !(x.Tier < 1.0 && x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
-            && !HoldsWords(QuizText.Words(x.Section.Title).Select(w => w.ToLowerInvariant()).ToList(), key)
+            && !OneHoldsTheOther(x.Section.Title, s.Title)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
             && !s.Lines.Any(l => QuizText.Normalize(l).StartsWith(QuizText.Normalize(x.Section.Title), StringComparison.Ordinal))
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)
@@ -1292,6 +1294,7 @@ public static class QuestionGenerator
         {
             var normalized = QuizText.Normalize(d.Text);
             if (d.Text.Length > MaxChoiceLength || d.Text.Length == 0 || taken.Any(t => SingularAndPlural(t, normalized))
+                || (kind == QuizQuestionKind.Definition && picked.Any(p => OneHoldsTheOther(p.Text, d.Text)))
                 || !taken.Add(normalized) || d.Accept?.Invoke() == false)
             {
                 continue;
@@ -1313,6 +1316,12 @@ public static class QuestionGenerator
         var q = new QuizQuestion(id, kind, text, choices, choices.IndexOf(correct), explanation, citation, keyTerm);
         return new Candidate(q, stem, label, picked.Average(d => d.Tier));
     }
+
+    /// <summary>True when the words of one title run inside the other's ("Lambda – Asynchronous Invocations" and "Lambda -
+    /// Asynchronous Invocations - Services"): offered as two wrong titles, one a part of the other, they are right or
+    /// wrong together, so a learner rules both out.</summary>
+    private static bool OneHoldsTheOther(string a, string b) =>
+        HoldsWords(QuizText.Words(a).Select(w => w.ToLowerInvariant()).ToList(), QuizText.Words(b).Select(w => w.ToLowerInvariant()).ToList());
 
     /// <summary>True when one choice is the other with a plural ending ("CNAME" and "CNAMES"): two choices that are one.</summary>
     internal static bool SingularAndPlural(string a, string b)
