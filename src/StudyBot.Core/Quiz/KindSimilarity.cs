@@ -16,7 +16,9 @@ internal sealed class KindSimilarity
     internal const double Step = 0.05;
 
     /// <summary>From here a wrong term is another name of the key rather than another thing (HTTP and HTTPS 0.71, ECS and
-    /// EKS 0.72 are still two things; spelling variants score above 0.8).</summary>
+    /// EKS 0.72 are still two things; spelling variants score above 0.8). Not for a definition's sibling titles under the
+    /// key's own heading: two sections side by side are two things ("Lambda – Synchronous Invocations" and "Lambda –
+    /// Asynchronous Invocations" 0.9).</summary>
     internal const double NearDuplicate = 0.8;
 
     /// <summary>From here a wrong term is of the key's kind even when the notes place it elsewhere (AZ and Region 0.41,

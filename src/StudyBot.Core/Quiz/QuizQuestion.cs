@@ -16,9 +16,6 @@ public enum QuizQuestionKind
     /// <summary>"Which service …?": a section's defining line, sibling section titles as distractors.</summary>
     Definition,
 
-    /// <summary>"Which statement describes X?": a section title, sibling defining lines as distractors.</summary>
-    Description,
-
     /// <summary>A fact with a key term masked.</summary>
     FillInTheBlank,
 

@@ -177,6 +177,81 @@ public class GiveawayAndDefinitionTests
         return (passages.ToArray(), f => f == file ? lines : null);
     }
 
+    /// <summary>The one question of the bank whose answer is <paramref name="answer"/>.</summary>
+    private static QuizQuestion AskedOnce(string answer, Passage[] passages, Func<string, IReadOnlyList<string>?> readLines, ChosenEmbedder kinds) =>
+        Assert.Single(QuestionGenerator.Generate(passages, readLines, kinds), q => q.Answer == answer);
+
+    [Fact]
+    public void Generate_WrongTitleALineOfTheKeysSectionNames_IsAPartOfTheKey()
+    {
+        // "S3 Transfer Acceleration" for "Faster upload of large objects (>5GB), use multipart upload": a line of the key's
+        // own section, AWS S3 Performance, opens with it (one way to upload faster), so it is true of the quote as well.
+        // Named in passing ("This contrasts with S3 Replication") it stays a fair wrong title.
+        var (passages, readLines) = Sections(
+            (["S3", "S3 Performance"], "Faster upload of large objects, use multipart upload"),
+            (["S3", "S3 Versioning"], "Keeps every version of an object in the same bucket"),
+            (["S3", "S3 Websites"], "Serves static pages straight from a bucket"),
+            (["S3", "S3 Replication"], "Copies objects to a bucket in another region"),
+            (["S3", "S3 Transfer Acceleration"], "Routes uploads through the nearest edge location"));
+        passages = [.. passages, new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "S3 Transfer Acceleration speeds up uploads from afar", PassageKind.Paragraph),
+            new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "This contrasts with S3 Replication, which is slower", PassageKind.Paragraph)];
+        var kinds = new ChosenEmbedder([.. new[] { "S3 Performance", "S3 Versioning", "S3 Websites", "S3 Replication", "S3 Transfer Acceleration" }.Select(t => (t, Math.Sqrt(0.5)))]);
+
+        var performance = AskedOnce("S3 Performance", passages, readLines, kinds);
+        Assert.DoesNotContain("S3 Transfer Acceleration", performance.Choices);
+        Assert.Contains("S3 Replication", performance.Choices);
+    }
+
+    [Fact]
+    public void Generate_SiblingTheModelFindsNearlyTheKey_IsAnotherThingUnderOneHeading()
+    {
+        // "Lambda – Synchronous Invocations" beside "Lambda – Asynchronous Invocations": 0.9 by the model, as alike as two
+        // spellings of one name, so the counterpart was refused as another name of the key and the item offered
+        // dependencies, a role and policies (reviews 8–11: "the only invocation type"). Two sections side by side under
+        // one heading are two things; from under another heading such a title is still another name of the key.
+        var (passages, readLines) = Sections(
+            (["Lambda", "Synchronous Invocations"], "Results are returned right away to the caller"),
+            (["Lambda", "Asynchronous Invocations"], "The events are placed in an event queue first"),
+            (["Lambda", "Lambda Layers"], "Share libraries between several functions"),
+            (["Lambda", "Lambda Destinations"], "Send the outcome of a run to another service"),
+            (["Overview", "Synchronous Calls"], "A caller that waits for its reply"),
+            (["Lambda", "Asynchronous Invocations - Services"], "S3 and SNS call a function this way"));
+        var near = Math.Sqrt(0.9);
+        var kinds = new ChosenEmbedder(("Synchronous Invocations", near), ("Asynchronous Invocations", near), ("Synchronous Calls", near),
+            ("Lambda Synchronous Invocations", near), ("Overview Synchronous Calls", near), ("Lambda Layers", 0.5 / near), ("Lambda Destinations", 0.5 / near),
+            ("Asynchronous Invocations - Services", 0.8 / near));
+
+        var sync = AskedOnce("Synchronous Invocations", passages, readLines, kinds);
+        Assert.Contains("Asynchronous Invocations", sync.Choices);
+        Assert.DoesNotContain("Synchronous Calls", sync.Choices);
+
+        // Nor two wrong titles one of which holds the other: both wrong, they are ruled out as a pair.
+        Assert.DoesNotContain("Asynchronous Invocations - Services", sync.Choices);
+    }
+
+    [Theory]
+    [InlineData(0.35, false)] // "Multi-Layer Switching" beside a load balancer's "Layer 4" (reviews 8–10: switching topics)
+    [InlineData(0.45, false)] // "S3 Encryption for Objects" beside "EBS Encryption" (reviews 8–11)
+    [InlineData(0.55, true)] // of the key's kind in its place too ("Packet Routing" beside "Packet Switching", 0.5, a fair lure)
+    public void Generate_WrongTitleFromAnotherHeading_NeedsTheKeysKindUnderItsHeadings(double placed, bool asked)
+    {
+        // By title alone all four are alike (0.5); the one from another heading is judged with its headings, as the one
+        // wrong title of a two-choice definition is: a topic of another part of the notes is ruled out by a learner.
+        var (passages, readLines) = Sections(
+            (["Load Balancing", "Layer 4 Balancer"], "Routes traffic by address and port without reading the payload"),
+            (["Load Balancing", "Layer 7 Balancer"], "Reads the request path and headers before choosing a target"),
+            (["Load Balancing", "DNS Balancer"], "Answers each lookup with another address from the pool"),
+            (["Switching", "Multi-Layer Switching"], "A switch that also forwards frames between networks"));
+        var anchor = Math.Sqrt(placed);
+        var kinds = new ChosenEmbedder(("Layer 4 Balancer", Math.Sqrt(0.5)), ("Layer 7 Balancer", Math.Sqrt(0.5)), ("DNS Balancer", Math.Sqrt(0.5)),
+            ("Multi-Layer Switching", Math.Sqrt(0.5)), ("Load Balancing Layer 4 Balancer", anchor), ("Switching Multi-Layer Switching", anchor));
+
+        var questions = QuestionGenerator.Generate(passages, readLines, kinds);
+
+        Assert.Contains(questions, q => q.Answer == "Layer 4 Balancer");
+        Assert.Equal(asked, questions.Any(q => q.Answer == "Layer 4 Balancer" && q.Choices.Contains("Multi-Layer Switching")));
+    }
+
     [Theory]
     [InlineData(0.0, false)] // "WPA2 Modes" under Wi-Fi security beside FTP's "Active Mode" (C19)
     [InlineData(0.64, true)] // of the key's kind in its place too

@@ -222,19 +222,16 @@ public class KindSimilarityTests
     }
 
     [Fact]
-    public void Generate_ModelFindsEveryTermOfAnotherKind_WritesNoBlankAndNoDescription()
+    public void Generate_ModelFindsEveryTermOfAnotherKind_WritesNoBlank()
     {
-        // Every text on its own axis: every wrong term is of another kind than every key (similarity 0). The seed's
-        // "What do the notes say about Monolithic?" offered statements on encryption beside one on code architecture:
-        // with the model, a description offers statements about subjects of X's kind only, so none here.
+        // Every text on its own axis: every wrong term is of another kind than every key (similarity 0), so no blank
+        // has wrong choices of its key's kind; the notes' own yes/no questions need none.
         var lexical = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
         var withModel = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, new ChosenEmbedder());
 
         Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.FillInTheBlank);
         Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.FillInTheBlank);
         Assert.Contains(withModel, q => q.Kind == QuizQuestionKind.YesNo);
-        Assert.Contains(lexical, q => q.Kind == QuizQuestionKind.Description);
-        Assert.DoesNotContain(withModel, q => q.Kind == QuizQuestionKind.Description);
     }
 
     [Fact]

@@ -91,24 +91,6 @@ public class NameInBracketsTests
         Assert.Equal(name, QuestionGenerator.NameInBrackets(heading));
 }
 
-public class TwoChoiceDescriptionTests
-{
-    [Fact]
-    public void Write_FewStatementsOfTheKeysKind_AsksBetweenTheStatementsOfTwoNamesOfOneFamily()
-    {
-        // The seed notes lost three items to the rules of review 5 (S6, S8, S9); "What do the notes say about AWS
-        // Shield?" between Shield's statement and Guardduty's needs the notes, not the topic.
-        var kinds = new ChosenEmbedder(("AWS Shield", 0.8), ("AWS Guardduty", 0.8));
-        var written = QuestionGenerator.Write(SeedPassages.All, SeedPassages.ReadLines, kinds).Select(c => c.Question).ToList();
-
-        // Shield's line is asked once (ReviewSixSevenTests: one question per fact): here the definition of the same
-        // line ranks first, so the description is written but not kept; on notes without it the description stays.
-        var shield = Assert.Single(written, q => q.Citation.LineStart == 18);
-        Assert.Equal("AWS Shield", shield.Kind == QuizQuestionKind.Definition ? shield.Answer : shield.Text["What do the notes say about ".Length..^1]);
-        Assert.DoesNotContain(written, q => q.Kind == QuizQuestionKind.Description && q.Text.Contains("Micro Services", StringComparison.Ordinal));
-    }
-}
-
 public class NotesCasingTests
 {
     private static Passage Line(int line, string text, string section = "TERRAFORM INIT") =>
