@@ -48,6 +48,25 @@ public sealed class TokenMatchTests : IDisposable
     }
 
     [Fact]
+    public void BestMatches_ModelWidth_FourAtATimeAgreesWithOneByOne()
+    {
+        // 384 wide, six question tokens: four go through the blocked kernel, two one by one.
+        var random = new Random(5);
+        float[] Rows(int count) => [.. Enumerable.Range(0, count * 384).Select(_ => (float)((random.NextDouble() * 2) - 1))];
+        var passage = TokenVectors.Quantize(Rows(7), 384);
+        var query = TokenVectors.Quantize(Rows(6), 384).ReadAll();
+        var rows = passage.ReadAll();
+
+        var best = passage.BestMatches(query);
+
+        for (var q = 0; q < 6; q++)
+        {
+            var expected = Enumerable.Range(0, 7).Max(t => System.Numerics.Tensors.TensorPrimitives.Dot(query.AsSpan(q * 384, 384), rows.AsSpan(t * 384, 384)));
+            Assert.Equal(expected, best[q], 4);
+        }
+    }
+
+    [Fact]
     public void WriteAndRead_GivesTheSameVectors_AndACorruptCountIsAClearError()
     {
         var tokens = TokenVectors.Quantize([0.6f, 0.8f, 0, 1, 0, 0], 3);
