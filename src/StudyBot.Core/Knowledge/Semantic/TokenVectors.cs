@@ -14,21 +14,22 @@ namespace StudyBot.Core.Knowledge.Semantic;
 public sealed class TokenVectors
 {
     private readonly sbyte[] _values;
+    private readonly int _start;
     private readonly float[] _scales;
 
-    private TokenVectors(int dimensions, sbyte[] values, float[] scales)
+    /// <param name="start">Where this text's values begin in <paramref name="values"/> (read from disk, many texts
+    /// share one block, see <see cref="Arena"/>).</param>
+    private TokenVectors(int dimensions, sbyte[] values, float[] scales, int start = 0)
     {
         Dimensions = dimensions;
         _values = values;
+        _start = start;
         _scales = scales;
     }
 
     public int Dimensions { get; }
 
     public int Count => _scales.Length;
-
-    /// <summary>Bytes this takes on disk and in memory (besides the object headers).</summary>
-    public int Size => _values.Length + (4 * _scales.Length);
 
     /// <summary>Quantizes <paramref name="rows"/> (each <paramref name="dimensions"/> long), each made unit length first.</summary>
     public static TokenVectors Quantize(ReadOnlySpan<float> rows, int dimensions)
@@ -62,7 +63,7 @@ public sealed class TokenVectors
     /// <summary>Token <paramref name="t"/>'s unit vector, written into <paramref name="into"/>.</summary>
     public void Read(int t, Span<float> into)
     {
-        var values = _values.AsSpan(t * Dimensions, Dimensions);
+        var values = _values.AsSpan(_start + (t * Dimensions), Dimensions);
         var scale = _scales[t];
         var d = 0;
         if (Vector.IsHardwareAccelerated)
@@ -165,12 +166,13 @@ public sealed class TokenVectors
             writer.Write(scale);
         }
 
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_values.AsSpan()));
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_values.AsSpan(_start, Count * Dimensions)));
     }
 
     /// <summary>Reads what <see cref="WriteTo"/> wrote; throws <see cref="InvalidDataException"/> on a count no text
     /// of the model's length could have.</summary>
-    public static TokenVectors ReadFrom(BinaryReader reader, int dimensions, int maxCount)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static TokenVectors ReadFrom(BinaryReader reader, int dimensions, int maxCount, Arena? arena = null)
     {
         var count = reader.ReadInt32();
         if (count < 0 || count > maxCount)
@@ -178,18 +180,43 @@ public sealed class TokenVectors
             throw new InvalidDataException($"A token count of {count} is out of range.");
         }
 
-        var scales = new float[count];
-        for (var t = 0; t < count; t++)
-        {
-            scales[t] = reader.ReadSingle();
-        }
+        var scales = EmbeddingCache.ReadFloats(reader, count);
 
-        var bytes = reader.ReadBytes(count * dimensions);
-        if (bytes.Length != count * dimensions)
-        {
-            throw new EndOfStreamException();
-        }
+        var (block, start) = arena?.Take(count * dimensions) ?? (GC.AllocateUninitializedArray<sbyte>(count * dimensions), 0);
+        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.AsSpan(start, count * dimensions)));
+        return new TokenVectors(dimensions, block, scales, start);
+    }
 
-        return new TokenVectors(dimensions, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(), scales);
+    /// <summary>
+    /// Hands out room for texts' values from blocks of a few megabytes: read from disk one array each, the ~100 MB of
+    /// 1 MB of notes were some 9,000 small arrays that the garbage collector copied from generation to generation
+    /// (a third of a second at start-up); blocks this large are allocated once, where they stay.
+    /// </summary>
+    public sealed class Arena
+    {
+        /// <summary>Large enough to hold hundreds of texts, small enough that the room left at each block's end is
+        /// little.</summary>
+        private const int BlockSize = 8 << 20;
+
+        private sbyte[] _block = [];
+        private int _used;
+
+        public (sbyte[] Block, int Start) Take(int length)
+        {
+            if (length > BlockSize)
+            {
+                return (GC.AllocateUninitializedArray<sbyte>(length), 0);
+            }
+
+            if (_used + length > _block.Length)
+            {
+                _block = GC.AllocateUninitializedArray<sbyte>(BlockSize);
+                _used = 0;
+            }
+
+            var start = _used;
+            _used += length;
+            return (_block, start);
+        }
     }
 }

@@ -85,6 +85,35 @@ public sealed class TokenMatchTests : IDisposable
     }
 
     [Fact]
+    public void ReadFrom_WithAnArena_TextsShareABlockAndReadBackTheirOwnValues()
+    {
+        var first = TokenVectors.Quantize([0.6f, 0.8f, 0, 1, 0, 0], 3);
+        var second = TokenVectors.Quantize([0, 0, 1], 3);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            first.WriteTo(writer);
+            second.WriteTo(writer);
+        }
+
+        stream.Position = 0;
+        var arena = new TokenVectors.Arena();
+        var reader = new BinaryReader(stream);
+        var readFirst = TokenVectors.ReadFrom(reader, 3, 10, arena);
+        var readSecond = TokenVectors.ReadFrom(reader, 3, 10, arena);
+
+        Assert.Equal(first.ReadAll(), readFirst.ReadAll());
+        Assert.Equal(second.ReadAll(), readSecond.ReadAll()); // the second starts inside the first's block
+        using var again = new MemoryStream();
+        using (var writer = new BinaryWriter(again))
+        {
+            readSecond.WriteTo(writer);
+        }
+
+        Assert.Equal(4 + 4 + 3, again.ToArray().Length); // its own count, scale and values only
+    }
+
+    [Fact]
     public void TokenMatchOf_MeanAndTheWorstMatchedThird()
     {
         var (mean, weakest) = Signals.TokenMatchOf([0.9f, 0.2f, 0.8f, 0.9f, 0.3f, 0.9f]);
