@@ -1521,13 +1521,18 @@ public static class QuestionGenerator
     }
 
     /// <summary>True when the stem holds <see cref="MinShownKeyWords"/> or more of the key's own words and fewer of every
-    /// wrong choice's: "The TCP header …" names "TCP Segment Header" beside "UDP Header" and "TCP 3-Way Handshake".</summary>
+    /// wrong choice's: "The TCP header …" names "TCP Segment Header" beside "UDP Header" and "TCP 3-Way Handshake". Or
+    /// when it holds every word of the key and of no wrong choice: "CloudWatch provides metrics …" spells "CloudWatch
+    /// Metrics" beside "AWS CloudWatch Custom Metrics", which shares as many words but adds one the stem never says
+    /// (outside review 12).</summary>
     internal static bool KeyWordsShown(QuizQuestion q, string stem)
     {
         var stemTokens = QuizText.Tokens(stem);
         int Shared(string choice) => QuizText.Tokens(choice).Count(stemTokens.Contains);
+        bool Spelt(string choice) => QuizText.Tokens(choice) is { Count: > 0 } words && words.All(stemTokens.Contains);
         var key = Shared(q.Answer);
-        return key >= MinShownKeyWords && q.Choices.Where((_, i) => i != q.AnswerIndex).All(w => Shared(w) < key);
+        var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
+        return key >= MinShownKeyWords && (wrong.All(w => Shared(w) < key) || (Spelt(q.Answer) && !wrong.Any(Spelt)));
     }
 
     /// <summary>True when the notes give the key a firm partner (listed with it <see cref="MinPartnerListings"/> times

@@ -97,6 +97,18 @@ public class GiveawayAndDefinitionTests
     }
 
     [Fact]
+    public void KeyWordsShown_StemSpellsEveryWordOfTheKeyAndOfNoWrongChoice()
+    {
+        // Outside review 12, C12: a wrong choice shares as many words but adds "Custom", which the stem never says.
+        const string metrics = "CloudWatch provides metrics for every services in AWS";
+        Assert.True(QuestionGenerator.KeyWordsShown(Definition(metrics, "CloudWatch Metrics", "Cloudwatch Agent", "AWS CloudWatch Custom Metrics", "AWS CloudWatch Logs"), metrics));
+
+        // When a wrong choice is spelt by the stem as well, the stem does not single the key out.
+        const string both = "CloudWatch Logs keep the metrics agents send";
+        Assert.False(QuestionGenerator.KeyWordsShown(Definition(both, "CloudWatch Metrics", "CloudWatch Logs", "Cloudwatch Agent"), both));
+    }
+
+    [Fact]
     public void WithoutGlosses_KeysGlossAsLikeTheQuoteAsAnyOther_IsDroppedFromEveryChoice()
     {
         // "(One-to-One)" restates "a single sender … a single specific receiver" (C2): the names are asked alone.
