@@ -77,23 +77,43 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private Generation<IReadOnlyList<Passage>>? _passages;
     private Generation<IReadOnlyList<SectionTitle>>? _sections;
 
-    /// <summary>A list read from the index that serves now, once a generation, at its first use after a reload.</summary>
+    /// <summary>A list read from the index that serves now, once a generation, at its first use after a reload. The
+    /// read holds a reference to the index, as a question does: a background merge may retire it meanwhile, and a
+    /// retired index closes its reader once the last reference goes (without one, the quiz bank built for a reload's
+    /// reply read a closed index once in the reload-under-load test).</summary>
     private IReadOnlyList<T> ReadOnce<T>(ref Generation<IReadOnlyList<T>>? slot, Func<KnowledgeIndex, IReadOnlyList<T>> read)
     {
-        var index = EnsureLoaded();
-        if (index is null)
+        while (true)
         {
-            return [];
-        }
+            var index = EnsureLoaded();
+            if (index is null)
+            {
+                return [];
+            }
 
-        var cached = Volatile.Read(ref slot);
-        if (cached is null || !ReferenceEquals(cached.Index, index))
-        {
-            cached = new Generation<IReadOnlyList<T>>(index, read(index));
-            Volatile.Write(ref slot, cached);
-        }
+            var cached = Volatile.Read(ref slot);
+            if (cached is not null && ReferenceEquals(cached.Index, index))
+            {
+                return cached.Value;
+            }
 
-        return cached.Value;
+            if (!index.TryAcquire())
+            {
+                // Retired between the read and the acquire: the new index is already in place.
+                continue;
+            }
+
+            try
+            {
+                cached = new Generation<IReadOnlyList<T>>(index, read(index));
+                Volatile.Write(ref slot, cached);
+                return cached.Value;
+            }
+            finally
+            {
+                index.Release();
+            }
+        }
     }
 
     /// <summary>What was read from one generation of the index.</summary>

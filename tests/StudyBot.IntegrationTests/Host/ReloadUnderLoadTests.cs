@@ -92,7 +92,9 @@ public class ReloadUnderLoadTests
 
         Assert.Empty(failures);
         Assert.True(answered > 20, $"only {answered} answers during the reloads");
-        Assert.All(reloads, r => Assert.StartsWith("**Reloaded:**", r, StringComparison.Ordinal));
+        // A reload that failed says why only in the log: show its errors with the reply.
+        var errors = string.Join('\n', server.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error));
+        Assert.All(reloads, r => Assert.True(r.StartsWith("**Reloaded:**", StringComparison.Ordinal), r + "\n" + errors));
         Assert.True(reloads[9].Contains("`broken.md`", StringComparison.Ordinal), reloads[9]);
         Assert.DoesNotContain("`broken.md`", reloads[11], StringComparison.Ordinal);
     }
