@@ -128,6 +128,19 @@ internal sealed class WordHashEmbedder : ITextEmbedder
         return texts.Select(Vector).ToArray();
     }
 
+    /// <summary>FNV-1a: string hashes are randomised per process, and which words share a bucket must not change
+    /// from run to run (a test that two passages share no word failed one run in twenty).</summary>
+    private static uint StableHash(string word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
     private static string[] Words(string text) => text.ToLowerInvariant().Split([' ', ',', '.', '?', ':', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
     private float[] Vector(string text)
@@ -135,7 +148,7 @@ internal sealed class WordHashEmbedder : ITextEmbedder
         var v = new float[Dimensions];
         foreach (var word in Words(text))
         {
-            v[(int)((uint)StringComparer.Ordinal.GetHashCode(word) % Dimensions)] += 1;
+            v[(int)(StableHash(word) % Dimensions)] += 1;
         }
 
         var norm = MathF.Sqrt(v.Sum(x => x * x));
