@@ -8,7 +8,8 @@ public sealed class SemanticIndex
     private readonly TokenVectors?[]? _tokens;
 
     /// <param name="tokens">Each passage's word pieces' vectors, aligned with <paramref name="vectors"/>; null when the
-    /// model gives none (the token-match signals are then zero).</param>
+    /// model gives none or the notes are past <see cref="KnowledgeOptions.TokenMatchMaxPassages"/> (the token-match
+    /// signals are then not measured: NaN, which the fitted model weighs as nothing).</param>
     public SemanticIndex(ITextEmbedder embedder, float[][] vectors, TokenVectors?[]? tokens = null)
     {
         Embedder = embedder;
