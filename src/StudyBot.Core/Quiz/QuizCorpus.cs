@@ -469,6 +469,9 @@ internal sealed class QuizCorpus
     /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
     public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);
 
+    /// <summary>True when some section of the notes has this title (a heading, as the notes write it).</summary>
+    public bool IsTitle(string text) => _titleFiles.ContainsKey(QuizText.Normalize(text));
+
     /// <summary>True for a heading that several files use ("Introduction", "Use cases"): it organises, it names nothing.</summary>
     public bool IsCommonTitle(string title) => _titleFiles.TryGetValue(QuizText.Normalize(title), out var f) && f.Count >= 3;
 
@@ -705,14 +708,18 @@ internal sealed class QuizCorpus
 
     /// <summary>In how many lines, other than the cited one, the notes write <paramref name="term"/> with the content
     /// stem <paramref name="stem"/> (<see cref="QuizText.Stems"/>), and in how many lines the stem occurs at all.</summary>
-    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, Passage cited)
+    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, Passage cited) =>
+        Cooccurrence(term, stem, cited.File, cited.LineStart);
+
+    /// <summary>The same, with the cited line given by its file and first line (a finished question's citation).</summary>
+    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, string citedFile, int citedLine)
     {
         if (!_stemLines.Value.TryGetValue(stem, out var lines))
         {
             return (0, 0);
         }
 
-        bool Cited(int i) => _passages[i].File == cited.File && _passages[i].LineStart == cited.LineStart;
+        bool Cited(int i) => _passages[i].File == citedFile && _passages[i].LineStart == citedLine;
         var with = Holders(term).Count(i => !Cited(i) && _stems[i].Contains(stem));
         return (with, lines.Count(i => !Cited(i)));
     }
