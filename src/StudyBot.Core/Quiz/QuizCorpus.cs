@@ -508,10 +508,21 @@ internal sealed class QuizCorpus
 
     /// <summary>The lines of the notes that hold <paramref name="term"/>, but the cited one: where a wrong term may be
     /// said to do what the cited line says of the key.</summary>
-    public IEnumerable<string> LinesWith(string term, Passage cited) =>
+    public IEnumerable<string> LinesWith(string term, Passage cited) => LinesWith(term, cited.File, cited.LineStart);
+
+    /// <summary>The same, with the cited line given by its file and first line (a finished question's citation).</summary>
+    public IEnumerable<string> LinesWith(string term, string citedFile, int citedLine) =>
         (_termPassages.TryGetValue(term, out var holders) ? holders : Enumerable.Empty<int>())
-            .Where(i => !(_passages[i].File == cited.File && _passages[i].LineStart == cited.LineStart))
+            .Where(i => !(_passages[i].File == citedFile && _passages[i].LineStart == citedLine))
             .Select(i => QuizText.OneLine(_passages[i].Text));
+
+    /// <summary>The lines of the sections titled <paramref name="title"/> (normalized), in every file.</summary>
+    public IEnumerable<string> SectionLines(string title)
+    {
+        var n = QuizText.Normalize(title);
+        return _passages.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && QuizText.Normalize(QuizText.OneLine(p.Section)) == n)
+            .Select(p => QuizText.OneLine(p.Text));
+    }
 
     /// <summary>The words the notes spell an acronym out with, in a line that holds it or in its section title
     /// ("Disaster Recovery" for DR), the most often written first; null for none or for a term that is no acronym.</summary>

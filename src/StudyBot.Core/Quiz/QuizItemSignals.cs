@@ -31,6 +31,12 @@ internal static class QuizItemSignals
         "odd_one_out",
         "wrong_share_word",
         "glossed",
+        "wrong_true_like",
+        "shape_mismatch",
+        "blank_first",
+        "definition_key_like",
+        "blank_key_like",
+        "yes_no_words",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -60,6 +66,12 @@ internal static class QuizItemSignals
             terms ? OddOneOut(q, kinds) : double.NaN,
             terms ? WrongShareWord(q) : double.NaN,
             terms ? Glossed(q) : double.NaN,
+            terms ? WrongTrueLike(q, stem, corpus, kinds) : double.NaN,
+            terms ? ShapeMismatch(q) : double.NaN,
+            q.Kind == QuizQuestionKind.FillInTheBlank ? BlankFirst(stem) : double.NaN,
+            q.Kind == QuizQuestionKind.Definition ? StemKeyLike(q, stem, kinds) : double.NaN,
+            q.Kind == QuizQuestionKind.FillInTheBlank ? StemKeyLike(q, stem, kinds) : double.NaN,
+            q.Kind == QuizQuestionKind.YesNo ? StemWords(stem) : double.NaN,
         ];
     }
 
@@ -206,6 +218,47 @@ internal static class QuizItemSignals
     /// <summary>1 when a choice carries a gloss or an expansion in brackets ("Unicast (One-to-One)", "STS (Security
     /// Token Service)"): the brackets say what the name means, and the quote may say it again.</summary>
     internal static double Glossed(QuizQuestion q) => q.Choices.Any(c => c.Contains('(', StringComparison.Ordinal)) ? 1 : 0;
+
+    /// <summary>How nearly another line of the notes makes a wrong choice true: the model's greatest likeness between the
+    /// stem said of a wrong choice (a blank filled with it; a definition's quote) and a line about that choice (a line
+    /// that holds the wrong term and two of the stem's content words; a line of the wrong title's own section). 0 when
+    /// no such line exists; NaN without the model.</summary>
+    internal static double WrongTrueLike(QuizQuestion q, string stem, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        if (!kinds.Available)
+        {
+            return double.NaN;
+        }
+
+        var best = 0.0;
+        var stems = QuizText.ContentStems(stem);
+        foreach (var w in Wrong(q))
+        {
+            var said = q.Kind == QuizQuestionKind.FillInTheBlank ? stem.Replace("_____", w, StringComparison.Ordinal) : stem;
+            var lines = q.Kind == QuizQuestionKind.FillInTheBlank
+                ? corpus.LinesWith(w, q.Citation.File, q.Citation.LineStart).Where(l => QuizText.ContentStems(l).Count(stems.Contains) >= 2)
+                : corpus.SectionLines(w);
+            foreach (var line in lines)
+            {
+                best = Math.Max(best, kinds.Similarity(line, said) ?? 0);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The share of wrong choices of another shape than the key (letters beside a name, one word beside
+    /// several, capitals beside lower case): a learner rules out what does not look like the others.</summary>
+    internal static double ShapeMismatch(QuizQuestion q)
+    {
+        static (bool, int, bool) Shape(string c) => (QuizText.IsAcronym(c), Math.Min(3, QuizText.WordCount(QuizText.WithoutBrackets(c))), c.Any(char.IsLower));
+        var key = Shape(q.Answer);
+        var wrong = Wrong(q);
+        return wrong.Count == 0 ? double.NaN : wrong.Count(w => Shape(w) != key) / (double)wrong.Count;
+    }
+
+    /// <summary>1 when a blank opens its sentence ("_____ is a declarative way …"): the sentence is about the key.</summary>
+    internal static double BlankFirst(string stem) => stem.TrimStart().StartsWith("_____", StringComparison.Ordinal) ? 1 : 0;
 
     private static HashSet<string> NameWords(string name) =>
         QuizText.Words(QuizText.WithoutBrackets(name)).SelectMany(w => w.Split('-')).Where(w => w.Length >= 2 && !QuizLexicon.Determiners.Contains(w))

@@ -180,6 +180,61 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
+    public void WrongTrueLike_ALineAboutAWrongChoiceThatSaysWhatTheStemSays()
+    {
+        const string stem = "_____ keeps the session state on the server";
+        var corpus = new QuizCorpus([Line(1, "REST keeps no session state on the server"), Line(2, "SOAP is a protocol"), Line(9, "HTTP keeps the session state on the server")]);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("REST keeps the session state on the server", 0.9), ("REST keeps no session state on the server", 0.9)));
+        var q = Blank(stem, "HTTP", ["REST", "SOAP"]);
+
+        // The blank filled with REST beside the line about REST: 0.81, in steps of 0.05.
+        Assert.Equal(0.8, QuizItemSignals.WrongTrueLike(q, stem, corpus, kinds), 6);
+        Assert.True(double.IsNaN(QuizItemSignals.WrongTrueLike(q, stem, corpus, KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void WrongTrueLike_Definition_ComparesTheQuoteWithTheWrongTitlesOwnSection()
+    {
+        const string quote = "The client opens the data connection";
+        var corpus = new QuizCorpus([Line(1, "The server opens the data connection", "Active Mode"), Line(2, "The client opens the data connection too", "Passive Mode")]);
+        var kinds = new KindSimilarity(new ChosenEmbedder((quote, 0.9), ("The client opens the data connection too", 0.9)));
+        var q = Definition(quote, "Passive Mode", "Active Mode");
+
+        Assert.Equal(0.0, QuizItemSignals.WrongTrueLike(q, quote, corpus, kinds), 6);
+        Assert.Equal(0.8, QuizItemSignals.WrongTrueLike(Definition(quote, "Active Mode", "Passive Mode"), quote, corpus, kinds), 6);
+    }
+
+    [Fact]
+    public void ShapeMismatch_ShareOfWrongChoicesShapedUnlikeTheKey()
+    {
+        // VPC is letters; "Subnet" is a word, "Route Table" two; LAN is letters like the key.
+        Assert.Equal(2.0 / 3, QuizItemSignals.ShapeMismatch(Blank("A _____ spans the zones", "VPC", ["Subnet", "Route Table", "LAN"])), 6);
+    }
+
+    [Fact]
+    public void BlankFirst_OneWhenTheBlankOpensTheSentence()
+    {
+        Assert.Equal(1, QuizItemSignals.BlankFirst("_____ is a declarative way of outlining infrastructure"));
+        Assert.Equal(0, QuizItemSignals.BlankFirst("Deleting a stack deletes what _____ created"));
+    }
+
+    [Fact]
+    public void KindSplitSignals_MeasuredOnlyForTheirKind()
+    {
+        const string stem = "_____ can be interrupted at two minutes' notice";
+        var kinds = new KindSimilarity(new ChosenEmbedder((stem, 0.7), ("Spot Instances", 1.0), ("Reserved Instances", 0.8)));
+        var blank = QuizItemSignals.Of(Blank(stem, "Spot Instances", ["Reserved Instances"]), new QuizCorpus([]), kinds);
+        var yesNo = QuizItemSignals.Of(Question(QuizQuestionKind.YesNo, "Can spot instances be interrupted at two minutes' notice?", "Yes", ["No"]), new QuizCorpus([]), kinds);
+        double At(double[] x, string name) => x[Array.IndexOf(QuizItemSignals.Names, name)];
+
+        Assert.Equal(0.7, At(blank, "blank_key_like"), 6);
+        Assert.True(double.IsNaN(At(blank, "definition_key_like")));
+        Assert.True(double.IsNaN(At(blank, "yes_no_words")));
+        Assert.Equal(Math.Log(1 + 9), At(yesNo, "yes_no_words"), 6);
+        Assert.True(double.IsNaN(At(yesNo, "blank_key_like")));
+    }
+
+    [Fact]
     public void Of_GivesOneValuePerNamedSignal_NaNWhereASignalDoesNotApply()
     {
         var yesNo = QuizItemSignals.Of(Question(QuizQuestionKind.YesNo, "Is EBS encrypted by default?", "No", ["Yes"]), new QuizCorpus([]), KindSimilarity.None);
