@@ -2,6 +2,8 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- loco      fit on all corpora but one, score the one left out
 //   dotnet run -c Release --project tests/StudyBot.Eval -- fit       fit on all corpora, write answer-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-loco   the quiz item-quality model, leave-one-corpus-out (QuizFitting.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit    the same, then write src/StudyBot.Core/Quiz/quiz-item-model.json
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
@@ -17,6 +19,12 @@ var command = args.FirstOrDefault() ?? "loco";
 var lexicalOnly = args.Contains("--lexical-only");
 var answersDir = Option("--answers");
 var only = Option("--corpora")?.Split(',');
+
+if (command is "quiz-loco" or "quiz-fit")
+{
+    QuizFitting.Run(root, command, args);
+    return;
+}
 
 var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Name)).ToList();
 var embedding = Option("--model") switch

@@ -86,7 +86,7 @@ public sealed partial class QuestionBank : IDisposable
     {
         var loadedAt = _knowledge.Stats.LoadedAt;
         var passages = _knowledge.Passages;
-        var generated = QuestionGenerator.Generate(passages, ReadLines, _model.Model);
+        var generated = QuestionGenerator.Generate(passages, ReadLines, _model.Model, QuizItemModel.Current);
         string? SectionOf(string file, int start, int end) =>
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);

@@ -7,7 +7,8 @@ namespace StudyBot.Core.Quiz;
 /// Writes multiple-choice questions from indexed passages, as a pipeline of named stages:
 /// <see cref="CandidateFacts"/> (lines worth asking about) → key term (<see cref="KeyTerms"/>, a section title for
 /// definitions, the answer of a Q&amp;A pair) → wrong choices from the key's family (<see cref="WrongTerms"/>,
-/// <see cref="WrongTitles"/>, <see cref="WrongStatements"/>) → <see cref="Check"/> → <see cref="Score"/>.
+/// <see cref="WrongTitles"/>, <see cref="WrongStatements"/>) → <see cref="Check"/> → <see cref="Score"/> → keep (the
+/// fitted item-quality model, <see cref="QuizItemModel"/>: only questions likely to be rated good, best first).
 /// Every question is also checked against its cited lines when the file can be read (<see cref="IsSound"/>).
 /// </summary>
 public static class QuestionGenerator
@@ -134,9 +135,12 @@ public static class QuestionGenerator
     /// it cannot be read; used to cite section titles and to check every question against its cited lines.</param>
     /// <param name="model">The local sentence model that judges which wrong choices are of the key's kind
     /// (<see cref="KindSimilarity"/>), or null to write from the notes' counts alone.</param>
+    /// <param name="quality">The item-quality model (<see cref="QuizItemModel"/>, stage "keep"): only questions whose
+    /// probability of being rated good is at least its threshold are kept, best first; null keeps every question that
+    /// passed the checks, in the order of kind and score (what the rules' own tests look at).</param>
     public static IReadOnlyList<QuizQuestion> Generate(
-        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null) =>
-        Write(passages, readLines, model).Select(c => c.Question).ToList();
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null, QuizItemModel? quality = null) =>
+        Write(passages, readLines, model, quality).Select(c => c.Question).ToList();
 
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
@@ -145,7 +149,8 @@ public static class QuestionGenerator
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
 
-    internal static IReadOnlyList<Candidate> Write(IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null)
+    internal static IReadOnlyList<Candidate> Write(
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null)
     {
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
         var corpus = new QuizCorpus(content);
@@ -175,9 +180,19 @@ public static class QuestionGenerator
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
+        // Stage "keep": the item-quality model's probability that an outside reader rates the question good, on the
+        // question as it will be shown; below the model's threshold it is not asked, and the bank is ordered by it.
+        if (quality is not null)
+        {
+            written = written.Select(c => c with { Score = quality.Probability(InNotesCasing(c.Question, corpus), corpus, kinds) })
+                .Where(c => c.Score >= quality.Threshold)
+                .ToList();
+        }
+
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
         return written
-            .OrderBy(c => KindRank(c.Question.Kind)).ThenByDescending(c => c.Score).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
+            .OrderBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
+            .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
             .Where(c => c.Question.Kind != QuizQuestionKind.FillInTheBlank
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())

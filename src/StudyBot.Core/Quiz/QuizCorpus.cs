@@ -469,6 +469,9 @@ internal sealed class QuizCorpus
     /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
     public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);
 
+    /// <summary>True when some section of the notes has this title (a heading, as the notes write it).</summary>
+    public bool IsTitle(string text) => _titleFiles.ContainsKey(QuizText.Normalize(text));
+
     /// <summary>True for a heading that several files use ("Introduction", "Use cases"): it organises, it names nothing.</summary>
     public bool IsCommonTitle(string title) => _titleFiles.TryGetValue(QuizText.Normalize(title), out var f) && f.Count >= 3;
 
@@ -505,10 +508,21 @@ internal sealed class QuizCorpus
 
     /// <summary>The lines of the notes that hold <paramref name="term"/>, but the cited one: where a wrong term may be
     /// said to do what the cited line says of the key.</summary>
-    public IEnumerable<string> LinesWith(string term, Passage cited) =>
+    public IEnumerable<string> LinesWith(string term, Passage cited) => LinesWith(term, cited.File, cited.LineStart);
+
+    /// <summary>The same, with the cited line given by its file and first line (a finished question's citation).</summary>
+    public IEnumerable<string> LinesWith(string term, string citedFile, int citedLine) =>
         (_termPassages.TryGetValue(term, out var holders) ? holders : Enumerable.Empty<int>())
-            .Where(i => !(_passages[i].File == cited.File && _passages[i].LineStart == cited.LineStart))
+            .Where(i => !(_passages[i].File == citedFile && _passages[i].LineStart == citedLine))
             .Select(i => QuizText.OneLine(_passages[i].Text));
+
+    /// <summary>The lines of the sections titled <paramref name="title"/> (normalized), in every file.</summary>
+    public IEnumerable<string> SectionLines(string title)
+    {
+        var n = QuizText.Normalize(title);
+        return _passages.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && QuizText.Normalize(QuizText.OneLine(p.Section)) == n)
+            .Select(p => QuizText.OneLine(p.Text));
+    }
 
     /// <summary>The words the notes spell an acronym out with, in a line that holds it or in its section title
     /// ("Disaster Recovery" for DR), the most often written first; null for none or for a term that is no acronym.</summary>
@@ -705,14 +719,18 @@ internal sealed class QuizCorpus
 
     /// <summary>In how many lines, other than the cited one, the notes write <paramref name="term"/> with the content
     /// stem <paramref name="stem"/> (<see cref="QuizText.Stems"/>), and in how many lines the stem occurs at all.</summary>
-    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, Passage cited)
+    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, Passage cited) =>
+        Cooccurrence(term, stem, cited.File, cited.LineStart);
+
+    /// <summary>The same, with the cited line given by its file and first line (a finished question's citation).</summary>
+    public (int WithTerm, int Lines) Cooccurrence(string term, string stem, string citedFile, int citedLine)
     {
         if (!_stemLines.Value.TryGetValue(stem, out var lines))
         {
             return (0, 0);
         }
 
-        bool Cited(int i) => _passages[i].File == cited.File && _passages[i].LineStart == cited.LineStart;
+        bool Cited(int i) => _passages[i].File == citedFile && _passages[i].LineStart == citedLine;
         var with = Holders(term).Count(i => !Cited(i) && _stems[i].Contains(stem));
         return (with, lines.Count(i => !Cited(i)));
     }

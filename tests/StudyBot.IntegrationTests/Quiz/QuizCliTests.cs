@@ -43,15 +43,17 @@ public partial class QuizCliTests
         }
     }
 
-    /// <summary>The seed notes (one short file) hold 7 questions worth asking: the sixth and seventh outside ratings
-    /// marked the other three (a fact asked twice the other way round, SSE-C given away by "customer"), so the bank
-    /// keeps fewer, better ones rather than a round 10.</summary>
+    /// <summary>The seed notes (one short file) hold 4 questions the item-quality model keeps (quiz-item-model.json):
+    /// of the 7 the checks pass, it drops the three the outside readers marked most (Envelope Encryption's "Two leves of
+    /// encryption", GuardDuty beside EBS Encryption, "Does HSM can be placed at On-Premise?"); before it, the sixth and
+    /// seventh outside ratings had marked three more (a fact asked twice the other way round, SSE-C given away by
+    /// "customer"). The bank keeps fewer, better ones rather than a round 10.</summary>
     [Fact]
-    public async Task Quiz_SeedNotesCount7_Gives7DistinctSoundQuestions()
+    public async Task Quiz_SeedNotesCount4_Gives4DistinctSoundQuestions()
     {
-        var (questions, error, code) = await RunAsync(Seed, 7);
+        var (questions, error, code) = await RunAsync(Seed, 4);
         Assert.Equal(0, code);
-        Assert.Equal(7, questions.Count);
+        Assert.Equal(4, questions.Count);
         Assert.DoesNotContain("only", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
         Assert.Contains(questions, q => q.GetProperty("question").GetString()!.StartsWith("Can we create un-encrypted EBS volume", StringComparison.Ordinal)
@@ -63,7 +65,7 @@ public partial class QuizCliTests
     {
         var (questions, error, code) = await RunAsync(Seed, 1000);
         Assert.Equal(0, code);
-        Assert.InRange(questions.Count, 7, 999);
+        Assert.InRange(questions.Count, 4, 999);
         Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
     }
@@ -75,14 +77,17 @@ public partial class QuizCliTests
     public async Task Quiz_RealNotes_EveryQuestionIsAnsweredByItsCitedLines(string corpus)
     {
         var (questions, _, code) = await RunAsync(Corpus(corpus), 100_000);
-        Assert.Equal(0, code);
+
+        // cka-learning alone: none of its few items reaches the item-quality model's threshold (the CLI says so with
+        // exit code 1); with the other corpora, "All pods can talk to all pods without NAT" is kept.
+        Assert.Equal(questions.Count == 0 ? 1 : 0, code);
+        Assert.True(questions.Count >= 1 || corpus == "cka-learning", $"{corpus}: {questions.Count} questions");
         // The generator drops what it cannot write well: the smallest corpus (cka-learning, 17 files of short notes)
         // gives 1 on its own (2 before two-choice definitions needed titles sharing a name: "RBAC" or "ABAC" for
         // "rolebinding roleref is immutable", rated guessable by the fifth outside reader; 13 before the kind model, 6
         // before wrong choices all had to be of the key's kind: its blanks' wrong choices were of another kind than the
         // key, its definitions offered "Secrets" for "key value pairs" and topic headings beside things). Run with the
         // other corpora, it gives more (a larger family).
-        Assert.True(questions.Count >= 1, $"{questions.Count} questions");
         AssertSound(Corpus(corpus), questions);
     }
 

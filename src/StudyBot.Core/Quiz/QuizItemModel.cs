@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// The item-quality model: the probability that an outside reader rates a written question good (not guessable, not
+/// defective), a logistic function of the named signals of <see cref="QuizItemSignals"/>, fitted on the outside
+/// ratings (tests/data/quiz-ratings/rated-items.jsonl) and read from <c>quiz-item-model.json</c> (embedded in this
+/// assembly). The bank keeps the questions at <see cref="Threshold"/> or above, best first; the threshold was chosen
+/// on held-out corpora. Refit with <c>dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit</c>.
+/// </summary>
+public sealed class QuizItemModel
+{
+    private const string ResourceName = "StudyBot.Core.Quiz.quiz-item-model.json";
+
+    private static readonly Lazy<QuizItemModel> Embedded = new(() =>
+    {
+        using var stream = typeof(QuizItemModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The quiz item model resource {ResourceName} is missing from the build.");
+        return Parse(stream);
+    });
+
+    [JsonPropertyName("version")]
+    public int Version { get; init; }
+
+    [JsonPropertyName("fitted")]
+    public string Fitted { get; init; } = string.Empty;
+
+    [JsonPropertyName("command")]
+    public string Command { get; init; } = string.Empty;
+
+    [JsonPropertyName("notes")]
+    public string Notes { get; init; } = string.Empty;
+
+    /// <summary>Keep a question when its probability of being rated good is at least this.</summary>
+    [JsonPropertyName("threshold")]
+    public double Threshold { get; init; }
+
+    [JsonPropertyName("model")]
+    [JsonInclude]
+    internal AnswerModel.Linear Model { get; init; } = new();
+
+    /// <summary>The model shipped with this build.</summary>
+    public static QuizItemModel Current => Embedded.Value;
+
+    internal static QuizItemModel Parse(Stream stream)
+    {
+        var model = JsonSerializer.Deserialize<QuizItemModel>(stream) ?? throw new InvalidDataException("The quiz item model is empty.");
+        model.Model.Bind(QuizItemSignals.Names);
+        return model;
+    }
+
+    internal string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>The probability that <paramref name="q"/> is rated good.</summary>
+    internal double Probability(QuizQuestion q, QuizCorpus corpus, KindSimilarity kinds) =>
+        Probability(QuizItemSignals.Of(q, corpus, kinds));
+
+    /// <summary>The probability for signals in the order of <see cref="QuizItemSignals.Names"/>.</summary>
+    internal double Probability(double[] signals) => Model.Probability(signals);
+}

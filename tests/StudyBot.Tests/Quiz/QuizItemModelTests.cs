@@ -1,0 +1,288 @@
+using System.Text;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>The item-quality model's signals (<see cref="QuizItemSignals"/>), one test each, its model file, and the
+/// generator's "keep" stage.</summary>
+public sealed class QuizItemModelTests
+{
+    private static Passage Line(int line, string text, string section = "Networking", string file = "net/notes.md") =>
+        new(file, section, ["Notes", section], line, line, text, PassageKind.Bullet);
+
+    private static QuizQuestion Blank(string masked, string answer, string[] wrong, string label = "") =>
+        Question(QuizQuestionKind.FillInTheBlank, label.Length > 0 ? $"Fill in the blank ({label}): “{masked}”" : $"Fill in the blank: “{masked}”", answer, wrong);
+
+    private static QuizQuestion Definition(string quote, string answer, params string[] wrong) =>
+        Question(QuizQuestionKind.Definition, $"Which of these is described in the notes as “{quote}”?", answer, wrong);
+
+    private static QuizQuestion Question(QuizQuestionKind kind, string text, string answer, string[] wrong) =>
+        new("id", kind, text, [answer, .. wrong], 0, text, new Citation("net/notes.md", "Networking", 9, 9, string.Empty), answer);
+
+    private static double Signal(string name, QuizQuestion q, QuizCorpus? corpus = null, KindSimilarity? kinds = null) =>
+        QuizItemSignals.Of(q, corpus ?? new QuizCorpus([]), kinds ?? KindSimilarity.None)[Array.IndexOf(QuizItemSignals.Names, name)];
+
+    [Fact]
+    public void StemAndLabel_BlankWithLabel_SplitsTheQuotedSentenceFromTheLabel()
+    {
+        var (stem, label) = QuizItemSignals.StemAndLabel(Blank("_____ gateways are assigned a public IP", "NAT", ["LAN"], "VPC's"));
+
+        Assert.Equal("_____ gateways are assigned a public IP", stem);
+        Assert.Equal("VPC's", label);
+    }
+
+    [Fact]
+    public void KindSignals_SayYesNoAndDefinition()
+    {
+        var yesNo = Question(QuizQuestionKind.YesNo, "Is EBS encrypted by default?", "No", ["Yes"]);
+        var definition = Definition("Runs one pod per node", "Daemonset", "Job", "CronJob", "Replicaset");
+
+        Assert.Equal(1, Signal("yes_no", yesNo));
+        Assert.Equal(0, Signal("definition", yesNo));
+        Assert.Equal(1, Signal("definition", definition));
+        Assert.Equal(0, Signal("yes_no", definition));
+    }
+
+    [Fact]
+    public void TwoChoices_ADefinitionBetweenTwo_NotAYesNo()
+    {
+        Assert.Equal(1, QuizItemSignals.TwoChoices(Definition("Forward TCP traffic to your instances", "Network Load Balancer", "Application Load Balancer")));
+        Assert.Equal(0, QuizItemSignals.TwoChoices(Question(QuizQuestionKind.YesNo, "Is EBS encrypted by default?", "No", ["Yes"])));
+        Assert.Equal(0, QuizItemSignals.TwoChoices(Definition("Runs one pod per node", "Daemonset", "Job", "CronJob", "Replicaset")));
+    }
+
+    [Fact]
+    public void WrongKindMeanAndMin_TheModelsLikenessOfEachWrongChoiceToTheKey()
+    {
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Spot Instances", 1.0), ("Reserved Instances", 0.8), ("Dedicated Hosts", 0.6), ("JSON files", 0.1)));
+        var q = Blank("_____ can be interrupted at two minutes' notice", "Spot Instances", ["Reserved Instances", "Dedicated Hosts", "JSON files"]);
+
+        Assert.Equal(0.5, QuizItemSignals.WrongKindMean(q, new QuizCorpus([]), kinds), 3);
+        Assert.Equal(0.1, QuizItemSignals.WrongKindMin(q, new QuizCorpus([]), kinds), 3);
+        Assert.True(double.IsNaN(QuizItemSignals.WrongKindMean(q, new QuizCorpus([]), KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void StemLeadAndStemKeyLike_HowMuchNearerTheStemTheKeyIs()
+    {
+        const string stem = "_____ can be interrupted at two minutes' notice";
+        var kinds = new KindSimilarity(new ChosenEmbedder((stem, 0.7), ("Spot Instances", 1.0), ("Reserved Instances", 0.8), ("Dedicated Hosts", 0.6)));
+        var q = Blank(stem, "Spot Instances", ["Reserved Instances", "Dedicated Hosts"]);
+
+        Assert.Equal(0.7, QuizItemSignals.StemKeyLike(q, stem, kinds), 3);
+        Assert.Equal(0.15, QuizItemSignals.StemLead(q, stem, kinds), 3); // 0.70 − 0.55 (0.56 in steps of 0.05)
+        Assert.True(double.IsNaN(QuizItemSignals.StemLead(q, stem, KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void StemWords_LogarithmOfTheStemsWords()
+    {
+        // The blank is no word: "is per AWS account".
+        Assert.Equal(Math.Log(1 + 4), QuizItemSignals.StemWords("_____ is per AWS account"), 6);
+    }
+
+    [Fact]
+    public void KeyLines_LinesOfTheNotesThatHoldTheKey()
+    {
+        var corpus = new QuizCorpus([Line(1, "Every VPC has a CIDR block"), Line(2, "A VPC spans the zones of a region"), Line(3, "Subnets live in one zone")]);
+
+        Assert.Equal(Math.Log(1 + 2), QuizItemSignals.KeyLines(Blank("A _____ spans the zones of a region", "VPC", ["LAN"]), corpus), 6);
+    }
+
+    [Fact]
+    public void KeyAcronym_OneForLetters()
+    {
+        Assert.Equal(1, QuizItemSignals.KeyAcronym(Blank("A _____ spans the zones", "VPC", ["LAN"])));
+        Assert.Equal(0, QuizItemSignals.KeyAcronym(Blank("_____ can be interrupted", "Spot Instances", ["Reserved Instances"])));
+    }
+
+    [Fact]
+    public void WrongListed_ShareOfWrongChoicesTheNotesListWithTheKey()
+    {
+        var corpus = new QuizCorpus([Line(1, "TCP and UDP are the transport protocols"), Line(2, "SMTP sends mail between servers"), Line(3, "FTP moves files")]);
+        var q = Blank("_____ retransmits lost segments", "TCP", ["UDP", "SMTP", "FTP"]);
+
+        Assert.Equal(1.0 / 3, QuizItemSignals.WrongListed(q, corpus), 6);
+    }
+
+    [Fact]
+    public void WrongTitles_ShareOfWrongChoicesThatAreSectionHeadings()
+    {
+        var corpus = new QuizCorpus([Line(1, "The server opens the data connection", "Active Mode"), Line(2, "The client opens it", "Passive Mode")]);
+        var q = Definition("The server opens the data connection", "Active Mode", "Passive Mode", "Binary Mode");
+
+        Assert.Equal(0.5, QuizItemSignals.WrongTitles(["Passive Mode", "Binary Mode"], corpus), 6);
+        Assert.Equal(0.5, Signal("wrong_titles", q, corpus), 6);
+    }
+
+    [Fact]
+    public void WrongRelated_ShareOfWrongChoicesSharingAContentWordWithTheStem()
+    {
+        var q = Blank("The _____ spreads traffic over healthy targets", "Load Balancer", ["Traffic Mirror", "Cache", "Queue"]);
+
+        Assert.Equal(1.0 / 3, QuizItemSignals.WrongRelated(q, "The _____ spreads traffic over healthy targets"), 6);
+    }
+
+    [Fact]
+    public void Pointing_AStemWordTheNotesWriteWithTheKeyAndNotWithTheWrongChoices()
+    {
+        const string stem = "The _____ status was returned";
+        var lines = new List<Passage> { Line(1, "HTTP status 200 is fine"), Line(2, "HTTP status 404 is missing"), Line(3, "The pod status is Running"), Line(9, "The HTTP status was returned") };
+        var q = Blank(stem, "HTTP", ["SMTP", "FTP", "SSH"]);
+
+        // "status": 2 of its 3 other lines hold HTTP, none a wrong choice.
+        Assert.Equal(2.0 / 3, QuizItemSignals.Pointing(q, stem, new QuizCorpus(lines)), 6);
+
+        // A wrong choice written with the word too: (2 − 1) of 4 lines.
+        lines.Add(Line(4, "SMTP status is queued"));
+        Assert.Equal(1.0 / 4, QuizItemSignals.Pointing(q, stem, new QuizCorpus(lines)), 6);
+    }
+
+    [Fact]
+    public void LengthGap_HowFarTheKeysLengthIsFromTheWrongChoices()
+    {
+        var q = Blank("A _____ spans the zones", "VPC", ["Subnet", "Region"]);
+
+        Assert.Equal(Math.Abs(Math.Log(3.0 / 6)), QuizItemSignals.LengthGap(q), 6);
+    }
+
+    [Fact]
+    public void Labelled_OneWhenTheBlankShowsItsSection()
+    {
+        Assert.Equal(1, Signal("labelled", Blank("_____ gateways are assigned a public IP", "NAT", ["LAN", "VPN", "ARP"], "VPC's")));
+        Assert.Equal(0, Signal("labelled", Blank("_____ gateways are assigned a public IP", "NAT", ["LAN", "VPN", "ARP"])));
+    }
+
+    [Fact]
+    public void OddOneOut_WrongChoicesAlikeAmongThemselvesButNotLikeTheKey()
+    {
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Datagram Service", 0.5), ("Mail Service", 0.9), ("File Service", 0.9), ("Web Service", 0.9)));
+        var q = Blank("_____ sends without a handshake", "Datagram Service", ["Mail Service", "File Service", "Web Service"]);
+
+        Assert.Equal(0.8 - 0.45, QuizItemSignals.OddOneOut(q, kinds), 6);
+        Assert.True(double.IsNaN(QuizItemSignals.OddOneOut(q, KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void WrongShareWord_ShareOfWrongChoicesThatShareAWordOfTheKeysName()
+    {
+        var q = Definition("Intercepts traffic without client configuration", "Transparent Proxy", "SOCKS Proxy", "HTTP Proxy", "Caching");
+
+        Assert.Equal(2.0 / 3, QuizItemSignals.WrongShareWord(q), 6);
+    }
+
+    [Fact]
+    public void Glossed_OneWhenAChoiceCarriesBrackets()
+    {
+        Assert.Equal(1, QuizItemSignals.Glossed(Definition("A single sender to a single receiver", "Unicast (One-to-One)", "Multicast", "Anycast")));
+        Assert.Equal(0, QuizItemSignals.Glossed(Definition("A single sender to a single receiver", "Unicast", "Multicast", "Anycast")));
+    }
+
+    [Fact]
+    public void WrongTrueLike_ALineAboutAWrongChoiceThatSaysWhatTheStemSays()
+    {
+        const string stem = "_____ keeps the session state on the server";
+        var corpus = new QuizCorpus([Line(1, "REST keeps no session state on the server"), Line(2, "SOAP is a protocol"), Line(9, "HTTP keeps the session state on the server")]);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("REST keeps the session state on the server", 0.9), ("REST keeps no session state on the server", 0.9)));
+        var q = Blank(stem, "HTTP", ["REST", "SOAP"]);
+
+        // The blank filled with REST beside the line about REST: 0.81, in steps of 0.05.
+        Assert.Equal(0.8, QuizItemSignals.WrongTrueLike(q, stem, corpus, kinds), 6);
+        Assert.True(double.IsNaN(QuizItemSignals.WrongTrueLike(q, stem, corpus, KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void WrongTrueLike_Definition_ComparesTheQuoteWithTheWrongTitlesOwnSection()
+    {
+        const string quote = "The client opens the data connection";
+        var corpus = new QuizCorpus([Line(1, "The server opens the data connection", "Active Mode"), Line(2, "The client opens the data connection too", "Passive Mode")]);
+        var kinds = new KindSimilarity(new ChosenEmbedder((quote, 0.9), ("The client opens the data connection too", 0.9)));
+        var q = Definition(quote, "Passive Mode", "Active Mode");
+
+        Assert.Equal(0.0, QuizItemSignals.WrongTrueLike(q, quote, corpus, kinds), 6);
+        Assert.Equal(0.8, QuizItemSignals.WrongTrueLike(Definition(quote, "Active Mode", "Passive Mode"), quote, corpus, kinds), 6);
+    }
+
+    [Fact]
+    public void ShapeMismatch_ShareOfWrongChoicesShapedUnlikeTheKey()
+    {
+        // VPC is letters; "Subnet" is a word, "Route Table" two; LAN is letters like the key.
+        Assert.Equal(2.0 / 3, QuizItemSignals.ShapeMismatch(Blank("A _____ spans the zones", "VPC", ["Subnet", "Route Table", "LAN"])), 6);
+    }
+
+    [Fact]
+    public void BlankFirst_OneWhenTheBlankOpensTheSentence()
+    {
+        Assert.Equal(1, QuizItemSignals.BlankFirst("_____ is a declarative way of outlining infrastructure"));
+        Assert.Equal(0, QuizItemSignals.BlankFirst("Deleting a stack deletes what _____ created"));
+    }
+
+    [Fact]
+    public void KindSplitSignals_MeasuredOnlyForTheirKind()
+    {
+        const string stem = "_____ can be interrupted at two minutes' notice";
+        var kinds = new KindSimilarity(new ChosenEmbedder((stem, 0.7), ("Spot Instances", 1.0), ("Reserved Instances", 0.8)));
+        var blank = QuizItemSignals.Of(Blank(stem, "Spot Instances", ["Reserved Instances"]), new QuizCorpus([]), kinds);
+        var yesNo = QuizItemSignals.Of(Question(QuizQuestionKind.YesNo, "Can spot instances be interrupted at two minutes' notice?", "Yes", ["No"]), new QuizCorpus([]), kinds);
+        double At(double[] x, string name) => x[Array.IndexOf(QuizItemSignals.Names, name)];
+
+        Assert.Equal(0.7, At(blank, "blank_key_like"), 6);
+        Assert.True(double.IsNaN(At(blank, "definition_key_like")));
+        Assert.True(double.IsNaN(At(blank, "yes_no_words")));
+        Assert.Equal(Math.Log(1 + 9), At(yesNo, "yes_no_words"), 6);
+        Assert.True(double.IsNaN(At(yesNo, "blank_key_like")));
+    }
+
+    [Fact]
+    public void Of_GivesOneValuePerNamedSignal_NaNWhereASignalDoesNotApply()
+    {
+        var yesNo = QuizItemSignals.Of(Question(QuizQuestionKind.YesNo, "Is EBS encrypted by default?", "No", ["Yes"]), new QuizCorpus([]), KindSimilarity.None);
+
+        Assert.Equal(QuizItemSignals.Names.Length, yesNo.Length);
+        Assert.Equal(QuizItemSignals.Names.Length, QuizItemSignals.Names.Distinct(StringComparer.Ordinal).Count());
+        Assert.True(double.IsNaN(yesNo[Array.IndexOf(QuizItemSignals.Names, "wrong_kind_mean")]));
+    }
+
+    [Fact]
+    public void Model_ShippedFileLoads_ItsSignalsAreTheNamedOnes()
+    {
+        var model = QuizItemModel.Current;
+
+        Assert.True(model.Version >= 1, "quiz-item-model.json is the placeholder: run tests/StudyBot.Eval -- quiz-fit");
+        Assert.Equal(QuizItemSignals.Names.Order(StringComparer.Ordinal), model.Model.Weights.Keys.Order(StringComparer.Ordinal));
+        Assert.InRange(model.Threshold, 0.01, 0.99);
+        Assert.Contains("quiz-fit", model.Command, StringComparison.Ordinal);
+
+        // Nothing measured: every signal at its mean, the probability is the bias's.
+        var unmeasured = QuizItemSignals.Names.Select(_ => double.NaN).ToArray();
+        Assert.Equal(1 / (1 + Math.Exp(-model.Model.Bias)), model.Probability(unmeasured), 9);
+    }
+
+    [Fact]
+    public void Generate_KeepStage_DropsWhatTheModelRatesUnderItsThreshold_AndOrdersByIt()
+    {
+        var all = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
+        var everything = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0, yesNo: 0));
+        var none = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.99, yesNo: 0));
+        var yesNoFirst = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.6, yesNo: 3));
+
+        Assert.NotEmpty(all);
+        Assert.Equal(all.Select(q => q.Id).Order(StringComparer.Ordinal), everything.Select(q => q.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(none);
+        Assert.NotEmpty(yesNoFirst);
+        Assert.All(yesNoFirst, q => Assert.Equal(QuizQuestionKind.YesNo, q.Kind));
+        Assert.Equal(all.Count(q => q.Kind == QuizQuestionKind.YesNo), yesNoFirst.Count);
+    }
+
+    /// <summary>A model that weighs only "yes_no" (standardized around 0.5), with a bias of 0.</summary>
+    private static QuizItemModel Model(double threshold, double yesNo)
+    {
+        var json = $$"""
+            { "version": 1, "threshold": {{threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+              "model": { "bias": 0, "weights": { "yes_no": { "w": {{yesNo.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "mean": 0.5, "scale": 0.5 } } } }
+            """;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        return QuizItemModel.Parse(stream);
+    }
+}

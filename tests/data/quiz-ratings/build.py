@@ -1,0 +1,64 @@
+import json, re, sys, os
+# Joins the outside reviews' verdicts (docs/quiz-rating-outside-*.md) with the rated banks (/tmp/rating*); see README.md.
+DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../docs")
+# round -> (doc, bank dir, seed file, corpora file, commit)
+rounds = {
+ 1: ("quiz-rating-outside-2026-11-30.md", "/tmp/rating", "seed-bank.jsonl", "corpora-bank.jsonl", "342d020"),
+ 2: ("quiz-rating-outside-2-2026-11-30.md", "/tmp/rating2", "seed-bank.jsonl", "corpora-bank.jsonl", "d074874"),
+ 3: ("quiz-rating-outside-3-2026-11-30.md", "/tmp/rating3", "seed-bank.jsonl", "corpora-bank.jsonl", "1b25c12"),
+ 4: ("quiz-rating-outside-4-2026-11-30.md", "/tmp/rating4", "seed-bank.jsonl", "corpora-bank.jsonl", "ea6dcaa"),
+ 5: ("quiz-rating-outside-5-2026-11-30.md", "/tmp/rating5", "seed-bank.jsonl", "corpora-bank.jsonl", "2bddcc5"),
+ 6: ("quiz-rating-outside-6-2026-11-30.md", "/tmp/rating6", "seed.jsonl", "corpora.jsonl", "b9b98d4"),
+ 7: ("quiz-rating-outside-7-2026-11-30.md", "/tmp/rating6", "seed.jsonl", "corpora.jsonl", "b9b98d4"),
+ 8: ("quiz-rating-outside-8-2026-11-30.md", "/tmp/rating8", "seed.jsonl", "corpora.jsonl", "0d62fb4"),
+ 9: ("quiz-rating-outside-9-2026-11-30.md", "/tmp/rating9", "seed.jsonl", "corpora.jsonl", "0d62fb4"),
+ 10: ("quiz-rating-outside-10-2026-11-30.md", "/tmp/rating10", "seed.jsonl", "corpora.jsonl", "e4ba864"),
+ 11: ("quiz-rating-outside-11-2026-11-30.md", "/tmp/rating11", "seed.jsonl", "corpora.jsonl", "6aae536"),
+ 12: ("quiz-rating-outside-12-2026-11-30.md", "/tmp/rating12", "seed.jsonl", "corpora.jsonl", "296adcc"),
+}
+head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SC]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
+verdict = re.compile(r'\b(good|guessable|defect)\b', re.I)
+out = []
+stats = {}
+for r, (doc, d, sf, cf, commit) in rounds.items():
+    bank = {}
+    for setname, f in (("seed", sf), ("corpora", cf)):
+        for line in open(os.path.join(d, f)):
+            if line.strip():
+                o = json.loads(line); bank[(setname, o["id"])] = o
+    lines = open(os.path.join(DOCS, doc)).read().split("\n")
+    # find item starts
+    starts = []
+    for i, l in enumerate(lines):
+        m = head.match(l.strip())
+        if m: starts.append((i, m.group(1), m.group(2)))
+    seen = set(); n = 0
+    for k, (i, label, iid) in enumerate(starts):
+        if (label, iid) in seen: continue
+        end = starts[k+1][0] if k+1 < len(starts) else min(len(lines), i+15)
+        block = lines[i:end]
+        v = None
+        # prefer a line with 'Verdict' or a bolded verdict
+        for l in block:
+            m = re.search(r'\*\*\s*(?:Verdict:?\s*)?(good|guessable|defect)\b', l, re.I) or re.search(r'Verdict:?\*?\*?:?\s*\*?\*?\s*(good|guessable|defect)', l, re.I)
+            if m: v = m.group(1).lower(); break
+        if v is None:
+            continue
+        seen.add((label, iid))
+        setname = "seed" if label.startswith("S") else "corpora"
+        item = bank.get((setname, iid))
+        if item is None:
+            print("missing", r, label, iid, file=sys.stderr); continue
+        cf_ = item["citation"]["file"]
+        group = "seed" if setname == "seed" else cf_.split("/")[0]
+        out.append({"round": r, "label": label, "verdict": v, "good": 1 if v == "good" else 0, "group": group,
+                    "set": setname, "bankCommit": commit, "item": item})
+        n += 1
+    stats[r] = n
+for r in rounds:
+    rows = [o for o in out if o["round"] == r]
+    s = [o for o in rows if o["set"] == "seed"]; c = [o for o in rows if o["set"] == "corpora"]
+    print(r, len(s), sum(o["good"] for o in s), len(c), sum(o["good"] for o in c), file=sys.stderr)
+with open(sys.argv[1], "w") as f:
+    for o in out:
+        f.write(json.dumps(o, ensure_ascii=False) + "\n")
