@@ -593,6 +593,9 @@ internal sealed class Bench : IDisposable
             p = fitted.Polarity.Probability(reading.Signals),
             threshold = fitted.PolarityThreshold,
             signals = reading.Signals,
+            tokenMatch = top.Features[Signals.IndexOf("token_match")],
+            tokenWeakest = top.Features[Signals.IndexOf("token_match_weakest")],
+            semanticTop = top.Features[Signals.IndexOf("semantic")],
         }) + "\n");
     }
 
