@@ -260,7 +260,7 @@ internal static partial class AnswerWriter
         }
         else
         {
-            yes = Polarity(clause, index, question.Content);
+            yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
             if (yes && Lexicon.Quantifier().IsMatch(question.Question) && Lexicon.Restriction().IsMatch(clause))
             {
                 // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
@@ -489,7 +489,7 @@ internal static partial class AnswerWriter
 
     /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation before one of
     /// the question's words ("without" qualifies rather than denies, so it does not count).</summary>
-    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null)
+    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null, IReadOnlyList<Concept>? negatedInQuestion = null)
     {
         var words = LowerWords(answer).ToList();
         if (words.Count > 0 && words[0] == "yes")
@@ -518,7 +518,34 @@ internal static partial class AnswerWriter
             return false;
         }
 
-        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach));
+        // A negation of a concept the question negates too agrees with it ("Encrypts open (no password) networks" for
+        // "… a network that has no password?").
+        bool Agrees(int a) => negatedInQuestion is { Count: > 0 } && negatedInQuestion.Any(c => c.MatchesAny(index!.Analyzer.Terms(words[a])));
+        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach && !Agrees(a)));
+    }
+
+    /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",
+    /// "when the clusters aren't clearly separated"). A negation that opens the question ("Isn't EBS encrypted by
+    /// default?") asks the plain question and is not one of them.</summary>
+    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question)
+    {
+        var words = LowerWords(question.Question).ToList();
+        var negated = new List<Concept>();
+        for (var n = 1; n < words.Count; n++)
+        {
+            if (!IsNegation(words[n]))
+            {
+                continue;
+            }
+
+            for (var a = n + 1; a < words.Count && a - n <= NegationReach; a++)
+            {
+                var terms = index.Analyzer.Terms(words[a]);
+                negated.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !negated.Contains(c)));
+            }
+        }
+
+        return negated;
     }
 
     /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it

@@ -52,6 +52,10 @@ public sealed class AnswerWriterTests
         ## Other timers
 
         The relay forwards requests after one second.
+
+        ## Scanner
+
+        The scanner reads files that have no owner.
         """;
 
     [Theory]
@@ -63,6 +67,8 @@ public sealed class AnswerWriterTests
     [InlineData("Should we share root credentials?", "Share root credentials", false)]
     [InlineData("Does the starter plan have replication?", "Replication", false)]
     [InlineData("Does the enterprise plan have replication?", "Replication", true)]
+    [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
+    [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
