@@ -31,6 +31,19 @@ public class QuizChatApiTests
     }
 
     [Fact]
+    public async Task QuizNow_NotesThatGiveNoQuestion_TellTheAdminHowToAddTheirOwn()
+    {
+        await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")], copyNotes: false);
+        Directory.CreateDirectory(server.KnowledgeFolder);
+        await File.WriteAllTextAsync(Path.Combine(server.KnowledgeFolder, "notes.md"), "# Notes\n\nHello.\n");
+        await server.AskAsync("reload", userId: "boss", admin: true);
+
+        var (_, reply) = await server.AskAsync("quiz now", userId: "boss", admin: true);
+
+        Assert.Contains("*.quiz.md", reply.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuizMe_ThroughTheWebChat_PrivateQuestionWhoseButtonIsGraded()
     {
         await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")]);

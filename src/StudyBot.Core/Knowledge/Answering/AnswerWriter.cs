@@ -518,10 +518,10 @@ internal static partial class AnswerWriter
             return false;
         }
 
-        // A negation of a concept the question negates too agrees with it ("Encrypts open (no password) networks" for
-        // "… a network that has no password?").
+        // A negation applies to the first asked word after it; when the question negates that concept too, the clause
+        // agrees with the question ("Encrypts open (no password) networks" for "… a network that has no password?").
         bool Agrees(int a) => negatedInQuestion is { Count: > 0 } && negatedInQuestion.Any(c => c.MatchesAny(index!.Analyzer.Terms(words[a])));
-        return !negations.Any(n => asked.Any(a => a > n && a - n <= NegationReach && !Agrees(a)));
+        return !negations.Any(n => asked.FirstOrDefault(a => a > n && a - n <= NegationReach, -1) is var first && first >= 0 && !Agrees(first));
     }
 
     /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",

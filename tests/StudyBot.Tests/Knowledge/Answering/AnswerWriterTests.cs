@@ -56,6 +56,8 @@ public sealed class AnswerWriterTests
         ## Scanner
 
         The scanner reads files that have no owner.
+
+        The indexer reads (no owner) files quickly.
         """;
 
     [Theory]
@@ -68,6 +70,7 @@ public sealed class AnswerWriterTests
     [InlineData("Does the starter plan have replication?", "Replication", false)]
     [InlineData("Does the enterprise plan have replication?", "Replication", true)]
     [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
+    [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
     [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
