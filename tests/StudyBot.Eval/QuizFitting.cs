@@ -41,6 +41,12 @@ internal static class QuizFitting
 
     public static void Run(string root, string command, string[] args)
     {
+        if (command == "quiz-explain")
+        {
+            Explain(root, args);
+            return;
+        }
+
         var rows = Load(root);
         Console.WriteLine($"{rows.Count} rated items, {rows.Count(r => r.Good)} good ({Share(rows.Count(r => r.Good), rows.Count)}); groups: "
             + string.Join(", ", rows.GroupBy(r => r.Group).Select(g => $"{g.Key} {g.Count()}")));
@@ -248,6 +254,28 @@ internal static class QuizFitting
 
         Console.WriteLine($"skipped {skipped} rows of kinds no longer written");
         return rows;
+    }
+
+    /// <summary>quiz-explain [--knowledge DIR] [ID ...]: writes the folder's bank with the shipped models and prints each
+    /// question (or the given ones, also those the quality model drops) with every item signal and its contribution.</summary>
+    private static void Explain(string root, string[] args)
+    {
+        var folder = Path.GetFullPath(Option(args, "--knowledge") ?? Path.Combine(root, "knowledge"));
+        var ids = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] != "--knowledge")).ToHashSet(StringComparer.Ordinal);
+        using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
+        var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
+        var passages = KnowledgeBase.IndexOf(notes).ReadAll().Select(e => e.Passage).ToList();
+        var (corpus, kinds) = Context(folder, model);
+        var quality = QuizItemModel.Current;
+        var items = ids.Count == 0
+            ? QuestionGenerator.Generate(passages, file => QuestionBank.ReadLines(folder, file), model, quality)
+            : QuestionGenerator.Generate(passages, file => QuestionBank.ReadLines(folder, file), model).Where(q => ids.Contains(q.Id)).ToList();
+        foreach (var q in items)
+        {
+            var shown = QuestionGenerator.InNotesCasing(q, corpus);
+            Console.WriteLine($"{q.Id} {q.Kind} {shown.Text.ReplaceLineEndings(" ")} [{string.Join(" | ", shown.Choices)}] key {shown.Choices[shown.AnswerIndex]}");
+            Console.WriteLine("    " + quality.Explain(QuizItemSignals.Of(shown, corpus, kinds)));
+        }
     }
 
     private static (QuizCorpus, KindSimilarity) Context(string folder, ITextEmbedder model)

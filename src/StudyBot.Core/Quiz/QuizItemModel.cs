@@ -61,4 +61,12 @@ public sealed class QuizItemModel
 
     /// <summary>The probability for signals in the order of <see cref="QuizItemSignals.Names"/>.</summary>
     internal double Probability(double[] signals) => Model.Probability(signals);
+
+    /// <summary>One line for <c>quiz-explain</c>: the probability against the threshold, then every signal with its value
+    /// and, for those the model weighs, its contribution to the log-odds (NaN: does not apply to this kind).</summary>
+    internal string Explain(double[] signals) =>
+        FormattableString.Invariant($"p={Probability(signals):F3} threshold={Threshold:F3} {(Probability(signals) >= Threshold ? "kept" : "dropped")}: ")
+        + string.Join(' ', QuizItemSignals.Names.Select((name, i) => Model.Weights.TryGetValue(name, out var term) && term.Weight != 0
+            ? FormattableString.Invariant($"{name}={signals[i]:F2}({Model.Contribution(i, signals[i]):+0.00;-0.00})")
+            : FormattableString.Invariant($"{name}={signals[i]:F2}")));
 }

@@ -275,6 +275,21 @@ public sealed class QuizItemModelTests
         Assert.Equal(all.Count(q => q.Kind == QuizQuestionKind.YesNo), yesNoFirst.Count);
     }
 
+    [Fact]
+    public void Explain_ShowsEverySignal_TheWeighedOnesWithTheirContribution_AndTheVerdict()
+    {
+        var signals = QuizItemSignals.Names.Select(n => n == "yes_no" ? 1.0 : double.NaN).ToArray();
+
+        var kept = Model(threshold: 0.6, yesNo: 3).Explain(signals);
+        var dropped = Model(threshold: 0.99, yesNo: 3).Explain(signals);
+
+        // yes_no = 1 standardized around 0.5 by 0.5 is 1: a contribution of 3, p = σ(3) ≈ 0.953.
+        Assert.StartsWith("p=0.953 threshold=0.600 kept: ", kept, StringComparison.Ordinal);
+        Assert.Contains("yes_no=1.00(+3.00)", kept, StringComparison.Ordinal);
+        Assert.All(QuizItemSignals.Names, n => Assert.Contains(n + "=", kept, StringComparison.Ordinal));
+        Assert.Contains(" dropped: ", dropped, StringComparison.Ordinal);
+    }
+
     /// <summary>A model that weighs only "yes_no" (standardized around 0.5), with a bias of 0.</summary>
     private static QuizItemModel Model(double threshold, double yesNo)
     {
