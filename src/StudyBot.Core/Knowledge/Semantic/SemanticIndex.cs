@@ -5,7 +5,7 @@ namespace StudyBot.Core.Knowledge.Semantic;
 public sealed class SemanticIndex
 {
     private readonly float[] _matrix;
-    private readonly TokenVectors?[]? _tokens;
+    private readonly TokenVectors[]? _tokens;
 
     /// <param name="tokens">Each passage's word pieces' vectors, aligned with <paramref name="vectors"/>; null when the
     /// model gives none or the notes are past <see cref="KnowledgeOptions.TokenMatchMaxPassages"/> (the token-match
@@ -13,7 +13,9 @@ public sealed class SemanticIndex
     public SemanticIndex(ITextEmbedder embedder, float[][] vectors, TokenVectors?[]? tokens = null)
     {
         Embedder = embedder;
-        _tokens = tokens is not null && tokens.Length == vectors.Length && tokens.All(t => t is not null) ? tokens : null;
+        // Token match is measured for every passage or for none: a signal missing for some candidates would rank them
+        // against each other on different terms.
+        _tokens = tokens is not null && tokens.Length == vectors.Length && tokens.All(t => t is not null) ? Array.ConvertAll(tokens, t => t!) : null;
         Dimensions = embedder.Dimensions;
         Count = vectors.Length;
         _matrix = new float[Count * Dimensions];
@@ -34,7 +36,7 @@ public sealed class SemanticIndex
 
     /// <summary>For each of the question's word pieces (<paramref name="queryTokens"/>), its best cosine among
     /// passage <paramref name="id"/>'s; null without them.</summary>
-    public float[]? BestMatches(int id, float[] queryTokens) => _tokens?[id]?.BestMatches(queryTokens);
+    public float[]? BestMatches(int id, float[] queryTokens) => _tokens?[id].BestMatches(queryTokens);
 
     /// <summary>What is embedded for a passage: its heading path and text (a pair's question is in its text), so a
     /// line under "EBS Encryption" is about EBS encryption.</summary>
