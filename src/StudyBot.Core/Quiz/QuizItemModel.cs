@@ -12,28 +12,11 @@ namespace StudyBot.Core.Quiz;
 /// assembly). The bank keeps the questions at <see cref="Threshold"/> or above, best first; the threshold was chosen
 /// on held-out corpora. Refit with <c>dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit</c>.
 /// </summary>
-public sealed class QuizItemModel
+public sealed class QuizItemModel : FittedModelFile
 {
     private const string ResourceName = "StudyBot.Core.Quiz.quiz-item-model.json";
 
-    private static readonly Lazy<QuizItemModel> Embedded = new(() =>
-    {
-        using var stream = typeof(QuizItemModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The quiz item model resource {ResourceName} is missing from the build.");
-        return Parse(stream);
-    });
-
-    [JsonPropertyName("version")]
-    public int Version { get; init; }
-
-    [JsonPropertyName("fitted")]
-    public string Fitted { get; init; } = string.Empty;
-
-    [JsonPropertyName("command")]
-    public string Command { get; init; } = string.Empty;
-
-    [JsonPropertyName("notes")]
-    public string Notes { get; init; } = string.Empty;
+    private static readonly Lazy<QuizItemModel> Embedded = new(() => ReadEmbedded(ResourceName, Parse));
 
     /// <summary>Keep a question when its probability of being rated good is at least this.</summary>
     [JsonPropertyName("threshold")]

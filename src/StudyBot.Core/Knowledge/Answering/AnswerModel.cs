@@ -10,28 +10,11 @@ namespace StudyBot.Core.Knowledge.Answering;
 /// leave-one-corpus-out report the threshold was chosen on. Two variants: with the semantic signals and without
 /// them (the lexical path that answers while the model loads or when it is off).
 /// </summary>
-internal sealed class AnswerModel
+internal sealed class AnswerModel : FittedModelFile
 {
     private const string ResourceName = "StudyBot.Core.Knowledge.Answering.answer-model.json";
 
-    private static readonly Lazy<AnswerModel> Embedded = new(() =>
-    {
-        using var stream = typeof(AnswerModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The answer model resource {ResourceName} is missing from the build.");
-        return Parse(stream);
-    });
-
-    [JsonPropertyName("version")]
-    public int Version { get; init; }
-
-    [JsonPropertyName("fitted")]
-    public string Fitted { get; init; } = string.Empty;
-
-    [JsonPropertyName("command")]
-    public string Command { get; init; } = string.Empty;
-
-    [JsonPropertyName("notes")]
-    public string Notes { get; init; } = string.Empty;
+    private static readonly Lazy<AnswerModel> Embedded = new(() => ReadEmbedded(ResourceName, Parse));
 
     [JsonPropertyName("semantic")]
     public Variant Semantic { get; init; } = new();
