@@ -226,8 +226,8 @@ internal static class QuizFitting
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
         var contexts = new Dictionary<string, (QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal)
         {
-            ["seed"] = Context(Path.Combine(root, "knowledge"), model),
-            ["corpora"] = Context(Path.Combine(root, "tests/data/corpora"), model),
+            ["seed"] = Context(Passages(Path.Combine(root, "knowledge")), model),
+            ["corpora"] = Context(Passages(Path.Combine(root, "tests/data/corpora")), model),
         };
         var rows = new List<Row>();
         var skipped = 0;
@@ -263,9 +263,8 @@ internal static class QuizFitting
         var folder = Path.GetFullPath(Option(args, "--knowledge") ?? Path.Combine(root, "knowledge"));
         var ids = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] != "--knowledge")).ToHashSet(StringComparer.Ordinal);
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
-        var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
-        var passages = KnowledgeBase.IndexOf(notes).ReadAll().Select(e => e.Passage).ToList();
-        var (corpus, kinds) = Context(folder, model);
+        var passages = Passages(folder);
+        var (corpus, kinds) = Context(passages, model);
         var quality = QuizItemModel.Current;
         var items = ids.Count == 0
             ? QuestionGenerator.Generate(passages, file => QuestionBank.ReadLines(folder, file), model, quality)
@@ -278,11 +277,14 @@ internal static class QuizFitting
         }
     }
 
-    private static (QuizCorpus, KindSimilarity) Context(string folder, ITextEmbedder model)
+    /// <summary>Every indexed passage of a notes folder, as the bot's bank reads them.</summary>
+    private static List<Passage> Passages(string folder) =>
+        KnowledgeBase.IndexOf(NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None)).ReadAll().Select(e => e.Passage).ToList();
+
+    /// <summary>The notes' counts and the kind model as the generator builds them, from its content files only.</summary>
+    private static (QuizCorpus, KindSimilarity) Context(IEnumerable<Passage> passages, ITextEmbedder model)
     {
-        var notes = NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None);
-        var passages = KnowledgeBase.IndexOf(notes).ReadAll().Select(e => e.Passage).Where(p => QuestionGenerator.IsContentFile(p.File)).ToList();
-        var corpus = new QuizCorpus(passages);
+        var corpus = new QuizCorpus(passages.Where(p => QuestionGenerator.IsContentFile(p.File)).ToList());
         return (corpus, new KindSimilarity(model, corpus.Describe));
     }
 
