@@ -86,6 +86,18 @@ public static class QuestionGenerator
     /// place then went to "Latency".</summary>
     private const double PlacedSameKind = 0.5;
 
+    /// <summary>The least model likeness (<see cref="KindSimilarity.Similarity"/>) between a line and a sibling section's
+    /// line for the two to speak of one point (<see cref="FromContrasts"/>).</summary>
+    internal const double ContrastFrame = 0.3;
+
+    /// <summary>The most lines a section may have to lend a contrast: a longer one gathers many subjects under one
+    /// heading ("Core Services", "Shared Security Model" in the AWS notes, 30 lines and more each), and its lines are
+    /// about those, not about what its title names.</summary>
+    private const int MaxContrastLines = 15;
+
+    /// <summary>Contrasts asked of one section against one sibling: the rest repeat the same choice.</summary>
+    private const int MaxContrastsPerPair = 2;
+
     /// <summary>The most words a definition's own subject may have before its "is a", "means" or "refers to": a longer
     /// opening is a clause ("Another way to set variables is by …"), not a term being defined.</summary>
     private const int MaxSubjectWords = 4;
@@ -176,6 +188,7 @@ public static class QuestionGenerator
         {
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
+                .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
                 .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
@@ -217,7 +230,7 @@ public static class QuestionGenerator
     /// one.</summary>
     internal static QuizQuestion InNotesCasing(QuizQuestion q, QuizCorpus corpus)
     {
-        if (q.Kind is not (QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition))
+        if (!NamesATerm(q.Kind))
         {
             return q;
         }
@@ -229,12 +242,17 @@ public static class QuestionGenerator
             : q with { Choices = choices, KeyTerm = string.Equals(q.KeyTerm, q.Answer, StringComparison.Ordinal) ? choices[q.AnswerIndex] : q.KeyTerm };
     }
 
+    /// <summary>True for the kinds whose choices are terms of the notes (a blank's, a definition's or a contrast's titles):
+    /// the key must not show in the stem in any form, and the wrong choices must be of its kind.</summary>
+    internal static bool NamesATerm(QuizQuestionKind kind) =>
+        kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition or QuizQuestionKind.Contrast;
+
     /// <summary>Pairs and yes/no first (the notes' own questions), then definitions, then blanks.</summary>
     internal static int KindRank(QuizQuestionKind kind) => kind switch
     {
         QuizQuestionKind.Team => 0,
         QuizQuestionKind.YesNo or QuizQuestionKind.QuestionAnswer => 1,
-        QuizQuestionKind.Definition => 2,
+        QuizQuestionKind.Definition or QuizQuestionKind.Contrast => 2,
         _ => 3,
     };
 
@@ -385,6 +403,9 @@ public static class QuestionGenerator
         /// <summary>The section's lines of text (bullets and paragraphs), one line each.</summary>
         public IReadOnlyList<string> Lines { get; init; } = [];
 
+        /// <summary>The passages of <see cref="Lines"/>, in the same order: where each line is in the file.</summary>
+        public IReadOnlyList<Passage> Items { get; init; } = [];
+
         /// <summary>The headings above this section, normalized: what it is a kind or a part of.</summary>
         public IReadOnlySet<string> Ancestors { get; } = Definition.HeadingPath.Take(Math.Max(0, Definition.HeadingPath.Count - 1))
             .Select(h => QuizText.Normalize(QuizText.OneLine(h))).ToHashSet(StringComparer.Ordinal);
@@ -414,14 +435,15 @@ public static class QuestionGenerator
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
             var titleLine = definition is null ? 0 : FindTitleLine(fileLines, heading, definition.LineStart);
-            var lines = section.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).Select(p => QuizText.OneLine(p.Text)).ToList();
+            var items = section.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).ToList();
+            var lines = items.Select(p => QuizText.OneLine(p.Text)).ToList();
 
             // A title line that ends with a colon leads into a list ("Latency-sensitive applications:", "Key points about
             // packet routing:"): its items are examples or points of it, not what it is, and the lead-in is no name to
             // offer as a choice either (outside rating of 2026-11-30, C15 and C17).
             if (definition is not null && titleLine > 0 && LeadsIntoList(fileLines!, titleLine, definition.LineStart))
             {
-                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines });
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines, Items = items });
                 continue;
             }
 
@@ -431,11 +453,11 @@ public static class QuestionGenerator
                 // definition ("Anycast …" too long, "BGP": "- Type: path vector"), unlike a heading over a diagram or a
                 // table ("Mode Diagram", "Categories of Routing Protocols", "Common Communication Protocols").
                 var describes = section.OrderBy(p => p.LineStart).First().Kind is not (PassageKind.Code or PassageKind.TableRow);
-                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = describes, Lines = lines });
+                result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = describes, Lines = lines, Items = items });
                 continue;
             }
 
-            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body) { Lines = lines });
+            result.Add(new DefiningSection(title, definition, QuizText.OneLine(definition.Text), titleLine, parent, Defines: true, body) { Lines = lines, Items = items });
         }
 
         return result;
@@ -740,6 +762,90 @@ public static class QuestionGenerator
         // S8, S9, C21). The sentence model does not see it: on review 5's two-choice definitions the key led the wrong
         // title by −0.05 to 0.10 in likeness to the quote, guessable and good alike.
         return NamesOfOneFamily(s.Title, wrong) ? pair : null;
+    }
+
+    /// <summary>Contrasts: a line of a section that names a thing, asked between that thing and the sibling whose own
+    /// section says something else in the same frame ("Fully managed by AWS" under Elastic Container Service beside
+    /// "Partially managed, user has flexibility" under Elastic Kubernetes Service; "to update you only stop a part of
+    /// the code" under Micro Services beside "you need to stop the entire code" under Monolithic). The notes set the
+    /// two side by side on this point, so the wrong choice is the one a learner has to know apart, and its line, shown
+    /// at the reveal, says why it is wrong. A line the sibling's section also says (<see cref="SameLine"/> or more)
+    /// is true of both and is not asked; a sibling with no line in the line's frame (under <see cref="ContrastFrame"/>)
+    /// says nothing on the point, so the line might be true of it too. Both sections must open with a line that defines
+    /// their title (<see cref="DefiningSection.Defines"/>): the fourteenth outside rating found the contrasts good when
+    /// the two titles name two parallel things (TCP and UDP, Layer 4 and Layer 7, Pure and Slotted Aloha: 14 of the 19
+    /// it rated between such sections) and broken when a title is a heading that gathers a list ("Encryption Methods",
+    /// "S3 Security", "Control Plane"), whose bullets describe a third thing (KMS, an ACL, kube-scheduler: 12 of the 50
+    /// others good). A line whose subject is "it" or "they" (<see cref="SpeaksOfUnnamedSubject"/>) could be said of
+    /// either choice ("It is enabled at the bucket level").</summary>
+    private static IEnumerable<Candidate> FromContrasts(
+        IEnumerable<DefiningSection> own, List<DefiningSection> all, IReadOnlyList<string>? fileLines, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        if (!kinds.Available || fileLines is null)
+        {
+            yield break;
+        }
+
+        foreach (var s in own.Where(s => s.Defines && !s.IsParent && s.Items.Count is > 0 and <= MaxContrastLines))
+        {
+            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && o.Describes && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
+                    && !SameSubject(s, o) && !OneHoldsTheOther(o.Title, s.Title)
+                    && o.Defines && kinds.Similarity(s.Title, o.Title) is { } like && like >= KindSimilarity.OtherKind - 1e-9 && like < KindSimilarity.NearDuplicate - 1e-9)
+                .ToList();
+            if (siblings.Count == 0)
+            {
+                continue;
+            }
+
+            var titleLine = FindTitleLine(fileLines, QuizText.OneLine(s.Definition.Section), s.Items[0].LineStart);
+            if (titleLine == 0)
+            {
+                continue;
+            }
+
+            var written = new List<Candidate>();
+            foreach (var item in s.Items.Where(i => !HasNestedList(i, fileLines)))
+            {
+                // A line with no word in lower case is a name ("Amazon Kinesis Data Firehose"), not something said of one.
+                var line = QuizText.OneLine(item.Text);
+                if (line.Length > MaxChoiceLength || !IsStatementOrPhrase(line) || QuizText.LowerContentWords(line) == 0
+                    || StartsWithAnotherTerm(line, s.Title) || SpeaksOfUnnamedSubject(line) || IsAboutTheCourse(line))
+                {
+                    continue;
+                }
+
+                var framed = siblings.Select(o => (Sibling: o, Nearest: o.Lines.Select(l => (Line: l, Like: kinds.Similarity(line, l) ?? 0)).MaxBy(x => x.Like))).ToList();
+                if (framed.Any(x => x.Nearest.Like >= SameLine - 1e-9))
+                {
+                    continue;
+                }
+
+                var (wrong, (wrongLine, frame)) = framed.Where(x => x.Nearest.Like >= ContrastFrame - 1e-9)
+                    .OrderByDescending(x => x.Nearest.Like).ThenBy(x => x.Sibling.Title, StringComparer.Ordinal).FirstOrDefault();
+                if (wrong is null || QuizText.ContainsNormalized(line, wrong.Title) || QuizText.ContainsNormalized(wrongLine, s.Title))
+                {
+                    continue;
+                }
+
+                var id = QuizQuestion.MakeId(item.File, item.LineStart.ToString(), item.LineEnd.ToString(), nameof(QuizQuestionKind.Contrast));
+                var citation = new Citation(item.File, item.Section, titleLine, item.LineEnd, line);
+                var explanation = $"{s.Title} — {line} ({wrong.Title}: {wrongLine})";
+                var c = Assemble(id, QuizQuestionKind.Contrast, $"Which of these two is described in the notes as “{line}”?", line, string.Empty, s.Title,
+                    [new Wrong(wrong.Title, 1.0, Closeness: frame)], explanation, citation, s.Title, minWrong: 1, maxWrong: 1);
+                c = c is null ? null : c with { Family = frame };
+                if (c is not null && Check(c, corpus, kinds) is null)
+                {
+                    written.Add(c);
+                }
+            }
+
+            // The clearest contrasts of each pair (nearest in frame): a pair asked ten times over is one question.
+            foreach (var c in written.GroupBy(c => c.Question.Choices[1 - c.Question.AnswerIndex], StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(c => c.Family).ThenBy(c => c.Question.Id, StringComparer.Ordinal).Take(MaxContrastsPerPair)))
+            {
+                yield return c;
+            }
+        }
     }
 
     /// <summary>True when two titles share a word of their names, brackets and plural endings aside ("Dedicated Hosts"
@@ -1368,7 +1474,7 @@ public static class QuestionGenerator
             return "several blanks";
         }
 
-        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition
+        if (NamesATerm(q.Kind)
             && (QuizText.Reveals(c.Stem, q.Answer) || (c.Label.Length > 0 && QuizText.Reveals(c.Label, q.Answer))))
         {
             return "key visible";
@@ -1379,12 +1485,12 @@ public static class QuestionGenerator
             return "a word of the key visible";
         }
 
-        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition && AcronymShown(q, c.Stem, c.Label))
+        if (NamesATerm(q.Kind) && AcronymShown(q, c.Stem, c.Label))
         {
             return "acronym of the key spelt out";
         }
 
-        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition && KeyWordsShown(q, c.Stem))
+        if (NamesATerm(q.Kind) && KeyWordsShown(q, c.Stem))
         {
             return "the key's words in the stem";
         }
@@ -1423,7 +1529,7 @@ public static class QuestionGenerator
     internal static string? KindCheck(Candidate c, QuizCorpus corpus, KindSimilarity kinds)
     {
         var q = c.Question;
-        if (!kinds.Available || q.Kind is not (QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition))
+        if (!kinds.Available || !NamesATerm(q.Kind))
         {
             return null;
         }
@@ -1444,7 +1550,7 @@ public static class QuestionGenerator
 
     /// <summary>The lead over every wrong choice in likeness to the stem that gives the key away, by kind of question.</summary>
     private static double GiveawayMarginOf(QuizQuestionKind kind) =>
-        kind == QuizQuestionKind.Definition ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
+        kind is QuizQuestionKind.Definition or QuizQuestionKind.Contrast ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
 
     /// <summary>A blank's wrong choices again, those as near the sentence as the key (within the giveaway margin of it)
     /// taken first: where the first pick let the key stand out ("resync" beside TERRAFORM REFRESH among commands the

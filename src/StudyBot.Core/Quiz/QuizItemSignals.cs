@@ -37,6 +37,7 @@ internal static class QuizItemSignals
         "definition_key_like",
         "blank_key_like",
         "yes_no_words",
+        "contrast",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -44,7 +45,7 @@ internal static class QuizItemSignals
     {
         var (stem, label) = StemAndLabel(q);
         var wrong = Wrong(q);
-        var terms = q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition;
+        var terms = QuestionGenerator.NamesATerm(q.Kind);
         return
         [
             q.Kind == QuizQuestionKind.YesNo ? 1 : 0,
@@ -72,6 +73,7 @@ internal static class QuizItemSignals
             q.Kind == QuizQuestionKind.Definition ? StemKeyLike(q, stem, kinds) : double.NaN,
             q.Kind == QuizQuestionKind.FillInTheBlank ? StemKeyLike(q, stem, kinds) : double.NaN,
             q.Kind == QuizQuestionKind.YesNo ? StemWords(stem) : double.NaN,
+            q.Kind == QuizQuestionKind.Contrast ? 1 : 0,
         ];
     }
 

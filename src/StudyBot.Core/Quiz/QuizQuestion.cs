@@ -16,6 +16,10 @@ public enum QuizQuestionKind
     /// <summary>"Which service …?": a section's defining line, sibling section titles as distractors.</summary>
     Definition,
 
+    /// <summary>"Which of these two …?": a line of a section, asked between its title and the sibling whose section says
+    /// something else on the same point.</summary>
+    Contrast,
+
     /// <summary>A fact with a key term masked.</summary>
     FillInTheBlank,
 

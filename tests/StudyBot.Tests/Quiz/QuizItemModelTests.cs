@@ -33,15 +33,22 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
-    public void KindSignals_SayYesNoAndDefinition()
+    public void KindSignals_SayYesNoDefinitionAndContrast()
     {
         var yesNo = Question(QuizQuestionKind.YesNo, "Is EBS encrypted by default?", "No", ["Yes"]);
         var definition = Definition("Runs one pod per node", "Daemonset", "Job", "CronJob", "Replicaset");
+        var contrast = Question(QuizQuestionKind.Contrast, "Which of these two is described in the notes as “Fully managed by AWS”?", "ECS", ["EKS"]);
 
         Assert.Equal(1, Signal("yes_no", yesNo));
         Assert.Equal(0, Signal("definition", yesNo));
+        Assert.Equal(0, Signal("contrast", yesNo));
         Assert.Equal(1, Signal("definition", definition));
         Assert.Equal(0, Signal("yes_no", definition));
+        Assert.Equal(0, Signal("contrast", definition));
+        Assert.Equal(1, Signal("contrast", contrast));
+        Assert.Equal(0, Signal("definition", contrast));
+        Assert.Equal(1, QuizItemSignals.TwoChoices(contrast));
+        Assert.False(double.IsNaN(Signal("wrong_related", contrast))); // its choices are terms, weighed as a definition's
     }
 
     [Fact]

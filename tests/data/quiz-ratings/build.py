@@ -15,12 +15,22 @@ rounds = {
  10: ("quiz-rating-outside-10-2026-11-30.md", "/tmp/rating10", "seed.jsonl", "corpora.jsonl", "e4ba864"),
  11: ("quiz-rating-outside-11-2026-11-30.md", "/tmp/rating11", "seed.jsonl", "corpora.jsonl", "6aae536"),
  12: ("quiz-rating-outside-12-2026-11-30.md", "/tmp/rating12", "seed.jsonl", "corpora.jsonl", "296adcc"),
+ 14: ("quiz-rating-outside-14-2026-11-30.md", "/tmp/rating14", "seed.jsonl", "corpora.jsonl", "contrasts"),
 }
+# A round whose rated bank is no longer on this machine keeps its rows from the existing output file (the items are in
+# the rows themselves), so a new round can be added on another machine.
+previous = {}
+if len(sys.argv) > 1 and os.path.exists(sys.argv[1]):
+    for line in open(sys.argv[1]):
+        if line.strip():
+            o = json.loads(line); previous.setdefault(o["round"], []).append(o)
 head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SC]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
 verdict = re.compile(r'\b(good|guessable|defect)\b', re.I)
 out = []
 stats = {}
 for r, (doc, d, sf, cf, commit) in rounds.items():
+    if not os.path.isdir(d):
+        out.extend(previous.get(r, [])); stats[r] = len(previous.get(r, [])); continue
     bank = {}
     for setname, f in (("seed", sf), ("corpora", cf)):
         for line in open(os.path.join(d, f)):

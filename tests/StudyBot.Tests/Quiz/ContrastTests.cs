@@ -1,0 +1,156 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Semantic;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>Contrasts: "Which of these two is described in the notes as “…”?", a line of one section asked between its
+/// title and the sibling whose section says something else on the same point.</summary>
+public class ContrastTests
+{
+    private const string File = "aws/containers.md";
+
+    private static readonly double Frame = Math.Sqrt(0.5);
+
+    /// <summary>Two sibling sections under one parent heading, each with its bullets.</summary>
+    private static (Passage[] Passages, Func<string, IReadOnlyList<string>?> ReadLines) Siblings(params (string Title, string[] Bullets)[] sections)
+    {
+        var lines = new List<string> { "# Containers", string.Empty };
+        var passages = new List<Passage>();
+        foreach (var (title, bullets) in sections)
+        {
+            lines.Add("## " + title);
+            foreach (var b in bullets)
+            {
+                lines.Add("- " + b);
+                passages.Add(new Passage(File, title, ["Containers", title], lines.Count, lines.Count, b, PassageKind.Bullet));
+            }
+
+            lines.Add(string.Empty);
+        }
+
+        return (passages.ToArray(), f => f == File ? lines : null);
+    }
+
+    private static List<QuizQuestion> Contrasts(Passage[] passages, Func<string, IReadOnlyList<string>?> readLines, ITextEmbedder? model) =>
+        QuestionGenerator.Generate(passages, readLines, model).Where(q => q.Kind == QuizQuestionKind.Contrast).ToList();
+
+    private const string Ecs = "Elastic Container Service";
+    private const string Eks = "Elastic Kubernetes Service";
+    private const string EcsDefinition = "Runs containers on machines that you pick";
+    private const string EksDefinition = "Runs pods on the nodes of a cluster";
+    private const string Managed = "Fully managed by AWS for simple apps";
+    private const string Partly = "Partially managed, the user keeps the flexibility";
+
+    /// <summary>The two container services, each opening with its definition, then the given lines; the model puts
+    /// the two titles and the two management lines in one frame (0.5), every other text apart.</summary>
+    private static (Passage[] Passages, Func<string, IReadOnlyList<string>?> ReadLines, ChosenEmbedder Model) Services(
+        string[] ecs, string[] eks, params (string Text, double ToAnchor)[] alsoLiked)
+    {
+        var (passages, readLines) = Siblings((Ecs, [EcsDefinition, Managed, .. ecs]), (Eks, [EksDefinition, Partly, .. eks]));
+        return (passages, readLines, new ChosenEmbedder([(Ecs, Frame), (Eks, Frame), (Managed, Frame), (Partly, Frame), .. alsoLiked]));
+    }
+
+    [Fact]
+    public void Generate_SiblingsThatSaySomethingElseOnOnePoint_AreAskedBetweenTheTwo()
+    {
+        var (passages, readLines, model) = Services(["Billed for the tasks that run"], ["Billed per cluster and per hour"]);
+
+        var asked = Contrasts(passages, readLines, model);
+
+        var managed = Assert.Single(asked, q => q.Answer == Ecs);
+        Assert.Equal($"Which of these two is described in the notes as “{Managed}”?", managed.Text);
+        Assert.Equal([Ecs, Eks], managed.Choices.Order(StringComparer.Ordinal));
+        Assert.Contains(Partly, managed.Explanation, StringComparison.Ordinal); // the reveal says why the other is wrong
+        Assert.Equal(3, managed.Citation.LineStart); // from the title, which holds the key, to the line
+        Assert.Equal(5, managed.Citation.LineEnd);
+        Assert.Single(asked, q => q.Answer == Eks && q.Text.Contains(Partly, StringComparison.Ordinal));
+
+        // The billing lines are in no frame the model sees (similarity 0): the sibling may be billed the same way.
+        Assert.DoesNotContain(asked, q => q.Text.Contains("Billed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_LineTheSiblingAlsoSays_IsNotAsked()
+    {
+        // 0.95 by the model: the other section says it too, so both choices would be right.
+        var near = Math.Sqrt(0.95);
+        var (passages, readLines, model) = Services(["Scales the containers of your services"], ["Scales the containers of your services too"],
+            ("Scales the containers of your services", near), ("Scales the containers of your services too", near));
+
+        var asked = Contrasts(passages, readLines, model);
+
+        Assert.DoesNotContain(asked, q => q.Text.Contains("Scales", StringComparison.Ordinal));
+        Assert.Contains(asked, q => q.Text.Contains(Managed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_NameWithNothingSaidOfIt_IsNoLineToAsk()
+    {
+        // "Amazon Kinesis Data Firehose" under one section and "Amazon Simple Queue Service" under the other: names listed,
+        // no word in lower case, nothing said of either.
+        var (passages, readLines, model) = Services(["Amazon Kinesis Data Firehose"], ["Amazon Simple Queue Service"],
+            ("Amazon Kinesis Data Firehose", Frame), ("Amazon Simple Queue Service", Frame));
+
+        var asked = Contrasts(passages, readLines, model);
+
+        Assert.DoesNotContain(asked, q => q.Text.Contains("Amazon", StringComparison.Ordinal));
+        Assert.Contains(asked, q => q.Text.Contains(Managed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_LineAboutIt_CouldBeSaidOfEither()
+    {
+        var (passages, readLines, model) = Services(["By default it is billed by the second"], ["Billed by the hour for each cluster"],
+            ("By default it is billed by the second", Frame), ("Billed by the hour for each cluster", Frame));
+
+        var asked = Contrasts(passages, readLines, model);
+
+        Assert.DoesNotContain(asked, q => q.Text.Contains("By default it", StringComparison.Ordinal));
+        Assert.Contains(asked, q => q.Text.Contains("Billed by the hour", StringComparison.Ordinal)); // said of its subject
+    }
+
+    [Fact]
+    public void Generate_HeadingOverAListOfOtherThings_IsNoChoice()
+    {
+        // "Encryption Methods" opens with "KMS - …": its bullets are other things, not what the heading is (outside
+        // rating 14: "which heading is this under").
+        var (passages, readLines) = Siblings(
+            ("Envelope Encryption", ["Encrypts the data key with a master key", "Two levels of encryption for the data"]),
+            ("Encryption Methods", ["KMS - managed encryption keys", "CloudHSM - hardware based key storage for the data"]));
+        var model = new ChosenEmbedder(("Envelope Encryption", Frame), ("Encryption Methods", Frame),
+            ("Two levels of encryption for the data", Frame), ("CloudHSM - hardware based key storage for the data", Frame));
+
+        Assert.Empty(Contrasts(passages, readLines, model));
+    }
+
+    [Theory]
+    [InlineData(13, true)] // 15 lines with the definition and the management line
+    [InlineData(14, false)]
+    public void Generate_SectionOfManyLines_IsATopicNotAThing(int more, bool asked)
+    {
+        // "Core Services" and "Cloud Computing" in the AWS notes hold 30 lines and more each, about their subtopics;
+        // neither way round is asked: beside a topic, the short section's sibling is no thing either.
+        var many = Enumerable.Range(1, more).Select(i => $"Service number {i} is billed by the hour").ToArray();
+        var (passages, readLines, model) = Services(many, [], [.. many.Select(l => (l, Frame))]);
+
+        Assert.Equal(asked, Contrasts(passages, readLines, model).Count > 0);
+    }
+
+    [Fact]
+    public void Generate_OneSiblingAskedAgainstTheSameOther_AtMostTwice()
+    {
+        string[] lines = ["Holds the key in the cloud", "Holds the logs in the cloud", "Holds the data in the cloud"];
+        var (passages, readLines, model) = Services(lines, [], [.. lines.Select(l => (l, Frame))]);
+
+        Assert.Equal(2, Contrasts(passages, readLines, model).Count(q => q.Answer == Ecs));
+    }
+
+    [Fact]
+    public void Generate_WithoutTheModel_NoContrast()
+    {
+        var (passages, readLines, _) = Services([], []);
+
+        Assert.Empty(Contrasts(passages, readLines, model: null));
+    }
+}
