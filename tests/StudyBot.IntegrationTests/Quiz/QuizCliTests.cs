@@ -43,21 +43,25 @@ public partial class QuizCliTests
         }
     }
 
-    /// <summary>The seed notes (one short file) hold 4 questions the item-quality model keeps (quiz-item-model.json):
-    /// of the 7 the checks pass, it drops the three the outside readers marked most (Envelope Encryption's "Two leves of
-    /// encryption", GuardDuty beside EBS Encryption, "Does HSM can be placed at On-Premise?"); before it, the sixth and
-    /// seventh outside ratings had marked three more (a fact asked twice the other way round, SSE-C given away by
-    /// "customer"). The bank keeps fewer, better ones rather than a round 10.</summary>
+    /// <summary>The seed notes (one short file) hold 8 questions the item-quality model keeps (quiz-item-model.json):
+    /// the three yes/no questions of the notes' own Q&amp;A pairs and five contrasts, lines asked between two things the
+    /// notes set side by side (SSE-S3 and SSE-C, Shield and GuardDuty, Monolithic and Micro Services). Of what the checks
+    /// pass it drops those the outside readers marked most (Envelope Encryption's "Two leves of encryption", "Does HSM can
+    /// be placed at On-Premise?"). The bank keeps fewer, better ones rather than a round 10.</summary>
     [Fact]
-    public async Task Quiz_SeedNotesCount4_Gives4DistinctSoundQuestions()
+    public async Task Quiz_SeedNotesCount8_Gives8DistinctSoundQuestions()
     {
-        var (questions, error, code) = await RunAsync(Seed, 4);
+        var (questions, error, code) = await RunAsync(Seed, 8);
         Assert.Equal(0, code);
-        Assert.Equal(4, questions.Count);
+        Assert.Equal(8, questions.Count);
         Assert.DoesNotContain("only", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
         Assert.Contains(questions, q => q.GetProperty("question").GetString()!.StartsWith("Can we create un-encrypted EBS volume", StringComparison.Ordinal)
             && q.GetProperty("answerIndex").GetInt32() == 1 && q.GetProperty("citation").GetProperty("lineStart").GetInt32() == 75);
+        Assert.Contains(questions, q => q.GetProperty("kind").GetString() == "Contrast"
+            && q.GetProperty("question").GetString() == "Which of these two is described in the notes as “amazon creates key and manages it”?"
+            && q.GetProperty("choices")[q.GetProperty("answerIndex").GetInt32()].GetString() == "SSE-S3"
+            && q.GetProperty("choices").EnumerateArray().Any(c => c.GetString() == "SSE-C"));
     }
 
     [Fact]
