@@ -38,6 +38,10 @@ internal static class QuizItemSignals
         "blank_key_like",
         "yes_no_words",
         "contrast",
+        "contrast_frame",
+        "contrast_parallel",
+        "contrast_length_gap",
+        "contrast_key_like",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -74,6 +78,10 @@ internal static class QuizItemSignals
             q.Kind == QuizQuestionKind.FillInTheBlank ? StemKeyLike(q, stem, kinds) : double.NaN,
             q.Kind == QuizQuestionKind.YesNo ? StemWords(stem) : double.NaN,
             q.Kind == QuizQuestionKind.Contrast ? 1 : 0,
+            q.Kind == QuizQuestionKind.Contrast ? WrongTrueLike(q, stem, corpus, kinds) : double.NaN,
+            q.Kind == QuizQuestionKind.Contrast ? Parallel(q, corpus, kinds) : double.NaN,
+            q.Kind == QuizQuestionKind.Contrast ? LengthGap(q) : double.NaN,
+            q.Kind == QuizQuestionKind.Contrast ? StemKeyLike(q, stem, kinds) : double.NaN,
         ];
     }
 
@@ -247,6 +255,22 @@ internal static class QuizItemSignals
         }
 
         return best;
+    }
+
+    /// <summary>For a contrast, the share of the key's section lines that the other section answers in the same frame
+    /// (<see cref="QuestionGenerator.ContrastFrame"/> or more by the model): two counterparts written side by side
+    /// point by point (Pure and Slotted Aloha, Active and Passive Mode) rather than two neighbouring headings that share
+    /// a line by chance (Auto Scaling Alarms and Custom Metric, outside rating 15). NaN without the model.</summary>
+    internal static double Parallel(QuizQuestion q, QuizCorpus corpus, KindSimilarity kinds)
+    {
+        var own = corpus.SectionLines(q.Answer).ToList();
+        var other = Wrong(q).SelectMany(corpus.SectionLines).ToList();
+        if (!kinds.Available || own.Count == 0 || other.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        return own.Count(l => other.Any(o => kinds.Similarity(l, o) >= QuestionGenerator.ContrastFrame - 1e-9)) / (double)own.Count;
     }
 
     /// <summary>The share of wrong choices of another shape than the key (letters beside a name, one word beside

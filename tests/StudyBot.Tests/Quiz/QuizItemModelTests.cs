@@ -211,6 +211,49 @@ public sealed class QuizItemModelTests
         Assert.Equal(0.8, QuizItemSignals.WrongTrueLike(Definition(quote, "Active Mode", "Passive Mode"), quote, corpus, kinds), 6);
     }
 
+    private static QuizQuestion Contrast(string line, string answer, string wrong) =>
+        Question(QuizQuestionKind.Contrast, $"Which of these two is described in the notes as “{line}”?", answer, [wrong]);
+
+    [Fact]
+    public void ContrastFrame_TheOtherSectionsNearestLineToTheStem_OnlyForContrasts()
+    {
+        const string line = "The client opens the data connection";
+        var corpus = new QuizCorpus([Line(1, line, "Passive Mode"), Line(2, "The server opens the data connection", "Active Mode")]);
+        var kinds = new KindSimilarity(new ChosenEmbedder((line, 0.9), ("The server opens the data connection", 0.9)));
+
+        Assert.Equal(0.8, Signal("contrast_frame", Contrast(line, "Passive Mode", "Active Mode"), corpus, kinds), 6); // 0.81 in steps of 0.05
+        Assert.True(double.IsNaN(Signal("contrast_frame", Definition(line, "Passive Mode", "Active Mode"), corpus, kinds)));
+    }
+
+    [Fact]
+    public void Parallel_ShareOfTheKeysLinesTheOtherSectionAnswersInFrame()
+    {
+        // Passive Mode's two lines: the first has Active Mode's counterpart (0.5), the second nothing like it (0).
+        var corpus = new QuizCorpus([Line(1, "The client opens the data connection", "Passive Mode"), Line(2, "Better behind a firewall", "Passive Mode"),
+            Line(3, "The server opens the data connection", "Active Mode")]);
+        var frame = Math.Sqrt(0.5);
+        var kinds = new KindSimilarity(new ChosenEmbedder(("The client opens the data connection", frame), ("The server opens the data connection", frame)));
+        var q = Contrast("The client opens the data connection", "Passive Mode", "Active Mode");
+
+        Assert.Equal(0.5, QuizItemSignals.Parallel(q, corpus, kinds), 6);
+        Assert.Equal(0.5, Signal("contrast_parallel", q, corpus, kinds), 6);
+        Assert.True(double.IsNaN(QuizItemSignals.Parallel(q, corpus, KindSimilarity.None)));
+    }
+
+    [Fact]
+    public void ContrastLengthGapAndKeyLike_TheDefinitionSignalsOfAContrast_OnlyForContrasts()
+    {
+        // "Auto Scaling Alarms" beside "Auto Scaling Custom Metric" (outside rating 15: neighbours, not counterparts).
+        const string line = "Metrics are computed for the whole group";
+        var kinds = new KindSimilarity(new ChosenEmbedder((line, 0.6), ("Auto Scaling Alarms", 0.5)));
+        var q = Contrast(line, "Auto Scaling Alarms", "Auto Scaling Custom Metric");
+
+        Assert.Equal(Math.Abs(Math.Log(19.0 / 26)), Signal("contrast_length_gap", q, kinds: kinds), 6);
+        Assert.Equal(0.3, Signal("contrast_key_like", q, kinds: kinds), 6);
+        Assert.True(double.IsNaN(Signal("contrast_length_gap", Definition(line, "Auto Scaling Alarms", "Auto Scaling Custom Metric"), kinds: kinds)));
+        Assert.True(double.IsNaN(Signal("contrast_key_like", Blank("_____ computes metrics", "Auto Scaling Alarms", ["Auto Scaling Custom Metric"]), kinds: kinds)));
+    }
+
     [Fact]
     public void ShapeMismatch_ShareOfWrongChoicesShapedUnlikeTheKey()
     {

@@ -16,6 +16,8 @@ rounds = {
  11: ("quiz-rating-outside-11-2026-11-30.md", "/tmp/rating11", "seed.jsonl", "corpora.jsonl", "6aae536"),
  12: ("quiz-rating-outside-12-2026-11-30.md", "/tmp/rating12", "seed.jsonl", "corpora.jsonl", "296adcc"),
  14: ("quiz-rating-outside-14-2026-11-30.md", "/tmp/rating14", "seed.jsonl", "corpora.jsonl", "contrasts"),
+ 15: ("quiz-rating-outside-15-2026-11-30.md", "/tmp/rating15", "seed.jsonl", "corpora.jsonl", "17c5eac"),
+ 16: ("quiz-rating-outside-16-2026-11-30.md", "/tmp/rating16", "seed.jsonl", "corpora.jsonl", "shipped"),
 }
 # A round whose rated bank is no longer on this machine keeps its rows from the existing output file (the items are in
 # the rows themselves), so a new round can be added on another machine.
@@ -24,7 +26,7 @@ if len(sys.argv) > 1 and os.path.exists(sys.argv[1]):
     for line in open(sys.argv[1]):
         if line.strip():
             o = json.loads(line); previous.setdefault(o["round"], []).append(o)
-head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SC]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
+head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SCU]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
 verdict = re.compile(r'\b(good|guessable|defect)\b', re.I)
 out = []
 stats = {}
@@ -32,7 +34,10 @@ for r, (doc, d, sf, cf, commit) in rounds.items():
     if not os.path.isdir(d):
         out.extend(previous.get(r, [])); stats[r] = len(previous.get(r, [])); continue
     bank = {}
-    for setname, f in (("seed", sf), ("corpora", cf)):
+    # Review 16 also rated notes the model never saw (tests/data/corpora3, set "unseen", labels U*).
+    for setname, f in (("seed", sf), ("corpora", cf), ("unseen", "unseen.jsonl")):
+        if setname == "unseen" and not os.path.exists(os.path.join(d, f)):
+            continue
         for line in open(os.path.join(d, f)):
             if line.strip():
                 o = json.loads(line); bank[(setname, o["id"])] = o
@@ -55,7 +60,7 @@ for r, (doc, d, sf, cf, commit) in rounds.items():
         if v is None:
             continue
         seen.add((label, iid))
-        setname = "seed" if label.startswith("S") else "corpora"
+        setname = {"S": "seed", "C": "corpora", "U": "unseen"}[label[0]]
         item = bank.get((setname, iid))
         if item is None:
             print("missing", r, label, iid, file=sys.stderr); continue
