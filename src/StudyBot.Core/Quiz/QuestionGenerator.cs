@@ -338,7 +338,7 @@ public static class QuestionGenerator
     internal static bool IsStatement(string text)
     {
         var words = QuizText.Words(text);
-        if (words.Count < 5 || QuizText.LooksLikeQuestion(text) || text.Contains('|', StringComparison.Ordinal)
+        if (words.Count < 5 || QuizText.LooksLikeQuestion(text) || IsMarkupOrReference(text) || text.Contains('|', StringComparison.Ordinal)
             || text.Contains("://", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal)
             || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
         {
@@ -361,6 +361,18 @@ public static class QuestionGenerator
 
         return words.Skip(1).Any(w => QuizLexicon.Verbs.Contains(w)
             || (w.Length >= 5 && w.All(char.IsLower) && (w.EndsWith("ed", StringComparison.Ordinal) || (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))));
+    }
+
+    /// <summary>True for a line that is page markup or leans on the line before it, not a fact of its own (outside review
+    /// 16, on notes written as a documentation site): a container directive ("::: tip Exam Question Pattern"), a task
+    /// box ("[ ] Remind yourself: …"), or an opening that points back ("In that case, …").</summary>
+    internal static bool IsMarkupOrReference(string text)
+    {
+        var t = text.TrimStart();
+        return t.Contains(":::", StringComparison.Ordinal)
+            || t.StartsWith("[ ]", StringComparison.Ordinal) || t.StartsWith("[x]", StringComparison.OrdinalIgnoreCase)
+            || QuizLexicon.BackReferringOpeners.Any(o => t.StartsWith(o, StringComparison.OrdinalIgnoreCase)
+                && (t.Length == o.Length || !char.IsLetterOrDigit(t[o.Length])));
     }
 
     /// <summary>A well-formed question a learner can answer: opens like a question, four words or more, not cut off.</summary>
@@ -630,7 +642,7 @@ public static class QuestionGenerator
     private static bool IsStatementOrPhrase(string text)
     {
         var words = QuizText.Words(text);
-        if (words.Count < 4 || QuizText.LooksLikeQuestion(text) || text.Contains('|', StringComparison.Ordinal)
+        if (words.Count < 4 || QuizText.LooksLikeQuestion(text) || IsMarkupOrReference(text) || text.Contains('|', StringComparison.Ordinal)
             || text.Contains("://", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal))
         {
             return false;

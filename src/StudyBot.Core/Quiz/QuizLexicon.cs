@@ -53,7 +53,12 @@ internal static class QuizLexicon
     {
         "and", "or", "but", "which", "that", "so", "then", "because", "than", "to", "of", "with", "where", "while",
         "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
+        "otherwise", "instead", "therefore", "similarly", "likewise",
     };
+
+    /// <summary>Openings that point back to the line before ("In that case, GitHub may still ingest …", outside review
+    /// 16): the line says nothing on its own.</summary>
+    public static readonly string[] BackReferringOpeners = ["in that case", "in this case", "in which case", "in such cases", "in such a case", "as a result"];
 
     /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)

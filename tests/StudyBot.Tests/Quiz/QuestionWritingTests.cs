@@ -52,11 +52,19 @@ public class QuestionWritingTests
     [InlineData("Separation of concern: create many stacks for many apps, and")]
     [InlineData("and then the VPC routes the traffic to the internet gateway")]
     [InlineData("DevOps (CI/CD Pipeline) Description: Practices for automating deployment. Source: Azure DevOps")]
+    [InlineData("::: tip Exam Question Pattern Questions about runners usually test whether you know where they are hosted")] // review 16, U22
+    [InlineData("[ ] Remind yourself: EMU accounts are provisioned from the identity provider with SCIM")] // U18
+    [InlineData("In that case, GitHub may still ingest the results that were uploaded before the failure")] // U5
+    [InlineData("Otherwise the runner downloads every new version of the application on its own")]
     public void IsStatement_PipesLinksAndFragments_AreNotFacts(string line) => Assert.False(QuestionGenerator.IsStatement(line));
 
     [Fact]
-    public void IsStatement_CompleteLine_IsAFact() =>
+    public void IsStatement_CompleteLine_IsAFact()
+    {
         Assert.True(QuestionGenerator.IsStatement("RAM utilization is a custom metric and must be added manually to EC2 instances"));
+        Assert.True(QuestionGenerator.IsStatement("In thatched roofs the straw keeps the rain out of the loft")); // "in that" as part of other words
+        Assert.False(QuestionGenerator.IsMarkupOrReference("Dependabot alerts work without GHAS once the dependency graph is on"));
+    }
 
     [Theory]
     [InlineData("Best practices")]
