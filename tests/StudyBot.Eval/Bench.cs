@@ -106,9 +106,12 @@ internal sealed class Bench : IDisposable
         return AnswerComposer.Explain(index, question);
     }
 
-    private static readonly bool[] LexicalOffRanker = Signals.Names.Select(n => Signals.SemanticNames.Contains(n)).ToArray();
+    /// <summary>Ranker signals left out of the fit (EVAL_OFF=name,name: to measure a signal against the model without it).</summary>
+    private static readonly string[] Left = (Environment.GetEnvironmentVariable("EVAL_OFF") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static readonly bool[] LexicalOffRanker = Signals.Names.Select(n => Signals.SemanticNames.Contains(n) || Left.Contains(n)).ToArray();
     private static readonly bool[] LexicalOffDecision = Signals.DecisionNames.Select(n => Signals.SemanticNames.Contains(n)).ToArray();
-    private static readonly bool[] NoneOffRanker = new bool[Signals.Names.Length];
+    private static readonly bool[] NoneOffRanker = Signals.Names.Select(n => Left.Contains(n)).ToArray();
     private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
 
     private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold, AnswerModel.QuestionAdapter? Adapter);
@@ -241,12 +244,15 @@ internal sealed class Bench : IDisposable
 
     private static readonly double OtherScaleFloor = double.Parse(Environment.GetEnvironmentVariable("EVAL_SCALE_FLOOR_OTHER") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The ranker's L2 pull (EVAL_RANKER_L2 to try others).</summary>
+    private static readonly double RankerL2 = double.Parse(Environment.GetEnvironmentVariable("EVAL_RANKER_L2") ?? "0.01", System.Globalization.CultureInfo.InvariantCulture);
+
     private AnswerModel.Linear FitRanker(IEnumerable<Item> items, bool semantic)
     {
         var list = items.ToList();
         var off = semantic ? NoneOffRanker : LexicalOffRanker;
         var std = Fitting.Standardize(list.SelectMany(i => i.Ranking.Ranked.Select(c => c.Features)), Signals.Names.Length, off, semantic ? RankerScaleFloor : 0);
-        var w = Fitting.FitRanker(list.Select(Trimmed).ToList(), std, off);
+        var w = Fitting.FitRanker(list.Select(Trimmed).ToList(), std, off, RankerL2);
         return Linear(Signals.Names, w, 0, std);
     }
 
@@ -552,7 +558,8 @@ internal sealed class Bench : IDisposable
             return;
         }
 
-        var rows = ranked.Select(c => new { id = c.Id, hit = item.Hit[item.Ranking.Ranked.IndexOf(c)], score = c.Score, f = c.Features });
+        var index = _indexes[item.Corpus].Index;
+        var rows = ranked.Select(c => new { id = c.Id, file = index.Entry(c.Id).Passage.File, line = index.Entry(c.Id).Passage.LineStart, hit = item.Hit[item.Ranking.Ranked.IndexOf(c)], score = c.Score, f = c.Features });
         File.AppendAllText(RankingPath, JsonSerializer.Serialize(new
         {
             corpus = item.Corpus,

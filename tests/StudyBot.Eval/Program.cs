@@ -9,6 +9,8 @@
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
 // question adapter), EVAL_SCALE_FLOOR / EVAL_SCALE_FLOOR_OTHER (least scale of the ranker's / the other models' signals).
+// EVAL_OFF=name,name (ranker signals left out of the fit, to measure one against the model without it), EVAL_RANKER_L2
+// (the ranker's L2 pull, 0.01).
 using System.Globalization;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Eval;
