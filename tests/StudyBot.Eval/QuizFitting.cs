@@ -224,19 +224,17 @@ internal static class QuizFitting
     {
         var path = Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl");
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
-        var contexts = new Dictionary<string, (QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal)
-        {
-            ["seed"] = Context(Passages(Path.Combine(root, "knowledge")), model),
-            ["corpora"] = Context(Passages(Path.Combine(root, "tests/data/corpora")), model),
-        };
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal) { ["seed"] = "knowledge", ["corpora"] = "tests/data/corpora" };
+        var passages = folders.ToDictionary(f => f.Key, f => Passages(Path.Combine(root, f.Value)), StringComparer.Ordinal);
+        var contexts = passages.ToDictionary(p => p.Key, p => Context(p.Value, model), StringComparer.Ordinal);
         // Contrasts were rated (round 14) before the rule that both their sections open with a line defining the title;
         // the rows that rule now drops stand for topic headings the generator no longer offers, and on the kind's one
         // signal they would weigh every contrast it still writes down with them. Their verdicts stay in the file.
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in new[] { "knowledge", "tests/data/corpora" })
+        foreach (var (set, folder) in folders)
         {
             var dir = Path.Combine(root, folder);
-            written.UnionWith(QuestionGenerator.Generate(Passages(dir), file => QuestionBank.ReadLines(dir, file), model)
+            written.UnionWith(QuestionGenerator.Generate(passages[set], file => QuestionBank.ReadLines(dir, file), model)
                 .Where(q => q.Kind == QuizQuestionKind.Contrast).Select(q => q.Id));
         }
 
@@ -255,6 +253,14 @@ internal static class QuizFitting
                 continue;
             }
 
+            var set = (string)o["set"]!;
+            if (!contexts.TryGetValue(set, out var context))
+            {
+                // Review 16's "unseen" rows: notes outside the repository's folds (tests/data/corpora3), kept for the record.
+                unseen++;
+                continue;
+            }
+
             if (kind == QuizQuestionKind.Contrast && !written.Contains((string)item["id"]!))
             {
                 dropped++;
@@ -266,13 +272,6 @@ internal static class QuizFitting
             var c = item["citation"]!.AsObject();
             var q = new QuizQuestion((string)item["id"]!, kind, (string)item["question"]!, choices, answer, (string)item["explanation"]!,
                 new Citation((string)c["file"]!, (string)c["section"]!, (int)c["lineStart"]!, (int)c["lineEnd"]!, string.Empty), choices[answer]);
-            var set = (string)o["set"]!;
-            if (!contexts.TryGetValue(set, out var context))
-            {
-                // Review 16's "unseen" rows: notes outside the repository's folds (tests/data/corpora3), kept for the record.
-                unseen++;
-                continue;
-            }
 
             var (corpus, kinds) = context;
             rows.Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds)));
