@@ -800,9 +800,9 @@ public static class QuestionGenerator
 
         foreach (var s in own.Where(s => s.Defines && !s.IsParent && s.Items.Count is > 0 and <= MaxContrastLines))
         {
-            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && o.Describes && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
+            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && o.Defines && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
                     && !SameSubject(s, o) && !OneHoldsTheOther(o.Title, s.Title)
-                    && o.Defines && kinds.Similarity(s.Title, o.Title) is { } like && like >= KindSimilarity.OtherKind - 1e-9 && like < KindSimilarity.NearDuplicate - 1e-9)
+                    && kinds.Similarity(s.Title, o.Title) is { } like && like >= KindSimilarity.OtherKind - 1e-9 && like < KindSimilarity.NearDuplicate - 1e-9)
                 .ToList();
             if (siblings.Count == 0)
             {
@@ -815,7 +815,7 @@ public static class QuestionGenerator
                 continue;
             }
 
-            var written = new List<Candidate>();
+            var written = new List<(Candidate Question, double Frame)>();
             foreach (var item in s.Items.Where(i => !HasNestedList(i, fileLines)))
             {
                 // A line with no word in lower case is a name ("Amazon Kinesis Data Firehose"), not something said of one.
@@ -844,16 +844,15 @@ public static class QuestionGenerator
                 var explanation = $"{s.Title} — {line} ({wrong.Title}: {wrongLine})";
                 var c = Assemble(id, QuizQuestionKind.Contrast, $"Which of these two is described in the notes as “{line}”?", line, string.Empty, s.Title,
                     [new Wrong(wrong.Title, 1.0, Closeness: frame)], explanation, citation, s.Title, minWrong: 1, maxWrong: 1);
-                c = c is null ? null : c with { Family = frame };
                 if (c is not null && Check(c, corpus, kinds) is null)
                 {
-                    written.Add(c);
+                    written.Add((c, frame));
                 }
             }
 
             // The clearest contrasts of each pair (nearest in frame): a pair asked ten times over is one question.
-            foreach (var c in written.GroupBy(c => c.Question.Choices[1 - c.Question.AnswerIndex], StringComparer.Ordinal)
-                .SelectMany(g => g.OrderByDescending(c => c.Family).ThenBy(c => c.Question.Id, StringComparer.Ordinal).Take(MaxContrastsPerPair)))
+            foreach (var (c, _) in written.GroupBy(w => w.Question.Question.Choices[1 - w.Question.Question.AnswerIndex], StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(w => w.Frame).ThenBy(w => w.Question.Question.Id, StringComparer.Ordinal).Take(MaxContrastsPerPair)))
             {
                 yield return c;
             }
