@@ -184,9 +184,12 @@ internal sealed class Bench : IDisposable
     /// whether it is right.</summary>
     private List<(double[] X, bool Y)> PolarityRows(IEnumerable<Item> items, AnswerModel.Linear ranker) =>
         items.Where(i => i.Truth is not null)
-            .SelectMany(i => Apply(i, ranker).Ranked.Take(3).Select(c => (i, ReadingOf(i, c))))
+            .SelectMany(i => Apply(i, ranker).Ranked.Take(PolarityCandidates).Select(c => (i, ReadingOf(i, c))))
             .Select(x => (x.Item2.Signals, x.Item2.Yes == x.i.Truth))
             .ToList();
+
+    /// <summary>How many of each question's best candidates the polarity model learns from (EVAL_POLARITY_TOP to try others).</summary>
+    private static readonly int PolarityCandidates = int.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_TOP") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 
     private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
     {

@@ -22,7 +22,15 @@ internal static partial class Lexicon
     {
         "no", "not", "cannot", "without", "never", "none", "nor", "isn't", "aren't", "doesn't", "don't", "can't",
         "won't", "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't", "unable",
+        // The same contractions typed without the apostrophe, as quick notes and chat often do ("Kubernetes wont be able
+        // to run pods until CNI is running").
+        "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "shouldnt", "couldnt",
+        "wouldnt", "hasnt", "havent", "mustnt",
     };
+
+    /// <summary>Prefixes that make a word its own opposite ("unweighted", "immutable", "insecure", "non-blocking",
+    /// "disabled"): a clause that says the prefixed form of the asked word denies it.</summary>
+    public static readonly IReadOnlyList<string> NegativePrefixes = ["un", "non", "in", "im", "il", "ir", "dis"];
 
     /// <summary>Words that open a condition ("evicted if the node doesn't have room"): a negation inside the condition
     /// says when, not whether, so polarity does not read it as a denial of the statement.</summary>

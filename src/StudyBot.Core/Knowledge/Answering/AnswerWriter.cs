@@ -261,13 +261,14 @@ internal static partial class AnswerWriter
         else
         {
             yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
-            if (yes && Lexicon.Quantifier().IsMatch(question.Question) && Lexicon.Restriction().IsMatch(clause))
+            if (yes && Lexicon.Restriction().IsMatch(clause) && (Lexicon.Quantifier().IsMatch(question.Question) || OnlyOfAnother(index, question, clause)))
             {
-                // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent.
+                // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent;
+                // "Does Python have a linked list?" — "only Java provides one" restricts to something not asked.
                 yes = false;
                 x[PolaritySignals.Restriction] = 1;
             }
-            else if (yes && SaysTheOpposite(index, question.Question, clause))
+            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysThePrefixedOpposite(index, question.Question, clause)))
             {
                 // "Does server-side encryption protect data in transit?" — "protects data at rest".
                 yes = false;
@@ -376,6 +377,77 @@ internal static partial class AnswerWriter
         }
 
         return false;
+    }
+
+    /// <summary>Whether the clause says an asked word with a negative prefix (<see cref="Lexicon.NegativePrefixes"/>:
+    /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain
+    /// form the clause says, in each case without the other side also saying the same form.</summary>
+    internal static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = LowerWords(question).ToHashSet(StringComparer.Ordinal);
+        var said = LowerWords(clause).ToHashSet(StringComparer.Ordinal);
+        return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked));
+    }
+
+    /// <summary>The shortest stem a prefixed word is read from: shorter ones are mostly not prefixed at all ("in" +
+    /// "form", "dis" + "play").</summary>
+    private const int MinPrefixedStem = 5;
+
+    /// <summary>Whether <paramref name="word"/> is a negative prefix on a word of <paramref name="others"/> that its
+    /// own side (<paramref name="own"/>) does not also say plainly.</summary>
+    private static bool PrefixedFormOf(KnowledgeIndex index, string word, HashSet<string> others, HashSet<string> own)
+    {
+        foreach (var prefix in Lexicon.NegativePrefixes)
+        {
+            if (word.Length < prefix.Length + MinPrefixedStem || !word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var plain = index.Analyzer.Terms(word[prefix.Length..].TrimStart('-'));
+            if (plain.Count == 0)
+            {
+                continue;
+            }
+
+            bool Says(string w) => w != word && index.Analyzer.Terms(w).SetEquals(plain);
+            if (others.Any(Says) && !own.Any(Says))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words after "only" that name what it restricts to ("only Java provides …").</summary>
+    private const int OnlyReach = 3;
+
+    /// <summary>Whether "only" in the clause restricts to something the question does not ask about: the first topic
+    /// words after it name none of the question's concepts ("only Java provides a linked list" for a question about
+    /// Python; not "only the owner can delete" for "can the owner delete it?").</summary>
+    internal static bool OnlyOfAnother(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var words = LowerWords(clause).ToList();
+        var only = words.IndexOf("only");
+        if (only < 0 || question.Content.Count == 0)
+        {
+            return false;
+        }
+
+        var named = false;
+        for (var i = only + 1; i < words.Count && i - only <= OnlyReach; i++)
+        {
+            var terms = index.Analyzer.Terms(words[i]);
+            if (question.Content.Any(c => c.MatchesAny(terms)))
+            {
+                return false;
+            }
+
+            named |= terms.Count > 0;
+        }
+
+        return named;
     }
 
     /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's

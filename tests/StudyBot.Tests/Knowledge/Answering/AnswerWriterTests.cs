@@ -58,6 +58,16 @@ public sealed class AnswerWriterTests
         The scanner reads files that have no owner.
 
         The indexer reads (no owner) files quickly.
+
+        ## Graphs
+
+        Graph edges are unweighted in the friendship graph.
+
+        The scheduler wont start jobs until the queue is ready.
+
+        Out of the common languages, only Java provides a linked list class.
+
+        Only the owner can delete the bucket.
         """;
 
     [Theory]
@@ -72,6 +82,11 @@ public sealed class AnswerWriterTests
     [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
     [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
     [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
+    [InlineData("Are the friendship graph edges weighted?", "Graph edges are unweighted", false)]  // a negative prefix on the asked word.
+    [InlineData("Are the friendship graph edges unweighted?", "Graph edges are unweighted", true)] // the question says the same form.
+    [InlineData("Will the scheduler start jobs before the queue is ready?", "The scheduler wont", false)] // a contraction without its apostrophe.
+    [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
+    [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
