@@ -189,7 +189,7 @@ public static class QuestionGenerator
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
-                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus, kinds));
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), fileLines, sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
@@ -308,7 +308,10 @@ public static class QuestionGenerator
     {
         var words = QuizText.Words(text);
         var at = words.Count > 1 && QuizLexicon.Determiners.Contains(words[0]) ? 1 : 0;
-        return words.Count > at && QuizLexicon.CourseSubjects.Contains(words[at]);
+
+        // One name may stand before it ("The GH-500 exam is for Developers …", outside rating 16, U17: the exam's audience).
+        return (words.Count > at && QuizLexicon.CourseSubjects.Contains(words[at]))
+            || (words.Count > at + 1 && QuizText.Terms(words[at]).Any() && QuizLexicon.CourseSubjects.Contains(words[at + 1]));
     }
 
     /// <summary>True when a passage runs over a nested list: its bullets were joined into one line that no one wrote
@@ -453,7 +456,10 @@ public static class QuestionGenerator
             // A title line that ends with a colon leads into a list ("Latency-sensitive applications:", "Key points about
             // packet routing:"): its items are examples or points of it, not what it is, and the lead-in is no name to
             // offer as a choice either (outside rating of 2026-11-30, C15 and C17).
-            if (definition is not null && titleLine > 0 && LeadsIntoList(fileLines!, titleLine, definition.LineStart))
+            // Checked on the section's first line too when none defines it: a lead-in is no wrong title either.
+            var leadLine = definition?.LineStart ?? items.FirstOrDefault()?.LineStart ?? 0;
+            var leadTitleLine = definition is not null ? titleLine : leadLine == 0 ? 0 : FindTitleLine(fileLines, heading, leadLine);
+            if (leadTitleLine > 0 && LeadsIntoList(fileLines!, leadTitleLine, leadLine, corpus.IsLowerCaseWord))
             {
                 result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines, Items = items });
                 continue;
@@ -477,16 +483,30 @@ public static class QuestionGenerator
 
     /// <summary>True when the title line ends with a colon (emphasis aside), is written in common nouns, and the line
     /// below it is a list item: a lead-in to a list, not a heading that names a thing.</summary>
-    internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine)
+    /// <param name="isCommonWord">The notes' own usage (<see cref="QuizCorpus.IsLowerCaseWord"/>): a label capitalised
+    /// in every word ("**Risks:**", "**Flows to Domain 4 (Access)**:") is in common nouns when the notes write each of its
+    /// words in lower case elsewhere; null reads the title's own casing only.</param>
+    internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine, Func<string, bool>? isCommonWord = null)
     {
         var title = fileLines[titleLine - 1].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
         var item = fileLines[itemLine - 1].TrimStart();
 
         // In common nouns ("applications", "points about packet routing"): a class the list gives members of. A name
-        // with a colon ("> **EBS:**", "STS (Security Token Service):") is a label heading over its own properties.
-        return title.EndsWith(':') && QuizText.LowerContentWords(QuizText.WithoutBrackets(title)) >= 1
+        // with a colon ("> **EBS:**", "STS (Security Token Service):", "ReAct Cycle:") is a label heading over its own
+        // properties. Outside rating 16 (U11, U16): capitalised labels over lists of points ("Risks:", "Flows to Domain 4
+        // (Access):") offered as titles, which name a part of the page, not a subject.
+        return title.EndsWith(':') && (QuizText.LowerContentWords(QuizText.WithoutBrackets(title)) >= 1 || InCommonWords(QuizText.WithoutBrackets(title), isCommonWord))
             && (item.StartsWith("- ", StringComparison.Ordinal) || item.StartsWith("* ", StringComparison.Ordinal) || item.StartsWith("+ ", StringComparison.Ordinal)
                 || (item.Length > 2 && char.IsDigit(item[0]) && item[1] == '.'));
+    }
+
+    /// <summary>True when every word of <paramref name="title"/> with letters is one the notes write in lower case
+    /// (numbers aside): English words capitalised as a label, no name among them.</summary>
+    private static bool InCommonWords(string title, Func<string, bool>? isCommonWord)
+    {
+        var words = QuizText.Words(title.TrimEnd(':')).Where(w => w.Any(char.IsLetter)).ToList();
+        return isCommonWord is not null && words.Count > 0
+            && words.All(w => w.All(char.IsLower) || QuizLexicon.StopWords.Contains(w) || (!QuizText.IsAcronym(w) && isCommonWord(w)));
     }
 
     /// <summary>True when the quoted line defines a term of its own that is not the key: it opens with a subject of at
@@ -559,7 +579,7 @@ public static class QuestionGenerator
     internal static bool IsNameTitle(string title, QuizCorpus? corpus = null)
     {
         if (!QuizText.IsNamingTitle(title) || QuizText.WordCount(title) > 5 || title.IndexOfAny(['=', ':', '|', '!', '"', ',', ';']) >= 0
-            || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.'))
+            || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.') || QuizText.OpensWithEnumerator(title))
         {
             return false;
         }
@@ -916,16 +936,18 @@ public static class QuestionGenerator
         return c with { Question = q with { Choices = choices, KeyTerm = choices[q.AnswerIndex] } };
     }
 
-    private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
+    private static IEnumerable<Candidate> FromFacts(
+        List<(Passage Passage, string Text)> facts, IReadOnlyList<string>? fileLines, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
         foreach (var (p, text) in facts)
         {
+            var step = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count && QuizText.OpensWithEnumerator(fileLines[p.LineStart - 1]);
             var label = QuizText.OneLine(p.Section);
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsLowerCaseWord)) || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }
@@ -972,6 +994,15 @@ public static class QuestionGenerator
     internal static bool BlankInsideLabel(string masked) =>
         QuizText.Label(masked) is { } label && label.Contains("_____", StringComparison.Ordinal) && label.Trim() != "_____"
         && QuizText.WordCount(label) <= MaxLabelWords;
+
+    /// <summary>For an item of a numbered list, true when the blank is the whole label the item opens with ("2. **_____:**
+    /// Employing the chain rule to calculate the partial derivatives …") and the key is in words the notes write in lower
+    /// case (<see cref="InCommonWords"/>: "Gradient Computation"): a numbered list is a sequence of steps, and its labels
+    /// name the steps in one of many fair wordings, not terms the lines define (outside rating 16, U25: "Partial
+    /// Derivative Terms" as defensible). A bullet's label ("- **Spot Instances**: short workloads, for cheap", rated good
+    /// nine times) names one of a kind; a name as the label ("_____ — TCP and UDP, …" for SOCKS5) is the defined term.</summary>
+    internal static bool StepLabel(string masked, string key, Func<string, bool> isCommonWord) =>
+        QuizText.Label(masked) is { } label && label.Trim() == "_____" && InCommonWords(key, isCommonWord);
 
     /// <summary>The most words a line's opening label has (the blank aside) to be a name rather than a clause: "400 _____
     /// status code" has three; "Operates at a lower level than _____ proxies — forwards any TCP …" (seven) is a sentence

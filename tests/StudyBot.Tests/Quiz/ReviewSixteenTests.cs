@@ -1,0 +1,66 @@
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>Outside rating 16 on notes the item model never saw (tests/data/corpora3): definitions whose choices are the
+/// page's layout — numbered parts ("III. Interpretation"), capitalised labels over a list of points ("Risks:", "Flows to
+/// Domain 4 (Access):") — rather than things the notes define.</summary>
+public class ReviewSixteenTests
+{
+    [Theory]
+    [InlineData("III. Interpretation", true)] // U19
+    [InlineData("II. Probability of New Example", true)]
+    [InlineData("B) Setup", true)]
+    [InlineData("2. Results", true)]
+    [InlineData("IPv6 Header", false)]
+    [InlineData("Layer 4 (Transport Layer)", false)]
+    [InlineData("I/O Scheduling", false)]
+    [InlineData("CI Pipelines", false)]
+    public void OpensWithEnumerator_NumberedPartsOfThePage(string heading, bool expected) =>
+        Assert.Equal(expected, QuizText.OpensWithEnumerator(heading));
+
+    [Fact]
+    public void IsNameTitle_NumberedPartOfThePage_IsNoKey()
+    {
+        Assert.False(QuestionGenerator.IsNameTitle("III. Interpretation"));
+        Assert.False(QuestionGenerator.IsNameTitle("IV. Discussion"));
+        Assert.True(QuestionGenerator.IsNameTitle("Interpretation Layer")); // a name that happens to start with I
+    }
+
+    [Theory]
+    [InlineData("**Risks:**", "- Third-party apps may request excessive permissions", true)] // U16
+    [InlineData("**Flows to Domain 4 (Access)**:", "- Team Sync mirrors IdP groups into GitHub teams", true)] // U11
+    [InlineData("**ReAct Cycle:**", "- Reason about the task, then act", false)] // a name: the notes never write "react" in lower case
+    [InlineData("> **EBS:**", "-   Allows users to have data persistence", false)]
+    [InlineData("**Risks:**", "Third-party apps may request excessive permissions.", false)] // no list
+    public void LeadsIntoList_LabelInWordsTheNotesWriteInLowerCase_IsALeadIn(string title, string item, bool expected)
+    {
+        var common = new HashSet<string>(["risks", "flows", "domain", "access", "cycle", "allows"], StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(expected, QuestionGenerator.LeadsIntoList([title, string.Empty, item], 1, 3, common.Contains));
+    }
+
+    [Fact]
+    public void LeadsIntoList_WithoutTheNotesUsage_ReadsTheTitlesOwnCasing() =>
+        Assert.False(QuestionGenerator.LeadsIntoList(["**Risks:**", string.Empty, "- Third-party apps may request excessive permissions"], 1, 3));
+
+    [Theory]
+    [InlineData("_____: Employing the chain rule to calculate the partial derivatives of the cost function", "Gradient Computation", true)] // U25
+    [InlineData("_____ — TCP and UDP, supports authentication", "SOCKS5", false)] // a name: the term the line defines
+    [InlineData("_____: block storage volumes for one instance", "Elastic Block Store", false)] // "elastic" never in lower case
+    [InlineData("The cost is computed by _____ over every example", "Gradient Computation", false)] // no label
+    public void StepLabel_BlankThatIsANumberedItemsLabelInCommonWords_IsAFragment(string masked, string key, bool expected)
+    {
+        var common = new HashSet<string>(["gradient", "computation", "block", "store"], StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(expected, QuestionGenerator.StepLabel(masked, key, common.Contains));
+    }
+
+    [Theory]
+    [InlineData("The GH-500 exam is for Developers, DevOps Engineers, and Security Engineers working with GHAS.", true)] // U17
+    [InlineData("The exam expects you to understand how to read CloudFormation templates", true)]
+    [InlineData("The GHAS licence covers code scanning and secret scanning for private repositories", false)]
+    [InlineData("The final exam grade is not a fact", false)] // "final" is no name
+    public void IsAboutTheCourse_ANamedExam_IsNoFact(string line, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsAboutTheCourse(line));
+}
