@@ -459,7 +459,7 @@ public static class QuestionGenerator
             // Checked on the section's first line too when none defines it: a lead-in is no wrong title either.
             var leadLine = definition?.LineStart ?? items.FirstOrDefault()?.LineStart ?? 0;
             var leadTitleLine = definition is not null ? titleLine : leadLine == 0 ? 0 : FindTitleLine(fileLines, heading, leadLine);
-            if (leadTitleLine > 0 && LeadsIntoList(fileLines!, leadTitleLine, leadLine, corpus.IsLowerCaseWord))
+            if (leadTitleLine > 0 && LeadsIntoList(fileLines!, leadTitleLine, leadLine, corpus.IsCommonWord))
             {
                 result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines, Items = items });
                 continue;
@@ -483,9 +483,9 @@ public static class QuestionGenerator
 
     /// <summary>True when the title line ends with a colon (emphasis aside), is written in common nouns, and the line
     /// below it is a list item: a lead-in to a list, not a heading that names a thing.</summary>
-    /// <param name="isCommonWord">The notes' own usage (<see cref="QuizCorpus.IsLowerCaseWord"/>): a label capitalised
-    /// in every word ("**Risks:**", "**Flows to Domain 4 (Access)**:") is in common nouns when the notes write each of its
-    /// words in lower case elsewhere; null reads the title's own casing only.</param>
+    /// <param name="isCommonWord">The notes' own usage (<see cref="QuizCorpus.IsCommonWord"/>): a label capitalised in
+    /// every word ("**Risks:**", "**Flows to Domain 4 (Access)**:") is in common nouns when each of its words is a common
+    /// word by the notes; null reads the title's own casing only.</param>
     internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine, Func<string, bool>? isCommonWord = null)
     {
         var title = fileLines[titleLine - 1].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
@@ -500,8 +500,8 @@ public static class QuestionGenerator
                 || (item.Length > 2 && char.IsDigit(item[0]) && item[1] == '.'));
     }
 
-    /// <summary>True when every word of <paramref name="title"/> with letters is one the notes write in lower case
-    /// (numbers aside): English words capitalised as a label, no name among them.</summary>
+    /// <summary>True when every word of <paramref name="title"/> with letters is a common word by the notes' own usage
+    /// (<see cref="QuizCorpus.IsCommonWord"/>), numbers aside: English words capitalised as a label, no name among them.</summary>
     private static bool InCommonWords(string title, Func<string, bool>? isCommonWord)
     {
         var words = QuizText.Words(title.TrimEnd(':')).Where(w => w.Any(char.IsLetter)).ToList();
@@ -947,7 +947,7 @@ public static class QuestionGenerator
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || (step && StepLabel(masked, key, corpus.IsLowerCaseWord)) || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }

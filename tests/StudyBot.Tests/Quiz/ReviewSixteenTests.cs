@@ -63,4 +63,25 @@ public class ReviewSixteenTests
     [InlineData("The final exam grade is not a fact", false)] // "final" is no name
     public void IsAboutTheCourse_ANamedExam_IsNoFact(string line, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.IsAboutTheCourse(line));
+
+    [Fact]
+    public void IsNameWord_TheNotesUsage_TellsNamesFromCapitalisedEnglish()
+    {
+        var corpus = new QuizCorpus(
+        [
+            NoteLines.Bullet("ops.md", "Deploys", 1, "We deploy the stack with Terraform every day"),
+            NoteLines.Bullet("ops.md", "Deploys", 2, "The team runs Terraform in the pipeline"),
+            NoteLines.Bullet("ops.md", "Risks", 3, "Risks come from third-party apps"),
+            NoteLines.Bullet("ops.md", "Risks", 4, "Review the risks before installing an app"),
+        ]);
+
+        Assert.True(corpus.IsNameWord("Terraform")); // capitalised inside sentences
+        Assert.True(corpus.IsNameWord("EBS"));
+        Assert.False(corpus.IsNameWord("Risks")); // capitalised only where a line opens
+        Assert.False(corpus.IsNameWord("Flows")); // never written: nothing says it is a name
+        Assert.True(corpus.IsCommonWord("Risks"));
+        Assert.True(corpus.IsCommonWord("Flows"));
+        Assert.False(corpus.IsCommonWord("Terraform"));
+        Assert.False(corpus.IsCommonWord("EBS"));
+    }
 }
