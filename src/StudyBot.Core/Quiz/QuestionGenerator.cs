@@ -1045,7 +1045,18 @@ public static class QuestionGenerator
             || QuizLexicon.ExampleMarkers.Any(m => opening.EndsWith(m, StringComparison.OrdinalIgnoreCase)
                 && (opening.Length == m.Length || !char.IsLetter(opening[^(m.Length + 1)])))
             || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
-            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase)
+            || ComparedInList(before, after);
+    }
+
+    /// <summary>True when the blank is a member of a list joined by "vs" ("SAML SSO vs _____ vs Team Sync — understand the
+    /// distinctions", outside rating 16): the notes list such terms as one family (<see cref="QuizCorpus.Listed"/> reads
+    /// "vs" as it reads "and"), and the line names the things compared, not what tells them apart.</summary>
+    private static bool ComparedInList(string before, string after)
+    {
+        static bool Joins(string? word) => word?.TrimEnd('.').ToLowerInvariant() is "vs" or "versus";
+        return Joins(before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
+            || Joins(after.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
     }
 
     /// <summary>False when the blank is not one whole term of the sentence: glued to other characters ("$_____",

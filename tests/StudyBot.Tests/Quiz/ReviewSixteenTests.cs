@@ -84,4 +84,13 @@ public class ReviewSixteenTests
         Assert.False(corpus.IsCommonWord("Terraform"));
         Assert.False(corpus.IsCommonWord("EBS"));
     }
+
+    [Theory]
+    [InlineData("Supporting (Domain 2 — 11%): SAML SSO vs _____ vs Team Sync — understand the distinctions cold.", true)]
+    [InlineData("_____ vs. UDP: which one retransmits", true)]
+    [InlineData("TCP versus _____", true)]
+    [InlineData("_____ provides reliable, ordered delivery on top of IP datagrams", false)]
+    [InlineData("Prefer Alias over _____ for the zone apex", false)]
+    public void IsListMember_BlankInAListJoinedByVs_AnyMemberFits(string masked, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsListMember(masked));
 }
