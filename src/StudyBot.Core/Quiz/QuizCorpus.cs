@@ -509,6 +509,11 @@ internal sealed partial class QuizCorpus
     /// <summary>True when some section of the notes has this title (a heading, as the notes write it).</summary>
     public bool IsTitle(string text) => _titleFiles.ContainsKey(QuizText.Normalize(text));
 
+    /// <summary>True when <paramref name="title"/> heads a section of another file than <paramref name="file"/> and none
+    /// of <paramref name="file"/> itself (a title the notes do not head anywhere is no evidence either way: false).</summary>
+    public bool TitleOnlyElsewhere(string title, string file) =>
+        _titleFiles.TryGetValue(QuizText.Normalize(title), out var files) && !files.Contains(file);
+
     /// <summary>True for a heading that several files use ("Introduction", "Use cases"): it organises, it names nothing.</summary>
     public bool IsCommonTitle(string title) => _titleFiles.TryGetValue(QuizText.Normalize(title), out var f) && f.Count >= 3;
 
