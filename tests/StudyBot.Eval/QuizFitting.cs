@@ -18,6 +18,8 @@ namespace StudyBot.Eval;
 ///   quiz-loco            the report
 ///   quiz-fit             the report, then fit on every row and write src/StudyBot.Core/Quiz/quiz-item-model.json
 ///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated)
+///   QUIZ_ON=a,b / QUIZ_OFF=a,b (environment)   weigh computed signals the model leaves out / leave weighed ones out, to
+///                        measure one signal against the model without it
 /// </summary>
 internal static class QuizFitting
 {
@@ -34,7 +36,8 @@ internal static class QuizFitting
     /// subject: <c>yes_no_words</c>) and kept fixed: forward selection on the folds picked another set in every fold
     /// and fell to an out-of-fold AUC of 0.57 nested, against 0.71 for this set; every signal at once, 0.54.</summary>
     private static readonly bool[] Used = QuizItemSignals.Names.Select(n => (n is "yes_no" or "definition" or "wrong_kind_mean" or "wrong_kind_min"
-        or "wrong_related" or "labelled" or "glossed" or "blank_key_like" or "yes_no_words" or "contrast" or "contrast_length_gap" or "contrast_key_like" or "wrong_other_file")
+        or "wrong_related" or "labelled" or "glossed" or "blank_key_like" or "yes_no_words" or "contrast" or "contrast_length_gap" or "contrast_key_like" or "wrong_other_file"
+        || (Environment.GetEnvironmentVariable("QUIZ_ON") ?? string.Empty).Split(',').Contains(n))
         && !(Environment.GetEnvironmentVariable("QUIZ_OFF") ?? string.Empty).Split(',').Contains(n)).ToArray();
 
     private const double L2 = 0.05;
