@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Semantic;
 
@@ -11,7 +12,7 @@ namespace StudyBot.Core.Quiz;
 /// fitted item-quality model, <see cref="QuizItemModel"/>: only questions likely to be rated good, best first).
 /// Every question is also checked against its cited lines when the file can be read (<see cref="IsSound"/>).
 /// </summary>
-public static class QuestionGenerator
+public static partial class QuestionGenerator
 {
     private const int MaxChoiceLength = 160;
     private const int Distractors = 3;
@@ -941,13 +942,14 @@ public static class QuestionGenerator
     {
         foreach (var (p, text) in facts)
         {
-            var step = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count && QuizText.OpensWithEnumerator(fileLines[p.LineStart - 1]);
+            var raw = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count ? fileLines[p.LineStart - 1] : string.Empty;
+            var step = QuizText.OpensWithEnumerator(raw);
             var label = QuizText.OneLine(p.Section);
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(raw, key) || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }
@@ -1003,6 +1005,21 @@ public static class QuestionGenerator
     /// nine times) names one of a kind; a name as the label ("_____ — TCP and UDP, …" for SOCKS5) is the defined term.</summary>
     internal static bool StepLabel(string masked, string key, Func<string, bool> isCommonWord) =>
         QuizText.Label(masked) is { } label && label.Trim() == "_____" && InCommonWords(key, isCommonWord);
+
+    /// <summary>True when the notes' line sets a short name in emphasis ("**Custom organization roles** let you delegate
+    /// …") that holds the key and more: the blank would take part of the name, and the rest stays in the stem ("Custom
+    /// _____ let you …", outside rating 16, U10: "Custom Enterprise Roles" as true). The emphasis marks where the name
+    /// ends; one of at most <see cref="MaxLabelWords"/> words (a bold sentence holds terms, it is no name).</summary>
+    internal static bool CutsEmphasis(string rawLine, string key)
+    {
+        var k = QuizText.Normalize(key);
+        return k.Length > 0 && EmphasisRegex().Matches(rawLine).Select(m => m.Groups[1].Value)
+            .Any(span => QuizText.WordCount(span) <= MaxLabelWords && QuizText.Normalize(span) is var n && n != k && QuizText.ContainsNormalized(span, key)
+                && QuizText.WordCount(span) > QuizText.WordCount(key));
+    }
+
+    [GeneratedRegex(@"(?:\*\*|__)([^*_]+?)(?:\*\*|__)")]
+    private static partial Regex EmphasisRegex();
 
     /// <summary>The most words a line's opening label has (the blank aside) to be a name rather than a clause: "400 _____
     /// status code" has three; "Operates at a lower level than _____ proxies — forwards any TCP …" (seven) is a sentence

@@ -93,4 +93,13 @@ public class ReviewSixteenTests
     [InlineData("Prefer Alias over _____ for the zone apex", false)]
     public void IsListMember_BlankInAListJoinedByVs_AnyMemberFits(string masked, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.IsListMember(masked));
+
+    [Theory]
+    [InlineData("- **Custom organization roles** let you delegate selected administrative capabilities", "Organization Roles", true)] // U10
+    [InlineData("- **Spot Instances**: short workloads, for cheap, can lose instances", "Spot Instances", false)] // the whole name
+    [InlineData("- Use **CodeQL** and **Snyk** with different category values", "CodeQL", false)]
+    [InlineData("- **Always encrypt the volumes of production databases with KMS keys**", "KMS", false)] // a bold sentence is no name
+    [InlineData("- Custom organization roles let you delegate selected administrative capabilities", "Organization Roles", false)]
+    public void CutsEmphasis_BlankTakingPartOfAnEmphasisedName_IsAFragment(string line, string key, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.CutsEmphasis(line, key));
 }
