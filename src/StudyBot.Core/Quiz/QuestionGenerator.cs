@@ -1250,7 +1250,11 @@ public static partial class QuestionGenerator
         var stems = QuizText.ContentStems(masked);
         var parentPath = p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).ToList();
         var root = QuizCorpus.Root(p.File);
-        var siblingTitles = sections.Where(s => s.Definition.File == p.File).Select(s => s.Title);
+        // A title over a table, a diagram or code, or a lead-in over a list ("**Runner Context:**" over a table of
+        // expressions), names a part of the page, not a thing of the key's kind (outside rating 16, U23: "Runner
+        // Diagnostics", "Runner Information", "Runner Context" beside Self-Hosted Runners); definitions already offer
+        // only titles of sections that open with words.
+        var siblingTitles = sections.Where(s => s.Definition.File == p.File && s.Describes).Select(s => s.Title);
         var fileTerms = corpus.FileTerms(p.File, parentPath);
         var cited = QuizText.Normalize(text + " " + p.Section);
         var normalizedKey = QuizText.Normalize(key);
