@@ -102,4 +102,12 @@ public class ReviewSixteenTests
     [InlineData("- Custom organization roles let you delegate selected administrative capabilities", "Organization Roles", false)]
     public void CutsEmphasis_BlankTakingPartOfAnEmphasisedName_IsAFragment(string line, string key, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.CutsEmphasis(line, key));
+
+    [Theory]
+    [InlineData("**Compression**: Reducing data size for storage or faster processing.", "Compression with PCA", true)]
+    [InlineData("Compression — reducing data size for storage", "Compression", true)]
+    [InlineData("**Visualization**: With k=2 or k=3, data can be plotted", "Compression with PCA", false)]
+    [InlineData("Compression with PCA speeds up learning algorithms", "Compression with PCA", false)] // no label: a sentence
+    public void LabelsTheKey_ASectionThatListsTheKey_IsNoWrongTitle(string line, string key, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.LabelsTheKey(line, key));
 }
