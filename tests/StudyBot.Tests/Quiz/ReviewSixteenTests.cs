@@ -110,4 +110,11 @@ public class ReviewSixteenTests
     [InlineData("Compression with PCA speeds up learning algorithms", "Compression with PCA", false)] // no label: a sentence
     public void LabelsTheKey_ASectionThatListsTheKey_IsNoWrongTitle(string line, string key, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.LabelsTheKey(line, key));
+
+    [Theory]
+    [InlineData("Must be valid JSON conforming to the SARIF 2.1.0 schema", "SARIF File Requirements", false)] // U1: a requirement
+    [InlineData("Can be attached to one instance at a time in the same zone", "EBS Volumes", false)]
+    [InlineData("Threat detection service that continuously monitors your accounts", "AWS Guardduty", true)]
+    public void IsDefiningLine_ALineOpeningWithAModal_SaysWhatIsRequiredNotWhatItIs(string line, string title, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsDefiningLine(line, title));
 }
