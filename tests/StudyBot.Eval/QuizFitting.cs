@@ -12,10 +12,14 @@ namespace StudyBot.Eval;
 /// (tests/data/quiz-ratings/rated-items.jsonl) and reports it leave-one-corpus-out: the folds are the seed notes
 /// (knowledge/) and each folder of tests/data/corpora. The keep-threshold is chosen on held-out folds: for the report,
 /// nested (each outer fold's threshold from the inner out-of-fold predictions of the other folds); for the model file,
-/// on the pooled out-of-fold predictions of the outer folds.
+/// on the pooled out-of-fold predictions of the outer folds. Review 16's <c>unseen</c> rows (tests/data/corpora3, notes
+/// no fold holds) never enter a fit: when those folders are on the machine they are scored as a held-out check by the
+/// model fitted on every in-sample row, at its threshold.
 ///   quiz-loco            the report
 ///   quiz-fit             the report, then fit on every row and write src/StudyBot.Core/Quiz/quiz-item-model.json
 ///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated)
+///   QUIZ_ON=a,b / QUIZ_OFF=a,b (environment)   weigh computed signals the model leaves out / leave weighed ones out, to
+///                        measure one signal against the model without it
 /// </summary>
 internal static class QuizFitting
 {
@@ -31,8 +35,10 @@ internal static class QuizFitting
     /// with its section: <c>labelled</c>; glosses in brackets: <c>glossed</c>; a yes/no question too short to name its
     /// subject: <c>yes_no_words</c>) and kept fixed: forward selection on the folds picked another set in every fold
     /// and fell to an out-of-fold AUC of 0.57 nested, against 0.71 for this set; every signal at once, 0.54.</summary>
-    private static readonly bool[] Used = QuizItemSignals.Names.Select(n => n is "yes_no" or "definition" or "wrong_kind_mean" or "wrong_kind_min"
-        or "wrong_related" or "labelled" or "glossed" or "blank_key_like" or "yes_no_words" or "contrast" or "contrast_length_gap" or "contrast_key_like").ToArray();
+    private static readonly bool[] Used = QuizItemSignals.Names.Select(n => (n is "yes_no" or "definition" or "wrong_kind_mean" or "wrong_kind_min"
+        or "wrong_related" or "labelled" or "glossed" or "blank_key_like" or "yes_no_words" or "contrast" or "contrast_length_gap" or "contrast_key_like" or "wrong_other_file"
+        || (Environment.GetEnvironmentVariable("QUIZ_ON") ?? string.Empty).Split(',').Contains(n))
+        && !(Environment.GetEnvironmentVariable("QUIZ_OFF") ?? string.Empty).Split(',').Contains(n)).ToArray();
 
     private const double L2 = 0.05;
     private const int Steps = 800;
@@ -47,7 +53,7 @@ internal static class QuizFitting
             return;
         }
 
-        var rows = Load(root);
+        var (rows, unseen) = Load(root);
         Console.WriteLine($"{rows.Count} rated items, {rows.Count(r => r.Good)} good ({Share(rows.Count(r => r.Good), rows.Count)}); groups: "
             + string.Join(", ", rows.GroupBy(r => r.Group).Select(g => $"{g.Key} {g.Count()}")));
         var groups = rows.Select(r => r.Group).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -103,6 +109,7 @@ internal static class QuizFitting
         }
 
         var all = Fit(rows, everyRow, chosen);
+        ReportUnseen(unseen, all, final);
         Console.WriteLine("weights (fitted on every row; on standardized signals):");
         foreach (var name in QuizItemSignals.Names)
         {
@@ -220,13 +227,42 @@ internal static class QuizFitting
         return linear;
     }
 
-    private static List<Row> Load(string root)
+    /// <summary>The held-out check on notes no fold holds (review 16's <c>unseen</c> rows, tests/data/corpora3, when its
+    /// folders are on the machine): the model fitted on every in-sample row and its pooled threshold, per kind.</summary>
+    private static void ReportUnseen(List<Row> unseen, AnswerModel.Linear model, double threshold)
+    {
+        if (unseen.Count == 0)
+        {
+            Console.WriteLine("unseen (tests/data/corpora3): not on this machine, not scored");
+            return;
+        }
+
+        var p = unseen.Select(r => model.Probability(r.X)).ToList();
+        var kept = Enumerable.Range(0, unseen.Count).Where(i => p[i] >= threshold).ToList();
+        Console.WriteLine($"unseen (held out, never fitted): kept {kept.Count}/{unseen.Count}, good among kept {Share(kept.Count(i => unseen[i].Good), kept.Count)} (good among rated {Share(unseen.Count(r => r.Good), unseen.Count)}), AUC {Auc(unseen.Select((r, i) => (p[i], r.Good)).ToList()):0.000}");
+        foreach (var b in Enumerable.Range(0, unseen.Count).GroupBy(i => unseen[i].Question.Kind))
+        {
+            var k = b.Where(i => p[i] >= threshold).ToList();
+            Console.WriteLine($"  {b.Key,-15} {k.Count,3}/{b.Count(),3}  {Share(k.Count(i => unseen[i].Good), k.Count),6}  ({Share(b.Count(i => unseen[i].Good), b.Count())})");
+        }
+
+        Console.WriteLine("  " + string.Join(' ', Enumerable.Range(0, unseen.Count).Select(i => $"{unseen[i].Label}:{(unseen[i].Good ? "g" : "b")}{(p[i] >= threshold ? "+" : "-")}{p[i]:0.00}")));
+    }
+
+    private static (List<Row> Rows, List<Row> Unseen) Load(string root)
     {
         var path = Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl");
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
         var folders = new Dictionary<string, string>(StringComparer.Ordinal) { ["seed"] = "knowledge", ["corpora"] = "tests/data/corpora" };
         var passages = folders.ToDictionary(f => f.Key, f => Passages(Path.Combine(root, f.Value)), StringComparer.Ordinal);
         var contexts = passages.ToDictionary(p => p.Key, p => Context(p.Value, model), StringComparer.Ordinal);
+
+        // Review 16's unseen rows cite tests/data/corpora3 as one folder (gitignored; re-created from its SOURCES.md).
+        var unseenFolder = Path.Combine(root, "tests/data/corpora3");
+        var unseenContext = Directory.Exists(unseenFolder) && Directory.EnumerateDirectories(unseenFolder).Any()
+            ? Context(Passages(unseenFolder), model)
+            : ((QuizCorpus, KindSimilarity)?)null;
+        var unseenRows = new List<Row>();
         // Contrasts were rated (round 14) before the rule that both their sections open with a line defining the title;
         // the rows that rule now drops stand for topic headings the generator no longer offers, and on the kind's one
         // signal they would weigh every contrast it still writes down with them. Their verdicts stay in the file.
@@ -254,14 +290,20 @@ internal static class QuizFitting
             }
 
             var set = (string)o["set"]!;
-            if (!contexts.TryGetValue(set, out var context))
+            var inFolds = contexts.TryGetValue(set, out var context);
+            if (!inFolds)
             {
-                // Review 16's "unseen" rows: notes outside the repository's folds (tests/data/corpora3), kept for the record.
+                // Review 16's "unseen" rows: notes outside the repository's folds (tests/data/corpora3), never fitted on.
                 unseen++;
-                continue;
+                if (unseenContext is null)
+                {
+                    continue;
+                }
+
+                context = unseenContext.Value;
             }
 
-            if (kind == QuizQuestionKind.Contrast && !written.Contains((string)item["id"]!))
+            if (inFolds && kind == QuizQuestionKind.Contrast && !written.Contains((string)item["id"]!))
             {
                 dropped++;
                 continue;
@@ -274,11 +316,11 @@ internal static class QuizFitting
                 new Citation((string)c["file"]!, (string)c["section"]!, (int)c["lineStart"]!, (int)c["lineEnd"]!, string.Empty), choices[answer]);
 
             var (corpus, kinds) = context;
-            rows.Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds)));
+            (inFolds ? rows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds)));
         }
 
-        Console.WriteLine($"skipped {skipped} rows of kinds no longer written, {dropped} contrasts the generator no longer writes, {unseen} on notes outside the folds");
-        return rows;
+        Console.WriteLine($"skipped {skipped} rows of kinds no longer written, {dropped} contrasts the generator no longer writes, {unseen} on notes outside the folds ({unseenRows.Count} scored as the held-out check)");
+        return (rows, unseenRows);
     }
 
     /// <summary>quiz-explain [--knowledge DIR] [--jsonl FILE] [--all | ID ...]: writes the folder's bank with the shipped models and prints each

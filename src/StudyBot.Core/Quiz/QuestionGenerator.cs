@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Semantic;
 
@@ -11,7 +12,7 @@ namespace StudyBot.Core.Quiz;
 /// fitted item-quality model, <see cref="QuizItemModel"/>: only questions likely to be rated good, best first).
 /// Every question is also checked against its cited lines when the file can be read (<see cref="IsSound"/>).
 /// </summary>
-public static class QuestionGenerator
+public static partial class QuestionGenerator
 {
     private const int MaxChoiceLength = 160;
     private const int Distractors = 3;
@@ -189,7 +190,7 @@ public static class QuestionGenerator
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
-                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), sections, corpus, kinds));
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), fileLines, sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
@@ -308,7 +309,10 @@ public static class QuestionGenerator
     {
         var words = QuizText.Words(text);
         var at = words.Count > 1 && QuizLexicon.Determiners.Contains(words[0]) ? 1 : 0;
-        return words.Count > at && QuizLexicon.CourseSubjects.Contains(words[at]);
+
+        // One name may stand before it ("The GH-500 exam is for Developers …", outside rating 16, U17: the exam's audience).
+        return (words.Count > at && QuizLexicon.CourseSubjects.Contains(words[at]))
+            || (words.Count > at + 1 && QuizText.Terms(words[at]).Any() && QuizLexicon.CourseSubjects.Contains(words[at + 1]));
     }
 
     /// <summary>True when a passage runs over a nested list: its bullets were joined into one line that no one wrote
@@ -453,7 +457,10 @@ public static class QuestionGenerator
             // A title line that ends with a colon leads into a list ("Latency-sensitive applications:", "Key points about
             // packet routing:"): its items are examples or points of it, not what it is, and the lead-in is no name to
             // offer as a choice either (outside rating of 2026-11-30, C15 and C17).
-            if (definition is not null && titleLine > 0 && LeadsIntoList(fileLines!, titleLine, definition.LineStart))
+            // Checked on the section's first line too when none defines it: a lead-in is no wrong title either.
+            var leadLine = definition?.LineStart ?? items.FirstOrDefault()?.LineStart ?? 0;
+            var leadTitleLine = definition is not null ? titleLine : leadLine == 0 ? 0 : FindTitleLine(fileLines, heading, leadLine);
+            if (leadTitleLine > 0 && LeadsIntoList(fileLines!, leadTitleLine, leadLine, corpus.IsCommonWord))
             {
                 result.Add(new DefiningSection(title, section.First(), string.Empty, 0, parent, Defines: false, body) { Describes = false, Lines = lines, Items = items });
                 continue;
@@ -477,16 +484,30 @@ public static class QuestionGenerator
 
     /// <summary>True when the title line ends with a colon (emphasis aside), is written in common nouns, and the line
     /// below it is a list item: a lead-in to a list, not a heading that names a thing.</summary>
-    internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine)
+    /// <param name="isCommonWord">The notes' own usage (<see cref="QuizCorpus.IsCommonWord"/>): a label capitalised in
+    /// every word ("**Risks:**", "**Flows to Domain 4 (Access)**:") is in common nouns when each of its words is a common
+    /// word by the notes; null reads the title's own casing only.</param>
+    internal static bool LeadsIntoList(IReadOnlyList<string> fileLines, int titleLine, int itemLine, Func<string, bool>? isCommonWord = null)
     {
         var title = fileLines[titleLine - 1].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
         var item = fileLines[itemLine - 1].TrimStart();
 
         // In common nouns ("applications", "points about packet routing"): a class the list gives members of. A name
-        // with a colon ("> **EBS:**", "STS (Security Token Service):") is a label heading over its own properties.
-        return title.EndsWith(':') && QuizText.LowerContentWords(QuizText.WithoutBrackets(title)) >= 1
+        // with a colon ("> **EBS:**", "STS (Security Token Service):", "ReAct Cycle:") is a label heading over its own
+        // properties. Outside rating 16 (U11, U16): capitalised labels over lists of points ("Risks:", "Flows to Domain 4
+        // (Access):") offered as titles, which name a part of the page, not a subject.
+        return title.EndsWith(':') && (QuizText.LowerContentWords(QuizText.WithoutBrackets(title)) >= 1 || InCommonWords(QuizText.WithoutBrackets(title), isCommonWord))
             && (item.StartsWith("- ", StringComparison.Ordinal) || item.StartsWith("* ", StringComparison.Ordinal) || item.StartsWith("+ ", StringComparison.Ordinal)
                 || (item.Length > 2 && char.IsDigit(item[0]) && item[1] == '.'));
+    }
+
+    /// <summary>True when every word of <paramref name="title"/> with letters is a common word by the notes' own usage
+    /// (<see cref="QuizCorpus.IsCommonWord"/>), numbers aside: English words capitalised as a label, no name among them.</summary>
+    private static bool InCommonWords(string title, Func<string, bool>? isCommonWord)
+    {
+        var words = QuizText.Words(title.TrimEnd(':')).Where(w => w.Any(char.IsLetter)).ToList();
+        return isCommonWord is not null && words.Count > 0
+            && words.All(w => w.All(char.IsLower) || QuizLexicon.StopWords.Contains(w) || (!QuizText.IsAcronym(w) && isCommonWord(w)));
     }
 
     /// <summary>True when the quoted line defines a term of its own that is not the key: it opens with a subject of at
@@ -559,7 +580,7 @@ public static class QuestionGenerator
     internal static bool IsNameTitle(string title, QuizCorpus? corpus = null)
     {
         if (!QuizText.IsNamingTitle(title) || QuizText.WordCount(title) > 5 || title.IndexOfAny(['=', ':', '|', '!', '"', ',', ';']) >= 0
-            || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.'))
+            || char.IsDigit(title[0]) || char.IsLower(title[0]) || title.EndsWith('.') || QuizText.OpensWithEnumerator(title))
         {
             return false;
         }
@@ -604,6 +625,7 @@ public static class QuestionGenerator
         && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
+        && !QuizLexicon.Modals.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !SpeaksOfUnnamedSubject(text)
         && !QuizText.Reveals(text, title);
@@ -916,16 +938,19 @@ public static class QuestionGenerator
         return c with { Question = q with { Choices = choices, KeyTerm = choices[q.AnswerIndex] } };
     }
 
-    private static IEnumerable<Candidate> FromFacts(List<(Passage Passage, string Text)> facts, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
+    private static IEnumerable<Candidate> FromFacts(
+        List<(Passage Passage, string Text)> facts, IReadOnlyList<string>? fileLines, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
         foreach (var (p, text) in facts)
         {
+            var raw = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count ? fileLines[p.LineStart - 1] : string.Empty;
+            var step = QuizText.OpensWithEnumerator(raw);
             var label = QuizText.OneLine(p.Section);
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(raw, key) || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }
@@ -973,6 +998,30 @@ public static class QuestionGenerator
         QuizText.Label(masked) is { } label && label.Contains("_____", StringComparison.Ordinal) && label.Trim() != "_____"
         && QuizText.WordCount(label) <= MaxLabelWords;
 
+    /// <summary>For an item of a numbered list, true when the blank is the whole label the item opens with ("2. **_____:**
+    /// Employing the chain rule to calculate the partial derivatives …") and the key is in words the notes write in lower
+    /// case (<see cref="InCommonWords"/>: "Gradient Computation"): a numbered list is a sequence of steps, and its labels
+    /// name the steps in one of many fair wordings, not terms the lines define (outside rating 16, U25: "Partial
+    /// Derivative Terms" as defensible). A bullet's label ("- **Spot Instances**: short workloads, for cheap", rated good
+    /// nine times) names one of a kind; a name as the label ("_____ — TCP and UDP, …" for SOCKS5) is the defined term.</summary>
+    internal static bool StepLabel(string masked, string key, Func<string, bool> isCommonWord) =>
+        QuizText.Label(masked) is { } label && label.Trim() == "_____" && InCommonWords(key, isCommonWord);
+
+    /// <summary>True when the notes' line sets a short name in emphasis ("**Custom organization roles** let you delegate
+    /// …") that holds the key and more: the blank would take part of the name, and the rest stays in the stem ("Custom
+    /// _____ let you …", outside rating 16, U10: "Custom Enterprise Roles" as true). The emphasis marks where the name
+    /// ends; one of at most <see cref="MaxLabelWords"/> words (a bold sentence holds terms, it is no name).</summary>
+    internal static bool CutsEmphasis(string rawLine, string key)
+    {
+        var k = QuizText.Normalize(key);
+        return k.Length > 0 && EmphasisRegex().Matches(rawLine).Select(m => m.Groups[1].Value)
+            .Any(span => QuizText.WordCount(span) <= MaxLabelWords && QuizText.Normalize(span) is var n && n != k && QuizText.ContainsNormalized(span, key)
+                && QuizText.WordCount(span) > QuizText.WordCount(key));
+    }
+
+    [GeneratedRegex(@"(?:\*\*|__)([^*_]+?)(?:\*\*|__)")]
+    private static partial Regex EmphasisRegex();
+
     /// <summary>The most words a line's opening label has (the blank aside) to be a name rather than a clause: "400 _____
     /// status code" has three; "Operates at a lower level than _____ proxies — forwards any TCP …" (seven) is a sentence
     /// whose dash joins a second one, rated good.</summary>
@@ -1014,7 +1063,18 @@ public static class QuestionGenerator
             || QuizLexicon.ExampleMarkers.Any(m => opening.EndsWith(m, StringComparison.OrdinalIgnoreCase)
                 && (opening.Length == m.Length || !char.IsLetter(opening[^(m.Length + 1)])))
             || after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" or", StringComparison.OrdinalIgnoreCase)
-            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+            || after.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase)
+            || ComparedInList(before, after);
+    }
+
+    /// <summary>True when the blank is a member of a list joined by "vs" ("SAML SSO vs _____ vs Team Sync — understand the
+    /// distinctions", outside rating 16): the notes list such terms as one family (<see cref="QuizCorpus.Listed"/> reads
+    /// "vs" as it reads "and"), and the line names the things compared, not what tells them apart.</summary>
+    private static bool ComparedInList(string before, string after)
+    {
+        static bool Joins(string? word) => word?.TrimEnd('.').ToLowerInvariant() is "vs" or "versus";
+        return Joins(before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
+            || Joins(after.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
     }
 
     /// <summary>False when the blank is not one whole term of the sentence: glued to other characters ("$_____",
@@ -1191,7 +1251,11 @@ public static class QuestionGenerator
         var stems = QuizText.ContentStems(masked);
         var parentPath = p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).ToList();
         var root = QuizCorpus.Root(p.File);
-        var siblingTitles = sections.Where(s => s.Definition.File == p.File).Select(s => s.Title);
+        // A title over a table, a diagram or code, or a lead-in over a list ("**Runner Context:**" over a table of
+        // expressions), names a part of the page, not a thing of the key's kind (outside rating 16, U23: "Runner
+        // Diagnostics", "Runner Information", "Runner Context" beside Self-Hosted Runners); definitions already offer
+        // only titles of sections that open with words.
+        var siblingTitles = sections.Where(s => s.Definition.File == p.File && s.Describes).Select(s => s.Title);
         var fileTerms = corpus.FileTerms(p.File, parentPath);
         var cited = QuizText.Normalize(text + " " + p.Section);
         var normalizedKey = QuizText.Normalize(key);
@@ -1319,9 +1383,21 @@ public static class QuestionGenerator
             && !OneHoldsTheOther(x.Section.Title, s.Title)
             && !QuizText.ContainsNormalized(cited, x.Section.Title) && !QuizText.Reveals(s.DefinitionText, x.Section.Title)
             && !s.Lines.Any(l => QuizText.Normalize(l).StartsWith(QuizText.Normalize(x.Section.Title), StringComparison.Ordinal))
+            && !x.Section.Lines.Any(l => LabelsTheKey(l, s.Title))
             && x.Section.Body.Count(stems.Contains) < 0.6 * Math.Max(2, stems.Count)
             && !SaysTheSame(x.Section.Lines, s.DefinitionText, kinds)
             && InPlaceOfTheKeysKind(s, x.Section, x.Tier, kinds), x.Closeness + (x.Like ?? 0)));
+    }
+
+    /// <summary>True when a line opens with a label that names the key, whole or by its first word ("1. **Compression**:
+    /// Reducing data size …" for "Compression with PCA"): the line's section lists the key among its items, so its
+    /// title ("Applications of PCA") is what the key is a part or a kind of, true of the quote as well (a wrong title
+    /// of review 16's unseen notes, found on reading the bank after the refit).</summary>
+    internal static bool LabelsTheKey(string line, string keyTitle)
+    {
+        var label = QuizText.Label(line) is { } l ? QuizText.Normalize(l) : string.Empty;
+        var key = QuizText.Normalize(keyTitle);
+        return label.Length >= 4 && (key == label || key.StartsWith(label + " ", StringComparison.Ordinal));
     }
 
     /// <summary>True when a wrong title is of the key's kind in its place in the notes, not by its words alone: a sibling

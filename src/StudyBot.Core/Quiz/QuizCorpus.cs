@@ -8,7 +8,7 @@ namespace StudyBot.Core.Quiz;
 /// "IP", is no key; one seen once is no wrong choice), whether a capitalised word is a term or shouted English
 /// ("ONLY", "OR"), which sections are siblings, and whether some other line of the notes makes a wrong choice true.
 /// </summary>
-internal sealed class QuizCorpus
+internal sealed partial class QuizCorpus
 {
     /// <summary>Share of a stem's content words another line must hold, with a wrong choice, to make it true too.</summary>
     private const double AlsoTrueOverlap = 0.6;
@@ -40,6 +40,7 @@ internal sealed class QuizCorpus
                 list.Add(i);
             }
 
+            CountNamesWrittenMidSentence(text);
             foreach (var word in QuizText.Words(text))
             {
                 if (word.All(c => !char.IsLetter(c) || char.IsLower(c)))
@@ -463,6 +464,42 @@ internal sealed class QuizCorpus
             && _lowerWords.GetValueOrDefault(lower) >= Math.Max(2, _upperWords.GetValueOrDefault(lower));
     }
 
+    private readonly Dictionary<string, int> _midSentenceCapitals = new(StringComparer.Ordinal);
+
+    /// <summary>Counts the words a line writes with a capital inside a sentence (not first, not after ".", "!", "?" or
+    /// ":"): how the notes write names ("we deploy with Terraform").</summary>
+    private void CountNamesWrittenMidSentence(string text)
+    {
+        foreach (Match m in CapitalisedWordRegex().Matches(text))
+        {
+            var before = text[..m.Index].TrimEnd();
+            if (before.Length > 0 && before[^1] is not ('.' or '!' or '?' or ':' or '*' or '#' or '>' or '(' or '[' or '"' or '“' or '-' or '|'))
+            {
+                Increment(_midSentenceCapitals, m.Value.ToLowerInvariant());
+            }
+        }
+    }
+
+    /// <summary>True for a word the notes write as a name: an acronym or a CamelCase term, or a capitalised word they
+    /// write that way inside sentences twice or more and more often than in lower case ("Terraform", "Kubernetes"); a
+    /// heading's capitalised English ("Risks", "Flows") is not one, however rare the word.</summary>
+    public bool IsNameWord(string word)
+    {
+        if (QuizText.IsAcronym(word) || QuizText.Terms(word).Any())
+        {
+            return true;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var named = _midSentenceCapitals.GetValueOrDefault(lower);
+        return named >= 2 && named > _lowerWords.GetValueOrDefault(lower);
+    }
+
+    /// <summary>True for an English word by the notes' usage: not an acronym or a CamelCase term, and written in lower
+    /// case twice or more ("domain", though "Domain 4" names a part) or never written as a name
+    /// (<see cref="IsNameWord"/>: "Flows", "Risks").</summary>
+    public bool IsCommonWord(string word) => !QuizText.IsAcronym(word) && !QuizText.Terms(word).Any() && (IsLowerCaseWord(word) || !IsNameWord(word));
+
     /// <summary>True for a word the notes write in lower case twice or more: English, not a name.</summary>
     public bool IsLowerCaseWord(string word) => _lowerWords.GetValueOrDefault(word.ToLowerInvariant()) >= 2;
 
@@ -471,6 +508,11 @@ internal sealed class QuizCorpus
 
     /// <summary>True when some section of the notes has this title (a heading, as the notes write it).</summary>
     public bool IsTitle(string text) => _titleFiles.ContainsKey(QuizText.Normalize(text));
+
+    /// <summary>True when <paramref name="title"/> heads a section of another file than <paramref name="file"/> and none
+    /// of <paramref name="file"/> itself (a title the notes do not head anywhere is no evidence either way: false).</summary>
+    public bool TitleOnlyElsewhere(string title, string file) =>
+        _titleFiles.TryGetValue(QuizText.Normalize(title), out var files) && !files.Contains(file);
 
     /// <summary>True for a heading that several files use ("Introduction", "Use cases"): it organises, it names nothing.</summary>
     public bool IsCommonTitle(string title) => _titleFiles.TryGetValue(QuizText.Normalize(title), out var f) && f.Count >= 3;
@@ -758,4 +800,7 @@ internal sealed class QuizCorpus
     private Lazy<Dictionary<string, List<int>>>? _stemIndex;
 
     private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’-])")]
+    private static partial Regex CapitalisedWordRegex();
 }

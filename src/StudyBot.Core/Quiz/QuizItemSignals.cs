@@ -42,6 +42,7 @@ internal static class QuizItemSignals
         "contrast_parallel",
         "contrast_length_gap",
         "contrast_key_like",
+        "wrong_other_file",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -82,6 +83,7 @@ internal static class QuizItemSignals
             q.Kind == QuizQuestionKind.Contrast ? Parallel(q, corpus, kinds) : double.NaN,
             q.Kind == QuizQuestionKind.Contrast ? LengthGap(q) : double.NaN,
             q.Kind == QuizQuestionKind.Contrast ? StemKeyLike(q, stem, kinds) : double.NaN,
+            q.Kind == QuizQuestionKind.Definition ? WrongOtherFile(q, corpus) : double.NaN,
         ];
     }
 
@@ -153,6 +155,18 @@ internal static class QuizItemSignals
     /// <summary>The share of wrong choices that are section headings of the notes (topics, not terms of the line).</summary>
     internal static double WrongTitles(IReadOnlyList<string> wrong, QuizCorpus corpus) =>
         wrong.Count == 0 ? double.NaN : wrong.Count(corpus.IsTitle) / (double)wrong.Count;
+
+    /// <summary>For a definition, the share of wrong titles that head sections of other files only, not of the key's file
+    /// (<see cref="QuizCorpus.TitleOnlyElsewhere"/>). Notes that cover a subject in several files ("each fact is repeated in
+    /// several places") describe one thing under two titles: outside rating 16's "Audit Log API" (another exam's page)
+    /// fits "Track who used Copilot, what features they accessed, and when" as well as the key "Audit Log Events" (U14).
+    /// On the rated four-choice definitions, 74 of 118 with every wrong title from the key's file were good, 40 of 119
+    /// with one or more from another file (defects 7 against 28).</summary>
+    internal static double WrongOtherFile(QuizQuestion q, QuizCorpus corpus)
+    {
+        var wrong = Wrong(q);
+        return wrong.Count == 0 ? double.NaN : wrong.Count(w => corpus.TitleOnlyElsewhere(w, q.Citation.File)) / (double)wrong.Count;
+    }
 
     /// <summary>The share of wrong choices that share a content word with the stem: none, and the key is the only
     /// choice that looks related.</summary>

@@ -61,6 +61,14 @@ internal static class QuizLexicon
     public static readonly string[] BackReferringOpeners = ["in that case", "in this case", "in which case", "in such cases", "in such a case", "as a result"];
 
     /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
+    /// <summary>Modal verbs: a line that opens with one ("Must be valid JSON conforming to the schema", "Can be attached
+    /// later") says what is required or allowed of the section's subject, not what it is (outside rating 16, U1: "SARIF
+    /// File Requirements" taken as a thing defined by its first requirement).</summary>
+    public static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "must", "should", "may", "might", "can", "cannot", "could", "would", "will", "shall",
+    };
+
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
         "is", "are", "was", "were", "be", "can", "cannot", "can't", "will", "won't", "must", "should", "may", "might",

@@ -474,6 +474,12 @@ internal static partial class QuizText
         }
     }
 
+    /// <summary>True when a heading opens with an enumerator — a Roman numeral, one letter or a number followed by "." or
+    /// ")" ("III. Interpretation", "B) Setup", "2. Results"): the heading numbers a part of the document, and what
+    /// follows the number is that part's role ("Interpretation", "Discussion"), not a thing the notes define (outside
+    /// rating 16, U19: "III. Interpretation" beside "III. Discussion").</summary>
+    public static bool OpensWithEnumerator(string heading) => EnumeratorRegex().IsMatch(heading);
+
     /// <summary>True when the whole text is one term (a table cell "UDP").</summary>
     public static bool IsOneTerm(string text) => TermRegex().Match(text.Trim()) is { Success: true } m && m.Length == text.Trim().Length;
 
@@ -491,6 +497,9 @@ internal static partial class QuizText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"^\s*(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|[0-9]{1,3})[.)]\s")]
+    private static partial Regex EnumeratorRegex();
 
     [GeneratedRegex(@"(?<![\w-])(?:[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w-])")]
     private static partial Regex TermRegex();

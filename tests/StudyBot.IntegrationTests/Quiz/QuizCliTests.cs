@@ -43,9 +43,10 @@ public partial class QuizCliTests
         }
     }
 
-    /// <summary>The seed notes (one short file) hold 4 questions the item-quality model keeps (quiz-item-model.json):
-    /// the three yes/no questions of the notes' own Q&amp;A pairs and one contrast, a line asked between two things the
-    /// notes set side by side (SSE-S3 and SSE-C). Of what the checks pass it drops those the outside readers marked most
+    /// <summary>The seed notes (one short file) hold 5 questions the item-quality model keeps (quiz-item-model.json):
+    /// the three yes/no questions of the notes' own Q&amp;A pairs, one contrast, a line asked between two things the
+    /// notes set side by side (SSE-S3 and SSE-C), and AWS Guardduty's definition (its wrong titles all from the same
+    /// file); the first four asked are these. Of what the checks pass it drops those the outside readers marked most
     /// (Envelope Encryption's "Two leves of encryption", "Does HSM can be placed at On-Premise?", "smaller bits of code"
     /// for Micro Services). The bank keeps fewer, better ones rather than a round 10.</summary>
     [Fact]

@@ -176,4 +176,26 @@ public class FairWrongChoicesTests
         Assert.Equal("Reserved Instances", q.Answer);
         Assert.True(QuestionGenerator.IsSound(q, readLines("cloud/ec2.md")));
     }
+
+    [Fact]
+    public void Generate_TitleOverCode_IsNoWrongTermOfABlank()
+    {
+        // Sibling titles of the key's shape are wrong terms of a blank in the same file; one over code or a table
+        // ("GWLB" over a command) names a part of the page, not a thing the notes describe (outside rating 16, U23:
+        // "Runner Context" over a table beside Self-Hosted Runners), as it is no wrong title of a definition.
+        Passage[] passages =
+        [
+            NoteLines.Bullet("aws/elb.md", "Load balancers", 1, "Any load balancer (CLB, ALB, NLB) has a static host name"),
+            NoteLines.Bullet("aws/elb.md", "Load balancers", 2, "The ALB, NLB and CLB all send health checks to the targets"),
+            NoteLines.Bullet("aws/elb.md", "NLB", 5, "The NLB forwards TCP traffic and handles millions of requests per second"),
+            NoteLines.Bullet("aws/elb.md", "ALB", 8, "The ALB routes HTTP traffic to target groups based on the path"),
+            NoteLines.Bullet("aws/elb.md", "CLB", 11, "The CLB is deprecated and supports both HTTP and TCP listeners"),
+            new("aws/elb.md", "GWLB", ["GWLB"], 14, 14, "aws elbv2 create-load-balancer --type gateway", PassageKind.Code),
+        ];
+
+        var blanks = QuestionGenerator.Generate(passages).Where(q => q.Kind == QuizQuestionKind.FillInTheBlank).ToList();
+
+        Assert.NotEmpty(blanks);
+        Assert.DoesNotContain(blanks, q => q.Choices.Contains("GWLB"));
+    }
 }

@@ -114,6 +114,24 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
+    public void WrongOtherFile_ShareOfWrongTitlesThatHeadOnlyOtherFiles()
+    {
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "Track who used Copilot and when", "Audit Log Events"),
+            Line(2, "Lists the audit events of the organisation", "Audit Log Streaming"),
+            Line(3, "Who performed what action, when", "Audit Log API", "admin/domain-1.md"),
+        ]);
+        var q = Definition("Track who used Copilot and when", "Audit Log Events", "Audit Log API", "Audit Log Streaming", "Audit Log Retention");
+
+        // "Audit Log API" heads a section of another file only; "Audit Log Streaming" one of the key's; "Audit Log
+        // Retention" heads none, which says nothing.
+        Assert.Equal(1.0 / 3, QuizItemSignals.WrongOtherFile(q, corpus), 6);
+        Assert.Equal(1.0 / 3, Signal("wrong_other_file", q, corpus), 6);
+        Assert.True(double.IsNaN(Signal("wrong_other_file", Blank("_____ tracks who used Copilot", "Audit Log Events", ["Audit Log API"]), corpus)));
+    }
+
+    [Fact]
     public void WrongTitles_ShareOfWrongChoicesThatAreSectionHeadings()
     {
         var corpus = new QuizCorpus([Line(1, "The server opens the data connection", "Active Mode"), Line(2, "The client opens it", "Passive Mode")]);
