@@ -19,6 +19,8 @@ internal sealed partial class QuizCorpus
     private readonly Dictionary<string, int> _lowerWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _upperWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titleFiles = new(StringComparer.Ordinal);
+    private readonly List<string> _lowerTexts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _textUses = new(StringComparer.Ordinal);
 
     public QuizCorpus(IEnumerable<Passage> passages)
     {
@@ -29,6 +31,7 @@ internal sealed partial class QuizCorpus
             var p = _passages[i];
             var text = QuizText.OneLine(p.Text);
             _stems.Add(QuizText.Stems(text));
+            _lowerTexts.Add(text.ToLowerInvariant());
             foreach (var term in QuizText.Terms(text).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!_termPassages.TryGetValue(term, out var list))
@@ -175,6 +178,45 @@ internal sealed partial class QuizCorpus
 
     /// <summary>How many lines hold the term.</summary>
     public int Df(string term) => _termPassages.TryGetValue(term, out var l) ? l.Count : 0;
+
+    /// <summary>In how many passages the phrase is written in the notes' own sentences, in any case, singular or plural
+    /// ("logical volumes" for "Logical Volumes"). A passage's text holds no heading, so a title counts only where the
+    /// notes use it as a word: "Logical Volumes" does, "Check Volume Group" or "With LDAP" (layout headings, outside
+    /// rating 17) does not.</summary>
+    public int TextUses(string phrase) => _textUses.GetOrAdd(phrase.Trim().ToLowerInvariant(), CountTextUses);
+
+    private int CountTextUses(string phrase)
+    {
+        // A plural phrase also matches its singular ("volumes" → "volume", "volumes").
+        var stem = phrase.Length > MinPluralLength && phrase.EndsWith('s') && !phrase.EndsWith("ss", StringComparison.Ordinal) ? phrase[..^1] : phrase;
+        return stem.Length == 0 ? 0 : _lowerTexts.Count(t => WrittenIn(t, stem));
+    }
+
+    /// <summary>Shortest phrase read as a plural when it ends in "s" ("bus", "DNS" are not).</summary>
+    private const int MinPluralLength = 3;
+
+    /// <summary>Whether <paramref name="stem"/> stands in <paramref name="text"/> as whole words, with an optional
+    /// plural "s".</summary>
+    internal static bool WrittenIn(string text, string stem)
+    {
+        for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + stem.Length;
+            if (end < text.Length && text[end] == 's')
+            {
+                end++;
+            }
+
+            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 
     /// <summary>The top folder of a file (a corpus of its own), or the file when it sits at the root.</summary>
     public static string Root(string file)

@@ -131,6 +131,43 @@ public sealed class QuizItemModelTests
         Assert.True(double.IsNaN(Signal("wrong_other_file", Blank("_____ tracks who used Copilot", "Audit Log Events", ["Audit Log API"]), corpus)));
     }
 
+    [Theory]
+    [InlineData("Logical Volumes", 2)]   // plural title, singular and plural in sentences.
+    [InlineData("logical volume", 2)]    // a singular phrase also matches its plural.
+    [InlineData("Check Volume Group", 0)] // a heading, never written in a sentence.
+    [InlineData("DNS", 1)]               // not read as a plural.
+    public void TextUses_PassagesWhoseSentencesWriteThePhrase(string phrase, int expected)
+    {
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "A logical volume is carved out of a volume group", "Logical Volumes"),
+            Line(2, "Extend logical volumes when more space is needed", "Check Volume Group"),
+            Line(3, "DNS maps names to addresses", "Name Resolution"),
+        ]);
+
+        Assert.Equal(expected, corpus.TextUses(phrase));
+    }
+
+    [Fact]
+    public void WrongMinUsedAndChoicesUsed_ChoicesWrittenOnlyAsHeadings()
+    {
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "A logical volume is carved out of a volume group", "Logical Volumes"),
+            Line(2, "A volume group pools physical volumes", "Volume Groups"),
+            Line(3, "Run vgdisplay", "Check Volume Group"),
+        ]);
+        var layout = Blank("Extend _____ when more space is needed", "Logical Volumes", ["Volume Groups", "Check Volume Group"]);
+        var terms = Blank("Extend _____ when more space is needed", "Logical Volumes", ["Volume Groups", "Physical Volumes"]);
+
+        // "Check Volume Group" is never written in a sentence: the least used wrong choice is used 0 times.
+        Assert.Equal(0, QuizItemSignals.WrongMinUsed(layout, corpus), 6);
+        Assert.Equal(Math.Log(2), QuizItemSignals.WrongMinUsed(terms, corpus), 6);
+        Assert.Equal(2.0 / 3, QuizItemSignals.ChoicesUsed(layout, corpus), 6);
+        Assert.Equal(1.0, Signal("choices_used", terms, corpus), 6);
+        Assert.Equal(Math.Log(2), Signal("wrong_min_used", terms, corpus), 6);
+    }
+
     [Fact]
     public void WrongTitles_ShareOfWrongChoicesThatAreSectionHeadings()
     {

@@ -18,7 +18,11 @@ rounds = {
  14: ("quiz-rating-outside-14-2026-11-30.md", "/tmp/rating14", "seed.jsonl", "corpora.jsonl", "contrasts"),
  15: ("quiz-rating-outside-15-2026-11-30.md", "/tmp/rating15", "seed.jsonl", "corpora.jsonl", "17c5eac"),
  16: ("quiz-rating-outside-16-2026-11-30.md", "/tmp/rating16", "seed.jsonl", "corpora.jsonl", "shipped"),
+ # Review 17 rated one bank only: notes on Linux administration (tests/data/corpora4/linux-notes, set "linux", labels L*).
+ 17: ("quiz-rating-outside-17-2026-11-30.md", "/tmp/rating17", None, None, "1c39bf3+63c8c0e"),
 }
+# Rounds whose bank is one folder of its own: the set and the bank file in the round's directory.
+own_sets = {17: ("linux", "items.jsonl")}
 # A round whose rated bank is no longer on this machine keeps its rows from the existing output file (the items are in
 # the rows themselves), so a new round can be added on another machine.
 previous = {}
@@ -26,7 +30,7 @@ if len(sys.argv) > 1 and os.path.exists(sys.argv[1]):
     for line in open(sys.argv[1]):
         if line.strip():
             o = json.loads(line); previous.setdefault(o["round"], []).append(o)
-head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SCU]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
+head = re.compile(r'^(?:#+\s*|-\s*)?(?:\*\*)?\s*([SCUL]\d+)\b[^`\n]{0,40}?`?([0-9a-f]{16})`?')
 verdict = re.compile(r'\b(good|guessable|defect)\b', re.I)
 out = []
 stats = {}
@@ -35,7 +39,7 @@ for r, (doc, d, sf, cf, commit) in rounds.items():
         out.extend(previous.get(r, [])); stats[r] = len(previous.get(r, [])); continue
     bank = {}
     # Review 16 also rated notes the model never saw (tests/data/corpora3, set "unseen", labels U*).
-    for setname, f in (("seed", sf), ("corpora", cf), ("unseen", "unseen.jsonl")):
+    for setname, f in ((own_sets[r],) if r in own_sets else (("seed", sf), ("corpora", cf), ("unseen", "unseen.jsonl"))):
         if setname == "unseen" and not os.path.exists(os.path.join(d, f)):
             continue
         for line in open(os.path.join(d, f)):
@@ -60,12 +64,12 @@ for r, (doc, d, sf, cf, commit) in rounds.items():
         if v is None:
             continue
         seen.add((label, iid))
-        setname = {"S": "seed", "C": "corpora", "U": "unseen"}[label[0]]
+        setname = {"S": "seed", "C": "corpora", "U": "unseen", "L": "linux"}[label[0]]
         item = bank.get((setname, iid))
         if item is None:
             print("missing", r, label, iid, file=sys.stderr); continue
         cf_ = item["citation"]["file"]
-        group = "seed" if setname == "seed" else cf_.split("/")[0]
+        group = "seed" if setname == "seed" else "linux-notes" if setname == "linux" else cf_.split("/")[0]
         out.append({"round": r, "label": label, "verdict": v, "good": 1 if v == "good" else 0, "group": group,
                     "set": setname, "bankCommit": commit, "item": item})
         n += 1
