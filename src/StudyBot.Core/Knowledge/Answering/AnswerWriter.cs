@@ -268,7 +268,7 @@ internal static partial class AnswerWriter
                 yes = false;
                 x[PolaritySignals.Restriction] = 1;
             }
-            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysThePrefixedOpposite(index, question.Question, clause)))
+            else if (yes && SaysTheOpposite(index, question.Question, clause))
             {
                 // "Does server-side encryption protect data in transit?" — "protects data at rest".
                 yes = false;
@@ -363,6 +363,8 @@ internal static partial class AnswerWriter
         return best;
     }
 
+    /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"
+    /// for "in transit"), or the asked word with a negative prefix (<see cref="SaysThePrefixedOpposite"/>).</summary>
     private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
     {
         var asked = index.Analyzer.Terms(question);
@@ -376,13 +378,13 @@ internal static partial class AnswerWriter
             }
         }
 
-        return false;
+        return SaysThePrefixedOpposite(index, question, clause);
     }
 
     /// <summary>Whether the clause says an asked word with a negative prefix (<see cref="Lexicon.NegativePrefixes"/>:
     /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain
     /// form the clause says, in each case without the other side also saying the same form.</summary>
-    internal static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
+    private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
     {
         var asked = LowerWords(question).ToHashSet(StringComparer.Ordinal);
         var said = LowerWords(clause).ToHashSet(StringComparer.Ordinal);
