@@ -41,6 +41,10 @@ internal sealed class PassageFeatures
     /// <summary>Whether it opens like an instruction ("Create a …").</summary>
     public required bool IsInstruction { get; init; }
 
+    /// <summary>Whether it is a question the notes leave unanswered (an exercise, an interview question, a prompt):
+    /// it ends with a question mark and is not a question-answer pair.</summary>
+    public required bool Asks { get; init; }
+
     /// <summary>For a question-answer passage, the terms of its question; otherwise null.</summary>
     public required HashSet<string>? QuestionTerms { get; init; }
 
@@ -332,6 +336,7 @@ internal sealed class KnowledgeIndex : IDisposable
             Negations = Answering.QuestionAnalyzer.NegationsOf(passage.Text),
             IsDefinition = Lexicon.DefinitionShape().IsMatch(passage.Text),
             IsInstruction = Lexicon.InstructionShape().IsMatch(passage.Text),
+            Asks = passage.Question is null && Lexicon.AsksShape().IsMatch(passage.Text),
             QuestionTerms = passage.Question is null ? null : Analyzer.Terms(passage.Question),
             QuestionSlots = passage.Question is null ? null : TitleSlots(passage.Question),
             TitleSlots = section.Slots,

@@ -145,6 +145,11 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^\W*(create|run|add|delete|remove|list|get|make|edit|check|set|install|configure|deploy|open|go|click|select|apply|write|copy|move|change|update|start|stop|enable|disable|try|find|scale|expose|upgrade|drain|adjust|verify|ensure|modify|launch|attach|mount|login|log in|ssh|cd|export)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InstructionShape();
 
+    /// <summary>A passage that ends by asking (a question mark, maybe inside emphasis or a closing bracket): an
+    /// exercise or a prompt, which asks what the question asks rather than answering it.</summary>
+    [GeneratedRegex(@"\?[\s*_)\]""'”]*$")]
+    public static partial Regex AsksShape();
+
     [GeneratedRegex(@"\b(what|which)\s+(tcp\s+|udp\s+)?ports?\b|\bport\s+(number|does|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortQuestion();
 

@@ -40,6 +40,7 @@ internal static class Signals
         "table_header_match",   // "Which port does HTTPS use?" — a row whose column header names what was asked.
         "answer_type_value",    // "How long until it stops?" — the passage holds a duration.
         "length",               // log of the passage's length in words.
+        "asks",                 // the passage itself asks a question it does not answer (an exercise, an interview question).
         "semantic",             // cosine of the question and passage embeddings (local MiniLM).
         "semantic_rank",        // 1 / (1 + the passage's rank by that cosine among all passages).
         "semantic_gap",         // how far below the best cosine of any passage it is.
@@ -274,6 +275,7 @@ internal static class Signals
         f[25] = passage.Kind == PassageKind.TableRow ? TableHeaderMatch(index, content, passage.Text) : 0;
         f[26] = q.AnswerType != AnswerType.None && Lexicon.HoldsValue(q.AnswerType, passage.Text) ? 1 : 0;
         f[27] = Math.Log(1 + words) / 5;
+        f[28] = features.Asks ? 1 : 0;
         if (context.Similarities is { } similarities)
         {
             f[Semantic] = similarities[id];

@@ -41,6 +41,33 @@ public sealed class SignalsTests : IDisposable
     }
 
     [Fact]
+    public void Asks_ExerciseLineThatAsksWhatWasAsked_IsOneAndStatementsAndPairsAreZero()
+    {
+        // Exercise lists ("Challenges") and interview-question lists ask what a learner asks without answering it.
+        using var kit = new AnsweringTestKit("""
+            # Permissions
+
+            The sticky bit lets only a file's owner delete it in a shared directory.
+
+            ## Challenges
+
+            1. Why would you set the *setgid* bit on a folder?**
+            2. What does the sticky bit do on a shared directory?
+            3. Which command lists a file's permissions?
+
+            ## Questions
+
+            - Can root delete a file in a sticky directory?
+              - Yes, root can delete any file.
+            """);
+
+        Assert.Equal(1, kit.Signal("What does the sticky bit do?", "What does the sticky bit do", "asks"));
+        Assert.Equal(1, kit.Signal("Why set setgid on a folder?", "Why would you set", "asks"));
+        Assert.Equal(0, kit.Signal("What does the sticky bit do?", "The sticky bit lets", "asks"));
+        Assert.Equal(0, kit.Signal("Can root delete a file in a sticky directory?", "Yes, root can delete", "asks"));
+    }
+
+    [Fact]
     public void Unknown_WordNoPassageHolds_IsMissed()
     {
         var candidate = _kit.Candidate("What is the best way to store wine in UDP?", "UDP is connectionless");
