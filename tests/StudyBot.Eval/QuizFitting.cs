@@ -348,7 +348,7 @@ internal static class QuizFitting
 
     /// <summary>quiz-explain [--knowledge DIR] [--jsonl FILE] [--all | ID ...]: writes the folder's bank with the shipped models and prints each
     /// question (or the given ones, or with --all every question that passed the checks, also those the quality model drops; --jsonl also writes them as
-    /// the quiz command's JSON lines) with every item signal and its contribution.</summary>
+    /// the quiz command's JSON lines, each with its signals and probability) with every item signal and its contribution.</summary>
     private static void Explain(string root, string[] args)
     {
         var folder = Path.GetFullPath(Option(args, "--knowledge") ?? Path.Combine(root, "knowledge"));
@@ -366,13 +366,20 @@ internal static class QuizFitting
         foreach (var q in items)
         {
             var shown = QuestionGenerator.InNotesCasing(q, corpus);
-            json?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            var signals = QuizItemSignals.Of(shown, corpus, kinds);
+            if (json is not null)
             {
-                id = shown.Id, kind = shown.Kind.ToString(), question = shown.Text, choices = shown.Choices, answerIndex = shown.AnswerIndex, explanation = shown.Explanation,
-                citation = new { file = shown.Citation.File, section = shown.Citation.Section, lineStart = shown.Citation.LineStart, lineEnd = shown.Citation.LineEnd },
-            }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                // The quiz command's line, then what only this tool knows: each signal (null where it does not apply
+                // to the kind: NaN has no JSON form) and the probability of a good rating.
+                var line = QuizQuestionJson.Fields(shown);
+                line["signals"] = new JsonObject(QuizItemSignals.Names.Select((name, i) =>
+                    KeyValuePair.Create(name, double.IsNaN(signals[i]) ? null : (JsonNode?)signals[i])));
+                line["probability"] = quality.Probability(signals);
+                json.WriteLine(QuizQuestionJson.Line(line));
+            }
+
             Console.WriteLine($"{q.Id} {q.Kind} {shown.Text.ReplaceLineEndings(" ")} [{string.Join(" | ", shown.Choices)}] key {shown.Choices[shown.AnswerIndex]}");
-            Console.WriteLine("    " + quality.Explain(QuizItemSignals.Of(shown, corpus, kinds)));
+            Console.WriteLine("    " + quality.Explain(signals));
         }
     }
 

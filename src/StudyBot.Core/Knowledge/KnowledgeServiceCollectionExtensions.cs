@@ -34,6 +34,7 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<KnowledgeBase>>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.SemanticSearch ? sp.GetRequiredService<Semantic.SemanticIndexer>() : null));
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
+        services.AddHostedService<Semantic.SemanticIndexerShutdown>();
         return services;
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Core.Quiz;
 
@@ -13,11 +11,6 @@ namespace StudyBot.Cli;
 /// </summary>
 internal static class QuizCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var knowledge = CliOptions.Knowledge();
@@ -76,7 +69,7 @@ internal static class QuizCommand
         foreach (var q in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await output.WriteLineAsync(json ? ToJson(q) : ToText(q));
+            await output.WriteLineAsync(json ? QuizQuestionJson.Line(q) : ToText(q));
         }
 
         if (questions.Count < count)
@@ -86,20 +79,6 @@ internal static class QuizCommand
 
         return questions.Count == 0 ? 1 : 0;
     }
-
-
-    private static string ToJson(QuizQuestion q) => JsonSerializer.Serialize(
-        new
-        {
-            id = q.Id,
-            kind = q.Kind.ToString(),
-            question = q.Text,
-            choices = q.Choices,
-            answerIndex = q.AnswerIndex,
-            explanation = q.Explanation,
-            citation = new { file = q.Citation.File, section = q.Citation.Section, lineStart = q.Citation.LineStart, lineEnd = q.Citation.LineEnd },
-        },
-        Json);
 
     private static string ToText(QuizQuestion q) =>
         $"{q.Text}\n{string.Join('\n', q.Choices.Select((c, i) => $"  {(i == q.AnswerIndex ? '*' : ' ')} {(char)('A' + i)}. {c}"))}\n  ({q.Citation.File}:{q.Citation.LineStart}-{q.Citation.LineEnd}, {q.Citation.Section})\n";

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.IntegrationTests.Discord;
 using StudyBot.IntegrationTests.Teams;
 using StudyBot.Teams;
@@ -219,18 +218,9 @@ public sealed class BotServer : IAsyncDisposable
         _ownFolder?.Dispose();
     }
 
-    /// <summary>Disposes the app, then waits for the semantic indexer's background embedding, which the disposal
-    /// cancels but which finishes its chunk first and appends it to <c>embeddings/</c>: deleting the folder before that
-    /// would leave the folder behind, recreated by that write.</summary>
-    private static async Task DisposeAppAsync(WebApplication app)
-    {
-        var semantic = app.Services.GetService<SemanticIndexer>();
-        await app.DisposeAsync();
-        if (semantic is not null)
-        {
-            await semantic.Idle.WaitAsync(Wait.SafetyDeadline);
-        }
-    }
+    /// <summary>Disposes the app. The semantic indexer's background embedding has ended by then (the host's stop, or
+    /// the indexer's disposal, waits for it), so nothing writes to <c>embeddings/</c> once the folder is deleted.</summary>
+    private static async Task DisposeAppAsync(WebApplication app) => await app.DisposeAsync();
 
     private static void TrustFakeMicrosoft(IServiceCollection services, FakeMicrosoft fake)
     {

@@ -17,17 +17,33 @@ public interface ITextEmbedder
     /// <summary>One vector per passage text, in order.</summary>
     float[][] Embed(IReadOnlyList<string> texts);
 
+    /// <summary><see cref="Embed(IReadOnlyList{string})"/> for a long run that must stop when asked (the background
+    /// embedding of the notes at shutdown): a model that runs in batches checks between them.</summary>
+    float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Embed(texts);
+    }
+
     /// <summary>The vector of a question; models trained with a query instruction prepend it here.</summary>
     float[] EmbedQuery(string question) => Embed([question])[0];
 
-    /// <summary>Whether <see cref="EmbedWithTokens"/> gives word pieces' vectors.</summary>
+    /// <summary>Whether <see cref="EmbedWithTokens(IReadOnlyList{string})"/> gives word pieces' vectors.</summary>
     bool GivesTokens => false;
 
     /// <summary>Each text's vector and its word pieces' vectors (see <see cref="TokenVectors"/>) from the same run;
     /// null token vectors from a model that gives none.</summary>
     Embedding[] EmbedWithTokens(IReadOnlyList<string> texts) => [.. Embed(texts).Select(v => new Embedding(v, null))];
 
-    /// <summary>The question's vector and its word pieces', as <see cref="EmbedWithTokens"/>.</summary>
+    /// <summary><see cref="EmbedWithTokens(IReadOnlyList{string})"/>, stopping when asked as
+    /// <see cref="Embed(IReadOnlyList{string}, CancellationToken)"/> does.</summary>
+    Embedding[] EmbedWithTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return EmbedWithTokens(texts);
+    }
+
+    /// <summary>The question's vector and its word pieces', as <see cref="EmbedWithTokens(IReadOnlyList{string})"/>.</summary>
     Embedding EmbedQueryWithTokens(string question) => new(EmbedQuery(question), null);
 }
 
@@ -124,11 +140,15 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
 
     public float[] EmbedQuery(string question) => Embed([_spec.QueryPrefix + question])[0];
 
-    public float[][] Embed(IReadOnlyList<string> texts)
+    public float[][] Embed(IReadOnlyList<string> texts) => Embed(texts, CancellationToken.None);
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var result = new float[texts.Count][];
         for (var start = 0; start < texts.Count; start += BatchSize)
         {
+            // Between batches, not inside a run: a batch takes a fraction of a second, so a stop waits no longer.
+            cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(BatchSize, texts.Count - start);
             EmbedBatch(texts, start, count, result, null);
         }
@@ -138,12 +158,15 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
 
     public bool GivesTokens => true;
 
-    public Embedding[] EmbedWithTokens(IReadOnlyList<string> texts)
+    public Embedding[] EmbedWithTokens(IReadOnlyList<string> texts) => EmbedWithTokens(texts, CancellationToken.None);
+
+    public Embedding[] EmbedWithTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
         var tokens = new TokenVectors[texts.Count];
         for (var start = 0; start < texts.Count; start += BatchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(BatchSize, texts.Count - start);
             EmbedBatch(texts, start, count, vectors, tokens);
         }

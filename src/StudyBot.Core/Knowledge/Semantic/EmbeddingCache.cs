@@ -85,8 +85,8 @@ public sealed class EmbeddingCache
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var chunk = distinct.Skip(start).Take(Chunk).ToList();
-                var embedded = probe ? embedder.EmbedWithTokens(chunk.Select(i => texts[i]).ToList())
-                    : [.. embedder.Embed(chunk.Select(i => texts[i]).ToList()).Select(v => new Embedding(v, null))];
+                var embedded = probe ? embedder.EmbedWithTokens(chunk.Select(i => texts[i]).ToList(), cancellationToken)
+                    : [.. embedder.Embed(chunk.Select(i => texts[i]).ToList(), cancellationToken).Select(v => new Embedding(v, null))];
 
                 // A vector already kept (embedded before the word pieces were) is not written twice.
                 _vectors.Append(chunk.Select((i, j) => (keys[i], embedded[j].Vector)).Where(r => !vectors.ContainsKey(r.Item1)).ToList());

@@ -7,9 +7,15 @@ namespace StudyBot.Core.Knowledge.Semantic;
 /// Gives each new index its passage embeddings, in the background: the model loads once per process (a second or
 /// two), the vectors come from the on-disk cache where the text was embedded before, and only new or changed
 /// passages are embedded. Until an index has its vectors, the lexical path answers; <see cref="Status"/> says which.
+/// <see cref="StopAsync"/> (the host's stop, or <see cref="Dispose"/>) cancels the embedding and returns once it has
+/// ended: the process exits right after, and ONNX Runtime torn down under a running inference logs an error.
 /// </summary>
 public sealed partial class SemanticIndexer : IDisposable
 {
+    /// <summary>How long <see cref="Dispose"/> waits for the embedding to end: the host's default shutdown timeout.
+    /// It ends within a batch (a fraction of a second), or once the model has loaded when it was still loading.</summary>
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(30);
+
     /// <summary>One model per process: several hosts (tests) or reloads share it; it is immutable and thread-safe. The
     /// first indexer's cache folder keeps its 8-bit form.</summary>
     private static Task<ITextEmbedder>? s_sharedModel;
@@ -32,6 +38,11 @@ public sealed partial class SemanticIndexer : IDisposable
     private readonly ILogger<SemanticIndexer> _logger;
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary><see cref="_stopping"/>'s token, taken once: it stays readable after the source is disposed.</summary>
+    private readonly CancellationToken _stoppingToken;
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
     private EmbeddingCache? _boundCache;
     private volatile string _status = "loading";
     private Task _pending = Task.CompletedTask;
@@ -50,6 +61,7 @@ public sealed partial class SemanticIndexer : IDisposable
         _model = model;
         _logger = logger ?? NullLogger<SemanticIndexer>.Instance;
         CacheFolder = cacheFolder;
+        _stoppingToken = _stopping.Token;
     }
 
     /// <summary>Where vectors are kept between runs; null keeps none.</summary>
@@ -72,13 +84,22 @@ public sealed partial class SemanticIndexer : IDisposable
     /// <summary>Embeds the index's passages in the background and attaches them; a later call supersedes it.</summary>
     internal void Attach(KnowledgeIndex index)
     {
-        var task = Task.Run(() => EmbedAsync(index, _stopping.Token));
+        var task = Task.Run(() => EmbedAsync(index, _stoppingToken));
         Volatile.Write(ref _pending, task);
     }
 
     private async Task EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken)
     {
-        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before its turn: nothing to embed, and Idle completes without an exception.
+            return;
+        }
+
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -91,7 +112,9 @@ public sealed partial class SemanticIndexer : IDisposable
                 return;
             }
 
+            // Not cancelled: a stop waits for a load under way, which creates the ONNX session (a second or two).
             var model = await _model().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             if (!index.TryAcquire())
             {
                 // Replaced by a newer index before its turn: that one gets the vectors.
@@ -127,14 +150,57 @@ public sealed partial class SemanticIndexer : IDisposable
         }
     }
 
+    /// <summary>Cancels the embedding and completes once none runs and none can start: every pass embeds holding
+    /// <c>_one</c>, which the stop then keeps. <paramref name="cancellationToken"/> (the host's shutdown timeout) ends
+    /// the wait early, with a warning and without an exception: the host goes on stopping either way.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Stopped().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopTimedOut(_logger);
+        }
+    }
+
+    private Task Stopped()
+    {
+        lock (_stopLock)
+        {
+            return _stopped ??= StopCoreAsync();
+        }
+    }
+
+    private async Task StopCoreAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _one.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops as <see cref="StopAsync"/> does, waiting at most <see cref="DisposeWait"/>: the command line
+    /// disposes it on its way out of the process.</summary>
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        try
+        {
+            if (!Stopped().Wait(DisposeWait))
+            {
+                LogStopTimedOut(_logger);
+            }
+        }
+        finally
+        {
+            _stopping.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Semantic search ready: {Passages} passages ({Embedded} embedded now, the rest from the cache) in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, int passages, int embedded, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The background embedding of the notes did not stop in time; the process may exit with an inference still running")]
+    private static partial void LogStopTimedOut(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic search is off, the lexical path answers: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

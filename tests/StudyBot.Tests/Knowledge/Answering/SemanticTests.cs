@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Semantic;
 
@@ -100,6 +101,26 @@ public sealed class SemanticTests : IDisposable
         Assert.StartsWith("failed: model missing", indexer.Status, StringComparison.Ordinal);
         Assert.StartsWith("lexical", kb.AnswerPath, StringComparison.Ordinal);
         Assert.True(kb.Ask("What is the idle session timeout?").Answered);
+    }
+
+    [Fact]
+    public async Task Dispose_MidEmbedding_StopsTheEmbeddingBeforeReturningAndLogsNothing()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("n.md", "# Sessions\n\nThe idle session timeout is 30 minutes.\n"));
+        using var model = new StallingEmbedder();
+        var logs = new LogCapture();
+        var indexer = new SemanticIndexer(() => Task.FromResult<ITextEmbedder>(model), _cacheFolder.Folder, logs.For<SemanticIndexer>());
+        using var kb = new KnowledgeBase(Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { Path = notes.Folder }), TimeProvider.System, semantic: indexer);
+        await kb.LoadAsync(CancellationToken.None);
+        await model.Started.WaitAsync(Wait.SafetyDeadline);
+
+        indexer.Dispose();
+        model.OwnerStopped();
+        await indexer.Idle.WaitAsync(Wait.SafetyDeadline);
+
+        Assert.False(model.RanAfterStop, "the model was still embedding after the indexer was disposed");
+        Assert.Equal(0, model.InFlight);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
