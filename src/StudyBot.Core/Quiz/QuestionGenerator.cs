@@ -294,14 +294,6 @@ public static partial class QuestionGenerator
 
     // ---- Stage 1: candidate facts -------------------------------------------------------------------------------
 
-    /// <summary>Lines worth a blank: whole statements, not table rows, link lists, fragments or questions.</summary>
-    private static List<(Passage Passage, string Text)> CandidateFacts(List<Passage> filePassages, IReadOnlyList<string>? fileLines) =>
-        filePassages
-            .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
-            .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
-            .Where(f => f.Text.Length is >= 25 and <= 220 && QuizText.WordCount(f.Text) >= 7 && IsStatement(f.Text) && !IsAboutTheCourse(f.Text))
-            .ToList();
-
     /// <summary>True for a line whose subject is the exam or the course, not the subject matter ("The exam expects you to
     /// understand how to read CloudFormation"): a remark to the learner, not a fact to ask (outside ratings 5, 6, 8
     /// and 10).</summary>
@@ -369,11 +361,13 @@ public static partial class QuestionGenerator
 
     /// <summary>True for a line that is page markup or leans on the line before it, not a fact of its own (outside review
     /// 16, on notes written as a documentation site): a container directive ("::: tip Exam Question Pattern"), a task
-    /// box ("[ ] Remind yourself: …"), or an opening that points back ("In that case, …").</summary>
+    /// box ("[ ] Remind yourself: …"), an opening that points back ("In that case, …"); a template directive that
+    /// includes a file ("{{#include listing.c}}", book prose) or a cross-reference to a numbered part of the document
+    /// ("Listing 3-1 shows …", "see Chapter 7").</summary>
     internal static bool IsMarkupOrReference(string text)
     {
         var t = text.TrimStart();
-        return t.Contains(":::", StringComparison.Ordinal)
+        return t.Contains(":::", StringComparison.Ordinal) || t.Contains("{{#", StringComparison.Ordinal) || IsCrossReference(t)
             || t.StartsWith("[ ]", StringComparison.Ordinal) || t.StartsWith("[x]", StringComparison.OrdinalIgnoreCase)
             || QuizLexicon.BackReferringOpeners.Any(o => t.StartsWith(o, StringComparison.OrdinalIgnoreCase)
                 && (t.Length == o.Length || !char.IsLetterOrDigit(t[o.Length])));
@@ -945,12 +939,17 @@ public static partial class QuestionGenerator
         {
             var raw = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count ? fileLines[p.LineStart - 1] : string.Empty;
             var step = QuizText.OpensWithEnumerator(raw);
+
+            // Emphasis is looked for over every cited line: a sentence of a paragraph may set its name in bold on its second line.
+            var cited = fileLines is not null && p.LineStart >= 1 && p.LineEnd <= fileLines.Count
+                ? string.Join(' ', fileLines.Skip(p.LineStart - 1).Take(p.LineEnd - p.LineStart + 1))
+                : raw;
             var label = QuizText.OneLine(p.Section);
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(raw, key) || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(cited, key) || QuizText.ContentStems(masked).Count < MinBlankContext)
                 {
                     continue;
                 }

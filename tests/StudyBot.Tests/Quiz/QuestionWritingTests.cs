@@ -403,4 +403,97 @@ public class QuestionWritingTests
     [InlineData("tls", "ssl", false)]
     public void SingularAndPlural_OneChoiceThePluralOfAnother_AreOne(string a, string b, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.SingularAndPlural(a, b));
+    /// <summary>Book-style prose: a hard-wrapped paragraph of several sentences, longer than the parser's chunk of six
+    /// lines. Its facts are its sentences, each cited by the lines it spans, also across the chunk boundary.</summary>
+    private const string ProseNote = """
+        ## Routing
+
+        Routers forward packets between networks by reading the destination address of
+        each packet. A router keeps a routing table that maps each destination network
+        to the next hop on the path. This table is filled in by hand or learnt from
+        neighbours through a routing protocol. Let's look at how a packet crosses two
+        routers in Listing 3-1. A packet whose time to live reaches zero is dropped by
+        the router that holds it. The Border Gateway Protocol exchanges routes between
+        the autonomous systems that make up the internet. We'll see the protocol again
+        in Chapter 7. Why does a router drop such a packet? It stops packets from
+        looping forever between two routers. See the previous section for the details.
+
+        {{#include ../listings/routing/src/main.c:here}}
+        """;
+
+    [Fact]
+    public void CandidateFacts_LongProseParagraph_TakesEachStandaloneSentenceWithItsOwnLines()
+    {
+        var lines = ProseNote.Split('\n');
+        var passages = NotesParser.Parse("net/routing.md", ProseNote).Select(e => e.Passage).ToList();
+
+        var facts = QuestionGenerator.CandidateFacts(passages, lines);
+
+        Assert.Equal(
+            [
+                (3, 4, "Routers forward packets between networks by reading the destination address of each packet."),
+                (4, 5, "A router keeps a routing table that maps each destination network to the next hop on the path."),
+                (7, 8, "A packet whose time to live reaches zero is dropped by the router that holds it."),
+                (8, 9, "The Border Gateway Protocol exchanges routes between the autonomous systems that make up the internet."),
+            ],
+            facts.Select(f => (f.Passage.LineStart, f.Passage.LineEnd, f.Text)));
+        Assert.All(facts, f => Assert.Equal("Routing", f.Passage.Section));
+    }
+
+    [Fact]
+    public void CandidateFacts_ShortParagraph_IsStillOneFact()
+    {
+        // Two sentences over two lines, the second leaning on the first: one fact, as the notes' lines always were.
+        const string note = "## BGP\n\nBGP is the routing protocol that glues the internet together. It routes traffic\nbetween autonomous systems.\n";
+        var passages = NotesParser.Parse("net/routing.md", note).Select(e => e.Passage).ToList();
+
+        var fact = Assert.Single(QuestionGenerator.CandidateFacts(passages, note.Split('\n')));
+
+        Assert.Equal((3, 4), (fact.Passage.LineStart, fact.Passage.LineEnd));
+    }
+
+    [Theory]
+    [InlineData("Routers forward packets. A router keeps a table.", new[] { "Routers forward packets.", "A router keeps a table." })]
+    [InlineData("Some protocols, e.g. OSPF, flood link states. Version 2.0 adds areas.", new[] { "Some protocols, e.g. OSPF, flood link states.", "Version 2.0 adds areas." })]
+    [InlineData("The router answers (with an error.) Then it waits!", new[] { "The router answers (with an error.)", "Then it waits!" })]
+    [InlineData("Is it routed? Yes, by the gateway.", new[] { "Is it routed?", "Yes, by the gateway." })]
+    public void Sentences_SplitsAtTheEndOfASentence_NotAtAbbreviationsOrDecimals(string text, string[] expected) =>
+        Assert.Equal(expected, QuestionGenerator.Sentences([(1, text)]).Select(s => s.Text));
+
+    [Theory]
+    [InlineData("This table is filled in by hand or learnt from neighbours through a routing protocol.")] // points back
+    [InlineData("It stops packets from looping forever between two routers in a network.")]
+    [InlineData("These ampersands represent references to some value without taking ownership of it.")]
+    [InlineData("However, the gateway drops every packet whose checksum does not match its header.")]
+    [InlineData("For example, if you remove a route from the table, the gateway keeps forwarding to it.")]
+    [InlineData("Think of a router as a post office that reads the address on every letter it gets.")]
+    [InlineData("Let's look at how a packet crosses two routers on its way to the server.")] // the walkthrough
+    [InlineData("We'll see how the gateway drops a packet whose checksum does not match.")]
+    [InlineData("Next, we pass the address of the packet to the function that routes it.")]
+    [InlineData("Listing 3-1 shows a router that forwards every packet to the default gateway.")] // a cross-reference
+    [InlineData("The gateway drops such packets, as described in Chapter 7 of the handbook.")]
+    [InlineData("Note that the gateway drops every packet whose checksum does not match its header.")] // an instruction
+    [InlineData("Consider a router that forwards every packet to the default gateway of the network.")]
+    [InlineData("The code above forwards every packet to the default gateway of the network.")] // the text around it
+    [InlineData("In the following example the router forwards every packet to the default gateway.")]
+    [InlineData("A router forwards every packet to the default gateway of the network")] // cut off: no full stop
+    [InlineData("whose checksum does not match is dropped by the gateway of the network.")] // starts mid-sentence
+    [InlineData("The gateway drops every packet whose checksum does not match its header!")]
+    public void IsSentenceFact_SentenceThatDoesNotStandAlone_IsNoFact(string sentence) =>
+        Assert.False(QuestionGenerator.IsSentenceFact(sentence));
+
+    [Theory]
+    [InlineData("The Border Gateway Protocol exchanges routes between the autonomous systems of the internet.")]
+    [InlineData("A packet whose time to live reaches zero is dropped by the router that holds it.")]
+    [InlineData("Both the stack and the heap are parts of memory available to your code at runtime.")]
+    [InlineData("The arguments of a function are pushed onto the stack when it is called (in order).")]
+    public void IsSentenceFact_StandaloneStatement_IsAFact(string sentence) =>
+        Assert.True(QuestionGenerator.IsSentenceFact(sentence));
+
+    [Theory]
+    [InlineData("{{#include ../listings/routing/src/main.c:here}}")]
+    [InlineData("Listing 3-1: a router that forwards every packet to the default gateway")]
+    [InlineData("The router drops the packet here (see Chapter 7 for the reasons)")]
+    public void IsMarkupOrReference_TemplateDirectivesAndCrossReferences_AreNoFacts(string line) =>
+        Assert.True(QuestionGenerator.IsMarkupOrReference(line));
 }

@@ -1,0 +1,268 @@
+using System.Text.RegularExpressions;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>Stage 1 on prose: the sentences of a long paragraph as candidate facts, each cited by the lines it spans.</summary>
+public static partial class QuestionGenerator
+{
+    /// <summary>The shortest line or sentence taken as a fact: under it a line is a label or a fragment.</summary>
+    private const int MinFactLength = 25;
+
+    /// <summary>The longest passage taken whole as one fact. Notes written as bullets keep each fact on a line well under
+    /// it; a longer passage is a paragraph of several sentences (a book's hard-wrapped prose, where the parser's chunks of
+    /// six lines run to 400 characters and more), whose facts are its sentences (<see cref="SentenceFacts"/>).</summary>
+    private const int MaxFactLength = 220;
+
+    /// <summary>The fewest words of a fact: a shorter line names a thing rather than saying something of it.</summary>
+    private const int MinFactWords = 7;
+
+    /// <summary>Words before a full stop that do not end a sentence: abbreviations ("e.g. OSPF", "vs. UDP").</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
+    };
+
+    /// <summary>First words of a sentence that lean on the sentence before it: a pronoun or demonstrative standing for
+    /// what was just said ("This table is filled in by hand", "It stops packets …", "These ampersands …") or a connective
+    /// that continues it ("However, …", "Next, …"). Inside a paragraph the subject is the previous sentence, not the
+    /// section, so unlike a line (<see cref="HasSubject"/>) such a sentence is not asked even with its section shown.</summary>
+    private static readonly HashSet<string> LeaningOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "such", "here", "there's",
+        "also", "but", "and", "or", "so", "then", "however", "instead", "otherwise", "similarly", "likewise", "therefore",
+        "thus", "hence", "again", "still", "yet", "now", "next", "finally", "first", "second", "third", "lastly",
+        "meanwhile", "furthermore", "moreover", "additionally", "besides", "conversely", "consequently", "accordingly",
+        "nevertheless", "nonetheless", "rather", "anyway", "another", "luckily", "fortunately", "unfortunately",
+    };
+
+    /// <summary>Openings of several words that lean on the sentence before it ("For example, if you remove …", "By the
+    /// same token, …"): what they continue is not in the sentence.</summary>
+    private static readonly string[] LeaningPhrases =
+    [
+        "for example", "for instance", "in other words", "by the same token", "on the other hand", "in addition",
+        "in contrast", "by contrast", "at this point", "as such", "to do so", "in turn", "in the same way", "continuing",
+        "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you",
+    ];
+
+    /// <summary>Words that point at the text around the sentence ("the code above", "the following example", "the
+    /// previous section", "here"): the sentence is about the page's walk-through, and its fact, if any, is not in it.</summary>
+    private static readonly HashSet<string> PageDeixis = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "above", "below", "following", "previous", "previously", "preceding", "earlier", "later", "here", "this", "these",
+        "those",
+    };
+
+    /// <summary>Words of the author's walk-through: the first person plural ("Let's look at", "we'll see", "we pass
+    /// the address") and the learner's future ("you'll learn"). Such a sentence tells what the text does next or did
+    /// to its example, not a fact of the subject.</summary>
+    private static readonly HashSet<string> WalkthroughWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "we", "we'll", "we’ll", "we've", "we’ve", "we're", "we’re", "we'd", "we’d", "us", "our", "ours", "let's", "let’s",
+        "you'll", "you’ll", "you've", "you’ve",
+    };
+
+    /// <summary>Verbs that open an instruction to the reader ("Note that …", "Consider a router …", "See …").</summary>
+    private static readonly HashSet<string> ReaderInstructions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "note", "notice", "recall", "remember", "consider", "imagine", "suppose", "try", "see", "look", "let", "keep",
+        "compare", "observe", "run", "open", "add", "change", "make", "use", "take", "write", "go", "check", "think",
+    };
+
+    /// <summary>A cross-reference to a numbered part of a document ("Listing 3-1", "see Chapter 7", "Figure 4.2"): a
+    /// line that points elsewhere holds no fact of its own.</summary>
+    [GeneratedRegex(@"\b(?:chapter|listing|figure|fig\.|table|appendix|section)s?\s+\d+(?:[-.]\d+)*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrossReferenceRegex();
+
+    /// <summary>True when a line or sentence refers to a numbered part of the document (<see cref="CrossReferenceRegex"/>).</summary>
+    internal static bool IsCrossReference(string text) => CrossReferenceRegex().IsMatch(text);
+
+    /// <summary>Lines worth a blank: whole statements, not table rows, link lists, fragments or questions. A passage of
+    /// at most <see cref="MaxFactLength"/> characters is one fact; a longer paragraph (with the chunks the parser cut it
+    /// into) gives its standalone sentences (<see cref="SentenceFacts"/>).</summary>
+    internal static List<(Passage Passage, string Text)> CandidateFacts(List<Passage> filePassages, IReadOnlyList<string>? fileLines)
+    {
+        var facts = new List<(Passage Passage, string Text)>();
+        foreach (var run in ParagraphRuns(filePassages))
+        {
+            if (fileLines is not null && run[0].Kind == PassageKind.Paragraph && IsProse(run))
+            {
+                facts.AddRange(SentenceFacts(run, fileLines));
+                continue;
+            }
+
+            facts.AddRange(run
+                .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
+                .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
+                .Where(f => IsFactText(f.Text)));
+        }
+
+        return facts;
+    }
+
+    /// <summary>True for a paragraph written as prose: longer than one fact (<see cref="MaxFactLength"/>), or cut by the
+    /// parser into several chunks. A shorter paragraph stays one fact even over two lines and two sentences: "BGP is
+    /// the routing protocol that glues the internet together. It routes traffic between autonomous systems …" was
+    /// rated good twelve times of twelve, its second sentence leaning on the first.</summary>
+    private static bool IsProse(List<Passage> run) => run.Count > 1 || QuizText.OneLine(run[0].Text).Length > MaxFactLength;
+
+    /// <summary>What every fact, a line or a sentence, must be: of a fact's length, a statement, not about the course.</summary>
+    private static bool IsFactText(string text) =>
+        text.Length is >= MinFactLength and <= MaxFactLength && QuizText.WordCount(text) >= MinFactWords && IsStatement(text) && !IsAboutTheCourse(text);
+
+    /// <summary>The file's passages in order, a paragraph's chunks together: the parser cuts a paragraph into chunks of a
+    /// few lines, and a sentence may run from one into the next. Chunks of one paragraph follow each other line by line
+    /// in one section; every other passage is a run of its own.</summary>
+    private static List<List<Passage>> ParagraphRuns(List<Passage> filePassages)
+    {
+        var runs = new List<List<Passage>>();
+        foreach (var p in filePassages.OrderBy(p => p.LineStart))
+        {
+            var last = runs.Count > 0 ? runs[^1][^1] : null;
+            if (last is not null && last.Kind == PassageKind.Paragraph && p.Kind == PassageKind.Paragraph
+                && p.LineStart == last.LineEnd + 1 && string.Equals(p.Section, last.Section, StringComparison.Ordinal))
+            {
+                runs[^1].Add(p);
+            }
+            else
+            {
+                runs.Add([p]);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The standalone sentences of a paragraph (<see cref="IsSentenceFact"/>), each as a passage of the lines it
+    /// spans, so that the reveal quotes those lines and <see cref="IsSound"/> checks the key against them. A chunk whose
+    /// text lines cannot be matched one to one to its source lines (a line of the paragraph that was only an image) gives
+    /// none: its sentences could not be cited exactly.</summary>
+    private static IEnumerable<(Passage Passage, string Text)> SentenceFacts(List<Passage> run, IReadOnlyList<string> fileLines)
+    {
+        var lines = new List<(int Line, string Text)>();
+        foreach (var chunk in run)
+        {
+            var parts = chunk.Text.Split('\n');
+            if (parts.Length != chunk.LineEnd - chunk.LineStart + 1 || chunk.LineEnd > fileLines.Count)
+            {
+                yield break;
+            }
+
+            lines.AddRange(parts.Select((t, i) => (chunk.LineStart + i, t)));
+        }
+
+        foreach (var (start, end, text) in Sentences(lines))
+        {
+            if (IsSentenceFact(text))
+            {
+                var chunk = run.Last(c => c.LineStart <= start);
+                yield return (chunk with { LineStart = start, LineEnd = end, Text = text }, text);
+            }
+        }
+    }
+
+    /// <summary>The sentences of a text given line by line, each with the first and last line it spans. A sentence ends
+    /// at ".", "!" or "?" (and any closing bracket or quote after it) before a space and a capital, a digit or an opening
+    /// quote, or at the end of the text; not after an abbreviation ("e.g.") or a single letter ("J. Smith"), and not inside
+    /// a number ("2.0").</summary>
+    internal static List<(int LineStart, int LineEnd, string Text)> Sentences(IReadOnlyList<(int Line, string Text)> lines)
+    {
+        var text = new System.Text.StringBuilder();
+        var lineOf = new List<int>();
+        foreach (var (line, t) in lines)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+                lineOf.Add(line);
+            }
+
+            text.Append(t);
+            lineOf.AddRange(Enumerable.Repeat(line, t.Length));
+        }
+
+        var all = text.ToString();
+        var result = new List<(int, int, string)>();
+        var from = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i] is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < all.Length && all[end + 1] is ')' or ']' or '"' or '”' or '’' or '\'')
+            {
+                end++;
+            }
+
+            var next = end + 1;
+            while (next < all.Length && char.IsWhiteSpace(all[next]))
+            {
+                next++;
+            }
+
+            var atEnd = next >= all.Length;
+            var opensSentence = !atEnd && next > end + 1 && (char.IsUpper(all[next]) || char.IsDigit(all[next]) || all[next] is '"' or '“' or '(' or '‘');
+            if ((!atEnd && !opensSentence) || (all[i] == '.' && EndsWithAbbreviation(all[from..i])))
+            {
+                continue;
+            }
+
+            Add(from, end);
+            from = next;
+            i = end;
+        }
+
+        Add(from, all.Length - 1);
+        return result;
+
+        void Add(int start, int end)
+        {
+            while (start <= end && char.IsWhiteSpace(all[start]))
+            {
+                start++;
+            }
+
+            while (end >= start && char.IsWhiteSpace(all[end]))
+            {
+                end--;
+            }
+
+            if (start <= end)
+            {
+                result.Add((lineOf[start], lineOf[end], all[start..(end + 1)]));
+            }
+        }
+    }
+
+    private static bool EndsWithAbbreviation(string before)
+    {
+        var word = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimStart('(', '"', '“') ?? string.Empty;
+        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
+    }
+
+    /// <summary>A sentence of a paragraph worth a blank: every check of a line fact (<see cref="IsFactText"/>), and it
+    /// stands alone. It opens with a capital (not cut from the middle of a sentence) and ends with a full stop (not a
+    /// question, an exclamation or a lead-in to a listing); it does not lean on the sentence before it
+    /// (<see cref="LeaningOpeners"/>, <see cref="LeaningPhrases"/>) nor point at the page around it (<see cref="PageDeixis"/>); it is not the author's
+    /// walk-through (<see cref="WalkthroughWords"/>), an instruction to the reader (<see cref="ReaderInstructions"/>) or a
+    /// cross-reference (<see cref="IsCrossReference"/>).</summary>
+    internal static bool IsSentenceFact(string sentence)
+    {
+        var text = sentence.Trim();
+        if (text.Length == 0 || !(char.IsUpper(text[0]) || char.IsDigit(text[0])) || !text.TrimEnd(')', '"', '”', '’', '\'').EndsWith('.')
+            || !IsFactText(text))
+        {
+            return false;
+        }
+
+        var words = QuizText.Words(text);
+        var first = words[0];
+        return !LeaningOpeners.Contains(first) && !ReaderInstructions.Contains(first)
+            && !LeaningPhrases.Any(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase) && (text.Length == o.Length || !char.IsLetterOrDigit(text[o.Length])))
+            && !words.Any(w => PageDeixis.Contains(w) || WalkthroughWords.Contains(w))
+            && !IsCrossReference(text);
+    }
+}
