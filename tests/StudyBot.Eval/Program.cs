@@ -50,6 +50,11 @@ switch (command)
         }
 
         break;
+    case "fit" when Environment.GetEnvironmentVariable("EVAL_SEMANTIC_ONLY") is "1":
+        // A semantic-only run fits no lexical model: the file would ship an empty one ("Fitted on 0 labelled questions").
+        Console.Error.WriteLine("fit writes both paths' models: unset EVAL_SEMANTIC_ONLY (it is for loco only).");
+        Environment.ExitCode = 2;
+        break;
     case "fit":
         bench.Prepare();
         var path = Path.Combine(root, "src/StudyBot.Core/Knowledge/Answering/answer-model.json");
