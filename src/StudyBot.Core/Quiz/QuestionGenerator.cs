@@ -369,8 +369,7 @@ public static partial class QuestionGenerator
         var t = text.TrimStart();
         return t.Contains(":::", StringComparison.Ordinal) || t.Contains("{{#", StringComparison.Ordinal) || IsCrossReference(t)
             || t.StartsWith("[ ]", StringComparison.Ordinal) || t.StartsWith("[x]", StringComparison.OrdinalIgnoreCase)
-            || QuizLexicon.BackReferringOpeners.Any(o => t.StartsWith(o, StringComparison.OrdinalIgnoreCase)
-                && (t.Length == o.Length || !char.IsLetterOrDigit(t[o.Length])));
+            || OpensWithPhrase(t, QuizLexicon.BackReferringOpeners);
     }
 
     /// <summary>A well-formed question a learner can answer: opens like a question, four words or more, not cut off.</summary>

@@ -60,7 +60,6 @@ internal static class QuizLexicon
     /// 16): the line says nothing on its own.</summary>
     public static readonly string[] BackReferringOpeners = ["in that case", "in this case", "in which case", "in such cases", "in such a case", "as a result"];
 
-    /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
     /// <summary>Modal verbs: a line that opens with one ("Must be valid JSON conforming to the schema", "Can be attached
     /// later") says what is required or allowed of the section's subject, not what it is (outside rating 16, U1: "SARIF
     /// File Requirements" taken as a thing defined by its first requirement).</summary>
@@ -69,6 +68,7 @@ internal static class QuizLexicon
         "must", "should", "may", "might", "can", "cannot", "could", "would", "will", "shall",
     };
 
+    /// <summary>Auxiliaries: a line that opens with one has left its subject out ("Can be used to …").</summary>
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
         "is", "are", "was", "were", "be", "can", "cannot", "can't", "will", "won't", "must", "should", "may", "might",
@@ -150,6 +150,58 @@ internal static class QuizLexicon
     public static readonly HashSet<string> PronounStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
+    };
+
+    /// <summary>Words before a full stop that do not end a sentence: abbreviations ("e.g. OSPF", "vs. UDP").</summary>
+    public static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
+    };
+
+    /// <summary>First words of a sentence that lean on the sentence before it: a pronoun or demonstrative standing for
+    /// what was just said ("This table is filled in by hand", "It stops packets …", "These ampersands …") or a connective
+    /// that continues it ("However, …", "Next, …"). Inside a paragraph the subject is the previous sentence, not the
+    /// section, so unlike a line (<c>QuestionGenerator.HasSubject</c>) such a sentence is not asked even with its section shown.</summary>
+    public static readonly HashSet<string> LeaningOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "such", "here", "there's",
+        "also", "but", "and", "or", "so", "then", "however", "instead", "otherwise", "similarly", "likewise", "therefore",
+        "thus", "hence", "again", "still", "yet", "now", "next", "finally", "first", "second", "third", "lastly",
+        "meanwhile", "furthermore", "moreover", "additionally", "besides", "conversely", "consequently", "accordingly",
+        "nevertheless", "nonetheless", "rather", "anyway", "another", "luckily", "fortunately", "unfortunately",
+    };
+
+    /// <summary>Openings of several words that lean on the sentence before it ("For example, if you remove …", "By the
+    /// same token, …"): what they continue is not in the sentence.</summary>
+    public static readonly string[] LeaningPhrases =
+    [
+        "for example", "for instance", "in other words", "by the same token", "on the other hand", "in addition",
+        "in contrast", "by contrast", "at this point", "as such", "to do so", "in turn", "in the same way", "continuing",
+        "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you",
+    ];
+
+    /// <summary>Words that point at the text around the sentence ("the code above", "the following example", "the
+    /// previous section", "here"): the sentence is about the page's walk-through, and its fact, if any, is not in it.</summary>
+    public static readonly HashSet<string> PageDeixis = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "above", "below", "following", "previous", "previously", "preceding", "earlier", "later", "here", "this", "these",
+        "those",
+    };
+
+    /// <summary>Words of the author's walk-through: the first person plural ("Let's look at", "we'll see", "we pass
+    /// the address") and the learner's future ("you'll learn"). Such a sentence tells what the text does next or did
+    /// to its example, not a fact of the subject.</summary>
+    public static readonly HashSet<string> WalkthroughWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "we", "we'll", "we’ll", "we've", "we’ve", "we're", "we’re", "we'd", "we’d", "us", "our", "ours", "let's", "let’s",
+        "you'll", "you’ll", "you've", "you’ve",
+    };
+
+    /// <summary>Verbs that open an instruction to the reader ("Note that …", "Consider a router …", "See …").</summary>
+    public static readonly HashSet<string> ReaderInstructions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "note", "notice", "recall", "remember", "consider", "imagine", "suppose", "try", "see", "look", "let", "keep",
+        "compare", "observe", "run", "open", "add", "change", "make", "use", "take", "write", "go", "check", "think",
     };
 
     /// <summary>Subjects that are the course around the notes rather than their matter: a line that opens with one

@@ -17,62 +17,15 @@ public static partial class QuestionGenerator
     /// <summary>The fewest words of a fact: a shorter line names a thing rather than saying something of it.</summary>
     private const int MinFactWords = 7;
 
-    /// <summary>Words before a full stop that do not end a sentence: abbreviations ("e.g. OSPF", "vs. UDP").</summary>
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
-    };
-
-    /// <summary>First words of a sentence that lean on the sentence before it: a pronoun or demonstrative standing for
-    /// what was just said ("This table is filled in by hand", "It stops packets …", "These ampersands …") or a connective
-    /// that continues it ("However, …", "Next, …"). Inside a paragraph the subject is the previous sentence, not the
-    /// section, so unlike a line (<see cref="HasSubject"/>) such a sentence is not asked even with its section shown.</summary>
-    private static readonly HashSet<string> LeaningOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "such", "here", "there's",
-        "also", "but", "and", "or", "so", "then", "however", "instead", "otherwise", "similarly", "likewise", "therefore",
-        "thus", "hence", "again", "still", "yet", "now", "next", "finally", "first", "second", "third", "lastly",
-        "meanwhile", "furthermore", "moreover", "additionally", "besides", "conversely", "consequently", "accordingly",
-        "nevertheless", "nonetheless", "rather", "anyway", "another", "luckily", "fortunately", "unfortunately",
-    };
-
-    /// <summary>Openings of several words that lean on the sentence before it ("For example, if you remove …", "By the
-    /// same token, …"): what they continue is not in the sentence.</summary>
-    private static readonly string[] LeaningPhrases =
-    [
-        "for example", "for instance", "in other words", "by the same token", "on the other hand", "in addition",
-        "in contrast", "by contrast", "at this point", "as such", "to do so", "in turn", "in the same way", "continuing",
-        "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you",
-    ];
-
-    /// <summary>Words that point at the text around the sentence ("the code above", "the following example", "the
-    /// previous section", "here"): the sentence is about the page's walk-through, and its fact, if any, is not in it.</summary>
-    private static readonly HashSet<string> PageDeixis = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "above", "below", "following", "previous", "previously", "preceding", "earlier", "later", "here", "this", "these",
-        "those",
-    };
-
-    /// <summary>Words of the author's walk-through: the first person plural ("Let's look at", "we'll see", "we pass
-    /// the address") and the learner's future ("you'll learn"). Such a sentence tells what the text does next or did
-    /// to its example, not a fact of the subject.</summary>
-    private static readonly HashSet<string> WalkthroughWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "we", "we'll", "we’ll", "we've", "we’ve", "we're", "we’re", "we'd", "we’d", "us", "our", "ours", "let's", "let’s",
-        "you'll", "you’ll", "you've", "you’ve",
-    };
-
-    /// <summary>Verbs that open an instruction to the reader ("Note that …", "Consider a router …", "See …").</summary>
-    private static readonly HashSet<string> ReaderInstructions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "note", "notice", "recall", "remember", "consider", "imagine", "suppose", "try", "see", "look", "let", "keep",
-        "compare", "observe", "run", "open", "add", "change", "make", "use", "take", "write", "go", "check", "think",
-    };
-
     /// <summary>A cross-reference to a numbered part of a document ("Listing 3-1", "see Chapter 7", "Figure 4.2"): a
     /// line that points elsewhere holds no fact of its own.</summary>
     [GeneratedRegex(@"\b(?:chapter|listing|figure|fig\.|table|appendix|section)s?\s+\d+(?:[-.]\d+)*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrossReferenceRegex();
+
+    /// <summary>True when a text opens with one of <paramref name="phrases"/> as whole words ("For example, …", "In that
+    /// case, …"), whatever their case.</summary>
+    internal static bool OpensWithPhrase(string text, IEnumerable<string> phrases) =>
+        phrases.Any(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase) && (text.Length == o.Length || !char.IsLetterOrDigit(text[o.Length])));
 
     /// <summary>True when a line or sentence refers to a numbered part of the document (<see cref="CrossReferenceRegex"/>).</summary>
     internal static bool IsCrossReference(string text) => CrossReferenceRegex().IsMatch(text);
@@ -240,15 +193,15 @@ public static partial class QuestionGenerator
     private static bool EndsWithAbbreviation(string before)
     {
         var word = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimStart('(', '"', '“') ?? string.Empty;
-        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
+        return QuizLexicon.Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
     }
 
     /// <summary>A sentence of a paragraph worth a blank: every check of a line fact (<see cref="IsFactText"/>), and it
     /// stands alone. It opens with a capital (not cut from the middle of a sentence) and ends with a full stop (not a
     /// question, an exclamation or a lead-in to a listing); it does not lean on the sentence before it
-    /// (<see cref="LeaningOpeners"/>, <see cref="LeaningPhrases"/>) nor point at the page around it (<see cref="PageDeixis"/>); it is not the author's
-    /// walk-through (<see cref="WalkthroughWords"/>), an instruction to the reader (<see cref="ReaderInstructions"/>) or a
-    /// cross-reference (<see cref="IsCrossReference"/>).</summary>
+    /// (<see cref="QuizLexicon.LeaningOpeners"/>, <see cref="QuizLexicon.LeaningPhrases"/>) nor point at the page around it (<see cref="QuizLexicon.PageDeixis"/>); it is not the author's
+    /// walk-through (<see cref="QuizLexicon.WalkthroughWords"/>), an instruction to the reader (<see cref="QuizLexicon.ReaderInstructions"/>) or a
+    /// cross-reference (<see cref="IsFactText"/> holds every check of a line fact, <see cref="IsMarkupOrReference"/> among them).</summary>
     internal static bool IsSentenceFact(string sentence)
     {
         var text = sentence.Trim();
@@ -260,9 +213,8 @@ public static partial class QuestionGenerator
 
         var words = QuizText.Words(text);
         var first = words[0];
-        return !LeaningOpeners.Contains(first) && !ReaderInstructions.Contains(first)
-            && !LeaningPhrases.Any(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase) && (text.Length == o.Length || !char.IsLetterOrDigit(text[o.Length])))
-            && !words.Any(w => PageDeixis.Contains(w) || WalkthroughWords.Contains(w))
-            && !IsCrossReference(text);
+        return !QuizLexicon.LeaningOpeners.Contains(first) && !QuizLexicon.ReaderInstructions.Contains(first)
+            && !OpensWithPhrase(text, QuizLexicon.LeaningPhrases)
+            && !words.Any(w => QuizLexicon.PageDeixis.Contains(w) || QuizLexicon.WalkthroughWords.Contains(w));
     }
 }
