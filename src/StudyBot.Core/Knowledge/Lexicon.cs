@@ -85,6 +85,11 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bonly\b|\bpart\s+of\b|\bpartially\b|\bsome\s+of\b", RegexOptions.IgnoreCase)]
     public static partial Regex Restriction();
 
+    /// <summary>"Whether or not", "… or not": an alternative, not a denial ("debate about whether or not private
+    /// functions should be tested" does not say they cannot be).</summary>
+    [GeneratedRegex(@"\bor\s+not\b", RegexOptions.IgnoreCase)]
+    public static partial Regex OrNot();
+
     /// <summary>Question words that ask for a value, and the answer type each asks for. They are never topic words
     /// ("how long" is not about a section titled "Long-lived …", "how many" not about "many-to-many").</summary>
     [GeneratedRegex(@"\bhow\s+(long|many|much|big|large|small|often|far|fast|old|soon|frequently)\b|\bwhat\s+(size|number|amount)\b", RegexOptions.IgnoreCase)]

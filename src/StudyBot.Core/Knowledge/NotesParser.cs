@@ -102,6 +102,11 @@ internal static partial class NotesParser
         private TitleState? _soft;
         private int _indexInSection;
 
+        /// <summary>The section a line that ends in a colon interrupted ("A path can take two forms:", "Here's the
+        /// error:"): such a line introduces the list or code right after it, not what the author writes next, so the
+        /// next paragraph of prose goes back to this section. Null when no such line is open.</summary>
+        private (TitleState? Soft, int IndexInSection)? _introduced;
+
         private string Section => _soft?.Title ?? (_headings.Count > 0 ? _headings[^1].Title : string.Empty);
 
         private int SectionLine => _soft?.Line ?? (_headings.Count > 0 ? _headings[^1].Line : 0);
@@ -202,8 +207,22 @@ internal static partial class NotesParser
 
             if (single && next is not null && IsTitleLine(first) && IntroducesContent(paragraph, next))
             {
+                // Introductions chain ("Let's call panic!:", code, "When you run it, you'll see:", output): the
+                // prose after them goes back to the section the first one interrupted.
+                var outer = _introduced ?? (_soft, _indexInSection);
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                if (first.EndsWith(':'))
+                {
+                    _introduced = outer;
+                }
+
                 return false;
+            }
+
+            if (_introduced is { } introduced && IsProse(lines))
+            {
+                (_soft, _indexInSection) = (introduced.Soft, Math.Max(introduced.IndexInSection, 1));
+                _introduced = null;
             }
 
             EmitChunks(lines, PassageKind.Paragraph, string.Empty);
@@ -417,13 +436,20 @@ internal static partial class NotesParser
             _headings.Add(new TitleState(heading.Level, title, lines[0].Line));
             _soft = null;
             _indexInSection = 0;
+            _introduced = null;
         }
 
         private void SetSoftTitle(string title, int line)
         {
             _soft = new TitleState(int.MaxValue, title, line);
             _indexInSection = 0;
+            _introduced = null;
         }
+
+        /// <summary>A paragraph of prose rather than a title or a line that introduces: more than one line, or a
+        /// sentence that ends like one.</summary>
+        private static bool IsProse(IReadOnlyList<TextLine> lines) =>
+            lines.Count > 1 || lines[0].Text.TrimEnd() is var line && (line.EndsWith('.') || line.EndsWith('!'));
 
         private IReadOnlyList<string> HeadingPath()
         {
@@ -655,7 +681,7 @@ internal static partial class NotesParser
 
             var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             return trimmed.Length <= 80 && words <= 10
-                && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';');
+                && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';') && !trimmed.EndsWith('!');
         }
 
         private static bool IsEmptyBlock(Block block) => block switch

@@ -69,6 +69,39 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LineEndingInColon_IntroducesOnlyTheBlockAfterIt()
+    {
+        // Book prose: "A path can take two forms:" heads its list, not the paragraphs the author writes next.
+        const string notes = "## Paths\n\nA path can take two forms:\n\n- An absolute path starts from the crate root\n- A relative path starts from the current module\n\n"
+            + "Items in a parent module can't use the private items inside child modules,\nbut items in child modules can use the items in their ancestors.\n\n"
+            + "Study Tips\n\n- review daily\n\nKeep a log of what you reviewed.\n";
+
+        var passages = NotesParser.Parse("paths.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("A path can take two forms", Find(passages, "absolute path").Section);
+        Assert.Equal("Paths", Find(passages, "Items in a parent module").Section);
+
+        // A title without a colon names a topic: what follows its bullets stays in it.
+        Assert.Equal("Study Tips", Find(passages, "Keep a log").Section);
+    }
+
+    [Fact]
+    public void Parse_ChainedIntroductions_ProseAfterThemGoesBackToTheHeading()
+    {
+        const string notes = "## Unwinding\n\nLet's try calling panic! in a simple program:\n\n```rust\npanic!(\"crash\");\n```\n\n"
+            + "When you run the program, you'll see something like this:\n\n```text\nthread 'main' panicked\n```\n\n"
+            + "The note: line tells us that we can set the RUST_BACKTRACE variable.\n\nLet's check that it passes!\n\n```text\nok\n```\n\n"
+            + "The test passes because the values are equal.\n";
+
+        var passages = NotesParser.Parse("panic.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Unwinding", Find(passages, "RUST_BACKTRACE").Section);
+
+        // A line that ends like an exclamation is a sentence, not a title.
+        Assert.Equal("Unwinding", Find(passages, "values are equal").Section);
+    }
+
+    [Fact]
     public void Parse_NestedBullet_HasItsOwnLineAndItsShortParentIsCitedWithIt()
     {
         var child = Assert.Single(ShapePassages, p => p.Text == "nested child");

@@ -205,7 +205,8 @@ internal static partial class AnswerWriter
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
         var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
         var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
-        return (answer, MatchingClause(index, question, stated.Length > 0 ? stated : answer), ownQuestion);
+        var clause = Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or");
+        return (answer, clause, ownQuestion);
     }
 
     /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
@@ -339,7 +340,9 @@ internal static partial class AnswerWriter
             return text;
         }
 
-        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        // A line broken inside a sentence ("It won't\naffect other sessions.") is one clause: the notes were wrapped at a
+        // width, and the break would cut a negation off from what it denies.
+        var clauses = ClauseBreak().Split(SoftWrap().Replace(text, " ")).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
         if (clauses.Count <= 1)
         {
             return text;
@@ -693,4 +696,8 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]
+    private static partial Regex SoftWrap();
 }

@@ -68,6 +68,15 @@ public sealed class AnswerWriterTests
         Out of the common languages, only Java provides a linked list class.
 
         Only the owner can delete the bucket.
+
+        ## Replicas
+
+        Replica reads are fast. A replica can't
+        accept writes from clients.
+
+        ## Testing
+
+        Teams debate whether or not private functions should be tested directly.
         """;
 
     [Theory]
@@ -87,6 +96,8 @@ public sealed class AnswerWriterTests
     [InlineData("Will the scheduler start jobs before the queue is ready?", "The scheduler wont", false)] // a contraction without its apostrophe.
     [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
     [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
+    [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
+    [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
