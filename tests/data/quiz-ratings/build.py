@@ -74,6 +74,29 @@ for r, (doc, d, sf, cf, commit) in rounds.items():
                     "set": setname, "bankCommit": commit, "item": item})
         n += 1
     stats[r] = n
+# Rounds rated from one shuffled list (labels Q1…, verdict lines "- Q7: **good**. …"), whose bank directory holds
+# items.jsonl: each label with its set (seed, corpora, unseen for tests/data/corpora3, linux) and the item as rated.
+listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c")}
+listed_verdict = re.compile(r'^-\s*(Q\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
+for r, (doc, d, commit) in listed.items():
+    if not os.path.isdir(d):
+        out.extend(previous.get(r, [])); continue
+    labelled = {}
+    for line in open(os.path.join(d, "items.jsonl")):
+        if line.strip():
+            o = json.loads(line); labelled[o["label"]] = o
+    for l in open(os.path.join(DOCS, doc)).read().split("\n"):
+        m = listed_verdict.match(l.strip())
+        if not m:
+            continue
+        label, v = m.group(1), m.group(2).lower()
+        row = labelled[label]; item = row["item"]; setname = row["set"]
+        cf_ = item["citation"]["file"]
+        group = "seed" if setname == "seed" else "linux-notes" if setname == "linux" else cf_.split("/")[0]
+        # A wrong key is the worst defect: not good, kept as "defect" so the verdicts stay three.
+        out.append({"round": r, "label": label, "verdict": "defect" if v == "wrong key" else v, "good": 1 if v == "good" else 0,
+                    "group": group, "set": setname, "bankCommit": commit, "item": item})
+    rounds[r] = (doc, d, None, None, commit)
 for r in rounds:
     rows = [o for o in out if o["round"] == r]
     s = [o for o in rows if o["set"] == "seed"]; c = [o for o in rows if o["set"] == "corpora"]
