@@ -21,6 +21,9 @@ public enum PassageKind
 /// <param name="Text">Plain text of the passage, markdown noise removed.</param>
 /// <param name="Question">For <see cref="PassageKind.QuestionAnswer"/>: the question; otherwise null.</param>
 /// <param name="AnswerText">For <see cref="PassageKind.QuestionAnswer"/>: the answer lines; otherwise null.</param>
+/// <param name="Emphasis">The spans of the passage its author set apart (<c>*x*</c>, <c>_x_</c>, <c>**x**</c>, <c>`x`</c>),
+/// as they read in <paramref name="Text"/>, in order, each once; null when there are none. <paramref name="Text"/> has lost
+/// the markup; the quiz learns from these which terms the notes introduce. Answers never read them.</param>
 public sealed record Passage(
     string File,
     string Section,
@@ -30,7 +33,22 @@ public sealed record Passage(
     string Text,
     PassageKind Kind,
     string? Question = null,
-    string? AnswerText = null);
+    string? AnswerText = null,
+    IReadOnlyList<EmphasisSpan>? Emphasis = null);
+
+/// <summary>How the notes set a span apart from the text around it.</summary>
+public enum EmphasisKind
+{
+    /// <summary>Italics or bold: <c>*x*</c>, <c>_x_</c>, <c>**x**</c>.</summary>
+    Emphasis,
+
+    /// <summary>Inline code: <c>`x`</c>.</summary>
+    Code,
+}
+
+/// <summary>A span the author of the notes set apart, as plain text (a book sets the terms it introduces in italics,
+/// "*ownership*", and names from code in code, "`String`").</summary>
+public sealed record EmphasisSpan(string Text, EmphasisKind Kind);
 
 /// <summary>A cited passage in an answer.</summary>
 /// <param name="Url">Where the passage can be opened (from <c>Knowledge:LinkBase</c>), or null.</param>

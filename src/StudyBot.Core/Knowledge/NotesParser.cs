@@ -79,6 +79,51 @@ internal static partial class NotesParser
             && !trimmed.EndsWith(':');
     }
 
+    /// <summary>The words and code an inline tree shows, without its markup or images: a line break is a space, an
+    /// autolink its address, an entity its character (the text of an emphasis; the stem of a team's question).</summary>
+    internal static string PlainText(ContainerInline? inline)
+    {
+        var builder = new StringBuilder();
+        foreach (var node in inline?.Descendants() ?? [])
+        {
+            switch (node)
+            {
+                case LiteralInline literal when !IsInsideImage(literal):
+                    builder.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case AutolinkInline link:
+                    builder.Append(link.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.ToString());
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsInsideImage(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline { IsImage: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A title on the heading stack; <see cref="Used"/> once a passage was emitted under it.</summary>
     private sealed class TitleState(int level, string title, int line)
     {
@@ -99,6 +144,10 @@ internal static partial class NotesParser
         private readonly LineMap _lines = new(text);
         private readonly List<NoteEntry> _entries = [];
         private readonly List<TitleState> _headings = [];
+
+        // The spans set apart on each source line, keyed by their position so that a paragraph read twice (a title line
+        // looks at the paragraph after it) records each span once.
+        private readonly Dictionary<int, SortedDictionary<int, EmphasisSpan>> _emphasis = [];
         private TitleState? _soft;
         private int _indexInSection;
 
@@ -504,7 +553,7 @@ internal static partial class NotesParser
                 throw new PassageLimitException();
             }
 
-            var passage = new Passage(file, Section, HeadingPath(), start, end, passageText.Trim(), kind, question, answer);
+            var passage = new Passage(file, Section, HeadingPath(), start, end, passageText.Trim(), kind, question, answer, EmphasisOn(start, end));
             var titles = _soft is null ? _headings : [.. _headings, _soft];
             var leads = new List<Heading>();
             for (var depth = 0; depth < titles.Count; depth++)
@@ -517,6 +566,43 @@ internal static partial class NotesParser
             }
 
             _entries.Add(new NoteEntry(passage, SectionLine, _indexInSection++, context, leads, LinkShare(start, end)));
+        }
+
+        /// <summary>The spans set apart on lines <paramref name="start"/> to <paramref name="end"/>, in order, each text
+        /// and kind once; null for none.</summary>
+        private List<EmphasisSpan>? EmphasisOn(int start, int end)
+        {
+            List<EmphasisSpan>? spans = null;
+            for (var line = start; line <= end; line++)
+            {
+                if (!_emphasis.TryGetValue(line, out var onLine))
+                {
+                    continue;
+                }
+
+                spans ??= [];
+                spans.AddRange(onLine.Values.Where(s => !spans.Contains(s)));
+            }
+
+            return spans;
+        }
+
+        private void MarkEmphasis(Inline inline, string value, EmphasisKind kind)
+        {
+            var text = string.Join(' ', Normalize(value).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            var line = _lines.LineOf(inline.Span.Start);
+            if (!_emphasis.TryGetValue(line, out var onLine))
+            {
+                onLine = [];
+                _emphasis[line] = onLine;
+            }
+
+            onLine[inline.Span.Start] = new EmphasisSpan(text, kind);
         }
 
         private double LinkShare(int start, int end)
@@ -600,6 +686,15 @@ internal static partial class NotesParser
                 case LinkInline link when link.FirstChild is null:
                     Append(byLine, link, link.Url ?? string.Empty);
                     return;
+                case EmphasisInline emphasis:
+                    // Its text is read as any other; the span is kept apart for the quiz (the answers never see it).
+                    MarkEmphasis(emphasis, PlainText(emphasis), EmphasisKind.Emphasis);
+                    foreach (var child in emphasis)
+                    {
+                        Collect(child, byLine);
+                    }
+
+                    return;
                 case ContainerInline container:
                     foreach (var child in container)
                     {
@@ -611,6 +706,7 @@ internal static partial class NotesParser
                     Append(byLine, literal, literal.Content.ToString());
                     return;
                 case CodeInline code:
+                    MarkEmphasis(code, code.Content, EmphasisKind.Code);
                     Append(byLine, code, code.Content);
                     return;
                 case AutolinkInline auto:
@@ -697,19 +793,6 @@ internal static partial class NotesParser
             CodeInline or AutolinkInline => true,
             _ => false,
         };
-
-        private static bool IsInsideImage(Inline inline)
-        {
-            for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is LinkInline { IsImage: true })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static string JoinText(IEnumerable<TextLine> lines) => string.Join("\n", lines.Select(l => l.Text));
 

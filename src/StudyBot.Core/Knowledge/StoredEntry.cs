@@ -10,7 +10,7 @@ namespace StudyBot.Core.Knowledge;
 internal static class StoredEntry
 {
     /// <summary>Bumped whenever the layout changes; an index written with another layout is rebuilt.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static byte[] Encode(NoteEntry entry)
     {
@@ -44,6 +44,12 @@ internal static class StoredEntry
             }
 
             writer.Write(entry.LinkShare);
+            writer.Write(passage.Emphasis?.Count ?? 0);
+            foreach (var span in passage.Emphasis ?? [])
+            {
+                writer.Write(span.Text);
+                writer.Write((int)span.Kind);
+            }
         }
 
         return stream.ToArray();
@@ -77,8 +83,14 @@ internal static class StoredEntry
         }
 
         var linkShare = reader.ReadDouble();
+        var emphasis = new EmphasisSpan[reader.ReadInt32()];
+        for (var i = 0; i < emphasis.Length; i++)
+        {
+            emphasis[i] = new EmphasisSpan(reader.ReadString(), (EmphasisKind)reader.ReadInt32());
+        }
+
         return new NoteEntry(
-            new Passage(file, section, headingPath, lineStart, lineEnd, text, kind, question, answerText),
+            new Passage(file, section, headingPath, lineStart, lineEnd, text, kind, question, answerText, emphasis.Length == 0 ? null : emphasis),
             sectionLine, indexInSection, context, leads, linkShare);
     }
 

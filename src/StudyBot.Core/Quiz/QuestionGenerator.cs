@@ -948,7 +948,8 @@ public static partial class QuestionGenerator
             {
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(cited, key) || QuizText.ContentStems(masked).Count < MinBlankContext)
+                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(cited, key) || QuizText.ContentStems(masked).Count < MinBlankContext
+                    || (corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key)))
                 {
                     continue;
                 }
@@ -1016,6 +1017,15 @@ public static partial class QuestionGenerator
             .Any(span => QuizText.WordCount(span) <= MaxLabelWords && QuizText.Normalize(span) is var n && n != k && QuizText.ContainsNormalized(span, key)
                 && QuizText.WordCount(span) > QuizText.WordCount(key));
     }
+
+    /// <summary>True when a code name is a word of the stem with a few letters added ("_____ is an interactive and more
+    /// user-friendly alternative to top" for htop, "iotop" beside it): commands are named after what they do, and the
+    /// stem's word names the key for a learner who knows nothing of the subject. Only for code names: "HTTPS … than
+    /// HTTP" names two protocols of one family, a fair pair.</summary>
+    internal static bool NamedAfterStemWord(string masked, string key) =>
+        key.All(char.IsLetter) && QuizText.Words(masked).Any(w => w.Length >= 3 && w.Length < key.Length && w.All(char.IsLetter)
+            && !QuizLexicon.StopWords.Contains(w)
+            && (key.EndsWith(w, StringComparison.OrdinalIgnoreCase) || key.StartsWith(w, StringComparison.OrdinalIgnoreCase)));
 
     [GeneratedRegex(@"(?:\*\*|__)([^*_]+?)(?:\*\*|__)")]
     private static partial Regex EmphasisRegex();
@@ -1226,13 +1236,18 @@ public static partial class QuestionGenerator
         var titles = sections.Where(s => s.Definition.File == p.File && QuizText.WordCount(s.Title) is 2 or 3 && !s.Title.Contains('(', StringComparison.Ordinal))
             .Select(s => s.Title)
             .Where(t => QuizText.Mask(text, t) != text);
-        return QuizText.Terms(text)
+        // A term the line itself introduces in emphasis ("*Ownership* is a set of rules that govern how a Rust program
+        // manages memory") is what the line defines, however often the notes use it afterwards: the blank asks which
+        // term the definition is of.
+        var introducedHere = corpus.Introduced.IntroducedIn(text, p.Emphasis).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return corpus.TermsOf(text, p)
             .Where(t => !corpus.IsShouted(t) && !QuizLexicon.GenericHeadingWords.Contains(t) && !QuizLexicon.WeakKeys.Contains(t)
                 && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(t => corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02) && !corpus.IsVariantOfCommoner(t) && !corpus.IsFileTopic(t, p.File))
-            .OrderBy(t => corpus.Df(t) >= 2 ? 0 : 1)
+            .Where(t => (introducedHere.Contains(t) || corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02)) && !corpus.IsVariantOfCommoner(t) && !corpus.IsFileTopic(t, p.File))
+            .OrderBy(t => introducedHere.Contains(t) ? 0 : 1)
+            .ThenBy(t => corpus.Df(t) >= 2 ? 0 : 1)
             .ThenBy(t => corpus.Df(t))
             .ThenByDescending(t => t.Length)
             .ThenBy(t => t, StringComparer.Ordinal)
@@ -1245,7 +1260,7 @@ public static partial class QuestionGenerator
     private static IEnumerable<Wrong> WrongTerms(
         string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
-        var shape = Shape(key);
+        var shape = Shape(key, corpus.Introduced);
         var stems = QuizText.ContentStems(masked);
         var parentPath = p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).ToList();
         var root = QuizCorpus.Root(p.File);
@@ -1264,7 +1279,8 @@ public static partial class QuestionGenerator
             .Concat(fileTerms.File.Select(t => (Text: t, Tier: 0.5)))
             .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
-            .Where(c => Shape(c.Text) == shape && SimilarLength(c.Text, key));
+            .Concat(corpus.Introduced.Contains(key) ? corpus.Introduced.OfCorpus(p.File).Select(t => (Text: t, Tier: 0.25)) : [])
+            .Where(c => Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key));
 
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
         // company as the key is of its kind wherever it sits: it counts as a sibling. With the model, its likeness to
@@ -1276,6 +1292,7 @@ public static partial class QuestionGenerator
             return c.Fits
                 && !cited.Contains(n, StringComparison.Ordinal) && !NamedShort(cited, n)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
+                && !(corpus.Introduced.IsCode(key) && string.Equals(IntroducedTerms.CodeBase(key), IntroducedTerms.CodeBase(c.Text), StringComparison.Ordinal))
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
@@ -1324,10 +1341,37 @@ public static partial class QuestionGenerator
                 : Math.Min(like, KindSimilarity.SameKind - KindSimilarity.Step);
         }
 
+        // Two terms the notes both introduce by their markup, of one shape ("borrowing" and "ownership" in italics,
+        // `String` and `&str` in code): the model reads a bare lower-case word or a code name by its everyday sense
+        // ("pointer" beside "ownership" 0.30, "crate root" beside "module tree" 0.20), while the notes' markup says both
+        // are terms of the subject. Vouched for by that markup, a pair the model does not put in another kind, or that
+        // the notes write in the same company, is of one kind; another name of the key (0.8 and more) stays one.
+        if (IntroducedAlike(key, term, corpus))
+        {
+            // Two kinds of one thing the notes introduce side by side ("*absolute path*" and "*relative path*", "*input
+            // lifetimes*" and "*output lifetimes*"): one head word, another modifier. The model puts such a pair at 0.8,
+            // where it reads another name of the key, but each is the other's fairest wrong choice (as sibling titles
+            // "Stateless Protocols" and "Stateful Protocols" are).
+            if (QuizText.WordCount(key) > 1 && SameKindOfName(key, term) && QuizText.Words(key)[^1].Equals(QuizText.Words(term)[^1], StringComparison.OrdinalIgnoreCase))
+            {
+                return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
+            }
+
+            if (like < KindSimilarity.SameKind && corpus.ContextSimilarity(key, term) >= SameKind)
+            {
+                return KindSimilarity.SameKind;
+            }
+        }
+
         return like < KindSimilarity.SameKind && kinds.EitherBare(key, term) && corpus.ContextSimilarity(key, term) >= SameKind
             ? KindSimilarity.SameKind
             : like;
     }
+
+    /// <summary>True when the notes introduce both terms by their markup (<see cref="IntroducedTerms"/>) and the two are
+    /// of one shape (<see cref="Shape"/>).</summary>
+    internal static bool IntroducedAlike(string key, string term, QuizCorpus corpus) =>
+        corpus.Introduced.Contains(key) && corpus.Introduced.Contains(term) && Shape(key, corpus.Introduced) == Shape(term, corpus.Introduced);
 
     /// <summary>A possible wrong choice: its text, how close its family is to the key, and a check run only when it
     /// would be taken.</summary>
@@ -1335,10 +1379,21 @@ public static partial class QuestionGenerator
     /// before family and closeness.</param>
     internal sealed record Wrong(string Text, double Tier, Func<bool>? Accept = null, double Closeness = 0, double Rank = 0);
 
-    private enum TermShape { Acronym, Name, Phrase }
+    /// <summary>The shapes a wrong choice must share with the key: a learner rules out a choice of another shape
+    /// without knowing the subject. A name the notes set in code is offered only beside code of its form (`String`
+    /// beside `&amp;str` and `Vec&lt;T&gt;`, not beside "ownership"; "a parameter of type _____" is not answered by
+    /// `chars` or `to_string`, a macro `println!` only beside macros); a lower-case word the notes introduce in emphasis
+    /// only beside such words.</summary>
+    internal enum TermShape { Acronym, Name, Phrase, Concept, CodeType, CodeMacro, Code }
 
-    private static TermShape Shape(string term) =>
-        term.Contains(' ', StringComparison.Ordinal) ? TermShape.Phrase : QuizText.IsAcronym(term) ? TermShape.Acronym : TermShape.Name;
+    internal static TermShape Shape(string term, IntroducedTerms introduced) =>
+        introduced.IsCode(term) ? (term.EndsWith('!') ? TermShape.CodeMacro
+            : char.IsUpper(term[0]) || term[0] == '&' || term.Contains('<', StringComparison.Ordinal) ? TermShape.CodeType
+            : TermShape.Code)
+        : term.Contains(' ', StringComparison.Ordinal) ? TermShape.Phrase
+        : QuizText.IsAcronym(term) ? TermShape.Acronym
+        : introduced.Contains(term) && term.All(c => !char.IsUpper(c)) ? TermShape.Concept
+        : TermShape.Name;
 
     private static bool SimilarLength(string a, string b) => Math.Abs(a.Length - b.Length) <= Math.Max(3, Math.Max(a.Length, b.Length) / 2);
 

@@ -25,6 +25,7 @@ internal sealed partial class QuizCorpus
     public QuizCorpus(IEnumerable<Passage> passages)
     {
         _passages = passages.Where(p => p.Kind != PassageKind.Code).ToList();
+        Introduced = new IntroducedTerms(_passages);
         _stems = new List<HashSet<string>>(_passages.Count);
         for (var i = 0; i < _passages.Count; i++)
         {
@@ -32,7 +33,7 @@ internal sealed partial class QuizCorpus
             var text = QuizText.OneLine(p.Text);
             _stems.Add(QuizText.Stems(text));
             _lowerTexts.Add(text.ToLowerInvariant());
-            foreach (var term in QuizText.Terms(text).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var term in TermsOf(text, p).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!_termPassages.TryGetValue(term, out var list))
                 {
@@ -66,6 +67,13 @@ internal sealed partial class QuizCorpus
             files.Add(p.File);
         }
     }
+
+    /// <summary>The terms the notes introduce by their markup (<see cref="IntroducedTerms"/>).</summary>
+    public IntroducedTerms Introduced { get; }
+
+    /// <summary>The terms of a line of <paramref name="passage"/>: acronyms and CamelCase names
+    /// (<see cref="QuizText.Terms"/>) and the terms the notes introduce (<see cref="Introduced"/>) that it writes.</summary>
+    public IEnumerable<string> TermsOf(string text, Passage passage) => QuizText.Terms(text).Concat(Introduced.In(text, passage.Emphasis, passage.File));
 
     /// <summary>True when the notes treat two terms as one ("SSL/TLS", "HTTP/HTTPS"), or one is the other plus a
     /// letter or two (SMTP, SMTPS): either could fill the same blank.</summary>
@@ -258,11 +266,11 @@ internal sealed partial class QuizCorpus
         foreach (var i in indices)
         {
             var p = _passages[i];
-            var terms = QuizText.Terms(QuizText.OneLine(p.Text));
+            var terms = TermsOf(QuizText.OneLine(p.Text), p).ToList();
             all.AddRange(terms);
             if (p.HeadingPath.Count == parentPath.Count + 1 && p.HeadingPath.Take(parentPath.Count).SequenceEqual(parentPath, StringComparer.Ordinal))
             {
-                siblings.AddRange(QuizText.Terms(QuizText.OneLine(p.Text)));
+                siblings.AddRange(terms);
             }
         }
 
@@ -285,7 +293,7 @@ internal sealed partial class QuizCorpus
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var i in holders.Where(i => Root(_passages[i].File) == root))
         {
-            foreach (var other in QuizText.Terms(QuizText.OneLine(_passages[i].Text)).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var other in TermsOf(QuizText.OneLine(_passages[i].Text), _passages[i]).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!string.Equals(other, term, StringComparison.OrdinalIgnoreCase))
                 {
@@ -339,7 +347,7 @@ internal sealed partial class QuizCorpus
         var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Link(string root, IReadOnlyList<string> run)
         {
-            run = run.Where(t => QuizText.Terms(t).Any()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            run = run.Where(t => QuizText.Terms(t).Any() || Introduced.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var a in run)
             {
                 if (!listed.TryGetValue(root + "\u001f" + a.ToUpperInvariant(), out var set))

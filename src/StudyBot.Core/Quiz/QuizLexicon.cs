@@ -219,6 +219,36 @@ internal static class QuizLexicon
         "every", "much", "many", "this", "these", "those",
     };
 
+    /// <summary>Words that mark a short paragraph as the author's walk-through whatever else it says: the author's future
+    /// or past ("Next, we'll look at …", "Earlier, we mentioned …", "Let's …") and the page around it ("the code above").
+    /// Unlike <see cref="WalkthroughWords"/>, not the plain "we": team notes write "when we execute terraform init, the
+    /// system asks …" as a fact (rated good eleven times).</summary>
+    public static readonly HashSet<string> WalkthroughMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "we'll", "we’ll", "we've", "we’ve", "let's", "let’s", "you'll", "you’ll", "you've", "you’ve", "earlier",
+        "previously", "above", "below", "preceding",
+    };
+
+    /// <summary>Words a writer sets in italics for stress, not to introduce a term ("you *can't* do that", "*both* the
+    /// stack and the heap", "the answer *did* change"): an emphasised span made of them, or ending on one, names
+    /// nothing (<see cref="IntroducedTerms"/>). The other function-word lists (stop words, modals, auxiliaries,
+    /// determiners) count as well.</summary>
+    public static readonly HashSet<string> StressWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "both", "either", "neither", "nor", "nothing", "something", "anything", "everything", "once", "twice", "first",
+        "last", "never", "always", "did", "do", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t", "can’t",
+        "won’t", "shouldn't", "shouldn’t", "isn’t", "aren’t", "out", "off", "up", "down", "before", "after", "same",
+        "different", "own", "just", "really", "why", "who", "whom", "whose", "yes", "no", "three", "four",
+    };
+
+    /// <summary>Words that name a term just after them ("is called *borrowing*", "known as a *hash table*"): where the
+    /// notes introduce a term in emphasis (<see cref="IntroducedTerms.Introduces"/>).</summary>
+    public static readonly string[] NamingVerbs = ["called", "known as", "referred to as", "termed", "named", "dubbed"];
+
+    /// <summary>Verbs that say what the term before them is ("*Ownership* is a set of rules", "A **socket** is the
+    /// combination of …").</summary>
+    public static readonly string[] DefiningVerbs = ["is", "are", "means", "refers to", "stands for", "describes", "lets", "allows", "provides"];
+
     /// <summary>Files that describe the notes rather than teach: nothing in them is worth a question.</summary>
     public static readonly HashSet<string> NonContentFiles = new(StringComparer.OrdinalIgnoreCase)
     {

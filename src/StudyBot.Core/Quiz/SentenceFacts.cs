@@ -47,7 +47,7 @@ public static partial class QuestionGenerator
             facts.AddRange(run
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && !HasNestedList(p, fileLines))
                 .Select(p => (Passage: p, Text: QuizText.OneLine(p.Text)))
-                .Where(f => IsFactText(f.Text)));
+                .Where(f => IsFactText(f.Text) && (f.Passage.Kind != PassageKind.Paragraph || !IsWalkthrough(f.Text))));
         }
 
         return facts;
@@ -195,6 +195,16 @@ public static partial class QuestionGenerator
         var word = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimStart('(', '"', '“') ?? string.Empty;
         return QuizLexicon.Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
     }
+
+    /// <summary>True for a short paragraph taken whole that is the author's walk-through
+    /// (<see cref="QuizLexicon.WalkthroughMarkers"/>: "Earlier, we mentioned …", "Next, we'll look at …"): it tells what
+    /// the text does with its example, not a fact of the subject. A sentence of a long paragraph was already held to
+    /// the stricter rule (<see cref="IsSentenceFact"/>); with the terms book prose introduces as keys (issue 11), the
+    /// Rust book's short paragraphs became blanks ("Here, s will be a _____ that contains the first 4 bytes of the
+    /// string. Earlier, we mentioned that …"). Only these words: a paragraph of team notes may say "we" ("when we
+    /// execute terraform init the system asks …", rated good eleven times), lean on its section ("It can be …") or its
+    /// later sentences on its first ("BGP is … It routes traffic …", rated good twelve times).</summary>
+    internal static bool IsWalkthrough(string paragraph) => QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains);
 
     /// <summary>A sentence of a paragraph worth a blank: every check of a line fact (<see cref="IsFactText"/>), and it
     /// stands alone. It opens with a capital (not cut from the middle of a sentence) and ends with a full stop (not a

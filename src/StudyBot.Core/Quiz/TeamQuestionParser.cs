@@ -269,37 +269,7 @@ public static partial class TeamQuestionParser
         return last + 1;
     }
 
-    private static string InlineText(ContainerInline? inline)
-    {
-        if (inline is null)
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var node in inline.Descendants())
-        {
-            switch (node)
-            {
-                case LiteralInline literal:
-                    builder.Append(literal.Content.ToString());
-                    break;
-                case CodeInline code:
-                    builder.Append(code.Content);
-                    break;
-                case LineBreakInline:
-                    builder.Append(' ');
-                    break;
-                case AutolinkInline link:
-                    builder.Append(link.Url);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return QuizText.OneLine(builder.ToString());
-    }
+    private static string InlineText(ContainerInline? inline) => QuizText.OneLine(NotesParser.PlainText(inline));
 
     [GeneratedRegex(@"^Source:\s*(?<file>[^#\s][^#]*)#L(?<start>\d+)(?:-L?(?<end>\d+))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SourceRegex();

@@ -276,6 +276,42 @@ public sealed class NotesParserTests
         Assert.Contains("UDP: No delivery guarantees", row.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_EmphasisAndCode_AreKeptBesideTheUnchangedText()
+    {
+        // Book prose introduces its terms in italics and names code in code; the text the answers index loses the
+        // markup, so the spans are kept beside it for the quiz (issue 11).
+        var text = "The *slice* type lets you reference a contiguous sequence, and a `String` owns its data.\n" +
+            "A *dangling\nreference* points to freed memory, **not** to a value.\n";
+
+        var passage = Assert.Single(NotesParser.Parse("slices.md", text)).Passage;
+
+        Assert.Equal("The slice type lets you reference a contiguous sequence, and a String owns its data.\nA dangling\nreference points to freed memory, not to a value.", passage.Text);
+        Assert.Equal(
+            new[]
+            {
+                new EmphasisSpan("slice", EmphasisKind.Emphasis), new EmphasisSpan("String", EmphasisKind.Code),
+                new EmphasisSpan("dangling reference", EmphasisKind.Emphasis), new EmphasisSpan("not", EmphasisKind.Emphasis),
+            },
+            passage.Emphasis);
+    }
+
+    [Fact]
+    public void Parse_LineWithoutMarkup_HasNoEmphasis() =>
+        Assert.Null(Assert.Single(NotesParser.Parse("plain.md", "Plain prose with no markup at all.\n")).Passage.Emphasis);
+
+    [Fact]
+    public void StoredEntry_EncodeDecode_KeepsTheEmphasis()
+    {
+        var entry = Assert.Single(NotesParser.Parse("slices.md", "The *slice* type and `&str` are views.\n"));
+
+        var bytes = StoredEntry.Encode(entry);
+        var decoded = StoredEntry.Decode(bytes, 0, bytes.Length).Passage;
+
+        Assert.Equal(entry.Passage.Text, decoded.Text);
+        Assert.Equal(entry.Passage.Emphasis, decoded.Emphasis);
+    }
+
     private static IReadOnlyList<Passage> SeedPassages() =>
         NotesParser.Parse("aws-devsecops.md", File.ReadAllText(Path.Combine(KnowledgeTestData.SeedFolder, "aws-devsecops.md")))
             .Select(e => e.Passage)

@@ -491,6 +491,15 @@ public class QuestionWritingTests
         Assert.True(QuestionGenerator.IsSentenceFact(sentence));
 
     [Theory]
+    [InlineData("Here, s will be a &str that contains the first 4 bytes of the string. Earlier, we mentioned that each of these characters was 2 bytes.", true)]
+    [InlineData("Next, we’ll look at a different kind of reference: slices.", true)]
+    [InlineData("BGP is the routing protocol that glues the internet together. It routes traffic between autonomous systems.", false)]
+    [InlineData("It can be attached to one instance at a time and is replicated within its zone.", false)] // leans on its section, shown
+    [InlineData("Important: If we have a local state and change to the S3 backend, when we execute terraform init the system asks us to copy the state.", false)]
+    public void IsWalkthrough_ShortParagraphInTheAuthorsVoice(string paragraph, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsWalkthrough(paragraph));
+
+    [Theory]
     [InlineData("{{#include ../listings/routing/src/main.c:here}}")]
     [InlineData("Listing 3-1: a router that forwards every packet to the default gateway")]
     [InlineData("The router drops the packet here (see Chapter 7 for the reasons)")]

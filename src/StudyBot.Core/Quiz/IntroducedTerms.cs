@@ -1,0 +1,306 @@
+using System.Text.RegularExpressions;
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// The terms the notes themselves introduce, learnt from their markup rather than from word lists: a span the author
+/// set in emphasis where the file first uses it ("*Ownership* is a set of rules", "the *slice* type", "a *dangling
+/// reference*"), and a name set in code ("`String`", "`&amp;str`", "`Vec&lt;T&gt;`"). Book prose names its terms in
+/// lower-case words, which the finder of acronyms and CamelCase names (<see cref="QuizText.Terms"/>) cannot see: the
+/// Rust book gave 539 candidate facts, 41 keys and no wrong choices (issue 11). With these terms a sentence gets its
+/// key and the key a family of its own shape to draw wrong choices from.
+/// </summary>
+internal sealed class IntroducedTerms
+{
+    /// <summary>The most words a span may have to name a term: a longer one is a phrase set in italics for stress or a
+    /// book's title, not a name.</summary>
+    internal const int MaxTermWords = 4;
+
+    /// <summary>The longest span read as a term (characters).</summary>
+    internal const int MaxTermLength = 40;
+
+    /// <summary>The fewest letters and digits a code span needs to be a name: shorter ones (`x`, `s1`, `v`) are an
+    /// example's variables.</summary>
+    internal const int MinCodeChars = 3;
+
+    /// <summary>The fewest files that must set a name in code for it to be a name of the subject: one that a single page
+    /// sets in code is that page's example (a variable such as `greeting_file_result`, `string1`), not a thing a learner
+    /// is asked to tell apart from others.</summary>
+    internal const int MinCodeFiles = 2;
+
+    /// <summary>An empty inventory, for notes without markup and for the rules' own tests.</summary>
+    public static readonly IntroducedTerms None = new([]);
+
+    private readonly Dictionary<string, EmphasisKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
+
+    // Code is written in one case: `String` is a type, "string" a word.
+    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+
+    // The corpora (top folders, QuizCorpus.Root) whose notes introduce each concept: a word one set of notes makes a
+    // term ("__secure__ is the file that logs …" in Linux notes) is an English word in another's ("more secure than
+    // passwords").
+    private readonly Dictionary<string, HashSet<string>> _roots = new(StringComparer.OrdinalIgnoreCase);
+
+    // Terms by their first word (lower case): a line's words find the few terms that may start at each of them.
+    private readonly Dictionary<string, List<(string Term, List<string> Words)>> _byFirstWord = new(StringComparer.Ordinal);
+
+    public IntroducedTerms(IReadOnlyList<Passage> passages)
+    {
+        var codeFiles = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in passages.GroupBy(p => p.File, StringComparer.Ordinal))
+        {
+            // Words the file has written so far, in line order: a span emphasised after the file has already used its
+            // words is stress ("the data *did* change", "by **default** it is not **encrypted**"), not an introduction.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in file.OrderBy(p => p.LineStart))
+            {
+                foreach (var span in p.Emphasis ?? [])
+                {
+                    if (span.Kind == EmphasisKind.Code && IsCodeName(span.Text))
+                    {
+                        if (!codeFiles.TryGetValue(span.Text, out var files))
+                        {
+                            files = new HashSet<string>(StringComparer.Ordinal);
+                            codeFiles[span.Text] = files;
+                        }
+
+                        files.Add(p.File);
+                    }
+                    else if (span.Kind == EmphasisKind.Emphasis && IsConceptSpan(span.Text) && Canonical(span.Text) is var term
+                        && !UsedBefore(seen, term) && Introduces(QuizText.OneLine(p.Text), span.Text))
+                    {
+                        _kinds.TryAdd(term, EmphasisKind.Emphasis);
+                        if (!_roots.TryGetValue(term, out var roots))
+                        {
+                            roots = new HashSet<string>(StringComparer.Ordinal);
+                            _roots[term] = roots;
+                        }
+
+                        roots.Add(CorpusOf(p.File));
+                    }
+                }
+
+                foreach (var word in QuizText.Words(QuizText.OneLine(p.Text)))
+                {
+                    seen.Add(Singular(word.ToLowerInvariant()));
+                }
+            }
+        }
+
+        // Names the notes write as acronyms or CamelCase outside code, in any case: `xfs` in a command is the file system
+        // the prose calls XFS, which keeps its shape (an acronym among FAT, JFS, NTFS).
+        var names = passages.SelectMany(p => QuizText.Terms(QuizText.OneLine(p.Text))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, files) in codeFiles.Where(c => c.Value.Count >= MinCodeFiles))
+        {
+            if (names.TryGetValue(code, out var written) && !string.Equals(written, code, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // A name set in code is a code name even where a file also introduced the word in italics.
+            _kinds[code] = EmphasisKind.Code;
+            _codes.Add(code);
+        }
+
+        foreach (var term in _kinds.Keys)
+        {
+            var words = QuizText.Words(term).Select(w => w.ToLowerInvariant()).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            if (!_byFirstWord.TryGetValue(words[0], out var list))
+            {
+                list = [];
+                _byFirstWord[words[0]] = list;
+            }
+
+            list.Add((term, words));
+        }
+    }
+
+    /// <summary>The terms introduced in the set of notes <paramref name="file"/> belongs to, concepts and code names:
+    /// the family a key the notes introduce draws its wrong choices from when its own file has too few (a book's chapter
+    /// introduces a handful of terms; the book, a hundred).</summary>
+    public IEnumerable<string> OfCorpus(string file)
+    {
+        var root = CorpusOf(file);
+        return _kinds.Keys.Where(t => IsCode(t) || (_roots.TryGetValue(t, out var roots) && roots.Contains(root))).Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>How many terms the notes introduce.</summary>
+    public int Count => _kinds.Count;
+
+    /// <summary>True for a term of the inventory (any case).</summary>
+    public bool Contains(string term) => _kinds.ContainsKey(term);
+
+    /// <summary>True for a term the notes set in code: it is offered only beside other code names.</summary>
+    public bool IsCode(string term) => _codes.Contains(term);
+
+    /// <summary>The inventory's terms that a line writes: a concept as whole words in any case ("Slices" for "slice"
+    /// is another word form and does not count); a code name only where the line's own markup sets it in code
+    /// (<paramref name="marked"/>), exactly as written and standing alone. Many code names are English words as well
+    /// (`text`, `kind`, `clear`, `entry`): "any kind of error" holds no code, and a blank there asks for a word.</summary>
+    /// <param name="file">The line's file: a concept counts in the set of notes (the top folder) that introduces it;
+    /// null for any.</param>
+    public IEnumerable<string> In(string text, IReadOnlyList<EmphasisSpan>? marked, string? file = null)
+    {
+        var root = file is null ? null : CorpusOf(file);
+        if (_kinds.Count == 0)
+        {
+            return [];
+        }
+
+        var words = QuizText.Words(text).Select(w => w.ToLowerInvariant()).ToList();
+        var found = new List<string>();
+        for (var at = 0; at < words.Count; at++)
+        {
+            if (!_byFirstWord.TryGetValue(words[at], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (term, termWords) in candidates)
+            {
+                if (found.Contains(term, StringComparer.OrdinalIgnoreCase) || at + termWords.Count > words.Count
+                    || !termWords.Select((w, k) => words[at + k] == w).All(x => x))
+                {
+                    continue;
+                }
+
+                if ((!IsCode(term) && (root is null || !_roots.TryGetValue(term, out var roots) || roots.Contains(root))) || (IsCode(term) && marked is not null && marked.Any(m => m.Kind == EmphasisKind.Code && m.Text == term) && StandsAlone(text, term)))
+                {
+                    found.Add(term);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The concepts of the inventory that <paramref name="text"/> itself sets in emphasis (<paramref name="marked"/>,
+    /// the markup of its passage): the line introduces or names them with the author's stress.</summary>
+    public IEnumerable<string> IntroducedIn(string text, IReadOnlyList<EmphasisSpan>? marked) =>
+        marked is null ? [] : In(text, marked).Where(t => !IsCode(t)
+            && marked.Any(m => m.Kind == EmphasisKind.Emphasis && string.Equals(Canonical(m.Text), t, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>True when <paramref name="text"/> introduces the emphasised <paramref name="span"/> as a term: names it
+    /// ("is called *borrowing*", "known as a *hash table*", "We call the action of creating a reference *borrowing*"),
+    /// says what it is ("*Ownership* is a set of rules", "A **socket** is the combination of …", "a *pointer*, which is
+    /// the address …"). Notes set words in italics and bold for stress as well ("the same **password**", "containers
+    /// *inside* VMs") and as a bullet's label ("**Privacy** — Masks the user's IP"): emphasis alone does not mark a
+    /// term (a bank built on every emphasised word filled the test corpora's bank with "privacy", "latency",
+    /// "located").</summary>
+    internal static bool Introduces(string text, string span)
+    {
+        var s = Regex.Escape(span.Trim());
+        var naming = string.Join('|', QuizLexicon.NamingVerbs.Select(Regex.Escape));
+        var saying = string.Join('|', QuizLexicon.DefiningVerbs.Select(Regex.Escape));
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        var timeout = TimeSpan.FromSeconds(1);
+        return Regex.IsMatch(text, $@"\b(?:{naming})\s+(?:an?\s+|the\s+)?{s}(?![\w-])", options, timeout)
+            || Regex.IsMatch(text, $@"\bcall(?:s|ed)?\s(?:[^\s.!?;]+\s){{0,8}}(?:an?\s+|the\s+)?{s}(?:$|[.,;:!?)])", options, timeout)
+            || Regex.IsMatch(text, $@"(?:^|[.!?:;]\s+|\b(?:an?|the)\s+){s},?\s+(?:{saying})\b", options, timeout)
+            || Regex.IsMatch(text, $@"(?<![\w-]){s},\s+which\s+(?:is|are|means)\b", options, timeout);
+    }
+
+    /// <summary>The set of notes a file belongs to: its top folder, or the whole folder for a file at its top (a book's
+    /// chapters side by side).</summary>
+    private static string CorpusOf(string file) => file.Contains('/', StringComparison.Ordinal) ? QuizCorpus.Root(file) : string.Empty;
+
+    /// <summary>True for an emphasised span that can name a concept: one to <see cref="MaxTermWords"/> words, not a
+    /// label ("**Note:**", a title the parser already reads), not a sentence, and ending on a word that can head a
+    /// noun phrase — not a function word set in italics for stress ("*not*", "*both*", "*will*", "*out of*").</summary>
+    internal static bool IsConceptSpan(string span)
+    {
+        var t = span.Trim();
+        var words = QuizText.Words(t);
+        // A gloss in brackets is not counted: "last in, first out (LIFO)" is a name of four words.
+        return QuizText.WordCount(QuizText.WithoutBrackets(t)) is >= 1 and <= MaxTermWords && t.Length <= MaxTermLength
+            && !t.EndsWith(':') && !t.EndsWith('.') && !t.EndsWith('!') && !t.EndsWith('?') && !t.Contains(". ", StringComparison.Ordinal)
+            && !t.Contains('/', StringComparison.Ordinal) && !LooksLikeFile(t)
+            && t.Any(char.IsLetter) && words[^1].Length >= 3 && !IsFunctionWord(words[^1]) && words.Any(w => !IsFunctionWord(w));
+    }
+
+    /// <summary>True for a code span that names one thing (`String`, `&amp;str`, `Vec&lt;T&gt;`, `panic!`, `i32`):
+    /// no call, assignment, path or file, no spaces outside a type's angle brackets, and
+    /// <see cref="MinCodeChars"/> letters or digits or more.</summary>
+    internal static bool IsCodeName(string span)
+    {
+        var t = span.Trim();
+        var outside = StripAngles(t);
+        return t.Length is > 0 and <= MaxTermLength && t.Any(char.IsLetter) && t.Count(char.IsLetterOrDigit) >= MinCodeChars
+            && !outside.Any(char.IsWhiteSpace) && outside.IndexOfAny(['(', ')', '=', ';', '"', '\'', '/', '.', ',', '{', '}', '[', ']', '$', '#', '|']) < 0
+            && !t.StartsWith('-') && !t.EndsWith(':') && !t.StartsWith(':');
+    }
+
+    /// <summary>The name a code term is a form of: `Option&lt;T&gt;` and `Option&lt;i8&gt;` are both Option, `Result::Ok`
+    /// is Result. Two forms of one name are one thing to a learner; neither is a wrong choice for the other.</summary>
+    internal static string CodeBase(string term)
+    {
+        var t = term.TrimStart('&').Trim();
+        var end = t.IndexOfAny(['<', ':', '!']);
+        return end > 0 ? t[..end] : t;
+    }
+
+    /// <summary>The form a concept is kept in: a capital that only opens the sentence is dropped ("*Ownership* is …"
+    /// introduces "ownership"); a name with capitals inside it keeps them.</summary>
+    internal static string Canonical(string span)
+    {
+        var t = span.Trim();
+        var words = QuizText.Words(t);
+        return words.Count > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).All(c => !char.IsUpper(c))
+            && words.Skip(1).All(w => w.All(c => !char.IsUpper(c)))
+            ? char.ToLowerInvariant(t[0]) + t[1..]
+            : t;
+    }
+
+    private static bool UsedBefore(HashSet<string> seen, string term) =>
+        QuizText.Words(term).Select(w => Singular(w.ToLowerInvariant())).Where(w => !IsFunctionWord(w)).All(seen.Contains);
+
+    private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+
+    private static bool IsFunctionWord(string word) =>
+        QuizLexicon.StopWords.Contains(word) || QuizLexicon.Modals.Contains(word) || QuizLexicon.Auxiliaries.Contains(word)
+        || QuizLexicon.DanglingEnds.Contains(word) || QuizLexicon.Determiners.Contains(word) || QuizLexicon.StressWords.Contains(word);
+
+    private static bool LooksLikeFile(string text) =>
+        text.LastIndexOf('.') is var dot && dot > 0 && dot < text.Length - 1 && text[(dot + 1)..].All(char.IsLetterOrDigit);
+
+    private static string StripAngles(string text)
+    {
+        var depth = 0;
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            depth += c == '<' ? 1 : 0;
+            if (depth == 0)
+            {
+                kept.Append(c);
+            }
+
+            depth -= c == '>' && depth > 0 ? 1 : 0;
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>True when <paramref name="term"/> stands in <paramref name="text"/> as written, not inside a longer name.</summary>
+    private static bool StandsAlone(string text, string term)
+    {
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if ((at == 0 || !IsNameChar(text[at - 1])) && (end == text.Length || !IsNameChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or ':' or '<' or '&';
+}
