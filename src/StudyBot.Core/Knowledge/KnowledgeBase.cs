@@ -145,16 +145,28 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     }
 
     /// <inheritdoc />
-    public Answer Ask(string question)
+    public Answer Ask(string question) =>
+        OnLiveIndex(
+            index => AnswerComposer.Ask(index, question),
+            // Not the ordinary decline: nothing could be found because nothing is loaded, and whoever asks should
+            // learn that (and where the bot looked) rather than think the notes lack the topic.
+            () => new Answer(question ?? string.Empty, false, AnswerVerdict.None, string.Empty, [], [], Volatile.Read(ref _notLoaded) ?? string.Empty));
+
+    /// <summary>Every stage of answering <paramref name="question"/>, one line each (the analysis, the candidates with
+    /// their signals' contributions, the decision and the Yes/No reading): what <c>ask --explain</c> prints.</summary>
+    public IReadOnlyList<string> Explain(string question) =>
+        OnLiveIndex(index => AnswerComposer.Explain(index, question), () => [Volatile.Read(ref _notLoaded) ?? "No notes are loaded."]);
+
+    /// <summary>Runs <paramref name="read"/> on the index that serves now, held so that a reload cannot retire it
+    /// meanwhile; <paramref name="notLoaded"/> when no index could be loaded.</summary>
+    private T OnLiveIndex<T>(Func<KnowledgeIndex, T> read, Func<T> notLoaded)
     {
         while (true)
         {
             var index = EnsureLoaded();
             if (index is null)
             {
-                // Not the ordinary decline: nothing could be found because nothing is loaded, and whoever asks should
-                // learn that (and where the bot looked) rather than think the notes lack the topic.
-                return new Answer(question ?? string.Empty, false, AnswerVerdict.None, string.Empty, [], [], Volatile.Read(ref _notLoaded) ?? string.Empty);
+                return notLoaded();
             }
 
             if (!index.TryAcquire())
@@ -165,7 +177,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
             try
             {
-                return AnswerComposer.Ask(index, question);
+                return read(index);
             }
             finally
             {

@@ -43,7 +43,7 @@ internal static partial class Lexicon
     public static readonly IReadOnlyList<string> FrameWords =
     [
         "explain", "describe", "define", "definition", "mean", "meaning", "means", "purpose", "use", "used", "uses",
-        "using", "difference", "differences", "different", "between", "example", "examples", "advantage",
+        "using", "difference", "differences", "different", "between", "vs", "versus", "example", "examples", "advantage",
         "advantages", "disadvantage", "disadvantages", "benefit", "benefits", "downside", "downsides", "drawback",
         "drawbacks", "pros", "cons", "work", "works", "working", "role", "function", "main", "provide", "provides",
         "offer", "offers", "tell", "know", "need", "needed", "like", "good", "important", "thing", "things", "way",
@@ -95,6 +95,12 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bhow\s+(long|many|much|big|large|small|often|far|fast|old|soon|frequently)\b|\bwhat\s+(size|number|amount)\b", RegexOptions.IgnoreCase)]
     public static partial Regex ValueQuestion();
 
+    /// <summary>A tag that asks to confirm the statement before it ("…, right?", "… right - and …?", "…, isn't it?",
+    /// "…, correct?"): chat's way of asking yes or no without an auxiliary first. "yes" and "no" count only as a tag
+    /// of their own ("…, no?"), not in "no matter" or "yes or no".</summary>
+    [GeneratedRegex(@"(?:,|\s)\s*(?:right|correct|true|yeah|yes|no|isn'?t\s+(?:it|that|this)|aren'?t\s+(?:they|we|these|those)|don'?t\s+(?:they|we|you|i)|doesn'?t\s+(?:it|that|this)|is\s+that\s+(?:right|correct|true)|am\s+i\s+right)\s*(?:\?|[—–-]+\s|,\s)", RegexOptions.IgnoreCase)]
+    public static partial Regex ConfirmationTag();
+
     /// <summary>Informal spellings of question words that are not topic words either.</summary>
     [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InformalOpener();
@@ -115,6 +121,13 @@ internal static partial class Lexicon
                 "big" or "large" or "small" or "size" => AnswerType.Size,
                 _ => AnswerType.Amount,
             };
+        }
+
+        // "the default keep alive interval in seconds": the unit the question names says what it asks for, before
+        // "default" or "limit" do.
+        if (UnitAsked().Match(question) is { Success: true } unit)
+        {
+            return unit.Groups["time"].Success ? AnswerType.Duration : AnswerType.Size;
         }
 
         if (PortQuestion().IsMatch(question))
@@ -154,6 +167,9 @@ internal static partial class Lexicon
     /// exercise or a prompt, which asks what the question asks rather than answering it.</summary>
     [GeneratedRegex(@"\?[\s*_)\]""'”]*$")]
     public static partial Regex AsksShape();
+
+    [GeneratedRegex(@"\bin\s+(?:(?<time>ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|(?<size>bytes?|[kmgt]i?b|kilobytes?|megabytes?|gigabytes?|terabytes?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitAsked();
 
     [GeneratedRegex(@"\b(what|which)\s+(tcp\s+|udp\s+)?ports?\b|\bport\s+(number|does|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortQuestion();

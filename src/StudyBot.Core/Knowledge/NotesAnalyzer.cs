@@ -33,6 +33,9 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         "within", "across", "along", "among", "around", "behind", "beyond", "upon", "toward", "towards", "onto",
         "while", "whether", "because", "although", "though", "unless", "until", "since", "yet", "else", "ever",
         "every", "few", "whom", "whose", "let", "lets", "got", "am", "i'm", "you're", "what's", "let's", "one",
+        // Question words typed without the apostrophe, anywhere in a chat question ("like whats the range in km?"):
+        // never a topic, though the stemmer would make "whats" the topic word "what".
+        "whats", "hows", "whys", "wheres", "whos", "whens",
     ], ignoreCase: true);
 
 

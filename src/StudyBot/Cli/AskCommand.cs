@@ -34,7 +34,11 @@ internal static class AskCommand
         {
             Description = "Answer without the local semantic model (faster start; by default the notes are embedded first, from the cache in data/embeddings when they were before).",
         };
-        var command = new Command("ask", "Answer a question from the notes, with citations.") { knowledge, json, lexical, question };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Print how each question was answered instead of the answer: the question's analysis, the best candidates with every signal's contribution, the decision and the Yes/No reading.",
+        };
+        var command = new Command("ask", "Answer a question from the notes, with citations.") { knowledge, json, lexical, explain, question };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(knowledge),
             parse.GetValue(json),
@@ -43,11 +47,12 @@ internal static class AskCommand
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken,
-            semantic: !parse.GetValue(lexical)));
+            semantic: !parse.GetValue(lexical),
+            explain: parse.GetValue(explain)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
+    internal static async Task<int> RunAsync(string? folder, bool json, string[] words, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool semantic = false, bool explain = false)
     {
         var vectors = CliOptions.EmbeddingCacheFor(folder);
         using var indexer = semantic ? new Core.Knowledge.Semantic.SemanticIndexer(vectors, modelFolder: Path.GetDirectoryName(vectors)) : null;
@@ -60,6 +65,12 @@ internal static class AskCommand
         foreach (var question in Questions(words, input))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (explain)
+            {
+                await output.WriteLineAsync(string.Join('\n', notes.Explain(question)) + "\n");
+                continue;
+            }
+
             var answer = notes.Ask(question);
             await output.WriteLineAsync(json ? ToJson(answer) : ToText(answer));
         }

@@ -48,6 +48,23 @@ public sealed class AskCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_Explain_PrintsTheStagesInsteadOfTheAnswer()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AskCommand.RunAsync(SeedFolder, json: true, ["Is EBS encrypted by default?"], TextReader.Null, output, error, CancellationToken.None, explain: true);
+
+        Assert.Equal(0, code);
+        var text = output.ToString();
+        Assert.Contains("question kind=YesNo", text, StringComparison.Ordinal);
+        Assert.Contains("decision p=", text, StringComparison.Ordinal);
+        Assert.Contains("polarity rules read No", text, StringComparison.Ordinal);
+        Assert.Contains("aws-devsecops.md:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"answered\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_MissingFolder_ExplainsOnStderrAndFails()
     {
         using var output = new StringWriter();

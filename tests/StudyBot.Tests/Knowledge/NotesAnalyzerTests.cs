@@ -55,6 +55,20 @@ public sealed class NotesAnalyzerTests
     }
 
     [Theory]
+    [InlineData("how far can it send, like whats the range in km?", "rang")]
+    [InlineData("ok so hows the key rotated", "rotat")]
+    public void Terms_QuestionWordsWithoutApostrophe_AreNoTopic(string question, string topic)
+    {
+        var terms = Analyzer.Terms(question);
+
+        Assert.DoesNotContain("what", terms);
+        Assert.DoesNotContain("whats", terms);
+        Assert.DoesNotContain("how", terms);
+        Assert.DoesNotContain("hows", terms);
+        Assert.Contains(terms, t => t.StartsWith(topic, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("WAF", "web access firewall")]
     [InlineData("WAF", "web application firewall")]
     [InlineData("HSM", "CloudSHM")]

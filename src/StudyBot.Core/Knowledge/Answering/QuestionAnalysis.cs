@@ -52,6 +52,12 @@ internal static partial class QuestionAnalyzer
         var isYesNo = IsYesNo(question);
         var answerType = Lexicon.AnswerTypeOf(question);
         var topic = Lexicon.InformalOpener().Replace(Lexicon.ValueQuestion().Replace(question, " "), " ");
+        if (TagQuestion(question) is { } tag)
+        {
+            // "right" and "correct" of the tag are not what the statement is about.
+            topic = topic.Remove(tag.Index, tag.Length).Insert(tag.Index, " ");
+        }
+
         var concepts = QuestionTerms.Build(index, searcher, topic, isYesNo);
         var content = concepts.Where(c => !c.IsFrame).ToList();
         var total = content.Sum(c => c.Weight);
@@ -90,9 +96,28 @@ internal static partial class QuestionAnalyzer
             return false;
         }
 
+        if (TagQuestion(question) is not null)
+        {
+            return true;
+        }
+
         var main = MainClause(question);
         var opener = WordPattern().Match(main);
         return !ReferenceEquals(main, question) && opener.Success && Lexicon.YesNoOpeners.Contains(opener.Value);
+    }
+
+    /// <summary>The confirmation tag of a statement asked as a question ("sftp is plain ftp with encryption, right?"),
+    /// or null: a question that opens with an auxiliary or a wh-word asks by its opening, whatever follows.</summary>
+    private static Match? TagQuestion(string question)
+    {
+        var first = WordPattern().Match(question);
+        if (!first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
+        {
+            return null;
+        }
+
+        var tag = Lexicon.ConfirmationTag().Match(question);
+        return tag.Success && tag.Index > 0 ? tag : null;
     }
 
     /// <summary>The clause after the last opening clause or dash that ends in the question mark, or the question.</summary>
@@ -109,7 +134,8 @@ internal static partial class QuestionAnalyzer
             }
         }
 
-        return question;
+        // A statement with a confirmation tag asks whether the statement holds.
+        return TagQuestion(question) is { } tag ? question[..tag.Index].Trim() + "?" : question;
     }
 
     /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?", "whats X": asks what something is.</summary>

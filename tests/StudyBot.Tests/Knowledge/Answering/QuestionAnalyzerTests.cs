@@ -17,6 +17,12 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("What is UDP, and does it retransmit?", false)]
     [InlineData("How long is the session timeout?", false)]
     [InlineData("Explain keep-alive", false)]
+    [InlineData("sftp is basically plain ftp with encryption bolted on, right?", true)]
+    [InlineData("relays count as digital actuators right - high signal turns it on, low turns it off?", true)]
+    [InlineData("the default timeout is 30 minutes, isn't it?", true)]
+    [InlineData("the key never leaves the device, no?", true)]
+    [InlineData("which side is right?", false)]
+    [InlineData("tcp retries no matter what?", false)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
@@ -28,6 +34,8 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("Which port does HTTPS use?", "Port")]
     [InlineData("What is the maximum message size?", "Limit")]
     [InlineData("Is it encrypted by default?", "Default")]
+    [InlineData("whats the default keep alive interval in seconds?", "Duration")]
+    [InlineData("what is the maximum object size in GB?", "Size")]
     [InlineData("What is a pod?", "None")]
     public void Analyze_ValueQuestion_NamesTheAnswerType(string question, string expected)
     {
@@ -69,9 +77,37 @@ public sealed class QuestionAnalyzerTests : IDisposable
         Assert.Contains("udp", analysis.Subject!.Terms);
     }
 
+    [Theory]
+    [InlineData("tcp vs udp, which retransmits?")]
+    [InlineData("tcp versus udp - which one retransmits?")]
+    public void Analyze_CompareWord_IsAFrameNotATopic(string question)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.DoesNotContain(analysis.Content, c => c.Terms.Contains("vs") || c.Terms.Contains("versu"));
+        Assert.Contains(analysis.Content, c => c.Terms.Contains("tcp"));
+    }
+
+    [Fact]
+    public void Analyze_ConfirmationTag_IsYesNoAndTheTagIsNoTopic()
+    {
+        var analysis = _kit.Analyze("udp retransmits lost packets, right?");
+
+        Assert.Equal(QuestionKind.YesNo, analysis.Kind);
+        Assert.DoesNotContain(analysis.Concepts, c => c.Terms.Contains("right"));
+    }
+
     [Fact]
     public void MainClause_AfterAnOpeningClause_IsTheAskingClause()
     {
         Assert.Equal("will the pull request close?", QuestionAnalyzer.MainClause("If I delete the branch after merging, will the pull request close?"));
+    }
+
+    [Theory]
+    [InlineData("sftp is basically plain ftp with encryption bolted on, right?", "sftp is basically plain ftp with encryption bolted on?")]
+    [InlineData("relays count as digital actuators right - high signal turns it on?", "relays count as digital actuators?")]
+    public void MainClause_OfAConfirmationTag_IsTheStatement(string question, string expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.MainClause(question));
     }
 }
