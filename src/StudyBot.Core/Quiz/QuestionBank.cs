@@ -31,11 +31,16 @@ public sealed partial class QuestionBank : IDisposable
     private sealed record Snapshot(
         DateTimeOffset LoadedAt,
         IReadOnlyList<QuizQuestion> Questions,
+        IReadOnlyList<QuizQuestion> Reserve,
         IReadOnlyDictionary<string, QuizQuestion> ById,
         IReadOnlyList<QuizFileIssue> Issues);
 
     /// <summary>All questions, team questions first.</summary>
     public IReadOnlyList<QuizQuestion> Questions => Current.Questions;
+
+    /// <summary>Generated questions that pass every check but score below the item-quality threshold, best first
+    /// (<see cref="QuestionGenerator.Tiers"/>): asked only when every question of the bank has been.</summary>
+    public IReadOnlyList<QuizQuestion> Reserve => Current.Reserve;
 
     /// <summary>Entries of <c>*.quiz.md</c> files that were skipped, and why.</summary>
     public IReadOnlyList<QuizFileIssue> Issues => Current.Issues;
@@ -86,7 +91,7 @@ public sealed partial class QuestionBank : IDisposable
     {
         var loadedAt = _knowledge.Stats.LoadedAt;
         var passages = _knowledge.Passages;
-        var generated = QuestionGenerator.Generate(passages, ReadLines, _model.Model, QuizItemModel.Current);
+        var (generated, reserve) = QuestionGenerator.Tiers(passages, ReadLines, _model.Model, QuizItemModel.Current);
         string? SectionOf(string file, int start, int end) =>
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
@@ -98,8 +103,10 @@ public sealed partial class QuestionBank : IDisposable
         var all = team.Concat(generated)
             .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
-        LogBank(_logger, team.Count, generated.Count, _model.Status);
-        return new Snapshot(loadedAt, all, all.ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
+        var ids = all.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var spare = reserve.Where(q => ids.Add(q.Id)).ToList();
+        LogBank(_logger, team.Count, generated.Count, spare.Count, _model.Status);
+        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
     }
 
     private IReadOnlyList<string>? ReadLines(string file) => ReadLines(_folder, file);
@@ -123,8 +130,8 @@ public sealed partial class QuestionBank : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz file {File} line {Line} skipped: {Reason}")]
     private static partial void LogIssue(ILogger logger, string file, int line, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated (kind model {ModelStatus})")]
-    private static partial void LogBank(ILogger logger, int team, int generated, string modelStatus);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated, {Reserve} in reserve (kind model {ModelStatus})")]
+    private static partial void LogBank(ILogger logger, int team, int generated, int reserve, string modelStatus);
 }
 
 /// <summary>The knowledge folder, resolved to a full path (where <c>*.quiz.md</c> files are read from).</summary>

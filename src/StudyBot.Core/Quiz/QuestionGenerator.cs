@@ -153,7 +153,25 @@ public static partial class QuestionGenerator
     /// passed the checks, in the order of kind and score (what the rules' own tests look at).</param>
     public static IReadOnlyList<QuizQuestion> Generate(
         IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null, QuizItemModel? quality = null) =>
-        Write(passages, readLines, model, quality).Select(c => c.Question).ToList();
+        Tiers(passages, readLines, model, quality).Kept;
+
+    /// <summary>The bank (<see cref="Generate"/>) and its reserve: the questions that pass every check but that the
+    /// item-quality model scores below its threshold and at least <see cref="ReserveFloor"/>, best first, one per
+    /// fact and none on a fact the bank already asks. The daily quiz posts them only once every question of the bank
+    /// has been asked, rather than repeating those (small notes give a bank of a handful).</summary>
+    public static (IReadOnlyList<QuizQuestion> Kept, IReadOnlyList<QuizQuestion> Reserve) Tiers(
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null, QuizItemModel? quality = null)
+    {
+        var written = Write(passages, readLines, model, quality, quality is null ? null : ReserveFloor);
+        var kept = written.Where(c => quality is null || c.Score >= quality.Threshold).Select(c => c.Question).ToList();
+        var reserve = written.Where(c => quality is not null && c.Score < quality.Threshold).Select(c => c.Question).ToList();
+        return (kept, reserve);
+    }
+
+    /// <summary>The lowest item-quality probability a reserve question may have. Out of fold (`quiz-loco --dump`,
+    /// 2026-12-01, 1,023 rated items), items scored 0.5–0.7 were rated good 65 % of the time (401 of 613) against
+    /// 69 % at 0.7 or more and 36 % below 0.5: the threshold buys little over 0.5, and below it quality falls.</summary>
+    internal const double ReserveFloor = 0.5;
 
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
@@ -162,8 +180,10 @@ public static partial class QuestionGenerator
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
 
+    /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
+    /// than at least the model's threshold; the caller splits them at the threshold.</param>
     internal static IReadOnlyList<Candidate> Write(
-        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null)
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null, double? floor = null)
     {
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
         var corpus = new QuizCorpus(content);
@@ -199,7 +219,7 @@ public static partial class QuestionGenerator
         if (quality is not null)
         {
             written = written.Select(c => c with { Score = quality.Probability(InNotesCasing(c.Question, corpus), corpus, kinds) })
-                .Where(c => c.Score >= quality.Threshold)
+                .Where(c => c.Score >= Math.Min(floor ?? quality.Threshold, quality.Threshold))
                 .ToList();
         }
 

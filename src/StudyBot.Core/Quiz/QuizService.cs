@@ -264,7 +264,8 @@ internal sealed partial class QuizService(
         var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
         var lastReview = states.Values.Where(s => s.AskedCount >= 2).Select(s => s.LastAskedUtc).DefaultIfEmpty(string.Empty).Max(StringComparer.Ordinal)!;
         var reviewAllowed = string.CompareOrdinal(lastReview, QuizStore.Iso(now.AddDays(-ReviewSpacingDays))) < 0;
-        var missed = !reviewAllowed ? null : questions
+        var reserve = await ReserveAsync(cancellationToken);
+        var missed = !reviewAllowed ? null : questions.Concat(reserve)
             .Select(q => (Question: q, State: states.GetValueOrDefault(q.Id)))
             .Where(x => x.State is { Repetitions: 0, LastShareCorrect: < 0.5, DueUtc: not null } s
                 && string.CompareOrdinal(s.DueUtc, nowIso) <= 0 && string.CompareOrdinal(s.LastAskedUtc, repeatBefore) < 0)
@@ -276,13 +277,15 @@ internal sealed partial class QuizService(
             return missed;
         }
 
-        // Never asked first (the team's own first); only then those asked more than RepeatAfterDays ago, the
-        // longest ago first. Otherwise two backdated posts came back before thousands never asked.
+        // Never asked first (the team's own first), then the reserve, best first (a weaker question the channel has
+        // not seen beats one it saw last week); only then those asked more than RepeatAfterDays ago, the longest ago
+        // first. Otherwise two backdated posts came back before thousands never asked.
         var fresh = questions
             .Where(q => !states.ContainsKey(q.Id))
             .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
             .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal)
             .FirstOrDefault()
+            ?? reserve.FirstOrDefault(q => !states.ContainsKey(q.Id))
             ?? questions
                 .Where(q => string.CompareOrdinal(states[q.Id].LastAskedUtc, repeatBefore) < 0)
                 .OrderBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
@@ -305,6 +308,13 @@ internal sealed partial class QuizService(
         return banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
     }
 
+    /// <summary>The reserve's questions that are not retired, best first.</summary>
+    private async Task<IReadOnlyList<QuizQuestion>> ReserveAsync(CancellationToken cancellationToken)
+    {
+        var banned = await store.BannedAsync(cancellationToken);
+        return banned.Count == 0 ? bank.Reserve : bank.Reserve.Where(q => !banned.Contains(q.Id)).ToList();
+    }
+
     /// <summary>
     /// <c>quiz me</c>: a question for the asking member alone, from their own SM-2 schedule. Their due reviews come
     /// first, the longest due first; with nothing due, a question they have never had (the team's first); when they have
@@ -321,7 +331,8 @@ internal sealed partial class QuizService(
         var now = time.GetUtcNow();
         var nowIso = QuizStore.Iso(now);
         var states = (await store.MemberStatesAsync(message.Platform, message.UserId, cancellationToken)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
-        var due = questions
+        var reserve = await ReserveAsync(cancellationToken);
+        var due = questions.Concat(reserve)
             .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
             .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
             .ToList();
@@ -329,7 +340,8 @@ internal sealed partial class QuizService(
             .Where(q => !states.ContainsKey(q.Id))
             .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
             .ThenBy(q => QuizText.OrderKey(message.Platform + message.UserId, q.Id), StringComparer.Ordinal)
-            .FirstOrDefault();
+            .FirstOrDefault()
+            ?? reserve.FirstOrDefault(q => !states.ContainsKey(q.Id));
         var (question, note) = due.Count > 0
             ? (due[0], due.Count == 1 ? "1 question is due for you:" : $"{due.Count} questions are due for you; the first:")
             : fresh is not null

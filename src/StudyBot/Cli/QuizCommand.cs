@@ -33,18 +33,23 @@ internal static class QuizCommand
                 return 0;
             },
         };
-        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, count };
+        var reserve = new Option<bool>("--reserve")
+        {
+            Description = "Print the reserve instead of the bank: questions that pass every check but score below the item-quality threshold, which the daily quiz asks only once every question of the bank has been asked.",
+        };
+        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, count, reserve };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(knowledge),
             parse.GetValue(json),
             parse.GetValue(count),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            cancellationToken));
+            cancellationToken,
+            parse.GetValue(reserve)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool reserve = false)
     {
         if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
@@ -60,7 +65,7 @@ internal static class QuizCommand
             await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");
         }
 
-        var questions = bank.Questions.Take(count).ToList();
+        var questions = (reserve ? bank.Reserve : bank.Questions).Take(count).ToList();
         if (model.Status.StartsWith("failed", StringComparison.Ordinal))
         {
             await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
@@ -74,10 +79,13 @@ internal static class QuizCommand
 
         if (questions.Count < count)
         {
-            await error.WriteLineAsync($"note: only {questions.Count} distinct questions can be made from these notes ({count} asked for).");
+            await error.WriteLineAsync(reserve
+                ? $"note: the reserve holds {questions.Count} questions ({count} asked for)."
+                : $"note: only {questions.Count} distinct questions can be made from these notes ({count} asked for).");
         }
 
-        return questions.Count == 0 ? 1 : 0;
+        // An empty reserve is no failure: the bank is all the notes give.
+        return questions.Count == 0 && !reserve ? 1 : 0;
     }
 
     private static string ToText(QuizQuestion q) =>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
 
@@ -23,5 +25,34 @@ public class QuestionBankTests
 
         Assert.Equal("Which service stops DDoS attacks?", bank.Questions[0].Text);
         Assert.Equal(before, bank.Questions.Skip(1).Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task Rotation_EveryBankQuestionAsked_TheReserveComesBeforeARepeat_BestFirst()
+    {
+        // The team's seed notes: a bank of a handful that the item-quality model keeps, and a reserve under it.
+        using var folder = QuizHarness.NewFolder(0);
+        var notes = Path.Combine(folder, "knowledge");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(notes, "aws-devsecops.md"));
+        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = notes }), TimeProvider.System);
+        await knowledge.LoadAsync(CancellationToken.None);
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var h = QuizHarness.Start(folder, time, passages: knowledge.Passages);
+        var bank = h.Services.GetRequiredService<QuestionBank>();
+        Assert.NotEmpty(bank.Questions);
+        Assert.True(bank.Reserve.Count >= 2, $"the seed notes' reserve has {bank.Reserve.Count} questions");
+        Assert.Empty(bank.Reserve.Select(q => q.Id).Intersect(bank.Questions.Select(q => q.Id)));
+
+        for (var i = 0; i < bank.Questions.Count + 2; i++)
+        {
+            await h.CommandAsync("quiz now");
+            time.Advance(TimeSpan.FromDays(1));
+            await h.TickAsync();
+        }
+
+        var posted = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(posted.Count, posted.Distinct().Count());
+        Assert.Equal(bank.Questions.Select(q => q.Text).Order(StringComparer.Ordinal), posted.Take(bank.Questions.Count).Order(StringComparer.Ordinal));
+        Assert.Equal(bank.Reserve.Take(2).Select(q => q.Text), posted.Skip(bank.Questions.Count));
     }
 }

@@ -10,11 +10,11 @@ public partial class QuizCliTests
 
     private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "data", "corpora", name);
 
-    private static async Task<(List<JsonElement> Questions, string Error, int ExitCode)> RunAsync(string folder, int count)
+    private static async Task<(List<JsonElement> Questions, string Error, int ExitCode)> RunAsync(string folder, int count, bool reserve = false)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await QuizCommand.RunAsync(folder, json: true, count, output, error, CancellationToken.None);
+        var code = await QuizCommand.RunAsync(folder, json: true, count, output, error, CancellationToken.None, reserve);
         var questions = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         return (questions, error.ToString(), code);
@@ -70,6 +70,19 @@ public partial class QuizCliTests
         Assert.InRange(questions.Count, 3, 999);
         Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
+    }
+
+    [Fact]
+    public async Task Quiz_Reserve_PrintsSoundQuestionsThatAreNotInTheBank()
+    {
+        var (bank, _, _) = await RunAsync(Seed, 1000);
+        var (reserve, error, code) = await RunAsync(Seed, 1000, reserve: true);
+
+        Assert.Equal(0, code);
+        Assert.NotEmpty(reserve);
+        Assert.Contains($"the reserve holds {reserve.Count} questions", error, StringComparison.Ordinal);
+        AssertSound(Seed, reserve);
+        Assert.Empty(reserve.Select(q => q.GetProperty("id").GetString()).Intersect(bank.Select(q => q.GetProperty("id").GetString())));
     }
 
     [Theory]

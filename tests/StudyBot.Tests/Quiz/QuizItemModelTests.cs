@@ -381,6 +381,28 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
+    public void Tiers_ScoredUnderTheThresholdButAtTheFloor_GoToTheReserve_NotTheBank()
+    {
+        var all = QuestionGenerator.Generate(SeedPassages.All, SeedPassages.ReadLines);
+
+        // yes/no: σ(0.5) ≈ 0.62, under the threshold 0.7 but over the floor 0.5; the rest σ(−0.5) ≈ 0.38, under both.
+        var (kept, reserve) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.7, yesNo: 0.5));
+        // yes/no σ(3) kept; the rest σ(−3), under the floor too.
+        var (keptHigh, reserveHigh) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.6, yesNo: 3));
+        // Without a model everything that passes the checks is the bank, and there is no reserve.
+        var (keptAll, reserveNone) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines);
+
+        Assert.Empty(kept);
+        Assert.NotEmpty(reserve);
+        Assert.All(reserve, q => Assert.Equal(QuizQuestionKind.YesNo, q.Kind));
+        Assert.Equal(all.Count(q => q.Kind == QuizQuestionKind.YesNo), reserve.Count);
+        Assert.Equal(reserve.Count, keptHigh.Count);
+        Assert.Empty(reserveHigh);
+        Assert.Equal(all.Select(q => q.Id), keptAll.Select(q => q.Id));
+        Assert.Empty(reserveNone);
+    }
+
+    [Fact]
     public void Explain_ShowsEverySignal_TheWeighedOnesWithTheirContribution_AndTheVerdict()
     {
         var signals = QuizItemSignals.Names.Select(n => n == "yes_no" ? 1.0 : double.NaN).ToArray();
