@@ -1301,7 +1301,8 @@ public static partial class QuestionGenerator
                 && (head is null || corpus.FillsSlot(c.Text, head))
                 && (article is null || QuizText.TakesAn(c.Text) == QuizText.TakesAn(key))
                 && !corpus.AlsoTrue(c.Text, stems, p)
-                && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds);
+                && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds)
+                && !SecondAnswer.Defensible(masked, key, c.Text, p.File, p.LineStart, p.LineEnd, corpus, kinds);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
 
