@@ -204,9 +204,13 @@ public static partial class QuestionGenerator
         }
 
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var asked = new List<QuizQuestion>();
         return written
             .OrderBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
             .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
+            // One question per fact of a key (outside ratings 7, 13, 17–19: iotop, NAT, extending logical volumes asked
+            // twice): of two questions that state one fact of the same key, the better scored, which comes first.
+            .Where(c => Ask(asked, c.Question, kinds))
             .Where(c => c.Question.Kind != QuizQuestionKind.FillInTheBlank
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
@@ -217,6 +221,17 @@ public static partial class QuestionGenerator
             .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
             .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
+
+        static bool Ask(List<QuizQuestion> asked, QuizQuestion q, KindSimilarity kinds)
+        {
+            if (asked.Any(a => RepeatedFact.Repeats(a, q, kinds)))
+            {
+                return false;
+            }
+
+            asked.Add(q);
+            return true;
+        }
 
         static bool Take(Dictionary<string, int> counts, string key)
         {

@@ -83,4 +83,37 @@ public class SecondAnswerTests
         Assert.True(QuizItemSignals.Of(q, corpus, new KindSimilarity(Model(0.6)))[at] < 1);
         Assert.True(double.IsNaN(QuizItemSignals.Of(q, corpus, KindSimilarity.None)[at]));
     }
+
+    [Theory]
+    [InlineData(0.85, true)] // 0.72: iotop's "shows per-process disk I/O usage" beside "which process is responsible"
+    [InlineData(0.75, false)] // 0.56: two facts of one key
+    public void Repeats_TwoStemsOfOneKeyTheModelFindsAlike_AskOneFact(double toAnchor, bool repeats)
+    {
+        var a = Blank("_____ shows per-process disk I/O usage.", 510);
+        var b = Blank("_____ is useful when you know the disk is busy and want to know which process is responsible.", 719);
+        var kinds = new KindSimilarity(new ChosenEmbedder((RepeatedFact.Said(a), toAnchor), (RepeatedFact.Said(b), toAnchor)));
+
+        Assert.Equal(repeats, RepeatedFact.Repeats(a, b, kinds));
+        Assert.False(RepeatedFact.Repeats(a, b with { AnswerIndex = 1 }, kinds));
+        Assert.False(RepeatedFact.Repeats(a, b, KindSimilarity.None));
+    }
+
+    [Fact]
+    public void Generate_OneFactOfAKeyInTwoLines_IsAskedOnce()
+    {
+        const string again = "The _____ handles millions of TCP requests per second without slowing down";
+        Passage[] passages = [.. Balancers.Where(p => p.LineStart != 9), Line("Network Load Balancer", 6, again.Replace("_____", "NLB", StringComparison.Ordinal))];
+        ChosenEmbedder Alike(double toAnchor) => new(
+            ("NLB", Math.Sqrt(0.5)), ("ALB", Math.Sqrt(0.5)), ("CLB", Math.Sqrt(0.5)), ("GWLB", Math.Sqrt(0.5)), ("ILB", Math.Sqrt(0.5)),
+            (Masked.Replace("_____", "NLB", StringComparison.Ordinal), toAnchor), (again.Replace("_____", "NLB", StringComparison.Ordinal), toAnchor));
+
+        int Blanks(double toAnchor) => QuestionGenerator.Generate(passages, model: Alike(toAnchor)).Count(q => q.Kind == QuizQuestionKind.FillInTheBlank && q.Answer == "NLB");
+
+        Assert.Equal(2, Blanks(0.75));
+        Assert.Equal(1, Blanks(0.85));
+    }
+
+    private static QuizQuestion Blank(string masked, int line) => new(
+        "q" + line, QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{masked}”", ["iotop", "iostat", "vmstat", "htop"], 0, masked,
+        new Citation("linux/disk.md", "iotop", line, line, masked), "iotop");
 }
