@@ -17,6 +17,7 @@ namespace StudyBot.Eval;
 /// model fitted on every in-sample row, at its threshold.
 ///   quiz-loco            the report
 ///   quiz-fit             the report, then fit on every row and write src/StudyBot.Core/Quiz/quiz-item-model.json
+///   --support FILE       also write the second-answer support of every rated blank and the same-key pairs (SecondAnswer, RepeatedFact)
 ///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated)
 ///   QUIZ_ON=a,b / QUIZ_OFF=a,b (environment)   weigh computed signals the model leaves out / leave weighed ones out, to
 ///                        measure one signal against the model without it
@@ -57,7 +58,7 @@ internal static class QuizFitting
             return;
         }
 
-        var (rows, unseen) = Load(root);
+        var (rows, unseen) = Load(root, Option(args, "--support"));
         Console.WriteLine($"{rows.Count} rated items, {rows.Count(r => r.Good)} good ({Share(rows.Count(r => r.Good), rows.Count)}); groups: "
             + string.Join(", ", rows.GroupBy(r => r.Group).Select(g => $"{g.Key} {g.Count()}")));
         var groups = rows.Select(r => r.Group).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -253,10 +254,58 @@ internal static class QuizFitting
         Console.WriteLine("  " + string.Join(' ', Enumerable.Range(0, unseen.Count).Select(i => $"{unseen[i].Label}:{(unseen[i].Good ? "g" : "b")}{(p[i] >= threshold ? "+" : "-")}{p[i]:0.00}")));
     }
 
+    /// <summary>--support FILE: for each rated blank's wrong choice, the lines that support it as a second answer
+    /// (<see cref="SecondAnswer"/>: share of the stem's weight, the model's likeness of the filled stem to the line and
+    /// of the stem filled with the key), and in FILE.pairs every two rated items of one bank with one key and the
+    /// likeness of their stems said of it (<see cref="RepeatedFact"/>); read by tests/data/quiz-ratings/second_answers.py
+    /// against the readers' reasons (docs/quiz.md, "A second defensible answer").</summary>
+    private static void WriteSupport(List<Row> rows, Dictionary<string, (QuizCorpus, KindSimilarity)> contexts, (QuizCorpus, KindSimilarity)? unseen, string path)
+    {
+        (QuizCorpus Corpus, KindSimilarity Kinds)? Of(Row r) => contexts.TryGetValue(r.Set, out var c) ? c : unseen;
+        static string F(double? x) => (x ?? 0).ToString("0.00", CultureInfo.InvariantCulture);
+        using (var w = new StreamWriter(path))
+        {
+            foreach (var r in rows.Where(r => r.Question.Kind == QuizQuestionKind.FillInTheBlank && Of(r) is not null))
+            {
+                var (corpus, kinds) = Of(r)!.Value;
+                var q = r.Question;
+                var (stem, _) = QuizItemSignals.StemAndLabel(q);
+                foreach (var wrong in q.Choices.Where((_, i) => i != q.AnswerIndex))
+                {
+                    var lines = corpus.Support(wrong, SecondAnswer.Stems(stem, q.Answer, wrong), q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)
+                        .Take(SecondAnswer.SupportLines);
+                    foreach (var (text, share) in lines)
+                    {
+                        w.WriteLine(string.Join('\t', r.Round, r.Label, q.Kind, r.Good ? 1 : 0, q.Answer, wrong, F(share),
+                            F(kinds.Similarity(stem.Replace("_____", wrong, StringComparison.Ordinal), text)),
+                            F(kinds.Similarity(stem.Replace("_____", q.Answer, StringComparison.Ordinal), text)), stem.ReplaceLineEndings(" "), text.ReplaceLineEndings(" ")));
+                    }
+                }
+            }
+        }
+
+        using var pairs = new StreamWriter(path + ".pairs");
+        foreach (var g in rows.Where(r => Of(r) is not null && QuestionGenerator.NamesATerm(r.Question.Kind))
+                     .GroupBy(r => (r.Round, r.Set, Key: QuizText.Normalize(r.Question.Answer))).Where(g => g.Count() > 1))
+        {
+            var list = g.ToList();
+            var kinds = Of(list[0])!.Value.Kinds;
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (a, b) = (list[i].Question, list[j].Question);
+                    pairs.WriteLine(string.Join('\t', g.Key.Round, list[i].Label, list[j].Label, a.Kind, b.Kind, a.Answer,
+                        F(kinds.Similarity(RepeatedFact.Said(a), RepeatedFact.Said(b))), RepeatedFact.Said(a).ReplaceLineEndings(" "), RepeatedFact.Said(b).ReplaceLineEndings(" ")));
+                }
+            }
+        }
+    }
+
     /// <summary>Review 17's notes (set "linux").</summary>
     private const string LinuxFolder = "tests/data/corpora4/linux-notes";
 
-    private static (List<Row> Rows, List<Row> Unseen) Load(string root)
+    private static (List<Row> Rows, List<Row> Unseen) Load(string root, string? supportPath)
     {
         var path = Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl");
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
@@ -340,6 +389,11 @@ internal static class QuizFitting
 
             var (corpus, kinds) = context;
             (inFolds ? rows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds)));
+        }
+
+        if (supportPath is not null)
+        {
+            WriteSupport(rows.Concat(unseenRows).ToList(), contexts, unseenContext, supportPath);
         }
 
         Console.WriteLine($"skipped {skipped} rows of kinds no longer written, {dropped} contrasts the generator no longer writes, {absent} of folds whose notes are not on this machine, {unseen} on notes outside the folds ({unseenRows.Count} scored as the held-out check)");

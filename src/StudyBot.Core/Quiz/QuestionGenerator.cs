@@ -224,9 +224,13 @@ public static partial class QuestionGenerator
         }
 
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var asked = new List<QuizQuestion>();
         return written
             .OrderBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
             .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
+            // One question per fact of a key (outside ratings 7, 13, 17–19: iotop, NAT, extending logical volumes asked
+            // twice): of two questions that state one fact of the same key, the better scored, which comes first.
+            .Where(c => Ask(asked, c.Question, kinds))
             .Where(c => c.Question.Kind != QuizQuestionKind.FillInTheBlank
                 || Take(blanksPerKey, QuizCorpus.Root(c.Question.Citation.File) + "\u001f" + QuizText.Normalize(c.Question.KeyTerm)))
             .GroupBy(c => c.Question.Id, StringComparer.Ordinal).Select(g => g.First())
@@ -237,6 +241,17 @@ public static partial class QuestionGenerator
             .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
             .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
+
+        static bool Ask(List<QuizQuestion> asked, QuizQuestion q, KindSimilarity kinds)
+        {
+            if (asked.Any(a => RepeatedFact.Repeats(a, q, kinds)))
+            {
+                return false;
+            }
+
+            asked.Add(q);
+            return true;
+        }
 
         static bool Take(Dictionary<string, int> counts, string key)
         {
@@ -1321,7 +1336,8 @@ public static partial class QuestionGenerator
                 && (head is null || corpus.FillsSlot(c.Text, head))
                 && (article is null || QuizText.TakesAn(c.Text) == QuizText.TakesAn(key))
                 && !corpus.AlsoTrue(c.Text, stems, p)
-                && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds);
+                && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds)
+                && !SecondAnswer.Defensible(masked, key, c.Text, p.File, p.LineStart, p.LineEnd, corpus, kinds);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
     }
 

@@ -598,6 +598,75 @@ internal sealed partial class QuizCorpus
         return false;
     }
 
+    /// <summary>How much a content stem (<see cref="QuizText.Stems"/>) says: the log of the notes' lines over the lines
+    /// that hold it, so "hardware" or "unmodified" weigh more than "use" or "system".</summary>
+    public double Idf(string stem) =>
+        Math.Log((_passages.Count + 1.0) / (1.0 + (_stemLines.Value.TryGetValue(stem, out var l) ? l.Count : 0)));
+
+    /// <summary>The lines that speak of <paramref name="term"/>: lines whose own text writes it in any case, singular
+    /// or plural ("volume group" for "Volume Groups"), or writes its expansion (an acronym's words), and the lines of a
+    /// section whose title names it ("Hardware-level virtualization involves emulating …" under "Hardware-Level
+    /// Virtualization").</summary>
+    public IReadOnlyList<int> Mentions(string term)
+    {
+        if (_mentions.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        var forms = new[] { term, Expansion(term) }.OfType<string>().Select(SingularForm).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var found = forms.Count == 0 ? [] : Enumerable.Range(0, _passages.Count)
+            .Where(i => forms.Any(f => WrittenIn(_lowerTexts[i], f) || WrittenIn(_passages[i].Section.ToLowerInvariant(), f)))
+            .ToList();
+        _mentions[term] = found;
+        return found;
+    }
+
+    private readonly Dictionary<string, List<int>> _mentions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A phrase in lower case with a plural "s" dropped, as <see cref="TextUses"/> matches it.</summary>
+    private static string SingularForm(string phrase)
+    {
+        var p = phrase.Trim().ToLowerInvariant();
+        return p.Length > MinPluralLength && p.EndsWith('s') && !p.EndsWith("ss", StringComparison.Ordinal) ? p[..^1] : p;
+    }
+
+    /// <summary>The lines, outside the cited ones, that speak of <paramref name="term"/> (<see cref="Mentions"/>) with
+    /// the stem's content words, each with the share of the stem's weight (<see cref="Idf"/>) it holds, in its text or
+    /// its section title; the best first. Where a wrong choice has such a line, the notes may make it true of the stem
+    /// too (outside rating 19: "use _____ to manage services" keyed systemd, while a line says administrators use
+    /// systemctl to manage services).</summary>
+    public IReadOnlyList<(string Text, double Share)> Support(string term, IReadOnlySet<string> stems, string citedFile, int citedStart, int citedEnd)
+    {
+        var total = stems.Sum(Idf);
+        if (total <= 0)
+        {
+            return [];
+        }
+
+        var found = new List<(string Text, double Share)>();
+        foreach (var i in Mentions(term))
+        {
+            var p = _passages[i];
+            // Another set of notes is another subject: "find" in exam-preparation notes is a verb, not the command.
+            if ((p.File == citedFile && p.LineStart <= citedEnd && p.LineEnd >= citedStart) || Root(p.File) != Root(citedFile))
+            {
+                continue;
+            }
+
+            var section = _sectionStems.TryGetValue(p.Section, out var s) ? s : _sectionStems[p.Section] = QuizText.Stems(p.Section);
+            var share = stems.Where(t => _stems[i].Contains(t) || section.Contains(t)).Sum(Idf) / total;
+            if (share > 0)
+            {
+                found.Add((QuizText.OneLine(p.Text), share));
+            }
+        }
+
+        return found.OrderByDescending(f => f.Share).ThenBy(f => f.Text, StringComparer.Ordinal).ToList();
+    }
+
+    private readonly Dictionary<string, HashSet<string>> _sectionStems = new(StringComparer.Ordinal);
+
     /// <summary>The lines of the notes that hold <paramref name="term"/>, but the cited one: where a wrong term may be
     /// said to do what the cited line says of the key.</summary>
     public IEnumerable<string> LinesWith(string term, Passage cited) => LinesWith(term, cited.File, cited.LineStart);

@@ -45,6 +45,7 @@ internal static class QuizItemSignals
         "wrong_other_file",
         "wrong_min_used",
         "choices_used",
+        "wrong_supported",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -88,6 +89,7 @@ internal static class QuizItemSignals
             q.Kind == QuizQuestionKind.Definition ? WrongOtherFile(q, corpus) : double.NaN,
             terms ? WrongMinUsed(q, corpus) : double.NaN,
             terms ? ChoicesUsed(q, corpus) : double.NaN,
+            q.Kind == QuizQuestionKind.FillInTheBlank ? WrongSupported(q, stem, corpus, kinds) : double.NaN,
         ];
     }
 
@@ -186,6 +188,14 @@ internal static class QuizItemSignals
     /// heading ("Before mounting", "Classification Based on Purpose") asks where a line sits, not what it says.</summary>
     internal static double ChoicesUsed(QuizQuestion q, QuizCorpus corpus) =>
         q.Choices.Count == 0 ? double.NaN : q.Choices.Count(c => corpus.TextUses(c) > 0) / (double)q.Choices.Count;
+
+    /// <summary>How nearly the notes, outside the cited lines, make a blank's wrong choice a second right answer
+    /// (<see cref="SecondAnswer.Support"/>: 1 or more where the writer no longer offers it); the greatest over the wrong
+    /// choices, NaN without the model.</summary>
+    internal static double WrongSupported(QuizQuestion q, string stem, QuizCorpus corpus, KindSimilarity kinds) =>
+        Wrong(q) is { Count: > 0 } wrong && kinds.Available
+            ? wrong.Max(w => SecondAnswer.Support(stem, q.Answer, w, q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd, corpus, kinds))
+            : double.NaN;
 
     /// <summary>The share of wrong choices that share a content word with the stem: none, and the key is the only
     /// choice that looks related.</summary>
