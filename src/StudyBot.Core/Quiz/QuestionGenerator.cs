@@ -210,8 +210,7 @@ public static partial class QuestionGenerator
             var candidates = FromQuestionAnswers(filePassages, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
-                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), fileLines, sections, corpus, kinds))
-                .Concat(FromGlossaryLists(filePassages, fileLines, corpus, kinds));
+                .Concat(FromFacts(CandidateFacts(filePassages, fileLines), fileLines, sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines)).Select(c => c with { Score = Score(c, corpus) }));
         }
 
@@ -801,92 +800,6 @@ public static partial class QuestionGenerator
             }
         }
     }
-
-    /// <summary>Glossary lists: a list whose items each open with a label set in bold and say what it is after a
-    /// separator ("- **Ransomware**: Encrypts files and demands a ransom for decryption."). Lesson notes write most of
-    /// their terms this way and few as headings, so the definitions from sections found almost nothing in them (ten
-    /// lessons of IoT for Beginners: two questions in all). Each item's text is asked as a definition of its label, and
-    /// the list's other labels are the wrong choices: the notes set them side by side as things of one kind
-    /// (Ransomware, Trojans, Viruses, Worms). A list needs <see cref="MinGlossaryItems"/> such items; a label the
-    /// definition spells out, or a sibling it names, is no fair choice (the checks every definition passes).</summary>
-    private static IEnumerable<Candidate> FromGlossaryLists(List<Passage> filePassages, IReadOnlyList<string>? fileLines, QuizCorpus corpus, KindSimilarity kinds)
-    {
-        if (fileLines is null)
-        {
-            yield break;
-        }
-
-        var items = new List<(Passage Passage, string Label, string Definition, int Indent)>();
-        foreach (var p in filePassages.Where(p => p.Kind == PassageKind.Bullet && p.LineStart >= 1 && p.LineStart <= fileLines.Count).OrderBy(p => p.LineStart))
-        {
-            var raw = GlossaryItem().Match(fileLines[p.LineStart - 1]);
-            var text = QuizText.OneLine(p.Text);
-            if (!raw.Success || QuizText.Label(text) is not { } label
-                || !string.Equals(QuizText.Normalize(label), QuizText.Normalize(raw.Groups["label"].Value), StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var definition = text[(text.IndexOf(label, StringComparison.Ordinal) + label.Length)..].TrimStart(' ', ':', '—', '–', '-', '>').Trim();
-            items.Add((p, label.Trim(), definition, raw.Groups["indent"].Length));
-        }
-
-        // One list: items of one section at one indent, each within a few lines of the one before.
-        var lists = new List<List<(Passage Passage, string Label, string Definition, int Indent)>>();
-        foreach (var item in items)
-        {
-            if (lists.Count > 0 && lists[^1][^1] is var last && last.Passage.Section == item.Passage.Section && last.Indent == item.Indent
-                && item.Passage.LineStart - last.Passage.LineEnd <= MaxGlossaryGap)
-            {
-                lists[^1].Add(item);
-            }
-            else
-            {
-                lists.Add([item]);
-            }
-        }
-
-        foreach (var list in lists.Where(l => l.Count >= MinGlossaryItems))
-        {
-            foreach (var (p, label, definition, _) in list)
-            {
-                // A year or a number as the label ("1983: IEEE formalized Ethernet …") is a timeline, not a term.
-                if (!label.Any(char.IsLetter) || QuizText.WordCount(definition) < MinGlossaryWords
-                    || QuizText.Reveals(definition, label) || QuizText.ContainsNormalized(definition, label))
-                {
-                    continue;
-                }
-
-                var citation = new Citation(p.File, p.Section, p.LineStart, p.LineEnd, definition);
-                var wrong = list.Where(o => o.Passage != p && o.Label.Any(char.IsLetter)).Select(o => new Wrong(
-                    o.Label, 1.0,
-                    () => !QuizText.Reveals(definition, o.Label) && !QuizText.ContainsNormalized(definition, o.Label) && !OneHoldsTheOther(o.Label, label),
-                    kinds.Similarity(label, o.Label) ?? 0));
-                var question = Assemble(
-                    QuizQuestion.MakeId(p.File, p.LineStart.ToString(System.Globalization.CultureInfo.InvariantCulture), p.LineEnd.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(QuizQuestionKind.Definition)),
-                    QuizQuestionKind.Definition, $"Which of these is described in the notes as “{definition}”?", definition, string.Empty, label, wrong,
-                    $"{label} — {definition}", citation, label);
-                if (question is not null && WithoutGlosses(question, kinds) is { } shown && Check(shown, corpus, kinds) is null)
-                {
-                    yield return shown;
-                }
-            }
-        }
-    }
-
-    /// <summary>A glossary list has at least this many labelled items: the key and two wrong choices of its kind.</summary>
-    private const int MinGlossaryItems = 3;
-
-    /// <summary>Items of one glossary list sit at most this many lines apart (a blank line, or a wrapped line, between).</summary>
-    private const int MaxGlossaryGap = 3;
-
-    /// <summary>A definition of fewer words is a name or a fragment ("**Worms**: see above"), not a description.</summary>
-    private const int MinGlossaryWords = 4;
-
-    /// <summary>A list item that opens with a label in bold followed by a separator (inside the emphasis or after it):
-    /// "- **Ransomware**: …", "1. **Espionage:** …", "* __Trojans__ — …".</summary>
-    [GeneratedRegex(@"^(?<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\*\*|__)(?<label>[^*_]{2,60}?)\s*:?\s*(?:\*\*|__)\s*(?::|[—–]|-{1,2}(?=\s))\s*\S|^(?<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\*\*|__)(?<label>[^*_]{2,60}?):(?:\*\*|__)\s*\S")]
-    private static partial Regex GlossaryItem();
 
     /// <summary>A definition with fewer than three fair wrong titles, asked between two instead: the right title and
     /// its closest fair sibling (not of another kind by the model, passing every check a wrong title passes), a choice

@@ -440,45 +440,6 @@ public class QuestionWritingTests
         Assert.All(facts, f => Assert.Equal("Routing", f.Passage.Section));
     }
 
-    private const string GlossaryNote = """
-        # Threats
-
-        ## Malware
-
-        Malware comes in many forms:
-
-        - **Ransomware**: Encrypts files and demands a ransom for decryption.
-        - **Trojans**: Disguised as legitimate software, they give attackers unauthorized access.
-        - **Viruses**: Self-replicating programs that attach to files and spread.
-        - **Worms**: Self-replicating programs that spread through networks.
-
-        ## History
-
-        - **1973**: The first experimental network worm crawled between research machines.
-        - **1983**: The word virus was first used for self-copying programs in a paper.
-        - **1989**: The first ransomware was mailed to researchers on floppy disks by post.
-        """;
-
-    [Fact]
-    public void Generate_GlossaryList_AsksEachItemAsADefinitionOfItsLabel_TheSiblingsAsWrongChoices()
-    {
-        var passages = NotesParser.Parse("sec/threats.md", GlossaryNote).Select(e => e.Passage).ToList();
-
-        var questions = QuestionGenerator.Generate(passages, file => GlossaryNote.Split('\n'));
-
-        var trojans = Assert.Single(questions, q => q.Text == "Which of these is described in the notes as “Disguised as legitimate software, they give attackers unauthorized access.”?");
-        Assert.Equal(QuizQuestionKind.Definition, trojans.Kind);
-        Assert.Equal("Trojans", trojans.Choices[trojans.AnswerIndex]);
-        Assert.Equal(["Ransomware", "Trojans", "Viruses", "Worms"], trojans.Choices.Order(StringComparer.Ordinal));
-        Assert.Equal(8, trojans.Citation.LineStart);
-
-        // "ransom" in its own definition gives Ransomware away: not asked.
-        Assert.DoesNotContain(questions, q => q.Kind == QuizQuestionKind.Definition && q.Choices[q.AnswerIndex] == "Ransomware");
-
-        // Years label a timeline, not terms.
-        Assert.DoesNotContain(questions, q => q.Choices.Contains("1983"));
-    }
-
     [Fact]
     public void CandidateFacts_ShortParagraph_IsStillOneFact()
     {
