@@ -250,7 +250,7 @@ internal sealed partial class QuizService(
     /// </summary>
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var questions = await QuestionsAsync(cancellationToken);
+        var (questions, reserve) = await QuestionsAsync(cancellationToken);
         if (questions.Count == 0)
         {
             return null;
@@ -264,7 +264,6 @@ internal sealed partial class QuizService(
         var repeatBefore = QuizStore.Iso(now.AddDays(-_options.RepeatAfterDays));
         var lastReview = states.Values.Where(s => s.AskedCount >= 2).Select(s => s.LastAskedUtc).DefaultIfEmpty(string.Empty).Max(StringComparer.Ordinal)!;
         var reviewAllowed = string.CompareOrdinal(lastReview, QuizStore.Iso(now.AddDays(-ReviewSpacingDays))) < 0;
-        var reserve = await ReserveAsync(cancellationToken);
         var missed = !reviewAllowed ? null : questions.Concat(reserve)
             .Select(q => (Question: q, State: states.GetValueOrDefault(q.Id)))
             .Where(x => x.State is { Repetitions: 0, LastShareCorrect: < 0.5, DueUtc: not null } s
@@ -301,18 +300,13 @@ internal sealed partial class QuizService(
             .First();
     }
 
-    /// <summary>The bank's questions that are not retired.</summary>
-    private async Task<IReadOnlyList<QuizQuestion>> QuestionsAsync(CancellationToken cancellationToken)
+    /// <summary>The bank's questions and its reserve's (best first), those retired left out.</summary>
+    private async Task<(IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizQuestion> Reserve)> QuestionsAsync(CancellationToken cancellationToken)
     {
         var banned = await store.BannedAsync(cancellationToken);
-        return banned.Count == 0 ? bank.Questions : bank.Questions.Where(q => !banned.Contains(q.Id)).ToList();
-    }
-
-    /// <summary>The reserve's questions that are not retired, best first.</summary>
-    private async Task<IReadOnlyList<QuizQuestion>> ReserveAsync(CancellationToken cancellationToken)
-    {
-        var banned = await store.BannedAsync(cancellationToken);
-        return banned.Count == 0 ? bank.Reserve : bank.Reserve.Where(q => !banned.Contains(q.Id)).ToList();
+        IReadOnlyList<QuizQuestion> Askable(IReadOnlyList<QuizQuestion> questions) =>
+            banned.Count == 0 ? questions : questions.Where(q => !banned.Contains(q.Id)).ToList();
+        return (Askable(bank.Questions), Askable(bank.Reserve));
     }
 
     /// <summary>
@@ -322,7 +316,7 @@ internal sealed partial class QuizService(
     /// </summary>
     public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var questions = await QuestionsAsync(cancellationToken);
+        var (questions, reserve) = await QuestionsAsync(cancellationToken);
         if (questions.Count == 0)
         {
             return new Reply("There are no quiz questions yet (are the notes loaded?).", Private: true, Kind: ReplyKind.QuizFeedback);
@@ -331,7 +325,6 @@ internal sealed partial class QuizService(
         var now = time.GetUtcNow();
         var nowIso = QuizStore.Iso(now);
         var states = (await store.MemberStatesAsync(message.Platform, message.UserId, cancellationToken)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal);
-        var reserve = await ReserveAsync(cancellationToken);
         var due = questions.Concat(reserve)
             .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
             .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
