@@ -101,6 +101,13 @@ internal static partial class Lexicon
     [GeneratedRegex(@"(?:,|\s)\s*(?:right|correct|true|yeah|yes|no|isn'?t\s+(?:it|that|this)|aren'?t\s+(?:they|we|these|those)|don'?t\s+(?:they|we|you|i)|doesn'?t\s+(?:it|that|this)|is\s+that\s+(?:right|correct|true)|am\s+i\s+right)\s*(?:\?|[—–-]+\s|,\s)", RegexOptions.IgnoreCase)]
     public static partial Regex ConfirmationTag();
 
+    /// <summary>Phrases that ask what something is for or what ails it ("what's the point of output encoding?", "whats
+    /// wrong with my config?", "the idea behind zero trust"): their nouns frame the question, they are not its topic
+    /// ("point" would otherwise be the rarest word asked, and outweigh "output encoding"). Chat's "diff" is the
+    /// difference only before "between": "git diff" and "the diff of two files" stay topics.</summary>
+    [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)", RegexOptions.IgnoreCase)]
+    public static partial Regex FramePhrase();
+
     /// <summary>Informal spellings of question words that are not topic words either.</summary>
     [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InformalOpener();

@@ -188,7 +188,7 @@ internal static partial class NotesParser
 
                         break;
                     case ListBlock list:
-                        WalkList(list, string.Empty);
+                        WalkListBefore(list, next);
                         break;
                     case Table table:
                         WalkTable(table);
@@ -335,6 +335,26 @@ internal static partial class NotesParser
 
             // The items that did not fit in the pair stay searchable (and may hold their own question-answer pairs).
             WalkItems(items.Skip(taken).ToList(), string.Empty);
+        }
+
+        /// <summary>A top-level list whose last item is only a bold label with a colon ("3. **Output Encoding**:") over
+        /// a list or paragraph that follows it unindented (Security-101 writes its principles so): the label is that
+        /// content's title, as a bold label paragraph is, not a passage of its own.</summary>
+        private void WalkListBefore(ListBlock list, Block? next)
+        {
+            var items = list.OfType<ListItemBlock>().ToList();
+            var last = items.Count > 0 ? items[^1] : null;
+            if (last is null || next is not (ListBlock or ParagraphBlock or Table or CodeBlock) || next is HeadingBlock
+                || last.Count != 1 || last[0] is not ParagraphBlock paragraph || ItemLines(last) is not { Count: 1 } lines
+                || !JoinText(lines).TrimEnd().EndsWith(':') || BoldLabel(paragraph.Inline, lines) is not { } label
+                || !string.Equals(JoinText(lines).Trim().TrimEnd(':').Trim(), label, StringComparison.Ordinal))
+            {
+                WalkList(list, string.Empty);
+                return;
+            }
+
+            WalkItems(items.SkipLast(1).Select(item => (Item: item, Lines: ItemLines(item))).ToList(), string.Empty);
+            SetSoftTitle(label, lines[0].Line);
         }
 
         private void WalkList(ListBlock list, string context) =>

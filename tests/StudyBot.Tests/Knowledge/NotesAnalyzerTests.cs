@@ -54,6 +54,15 @@ public sealed class NotesAnalyzerTests
         Assert.Contains("never", terms);
     }
 
+    [Fact]
+    public void Terms_ReflexivePronouns_AreNoTopic()
+    {
+        var terms = Analyzer.Terms("don't they both copy themselves?");
+
+        Assert.DoesNotContain(terms, t => t.StartsWith("themselv", StringComparison.Ordinal));
+        Assert.Contains(terms, t => t.StartsWith("copi", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("how far can it send, like whats the range in km?", "rang")]
     [InlineData("ok so hows the key rotated", "rotat")]

@@ -137,6 +137,34 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_NumberedBoldLabelOverTheNextList_TitlesThatList()
+    {
+        const string notes = """
+            # App security
+
+            Key principles include:
+
+            1. **Least Privilege**:
+
+            - Grant only the permissions a task needs.
+
+            2. **Output Encoding**:
+
+            - Data sent to the client should be encoded to prevent cross-site scripting.
+
+            3. **Logging**: keep an audit trail of access.
+            """;
+
+        var passages = NotesParser.Parse("appsec.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Least Privilege", Find(passages, "permissions a task needs").Section);
+        Assert.Equal("Output Encoding", Find(passages, "cross-site scripting").Section);
+        Assert.DoesNotContain(passages, p => p.Text.Trim() == "Output Encoding:");
+        // A label with content of its own stays a passage.
+        Assert.Contains(passages, p => p.Text.Contains("audit trail", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_TableRow_IsOnePassageReadWithHeader()
     {
         var row = Find(ShapePassages, "SSH");

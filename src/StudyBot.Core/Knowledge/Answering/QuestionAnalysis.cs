@@ -51,12 +51,10 @@ internal static partial class QuestionAnalyzer
         var main = MainClause(question);
         var isYesNo = IsYesNo(question);
         var answerType = Lexicon.AnswerTypeOf(question);
-        var topic = Lexicon.InformalOpener().Replace(Lexicon.ValueQuestion().Replace(question, " "), " ");
-        if (TagQuestion(question) is { } tag)
-        {
-            // "right" and "correct" of the tag are not what the statement is about.
-            topic = topic.Remove(tag.Index, tag.Length).Insert(tag.Index, " ");
-        }
+        // "right" and "correct" of a confirmation tag are not what the statement is about; the tag goes first, while
+        // its position still indexes the question.
+        var untagged = TagQuestion(question) is { } tag ? question.Remove(tag.Index, tag.Length).Insert(tag.Index, " ") : question;
+        var topic = Lexicon.InformalOpener().Replace(Lexicon.FramePhrase().Replace(Lexicon.ValueQuestion().Replace(untagged, " "), " "), " ");
 
         var concepts = QuestionTerms.Build(index, searcher, topic, isYesNo);
         var content = concepts.Where(c => !c.IsFrame).ToList();

@@ -46,6 +46,11 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("How long is the session timeout?", "long")]
     [InlineData("how many connections stay open?", "many")]
     [InlineData("whats a pod", "what")]
+    [InlineData("whats the point of output encoding?", "point")]
+    [InlineData("what's wrong with my pod spec?", "wrong")]
+    [InlineData("what is the idea behind a pod?", "idea")]
+    [InlineData("whats the diff between a pod and a node?", "diff")]
+    [InlineData("so with a pod, what's the purpose of it, right?", "right")]
     public void Analyze_QuestionWords_AreNeverTopicWords(string question, string word)
     {
         var analysis = _kit.Analyze(question);
