@@ -344,7 +344,7 @@ internal static partial class NotesParser
         {
             var items = list.OfType<ListItemBlock>().ToList();
             var last = items.Count > 0 ? items[^1] : null;
-            if (last is null || next is not (ListBlock or ParagraphBlock or Table or CodeBlock) || next is HeadingBlock
+            if (last is null || next is not (ListBlock or ParagraphBlock or Table or CodeBlock)
                 || last.Count != 1 || last[0] is not ParagraphBlock paragraph || ItemLines(last) is not { Count: 1 } lines
                 || !JoinText(lines).TrimEnd().EndsWith(':') || BoldLabel(paragraph.Inline, lines) is not { } label
                 || !string.Equals(JoinText(lines).Trim().TrimEnd(':').Trim(), label, StringComparison.Ordinal))
