@@ -254,7 +254,7 @@ internal static partial class NotesParser
                 return true;
             }
 
-            if (single && next is not null && IsTitleLine(first) && IntroducesContent(paragraph, next))
+            if (single && next is not null && IsTitleLine(first) && !IsReferenceLink(paragraph) && IntroducesContent(paragraph, next))
             {
                 // Introductions chain ("Let's call panic!:", code, "When you run it, you'll see:", output): the
                 // prose after them goes back to the section the first one interrupted.
@@ -786,6 +786,15 @@ internal static partial class NotesParser
                 || paragraph.Inline?.Descendants<LinkInline>().Any(l => l.IsImage) == true,
             _ => false,
         };
+
+        /// <summary>True for a paragraph that is one link and nothing else ("[Brooks' Law on Wikipedia](…)" above the
+        /// law's quotation): a pointer to a source, not a title of what follows; made the title, it would take the
+        /// place of the section's own heading ("Brooks' Law").</summary>
+        private static bool IsReferenceLink(ParagraphBlock paragraph)
+        {
+            var parts = paragraph.Inline?.Where(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace()).ToList();
+            return parts is [LinkInline { IsImage: false }];
+        }
 
         private static bool IsTitleLine(string line)
         {

@@ -479,6 +479,7 @@ public static partial class QuestionGenerator
             // The definition must sit right under its title: a line further down may belong to another topic that
             // the parser attached to this section (an https line keyed as "Hardware Security Module").
             var titleLine = definition is null ? 0 : FindTitleLine(fileLines, heading, definition.LineStart);
+
             var items = section.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).ToList();
             var lines = items.Select(p => QuizText.OneLine(p.Text)).ToList();
 
@@ -494,7 +495,7 @@ public static partial class QuestionGenerator
                 continue;
             }
 
-            if (definition is null || titleLine == 0 || definition.LineStart - titleLine > 2)
+            if (definition is null || titleLine == 0 || !RightUnderTitle(fileLines!, titleLine, definition.LineStart))
             {
                 // A section that opens with words names a thing even when no line of it can be quoted as its
                 // definition ("Anycast …" too long, "BGP": "- Type: path vector"), unlike a heading over a diagram or a
@@ -509,6 +510,28 @@ public static partial class QuestionGenerator
 
         return result;
     }
+
+    /// <summary>The most lines a definition may sit below its title: one blank line between them.</summary>
+    private const int MaxTitleGap = 2;
+
+    /// <summary>True when the definition sits right under its title: at most one line between them, or only blank lines
+    /// and reference links ("[Brooks' Law on Wikipedia](…)") — a pointer to a source says nothing of the thing, so the
+    /// quotation under it is still the first thing the section says (reference pages such as Hacker Laws put a link
+    /// between every law and its statement).</summary>
+    internal static bool RightUnderTitle(IReadOnlyList<string> fileLines, int titleLine, int definitionLine)
+    {
+        if (definitionLine - titleLine <= MaxTitleGap)
+        {
+            return true;
+        }
+
+        var between = Enumerable.Range(titleLine + 1, definitionLine - titleLine - 1).Select(l => fileLines[l - 1].Trim()).ToList();
+        return between.Any(l => l.Length > 0) && between.All(l => l.Length == 0 || ReferenceLinkRegex().IsMatch(l));
+    }
+
+    /// <summary>A line that is one markdown link and nothing else, bullets or emphasis aside.</summary>
+    [GeneratedRegex(@"^(?:[-*+]\s+)?[*_]*\[[^\]]+\]\([^)\s]+\)[*_]*$")]
+    private static partial Regex ReferenceLinkRegex();
 
     /// <summary>True when the title line ends with a colon (emphasis aside), is written in common nouns, and the line
     /// below it is a list item: a lead-in to a list, not a heading that names a thing.</summary>

@@ -165,6 +165,33 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LinkOnlyLineOverAQuote_DoesNotTitleIt()
+    {
+        // Reference pages put a link to the source between a heading and its statement (Hacker Laws); the link is no
+        // title, so the quotation stays under the section's own heading.
+        const string notes = """
+            ### Brooks' Law
+
+            [Brooks' Law on Wikipedia](https://en.wikipedia.org/wiki/Brooks%27s_law)
+
+            > Adding human resources to a late software development project makes it later.
+
+            This law suggests that adding people to a late project delays it further.
+
+            A short label over its list
+
+            - an item under it
+            """;
+
+        var passages = NotesParser.Parse("laws.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Brooks' Law", Find(passages, "late software development project").Section);
+        Assert.Contains(passages, p => p.Text.Contains("on Wikipedia", StringComparison.Ordinal));
+        // A short line of words over a list still titles it.
+        Assert.Equal("A short label over its list", Find(passages, "an item under it").Section);
+    }
+
+    [Fact]
     public void Parse_TableRow_IsOnePassageReadWithHeader()
     {
         var row = Find(ShapePassages, "SSH");

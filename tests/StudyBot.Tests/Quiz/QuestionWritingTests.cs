@@ -440,6 +440,60 @@ public class QuestionWritingTests
         Assert.All(facts, f => Assert.Equal("Routing", f.Passage.Section));
     }
 
+    /// <summary>A reference page: under each heading a link to the source, then the statement as a quotation.</summary>
+    private const string LawsNote = """
+        ## Laws
+
+        ### Brooks' Law
+
+        [Brooks' Law on Wikipedia](https://en.wikipedia.org/wiki/Brooks%27s_law)
+
+        > Adding human resources to a late software development project makes it later.
+
+        ### Conway's Law
+
+        [Conway's Law on Wikipedia](https://en.wikipedia.org/wiki/Conway%27s_law)
+
+        > Organizations which design systems are constrained to produce designs which copy their communication structures.
+
+        ### Parkinson's Law
+
+        [Parkinson's Law on Wikipedia](https://en.wikipedia.org/wiki/Parkinson%27s_law)
+
+        > Work expands so as to fill the time available for its completion.
+
+        ### Hofstadter's Law
+
+        [Hofstadter's Law on Wikipedia](https://en.wikipedia.org/wiki/Hofstadter%27s_law)
+
+        > It always takes longer than you expect, even when you take into account the estimate.
+        """;
+
+    [Fact]
+    public void Generate_StatementUnderAReferenceLink_DefinesTheHeading()
+    {
+        // Before, the link took the heading's place as the section title and the statement sat too far below the
+        // heading to be its definition: a page of 56 laws gave no question at all.
+        var passages = NotesParser.Parse("laws.md", LawsNote).Select(e => e.Passage).ToList();
+        var lines = LawsNote.Split('\n');
+
+        var questions = QuestionGenerator.Generate(passages, _ => lines);
+
+        var brooks = Assert.Single(questions, q => q.Answer == "Brooks' Law");
+        Assert.Equal(QuizQuestionKind.Definition, brooks.Kind);
+        Assert.Contains("late software development project", brooks.Text, StringComparison.Ordinal);
+        Assert.Contains("Parkinson's Law", brooks.Choices);
+    }
+
+    [Theory]
+    [InlineData(new[] { "### Brooks' Law", "", "> Adding people makes it later." }, true)] // right under it
+    [InlineData(new[] { "### Brooks' Law", "", "[Brooks' Law on Wikipedia](https://w.org/b)", "", "> Adding people makes it later." }, true)]
+    [InlineData(new[] { "### Brooks' Law", "", "- [Source](https://w.org/b)", "", "> Adding people makes it later." }, true)]
+    [InlineData(new[] { "### Brooks' Law", "", "Some other remark on the law.", "", "> Adding people makes it later." }, false)] // words of its own
+    [InlineData(new[] { "### Brooks' Law", "", "See [the source](https://w.org/b) for more.", "", "> Adding people makes it later." }, false)]
+    public void RightUnderTitle_OnlyBlankLinesAndReferenceLinksBetween(string[] lines, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.RightUnderTitle(lines, 1, lines.Length));
+
     [Fact]
     public void CandidateFacts_ShortParagraph_IsStillOneFact()
     {
