@@ -553,6 +553,77 @@ internal sealed partial class QuizCorpus
     /// <summary>True for a word the notes write in lower case twice or more: English, not a name.</summary>
     public bool IsLowerCaseWord(string word) => _lowerWords.GetValueOrDefault(word.ToLowerInvariant()) >= 2;
 
+    /// <summary>True for a heading that is a topic of the page rather than a term (outside ratings 17 and 22: "Running
+    /// Containers", "Docker Architecture", "Docker Networking" offered beside Docker Compose; "Classification Based on
+    /// Purpose" against "… on Storage"; "Reloading Bash Configuration" as a definition's key): a phrase (it opens with a
+    /// preposition or an article: "Before mounting", "With LDAP"); an activity (its first word, or the one after an
+    /// adverb, the gerund of a verb the notes write: "Running Containers", "run"), offered beside a key that is none, or
+    /// asked itself and never written in a sentence of the notes (<see cref="TextUses"/>); offered beside a key, never
+    /// written in a sentence, sharing the key's subject and otherwise in words the notes write as English (an aspect of
+    /// the key's subject: "Docker Networking" for Docker Compose); asked itself, never written in a sentence and holding a
+    /// participle's phrase ("Classification Based on Purpose"). Team notes head the things they teach with titles they
+    /// seldom write in a sentence ("Transparent Proxy", "Pure Aloha", "AWS Guardduty"), so being unused alone says
+    /// nothing.</summary>
+    /// <param name="key">The right choice beside which the heading would be offered, or null for a heading asked itself.</param>
+    public bool IsTopicHeading(string title, string? key = null)
+    {
+        var words = QuizText.Words(QuizText.WithoutBrackets(title)).Where(w => w.Any(char.IsLetter)).ToList();
+        if (words.Count < 2)
+        {
+            return false;
+        }
+
+        if (QuizLexicon.DanglingEnds.Contains(words[0]) || QuizLexicon.PhraseOpeners.Contains(words[0]))
+        {
+            return true;
+        }
+
+        var unused = TextUses(QuizText.WithoutBrackets(title)) == 0;
+        var keyWords = key is null ? [] : QuizText.Words(key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var activity = IsGerundOfAVerb(words[0]) || (words[0].EndsWith("ly", StringComparison.OrdinalIgnoreCase) && IsGerundOfAVerb(words[1]));
+        if (activity && (key is null ? unused : !IsGerundOfAVerb(QuizText.FirstWord(key)) && !keyWords.Contains(words[0])))
+        {
+            return true;
+        }
+
+        if (!unused)
+        {
+            return false;
+        }
+
+        if (words.Skip(1).SkipLast(1).Select((w, i) => (w, Next: words[i + 2]))
+            .Any(p => p.w.Length > 3 && p.w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && QuizLexicon.DanglingEnds.Contains(p.Next)))
+        {
+            return true;
+        }
+
+        // An aspect of the key's subject shares the key's first word and not its head ("Docker Networking" beside Docker
+        // Compose); a counterpart shares the head ("Slotted Aloha" beside Pure Aloha, "Lambda – Asynchronous
+        // Invocations" beside the synchronous ones): one of the key's kind.
+        var own = words.Where(w => !keyWords.Contains(w)).ToList();
+        return key is not null && keyWords.Contains(words[0]) && !keyWords.Contains(words[^1])
+            && own.All(w => QuizLexicon.DanglingEnds.Contains(w) || (!QuizText.IsAcronym(w) && w.Any(char.IsLower) && IsCommonWord(w)));
+    }
+
+    /// <summary>True for a word in -ing whose verb the notes write in lower case ("running": "run", "runs"; "reloading":
+    /// "reload"): an activity. A noun in -ing with no such verb ("string", "spring") is not.</summary>
+    private bool IsGerundOfAVerb(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (w.Length < MinGerundLength || !w.EndsWith("ing", StringComparison.Ordinal) || !w.All(char.IsLetter))
+        {
+            return false;
+        }
+
+        var stem = w[..^3];
+        string[] bases = stem.Length > 2 && stem[^1] == stem[^2] ? [stem, stem + "e", stem[..^1]] : [stem, stem + "e"];
+        return bases.Where(b => b.Length >= 3 && !QuizLexicon.DanglingEnds.Contains(b))
+            .Sum(b => _lowerWords.GetValueOrDefault(b) + _lowerWords.GetValueOrDefault(b + "s") + _lowerWords.GetValueOrDefault(b + "es")) >= 2;
+    }
+
+    /// <summary>The shortest gerund read as one ("using"; "ring", "king" are not).</summary>
+    private const int MinGerundLength = 5;
+
     /// <summary>A term that can stand as a wrong choice: seen twice or more, not shouted English.</summary>
     public bool IsRealTerm(string term) => Df(term) >= 2 && !IsShouted(term);
 

@@ -60,6 +60,26 @@ internal static class QuizLexicon
     /// 16): the line says nothing on its own.</summary>
     public static readonly string[] BackReferringOpeners = ["in that case", "in this case", "in which case", "in such cases", "in such a case", "as a result"];
 
+    /// <summary>Phrases by which a line ranks or places its subject against things the lines before it named ("F2FS slots
+    /// in between: …", "faster than the previous one", "the latter keeps a journal"; outside rating 22, P32): what it
+    /// is between, or later than, is not in the line, so it is no fact of its own. A list, because the relation is
+    /// carried by a few fixed function-word phrases that no count over the notes tells from their ordinary use
+    /// ("between the disks" names both ends and stays).</summary>
+    public static readonly string[] RankingPhrases =
+    [
+        "in between", "the former", "the latter", "the previous", "than the others", "the other two", "the rest of them",
+    ];
+
+    /// <summary>Prepositions and conjunctions a name never opens with: a heading that does ("Before mounting", "With
+    /// LDAP", "Without LDAP", "When to Use Swap") is a phrase about the page's subject, not a term to offer as a choice
+    /// (outside ratings 17 and 22). <see cref="DanglingEnds"/> holds the commoner ones; these are the rest. A list,
+    /// because these closed-class words are as frequent in names' company as in phrases' and no count separates them.</summary>
+    public static readonly HashSet<string> PhraseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "before", "after", "without", "during", "within", "between", "beyond", "under", "over", "about", "against",
+        "inside", "outside", "through", "when", "while", "why", "how", "where", "if", "until", "upon",
+    };
+
     /// <summary>Modal verbs: a line that opens with one ("Must be valid JSON conforming to the schema", "Can be attached
     /// later") says what is required or allowed of the section's subject, not what it is (outside rating 16, U1: "SARIF
     /// File Requirements" taken as a thing defined by its first requirement).</summary>
