@@ -573,7 +573,9 @@ internal sealed partial class QuizCorpus
             return false;
         }
 
-        if (QuizLexicon.DanglingEnds.Contains(words[0]) || QuizLexicon.PhraseOpeners.Contains(words[0]))
+        // An article opens names as well as phrases ("The Peter Principle", "The Law of Demeter" on a page of laws):
+        // only a preposition or a conjunction makes the heading a phrase by its first word.
+        if ((QuizLexicon.DanglingEnds.Contains(words[0]) && !QuizLexicon.Articles.Contains(words[0])) || QuizLexicon.PhraseOpeners.Contains(words[0]))
         {
             return true;
         }

@@ -48,6 +48,9 @@ internal static class QuizLexicon
         "than", "that", "which", "is", "are", "be", "such", "like", "via", "e.g", "i.e", "etc", "your", "our", "its",
     };
 
+    /// <summary>The articles: they open names ("The Peter Principle") as often as phrases.</summary>
+    public static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };
+
     /// <summary>First words of a line that continues the previous one ("and then …", "which means …").</summary>
     public static readonly HashSet<string> ContinuationStarts = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -144,6 +144,8 @@ public class ReviewTwentyTwoTests
     [InlineData("Login Shells", false)]
     [InlineData("AWS Guardduty", false)] // a name, even where the notes write it only in headings
     [InlineData("Transparent Proxy", false)] // unused, but no aspect of Docker: team notes head their things so
+    [InlineData("The Peter Principle", false)] // an article opens names too (a page of laws and principles)
+    [InlineData("With Docker Compose", true)] // a preposition does not
     public void IsTopicHeading_ActivitiesAspectsAndPhrasesBesideAKey_AreNoTerms(string title, bool expected)
     {
         var corpus = new QuizCorpus(NotesParser.Parse("docker.md", Docker).Select(e => e.Passage));
