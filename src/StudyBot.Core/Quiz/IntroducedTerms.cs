@@ -29,6 +29,15 @@ internal sealed class IntroducedTerms
     /// is asked to tell apart from others.</summary>
     internal const int MinCodeFiles = 2;
 
+    /// <summary>In a set of notes that is one page (The Art of Command Line, Flight rules for Git) the page has no second
+    /// file, so <see cref="MinCodeFiles"/> would make no name of it a term. There a name set in code counts when the page
+    /// also runs it: it opens a command of the page's code (a line of a code block, or a span with arguments, after a
+    /// pipe or a prompt) — `xargs` in "find . | xargs grep", `ls` in "ls -l". A branch or a file of the example
+    /// (`daves`, `my-branch`) is set in code as often but never run.</summary>
+    /// <summary>The fewest letters and digits of a code name on such a page: its tools have names of two (`jq`, `du`,
+    /// `ss`), and being set in code in two of its passages already tells them from a line's variable.</summary>
+    internal const int MinCodeCharsOnOnePage = 2;
+
     /// <summary>An empty inventory, for notes without markup and for the rules' own tests.</summary>
     public static readonly IntroducedTerms None = new([]);
 
@@ -36,6 +45,9 @@ internal sealed class IntroducedTerms
 
     // Code is written in one case: `String` is a type, "string" a word.
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+
+    // Code names a one-page set of notes runs as commands (MinCodeCharsOnOnePage): of one kind, commands.
+    private readonly HashSet<string> _commands = new(StringComparer.Ordinal);
 
     // The corpora (top folders, QuizCorpus.Root) whose notes introduce each concept: a word one set of notes makes a
     // term ("__secure__ is the file that logs …" in Linux notes) is an English word in another's ("more secure than
@@ -45,9 +57,14 @@ internal sealed class IntroducedTerms
     // Terms by their first word (lower case): a line's words find the few terms that may start at each of them.
     private readonly Dictionary<string, List<(string Term, List<string> Words)>> _byFirstWord = new(StringComparer.Ordinal);
 
-    public IntroducedTerms(IReadOnlyList<Passage> passages)
+    /// <param name="codeBlocks">The notes' code blocks, which the rest of the inventory does not read: where a one-page set of
+    /// notes runs its commands (<see cref="CommandNames"/>).</param>
+    public IntroducedTerms(IReadOnlyList<Passage> passages, IEnumerable<Passage>? codeBlocks = null)
     {
         var codeFiles = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var onePage = passages.GroupBy(p => CorpusOf(p.File), StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.File).Distinct(StringComparer.Ordinal).Count() == 1)
+            .Select(g => g.First().File).ToHashSet(StringComparer.Ordinal);
         foreach (var file in passages.GroupBy(p => p.File, StringComparer.Ordinal))
         {
             // Words the file has written so far, in line order: a span emphasised after the file has already used its
@@ -57,7 +74,7 @@ internal sealed class IntroducedTerms
             {
                 foreach (var span in p.Emphasis ?? [])
                 {
-                    if (span.Kind == EmphasisKind.Code && IsCodeName(span.Text))
+                    if (span.Kind == EmphasisKind.Code && IsCodeName(span.Text, onePage.Contains(p.File) ? MinCodeCharsOnOnePage : MinCodeChars))
                     {
                         if (!codeFiles.TryGetValue(span.Text, out var files))
                         {
@@ -91,7 +108,8 @@ internal sealed class IntroducedTerms
         // Names the notes write as acronyms or CamelCase outside code, in any case: `xfs` in a command is the file system
         // the prose calls XFS, which keeps its shape (an acronym among FAT, JFS, NTFS).
         var names = passages.SelectMany(p => QuizText.Terms(QuizText.OneLine(p.Text))).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (code, files) in codeFiles.Where(c => c.Value.Count >= MinCodeFiles))
+        var run = passages.Concat(codeBlocks ?? []).Where(p => onePage.Contains(p.File)).SelectMany(CommandNames).ToHashSet(StringComparer.Ordinal);
+        foreach (var (code, files) in codeFiles.Where(c => c.Value.Count >= MinCodeFiles || (c.Value.All(onePage.Contains) && run.Contains(c.Key))))
         {
             if (names.TryGetValue(code, out var written) && !string.Equals(written, code, StringComparison.Ordinal))
             {
@@ -101,6 +119,10 @@ internal sealed class IntroducedTerms
             // A name set in code is a code name even where a file also introduced the word in italics.
             _kinds[code] = EmphasisKind.Code;
             _codes.Add(code);
+            if (run.Contains(code))
+            {
+                _commands.Add(code);
+            }
         }
 
         foreach (var term in _kinds.Keys)
@@ -135,6 +157,10 @@ internal sealed class IntroducedTerms
 
     /// <summary>True for a term of the inventory (any case).</summary>
     public bool Contains(string term) => _kinds.ContainsKey(term);
+
+    /// <summary>True for a code name a one-page set of notes runs as a command (`xargs`, `sudo`, `ls`): the page uses
+    /// two such names the same way, so they are of one kind whatever the sentence model reads in their letters.</summary>
+    public bool IsCommand(string term) => _commands.Contains(term);
 
     /// <summary>True for a term the notes set in code: it is offered only beside other code names.</summary>
     public bool IsCode(string term) => _codes.Contains(term);
@@ -206,6 +232,28 @@ internal sealed class IntroducedTerms
             || Regex.IsMatch(text, $@"(?<![\w-]){s},\s+which\s+(?:is|are|means)\b", options, timeout);
     }
 
+    /// <summary>The names a passage runs (<see cref="MinCodeCharsOnOnePage"/>): the first word of each command of a code
+    /// block's lines and of each code span with arguments, a command being cut at a pipe, "&amp;&amp;" or ";", a shell
+    /// prompt ("$") dropped.</summary>
+    internal static IEnumerable<string> CommandNames(Passage p)
+    {
+        var code = p.Kind == PassageKind.Code
+            ? p.Text.Split('\n')
+            : (p.Emphasis ?? []).Where(e => e.Kind == EmphasisKind.Code && e.Text.Trim().Contains(' ', StringComparison.Ordinal)).Select(e => e.Text);
+        foreach (var line in code)
+        {
+            foreach (var command in line.Split(['|', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(c => c.Split("&&", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            {
+                var words = command.TrimStart('$', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 0)
+                {
+                    yield return words[0];
+                }
+            }
+        }
+    }
+
     /// <summary>The set of notes a file belongs to: its top folder, or the whole folder for a file at its top (a book's
     /// chapters side by side).</summary>
     private static string CorpusOf(string file) => file.Contains('/', StringComparison.Ordinal) ? QuizCorpus.Root(file) : string.Empty;
@@ -227,11 +275,11 @@ internal sealed class IntroducedTerms
     /// <summary>True for a code span that names one thing (`String`, `&amp;str`, `Vec&lt;T&gt;`, `panic!`, `i32`):
     /// no call, assignment, path or file, no spaces outside a type's angle brackets, and
     /// <see cref="MinCodeChars"/> letters or digits or more.</summary>
-    internal static bool IsCodeName(string span)
+    internal static bool IsCodeName(string span, int minChars = MinCodeChars)
     {
         var t = span.Trim();
         var outside = StripAngles(t);
-        return t.Length is > 0 and <= MaxTermLength && t.Any(char.IsLetter) && t.Count(char.IsLetterOrDigit) >= MinCodeChars
+        return t.Length is > 0 and <= MaxTermLength && t.Any(char.IsLetter) && t.Count(char.IsLetterOrDigit) >= minChars
             && !outside.Any(char.IsWhiteSpace) && outside.IndexOfAny(['(', ')', '=', ';', '"', '\'', '/', '.', ',', '{', '}', '[', ']', '$', '#', '|']) < 0
             && !t.StartsWith('-') && !t.EndsWith(':') && !t.StartsWith(':');
     }

@@ -1425,7 +1425,7 @@ public static partial class QuestionGenerator
         var introducedHere = corpus.Introduced.IntroducedIn(text, p.Emphasis).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return corpus.TermsOf(text, p)
             .Where(t => !corpus.IsShouted(t) && !QuizLexicon.GenericHeadingWords.Contains(t) && !QuizLexicon.WeakKeys.Contains(t)
-                && t.Any(char.IsLetter) && corpus.Df(t) >= 2)
+                && t.Any(char.IsLetter) && (corpus.Df(t) >= 2 || corpus.Introduced.IsCode(t)))
             .Concat(titles)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(t => (introducedHere.Contains(t) || corpus.Df(t) <= Math.Max(5, corpus.Count * 0.02)) && !corpus.IsVariantOfCommoner(t) && !corpus.IsFileTopic(t, p.File))
@@ -1542,7 +1542,10 @@ public static partial class QuestionGenerator
                 return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
             }
 
-            if (like < KindSimilarity.SameKind && corpus.ContextSimilarity(key, term) >= SameKind)
+            // Two commands a page of tips runs (`sudo` and `ls`): the model reads a bare command name by its letters
+            // (0.15–0.35 beside another), while the page's own code says both are commands.
+            if (like < KindSimilarity.SameKind && (corpus.ContextSimilarity(key, term) >= SameKind
+                || (corpus.Introduced.IsCommand(key) && corpus.Introduced.IsCommand(term))))
             {
                 return KindSimilarity.SameKind;
             }

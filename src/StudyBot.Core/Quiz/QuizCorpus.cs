@@ -25,7 +25,7 @@ internal sealed partial class QuizCorpus
     public QuizCorpus(IEnumerable<Passage> passages)
     {
         _passages = passages.Where(p => p.Kind != PassageKind.Code).ToList();
-        Introduced = new IntroducedTerms(_passages);
+        Introduced = new IntroducedTerms(_passages, passages.Where(p => p.Kind == PassageKind.Code));
         _stems = new List<HashSet<string>>(_passages.Count);
         for (var i = 0; i < _passages.Count; i++)
         {
