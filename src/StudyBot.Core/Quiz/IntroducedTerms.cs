@@ -11,7 +11,7 @@ namespace StudyBot.Core.Quiz;
 /// Rust book gave 539 candidate facts, 41 keys and no wrong choices (issue 11). With these terms a sentence gets its
 /// key and the key a family of its own shape to draw wrong choices from.
 /// </summary>
-internal sealed class IntroducedTerms
+internal sealed partial class IntroducedTerms
 {
     /// <summary>The most words a span may have to name a term: a longer one is a phrase set in italics for stress or a
     /// book's title, not a name.</summary>
@@ -38,6 +38,10 @@ internal sealed class IntroducedTerms
     /// `ss`), and being set in code in two of its passages already tells them from a line's variable.</summary>
     internal const int MinCodeCharsOnOnePage = 2;
 
+    /// <summary>The fewest subcommands a one-page set of notes must run a program with for its two words to name one
+    /// command (<see cref="IsSubcommandName"/>).</summary>
+    internal const int MinSubcommands = 2;
+
     /// <summary>An empty inventory, for notes without markup and for the rules' own tests.</summary>
     public static readonly IntroducedTerms None = new([]);
 
@@ -48,6 +52,9 @@ internal sealed class IntroducedTerms
 
     // Code names a one-page set of notes runs as commands (MinCodeCharsOnOnePage): of one kind, commands.
     private readonly HashSet<string> _commands = new(StringComparer.Ordinal);
+
+    // The names each section of a one-page set of notes runs (RunsIn).
+    private readonly Dictionary<(string File, string Section), HashSet<string>> _runIn = [];
 
     // The corpora (top folders, QuizCorpus.Root) whose notes introduce each concept: a word one set of notes makes a
     // term ("__secure__ is the file that logs …" in Linux notes) is an English word in another's ("more secure than
@@ -74,7 +81,8 @@ internal sealed class IntroducedTerms
             {
                 foreach (var span in p.Emphasis ?? [])
                 {
-                    if (span.Kind == EmphasisKind.Code && IsCodeName(span.Text, onePage.Contains(p.File) ? MinCodeCharsOnOnePage : MinCodeChars))
+                    if (span.Kind == EmphasisKind.Code && (IsCodeName(span.Text, onePage.Contains(p.File) ? MinCodeCharsOnOnePage : MinCodeChars)
+                        || (onePage.Contains(p.File) && IsSubcommandName(span.Text))))
                     {
                         if (!codeFiles.TryGetValue(span.Text, out var files))
                         {
@@ -108,7 +116,23 @@ internal sealed class IntroducedTerms
         // Names the notes write as acronyms or CamelCase outside code, in any case: `xfs` in a command is the file system
         // the prose calls XFS, which keeps its shape (an acronym among FAT, JFS, NTFS).
         var names = passages.SelectMany(p => QuizText.Terms(QuizText.OneLine(p.Text))).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var run = passages.Concat(codeBlocks ?? []).Where(p => onePage.Contains(p.File)).SelectMany(CommandNames).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in passages.Concat(codeBlocks ?? []).Where(p => onePage.Contains(p.File)))
+        {
+            if (!_runIn.TryGetValue((p.File, p.Section), out var inSection))
+            {
+                inSection = new HashSet<string>(StringComparer.Ordinal);
+                _runIn[(p.File, p.Section)] = inSection;
+            }
+
+            inSection.UnionWith(CommandNames(p));
+        }
+
+        var run = _runIn.Values.SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+        // A program and its subcommand (`git reflog`) is one command where the page runs the program with two
+        // subcommands or more: a program it runs with one second word only may be taking an argument (`cd src`).
+        var programs = run.Where(r => r.Contains(' ', StringComparison.Ordinal)).GroupBy(Program, StringComparer.Ordinal)
+            .Where(g => g.Count() >= MinSubcommands).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        run.RemoveWhere(r => r.Contains(' ', StringComparison.Ordinal) && !programs.Contains(Program(r)));
         foreach (var (code, files) in codeFiles.Where(c => c.Value.Count >= MinCodeFiles || (c.Value.All(onePage.Contains) && run.Contains(c.Key))))
         {
             if (names.TryGetValue(code, out var written) && !string.Equals(written, code, StringComparison.Ordinal))
@@ -161,6 +185,20 @@ internal sealed class IntroducedTerms
     /// <summary>True for a code name a one-page set of notes runs as a command (`xargs`, `sudo`, `ls`): the page uses
     /// two such names the same way, so they are of one kind whatever the sentence model reads in their letters.</summary>
     public bool IsCommand(string term) => _commands.Contains(term);
+
+    /// <summary>True for a command of two words a one-page set of notes runs, a program and its subcommand (`git reflog`,
+    /// `kubectl drain`): it is offered only beside the other subcommands of its program the page runs.</summary>
+    public bool IsSubcommand(string term) => _commands.Contains(term) && term.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>True when the section of <paramref name="p"/> runs <paramref name="command"/> (a name of
+    /// <see cref="CommandNames"/>): a how-to section's recipe ("(main)$ git reflog", then "git reset --hard …") uses its
+    /// commands together, and a line about the recipe ("`git reflog` is also useful when rebasing goes terribly wrong")
+    /// may be said of any of them.</summary>
+    public bool RunsIn(string command, Passage p) =>
+        _runIn.TryGetValue((p.File, p.Section), out var run) && run.Contains(command);
+
+    /// <summary>The program of a command of two words (`git` of `git reflog`), or the command itself.</summary>
+    internal static string Program(string command) => command.Split(' ', 2)[0];
 
     /// <summary>True for a term the notes set in code: it is offered only beside other code names.</summary>
     public bool IsCode(string term) => _codes.Contains(term);
@@ -235,9 +273,14 @@ internal sealed class IntroducedTerms
     /// <summary>The names a passage runs (<see cref="MinCodeCharsOnOnePage"/>): the first word of each command of a code
     /// block's lines and of each code span with arguments, a command being cut at a pipe, "&amp;&amp;" or ";", a shell
     /// prompt ("$") dropped.</summary>
+    /// <remarks>A command whose second word is a subcommand (<see cref="IsSubcommandName"/>: `git reflog`, `kubectl
+    /// drain`) also runs the two words as one name, where a code block runs it or a span runs it with arguments: a span
+    /// of the two words alone names the command, as a span of one word names a tool, and runs nothing. A prompt that
+    /// names the branch ("(main)$ git reflog", "$ (main) git push") is dropped as "$" is.</remarks>
     internal static IEnumerable<string> CommandNames(Passage p)
     {
-        var code = p.Kind == PassageKind.Code
+        var block = p.Kind == PassageKind.Code;
+        var code = block
             ? p.Text.Split('\n')
             : (p.Emphasis ?? []).Where(e => e.Kind == EmphasisKind.Code && e.Text.Trim().Contains(' ', StringComparison.Ordinal)).Select(e => e.Text);
         foreach (var line in code)
@@ -245,14 +288,36 @@ internal sealed class IntroducedTerms
             foreach (var command in line.Split(['|', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .SelectMany(c => c.Split("&&", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             {
-                var words = command.TrimStart('$', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var words = BranchPromptRegex().Replace(command, string.Empty).TrimStart('$', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length > 0)
                 {
                     yield return words[0];
                 }
+
+                if (words.Length >= (block ? 2 : 3) && IsSubcommandName(words[0] + " " + words[1]))
+                {
+                    yield return words[0] + " " + words[1];
+                }
             }
         }
     }
+
+    /// <summary>True for a span that may name a program and its subcommand (`git reflog`, `git format-patch`, `docker
+    /// compose`): two words, the first a code name (<see cref="MinCodeCharsOnOnePage"/>), the second lower-case letters
+    /// and digits joined by hyphens — not an option (`-i`), a path, a file or a placeholder.</summary>
+    internal static bool IsSubcommandName(string span)
+    {
+        var words = span.Split(' ');
+        return words.Length == 2 && IsCodeName(words[0], MinCodeCharsOnOnePage) && !words[0].StartsWith('(') && words[1].Length >= 2
+            && SubcommandRegex().IsMatch(words[1]);
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubcommandRegex();
+
+    // "(main)$ " before a command, or "(main) " after the "$".
+    [GeneratedRegex(@"^\s*(?:\([^()\s]*\)\s*(?=\$)|\$\s*\([^()\s]*\)\s+)")]
+    private static partial Regex BranchPromptRegex();
 
     /// <summary>The set of notes a file belongs to: its top folder, or the whole folder for a file at its top (a book's
     /// chapters side by side).</summary>

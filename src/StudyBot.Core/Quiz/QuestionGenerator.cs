@@ -1132,7 +1132,8 @@ public static partial class QuestionGenerator
                 var masked = QuizText.Mask(text, key);
                 if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
                     || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(cited, key) || QuizText.ContentStems(masked).Count < MinBlankContext
-                    || (corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key)))
+                    || (corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key))
+                    || (corpus.Introduced.IsSubcommand(key) && ShowsSubcommand(masked, key)))
                 {
                     continue;
                 }
@@ -1200,6 +1201,12 @@ public static partial class QuestionGenerator
             .Any(span => QuizText.WordCount(span) <= MaxLabelWords && QuizText.Normalize(span) is var n && n != k && QuizText.ContainsNormalized(span, key)
                 && QuizText.WordCount(span) > QuizText.WordCount(key));
     }
+
+    /// <summary>True when the stem writes the subcommand of a key that is a program and its subcommand ("This is what _____
+    /// is for. reflog keeps track …" for `git reflog`; "patch" for `git format-patch`): the program ("git") is every
+    /// choice's first word and gives nothing away, the subcommand is the answer.</summary>
+    internal static bool ShowsSubcommand(string masked, string key) =>
+        key.Split(' ') is [_, var sub] && QuizText.Reveals(masked, sub);
 
     /// <summary>True when a code name is a word of the stem with a few letters added ("_____ is an interactive and more
     /// user-friendly alternative to top" for htop, "iotop" beside it): commands are named after what they do, and the
@@ -1463,7 +1470,8 @@ public static partial class QuestionGenerator
             .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
             .Concat(corpus.Introduced.Contains(key) ? corpus.Introduced.OfCorpus(p.File).Select(t => (Text: t, Tier: 0.25)) : [])
-            .Where(c => Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key));
+            .Where(c => Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key)
+                && (shape != TermShape.Subcommand || IntroducedTerms.Program(c.Text) == IntroducedTerms.Program(key)));
 
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
         // company as the key is of its kind wherever it sits: it counts as a sibling. With the model, its likeness to
@@ -1476,6 +1484,7 @@ public static partial class QuestionGenerator
                 && !cited.Contains(n, StringComparison.Ordinal) && !NamedShort(cited, n)
                 && !n.Contains(normalizedKey, StringComparison.Ordinal) && !normalizedKey.Contains(n, StringComparison.Ordinal)
                 && !(corpus.Introduced.IsCode(key) && string.Equals(IntroducedTerms.CodeBase(key), IntroducedTerms.CodeBase(c.Text), StringComparison.Ordinal))
+                && !(shape == TermShape.Subcommand && corpus.Introduced.RunsIn(c.Text, p))
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
                 && !(corpus.IsTitle(c.Text) && corpus.IsTopicHeading(c.Text, key))
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
@@ -1542,6 +1551,14 @@ public static partial class QuestionGenerator
                 return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
             }
 
+            // Two subcommands of one program a page runs (`git reflog` and `git reset`): the shared program word makes
+            // the model read them as one name (0.8 and more); the page's code runs them as two commands.
+            if (corpus.Introduced.IsSubcommand(key) && corpus.Introduced.IsSubcommand(term)
+                && IntroducedTerms.Program(key) == IntroducedTerms.Program(term))
+            {
+                return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
+            }
+
             // Two commands a page of tips runs (`sudo` and `ls`): the model reads a bare command name by its letters
             // (0.15–0.35 beside another), while the page's own code says both are commands.
             if (like < KindSimilarity.SameKind && (corpus.ContextSimilarity(key, term) >= SameKind
@@ -1571,11 +1588,12 @@ public static partial class QuestionGenerator
     /// without knowing the subject. A name the notes set in code is offered only beside code of its form (`String`
     /// beside `&amp;str` and `Vec&lt;T&gt;`, not beside "ownership"; "a parameter of type _____" is not answered by
     /// `chars` or `to_string`, a macro `println!` only beside macros); a lower-case word the notes introduce in emphasis
-    /// only beside such words.</summary>
-    internal enum TermShape { Acronym, Name, Phrase, Concept, CodeType, CodeMacro, Code }
+    /// only beside such words; a program and its subcommand a page runs (`git reflog`) only beside that program's other
+    /// subcommands (<see cref="IntroducedTerms.IsSubcommand"/>).</summary>
+    internal enum TermShape { Acronym, Name, Phrase, Concept, CodeType, CodeMacro, Code, Subcommand }
 
     internal static TermShape Shape(string term, IntroducedTerms introduced) =>
-        introduced.IsCode(term) ? (term.EndsWith('!') ? TermShape.CodeMacro
+        introduced.IsCode(term) ? (introduced.IsSubcommand(term) ? TermShape.Subcommand : term.EndsWith('!') ? TermShape.CodeMacro
             : char.IsUpper(term[0]) || term[0] == '&' || term.Contains('<', StringComparison.Ordinal) ? TermShape.CodeType
             : TermShape.Code)
         : term.Contains(' ', StringComparison.Ordinal) ? TermShape.Phrase
