@@ -33,8 +33,8 @@ internal sealed partial class IntroducedTerms
     /// file, so <see cref="MinCodeFiles"/> would make no name of it a term. There a name set in code counts when the page
     /// also runs it: it opens a command of the page's code (a line of a code block, or a span with arguments, after a
     /// pipe or a prompt) — `xargs` in "find . | xargs grep", `ls` in "ls -l". A branch or a file of the example
-    /// (`daves`, `my-branch`) is set in code as often but never run.</summary>
-    /// <summary>The fewest letters and digits of a code name on such a page: its tools have names of two (`jq`, `du`,
+    /// (`daves`, `my-branch`) is set in code as often but never run.
+    /// On such a page, this is the fewest letters and digits of a code name: its tools have names of two (`jq`, `du`,
     /// `ss`), and being set in code in two of its passages already tells them from a line's variable.</summary>
     internal const int MinCodeCharsOnOnePage = 2;
 
