@@ -1545,16 +1545,11 @@ public static partial class QuestionGenerator
             // Two kinds of one thing the notes introduce side by side ("*absolute path*" and "*relative path*", "*input
             // lifetimes*" and "*output lifetimes*"): one head word, another modifier. The model puts such a pair at 0.8,
             // where it reads another name of the key, but each is the other's fairest wrong choice (as sibling titles
-            // "Stateless Protocols" and "Stateful Protocols" are).
-            if (QuizText.WordCount(key) > 1 && SameKindOfName(key, term) && QuizText.Words(key)[^1].Equals(QuizText.Words(term)[^1], StringComparison.OrdinalIgnoreCase))
-            {
-                return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
-            }
-
-            // Two subcommands of one program a page runs (`git reflog` and `git reset`): the shared program word makes
-            // the model read them as one name (0.8 and more); the page's code runs them as two commands.
-            if (corpus.Introduced.IsSubcommand(key) && corpus.Introduced.IsSubcommand(term)
-                && IntroducedTerms.Program(key) == IntroducedTerms.Program(term))
+            // "Stateless Protocols" and "Stateful Protocols" are). So are two subcommands of one program a page runs
+            // (`git reflog` and `git reset`): the shared program word makes the model read them as one name; the page's
+            // code runs them as two commands.
+            if ((QuizText.WordCount(key) > 1 && SameKindOfName(key, term) && QuizText.Words(key)[^1].Equals(QuizText.Words(term)[^1], StringComparison.OrdinalIgnoreCase))
+                || (corpus.Introduced.IsSubcommand(key) && corpus.Introduced.IsSubcommand(term) && IntroducedTerms.Program(key) == IntroducedTerms.Program(term)))
             {
                 return Math.Max(KindSimilarity.SameKind, Math.Min(like, KindSimilarity.NearDuplicate - KindSimilarity.Step));
             }
