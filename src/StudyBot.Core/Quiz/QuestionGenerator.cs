@@ -193,9 +193,12 @@ public static partial class QuestionGenerator
             .ToList();
         var sections = files.SelectMany(f => DefiningSections(f.Passages, f.Lines, corpus)).ToList();
         var firstWords = sections.GroupBy(s => s.Root + "\u001f" + s.FirstWord, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        sections = WithHeadingSiblings(sections);
+        var adopted = sections.Where(s => s.Adopted).Select(s => s.Definition.File + "\u001e" + s.Definition.Section).ToHashSet(StringComparer.Ordinal);
         // Headings with headings under them: a topic ("Communication Modes", "Categories of Routing Protocols"), not a
-        // thing of the kind its leaves are.
-        var parents = content.SelectMany(p => p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).Select(h => p.File + "\u001e" + QuizText.Normalize(QuizText.OneLine(h))))
+        // thing of the kind its leaves are. A sibling written under the heading (WithHeadingSiblings) makes no topic.
+        var parents = content.SelectMany(p => p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - (adopted.Contains(p.File + "\u001e" + p.Section) ? 2 : 1)))
+                .Select(h => p.File + "\u001e" + QuizText.Normalize(QuizText.OneLine(h))))
             .ToHashSet(StringComparer.Ordinal);
         sections = sections.Select(s => s with
         {
@@ -569,6 +572,9 @@ public static partial class QuestionGenerator
         /// <summary>True when other headings sit under this one: a topic that gathers things, not one of them.</summary>
         public bool IsParent { get; init; }
 
+        /// <summary>True when the section sits under a heading it is a sibling of (<see cref="WithHeadingSiblings"/>).</summary>
+        public bool Adopted { get; init; }
+
         /// <summary>The section's lines of text (bullets and paragraphs), one line each.</summary>
         public IReadOnlyList<string> Lines { get; init; } = [];
 
@@ -576,7 +582,7 @@ public static partial class QuestionGenerator
         public IReadOnlyList<Passage> Items { get; init; } = [];
 
         /// <summary>The headings above this section, normalized: what it is a kind or a part of.</summary>
-        public IReadOnlySet<string> Ancestors { get; } = Definition.HeadingPath.Take(Math.Max(0, Definition.HeadingPath.Count - 1))
+        public IReadOnlySet<string> Ancestors { get; init; } = Definition.HeadingPath.Take(Math.Max(0, Definition.HeadingPath.Count - 1))
             .Select(h => QuizText.Normalize(QuizText.OneLine(h))).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -634,6 +640,38 @@ public static partial class QuestionGenerator
         }
 
         return result;
+    }
+
+    /// <summary>Sections written under a heading that are the heading's siblings, not its parts: notes that open a
+    /// topic with "# Elastic Container Service" and its lines, then go on with "Elastic Kubernets Service" as a plain
+    /// line over its own list, put the second under the first, though the two are parallel things to tell apart. A
+    /// section is moved up beside the heading over it when that heading defines itself with lines of its own above
+    /// it and the two names are of one family (<see cref="NamesOfOneFamily"/>) with neither holding the other: a part
+    /// of a topic is named after it ("Application Load Balancer" under "Load Balancer") or not at all ("Docker" under
+    /// "Container Services").</summary>
+    private static List<DefiningSection> WithHeadingSiblings(List<DefiningSection> sections)
+    {
+        var byHeading = sections.Where(s => s.Describes && s.Items.Count > 0)
+            .GroupBy(s => s.Definition.File + "\u001e" + string.Join('\u001f', s.Definition.HeadingPath), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return sections.Select(s =>
+        {
+            var path = s.Definition.HeadingPath;
+            if (path.Count < 2
+                || !byHeading.TryGetValue(s.Definition.File + "\u001e" + string.Join('\u001f', path.Take(path.Count - 1)), out var over)
+                || over.Definition.LineStart >= s.Definition.LineStart
+                || !SameKindOfName(over.Title, s.Title) || OneHoldsTheOther(over.Title, s.Title))
+            {
+                return s;
+            }
+
+            return s with
+            {
+                Parent = over.Parent,
+                Adopted = true,
+                Ancestors = s.Ancestors.Where(a => a != QuizText.Normalize(over.Title)).ToHashSet(StringComparer.Ordinal),
+            };
+        }).ToList();
     }
 
     /// <summary>The most lines a definition may sit below its title: one blank line between them.</summary>
@@ -986,8 +1024,12 @@ public static partial class QuestionGenerator
     /// the two titles name two parallel things (TCP and UDP, Layer 4 and Layer 7, Pure and Slotted Aloha: 14 of the 19
     /// it rated between such sections) and broken when a title is a heading that gathers a list ("Encryption Methods",
     /// "S3 Security", "Control Plane"), whose bullets describe a third thing (KMS, an ACL, kube-scheduler: 12 of the 50
-    /// others good). A line whose subject is "it" or "they" (<see cref="SpeaksOfUnnamedSubject"/>) could be said of
-    /// either choice ("It is enabled at the bucket level").</summary>
+    /// others good). Of two names of one kind (<see cref="SameKindOfName"/>: "Elastic Container Service", "Elastic
+    /// Kubernets Service"; "Spot Instances", "Reserved Instances") one may open with lines that say what it is like
+    /// rather than what it is ("Exclusive to Amazon", "Fully managed by AWS"): the shared name says the two are
+    /// parallel things, unless that section gathers lists of other things (<see cref="Gathers"/>); such a section
+    /// offers no line that labels a thing of its own ("Bucket policies - …"). A line whose subject is "it" or "they"
+    /// (<see cref="SpeaksOfUnnamedSubject"/>) could be said of either choice ("It is enabled at the bucket level").</summary>
     private static IEnumerable<Candidate> FromContrasts(
         IEnumerable<DefiningSection> own, List<DefiningSection> all, IReadOnlyList<string>? fileLines, QuizCorpus corpus, KindSimilarity kinds)
     {
@@ -996,9 +1038,10 @@ public static partial class QuestionGenerator
             yield break;
         }
 
-        foreach (var s in own.Where(s => s.Defines && !s.IsParent && s.Items.Count is > 0 and <= MaxContrastLines))
+        foreach (var s in own.Where(s => s.Describes && !s.IsParent && s.Items.Count is > 0 and <= MaxContrastLines))
         {
-            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && o.Defines && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
+            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && (o.Defines || s.Defines) && (o.Defines && s.Defines || (SameKindOfName(o.Title, s.Title) && !Gathers(s, fileLines) && !Gathers(o, fileLines)))
+                    && o.Describes && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
                     && !SameSubject(s, o) && !OneHoldsTheOther(o.Title, s.Title)
                     && kinds.Similarity(s.Title, o.Title) is { } like && like >= KindSimilarity.OtherKind - 1e-9 && like < KindSimilarity.NearDuplicate - 1e-9)
                 .ToList();
@@ -1019,7 +1062,8 @@ public static partial class QuestionGenerator
                 // A line with no word in lower case is a name ("Amazon Kinesis Data Firehose"), not something said of one.
                 var line = QuizText.OneLine(item.Text);
                 if (line.Length > MaxChoiceLength || !IsStatementOrPhrase(line) || QuizText.LowerContentWords(line) == 0
-                    || StartsWithAnotherTerm(line, s.Title) || SpeaksOfUnnamedSubject(line) || IsAboutTheCourse(line))
+                    || StartsWithAnotherTerm(line, s.Title) || SpeaksOfUnnamedSubject(line) || IsAboutTheCourse(line)
+                    || (!s.Defines && QuizText.HasOwnLabel(line)))
                 {
                     continue;
                 }
@@ -1056,6 +1100,12 @@ public static partial class QuestionGenerator
             }
         }
     }
+
+    /// <summary>True when a section that does not define its title nests a list under one of its lines ("S3 Security":
+    /// "User based", "Resource based", each over its policies): a heading that gathers other things, whose lines
+    /// describe those, not the title.</summary>
+    private static bool Gathers(DefiningSection s, IReadOnlyList<string> fileLines) =>
+        !s.Defines && s.Items.Any(i => HasNestedList(i, fileLines));
 
     /// <summary>True when two titles share a word of their names, brackets and plural endings aside ("Dedicated Hosts"
     /// and "Dedicated Instances", "Bit Stuffing" and "Character (Byte) Stuffing", "AWS Shield" and "AWS Guardduty"): one

@@ -146,6 +146,91 @@ public class ContrastTests
         Assert.Equal(2, Contrasts(passages, readLines, model).Count(q => q.Answer == Ecs));
     }
 
+    /// <summary>Notes as the seed writes them: "# Elastic Container Service" and its lines, then a plain line "Elastic
+    /// Kubernets Service" over the next list, which the parser files under the heading above it.</summary>
+    private static (Passage[] Passages, Func<string, IReadOnlyList<string>?> ReadLines) HeadingThenPlainTitle(
+        string heading, string[] headingLines, string title, string[] titleLines)
+    {
+        var lines = new List<string> { "# " + heading };
+        var passages = new List<Passage>();
+        foreach (var b in headingLines)
+        {
+            lines.Add("- " + b);
+            passages.Add(new Passage(File, heading, [heading], lines.Count, lines.Count, b, PassageKind.Bullet));
+        }
+
+        lines.AddRange([string.Empty, title, string.Empty]);
+        foreach (var b in titleLines)
+        {
+            lines.Add("- " + b);
+            passages.Add(new Passage(File, title, [heading, title], lines.Count, lines.Count, b, PassageKind.Bullet));
+        }
+
+        return (passages.ToArray(), f => f == File ? lines : null);
+    }
+
+    private const string Exclusive = "Exclusive to Amazon";
+    private const string Simple = "simple apps";
+    private const string FullyManaged = "Fully managed by AWS";
+    private const string OpenSource = "Used by most cloud Services (open source)";
+    private const string PartlyManaged = "Partially managed, user is has flexibility";
+
+    [Fact]
+    public void Generate_PlainTitleUnderAHeadingOfItsFamily_IsItsSibling()
+    {
+        // The seed's container services: ECS's lines say what it is like but none defines it; EKS opens with a
+        // definition. Two services of one family, set side by side on who manages them.
+        var (passages, readLines) = HeadingThenPlainTitle(Ecs, [Exclusive, FullyManaged, Simple], Eks, [OpenSource, PartlyManaged]);
+        var model = new ChosenEmbedder((Ecs, Frame), (Eks, Frame), (FullyManaged, Frame), (PartlyManaged, Frame));
+
+        var asked = Contrasts(passages, readLines, model);
+
+        var managed = Assert.Single(asked, q => q.Text.Contains(FullyManaged, StringComparison.Ordinal));
+        Assert.Equal(Ecs, managed.Answer);
+        Assert.Equal([Ecs, Eks], managed.Choices.Order(StringComparer.Ordinal));
+        Assert.Single(asked, q => q.Answer == Eks && q.Text.Contains(PartlyManaged, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_PlainTitleUnderAHeadingOfAnotherName_StaysItsPart()
+    {
+        // "Docker" under "# Container Services": a thing the topic gathers, not a sibling to tell apart from it.
+        const string topic = "Container Services";
+        const string docker = "Docker";
+        var (passages, readLines) = HeadingThenPlainTitle(topic, ["Containers are tiny virtual machines", "used to run micro services"],
+            docker, ["open source software that builds container images", "only helps to create images"]);
+        var model = new ChosenEmbedder((topic, Frame), (docker, Frame), ("used to run micro services", Frame), ("only helps to create images", Frame));
+
+        Assert.Empty(Contrasts(passages, readLines, model));
+    }
+
+    [Fact]
+    public void Generate_SectionThatDefinesNothingAndGathersLists_IsNoChoice()
+    {
+        // "S3 Security" over "Resource based" and its policies: a heading over other things, even beside a sibling of
+        // its family ("S3 Websites") whose lines speak of the same point. Three titles open with "S3": a family name,
+        // not one subject.
+        var lines = new List<string>
+        {
+            "# Storage", string.Empty, "## S3 Websites", "- Hosts static websites from a bucket", "- Bucket policies allow public reads",
+            string.Empty, "## S3 Security", "- User based", "  - IAM policies - calls allowed for a user", "- Resource based",
+            "  - Bucket policies - allow cross account access", "- Networking", "  - Support VPC endpoints for private traffic",
+            string.Empty, "## S3 Replication", "- Copies objects to a bucket in another region",
+        };
+        // A label's passage spans the items nested under it, as the parser emits it; each nested item is a passage too.
+        Passage P(string section, int line, int end = 0) => new(File, section, ["Storage", section], line, Math.Max(line, end),
+            string.Join('\n', lines[(line - 1)..Math.Max(line, end)].Select(l => l.TrimStart(' ', '-'))), PassageKind.Bullet);
+        Passage[] passages =
+        [
+            P("S3 Websites", 4), P("S3 Websites", 5), P("S3 Security", 8, 9), P("S3 Security", 9), P("S3 Security", 10, 11), P("S3 Security", 11),
+            P("S3 Security", 12, 13), P("S3 Security", 13), P("S3 Replication", 16),
+        ];
+        var model = new ChosenEmbedder(("S3 Websites", Frame), ("S3 Security", Frame), ("Bucket policies allow public reads", Frame),
+            ("Support VPC endpoints for private traffic", Frame), ("Bucket policies allow cross account access", Frame));
+
+        Assert.Empty(Contrasts(passages, f => f == File ? lines : null, model));
+    }
+
     [Fact]
     public void Generate_WithoutTheModel_NoContrast()
     {
