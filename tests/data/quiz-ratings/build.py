@@ -81,7 +81,8 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           20: ("quiz-rating-outside-20-2026-12-01.md", "/tmp/rating20", "fd504a6"),
           21: ("quiz-rating-outside-21-2026-12-01.md", "/tmp/rating21", "c343674"),
           22: ("quiz-rating-outside-22-2026-12-01.md", "/tmp/rating22", "d442f66+62728ca"),
-          23: ("quiz-rating-outside-23-2026-12-01.md", "/tmp/rating23", "20022f8")}
+          23: ("quiz-rating-outside-23-2026-12-01.md", "/tmp/rating23", "20022f8"),
+          24: ("quiz-rating-outside-24-2026-12-01.md", "/tmp/rating24", "e9ea5a3")}
 listed_verdict = re.compile(r'^-\s*([QPRT]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
