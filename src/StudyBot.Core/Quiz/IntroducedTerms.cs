@@ -401,19 +401,7 @@ internal sealed partial class IntroducedTerms
     }
 
     /// <summary>True when <paramref name="term"/> stands in <paramref name="text"/> as written, not inside a longer name.</summary>
-    private static bool StandsAlone(string text, string term)
-    {
-        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + term.Length;
-            if ((at == 0 || !IsNameChar(text[at - 1])) && (end == text.Length || !IsNameChar(text[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool StandsAlone(string text, string term) => QuizText.StandsIn(text, term, IsNameChar);
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or ':' or '<' or '&';
 }

@@ -1063,7 +1063,7 @@ public static partial class QuestionGenerator
                 var line = QuizText.OneLine(item.Text);
                 if (line.Length > MaxChoiceLength || !IsStatementOrPhrase(line) || QuizText.LowerContentWords(line) == 0
                     || StartsWithAnotherTerm(line, s.Title) || SpeaksOfUnnamedSubject(line) || IsAboutTheCourse(line)
-                    || (!s.Defines && QuizText.HasOwnLabel(line)))
+                    || (!s.Defines && QuizText.HasOwnLabel(line)) || IsSubItem(item, fileLines))
                 {
                     continue;
                 }
@@ -1100,6 +1100,27 @@ public static partial class QuestionGenerator
             }
         }
     }
+
+    /// <summary>True when a list item sits indented under another ("It contains crucial information around:" over
+    /// "Memory and CPU required"; "use multipart upload" over "Decrease time to retry in case a part fails"): it says
+    /// something of its parent line, not of the section's title, and read alone it is a fragment that needs the page
+    /// (outside rating 24, R29 and R43).</summary>
+    internal static bool IsSubItem(Passage item, IReadOnlyList<string> fileLines)
+    {
+        if (item.LineStart < 1 || item.LineStart > fileLines.Count)
+        {
+            return false;
+        }
+
+        var line = fileLines[item.LineStart - 1];
+        var body = line.TrimStart();
+        var indent = line.Length - body.Length;
+        return (indent >= MinSubItemIndent || line.StartsWith('\t')) && (body.StartsWith("- ", StringComparison.Ordinal) || body.StartsWith("* ", StringComparison.Ordinal)
+            || body.StartsWith("+ ", StringComparison.Ordinal) || QuizText.OpensWithEnumerator(body));
+    }
+
+    /// <summary>The least indentation of a nested list item in spaces: two (a tab always nests).</summary>
+    private const int MinSubItemIndent = 2;
 
     /// <summary>True when a section that does not define its title nests a list under one of its lines ("S3 Security":
     /// "User based", "Resource based", each over its policies): a heading that gathers other things, whose lines
@@ -1520,6 +1541,7 @@ public static partial class QuestionGenerator
             .Concat(siblingTitles.Where(t => QuizText.WordCount(t) <= 3).Select(t => (Text: t, Tier: 0.5)))
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
             .Concat(corpus.Introduced.Contains(key) ? corpus.Introduced.OfCorpus(p.File).Select(t => (Text: t, Tier: 0.25)) : [])
+            .Select(c => (Text: InKeysNumber(key, c.Text, corpus), c.Tier)).Where(c => c.Text is not null).Select(c => (Text: c.Text!, c.Tier))
             .Where(c => Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key)
                 && (shape != TermShape.Subcommand || IntroducedTerms.Program(c.Text) == IntroducedTerms.Program(key)));
 
@@ -1635,6 +1657,38 @@ public static partial class QuestionGenerator
     /// `chars` or `to_string`, a macro `println!` only beside macros); a lower-case word the notes introduce in emphasis
     /// only beside such words; a program and its subcommand a page runs (`git reflog`) only beside that program's other
     /// subcommands (<see cref="IntroducedTerms.IsSubcommand"/>).</summary>
+    /// <summary>A blank's wrong choice in the key's grammatical number: when the key is one common word in the plural
+    /// ("the path _____ take": packets) a singular rival ("socket", "port") or a word with no plural ("streaming") does
+    /// not fit the sentence, and only the key reads right (outside rating 24, R59 and R60); the other way round alike.
+    /// The rival is given in the key's number where the notes write it so ("sockets", "ports"), else it is no choice.
+    /// Names, acronyms, code and phrases are left as they are: their number is not the sentence's.</summary>
+    internal static string? InKeysNumber(string key, string term, QuizCorpus corpus)
+    {
+        if (!IsCommonNoun(key) || !IsCommonNoun(term))
+        {
+            return term;
+        }
+
+        var keyPlural = IsPluralOf(key, corpus);
+        if (keyPlural == IsPluralOf(term, corpus))
+        {
+            return term;
+        }
+
+        var other = keyPlural ? term + "s" : term[..^1];
+        return (keyPlural || term.EndsWith('s')) && corpus.WritesExactly(other) ? other : null;
+
+        static bool IsCommonNoun(string w) => w.Length >= MinNumberedLength && w.All(char.IsLower);
+    }
+
+    /// <summary>Shortest common word whose number is read (<see cref="InKeysNumber"/>): "bus", "gas", "tcp" are left.</summary>
+    private const int MinNumberedLength = 4;
+
+    /// <summary>A word in the plural: it ends in "s" (not "ss", "us", "is") and the notes also write it without.</summary>
+    private static bool IsPluralOf(string word, QuizCorpus corpus) =>
+        word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+        && !word.EndsWith("is", StringComparison.Ordinal) && corpus.WritesExactly(word[..^1]);
+
     internal enum TermShape { Acronym, Name, Phrase, Concept, CodeType, CodeMacro, Code, Subcommand }
 
     internal static TermShape Shape(string term, IntroducedTerms introduced) =>

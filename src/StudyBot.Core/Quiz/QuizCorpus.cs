@@ -200,6 +200,14 @@ internal sealed partial class QuizCorpus
         return stem.Length == 0 ? 0 : _lowerTexts.Count(t => WrittenIn(t, stem));
     }
 
+    /// <summary>Whether the notes write <paramref name="word"/> as a whole word in this exact form (no plural "s" added):
+    /// "sockets" only where the notes write "sockets".</summary>
+    public bool WritesExactly(string word) => _exactUses.GetOrAdd(word.Trim().ToLowerInvariant(), w => _lowerTexts.Any(t => WrittenExactly(t, w)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _exactUses = new(StringComparer.Ordinal);
+
+    private static bool WrittenExactly(string text, string word) => QuizText.StandsIn(text, word, IsWordChar);
+
     /// <summary>Shortest phrase read as a plural when it ends in "s" ("bus", "DNS" are not).</summary>
     private const int MinPluralLength = 3;
 

@@ -235,6 +235,22 @@ internal static partial class QuizText
         return false;
     }
 
+    /// <summary>True when <paramref name="term"/> stands in <paramref name="text"/> as written, with no character of a
+    /// word (<paramref name="isWordChar"/>) right before or after it.</summary>
+    public static bool StandsIn(string text, string term, Func<char, bool> isWordChar)
+    {
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if ((at == 0 || !isWordChar(text[at - 1])) && (end == text.Length || !isWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a list item that names its own subject before a separator ("etcd -> Key value store",
     /// "VPN Client — Software on …", "OSI Layer: Layer 2"): it says what that subject is, not what its heading is.</summary>
     public static bool HasOwnLabel(string text)

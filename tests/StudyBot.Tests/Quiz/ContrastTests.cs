@@ -231,6 +231,28 @@ public class ContrastTests
         Assert.Empty(Contrasts(passages, f => f == File ? lines : null, model));
     }
 
+    [Theory]
+    [InlineData("    - Memory and CPU required", true)] // under "It contains crucial information around:"
+    [InlineData("  * Decrease time to retry in case a part fails", true)]
+    [InlineData("\t1. Parallelizes PUTs", true)]
+    [InlineData("- Fully managed by AWS", false)]
+    [InlineData("  Fully managed by AWS, a wrapped line of a paragraph", false)]
+    public void IsSubItem_AListItemIndentedUnderAnother_SaysSomethingOfItsParentLine(string line, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.IsSubItem(new Passage(File, "ECS", ["ECS"], 2, 2, line.Trim(), PassageKind.Bullet), ["## ECS", line]));
+
+    [Fact]
+    public void Generate_SubItemOfASectionsLine_IsNotAsked()
+    {
+        // Outside rating 24, R29: "Memory and CPU required" asked alone, a fragment of "It contains …:" above it.
+        var (passages, readLines, model) = Services([], []);
+        var lines = readLines(File)!.ToList();
+        var at = lines.IndexOf("- " + Managed);
+        lines[at] = "    - " + Managed;
+
+        Assert.DoesNotContain(Contrasts(passages, f => f == File ? lines : null, model), q => q.Text.Contains(Managed, StringComparison.Ordinal));
+        Assert.Contains(Contrasts(passages, readLines, model), q => q.Text.Contains(Managed, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Generate_WithoutTheModel_NoContrast()
     {

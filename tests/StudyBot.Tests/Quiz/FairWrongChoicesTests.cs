@@ -198,4 +198,27 @@ public class FairWrongChoicesTests
         Assert.NotEmpty(blanks);
         Assert.DoesNotContain(blanks, q => q.Choices.Contains("GWLB"));
     }
+
+    [Theory]
+    [InlineData("packets", "port", "ports")] // the notes write "ports": offered in the key's number
+    [InlineData("packets", "socket", null)] // "sockets" never written: no choice
+    [InlineData("packets", "streaming", null)] // no plural at all
+    [InlineData("packets", "frames", "frames")] // both plural
+    [InlineData("packet", "ports", "port")] // a singular key takes singular rivals
+    [InlineData("router", "switch", "switch")] // both singular
+    [InlineData("packets", "TCP", "TCP")] // an acronym's number is not the sentence's
+    [InlineData("packets", "Load Balancer", "Load Balancer")] // nor a name's
+    public void InKeysNumber_ABlanksRival_TakesTheKeysNumberOrIsNoChoice(string key, string term, string? expected)
+    {
+        // Outside rating 24 (R59, R60): "the path _____ take" with packets among socket, streaming and port — only
+        // the plural reads right.
+        var corpus = new QuizCorpus(
+        [
+            Line(1, "A packet crosses a router on its way; packets take many paths"),
+            Line(2, "A port number names the service; well-known ports are below 1024"),
+            Line(3, "Frames and a frame check; a socket and a switch; streaming video"),
+        ]);
+
+        Assert.Equal(expected, QuestionGenerator.InKeysNumber(key, term, corpus));
+    }
 }
