@@ -691,7 +691,10 @@ internal static partial class AnswerWriter
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
 
-    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b", RegexOptions.IgnoreCase)]
+    /// <summary>Where one clause ends and the next begins: sentence ends, contrasts ("but", "however"), and "because",
+    /// whose reason says nothing of the main predicate ("multiple immutable references are allowed because no one who
+    /// is just reading the data can affect anyone else": the "no" is the reason's).</summary>
+    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]

@@ -77,6 +77,8 @@ public sealed class AnswerWriterTests
         ## Testing
 
         Teams debate whether or not private functions should be tested directly.
+
+        Several readers are allowed at once because no reader can change the shared data.
         """;
 
     [Theory]
@@ -98,6 +100,7 @@ public sealed class AnswerWriterTests
     [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
     [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
     [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
+    [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
