@@ -55,7 +55,7 @@ internal static class AnswerComposer
         var similarities = vector is null ? null : semantic!.Similarities(vector);
         var variant = model.For(similarities is not null);
         var adapted = vector is null ? null : variant.Adapter?.Apply(vector);
-        var context = new Signals.Context(index, analysis, similarities, adapted, embedding?.Tokens()?.ReadAll(), vector);
+        var context = new Signals.Context(index, analysis, similarities, adapted, embedding?.Tokens()?.ReadAll());
         Candidates.AddSemantic(found, context);
         context.RankCandidates(found.Keys);
         var ranked = new List<Signals.Candidate>();

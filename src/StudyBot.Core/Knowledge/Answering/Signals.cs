@@ -52,7 +52,7 @@ internal static class Signals
     ];
 
     /// <summary>The signals that need the semantic model: zero on the lexical path.</summary>
-    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "adapted_semantic", "token_match", "token_match_weakest", "top_semantic", "max_semantic", "specificity", "specificity_file", "specificity_top10"];
+    public static readonly string[] SemanticNames = ["semantic", "semantic_rank", "semantic_gap", "adapted_semantic", "token_match", "token_match_weakest", "top_semantic", "max_semantic"];
 
     /// <summary>The question-level signals for the answer/decline decision, from the ranked candidates.</summary>
     public static readonly string[] DecisionNames =
@@ -72,9 +72,6 @@ internal static class Signals
         "yes_no",
         "top_answer_type_value",
         "unknown_share",        // share of the question's topic weight in words no passage holds.
-        "specificity",          // best candidate's cosine less the question's cosine to the notes' centroid.
-        "specificity_file",     // the same against the centroid of the best candidate's file.
-        "specificity_top10",    // the same against the mean cosine of the ten nearest passages.
     ];
 
     private static readonly int Semantic = Array.IndexOf(Names, "semantic");
@@ -84,10 +81,8 @@ internal static class Signals
     public static int IndexOf(string name) => Array.IndexOf(Names, name);
 
     /// <summary>Per-question inputs shared by every candidate.</summary>
-    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities, float[]? adaptedQuery = null, float[]? queryTokens = null, float[]? query = null)
+    internal sealed class Context(KnowledgeIndex index, QuestionAnalysis question, float[]? similarities, float[]? adaptedQuery = null, float[]? queryTokens = null)
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SemanticIndex, System.Collections.Concurrent.ConcurrentDictionary<string, float[]>> FileCentroids = new();
-
         private readonly Dictionary<string, double> _fileCoverage = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool[]> _fileAnchors = new(StringComparer.Ordinal);
         private Dictionary<int, int>? _ranks;
@@ -103,25 +98,6 @@ internal static class Signals
 
         /// <summary>The question's vector moved by the fitted adapter; null on the lexical path or without one.</summary>
         public float[]? AdaptedQuery { get; } = adaptedQuery;
-
-        private readonly SemanticIndex? _semantic = index.Semantic;
-
-        /// <summary>The question's own unit vector; null on the lexical path.</summary>
-        public float[]? Query { get; } = query;
-
-        public double CentroidSimilarity(string? file)
-        {
-            // The vectors the similarities came from, not whatever the index holds when the signal is read (the
-            // eval tool reads it again after switching the index to the lexical path).
-            if (Query is null || _semantic is not { } semantic)
-            {
-                return 0;
-            }
-
-            var centroid = file is null ? semantic.Centroid
-                : FileCentroids.GetOrCreateValue(semantic).GetOrAdd(file, f => semantic.CentroidOf(Enumerable.Range(0, Index.Count).Where(i => Index.Entry(i).Passage.File == f)));
-            return System.Numerics.Tensors.TensorPrimitives.Dot(centroid, Query);
-        }
 
         /// <summary>The question's word pieces' unit vectors, one after another; null without them.</summary>
         public float[]? QueryTokens { get; } = queryTokens;
@@ -360,14 +336,6 @@ internal static class Signals
         d[11] = Math.Log(1 + q.Content.Count);
         d[12] = q.IsYesNo ? 1 : 0;
         d[14] = q.TotalWeight > 0 ? unknownWeight / q.TotalWeight : 1;
-        if (context.Similarities is { } sims && context.Query is not null && ranked.Count > 0)
-        {
-            var top = ranked[0];
-            d[15] = top["semantic"] - context.CentroidSimilarity(null);
-            d[16] = top["semantic"] - context.CentroidSimilarity(context.Index.Entry(top.Id).Passage.File);
-            d[17] = top["semantic"] - context.SemanticTop(10).Average(i => sims[i]);
-        }
-
         return d;
     }
 

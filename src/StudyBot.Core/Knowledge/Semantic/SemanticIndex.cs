@@ -23,30 +23,6 @@ public sealed class SemanticIndex
         {
             vectors[i].CopyTo(_matrix, i * Dimensions);
         }
-
-        Centroid = CentroidOf(Enumerable.Range(0, Count));
-    }
-
-    /// <summary>The unit-length mean of every passage's vector: what the notes as a whole are about. Computed once
-    /// with the vectors, so a question pays one dot product for its cosine to it.</summary>
-    public float[] Centroid { get; }
-
-    /// <summary>The unit-length mean of the vectors of passages <paramref name="ids"/> (zeros for none).</summary>
-    public float[] CentroidOf(IEnumerable<int> ids)
-    {
-        var sum = new float[Dimensions];
-        foreach (var id in ids)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(sum, _matrix.AsSpan(id * Dimensions, Dimensions), sum);
-        }
-
-        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(sum);
-        if (norm > 0)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Divide(sum, norm, sum);
-        }
-
-        return sum;
     }
 
     public ITextEmbedder Embedder { get; }

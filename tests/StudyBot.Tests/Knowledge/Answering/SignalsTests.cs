@@ -171,38 +171,6 @@ public sealed class SignalsTests : IDisposable
         Assert.Equal(Signals.Names.Length, _kit.Candidate("UDP", "UDP is connectionless").Features.Length);
     }
 
-    [Theory]
-    [InlineData("specificity")]
-    [InlineData("specificity_file")]
-    [InlineData("specificity_top10")]
-    public void Specificity_NearTopicQuestionOnAOnePageSubject_IsBelowAQuestionOneLineAnswers(string signal)
-    {
-        // One page about git: "how do I use git?" is near every line and the page as a whole but answered by none,
-        // as "how do I use git worktree?" was on the Flight rules page; a question one line answers is far nearer
-        // that line than the page.
-        using var kit = new AnsweringTestKit("""
-            # Git
-
-            Run git commit to record the staged changes with a message.
-
-            Run git push to send local commits to the remote branch.
-
-            Run git rebase to replay your commits on top of another base.
-
-            Run git stash to shelve uncommitted edits for later.
-            """, "git.md");
-        var embedder = new WordHashEmbedder();
-        kit.Index.Semantic = new SemanticIndex(embedder, embedder.Embed(kit.Index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList()));
-        double Of(string question) => kit.Index.Search(s => StudyBot.Core.Knowledge.AnswerComposer.Rank(kit.Index, s, question, AnswerModel.Current))
-            .DecisionSignals[Array.IndexOf(Signals.DecisionNames, signal)];
-
-        var specific = Of("replay your commits on top of another base");
-        var general = Of("git");
-
-        Assert.True(specific > 0.2, $"{signal} of the specific question is {specific}");
-        Assert.True(general < specific - 0.2, $"{signal}: {general} for the general question, {specific} for the specific one");
-    }
-
     [Fact]
     public void Decision_UnknownNameAndCoverage_AreRead()
     {
