@@ -110,9 +110,9 @@ internal sealed class Bench : IDisposable
     private static readonly string[] Left = (Environment.GetEnvironmentVariable("EVAL_OFF") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     private static readonly bool[] LexicalOffRanker = Signals.Names.Select(n => Signals.SemanticNames.Contains(n) || Left.Contains(n)).ToArray();
-    private static readonly bool[] LexicalOffDecision = Signals.DecisionNames.Select(n => Signals.SemanticNames.Contains(n)).ToArray();
+    private static readonly bool[] LexicalOffDecision = Signals.DecisionNames.Select(n => Signals.SemanticNames.Contains(n) || Left.Contains(n)).ToArray();
     private static readonly bool[] NoneOffRanker = Signals.Names.Select(n => Left.Contains(n)).ToArray();
-    private static readonly bool[] NoneOffDecision = new bool[Signals.DecisionNames.Length];
+    private static readonly bool[] NoneOffDecision = Signals.DecisionNames.Select(n => Left.Contains(n)).ToArray();
 
     private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold, AnswerModel.QuestionAdapter? Adapter);
 
