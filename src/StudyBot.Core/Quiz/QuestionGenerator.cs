@@ -1076,7 +1076,8 @@ public static partial class QuestionGenerator
 
                 var (wrong, (wrongLine, frame)) = framed.Where(x => x.Nearest.Like >= ContrastFrame - 1e-9)
                     .OrderByDescending(x => x.Nearest.Like).ThenBy(x => x.Sibling.Title, StringComparer.Ordinal).FirstOrDefault();
-                if (wrong is null || QuizText.ContainsNormalized(line, wrong.Title) || QuizText.ContainsNormalized(wrongLine, s.Title))
+                if (wrong is null || QuizText.ContainsNormalized(line, wrong.Title) || QuizText.ContainsNormalized(wrongLine, s.Title)
+                    || NamesTheOther(line, wrong.Title, s.Title))
                 {
                     continue;
                 }
@@ -1099,6 +1100,17 @@ public static partial class QuestionGenerator
                 yield return c;
             }
         }
+    }
+
+    /// <summary>True when a contrast's line holds the word that sets the other title apart from the key's ("Used for
+    /// content filtering, caching, and monitoring" between Transparent Proxy and Caching Proxy): the line then says
+    /// what the other is named for, and a learner can defend it (outside rating 24, R3). Words of both titles
+    /// ("Proxy") and generic heading words do not count.</summary>
+    internal static bool NamesTheOther(string line, string otherTitle, string keyTitle)
+    {
+        var own = QuizText.Stems(keyTitle);
+        var apart = QuizText.Stems(otherTitle).Where(w => !own.Contains(w) && !QuizLexicon.GenericHeadingWords.Contains(w)).ToList();
+        return apart.Count > 0 && QuizText.Stems(line).Overlaps(apart);
     }
 
     /// <summary>True when a list item sits indented under another ("It contains crucial information around:" over

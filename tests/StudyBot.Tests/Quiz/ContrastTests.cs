@@ -253,6 +253,14 @@ public class ContrastTests
         Assert.Contains(Contrasts(passages, readLines, model), q => q.Text.Contains(Managed, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Used for content filtering, caching, and monitoring.", "Caching Proxy", "Transparent Proxy", true)] // outside rating 24, R3
+    [InlineData("Intercepts traffic without any client configuration.", "Caching Proxy", "Transparent Proxy", false)]
+    [InlineData("Proxy that forwards every request.", "Caching Proxy", "Transparent Proxy", false)] // a word of both titles
+    [InlineData("Stations transmit whenever they have data.", "Slotted Aloha", "Pure Aloha", false)]
+    public void NamesTheOther_TheLineHoldsTheWordThatSetsTheOtherTitleApart(string line, string other, string key, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.NamesTheOther(line, other, key));
+
     [Fact]
     public void Generate_WithoutTheModel_NoContrast()
     {
