@@ -358,7 +358,7 @@ public static partial class QuestionGenerator
         for (var line = p.LineStart + 1; line <= p.LineEnd && line <= fileLines.Count; line++)
         {
             var t = fileLines[line - 1].TrimStart();
-            if (t.StartsWith("- ", StringComparison.Ordinal) || t.StartsWith("* ", StringComparison.Ordinal) || t.StartsWith("+ ", StringComparison.Ordinal)
+            if (StartsWithBullet(t)
                 || (t.Length > 2 && char.IsDigit(t[0]) && (t[1] == '.' || (char.IsDigit(t[1]) && t.Length > 3 && t[2] == '.'))))
             {
                 return true;
@@ -1040,7 +1040,9 @@ public static partial class QuestionGenerator
 
         foreach (var s in own.Where(s => s.Describes && !s.IsParent && s.Items.Count is > 0 and <= MaxContrastLines))
         {
-            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent && (o.Defines || s.Defines) && (o.Defines && s.Defines || (SameKindOfName(o.Title, s.Title) && !Gathers(s, fileLines) && !Gathers(o, fileLines)))
+            var gathers = Gathers(s, fileLines);
+            var siblings = all.Where(o => !ReferenceEquals(o, s) && o.Parent == s.Parent
+                    && ((o.Defines && s.Defines) || ((o.Defines || s.Defines) && !gathers && !Gathers(o, fileLines) && SameKindOfName(o.Title, s.Title)))
                     && o.Describes && !o.IsParent && o.Items.Count is > 0 and <= MaxContrastLines
                     && !SameSubject(s, o) && !OneHoldsTheOther(o.Title, s.Title)
                     && kinds.Similarity(s.Title, o.Title) is { } like && like >= KindSimilarity.OtherKind - 1e-9 && like < KindSimilarity.NearDuplicate - 1e-9)
@@ -1127,9 +1129,12 @@ public static partial class QuestionGenerator
         var line = fileLines[item.LineStart - 1];
         var body = line.TrimStart();
         var indent = line.Length - body.Length;
-        return (indent >= MinSubItemIndent || line.StartsWith('\t')) && (body.StartsWith("- ", StringComparison.Ordinal) || body.StartsWith("* ", StringComparison.Ordinal)
-            || body.StartsWith("+ ", StringComparison.Ordinal) || QuizText.OpensWithEnumerator(body));
+        return (indent >= MinSubItemIndent || line.StartsWith('\t')) && (StartsWithBullet(body) || QuizText.OpensWithEnumerator(body));
     }
+
+    /// <summary>True when a line (its indentation trimmed) opens a bulleted list item: "- ", "* " or "+ ".</summary>
+    private static bool StartsWithBullet(string trimmed) =>
+        trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal) || trimmed.StartsWith("+ ", StringComparison.Ordinal);
 
     /// <summary>The least indentation of a nested list item in spaces: two (a tab always nests).</summary>
     private const int MinSubItemIndent = 2;
@@ -1688,7 +1693,7 @@ public static partial class QuestionGenerator
         }
 
         var other = keyPlural ? term + "s" : term[..^1];
-        return (keyPlural || term.EndsWith('s')) && corpus.WritesExactly(other) ? other : null;
+        return corpus.WritesExactly(other) ? other : null;
 
         static bool IsCommonNoun(string w) => w.Length >= MinNumberedLength && w.All(char.IsLower);
     }
