@@ -50,6 +50,6 @@ public sealed class QuizItemModel : FittedModelFile
     internal string Explain(double[] signals) =>
         FormattableString.Invariant($"p={Probability(signals):F3} threshold={Threshold:F3} {(Probability(signals) >= Threshold ? "kept" : "dropped")}: ")
         + string.Join(' ', QuizItemSignals.Names.Select((name, i) => Model.Weights.TryGetValue(name, out var term) && term.Weight != 0
-            ? FormattableString.Invariant($"{name}={signals[i]:F2}({Model.Contribution(i, signals[i]):+0.00;-0.00})")
+            ? FormattableString.Invariant($"{name}={signals[i]:F2}({Model.Explained(i, signals[i])})")
             : FormattableString.Invariant($"{name}={signals[i]:F2}")));
 }

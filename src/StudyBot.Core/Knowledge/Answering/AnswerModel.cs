@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -117,6 +118,12 @@ internal sealed class AnswerModel : FittedModelFile
         public double Contribution(int i, double x) => double.IsNaN(x) ? 0 : _weight[i] * (x - _mean[i]) / _scale[i];
 
         public double Probability(double[] x) => 1 / (1 + Math.Exp(-Score(x)));
+
+        /// <summary>A signal's contribution as `explain` prints it, signed to two places. One that rounds to zero reads
+        /// "+0.00" as zero itself does: with two format sections .NET writes a tiny negative as "-+0.00".</summary>
+        public string Explained(int i, double x) => Contribution(i, x).ToString(ContributionFormat, CultureInfo.InvariantCulture);
+
+        private const string ContributionFormat = "+0.00;-0.00;+0.00";
     }
 
     /// <summary>

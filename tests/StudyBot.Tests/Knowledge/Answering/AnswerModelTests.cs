@@ -84,4 +84,18 @@ public sealed class AnswerModelTests
 
         Assert.Equal(0, model.Semantic.Ranker.Score(Enumerable.Repeat(1.0, Signals.Names.Length).ToArray()));
     }
+
+    [Theory]
+    [InlineData(0.125, "+0.25")]
+    [InlineData(-0.25, "-0.50")]
+    [InlineData(0.0, "+0.00")]
+    [InlineData(-0.001, "+0.00")] // rounds to zero: not "-+0.00"
+    [InlineData(double.NaN, "+0.00")] // not measured: weighs nothing
+    public void Explained_SignedToTwoPlaces_ZeroAlwaysPlus(double x, string expected)
+    {
+        var linear = new AnswerModel.Linear { Weights = new() { ["token_match"] = new AnswerModel.Term { Weight = 2, Mean = 0, Scale = 1 } } };
+        linear.Bind(["token_match"]);
+
+        Assert.Equal(expected, linear.Explained(0, x));
+    }
 }
