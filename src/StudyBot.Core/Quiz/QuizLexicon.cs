@@ -11,6 +11,13 @@ internal static class QuizLexicon
     /// <summary>Words that open an example ("AWS services such as ___"): any member of the family fills the blank.</summary>
     public static readonly string[] ExampleMarkers = ["such as", "for example", "for instance", "e.g.", "e.g", "eg.", "including"];
 
+    /// <summary>Words that open a clause of its own inside a question ("does it matter which region can be used"): a
+    /// modal after them is that clause's, not the question's.</summary>
+    public static readonly HashSet<string> ClauseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "which", "what", "who", "whom", "whose", "that", "if", "whether", "when", "where", "how", "why",
+    };
+
     public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "and", "for", "with", "aws", "amazon", "service", "services", "using", "from", "into", "your", "you",

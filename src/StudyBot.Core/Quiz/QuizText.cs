@@ -134,6 +134,21 @@ internal static partial class QuizText
         return set;
     }
 
+    /// <summary>Two titles without the words they open with in common ("Lambda", "AWS S3 -"); a title that is all
+    /// shared opening stays whole.</summary>
+    public static (string, string) WithoutSharedOpening(string a, string b)
+    {
+        var x = QuizText.Words(a);
+        var y = QuizText.Words(b);
+        var n = 0;
+        while (n < x.Count - 1 && n < y.Count - 1 && string.Equals(x[n], y[n], StringComparison.OrdinalIgnoreCase))
+        {
+            n++;
+        }
+
+        return n == 0 ? (a, b) : (string.Join(' ', x.Skip(n)), string.Join(' ', y.Skip(n)));
+    }
+
     /// <summary>The words of a text, in order.</summary>
     public static List<string> Words(string text) => WordRegex().Matches(text).Select(m => m.Value).ToList();
 
@@ -458,6 +473,14 @@ internal static partial class QuizText
     /// <summary>A stable pseudo-random order key.</summary>
     public static string OrderKey(string seed, string value) => QuizQuestion.MakeId(seed, value);
 
+    /// <summary>A question the notes write with "do" before a modal ("Does HSM can be placed at On-Premise"), asked the
+    /// way English asks it ("Can HSM be placed at On-Premise"): the modal already makes the question, and a learner
+    /// stumbles over the garbled stem (outside rating 24, R32). Any other question is returned as it is.</summary>
+    public static string MendDoModal(string question) =>
+        DoModalRegex().Replace(question, m => Words(m.Groups["subject"].Value).Any(w => QuizLexicon.ClauseOpeners.Contains(w))
+            ? m.Value // "Does it matter which region can be used": the modal is a clause's of its own
+            : m.Groups["modal"].Value.ToLowerInvariant() + " " + m.Groups["subject"].Value + " ", 1);
+
     public static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 
@@ -510,6 +533,9 @@ internal static partial class QuizText
 
     [GeneratedRegex(@"\(([^()]+)\)")]
     private static partial Regex BracketRegex();
+
+    [GeneratedRegex(@"^\s*(?:do|does|did)\s+(?<subject>(?:\S+\s+){0,2}?\S+)\s+(?<modal>can|could|will|would|should|must|may|might|shall)\s+(?=\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex DoModalRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

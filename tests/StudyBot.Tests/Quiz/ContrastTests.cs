@@ -37,18 +37,21 @@ public class ContrastTests
 
     private const string Ecs = "Elastic Container Service";
     private const string Eks = "Elastic Kubernetes Service";
+    private const string EcsRest = "Container Service";
+    private const string EksRest = "Kubernetes Service";
     private const string EcsDefinition = "Runs containers on machines that you pick";
     private const string EksDefinition = "Runs pods on the nodes of a cluster";
     private const string Managed = "Fully managed by AWS for simple apps";
     private const string Partly = "Partially managed, the user keeps the flexibility";
 
     /// <summary>The two container services, each opening with its definition, then the given lines; the model puts
-    /// the two titles and the two management lines in one frame (0.5), every other text apart.</summary>
+    /// the two titles (also without their shared "Elastic") and the two management lines in one frame (0.5), every other
+    /// text apart.</summary>
     private static (Passage[] Passages, Func<string, IReadOnlyList<string>?> ReadLines, ChosenEmbedder Model) Services(
         string[] ecs, string[] eks, params (string Text, double ToAnchor)[] alsoLiked)
     {
         var (passages, readLines) = Siblings((Ecs, [EcsDefinition, Managed, .. ecs]), (Eks, [EksDefinition, Partly, .. eks]));
-        return (passages, readLines, new ChosenEmbedder([(Ecs, Frame), (Eks, Frame), (Managed, Frame), (Partly, Frame), .. alsoLiked]));
+        return (passages, readLines, new ChosenEmbedder([(Ecs, Frame), (Eks, Frame), (EcsRest, Frame), (EksRest, Frame), (Managed, Frame), (Partly, Frame), .. alsoLiked]));
     }
 
     [Fact]
@@ -69,6 +72,32 @@ public class ContrastTests
         // The billing lines are in no frame the model sees (similarity 0): the sibling may be billed the same way.
         Assert.DoesNotContain(asked, q => q.Text.Contains("Billed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AreAlternatives_NeighbouringTopicsOfOneParent_AreNot()
+    {
+        // Outside ratings 14 and 24: "Lambda Function Dependencies" against "Lambda Environment Variables" for "For Java,
+        // include the relevant .jar files" — two topics of Lambda, not two ways of one thing; a learner rules the other
+        // out by its name. The shared "Lambda" makes the whole titles alike (0.5); without it the rest is not (0). The
+        // contrasts of the container services above hold only because their rests are listed alike.
+        const string deps = "Lambda Function Dependencies";
+        const string vars = "Lambda Environment Variables";
+        var apart = new KindSimilarity(new ChosenEmbedder((deps, Frame), (vars, Frame)));
+        var alike = new KindSimilarity(new ChosenEmbedder((deps, Frame), (vars, Frame), ("Function Dependencies", Frame), ("Environment Variables", Frame)));
+
+        Assert.False(QuestionGenerator.AreAlternatives(deps, vars, apart));
+        Assert.True(QuestionGenerator.AreAlternatives(deps, vars, alike));
+        Assert.True(QuestionGenerator.AreAlternatives(deps, vars, KindSimilarity.None)); // no model, no verdict
+    }
+
+    [Theory]
+    [InlineData("Lambda Function Dependencies", "Lambda Environment Variables", "Function Dependencies", "Environment Variables")]
+    [InlineData("Elastic Container Service", "Elastic Kubernets Service", "Container Service", "Kubernets Service")]
+    [InlineData("Pure Aloha", "Slotted Aloha", "Pure Aloha", "Slotted Aloha")]
+    [InlineData("AWS S3 - Versioning", "AWS S3 - Consistency Model", "Versioning", "Consistency Model")]
+    [InlineData("Monolithic", "Micro Services", "Monolithic", "Micro Services")]
+    public void WithoutSharedOpening_SetsAsideTheWordsBothOpenWith(string a, string b, string restA, string restB) =>
+        Assert.Equal((restA, restB), QuizText.WithoutSharedOpening(a, b));
 
     [Fact]
     public void Generate_LineTheSiblingAlsoSays_IsNotAsked()
@@ -181,7 +210,7 @@ public class ContrastTests
         // The seed's container services: ECS's lines say what it is like but none defines it; EKS opens with a
         // definition. Two services of one family, set side by side on who manages them.
         var (passages, readLines) = HeadingThenPlainTitle(Ecs, [Exclusive, FullyManaged, Simple], Eks, [OpenSource, PartlyManaged]);
-        var model = new ChosenEmbedder((Ecs, Frame), (Eks, Frame), (FullyManaged, Frame), (PartlyManaged, Frame));
+        var model = new ChosenEmbedder((Ecs, Frame), (Eks, Frame), (EcsRest, Frame), (EksRest, Frame), (FullyManaged, Frame), (PartlyManaged, Frame));
 
         var asked = Contrasts(passages, readLines, model);
 

@@ -1,3 +1,4 @@
+using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
 
 namespace StudyBot.Tests.Quiz;
@@ -20,6 +21,44 @@ public class QuestionGeneratorTests
     {
         var q = Assert.Single(Generate(), q => q.Text.StartsWith("Can we attach both encrypted", StringComparison.Ordinal));
         Assert.Equal("Yes", q.Answer);
+    }
+
+    [Fact]
+    public void Generate_QaPairWithDoBeforeAModal_AsksItTheWayEnglishDoes()
+    {
+        // The notes write "Does HSM can be placed at On-Premise"; outside rating 24 (R32) found the stem garbled.
+        var q = Assert.Single(Generate(), q => q.Kind == QuizQuestionKind.YesNo && q.Text.Contains("HSM", StringComparison.Ordinal));
+        Assert.Equal("Can HSM be placed at On-Premise?", q.Text);
+        Assert.Equal("No", q.Answer);
+    }
+
+    [Theory]
+    [InlineData("Does HSM can be placed at On-Premise", "can HSM be placed at On-Premise")]
+    [InlineData("do the pods will restart after a crash?", "will the pods restart after a crash?")]
+    [InlineData("Does EBS encrypt snapshots", "Does EBS encrypt snapshots")] // no modal: as written
+    [InlineData("Can we attach both volumes", "Can we attach both volumes")]
+    [InlineData("Does it matter which region can be used", "Does it matter which region can be used")] // the modal is too far from "does" to be its subject's
+    public void MendDoModal_AsksWithTheModal(string question, string asked) =>
+        Assert.Equal(asked, QuizText.MendDoModal(question));
+
+    [Theory]
+    [InlineData("TERRAFORM CLOUD DESTROY", "terraform apply", true)]
+    [InlineData("TERRAFORM CLOUD DESTROY", "TERRAFORM APPLY", false)] // the key is written the same way
+    [InlineData("AWS KMS", "Secrets Manager", false)] // names of letters, not words in capitals
+    [InlineData("KMS", "Secrets Manager", false)]
+    [InlineData("terraform destroy", "terraform apply", false)]
+    public void ShoutedBeside_WrongChoiceInCapitalsBesideAKeyInLowerCase(string wrong, string key, bool shouted) =>
+        Assert.Equal(shouted, QuestionGenerator.ShoutedBeside(wrong, key));
+
+    [Fact]
+    public void HasShoutedChoice_LooksAtTheWrongChoicesAsShown()
+    {
+        var citation = new Citation("Terraform.md", "DESTROY-TIME PROVISIONERS", 310, 314, "Destroy provisioners are run before the resource is destroyed.");
+        QuizQuestion Blank(string[] choices, int key) => new("id", QuizQuestionKind.FillInTheBlank, "Fill in the blank: “… on the next _____”", choices, key, "why", citation, choices[key]);
+
+        Assert.True(QuestionGenerator.HasShoutedChoice(Blank(["TERRAFORM CLOUD DESTROY", "terraform apply", "terraform destroy"], 1)));
+        Assert.False(QuestionGenerator.HasShoutedChoice(Blank(["terraform plan", "terraform apply", "terraform destroy"], 1)));
+        Assert.False(QuestionGenerator.HasShoutedChoice(Blank(["TERRAFORM CLOUD DESTROY", "terraform apply", "terraform destroy"], 0))); // the key itself
     }
 
     [Fact]
