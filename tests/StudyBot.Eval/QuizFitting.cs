@@ -411,6 +411,20 @@ internal static class QuizFitting
         var passages = Passages(folder);
         var (corpus, kinds) = Context(passages, model);
         var quality = QuizItemModel.Current;
+        if (Option(args, "--pairs") is { } pairsPath)
+        {
+            // Lines "key<TAB>term<TAB>root": the kind likeness the writer sees, and the notes' own family facts.
+            foreach (var l in File.ReadLines(pairsPath).Where(l => l.Contains('\t', StringComparison.Ordinal)))
+            {
+                var f = l.Split('\t');
+                var (a, b) = QuizText.WithoutSharedOpening(f[0], f[1]);
+                Console.WriteLine($"{f[0]}\t{f[1]}\tkind {QuestionGenerator.KindLike(f[0], f[1], corpus, kinds):0.00}\traw {kinds.Similarity(f[0], f[1]):0.00}\trest {kinds.Similarity(a, b):0.00}"
+                    + $"\tlisted {corpus.ListedWith(f[0], f[1], f[2]):0.00}/{corpus.ListedWith(f[1], f[0], f[2]):0.00}\tco {corpus.CoTerms(f[0], f[2]).Contains(f[1])}\tuses {corpus.TextUses(f[1])}\tdf {corpus.Df(f[1])}");
+            }
+
+            return;
+        }
+
         var all = args.Contains("--all");
         ids.Remove("--all");
         var items = ids.Count == 0 && !all

@@ -135,18 +135,19 @@ internal static partial class QuizText
     }
 
     /// <summary>Two titles without the words they open with in common ("Lambda", "AWS S3 -"); a title that is all
-    /// shared opening stays whole.</summary>
+    /// shared opening, or titles that share only articles, stay whole.</summary>
     public static (string, string) WithoutSharedOpening(string a, string b)
     {
-        var x = QuizText.Words(a);
-        var y = QuizText.Words(b);
+        var x = Words(a);
+        var y = Words(b);
         var n = 0;
         while (n < x.Count - 1 && n < y.Count - 1 && string.Equals(x[n], y[n], StringComparison.OrdinalIgnoreCase))
         {
             n++;
         }
 
-        return n == 0 ? (a, b) : (string.Join(' ', x.Skip(n)), string.Join(' ', y.Skip(n)));
+        // An article in common ("The Interface Segregation Principle", "The Liskov Substitution Principle") names no parent.
+        return x.Take(n).All(QuizLexicon.Determiners.Contains) ? (a, b) : (string.Join(' ', x.Skip(n)), string.Join(' ', y.Skip(n)));
     }
 
     /// <summary>The words of a text, in order.</summary>

@@ -96,6 +96,7 @@ public class ContrastTests
     [InlineData("Pure Aloha", "Slotted Aloha", "Pure Aloha", "Slotted Aloha")]
     [InlineData("AWS S3 - Versioning", "AWS S3 - Consistency Model", "Versioning", "Consistency Model")]
     [InlineData("Monolithic", "Micro Services", "Monolithic", "Micro Services")]
+    [InlineData("The Interface Segregation Principle", "The Liskov Substitution Principle", "The Interface Segregation Principle", "The Liskov Substitution Principle")]
     public void WithoutSharedOpening_SetsAsideTheWordsBothOpenWith(string a, string b, string restA, string restB) =>
         Assert.Equal((restA, restB), QuizText.WithoutSharedOpening(a, b));
 

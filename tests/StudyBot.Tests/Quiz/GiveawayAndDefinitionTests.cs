@@ -207,11 +207,33 @@ public class GiveawayAndDefinitionTests
             (["S3", "S3 Transfer Acceleration"], "Routes uploads through the nearest edge location"));
         passages = [.. passages, new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "S3 Transfer Acceleration speeds up uploads from afar", PassageKind.Paragraph),
             new Passage("net/modes.md", "S3 Performance", ["S3", "S3 Performance"], 3, 3, "This contrasts with S3 Replication, which is slower", PassageKind.Paragraph)];
-        var kinds = new ChosenEmbedder([.. new[] { "S3 Performance", "S3 Versioning", "S3 Websites", "S3 Replication", "S3 Transfer Acceleration" }.Select(t => (t, Math.Sqrt(0.5)))]);
+        // The titles share "S3": without it the rests are alike too (QuestionGenerator.AreAlternatives).
+        var kinds = new ChosenEmbedder([.. new[] { "S3 Performance", "S3 Versioning", "S3 Websites", "S3 Replication", "S3 Transfer Acceleration" }
+            .SelectMany(t => new[] { t, t[3..] }).Select(t => (t, Math.Sqrt(0.5)))]);
 
         var performance = AskedOnce("S3 Performance", passages, readLines, kinds);
         Assert.DoesNotContain("S3 Transfer Acceleration", performance.Choices);
         Assert.Contains("S3 Replication", performance.Choices);
+    }
+
+    [Fact]
+    public void Generate_WrongTitleANeighbouringTopicOfTheKeysParent_IsNoChoice()
+    {
+        // Outside ratings 25–27: "Results is returned right away" among "Lambda – Asynchronous Invocations", "Lambda
+        // Function Dependencies" and "Lambda Environment Variables" — the last two share only "Lambda" with the key, and
+        // are no way of invoking it. Whole, the model finds all four alike (0.5); without "Lambda", only the invocations.
+        var (passages, readLines) = Sections(
+            (["Lambda", "Lambda Synchronous Invocations"], "Results are returned right away to the caller"),
+            (["Lambda", "Lambda Asynchronous Invocations"], "The events are placed in an event queue first"),
+            (["Lambda", "Lambda Function Dependencies"], "Libraries the code needs, zipped together with it"),
+            (["Lambda", "Lambda Environment Variables"], "Settings the code reads at run time"),
+            (["Lambda", "Lambda Function Layers"], "Libraries shared by several functions"));
+        var half = Math.Sqrt(0.5);
+        var kinds = new ChosenEmbedder(("Lambda Synchronous Invocations", half), ("Lambda Asynchronous Invocations", half), ("Lambda Function Dependencies", half),
+            ("Lambda Environment Variables", half), ("Lambda Function Layers", half), ("Synchronous Invocations", half), ("Asynchronous Invocations", half));
+
+        var sync = AskedOnce("Lambda Synchronous Invocations", passages, readLines, kinds);
+        Assert.Equal(["Lambda Asynchronous Invocations", "Lambda Synchronous Invocations"], sync.Choices.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -256,7 +278,8 @@ public class GiveawayAndDefinitionTests
             (["Switching", "Multi-Layer Switching"], "A switch that also forwards frames between networks"));
         var anchor = Math.Sqrt(placed);
         var kinds = new ChosenEmbedder(("Layer 4 Balancer", Math.Sqrt(0.5)), ("Layer 7 Balancer", Math.Sqrt(0.5)), ("DNS Balancer", Math.Sqrt(0.5)),
-            ("Multi-Layer Switching", Math.Sqrt(0.5)), ("Load Balancing Layer 4 Balancer", anchor), ("Switching Multi-Layer Switching", anchor));
+            ("Multi-Layer Switching", Math.Sqrt(0.5)), ("Load Balancing Layer 4 Balancer", anchor), ("Switching Multi-Layer Switching", anchor),
+            ("4 Balancer", Math.Sqrt(0.5)), ("7 Balancer", Math.Sqrt(0.5)));
 
         var questions = QuestionGenerator.Generate(passages, readLines, kinds);
 

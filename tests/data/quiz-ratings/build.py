@@ -82,8 +82,12 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           21: ("quiz-rating-outside-21-2026-12-01.md", "/tmp/rating21", "c343674"),
           22: ("quiz-rating-outside-22-2026-12-01.md", "/tmp/rating22", "d442f66+62728ca"),
           23: ("quiz-rating-outside-23-2026-12-01.md", "/tmp/rating23", "20022f8"),
-          24: ("quiz-rating-outside-24-2026-12-01.md", "/tmp/rating24", "e9ea5a3")}
-listed_verdict = re.compile(r'^-\s*([QPRT]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
+          24: ("quiz-rating-outside-24-2026-12-01.md", "/tmp/rating24", "e9ea5a3"),
+          25: ("quiz-rating-outside-25-2026-12-01.md", "/tmp/rating25", "f93ac39"),
+          26: ("quiz-rating-outside-26-2026-12-01.md", "/tmp/rating26", "f93ac39"),
+          27: ("quiz-rating-outside-27-2026-12-01.md", "/tmp/rating27", "f93ac39"),
+          28: ("quiz-rating-outside-28-2026-12-01.md", "/tmp/rating28", "f93ac39")}
+listed_verdict = re.compile(r'^-\s*([QPRSTU]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
         out.extend(previous.get(r, [])); continue
