@@ -1577,6 +1577,7 @@ public static partial class QuestionGenerator
                 && !(corpus.Introduced.IsCode(key) && string.Equals(IntroducedTerms.CodeBase(key), IntroducedTerms.CodeBase(c.Text), StringComparison.Ordinal))
                 && !(shape == TermShape.Subcommand && corpus.Introduced.RunsIn(c.Text, p))
                 && !corpus.IsShouted(c.Text) && !QuizLexicon.GenericHeadingWords.Contains(c.Text)
+                && !CasedApart(corpus.UsualForm(key), corpus.UsualForm(c.Text))
                 && !(corpus.IsTitle(c.Text) && corpus.IsTopicHeading(c.Text, key))
                 && (corpus.IsRealTerm(c.Text) || c.Tier >= 0.5)
                 && !corpus.Interchangeable(key, c.Text)
@@ -1588,6 +1589,19 @@ public static partial class QuestionGenerator
                 && !SaysTheSame(corpus.LinesWith(c.Text, p), masked.Replace("_____", c.Text, StringComparison.Ordinal), kinds)
                 && !SecondAnswer.Defensible(masked, key, c.Text, p.File, p.LineStart, p.LineEnd, corpus, kinds);
         }, c.Closeness, kinds.Available ? KindSimilarity.Rank(c.Closeness, c.Tier, kinds.Similarity(masked, c.Text)) : 0));
+    }
+
+    /// <summary>True when one term is written in lower-case words and the other in capitalised names, as shown: a command
+    /// beside a product ("terraform init" beside "Terraform Cloud"), a term of a sentence beside headings ("cron daemon"
+    /// beside "System Daemons", "User Crontabs"). A learner rules out the one that does not look like the others (outside
+    /// ratings 25–27: "Terraform Cloud is a product, not a command one can execute"). Acronyms and code are neither.</summary>
+    internal static bool CasedApart(string key, string wrong)
+    {
+        static bool Lower(string w) => w.All(c => !char.IsLetter(c) || char.IsLower(c));
+        static bool Named(string w) => char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
+        var k = QuizText.Words(key);
+        var o = QuizText.Words(wrong);
+        return k.Count > 0 && o.Count > 0 && ((k.All(Lower) && o.All(Named)) || (k.All(Named) && o.All(Lower)));
     }
 
     /// <summary>A wrong term's family and closeness to the key. Without the model: the notes' company (a term written

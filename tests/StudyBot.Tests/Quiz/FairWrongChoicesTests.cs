@@ -221,4 +221,15 @@ public class FairWrongChoicesTests
 
         Assert.Equal(expected, QuestionGenerator.InKeysNumber(key, term, corpus));
     }
+
+    [Theory]
+    [InlineData("terraform init", "Terraform Cloud", true)] // a command beside a product (outside ratings 25–27)
+    [InlineData("cron daemon", "System Daemons", true)]
+    [InlineData("Strict Policy", "security measures", true)]
+    [InlineData("terraform init", "terraform plan", false)]
+    [InlineData("packets", "TCP", false)] // an acronym is neither
+    [InlineData("Spot Instances", "Reserved Instances", false)]
+    [InlineData("CloudWatch", "CloudTrail", false)]
+    public void CasedApart_LowerCaseWordsBesideCapitalisedNames(string key, string wrong, bool apart) =>
+        Assert.Equal(apart, QuestionGenerator.CasedApart(key, wrong));
 }
