@@ -87,9 +87,9 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           26: ("quiz-rating-outside-26-2026-12-01.md", "/tmp/rating26", "f93ac39"),
           27: ("quiz-rating-outside-27-2026-12-01.md", "/tmp/rating27", "f93ac39"),
           28: ("quiz-rating-outside-28-2026-12-01.md", "/tmp/rating28", "f93ac39"),
-          29: ("quiz-rating-outside-29-2026-12-01.md", "/tmp/rating29", "FINAL"),
-          30: ("quiz-rating-outside-30-2026-12-01.md", "/tmp/rating30", "FINAL"),
-          31: ("quiz-rating-outside-31-2026-12-01.md", "/tmp/rating31", "FINAL")}
+          29: ("quiz-rating-outside-29-2026-12-01.md", "/tmp/rating29", "8fd4587"),
+          30: ("quiz-rating-outside-30-2026-12-01.md", "/tmp/rating30", "8fd4587"),
+          31: ("quiz-rating-outside-31-2026-12-01.md", "/tmp/rating31", "8fd4587")}
 listed_verdict = re.compile(r'^-\s*([QPRSTUVWX]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
