@@ -170,6 +170,13 @@ internal static partial class QuizText
             return true;
         }
 
+        // "The Option Enum" shows Option<T>, "Recoverable Errors with Result" shows Result<T, E>: a generic type by its
+        // name (outside rating 31: the label named the key of three Rust-book blanks).
+        if (key.IndexOf('<', StringComparison.Ordinal) is > 2 and var open && Reveals(text, key[..open].Trim()))
+        {
+            return true;
+        }
+
         var textWords = Words(text);
         var keyWords = Words(key);
         if (keyWords.Count == 1)

@@ -98,11 +98,14 @@ public class QuestionWritingTests
     [InlineData("_____: encryption using keys handled & managed by KMS", "SSE-KMS")]
     [InlineData("Server-side keys managed by S3 are called SSE-S3", "S3 managed keys (SSE-S3)")]
     [InlineData("_____ — Upgrade an existing plaintext connection to TLS.", "STARTTLS")]
+    [InlineData("The Option Enum", "Option<T>")] // a generic type by its name (outside rating 31)
+    [InlineData("Recoverable Errors with Result", "Result<T, E>")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 
     [Theory]
     [InlineData("Helps relieve load in _____", "RDS")]
     [InlineData("Important points to remember", "IP")]
+    [InlineData("Storing Lists of Values with Vectors", "HashMap<K, V>")]
     public void Reveals_UnrelatedText_False(string text, string key) => Assert.False(QuizText.Reveals(text, key));
 
     [Fact]
