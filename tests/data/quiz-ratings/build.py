@@ -89,8 +89,10 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           28: ("quiz-rating-outside-28-2026-12-01.md", "/tmp/rating28", "f93ac39"),
           29: ("quiz-rating-outside-29-2026-12-01.md", "/tmp/rating29", "8fd4587"),
           30: ("quiz-rating-outside-30-2026-12-01.md", "/tmp/rating30", "8fd4587"),
-          31: ("quiz-rating-outside-31-2026-12-01.md", "/tmp/rating31", "8fd4587")}
-listed_verdict = re.compile(r'^-\s*([QPRSTUVWX]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
+          31: ("quiz-rating-outside-31-2026-12-01.md", "/tmp/rating31", "8fd4587"),
+          32: ("quiz-rating-outside-32-2026-12-01.md", "/tmp/rating32", "2f698db"),
+          33: ("quiz-rating-outside-33-2026-12-01.md", "/tmp/rating33", "2f698db")}
+listed_verdict = re.compile(r'^-\s*([QPRSTUVWXYZ]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
         out.extend(previous.get(r, [])); continue
