@@ -71,4 +71,42 @@ internal static class Explainer
         using var index = KnowledgeBase.IndexOf(notes);
         return AnswerComposer.Explain(index, question);
     }
+
+    /// <summary>Where the semantic answers' slow tail comes from (the p99 bar): each benchmark question timed alone,
+    /// many times, on the corpora with the semantic stage, with the garbage collector's counts and pause time.</summary>
+    public static void SemanticTail()
+    {
+        using var indexer = new StudyBot.Core.Knowledge.Semantic.SemanticIndexer(Path.Combine(AppContext.BaseDirectory, "embeddings"));
+        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = BenchmarkData.CorporaFolder }), TimeProvider.System, semantic: indexer);
+        kb.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        indexer.Idle.GetAwaiter().GetResult();
+        var questions = KnowledgeAskBenchmarks.CorporaQuestions;
+        var warmup = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; warmup.Elapsed < TimeSpan.FromSeconds(5); i++)
+        {
+            kb.Ask(questions[i % questions.Length]);
+        }
+
+        const int Runs = 300;
+        var all = new List<double>();
+        foreach (var question in questions)
+        {
+            var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var times = new double[Runs];
+            for (var i = 0; i < Runs; i++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                kb.Ask(question);
+                times[i] = clock.Elapsed.TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            all.AddRange(times);
+            Console.WriteLine($"{times[Runs / 2],6:F2} median {times[Runs * 95 / 100],6:F2} p95 {times[Runs * 99 / 100],6:F2} p99 {times[^1],6:F2} max ms; "
+                + $"gc {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F1} ms  {question}");
+        }
+
+        all.Sort();
+        Console.WriteLine($"all: {all[all.Count / 2]:F2} median {all[all.Count * 95 / 100]:F2} p95 {all[all.Count * 99 / 100]:F2} p99 {all[^1]:F2} max ms");
+    }
 }

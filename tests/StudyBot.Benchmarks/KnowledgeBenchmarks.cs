@@ -33,7 +33,7 @@ public class KnowledgeAskBenchmarks
         "What is a Docker image?", "What is the capital of France?",
     ];
 
-    private static readonly string[] CorporaQuestions =
+    internal static readonly string[] CorporaQuestions =
     [
         "What is S3 Glacier deep archive used for?", "What does etcd do in a Kubernetes cluster?",
         "What does the TTL field in an IP packet do?", "What is a VLAN?", "Does UDP retransmit lost data?",

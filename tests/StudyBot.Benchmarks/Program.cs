@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using StudyBot.Benchmarks;
 
-// "explain DIR QUESTION..." prints how a question's candidates rank (a tuning aid); anything else runs the benchmarks.
+// "explain DIR QUESTION..." prints how a question's candidates rank (a tuning aid); "tail" times the semantic path's
+// questions one by one with the collector's pauses (where the p99 comes from); anything else runs the benchmarks.
 if (args is ["explain", var folder, .. var words])
 {
     foreach (var line in Explainer.Explain(folder, string.Join(' ', words)))
@@ -15,6 +16,12 @@ if (args is ["explain", var folder, .. var words])
 if (args is ["time", var timeFolder, .. var timeWords])
 {
     Console.WriteLine(Explainer.Time(timeFolder, string.Join(' ', timeWords)));
+    return 0;
+}
+
+if (args is ["tail", ..])
+{
+    Explainer.SemanticTail();
     return 0;
 }
 
