@@ -30,6 +30,7 @@ internal static partial class AnswerWriter
         var highlighter = NewHighlighter(Candidates.TermsQuery(question.Content, KnowledgeIndex.BodyField));
         var citations = new List<Citation>();
         var texts = new List<string>();
+        var cited = new List<Signals.Candidate>();
         var sections = new HashSet<string>(StringComparer.Ordinal);
         var floor = ranked[0].Score - CitationScoreGap;
         for (var at = 0; at < ranked.Count; at++)
@@ -50,11 +51,63 @@ internal static partial class AnswerWriter
             var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
             texts.Add(own.Text);
+            cited.Add(candidate);
         }
 
         var best = index.Entry(ranked[0].Id);
         var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
+        if (OtherSide(index, question, ranked, cited, sections) is { } other)
+        {
+            var entry = index.Entry(other.Id);
+            var span = CitedSpan(index, other, extend: !question.IsYesNo, otherSide: true);
+            var citation = new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text)));
+            if (citations.Count == MaxCitations)
+            {
+                citations[^1] = citation;
+            }
+            else
+            {
+                citations.Add(citation);
+            }
+
+            // The lead says both sides; a yes/no lead stays the clause its verdict was read from.
+            if (!question.IsYesNo)
+            {
+                lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, entry.Passage.Text, other["semantic"], variant).Lead}";
+            }
+        }
+
         return new Answer(question.Question, true, verdict, lead, citations, []);
+    }
+
+    /// <summary>For a question that sets two things side by side (<see cref="QuestionAnalyzer.ComparedSides"/>), the best
+    /// ranked passage that speaks of the side no citation speaks of, or null. A citation speaks of a side when its own
+    /// text or section title names it; a heading above does not ("Elastic Kubernets Service" written under "Elastic
+    /// Container Service" names ECS only by its place, and its lines say nothing of ECS). Asked "what is the difference
+    /// between ECS and EKS?", the reader otherwise sees EKS's lines alone. The first citation and the verdict are the
+    /// ranker's as before; the added one is the last, and a lead that is no yes/no clause says it too.</summary>
+    internal static Signals.Candidate? OtherSide(
+        KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, IReadOnlyList<Signals.Candidate> cited, IReadOnlySet<string> sections)
+    {
+        if (QuestionAnalyzer.ComparedSides(question) is not var (a, b))
+        {
+            return null;
+        }
+
+        bool Names(Signals.Candidate c, IReadOnlyList<Concept> side)
+        {
+            var features = index.Features(c.Id);
+            return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+        }
+
+        var (hasA, hasB) = (cited.Any(c => Names(c, a)), cited.Any(c => Names(c, b)));
+        if (hasA == hasB)
+        {
+            return null;
+        }
+
+        var missing = hasA ? b : a;
+        return ranked.FirstOrDefault(c => !sections.Contains(index.Entry(c.Id).SectionKey) && Names(c, missing));
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the
@@ -128,7 +181,9 @@ internal static partial class AnswerWriter
     /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
     /// its section's first passage), and for a question that names the section, the next passages of that section
     /// (a few lines, never the file).</summary>
-    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend)
+    /// <param name="otherSide">The passage is the other side of a comparison (<see cref="OtherSide"/>): its next lines
+    /// are cited whether or not the question names its title, since they say what that side is.</param>
+    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend, bool otherSide = false)
     {
         var entry = index.Entry(candidate.Id);
         var passage = entry.Passage;
@@ -144,7 +199,7 @@ internal static partial class AnswerWriter
             start = titleLine;
         }
 
-        if (extend && withTitle && candidate.TitleFit >= 0.6)
+        if (extend && withTitle && (candidate.TitleFit >= 0.6 || otherSide))
         {
             for (var next = candidate.Id + 1; next < index.Count && parts.Count < 4; next++)
             {

@@ -172,4 +172,33 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\bdifference\b|\bdiffer\b|\bvs\.?\b|\bversus\b|\bcompare[sd]?\b|\bbetter\b|\bfaster\b|\bslower\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompareQuestion();
+
+    /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "A vs B".</summary>
+    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ComparedPair();
+
+    /// <summary>The most words of a side taken as its name ("EKS in production" is EKS): further words qualify it.</summary>
+    private const int MaxSideWords = 3;
+
+    /// <summary>The question's concepts on each side of a comparison ("What is the difference between ECS and EKS?":
+    /// ECS, and EKS), or null when the question compares nothing or a side names no concept. Whatever the kind the
+    /// question was read as ("what is the difference …" is read as a definition): the answer writer makes sure both
+    /// sides are cited, the ranking is not changed.</summary>
+    public static (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? ComparedSides(QuestionAnalysis question)
+    {
+        var match = ComparedPair().Match(question.Question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        IReadOnlyList<Concept> Side(string text)
+        {
+            var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords).ToList();
+            return question.Content.Where(c => c.Terms.Concat(c.Parts).Any(t => t.Length >= 2 && words.Any(w => w.StartsWith(t, StringComparison.Ordinal)))).ToList();
+        }
+
+        var (a, b) = (Side(match.Groups["a"].Value), Side(match.Groups["b"].Value));
+        return a.Count == 0 || b.Count == 0 || a.Intersect(b).Any() ? null : (a, b);
+    }
 }

@@ -1,0 +1,85 @@
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+/// <summary>A question that sets two things side by side is answered with both sides cited.</summary>
+public sealed class ComparedSidesTests
+{
+    private const string Notes = """
+        # Elastic Container Service (ECS)
+
+        ECS is exclusive to Amazon and fully managed by AWS.
+
+        It runs containers on Fargate as well.
+
+        ## Elastic Kubernetes Service (EKS)
+
+        EKS is open source and only partially managed.
+
+        # Lambda
+
+        Lambda runs functions without servers; unlike ECS it needs no cluster, and unlike EKS no nodes.
+        """;
+
+    [Theory]
+    [InlineData("What is the difference between ECS and EKS?", "ecs", "eks")]
+    [InlineData("ECS vs EKS", "ecs", "eks")]
+    [InlineData("compare Lambda with EKS", "lambda", "eks")]
+    [InlineData("how does ECS differ from EKS, in short? Between ECS and EKS", "ecs", "eks")]
+    public void ComparedSides_NamesTheConceptOnEachSide(string question, string a, string b)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        var sides = QuestionAnalyzer.ComparedSides(kit.Analyze(question));
+
+        Assert.NotNull(sides);
+        Assert.Contains(sides.Value.A, c => c.Surface == a);
+        Assert.Contains(sides.Value.B, c => c.Surface == b);
+    }
+
+    [Theory]
+    [InlineData("What is ECS?")]                                 // nothing compared.
+    [InlineData("What is the difference between ECS and ECS?")] // one thing on both sides.
+    [InlineData("What is the difference between them and it?")] // no concept on either side.
+    public void ComparedSides_NothingSetSideBySide_IsNull(string question)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Null(QuestionAnalyzer.ComparedSides(kit.Analyze(question)));
+    }
+
+    [Fact]
+    public void Write_TopCitationSpeaksOfOneSide_TheOtherSideIsCitedToo()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        const string question = "What is the difference between ECS and EKS?";
+        var eks = kit.Candidate(question, "EKS is open source");
+        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
+        (eks.Score, ecs.Score) = (1.0, -5.0); // far below the citation gap: only the comparison brings it in.
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [eks, ecs]);
+
+        Assert.Equal(2, answer.Citations.Count);
+        Assert.InRange(kit.Index.Entry(eks.Id).Passage.LineStart, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+        Assert.InRange(kit.Index.Entry(ecs.Id).Passage.LineStart, answer.Citations[1].LineStart, answer.Citations[1].LineEnd);
+        Assert.Equal("Elastic Container Service (ECS)", answer.Citations[1].Section);
+        Assert.Contains("Fargate", answer.Citations[1].Snippet, StringComparison.Ordinal); // the side's next lines too.
+        Assert.StartsWith("Elastic Kubernetes Service (EKS): EKS is open source", answer.Lead, StringComparison.Ordinal);
+        Assert.EndsWith(". Elastic Container Service (ECS): ECS is exclusive to Amazon and fully managed by AWS.", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is the difference between ECS and EKS?", "Lambda runs functions")] // the top citation speaks of both.
+    [InlineData("Is EKS open source?", "EKS is open source")]                             // nothing compared.
+    public void Write_BothSidesCitedOrNoComparison_CitesAsRanked(string question, string top)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var first = kit.Candidate(question, top);
+        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
+        (first.Score, ecs.Score) = (1.0, -5.0);
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [first, ecs]);
+
+        Assert.Single(answer.Citations);
+    }
+}
