@@ -240,7 +240,10 @@ internal static partial class AnswerWriter
 
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
         var verdict = Verdict(index, question, passage, answer, clause, ownQuestion, similarity, variant);
-        var rest = LeadingYesNo().Replace(Clean(ownQuestion ? answer : clause), string.Empty);
+        var quoted = ownQuestion ? answer
+            : passage.Kind is PassageKind.TableRow or PassageKind.Code ? clause
+            : Shown(answer, clause);
+        var rest = LeadingYesNo().Replace(Clean(quoted), string.Empty);
         if (rest.Length == 0)
         {
             rest = Clean(passage.Question ?? passage.Section);
@@ -252,6 +255,23 @@ internal static partial class AnswerWriter
 
         return (verdict switch { true => AnswerVerdict.Yes, false => AnswerVerdict.No, null => AnswerVerdict.Unsettled }, Capitalize(rest));
     }
+
+    /// <summary>The words of the notes a yes/no lead quotes: the clause the verdict was read from, or its whole line when
+    /// that clause is a few words cut out of a short one. Asked "can I use WAF for a site hosted outside AWS?", the
+    /// clause holding WAF in "Yes - you can use it indirectly because cloudfront can work on top of your server and then
+    /// connect to WAF" is "connect to WAF", which says nothing on its own. Not for a table row, whose clause is the
+    /// subject's cell, nor for code.</summary>
+    internal static string Shown(string answer, string clause)
+    {
+        var line = LeadingYesNo().Replace(answer, string.Empty).Trim();
+        return Words(clause).Count < MinLeadWords && line.Length <= MaxWholeLeadChars && !line.Contains('\n', StringComparison.Ordinal) ? line : clause;
+    }
+
+    /// <summary>Fewer words than this make a clause a fragment (<see cref="Shown"/>).</summary>
+    private const int MinLeadWords = 5;
+
+    /// <summary>The longest line a yes/no lead quotes whole instead of a fragment of it: one line of notes.</summary>
+    private const int MaxWholeLeadChars = 200;
 
     /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes
     /// asks what was asked (its "No" answers its own question; asked something else, read the statement after it).</summary>

@@ -131,6 +131,23 @@ public sealed class AnswerWriterTests
     public void Negated_NoValuesCountInProseButNotSingleLetters(string word, bool expected) =>
         Assert.Equal(expected, AnswerWriter.Negated($"The option is {word} by default"));
 
+    [Theory]
+    [InlineData("Yes - you can use it indirectly because cloudfront can work on top of your server and then connect to WAF", "then connect to WAF",
+        "you can use it indirectly because cloudfront can work on top of your server and then connect to WAF")] // a fragment: its line, without the pair's Yes.
+    [InlineData("by default it is not encrypted", "by default it is not encrypted", "by default it is not encrypted")] // the clause is the line.
+    [InlineData("Lease timers renew at half the duration; the server keeps a log", "the server keeps a log", "the server keeps a log")] // five words: a clause.
+    [InlineData("It runs everywhere\nbut it needs a key", "it needs a key", "it needs a key")] // several lines: the clause.
+    public void Shown_FragmentOfAShortLine_QuotesTheLine(string answer, string clause, string expected) =>
+        Assert.Equal(expected, AnswerWriter.Shown(answer, clause));
+
+    [Fact]
+    public void Shown_FragmentOfALongLine_QuotesTheFragment()
+    {
+        var line = string.Join(' ', Enumerable.Repeat("words of a long paragraph", 12)) + " and connect to WAF";
+
+        Assert.Equal("connect to WAF", AnswerWriter.Shown(line, "connect to WAF"));
+    }
+
     [Fact]
     public void WithNeighbours_RunnerUpNextLineOfTheSection_IsCitedToo()
     {
