@@ -278,7 +278,7 @@ internal static partial class AnswerWriter
     internal static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
     {
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
-        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question);
+        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question, passage.AnswerText);
         var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
         var clause = Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or");
         return (answer, clause, ownQuestion);
@@ -532,12 +532,26 @@ internal static partial class AnswerWriter
 
     /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
     /// question, and both ask about the same side (not one about "un-encrypted" and the other about "encrypted").</summary>
-    private static bool AsksThePairsQuestion(KnowledgeIndex index, QuestionAnalysis question, string pairQuestion)
+    private static bool AsksThePairsQuestion(KnowledgeIndex index, QuestionAnalysis question, string pairQuestion, string? pairAnswer)
     {
         var pairTerms = index.Analyzer.Terms(pairQuestion);
         var named = question.Content.Count(c => c.MatchesAny(pairTerms));
-        return named * 3 >= question.Content.Count * 2 && IsNegative(index, question.Question) == IsNegative(index, pairQuestion);
+        // A word the notes use elsewhere but the pair never says marks another question; a word of the asker's own
+        // that no line of the notes holds is only other wording.
+        var said = index.Analyzer.Terms($"{pairQuestion} {pairAnswer}");
+        var otherwise = question.Content.Where(c => !c.IsUnknown && !c.MatchesAny(said)).Sum(c => c.Weight);
+        return named * 3 >= question.Content.Count * 2
+            && otherwise <= MaxUnsaidPairShare * question.TotalWeight
+            && IsNegative(index, question.Question) == IsNegative(index, pairQuestion);
     }
+
+    /// <summary>The most of the question's weight, in words the notes use, that a pair may leave unsaid and still ask
+    /// what was asked. "Is KMS used for data at rest?" against the pair "Can I use AWS KMS Key to encrypt data in" →
+    /// "no" names KMS and data, two of three concepts, but not "rest" (27 % of the question's weight, a word the notes
+    /// use for what KMS is for): the pair's "no" was about something else, and read as the answer it was a confident
+    /// wrong No. "Is Amazon Web Services a secure platform?" against "AWS Secure?" → "Yes …" leaves "platform" unsaid,
+    /// a word no line of the notes holds, and stays the pair's question.</summary>
+    private const double MaxUnsaidPairShare = 0.25;
 
     /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
     private static bool IsNegative(KnowledgeIndex index, string text)

@@ -1,3 +1,4 @@
+using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Answering;
 
 namespace StudyBot.Tests.Knowledge.Answering;
@@ -139,6 +140,30 @@ public sealed class AnswerWriterTests
     [InlineData("It runs everywhere\nbut it needs a key", "it needs a key", "it needs a key")] // several lines: the clause.
     public void Shown_FragmentOfAShortLine_QuotesTheLine(string answer, string clause, string expected) =>
         Assert.Equal(expected, AnswerWriter.Shown(answer, clause));
+
+    [Theory]
+    [InlineData("Can I use a KMS key to encrypt data?", true)]      // the pair's own question.
+    [InlineData("can a KMS key encrypt my data?", true)]            // in other words.
+    [InlineData("Is KMS used for data at rest?", false)]            // "rest", a quarter of the question, unsaid: another question.
+    [InlineData("Can I use a KMS key to leave data unencrypted?", false)] // a negation the pair does not ask.
+    public void Statement_PairAsksWhatWasAsked_OnlyWhenItNamesAlmostAllOfIt(string question, bool own)
+    {
+        using var kit = new AnsweringTestKit("""
+            # Keys
+
+            Can I use a KMS key to encrypt data in
+
+            - no
+
+            # Other
+
+            Data at rest stays on disks. Keys rest in a vault.
+            """, "keys.md");
+        var passage = kit.Index.Entry(kit.IdOf("Can I use a KMS key")).Passage;
+
+        Assert.Equal(PassageKind.QuestionAnswer, passage.Kind);
+        Assert.Equal(own, AnswerWriter.Statement(kit.Index, kit.Analyze(question), passage).OwnQuestion);
+    }
 
     [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
