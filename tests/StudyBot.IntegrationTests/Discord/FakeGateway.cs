@@ -21,6 +21,11 @@ internal sealed class FakeGateway : IAsyncDisposable
     private readonly ConcurrentQueue<Func<GatewayConnection, Task>> _script = new();
     private readonly ConcurrentQueue<string> _connections = new();
 
+    /// <summary>Steps added and not yet finished: the script is done when the last one finishes, not when the queue
+    /// is empty (the client reconnects as soon as it drops a connection, so the next step can start before the step
+    /// that saw the drop has finished).</summary>
+    private int _unfinished;
+
     private FakeGateway(WebApplication app) => _app = app;
 
     public Uri Url { get; private set; } = null!;
@@ -50,7 +55,11 @@ internal sealed class FakeGateway : IAsyncDisposable
     }
 
     /// <summary>Adds the step for the next connection.</summary>
-    public void Then(Func<GatewayConnection, Task> step) => _script.Enqueue(step);
+    public void Then(Func<GatewayConnection, Task> step)
+    {
+        Interlocked.Increment(ref _unfinished);
+        _script.Enqueue(step);
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -73,7 +82,7 @@ internal sealed class FakeGateway : IAsyncDisposable
         try
         {
             await step(connection);
-            if (_script.IsEmpty)
+            if (Interlocked.Decrement(ref _unfinished) == 0)
             {
                 ScriptDone.TrySetResult();
             }
