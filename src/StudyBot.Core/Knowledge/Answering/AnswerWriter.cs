@@ -538,7 +538,8 @@ internal static partial class AnswerWriter
         var named = question.Content.Count(c => c.MatchesAny(pairTerms));
         // A word the notes use elsewhere but the pair never says marks another question; a word of the asker's own
         // that no line of the notes holds is only other wording.
-        var said = index.Analyzer.Terms($"{pairQuestion} {pairAnswer}");
+        var said = new HashSet<string>(pairTerms, StringComparer.Ordinal);
+        said.UnionWith(index.Analyzer.Terms(pairAnswer ?? string.Empty));
         var otherwise = question.Content.Where(c => !c.IsUnknown && !c.MatchesAny(said)).Sum(c => c.Weight);
         return named * 3 >= question.Content.Count * 2
             && otherwise <= MaxUnsaidPairShare * question.TotalWeight
