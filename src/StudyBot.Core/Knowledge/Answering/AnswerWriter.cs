@@ -645,7 +645,10 @@ internal static partial class AnswerWriter
         var predicate = content.Where(c => !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
         for (var i = 1; i < cells.Count; i++)
         {
-            if (i != subject && predicate.Any(c => c.MatchesAny(index.Analyzer.Terms(cells[i].Cell))))
+            // Another column that has what was asked says the subject's does not ("UDP: supports broadcast" for "Does
+            // TCP support broadcast?"); one that denies it says nothing against the subject ("UDP: No ordering
+            // guarantees" beside "TCP: Data arrives in order" for "Does TCP guarantee ordering?").
+            if (i != subject && predicate.Any(c => c.MatchesAny(index.Analyzer.Terms(cells[i].Cell))) && Polarity(cells[i].Cell))
             {
                 return false;
             }

@@ -32,6 +32,13 @@ public sealed class AnswerWriterTests
         |---|---|---|
         | Replication | False | True |
 
+        ## Transports
+
+        | Feature | TCP | UDP |
+        |---|---|---|
+        | Ordering | Data arrives in order | No ordering guarantees |
+        | Broadcast | One to one only | Supports broadcast |
+
         ## Misc
 
         The dashboard shows graphs.
@@ -91,6 +98,10 @@ public sealed class AnswerWriterTests
     [InlineData("Should we share root credentials?", "Share root credentials", false)]
     [InlineData("Does the starter plan have replication?", "Replication", false)]
     [InlineData("Does the enterprise plan have replication?", "Replication", true)]
+    [InlineData("Does TCP guarantee ordering?", "Feature: Ordering", true)]   // the other column denies it: nothing against TCP.
+    [InlineData("Does UDP guarantee ordering?", "Feature: Ordering", false)]
+    [InlineData("Does TCP support broadcast?", "Feature: Broadcast", false)]  // the other column has it.
+    [InlineData("Does UDP support broadcast?", "Feature: Broadcast", true)]
     [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
     [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
     [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
