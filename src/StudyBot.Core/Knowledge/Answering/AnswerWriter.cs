@@ -350,11 +350,13 @@ internal static partial class AnswerWriter
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && Negated(clause))
+            else if (yes && question.Negations.Count == 0 && Negated(Aside().Replace(clause, " ")))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
-                // false"). Read as No, flagged, so the polarity model learns how far this reading holds.
+                // false"). Read as No, flagged, so the polarity model learns how far this reading holds. Not one in
+                // brackets, which explains what the line says: "Security Groups are stateful (Don't need to open
+                // inbound and outbound …)" was a trusted No to "Are security groups stateful?".
                 yes = false;
                 x[PolaritySignals.UnscopedNegation] = 1;
             }
@@ -783,6 +785,10 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
+
+    /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Aside();
 
     /// <summary>Where one clause ends and the next begins: sentence ends, contrasts ("but", "however"), and "because",
     /// whose reason says nothing of the main predicate ("multiple immutable references are allowed because no one who

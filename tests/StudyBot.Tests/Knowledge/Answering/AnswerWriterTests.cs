@@ -39,6 +39,10 @@ public sealed class AnswerWriterTests
         | Ordering | Data arrives in order | No ordering guarantees |
         | Broadcast | One to one only | Supports broadcast |
 
+        ## Firewalls
+
+        Security groups are stateful (you don't need to open both directions).
+
         ## Misc
 
         The dashboard shows graphs.
@@ -98,6 +102,7 @@ public sealed class AnswerWriterTests
     [InlineData("Should we share root credentials?", "Share root credentials", false)]
     [InlineData("Does the starter plan have replication?", "Replication", false)]
     [InlineData("Does the enterprise plan have replication?", "Replication", true)]
+    [InlineData("Are security groups stateful?", "Security groups are stateful", true)] // a negation in brackets explains, it does not deny.
     [InlineData("Does TCP guarantee ordering?", "Feature: Ordering", true)]   // the other column denies it: nothing against TCP.
     [InlineData("Does UDP guarantee ordering?", "Feature: Ordering", false)]
     [InlineData("Does TCP support broadcast?", "Feature: Broadcast", false)]  // the other column has it.
