@@ -76,10 +76,9 @@ internal static class Explainer
     /// many times, on the corpora with the semantic stage, with the garbage collector's counts and pause time.</summary>
     public static void SemanticTail()
     {
-        using var indexer = new StudyBot.Core.Knowledge.Semantic.SemanticIndexer(Path.Combine(AppContext.BaseDirectory, "embeddings"));
-        using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = BenchmarkData.CorporaFolder }), TimeProvider.System, semantic: indexer);
-        kb.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
-        indexer.Idle.GetAwaiter().GetResult();
+        var (indexer, kb) = BenchmarkData.OpenSemanticCorpora();
+        using var _ = indexer;
+        using var __ = kb;
         var questions = KnowledgeAskBenchmarks.CorporaQuestions;
         var warmup = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; warmup.Elapsed < TimeSpan.FromSeconds(5); i++)

@@ -46,16 +46,7 @@ public class KnowledgeAskBenchmarks
         _seed = Open(BenchmarkData.SeedFolder);
         _corpora = Open(BenchmarkData.CorporaFolder);
 
-        // The full pipeline with the semantic stage: the passages' vectors come from the cache under the benchmark's
-        // folder after the first run; each question is embedded as it is asked.
-        _indexer = new StudyBot.Core.Knowledge.Semantic.SemanticIndexer(Path.Combine(AppContext.BaseDirectory, "embeddings"));
-        _corporaSemantic = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = BenchmarkData.CorporaFolder }), TimeProvider.System, semantic: _indexer);
-        _corporaSemantic.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
-        _indexer.Idle.GetAwaiter().GetResult();
-        if (_corporaSemantic.AnswerPath != "semantic")
-        {
-            throw new InvalidOperationException("The semantic path is not ready: " + _corporaSemantic.AnswerPath);
-        }
+        (_indexer, _corporaSemantic) = BenchmarkData.OpenSemanticCorpora();
         // A bot answers many questions: measure the steady state, after tiered PGO has optimised the hot paths
         // (that takes a few thousand answers; BenchmarkDotNet's warm-up iterations are single answers here).
         var warmup = System.Diagnostics.Stopwatch.StartNew();
@@ -164,6 +155,22 @@ internal sealed class PercentileColumn(int percentile) : IColumn
 /// <summary>Where the benchmark data is copied next to the benchmark assembly.</summary>
 internal static class BenchmarkData
 {
+    /// <summary>All of the corpora with the semantic stage, ready: the passages' vectors come from the cache under the
+    /// benchmark's folder after the first run; each question is embedded as it is asked.</summary>
+    public static (StudyBot.Core.Knowledge.Semantic.SemanticIndexer Indexer, KnowledgeBase Knowledge) OpenSemanticCorpora()
+    {
+        var indexer = new StudyBot.Core.Knowledge.Semantic.SemanticIndexer(Path.Combine(AppContext.BaseDirectory, "embeddings"));
+        var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = CorporaFolder }), TimeProvider.System, semantic: indexer);
+        knowledge.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        indexer.Idle.GetAwaiter().GetResult();
+        if (knowledge.AnswerPath != "semantic")
+        {
+            throw new InvalidOperationException("The semantic path is not ready: " + knowledge.AnswerPath);
+        }
+
+        return (indexer, knowledge);
+    }
+
     public static string SeedFolder => Find("knowledge");
 
     public static string CorporaFolder => Find(Path.Combine("data", "corpora"));
