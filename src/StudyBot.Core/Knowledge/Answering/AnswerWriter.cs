@@ -545,7 +545,10 @@ internal static partial class AnswerWriter
         var otherwise = question.Content.Where(c => !c.IsUnknown && !c.MatchesAny(said)).Sum(c => c.Weight);
         return named * 3 >= question.Content.Count * 2
             && otherwise <= MaxUnsaidPairShare * question.TotalWeight
-            && IsNegative(index, question.Question) == IsNegative(index, pairQuestion);
+            && IsNegative(index, question.Question) == IsNegative(index, pairQuestion)
+            // "Is security AWS's responsibility only?" asks whether nothing else holds; the pair "AWS Secure?" →
+            // "Yes it is highly secure …" never says so, and its Yes was a trusted wrong one.
+            && (!Lexicon.Restriction().IsMatch(question.Main) || Lexicon.Restriction().IsMatch(pairQuestion + " " + pairAnswer));
     }
 
     /// <summary>The most of the question's weight, in words the notes use, that a pair may leave unsaid and still ask

@@ -162,6 +162,7 @@ public sealed class AnswerWriterTests
     [InlineData("can a KMS key encrypt my data?", true)]            // in other words.
     [InlineData("Is KMS used for data at rest?", false)]            // "rest", a quarter of the question, unsaid: another question.
     [InlineData("Can I use a KMS key to leave data unencrypted?", false)] // a negation the pair does not ask.
+    [InlineData("Can I only use a KMS key to encrypt data?", false)] // "only" asks whether nothing else does; the pair does not say so.
     public void Statement_PairAsksWhatWasAsked_OnlyWhenItNamesAlmostAllOfIt(string question, bool own)
     {
         using var kit = new AnsweringTestKit("""
