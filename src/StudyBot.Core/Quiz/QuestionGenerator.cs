@@ -178,6 +178,10 @@ public static partial class QuestionGenerator
     /// one.</summary>
     internal const double ReserveFloor = 0.6;
 
+    /// <summary>True when a title's first word is a name ("ReAct"), not an English word the notes also write in lower case.</summary>
+    private static bool FirstWordIsName(string title, string firstWord, QuizCorpus corpus) =>
+        QuizText.Terms(QuizText.FirstWord(title)).Any() || !corpus.IsLowerCaseWord(firstWord);
+
     /// <summary>A written question with what the checks and the score need.</summary>
     /// <param name="Stem">The part of the question that comes from the notes (the line, the definition).</param>
     /// <param name="Label">The section label shown with it, or empty.</param>
@@ -208,9 +212,17 @@ public static partial class QuestionGenerator
         sections = sections.Select(s => s with
         {
             FirstWordCounts = firstWords,
-            FirstWordIsName = QuizText.Terms(QuizText.FirstWord(s.Title)).Any() || !corpus.IsLowerCaseWord(s.FirstWord),
+            FirstWordIsName = FirstWordIsName(s.Title, s.FirstWord, corpus),
             IsParent = parents.Contains(s.Definition.File + "\u001e" + QuizText.Normalize(s.Title)),
         }).ToList();
+
+        // A term defined after a bold label is asked only beside the other labels of its list, the family the notes set it
+        // in; a title from elsewhere in the file (another list's label, a heading over a list the term is an item of:
+        // "REST and Statelessness" for "Stateless") was as often also true or of another kind. Kept apart from the
+        // headings' sections, the questions written from headings keep the wrong titles and the blanks the keys they had.
+        var labelled = LabelledDefinitions(files.Select(f => (f.Passages, f.Lines)).ToList(), sections, corpus)
+            .Select(s => s with { FirstWordCounts = firstWords, FirstWordIsName = FirstWordIsName(s.Title, s.FirstWord, corpus) })
+            .ToList();
 
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
@@ -218,6 +230,8 @@ public static partial class QuestionGenerator
             var alone = OutOfContext(filePassages, fileLines, corpus);
             var candidates = FromQuestionAnswers(alone, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
+                .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
+                    .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
                 .Concat(FromFacts(CandidateFacts(alone, fileLines), fileLines, sections, corpus, kinds));
             written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines) && !HasShoutedChoice(InNotesCasing(c.Question, corpus)))
@@ -580,6 +594,9 @@ public static partial class QuestionGenerator
 
         /// <summary>True when the section sits under a heading it is a sibling of (<see cref="WithHeadingSiblings"/>).</summary>
         public bool Adopted { get; init; }
+
+        /// <summary>True for a term a line defines after a bold label (<see cref="LabelledDefinitions"/>), not a heading.</summary>
+        public bool Labelled { get; init; }
 
         /// <summary>The section's lines of text (bullets and paragraphs), one line each.</summary>
         public IReadOnlyList<string> Lines { get; init; } = [];
@@ -979,7 +996,7 @@ public static partial class QuestionGenerator
             var definition = Assemble(
                 QuizQuestion.MakeId(p.File, s.TitleLine.ToString(), p.LineEnd.ToString(), nameof(QuizQuestionKind.Definition)),
                 QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited, kinds),
-                explanation, citation, s.Title, Distractors);
+                explanation, citation, s.Title, s.Labelled ? Distractors - 1 : Distractors);
             definition = definition is null ? null : WithoutGlosses(definition, kinds);
             if (definition is not null && Check(definition, corpus, kinds) is null)
             {
@@ -1772,7 +1789,7 @@ public static partial class QuestionGenerator
         // Diagram", "SECURING KEYS"): a thing the notes define is offered only beside other things they define.
         return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File && s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
-            .Select(x => (x.Section, x.Tier, x.Closeness, Like: kinds.Similarity(s.Title, x.Section.Title))).Select(x => new Wrong(
+            .Select(x => (x.Section, x.Tier, x.Closeness, Like: LabelSiblings(s, x.Section, kinds.Similarity(s.Title, x.Section.Title)))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Tier < 1.0 && x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
             && !QuizText.Tokens(x.Section.Title).Overlaps(stemTokens)
@@ -1785,6 +1802,13 @@ public static partial class QuestionGenerator
             && AreAlternatives(s.Title, x.Section.Title, kinds)
             && InPlaceOfTheKeysKind(s, x.Section, x.Tier, kinds), x.Closeness + (x.Like ?? 0)));
     }
+
+    /// <summary>The likeness of two titles, at least <see cref="KindSimilarity.SameKind"/> for two labelled terms of one
+    /// list: the notes set them side by side as things of one kind, each defined in one line, where the model reads
+    /// two abstract one-word names by their everyday senses (Nonrepudiation beside Privacy 0.05, under the sibling's
+    /// least). Without the model (null) it stays null.</summary>
+    private static double? LabelSiblings(DefiningSection key, DefiningSection wrong, double? like) =>
+        like is { } l && key.Labelled && wrong.Labelled && key.Parent == wrong.Parent ? Math.Max(l, KindSimilarity.SameKind) : like;
 
     /// <summary>True when a line opens with a label that names the key, whole or by its first word ("1. **Compression**:
     /// Reducing data size …" for "Compression with PCA"): the line's section lists the key among its items, so its
