@@ -2002,6 +2002,11 @@ public static partial class QuestionGenerator
     {
         kinds ??= KindSimilarity.None;
         var q = c.Question;
+        if (QuizText.Words(c.Stem).Any(corpus.IsSlipOfCommoner))
+        {
+            return "a slip of the notes' keyboard in the stem";
+        }
+
         if (q.Kind == QuizQuestionKind.YesNo)
         {
             return c.Stem.Contains('|', StringComparison.Ordinal) ? "table pipe" : null;
