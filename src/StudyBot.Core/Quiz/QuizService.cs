@@ -28,6 +28,10 @@ internal sealed partial class QuizService(
     /// <summary>At most one review of a missed question per this many days: with reviews every time one is due, a
     /// year of weekday posts at 66 % accuracy would be a fifth repeats (issue 11 wants ≥ 250 distinct in 261).</summary>
     private const int ReviewSpacingDays = 35;
+
+    /// <summary>A fresh question that asks about what the channel was asked in the last this many days waits while
+    /// another fresh one does not (<see cref="Spread"/>): a working week of posts and the weekend after it.</summary>
+    private const int RelatedSpacingDays = 7;
     private readonly QuizOptions _options = options.Value;
 
     /// <summary>Handles everything due now; returns when to look again.</summary>
@@ -279,12 +283,15 @@ internal sealed partial class QuizService(
         // Never asked first (the team's own first), then the reserve, best first (a weaker question the channel has
         // not seen beats one it saw last week); only then those asked more than RepeatAfterDays ago, the longest ago
         // first. Otherwise two backdated posts came back before thousands never asked.
-        var fresh = questions
-            .Where(q => !states.ContainsKey(q.Id))
-            .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
-            .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal)
-            .FirstOrDefault()
-            ?? reserve.FirstOrDefault(q => !states.ContainsKey(q.Id))
+        var recentSince = QuizStore.Iso(now.AddDays(-RelatedSpacingDays));
+        var recent = questions.Concat(reserve)
+            .Where(q => states.TryGetValue(q.Id, out var s) && string.CompareOrdinal(s.LastAskedUtc, recentSince) >= 0)
+            .ToList();
+        var fresh = Spread(questions
+                .Where(q => !states.ContainsKey(q.Id))
+                .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
+                .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal), recent)
+            ?? Spread(reserve.Where(q => !states.ContainsKey(q.Id)), recent)
             ?? questions
                 .Where(q => string.CompareOrdinal(states[q.Id].LastAskedUtc, repeatBefore) < 0)
                 .OrderBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
@@ -299,6 +306,32 @@ internal sealed partial class QuizService(
             .ThenBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
             .First();
     }
+
+    /// <summary>The first of <paramref name="ordered"/> that asks about something other than the channel's recent
+    /// questions (<see cref="Related"/>), else the first: the bank holds both sides of a contrast ("Active Mode" and
+    /// "Passive Mode", the same two choices) and several blanks over one family (CloudTrail, CloudWatch, CloudFront,
+    /// CloudFormation), and asked on consecutive days the second is answered by the first one's reveal.</summary>
+    internal static QuizQuestion? Spread(IEnumerable<QuizQuestion> ordered, IReadOnlyList<QuizQuestion> recent)
+    {
+        QuizQuestion? first = null;
+        foreach (var q in ordered)
+        {
+            first ??= q;
+            if (!recent.Any(r => Related(q, r)))
+            {
+                return q;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Two questions about the same thing: the same right answer, or the same set of choices. Yes/no
+    /// questions share their choices and their answers with every other one, so they are never related.</summary>
+    internal static bool Related(QuizQuestion a, QuizQuestion b) =>
+        a.Kind != QuizQuestionKind.YesNo && b.Kind != QuizQuestionKind.YesNo
+        && (string.Equals(QuizText.Normalize(a.Answer), QuizText.Normalize(b.Answer), StringComparison.Ordinal)
+            || a.Choices.Select(QuizText.Normalize).ToHashSet(StringComparer.Ordinal).SetEquals(b.Choices.Select(QuizText.Normalize)));
 
     /// <summary>The bank's questions and its reserve's (best first), those retired left out.</summary>
     private async Task<(IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizQuestion> Reserve)> QuestionsAsync(CancellationToken cancellationToken)
