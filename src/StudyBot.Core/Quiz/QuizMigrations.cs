@@ -96,5 +96,8 @@ internal static class QuizMigrations
                 PRIMARY KEY (platform, user_id, question_id));
             CREATE INDEX ix_quiz_member_state_due ON quiz_member_state (platform, user_id, due_utc);
             """),
+        // When quiz me last asked the member the question: a fresh question about what they were just asked waits
+        // (QuizService.Spread). Null for rows written before it.
+        new SqlMigration(203, "quiz member last asked", "ALTER TABLE quiz_member_state ADD COLUMN last_asked_utc TEXT NULL;"),
     ];
 }

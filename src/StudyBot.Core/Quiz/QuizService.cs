@@ -308,9 +308,10 @@ internal sealed partial class QuizService(
     }
 
     /// <summary>The first of <paramref name="ordered"/> that asks about something other than the channel's recent
-    /// questions (<see cref="Related"/>), else the first: the bank holds both sides of a contrast ("Active Mode" and
-    /// "Passive Mode", the same two choices) and several blanks over one family (CloudTrail, CloudWatch, CloudFront,
-    /// CloudFormation), and asked on consecutive days the second is answered by the first one's reveal.</summary>
+    /// questions (for <c>quiz me</c>, the member's; <see cref="Related"/>), else the first: the bank holds both sides of
+    /// a contrast ("Active Mode" and "Passive Mode", the same two choices) and several blanks over one family
+    /// (CloudTrail, CloudWatch, CloudFront, CloudFormation), and asked one after the other the second is answered by
+    /// the first one's reveal.</summary>
     internal static QuizQuestion? Spread(IEnumerable<QuizQuestion> ordered, IReadOnlyList<QuizQuestion> recent)
     {
         QuizQuestion? first = null;
@@ -362,12 +363,15 @@ internal sealed partial class QuizService(
             .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
             .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
             .ToList();
-        var fresh = questions
-            .Where(q => !states.ContainsKey(q.Id))
-            .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
-            .ThenBy(q => QuizText.OrderKey(message.Platform + message.UserId, q.Id), StringComparer.Ordinal)
-            .FirstOrDefault()
-            ?? reserve.FirstOrDefault(q => !states.ContainsKey(q.Id));
+        var recentSince = QuizStore.Iso(now.AddDays(-RelatedSpacingDays));
+        var recent = questions.Concat(reserve)
+            .Where(q => states.GetValueOrDefault(q.Id)?.LastAskedUtc is { } asked && string.CompareOrdinal(asked, recentSince) >= 0)
+            .ToList();
+        var fresh = Spread(questions
+                .Where(q => !states.ContainsKey(q.Id))
+                .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
+                .ThenBy(q => QuizText.OrderKey(message.Platform + message.UserId, q.Id), StringComparer.Ordinal), recent)
+            ?? Spread(reserve.Where(q => !states.ContainsKey(q.Id)), recent);
         var (question, note) = due.Count > 0
             ? (due[0], due.Count == 1 ? "1 question is due for you:" : $"{due.Count} questions are due for you; the first:")
             : fresh is not null

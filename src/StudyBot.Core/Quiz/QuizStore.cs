@@ -62,6 +62,7 @@ internal sealed class MemberStateRow
     public double IntervalDays { get; set; }
     public string? DueUtc { get; set; }
     public long Pending { get; set; }
+    public string? LastAskedUtc { get; set; }
 }
 
 internal sealed class AnswerRow
@@ -499,9 +500,9 @@ internal sealed class QuizStore(Database database)
     {
         await using var c = await OpenAsync(cancellationToken);
         await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO quiz_member_state (platform, user_id, question_id, due_utc, pending)
-            VALUES (@platform, @userId, @questionId, @now, 1)
-            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET pending = 1;
+            INSERT INTO quiz_member_state (platform, user_id, question_id, due_utc, pending, last_asked_utc)
+            VALUES (@platform, @userId, @questionId, @now, 1, @now)
+            ON CONFLICT (platform, user_id, question_id) DO UPDATE SET pending = 1, last_asked_utc = @now;
             """, new { platform, userId, questionId, now = Iso(now) }, cancellationToken: cancellationToken));
     }
 

@@ -60,34 +60,8 @@ public class QuestionBankTests
     public async Task Rotation_TwoQuestionsWithOneSetOfChoices_AreNotAskedOnConsecutiveDays()
     {
         // Both sides of a contrast: asked the day after the first, the second is answered by the first one's reveal.
-        // DNS and DHCP share no choice set (NTP, ARP) and are different answers: not related.
         using var folder = QuizHarness.NewFolder(0);
-        File.WriteAllText(Path.Combine(folder, "knowledge", "team.quiz.md"), """
-            # Team questions
-
-            ## In which FTP mode does the server open the data connection?
-            - [x] Active Mode
-            - [ ] Passive Mode
-
-            ## In which FTP mode does the client open the data connection?
-            - [x] Passive Mode
-            - [ ] Active Mode
-
-            ## Which port does HTTPS use?
-            - [x] 443
-            - [ ] 80
-            - [ ] 22
-
-            ## Which protocol resolves host names?
-            - [x] DNS
-            - [ ] DHCP
-            - [ ] ARP
-
-            ## Which protocol hands out IP addresses?
-            - [x] DHCP
-            - [ ] DNS
-            - [ ] NTP
-            """);
+        QuizHarness.WriteContrastSides(Path.Combine(folder, "knowledge"));
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var h = QuizHarness.Start(folder, time);
 

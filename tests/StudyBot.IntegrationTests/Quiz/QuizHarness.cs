@@ -162,6 +162,36 @@ internal sealed class QuizHarness : IAsyncDisposable
         File.WriteAllText(Path.Combine(knowledgeFolder, "team.quiz.md"), text.ToString());
     }
 
+    /// <summary>Writes <c>team.quiz.md</c> with both sides of one contrast (two FTP questions with the same two choices)
+    /// and three questions on other things (DNS and DHCP share neither their answer nor their set of choices).</summary>
+    public static void WriteContrastSides(string knowledgeFolder) =>
+        File.WriteAllText(Path.Combine(knowledgeFolder, "team.quiz.md"), """
+            # Team questions
+
+            ## In which FTP mode does the server open the data connection?
+            - [x] Active Mode
+            - [ ] Passive Mode
+
+            ## In which FTP mode does the client open the data connection?
+            - [x] Passive Mode
+            - [ ] Active Mode
+
+            ## Which port does HTTPS use?
+            - [x] 443
+            - [ ] 80
+            - [ ] 22
+
+            ## Which protocol resolves host names?
+            - [x] DNS
+            - [ ] DHCP
+            - [ ] ARP
+
+            ## Which protocol hands out IP addresses?
+            - [x] DHCP
+            - [ ] DNS
+            - [ ] NTP
+            """);
+
     /// <summary>The idempotency key of a web channel's occurrence: one per occurrence, whichever instance posts it; its
     /// reveal's key starts with "r" instead of "q".</summary>
     public static string OccurrenceKey(DateTimeOffset occurrence, string channel = "c1") =>

@@ -119,6 +119,30 @@ public partial class QuizPracticeTests(PostgresServer postgres)
         Assert.StartsWith("Nothing is due", (await QuizMeAsync(h, "u2")).Markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task QuizMe_TwoQuestionsWithOneSetOfChoices_AreNotAskedOneAfterTheOther(StorageProvider provider)
+    {
+        using var folder = QuizHarness.NewFolder(0);
+        QuizHarness.WriteContrastSides(Path.Combine(folder, "knowledge"));
+        await using var h = Start(provider, folder, At("2026-06-01T07:00:00Z"));
+
+        // Each member has an order of their own: eight members, so that some order puts the two side by side.
+        foreach (var user in Enumerable.Range(1, 8).Select(i => $"u{i}"))
+        {
+            var asked = new List<string>();
+            for (var i = 0; i < 4; i++)
+            {
+                var question = await QuizMeAsync(h, user);
+                asked.Add(question.Markdown);
+                await h.PressAsync(QuizHarness.Action(question, 0), user); // answered: not asked again today
+            }
+
+            Assert.Equal(4, asked.Distinct().Count());
+            Assert.DoesNotContain(asked.Zip(asked.Skip(1)), pair => pair.First.Contains("FTP mode", StringComparison.Ordinal) && pair.Second.Contains("FTP mode", StringComparison.Ordinal));
+        }
+    }
+
     private QuizHarness Start(StorageProvider provider, string folder, FakeTimeProvider time) =>
         QuizHarness.Start(folder, time, postgres: provider == StorageProvider.Postgres ? postgres : null);
 
