@@ -283,10 +283,7 @@ internal sealed partial class QuizService(
         // Never asked first (the team's own first), then the reserve, best first (a weaker question the channel has
         // not seen beats one it saw last week); only then those asked more than RepeatAfterDays ago, the longest ago
         // first. Otherwise two backdated posts came back before thousands never asked.
-        var recentSince = QuizStore.Iso(now.AddDays(-RelatedSpacingDays));
-        var recent = questions.Concat(reserve)
-            .Where(q => states.TryGetValue(q.Id, out var s) && string.CompareOrdinal(s.LastAskedUtc, recentSince) >= 0)
-            .ToList();
+        var recent = AskedLately(questions.Concat(reserve), q => states.GetValueOrDefault(q.Id)?.LastAskedUtc, now);
         var fresh = Spread(questions
                 .Where(q => !states.ContainsKey(q.Id))
                 .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
@@ -327,6 +324,14 @@ internal sealed partial class QuizService(
         return first;
     }
 
+    /// <summary>The questions asked in the last <see cref="RelatedSpacingDays"/> (<paramref name="lastAsked"/>: when, as
+    /// ISO-8601 text, or null if never), which <see cref="Spread"/> keeps the next fresh question away from.</summary>
+    private static List<QuizQuestion> AskedLately(IEnumerable<QuizQuestion> questions, Func<QuizQuestion, string?> lastAsked, DateTimeOffset now)
+    {
+        var since = QuizStore.Iso(now.AddDays(-RelatedSpacingDays));
+        return questions.Where(q => lastAsked(q) is { } asked && string.CompareOrdinal(asked, since) >= 0).ToList();
+    }
+
     /// <summary>Two questions about the same thing: the same right answer, or the same set of choices. Yes/no
     /// questions share their choices and their answers with every other one, so they are never related.</summary>
     internal static bool Related(QuizQuestion a, QuizQuestion b) =>
@@ -363,10 +368,7 @@ internal sealed partial class QuizService(
             .Where(q => states.GetValueOrDefault(q.Id)?.DueUtc is { } d && string.CompareOrdinal(d, nowIso) <= 0)
             .OrderBy(q => states[q.Id].DueUtc, StringComparer.Ordinal)
             .ToList();
-        var recentSince = QuizStore.Iso(now.AddDays(-RelatedSpacingDays));
-        var recent = questions.Concat(reserve)
-            .Where(q => states.GetValueOrDefault(q.Id)?.LastAskedUtc is { } asked && string.CompareOrdinal(asked, recentSince) >= 0)
-            .ToList();
+        var recent = AskedLately(questions.Concat(reserve), q => states.GetValueOrDefault(q.Id)?.LastAskedUtc, now);
         var fresh = Spread(questions
                 .Where(q => !states.ContainsKey(q.Id))
                 .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
