@@ -56,7 +56,14 @@ internal static partial class AnswerWriter
 
         var best = index.Entry(ranked[0].Id);
         var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
-        if (OtherSide(index, question, ranked, cited, sections) is { } other)
+        if (CitedOtherSide(index, question, cited) is { } citedOther && !question.IsYesNo)
+        {
+            // Both sides made the citations on their own ("SSE-S3 or SSE-C?" cites both keys' sections): the lead says
+            // the second side too, as it does when the comparison brings that side in below.
+            var entry = index.Entry(citedOther.Id);
+            lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, texts[cited.IndexOf(citedOther)], citedOther["semantic"], variant).Lead}";
+        }
+        else if (OtherSide(index, question, ranked, cited, sections) is { } other)
         {
             var entry = index.Entry(other.Id);
             var span = CitedSpan(index, other, extend: !question.IsYesNo, otherSide: true);
@@ -94,20 +101,40 @@ internal static partial class AnswerWriter
             return null;
         }
 
-        bool Names(Signals.Candidate c, IReadOnlyList<Concept> side)
-        {
-            var features = index.Features(c.Id);
-            return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
-        }
-
-        var (hasA, hasB) = (cited.Any(c => Names(c, a)), cited.Any(c => Names(c, b)));
+        var (hasA, hasB) = (cited.Any(c => NamesSide(index, c, a)), cited.Any(c => NamesSide(index, c, b)));
         if (hasA == hasB)
         {
             return null;
         }
 
         var missing = hasA ? b : a;
-        return ranked.FirstOrDefault(c => !sections.Contains(index.Entry(c.Id).SectionKey) && Names(c, missing));
+        return ranked.FirstOrDefault(c => !sections.Contains(index.Entry(c.Id).SectionKey) && NamesSide(index, c, missing));
+    }
+
+    /// <summary>For a question that sets two things side by side, the first citation after the top one that speaks of
+    /// the side the top one does not, and of that side only (the top one speaking of one side only), or null.</summary>
+    internal static Signals.Candidate? CitedOtherSide(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> cited)
+    {
+        if (cited.Count < 2 || QuestionAnalyzer.ComparedSides(question) is not var (a, b))
+        {
+            return null;
+        }
+
+        var (topA, topB) = (NamesSide(index, cited[0], a), NamesSide(index, cited[0], b));
+        if (topA == topB)
+        {
+            return null;
+        }
+
+        var (present, missing) = topA ? (a, b) : (b, a);
+        return cited.Skip(1).FirstOrDefault(c => NamesSide(index, c, missing) && !NamesSide(index, c, present));
+    }
+
+    /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not.</summary>
+    private static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side)
+    {
+        var features = index.Features(c.Id);
+        return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the

@@ -194,11 +194,15 @@ internal static partial class QuestionAnalyzer
 
         IReadOnlyList<Concept> Side(string text)
         {
+            // A one-letter term only as a whole word: "c" of "SSE-C", not of every word that starts with it.
             var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords).ToList();
-            return question.Content.Where(c => c.Terms.Concat(c.Parts).Any(t => t.Length >= 2 && words.Any(w => w.StartsWith(t, StringComparison.Ordinal)))).ToList();
+            return question.Content.Where(c => c.Terms.Concat(c.Parts).Any(t => words.Any(w => t.Length >= 2 ? w.StartsWith(t, StringComparison.Ordinal) : w == t))).ToList();
         }
 
+        // What both sides share is their family, not a side ("AWS Shield" and "AWS WAF", "SSE-S3" and "SSE-C"): each side
+        // is what names it alone; one thing on both sides ("ECS and ECS") names nothing alone.
         var (a, b) = (Side(match.Groups["a"].Value), Side(match.Groups["b"].Value));
-        return a.Count == 0 || b.Count == 0 || a.Intersect(b).Any() ? null : (a, b);
+        (a, b) = (a.Except(b).ToList(), b.Except(a).ToList());
+        return a.Count == 0 || b.Count == 0 ? null : (a, b);
     }
 }

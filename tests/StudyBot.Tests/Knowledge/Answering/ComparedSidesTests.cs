@@ -37,6 +37,53 @@ public sealed class ComparedSidesTests
         Assert.Contains(sides.Value.B, c => c.Surface == b);
     }
 
+    private const string FamilyNotes = """
+        # AWS Shield
+
+        AWS Shield protects against DDoS attacks.
+
+        # AWS WAF
+
+        AWS WAF filters requests at the application level.
+
+        # Amazon S3 managed keys (SSE-S3)
+
+        Amazon creates the key and manages it.
+
+        # Customer provided keys (SSE-C)
+
+        The customer creates the key and AWS uses it.
+        """;
+
+    [Theory]
+    [InlineData("What is the difference between AWS Shield and AWS WAF?", "shield", "waf")] // "aws" is the family, on both sides.
+    [InlineData("SSE-S3 vs SSE-C", "s3", "c")]                                            // a one-letter side, as a whole word.
+    public void ComparedSides_TwoOfOneFamily_EachSideIsWhatNamesItAlone(string question, string a, string b)
+    {
+        using var kit = new AnsweringTestKit(FamilyNotes);
+
+        var sides = QuestionAnalyzer.ComparedSides(kit.Analyze(question));
+
+        Assert.NotNull(sides);
+        Assert.Equal([a], sides.Value.A.Select(c => c.Surface));
+        Assert.Equal([b], sides.Value.B.Select(c => c.Surface));
+    }
+
+    [Fact]
+    public void Write_TwoOfOneFamilyBothCited_TheLeadSaysBoth()
+    {
+        using var kit = new AnsweringTestKit(FamilyNotes);
+        const string question = "SSE-S3 vs SSE-C";
+        var c = kit.Candidate(question, "The customer creates the key");
+        var s3 = kit.Candidate(question, "Amazon creates the key");
+        (c.Score, s3.Score) = (1.0, 0.9);
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [c, s3]);
+
+        Assert.StartsWith("Customer provided keys (SSE-C): The customer creates the key", answer.Lead, StringComparison.Ordinal);
+        Assert.EndsWith(". Amazon S3 managed keys (SSE-S3): Amazon creates the key and manages it.", answer.Lead, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("What is ECS?")]                                 // nothing compared.
     [InlineData("What is the difference between ECS and ECS?")] // one thing on both sides.
@@ -66,6 +113,34 @@ public sealed class ComparedSidesTests
         Assert.Contains("Fargate", answer.Citations[1].Snippet, StringComparison.Ordinal); // the side's next lines too.
         Assert.StartsWith("Elastic Kubernetes Service (EKS): EKS is open source", answer.Lead, StringComparison.Ordinal);
         Assert.EndsWith(". Elastic Container Service (ECS): ECS is exclusive to Amazon and fully managed by AWS.", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is the difference between ECS and EKS?")]
+    [InlineData("ECS vs EKS")]
+    public void Write_BothSidesCitedByRank_TheLeadSaysBoth(string question)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
+        var eks = kit.Candidate(question, "EKS is open source");
+        (ecs.Score, eks.Score) = (1.0, 0.9); // near-tied: the ranker cites both sides itself.
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [ecs, eks]);
+
+        Assert.Equal(2, answer.Citations.Count);
+        Assert.StartsWith("Elastic Container Service (ECS): ECS is exclusive to Amazon", answer.Lead, StringComparison.Ordinal);
+        Assert.EndsWith(". Elastic Kubernetes Service (EKS): EKS is open source and only partially managed.", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CitedOtherSide_SecondCitationSpeaksOfBothSides_IsNull()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        const string question = "What is the difference between ECS and EKS?";
+        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
+        var lambda = kit.Candidate(question, "Lambda runs functions"); // speaks of both: not the other side alone.
+
+        Assert.Null(AnswerWriter.CitedOtherSide(kit.Index, kit.Analyze(question), [ecs, lambda]));
     }
 
     [Theory]
