@@ -173,8 +173,9 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bdifference\b|\bdiffer\b|\bvs\.?\b|\bversus\b|\bcompare[sd]?\b|\bbetter\b|\bfaster\b|\bslower\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompareQuestion();
 
-    /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "A vs B".</summary>
-    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "how does A differ
+    /// from B", "how is A different from B", "A vs B".</summary>
+    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different)\s+(?:from|to|than)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ComparedPair();
 
     /// <summary>The most words of a side taken as its name ("EKS in production" is EKS): further words qualify it.</summary>

@@ -26,6 +26,8 @@ public sealed class ComparedSidesTests
     [InlineData("ECS vs EKS", "ecs", "eks")]
     [InlineData("compare Lambda with EKS", "lambda", "eks")]
     [InlineData("how does ECS differ from EKS, in short? Between ECS and EKS", "ecs", "eks")]
+    [InlineData("how does ECS differ from EKS", "ecs", "eks")]
+    [InlineData("How is Lambda different from ECS?", "lambda", "ecs")]
     public void ComparedSides_NamesTheConceptOnEachSide(string question, string a, string b)
     {
         using var kit = new AnsweringTestKit(Notes);
