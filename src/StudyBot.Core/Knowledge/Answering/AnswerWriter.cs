@@ -252,9 +252,12 @@ internal static partial class AnswerWriter
         {
             if (passage.Kind == PassageKind.QuestionAnswer)
             {
-                // A terse answer ("no", "Yes we can") says little without the question it answers.
+                // A terse answer ("no", "Yes we can") says little without the question it answers, and one that opens
+                // with Yes or No answers that question, not the one asked ("what is AWS WAF?" → "Yes - you can use it
+                // indirectly …" read as if WAF were a yes).
                 var answerText = Clean(passage.AnswerText ?? passage.Text);
-                return (AnswerVerdict.None, answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && passage.Question is not null
+                var needsItsQuestion = answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 || LeadingYesNo().IsMatch(answerText);
+                return (AnswerVerdict.None, needsItsQuestion && passage.Question is not null
                     ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
                     : answerText);
             }

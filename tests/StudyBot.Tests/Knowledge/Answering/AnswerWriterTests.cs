@@ -182,6 +182,41 @@ public sealed class AnswerWriterTests
         Assert.Equal(own, AnswerWriter.Statement(kit.Index, kit.Analyze(question), passage).OwnQuestion);
     }
 
+    private const string PairNotes = """
+        # Firewall
+
+        - web access firewall
+        - Can I use AWS WAF for web sites not hosted in AWS?
+        - Yes - you can use it indirectly because CloudFront can work on top of your server and then connect to WAF
+        """;
+
+    [Fact]
+    public void Write_PairAnswerOpensWithYes_NotAskedYesNo_LeadShowsThePairsQuestion()
+    {
+        using var kit = new AnsweringTestKit(PairNotes);
+        const string question = "What is AWS WAF?";
+        var pair = kit.Candidate(question, "Yes - you can use it indirectly");
+        Assert.Equal(PassageKind.QuestionAnswer, kit.Index.Entry(pair.Id).Passage.Kind);
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [pair]);
+
+        Assert.Equal(AnswerVerdict.None, answer.Verdict);
+        Assert.StartsWith("Can I use AWS WAF for web sites not hosted in AWS? Yes - you can use it indirectly", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_PairAnswerOpensWithYes_AskedItsQuestion_TheVerdictLeads()
+    {
+        using var kit = new AnsweringTestKit(PairNotes);
+        const string question = "Can I use AWS WAF for web sites not hosted in AWS?";
+        var pair = kit.Candidate(question, "Yes - you can use it indirectly");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [pair]);
+
+        Assert.Equal(AnswerVerdict.Yes, answer.Verdict);
+        Assert.StartsWith("You can use it indirectly", answer.Lead, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {
