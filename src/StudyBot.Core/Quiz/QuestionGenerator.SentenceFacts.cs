@@ -3,7 +3,9 @@ using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Quiz;
 
-/// <summary>Stage 1 on prose: the sentences of a long paragraph as candidate facts, each cited by the lines it spans.</summary>
+/// <summary>Stage 1, the candidate facts of a file (<see cref="CandidateFacts"/>): its lines worth a blank, and on prose
+/// the sentences of a long paragraph, each cited by the lines it spans. In: the passages that stand without the page
+/// around them (<see cref="OutOfContext"/>) and the file's lines. Out: (passage, text) pairs, in the file's order.</summary>
 public static partial class QuestionGenerator
 {
     /// <summary>The shortest line or sentence taken as a fact: under it a line is a label or a fragment.</summary>
