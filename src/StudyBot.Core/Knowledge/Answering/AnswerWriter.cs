@@ -199,7 +199,7 @@ internal static partial class AnswerWriter
         var parts = new List<string>();
         for (var id = first; id < index.Count && index.Entry(id).SectionKey == entry.SectionKey && index.Entry(id).Passage.LineStart <= end; id++)
         {
-            parts.Add(index.Entry(id).Passage.Text);
+            parts.Add(Flowing(index.Entry(id).Passage));
         }
 
         return new Span(start, end, string.Join("\n", parts));
@@ -216,7 +216,7 @@ internal static partial class AnswerWriter
         var passage = entry.Passage;
         var start = passage.LineStart;
         var end = passage.LineEnd;
-        var parts = new List<string> { passage.Text };
+        var parts = new List<string> { Flowing(passage) };
         var titleLine = candidate.Lead?.Line
             ?? (entry.IndexInSection == 0 && entry.SectionLine > 0 ? entry.SectionLine : 0);
         var withTitle = titleLine > 0 && titleLine < start && start - titleLine <= 4
@@ -236,7 +236,7 @@ internal static partial class AnswerWriter
                     break;
                 }
 
-                parts.Add(following.Passage.Text);
+                parts.Add(Flowing(following.Passage));
                 end = following.Passage.LineEnd;
             }
         }
@@ -797,6 +797,14 @@ internal static partial class AnswerWriter
         text.Length <= MaxSnippetChars ? text : string.Concat(text.AsSpan(0, MaxSnippetChars), "…");
 
     /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
+    /// <summary>A passage's text as it reads: a paragraph or a bullet the notes wrapped at a width is one run of prose
+    /// ("… could essentially enforce a non-negative restriction …", not "enforce a; non-negative restriction", which is
+    /// how <see cref="Clean"/> joins separate lines). Code and table rows keep their lines.</summary>
+    internal static string Flowing(Passage passage) =>
+        passage.Kind is PassageKind.Paragraph or PassageKind.Bullet
+            ? string.Join(' ', passage.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : passage.Text;
+
     internal static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);

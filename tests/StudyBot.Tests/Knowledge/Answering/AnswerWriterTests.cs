@@ -218,6 +218,32 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_ParagraphWrappedAtAWidth_LeadReadsAsOneSentence()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Unsigned Integers
+
+            That means if we were hoping that the data type could essentially enforce a
+            non-negative restriction on the data in one of our columns, we're going to have
+            to be more creative.
+
+            # Steps
+
+            - run the first step
+            - run the second step
+            """);
+        const string question = "How do I enforce a non-negative restriction on a column?";
+        var paragraph = kit.Candidate(question, "could essentially enforce a");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [paragraph]);
+
+        Assert.Contains("could essentially enforce a non-negative restriction on the data in one of our columns, we're going to have to be more creative", answer.Lead, StringComparison.Ordinal);
+        Assert.DoesNotContain(";", answer.Lead, StringComparison.Ordinal);
+        var bullets = new[] { "run the first step", "run the second step" }.Select(b => AnswerWriter.Flowing(kit.Index.Entry(kit.IdOf(b)).Passage));
+        Assert.Equal("run the first step; run the second step", AnswerWriter.Clean(string.Join('\n', bullets))); // separate lines stay apart.
+    }
+
+    [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {
         var line = string.Join(' ', Enumerable.Repeat("words of a long paragraph", 12)) + " and connect to WAF";
