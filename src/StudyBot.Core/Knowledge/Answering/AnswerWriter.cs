@@ -31,6 +31,7 @@ internal static partial class AnswerWriter
         var citations = new List<Citation>();
         var texts = new List<string>();
         var cited = new List<Signals.Candidate>();
+        var spans = new List<Span>();
         var sections = new HashSet<string>(StringComparer.Ordinal);
         var floor = ranked[0].Score - CitationScoreGap;
         for (var at = 0; at < ranked.Count; at++)
@@ -52,6 +53,7 @@ internal static partial class AnswerWriter
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
             texts.Add(own.Text);
             cited.Add(candidate);
+            spans.Add(span);
         }
 
         var best = index.Entry(ranked[0].Id);
@@ -63,24 +65,41 @@ internal static partial class AnswerWriter
             var entry = index.Entry(citedOther.Id);
             lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, texts[cited.IndexOf(citedOther)], citedOther["semantic"], variant).Lead}";
         }
-        else if (OtherSide(index, question, ranked, cited, sections) is { } other)
+        else if (OtherSide(index, question, ranked, cited) is { } other)
         {
             var entry = index.Entry(other.Id);
-            var span = CitedSpan(index, other, extend: !question.IsYesNo, otherSide: true);
-            var citation = new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text)));
-            if (citations.Count == MaxCitations)
+            var shared = cited.FindIndex(c => index.Entry(c.Id).SectionKey == entry.SectionKey);
+            if (shared >= 0 && WithNeighbours(index, [cited[shared], other], 0, spans[shared], double.NegativeInfinity) is var widened
+                && widened.Start <= entry.Passage.LineStart && widened.End >= entry.Passage.LineEnd)
             {
-                citations[^1] = citation;
+                // The other side is a line of a cited section ("Client-side encryption protects data at rest and
+                // transit" under "Server-side Encryption protects data at rest", both under "Data Encryption"): that
+                // citation widens to hold it, and the lead says it after the first side.
+                citations[shared] = citations[shared] with { LineStart = widened.Start, LineEnd = widened.End, Snippet = Highlight(index, highlighter, Truncate(widened.Text)) };
+                if (!question.IsYesNo)
+                {
+                    lead = $"{lead.TrimEnd('.', ' ')}. {Capitalize(Clean(Flowing(entry.Passage)))}";
+                }
             }
-            else
+            else if (OtherSide(index, question, ranked, cited, sections) is { } apart)
             {
-                citations.Add(citation);
-            }
+                entry = index.Entry(apart.Id);
+                var span = CitedSpan(index, apart, extend: !question.IsYesNo, otherSide: true);
+                var citation = new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text)));
+                if (citations.Count == MaxCitations)
+                {
+                    citations[^1] = citation;
+                }
+                else
+                {
+                    citations.Add(citation);
+                }
 
-            // The lead says both sides; a yes/no lead stays the clause its verdict was read from.
-            if (!question.IsYesNo)
-            {
-                lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, entry.Passage.Text, other["semantic"], variant).Lead}";
+                // The lead says both sides; a yes/no lead stays the clause its verdict was read from.
+                if (!question.IsYesNo)
+                {
+                    lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, entry.Passage.Text, apart["semantic"], variant).Lead}";
+                }
             }
         }
 
@@ -93,8 +112,9 @@ internal static partial class AnswerWriter
     /// Container Service" names ECS only by its place, and its lines say nothing of ECS). Asked "what is the difference
     /// between ECS and EKS?", the reader otherwise sees EKS's lines alone. The first citation and the verdict are the
     /// ranker's as before; the added one is the last, and a lead that is no yes/no clause says it too.</summary>
+    /// <param name="apart">Only from sections not in this set (the cited ones), as a citation of its own.</param>
     internal static Signals.Candidate? OtherSide(
-        KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, IReadOnlyList<Signals.Candidate> cited, IReadOnlySet<string> sections)
+        KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, IReadOnlyList<Signals.Candidate> cited, IReadOnlySet<string>? apart = null)
     {
         if (QuestionAnalyzer.ComparedSides(question) is not var (a, b))
         {
@@ -107,8 +127,10 @@ internal static partial class AnswerWriter
             return null;
         }
 
-        var missing = hasA ? b : a;
-        return ranked.FirstOrDefault(c => !sections.Contains(index.Entry(c.Id).SectionKey) && NamesSide(index, c, missing));
+        var (present, missing) = hasA ? (a, b) : (b, a);
+        return apart is null
+            ? ranked.FirstOrDefault(c => !cited.Contains(c) && NamesSide(index, c, missing) && !NamesSide(index, c, present))
+            : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && NamesSide(index, c, missing));
     }
 
     /// <summary>For a question that sets two things side by side, the first citation after the top one that speaks of

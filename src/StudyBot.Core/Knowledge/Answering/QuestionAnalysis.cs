@@ -193,17 +193,22 @@ internal static partial class QuestionAnalyzer
             return null;
         }
 
-        IReadOnlyList<Concept> Side(string text)
+        // How many of a side's words name the concept. A one-letter term only as a whole word: "c" of "SSE-C", not
+        // of every word that starts with it.
+        int Named(Concept concept, string text)
         {
-            // A one-letter term only as a whole word: "c" of "SSE-C", not of every word that starts with it.
-            var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords).ToList();
-            return question.Content.Where(c => c.Terms.Concat(c.Parts).Any(t => words.Any(w => t.Length >= 2 ? w.StartsWith(t, StringComparison.Ordinal) : w == t))).ToList();
+            var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords);
+            return words.Count(w => concept.Terms.Concat(concept.Parts).Any(t => t.Length >= 2 ? w.StartsWith(t, StringComparison.Ordinal) : w == t));
         }
 
-        // What both sides share is their family, not a side ("AWS Shield" and "AWS WAF", "SSE-S3" and "SSE-C"): each side
-        // is what names it alone; one thing on both sides ("ECS and ECS") names nothing alone.
-        var (a, b) = (Side(match.Groups["a"].Value), Side(match.Groups["b"].Value));
-        (a, b) = (a.Except(b).ToList(), b.Except(a).ToList());
+        // A concept belongs to the side more of whose words name it. One named as much on both sides is their family,
+        // not a side ("AWS" of "AWS Shield and AWS WAF", "SSE" of "SSE-S3 vs SSE-C"); "client side encryption", one
+        // concept, belongs to "client side", not to "server side" by its word "side". One thing on both sides ("ECS and
+        // ECS") names nothing alone.
+        var (textA, textB) = (match.Groups["a"].Value, match.Groups["b"].Value);
+        var named = question.Content.Select(c => (Concept: c, A: Named(c, textA), B: Named(c, textB))).ToList();
+        var a = named.Where(n => n.A > n.B).Select(n => n.Concept).ToList();
+        var b = named.Where(n => n.B > n.A).Select(n => n.Concept).ToList();
         return a.Count == 0 || b.Count == 0 ? null : (a, b);
     }
 }
