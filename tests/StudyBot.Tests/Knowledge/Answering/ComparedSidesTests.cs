@@ -134,8 +134,10 @@ public sealed class ComparedSidesTests
         Assert.EndsWith(". Elastic Kubernetes Service (EKS): EKS is open source and only partially managed.", answer.Lead, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Write_OtherSideIsTheNextLineOfTheCitedSection_TheCitationWidensAndTheLeadSaysBoth()
+    [Theory]
+    [InlineData(-5.0)] // far below the citation gap: only the comparison brings it in, widening the citation.
+    [InlineData(0.5)]  // within the gap: already cited as the first's neighbour, but not in the lead.
+    public void Write_OtherSideIsALineOfTheCitedSection_OneCitationHoldsBothAndTheLeadSaysBoth(double clientScore)
     {
         using var kit = new AnsweringTestKit("""
             # Data Encryption
@@ -144,40 +146,20 @@ public sealed class ComparedSidesTests
             - Client-side encryption protects data at rest and in transit
             """);
         const string question = "server side vs client side encryption";
-        var server = kit.Candidate(question, "Server-side encryption protects");
-        var client = kit.Candidate(question, "Client-side encryption protects");
-        (server.Score, client.Score) = (1.0, -5.0); // far below the citation gap: only the comparison brings it in.
-
         var sides = QuestionAnalyzer.ComparedSides(kit.Analyze(question));
         Assert.NotNull(sides);
         Assert.Equal(["server"], sides.Value.A.Select(c => c.Surface));                // "side" is named on both sides.
         Assert.Contains(sides.Value.B, c => c.Terms.Concat(c.Parts).Contains("client")); // "client side encryption", one concept.
+        var server = kit.Candidate(question, "Server-side encryption protects");
+        var client = kit.Candidate(question, "Client-side encryption protects");
+        (server.Score, client.Score) = (1.0, clientScore);
+
         var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [server, client]);
 
         var citation = Assert.Single(answer.Citations);
         Assert.InRange(kit.Index.Entry(server.Id).Passage.LineStart, citation.LineStart, citation.LineEnd);
         Assert.Equal(kit.Index.Entry(client.Id).Passage.LineEnd, citation.LineEnd);
         Assert.Equal("Data Encryption: Server-side encryption protects data at rest. Client-side encryption protects data at rest and in transit", answer.Lead);
-    }
-
-    [Fact]
-    public void Write_OtherSideAlreadyInTheCitedLines_TheLeadSaysItToo()
-    {
-        using var kit = new AnsweringTestKit("""
-            # Data Encryption
-
-            - Server-side encryption protects data at rest
-            - Client-side encryption protects data at rest and in transit
-            """);
-        const string question = "server side vs client side encryption";
-        var server = kit.Candidate(question, "Server-side encryption protects");
-        var client = kit.Candidate(question, "Client-side encryption protects");
-        (server.Score, client.Score) = (1.0, 0.5); // within the citation gap: cited with the first as its neighbour.
-
-        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [server, client]);
-
-        Assert.Equal(kit.Index.Entry(client.Id).Passage.LineEnd, Assert.Single(answer.Citations).LineEnd);
-        Assert.EndsWith(". Client-side encryption protects data at rest and in transit", answer.Lead, StringComparison.Ordinal);
     }
 
     [Fact]
