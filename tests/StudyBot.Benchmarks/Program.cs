@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using StudyBot.Benchmarks;
 
 // "explain DIR QUESTION..." prints how a question's candidates rank (a tuning aid); "tail" times the semantic path's
-// questions one by one with the collector's pauses (where the p99 comes from); anything else runs the benchmarks.
+// questions one by one with the collector's pauses (where the p99 comes from); "stages" what each stage of a semantic
+// answer costs (time, CPU, allocations); anything else runs the benchmarks.
 if (args is ["explain", var folder, .. var words])
 {
     foreach (var line in Explainer.Explain(folder, string.Join(' ', words)))
@@ -22,6 +23,12 @@ if (args is ["time", var timeFolder, .. var timeWords])
 if (args is ["tail", ..])
 {
     Explainer.SemanticTail();
+    return 0;
+}
+
+if (args is ["stages", ..])
+{
+    Stages.Run();
     return 0;
 }
 
