@@ -67,6 +67,38 @@ public sealed class TokenMatchTests : IDisposable
     }
 
     [Fact]
+    public void BestMatches_IsBitForBitTheExactMatchOfEveryRow()
+    {
+        // The pruned match must give the very floats of the exhaustive one (the answers depend on their last bits):
+        // random texts of many lengths, and near-ties, where rows differ from a question word by less than the
+        // approximate pass's rounding.
+        var random = new Random(11);
+        float[] Rows(int count) => [.. Enumerable.Range(0, count * 384).Select(_ => (float)((random.NextDouble() * 2) - 1))];
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var queryCount = 1 + (trial % 13);
+            var query = TokenVectors.Quantize(Rows(queryCount), 384).ReadAll();
+            var rows = Rows(1 + random.Next(90)).ToList();
+            if (trial % 3 == 0)
+            {
+                // Each question word a few times in the text, nudged by a hair or by a step of its 8 bits in one value:
+                // many rows within a rounding of the best, or a few of them apart.
+                for (var copy = 0; copy < 4; copy++)
+                {
+                    var nudged = query.Select(v => v + (float)((random.NextDouble() - 0.5) * 1e-6)).ToArray();
+                    nudged[random.Next(nudged.Length)] += copy * 0.004f;
+                    rows.AddRange(nudged);
+                }
+            }
+
+            var passage = TokenVectors.Quantize(rows.ToArray(), 384);
+
+            Assert.True(TokenVectors.CanPrune(384) || !System.Numerics.Vector.IsHardwareAccelerated);
+            Assert.Equal(passage.BestMatchesEveryRow(query), passage.BestMatches(query, prune: true));
+        }
+    }
+
+    [Fact]
     public void WriteAndRead_GivesTheSameVectors_AndACorruptCountIsAClearError()
     {
         var tokens = TokenVectors.Quantize([0.6f, 0.8f, 0, 1, 0, 0], 3);
