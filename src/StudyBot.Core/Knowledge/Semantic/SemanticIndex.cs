@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace StudyBot.Core.Knowledge.Semantic;
 
 /// <summary>The passages' vectors, aligned with the index's entries, searched by brute-force dot product (a few
@@ -75,52 +77,69 @@ public sealed class SemanticIndex
     }
 
     /// <summary>Each of <paramref name="ids"/>' rank by similarity among all passages (0: the most similar), in the
-    /// order of <see cref="Top"/> (the passages more similar, and the earlier ones as similar), in one pass over every
-    /// passage: each is placed among the candidates' own similarities (a binary search in a hundred values) instead of
-    /// each candidate scanning every passage.</summary>
+    /// order of <see cref="Top"/>: the passages more similar, and the earlier ones as similar. Counted with vector
+    /// comparisons, a few hundred per candidate over all passages: a binary search among the candidates' values for
+    /// each passage, as this used to place them, cost a tenth of an answer's time on the test corpora.</summary>
     public static Dictionary<int, int> Ranks(ReadOnlySpan<float> similarities, IEnumerable<int> ids)
     {
-        var wanted = ids.Distinct().ToArray();
-        var values = new float[wanted.Length];
-        for (var i = 0; i < wanted.Length; i++)
+        var ranks = new Dictionary<int, int>();
+        foreach (var id in ids)
         {
-            values[i] = similarities[wanted[i]];
-        }
-
-        values = [.. values.Distinct().Order()];
-        var below = new int[values.Length + 1];
-        var equalAt = new Dictionary<int, List<int>>();
-        for (var id = 0; id < similarities.Length; id++)
-        {
-            // How many of the candidates' values lie below this passage's; an exact match is kept aside for ties.
-            var at = Array.BinarySearch(values, similarities[id]);
-            if (at >= 0)
+            if (!ranks.ContainsKey(id))
             {
-                (equalAt.TryGetValue(at, out var same) ? same : equalAt[at] = []).Add(id);
+                // The earlier passages as similar or more, and the later ones more.
+                var value = similarities[id];
+                ranks[id] = float.IsNaN(value) ? NaNRank(similarities, id) : CountAtLeast(similarities[..id], value) + CountAbove(similarities[(id + 1)..], value);
             }
-            else
-            {
-                below[~at]++;
-            }
-        }
-
-        // above[i]: passages whose similarity is above values[i], whether equal to a later value or between two.
-        var above = new int[values.Length];
-        var running = below[values.Length];
-        for (var i = values.Length - 1; i >= 0; i--)
-        {
-            above[i] = running;
-            running += below[i] + (equalAt.TryGetValue(i, out var same) ? same.Count : 0);
-        }
-
-        var ranks = new Dictionary<int, int>(wanted.Length);
-        foreach (var id in wanted)
-        {
-            var i = Array.BinarySearch(values, similarities[id]);
-            ranks[id] = above[i] + equalAt[i].Count(other => other < id);
         }
 
         return ranks;
+    }
+
+    /// <summary>The rank of a NaN similarity (none comes from finite vectors): after every number, as a sort by
+    /// <see cref="float.CompareTo(float)"/> puts it, and after the earlier NaNs.</summary>
+    private static int NaNRank(ReadOnlySpan<float> similarities, int id)
+    {
+        var rank = 0;
+        for (var other = 0; other < similarities.Length; other++)
+        {
+            rank += !float.IsNaN(similarities[other]) || other < id ? 1 : 0;
+        }
+
+        return rank;
+    }
+
+    /// <summary>How many of <paramref name="values"/> are above <paramref name="value"/> (a NaN among them is above
+    /// nothing).</summary>
+    private static int CountAbove(ReadOnlySpan<float> values, float value) => CountFrom(values, value, orEqual: false);
+
+    /// <summary>How many of <paramref name="values"/> are above or equal to <paramref name="value"/>.</summary>
+    private static int CountAtLeast(ReadOnlySpan<float> values, float value) => CountFrom(values, value, orEqual: true);
+
+    private static int CountFrom(ReadOnlySpan<float> values, float value, bool orEqual)
+    {
+        var count = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            // Each lane's comparison is -1 where it holds: subtracting counts it.
+            var counts = Vector<int>.Zero;
+            var target = new Vector<float>(value);
+            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+            {
+                var chunk = new Vector<float>(values[i..]);
+                counts -= orEqual ? Vector.GreaterThanOrEqual(chunk, target) : Vector.GreaterThan(chunk, target);
+            }
+
+            count = Vector.Sum(counts);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            count += values[i] > value || (orEqual && values[i] == value) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Every passage's similarity to the query.</summary>

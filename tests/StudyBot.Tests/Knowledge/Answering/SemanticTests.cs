@@ -153,5 +153,10 @@ public sealed class SemanticTests : IDisposable
         var candidates = new[] { 0, 5, 17, 17, 400, 1_002, sorted[0], sorted[^1], sorted[500] };
         Assert.All(SemanticIndex.Ranks(similarities, candidates), pair => Assert.Equal(Array.IndexOf(sorted, pair.Key), pair.Value));
         Assert.Equal(candidates.Distinct().Order(), SemanticIndex.Ranks(similarities, candidates).Keys.Order());
+
+        // A NaN (no finite vectors give one) ranks after every number, as a sort by CompareTo puts it.
+        similarities[3] = similarities[9] = float.NaN;
+        var withNaN = Enumerable.Range(0, similarities.Length).OrderByDescending(i => similarities[i]).ThenBy(i => i).ToArray();
+        Assert.All(SemanticIndex.Ranks(similarities, [3, 9, 0, withNaN[0]]), pair => Assert.Equal(Array.IndexOf(withNaN, pair.Key), pair.Value));
     }
 }
