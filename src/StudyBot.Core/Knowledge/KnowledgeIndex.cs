@@ -53,6 +53,37 @@ internal sealed class PassageFeatures
 
     /// <summary>The word slots of its section title.</summary>
     public required string[][] TitleSlots { get; init; }
+
+    /// <summary>How many words its text has (its whitespace plus one), for the <c>length</c> signal.</summary>
+    public required int Words { get; init; }
+
+    /// <summary>For a question-answer passage, whether its question is a yes/no one.</summary>
+    public required bool PairAsksYesNo { get; init; }
+
+    /// <summary>For a table row, the terms of its column headers; otherwise null.</summary>
+    public required HashSet<string>? TableHeaders { get; init; }
+
+    /// <summary>Per <see cref="AnswerType"/>, two bits: whether it is known yet, and whether the text holds a value of
+    /// that type (<see cref="HoldsValue"/>).</summary>
+    private int _values;
+
+    /// <summary>Whether its text holds a value of <paramref name="type"/> (<see cref="Lexicon.HoldsValue"/>), found
+    /// once per type: every question asking for that type reads it again for each candidate.</summary>
+    public bool HoldsValue(AnswerType type, string text)
+    {
+        var known = 1 << (2 * (int)type);
+        var holds = known << 1;
+        var values = Volatile.Read(ref _values);
+        if ((values & known) != 0)
+        {
+            return (values & holds) != 0;
+        }
+
+        // Two threads may both read it the first time; they find the same, and the bits they set agree.
+        var held = Lexicon.HoldsValue(type, text);
+        Interlocked.Or(ref _values, known | (held ? holds : 0));
+        return held;
+    }
 }
 
 /// <summary>
@@ -340,6 +371,9 @@ internal sealed class KnowledgeIndex : IDisposable
             QuestionTerms = passage.Question is null ? null : Analyzer.Terms(passage.Question),
             QuestionSlots = passage.Question is null ? null : TitleSlots(passage.Question),
             TitleSlots = section.Slots,
+            Words = passage.Text.Count(char.IsWhiteSpace) + 1,
+            PairAsksYesNo = passage.Question is not null && Answering.QuestionAnalyzer.IsYesNo(passage.Question),
+            TableHeaders = passage.Kind == PassageKind.TableRow ? Answering.Signals.TableHeaders(this, passage.Text) : null,
         };
     }
 

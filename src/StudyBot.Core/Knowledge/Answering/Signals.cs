@@ -245,7 +245,7 @@ internal static class Signals
 
         var isCode = passage.Kind == PassageKind.Code;
         var subjectMissing = q.Subject is not null && !q.Subject.MatchesAny(body) && !q.Subject.MatchesAny(title) && !q.Subject.MatchesAny(features.Parent);
-        var words = passage.Text.Count(char.IsWhiteSpace) + 1;
+        var words = features.Words;
 
         f[0] = bm25;
         f[1] = matched / norm;
@@ -260,7 +260,7 @@ internal static class Signals
         f[10] = titleNamed ? 1 : 0;
         f[11] = heaviestMatched ? 1 : 0;
         f[12] = pairMatch;
-        f[13] = !q.IsYesNo && passage.Question is not null && QuestionAnalyzer.IsYesNo(passage.Question) ? 1 : 0;
+        f[13] = !q.IsYesNo && features.PairAsksYesNo ? 1 : 0;
         f[14] = q.Negations.Count > 0 && features.Negations.Overlaps(q.Negations) ? 1 : 0;
         f[15] = isCode && !q.AsksHow ? 1 : 0;
         f[16] = isCode && q.AsksHow ? 1 : 0;
@@ -272,8 +272,8 @@ internal static class Signals
         f[22] = q.Definitional && features.IsInstruction ? 1 : 0;
         f[23] = entry.IndexInSection == 0 ? 1 : 0;
         f[24] = passage.Kind == PassageKind.TableRow ? 1 : 0;
-        f[25] = passage.Kind == PassageKind.TableRow ? TableHeaderMatch(index, content, passage.Text) : 0;
-        f[26] = q.AnswerType != AnswerType.None && Lexicon.HoldsValue(q.AnswerType, passage.Text) ? 1 : 0;
+        f[25] = features.TableHeaders is { } headers ? TableHeaderMatch(content, headers) : 0;
+        f[26] = q.AnswerType != AnswerType.None && features.HoldsValue(q.AnswerType, passage.Text) ? 1 : 0;
         f[27] = Math.Log(1 + words) / 5;
         f[28] = features.Asks ? 1 : 0;
         if (context.Similarities is { } similarities)
@@ -341,13 +341,13 @@ internal static class Signals
 
     /// <summary>For a table row ("Port: 443 | Protocol: TCP | Service: HTTPS"), the share of the question's concepts
     /// found in its column headers: the question names the columns it asks about.</summary>
-    internal static double TableHeaderMatch(KnowledgeIndex index, List<Concept> content, string rowText)
-    {
-        if (content.Count == 0)
-        {
-            return 0;
-        }
+    /// <param name="headers">The row's header terms (<see cref="PassageFeatures.TableHeaders"/>, analyzed once per row).</param>
+    internal static double TableHeaderMatch(List<Concept> content, HashSet<string> headers) =>
+        content.Count == 0 || headers.Count == 0 ? 0 : (double)content.Count(c => c.MatchesAny(headers)) / content.Count;
 
+    /// <summary>The terms of a table row's column headers (the text before each cell's ": ").</summary>
+    internal static HashSet<string> TableHeaders(KnowledgeIndex index, string rowText)
+    {
         var headers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in rowText.Split(" | "))
         {
@@ -358,7 +358,7 @@ internal static class Signals
             }
         }
 
-        return headers.Count == 0 ? 0 : (double)content.Count(c => c.MatchesAny(headers)) / content.Count;
+        return headers;
     }
 
     internal static double Covered(List<Concept> concepts, HashSet<string> terms)

@@ -10,6 +10,46 @@ public sealed class SignalsTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
+    [Fact]
+    public void PassageFeatures_WhatSignalsReadOfThePassage_IsWhatTheTextSays_AndAValueTypeIsReadOnceThenKept()
+    {
+        // Read of the passage once, at its first use, instead of for each question it is a candidate for.
+        var row = _kit.Index.Features(_kit.IdOf("443"));
+        var pair = _kit.Index.Features(_kit.IdOf("Can a pod run without"));
+        var line = _kit.IdOf("30 minutes");
+        var timeout = _kit.Index.Features(line);
+
+        Assert.Equal(["port", "protocol", "servic"], row.TableHeaders!.Order());
+        Assert.Null(timeout.TableHeaders);
+        Assert.True(pair.PairAsksYesNo);
+        Assert.False(timeout.PairAsksYesNo);
+        var text = _kit.Index.Entry(line).Passage.Text;
+        Assert.Equal(text.Split(' ').Length, timeout.Words);
+        foreach (var type in Enum.GetValues<StudyBot.Core.Knowledge.AnswerType>())
+        {
+            var expected = StudyBot.Core.Knowledge.Lexicon.HoldsValue(type, text);
+            Assert.Equal(expected, timeout.HoldsValue(type, text));
+            Assert.Equal(expected, timeout.HoldsValue(type, "no value at all")); // kept: the passage's own text is not read again
+        }
+    }
+
+    [Fact]
+    public async Task PassageFeatures_AfterAReload_AreTheChangedTextsOwn()
+    {
+        using var notes = new KnowledgeTestData.TempNotes(("timeouts.md", "# Timeouts\n\nThe idle session timeout is 30 minutes.\n"));
+        using var kb = KnowledgeTestData.Open(notes.Folder);
+        await kb.LoadAsync(CancellationToken.None);
+        const string Question = "How long until an idle session stops?";
+        // A candidate's signals are printed on its second line, indented, those that are not zero.
+        static bool HoldsAValue(string line) => line.StartsWith("    ", StringComparison.Ordinal) && line.Contains(" answer_type_value=1.00", StringComparison.Ordinal);
+        Assert.Contains(kb.Explain(Question), HoldsAValue);
+
+        notes.Write("timeouts.md", "# Timeouts\n\nThe idle session timeout is set by the admin.\n");
+        await kb.ReloadAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(kb.Explain(Question), HoldsAValue);
+    }
+
     [Theory]
     [InlineData("coverage", "Is UDP connectionless?", "UDP is connectionless", "Keep-alive holds")]
     [InlineData("title_coverage", "What about timeouts?", "idle session timeout", "UDP is connectionless")]
