@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace StudyBot.Core.Knowledge.Semantic;
 
@@ -51,6 +52,7 @@ public sealed class SemanticIndex
 
     /// <summary>The <paramref name="k"/> passages most similar to the query, best first; of equal similarities the
     /// earlier passage first (as a stable sort of every passage would put them, without sorting them all).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Top(ReadOnlySpan<float> similarities, int k)
     {
         var ids = new int[Math.Min(k, similarities.Length)];
@@ -116,6 +118,7 @@ public sealed class SemanticIndex
     /// <summary>How many of <paramref name="values"/> are above or equal to <paramref name="value"/>.</summary>
     private static int CountAtLeast(ReadOnlySpan<float> values, float value) => CountFrom(values, value, orEqual: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CountFrom(ReadOnlySpan<float> values, float value, bool orEqual)
     {
         var count = 0;
@@ -143,6 +146,9 @@ public sealed class SemanticIndex
     }
 
     /// <summary>Every passage's similarity to the query.</summary>
+    /// <remarks>Compiled optimized at its first call, as the other loops over every passage here: see
+    /// <see cref="TokenVectors.Read"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] Similarities(ReadOnlySpan<float> query)
     {
         var scores = new float[Count];

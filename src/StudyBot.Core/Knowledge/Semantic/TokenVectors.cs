@@ -66,6 +66,12 @@ public sealed class TokenVectors
     }
 
     /// <summary>Token <paramref name="t"/>'s unit vector, written into <paramref name="into"/>.</summary>
+    /// <remarks>This and the token match's other loops are compiled optimized at their first call
+    /// (<see cref="MethodImplOptions.AggressiveOptimization"/>): the runtime recompiles a hot method only once no new
+    /// method has been compiled for a while, which a server answering varied questions on two busy cores had not
+    /// reached after 20 s of load (15 answers a second, a quarter of the CPU in these loops at tier 0), and at tier 0
+    /// they run several times slower.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(int t, Span<float> into)
     {
         var values = _values.AsSpan(_start + (t * Dimensions), Dimensions);
@@ -125,6 +131,7 @@ public sealed class TokenVectors
     internal static bool CanPrune(int dimensions) => Vector.IsHardwareAccelerated && dimensions % Vector<float>.Count == 0;
 
     /// <summary><see cref="BestMatches(float[])"/>, or without the approximate pass (tests compare the two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal float[] BestMatches(float[] query, bool prune)
     {
         var queryCount = query.Length / Dimensions;
@@ -197,6 +204,7 @@ public sealed class TokenVectors
     /// <see cref="DotFour"/> (one sum per vector lane, the lanes added last), the rest with
     /// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>. <see cref="BestMatches(float[])"/> gives
     /// the same numbers; this is its reference and the path where it cannot prune.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal float[] BestMatchesEveryRow(float[] query)
     {
         var queryCount = query.Length / Dimensions;
@@ -243,6 +251,7 @@ public sealed class TokenVectors
 
     /// <summary>The dot product of <paramref name="row"/> and <paramref name="query"/> with the arithmetic of one lane
     /// of <see cref="DotFour"/>: one running sum per vector lane, the lanes added by <see cref="Vector.Sum{T}(Vector{T})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float LaneDot(ReadOnlySpan<float> row, ReadOnlySpan<float> query)
     {
         Vector<float> sum = default;
@@ -258,6 +267,7 @@ public sealed class TokenVectors
     /// <paramref name="rows"/>) with each of <paramref name="queryCount"/> question words, into
     /// <paramref name="dots"/> (row by row): fused multiply-adds, two rows and four words at a time, so eight
     /// independent sums keep the multiply-add units busy and each load serves four or two of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApproximateDots(float[] rows, int count, float[] query, int queryCount, float[] dots)
     {
         var width = query.Length / queryCount;
@@ -337,6 +347,7 @@ public sealed class TokenVectors
     }
 
     /// <summary>The dot products of <paramref name="row"/> with the four rows of <paramref name="four"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotFour(ReadOnlySpan<float> row, ReadOnlySpan<float> four, Span<float> dots)
     {
         var width = row.Length;
