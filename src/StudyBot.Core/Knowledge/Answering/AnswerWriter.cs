@@ -58,14 +58,15 @@ internal static partial class AnswerWriter
 
         var best = index.Entry(ranked[0].Id);
         var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
-        if (CitedOtherSide(index, question, cited) is { } citedOther && !question.IsYesNo)
+        var sides = QuestionAnalyzer.ComparedSides(question);
+        if (CitedOtherSide(index, sides, cited) is { } citedOther && !question.IsYesNo)
         {
             // Both sides made the citations on their own ("SSE-S3 or SSE-C?" cites both keys' sections): the lead says
             // the second side too, as it does when the comparison brings that side in below.
             var entry = index.Entry(citedOther.Id);
             lead = $"{lead.TrimEnd('.', ' ')}. {AnswerText(index, question, entry, texts[cited.IndexOf(citedOther)], citedOther["semantic"], variant).Lead}";
         }
-        else if (OtherSide(index, question, ranked, cited) is { } other)
+        else if (OtherSide(index, sides, ranked, cited) is { } other)
         {
             var entry = index.Entry(other.Id);
             var shared = cited.FindIndex(c => index.Entry(c.Id).SectionKey == entry.SectionKey);
@@ -81,7 +82,7 @@ internal static partial class AnswerWriter
                     lead = $"{lead.TrimEnd('.', ' ')}. {Capitalize(Clean(Flowing(entry.Passage)))}";
                 }
             }
-            else if (OtherSide(index, question, ranked, cited, sections) is { } apart)
+            else if (OtherSide(index, sides, ranked, cited, sections) is { } apart)
             {
                 entry = index.Entry(apart.Id);
                 var span = CitedSpan(index, apart, extend: !question.IsYesNo, otherSide: true);
@@ -113,10 +114,12 @@ internal static partial class AnswerWriter
     /// between ECS and EKS?", the reader otherwise sees EKS's lines alone. The first citation and the verdict are the
     /// ranker's as before; the added one is the last, and a lead that is no yes/no clause says it too.</summary>
     /// <param name="apart">Only from sections not in this set (the cited ones), as a citation of its own.</param>
+    /// <param name="sides">The question's <see cref="QuestionAnalyzer.ComparedSides"/>.</param>
     internal static Signals.Candidate? OtherSide(
-        KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> ranked, IReadOnlyList<Signals.Candidate> cited, IReadOnlySet<string>? apart = null)
+        KnowledgeIndex index, (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? sides, IReadOnlyList<Signals.Candidate> ranked, IReadOnlyList<Signals.Candidate> cited,
+        IReadOnlySet<string>? apart = null)
     {
-        if (QuestionAnalyzer.ComparedSides(question) is not var (a, b))
+        if (sides is not var (a, b))
         {
             return null;
         }
@@ -135,9 +138,9 @@ internal static partial class AnswerWriter
 
     /// <summary>For a question that sets two things side by side, the first citation after the top one that speaks of
     /// the side the top one does not, and of that side only (the top one speaking of one side only), or null.</summary>
-    internal static Signals.Candidate? CitedOtherSide(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<Signals.Candidate> cited)
+    internal static Signals.Candidate? CitedOtherSide(KnowledgeIndex index, (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? sides, IReadOnlyList<Signals.Candidate> cited)
     {
-        if (cited.Count < 2 || QuestionAnalyzer.ComparedSides(question) is not var (a, b))
+        if (cited.Count < 2 || sides is not var (a, b))
         {
             return null;
         }
@@ -818,7 +821,6 @@ internal static partial class AnswerWriter
     private static string Truncate(string text) =>
         text.Length <= MaxSnippetChars ? text : string.Concat(text.AsSpan(0, MaxSnippetChars), "…");
 
-    /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
     /// <summary>A passage's text as it reads: a paragraph or a bullet the notes wrapped at a width is one run of prose
     /// ("… could essentially enforce a non-negative restriction …", not "enforce a; non-negative restriction", which is
     /// how <see cref="Clean"/> joins separate lines). Code and table rows keep their lines.</summary>
@@ -827,6 +829,7 @@ internal static partial class AnswerWriter
             ? string.Join(' ', passage.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             : passage.Text;
 
+    /// <summary>Flattens passage text for an answer: one line, single spaces.</summary>
     internal static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -170,7 +170,7 @@ public sealed class ComparedSidesTests
         var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
         var lambda = kit.Candidate(question, "Lambda runs functions"); // speaks of both: not the other side alone.
 
-        Assert.Null(AnswerWriter.CitedOtherSide(kit.Index, kit.Analyze(question), [ecs, lambda]));
+        Assert.Null(AnswerWriter.CitedOtherSide(kit.Index, QuestionAnalyzer.ComparedSides(kit.Analyze(question)), [ecs, lambda]));
     }
 
     [Theory]
