@@ -57,7 +57,7 @@ internal static partial class AnswerWriter
         }
 
         var best = index.Entry(ranked[0].Id);
-        var (verdict, lead) = AnswerText(index, question, best, texts[0], ranked[0]["semantic"], variant);
+        var (verdict, lead) = AnswerText(index, question, best, PastPointer(best, texts[0]), ranked[0]["semantic"], variant);
         var sides = QuestionAnalyzer.ComparedSides(question);
         if (CitedOtherSide(index, sides, cited) is { } citedOther && !question.IsYesNo)
         {
@@ -268,6 +268,19 @@ internal static partial class AnswerWriter
 
         return new Span(start, end, string.Join("\n", parts));
     }
+
+    /// <summary>The least share of a passage's characters inside links that makes it a pointer to a source, not a
+    /// statement: the whole line is one link.</summary>
+    private const double PointerLinkShare = 0.99;
+
+    /// <summary>The cited text a lead is written from: without its first line when that line is only a link to a
+    /// source and the citation goes on past it. A page of laws sets "[Brooks' Law on Wikipedia](…)" under each heading,
+    /// the line the title makes first, and the lead read "Brooks' Law on Wikipedia; Adding human resources to a late
+    /// software development project makes it later"; the citation still shows the link.</summary>
+    internal static string PastPointer(NoteEntry best, string citedText) =>
+        best.LinkShare >= PointerLinkShare && best.Passage.Kind == PassageKind.Paragraph && citedText.IndexOf('\n', StringComparison.Ordinal) is var cut and > 0
+            ? citedText[(cut + 1)..]
+            : citedText;
 
     /// <summary>The verdict (for a yes/no question) and the lead sentence after it.</summary>
     private static (AnswerVerdict Verdict, string Lead) AnswerText(KnowledgeIndex index, QuestionAnalysis question, NoteEntry best, string citedText, double similarity, AnswerModel.Variant? variant)

@@ -244,6 +244,28 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_TitleLineIsALinkToASource_LeadStartsWithWhatFollows()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Laws
+
+            ## Brooks' Law
+
+            [Brooks' Law on Wikipedia](https://en.wikipedia.org/wiki/Brooks%27s_law)
+
+            Adding human resources to a late software development project makes it later.
+            """);
+        const string question = "What is Brooks' Law?";
+        var pointer = kit.Candidate(question, "Brooks' Law on Wikipedia");
+        Assert.True(kit.Index.Entry(pointer.Id).LinkShare >= 0.99);
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [pointer]);
+
+        Assert.Equal("Brooks' Law: Adding human resources to a late software development project makes it later.", answer.Lead);
+        Assert.Contains("on Wikipedia", answer.Citations[0].Snippet, StringComparison.Ordinal); // the citation still shows the link.
+    }
+
+    [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {
         var line = string.Join(' ', Enumerable.Repeat("words of a long paragraph", 12)) + " and connect to WAF";
