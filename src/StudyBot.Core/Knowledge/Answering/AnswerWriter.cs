@@ -308,7 +308,7 @@ internal static partial class AnswerWriter
 
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
         var verdict = Verdict(index, question, passage, answer, clause, ownQuestion, similarity, variant);
-        var quoted = ownQuestion ? answer
+        var quoted = ownQuestion ? (passage.Question is null ? SentenceOf(passage, clause) : answer)
             : passage.Kind is PassageKind.TableRow or PassageKind.Code ? clause
             : Shown(answer, clause);
         var rest = LeadingYesNo().Replace(Clean(quoted), string.Empty);
@@ -334,6 +334,42 @@ internal static partial class AnswerWriter
         var line = LeadingYesNo().Replace(answer, string.Empty).Trim();
         return Words(clause).Count < MinLeadWords && line.Length <= MaxWholeLeadChars && !line.Contains('\n', StringComparison.Ordinal) ? line : clause;
     }
+
+    /// <summary>What a yes/no lead quotes of a passage that is no question-answer pair: a paragraph or bullet as it reads
+    /// (<see cref="Flowing"/>), and of a long paragraph's sentences the one that holds the clause the verdict was read
+    /// from, so a book's paragraph is not quoted whole, with its wrapped lines joined by "; " ("If you have a mutable reference
+    /// to; a value, you can have no other references to that value. This code that; attempts to …"). A sentence of a
+    /// few words ("Yes.") says too little alone: then the whole text. Code and table rows stay as they are.</summary>
+    internal static string SentenceOf(Passage passage, string clause)
+    {
+        if (passage.Kind is not (PassageKind.Paragraph or PassageKind.Bullet))
+        {
+            return passage.Text;
+        }
+
+        var prose = Flowing(passage);
+        var sentences = SentenceEnd().Split(prose).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        if (sentences.Count <= 1 || prose.Length <= MaxWholeParagraphChars)
+        {
+            return prose;
+        }
+
+        var said = Words(clause);
+        var sentence = sentences.MaxBy(s => Words(s).Count(said.Contains))!.Trim();
+        if (sentence.StartsWith('(') && !sentence.Contains(')', StringComparison.Ordinal))
+        {
+            // The sentence opens an aside that closes later ("(For example, a range like {1..20} cannot …"): quoted alone,
+            // its bracket would never close.
+            sentence = sentence[1..];
+        }
+
+        return Words(sentence).Count < MinLeadWords ? prose : sentence;
+    }
+
+    /// <summary>The longest paragraph a yes/no lead quotes whole: two or three sentences, which often say the rule and
+    /// its exception ("Users of an immutable reference don't expect the value to suddenly change … However, multiple
+    /// immutable references are allowed …"); a longer one is quoted by the sentence the verdict was read from.</summary>
+    private const int MaxWholeParagraphChars = 320;
 
     /// <summary>Fewer words than this make a clause a fragment (<see cref="Shown"/>).</summary>
     private const int MinLeadWords = 5;
@@ -877,6 +913,11 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>Where a sentence of prose ends: after a full stop, question or exclamation mark and space, before a
+    /// capital, a digit or an opening quote or bracket ("e.g. the" and "v1.2" do not end one).</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{N}""“‘'(\[`])")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
     [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]

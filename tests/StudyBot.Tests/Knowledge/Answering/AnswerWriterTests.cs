@@ -266,6 +266,58 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_YesNoOnALongParagraph_LeadQuotesTheSentenceItWasReadFrom()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Mutable References
+
+            Mutable references have one big restriction: if you have a mutable reference to
+            a value, you can have no other references to that value. This code that
+            attempts to create two mutable references to the same string will fail to
+            compile, and the error message that the compiler prints explains the rule at
+            length, with a pointer to both borrows and to the place where the first one is
+            used again later on in the function body.
+            """);
+        const string question = "Can I have two mutable references to the same value?";
+        var paragraph = kit.Candidate(question, "Mutable references have one big restriction");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [paragraph]);
+
+        Assert.EndsWith("if you have a mutable reference to a value, you can have no other references to that value.", answer.Lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("This code", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_YesNoOnAShortWrappedParagraph_LeadQuotesItWholeAsProse()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Mutable References
+
+            Users of an immutable reference don't expect the value to change out
+            from under them! However, multiple immutable references are allowed.
+            """);
+        const string question = "Is it ok to have several immutable references to one value?";
+        var paragraph = kit.Candidate(question, "Users of an immutable reference");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [paragraph]);
+
+        Assert.EndsWith("Users of an immutable reference don't expect the value to change out from under them! However, multiple immutable references are allowed.", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("(For example, a range like {1..20} cannot be expressed with variables. Use seq instead.", "For example, a range like {1..20} cannot be expressed with variables.")]
+    [InlineData("Yes. It is.", "Yes. It is.")] // sentences too short to stand alone: the whole text.
+    public void SentenceOf_LongParagraphs_QuotesOneWholeSentence(string start, string expected)
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("More words of a long paragraph follow here.", 8));
+        var passage = new Passage("a.md", "A", ["A"], 1, 1, $"{start} {filler}", PassageKind.Paragraph);
+
+        var quoted = AnswerWriter.SentenceOf(passage, start.Split('.')[0]);
+
+        Assert.Equal(expected == "Yes. It is." ? passage.Text : expected, quoted);
+    }
+
+    [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {
         var line = string.Join(' ', Enumerable.Repeat("words of a long paragraph", 12)) + " and connect to WAF";
