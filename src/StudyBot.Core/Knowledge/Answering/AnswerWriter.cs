@@ -51,7 +51,7 @@ internal static partial class AnswerWriter
             var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
             var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
-            texts.Add(own.Text);
+            texts.Add(texts.Count == 0 && !question.IsYesNo ? WholeSentences(index, candidate.Id, own) : own.Text);
             cited.Add(candidate);
             spans.Add(span);
         }
@@ -267,6 +267,39 @@ internal static partial class AnswerWriter
         }
 
         return new Span(start, end, string.Join("\n", parts));
+    }
+
+    /// <summary>The text of a first citation as far as its last whole sentence, when it ends inside a sentence that the
+    /// paragraph's next chunk goes on with: the parser cuts long paragraphs into chunks of a few lines, and a lead
+    /// ending there read "… a system of ownership with a set of rules that the compiler checks. If". Unchanged when the
+    /// text holds no sentence end, or when less than a fragment's words would be left.</summary>
+    internal static string WholeSentences(KnowledgeIndex index, int id, Span span)
+    {
+        var last = id;
+        while (last + 1 < index.Count && index.Entry(last).Passage.LineEnd < span.End && index.Entry(last + 1).SectionKey == index.Entry(id).SectionKey)
+        {
+            last++;
+        }
+
+        var passage = index.Entry(last).Passage;
+        var next = last + 1 < index.Count ? index.Entry(last + 1) : null;
+        var continues = passage.Kind == PassageKind.Paragraph && passage.LineEnd == span.End && next is not null
+            && next.Passage.Kind == PassageKind.Paragraph && next.Passage.LineStart == passage.LineEnd + 1
+            && next.SectionKey == index.Entry(id).SectionKey;
+        var text = span.Text.TrimEnd();
+        if (!continues || text.Length == 0 || text[^1] is '.' or '!' or '?')
+        {
+            return span.Text;
+        }
+
+        var ends = SentenceEnd().Matches(text);
+        if (ends.Count == 0)
+        {
+            return span.Text;
+        }
+
+        var kept = text[..ends[^1].Index];
+        return Words(kept).Count < MinLeadWords ? span.Text : kept;
     }
 
     /// <summary>The least share of a passage's characters inside links that makes it a pointer to a source, not a
