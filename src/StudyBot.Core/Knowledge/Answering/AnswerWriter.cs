@@ -334,9 +334,10 @@ internal static partial class AnswerWriter
             }
 
             var body = Clean(citedText);
-            return (AnswerVerdict.None, string.IsNullOrEmpty(passage.Section) || body.StartsWith(passage.Section, StringComparison.OrdinalIgnoreCase)
+            var label = LayoutHeadings.Label(index, passage);
+            return (AnswerVerdict.None, string.IsNullOrEmpty(label) || body.StartsWith(label, StringComparison.OrdinalIgnoreCase)
                 ? body
-                : $"{passage.Section}: {body}");
+                : $"{label}: {body}");
         }
 
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
@@ -351,7 +352,7 @@ internal static partial class AnswerWriter
         }
         else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
         {
-            rest = $"{passage.Section}: {rest}";
+            rest = $"{LayoutHeadings.Label(index, passage)}: {rest}";
         }
 
         return (verdict switch { true => AnswerVerdict.Yes, false => AnswerVerdict.No, null => AnswerVerdict.Unsettled }, Capitalize(rest));
