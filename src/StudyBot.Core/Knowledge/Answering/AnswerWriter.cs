@@ -326,11 +326,7 @@ internal static partial class AnswerWriter
                 // A terse answer ("no", "Yes we can") says little without the question it answers, and one that opens
                 // with Yes or No answers that question, not the one asked ("what is AWS WAF?" → "Yes - you can use it
                 // indirectly …" read as if WAF were a yes).
-                var answerText = Clean(passage.AnswerText ?? passage.Text);
-                var needsItsQuestion = answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 || LeadingYesNo().IsMatch(answerText);
-                return (AnswerVerdict.None, needsItsQuestion && passage.Question is not null
-                    ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
-                    : answerText);
+                return (AnswerVerdict.None, PairLead(passage));
             }
 
             var body = Clean(citedText);
@@ -349,6 +345,13 @@ internal static partial class AnswerWriter
         if (rest.Length == 0)
         {
             rest = Clean(passage.Question ?? passage.Section);
+            if (verdict is null && LeadingYesNo().Match(Clean(quoted.Length > 0 ? quoted : answer)) is { Success: true } bare)
+            {
+                // The notes answer a question of their own with a bare "no" that the verdict does not take up: the lead
+                // quotes both ("The notes say: Can I use AWS KMS Key to encrypt data in? No."), not the question alone,
+                // which reads as if the notes had no answer.
+                rest = $"{rest.TrimEnd('?', ' ')}? {Capitalize(bare.Groups[1].Value.ToLowerInvariant())}.";
+            }
         }
         else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
         {
@@ -356,6 +359,18 @@ internal static partial class AnswerWriter
         }
 
         return (verdict switch { true => AnswerVerdict.Yes, false => AnswerVerdict.No, null => AnswerVerdict.Unsettled }, Capitalize(rest));
+    }
+
+    /// <summary>How a lead quotes a question-answer pair of the notes: its answer, with its question before it when the
+    /// answer is terse ("no", "Yes we can") or opens with Yes or No, since it answers that question, not the one asked
+    /// ("what is AWS WAF?" → "Yes - you can use it indirectly …" read as if WAF were a yes).</summary>
+    private static string PairLead(Passage passage)
+    {
+        var answerText = Clean(passage.AnswerText ?? passage.Text);
+        var needsItsQuestion = answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 || LeadingYesNo().IsMatch(answerText);
+        return needsItsQuestion && passage.Question is not null
+            ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
+            : answerText;
     }
 
     /// <summary>The words of the notes a yes/no lead quotes: the clause the verdict was read from, or its whole line when

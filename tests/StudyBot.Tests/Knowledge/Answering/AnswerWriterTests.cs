@@ -433,6 +433,27 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_UnsettledYesNoOnAPairAnsweringBareNo_LeadQuotesThePairWhole()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Encryption
+
+            - Data at rest is encrypted with keys kept in KMS
+
+            Can I use AWS KMS Key to encrypt data in
+
+            - no
+            """);
+        var analysis = kit.Analyze("Is KMS used for data at rest?");
+        var pair = kit.Candidate(analysis.Question, "Can I use AWS KMS Key");
+
+        var answer = AnswerWriter.Write(kit.Index, analysis, [pair], AnswerModel.Current.Lexical);
+
+        Assert.Equal(StudyBot.Core.Knowledge.AnswerVerdict.Unsettled, answer.Verdict);
+        Assert.Equal("Can I use AWS KMS Key to encrypt data in? No.", answer.Lead);
+    }
+
+    [Fact]
     public void Decline_Always_HasNoCitations()
     {
         using var kit = new AnsweringTestKit(Notes);
