@@ -4,7 +4,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-loco   the quiz item-quality model, leave-one-corpus-out (QuizFitting.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit    the same, then write src/StudyBot.Core/Quiz/quiz-item-model.json
-//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--all | ID ...]   each bank question's item signals and their contributions
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no

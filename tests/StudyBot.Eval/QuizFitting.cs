@@ -400,13 +400,14 @@ internal static class QuizFitting
         return (rows, unseenRows);
     }
 
-    /// <summary>quiz-explain [--knowledge DIR] [--jsonl FILE] [--all | ID ...]: writes the folder's bank with the shipped models and prints each
+    /// <summary>quiz-explain [--knowledge DIR] [--jsonl FILE] [--why [N] | --all | ID ...]: writes the folder's bank with the shipped models and prints each
     /// question (or the given ones, or with --all every question that passed the checks, also those the quality model drops; --jsonl also writes them as
-    /// the quiz command's JSON lines, each with its signals and probability) with every item signal and its contribution.</summary>
+    /// the quiz command's JSON lines, each with its signals and probability) with every item signal and its contribution; --why [N] prints instead how
+    /// many facts, keys and blanks each stage kept or dropped and why, with N examples of each (1).</summary>
     private static void Explain(string root, string[] args)
     {
         var folder = Path.GetFullPath(Option(args, "--knowledge") ?? Path.Combine(root, "knowledge"));
-        var ids = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] is not ("--knowledge" or "--jsonl"))).ToHashSet(StringComparer.Ordinal);
+        var ids = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] is not ("--knowledge" or "--jsonl" or "--why"))).ToHashSet(StringComparer.Ordinal);
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
         var passages = Passages(folder);
         var (corpus, kinds) = Context(passages, model);
@@ -422,6 +423,20 @@ internal static class QuizFitting
                     + $"\tlisted {corpus.ListedWith(f[0], f[1], f[2]):0.00}/{corpus.ListedWith(f[1], f[0], f[2]):0.00}\tco {corpus.CoTerms(f[0], f[2]).Contains(f[1])}\tuses {corpus.TextUses(f[1])}\tdf {corpus.Df(f[1])}");
             }
 
+            return;
+        }
+
+        if (args.Contains("--why"))
+        {
+            // Every stage's count of what it kept and dropped, with the bank's own floor: for notes that give nothing.
+            var trace = new QuizTrace();
+            var written = QuestionGenerator.Write(passages, file => QuestionBank.ReadLines(folder, file), model, quality, QuestionGenerator.ReserveFloor, trace);
+            foreach (var line in trace.Lines(int.TryParse(Option(args, "--why"), out var examples) ? examples : 1))
+            {
+                Console.WriteLine(line);
+            }
+
+            Console.WriteLine($"bank and reserve: {written.Count}");
             return;
         }
 

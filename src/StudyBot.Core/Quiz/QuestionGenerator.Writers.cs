@@ -297,10 +297,13 @@ public static partial class QuestionGenerator
     }
 
     private static IEnumerable<Candidate> FromFacts(
-        List<(Passage Passage, string Text)> facts, IReadOnlyList<string>? fileLines, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
+        List<(Passage Passage, string Text)> facts, IReadOnlyList<string>? fileLines, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds,
+        QuizTrace? trace = null)
     {
         foreach (var (p, text) in facts)
         {
+            trace?.Note("fact", "candidate", text);
+            var keys = 0;
             var raw = fileLines is not null && p.LineStart >= 1 && p.LineStart <= fileLines.Count ? fileLines[p.LineStart - 1] : string.Empty;
             var step = QuizText.OpensWithEnumerator(raw);
 
@@ -311,12 +314,11 @@ public static partial class QuestionGenerator
             var label = QuizText.OneLine(p.Section);
             foreach (var key in KeyTerms(p, text, sections, corpus))
             {
+                keys++;
                 var masked = QuizText.Mask(text, key);
-                if (CountBlanks(masked) != 1 || QuizText.Reveals(masked, key) || IsListMember(masked) || !BlankStandsAlone(masked) || BlankInsideLabel(masked)
-                    || (step && StepLabel(masked, key, corpus.IsCommonWord)) || CutsEmphasis(cited, key) || QuizText.ContentStems(masked).Count < MinBlankContext
-                    || (corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key))
-                    || (corpus.Introduced.IsSubcommand(key) && ShowsSubcommand(masked, key)))
+                if (BlankFault(masked, key, cited, step, corpus) is { } fault)
                 {
+                    trace?.Note("blank", fault, $"{key}: {masked}");
                     continue;
                 }
 
@@ -325,6 +327,7 @@ public static partial class QuestionGenerator
                 // "Only available for ___ volumes": what is? Without a label the line has no subject.
                 if (shownLabel.Length == 0 && (!HasSubject(text) || PronounBeforeBlank(masked)))
                 {
+                    trace?.Note("blank", "no subject", $"{key}: {masked}");
                     continue;
                 }
 
@@ -341,19 +344,49 @@ public static partial class QuestionGenerator
                     c = Blank(NearStemFirst(wrong, c, kinds));
                 }
 
-                if (c is not null && StemPointsToKey(c.Question, masked, p, corpus))
+                if (c is null)
                 {
+                    trace?.Note("wrong", "too few fair wrong choices", $"{key}: {masked}");
                     continue;
                 }
 
-                if (c is not null && Check(c, corpus, kinds) is null)
+                if (StemPointsToKey(c.Question, masked, p, corpus))
+                {
+                    trace?.Note("check", "a stem word points to the key", $"{key}: {masked}");
+                    continue;
+                }
+
+                var why = Check(c, corpus, kinds);
+                trace?.Note("check", why ?? "passed", $"{key}: {masked} [{string.Join(" | ", c.Question.Choices)}]");
+                if (why is null)
                 {
                     yield return c;
                     break;
                 }
             }
+
+            if (keys == 0)
+            {
+                trace?.Note("key", "no key term", text);
+            }
         }
     }
+
+    /// <summary>Why a line with its key masked does not read as one blank a learner can fill, or null when it does: one
+    /// blank, the key not shown in another form, not a member of a list, one whole term, not inside a label or an
+    /// emphasised name, enough words around it, not named by a word of the stem.</summary>
+    private static string? BlankFault(string masked, string key, string cited, bool step, QuizCorpus corpus) =>
+        CountBlanks(masked) != 1 ? "not one blank"
+        : QuizText.Reveals(masked, key) ? "key visible"
+        : IsListMember(masked) ? "a member of a list"
+        : !BlankStandsAlone(masked) ? "not a whole term"
+        : BlankInsideLabel(masked) ? "inside a label"
+        : step && StepLabel(masked, key, corpus.IsCommonWord) ? "a step's label"
+        : CutsEmphasis(cited, key) ? "cuts an emphasised name"
+        : QuizText.ContentStems(masked).Count < MinBlankContext ? "too little context"
+        : corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key) ? "named after a stem word"
+        : corpus.Introduced.IsSubcommand(key) && ShowsSubcommand(masked, key) ? "shows the subcommand"
+        : null;
 
     /// <summary>A yes/no question that does not name its subject ("Can I create a dynamic amount of resources?" in a FAQ
     /// of the CloudFormation notes), opened with it: "In CloudFormation, can I …". The subject is the first term (an

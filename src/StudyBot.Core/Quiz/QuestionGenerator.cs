@@ -91,8 +91,10 @@ public static partial class QuestionGenerator
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
     /// than at least the model's threshold; the caller splits them at the threshold.</param>
+    /// <param name="trace">Counts what the blank writer and the keep stage drop, and why (<c>quiz-explain --why</c>).</param>
     internal static IReadOnlyList<Candidate> Write(
-        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null, double? floor = null)
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null, double? floor = null,
+        QuizTrace? trace = null)
     {
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
         var corpus = new QuizCorpus(content);
@@ -133,9 +135,16 @@ public static partial class QuestionGenerator
                 .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
                     .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
-                .Concat(FromFacts(CandidateFacts(alone, fileLines), fileLines, sections, corpus, kinds));
-            written.AddRange(candidates.Where(c => IsSound(c.Question, fileLines) && !HasShoutedChoice(InNotesCasing(c.Question, corpus)))
-                .Select(c => c with { Score = Score(c, corpus) }));
+                .Concat(FromFacts(CandidateFacts(alone, fileLines), fileLines, sections, corpus, kinds, trace));
+            foreach (var c in candidates)
+            {
+                var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(InNotesCasing(c.Question, corpus));
+                trace?.Note("written", sound ? $"{c.Question.Kind} sound" : $"{c.Question.Kind} unsound or a shouted choice", c.Question.Text);
+                if (sound)
+                {
+                    written.Add(c with { Score = Score(c, corpus) });
+                }
+            }
         }
 
         // Stage "keep": the item-quality model's probability that an outside reader rates the question good, on the
@@ -143,7 +152,12 @@ public static partial class QuestionGenerator
         if (quality is not null)
         {
             written = written.Select(c => c with { Score = quality.Probability(InNotesCasing(c.Question, corpus), corpus, kinds) })
-                .Where(c => c.Score >= Math.Min(floor ?? quality.Threshold, quality.Threshold))
+                .Where(c =>
+                {
+                    var kept = c.Score >= Math.Min(floor ?? quality.Threshold, quality.Threshold);
+                    trace?.Note("keep", kept ? "at the floor or above" : "under the floor", $"{c.Score:0.000} {c.Question.Text}");
+                    return kept;
+                })
                 .ToList();
         }
 
