@@ -53,6 +53,9 @@ internal sealed partial class IntroducedTerms
     // Code names a one-page set of notes runs as commands (MinCodeCharsOnOnePage): of one kind, commands.
     private readonly HashSet<string> _commands = new(StringComparer.Ordinal);
 
+    // Code names the prose names by a kind noun ("the `.npmignore` file"), with that noun (KindNounOf).
+    private readonly Dictionary<string, string> _kindNouns = new(StringComparer.Ordinal);
+
     // The names each section of a one-page set of notes runs (RunsIn).
     private readonly Dictionary<(string File, string Section), HashSet<string>> _runIn = [];
 
@@ -69,6 +72,8 @@ internal sealed partial class IntroducedTerms
     public IntroducedTerms(IReadOnlyList<Passage> passages, IEnumerable<Passage>? codeBlocks = null)
     {
         var codeFiles = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var spans = new List<(string Span, string Text, string File)>();
+        var recommended = new HashSet<string>(StringComparer.Ordinal);
         var onePage = passages.GroupBy(p => CorpusOf(p.File), StringComparer.Ordinal)
             .Where(g => g.Select(p => p.File).Distinct(StringComparer.Ordinal).Count() == 1)
             .Select(g => g.First().File).ToHashSet(StringComparer.Ordinal);
@@ -81,6 +86,15 @@ internal sealed partial class IntroducedTerms
             {
                 foreach (var span in p.Emphasis ?? [])
                 {
+                    if (span.Kind == EmphasisKind.Code)
+                    {
+                        spans.Add((span.Text, QuizText.OneLine(p.Text), p.File));
+                        if (onePage.Contains(p.File) && IsCodeName(span.Text, MinCodeCharsOnOnePage) && Recommends(QuizText.OneLine(p.Text), span.Text))
+                        {
+                            recommended.Add(span.Text);
+                        }
+                    }
+
                     if (span.Kind == EmphasisKind.Code && (IsCodeName(span.Text, onePage.Contains(p.File) ? MinCodeCharsOnOnePage : MinCodeChars)
                         || (onePage.Contains(p.File) && IsSubcommandName(span.Text))))
                     {
@@ -127,18 +141,23 @@ internal sealed partial class IntroducedTerms
             inSection.UnionWith(CommandNames(p));
         }
 
-        var run = _runIn.Values.SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+        // A tool a page of tips recommends by name ("Use `shuf` to …", "`comm`: compare sorted files …") is one of the
+        // page's commands though the page never runs it: The Art of Command Line names most of its tools once.
+        var run = _runIn.Values.SelectMany(r => r).Concat(recommended).ToHashSet(StringComparer.Ordinal);
         // A program and its subcommand (`git reflog`) is one command where the page runs the program with two
         // subcommands or more: a program it runs with one second word only may be taking an argument (`cd src`).
         var programs = run.Where(r => r.Contains(' ', StringComparison.Ordinal)).GroupBy(Program, StringComparer.Ordinal)
             .Where(g => g.Count() >= MinSubcommands).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         run.RemoveWhere(r => r.Contains(' ', StringComparison.Ordinal) && !programs.Contains(Program(r)));
+        var coded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, files) in codeFiles.Where(c => c.Value.Count >= MinCodeFiles || (c.Value.All(onePage.Contains) && run.Contains(c.Key))))
         {
             if (names.TryGetValue(code, out var written) && !string.Equals(written, code, StringComparison.Ordinal))
             {
                 continue;
             }
+
+            coded.UnionWith(files.Select(CorpusOf));
 
             // A name set in code is a code name even where a file also introduced the word in italics.
             _kinds[code] = EmphasisKind.Code;
@@ -147,6 +166,18 @@ internal sealed partial class IntroducedTerms
             {
                 _commands.Add(code);
             }
+        }
+
+        foreach (var (code, noun) in NamedByKind(spans.Where(x => !onePage.Contains(x.File) && !coded.Contains(CorpusOf(x.File)))))
+        {
+            if (names.TryGetValue(code, out var written) && !string.Equals(written, code, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            _kinds[code] = EmphasisKind.Code;
+            _codes.Add(code);
+            _kindNouns[code] = noun;
         }
 
         foreach (var term in _kinds.Keys)
@@ -202,6 +233,93 @@ internal sealed partial class IntroducedTerms
 
     /// <summary>True for a term the notes set in code: it is offered only beside other code names.</summary>
     public bool IsCode(string term) => _codes.Contains(term);
+
+    /// <summary>The kind noun the notes name a code name by ("file" for `.npmignore`, "function" for `scrypt`), or null
+    /// (<see cref="NamedByKind"/>): such a name is offered only beside names of the same noun.</summary>
+    public string? KindNounOf(string term) => _kindNouns.GetValueOrDefault(term);
+
+    /// <summary>The code names of a set of notes whose code spans no page repeats (Node.js best practices: one practice a
+    /// page, each with its own `.npmignore`, `scrypt` or `Expect-CT`), so that none is a name of the subject by
+    /// <see cref="MinCodeFiles"/>: a span the prose names by a kind noun beside it (<see cref="QuizLexicon.CodeKindNouns"/>:
+    /// "the `.npmignore` file", "a text file called `security.txt`", "the popular library `bcrypt`"), and a file name
+    /// of an extension such a named file has (`package-lock.json` beside "the `package.json` file"). The noun tells a
+    /// name of the subject from an example's variable (`getUser`, `rect1`), which the prose writes bare. A span named by
+    /// two nouns is left out. Only where the notes have no code name by the other rules: there the repeated names
+    /// already make the family, and the noun would move every bank built on them.</summary>
+    private static IEnumerable<(string Code, string Noun)> NamedByKind(IEnumerable<(string Span, string Text, string File)> spans)
+    {
+        var nouns = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (span, text, _) in spans)
+        {
+            var name = span.Trim();
+            var file = IsFileName(name);
+            if (file)
+            {
+                files.Add(name);
+            }
+
+            if ((file || IsCodeName(name)) && NounBeside(text, name) is { } noun)
+            {
+                if (!nouns.TryGetValue(name, out var set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    nouns[name] = set;
+                }
+
+                set.Add(noun);
+            }
+        }
+
+        var named = nouns.Where(n => n.Value.Count == 1).ToDictionary(n => n.Key, n => n.Value.First(), StringComparer.Ordinal);
+        var extensions = named.Where(n => n.Value == FileNoun && !n.Key.StartsWith('.')).Select(n => Path.GetExtension(n.Key))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var f in files.Where(f => !f.StartsWith('.') && extensions.Contains(Path.GetExtension(f))))
+        {
+            named.TryAdd(f, FileNoun);
+        }
+
+        return named.Select(n => (n.Key, n.Value)).OrderBy(n => n.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>The kind noun of <see cref="QuizLexicon.CodeKindNouns"/> written right after a span ("`scrypt` function")
+    /// or right before it ("library `bcrypt`", "file called `security.txt`"), or null.</summary>
+    internal static string? NounBeside(string text, string span)
+    {
+        var s = Regex.Escape(span);
+        var nouns = string.Join('|', QuizLexicon.CodeKindNouns.Select(Regex.Escape));
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        var timeout = TimeSpan.FromSeconds(1);
+        var m = Regex.Match(text, $@"(?<![\w.-]){s}\s+({nouns})s?\b", options, timeout);
+        if (!m.Success)
+        {
+            m = Regex.Match(text, $@"\b({nouns})s?\s+(?:(?:called|named)\s+)?{s}(?![\w-])", options, timeout);
+        }
+
+        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    private const string FileNoun = "file";
+
+    /// <summary>True for a span that names a file: a name and an extension of letters (`package.json`, `security.txt`)
+    /// or a dot file (`.npmignore`); no path, no spaces.</summary>
+    internal static bool IsFileName(string span) => FileNameRegex().IsMatch(span);
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9][A-Za-z0-9_-]*\.[a-z]{2,5}|\.[a-z][a-z0-9_-]{2,})$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNameRegex();
+
+    /// <summary>True when a line of a page of tips recommends the span as a tool: after a verb of
+    /// <see cref="QuizLexicon.RecommendingVerbs"/> ("Use `shuf` to …"), or as the label the line opens with ("`comm`:
+    /// compare sorted files line by line").</summary>
+    internal static bool Recommends(string text, string span)
+    {
+        var s = Regex.Escape(span);
+        var verbs = string.Join('|', QuizLexicon.RecommendingVerbs.Select(Regex.Escape));
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        var timeout = TimeSpan.FromSeconds(1);
+        return Regex.IsMatch(text, $@"\b(?:{verbs})\s+(?:the\s+)?{s}(?![\w-])", options, timeout)
+            || Regex.IsMatch(text, $@"^{s}:\s", options, timeout);
+    }
 
     /// <summary>The inventory's terms that a line writes: a concept as whole words in any case ("Slices" for "slice"
     /// is another word form and does not count); a code name only where the line's own markup sets it in code

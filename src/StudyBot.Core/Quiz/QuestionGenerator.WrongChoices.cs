@@ -145,6 +145,10 @@ public static partial class QuestionGenerator
         string key, Passage p, string text, string masked, List<DefiningSection> sections, QuizCorpus corpus, KindSimilarity kinds)
     {
         var shape = Shape(key, corpus.Introduced);
+
+        // A code name the notes name by its kind ("the `.npmignore` file") is offered beside names of the same noun
+        // only, whatever their letters (`package-lock.json` beside `.gitignore`, `PBKDF2` beside `scrypt`).
+        var noun = corpus.Introduced.KindNounOf(key);
         var stems = QuizText.ContentStems(masked);
         var parentPath = p.HeadingPath.Take(Math.Max(0, p.HeadingPath.Count - 1)).ToList();
         var root = QuizCorpus.Root(p.File);
@@ -165,7 +169,8 @@ public static partial class QuestionGenerator
             .Concat(corpus.RootTerms(root).Select(t => (Text: t, Tier: 0.25)))
             .Concat(corpus.Introduced.Contains(key) ? corpus.Introduced.OfCorpus(p.File).Select(t => (Text: t, Tier: 0.25)) : [])
             .Select(c => (Text: InKeysNumber(key, c.Text, corpus), c.Tier)).Where(c => c.Text is not null).Select(c => (Text: c.Text!, c.Tier))
-            .Where(c => Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key)
+            .Where(c => (noun is null ? Shape(c.Text, corpus.Introduced) == shape && SimilarLength(c.Text, key)
+                    : string.Equals(corpus.Introduced.KindNounOf(c.Text), noun, StringComparison.Ordinal))
                 && (shape != TermShape.Subcommand || IntroducedTerms.Program(c.Text) == IntroducedTerms.Program(key)));
 
         // The costly checks run lazily, on the few candidates Assemble actually takes. A term the notes use in the same
@@ -264,9 +269,11 @@ public static partial class QuestionGenerator
             }
 
             // Two commands a page of tips runs (`sudo` and `ls`): the model reads a bare command name by its letters
-            // (0.15–0.35 beside another), while the page's own code says both are commands.
+            // (0.15–0.35 beside another), while the page's own code says both are commands. So do two code names the
+            // prose names by one kind noun (`.gitignore` and `package.json`, both "file").
             if (like < KindSimilarity.SameKind && (corpus.ContextSimilarity(key, term) >= SameKind
-                || (corpus.Introduced.IsCommand(key) && corpus.Introduced.IsCommand(term))))
+                || (corpus.Introduced.IsCommand(key) && corpus.Introduced.IsCommand(term))
+                || (corpus.Introduced.KindNounOf(key) is { } noun && noun == corpus.Introduced.KindNounOf(term))))
             {
                 return KindSimilarity.SameKind;
             }

@@ -275,6 +275,16 @@ internal static class QuizLexicon
     /// notes introduce a term in emphasis (<see cref="IntroducedTerms.Introduces"/>).</summary>
     public static readonly string[] NamingVerbs = ["called", "known as", "referred to as", "termed", "named", "dubbed"];
 
+    /// <summary>Nouns that say what kind of thing a code span names when the prose writes them beside it ("the
+    /// `.npmignore` file", "the `scrypt` function", "the `Expect-CT` header", "the popular library `bcrypt`"): where
+    /// code spans are not repeated from page to page, the noun is what tells a name of the subject from an example's
+    /// variable, and two names with one noun are of one kind (<see cref="IntroducedTerms.KindNounOf"/>).</summary>
+    public static readonly string[] CodeKindNouns = ["file", "function", "header", "command", "library", "package", "module", "plugin", "tool"];
+
+    /// <summary>Words with which a page of tips tells the reader to take up a tool ("Use `shuf` to shuffle …", "try
+    /// `pandoc`", "Know about `wc` …"): the page names the span as a tool it recommends, not as an example's name.</summary>
+    public static readonly string[] RecommendingVerbs = ["use", "try", "consider", "know about", "learn"];
+
     /// <summary>Verbs that say what the term before them is ("*Ownership* is a set of rules", "A **socket** is the
     /// combination of …").</summary>
     public static readonly string[] DefiningVerbs = ["is", "are", "means", "refers to", "stands for", "describes", "lets", "allows", "provides"];

@@ -55,8 +55,43 @@ public class TipsPageTests
         Assert.True(terms.IsCode("pgrep"));
         Assert.False(terms.Contains("tmp_name_1")); // the page's example
         Assert.False(terms.Contains("daves")); // a branch of the example, set in code twice but never run
-        Assert.False(terms.Contains("nohup")); // never run: nothing tells it from a name the tips set in code
+        Assert.True(terms.IsCommand("nohup")); // never run, but recommended: "Use `nohup` if …"
     }
+
+    [Fact]
+    public void Constructor_OnePageOfNotes_ToolTheTipRecommendsIsACommand()
+    {
+        var passages = Parse("""
+            # Tips
+
+            - Use `shuf` to pick random lines from a file.
+
+            - `comm`: compare sorted files line by line.
+
+            - Know about `wc` to count the lines of a file.
+
+            - Then push `daves` back when the review is done.
+
+            - The loop reads `tmp_name` before it copies the file.
+            """);
+        var terms = new IntroducedTerms(passages);
+
+        Assert.True(terms.IsCommand("shuf"));
+        Assert.True(terms.IsCommand("comm"));
+        Assert.True(terms.IsCommand("wc"));
+        Assert.False(terms.Contains("daves"));
+        Assert.False(terms.Contains("tmp_name"));
+    }
+
+    [Theory]
+    [InlineData("Use `shuf` to pick random lines.", "shuf", true)]
+    [InlineData("For binary diffs, use `xdelta3`.", "xdelta3", true)]
+    [InlineData("For more complex load testing, try `siege`.", "siege", true)]
+    [InlineData("comm: compare sorted files line by line.", "comm", true)]
+    [InlineData("Then push daves back when the review is done.", "daves", false)]
+    [InlineData("A pipe from jq into sort orders the values.", "jq", false)]
+    public void Recommends_UseVerbOrOpeningLabel(string line, string span, bool expected) =>
+        Assert.Equal(expected, IntroducedTerms.Recommends(line.Replace("`", string.Empty, StringComparison.Ordinal), span));
 
     [Fact]
     public void Constructor_SeveralFiles_CodeSetInOneFileOnlyIsStillThatPagesExample()
