@@ -251,7 +251,9 @@ internal static partial class AnswerWriter
             start = titleLine;
         }
 
-        if (extend && withTitle && (candidate.TitleFit >= 0.6 || otherSide))
+        // A line that ends in a colon ("VPC Endpoints:") says what the lines after it are; alone it answers nothing.
+        var opensLines = passage.Kind is PassageKind.Bullet or PassageKind.Paragraph && passage.Text.TrimEnd().EndsWith(':');
+        if (extend && ((withTitle && (candidate.TitleFit >= 0.6 || otherSide)) || opensLines))
         {
             for (var next = candidate.Id + 1; next < index.Count && parts.Count < 4; next++)
             {

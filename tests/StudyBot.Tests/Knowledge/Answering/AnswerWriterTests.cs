@@ -342,6 +342,26 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_LineEndingInAColon_CitationAndLeadGoOnWithTheLinesItIntroduces()
+    {
+        using var kit = new AnsweringTestKit("""
+            # VPCs
+
+            - VPC Peering connects two VPCs with private addresses
+            - VPC Endpoints:
+            - Allow internal resources to reach AWS services without the public internet
+            - Traffic to the service uses private IP addresses
+            """);
+        const string question = "What is a VPC endpoint?";
+        var label = kit.Candidate(question, "VPC Endpoints:");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [label]);
+
+        Assert.Contains("VPC Endpoints: Allow internal resources to reach AWS services without the public internet", answer.Lead, StringComparison.Ordinal);
+        Assert.Equal(6, answer.Citations[0].LineEnd);
+    }
+
+    [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {
         var line = string.Join(' ', Enumerable.Repeat("words of a long paragraph", 12)) + " and connect to WAF";
