@@ -44,26 +44,28 @@ internal static class LayoutHeadings
     private static HashSet<string> Read(KnowledgeIndex index)
     {
         var parents = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
         for (var id = 0; id < index.Count; id++)
         {
-            var passage = index.Entry(id).Passage;
-            var path = passage.HeadingPath;
-            if (!seen.Add($"{passage.File}\n{string.Join('\n', path)}"))
+            var entry = index.Entry(id);
+            if (entry.SectionKey == previous)
             {
-                continue; // the section's other passages stand under the same headings.
+                continue; // a section's passages follow each other and stand under the same headings: read it once.
             }
 
-            for (var level = 0; level < path.Count; level++)
+            previous = entry.SectionKey;
+            var path = entry.Passage.HeadingPath;
+            var parent = entry.Passage.File;
+            foreach (var title in path)
             {
-                var parent = $"{passage.File}\n{string.Join('\n', path.Take(level))}";
-                if (!parents.TryGetValue(path[level], out var set))
+                if (!parents.TryGetValue(title, out var set))
                 {
                     set = new HashSet<string>(StringComparer.Ordinal);
-                    parents[path[level]] = set;
+                    parents[title] = set;
                 }
 
                 set.Add(parent);
+                parent = $"{parent}\n{title}";
             }
         }
 
