@@ -67,6 +67,17 @@ internal static partial class Lexicon
         ("whole", "part"), ("entire", "partial"),
     ];
 
+    /// <summary>Number words: they count what a question is about rather than name it.</summary>
+    public static readonly IReadOnlySet<string> CountWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "twenty", "hundred", "thousand", "million", "billion", "single", "double", "both", "multiple", "several",
+    };
+
+    /// <summary>Whether a question's word is a count (<see cref="CountWords"/> or digits: "2", "100k").</summary>
+    public static bool IsCount(string? word) =>
+        word is { Length: > 0 } && (CountWords.Contains(word) || char.IsDigit(word[0]));
+
     /// <summary>Cell values that say yes or no in a table or checklist.</summary>
     public static readonly IReadOnlySet<string> YesCells = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -59,7 +59,11 @@ internal static partial class QuestionAnalyzer
         var concepts = QuestionTerms.Build(index, searcher, topic, isYesNo);
         var content = concepts.Where(c => !c.IsFrame).ToList();
         var total = content.Sum(c => c.Weight);
-        var subject = content.Count < 2 ? null : content.First(c => c.Weight >= 0.8 * total / content.Count);
+        // A count ("two branches", "three guarantees", "5 GB") says how many of the subject, not what it is: it is rare in
+        // the notes, so it often weighs most, and "two" was the subject of "how can I have two branches checked out".
+        var subject = content.Count < 2 ? null
+            : content.FirstOrDefault(c => c.Weight >= 0.8 * total / content.Count && !Lexicon.IsCount(c.Surface))
+                ?? content.First(c => c.Weight >= 0.8 * total / content.Count);
         var definitional = IsDefinitional(question);
         var kind = isYesNo ? QuestionKind.YesNo
             : answerType != AnswerType.None ? QuestionKind.Value

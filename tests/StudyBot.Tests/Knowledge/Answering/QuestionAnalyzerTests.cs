@@ -83,6 +83,17 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Can two pods share one UDP port?")]
+    [InlineData("Does UDP retransmit 3 lost packets?")]
+    public void Analyze_ACountBeforeTheTopic_IsNotTheSubject(string question)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.NotNull(analysis.Subject);
+        Assert.False(Lexicon.IsCount(analysis.Subject!.Surface), $"subject: {string.Join(' ', analysis.Subject.Terms)}");
+    }
+
+    [Theory]
     [InlineData("tcp vs udp, which retransmits?")]
     [InlineData("tcp versus udp - which one retransmits?")]
     public void Analyze_CompareWord_IsAFrameNotATopic(string question)
