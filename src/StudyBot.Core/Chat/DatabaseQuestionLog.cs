@@ -9,14 +9,21 @@ namespace StudyBot.Core.Chat;
 
 /// <summary>
 /// Question counts per UTC day and platform, and the declined questions, in the database. Questions are queued and
-/// written in batches by one background writer, so answering never waits for the disk; reads flush the queue
-/// first, and stopping the host drains it.
+/// written in batches by one background writer, so answering never waits for the disk; the writer gathers a batch
+/// for up to <see cref="GatherTime"/>, reads flush the queue first, and stopping the host drains it.
 /// </summary>
 internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 {
     private const int MaxBatch = 512;
+
     private const int MaxWriteAttempts = 3;
     private const int MaxQuestionLength = 500;
+
+    /// <summary>How long the writer waits after a question for more to join its batch. A batch costs about 0.3 ms of
+    /// CPU for its transaction (connection, statements, commit) and 0.03 ms a question; the writer took each question
+    /// as it came, so under load (a question every few milliseconds) it wrote batches of one or two and the log cost
+    /// 3–4 % of the server's CPU. A flush or a stop does not wait; a crash loses at most this much more.</summary>
+    internal static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(100);
 
     /// <summary>"What was wrong" comments kept per gap (newest first); gaps shows them all.</summary>
     internal const int MaxCommentsPerGap = 3;
@@ -29,22 +36,29 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
     internal const int MaxFrequent = 2_000;
 
     private readonly Database _database;
+    private readonly TimeProvider _time;
     private readonly ILogger<DatabaseQuestionLog> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private Task? _writer;
 
+    /// <summary>Set when a flush or a stop waits, so the writer stores what is queued without gathering more.</summary>
+    private TaskCompletionSource _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private volatile bool _stopping;
+
     private readonly int _maxGaps;
 
-    public DatabaseQuestionLog(Database database, ILogger<DatabaseQuestionLog> logger)
-        : this(database, logger, DefaultMaxGaps)
+    public DatabaseQuestionLog(Database database, TimeProvider time, ILogger<DatabaseQuestionLog> logger)
+        : this(database, time, logger, DefaultMaxGaps)
     {
     }
 
-    internal DatabaseQuestionLog(Database database, ILogger<DatabaseQuestionLog> logger, int maxGaps)
+    internal DatabaseQuestionLog(Database database, TimeProvider time, ILogger<DatabaseQuestionLog> logger, int maxGaps)
     {
         _database = database;
+        _time = time;
         _logger = logger;
         _maxGaps = maxGaps;
     }
@@ -188,6 +202,7 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             return; // stopped: everything queued has been drained already
         }
 
+        Volatile.Read(ref _hurry).TrySetResult();
         await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -201,7 +216,9 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
+        Volatile.Read(ref _hurry).TrySetResult();
         if (_writer is not null)
         {
             await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -213,6 +230,7 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
         var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            await GatherAsync().ConfigureAwait(false);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
@@ -234,6 +252,29 @@ internal sealed partial class DatabaseQuestionLog : IHostedService, IQuestionLog
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>Waits up to <see cref="GatherTime"/> for more questions to join the batch, unless a flush or a stop is
+    /// waiting or a full batch is queued.</summary>
+    private async Task GatherAsync()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        var hurry = Volatile.Read(ref _hurry).Task;
+        if (!hurry.IsCompleted && _queue.Reader.Count < MaxBatch)
+        {
+            await Task.WhenAny(hurry, Task.Delay(GatherTime, _time)).ConfigureAwait(false);
+        }
+
+        // Renewed before the queue is read: a flush queued after this point hurries the next batch, and one queued
+        // before it is in this batch.
+        if (hurry.IsCompleted)
+        {
+            Volatile.Write(ref _hurry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
     }
 

@@ -136,7 +136,7 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
     [MemberData(nameof(Providers))]
     public async Task QuestionLog_MoreDistinctGapsThanTheCap_KeepsTheMostAskedWithinTheCap(StorageProvider provider)
     {
-        var log = new DatabaseQuestionLog(Open(provider), NullLogger<DatabaseQuestionLog>.Instance, maxGaps: 50);
+        var log = new DatabaseQuestionLog(Open(provider), TimeProvider.System, NullLogger<DatabaseQuestionLog>.Instance, maxGaps: 50);
         await log.StartAsync(CancellationToken.None);
         for (var i = 0; i < 3; i++)
         {
@@ -341,7 +341,7 @@ public sealed class StoresOnBothProvidersTests(PostgresServer postgres) : IDispo
 
     private async Task<DatabaseQuestionLog> StartLogAsync(StorageProvider provider)
     {
-        var log = new DatabaseQuestionLog(Open(provider), NullLogger<DatabaseQuestionLog>.Instance);
+        var log = new DatabaseQuestionLog(Open(provider), TimeProvider.System, NullLogger<DatabaseQuestionLog>.Instance);
         await log.StartAsync(CancellationToken.None);
         return log;
     }

@@ -20,7 +20,7 @@ internal sealed class ChatFixture : IAsyncDisposable
         try
         {
             Database = new SqliteDatabase(_folder.Combine("bot.db"), ChatMigrations.All, NullLogger<SqliteDatabase>.Instance);
-            Questions = new DatabaseQuestionLog(Database, NullLogger<DatabaseQuestionLog>.Instance);
+            Questions = new DatabaseQuestionLog(Database, Time, NullLogger<DatabaseQuestionLog>.Instance);
             Questions.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
             Audit = new DatabaseAuditLog(Database);
             var chatOptions = Options.Create(options ?? new ChatOptions());
