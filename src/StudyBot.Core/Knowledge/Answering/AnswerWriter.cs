@@ -325,9 +325,6 @@ internal static partial class AnswerWriter
         {
             if (passage.Kind == PassageKind.QuestionAnswer)
             {
-                // A terse answer ("no", "Yes we can") says little without the question it answers, and one that opens
-                // with Yes or No answers that question, not the one asked ("what is AWS WAF?" → "Yes - you can use it
-                // indirectly …" read as if WAF were a yes).
                 return (AnswerVerdict.None, PairLead(passage));
             }
 
@@ -388,9 +385,10 @@ internal static partial class AnswerWriter
 
     /// <summary>What a yes/no lead quotes of a passage that is no question-answer pair: a paragraph or bullet as it reads
     /// (<see cref="Flowing"/>), and of a long paragraph's sentences the one that holds the clause the verdict was read
-    /// from, so a book's paragraph is not quoted whole, with its wrapped lines joined by "; " ("If you have a mutable reference
-    /// to; a value, you can have no other references to that value. This code that; attempts to …"). A sentence of a
-    /// few words ("Yes.") says too little alone: then the whole text. Code and table rows stay as they are.</summary>
+    /// from, so a book's paragraph is not quoted whole, with its wrapped lines joined by "; " ("If you have a mutable
+    /// reference to; a value, you can have no other references to that value. This code that; attempts to …"). A
+    /// sentence of a few words ("Yes.") says too little alone: then the whole text. Code and table rows stay as they
+    /// are.</summary>
     internal static string SentenceOf(Passage passage, string clause)
     {
         if (passage.Kind is not (PassageKind.Paragraph or PassageKind.Bullet))
