@@ -33,6 +33,7 @@ internal static partial class AnswerWriter
         var cited = new List<Signals.Candidate>();
         var spans = new List<Span>();
         var sections = new HashSet<string>(StringComparer.Ordinal);
+        var first = default(Span);
         var floor = ranked[0].Score - CitationScoreGap;
         for (var at = 0; at < ranked.Count; at++)
         {
@@ -49,15 +50,19 @@ internal static partial class AnswerWriter
             }
 
             var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
+            first = citations.Count == 0 ? own : first;
             var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
-            texts.Add(texts.Count == 0 && !question.IsYesNo ? WholeSentences(index, candidate.Id, own) : own.Text);
+            texts.Add(own.Text);
             cited.Add(candidate);
             spans.Add(span);
         }
 
+        // The lead is written from the best candidate's own cited text (ranked[0] always opens the loop): past a link-only
+        // title line and, for a question that is no yes/no one, as far as its last whole sentence.
         var best = index.Entry(ranked[0].Id);
-        var (verdict, lead) = AnswerText(index, question, best, PastPointer(best, texts[0]), ranked[0]["semantic"], variant);
+        var leadText = PastPointer(best, question.IsYesNo ? texts[0] : WholeSentences(index, ranked[0].Id, first));
+        var (verdict, lead) = AnswerText(index, question, best, leadText, ranked[0]["semantic"], variant);
         var sides = QuestionAnalyzer.ComparedSides(question);
         if (CitedOtherSide(index, sides, cited) is { } citedOther && !question.IsYesNo)
         {
@@ -277,8 +282,9 @@ internal static partial class AnswerWriter
     /// text holds no sentence end, or when less than a fragment's words would be left.</summary>
     internal static string WholeSentences(KnowledgeIndex index, int id, Span span)
     {
+        var section = index.Entry(id).SectionKey;
         var last = id;
-        while (last + 1 < index.Count && index.Entry(last).Passage.LineEnd < span.End && index.Entry(last + 1).SectionKey == index.Entry(id).SectionKey)
+        while (last + 1 < index.Count && index.Entry(last).Passage.LineEnd < span.End && index.Entry(last + 1).SectionKey == section)
         {
             last++;
         }
@@ -287,7 +293,7 @@ internal static partial class AnswerWriter
         var next = last + 1 < index.Count ? index.Entry(last + 1) : null;
         var continues = passage.Kind == PassageKind.Paragraph && passage.LineEnd == span.End && next is not null
             && next.Passage.Kind == PassageKind.Paragraph && next.Passage.LineStart == passage.LineEnd + 1
-            && next.SectionKey == index.Entry(id).SectionKey;
+            && next.SectionKey == section;
         var text = span.Text.TrimEnd();
         if (!continues || text.Length == 0 || text[^1] is '.' or '!' or '?')
         {
