@@ -179,7 +179,7 @@ internal sealed partial class IndexStore : IDisposable
     public void Replace(string file, string hash, IReadOnlyList<NoteEntry> entries)
     {
         _writer.DeleteDocuments(new Term(KnowledgeIndex.FileField, file));
-        _writer.AddDocuments(entries.Select(KnowledgeIndex.DocumentOf));
+        _writer.AddDocuments(KnowledgeIndex.DocumentsOf(entries));
         _pending[file] = new IndexedFile(hash, entries.Count);
     }
 

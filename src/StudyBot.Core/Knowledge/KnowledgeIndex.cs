@@ -172,6 +172,7 @@ internal sealed class KnowledgeIndex : IDisposable
         // Lucene's document frequencies count deleted documents until a merge; so does this, so the two agree.
         DocumentCount = Math.Max(1, reader.MaxDoc);
         Vocabulary = new IndexVocabulary(reader);
+        _layoutTitles = new Lazy<HashSet<string>>(() => LayoutHeadings.Read(reader), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>This generation's passages over <paramref name="reader"/>, the same index merged into fewer segments:
@@ -197,7 +198,7 @@ internal sealed class KnowledgeIndex : IDisposable
         {
             foreach (var file in ByFile(entries))
             {
-                writer.AddDocuments(file.Select(DocumentOf));
+                writer.AddDocuments(DocumentsOf(file));
             }
 
             writer.Commit();
@@ -217,10 +218,14 @@ internal sealed class KnowledgeIndex : IDisposable
         MergePolicy = new LogByteSizeMergePolicy(),
     };
 
-    /// <summary>The Lucene document of one passage: the fields searched, its file as a term, and the passage itself
-    /// as bytes in a doc-values column (read by document without decompressing its neighbours, as stored fields
-    /// would); a passage past the column's limit per value goes to a stored field instead.</summary>
-    internal static Document DocumentOf(NoteEntry entry)
+    /// <summary>The Lucene documents of one file's passages, in order (the layout marks are counted per file).</summary>
+    internal static IEnumerable<Document> DocumentsOf(IReadOnlyList<NoteEntry> file) =>
+        file.Zip(LayoutHeadings.Marks(file), DocumentOf);
+
+    /// <summary>The Lucene document of one passage: the fields searched, its file as a term, its layout marks, and the
+    /// passage itself as bytes in a doc-values column (read by document without decompressing its neighbours, as
+    /// stored fields would); a passage past the column's limit per value goes to a stored field instead.</summary>
+    private static Document DocumentOf(NoteEntry entry, IReadOnlyList<StringField> layoutMarks)
     {
         var bytes = StoredEntry.Encode(entry);
         var large = bytes.Length > MaxDocValueBytes;
@@ -235,6 +240,11 @@ internal sealed class KnowledgeIndex : IDisposable
         if (large)
         {
             document.Add(new StoredField(EntryField, bytes));
+        }
+
+        foreach (var mark in layoutMarks)
+        {
+            document.Add(mark);
         }
 
         return document;
@@ -396,6 +406,11 @@ internal sealed class KnowledgeIndex : IDisposable
 
     /// <summary>Every term of the notes' text and titles.</summary>
     public IndexVocabulary Vocabulary { get; }
+
+    private readonly Lazy<HashSet<string>> _layoutTitles;
+
+    /// <summary>The titles the notes repeat as layout (<see cref="LayoutHeadings"/>), read from the index at first use.</summary>
+    public HashSet<string> LayoutTitles => _layoutTitles.Value;
 
     /// <summary>Per file: the words of its path (folder and file names say what a file is about).</summary>
     public IReadOnlyDictionary<string, string[]> FileWords { get; }
