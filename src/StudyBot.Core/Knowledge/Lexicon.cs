@@ -9,6 +9,12 @@ namespace StudyBot.Core.Knowledge;
 /// </summary>
 internal static partial class Lexicon
 {
+    /// <summary>Words before a full stop that do not end a sentence: abbreviations ("e.g. OSPF", "vs. UDP").</summary>
+    public static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
+    };
+
     /// <summary>Auxiliaries that open a yes/no question ("Is EBS encrypted …", "Can a pod …").</summary>
     public static readonly IReadOnlySet<string> YesNoOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -108,7 +108,7 @@ public static partial class QuestionGenerator
         var lines = parts.Length == p.LineEnd - p.LineStart + 1
             ? parts.Select((t, i) => (p.LineStart + i, t)).ToList()
             : [(p.LineStart, QuizText.OneLine(p.Text))];
-        if (Sentences(lines) is not [var (_, end, sentence), ..] || QuizText.Label(QuizText.OneLine(sentence)) is not { } label)
+        if (Sentences.Of(lines) is not [var (_, end, sentence), ..] || QuizText.Label(QuizText.OneLine(sentence)) is not { } label)
         {
             return null;
         }

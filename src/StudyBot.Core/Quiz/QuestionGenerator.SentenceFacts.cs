@@ -106,7 +106,7 @@ public static partial class QuestionGenerator
             lines.AddRange(parts.Select((t, i) => (chunk.LineStart + i, t)));
         }
 
-        foreach (var (start, end, text) in Sentences(lines))
+        foreach (var (start, end, text) in Sentences.Of(lines))
         {
             if (IsSentenceFact(text))
             {
@@ -114,88 +114,6 @@ public static partial class QuestionGenerator
                 yield return (chunk with { LineStart = start, LineEnd = end, Text = text }, text);
             }
         }
-    }
-
-    /// <summary>The sentences of a text given line by line, each with the first and last line it spans. A sentence ends
-    /// at ".", "!" or "?" (and any closing bracket or quote after it) before a space and a capital, a digit or an opening
-    /// quote, or at the end of the text; not after an abbreviation ("e.g.") or a single letter ("J. Smith"), and not inside
-    /// a number ("2.0").</summary>
-    internal static List<(int LineStart, int LineEnd, string Text)> Sentences(IReadOnlyList<(int Line, string Text)> lines)
-    {
-        var text = new System.Text.StringBuilder();
-        var lineOf = new List<int>();
-        foreach (var (line, t) in lines)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(' ');
-                lineOf.Add(line);
-            }
-
-            text.Append(t);
-            lineOf.AddRange(Enumerable.Repeat(line, t.Length));
-        }
-
-        var all = text.ToString();
-        var result = new List<(int, int, string)>();
-        var from = 0;
-        for (var i = 0; i < all.Length; i++)
-        {
-            if (all[i] is not ('.' or '!' or '?'))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end + 1 < all.Length && all[end + 1] is ')' or ']' or '"' or '”' or '’' or '\'')
-            {
-                end++;
-            }
-
-            var next = end + 1;
-            while (next < all.Length && char.IsWhiteSpace(all[next]))
-            {
-                next++;
-            }
-
-            var atEnd = next >= all.Length;
-            var opensSentence = !atEnd && next > end + 1 && (char.IsUpper(all[next]) || char.IsDigit(all[next]) || all[next] is '"' or '“' or '(' or '‘');
-            if ((!atEnd && !opensSentence) || (all[i] == '.' && EndsWithAbbreviation(all[from..i])))
-            {
-                continue;
-            }
-
-            Add(from, end);
-            from = next;
-            i = end;
-        }
-
-        Add(from, all.Length - 1);
-        return result;
-
-        void Add(int start, int end)
-        {
-            while (start <= end && char.IsWhiteSpace(all[start]))
-            {
-                start++;
-            }
-
-            while (end >= start && char.IsWhiteSpace(all[end]))
-            {
-                end--;
-            }
-
-            if (start <= end)
-            {
-                result.Add((lineOf[start], lineOf[end], all[start..(end + 1)]));
-            }
-        }
-    }
-
-    private static bool EndsWithAbbreviation(string before)
-    {
-        var word = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimStart('(', '"', '“') ?? string.Empty;
-        return QuizLexicon.Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
     }
 
     /// <summary>True for a short paragraph taken whole that is the author's walk-through

@@ -182,12 +182,6 @@ internal static class QuizLexicon
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
     };
 
-    /// <summary>Words before a full stop that do not end a sentence: abbreviations ("e.g. OSPF", "vs. UDP").</summary>
-    public static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
-    };
-
     /// <summary>First words of a sentence that lean on the sentence before it: a pronoun or demonstrative standing for
     /// what was just said ("This table is filled in by hand", "It stops packets …", "These ampersands …") or a connective
     /// that continues it ("However, …", "Next, …"). Inside a paragraph the subject is the previous sentence, not the

@@ -515,7 +515,7 @@ public class QuestionWritingTests
     [InlineData("The router answers (with an error.) Then it waits!", new[] { "The router answers (with an error.)", "Then it waits!" })]
     [InlineData("Is it routed? Yes, by the gateway.", new[] { "Is it routed?", "Yes, by the gateway." })]
     public void Sentences_SplitsAtTheEndOfASentence_NotAtAbbreviationsOrDecimals(string text, string[] expected) =>
-        Assert.Equal(expected, QuestionGenerator.Sentences([(1, text)]).Select(s => s.Text));
+        Assert.Equal(expected, Sentences.Of([(1, text)]).Select(s => s.Text));
 
     [Theory]
     [InlineData("This table is filled in by hand or learnt from neighbours through a routing protocol.")] // points back

@@ -300,13 +300,13 @@ internal static partial class AnswerWriter
             return span.Text;
         }
 
-        var ends = SentenceEnd().Matches(text);
-        if (ends.Count == 0)
+        var sentences = Sentences.Spans(text);
+        if (sentences.Count <= 1)
         {
             return span.Text;
         }
 
-        var kept = text[..ends[^1].Index];
+        var kept = text[..(sentences[^2].End + 1)];
         return Words(kept).Count < MinLeadWords ? span.Text : kept;
     }
 
@@ -403,7 +403,7 @@ internal static partial class AnswerWriter
         }
 
         var prose = Flowing(passage);
-        var sentences = SentenceEnd().Split(prose).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var sentences = Sentences.Of(prose);
         if (sentences.Count <= 1 || prose.Length <= MaxWholeParagraphChars)
         {
             return prose;
@@ -968,11 +968,6 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
-
-    /// <summary>Where a sentence of prose ends: after a full stop, question or exclamation mark and space, before a
-    /// capital, a digit or an opening quote or bracket ("e.g. the" and "v1.2" do not end one).</summary>
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{N}""“‘'(\[`])")]
-    private static partial Regex SentenceEnd();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
     [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]
