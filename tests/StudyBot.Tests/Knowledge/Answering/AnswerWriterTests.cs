@@ -342,6 +342,30 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_ParagraphCutAfterAnAbbreviation_LeadDoesNotEndAtTheAbbreviation()
+    {
+        using var kit = new AnsweringTestKit("""
+            # What Is Ownership?
+
+            Ownership is a set of rules that govern how a Rust program manages memory.
+            All programs have to manage the way they use a computer's memory while
+            running. Some languages have garbage collection that regularly looks for
+            no-longer-used memory as the program runs; in other languages, the programmer
+            must explicitly allocate and free the memory. Rust uses a third approach.
+            Memory is managed through a system of ownership with rules, e.g. Borrowing
+            rules, that the compiler checks. None of the features of ownership will slow
+            down your program while it's running.
+            """);
+        const string question = "What is ownership in Rust?";
+        var first = kit.Candidate(question, "Ownership is a set of rules");
+        Assert.NotEqual(first.Id, kit.IdOf("rules, that the compiler checks")); // the parser cut the paragraph into chunks.
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [first]);
+
+        Assert.EndsWith("Rust uses a third approach.", answer.Lead, StringComparison.Ordinal); // "e.g." ends no sentence.
+    }
+
+    [Fact]
     public void Write_LineEndingInAColon_CitationAndLeadGoOnWithTheLinesItIntroduces()
     {
         using var kit = new AnsweringTestKit("""
