@@ -562,7 +562,7 @@ internal sealed class Bench : IDisposable
         }
 
         var index = _indexes[item.Corpus].Index;
-        var rows = ranked.Select(c => new { id = c.Id, file = index.Entry(c.Id).Passage.File, line = index.Entry(c.Id).Passage.LineStart, hit = item.Hit[item.Ranking.Ranked.IndexOf(c)], score = c.Score, f = c.Features });
+        var rows = ranked.Select(c => new { id = c.Id, file = index.Entry(c.Id).Passage.File, line = index.Entry(c.Id).Passage.LineStart, end = index.Entry(c.Id).Passage.LineEnd, hit = item.Hit[item.Ranking.Ranked.IndexOf(c)], score = c.Score, f = c.Features });
         File.AppendAllText(RankingPath, JsonSerializer.Serialize(new
         {
             corpus = item.Corpus,
