@@ -64,7 +64,7 @@ internal static partial class AnswerWriter
         var leadText = PastPointer(best, question.IsYesNo ? texts[0] : WholeSentences(index, ranked[0].Id, first));
         var (verdict, lead) = AnswerText(index, question, best, leadText, ranked[0]["semantic"], variant);
         var sides = QuestionAnalyzer.ComparedSides(question);
-        if (CitedOtherSide(index, sides, cited) is { } citedOther && !question.IsYesNo)
+        if (Comparison.Complement(index, sides, cited) is { } citedOther && !question.IsYesNo)
         {
             // Both sides made the citations on their own ("SSE-S3 or SSE-C?" cites both keys' sections): the lead says
             // the second side too, as it does when the comparison brings that side in below.
@@ -129,7 +129,7 @@ internal static partial class AnswerWriter
             return null;
         }
 
-        var (hasA, hasB) = (cited.Any(c => NamesSide(index, c, a)), cited.Any(c => NamesSide(index, c, b)));
+        var (hasA, hasB) = (cited.Any(c => Comparison.NamesSide(index, c, a)), cited.Any(c => Comparison.NamesSide(index, c, b)));
         if (hasA == hasB)
         {
             return null;
@@ -137,34 +137,8 @@ internal static partial class AnswerWriter
 
         var (present, missing) = hasA ? (a, b) : (b, a);
         return apart is null
-            ? ranked.FirstOrDefault(c => !cited.Contains(c) && NamesSide(index, c, missing) && !NamesSide(index, c, present))
-            : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && NamesSide(index, c, missing));
-    }
-
-    /// <summary>For a question that sets two things side by side, the first citation after the top one that speaks of
-    /// the side the top one does not, and of that side only (the top one speaking of one side only), or null.</summary>
-    internal static Signals.Candidate? CitedOtherSide(KnowledgeIndex index, (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? sides, IReadOnlyList<Signals.Candidate> cited)
-    {
-        if (cited.Count < 2 || sides is not var (a, b))
-        {
-            return null;
-        }
-
-        var (topA, topB) = (NamesSide(index, cited[0], a), NamesSide(index, cited[0], b));
-        if (topA == topB)
-        {
-            return null;
-        }
-
-        var (present, missing) = topA ? (a, b) : (b, a);
-        return cited.Skip(1).FirstOrDefault(c => NamesSide(index, c, missing) && !NamesSide(index, c, present));
-    }
-
-    /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not.</summary>
-    private static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side)
-    {
-        var features = index.Features(c.Id);
-        return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+            ? ranked.FirstOrDefault(c => !cited.Contains(c) && Comparison.NamesSide(index, c, missing) && !Comparison.NamesSide(index, c, present))
+            : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && Comparison.NamesSide(index, c, missing));
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the

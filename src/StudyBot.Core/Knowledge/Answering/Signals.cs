@@ -58,7 +58,7 @@ internal static class Signals
     public static readonly string[] DecisionNames =
     [
         "top_score",            // the ranker's score of the best candidate.
-        "margin",               // how far ahead of the second it is.
+        "margin",               // how far ahead of the runner-up it is (for "A vs B", the other side's passage is no rival).
         "top_coverage",
         "top_matched_share",
         "top_unknown_missed",
@@ -317,7 +317,7 @@ internal static class Signals
         var d = new double[DecisionNames.Length];
         var unknownWeight = q.Content.Where(c => c.IsUnknown).Sum(c => c.Weight);
         d[0] = ranked.Count > 0 ? ranked[0].Score : -10;
-        d[1] = ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : ranked.Count > 0 ? 1 : 0;
+        d[1] = Margin(context, ranked);
         if (ranked.Count > 0)
         {
             var top = ranked[0];
@@ -337,6 +337,21 @@ internal static class Signals
         d[12] = q.IsYesNo ? 1 : 0;
         d[14] = q.TotalWeight > 0 ? unknownWeight / q.TotalWeight : 1;
         return d;
+    }
+
+    /// <summary>How far the best candidate is ahead of its runner-up: the next candidate, but for a question that sets
+    /// two things side by side the next one that is not the other side's passage (<see cref="Comparison.Complement"/>).
+    /// "SSE-S3 vs SSE-C" ranks the two keys' lines 0.26 apart, as it should, and that small margin alone declined it.</summary>
+    internal static double Margin(Context context, IReadOnlyList<Candidate> ranked)
+    {
+        if (ranked.Count < 2)
+        {
+            return ranked.Count;
+        }
+
+        var complement = Comparison.Complement(context.Index, QuestionAnalyzer.ComparedSides(context.Question), ranked);
+        var rival = ranked.Skip(1).FirstOrDefault(c => !ReferenceEquals(c, complement));
+        return rival is null ? 1 : ranked[0].Score - rival.Score;
     }
 
     /// <summary>For a table row ("Port: 443 | Protocol: TCP | Service: HTTPS"), the share of the question's concepts

@@ -163,14 +163,30 @@ public sealed class ComparedSidesTests
     }
 
     [Fact]
-    public void CitedOtherSide_SecondCitationSpeaksOfBothSides_IsNull()
+    public void Complement_SecondCitationSpeaksOfBothSides_IsNull()
     {
         using var kit = new AnsweringTestKit(Notes);
         const string question = "What is the difference between ECS and EKS?";
         var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
         var lambda = kit.Candidate(question, "Lambda runs functions"); // speaks of both: not the other side alone.
 
-        Assert.Null(AnswerWriter.CitedOtherSide(kit.Index, QuestionAnalyzer.ComparedSides(kit.Analyze(question)), [ecs, lambda]));
+        Assert.Null(Comparison.Complement(kit.Index, QuestionAnalyzer.ComparedSides(kit.Analyze(question)), [ecs, lambda]));
+    }
+
+    [Theory]
+    [InlineData("What is the difference between ECS and EKS?", 2.0)] // EKS's line is the other half of the answer.
+    [InlineData("Is EKS open source?", 0.1)]                          // nothing compared: the runner-up is a rival.
+    public void Margin_ComparisonSkipsTheOtherSide_ElseTheNextCandidate(string question, double expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
+        var eks = kit.Candidate(question, "EKS is open source");
+        var lambda = kit.Candidate(question, "Lambda runs functions");
+        (ecs.Score, eks.Score, lambda.Score) = (3.0, 2.9, 1.0);
+
+        var margin = Signals.Margin(new Signals.Context(kit.Index, kit.Analyze(question), null), [ecs, eks, lambda]);
+
+        Assert.Equal(expected, margin, 6);
     }
 
     [Theory]
