@@ -32,8 +32,16 @@ internal static class LayoutHeadings
     public static IEnumerable<IReadOnlyList<StringField>> Marks(IReadOnlyList<NoteEntry> file)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? section = null;
         foreach (var entry in file)
         {
+            if (entry.SectionKey == section)
+            {
+                yield return []; // a section's passages follow each other under the same headings: its first marked them.
+                continue;
+            }
+
+            section = entry.SectionKey;
             List<StringField>? marks = null;
             var parent = entry.Passage.File;
             foreach (var title in entry.Passage.HeadingPath)
