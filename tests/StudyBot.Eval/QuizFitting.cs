@@ -473,7 +473,7 @@ internal static class QuizFitting
     /// <summary>The notes' counts and the kind model as the generator builds them, from its content files only.</summary>
     private static (QuizCorpus, KindSimilarity) Context(IEnumerable<Passage> passages, ITextEmbedder model)
     {
-        var corpus = new QuizCorpus(passages.Where(p => QuestionGenerator.IsContentFile(p.File)).ToList());
+        var corpus = new QuizCorpus(passages.Where(p => QuestionGenerator.IsContentFile(p.File)).ToList(), model.WholeWords);
         return (corpus, new KindSimilarity(model, corpus.Describe));
     }
 

@@ -97,7 +97,7 @@ public static partial class QuestionGenerator
         QuizTrace? trace = null)
     {
         var content = passages.Where(p => IsContentFile(p.File)).ToList();
-        var corpus = new QuizCorpus(content);
+        var corpus = new QuizCorpus(content, model?.WholeWords);
         var kinds = new KindSimilarity(model, corpus.Describe);
         var files = content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (File: g.Key, Passages: g.OrderBy(p => p.LineStart).ToList(), Lines: readLines?.Invoke(g.Key)))
@@ -148,10 +148,12 @@ public static partial class QuestionGenerator
         }
 
         // Stage "keep": the item-quality model's probability that an outside reader rates the question good, on the
-        // question as it will be shown; below the model's threshold it is not asked, and the bank is ordered by it.
+        // question as it will be shown; below the model's threshold it is not asked, and the bank is ordered by it. A
+        // question that copies a likely typo of the notes is asked last, from the reserve.
         if (quality is not null)
         {
             written = written.Select(c => c with { Score = quality.Probability(InNotesCasing(c.Question, corpus), corpus, kinds) })
+                .Select(c => WithTypoInReserve(c, corpus, trace))
                 .Where(c =>
                 {
                     var kept = c.Score >= Math.Min(floor ?? quality.Threshold, quality.Threshold);
@@ -197,6 +199,29 @@ public static partial class QuestionGenerator
             counts[key] = n + 1;
             return n < MaxBlanksPerKey;
         }
+    }
+
+    /// <summary>A question that copies a likely typo of the notes (<see cref="LikelyTypos"/>) is asked only from the reserve,
+    /// last: its probability is cut to <see cref="ReserveFloor"/>. Since review 13 the outside readers rated such items
+    /// good 6 times in 21 (29 %, against 68 % for the rest), nearly all of them the yes/no question whose subject noun is
+    /// misspelt ("columes"); but where the slip leaves the meaning plain they rated it good 9 times in 10 ("Combones
+    /// machine learning …", "highly intergrated"), so it is not dropped. The notes' text is never mended (docs/quiz.md,
+    /// "Typos copied into items, and names that give the answer away").</summary>
+    internal static Candidate WithTypoInReserve(Candidate c, QuizCorpus corpus, QuizTrace? trace)
+    {
+        if (c.Score <= ReserveFloor)
+        {
+            return c;
+        }
+
+        var typos = corpus.Typos.In(InNotesCasing(c.Question, corpus));
+        if (typos.Count == 0)
+        {
+            return c;
+        }
+
+        trace?.Note("keep", "a likely typo: to the reserve", $"{string.Join(", ", typos.Select(t => $"{t.Word} ({t.Known})"))}: {c.Question.Text}");
+        return c with { Score = Math.Min(c.Score, ReserveFloor) };
     }
 
     /// <summary>A blank's or a definition's choices as the notes' lines write them (<see cref="QuizCorpus.UsualForm"/>:

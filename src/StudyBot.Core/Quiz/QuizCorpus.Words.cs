@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Quiz;
 
@@ -123,6 +124,28 @@ internal sealed partial class QuizCorpus
     }
 
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+
+    // Every word of the notes' prose in lower case, however written, and the words they set in code (a code block, a
+    // `span`): what the notes themselves make a known word for LikelyTypos.
+    private readonly Dictionary<string, int> _wordUses = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _codeWords = new(StringComparer.Ordinal);
+
+    private void CountWordUses(string text)
+    {
+        foreach (var part in QuizText.Words(text).SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            Increment(_wordUses, part.ToLowerInvariant());
+        }
+    }
+
+    private void CountCodeWords(Passage p)
+    {
+        IEnumerable<string> code = p.Kind == PassageKind.Code ? [p.Text] : (p.Emphasis ?? []).Where(e => e.Kind == EmphasisKind.Code).Select(e => e.Text);
+        foreach (var word in code.SelectMany(QuizText.Words).SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            _codeWords.Add(word.ToLowerInvariant());
+        }
+    }
 
     /// <summary>True for a heading that is a topic of the page rather than a term (outside ratings 17 and 22: "Running
     /// Containers", "Docker Architecture", "Docker Networking" offered beside Docker Compose; "Classification Based on

@@ -28,9 +28,24 @@ internal sealed partial class QuizCorpus
     private readonly List<string> _lowerTexts = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _textUses = new(StringComparer.Ordinal);
 
-    public QuizCorpus(IEnumerable<Passage> passages)
+    /// <param name="passages">The notes' passages, code blocks among them.</param>
+    /// <param name="vocabulary">The sentence model's whole words (<see cref="Knowledge.Semantic.ITextEmbedder.WholeWords"/>),
+    /// or null: then no word is read as a typo (<see cref="Typos"/>).</param>
+    public QuizCorpus(IEnumerable<Passage> passages, IReadOnlySet<string>? vocabulary = null)
     {
         _passages = passages.Where(p => p.Kind != PassageKind.Code).ToList();
+        Typos = new LikelyTypos(vocabulary, w => _wordUses.GetValueOrDefault(w), _codeWords.Contains);
+        foreach (var p in passages)
+        {
+            CountCodeWords(p);
+        }
+
+        // A heading's words count once per file: "Pure Aloha" is the notes' word even when the prose never repeats it.
+        foreach (var heading in _passages.SelectMany(p => p.HeadingPath.Select(h => p.File + "\u001f" + h)).Distinct(StringComparer.Ordinal))
+        {
+            CountWordUses(heading[(heading.IndexOf('\u001f', StringComparison.Ordinal) + 1)..]);
+        }
+
         Introduced = new IntroducedTerms(_passages, passages.Where(p => p.Kind == PassageKind.Code));
         _stems = new List<HashSet<string>>(_passages.Count);
         for (var i = 0; i < _passages.Count; i++)
@@ -51,6 +66,7 @@ internal sealed partial class QuizCorpus
             }
 
             CountNamesWrittenMidSentence(text);
+            CountWordUses(text);
             foreach (var word in QuizText.Words(text))
             {
                 if (word.All(c => !char.IsLetter(c) || char.IsLower(c)))
@@ -73,6 +89,9 @@ internal sealed partial class QuizCorpus
             files.Add(p.File);
         }
     }
+
+    /// <summary>The notes' likely typos (<see cref="LikelyTypos"/>), judged by the model's vocabulary and these notes.</summary>
+    public LikelyTypos Typos { get; }
 
     /// <summary>The terms the notes introduce by their markup (<see cref="IntroducedTerms"/>).</summary>
     public IntroducedTerms Introduced { get; }

@@ -46,6 +46,7 @@ internal static class QuizItemSignals
         "wrong_min_used",
         "choices_used",
         "wrong_supported",
+        "likely_typo",
     ];
 
     /// <summary>Every signal of <paramref name="q"/>, in the order of <see cref="Names"/>.</summary>
@@ -90,8 +91,15 @@ internal static class QuizItemSignals
             terms ? WrongMinUsed(q, corpus) : double.NaN,
             terms ? ChoicesUsed(q, corpus) : double.NaN,
             q.Kind == QuizQuestionKind.FillInTheBlank ? WrongSupported(q, stem, corpus, kinds) : double.NaN,
+            LikelyTypo(q, corpus),
         ];
     }
+
+    /// <summary>How many likely typos of the notes the question copies into its text or choices
+    /// (<see cref="LikelyTypos"/>: "columes", "simoltaneously"); NaN without the model's vocabulary. Not weighed by the
+    /// model: the keep stage sends such a question to the reserve (<see cref="QuestionGenerator"/>).</summary>
+    internal static double LikelyTypo(QuizQuestion q, QuizCorpus corpus) =>
+        corpus.Typos.Available ? corpus.Typos.In(q).Count : double.NaN;
 
     /// <summary>The part of the question that comes from the notes (a blank's sentence, a definition's quote, a yes/no
     /// question itself) and the section label shown with a blank ("Fill in the blank (Label): “…”"), or empty.</summary>

@@ -295,4 +295,15 @@ internal static class QuizLexicon
 
     /// <inheritdoc cref="YesWords"/>
     public static readonly HashSet<string> NoWords = new(StringComparer.OrdinalIgnoreCase) { "no", "nope", "false", "cannot", "can't", "never" };
+
+    /// <summary>Endings a word takes on a known word ("injections", "attaching", "cleanly"): such a word is known too, not
+    /// a slip (<see cref="LikelyTypos"/>).</summary>
+    public static readonly string[] InflectionEndings =
+    [
+        "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "ion", "ions", "able", "ably", "ity", "al", "ally",
+    ];
+
+    /// <summary>Prefixes a word takes on a known word ("reuse", "untrusted", "misused", "decoded"): such a word is known
+    /// too, not a slip (<see cref="LikelyTypos"/>).</summary>
+    public static readonly string[] WordPrefixes = ["re", "un", "in", "de", "dis", "mis", "pre", "out", "over", "under", "sub", "non", "co"];
 }

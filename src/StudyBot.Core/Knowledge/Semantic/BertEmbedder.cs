@@ -45,6 +45,10 @@ public interface ITextEmbedder
 
     /// <summary>The question's vector and its word pieces', as <see cref="EmbedWithTokens(IReadOnlyList{string})"/>.</summary>
     Embedding EmbedQueryWithTokens(string question) => new(EmbedQuery(question), null);
+
+    /// <summary>The whole lower-case words of the model's vocabulary (no word piece, no [special] token), or null for
+    /// a model without one: the quiz reads a word that is none of them, one letter from one, as a likely typo.</summary>
+    IReadOnlySet<string>? WholeWords => null;
 }
 
 /// <summary>A text's vector and, where the model gives them, its word pieces' vectors.</summary>
@@ -96,13 +100,16 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
     /// <summary>By vocabulary id: the piece holds a letter or digit and is no [special] token.</summary>
     private readonly bool[] _wordLike;
 
-    private BertEmbedder(InferenceSession session, BertTokenizer tokenizer, BertModelSpec spec, bool[] wordLike)
+    private BertEmbedder(InferenceSession session, BertTokenizer tokenizer, BertModelSpec spec, bool[] wordLike, IReadOnlySet<string> wholeWords)
     {
         _session = session;
         _tokenizer = tokenizer;
         _spec = spec;
         _wordLike = wordLike;
+        WholeWords = wholeWords;
     }
+
+    public IReadOnlySet<string> WholeWords { get; }
 
     public string ModelId => _spec.ModelId;
 
@@ -124,6 +131,8 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         tokenizer.LoadVocabulary(new StringReader(vocabularyText), convertInputToLowercase: true);
         var wordLike = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r'))
             .Select(piece => !(piece.StartsWith('[') && piece.EndsWith(']')) && piece.Any(char.IsLetterOrDigit)).ToArray();
+        var wholeWords = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r'))
+            .Where(piece => piece.Length > 0 && piece.All(char.IsAsciiLetterLower)).ToHashSet(StringComparer.Ordinal);
         var options = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, threads),
@@ -132,10 +141,10 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         };
         if (!spec.Int8)
         {
-            return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec, wordLike);
+            return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec, wordLike, wholeWords);
         }
 
-        return new BertEmbedder(Int8Weights.LoadOrQuantize(model, cacheFolder, bytes => new InferenceSession(bytes, options)), tokenizer, spec, wordLike);
+        return new BertEmbedder(Int8Weights.LoadOrQuantize(model, cacheFolder, bytes => new InferenceSession(bytes, options)), tokenizer, spec, wordLike, wholeWords);
     }
 
     public float[] EmbedQuery(string question) => Embed([_spec.QueryPrefix + question])[0];
