@@ -222,7 +222,7 @@ public static partial class QuestionGenerator
             return "wrong choices of another kind";
         }
 
-        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), GiveawayMarginOf(q.Kind)))
+        if (KindSimilarity.StandsOut(kinds.Similarity(c.Stem, q.Answer), wrong.Select(w => kinds.Similarity(c.Stem, w)).ToList(), GiveawayMarginOf(q, corpus)))
         {
             return KeyStandsOut;
         }
@@ -230,9 +230,25 @@ public static partial class QuestionGenerator
         return null;
     }
 
-    /// <summary>The lead over every wrong choice in likeness to the stem that gives the key away, by kind of question.</summary>
-    private static double GiveawayMarginOf(QuizQuestionKind kind) =>
-        kind is QuizQuestionKind.Definition or QuizQuestionKind.Contrast ? KindSimilarity.TitleGiveawayMargin : KindSimilarity.GiveawayMargin;
+    /// <summary>The lead over every wrong choice in likeness to the stem that gives the key away, by kind of question and,
+    /// for a definition, by how many titles it offers and whether its own name says something in everyday words.</summary>
+    private static double GiveawayMarginOf(QuizQuestion q, QuizCorpus? corpus = null) => q.Kind switch
+    {
+        QuizQuestionKind.Definition when q.Choices.Count > 2 && corpus is not null && NamesInEverydayWords(q, corpus) => KindSimilarity.ManyTitlesGiveawayMargin,
+        QuizQuestionKind.Definition or QuizQuestionKind.Contrast => KindSimilarity.TitleGiveawayMargin,
+        _ => KindSimilarity.GiveawayMargin,
+    };
+
+    /// <summary>True when a word of the right title that no wrong title holds is one the notes write in lower case: an
+    /// English word, which a learner reads by its everyday meaning ("Caching" in Caching Proxy). A name the notes only
+    /// write as a name ("Dilbert" in The Dilbert Principle, beside The Peter Principle: rated good by both readers)
+    /// says nothing by itself; the model's lead there is what it knows of the world.</summary>
+    internal static bool NamesInEverydayWords(QuizQuestion q, QuizCorpus corpus)
+    {
+        var others = q.Choices.Where((_, i) => i != q.AnswerIndex).SelectMany(w => QuizText.Words(QuizText.WithoutBrackets(w)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return QuizText.Words(QuizText.WithoutBrackets(q.Answer)).Any(w => !others.Contains(w) && corpus.IsLowerCaseWord(w));
+    }
 
     /// <summary>A blank's wrong choices again, those as near the sentence as the key (within the giveaway margin of it)
     /// taken first: where the first pick let the key stand out ("resync" beside TERRAFORM REFRESH among commands the
@@ -248,7 +264,7 @@ public static partial class QuestionGenerator
             return wrong;
         }
 
-        var least = keyLike - GiveawayMarginOf(q.Kind) + KindSimilarity.Step;
+        var least = keyLike - GiveawayMarginOf(q) + KindSimilarity.Step;
         return wrong.Select(w => kinds.Similarity(first.Stem, w.Text) >= least - 1e-9 ? w with { Rank = w.Rank + NearStemLead } : w);
     }
 

@@ -31,6 +31,43 @@ public class GiveawayAndDefinitionTests
             QuestionGenerator.KindCheck(new QuestionGenerator.Candidate(q, masked, string.Empty, 1), corpus, kinds));
     }
 
+    [Theory]
+    [InlineData(4, true)]  // among four titles a lead of 0.10 names the key ("stores copies" → Caching Proxy)
+    [InlineData(2, false)] // between two the same lead does not part guessable from good items: 0.15 stays
+    public void KindCheck_DefinitionTenPointsNearerItsTitle_StandsOutAmongThreeOrMore(int titles, bool standsOut)
+    {
+        // Outside rating 35 (V12) and reviews 4–35: "Stores copies of frequently requested resources …" is the everyday
+        // meaning of "Caching"; the quote is 0.60 like Caching Proxy, 0.50 like each other proxy.
+        const string quote = "Stores copies of frequently requested resources and serves them directly";
+        string[] wrong = ["HTTP Proxy", "SOCKS Proxy", "Transparent Proxy"];
+        var kinds = new KindSimilarity(new ChosenEmbedder([(quote, 1.0), ("Caching Proxy", 0.6), .. wrong.Select(w => (w, 0.5))]));
+        var q = Definition(quote, "Caching Proxy", [.. wrong.Take(titles - 1)]);
+        var corpus = new QuizCorpus(
+            [
+                new Passage("proxy.md", "Caching Proxy", ["Caching Proxy"], 1, 2, quote, PassageKind.Bullet),
+                NoteLines.Bullet("proxy.md", "Caching Proxy", 3, "It is also called web caching"),
+                NoteLines.Bullet("proxy.md", "Caching Proxy", 4, "Browsers do caching too"),
+            ]);
+
+        Assert.Equal(standsOut ? QuestionGenerator.KeyStandsOut : null,
+            QuestionGenerator.KindCheck(new QuestionGenerator.Candidate(q, quote, string.Empty, 1), corpus, kinds));
+    }
+
+    [Fact]
+    public void KindCheck_DefinitionNearerAProperName_DoesNotStandOutAtTenPoints()
+    {
+        // Hacker Laws: the quote is 0.10 nearer The Dilbert Principle than The Peter Principle, but "Dilbert" says nothing
+        // in everyday words (both readers of ratings 28 and 31 rated the item good): the lead is the model's knowledge.
+        const string quote = "Companies tend to systematically promote incompetent employees to management to get them out of the workflow";
+        string[] wrong = ["The Peter Principle", "The KISS principle", "The DRY Principle"];
+        var kinds = new KindSimilarity(new ChosenEmbedder([(quote, 1.0), ("The Dilbert Principle", 0.6), .. wrong.Select(w => (w, 0.5))]));
+        var q = Definition(quote, "The Dilbert Principle", wrong);
+        var corpus = new QuizCorpus([new Passage("laws.md", "The Dilbert Principle", ["The Dilbert Principle"], 1, 2, quote, PassageKind.Bullet)]);
+
+        Assert.False(QuestionGenerator.NamesInEverydayWords(q, corpus));
+        Assert.Null(QuestionGenerator.KindCheck(new QuestionGenerator.Candidate(q, quote, string.Empty, 1), corpus, kinds));
+    }
+
     [Fact]
     public void NearStemFirst_WrongTermAsNearTheSentenceAsTheKey_IsTakenFirst()
     {
