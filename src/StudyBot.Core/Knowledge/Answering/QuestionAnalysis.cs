@@ -188,7 +188,8 @@ internal static partial class QuestionAnalyzer
     /// <summary>The question's concepts on each side of a comparison ("What is the difference between ECS and EKS?":
     /// ECS, and EKS), or null when the question compares nothing or a side names no concept. Whatever the kind the
     /// question was read as ("what is the difference …" is read as a definition): the answer writer makes sure both
-    /// sides are cited, the ranking is not changed.</summary>
+    /// sides are cited and the decision's margin does not count the other side as a rival (<see cref="Comparison"/>);
+    /// the ranking is not changed.</summary>
     public static (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? ComparedSides(QuestionAnalysis question)
     {
         var match = ComparedPair().Match(question.Question);
