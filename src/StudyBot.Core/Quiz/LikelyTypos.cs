@@ -176,7 +176,7 @@ internal sealed class LikelyTypos
         {
             if (Inside(i, w.Length + 1))
             {
-                foreach (var c in Letters)
+                foreach (var c in QuizCorpus.Letters)
                 {
                     yield return w.Insert(i, c.ToString());
                 }
@@ -192,7 +192,7 @@ internal sealed class LikelyTypos
                 continue;
             }
 
-            foreach (var c in Letters)
+            foreach (var c in QuizCorpus.Letters)
             {
                 if (c != w[i] && (Neighbours(c, w[i]) || (Vowels.Contains(c) && Vowels.Contains(w[i]))) && !(c is 's' or 'z' && w[i] is 's' or 'z'))
                 {
@@ -236,7 +236,6 @@ internal sealed class LikelyTypos
         return lower == upper || lower == upper - 1;
     }
 
-    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
     private const string Vowels = "aeiou";
     private static readonly string[] KeyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 

@@ -123,7 +123,8 @@ internal sealed partial class QuizCorpus
         return false;
     }
 
-    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+    /// <summary>The letters a slip of one letter is tried with (here and in <see cref="LikelyTypos"/>).</summary>
+    internal const string Letters = "abcdefghijklmnopqrstuvwxyz";
 
     // Every word of the notes' prose in lower case, however written, and the words they set in code (a code block, a
     // `span`): what the notes themselves make a known word for LikelyTypos.

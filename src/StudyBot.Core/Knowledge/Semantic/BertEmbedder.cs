@@ -129,10 +129,9 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         var tokenizer = new BertTokenizer();
         var vocabularyText = Encoding.UTF8.GetString(vocabulary);
         tokenizer.LoadVocabulary(new StringReader(vocabularyText), convertInputToLowercase: true);
-        var wordLike = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r'))
-            .Select(piece => !(piece.StartsWith('[') && piece.EndsWith(']')) && piece.Any(char.IsLetterOrDigit)).ToArray();
-        var wholeWords = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r'))
-            .Where(piece => piece.Length > 0 && piece.All(char.IsAsciiLetterLower)).ToHashSet(StringComparer.Ordinal);
+        var pieces = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r')).ToArray();
+        var wordLike = pieces.Select(piece => !(piece.StartsWith('[') && piece.EndsWith(']')) && piece.Any(char.IsLetterOrDigit)).ToArray();
+        var wholeWords = pieces.Where(piece => piece.Length > 0 && piece.All(char.IsAsciiLetterLower)).ToHashSet(StringComparer.Ordinal);
         var options = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, threads),
