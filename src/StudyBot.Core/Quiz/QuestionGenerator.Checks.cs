@@ -130,6 +130,9 @@ public static partial class QuestionGenerator
     /// "AWS KMS" and "EC2 AMI" are names of letters).</summary>
     private const int ShoutedWordLength = 5;
 
+    /// <summary>What <see cref="Check"/> answers for a stem with two finite verbs in a row (<see cref="QuizText.HasTwoFiniteVerbsInARow"/>).</summary>
+    internal const string GarbledStem = "two finite verbs in a row: a garbled line";
+
     /// <summary>Why a question is not worth asking, or null: the key visible in the stem or label in any form, a right
     /// choice that is the only one related to the stem, table pipes, several blanks, a generic key.</summary>
     internal static string? Check(Candidate c, QuizCorpus corpus, KindSimilarity? kinds = null)
@@ -139,6 +142,13 @@ public static partial class QuestionGenerator
         if (QuizText.Words(c.Stem).Any(corpus.IsSlipOfCommoner))
         {
             return "a slip of the notes' keyboard in the stem";
+        }
+
+        // Outside rating 35 (V17): "Partially managed, user is has flexibility" quoted as a stem; a learner reads a line
+        // the notes garbled, and a teacher would not ask it as written.
+        if (QuizText.HasTwoFiniteVerbsInARow(c.Stem))
+        {
+            return GarbledStem;
         }
 
         if (q.Kind == QuizQuestionKind.YesNo)

@@ -97,7 +97,7 @@ internal static class QuizItemSignals
 
     /// <summary>How many likely typos of the notes the question copies into its text or choices
     /// (<see cref="LikelyTypos"/>: "columes", "simoltaneously"); NaN without the model's vocabulary. Not weighed by the
-    /// model: the keep stage sends such a question to the reserve (<see cref="QuestionGenerator"/>).</summary>
+    /// model: the keep stage does not ask such a question (<see cref="QuestionGenerator"/>).</summary>
     internal static double LikelyTypo(QuizQuestion q, QuizCorpus corpus) =>
         corpus.Typos.Available ? corpus.Typos.In(q).Count : double.NaN;
 

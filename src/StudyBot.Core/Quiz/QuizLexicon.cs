@@ -105,6 +105,22 @@ internal static class QuizLexicon
         "could", "would", "has", "have", "had", "does", "doesn't", "isn't", "aren't",
     };
 
+    /// <summary>Words after which English needs a verb's base form or a participle, never a finite verb: the finite forms
+    /// of "be" and the modals. One of them directly before one of <see cref="FiniteVerbs"/> ("user is has flexibility")
+    /// is a garbled line (<see cref="QuizText.HasTwoFiniteVerbsInARow"/>).</summary>
+    public static readonly HashSet<string> BeforeBaseForm = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "am", "can", "could", "will", "would", "should", "must", "may", "might", "shall",
+    };
+
+    /// <summary>Finite verbs that cannot follow a word of <see cref="BeforeBaseForm"/>. "have" is left out ("could have
+    /// been"), and so is every form that may open a clause after a fused relative only with "have" or "has" before it
+    /// ("All we have is time"), which <see cref="BeforeBaseForm"/> does not hold.</summary>
+    public static readonly HashSet<string> FiniteVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "am", "has",
+    };
+
     /// <summary>Adjectives and adverbs that open a predicate whose subject is left out ("Only available for …",
     /// "Similar to OSPF …").</summary>
     public static readonly HashSet<string> PredicateStarts = new(StringComparer.OrdinalIgnoreCase)

@@ -203,7 +203,7 @@ public class ContrastTests
     private const string Simple = "simple apps";
     private const string FullyManaged = "Fully managed by AWS";
     private const string OpenSource = "Used by most cloud Services (open source)";
-    private const string PartlyManaged = "Partially managed, user is has flexibility";
+    private const string PartlyManaged = "Partially managed, user has flexibility"; // the seed's line less its garble ("is has")
 
     [Fact]
     public void Generate_PlainTitleUnderAHeadingOfItsFamily_IsItsSibling()

@@ -1,0 +1,92 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>Outside rating 35 on the seed notes: three contrasts of one pair of sections in a bank of five (the same
+/// two-way choice asked three times), and a contrast whose stem quotes a garbled line ("Partially managed, user is has
+/// flexibility").</summary>
+public class RepeatedPairAndGarbledStemTests
+{
+    private const double Threshold = 0.69;
+
+    private static QuestionGenerator.Candidate Contrast(string id, string line, string key, string other, double score, string file = "containers.md") =>
+        new(new QuizQuestion(id, QuizQuestionKind.Contrast, $"Which of these two is described in the notes as “{line}”?", [key, other], 0, line,
+            new Citation(file, key, 1, 2, line), key), line, string.Empty, 1, score);
+
+    private static QuestionGenerator.Candidate YesNo(string id, double score) =>
+        new(new QuizQuestion(id, QuizQuestionKind.YesNo, $"Is {id} so?", ["Yes", "No"], 0, "Yes", new Citation("faq.md", id, 1, 2, id), "Yes"),
+            id, string.Empty, 1, score);
+
+    [Fact]
+    public void WithRepeatedPairsInReserve_SmallBank_KeepsOneContrastOfAPairAndSendsTheRestToTheEndOfTheReserve()
+    {
+        List<QuestionGenerator.Candidate> ordered =
+        [
+            Contrast("a", "Used by most clouds", "Kubernetes Service", "Container Service", 0.90),
+            YesNo("waf", 0.85),
+            Contrast("b", "Fully managed by AWS", "Container Service", "Kubernetes Service", 0.80),
+            Contrast("c", "Runs the pods of a cluster", "Kubernetes Service", "Container Service", 0.75),
+            Contrast("d", "The customer provides the key", "SSE-C", "SSE-S3", 0.72),
+            Contrast("e", "Amazon manages the key", "SSE-S3", "SSE-C", 0.65),
+        ];
+
+        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null);
+
+        // Bank: the first of each pair and the yes/no; "b" and "c" (the same pair, in either order) after "e", at the floor.
+        Assert.Equal(["a", "waf", "d"], result.Where(c => c.Score >= Threshold).Select(c => c.Question.Id));
+        Assert.Equal(["e", "b", "c"], result.Where(c => c.Score < Threshold).Select(c => c.Question.Id));
+        Assert.All(result.Where(c => c.Question.Id is "b" or "c"), c => Assert.Equal(QuestionGenerator.ReserveFloor, c.Score));
+    }
+
+    [Fact]
+    public void WithRepeatedPairsInReserve_LargeBank_KeepsOneMoreContrastOfAPairPerEightQuestions()
+    {
+        List<QuestionGenerator.Candidate> ordered =
+        [
+            Contrast("a", "Up to 75% compared to On-demand", "Reserved Instances", "Spot Instances", 0.95),
+            Contrast("b", "Price varies with offer and demand", "Spot Instances", "Reserved Instances", 0.94),
+            Contrast("c", "Recommended for steady state usage", "Reserved Instances", "Spot Instances", 0.93),
+            .. Enumerable.Range(0, (2 * QuestionGenerator.BankQuestionsPerPairContrast) - 3).Select(i => YesNo($"q{i:00}", 0.9 - (i * 0.001))),
+        ];
+
+        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null);
+
+        // Sixteen bank questions: two contrasts of the pair stay; the third goes to the reserve.
+        Assert.Equal(["a", "b"], result.Where(c => c.Score >= Threshold && c.Question.Kind == QuizQuestionKind.Contrast).Select(c => c.Question.Id));
+        Assert.Equal(["c"], result.Where(c => c.Score < Threshold).Select(c => c.Question.Id));
+    }
+
+    [Fact]
+    public void WithRepeatedPairsInReserve_SameTitlesInAnotherFile_AreAnotherPair()
+    {
+        List<QuestionGenerator.Candidate> ordered =
+        [
+            Contrast("a", "Used by most clouds", "Kubernetes Service", "Container Service", 0.90),
+            Contrast("b", "Fully managed by AWS", "Container Service", "Kubernetes Service", 0.80, "other.md"),
+        ];
+
+        Assert.All(QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null), c => Assert.True(c.Score >= Threshold));
+    }
+
+    [Theory]
+    [InlineData("Partially managed, user is has flexibility", true)]
+    [InlineData("The service can is scaled by hand", true)]
+    [InlineData("Partially managed, the user has flexibility", false)]
+    [InlineData("Could have been managed by AWS", false)]
+    [InlineData("All we have is time", false)]
+    [InlineData("It is being managed by AWS", false)]
+    public void HasTwoFiniteVerbsInARow_GarbledLine_IsRead(string line, bool expected) =>
+        Assert.Equal(expected, QuizText.HasTwoFiniteVerbsInARow(line));
+
+    [Fact]
+    public void Check_ContrastQuotingAGarbledLine_IsRejected()
+    {
+        var corpus = new QuizCorpus([NoteLines.Bullet("containers.md", "Kubernetes Service", 1, "Partially managed, user is has flexibility")]);
+        var garbled = Contrast("a", "Partially managed, user is has flexibility", "Kubernetes Service", "Container Service", 0);
+        var plain = Contrast("b", "Partially managed, the user has flexibility", "Kubernetes Service", "Container Service", 0);
+
+        Assert.Equal(QuestionGenerator.GarbledStem, QuestionGenerator.Check(garbled, corpus));
+        Assert.NotEqual(QuestionGenerator.GarbledStem, QuestionGenerator.Check(plain, corpus));
+    }
+}
