@@ -114,7 +114,23 @@ internal sealed class Bench : IDisposable
     private static readonly bool[] NoneOffRanker = Signals.Names.Select(n => Left.Contains(n)).ToArray();
     private static readonly bool[] NoneOffDecision = Signals.DecisionNames.Select(n => Left.Contains(n)).ToArray();
 
-    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, AnswerModel.Linear Polarity, double PolarityThreshold, AnswerModel.QuestionAdapter? Adapter);
+    private sealed record Fitted(AnswerModel.Linear Ranker, AnswerModel.Linear Decision, double Threshold, PolarityTrust Polarity, AnswerModel.QuestionAdapter? Adapter);
+
+    /// <summary>The polarity models and their thresholds: one for the rules' Yes readings and one for their No readings
+    /// (<see cref="AnswerModel.Variant.PolarityNo"/>), or one for both (No null: EVAL_POLARITY_SIDES=0).</summary>
+    private sealed record PolarityTrust(AnswerModel.Linear Yes, double YesThreshold, AnswerModel.Linear? No, double NoThreshold)
+    {
+        public (double P, double Threshold) Of(AnswerWriter.Reading reading) =>
+            !reading.Yes && No is not null ? (No.Probability(reading.Signals), NoThreshold) : (Yes.Probability(reading.Signals), YesThreshold);
+
+        /// <summary>"yes", "no", or "the" (the answer states the notes without a verdict).</summary>
+        public string Word(AnswerWriter.Reading reading) =>
+            Of(reading) is var (p, t) && p >= t ? (reading.Yes ? "yes" : "no") : "the";
+    }
+
+    /// <summary>Whether the rules' Yes and No readings get a polarity model each (EVAL_POLARITY_SIDES=0: one for both, as
+    /// before the twenty-second session).</summary>
+    private static readonly bool PolaritySides = Environment.GetEnvironmentVariable("EVAL_POLARITY_SIDES") != "0";
 
     private static readonly int AdaptedSemantic = Signals.IndexOf("adapted_semantic");
 
@@ -191,6 +207,21 @@ internal sealed class Bench : IDisposable
     /// <summary>How many of each question's best candidates the polarity model learns from (EVAL_POLARITY_TOP to try others).</summary>
     private static readonly int PolarityCandidates = int.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_TOP") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The polarity models of <see cref="PolaritySides"/>: the Yes readings' and the No readings' rows
+    /// apart, or all rows in one.</summary>
+    private PolarityTrust FitPolarityTrust(List<(double[] X, bool Y)> rows, bool semantic, double yesThreshold, double noThreshold)
+    {
+        if (!PolaritySides)
+        {
+            return new PolarityTrust(FitPolarity(rows, semantic), yesThreshold, null, noThreshold);
+        }
+
+        static bool ReadsYes((double[] X, bool Y) row) => row.X[PolaritySignals.RuleYes] > 0.5;
+        return new PolarityTrust(
+            FitPolarity(rows.Where(ReadsYes).ToList(), semantic), yesThreshold,
+            FitPolarity(rows.Where(r => !ReadsYes(r)).ToList(), semantic), noThreshold);
+    }
+
     private AnswerModel.Linear FitPolarity(List<(double[] X, bool Y)> rows, bool semantic)
     {
         var off = semantic ? NoneOffPolarity : LexicalOffPolarity;
@@ -199,33 +230,51 @@ internal sealed class Bench : IDisposable
         return Linear(PolaritySignals.Names, w, b, std);
     }
 
-    /// <summary>The threshold above which a Yes/No is said: the most right answers while wrong ones stay at most
-    /// <see cref="WrongYesNoBar"/> of those said (out-of-fold); else the best right − 3 × wrong.</summary>
-    private static double ChoosePolarityThreshold(List<(double P, bool Right)> outcomes)
+    /// <summary>The thresholds above which a Yes (of a Yes reading) and a No (of a No reading) are said: the best right −
+    /// <see cref="WrongYesNoCost"/> × wrong while the wrong ones of both stay at most <see cref="WrongYesNoBar"/> of the
+    /// yes/no questions (out-of-fold); else the best right − 3 × wrong. With one model for both readings the two are one threshold.</summary>
+    private static (double Yes, double No) ChoosePolarityThresholds(List<(double P, bool Right, bool ReadsYes)> outcomes, bool sides)
     {
-        var candidates = outcomes.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order().ToList();
-        double? best = null;
-        var bestRight = -1;
-        var fallback = 1.0;
-        var fallbackScore = double.MinValue;
-        foreach (var t in candidates)
+        // Each side's (threshold, right, wrong) when it says every reading at or above the threshold.
+        List<(double T, int Right, int Wrong)> Side(IEnumerable<(double P, bool Right, bool ReadsYes)> side)
         {
-            var said = outcomes.Where(o => o.P >= t).ToList();
-            var right = said.Count(o => o.Right);
-            var wrong = said.Count - right;
-            if (wrong <= WrongYesNoBar * outcomes.Count && right > bestRight)
+            var list = side.ToList();
+            return list.Select(o => o.P).Append(0).Append(1.0001).Distinct().Order()
+                .Select(t => (t, list.Count(o => o.P >= t && o.Right), list.Count(o => o.P >= t && !o.Right)))
+                .ToList();
+        }
+
+        var pairs = sides
+            ? (from y in Side(outcomes.Where(o => o.ReadsYes)) from n in Side(outcomes.Where(o => !o.ReadsYes))
+               select (Yes: y.T, No: n.T, Right: y.Right + n.Right, Wrong: y.Wrong + n.Wrong)).ToList()
+            : Side(outcomes).Select(b => (Yes: b.T, No: b.T, b.Right, b.Wrong)).ToList();
+        (double, double)? best = null;
+        var bestRight = double.MinValue;
+        (double, double) fallback = (1.0, 1.0);
+        var fallbackScore = double.MinValue;
+        foreach (var (yes, no, right, wrong) in pairs)
+        {
+            var gain = right - (WrongYesNoCost * wrong);
+            if (wrong <= WrongYesNoBar * outcomes.Count && gain > bestRight)
             {
-                (best, bestRight) = (t, right);
+                (best, bestRight) = ((yes, no), gain);
             }
 
             if (right - (3.0 * wrong) > fallbackScore)
             {
-                (fallback, fallbackScore) = (t, right - (3.0 * wrong));
+                (fallback, fallbackScore) = ((yes, no), right - (3.0 * wrong));
             }
         }
 
-        return Math.Round(best ?? fallback, 4);
+        var (chosenYes, chosenNo) = best ?? fallback;
+        return (Math.Round(chosenYes, 4), Math.Round(chosenNo, 4));
     }
+
+    /// <summary>How many right Yes/No answers one wrong one costs when the thresholds are chosen within the budget: a
+    /// wrong Yes/No is worse than none, so the thresholds do not spend the whole budget for one more right answer (the
+    /// fallback's weight below; EVAL_POLARITY_COST to try others, 0: the most right answers the budget allows, as
+    /// before the twenty-second session).</summary>
+    private static readonly double WrongYesNoCost = double.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_COST") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The issue's bar for declining unanswerable questions (≥ 0.90): answering more of the answerable
     /// ones is not bought with more answers to questions the notes do not cover.</summary>
@@ -234,8 +283,6 @@ internal sealed class Bench : IDisposable
     /// <summary>The bar for wrong Yes/No answers (issue: ≤ 0.03 of the yes/no questions answered).</summary>
     private const double WrongYesNoBar = 0.025;
 
-    private static string Word(AnswerWriter.Reading reading, AnswerModel.Linear polarity, double threshold) =>
-        polarity.Probability(reading.Signals) >= threshold ? (reading.Yes ? "yes" : "no") : "the";
 
     /// <summary>The least scale a ranker signal is standardized by (EVAL_SCALE_FLOOR to try others). A signal that
     /// fires on a few candidates of the training corpora (pair_match: scale 0.015) would otherwise be multiplied by
@@ -364,25 +411,25 @@ internal sealed class Bench : IDisposable
         var oof = OutOfFold(items, semantic, rankers);
         var ranker = FitRanker(items, semantic);
 
-        // Polarity: fitted on every training corpus; its threshold from each corpus scored by a model of the others.
-        var polarityOutcomes = new List<(double P, bool Right)>();
+        // Polarity: fitted on every training corpus; its thresholds from each corpus scored by models of the others.
+        var polarityOutcomes = new List<(double P, bool Right, bool ReadsYes)>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var others = items.Where(i => i.Corpus != group.Key).ToList();
-            var model = FitPolarity(PolarityRows(others, rankers[group.Key]), semantic);
+            var models = FitPolarityTrust(PolarityRows(others, rankers[group.Key]), semantic, 0, 0);
             foreach (var item in group.Where(i => i.Truth is not null))
             {
                 var top = Apply(item, rankers[group.Key]).Ranked.FirstOrDefault();
                 if (top is not null)
                 {
                     var reading = ReadingOf(item, top);
-                    polarityOutcomes.Add((model.Probability(reading.Signals), reading.Yes == item.Truth));
+                    polarityOutcomes.Add((models.Of(reading).P, reading.Yes == item.Truth, reading.Yes));
                 }
             }
         }
 
-        var polarity = FitPolarity(PolarityRows(items, ranker), semantic);
-        var polarityThreshold = ChoosePolarityThreshold(polarityOutcomes);
+        var (yesThreshold, noThreshold) = ChoosePolarityThresholds(polarityOutcomes, PolaritySides);
+        var polarity = FitPolarityTrust(PolarityRows(items, ranker), semantic, yesThreshold, noThreshold);
 
         var probabilities = new List<(Item Item, double P)>();
         foreach (var group in oof.GroupBy(r => r.Item.Corpus))
@@ -392,8 +439,8 @@ internal sealed class Bench : IDisposable
         }
 
         var finalDecision = FitDecision(oof, semantic);
-        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity, polarityThreshold));
-        return new Fitted(ranker, finalDecision, threshold, polarity, polarityThreshold, adapter);
+        var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity));
+        return new Fitted(ranker, finalDecision, threshold, polarity, adapter);
     }
 
     /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities while it
@@ -422,7 +469,7 @@ internal sealed class Bench : IDisposable
     }
 
     /// <summary>Whether the question is handled right if answered (right top citation and Yes/No word).</summary>
-    private bool Strict(Item item, AnswerModel.Linear ranker, AnswerModel.Linear polarity, double polarityThreshold)
+    private bool Strict(Item item, AnswerModel.Linear ranker, PolarityTrust polarity)
     {
         if (item.Label.Unanswerable)
         {
@@ -435,7 +482,7 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        return item.Label.Polarity is null || Word(ReadingOf(item, ranked[0]), polarity, polarityThreshold) == item.Label.Polarity;
+        return item.Label.Polarity is null || polarity.Word(ReadingOf(item, ranked[0])) == item.Label.Polarity;
     }
 
     public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
@@ -506,7 +553,7 @@ internal sealed class Bench : IDisposable
             if (item.Label.Polarity is { } polarity)
             {
                 yesNo++;
-                var word = Word(ReadingOf(item, ranked[0]), fitted.Polarity, fitted.PolarityThreshold);
+                var word = fitted.Polarity.Word(ReadingOf(item, ranked[0]));
                 DumpPolarity(item, ranked[0], h, fitted);
                 polarityOk = word == polarity;
                 polRight += polarityOk ? 1 : 0;
@@ -600,8 +647,8 @@ internal sealed class Bench : IDisposable
             own,
             kind = passage.Kind.ToString(),
             rule = reading.Yes ? "yes" : "no",
-            p = fitted.Polarity.Probability(reading.Signals),
-            threshold = fitted.PolarityThreshold,
+            p = fitted.Polarity.Of(reading).P,
+            threshold = fitted.Polarity.Of(reading).Threshold,
             signals = reading.Signals,
             tokenMatch = top.Features[Signals.IndexOf("token_match")],
             tokenWeakest = top.Features[Signals.IndexOf("token_match_weakest")],
@@ -637,8 +684,8 @@ internal sealed class Bench : IDisposable
             Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
             Notes = notes,
-            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity, PolarityThreshold = semantic.PolarityThreshold, Adapter = semantic.Adapter },
-            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity, PolarityThreshold = lexical.PolarityThreshold },
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity.Yes, PolarityThreshold = semantic.Polarity.YesThreshold, PolarityNo = semantic.Polarity.No, PolarityNoThreshold = semantic.Polarity.NoThreshold, Adapter = semantic.Adapter },
+            Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity.Yes, PolarityThreshold = lexical.Polarity.YesThreshold, PolarityNo = lexical.Polarity.No, PolarityNoThreshold = lexical.Polarity.NoThreshold },
         };
         model.Semantic.Bind();
         model.Lexical.Bind();

@@ -135,12 +135,12 @@ internal static class AnswerComposer
         lines.AddRange(q.Concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}{(c.IsUnknownName ? " unknown-name" : string.Empty)}{(ReferenceEquals(c, q.Subject) ? " subject" : string.Empty)}"));
         lines.Add($"decision p={result.Probability:F3} threshold={result.Variant.Threshold:F3} → {(result.Accept ? "answer" : "decline")}: "
             + string.Join(' ', Signals.DecisionNames.Select((n, i) => $"{n}={result.DecisionSignals[i]:F2}({result.Variant.Decision.Explained(i, result.DecisionSignals[i])})")));
-        if (q.IsYesNo && result.Ranked.Count > 0 && result.Variant.Polarity is { } polarity)
+        if (q.IsYesNo && result.Ranked.Count > 0
+            && AnswerWriter.ReadingOf(index, q, result.Ranked[0]) is var reading
+            && result.Variant.Trust(reading.Yes, reading.Signals) is { } trust)
         {
-            var reading = AnswerWriter.ReadingOf(index, q, result.Ranked[0]);
-            var trust = polarity.Probability(reading.Signals);
-            lines.Add($"polarity rules read {(reading.Yes ? "Yes" : "No")}, trusted p={trust:F3} threshold={result.Variant.PolarityThreshold:F3} → {AnswerWriter.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
-                + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({polarity.Explained(i, reading.Signals[i])})")));
+            lines.Add($"polarity rules read {(reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {AnswerWriter.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
+                + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({trust.Model.Explained(i, reading.Signals[i])})")));
         }
 
         foreach (var candidate in result.Ranked.Take(top))

@@ -51,7 +51,8 @@ internal sealed class AnswerModel : FittedModelFile
         [JsonPropertyName("threshold")]
         public double Threshold { get; init; } = 0.5;
 
-        /// <summary>The probability that the rules' Yes/No reading is right; null: always trust it.</summary>
+        /// <summary>The probability that the rules' Yes/No reading is right (their Yes readings, when
+        /// <see cref="PolarityNo"/> is set); null: always trust it.</summary>
         [JsonPropertyName("polarity")]
         public Linear? Polarity { get; init; }
 
@@ -59,6 +60,27 @@ internal sealed class AnswerModel : FittedModelFile
         /// wrong Yes/No stays rare); below it the answer states the notes without a verdict.</summary>
         [JsonPropertyName("polarityThreshold")]
         public double PolarityThreshold { get; init; } = 0.5;
+
+        /// <summary>The probability that the rules' No reading is right, fitted on No readings alone; null: the one
+        /// <see cref="Polarity"/> model judges both. The two readings fail differently: a No is read from a negation
+        /// the clause holds, a Yes from the absence of one, so what tells a right reading from a wrong one is not the
+        /// same (with one model for both, its ordering of the No readings was worse than none: the wrong ones scored
+        /// above most right ones, twenty-second session).</summary>
+        [JsonPropertyName("polarityNo")]
+        public Linear? PolarityNo { get; init; }
+
+        /// <summary>Say No when <see cref="PolarityNo"/> is at least this (chosen on held-out corpora together with
+        /// <see cref="PolarityThreshold"/>, under one budget of wrong Yes/No answers).</summary>
+        [JsonPropertyName("polarityNoThreshold")]
+        public double PolarityNoThreshold { get; init; } = 0.5;
+
+        /// <summary>The model that judges a reading, its probability that the reading is right, and the threshold
+        /// it must reach; null when there is no polarity model (every reading is trusted).</summary>
+        public (Linear Model, double P, double Threshold)? Trust(bool readsYes, double[] signals)
+        {
+            var (model, threshold) = !readsYes && PolarityNo is { } no ? (no, PolarityNoThreshold) : (Polarity, PolarityThreshold);
+            return model is null ? null : (model, model.Probability(signals), threshold);
+        }
 
         /// <summary>The fitted map of the question's embedding toward the passages that answer such questions (the
         /// <c>adapted_semantic</c> signal); null: that signal is zero.</summary>
@@ -70,6 +92,7 @@ internal sealed class AnswerModel : FittedModelFile
             Ranker.Bind(Signals.Names);
             Decision.Bind(Signals.DecisionNames);
             Polarity?.Bind(PolaritySignals.Names);
+            PolarityNo?.Bind(PolaritySignals.Names);
         }
     }
 

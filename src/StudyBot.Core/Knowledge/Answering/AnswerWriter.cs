@@ -438,7 +438,7 @@ internal static partial class AnswerWriter
 
     /// <summary>The rules' reading when the polarity model trusts it enough (or there is no model), else none.</summary>
     internal static bool? Decide(Reading reading, AnswerModel.Variant? variant) =>
-        variant?.Polarity is not { } model || model.Probability(reading.Signals) >= variant.PolarityThreshold ? reading.Yes : null;
+        variant?.Trust(reading.Yes, reading.Signals) is not { } trust || trust.P >= trust.Threshold ? reading.Yes : null;
 
     /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
     internal readonly record struct Reading(bool Yes, double[] Signals);

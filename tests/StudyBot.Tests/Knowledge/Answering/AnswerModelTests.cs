@@ -85,6 +85,33 @@ public sealed class AnswerModelTests
         Assert.Equal(0, model.Semantic.Ranker.Score(Enumerable.Repeat(1.0, Signals.Names.Length).ToArray()));
     }
 
+    [Fact]
+    public void Trust_NoReadingWithANoModel_IsJudgedByItWithItsOwnThreshold()
+    {
+        // The rules' Yes and No readings fail differently, so each has its model and threshold; a file without the No
+        // model (before the twenty-second session) judges both by the one.
+        static AnswerModel.Linear Bias(double b)
+        {
+            var linear = new AnswerModel.Linear { Weights = [], Bias = b };
+            linear.Bind(PolaritySignals.Names);
+            return linear;
+        }
+
+        var signals = new double[PolaritySignals.Names.Length];
+        var both = new AnswerModel.Variant { Polarity = Bias(0), PolarityThreshold = 0.6, PolarityNo = Bias(2), PolarityNoThreshold = 0.8 };
+        var one = new AnswerModel.Variant { Polarity = Bias(0), PolarityThreshold = 0.6 };
+
+        Assert.Equal((0.5, 0.6), both.Trust(readsYes: true, signals) is { } y ? (y.P, y.Threshold) : default);
+        Assert.Equal(0.8808, both.Trust(readsYes: false, signals)!.Value.P, 4);
+        Assert.Equal(0.8, both.Trust(readsYes: false, signals)!.Value.Threshold);
+        Assert.Equal(0.6, one.Trust(readsYes: false, signals)!.Value.Threshold);
+        Assert.Null(new AnswerModel.Variant().Trust(readsYes: true, signals));
+
+        // Said: the No (0.88 ≥ 0.8); not said: the Yes (0.5 < 0.6).
+        Assert.False(AnswerWriter.Decide(new AnswerWriter.Reading(false, signals), both));
+        Assert.Null(AnswerWriter.Decide(new AnswerWriter.Reading(true, signals), both));
+    }
+
     [Theory]
     [InlineData(0.125, "+0.25")]
     [InlineData(-0.25, "-0.50")]
