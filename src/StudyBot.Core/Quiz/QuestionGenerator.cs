@@ -270,11 +270,18 @@ public static partial class QuestionGenerator
         return result.OrderByDescending(c => c.Score).ToList();
     }
 
-    /// <summary>A blank's or a definition's choices as the notes' lines write them (<see cref="QuizCorpus.UsualForm"/>:
-    /// "terraform init", not the heading's "TERRAFORM INIT"); the question is unchanged when two choices would then be
-    /// one.</summary>
+    /// <summary>A question as the notes usually write its words: the stem's lower-case words in their usual case
+    /// (<see cref="QuizCorpus.InUsualCase"/>: "Can I use AWS WAF …?"), and a blank's or a definition's choices as the
+    /// notes' lines write them (<see cref="QuizCorpus.UsualForm"/>: "terraform init", not the heading's "TERRAFORM
+    /// INIT"; the choices are unchanged when two of them would then be one).</summary>
     internal static QuizQuestion InNotesCasing(QuizQuestion q, QuizCorpus corpus)
     {
+        // The team's own questions are shown as the team wrote them.
+        if (q.Kind != QuizQuestionKind.Team)
+        {
+            q = q with { Text = corpus.InUsualCase(q.Text) };
+        }
+
         if (!NamesATerm(q.Kind))
         {
             return q;

@@ -223,4 +223,51 @@ internal sealed partial class QuizCorpus
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’-])")]
     private static partial Regex CapitalisedWordRegex();
+
+    /// <summary>The fewest times the notes must write a word in capitals, or as a name inside a sentence, for a
+    /// lower-case use of it in a stem to be read as a lapse of case: once could be a title's capital.</summary>
+    private const int MinCasedUses = 2;
+
+    /// <summary>The most times the notes may write a word in lower case for that to be a lapse of case: a word they
+    /// write in lower case more often is English to them ("protocol" beside the title-cased "Routing Protocol").</summary>
+    private const int MaxLapses = 1;
+
+    /// <summary>The notes' words in a stem as the notes usually write them: a word written in lower case at most
+    /// <see cref="MaxLapses"/> time is written in capitals when the notes write it so <see cref="MinCasedUses"/> times
+    /// or more ("aws" → "AWS", "waf" → "WAF"), capitalised when they write it so inside sentences as often ("amazon" →
+    /// "Amazon"); the pronoun "i" as "I". A question quoted from quick notes keeps their words but not their lapses
+    /// of case, which readers count against the question (outside rating 36: "Can i use aws waf …?", "amazon creates
+    /// key and manages it"). Only the quotation of a stem that quotes the notes (“…”), or the whole of one that is
+    /// the notes' own question; words in code, paths and links are left as written.</summary>
+    public string InUsualCase(string text) =>
+        text.Contains('“', StringComparison.Ordinal)
+            ? QuotationRegex().Replace(text, q => LowerCaseWordRegex().Replace(q.Value, m => UsualCase(m.Value)))
+            : LowerCaseWordRegex().Replace(text, m => UsualCase(m.Value));
+
+    private string UsualCase(string word)
+    {
+        if (word == "i")
+        {
+            return "I";
+        }
+
+        if (_lowerWords.GetValueOrDefault(word) > MaxLapses)
+        {
+            return word;
+        }
+
+        if (_upperWords.GetValueOrDefault(word) >= MinCasedUses)
+        {
+            return word.ToUpperInvariant();
+        }
+
+        return _midSentenceCapitals.GetValueOrDefault(word) >= MinCasedUses ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+    }
+
+    [GeneratedRegex("“[^”]*”")]
+    private static partial Regex QuotationRegex();
+
+    // A word of lower-case letters standing alone: not part of a path, a link, an identifier or code.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}'’_`./:@#$\\-])\p{Ll}+(?![\p{L}\p{N}'’_`/:@(\\-]|\.\p{L})")]
+    private static partial Regex LowerCaseWordRegex();
 }

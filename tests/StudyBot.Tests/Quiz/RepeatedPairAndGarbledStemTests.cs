@@ -89,4 +89,23 @@ public class RepeatedPairAndGarbledStemTests
         Assert.Equal(QuestionGenerator.GarbledStem, QuestionGenerator.Check(garbled, corpus));
         Assert.NotEqual(QuestionGenerator.GarbledStem, QuestionGenerator.Check(plain, corpus));
     }
+
+    [Fact]
+    public void InUsualCase_LapsesOfCaseInTheNotesWords_TakeTheNotesUsualCase()
+    {
+        // Outside rating 36: "Can i use aws waf …?" and "amazon creates key …" copied the notes' lapses of case; the notes
+        // write AWS, WAF and Amazon (in a sentence) otherwise. A word they write in lower case twice or more is English
+        // to them and stays ("protocol" beside a title-cased "Routing Protocol").
+        static Passage Line(int n, string text) => new("n.md", "S", ["S"], n, n, text, PassageKind.Bullet);
+        var corpus = new QuizCorpus([
+            Line(1, "Use AWS WAF in front of AWS CloudFront"), Line(2, "WAF rules are cheap"), Line(3, "All data in Amazon S3 is encrypted"),
+            Line(4, "Buckets in Amazon S3 are private"), Line(5, "BGP is a routing Protocol"), Line(6, "the protocol is old"),
+            Line(7, "a protocol of the internet"), Line(8, "can i use aws waf here?"),
+        ]);
+
+        Assert.Equal("Can I use AWS WAF here?", corpus.InUsualCase("Can i use aws waf here?"));
+        Assert.Equal("Which of these is described in the notes as “Amazon encrypts the protocol”?",
+            corpus.InUsualCase("Which of these is described in the notes as “amazon encrypts the protocol”?"));
+        Assert.Equal("see `aws s3 ls` and docs/aws.md", corpus.InUsualCase("see `aws s3 ls` and docs/aws.md")); // code and paths stay
+    }
 }
