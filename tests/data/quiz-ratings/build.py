@@ -93,8 +93,10 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           32: ("quiz-rating-outside-32-2026-12-01.md", "/tmp/rating32", "2f698db"),
           33: ("quiz-rating-outside-33-2026-12-01.md", "/tmp/rating33", "2f698db"),
           34: ("quiz-rating-outside-34-2026-12-01.md", "/tmp/rating34", "8e010c7"),
-          35: ("quiz-rating-outside-35-2026-12-01.md", "/tmp/rating35", "2bba648")}
-listed_verdict = re.compile(r'^-\s*([QPRSTUVWXYZ]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
+          35: ("quiz-rating-outside-35-2026-12-01.md", "/tmp/rating35", "2bba648"),
+          36: ("quiz-rating-outside-36-2026-12-02.md", "/tmp/rating36", "aee255e"),
+          37: ("quiz-rating-outside-37-2026-12-02.md", "/tmp/rating37", "281f2b1")}
+listed_verdict = re.compile(r'^-\s*([ABQPRSTUVWXYZ]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
         out.extend(previous.get(r, [])); continue
