@@ -324,11 +324,11 @@ internal static partial class AnswerWriter
         if (rest.Length == 0)
         {
             rest = Clean(passage.Question ?? passage.Section);
-            if (verdict is null && LeadingYesNo().Match(Clean(quoted.Length > 0 ? quoted : answer)) is { Success: true } bare)
+            if (LeadingYesNo().Match(Clean(quoted.Length > 0 ? quoted : answer)) is { Success: true } bare)
             {
-                // The notes answer a question of their own with a bare "no" that the verdict does not take up: the lead
-                // quotes both ("The notes say: Can I use AWS KMS Key to encrypt data in? No."), not the question alone,
-                // which reads as if the notes had no answer.
+                // The notes answer a question of their own with a bare "no": the lead quotes both ("No — Can I use AWS
+                // KMS Key to encrypt data in? No.", or "The notes say: …" when the verdict does not take it up), not the
+                // question alone, which reads as if the notes had no answer or as the answer itself.
                 rest = $"{rest.TrimEnd('?', ' ')}? {Capitalize(bare.Groups[1].Value.ToLowerInvariant())}.";
             }
         }

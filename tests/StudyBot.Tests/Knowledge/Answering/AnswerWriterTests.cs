@@ -480,6 +480,27 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_NoVerdictOnAPairAnsweringBareNo_LeadQuotesThePairWhole()
+    {
+        // The twenty-second session's polarity models trust this No; the lead was then the pair's question alone ("No —
+        // Can I use AWS KMS Key to encrypt data in"), which reads as if the question were the answer.
+        using var kit = new AnsweringTestKit("""
+            # Encryption
+
+            Can I use AWS KMS Key to encrypt data in
+
+            - no
+            """);
+        var analysis = kit.Analyze("Can I use an AWS KMS key to encrypt data in transit?");
+        var pair = kit.Candidate(analysis.Question, "Can I use AWS KMS Key");
+
+        var answer = AnswerWriter.Write(kit.Index, analysis, [pair], AnswerModel.Current.Semantic);
+
+        Assert.Equal(StudyBot.Core.Knowledge.AnswerVerdict.No, answer.Verdict);
+        Assert.Equal("Can I use AWS KMS Key to encrypt data in? No.", answer.Lead);
+    }
+
+    [Fact]
     public void Decline_Always_HasNoCitations()
     {
         using var kit = new AnsweringTestKit(Notes);
