@@ -120,12 +120,15 @@ internal sealed class Bench : IDisposable
     /// (<see cref="AnswerModel.Variant.PolarityNo"/>), or one for both (No null: EVAL_POLARITY_SIDES=0).</summary>
     private sealed record PolarityTrust(AnswerModel.Linear Yes, double YesThreshold, AnswerModel.Linear? No, double NoThreshold)
     {
+        // Judged as the bot judges: the variant's own choice of model and threshold, and the writer's decision.
+        private AnswerModel.Variant Variant { get; } = new() { Polarity = Yes, PolarityThreshold = YesThreshold, PolarityNo = No, PolarityNoThreshold = NoThreshold };
+
         public (double P, double Threshold) Of(AnswerWriter.Reading reading) =>
-            !reading.Yes && No is not null ? (No.Probability(reading.Signals), NoThreshold) : (Yes.Probability(reading.Signals), YesThreshold);
+            Variant.Trust(reading.Yes, reading.Signals) is { } trust ? (trust.P, trust.Threshold) : (1, 0);
 
         /// <summary>"yes", "no", or "the" (the answer states the notes without a verdict).</summary>
         public string Word(AnswerWriter.Reading reading) =>
-            Of(reading) is var (p, t) && p >= t ? (reading.Yes ? "yes" : "no") : "the";
+            AnswerWriter.Decide(reading, Variant) switch { true => "yes", false => "no", null => "the" };
     }
 
     /// <summary>Whether the rules' Yes and No readings get a polarity model each (EVAL_POLARITY_SIDES=0: one for both, as
