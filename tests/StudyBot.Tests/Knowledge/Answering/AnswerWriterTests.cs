@@ -458,8 +458,13 @@ public sealed class AnswerWriterTests
         Assert.StartsWith(AnswerMarkdown.UnsettledOpening, answer.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Write_UnsettledYesNoOnAPairAnsweringBareNo_LeadQuotesThePairWhole()
+    [Theory]
+    // The pair's "no" is about something else: no verdict, and the lead quotes the pair so it does not read as unanswered.
+    [InlineData("Is KMS used for data at rest?", false, StudyBot.Core.Knowledge.AnswerVerdict.Unsettled)]
+    // The pair asks what was asked and its No is trusted (since the twenty-second session's polarity models): the lead
+    // was then the pair's question alone ("No — Can I use AWS KMS Key to encrypt data in"), read as the answer itself.
+    [InlineData("Can I use an AWS KMS key to encrypt data in transit?", true, StudyBot.Core.Knowledge.AnswerVerdict.No)]
+    public void Write_YesNoOnAPairAnsweringBareNo_LeadQuotesThePairWhole(string question, bool semantic, StudyBot.Core.Knowledge.AnswerVerdict verdict)
     {
         using var kit = new AnsweringTestKit("""
             # Encryption
@@ -470,33 +475,12 @@ public sealed class AnswerWriterTests
 
             - no
             """);
-        var analysis = kit.Analyze("Is KMS used for data at rest?");
+        var analysis = kit.Analyze(question);
         var pair = kit.Candidate(analysis.Question, "Can I use AWS KMS Key");
 
-        var answer = AnswerWriter.Write(kit.Index, analysis, [pair], AnswerModel.Current.Lexical);
+        var answer = AnswerWriter.Write(kit.Index, analysis, [pair], AnswerModel.Current.For(semantic));
 
-        Assert.Equal(StudyBot.Core.Knowledge.AnswerVerdict.Unsettled, answer.Verdict);
-        Assert.Equal("Can I use AWS KMS Key to encrypt data in? No.", answer.Lead);
-    }
-
-    [Fact]
-    public void Write_NoVerdictOnAPairAnsweringBareNo_LeadQuotesThePairWhole()
-    {
-        // The twenty-second session's polarity models trust this No; the lead was then the pair's question alone ("No —
-        // Can I use AWS KMS Key to encrypt data in"), which reads as if the question were the answer.
-        using var kit = new AnsweringTestKit("""
-            # Encryption
-
-            Can I use AWS KMS Key to encrypt data in
-
-            - no
-            """);
-        var analysis = kit.Analyze("Can I use an AWS KMS key to encrypt data in transit?");
-        var pair = kit.Candidate(analysis.Question, "Can I use AWS KMS Key");
-
-        var answer = AnswerWriter.Write(kit.Index, analysis, [pair], AnswerModel.Current.Semantic);
-
-        Assert.Equal(StudyBot.Core.Knowledge.AnswerVerdict.No, answer.Verdict);
+        Assert.Equal(verdict, answer.Verdict);
         Assert.Equal("Can I use AWS KMS Key to encrypt data in? No.", answer.Lead);
     }
 
