@@ -27,6 +27,7 @@ internal sealed class IdleTracker
     private int _started;
     private Task? _parkedOn;
     private Func<bool>? _woken;
+    private long _changes; // counts every Enter and Leave: the loop has not moved while it stands still
 
     /// <summary>
     /// Marks the loop busy from the service's <c>StartAsync</c>: a <c>BackgroundService</c> runs <c>ExecuteAsync</c>
@@ -65,6 +66,16 @@ internal sealed class IdleTracker
         }
     }
 
+    /// <summary>
+    /// Awaits <paramref name="wait"/>, a sleep on <paramref name="time"/> that ends when the clock reaches
+    /// <paramref name="until"/> at the latest, as <see cref="ParkAsync(Task, Func{bool})"/> does; the loop counts as
+    /// waking once the clock has got there, whether or not the timer has fired yet. A fake clock's <c>SetUtcNow</c>
+    /// leaves the firing to another thread that is already firing timers (a request whose timer continuation does its
+    /// own work first), and a test that moved the clock and heard "idle" would move it again before the loop woke.
+    /// </summary>
+    public Task ParkUntilAsync(Task wait, TimeProvider time, DateTimeOffset until, Func<bool>? woken = null) =>
+        ParkAsync(wait, () => woken?.Invoke() == true || time.GetUtcNow() >= until);
+
     /// <summary>Awaits <paramref name="wait"/> as <see cref="ParkAsync(Task, Func{bool})"/> does.</summary>
     public async Task<T> ParkAsync<T>(Task<T> wait, Func<bool>? woken = null)
     {
@@ -77,20 +88,38 @@ internal sealed class IdleTracker
     {
         while (true)
         {
-            Task idle;
+            Task? parked;
+            Func<bool>? woken;
+            long changes;
+            Task busy;
             lock (_lock)
             {
-                // A completed wait whose continuation has not run yet (a fake clock just moved) is work on its way.
-                var waking = _parkedOn is { } parked && (parked.IsCompleted || _woken?.Invoke() == true);
-                if (_running == 0 && !waking)
-                {
-                    return;
-                }
-
-                idle = _running == 0 ? Task.Delay(WakeUpPollMilliseconds, cancellationToken) : _idle.Task;
+                (parked, woken, changes, busy) = (_parkedOn, _woken, _changes, _idle.Task);
             }
 
-            await idle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!busy.IsCompleted) // the loop is running
+            {
+                await busy.WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // Asked outside the lock: a fake clock's read fires due timers, and their continuations enter this tracker.
+            // A completed wait whose continuation has not run yet (a fake clock just moved) is work on its way.
+            var waking = parked is not null && (parked.IsCompleted || woken?.Invoke() == true);
+            if (!waking)
+            {
+                lock (_lock)
+                {
+                    if (_changes == changes)
+                    {
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
+            await Task.Delay(WakeUpPollMilliseconds, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,6 +129,7 @@ internal sealed class IdleTracker
         {
             _parkedOn = null;
             _woken = null;
+            _changes++;
             if (_running++ == 0)
             {
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -113,6 +143,7 @@ internal sealed class IdleTracker
         {
             _parkedOn = parkedOn;
             _woken = woken;
+            _changes++;
             if (--_running == 0)
             {
                 _idle.TrySetResult();

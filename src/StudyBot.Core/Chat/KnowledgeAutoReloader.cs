@@ -82,7 +82,8 @@ internal sealed partial class KnowledgeAutoReloader(
                 // Wait until no change has arrived for the whole debounce period.
                 while (true)
                 {
-                    await _idle.ParkAsync(Task.Delay(debounce, time, stoppingToken)).ConfigureAwait(false);
+                    var quiet = Task.Delay(debounce, time, stoppingToken);
+                    await _idle.ParkUntilAsync(quiet, time, time.GetUtcNow() + debounce).ConfigureAwait(false);
                     if (!_changes.Reader.TryRead(out var later))
                     {
                         break;

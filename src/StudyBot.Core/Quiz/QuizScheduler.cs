@@ -82,9 +82,11 @@ internal sealed partial class QuizScheduler(
 
             // Work already (or all but) due: a short pause in real time guards against a busy loop. It is no wait on
             // the schedule, so it must not hang on a clock that stands still (a test's fake clock moved on meanwhile).
-            var sleep = delay < MinPause
-                ? Task.Delay(MinPause, cts.Token)
-                : Task.Delay(delay > options.Value.MaxSleep ? options.Value.MaxSleep : delay, time, cts.Token);
+            var span = delay > options.Value.MaxSleep ? options.Value.MaxSleep : delay;
+            var sleep = delay < MinPause ? Task.Delay(MinPause, cts.Token) : Task.Delay(span, time, cts.Token);
+
+            // The timer was set at or before this read, so it fires when the clock gets here at the latest.
+            var firesBy = time.GetUtcNow() + span;
             var wake = signal.WaitAsync(cts.Token);
 
             // A clock that moved between reading it and setting the timer (a test's fake clock, stepped to the next
@@ -96,7 +98,7 @@ internal sealed partial class QuizScheduler(
             else if (time.GetUtcNow() < next)
             {
                 // Only a sleep on the clock is idle: the short pause above ends by itself, in real time.
-                await _idle.ParkAsync(Task.WhenAny(sleep, wake), () => sleep.IsCompleted || wake.IsCompleted);
+                await _idle.ParkUntilAsync(Task.WhenAny(sleep, wake), time, firesBy, () => sleep.IsCompleted || wake.IsCompleted);
             }
 
             await cts.CancelAsync();
