@@ -90,7 +90,9 @@ internal static partial class QuestionAnalyzer
 
         if (Lexicon.YesNoOpeners.Contains(first.Value))
         {
-            return true;
+            // "did a commit -a without looking, how can i check what went in": chat drops the subject of a clause
+            // that tells what happened, and the wh-question after it is what is asked.
+            return AskingWhClause(question) is null;
         }
 
         if (WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
@@ -120,6 +122,22 @@ internal static partial class QuestionAnalyzer
 
         var tag = Lexicon.ConfirmationTag().Match(question);
         return tag.Success && tag.Index > 0 ? tag : null;
+    }
+
+    /// <summary>A later clause that asks a wh-question by inversion ("…, how can i check it", "…, what should we use",
+    /// "…, how to fix it"), or null. A relative clause is no question: "Can I use S3, which is cheap, for backups?".</summary>
+    private static string? AskingWhClause(string question)
+    {
+        foreach (Match opening in ClauseOpening().Matches(question))
+        {
+            var rest = question[(opening.Index + opening.Length)..].Trim();
+            if (InvertedWhQuestion().IsMatch(rest))
+            {
+                return rest;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The clause after the last opening clause or dash that ends in the question mark, or the question.</summary>
@@ -155,6 +173,10 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how)$", RegexOptions.IgnoreCase)]
     private static partial Regex WhWord();
+
+    /// <summary>A wh-word, an auxiliary and a subject pronoun ("how can i", "what should we", "where do you"), or "how to".</summary>
+    [GeneratedRegex(@"^(?:(?:what|which|when|where|why|how)\s+(?:can|could|do|does|did|should|shall|will|would|may|might|must|am|are|is)\s+(?:i|we|you|they|he|she|it|one|someone|people)\b|how\s+to\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex InvertedWhQuestion();
 
     [GeneratedRegex(@"[,;:]\s+|\s[—–-]+\s|\s*[—–]\s*|\.\s+|\bso\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseOpening();

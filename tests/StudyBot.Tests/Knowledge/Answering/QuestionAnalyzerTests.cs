@@ -23,6 +23,10 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("the key never leaves the device, no?", true)]
     [InlineData("which side is right?", false)]
     [InlineData("tcp retries no matter what?", false)]
+    [InlineData("did a commit -a without looking, how can i check what actually went in", false)]
+    [InlineData("deleted the wrong branch - how to get it back?", false)]
+    [InlineData("Can I use S3, which is cheap, for backups?", true)]
+    [InlineData("Is it faster, and why?", true)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
