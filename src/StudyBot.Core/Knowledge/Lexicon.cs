@@ -48,7 +48,7 @@ internal static partial class Lexicon
     /// <summary>Words that frame a question rather than name its topic.</summary>
     public static readonly IReadOnlyList<string> FrameWords =
     [
-        "explain", "describe", "define", "definition", "mean", "meaning", "means", "purpose", "use", "used", "uses",
+        "explain", "describe", "define", "definition", "summarise", "summarize", "summary", "clarify", "mean", "meaning", "means", "purpose", "use", "used", "uses",
         "using", "difference", "differences", "different", "between", "vs", "versus", "example", "examples", "advantage",
         "advantages", "disadvantage", "disadvantages", "benefit", "benefits", "downside", "downsides", "drawback",
         "drawbacks", "pros", "cons", "work", "works", "working", "role", "function", "main", "provide", "provides",
@@ -124,6 +124,11 @@ internal static partial class Lexicon
     /// difference only before "between": "git diff" and "the diff of two files" stay topics.</summary>
     [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)", RegexOptions.IgnoreCase)]
     public static partial Regex FramePhrase();
+
+    /// <summary>A request put as a question ("can someone explain PWM in simple terms", "could you summarise Lehman's
+    /// laws"): it asks for an explanation, not for yes or no.</summary>
+    [GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|u)\s+(?:please\s+)?(?:explain|summari[sz]e|describe|define|clarify|break\s+down|walk\s+(?:me|us)\s+through|help\s+(?:me|us)\s+understand)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex RequestOpener();
 
     /// <summary>Informal spellings of question words that are not topic words either.</summary>
     [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]

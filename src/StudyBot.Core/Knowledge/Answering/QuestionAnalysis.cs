@@ -83,7 +83,7 @@ internal static partial class QuestionAnalyzer
     internal static bool IsYesNo(string question)
     {
         var first = WordPattern().Match(question);
-        if (!first.Success)
+        if (!first.Success || Lexicon.RequestOpener().IsMatch(question))
         {
             return false;
         }
@@ -158,9 +158,10 @@ internal static partial class QuestionAnalyzer
         return TagQuestion(question) is { } tag ? question[..tag.Index].Trim() + "?" : question;
     }
 
-    /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?", "whats X": asks what something is.</summary>
+    /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?", "whats X", "can someone explain X": asks
+    /// what something is.</summary>
     internal static bool IsDefinitional(string question) =>
-        DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question);
+        DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question) || Lexicon.RequestOpener().IsMatch(question);
 
     internal static HashSet<string> NegationsOf(string text) =>
         WordPattern().Matches(text.Replace('’', '\''))

@@ -27,6 +27,10 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("deleted the wrong branch - how to get it back?", false)]
     [InlineData("Can I use S3, which is cheap, for backups?", true)]
     [InlineData("Is it faster, and why?", true)]
+    [InlineData("can someone explain pulse width modulation in simple terms, my notes just say PWM", false)]
+    [InlineData("could you please summarise the laws of software evolution?", false)]
+    [InlineData("Can you explain a pod without a container?", false)]
+    [InlineData("Can you run a pod without a container?", true)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
@@ -72,6 +76,7 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("Why do pods exist?", "Why")]
     [InlineData("How do I create a deployment?", "How")]
     [InlineData("Which protocol does SSH use?", "Which")]
+    [InlineData("can someone explain what a pod is", "Definition")]
     public void Analyze_Question_HasItsKind(string question, string kind)
     {
         Assert.Equal(Enum.Parse<QuestionKind>(kind), _kit.Analyze(question).Kind);
