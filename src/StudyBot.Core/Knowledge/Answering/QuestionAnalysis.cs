@@ -73,9 +73,12 @@ internal static partial class QuestionAnalyzer
             : HowQuestion().IsMatch(question) ? QuestionKind.How
             : WhichQuestion().IsMatch(question) ? QuestionKind.Which
             : QuestionKind.Other;
+        // The asking clause's negations only: an opening clause is the question's condition ("our CNI plugin isn't up
+        // yet - will kubernetes still start pods?"), and its "isn't" agreed with the notes' "won't … until CNI is
+        // running" and read Yes (leave-one-corpus-out strict 787 → 791, right Yes/No 53 → 57, wrong 7 → 7).
         return new QuestionAnalysis(
             asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
-            NegationsOf(question), definitional, HowQuestion().IsMatch(question) || CommandQuestion().IsMatch(question));
+            NegationsOf(main), definitional, HowQuestion().IsMatch(question) || CommandQuestion().IsMatch(question));
     }
 
     /// <summary>A yes/no question: it opens with an auxiliary, or its asking clause does after an opening clause or a

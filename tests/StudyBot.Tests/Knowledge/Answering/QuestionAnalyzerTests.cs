@@ -68,6 +68,18 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("our CNI plugin isn't up yet - will kubernetes still start pods?", "")]
+    [InlineData("If I don't set a limit, can a container use all the memory?", "")]
+    [InlineData("Can you have a container without a pod?", "without")]
+    [InlineData("our cluster is small - don't we need an ingress?", "don't")]
+    public void Analyze_Negations_AreTheAskingClauses(string question, string negations)
+    {
+        // The opening clause is the question's condition: "isn't up yet" does not deny what is asked, and a passage
+        // that says "won't run pods until CNI is running" must not agree with it and read Yes.
+        Assert.Equal(negations, string.Join(' ', _kit.Analyze(question).Negations.Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("What is a pod?", "Definition")]
     [InlineData("whats a pod", "Definition")]
     [InlineData("Is UDP connectionless?", "YesNo")]
