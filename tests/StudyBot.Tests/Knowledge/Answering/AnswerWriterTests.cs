@@ -53,6 +53,10 @@ public sealed class AnswerWriterTests
 
         Pods are evicted when the node does not have enough memory left.
 
+        ## Push CDNs
+
+        Sites with a small amount of traffic or sites with content that isn't often updated work well with push CDNs.
+
         ## Lease timers
 
         The client renews the lease at half of its duration.
@@ -131,6 +135,7 @@ public sealed class AnswerWriterTests
     [Theory]
     [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
     [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.
+    [InlineData("Would a push CDN work well for a site with little traffic?", "Sites with a small amount", true, 0)] // inside a relative clause: restricts the subject.
     public void Read_NegationOutsideTheAskedWords_ReadsNoUnlessInACondition(string question, string passage, bool yes, double flagged)
     {
         using var kit = new AnsweringTestKit(Notes);
