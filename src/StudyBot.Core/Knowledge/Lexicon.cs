@@ -130,6 +130,11 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|u)\s+(?:please\s+)?(?:explain|summari[sz]e|describe|define|clarify|break\s+down|walk\s+(?:me|us)\s+through|help\s+(?:me|us)\s+understand)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RequestOpener();
 
+    /// <summary>A negation inside a relative clause ("content that isn't often updated"): it restricts the subject, it
+    /// does not deny what the sentence says of it.</summary>
+    [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex RelativeNegation();
+
     /// <summary>Informal spellings of question words that are not topic words either.</summary>
     [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InformalOpener();

@@ -483,7 +483,7 @@ internal static partial class AnswerWriter
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && Negated(RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
+            else if (yes && question.Negations.Count == 0 && Negated(Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -931,10 +931,6 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
-
-    /// <summary>A negation inside a relative clause ("content that isn't often updated"): it restricts the subject.</summary>
-    [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RelativeNegation();
 
     /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
     [GeneratedRegex(@"\([^()]*\)")]
