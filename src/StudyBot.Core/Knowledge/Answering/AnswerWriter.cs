@@ -586,8 +586,8 @@ internal static partial class AnswerWriter
         var said = index.Analyzer.Terms(clause);
         foreach (var (termsA, termsB) in OppositeTerms.All(index))
         {
-            if ((asked.IsSupersetOf(termsA) && !said.Overlaps(termsA) && said.IsSupersetOf(termsB))
-                || (asked.IsSupersetOf(termsB) && !said.Overlaps(termsB) && said.IsSupersetOf(termsA)))
+            if ((asked.IsSupersetOf(termsA) && !SaysAFormOf(said, termsA) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !SaysAFormOf(said, termsB) && said.IsSupersetOf(termsA)))
             {
                 return true;
             }
@@ -595,6 +595,19 @@ internal static partial class AnswerWriter
 
         return SaysThePrefixedOpposite(index, question, clause);
     }
+
+    /// <summary>The shortest common stem by which two terms are read as forms of one word: the stemmer cuts
+    /// "automatically" to "automat" but "automate" and "automation" to "autom".</summary>
+    private const int MinFormStem = 5;
+
+    /// <summary>Whether the clause says one of <paramref name="terms"/> in some form: the same term, or one whose
+    /// stem is a prefix of the other's at least <see cref="MinFormStem"/> long. A clause that says both sides
+    /// contrasts them rather than denying the asked one ("Automation features allow SIEMs to automate responses,
+    /// reducing manual effort" was a trusted No to "can SIEMs automatically respond to incidents?").</summary>
+    private static bool SaysAFormOf(HashSet<string> said, HashSet<string> terms) =>
+        said.Any(s => terms.Any(t => s == t
+            || (Math.Min(s.Length, t.Length) >= MinFormStem
+                && (s.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(s, StringComparison.Ordinal)))));
 
     /// <summary>Whether the clause says an asked word with a negative prefix (<see cref="Lexicon.NegativePrefixes"/>:
     /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain

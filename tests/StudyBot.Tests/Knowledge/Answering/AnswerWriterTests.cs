@@ -95,6 +95,12 @@ public sealed class AnswerWriterTests
         Teams debate whether or not private functions should be tested directly.
 
         Several readers are allowed at once because no reader can change the shared data.
+
+        ## SIEM
+
+        Automation features allow SIEMs to automate responses to common incidents, reducing manual effort.
+
+        Encryption at the edge protects data at rest.
         """;
 
     [Theory]
@@ -122,6 +128,8 @@ public sealed class AnswerWriterTests
     [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
     [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
     [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
+    [InlineData("Can SIEMs automatically respond to common incidents?", "Automation features", true)] // "manual" beside "automate": both sides said, no opposite.
+    [InlineData("Does encryption at the edge protect data in transit?", "Encryption at the edge", false)] // the opposite of the asked word, and not it.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
