@@ -231,6 +231,50 @@ internal static partial class Lexicon
 
     [GeneratedRegex(@"\bdefaults?\b|\bby\s+default\b|\bout\s+of\s+the\s+box\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
+
+    // Question words and the shapes of questions, read by question analysis.
+
+    /// <summary>A question word on its own ("what", "how", …): never a topic word.</summary>
+    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how)$", RegexOptions.IgnoreCase)]
+    public static partial Regex WhWord();
+
+    /// <summary>A wh-word, an auxiliary and a subject pronoun ("how can i", "what should we", "where do you"), or "how to".</summary>
+    [GeneratedRegex(@"^(?:(?:what|which|when|where|why|how)\s+(?:can|could|do|does|did|should|shall|will|would|may|might|must|am|are|is)\s+(?:i|we|you|they|he|she|it|one|someone|people)\b|how\s+to\b)", RegexOptions.IgnoreCase)]
+    public static partial Regex InvertedWhQuestion();
+
+    /// <summary>Where a question's clause ends and the next begins (a comma, a dash, a full stop, "so"): a yes/no
+    /// question may come after an opening clause.</summary>
+    [GeneratedRegex(@"[,;:]\s+|\s[—–-]+\s|\s*[—–]\s*|\.\s+|\bso\s+", RegexOptions.IgnoreCase)]
+    public static partial Regex ClauseOpening();
+
+    /// <summary>"What is …", "define …", "explain …": a question that asks what something is.</summary>
+    [GeneratedRegex(@"^\s*(what\s+(is|are|was|were|does|do)\b|what's\b|define\b|explain\b|describe\b|meaning\s+of\b)", RegexOptions.IgnoreCase)]
+    public static partial Regex DefinitionalQuestion();
+
+    /// <summary>"How …": a question that asks for a way or a procedure.</summary>
+    [GeneratedRegex(@"^\s*how\b", RegexOptions.IgnoreCase)]
+    public static partial Regex HowQuestion();
+
+    /// <summary>Words that ask for a command, its syntax or an example.</summary>
+    [GeneratedRegex(@"\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex CommandQuestion();
+
+    /// <summary>"Why …": a question that asks for a reason.</summary>
+    [GeneratedRegex(@"^\s*why\b", RegexOptions.IgnoreCase)]
+    public static partial Regex WhyQuestion();
+
+    /// <summary>"Which …" or "What …": a question that asks to pick or name one thing.</summary>
+    [GeneratedRegex(@"^\s*(which|what)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex WhichQuestion();
+
+    /// <summary>Words that ask to compare ("difference", "vs", "better").</summary>
+    [GeneratedRegex(@"\bdifference\b|\bdiffer\b|\bvs\.?\b|\bversus\b|\bcompare[sd]?\b|\bbetter\b|\bfaster\b|\bslower\b", RegexOptions.IgnoreCase)]
+    public static partial Regex CompareQuestion();
+
+    /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "how does A differ
+    /// from B", "how is A different from B", "A vs B".</summary>
+    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different)\s+(?:from|to|than)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ComparedPair();
 }
 
 /// <summary>What kind of value a question asks for.</summary>

@@ -68,17 +68,17 @@ internal static partial class QuestionAnalyzer
         var kind = isYesNo ? QuestionKind.YesNo
             : answerType != AnswerType.None ? QuestionKind.Value
             : definitional ? QuestionKind.Definition
-            : CompareQuestion().IsMatch(question) ? QuestionKind.Compare
-            : WhyQuestion().IsMatch(question) ? QuestionKind.Why
-            : HowQuestion().IsMatch(question) ? QuestionKind.How
-            : WhichQuestion().IsMatch(question) ? QuestionKind.Which
+            : Lexicon.CompareQuestion().IsMatch(question) ? QuestionKind.Compare
+            : Lexicon.WhyQuestion().IsMatch(question) ? QuestionKind.Why
+            : Lexicon.HowQuestion().IsMatch(question) ? QuestionKind.How
+            : Lexicon.WhichQuestion().IsMatch(question) ? QuestionKind.Which
             : QuestionKind.Other;
         // The asking clause's negations only: an opening clause is the question's condition ("our CNI plugin isn't up
         // yet - will kubernetes still start pods?"), and its "isn't" agreed with the notes' "won't … until CNI is
         // running" and read Yes (leave-one-corpus-out strict 787 → 791, right Yes/No 53 → 57, wrong 7 → 7).
         return new QuestionAnalysis(
             asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
-            NegationsOf(main), definitional, HowQuestion().IsMatch(question) || CommandQuestion().IsMatch(question));
+            NegationsOf(main), definitional, Lexicon.HowQuestion().IsMatch(question) || Lexicon.CommandQuestion().IsMatch(question));
     }
 
     /// <summary>A yes/no question: it opens with an auxiliary, or its asking clause does after an opening clause or a
@@ -98,7 +98,7 @@ internal static partial class QuestionAnalyzer
             return AskingWhClause(question) is null;
         }
 
-        if (WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
+        if (Lexicon.WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
         {
             return false;
         }
@@ -118,7 +118,7 @@ internal static partial class QuestionAnalyzer
     private static Match? TagQuestion(string question)
     {
         var first = WordPattern().Match(question);
-        if (!first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
+        if (!first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || Lexicon.WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
         {
             return null;
         }
@@ -131,10 +131,10 @@ internal static partial class QuestionAnalyzer
     /// "…, how to fix it"), or null. A relative clause is no question: "Can I use S3, which is cheap, for backups?".</summary>
     private static string? AskingWhClause(string question)
     {
-        foreach (Match opening in ClauseOpening().Matches(question))
+        foreach (Match opening in Lexicon.ClauseOpening().Matches(question))
         {
             var rest = question[(opening.Index + opening.Length)..].Trim();
-            if (InvertedWhQuestion().IsMatch(rest))
+            if (Lexicon.InvertedWhQuestion().IsMatch(rest))
             {
                 return rest;
             }
@@ -146,12 +146,12 @@ internal static partial class QuestionAnalyzer
     /// <summary>The clause after the last opening clause or dash that ends in the question mark, or the question.</summary>
     internal static string MainClause(string question)
     {
-        var breaks = ClauseOpening().Matches(question);
+        var breaks = Lexicon.ClauseOpening().Matches(question);
         for (var i = breaks.Count - 1; i >= 0; i--)
         {
             var rest = question[(breaks[i].Index + breaks[i].Length)..].Trim();
             var word = WordPattern().Match(rest);
-            if (word.Success && (Lexicon.YesNoOpeners.Contains(word.Value) || WhWord().IsMatch(word.Value)))
+            if (word.Success && (Lexicon.YesNoOpeners.Contains(word.Value) || Lexicon.WhWord().IsMatch(word.Value)))
             {
                 return rest;
             }
@@ -164,7 +164,7 @@ internal static partial class QuestionAnalyzer
     /// <summary>"What is X?", "Define X", "Explain X", "What does X mean?", "whats X", "can someone explain X": asks
     /// what something is.</summary>
     internal static bool IsDefinitional(string question) =>
-        DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question) || Lexicon.RequestOpener().IsMatch(question);
+        Lexicon.DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question) || Lexicon.RequestOpener().IsMatch(question);
 
     internal static HashSet<string> NegationsOf(string text) =>
         WordPattern().Matches(text.Replace('’', '\''))
@@ -174,39 +174,6 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
     internal static partial Regex WordPattern();
-
-    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how)$", RegexOptions.IgnoreCase)]
-    private static partial Regex WhWord();
-
-    /// <summary>A wh-word, an auxiliary and a subject pronoun ("how can i", "what should we", "where do you"), or "how to".</summary>
-    [GeneratedRegex(@"^(?:(?:what|which|when|where|why|how)\s+(?:can|could|do|does|did|should|shall|will|would|may|might|must|am|are|is)\s+(?:i|we|you|they|he|she|it|one|someone|people)\b|how\s+to\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex InvertedWhQuestion();
-
-    [GeneratedRegex(@"[,;:]\s+|\s[—–-]+\s|\s*[—–]\s*|\.\s+|\bso\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex ClauseOpening();
-
-    [GeneratedRegex(@"^\s*(what\s+(is|are|was|were|does|do)\b|what's\b|define\b|explain\b|describe\b|meaning\s+of\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex DefinitionalQuestion();
-
-    [GeneratedRegex(@"^\s*how\b", RegexOptions.IgnoreCase)]
-    private static partial Regex HowQuestion();
-
-    [GeneratedRegex(@"\b(command|commands|syntax|example|examples|kubectl|cli|script|config|configure|yaml)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CommandQuestion();
-
-    [GeneratedRegex(@"^\s*why\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WhyQuestion();
-
-    [GeneratedRegex(@"^\s*(which|what)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WhichQuestion();
-
-    [GeneratedRegex(@"\bdifference\b|\bdiffer\b|\bvs\.?\b|\bversus\b|\bcompare[sd]?\b|\bbetter\b|\bfaster\b|\bslower\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CompareQuestion();
-
-    /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "how does A differ
-    /// from B", "how is A different from B", "A vs B".</summary>
-    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different)\s+(?:from|to|than)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ComparedPair();
 
     /// <summary>The most words of a side taken as its name ("EKS in production" is EKS): further words qualify it.</summary>
     private const int MaxSideWords = 3;
@@ -218,7 +185,7 @@ internal static partial class QuestionAnalyzer
     /// the ranking is not changed.</summary>
     public static (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? ComparedSides(QuestionAnalysis question)
     {
-        var match = ComparedPair().Match(question.Question);
+        var match = Lexicon.ComparedPair().Match(question.Question);
         if (!match.Success)
         {
             return null;
