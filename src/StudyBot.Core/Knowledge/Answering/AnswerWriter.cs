@@ -438,10 +438,11 @@ internal static partial class AnswerWriter
 
     /// <summary>The rules' reading when the polarity model trusts it enough (or there is no model), else none.</summary>
     internal static bool? Decide(Reading reading, AnswerModel.Variant? variant) =>
-        variant?.Trust(reading.Yes, reading.Signals) is not { } trust || trust.P >= trust.Threshold ? reading.Yes : null;
+        reading.Settles && (variant?.Trust(reading.Yes, reading.Signals) is not { } trust || trust.P >= trust.Threshold) ? reading.Yes : null;
 
-    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is.</summary>
-    internal readonly record struct Reading(bool Yes, double[] Signals);
+    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is; when
+    /// the passage says nothing of the question at all (<see cref="Settles"/> false), no Yes/No is read.</summary>
+    internal readonly record struct Reading(bool Yes, double[] Signals, bool Settles = true);
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
@@ -451,6 +452,13 @@ internal static partial class AnswerWriter
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
         x[PolaritySignals.Semantic] = similarity;
+        if (!ownQuestion && passage.Question is not null && LeadingYesNo().Replace(answer, string.Empty).Trim().Length == 0)
+        {
+            // A pair of the notes that answers another question with a bare "no" says nothing of this one: "Can I use AWS
+            // KMS Key to encrypt data in — no" was a trusted No to "Is KMS used for data at rest?".
+            return new Reading(false, x, Settles: false);
+        }
+
         bool yes;
         if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
         {

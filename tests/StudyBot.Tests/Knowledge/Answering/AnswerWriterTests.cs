@@ -474,6 +474,7 @@ public sealed class AnswerWriterTests
     [Theory]
     // The pair's "no" is about something else: no verdict, and the lead quotes the pair so it does not read as unanswered.
     [InlineData("Is KMS used for data at rest?", false, StudyBot.Core.Knowledge.AnswerVerdict.Unsettled)]
+    [InlineData("Is KMS used for data at rest?", true, StudyBot.Core.Knowledge.AnswerVerdict.Unsettled)] // whatever a model trusts.
     // The pair asks what was asked and its No is trusted (since the twenty-second session's polarity models): the lead
     // was then the pair's question alone ("No — Can I use AWS KMS Key to encrypt data in"), read as the answer itself.
     [InlineData("Can I use an AWS KMS key to encrypt data in transit?", true, StudyBot.Core.Knowledge.AnswerVerdict.No)]
