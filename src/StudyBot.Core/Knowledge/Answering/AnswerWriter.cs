@@ -454,8 +454,8 @@ internal static partial class AnswerWriter
         x[PolaritySignals.Semantic] = similarity;
         if (!ownQuestion && passage.Question is not null && LeadingYesNo().Replace(answer, string.Empty).Trim().Length == 0)
         {
-            // A pair of the notes that answers another question with a bare "no" says nothing of this one: "Can I use AWS
-            // KMS Key to encrypt data in — no" was a trusted No to "Is KMS used for data at rest?".
+            // A pair of the notes that answers another question with a bare "yes" or "no" says nothing of this one: "Can
+            // I use AWS KMS Key to encrypt data in — no" was a trusted No to "Is KMS used for data at rest?".
             return new Reading(false, x, Settles: false);
         }
 
