@@ -17,7 +17,7 @@ internal sealed record Heading(string Title, int Line, int Depth);
 /// <param name="Context">Text of parent bullets (a nested bullet is read with its parent), not shown.</param>
 /// <param name="Leads">The titles this passage is the first content under (a heading directly followed by a
 /// sub-heading leads into the sub-heading's first passage).</param>
-/// <param name="LinkShare">Share of the passage's source characters inside links or URLs (a link list, an index or a
+/// <param name="LinkShare">Share of the passage's shown characters that are link text or URLs (a link list, an index or a
 /// "helpful links" line points elsewhere rather than explaining).</param>
 internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSection, string Context, IReadOnlyList<Heading> Leads, double LinkShare = 0)
 {
@@ -625,17 +625,29 @@ internal static partial class NotesParser
             onLine[inline.Span.Start] = new EmphasisSpan(text, kind);
         }
 
+        /// <summary>Counted in letters and digits of the text as a reader sees it: a markdown link by its text, a bare URL
+        /// whole. Counting the link's source instead made a rule such as "[15.1](#comparison--eqeqeq) Use `===` …
+        /// eslint: [`eqeqeq`](https://eslint.org/docs/rules/eqeqeq)" two-thirds links, as if it pointed elsewhere, when
+        /// its links are a number and a rule name beside the sentence that answers.</summary>
         private double LinkShare(int start, int end)
         {
             int total = 0, linked = 0;
+            static int Visible(string s) => s.Count(char.IsLetterOrDigit); // a bullet's marker or a line's punctuation is no text
             for (var line = start; line <= end && line <= _lines.LineCount; line++)
             {
                 var text = _lines.Line(line);
-                total += text.Count(c => !char.IsWhiteSpace(c));
+                var at = 0;
                 foreach (var link in LinkPattern().Matches(text).Cast<Match>())
                 {
-                    linked += link.Value.Count(c => !char.IsWhiteSpace(c));
+                    var shown = link.Value.StartsWith('<') || link.Value.StartsWith("http", StringComparison.Ordinal)
+                        ? link.Value
+                        : link.Value[(link.Value.IndexOf('[', StringComparison.Ordinal) + 1)..link.Value.IndexOf("](", StringComparison.Ordinal)];
+                    total += Visible(text[at..link.Index]) + Visible(shown);
+                    linked += Visible(shown);
+                    at = link.Index + link.Length;
                 }
+
+                total += Visible(text[at..]);
             }
 
             return total == 0 ? 0 : (double)linked / total;

@@ -46,6 +46,18 @@ public sealed class NotesParserTests
         Assert.Single(passages, p => p.Text.Contains(text, StringComparison.Ordinal));
 
     [Fact]
+    public void Parse_RuleWithNumberAndReferenceLinks_IsMostlyProseNotLinks()
+    {
+        // A style guide's rule: its links are a number and a rule name, the sentence is what answers (the link's
+        // source, URL and all, was two-thirds of the line).
+        const string notes = "Comparison\n\n- [15.1](#comparison--eqeqeq) Use `===` and `!==` over `==` and `!=`. eslint: [`eqeqeq`](https://eslint.org/docs/rules/eqeqeq)\n";
+
+        var entry = Assert.Single(NotesParser.Parse("guide.md", notes), e => e.Passage.LineStart == 3);
+
+        Assert.InRange(entry.LinkShare, 0.2, 0.45);
+    }
+
+    [Fact]
     public void Parse_LinkListAndProse_MeasureHowMuchOfTheLineIsLinks()
     {
         const string notes = "Topics\n\n- [Cables](notes/physical/cables.md)\n- Cables carry signals between devices\n- See https://example.com/cables for more\n";
