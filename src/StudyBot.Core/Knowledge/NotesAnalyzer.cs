@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
@@ -11,7 +12,7 @@ using Lucene.Net.Util;
 namespace StudyBot.Core.Knowledge;
 
 /// <summary>
-/// Standard tokenizer → English possessive → lowercase → British to American spelling → synonyms → stop words (keeping no/not/cannot/without/never)
+/// Comparison operators as words → standard tokenizer → English possessive → lowercase → British to American spelling → synonyms → stop words (keeping no/not/cannot/without/never)
 /// → Porter stemming. Used for indexing and for questions, so both sides meet on the same terms.
 /// </summary>
 internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
@@ -41,6 +42,36 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         "yours", "ours", "theirs", "his", "hers",
     ], ignoreCase: true);
 
+
+    /// <summary>The comparison operators a question about code names, each read as one word the tokenizer keeps (it
+    /// drops punctuation, so "should I use === and !== instead of == and !=?" had no concept but "use" and "instead"
+    /// and was declined on a style guide whose rule says exactly that). Only operators that chat does not write for
+    /// something else: "??", "->", "=>", "&lt;=" stay punctuation ("what is this??", "tokens -> authentication").
+    /// Longest match first ("===" is not "==" and "=").</summary>
+    internal static readonly IReadOnlyDictionary<string, string> OperatorWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["==="] = " op_strict_equal ",
+        ["!=="] = " op_strict_not_equal ",
+        ["=="] = " op_equal ",
+        ["!="] = " op_not_equal ",
+        ["<>"] = " op_not_equal ",
+        ["::"] = " op_double_colon ",
+    };
+
+    private static readonly NormalizeCharMap OperatorMap = BuildOperatorMap();
+
+    private static NormalizeCharMap BuildOperatorMap()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var (op, word) in OperatorWords)
+        {
+            builder.Add(op, word);
+        }
+
+        return builder.Build();
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(OperatorMap, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

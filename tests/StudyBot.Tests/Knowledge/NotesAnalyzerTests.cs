@@ -126,4 +126,28 @@ public sealed class NotesAnalyzerTests
 
         Assert.NotNull(tokens);
     }
+
+    [Fact]
+    public void Terms_ComparisonOperators_AreWordsTheQuestionAndTheNotesShare()
+    {
+        var question = Analyzer.Terms("should I use === and !== instead of == and !=?");
+        var rule = Analyzer.Terms("Use `===` and `!==` over `==` and `!=`.");
+
+        Assert.Contains("op_strict_equ", question);
+        Assert.Contains("op_strict_not_equ", question);
+        Assert.Contains("op_equ", question);
+        Assert.Contains("op_not_equ", question);
+        Assert.Subset(rule.ToHashSet(), question.Where(t => t.StartsWith("op_", StringComparison.Ordinal)).ToHashSet());
+        Assert.Equal(Analyzer.Terms("x != y"), Analyzer.Terms("x <> y"));
+    }
+
+    [Theory]
+    [InlineData("what is this??")]
+    [InlineData("tokens -> authentication")]
+    [InlineData("x => x + 1")]
+    [InlineData("size <= 5 MB")]
+    public void Terms_PunctuationChatWritesForOtherThings_StaysPunctuation(string text)
+    {
+        Assert.DoesNotContain(Analyzer.Terms(text), t => t.StartsWith("op_", StringComparison.Ordinal));
+    }
 }

@@ -622,10 +622,28 @@ internal static partial class AnswerWriter
     /// form the clause says, in each case without the other side also saying the same form.</summary>
     private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
     {
-        var asked = LowerWords(question).ToHashSet(StringComparer.Ordinal);
-        var said = LowerWords(clause).ToHashSet(StringComparer.Ordinal);
+        var asked = WordsOutsideNegativeNames(question);
+        var said = WordsOutsideNegativeNames(clause);
         return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked));
     }
+
+    /// <summary>The lower-case words, less those inside a hyphenated negative name: "the not-equal operator" names the
+    /// inequality it asks about, so its "equal" is no plain word for "inequality" to be the opposite of ("does postgres
+    /// accept &lt;&gt; as the not-equal operator too?" read No from "supports the synonymous &lt;&gt; operator for checking
+    /// inequality").</summary>
+    private static HashSet<string> WordsOutsideNegativeNames(string text)
+    {
+        var normalized = text.Replace('’', '\'');
+        return QuestionAnalyzer.WordPattern().Matches(normalized)
+            .Where(m => !(m.Index > 0 && normalized[m.Index - 1] == '-' && Lexicon.Negations.Contains(PreviousWord(normalized, m.Index - 1))))
+            .Select(m => m.Value.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string PreviousWord(string text, int end) =>
+        QuestionAnalyzer.WordPattern().Matches(text[..end]) is { Count: > 0 } words && words[^1].Index + words[^1].Length == end
+            ? words[^1].Value.ToLowerInvariant()
+            : string.Empty;
 
     /// <summary>The shortest stem a prefixed word is read from: shorter ones are mostly not prefixed at all ("in" +
     /// "form", "dis" + "play").</summary>

@@ -166,11 +166,24 @@ internal static partial class QuestionAnalyzer
     internal static bool IsDefinitional(string question) =>
         Lexicon.DefinitionalQuestion().IsMatch(question) || Lexicon.InformalOpener().IsMatch(question) || Lexicon.RequestOpener().IsMatch(question);
 
-    internal static HashSet<string> NegationsOf(string text) =>
-        WordPattern().Matches(text.Replace('’', '\''))
+    internal static HashSet<string> NegationsOf(string text)
+    {
+        var normalized = text.Replace('’', '\'');
+        return WordPattern().Matches(normalized)
+            .Where(m => !InHyphenatedName(normalized, m))
             .Select(m => m.Value.ToLowerInvariant())
             .Where(Lexicon.Negations.Contains)
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True for a word joined to the next by a hyphen ("the not-equal operator", "a no-op", "not-null"): one
+    /// name, which negates nothing the sentence says ("does postgres accept &lt;&gt; as the not-equal operator too?" was read
+    /// as a negated question and answered No).</summary>
+    private static bool InHyphenatedName(string text, Match word)
+    {
+        var end = word.Index + word.Length;
+        return end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1]);
+    }
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
     internal static partial Regex WordPattern();

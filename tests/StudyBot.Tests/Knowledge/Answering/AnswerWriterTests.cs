@@ -101,6 +101,8 @@ public sealed class AnswerWriterTests
         Automation features allow SIEMs to automate responses to common incidents, reducing manual effort.
 
         Encryption at the edge protects data at rest.
+
+        The database also supports the synonymous <> operator for checking inequality.
         """;
 
     [Theory]
@@ -130,6 +132,7 @@ public sealed class AnswerWriterTests
     [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
     [InlineData("Can SIEMs automatically respond to common incidents?", "Automation features", true)] // "manual" beside "automate": both sides said, no opposite.
     [InlineData("Does encryption at the edge protect data in transit?", "Encryption at the edge", false)] // the opposite of the asked word, and not it.
+    [InlineData("Does the database accept <> as the not-equal operator too?", "The database also supports", true)] // "not-equal" names the inequality asked.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);

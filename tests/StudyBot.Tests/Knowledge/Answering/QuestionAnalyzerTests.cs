@@ -72,6 +72,8 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("If I don't set a limit, can a container use all the memory?", "")]
     [InlineData("Can you have a container without a pod?", "without")]
     [InlineData("our cluster is small - don't we need an ingress?", "don't")]
+    [InlineData("does postgres accept <> as the not-equal operator too?", "")] // a hyphenated name negates nothing
+    [InlineData("is a no-op migration safe to run twice?", "")]
     public void Analyze_Negations_AreTheAskingClauses(string question, string negations)
     {
         // The opening clause is the question's condition: "isn't up yet" does not deny what is asked, and a passage
