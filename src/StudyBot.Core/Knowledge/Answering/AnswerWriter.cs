@@ -634,16 +634,22 @@ internal static partial class AnswerWriter
     private static HashSet<string> WordsOutsideNegativeNames(string text)
     {
         var normalized = text.Replace('’', '\'');
-        return QuestionAnalyzer.WordPattern().Matches(normalized)
-            .Where(m => !(m.Index > 0 && normalized[m.Index - 1] == '-' && Lexicon.Negations.Contains(PreviousWord(normalized, m.Index - 1))))
-            .Select(m => m.Value.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
-    }
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        Match? previous = null;
+        foreach (Match word in QuestionAnalyzer.WordPattern().Matches(normalized))
+        {
+            var insideNegativeName = previous is not null && previous.Index + previous.Length + 1 == word.Index
+                && QuestionAnalyzer.InHyphenatedName(normalized, previous) && Lexicon.Negations.Contains(previous.Value.ToLowerInvariant());
+            if (!insideNegativeName)
+            {
+                words.Add(word.Value.ToLowerInvariant());
+            }
 
-    private static string PreviousWord(string text, int end) =>
-        QuestionAnalyzer.WordPattern().Matches(text[..end]) is { Count: > 0 } words && words[^1].Index + words[^1].Length == end
-            ? words[^1].Value.ToLowerInvariant()
-            : string.Empty;
+            previous = word;
+        }
+
+        return words;
+    }
 
     /// <summary>The shortest stem a prefixed word is read from: shorter ones are mostly not prefixed at all ("in" +
     /// "form", "dis" + "play").</summary>

@@ -179,7 +179,7 @@ internal static partial class QuestionAnalyzer
     /// <summary>True for a word joined to the next by a hyphen ("the not-equal operator", "a no-op", "not-null"): one
     /// name, which negates nothing the sentence says ("does postgres accept &lt;&gt; as the not-equal operator too?" was read
     /// as a negated question and answered No).</summary>
-    private static bool InHyphenatedName(string text, Match word)
+    internal static bool InHyphenatedName(string text, Match word)
     {
         var end = word.Index + word.Length;
         return end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1]);
