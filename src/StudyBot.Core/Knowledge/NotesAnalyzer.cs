@@ -48,7 +48,7 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
     /// and was declined on a style guide whose rule says exactly that). Only operators that chat does not write for
     /// something else: "??", "->", "=>", "&lt;=" stay punctuation ("what is this??", "tokens -> authentication").
     /// Longest match first ("===" is not "==" and "=").</summary>
-    internal static readonly IReadOnlyDictionary<string, string> OperatorWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, string> OperatorWords = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["==="] = " op_strict_equal ",
         ["!=="] = " op_strict_not_equal ",

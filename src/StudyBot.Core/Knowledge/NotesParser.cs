@@ -34,7 +34,7 @@ internal sealed record NoteEntry(Passage Passage, int SectionLine, int IndexInSe
 internal static partial class NotesParser
 {
     /// <summary>A markdown link, an autolink or a bare URL.</summary>
-    [GeneratedRegex(@"!?\[[^\]]*\]\([^)]*\)|<?https?://\S+")]
+    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)|<?https?://\S+")]
     private static partial Regex LinkPattern();
 
     /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
@@ -639,9 +639,7 @@ internal static partial class NotesParser
                 var at = 0;
                 foreach (var link in LinkPattern().Matches(text).Cast<Match>())
                 {
-                    var shown = link.Value.StartsWith('<') || link.Value.StartsWith("http", StringComparison.Ordinal)
-                        ? link.Value
-                        : link.Value[(link.Value.IndexOf('[', StringComparison.Ordinal) + 1)..link.Value.IndexOf("](", StringComparison.Ordinal)];
+                    var shown = link.Groups["text"] is { Success: true } label ? label.Value : link.Value;
                     total += Visible(text[at..link.Index]) + Visible(shown);
                     linked += Visible(shown);
                     at = link.Index + link.Length;
