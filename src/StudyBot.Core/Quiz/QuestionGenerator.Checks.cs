@@ -197,7 +197,7 @@ public static partial class QuestionGenerator
             return "the key's partner missing";
         }
 
-        if (q.Kind is QuizQuestionKind.FillInTheBlank && ExpansionVisible(c.Stem, corpus.Expansion(q.Answer)))
+        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Topic && ExpansionVisible(c.Stem, corpus.Expansion(q.Answer)))
         {
             return "expansion visible";
         }
@@ -245,7 +245,8 @@ public static partial class QuestionGenerator
     private static double GiveawayMarginOf(QuizQuestion q, QuizCorpus? corpus = null) => q.Kind switch
     {
         QuizQuestionKind.Definition when q.Choices.Count > 2 && corpus is not null && NamesInEverydayWords(q, corpus) => KindSimilarity.ManyTitlesGiveawayMargin,
-        QuizQuestionKind.Definition or QuizQuestionKind.Contrast => KindSimilarity.TitleGiveawayMargin,
+        // A topic item's choices are titles too: the topics of sibling pages or sections.
+        QuizQuestionKind.Definition or QuizQuestionKind.Contrast or QuizQuestionKind.Topic => KindSimilarity.TitleGiveawayMargin,
         _ => KindSimilarity.GiveawayMargin,
     };
 

@@ -126,16 +126,21 @@ public static partial class QuestionGenerator
             .Select(s => s with { FirstWordCounts = firstWords, FirstWordIsName = FirstWordIsName(s.Title, s.FirstWord, corpus) })
             .ToList();
 
+        // Topic items: a line that opens with the topic of its file or section, asked among the sibling topics.
+        var topics = TopicUnits(files, sections, corpus, trace);
+
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
         {
             var alone = OutOfContext(filePassages, fileLines, corpus);
+            var facts = CandidateFacts(alone, fileLines);
             var candidates = FromQuestionAnswers(alone, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
                 .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
                     .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
-                .Concat(FromFacts(CandidateFacts(alone, fileLines), fileLines, sections, corpus, kinds, trace));
+                .Concat(FromFacts(facts, fileLines, sections, corpus, kinds, trace))
+                .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace));
             foreach (var c in candidates)
             {
                 var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(InNotesCasing(c.Question, corpus));
@@ -297,15 +302,18 @@ public static partial class QuestionGenerator
     /// <summary>True for the kinds whose choices are terms of the notes (a blank's, a definition's or a contrast's titles):
     /// the key must not show in the stem in any form, and the wrong choices must be of its kind.</summary>
     internal static bool NamesATerm(QuizQuestionKind kind) =>
-        kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition or QuizQuestionKind.Contrast;
+        kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Definition or QuizQuestionKind.Contrast or QuizQuestionKind.Topic;
 
-    /// <summary>Pairs and yes/no first (the notes' own questions), then definitions, then blanks.</summary>
+    /// <summary>Pairs and yes/no first (the notes' own questions), then definitions, then blanks, then topic items.</summary>
     internal static int KindRank(QuizQuestionKind kind) => kind switch
     {
         QuizQuestionKind.Team => 0,
         QuizQuestionKind.YesNo or QuizQuestionKind.QuestionAnswer => 1,
         QuizQuestionKind.Definition or QuizQuestionKind.Contrast => 2,
-        _ => 3,
+        QuizQuestionKind.FillInTheBlank => 3,
+
+        // No outside reader has rated one yet: of a blank and a topic item on one line, the blank is asked.
+        _ => 4,
     };
 
     /// <summary>Quality within a kind: close-family wrong choices, a specific key, four choices, a stem of readable

@@ -25,6 +25,10 @@ public enum QuizQuestionKind
 
     /// <summary>Written by the team in a <c>*.quiz.md</c> file.</summary>
     Team,
+
+    /// <summary>"Which of these holds …?": a line that opens with the topic of its file (or section) asked without it,
+    /// the topics of its sibling files in the folder (or sibling sections under the parent heading) as distractors.</summary>
+    Topic,
 }
 
 /// <summary>

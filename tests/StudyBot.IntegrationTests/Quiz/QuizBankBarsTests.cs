@@ -76,9 +76,10 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
             Q("FillInTheBlank", "Fill in the blank (Storage classes): “Admins create storageclasses. Users name the _____ in the PVC.”", "k.md", "StorageClass", "PVC", "PV"),
             Q("FillInTheBlank", "Fill in the blank: “Total: _____ files | 1.0 MB _____”", "README.md", "115", "20", "30"),
             Q("Description", "What do the notes say about AWS Shield?", "a.md", "Shield protects against DDoS", "Stores objects", "Runs code"),
+            Q("Topic", "Which of these holds arrays of values at contiguous memory locations?", "algorithms/array.md", "Array", "Stack", "Queue", "Heap"),
         ]);
 
-        Assert.Equal(new Bars(3, 1, 1, 1, 1, 1), bars);
+        Assert.Equal(new Bars(4, 2, 2, 1, 1, 1), bars);
     }
 
     internal static Bars Measure(IReadOnlyList<JsonElement> questions)
@@ -115,7 +116,7 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
                 continue;
             }
 
-            if (kind is "FillInTheBlank" or "Definition" && (Visible(stem, answer) || Visible(label, answer)))
+            if (kind is "FillInTheBlank" or "Definition" or "Topic" && (Visible(stem, answer) || Visible(label, answer)))
             {
                 visible++;
             }
