@@ -157,6 +157,14 @@ public static partial class QuestionGenerator
     internal static (string Subject, string Predicate)? TopicPredicate(string line, string topic)
     {
         var text = QuizText.OneLine(line).Trim();
+
+        // A line in lower case is an item that continues a lead-in ("- the hardware has been available long enough …"
+        // under "A device works well when:"): the subject is not the topic but one case of it.
+        if (text.Length == 0 || !char.IsUpper(text[0]))
+        {
+            return null;
+        }
+
         var name = string.Join(@"[\s-]+", topic.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Regex.Escape));
         if (name.Length == 0)
         {
@@ -187,7 +195,9 @@ public static partial class QuestionGenerator
         var finite = known || (looksFinite && (isPlural
             ? !verb.EndsWith('s')
             : verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) && !verb.EndsWith("us", StringComparison.Ordinal) && !verb.EndsWith("is", StringComparison.Ordinal)));
-        if (!finite || QuizText.ContentStems(m.Groups["adverb"].Value + verb + " " + rest).Count < MinBlankContext)
+        // "Phishing can also lead victims to …": said as well of something the notes named before, perhaps a sibling.
+        if (!finite || QuizText.ContentStems(m.Groups["adverb"].Value + verb + " " + rest).Count < MinBlankContext
+            || QuizText.Words(rest).Take(2).Append(verb).Any(QuizLexicon.AdditiveWords.Contains))
         {
             return null;
         }
@@ -196,13 +206,14 @@ public static partial class QuestionGenerator
         var predicate = (m.Groups["adverb"].Value + said + " " + rest).Trim();
         return (m.Groups["subject"].Value, predicate);
 
-        // "Tries are special trees …": "is special trees" would not be English.
+        // "Tries are special trees …": "is special trees" would not be English; "is assessed by their impact" neither.
         static bool KeepsPlural(string verb, string rest)
         {
             var words = QuizText.Words(rest);
-            return verb.Equals("are", StringComparison.OrdinalIgnoreCase) && words.Count >= 2 && !QuizLexicon.Determiners.Contains(words[0])
-                && !QuizLexicon.StopWords.Contains(words[0]) && !words[0].EndsWith("ly", StringComparison.Ordinal)
-                && (words[0].EndsWith('s') || words[1].EndsWith('s'));
+            return words.Any(QuizLexicon.PluralPronouns.Contains)
+                || (verb.Equals("are", StringComparison.OrdinalIgnoreCase) && words.Count >= 2 && !QuizLexicon.Determiners.Contains(words[0])
+                    && !QuizLexicon.StopWords.Contains(words[0]) && !words[0].EndsWith("ly", StringComparison.Ordinal)
+                    && (words[0].EndsWith('s') || words[1].EndsWith('s')));
         }
     }
 
@@ -246,7 +257,7 @@ public static partial class QuestionGenerator
             // A short paragraph is one fact of several sentences ("Arrays are among … Questions which ask …"): the first
             // says what the line's subject is; the ones after it go on about something else.
             var sentence = Sentences.Of(text) is [var first, _, ..] ? first.Trim() : text;
-            foreach (var unit in own.Where(u => u.Section is null || u.Section == passage.Section))
+            foreach (var unit in own.Where(u => u.Section is null ? !UnderAnotherName(passage, u.Topic, corpus) : u.Section == passage.Section))
             {
                 if (TopicPredicate(sentence, unit.Topic) is not { } said)
                 {
@@ -315,11 +326,32 @@ public static partial class QuestionGenerator
     [GeneratedRegex(@"\[[^\]]*\]\([^)\s]*\)")]
     private static partial Regex MarkdownLinkRegex();
 
+    /// <summary>True when a line sits under a heading that names a thing other than its file's topic ("The firewall can
+    /// inspect the full content …" under "Proxy Firewall (Application Gateway)" on a page on firewalls): the line speaks of
+    /// that thing, and a sibling topic ("Proxy Servers") may be what it says as well. A generic heading ("Introduction")
+    /// names nothing.</summary>
+    private static bool UnderAnotherName(Passage passage, string topic, QuizCorpus corpus)
+    {
+        var heading = QuizText.OneLine(passage.Section);
+        return heading.Length > 0 && QuizText.Normalize(heading) != QuizText.Normalize(topic) && IsNameTitle(heading, corpus);
+    }
+
+    /// <summary>True when a sibling's own page (or section) says it is a kind of the key: a line that opens with the
+    /// sibling and whose predicate names the key ("A heap is a specialized tree-based data structure …" for Tree, "A
+    /// matrix is a 2-dimensional array" for Array). Whatever the line says of the key may be true of the sibling.</summary>
+    private static bool SaysItIsAKindOf(TopicUnit sibling, string key)
+    {
+        var name = string.Join(@"[\s-]+", sibling.Topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
+        var kind = new Regex(@"^(?:(?:a|an|the)\s+)?(?:" + name + @")(?:s|es)?\s+(?:is|are)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return sibling.Lines.Any(l => kind.Match((Sentences.Of(l) is [var first, ..] ? first : l).Trim()) is { Success: true } m && QuizText.Reveals(m.Groups["rest"].Value, key));
+    }
+
     /// <summary>Wrong choices for a topic item: the sibling topics, none the cited line names or shares a word with (it
     /// may be what the line says as well: "A matrix is … an array of rows"), none that holds the key or is held by it, none
     /// whose own page or section holds most of the line's words (<see cref="SiblingBodyShare"/>) or says the line of
     /// itself by the model (<see cref="SameLine"/>), none that names an activity or an aspect of the key's subject beside it
-    /// (<see cref="QuizCorpus.IsTopicHeading"/>: "Docker Networking" for Docker Compose); with the model, none of another kind (<see cref="KindSimilarity.OtherKind"/>).
+    /// (<see cref="QuizCorpus.IsTopicHeading"/>: "Docker Networking" for Docker Compose), none whose own lines say it is a
+    /// kind of the key (<see cref="SaysItIsAKindOf"/>); with the model, none of another kind (<see cref="KindSimilarity.OtherKind"/>).
     /// The likest first, so that data structures are asked with data structures: by the model's likeness of the two
     /// names plus the share of content words their pages have in common (<see cref="BodyOverlap"/>). The model alone
     /// reads bare one-word names by their everyday senses (on the interview handbook Array is 0.35 like Recursion, 0.2 like
@@ -334,7 +366,7 @@ public static partial class QuestionGenerator
             .Select(u => (Unit: u, Like: kinds.Similarity(key.Topic, u.Topic)))
             .Select(x => new Wrong(x.Unit.Topic, 1.0, () =>
                 !QuizText.Reveals(cited, x.Unit.Topic) && !QuizText.Tokens(x.Unit.Topic).Overlaps(lineTokens)
-                && !OneHoldsTheOther(x.Unit.Topic, key.Topic) && !corpus.IsTopicHeading(x.Unit.Topic, key.Topic)
+                && !OneHoldsTheOther(x.Unit.Topic, key.Topic) && !corpus.IsTopicHeading(x.Unit.Topic, key.Topic) && !SaysItIsAKindOf(x.Unit, key.Topic)
                 && x.Unit.Body.Count(stems.Contains) < SiblingBodyShare * Math.Max(2, stems.Count)
                 && !SaysTheSame(x.Unit.Lines, x.Unit.Topic + " " + predicate, kinds)
                 && !(x.Like < KindSimilarity.OtherKind - 1e-9)

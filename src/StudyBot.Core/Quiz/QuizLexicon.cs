@@ -198,6 +198,14 @@ internal static class QuizLexicon
         "they", "it", "this", "these", "those", "we", "you", "i", "he", "she", "there", "here", "that",
     };
 
+    /// <summary>Words that add a line to what the notes said of something else just before ("Phishing can also lead victims
+    /// to …", "Stacks too …"): the line's predicate is true of that other thing as well, which may be a sibling choice.</summary>
+    public static readonly HashSet<string> AdditiveWords = new(StringComparer.OrdinalIgnoreCase) { "also", "too", "likewise", "similarly" };
+
+    /// <summary>Pronouns that refer back to a plural subject ("Risks are assessed by their impact"): a predicate with one
+    /// keeps the subject's plural verb when the subject becomes "Which of these".</summary>
+    public static readonly HashSet<string> PluralPronouns = new(StringComparer.OrdinalIgnoreCase) { "they", "them", "their", "theirs", "themselves" };
+
     /// <summary>First words of a sentence that lean on the sentence before it: a pronoun or demonstrative standing for
     /// what was just said ("This table is filled in by hand", "It stops packets …", "These ampersands …") or a connective
     /// that continues it ("However, …", "Next, …"). Inside a paragraph the subject is the previous sentence, not the

@@ -59,6 +59,7 @@ public class TopicItemTests
     [InlineData("Dynamic Programming (DP) is usually used to solve optimization problems.", "Dynamic programming", "is usually used to solve optimization problems")]
     [InlineData("Recursion implicitly uses a stack.", "Recursion", "implicitly uses a stack")]
     [InlineData("Stacks have two operations, push and pop.", "Stack", "has two operations, push and pop")]
+    [InlineData("Risks are often assessed in terms of their potential impact.", "Risk", "are often assessed in terms of their potential impact")]
     public void TopicPredicate_LineOpensWithTheTopicAndAVerb_ThePredicateForWhichOfThese(string line, string topic, string expected) =>
         Assert.Equal(expected, QuestionGenerator.TopicPredicate(line, topic)?.Predicate);
 
@@ -69,6 +70,8 @@ public class TopicItemTests
     [InlineData("Arrays and lists.", "Array")] // no verb
     [InlineData("Stack sorted by time.", "Stack")] // a participle, not a verb
     [InlineData("Arrays are useful.", "Array")] // too little said to point at one topic
+    [InlineData("the hardware has been available long enough for mature support", "Hardware")] // an item under a lead-in
+    [InlineData("Phishing can also lead victims to malicious websites.", "Phishing")] // said as well of another thing
     public void TopicPredicate_NoSubjectAndVerb_Null(string line, string topic) =>
         Assert.Null(QuestionGenerator.TopicPredicate(line, topic));
 
@@ -116,6 +119,26 @@ public class TopicItemTests
         };
 
         Assert.Empty(Topics(files));
+    }
+
+    [Fact]
+    public void Generate_SiblingWhosePageSaysItIsAKindOfTheKey_NoWrongChoice()
+    {
+        // Outside nothing: the twenty-sixth session's own reading, "an undirected and connected acyclic graph" asked with
+        // Heap among the wrong choices, which the heap page calls "a complete tree".
+        var files = DataStructures(("algorithms/heap.md", Page("Heap", "A heap is a complete binary array.", "A heap keeps its smallest value at the root of the tree.")));
+
+        var q = Assert.Single(Topics(files), q => q.Citation.File == "algorithms/array.md");
+
+        Assert.DoesNotContain("Heap", q.Choices);
+    }
+
+    [Fact]
+    public void Generate_LineUnderAHeadingThatNamesAnotherThing_NotAskedOfTheFilesTopic()
+    {
+        var files = DataStructures(("algorithms/array.md", Page("Array", "## Circular Buffer\n\nThe array holds values of the same type at contiguous memory locations in a ring.")));
+
+        Assert.DoesNotContain(Topics(files), q => q.Citation.File == "algorithms/array.md");
     }
 
     [Fact]
