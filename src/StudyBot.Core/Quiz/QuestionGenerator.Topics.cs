@@ -196,8 +196,10 @@ public static partial class QuestionGenerator
             ? !verb.EndsWith('s')
             : verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) && !verb.EndsWith("us", StringComparison.Ordinal) && !verb.EndsWith("is", StringComparison.Ordinal)));
         // "Phishing can also lead victims to …": said as well of something the notes named before, perhaps a sibling.
+        // "Arrays are among the most common data structures …": said of a class the siblings are members of too.
         if (!finite || QuizText.ContentStems(m.Groups["adverb"].Value + verb + " " + rest).Count < MinBlankContext
-            || QuizText.Words(rest).Take(2).Append(verb).Any(QuizLexicon.AdditiveWords.Contains))
+            || QuizText.Words(rest).Take(2).Append(verb).Any(QuizLexicon.AdditiveWords.Contains)
+            || QuizLexicon.MembershipOpeners.Any(o => rest.StartsWith(o + " ", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
@@ -327,12 +329,12 @@ public static partial class QuestionGenerator
     private static partial Regex MarkdownLinkRegex();
 
     /// <summary>True when a line sits under a heading that names a thing other than its file's topic ("The firewall can
-    /// inspect the full content …" under "Proxy Firewall (Application Gateway)" on a page on firewalls): the line speaks of
+    /// inspect the full content …" under "3. Proxy Firewall (Application Gateway)" on a page on firewalls, its number aside): the line speaks of
     /// that thing, and a sibling topic ("Proxy Servers") may be what it says as well. A generic heading ("Introduction")
     /// names nothing.</summary>
     private static bool UnderAnotherName(Passage passage, string topic, QuizCorpus corpus)
     {
-        var heading = QuizText.OneLine(passage.Section);
+        var heading = QuizText.WithoutEnumerator(QuizText.OneLine(passage.Section));
         return heading.Length > 0 && QuizText.Normalize(heading) != QuizText.Normalize(topic) && IsNameTitle(heading, corpus);
     }
 

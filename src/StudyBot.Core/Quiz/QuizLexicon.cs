@@ -202,6 +202,11 @@ internal static class QuizLexicon
     /// to …", "Stacks too …"): the line's predicate is true of that other thing as well, which may be a sibling choice.</summary>
     public static readonly HashSet<string> AdditiveWords = new(StringComparer.OrdinalIgnoreCase) { "also", "too", "likewise", "similarly" };
 
+    /// <summary>Phrases that open a predicate placing its subject in a class ("Arrays are among the most common data
+    /// structures …", "Heap is one of the …"): what the line says of the key, its siblings of that class share. A list,
+    /// because these are function words no count over the notes tells from other uses.</summary>
+    public static readonly string[] MembershipOpeners = ["among", "one of"];
+
     /// <summary>Pronouns that refer back to a plural subject ("Risks are assessed by their impact"): a predicate with one
     /// keeps the subject's plural verb when the subject becomes "Which of these".</summary>
     public static readonly HashSet<string> PluralPronouns = new(StringComparer.OrdinalIgnoreCase) { "they", "them", "their", "theirs", "themselves" };

@@ -546,6 +546,9 @@ internal static partial class QuizText
     /// rating 16, U19: "III. Interpretation" beside "III. Discussion").</summary>
     public static bool OpensWithEnumerator(string heading) => EnumeratorRegex().IsMatch(heading);
 
+    /// <summary>A heading without the enumerator it opens with ("3. Proxy Firewall" → "Proxy Firewall").</summary>
+    public static string WithoutEnumerator(string heading) => EnumeratorRegex().Replace(heading, string.Empty, 1).Trim();
+
     /// <summary>True when the whole text is one term (a table cell "UDP").</summary>
     public static bool IsOneTerm(string text) => TermRegex().Match(text.Trim()) is { Success: true } m && m.Length == text.Trim().Length;
 
