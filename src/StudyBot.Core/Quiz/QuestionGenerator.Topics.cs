@@ -331,21 +331,28 @@ public static partial class QuestionGenerator
     /// <summary>True when a line sits under a heading that names a thing other than its file's topic ("The firewall can
     /// inspect the full content …" under "3. Proxy Firewall (Application Gateway)" on a page on firewalls, its number aside): the line speaks of
     /// that thing, and a sibling topic ("Proxy Servers") may be what it says as well. A generic heading ("Introduction")
-    /// names nothing.</summary>
+    /// names nothing; "Firewalls" on the page on firewalls names its topic.</summary>
     private static bool UnderAnotherName(Passage passage, string topic, QuizCorpus corpus)
     {
         var heading = QuizText.WithoutEnumerator(QuizText.OneLine(passage.Section));
-        return heading.Length > 0 && QuizText.Normalize(heading) != QuizText.Normalize(topic) && IsNameTitle(heading, corpus);
+        var (h, t) = (QuizText.Normalize(heading), QuizText.Normalize(topic));
+        return heading.Length > 0 && h != t && !SingularAndPlural(h, t) && IsNameTitle(heading, corpus);
     }
 
     /// <summary>True when a sibling's own page (or section) says it is a kind of the key: a line that opens with the
-    /// sibling and whose predicate names the key ("A heap is a specialized tree-based data structure …" for Tree, "A
+    /// sibling and "is" or "are", and names the key before its first clause or preposition ("A heap is a specialized tree-based data structure …" for Tree, "A
     /// matrix is a 2-dimensional array" for Array). Whatever the line says of the key may be true of the sibling.</summary>
     private static bool SaysItIsAKindOf(TopicUnit sibling, string key)
     {
         var name = string.Join(@"[\s-]+", sibling.Topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
         var kind = new Regex(@"^(?:(?:a|an|the)\s+)?(?:" + name + @")(?:s|es)?\s+(?:is|are)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return sibling.Lines.Any(l => kind.Match((Sentences.Of(l) is [var first, ..] ? first : l).Trim()) is { Success: true } m && QuizText.Reveals(m.Groups["rest"].Value, key));
+        return sibling.Lines.Any(l => kind.Match((Sentences.Of(l) is [var first, ..] ? first : l).Trim()) is { Success: true } m && QuizText.Reveals(Genus(m.Groups["rest"].Value), key));
+
+        // What the sibling is, before what is said of it: "a weakness or flaw in a system … exploited by threats" is a
+        // weakness, not a threat; "an array of characters" is an array.
+        static string Genus(string rest) =>
+            string.Join(' ', QuizText.Words(rest.Split(',')[0]).TakeWhile((w, i) => i == 0 || !(QuizLexicon.ClauseOpeners.Contains(w)
+                || (QuizLexicon.DanglingEnds.Contains(w) && !QuizLexicon.Articles.Contains(w) && w is not ("and" or "or")))));
     }
 
     /// <summary>Wrong choices for a topic item: the sibling topics, none the cited line names or shares a word with (it

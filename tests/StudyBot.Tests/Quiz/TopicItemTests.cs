@@ -136,11 +136,36 @@ public class TopicItemTests
     }
 
     [Fact]
+    public void Generate_SiblingWhosePageNamesTheKeyOnlyInWhatItSaysOfIt_StillAWrongChoice()
+    {
+        // "A vulnerability is a weakness … exploited by threats" is no threat: Vulnerability stays a fair lure for Threat.
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["risk/threat.md"] = Page("Threat", "Threats include hacking, data breaches and denial-of-service attacks."),
+            ["risk/vulnerability.md"] = Page("Vulnerability", "A vulnerability is a weakness in a system that threats can exploit."),
+            ["risk/asset.md"] = Page("Asset", "An asset is anything of value that an organization protects."),
+            ["risk/control.md"] = Page("Control", "A control is a safeguard that reduces a risk to an acceptable level."),
+        };
+
+        var q = Assert.Single(Topics(files), q => q.Answer == "Threat");
+
+        Assert.Contains("Vulnerability", q.Choices);
+    }
+
+    [Fact]
     public void Generate_LineUnderAHeadingThatNamesAnotherThing_NotAskedOfTheFilesTopic()
     {
         var files = DataStructures(("algorithms/array.md", Page("Array", "### 3. Circular Buffer\n\nThe array holds values of the same type at contiguous memory locations in a ring.")));
 
         Assert.DoesNotContain(Topics(files), q => q.Citation.File == "algorithms/array.md");
+    }
+
+    [Fact]
+    public void Generate_LineUnderAHeadingThatIsTheTopicInThePlural_Asked()
+    {
+        var files = DataStructures(("algorithms/array.md", Page("Array", "## Arrays\n\nArrays hold values of the same type at contiguous memory locations.")));
+
+        Assert.Single(Topics(files), q => q.Citation.File == "algorithms/array.md");
     }
 
     [Fact]
