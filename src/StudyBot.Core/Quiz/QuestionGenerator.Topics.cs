@@ -109,7 +109,7 @@ public static partial class QuestionGenerator
             return false;
         }
 
-        var name = string.Join(@"[\s-]+", topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
+        var name = TopicNamePattern(topic);
         var pattern = new Regex(@"\b(?:a|an|the)\s+" + name + @"(?:s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return text.Any(pattern.IsMatch);
     }
@@ -165,7 +165,7 @@ public static partial class QuestionGenerator
             return null;
         }
 
-        var name = string.Join(@"[\s-]+", topic.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Regex.Escape));
+        var name = TopicNamePattern(topic);
         if (name.Length == 0)
         {
             return null;
@@ -248,6 +248,9 @@ public static partial class QuestionGenerator
             yield break;
         }
 
+        // Each unit's siblings once, not again for every line of the file.
+        var siblingsOf = own.ToDictionary(unit => unit, unit => units
+            .Where(u => u.Family == unit.Family && QuizText.Normalize(u.Topic) != QuizText.Normalize(unit.Topic)).ToList());
         foreach (var (passage, text) in facts)
         {
             if (IsLinkListItem(passage, fileLines))
@@ -267,7 +270,7 @@ public static partial class QuestionGenerator
                     continue;
                 }
 
-                var siblings = units.Where(u => u.Family == unit.Family && QuizText.Normalize(u.Topic) != QuizText.Normalize(unit.Topic)).ToList();
+                var siblings = siblingsOf[unit];
                 var stems = QuizText.ContentStems(said.Predicate);
                 stems.ExceptWith(QuizText.ContentStems(unit.Topic));
                 if (stems.Count(s => siblings.Count(u => u.Body.Contains(s)) < FamilyWordShare * siblings.Count) < MinCharacterisingWords)
@@ -298,6 +301,11 @@ public static partial class QuestionGenerator
             }
         }
     }
+
+    /// <summary>A topic as a pattern of its words, each escaped, with spaces or hyphens between them ("Linked list" also
+    /// reads "linked-list"): how a line, a page or a sibling's page writes the topic.</summary>
+    private static string TopicNamePattern(string topic) =>
+        string.Join(@"[\s-]+", topic.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Regex.Escape));
 
     /// <summary>The content words two pages (or sections) share, over all the words either has (Jaccard).</summary>
     internal static double BodyOverlap(IReadOnlySet<string> a, IReadOnlySet<string> b)
@@ -344,7 +352,7 @@ public static partial class QuestionGenerator
     /// matrix is a 2-dimensional array" for Array). Whatever the line says of the key may be true of the sibling.</summary>
     private static bool SaysItIsAKindOf(TopicUnit sibling, string key)
     {
-        var name = string.Join(@"[\s-]+", sibling.Topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
+        var name = TopicNamePattern(sibling.Topic);
         var kind = new Regex(@"^(?:(?:a|an|the)\s+)?(?:" + name + @")(?:s|es)?\s+(?:is|are)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return sibling.Lines.Any(l => kind.Match((Sentences.Of(l) is [var first, ..] ? first : l).Trim()) is { Success: true } m && QuizText.Reveals(Genus(m.Groups["rest"].Value), key));
 
