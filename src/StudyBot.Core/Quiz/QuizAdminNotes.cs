@@ -4,8 +4,9 @@ using StudyBot.Core.Chat;
 
 namespace StudyBot.Core.Quiz;
 
-/// <summary>The entries of <c>*.quiz.md</c> files that the bank skipped, with file, line and reason, for the admin's
-/// <c>reload</c> and <c>stats</c> replies (before, they were only logged and <c>reload</c> said "No changes.").</summary>
+/// <summary>For the admin's <c>reload</c> and <c>stats</c> replies: how many questions the notes give the quiz, and the
+/// entries of <c>*.quiz.md</c> files that the bank skipped, with file, line and reason (before, they were only logged
+/// and <c>reload</c> said "No changes.").</summary>
 internal sealed class QuizAdminNotes(QuestionBank bank) : IAdminNotes
 {
     /// <summary>More than this many are summarised: a reply is not a log.</summary>
@@ -13,13 +14,18 @@ internal sealed class QuizAdminNotes(QuestionBank bank) : IAdminNotes
 
     public string? Notes()
     {
+        // What the notes now give the quiz, so that an admin who edits them sees the bank grow or shrink (small notes
+        // give a few questions; a *.quiz.md file adds the team's own).
+        var supply = new QuizSupply(bank.Questions.Count, bank.Questions.Count(q => q.Kind == QuizQuestionKind.Team), bank.Reserve.Count, 0);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**Quiz:** {supply.Describe()}.");
         var issues = bank.Issues;
         if (issues.Count == 0)
         {
-            return null;
+            return text.ToString();
         }
 
-        var text = new StringBuilder();
+        text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"**Quiz files:** {issues.Count} {(issues.Count == 1 ? "entry" : "entries")} skipped\n");
         foreach (var issue in issues.Take(MaxListed))
         {

@@ -127,13 +127,23 @@ internal sealed class QuizChatCommand(
 
     private async Task<Reply> StatusAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
+        var supply = Supply(await quiz.SupplyAsync(message.Platform, message.ChannelId, cancellationToken));
         if (await ScheduledAsync(message, cancellationToken) is not { } scheduled)
         {
-            return new Reply("This channel has no daily quiz. An admin can start one with: quiz schedule 0 9 * * 1-5 Europe/Berlin", Kind: ReplyKind.Text);
+            return new Reply($"This channel has no daily quiz. An admin can start one with: quiz schedule 0 9 * * 1-5 Europe/Berlin\n\n{supply}", Kind: ReplyKind.Text);
         }
 
         var (channel, zone, next) = scheduled;
-        return new Reply($"Daily quiz: {CronText.Describe(channel.Cron)} ({channel.TimeZone}). Next: {Format(next, zone)}.", Kind: ReplyKind.Text);
+        return new Reply($"Daily quiz: {CronText.Describe(channel.Cron)} ({channel.TimeZone}). Next: {Format(next, zone)}.\n\n{supply}", Kind: ReplyKind.Text);
+    }
+
+    /// <summary>"Questions: 5 from the notes …; 3 not yet asked here." and, when few are left, how a team adds its own.</summary>
+    internal static string Supply(QuizSupply supply)
+    {
+        var text = $"Questions: {supply.Describe()}; {(supply.Unasked == 0 ? "every one was asked here, so the quiz repeats those asked longest ago" : $"{supply.Unasked} not yet asked here")}.";
+        return supply.Unasked >= QuizSupply.FewLeft
+            ? text
+            : text + " Write more in a *.quiz.md file beside the notes (see docs/quiz.md); `reload` reads it.";
     }
 
     /// <summary>The channel's enabled schedule with its zone and next occurrence; null when it has none.</summary>

@@ -282,14 +282,17 @@ internal sealed partial class QuizService(
 
         // Never asked first (the team's own first), then the reserve, best first (a weaker question the channel has
         // not seen beats one it saw last week); only then those asked more than RepeatAfterDays ago, the longest ago
-        // first. Otherwise two backdated posts came back before thousands never asked.
+        // first. Otherwise two backdated posts came back before thousands never asked. The reserve repeats like the
+        // bank: with it left out, small notes (the seed's three questions and two in reserve) repeated their three
+        // questions for ever and never asked the reserve's two again.
         var recent = AskedLately(questions.Concat(reserve), q => states.GetValueOrDefault(q.Id)?.LastAskedUtc, now);
+        var asked = questions.Concat(reserve).Where(q => states.ContainsKey(q.Id)).ToList();
         var fresh = Spread(questions
                 .Where(q => !states.ContainsKey(q.Id))
                 .OrderBy(q => q.Kind == QuizQuestionKind.Team ? 0 : 1)
                 .ThenBy(q => QuizText.OrderKey(platform + channelId, q.Id), StringComparer.Ordinal), recent)
             ?? Spread(reserve.Where(q => !states.ContainsKey(q.Id)), recent)
-            ?? questions
+            ?? asked
                 .Where(q => string.CompareOrdinal(states[q.Id].LastAskedUtc, repeatBefore) < 0)
                 .OrderBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -298,10 +301,25 @@ internal sealed partial class QuizService(
             return fresh;
         }
 
-        return questions
+        return asked
             .OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(q => states[q.Id].LastAskedUtc, StringComparer.Ordinal)
             .First();
+    }
+
+    /// <summary>What the channel's rotation has to ask: the bank's questions (the team's own among them), the reserve's,
+    /// and how many of either this channel was never asked (retired ones left out), for the <c>quiz</c> status: on small
+    /// notes the daily quiz runs out of new questions within days, and the admin should hear so before it repeats.</summary>
+    internal async Task<QuizSupply> SupplyAsync(string platform, string channelId, CancellationToken cancellationToken)
+    {
+        var (questions, reserve) = await QuestionsAsync(cancellationToken);
+        var states = await store.QuestionStatesAsync(platform, channelId, cancellationToken);
+        var asked = states.Select(s => s.QuestionId).ToHashSet(StringComparer.Ordinal);
+        return new QuizSupply(
+            questions.Count,
+            questions.Count(q => q.Kind == QuizQuestionKind.Team),
+            reserve.Count,
+            questions.Concat(reserve).Count(q => !asked.Contains(q.Id)));
     }
 
     /// <summary>The first of <paramref name="ordered"/> that asks about something other than the channel's recent
@@ -580,6 +598,28 @@ public sealed record MemberStats(long Points, int Streak, int Answered, int Corr
 {
     /// <summary>Share of answers that were correct, 0–1.</summary>
     public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
+}
+
+/// <summary>What a channel's rotation has to ask (<see cref="QuizService.SupplyAsync"/>): the bank's questions, the
+/// team's own among them, the reserve's, and how many of bank and reserve the channel was never asked.</summary>
+internal sealed record QuizSupply(int Bank, int Team, int Reserve, int Unasked)
+{
+    /// <summary>Fewer new questions than this (about four weeks of weekday quizzes) and the status says how to add
+    /// more: the generator keeps only questions a reader would (the seed notes give five), so small notes run out.</summary>
+    public const int FewLeft = 20;
+
+    /// <summary>"5 questions from the notes (2 of them in reserve) and 1 of the team's own", or "no question yet".</summary>
+    public string Describe()
+    {
+        var notes = Bank - Team + Reserve;
+        if (notes + Team == 0)
+        {
+            return "no question yet";
+        }
+
+        var fromNotes = string.Create(CultureInfo.InvariantCulture, $"{notes} {(notes == 1 ? "question" : "questions")} from the notes{(Reserve > 0 ? $" ({Reserve} of them in reserve)" : string.Empty)}");
+        return Team == 0 ? fromNotes : string.Create(CultureInfo.InvariantCulture, $"{fromNotes} and {Team} of the team's own");
+    }
 }
 
 /// <summary>How quiz posts and reveals look, platform-neutral.</summary>

@@ -32,23 +32,13 @@ public class QuestionBankTests
     {
         // The team's seed notes: a bank of a handful that the item-quality model keeps, and a reserve under it.
         using var folder = QuizHarness.NewFolder(0);
-        var notes = Path.Combine(folder, "knowledge");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(notes, "aws-devsecops.md"));
-        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = notes }), TimeProvider.System);
-        await knowledge.LoadAsync(CancellationToken.None);
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var h = QuizHarness.Start(folder, time, passages: knowledge.Passages);
+        await using var h = await SeedNotesAsync(folder);
         var bank = h.Services.GetRequiredService<QuestionBank>();
         Assert.NotEmpty(bank.Questions);
         Assert.True(bank.Reserve.Count >= 2, $"the seed notes' reserve has {bank.Reserve.Count} questions");
         Assert.Empty(bank.Reserve.Select(q => q.Id).Intersect(bank.Questions.Select(q => q.Id)));
 
-        for (var i = 0; i < bank.Questions.Count + 2; i++)
-        {
-            await h.CommandAsync("quiz now");
-            time.Advance(TimeSpan.FromDays(1));
-            await h.TickAsync();
-        }
+        await PostDailyAsync(h, bank.Questions.Count + 2);
 
         var posted = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
         Assert.Equal(posted.Count, posted.Distinct().Count());
@@ -56,6 +46,39 @@ public class QuestionBankTests
         // Best first, unless the best asks about what the channel was just asked (QuizService.Spread).
         Assert.Subset(bank.Reserve.Select(q => q.Text).ToHashSet(), posted.Skip(bank.Questions.Count).ToHashSet());
     }
+
+    [Fact]
+    public async Task Rotation_EveryQuestionAskedLongAgo_TheReserveRepeatsLikeTheBank_AndTheStatusSaysHowToAddMore()
+    {
+        // The seed notes: three bank questions and two in reserve. Before, only the bank came back after
+        // RepeatAfterDays, so the channel got the same three for ever and the reserve's two never again.
+        using var folder = QuizHarness.NewFolder(0);
+        await using var h = await SeedNotesAsync(folder);
+        var bank = h.Services.GetRequiredService<QuestionBank>();
+        var all = bank.Questions.Count + bank.Reserve.Count;
+        Assert.True(bank.Reserve.Count >= 1, $"the seed notes' reserve has {bank.Reserve.Count} questions");
+
+        var before = (await h.CommandAsync("quiz", admin: false)).Markdown;
+        Assert.Contains($"{all} questions from the notes ({bank.Reserve.Count} of them in reserve)", before, StringComparison.Ordinal);
+        Assert.Contains($"{all} not yet asked here", before, StringComparison.Ordinal);
+        Assert.Contains("*.quiz.md", before, StringComparison.Ordinal);
+
+        for (var round = 0; round < 2; round++)
+        {
+            await PostDailyAsync(h, all);
+            if (round == 0)
+            {
+                Assert.Contains("every one was asked here", (await h.CommandAsync("quiz", admin: false)).Markdown, StringComparison.Ordinal);
+                h.Time.Advance(TimeSpan.FromDays(61)); // RepeatAfterDays is 60
+            }
+        }
+
+        var posted = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+        Assert.Equal(2 * all, posted.Count);
+        Assert.Equal(all, posted.Take(all).Distinct().Count());
+        Assert.Equal(posted.Take(all).Order(StringComparer.Ordinal), posted.Skip(all).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Rotation_TwoQuestionsWithOneSetOfChoices_AreNotAskedOnConsecutiveDays()
     {
@@ -84,6 +107,29 @@ public class QuestionBankTests
             var posted = h.Publisher.Quizzes.Where(p => p.ChannelId == channel).Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
             Assert.Equal(4, posted.Distinct().Count());
             Assert.DoesNotContain(posted.Zip(posted.Skip(1)), pair => pair.First.Contains("FTP mode", StringComparison.Ordinal) && pair.Second.Contains("FTP mode", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A quiz on the team's seed notes, copied into <paramref name="folder"/>'s notes and indexed there, on a
+    /// fake clock.</summary>
+    private static async Task<QuizHarness> SeedNotesAsync(string folder)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var notes = Path.Combine(folder, "knowledge");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(notes, "aws-devsecops.md"));
+        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = notes }), TimeProvider.System);
+        await knowledge.LoadAsync(CancellationToken.None);
+        return QuizHarness.Start(folder, time, passages: knowledge.Passages);
+    }
+
+    /// <summary>An admin's <c>quiz now</c> on each of <paramref name="days"/> days, each revealed the next day.</summary>
+    private static async Task PostDailyAsync(QuizHarness h, int days)
+    {
+        for (var i = 0; i < days; i++)
+        {
+            await h.CommandAsync("quiz now");
+            h.Time.Advance(TimeSpan.FromDays(1));
+            await h.TickAsync();
         }
     }
 }

@@ -36,7 +36,8 @@ public class QuizChatApiTests
         await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")], copyNotes: false);
         Directory.CreateDirectory(server.KnowledgeFolder);
         await File.WriteAllTextAsync(Path.Combine(server.KnowledgeFolder, "notes.md"), "# Notes\n\nHello.\n");
-        await server.AskAsync("reload", userId: "boss", admin: true);
+        var (_, reloaded) = await server.AskAsync("reload", userId: "boss", admin: true);
+        Assert.Contains("**Quiz:** no question yet", reloaded.GetProperty("markdown").GetString(), StringComparison.Ordinal);
 
         var (_, reply) = await server.AskAsync("quiz now", userId: "boss", admin: true);
 
