@@ -242,10 +242,15 @@ public static partial class QuestionGenerator
         // Two acronyms: the model's likeness, even spelt out, does not tell their kinds apart (MAC and LDAP 0.40, SLA
         // and SCP 0.60, VPC and CSA 0.55, all struck out by the outside reader; VPC and VLAN 0.45, STS and JWT 0.55 kept);
         // the notes' company does (<see cref="AcronymCompany"/>). Vouched for, the pair is of one kind; else of another.
-        if (QuizText.IsAcronym(key) && QuizText.IsAcronym(term) && like < KindSimilarity.NearDuplicate)
+        // Nor does 0.8 or more make two acronyms one name, as it does two names: the model reads their letters or their
+        // expansions' shared words, so ALB beside NLB (Application and Network Load Balancer, 0.8), RTO beside RPO, GSI
+        // beside LSI and AES beside DES read as another name of the key, and the issue's own fair wrong choices ("ALB/CLB
+        // for an NLB question") were never offered. Only letters held in the other's (ELB and LB, NACL and ACL, VLAN and
+        // LAN, BGP and BGP-4) name the key or a kind of it.
+        if (QuizText.IsAcronym(key) && QuizText.IsAcronym(term) && (like < KindSimilarity.NearDuplicate || !LettersHeld(key, term)))
         {
             return corpus.ContextSimilarity(key, term) >= AcronymCompany - 1e-9
-                ? Math.Max(like, KindSimilarity.SameKind)
+                ? Math.Min(Math.Max(like, KindSimilarity.SameKind), KindSimilarity.NearDuplicate - KindSimilarity.Step)
                 : Math.Min(like, KindSimilarity.SameKind - KindSimilarity.Step);
         }
 
@@ -283,6 +288,11 @@ public static partial class QuestionGenerator
             ? KindSimilarity.SameKind
             : like;
     }
+
+    /// <summary>True when one acronym's letters are held in the other's, case aside ("LB" in "ELB", "ACL" in "NACL",
+    /// "BGP" in "BGP-4"): the other name of the key or a kind of it, never its sibling.</summary>
+    internal static bool LettersHeld(string a, string b) =>
+        a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the notes introduce both terms by their markup (<see cref="IntroducedTerms"/>) and the two are
     /// of one shape (<see cref="Shape"/>).</summary>
