@@ -220,6 +220,15 @@ public static partial class QuestionGenerator
     {
         if (KindLike(key, term, corpus, kinds) is { } like)
         {
+            // Two kinds of one thing, one head word and another modifier ("Public IP Addresses" and "Private IP
+            // Addresses"): the model reads the shared words as one name (0.8 and more), yet each is the other's fairest
+            // wrong choice. Only here, where a blank's wrong terms are taken: the item model's signals keep the model's
+            // likeness, which they were fitted on.
+            if (like >= KindSimilarity.NearDuplicate - 1e-9 && KindsOfOneThing(key, term))
+            {
+                like = KindSimilarity.NearDuplicate - KindSimilarity.Step;
+            }
+
             return (term, like >= KindSimilarity.SameKind ? Math.Max(tier, 1.0) : tier, like,
                 like is >= KindSimilarity.SameKind and < KindSimilarity.NearDuplicate);
         }
@@ -287,6 +296,17 @@ public static partial class QuestionGenerator
         return like < KindSimilarity.SameKind && kinds.EitherBare(key, term) && corpus.ContextSimilarity(key, term) >= SameKind
             ? KindSimilarity.SameKind
             : like;
+    }
+
+    /// <summary>True for two names of several words with one head word and other modifiers, neither holding the other's
+    /// words ("Stateful Protocols" and "Stateless Protocols", "Public WAN" and "Private WAN"; not "Reserved Instances"
+    /// beside "Convertible Reserved Instances", a kind of it).</summary>
+    internal static bool KindsOfOneThing(string a, string b)
+    {
+        var x = QuizText.Words(a);
+        var y = QuizText.Words(b);
+        static string Head(string w) => w.ToLowerInvariant().TrimEnd('s');
+        return x.Count > 1 && y.Count > 1 && Head(x[^1]) == Head(y[^1]) && !QuizLexicon.GenericHeadingWords.Contains(x[^1]) && !OneHoldsTheOther(a, b);
     }
 
     /// <summary>True when one acronym's letters are held in the other's, case aside ("LB" in "ELB", "ACL" in "NACL",
