@@ -140,7 +140,10 @@ internal sealed class QuizChatCommand(
     /// <summary>"Questions: 5 from the notes …; 3 not yet asked here." and, when few are left, how a team adds its own.</summary>
     internal static string Supply(QuizSupply supply)
     {
-        var text = $"Questions: {supply.Describe()}; {(supply.Unasked == 0 ? "every one was asked here, so the quiz repeats those asked longest ago" : $"{supply.Unasked} not yet asked here")}.";
+        var left = supply.Bank + supply.Reserve == 0 ? string.Empty
+            : supply.Unasked == 0 ? "; every one was asked here, so the quiz repeats those asked longest ago"
+            : $"; {supply.Unasked} not yet asked here";
+        var text = $"Questions: {supply.Describe()}{left}.";
         return supply.Unasked >= QuizSupply.FewLeft
             ? text
             : text + " Write more in a *.quiz.md file beside the notes (see docs/quiz.md); `reload` reads it.";

@@ -37,7 +37,8 @@ public class QuizRepliesTests
     }
 
     [Theory]
-    [InlineData(0, 0, 0, 0, "Questions: no question yet; every one was asked here, so the quiz repeats those asked longest ago. Write more")]
+    [InlineData(0, 0, 0, 0, "Questions: no question yet. Write more")]
+    [InlineData(3, 0, 2, 0, "Questions: 5 questions from the notes (2 of them in reserve); every one was asked here, so the quiz repeats those asked longest ago. Write more")]
     [InlineData(3, 0, 2, 5, "Questions: 5 questions from the notes (2 of them in reserve); 5 not yet asked here. Write more")]
     [InlineData(4, 3, 0, 1, "Questions: 1 question from the notes and 3 of the team's own; 1 not yet asked here. Write more")]
     [InlineData(35, 1, 14, 20, "Questions: 48 questions from the notes (14 of them in reserve) and 1 of the team's own; 20 not yet asked here.")]
