@@ -137,7 +137,8 @@ internal sealed class QuizChatCommand(
         return new Reply($"Daily quiz: {CronText.Describe(channel.Cron)} ({channel.TimeZone}). Next: {Format(next, zone)}.\n\n{supply}", Kind: ReplyKind.Text);
     }
 
-    /// <summary>"Questions: 5 from the notes …; 3 not yet asked here." and, when few are left, how a team adds its own.</summary>
+    /// <summary>"Questions: 5 questions from the notes (2 of them in reserve); 3 not yet asked here." and, when few are left,
+    /// how a team adds its own.</summary>
     internal static string Supply(QuizSupply supply)
     {
         var left = supply.Bank + supply.Reserve == 0 ? string.Empty
