@@ -13,6 +13,12 @@ internal static partial class AnswerWriter
 {
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
+
+    /// <summary>A "how do I" answer cited at prose goes on to the command under it when that command ends within this many
+    /// lines of the citation's start and this many passages of the cited one (<see cref="CitedSpan"/>).</summary>
+    private const int MaxCitedLinesToCommand = 12;
+
+    private const int MaxPassagesToCommand = 3;
     private const int MaxSnippetChars = 400;
 
     /// <summary>A further citation is shown when its fitted score is within this many logits of the best one
@@ -49,7 +55,7 @@ internal static partial class AnswerWriter
                 continue;
             }
 
-            var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo);
+            var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo, toCommand: citations.Count == 0 && (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo);
             first = citations.Count == 0 ? own : first;
             var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
@@ -214,7 +220,9 @@ internal static partial class AnswerWriter
     /// (a few lines, never the file).</summary>
     /// <param name="otherSide">The passage is the other side of a comparison (<see cref="OtherSide"/>): its next lines
     /// are cited whether or not the question names its title, since they say what that side is.</param>
-    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend, bool otherSide = false)
+    /// <param name="toCommand">The question asks how to do something: prose goes on through the section's next code
+    /// block when it is near (<see cref="MaxCitedLinesToCommand"/>).</param>
+    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend, bool otherSide = false, bool toCommand = false)
     {
         var entry = index.Entry(candidate.Id);
         var passage = entry.Passage;
@@ -244,6 +252,46 @@ internal static partial class AnswerWriter
 
                 parts.Add(Flowing(following.Passage));
                 end = following.Passage.LineEnd;
+            }
+        }
+
+        if (toCommand && passage.Kind != PassageKind.Code)
+        {
+            // "How do I get it back?" cited at the section's prose ("If you accidentally do `git reset --hard`, you can
+            // normally still get your commit back, as …") is not answered until the reader sees the command below it:
+            // the citation goes on through the section's first code block when it is near.
+            var covered = end;
+            for (var next = candidate.Id + 1; next < index.Count && next - candidate.Id <= MaxPassagesToCommand; next++)
+            {
+                var following = index.Entry(next);
+                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLinesToCommand)
+                {
+                    break;
+                }
+
+                if (following.Passage.LineEnd <= covered)
+                {
+                    if (following.Passage.Kind == PassageKind.Code)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (following.Passage.Kind == PassageKind.Code)
+                {
+                    for (var id = candidate.Id + 1; id <= next; id++)
+                    {
+                        if (index.Entry(id).Passage.LineEnd > covered)
+                        {
+                            parts.Add(Flowing(index.Entry(id).Passage));
+                        }
+                    }
+
+                    end = following.Passage.LineEnd;
+                    break;
+                }
             }
         }
 

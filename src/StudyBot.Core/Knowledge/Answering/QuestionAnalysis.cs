@@ -65,12 +65,14 @@ internal static partial class QuestionAnalyzer
             : content.FirstOrDefault(c => c.Weight >= 0.8 * total / content.Count && !Lexicon.IsCount(c.Surface))
                 ?? content.First(c => c.Weight >= 0.8 * total / content.Count);
         var definitional = IsDefinitional(question);
+        // "ran git reset --hard by accident and lost my commit, how do i get it back": the asking clause asks how.
+        var how = Lexicon.HowQuestion().IsMatch(question) || Lexicon.HowQuestion().IsMatch(main);
         var kind = isYesNo ? QuestionKind.YesNo
             : answerType != AnswerType.None ? QuestionKind.Value
             : definitional ? QuestionKind.Definition
             : Lexicon.CompareQuestion().IsMatch(question) ? QuestionKind.Compare
             : Lexicon.WhyQuestion().IsMatch(question) ? QuestionKind.Why
-            : Lexicon.HowQuestion().IsMatch(question) ? QuestionKind.How
+            : how ? QuestionKind.How
             : Lexicon.WhichQuestion().IsMatch(question) ? QuestionKind.Which
             : QuestionKind.Other;
         // The asking clause's negations only: an opening clause is the question's condition ("our CNI plugin isn't up

@@ -383,6 +383,51 @@ public sealed class AnswerWriterTests
         Assert.Equal(6, answer.Citations[0].LineEnd);
     }
 
+    private const string CommandNotes = """
+        # Undo
+
+        ## I accidentally did a hard reset
+
+        If you accidentally do a hard reset, you can normally still get your commit back, as git keeps a log for a few days.
+
+        Note: this works only for work that was committed or stashed.
+
+        ```sh
+        (main)$ git reflog
+        ```
+
+        Choose the commit you want to return to.
+        """;
+
+    [Theory]
+    [InlineData("ran a hard reset by accident and lost my commit, how do i get it back", true)] // how, after an opening clause
+    [InlineData("How do I get my commit back after a hard reset?", true)]
+    [InlineData("What does git keep a log of after a hard reset?", false)] // asks no way: the prose answers
+    public void Write_HowQuestionCitedAtProse_CitationGoesOnThroughTheCommandBelow(string question, bool throughCommand)
+    {
+        using var kit = new AnsweringTestKit(CommandNotes, "git.md");
+        var prose = kit.Candidate(question, "you can normally still get your commit back");
+        var command = kit.Index.Entry(kit.IdOf("git reflog")).Passage;
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [prose]);
+
+        Assert.Equal(throughCommand, answer.Citations[0].LineEnd >= command.LineEnd);
+        Assert.True(answer.Citations[0].LineEnd < kit.Index.Entry(kit.IdOf("Choose the commit")).Passage.LineStart); // the command, not the section
+    }
+
+    [Fact]
+    public void Write_HowQuestionCommandFarBelow_CitesTheProseAlone()
+    {
+        var filler = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Paragraph {i} says more about resets and logs."));
+        using var kit = new AnsweringTestKit(CommandNotes.Replace("Note: this works", filler + "\n\nNote: this works", StringComparison.Ordinal), "git.md");
+        const string question = "How do I get my commit back after a hard reset?";
+        var prose = kit.Candidate(question, "you can normally still get your commit back");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [prose]);
+
+        Assert.True(answer.Citations[0].LineEnd < kit.Index.Entry(kit.IdOf("git reflog")).Passage.LineStart);
+    }
+
     [Fact]
     public void Shown_FragmentOfALongLine_QuotesTheFragment()
     {

@@ -89,6 +89,7 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("Why is UDP faster?", "Compare")]
     [InlineData("Why do pods exist?", "Why")]
     [InlineData("How do I create a deployment?", "How")]
+    [InlineData("ran git reset --hard by accident, how do i get it back", "How")] // the asking clause asks how
     [InlineData("Which protocol does SSH use?", "Which")]
     [InlineData("can someone explain what a pod is", "Definition")]
     public void Analyze_Question_HasItsKind(string question, string kind)
