@@ -264,7 +264,7 @@ internal static partial class AnswerWriter
             for (var next = candidate.Id + 1; next < index.Count && next - candidate.Id <= MaxPassagesToCommand; next++)
             {
                 var following = index.Entry(next);
-                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLinesToCommand)
+                if ((following.SectionKey != entry.SectionKey && !Within(following.Passage, passage)) || following.Passage.LineEnd - start + 1 > MaxCitedLinesToCommand)
                 {
                     break;
                 }
@@ -297,6 +297,13 @@ internal static partial class AnswerWriter
 
         return new Span(start, end, string.Join("\n", parts));
     }
+
+    /// <summary>True when <paramref name="inner"/> sits under <paramref name="outer"/>'s section, one title down: "The
+    /// command to use" (a short title line) and the command under it, below "I accidentally committed and pushed a
+    /// merge".</summary>
+    private static bool Within(Passage inner, Passage outer) =>
+        inner.File == outer.File && inner.HeadingPath.Count == outer.HeadingPath.Count + 1
+        && inner.HeadingPath.Take(outer.HeadingPath.Count).SequenceEqual(outer.HeadingPath, StringComparer.Ordinal);
 
     /// <summary>The text of a first citation as far as its last whole sentence, when it ends inside a sentence that the
     /// paragraph's next chunk goes on with: the parser cuts long paragraphs into chunks of a few lines, and a lead

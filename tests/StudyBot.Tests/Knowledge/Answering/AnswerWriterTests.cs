@@ -416,6 +416,37 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_HowQuestionCommandUnderAShortTitleLine_CitationGoesOnThroughIt()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Undo
+
+            ## I accidentally committed and pushed a merge
+
+            If you merged a feature branch too early, you can still undo the merge.
+
+            The command to use
+            ```sh
+            (feature-branch)$ git revert -m 1 <commit>
+            ```
+
+            ## Another section
+
+            ```sh
+            (main)$ git log
+            ```
+            """, "git.md");
+        const string question = "we merged a feature branch too early and pushed, how do we undo that merge";
+        var prose = kit.Candidate(question, "you can still undo the merge");
+        var command = kit.Index.Entry(kit.IdOf("git revert")).Passage;
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [prose]);
+
+        Assert.NotEqual(kit.Index.Entry(kit.IdOf("you can still undo")).SectionKey, kit.Index.Entry(kit.IdOf("git revert")).SectionKey); // a title of its own
+        Assert.Equal(command.LineEnd, answer.Citations[0].LineEnd);
+    }
+
+    [Fact]
     public void Write_HowQuestionCommandFarBelow_CitesTheProseAlone()
     {
         var filler = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Paragraph {i} says more about resets and logs."));
