@@ -55,6 +55,9 @@ internal static partial class AnswerWriter
                 continue;
             }
 
+            // A how-question by its asking clause too ("…, how do i get it back"): Kind reads the clause, AsksHow (the
+            // ranker's code_for_how, fitted on it) the opening only — read from the clause, the refit moved the polarity
+            // thresholds and one more wrong Yes/No with them (docs/answers.md).
             var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo, toCommand: citations.Count == 0 && (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo);
             first = citations.Count == 0 ? own : first;
             var span = WithNeighbours(index, ranked, at, own, floor);
