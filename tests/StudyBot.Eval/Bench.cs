@@ -16,6 +16,9 @@ internal sealed class Bench : IDisposable
     private readonly BertEmbedder? _embedder;
     private readonly Dictionary<string, (KnowledgeIndex Index, SemanticIndex? Semantic)> _indexes = new(StringComparer.Ordinal);
     private readonly List<Item> _items = [];
+
+    /// <summary>The decline probe's questions (<see cref="Corpus.Probe"/>): scored by each fold's model, never fitted on.</summary>
+    private readonly List<Item> _probe = [];
     private readonly Dictionary<string, float[][]> _vectors = new(StringComparer.Ordinal);
     private readonly AdapterFitting.Settings _adapter = AdapterFitting.Settings.FromEnvironment();
 
@@ -82,16 +85,16 @@ internal sealed class Bench : IDisposable
             foreach (var path in Paths)
             {
                 index.Semantic = path ? semantic : null;
-                foreach (var label in corpus.Questions)
+                foreach (var (label, probe) in corpus.Questions.Select(q => (q, false)).Concat(corpus.Probe.Select(q => (q, true))))
                 {
                     var ranking = index.Search(s => AnswerComposer.Rank(index, s, label.Text, Placeholder));
                     var hit = ranking.Ranked.Select(c =>
                     {
-                        var span = AnswerWriter.CitedSpan(index, c, extend: !ranking.Question.IsYesNo);
+                        var span = AnswerWriter.FirstCitedSpan(index, ranking.Question, c);
                         return !label.Unanswerable && label.Hits(index.Entry(c.Id).Passage.File, span.Start, span.End);
                     }).ToArray();
                     var vector = path && _embedder is not null ? _embedder.EmbedQuery(label.Text) : null;
-                    _items.Add(new Item { Corpus = corpus.Name, Label = label, SemanticPath = path, Ranking = ranking, Hit = hit, Vector = vector });
+                    (probe ? _probe : _items).Add(new Item { Corpus = corpus.Name, Label = label, SemanticPath = path, Ranking = ranking, Hit = hit, Vector = vector });
                 }
             }
         }
@@ -380,7 +383,7 @@ internal sealed class Bench : IDisposable
         }
 
         var index = _indexes[item.Corpus].Index;
-        var own = AnswerWriter.CitedSpan(index, ranked[0], extend: !item.Ranking.Question.IsYesNo);
+        var own = AnswerWriter.FirstCitedSpan(index, item.Ranking.Question, ranked[0]);
         var span = AnswerWriter.WithNeighbours(index, ranked, 0, own, ranked[0].Score - AnswerWriter.CitationScoreGap);
         return span != own && item.Label.Hits(index.Entry(ranked[0].Id).Passage.File, span.Start, span.End);
     }
@@ -509,6 +512,7 @@ internal sealed class Bench : IDisposable
         foreach (var semantic in Paths)
         {
             var rows = semantic ? report.Semantic : report.Lexical;
+            var probes = new List<Row>();
             var items = _items.Where(i => i.SemanticPath == semantic).ToList();
             foreach (var corpus in _corpora)
             {
@@ -517,6 +521,9 @@ internal sealed class Bench : IDisposable
                 SetAdapted(items.Where(i => i.Corpus == corpus.Name), fitted.Adapter);
                 var row = Score(corpus.Name, items.Where(i => i.Corpus == corpus.Name).ToList(), fitted);
                 rows.Add(row);
+                var probe = _probe.Where(i => i.SemanticPath == semantic && i.Corpus == corpus.Name).ToList();
+                SetAdapted(probe, fitted.Adapter);
+                probes.Add(Score(corpus.Name, probe, fitted, dump: false));
                 Console.Error.WriteLine($"  {(semantic ? "semantic" : "lexical")} {corpus.Name} fitted and scored in {clock.ElapsedMilliseconds} ms");
                 if (answersDir is not null && semantic == Semantic)
                 {
@@ -525,6 +532,14 @@ internal sealed class Bench : IDisposable
             }
 
             Print(semantic ? "semantic path (leave-one-corpus-out)" : "lexical path (leave-one-corpus-out)", rows);
+            if (Pool(probes) is { Unanswerable: > 0 } probed)
+            {
+                // tests/data/eval/yes-no-decline-probe: yes/no questions the notes do not answer, held out like the rest
+                // and never fitted on (fitted on, they cost more than they saved: docs/answers.md).
+                Console.WriteLine($"yes/no decline probe (held out, not fitted on): declined {probed.DeclineOk} of {probed.Unanswerable} "
+                    + $"({string.Join(", ", probes.Where(p => p.Unanswerable > 0).Select(p => $"{p.Corpus} {p.DeclineOk}/{p.Unanswerable}"))})");
+            }
+
             var pooled = Pool(rows);
             Console.Error.WriteLine($"pooled counts: strict {pooled.Strict}/{pooled.N}, hit@1 {pooled.Hit1}/{pooled.Answerable}, false-decline {pooled.FalseDecline}, yes/no answered {pooled.YesNoAnswered} right {pooled.PolarityRight} wrong {pooled.PolarityWrong}, decline {pooled.DeclineOk}/{pooled.Unanswerable}");
         }
@@ -532,7 +547,7 @@ internal sealed class Bench : IDisposable
         return report;
     }
 
-    private Row Score(string corpus, List<Item> items, Fitted fitted)
+    private Row Score(string corpus, List<Item> items, Fitted fitted, bool dump = true)
     {
         int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0, retrieved = 0, first = 0;
         foreach (var item in items)
@@ -577,6 +592,11 @@ internal sealed class Bench : IDisposable
         }
 
         var answerable = items.Count(i => !i.Label.Unanswerable);
+        if (!dump)
+        {
+            return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
+        }
+
         // Where the misses are: the cited passage not among the candidates at all (retrieval), or there but not first
         // (ranking), or first but declined (decision).
         Console.Error.WriteLine($"    {corpus}: cited passage among candidates {Ratio(retrieved, answerable)}, first {Ratio(first, answerable)}, first and answered {Ratio(hit1, answerable)}");

@@ -32,8 +32,9 @@ internal sealed record LabelledQuestion(string Text, bool Unanswerable, string? 
     }
 }
 
-/// <summary>A corpus: a notes folder and its labelled questions (tests/data/eval/loco).</summary>
-internal sealed record Corpus(string Name, string Folder, IReadOnlyList<LabelledQuestion> Questions)
+/// <summary>A corpus: a notes folder and its labelled questions (tests/data/eval/loco), and the yes/no questions its
+/// notes do not answer that are scored but never fitted on (tests/data/eval/yes-no-decline-probe/fitted-corpora).</summary>
+internal sealed record Corpus(string Name, string Folder, IReadOnlyList<LabelledQuestion> Questions, IReadOnlyList<LabelledQuestion> Probe)
 {
     public static List<Corpus> LoadAll(string root)
     {
@@ -47,7 +48,11 @@ internal sealed record Corpus(string Name, string Folder, IReadOnlyList<Labelled
         return map.Where(kv => Directory.Exists(Path.Combine(root, kv.Value))).Select(kv => new Corpus(
                 kv.Key,
                 Path.GetFullPath(Path.Combine(root, kv.Value)),
-                File.ReadLines(Path.Combine(root, $"tests/data/eval/loco/{kv.Key}.jsonl")).Where(l => l.Trim().Length > 0).Select(LabelledQuestion.Parse).ToList()))
+                Read(Path.Combine(root, $"tests/data/eval/loco/{kv.Key}.jsonl")),
+                Read(Path.Combine(root, $"tests/data/eval/yes-no-decline-probe/fitted-corpora/{kv.Key}.jsonl"))))
             .ToList();
+
+        static List<LabelledQuestion> Read(string path) =>
+            File.Exists(path) ? File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(LabelledQuestion.Parse).ToList() : [];
     }
 }

@@ -55,10 +55,7 @@ internal static partial class AnswerWriter
                 continue;
             }
 
-            // A how-question by its asking clause too ("…, how do i get it back"): Kind reads the clause, AsksHow (the
-            // ranker's code_for_how, fitted on it) the opening only — read from the clause, the refit moved the polarity
-            // thresholds and one more wrong Yes/No with them (docs/answers.md).
-            var own = CitedSpan(index, candidate, extend: citations.Count == 0 && !question.IsYesNo, toCommand: citations.Count == 0 && (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo);
+            var own = citations.Count == 0 ? FirstCitedSpan(index, question, candidate) : CitedSpan(index, candidate, extend: false);
             first = citations.Count == 0 ? own : first;
             var span = WithNeighbours(index, ranked, at, own, floor);
             citations.Add(new Citation(entry.Passage.File, entry.Passage.Section, span.Start, span.End, Highlight(index, highlighter, Truncate(span.Text))));
@@ -217,6 +214,15 @@ internal static partial class AnswerWriter
 
         return new Span(start, end, string.Join("\n", parts));
     }
+
+    /// <summary>The lines the first citation gives for a candidate (<see cref="CitedSpan"/> as <see cref="Write"/> calls
+    /// it, so the evaluation counts what the reader is shown): a question that is no yes/no one also gets the lines its
+    /// passage introduces, and a how-question the command below its prose. A how-question by its asking clause too
+    /// ("…, how do i get it back"): the kind reads the clause, AsksHow (the ranker's <c>code_for_how</c>, fitted on it)
+    /// the opening only — read from the clause there, the refit moved the polarity thresholds and one more wrong Yes/No
+    /// with them (docs/answers.md).</summary>
+    internal static Span FirstCitedSpan(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate) =>
+        CitedSpan(index, candidate, extend: !question.IsYesNo, toCommand: (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo);
 
     /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
     /// its section's first passage), and for a question that names the section, the next passages of that section
