@@ -1047,8 +1047,10 @@ internal static partial class AnswerWriter
 
     /// <summary>Where one clause ends and the next begins: sentence ends, contrasts ("but", "however"), and "because",
     /// whose reason says nothing of the main predicate ("multiple immutable references are allowed because no one who
-    /// is just reading the data can affect anyone else": the "no" is the reason's).</summary>
-    [GeneratedRegex(@"[;!?\n]|\.\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
+    /// is just reading the data can affect anyone else": the "no" is the reason's). A sentence may end inside its quote
+    /// or bracket ("… maintain only 150 stable relationships." He put …): the next sentence's "would not feel embarrassed"
+    /// was read as a No to "is Dunbar's number 150?".</summary>
+    [GeneratedRegex(@"[;!?\n]|\.[""”’')\]]*\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]

@@ -57,6 +57,10 @@ public sealed class AnswerWriterTests
 
         Sites with a small amount of traffic or sites with content that isn't often updated work well with push CDNs.
 
+        ## Review circles
+
+        "Researchers found that a team keeps 12 close reviewers." They put it plainly, "the colleagues you would not mind asking for a review."
+
         ## Lease timers
 
         The client renews the lease at half of its duration.
@@ -133,6 +137,7 @@ public sealed class AnswerWriterTests
     [InlineData("Can SIEMs automatically respond to common incidents?", "Automation features", true)] // "manual" beside "automate": both sides said, no opposite.
     [InlineData("Does encryption at the edge protect data in transit?", "Encryption at the edge", false)] // the opposite of the asked word, and not it.
     [InlineData("Does the database accept <> as the not-equal operator too?", "The database also supports", true)] // "not-equal" names the inequality asked.
+    [InlineData("Does a team keep 12 close reviewers?", "Researchers found that a team keeps", true)] // a sentence ends inside its quote: the next one's "not" is not its.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
