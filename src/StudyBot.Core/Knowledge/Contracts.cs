@@ -34,7 +34,13 @@ public sealed record Passage(
     PassageKind Kind,
     string? Question = null,
     string? AnswerText = null,
-    IReadOnlyList<EmphasisSpan>? Emphasis = null);
+    IReadOnlyList<EmphasisSpan>? Emphasis = null)
+{
+    /// <summary>True when the passage sits one title below <paramref name="path"/> (a heading path of its file): under
+    /// "I accidentally committed and pushed a merge", the command below the short title line "The command to use".</summary>
+    public bool IsOneTitleUnder(IReadOnlyList<string> path) =>
+        HeadingPath.Count == path.Count + 1 && HeadingPath.Take(path.Count).SequenceEqual(path, StringComparer.Ordinal);
+}
 
 /// <summary>How the notes set a span apart from the text around it.</summary>
 public enum EmphasisKind

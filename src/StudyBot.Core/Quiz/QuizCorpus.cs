@@ -301,7 +301,7 @@ internal sealed partial class QuizCorpus
             var p = _passages[i];
             var terms = TermsOf(QuizText.OneLine(p.Text), p).ToList();
             all.AddRange(terms);
-            if (p.HeadingPath.Count == parentPath.Count + 1 && p.HeadingPath.Take(parentPath.Count).SequenceEqual(parentPath, StringComparer.Ordinal))
+            if (p.IsOneTitleUnder(parentPath))
             {
                 siblings.AddRange(terms);
             }

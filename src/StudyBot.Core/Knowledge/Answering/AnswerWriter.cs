@@ -268,12 +268,12 @@ internal static partial class AnswerWriter
         {
             // "How do I get it back?" cited at the section's prose ("If you accidentally do `git reset --hard`, you can
             // normally still get your commit back, as …") is not answered until the reader sees the command below it:
-            // the citation goes on through the section's first code block when it is near.
+            // the citation goes on through the first code block of its section, or one title down, when it is near.
             var covered = end;
             for (var next = candidate.Id + 1; next < index.Count && next - candidate.Id <= MaxPassagesToCommand; next++)
             {
                 var following = index.Entry(next);
-                if ((following.SectionKey != entry.SectionKey && !Within(following.Passage, passage)) || following.Passage.LineEnd - start + 1 > MaxCitedLinesToCommand)
+                if ((following.SectionKey != entry.SectionKey && !(following.Passage.File == passage.File && following.Passage.IsOneTitleUnder(passage.HeadingPath))) || following.Passage.LineEnd - start + 1 > MaxCitedLinesToCommand)
                 {
                     break;
                 }
@@ -306,13 +306,6 @@ internal static partial class AnswerWriter
 
         return new Span(start, end, string.Join("\n", parts));
     }
-
-    /// <summary>True when <paramref name="inner"/> sits under <paramref name="outer"/>'s section, one title down: "The
-    /// command to use" (a short title line) and the command under it, below "I accidentally committed and pushed a
-    /// merge".</summary>
-    private static bool Within(Passage inner, Passage outer) =>
-        inner.File == outer.File && inner.HeadingPath.Count == outer.HeadingPath.Count + 1
-        && inner.HeadingPath.Take(outer.HeadingPath.Count).SequenceEqual(outer.HeadingPath, StringComparer.Ordinal);
 
     /// <summary>The text of a first citation as far as its last whole sentence, when it ends inside a sentence that the
     /// paragraph's next chunk goes on with: the parser cuts long paragraphs into chunks of a few lines, and a lead
