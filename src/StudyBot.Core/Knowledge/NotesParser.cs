@@ -457,8 +457,10 @@ internal static partial class NotesParser
             return true;
         }
 
+        /// <summary>The blocks of an item that are not its bullet's text: those after its nested list (an indented
+        /// heading, a later paragraph) and a table anywhere in it, read as a table of its own.</summary>
         private static List<Block> TrailingBlocks(ListItemBlock item) =>
-            item.SkipWhile(b => b is not ListBlock).Where(b => b is not ListBlock).ToList();
+            [.. item.TakeWhile(b => b is not ListBlock).OfType<Table>(), .. item.SkipWhile(b => b is not ListBlock).Where(b => b is not ListBlock)];
 
         private void WalkTable(Table table)
         {
@@ -651,7 +653,8 @@ internal static partial class NotesParser
             return total == 0 ? 0 : (double)linked / total;
         }
 
-        /// <summary>The text lines of a bullet itself (paragraphs, `- # text` headings, code), not of its nested lists.</summary>
+        /// <summary>The text lines of a bullet itself (paragraphs, `- # text` headings, quotes, code), not of its nested
+        /// lists.</summary>
         private List<TextLine> ItemLines(ListItemBlock item)
         {
             var result = new List<TextLine>();
@@ -667,6 +670,14 @@ internal static partial class NotesParser
                         break;
                     case CodeBlock c:
                         result.AddRange(CodeLines(c));
+                        break;
+                    case QuoteBlock quote:
+                        // A quote under a rule is part of it ("- Use const. > Why? …"): the reason a why-question asks for.
+                        foreach (var paragraph in quote.Descendants<ParagraphBlock>())
+                        {
+                            result.AddRange(InlineLines(paragraph.Inline));
+                        }
+
                         break;
                     default:
                         break;

@@ -364,6 +364,38 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_QuoteUnderABullet_IsPartOfTheBulletsText()
+    {
+        // A style guide writes each rule's reason as a quote under it; it was dropped, so "why …?" found nothing.
+        var text = "## Objects\n\n" +                                           // 1-2
+            "- 3.7 Do not call `hasOwnProperty` directly.\n\n" +                  // 3-4
+            "  > Why? These methods may be shadowed by properties on the object.\n\n" + // 5-6
+            "- 3.8 Prefer spread over assign.\n";                                 // 7
+
+        var passages = NotesParser.Parse("guide.md", text).Select(e => e.Passage).ToList();
+
+        var rule = Find(passages, "Do not call");
+        Assert.Contains("Why? These methods may be shadowed", rule.Text, StringComparison.Ordinal);
+        Assert.Equal((3, 5), (rule.LineStart, rule.LineEnd));
+        Assert.Equal(7, Find(passages, "Prefer spread").LineStart);
+    }
+
+    [Fact]
+    public void Parse_TableInsideABullet_IsReadAsATable()
+    {
+        var text = "- Ports to know:\n\n" +  // 1-2
+            "  | Port | Service |\n" +       // 3
+            "  |------|---------|\n" +       // 4
+            "  | 22 | SSH |\n";              // 5
+
+        var passages = NotesParser.Parse("ports.md", text).Select(e => e.Passage).ToList();
+
+        var row = Find(passages, "Service: SSH");
+        Assert.Equal(PassageKind.TableRow, row.Kind);
+        Assert.Equal((5, 5), (row.LineStart, row.LineEnd));
+    }
+
+    [Fact]
     public void Parse_LineWithoutMarkup_HasNoEmphasis() =>
         Assert.Null(Assert.Single(NotesParser.Parse("plain.md", "Plain prose with no markup at all.\n")).Passage.Emphasis);
 
