@@ -542,6 +542,13 @@ internal static partial class AnswerWriter
                 yes = false;
                 x[PolaritySignals.Restriction] = 1;
             }
+            else if (yes && AffirmsWhatTheQuestionDenies(index, question, clause))
+            {
+                // "Can I use mosh without setting anything up on the server side?" — "(requires server-side setup)":
+                // the clause says what the question asks to do without.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && SaysTheOpposite(index, question.Question, clause))
             {
                 // "Does server-side encryption protect data in transit?" — "protects data at rest".
@@ -564,6 +571,39 @@ internal static partial class AnswerWriter
 
         x[PolaritySignals.RuleYes] = yes ? 1 : 0;
         return new Reading(yes, x);
+    }
+
+    /// <summary>True when the question asks to do without something ("without setting anything up on the server side")
+    /// and the clause, with no negation of its own, names it. Only "without": a negation in a question more often
+    /// sets a condition ("when they're not busy", "a file that doesn't exist") than asks to do without.</summary>
+    internal static bool AffirmsWhatTheQuestionDenies(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (question.Negations.Count == 0 || LowerWords(clause).Any(w => w == "without" || IsNegation(w)))
+        {
+            return false;
+        }
+
+        // The phrase after "without" runs to the end of the question ("without setting anything up on the server side").
+        var words = LowerWords(question.Question).ToList();
+        var terms = index.Analyzer.Terms(clause);
+        for (var n = 1; n < words.Count; n++)
+        {
+            if (words[n] != "without")
+            {
+                continue;
+            }
+
+            for (var a = n + 1; a < words.Count; a++)
+            {
+                var asked = index.Analyzer.Terms(words[a]);
+                if (question.Content.Any(c => !c.IsFrame && c.MatchesAny(asked) && c.MatchesAny(terms)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>

@@ -107,6 +107,10 @@ public sealed class AnswerWriterTests
         Encryption at the edge protects data at rest.
 
         The database also supports the synonymous <> operator for checking inequality.
+
+        ## Remote shells
+
+        Consider the remote shell an alternative to ssh over UDP (requires server-side setup).
         """;
 
     [Theory]
@@ -138,6 +142,8 @@ public sealed class AnswerWriterTests
     [InlineData("Does encryption at the edge protect data in transit?", "Encryption at the edge", false)] // the opposite of the asked word, and not it.
     [InlineData("Does the database accept <> as the not-equal operator too?", "The database also supports", true)] // "not-equal" names the inequality asked.
     [InlineData("Does a team keep 12 close reviewers?", "Researchers found that a team keeps", true)] // a sentence ends inside its quote: the next one's "not" is not its.
+    [InlineData("Can I use the remote shell without setting anything up on the server side?", "Consider the remote shell", false)] // the clause requires what the question asks to do without.
+    [InlineData("Can backups run without any downtime?", "Backups run without downtime", true)] // the clause does without it too.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
