@@ -584,26 +584,8 @@ internal static partial class AnswerWriter
         }
 
         // The phrase after "without" runs to the end of the question ("without setting anything up on the server side").
-        var words = LowerWords(question.Question).ToList();
         var terms = index.Analyzer.Terms(clause);
-        for (var n = 1; n < words.Count; n++)
-        {
-            if (words[n] != "without")
-            {
-                continue;
-            }
-
-            for (var a = n + 1; a < words.Count; a++)
-            {
-                var asked = index.Analyzer.Terms(words[a]);
-                if (question.Content.Any(c => !c.IsFrame && c.MatchesAny(asked) && c.MatchesAny(terms)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return ConceptsAfter(index, question, w => w == "without", int.MaxValue).Any(c => !c.IsFrame && c.MatchesAny(terms));
     }
 
     /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
@@ -979,25 +961,30 @@ internal static partial class AnswerWriter
     /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",
     /// "when the clusters aren't clearly separated"). A negation that opens the question ("Isn't EBS encrypted by
     /// default?") asks the plain question and is not one of them.</summary>
-    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question)
+    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question) =>
+        ConceptsAfter(index, question, IsNegation, NegationReach);
+
+    /// <summary>The question's concepts named within <paramref name="reach"/> words after a word that
+    /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>
+    private static List<Concept> ConceptsAfter(KnowledgeIndex index, QuestionAnalysis question, Func<string, bool> opens, int reach)
     {
         var words = LowerWords(question.Question).ToList();
-        var negated = new List<Concept>();
+        var found = new List<Concept>();
         for (var n = 1; n < words.Count; n++)
         {
-            if (!IsNegation(words[n]))
+            if (!opens(words[n]))
             {
                 continue;
             }
 
-            for (var a = n + 1; a < words.Count && a - n <= NegationReach; a++)
+            for (var a = n + 1; a < words.Count && a - n <= reach; a++)
             {
                 var terms = index.Analyzer.Terms(words[a]);
-                negated.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !negated.Contains(c)));
+                found.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !found.Contains(c)));
             }
         }
 
-        return negated;
+        return found;
     }
 
     /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it
