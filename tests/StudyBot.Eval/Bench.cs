@@ -242,7 +242,7 @@ internal sealed class Bench : IDisposable
     /// yes/no questions (out-of-fold); else the best right − 3 × wrong. With one model for both readings the two are one threshold.</summary>
     private static (double Yes, double No) ChoosePolarityThresholds(List<(double P, bool Right, bool ReadsYes)> outcomes, bool sides)
     {
-        if (Environment.GetEnvironmentVariable("EVAL_POLARITY_CALIBRATED") is "1" && sides)
+        if (CalibratedThresholds && sides)
         {
             return (Calibrated(outcomes.Where(o => o.ReadsYes).ToList()), Calibrated(outcomes.Where(o => !o.ReadsYes).ToList()));
         }
@@ -292,36 +292,22 @@ internal sealed class Bench : IDisposable
             return 1.0001;
         }
 
-        double a = 0, b = 0;
-        for (var step = 0; step < 50; step++)
-        {
-            // Newton's method on the two parameters, with a little L2 on the slope.
-            double ga = 0.01 * a, gb = 0, haa = 0.01, hab = 0, hbb = 1e-6;
-            foreach (var (p, right, _) in side)
-            {
-                var q = 1 / (1 + Math.Exp(-((a * p) + b)));
-                var e = q - (right ? 1 : 0);
-                var wq = q * (1 - q);
-                ga += e * p;
-                gb += e;
-                haa += wq * p * p;
-                hab += wq * p;
-                hbb += wq;
-            }
-
-            var det = (haa * hbb) - (hab * hab);
-            a -= ((hbb * ga) - (hab * gb)) / det;
-            b -= ((haa * gb) - (hab * ga)) / det;
-        }
-
+        bool[] off = [false];
+        var rows = side.Select(o => (X: new[] { o.P }, Y: o.Right)).ToList();
+        var std = Fitting.Standardize(rows.Select(r => r.X), 1, off, OtherScaleFloor);
+        var (w, b) = Fitting.FitLogistic(rows, std, off);
         var breakEven = Math.Log(WrongYesNoCost);
-        if (a <= 1e-6)
+        if (w[0] <= 1e-6)
         {
             return b >= breakEven ? 0 : 1.0001;
         }
 
-        return Math.Round(Math.Clamp((breakEven - b) / a, 0, 1.0001), 4);
+        return Math.Round(Math.Clamp(std.Mean[0] + ((breakEven - b) * std.Scale[0] / w[0]), 0, 1.0001), 4);
     }
+
+    /// <summary>EVAL_POLARITY_CALIBRATED=1: the thresholds from <see cref="Calibrated"/> rather than the search (tried in
+    /// the twenty-ninth session, not the default).</summary>
+    private static readonly bool CalibratedThresholds = Environment.GetEnvironmentVariable("EVAL_POLARITY_CALIBRATED") is "1";
 
     /// <summary>How many right Yes/No answers one wrong one costs when the thresholds are chosen within the budget: a
     /// wrong Yes/No is worse than none, so the thresholds do not spend the whole budget for one more right answer (the
