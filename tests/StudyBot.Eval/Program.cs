@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- explain CORPUS "question"
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-loco   the quiz item-quality model, leave-one-corpus-out (QuizFitting.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit    the same, then write src/StudyBot.Core/Quiz/quiz-item-model.json
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-kind-thresholds [--write]   each kind's threshold for the shipped weights
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
@@ -26,7 +27,7 @@ var lexicalOnly = args.Contains("--lexical-only");
 var answersDir = Option("--answers");
 var only = Option("--corpora")?.Split(',');
 
-if (command is "quiz-loco" or "quiz-fit" or "quiz-explain")
+if (command is "quiz-loco" or "quiz-fit" or "quiz-explain" or "quiz-kind-thresholds")
 {
     QuizFitting.Run(root, command, args);
     return;

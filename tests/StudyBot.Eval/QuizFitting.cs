@@ -17,6 +17,8 @@ namespace StudyBot.Eval;
 /// model fitted on every in-sample row, at its threshold.
 ///   quiz-loco            the report
 ///   quiz-fit             the report, then fit on every row and write src/StudyBot.Core/Quiz/quiz-item-model.json
+///   quiz-kind-thresholds [--write]   each kind's threshold for the shipped weights, chosen on the verdicts of the rounds
+///                        they were not fitted on (of items the generator still writes); --write puts them in the model file
 ///   --support FILE       also write the second-answer support of every rated blank and the same-key pairs (SecondAnswer, RepeatedFact)
 ///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated)
 ///   QUIZ_ON=a,b / QUIZ_OFF=a,b (environment)   weigh computed signals the model leaves out / leave weighed ones out, to
@@ -48,7 +50,9 @@ internal static class QuizFitting
     private const double L2 = 0.05;
     private const int Steps = 800;
 
-    private sealed record Row(int Round, string Label, string Group, string Set, bool Good, QuizQuestion Question, double[] X);
+    /// <param name="Written">The generator still writes the item from the notes as they are (rated items of older rules
+    /// are not).</param>
+    private sealed record Row(int Round, string Label, string Group, string Set, bool Good, QuizQuestion Question, double[] X, bool Written = true);
 
     public static void Run(string root, string command, string[] args)
     {
@@ -59,6 +63,12 @@ internal static class QuizFitting
         }
 
         var (rows, unseen) = Load(root, Option(args, "--support"));
+        if (command == "quiz-kind-thresholds")
+        {
+            ShippedKindThresholds(root, rows, args.Contains("--write"));
+            return;
+        }
+
         Console.WriteLine($"{rows.Count} rated items, {rows.Count(r => r.Good)} good ({Share(rows.Count(r => r.Good), rows.Count)}); groups: "
             + string.Join(", ", rows.GroupBy(r => r.Group).Select(g => $"{g.Key} {g.Count()}")));
         var groups = rows.Select(r => r.Group).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -71,7 +81,7 @@ internal static class QuizFitting
             var train = Indexes(rows, r => r.Group != g);
             var test = Indexes(rows, r => r.Group == g);
             var used = Used;
-            var threshold = ChooseThreshold(Loco(rows, train, used));
+            var threshold = ChooseThreshold(Loco(rows, train, used)).Threshold;
             var model = Fit(rows, train, used);
             foreach (var i in test)
             {
@@ -96,7 +106,8 @@ internal static class QuizFitting
         }
 
         Console.WriteLine($"signals used: {string.Join(',', QuizItemSignals.Names.Where((_, j) => chosen[j]))}; out-of-fold AUC {Auc(pooled):0.000}");
-        var final = ChooseThreshold(rows.Select((r, i) => (oof[i], r.Good)).ToList());
+        var final = ChooseThreshold(rows.Select((r, i) => (oof[i], r.Good)).ToList()).Threshold;
+        var kindThresholds = KindThresholds(rows, i => oof[i], Indexes(rows, r => r.Written), final);
         var keptAll = Indexes(rows, _ => true).Where(i => oof[i] >= final).ToList();
         Console.WriteLine($"threshold on the pooled out-of-fold predictions: {final:0.000}: kept {keptAll.Count}/{rows.Count}, good among kept {Share(keptAll.Count(i => rows[i].Good), keptAll.Count)}");
         Console.WriteLine("per rated bank (out-of-fold, at that threshold): round set kept/rated good-among-kept (good-among-rated)");
@@ -147,6 +158,8 @@ internal static class QuizFitting
                     + $"Threshold chosen on the pooled leave-one-corpus-out predictions: the most items kept with at least {Precision:0.00} rated good (kept {keptAll.Count}/{rows.Count}, {Share(keptAll.Count(i => rows[i].Good), keptAll.Count)} good). "
                     + $"Nested (each fold's threshold chosen on the other folds' out-of-fold predictions): kept {nested.Count}/{rows.Count}, {Share(nested.Count(i => rows[i].Good), nested.Count)} good.",
                 Threshold = Math.Round(final, 6),
+                KindThresholds = kindThresholds,
+                FittedRounds = rows.Select(r => r.Round).Distinct().Order().ToList(),
                 Model = all,
             };
             var path = Path.Combine(root, "src/StudyBot.Core/Quiz/quiz-item-model.json");
@@ -155,9 +168,76 @@ internal static class QuizFitting
         }
     }
 
+    /// <summary>Each kind's own threshold, where its verdicts reach <see cref="Precision"/> at some threshold
+    /// (<see cref="ChooseThreshold"/>) other than the model's threshold for every kind; a kind whose verdicts never
+    /// reach it keeps that one. Rounded as the model file stores it.</summary>
+    /// <param name="rows">The rated items.</param>
+    /// <param name="probability">Row index → the probability the threshold is chosen on (held out from the weights).</param>
+    /// <param name="among">The rows to choose on.</param>
+    /// <param name="all">The model's threshold for every kind.</param>
+    private static Dictionary<string, double> KindThresholds(List<Row> rows, Func<int, double> probability, List<int> among, double all)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        Console.WriteLine($"per kind, on {among.Count} verdicts of items the generator still writes (the model's threshold: {all:0.000}):");
+        foreach (var kind in among.GroupBy(i => rows[i].Question.Kind).OrderBy(g => g.Key))
+        {
+            var predictions = kind.Select(i => (probability(i), rows[i].Good)).ToList();
+            var (t, reached) = ChooseThreshold(predictions);
+            var own = reached && Math.Round(t, 6) != Math.Round(all, 6);
+            if (own)
+            {
+                result[kind.Key.ToString()] = Math.Round(t, 6);
+            }
+
+            string At(double threshold)
+            {
+                var kept = predictions.Where(p => p.Item1 >= threshold).ToList();
+                return $"{kept.Count,3} kept, {Share(kept.Count(p => p.Good), kept.Count)} good";
+            }
+
+            Console.WriteLine($"  {kind.Key,-15} {predictions.Count,4} verdicts of {kind.Select(i => rows[i].Question.Id).Distinct().Count(),3} items, {Share(predictions.Count(p => p.Good), predictions.Count)} good; "
+                + $"at {all:0.000}: {At(all)}; " + (own ? $"own {t:0.000}: {At(t)}" : reached ? "its own is the same" : $"never {Precision:0.00}: keeps {all:0.000}"));
+        }
+
+        return result;
+    }
+
+    /// <summary>quiz-kind-thresholds: the shipped weights' kind thresholds, chosen on the verdicts of rounds they were
+    /// not fitted on (<see cref="QuizItemModel.FittedRounds"/>), of items the generator still writes; with --write the
+    /// model file gets them, its weights and pooled threshold unchanged.</summary>
+    private static void ShippedKindThresholds(string root, List<Row> rows, bool write)
+    {
+        var shipped = QuizItemModel.Current;
+        if (shipped.FittedRounds.Count == 0)
+        {
+            throw new InvalidOperationException("The shipped quiz item model does not list the rounds it was fitted on (fittedRounds).");
+        }
+
+        var held = Indexes(rows, r => r.Written && !shipped.FittedRounds.Contains(r.Round));
+        var chosen = KindThresholds(rows, i => shipped.Probability(rows[i].X), held, shipped.Threshold);
+        Console.WriteLine($"shipped threshold {shipped.Threshold:0.000}; kinds' own: {string.Join(", ", chosen.Select(k => $"{k.Key} {k.Value:0.000}"))}");
+        if (write)
+        {
+            var model = new QuizItemModel
+            {
+                Version = shipped.Version,
+                Fitted = shipped.Fitted,
+                Command = shipped.Command,
+                Notes = shipped.Notes + $" Kinds' own thresholds chosen {TimeProvider.System.GetUtcNow():yyyy-MM-dd} by quiz-kind-thresholds on {held.Count} verdicts of rounds {string.Join(", ", held.Select(i => rows[i].Round).Distinct().Order())} (not fitted on), of items the generator still writes.",
+                Threshold = shipped.Threshold,
+                KindThresholds = chosen,
+                FittedRounds = shipped.FittedRounds,
+                Model = shipped.Model,
+            };
+            var path = Path.Combine(root, "src/StudyBot.Core/Quiz/quiz-item-model.json");
+            File.WriteAllText(path, model.ToJson() + "\n");
+            Console.WriteLine($"wrote {path}");
+        }
+    }
+
     /// <summary>The threshold that keeps the most items while at least <see cref="Precision"/> of them are good (and at
-    /// least <see cref="MinKept"/> are kept); when none reaches it, the one with the best precision.</summary>
-    private static double ChooseThreshold(List<(double P, bool Good)> predictions)
+    /// least <see cref="MinKept"/> are kept), and true; when none reaches it, the one with the best precision, and false.</summary>
+    private static (double Threshold, bool Reached) ChooseThreshold(List<(double P, bool Good)> predictions)
     {
         var candidates = predictions.Select(p => p.P).Distinct().Order().ToList();
         double? best = null;
@@ -184,7 +264,7 @@ internal static class QuizFitting
             }
         }
 
-        return best ?? fallback;
+        return best is { } reached ? (reached, true) : (fallback, false);
     }
 
     /// <summary>Out-of-fold probabilities over the folds of <paramref name="train"/> (a row's fold is its group), in
@@ -334,8 +414,7 @@ internal static class QuizFitting
         foreach (var (set, folder) in folders)
         {
             var dir = Path.Combine(root, folder);
-            written.UnionWith(QuestionGenerator.Generate(passages[set], file => QuestionBank.ReadLines(dir, file), model)
-                .Where(q => q.Kind == QuizQuestionKind.Contrast).Select(q => q.Id));
+            written.UnionWith(QuestionGenerator.Generate(passages[set], file => QuestionBank.ReadLines(dir, file), model).Select(q => q.Id));
         }
 
         var rows = new List<Row>();
@@ -388,7 +467,8 @@ internal static class QuizFitting
                 new Citation((string)c["file"]!, (string)c["section"]!, (int)c["lineStart"]!, (int)c["lineEnd"]!, string.Empty), choices[answer]);
 
             var (corpus, kinds) = context;
-            (inFolds ? rows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds)));
+            (inFolds ? rows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds),
+                Written: inFolds && written.Contains(q.Id)));
         }
 
         if (supportPath is not null)
@@ -462,7 +542,7 @@ internal static class QuizFitting
             }
 
             Console.WriteLine($"{q.Id} {q.Kind} {shown.Text.ReplaceLineEndings(" ")} [{string.Join(" | ", shown.Choices)}] key {shown.Choices[shown.AnswerIndex]}");
-            Console.WriteLine("    " + quality.Explain(signals));
+            Console.WriteLine("    " + quality.Explain(q.Kind, signals));
         }
     }
 

@@ -63,8 +63,8 @@ public static partial class QuestionGenerator
         IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines = null, ITextEmbedder? model = null, QuizItemModel? quality = null)
     {
         var written = Write(passages, readLines, model, quality, quality is null ? null : ReserveFloor);
-        var kept = written.Where(c => quality is null || c.Score >= quality.Threshold).Select(c => c.Question).ToList();
-        var reserve = written.Where(c => quality is not null && c.Score < quality.Threshold).Select(c => c.Question).ToList();
+        var kept = written.Where(c => quality is null || InBank(c, quality)).Select(c => c.Question).ToList();
+        var reserve = written.Where(c => quality is not null && !InBank(c, quality)).Select(c => c.Question).ToList();
         return (kept, reserve);
     }
 
@@ -78,6 +78,10 @@ public static partial class QuestionGenerator
     /// one.</summary>
     internal const double ReserveFloor = 0.6;
 
+    /// <summary>Whether a written question belongs to the bank rather than the reserve: scored at its kind's threshold
+    /// or above, and not sent to the reserve as a repeat (<see cref="WithRepeatedPairsInReserve"/>).</summary>
+    internal static bool InBank(Candidate c, QuizItemModel quality) => !c.Reserved && c.Score >= quality.ThresholdFor(c.Question.Kind);
+
     /// <summary>True when a title's first word is a name ("ReAct"), not an English word the notes also write in lower case.</summary>
     private static bool FirstWordIsName(string title, string firstWord, QuizCorpus corpus) =>
         QuizText.Terms(QuizText.FirstWord(title)).Any() || !corpus.IsLowerCaseWord(firstWord);
@@ -87,7 +91,8 @@ public static partial class QuestionGenerator
     /// <param name="Label">The section label shown with it, or empty.</param>
     /// <param name="Family">How close the wrong choices are to the key: 1.5 listed with it elsewhere in the notes,
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
-    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0);
+    /// <param name="Reserved">Asked from the reserve whatever its score (a pair the bank already contrasts).</param>
+    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false);
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
     /// than at least the model's threshold; the caller splits them at the threshold.</param>
@@ -161,7 +166,8 @@ public static partial class QuestionGenerator
                 .Select(c => WithTypoDropped(c, corpus, trace))
                 .Where(c =>
                 {
-                    var kept = c.Score >= Math.Min(floor ?? quality.Threshold, quality.Threshold);
+                    var threshold = quality.ThresholdFor(c.Question.Kind);
+                    var kept = c.Score >= Math.Min(floor ?? threshold, threshold);
                     trace?.Note("keep", kept ? "at the floor or above" : "under the floor", $"{c.Score:0.000} {c.Question.Text}");
                     return kept;
                 })
@@ -186,7 +192,7 @@ public static partial class QuestionGenerator
             .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
             .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
             .ToList();
-        return quality is null ? ordered : WithRepeatedPairsInReserve(ordered, quality.Threshold, trace);
+        return quality is null ? ordered : WithRepeatedPairsInReserve(ordered, quality.ThresholdFor, trace);
 
         static bool Ask(List<QuizQuestion> asked, QuizQuestion q, KindSimilarity kinds)
         {
@@ -239,20 +245,21 @@ public static partial class QuestionGenerator
     internal const int BankQuestionsPerPairContrast = 8;
 
     /// <summary>The bank's contrasts past the first of their pair of sections (<see cref="BankQuestionsPerPairContrast"/>)
-    /// go to the end of the reserve: their probability is cut to <see cref="ReserveFloor"/>. The pair is the file and the
-    /// two titles, in either order (Elastic Container Service against Elastic Kubernetes Service, and back). The
-    /// reserve is asked only once the bank is done, and a second line of a pair is still a fact the bank did not ask.</summary>
+    /// go to the end of the reserve: they are marked <see cref="Candidate.Reserved"/> and their probability is cut to
+    /// <see cref="ReserveFloor"/>. The pair is the file and the two titles, in either order (Elastic Container Service
+    /// against Elastic Kubernetes Service, and back). The reserve is asked only once the bank is done, and a second line
+    /// of a pair is still a fact the bank did not ask.</summary>
     /// <param name="ordered">The written questions, best first.</param>
-    /// <param name="threshold">The item-quality model's threshold: the bank is the questions scored at it or above.</param>
+    /// <param name="threshold">The item-quality model's threshold for a kind: the bank is the questions scored at it or above.</param>
     /// <param name="trace">Counts the contrasts sent to the reserve.</param>
-    internal static List<Candidate> WithRepeatedPairsInReserve(IReadOnlyList<Candidate> ordered, double threshold, QuizTrace? trace)
+    internal static List<Candidate> WithRepeatedPairsInReserve(IReadOnlyList<Candidate> ordered, Func<QuizQuestionKind, double> threshold, QuizTrace? trace)
     {
-        var allowed = Math.Max(1, ordered.Count(c => c.Score >= threshold) / BankQuestionsPerPairContrast);
+        var allowed = Math.Max(1, ordered.Count(c => c.Score >= threshold(c.Question.Kind)) / BankQuestionsPerPairContrast);
         var perPair = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<Candidate>(ordered.Count);
         foreach (var c in ordered)
         {
-            if (c.Question.Kind != QuizQuestionKind.Contrast || c.Score < threshold)
+            if (c.Question.Kind != QuizQuestionKind.Contrast || c.Score < threshold(c.Question.Kind))
             {
                 result.Add(c);
                 continue;
@@ -268,7 +275,7 @@ public static partial class QuestionGenerator
             }
 
             trace?.Note("keep", "a pair the bank already contrasts: to the reserve", c.Question.Text);
-            result.Add(c with { Score = Math.Min(c.Score, ReserveFloor) });
+            result.Add(c with { Score = Math.Min(c.Score, ReserveFloor), Reserved = true });
         }
 
         // Stable: questions of one score keep the order of kind and id they had.

@@ -43,12 +43,14 @@ public partial class QuizCliTests
         }
     }
 
-    /// <summary>The seed notes (one short file) hold 3 questions the item-quality model keeps (quiz-item-model.json):
-    /// two yes/no questions of the notes' own Q&amp;A pairs and one contrast between Elastic Container Service and
-    /// Elastic Kubernets Service. Their other contrasts: "Partially managed, user is has flexibility" is not written
-    /// (a garbled stem), and "Fully managed by AWS", the pair's second, is asked last, from the reserve (one contrast
-    /// of a pair in a small bank). The third yes/no question quotes the notes' typos ("columes … simoltaneously") and
-    /// is not asked at all (<c>LikelyTypos</c>). The stems take the notes' usual case ("Can I use AWS WAF …").</summary>
+    /// <summary>The seed notes (one short file) hold 6 questions the item-quality model keeps (quiz-item-model.json):
+    /// two yes/no questions of the notes' own Q&amp;A pairs and four contrasts (the contrast kind has its own, lower
+    /// threshold: outside readers rate contrasts good whatever the model scores them) — Elastic Kubernets Service
+    /// against Elastic Container Service, SSE-S3 against SSE-C, AWS Guardduty against AWS Shield, Monolithic against
+    /// Micro Services. Their other contrasts: "Partially managed, user is has flexibility" is not written (a garbled
+    /// stem), and "Fully managed by AWS", the ECS/EKS pair's second, is asked last, from the reserve (one contrast of a
+    /// pair in a small bank). The third yes/no question quotes the notes' typos ("columes … simoltaneously") and is not
+    /// asked at all (<c>LikelyTypos</c>). The stems take the notes' usual case ("Can I use AWS WAF …").</summary>
     [Fact]
     public async Task Quiz_SeedNotesCount3_Gives3DistinctSoundQuestionsOfTheBank()
     {
@@ -58,7 +60,8 @@ public partial class QuizCliTests
         Assert.Equal(0, code);
         Assert.Equal(0, bankCode);
         Assert.Equal(3, questions.Count);
-        Assert.Equal(3, bank.Count);
+        Assert.Equal(6, bank.Count);
+        Assert.Equal(4, bank.Count(q => q.GetProperty("kind").GetString() == "Contrast"));
         Assert.DoesNotContain(bank.Concat(reserve), q => q.GetProperty("question").GetString()!.Contains("simoltaneously", StringComparison.Ordinal));
         Assert.DoesNotContain(bank.Concat(reserve), q => q.GetProperty("question").GetString()!.Contains("is has", StringComparison.Ordinal));
         Assert.Contains("Fully managed by AWS", reserve[^1].GetProperty("question").GetString()!, StringComparison.Ordinal);

@@ -403,12 +403,48 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
+    public void Tiers_AKindWithItsOwnThreshold_IsKeptAtIt_TheOtherKindsAtTheModels()
+    {
+        // yes/no σ(0.5) ≈ 0.62: under the model's 0.7 (the reserve) but over the yes/no kind's own 0.55 (the bank).
+        var (kept, reserve) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.7, yesNo: 0.5, kindThresholds: """{ "YesNo": 0.55 }"""));
+        var (keptShared, _) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines, quality: Model(threshold: 0.7, yesNo: 0.5));
+
+        Assert.NotEmpty(kept);
+        Assert.All(kept, q => Assert.Equal(QuizQuestionKind.YesNo, q.Kind));
+        Assert.DoesNotContain(reserve, q => q.Kind == QuizQuestionKind.YesNo);
+        Assert.Empty(keptShared);
+    }
+
+    [Fact]
+    public void ThresholdFor_AKindWithoutItsOwn_IsTheModelsThreshold()
+    {
+        var model = Model(threshold: 0.7, yesNo: 1, kindThresholds: """{ "Contrast": 0.53 }""");
+
+        Assert.Equal(0.53, model.ThresholdFor(QuizQuestionKind.Contrast));
+        Assert.Equal(0.7, model.ThresholdFor(QuizQuestionKind.FillInTheBlank));
+        Assert.Equal(0.7, Model(threshold: 0.7, yesNo: 1).ThresholdFor(QuizQuestionKind.Contrast));
+    }
+
+    [Fact]
+    public void TheShippedModel_ListsTheRoundsItWasFittedOn_AndItsKindThresholdsAreProbabilities()
+    {
+        var model = QuizItemModel.Current;
+
+        Assert.NotEmpty(model.FittedRounds);
+        Assert.All(model.KindThresholds, k =>
+        {
+            Assert.True(Enum.TryParse<QuizQuestionKind>(k.Key, out _), k.Key);
+            Assert.InRange(k.Value, 0.01, 0.99);
+        });
+    }
+
+    [Fact]
     public void Explain_ShowsEverySignal_TheWeighedOnesWithTheirContribution_AndTheVerdict()
     {
         var signals = QuizItemSignals.Names.Select(n => n == "yes_no" ? 1.0 : double.NaN).ToArray();
 
-        var kept = Model(threshold: 0.6, yesNo: 3).Explain(signals);
-        var dropped = Model(threshold: 0.99, yesNo: 3).Explain(signals);
+        var kept = Model(threshold: 0.6, yesNo: 3).Explain(QuizQuestionKind.YesNo, signals);
+        var dropped = Model(threshold: 0.99, yesNo: 3).Explain(QuizQuestionKind.YesNo, signals);
 
         // yes_no = 1 standardized around 0.5 by 0.5 is 1: a contribution of 3, p = σ(3) ≈ 0.953.
         Assert.StartsWith("p=0.953 threshold=0.600 kept: ", kept, StringComparison.Ordinal);
@@ -418,10 +454,10 @@ public sealed class QuizItemModelTests
     }
 
     /// <summary>A model that weighs only "yes_no" (standardized around 0.5), with a bias of 0.</summary>
-    private static QuizItemModel Model(double threshold, double yesNo)
+    private static QuizItemModel Model(double threshold, double yesNo, string kindThresholds = "{}")
     {
         var json = $$"""
-            { "version": 1, "threshold": {{threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+            { "version": 1, "threshold": {{threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "kindThresholds": {{kindThresholds}},
               "model": { "bias": 0, "weights": { "yes_no": { "w": {{yesNo.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "mean": 0.5, "scale": 0.5 } } } }
             """;
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));

@@ -31,12 +31,30 @@ public class RepeatedPairAndGarbledStemTests
             Contrast("e", "Amazon manages the key", "SSE-S3", "SSE-C", 0.65),
         ];
 
-        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null);
+        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, _ => Threshold, null);
 
         // Bank: the first of each pair and the yes/no; "b" and "c" (the same pair, in either order) after "e", at the floor.
         Assert.Equal(["a", "waf", "d"], result.Where(c => c.Score >= Threshold).Select(c => c.Question.Id));
         Assert.Equal(["e", "b", "c"], result.Where(c => c.Score < Threshold).Select(c => c.Question.Id));
         Assert.All(result.Where(c => c.Question.Id is "b" or "c"), c => Assert.Equal(QuestionGenerator.ReserveFloor, c.Score));
+        Assert.Equal(["b", "c"], result.Where(c => c.Reserved).Select(c => c.Question.Id));
+    }
+
+    [Fact]
+    public void WithRepeatedPairsInReserve_ContrastsKeptUnderTheFloor_StillSendTheRepeatToTheReserve()
+    {
+        // The contrast kind's own threshold (0.53) is under the reserve's floor: a repeat cut to the floor would still
+        // score over it, so the reserve is a mark, not only a score.
+        List<QuestionGenerator.Candidate> ordered =
+        [
+            Contrast("a", "Used by most clouds", "Kubernetes Service", "Container Service", 0.90),
+            Contrast("b", "Fully managed by AWS", "Container Service", "Kubernetes Service", 0.80),
+        ];
+
+        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, kind => kind == QuizQuestionKind.Contrast ? 0.53 : Threshold, null);
+
+        Assert.Equal(["b"], result.Where(c => c.Reserved).Select(c => c.Question.Id));
+        Assert.Equal(["a"], result.Where(c => !c.Reserved && c.Score >= 0.53).Select(c => c.Question.Id));
     }
 
     [Fact]
@@ -50,7 +68,7 @@ public class RepeatedPairAndGarbledStemTests
             .. Enumerable.Range(0, (2 * QuestionGenerator.BankQuestionsPerPairContrast) - 3).Select(i => YesNo($"q{i:00}", 0.9 - (i * 0.001))),
         ];
 
-        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null);
+        var result = QuestionGenerator.WithRepeatedPairsInReserve(ordered, _ => Threshold, null);
 
         // Sixteen bank questions: two contrasts of the pair stay; the third goes to the reserve.
         Assert.Equal(["a", "b"], result.Where(c => c.Score >= Threshold && c.Question.Kind == QuizQuestionKind.Contrast).Select(c => c.Question.Id));
@@ -66,7 +84,7 @@ public class RepeatedPairAndGarbledStemTests
             Contrast("b", "Fully managed by AWS", "Container Service", "Kubernetes Service", 0.80, "other.md"),
         ];
 
-        Assert.All(QuestionGenerator.WithRepeatedPairsInReserve(ordered, Threshold, null), c => Assert.True(c.Score >= Threshold));
+        Assert.All(QuestionGenerator.WithRepeatedPairsInReserve(ordered, _ => Threshold, null), c => Assert.True(c.Score >= Threshold));
     }
 
     [Theory]
