@@ -37,8 +37,17 @@ internal static partial class NotesParser
     [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)|<?https?://\S+")]
     private static partial Regex LinkPattern();
 
+    /// <summary>A line that ends a sentence: a full stop, question or exclamation mark, or a colon, maybe followed by
+    /// closing quotes, brackets or emphasis.</summary>
+    [GeneratedRegex(@"[.!?:][""”’')\]*_`]*\s*$")]
+    private static partial Regex EndsSentence();
+
     /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
     internal const int MaxChunkLines = 6;
+
+    /// <summary>A chunk of prose with no sentence end in its later half goes on by at most this many lines to the end of
+    /// its sentence (a citation stays well under a screen).</summary>
+    internal const int MaxSentenceRunOn = 2;
 
     /// <summary>A question-answer pair is cited whole only up to this many lines.</summary>
     internal const int MaxPairLines = 10;
@@ -543,20 +552,52 @@ internal static partial class NotesParser
 
         private void EmitChunks(List<TextLine> lines, PassageKind kind, string context)
         {
-            // A chunk holds a few text lines and never spans more than a few source lines (blank lines included).
-            var chunk = new List<TextLine>();
-            foreach (var line in lines)
+            // A chunk holds a few text lines and never spans more than a few source lines (blank lines included). A
+            // chunk of prose ends where a sentence does: a book wraps its paragraphs at a width, and a chunk cut
+            // mid-sentence was read on its own ("If we had given user2 new String values …, and thus only used the
+            // active and sign_in_count" read as a restriction, a No, though the sentence goes on "… then user1 would
+            // still be valid").
+            var start = 0;
+            while (start < lines.Count)
             {
-                if (chunk.Count > 0 && (chunk.Count == MaxChunkLines || line.Line - chunk[0].Line >= MaxPairLines))
+                var end = start;
+                while (end < lines.Count && end - start < MaxChunkLines && lines[end].Line - lines[start].Line < MaxPairLines)
                 {
-                    EmitChunk(chunk, kind, context);
-                    chunk = [];
+                    end++;
                 }
 
-                chunk.Add(line);
+                if (end < lines.Count && kind != PassageKind.Code)
+                {
+                    end = SentenceEnd(lines, start, end);
+                }
+
+                EmitChunk(lines[start..end], kind, context);
+                start = end;
+            }
+        }
+
+        /// <summary>Where a full chunk of prose (<paramref name="start"/> to <paramref name="end"/>, exclusive) ends: after
+        /// its last line that ends a sentence when that is one of its later half; else after the first of the next
+        /// <see cref="MaxSentenceRunOn"/> lines that ends one; else where it is.</summary>
+        private static int SentenceEnd(List<TextLine> lines, int start, int end)
+        {
+            for (var i = end - 1; i >= start + ((end - start) / 2); i--)
+            {
+                if (EndsSentence().IsMatch(lines[i].Text))
+                {
+                    return i + 1;
+                }
             }
 
-            EmitChunk(chunk, kind, context);
+            for (var i = end; i < Math.Min(lines.Count, end + MaxSentenceRunOn); i++)
+            {
+                if (EndsSentence().IsMatch(lines[i].Text))
+                {
+                    return i + 1;
+                }
+            }
+
+            return end;
         }
 
         private void EmitChunk(List<TextLine> chunk, PassageKind kind, string context)

@@ -280,6 +280,53 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LongParagraph_ChunkEndsWhereASentenceEnds()
+    {
+        // Eight wrapped lines; the fourth ends a sentence, the sixth does not: the first chunk is the first four lines,
+        // so no chunk is read cut off inside "If we had … then user1 would still be valid".
+        const string text = """
+            # Struct Update Syntax
+
+            Note that the struct update syntax uses = like an assignment; this is because it
+            moves the data, just as we saw in the Variables and Data Interacting with Move
+            section. In this example, we can no longer use user1 after creating user2
+            because the String in the username field of user1 was moved into user2.
+            If we had given user2 new String values for both email and username, and thus
+            only used the active and sign_in_count values from user1, then user1 would
+            still be valid after creating user2. Both active and sign_in_count are types
+            that implement the Copy trait.
+            """;
+
+        var passages = NotesParser.Parse("structs.md", text).Select(e => e.Passage).ToList();
+
+        Assert.Equal([(3, 6), (7, 10)], passages.Select(p => (p.LineStart, p.LineEnd)));
+        Assert.EndsWith("was moved into user2.", passages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LongParagraph_NoSentenceEndInTheChunksLaterHalf_GoesOnToTheEndOfItsSentence()
+    {
+        // The Rust book's wrapping: the sentence "If we had given …" starts mid-line and ends on the seventh line.
+        const string text = """
+            # Struct Update Syntax
+
+            Note that the struct update syntax uses = like an assignment; this is because
+            it moves the data, just as we saw in the Variables and Data Interacting with
+            Move section. In this example, we can no longer use user1 after creating user2
+            because the String in the username field of user1 was moved into user2. If
+            we had given user2 new String values for both email and username, and thus
+            only used the active and sign_in_count values from user1, then user1 would
+            still be valid after creating user2.
+            Both active and sign_in_count are types that implement the Copy trait.
+            """;
+
+        var passages = NotesParser.Parse("structs.md", text).Select(e => e.Passage).ToList();
+
+        Assert.Equal([(3, 9), (10, 10)], passages.Select(p => (p.LineStart, p.LineEnd)));
+        Assert.EndsWith("still be valid after creating user2.", passages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_LongParagraph_IsCitedInChunksOfAFewLines()
     {
         var text = "# Long\n\n" + string.Join("\n", Enumerable.Range(1, 20).Select(i => $"line number {i} of a long paragraph")) + "\n";

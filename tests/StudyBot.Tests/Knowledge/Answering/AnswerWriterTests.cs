@@ -345,10 +345,10 @@ public sealed class AnswerWriterTests
     }
 
     [Theory]
-    [InlineData( // the chunk ends inside "If any of the rules are violated …".
+    [InlineData( // the parser ends the chunk at the line that ends a sentence, before "… checks. If".
         "Memory is managed through a system of ownership with rules the compiler checks. If\nany of the rules are violated, the program won't compile. None of the features\nof ownership will slow down your program while it's running.",
         "any of the rules are violated",
-        "with rules the compiler checks.")]
+        "Rust uses a third approach.")]
     [InlineData( // the chunk ends after "e.g.", which ends no sentence.
         "Memory is managed through a system of ownership with rules, e.g. Borrowing\nrules, that the compiler checks. None of the features of ownership will slow\ndown your program while it's running.",
         "rules, that the compiler checks",
@@ -372,6 +372,33 @@ public sealed class AnswerWriterTests
         var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [first]);
 
         Assert.EndsWith(leadEnd, answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ChunkWithNoSentenceEndInItsLaterLines_LeadEndsAtTheLastWholeSentence()
+    {
+        // No line of the chunk's later half ends a sentence, nor do the two after it, so the parser cuts it at six
+        // lines, inside "If any …".
+        using var kit = new AnsweringTestKit("""
+            # What Is Ownership?
+
+            Ownership is a set of rules that govern how a Rust program manages memory. All
+            programs have to manage the way they use a computer's memory while running, and
+            some languages have garbage collection that regularly looks for no-longer-used
+            memory as the program runs; in other languages the programmer must explicitly
+            allocate and free the memory. Rust manages memory with rules the compiler
+            checks when it builds your program. If any of the rules are violated, the
+            program won't compile, and none of the features of ownership will slow down
+            your program while it's running, since the checks all happen at compile
+            time.
+            """);
+        const string question = "What is ownership in Rust?";
+        var first = kit.Candidate(question, "Ownership is a set of rules");
+        Assert.NotEqual(first.Id, kit.IdOf("program won't compile")); // the parser cut the paragraph into chunks.
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [first]);
+
+        Assert.EndsWith("checks when it builds your program.", answer.Lead, StringComparison.Ordinal);
     }
 
     [Fact]
