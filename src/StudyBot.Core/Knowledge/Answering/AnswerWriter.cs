@@ -641,7 +641,8 @@ internal static partial class AnswerWriter
 
         // A line broken inside a sentence ("It won't\naffect other sessions.") is one clause: the notes were wrapped at a
         // width, and the break would cut a negation off from what it denies.
-        var clauses = ClauseBreak().Split(SoftWrap().Replace(text, " ")).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        var joined = SoftWrap().Replace(text, " ");
+        var clauses = ClauseBreak().Split(joined).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
         if (clauses.Count <= 1)
         {
             return text;
@@ -662,7 +663,31 @@ internal static partial class AnswerWriter
             }
         }
 
-        return best;
+        return ConsequentOf(index, question, joined, clauses, best) ?? best;
+    }
+
+    /// <summary>The consequent of a condition the clause chooser picked ("If we had given user2 new String values …, and
+    /// thus only used the active and sign_in_count values from user1" → "user1 would still be valid after creating
+    /// user2"): a statement "if P, then Q" says Q, and reading P read its "only" as a restriction, a No to "… can I still
+    /// use user1 afterwards?". Only when the condition opens the clause, "then" follows it, and the consequent holds
+    /// one of the question's concepts; else null.</summary>
+    private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, string joined, List<string> clauses, string best)
+    {
+        var at = clauses.IndexOf(best);
+        if (at < 0 || at + 1 >= clauses.Count || !Lexicon.ConditionOpeners.Contains(FirstWord().Match(best).Value))
+        {
+            return null;
+        }
+
+        var end = joined.IndexOf(best, StringComparison.Ordinal) + best.Length;
+        if (end < best.Length || !ThenAt().IsMatch(joined[end..]))
+        {
+            return null;
+        }
+
+        var consequent = clauses[at + 1];
+        var terms = index.Analyzer.Terms(consequent);
+        return question.Content.Any(c => c.MatchesAny(terms)) ? consequent : null;
     }
 
     /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"
@@ -1075,6 +1100,14 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>A clause's first word, after any punctuation.</summary>
+    [GeneratedRegex(@"(?<=^[\s\p{P}]*)\p{L}+")]
+    private static partial Regex FirstWord();
+
+    /// <summary>"then" where a clause break left off.</summary>
+    [GeneratedRegex(@"^\s*then\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThenAt();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
     [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]

@@ -111,6 +111,10 @@ public sealed class AnswerWriterTests
         ## Remote shells
 
         Consider the remote shell an alternative to ssh over UDP (requires server-side setup).
+
+        ## Struct update
+
+        If we had given the copy new name values, and thus only used the age values from the original, then the original would still be valid after creating the copy.
         """;
 
     [Theory]
@@ -144,6 +148,7 @@ public sealed class AnswerWriterTests
     [InlineData("Does a team keep 12 close reviewers?", "Researchers found that a team keeps", true)] // a sentence ends inside its quote: the next one's "not" is not its.
     [InlineData("Can I use the remote shell without setting anything up on the server side?", "Consider the remote shell", false)] // the clause requires what the question asks to do without.
     [InlineData("Can backups run without any downtime?", "Backups run without downtime", true)] // the clause does without it too.
+    [InlineData("If I give the copy new name values, can I still use the original afterwards?", "If we had given the copy", true)] // "if P, then Q" says Q: P's "only" restricts nothing asked.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
