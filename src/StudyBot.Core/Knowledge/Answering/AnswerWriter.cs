@@ -654,8 +654,7 @@ internal static partial class AnswerWriter
         foreach (var clause in clauses)
         {
             // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
-            var terms = index.Analyzer.Terms(clause);
-            var matches = (question.Content.Count(c => c.MatchesAny(terms)) * 100) + Words(clause).Count(asked.Contains);
+            var matches = (Held(index, question, clause) * 100) + Words(clause).Count(asked.Contains);
             if (matches > bestMatches)
             {
                 best = clause;
@@ -663,7 +662,48 @@ internal static partial class AnswerWriter
             }
         }
 
-        return ConsequentOf(index, question, joined, clauses, best) ?? best;
+        return ConsequentOf(index, question, joined, clauses, best) ?? ContrastAfter(index, question, joined, clauses, best) ?? best;
+    }
+
+    /// <summary>How many of the question's concepts a clause holds.</summary>
+    private static int Held(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var terms = index.Analyzer.Terms(clause);
+        return question.Content.Count(c => c.MatchesAny(terms));
+    }
+
+    /// <summary>A later clause that a contrast opens ("but", "however", "whereas") and that speaks of the question's
+    /// subject with about as many of its concepts as the chosen one: the exception the sentence turns to. "Users of an
+    /// immutable reference don't expect the value to suddenly change … However, multiple immutable references are
+    /// allowed" was read from its first clause, a No to "is it ok to have several immutable references …?". Null when
+    /// there is none.</summary>
+    private static string? ContrastAfter(KnowledgeIndex index, QuestionAnalysis question, string joined, List<string> clauses, string best)
+    {
+        var at = clauses.IndexOf(best);
+        if (at < 0 || question.Subject is not { } subject)
+        {
+            return null;
+        }
+
+        var least = Held(index, question, best) - 1;
+        var from = joined.IndexOf(best, StringComparison.Ordinal) + best.Length;
+        foreach (var clause in clauses.Skip(at + 1))
+        {
+            var start = joined.IndexOf(clause, from, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            if (ContrastBefore().IsMatch(joined[..start]) && subject.MatchesAny(index.Analyzer.Terms(clause)) && Held(index, question, clause) >= Math.Max(1, least))
+            {
+                return clause;
+            }
+
+            from = start + clause.Length;
+        }
+
+        return null;
     }
 
     /// <summary>The consequent of a condition the clause chooser picked ("If we had given user2 new String values …, and
@@ -1104,6 +1144,10 @@ internal static partial class AnswerWriter
     /// <summary>A clause's first word, after any punctuation.</summary>
     [GeneratedRegex(@"(?<=^[\s\p{P}]*)\p{L}+")]
     private static partial Regex FirstWord();
+
+    /// <summary>A contrast that a clause break consumed, just before a clause.</summary>
+    [GeneratedRegex(@"\b(?:but|however|whereas)\s*,?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastBefore();
 
     /// <summary>"then" where a clause break left off.</summary>
     [GeneratedRegex(@"^\s*then\b", RegexOptions.IgnoreCase)]

@@ -115,6 +115,14 @@ public sealed class AnswerWriterTests
         ## Struct update
 
         If we had given the copy new name values, and thus only used the age values from the original, then the original would still be valid after creating the copy.
+
+        ## Borrowing
+
+        Users of a shared reference don't expect the value to suddenly change out from under them. However, multiple shared references are allowed.
+
+        ## Filters
+
+        Standard tier backups are encrypted and retained for a year, but archive backups are not.
         """;
 
     [Theory]
@@ -149,6 +157,8 @@ public sealed class AnswerWriterTests
     [InlineData("Can I use the remote shell without setting anything up on the server side?", "Consider the remote shell", false)] // the clause requires what the question asks to do without.
     [InlineData("Can backups run without any downtime?", "Backups run without downtime", true)] // the clause does without it too.
     [InlineData("If I give the copy new name values, can I still use the original afterwards?", "If we had given the copy", true)] // "if P, then Q" says Q: P's "only" restricts nothing asked.
+    [InlineData("Is it ok to have several shared references to the same value?", "Users of a shared reference", true)] // "However, …" turns to the exception asked about.
+    [InlineData("Are archive backups encrypted?", "Standard tier backups", false)] // the clause after "but" speaks of the subject.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
