@@ -641,29 +641,60 @@ internal static partial class AnswerWriter
 
         // A line broken inside a sentence ("It won't\naffect other sessions.") is one clause: the notes were wrapped at a
         // width, and the break would cut a negation off from what it denies.
-        var joined = SoftWrap().Replace(text, " ");
-        var clauses = ClauseBreak().Split(joined).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        var clauses = Clauses(SoftWrap().Replace(text, " "));
         if (clauses.Count <= 1)
         {
             return text;
         }
 
         var asked = Words(question.Question);
-        var best = clauses[0];
+        var best = 0;
         var bestMatches = -1;
-        foreach (var clause in clauses)
+        for (var i = 0; i < clauses.Count; i++)
         {
             // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
-            var matches = (Held(index, question, clause) * 100) + Words(clause).Count(asked.Contains);
+            var matches = (Held(index, question, clauses[i].Text) * 100) + Words(clauses[i].Text).Count(asked.Contains);
             if (matches > bestMatches)
             {
-                best = clause;
+                best = i;
                 bestMatches = matches;
             }
         }
 
-        return ConsequentOf(index, question, joined, clauses, best) ?? ContrastAfter(index, question, joined, clauses, best) ?? best;
+        return ConsequentOf(index, question, clauses, best) ?? ContrastAfter(index, question, clauses, best) ?? clauses[best].Text;
     }
+
+    /// <summary>A clause of a passage and the break before it (<see cref="ClauseBreak"/>: "then", ", but", "However", a
+    /// full stop; empty for the first).</summary>
+    private readonly record struct Clause(string Text, string Break);
+
+    /// <summary>The clauses of a text, none blank, each with the last break before it.</summary>
+    private static List<Clause> Clauses(string text)
+    {
+        var clauses = new List<Clause>();
+        var from = 0;
+        var before = string.Empty;
+        foreach (Match m in ClauseBreak().Matches(text))
+        {
+            Add(text[from..m.Index]);
+            (from, before) = (m.Index + m.Length, m.Value);
+        }
+
+        Add(text[from..]);
+        return clauses;
+
+        void Add(string clause)
+        {
+            if (!string.IsNullOrWhiteSpace(clause))
+            {
+                clauses.Add(new Clause(clause, before));
+            }
+        }
+    }
+
+    /// <summary>Whether a clause break is this word, with its spaces and commas ("then", ", but", "However").</summary>
+    private static bool BreakIs(Clause clause, params string[] words) =>
+        words.Contains(clause.Break.Trim(' ', ',').ToLowerInvariant(), StringComparer.Ordinal);
 
     /// <summary>How many of the question's concepts a clause holds.</summary>
     private static int Held(KnowledgeIndex index, QuestionAnalysis question, string clause)
@@ -677,33 +708,16 @@ internal static partial class AnswerWriter
     /// immutable reference don't expect the value to suddenly change … However, multiple immutable references are
     /// allowed" was read from its first clause, a No to "is it ok to have several immutable references …?". Null when
     /// there is none.</summary>
-    private static string? ContrastAfter(KnowledgeIndex index, QuestionAnalysis question, string joined, List<string> clauses, string best)
+    private static string? ContrastAfter(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
     {
-        var at = clauses.IndexOf(best);
-        if (at < 0 || question.Subject is not { } subject)
+        if (question.Subject is not { } subject)
         {
             return null;
         }
 
-        var least = Held(index, question, best) - 1;
-        var from = joined.IndexOf(best, StringComparison.Ordinal) + best.Length;
-        foreach (var clause in clauses.Skip(at + 1))
-        {
-            var start = joined.IndexOf(clause, from, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                return null;
-            }
-
-            if (ContrastBefore().IsMatch(joined[..start]) && subject.MatchesAny(index.Analyzer.Terms(clause)) && Held(index, question, clause) >= Math.Max(1, least))
-            {
-                return clause;
-            }
-
-            from = start + clause.Length;
-        }
-
-        return null;
+        var least = Math.Max(1, Held(index, question, clauses[best].Text) - 1);
+        return clauses.Skip(best + 1).FirstOrDefault(c => BreakIs(c, "but", "however", "whereas")
+            && subject.MatchesAny(index.Analyzer.Terms(c.Text)) && Held(index, question, c.Text) >= least).Text;
     }
 
     /// <summary>The consequent of a condition the clause chooser picked ("If we had given user2 new String values …, and
@@ -711,21 +725,15 @@ internal static partial class AnswerWriter
     /// user2"): a statement "if P, then Q" says Q, and reading P read its "only" as a restriction, a No to "… can I still
     /// use user1 afterwards?". Only when the condition opens the clause, "then" follows it, and the consequent holds
     /// one of the question's concepts; else null.</summary>
-    private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, string joined, List<string> clauses, string best)
+    private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
     {
-        var at = clauses.IndexOf(best);
-        if (at < 0 || at + 1 >= clauses.Count || !Lexicon.ConditionOpeners.Contains(FirstWord().Match(best).Value))
+        if (best + 1 >= clauses.Count || !Lexicon.ConditionOpeners.Contains(FirstWord().Match(clauses[best].Text).Value)
+            || !BreakIs(clauses[best + 1], "then"))
         {
             return null;
         }
 
-        var end = joined.IndexOf(best, StringComparison.Ordinal) + best.Length;
-        if (end < best.Length || !ThenAt().IsMatch(joined[end..]))
-        {
-            return null;
-        }
-
-        var consequent = clauses[at + 1];
+        var consequent = clauses[best + 1].Text;
         var terms = index.Analyzer.Terms(consequent);
         return question.Content.Any(c => c.MatchesAny(terms)) ? consequent : null;
     }
@@ -1144,14 +1152,6 @@ internal static partial class AnswerWriter
     /// <summary>A clause's first word, after any punctuation.</summary>
     [GeneratedRegex(@"(?<=^[\s\p{P}]*)\p{L}+")]
     private static partial Regex FirstWord();
-
-    /// <summary>A contrast that a clause break consumed, just before a clause.</summary>
-    [GeneratedRegex(@"\b(?:but|however|whereas)\s*,?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ContrastBefore();
-
-    /// <summary>"then" where a clause break left off.</summary>
-    [GeneratedRegex(@"^\s*then\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ThenAt();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
     [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]
