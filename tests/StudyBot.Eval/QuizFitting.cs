@@ -162,9 +162,7 @@ internal static class QuizFitting
                 FittedRounds = rows.Select(r => r.Round).Distinct().Order().ToList(),
                 Model = all,
             };
-            var path = Path.Combine(root, "src/StudyBot.Core/Quiz/quiz-item-model.json");
-            File.WriteAllText(path, model.ToJson() + "\n");
-            Console.WriteLine($"wrote {path}");
+            WriteModel(root, model);
         }
     }
 
@@ -229,10 +227,16 @@ internal static class QuizFitting
                 FittedRounds = shipped.FittedRounds,
                 Model = shipped.Model,
             };
-            var path = Path.Combine(root, "src/StudyBot.Core/Quiz/quiz-item-model.json");
-            File.WriteAllText(path, model.ToJson() + "\n");
-            Console.WriteLine($"wrote {path}");
+            WriteModel(root, model);
         }
+    }
+
+    /// <summary>Writes the model file the build embeds (src/StudyBot.Core/Quiz/quiz-item-model.json).</summary>
+    private static void WriteModel(string root, QuizItemModel model)
+    {
+        var path = Path.Combine(root, "src/StudyBot.Core/Quiz/quiz-item-model.json");
+        File.WriteAllText(path, model.ToJson() + "\n");
+        Console.WriteLine($"wrote {path}");
     }
 
     /// <summary>The threshold that keeps the most items while at least <see cref="Precision"/> of them are good (and at
