@@ -727,15 +727,14 @@ internal static partial class AnswerWriter
     /// one of the question's concepts; else null.</summary>
     private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
     {
-        if (best + 1 >= clauses.Count || !Lexicon.ConditionOpeners.Contains(FirstWord().Match(clauses[best].Text).Value)
-            || !BreakIs(clauses[best + 1], "then"))
+        if (best + 1 >= clauses.Count || LowerWords(clauses[best].Text).FirstOrDefault() is not { } first
+            || !Lexicon.ConditionOpeners.Contains(first) || !BreakIs(clauses[best + 1], "then"))
         {
             return null;
         }
 
         var consequent = clauses[best + 1].Text;
-        var terms = index.Analyzer.Terms(consequent);
-        return question.Content.Any(c => c.MatchesAny(terms)) ? consequent : null;
+        return Held(index, question, consequent) > 0 ? consequent : null;
     }
 
     /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"
@@ -1148,10 +1147,6 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
-
-    /// <summary>A clause's first word, after any punctuation.</summary>
-    [GeneratedRegex(@"(?<=^[\s\p{P}]*)\p{L}+")]
-    private static partial Regex FirstWord();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
     [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]
