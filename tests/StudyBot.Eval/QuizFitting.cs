@@ -20,7 +20,9 @@ namespace StudyBot.Eval;
 ///   quiz-kind-thresholds [--write]   each kind's threshold for the shipped weights, chosen on the verdicts of the rounds
 ///                        they were not fitted on (of items the generator still writes); --write puts them in the model file
 ///   --support FILE       also write the second-answer support of every rated blank and the same-key pairs (SecondAnswer, RepeatedFact)
-///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated)
+///   --dump FILE          also write each row's signals and out-of-fold probability (tab-separated); with
+///                        quiz-kind-thresholds, each held-out verdict's round, item id, kind, set, good and the shipped
+///                        model's probability, to read the verdicts by item (one item rated by many readers counts once)
 ///   QUIZ_ON=a,b / QUIZ_OFF=a,b (environment)   weigh computed signals the model leaves out / leave weighed ones out, to
 ///                        measure one signal against the model without it
 /// </summary>
@@ -65,7 +67,7 @@ internal static class QuizFitting
         var (rows, unseen) = Load(root, Option(args, "--support"));
         if (command == "quiz-kind-thresholds")
         {
-            ShippedKindThresholds(root, rows, args.Contains("--write"));
+            ShippedKindThresholds(root, rows, args, args.Contains("--write"));
             return;
         }
 
@@ -203,7 +205,7 @@ internal static class QuizFitting
     /// <summary>quiz-kind-thresholds: the shipped weights' kind thresholds, chosen on the verdicts of rounds they were
     /// not fitted on (<see cref="QuizItemModel.FittedRounds"/>), of items the generator still writes; with --write the
     /// model file gets them, its weights and pooled threshold unchanged.</summary>
-    private static void ShippedKindThresholds(string root, List<Row> rows, bool write)
+    private static void ShippedKindThresholds(string root, List<Row> rows, string[] args, bool write)
     {
         var shipped = QuizItemModel.Current;
         if (shipped.FittedRounds.Count == 0)
@@ -213,6 +215,11 @@ internal static class QuizFitting
 
         var held = Indexes(rows, r => r.Written && !shipped.FittedRounds.Contains(r.Round));
         var chosen = KindThresholds(rows, i => shipped.Probability(rows[i].X), held, shipped.Threshold);
+        if (Option(args, "--dump") is { } dump)
+        {
+            File.WriteAllLines(dump, held.Select(i => string.Join('\t', rows[i].Round, rows[i].Question.Id, rows[i].Question.Kind, rows[i].Set, rows[i].Good ? 1 : 0, shipped.Probability(rows[i].X).ToString("0.0000", CultureInfo.InvariantCulture))));
+        }
+
         Console.WriteLine($"shipped threshold {shipped.Threshold:0.000}; kinds' own: {string.Join(", ", chosen.Select(k => $"{k.Key} {k.Value:0.000}"))}");
         if (write)
         {
