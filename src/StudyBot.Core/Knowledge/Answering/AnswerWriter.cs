@@ -505,6 +505,7 @@ internal static partial class AnswerWriter
     {
         var x = new double[PolaritySignals.Names.Length];
         x[PolaritySignals.Held] = HeldShare(index, question, clause);
+        clause = WithoutNegatedNames(clause);
         x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
@@ -1132,6 +1133,20 @@ internal static partial class AnswerWriter
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYesNo();
+
+    /// <summary>The clause with each short quoted name that holds a negation left out: a name says nothing ("fits the
+    /// definition of "Not Only SQL", where Cosmos DB's document database relies on SQL to query the data" was a trusted
+    /// No to "does Cosmos DB's document database use SQL?"; "Don't Repeat Yourself", "Not Invented Here"). A longer
+    /// quote is a statement (a law quoted whole) and stays. Double quotes only: a single one is an apostrophe as often.</summary>
+    internal static string WithoutNegatedNames(string clause) =>
+        QuotedName().Replace(clause, m => LowerWords(m.Groups[1].Value).ToList() is { Count: > 0 and <= MaxQuotedNameWords } words && words.Any(IsNegation) ? " " : m.Value);
+
+    /// <summary>The most words a quoted name has ("You Aren't Gonna Need It"); a quote of more is a statement.</summary>
+    private const int MaxQuotedNameWords = 5;
+
+    [GeneratedRegex(@"[""“]([^""“”
+]{1,60})[""”]")]
+    private static partial Regex QuotedName();
 
     /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
     [GeneratedRegex(@"\([^()]*\)")]

@@ -123,6 +123,12 @@ public sealed class AnswerWriterTests
         ## Filters
 
         Standard tier backups are encrypted and retained for a year, but archive backups are not.
+
+        ## Document stores
+
+        The store fits the definition of "Not Only SQL", where its document database relies on SQL to query the data.
+
+        The guide quotes the rule "Never store secrets in the repository, not even in a private one." for every team.
         """;
 
     [Theory]
@@ -159,6 +165,8 @@ public sealed class AnswerWriterTests
     [InlineData("If I give the copy new name values, can I still use the original afterwards?", "If we had given the copy", true)] // "if P, then Q" says Q: P's "only" restricts nothing asked.
     [InlineData("Is it ok to have several shared references to the same value?", "Users of a shared reference", true)] // "However, …" turns to the exception asked about.
     [InlineData("Are archive backups encrypted?", "Standard tier backups", false)] // the clause after "but" speaks of the subject.
+    [InlineData("Does the document database use SQL to query the data?", "The store fits the definition", true)] // "Not Only SQL" is a name: its "not" denies nothing.
+    [InlineData("Can we store secrets in a private repository?", "The guide quotes the rule", false)] // a quoted statement still says No.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
