@@ -1144,8 +1144,7 @@ internal static partial class AnswerWriter
     /// <summary>The most words a quoted name has ("You Aren't Gonna Need It"); a quote of more is a statement.</summary>
     private const int MaxQuotedNameWords = 5;
 
-    [GeneratedRegex(@"[""“]([^""“”
-]{1,60})[""”]")]
+    [GeneratedRegex(@"[""“]([^""“”\n]{1,60})[""”]")]
     private static partial Regex QuotedName();
 
     /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
