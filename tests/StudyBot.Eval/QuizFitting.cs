@@ -67,7 +67,7 @@ internal static class QuizFitting
         var (rows, unseen) = Load(root, Option(args, "--support"));
         if (command == "quiz-kind-thresholds")
         {
-            ShippedKindThresholds(root, rows, args, args.Contains("--write"));
+            ShippedKindThresholds(root, rows, args);
             return;
         }
 
@@ -205,7 +205,7 @@ internal static class QuizFitting
     /// <summary>quiz-kind-thresholds: the shipped weights' kind thresholds, chosen on the verdicts of rounds they were
     /// not fitted on (<see cref="QuizItemModel.FittedRounds"/>), of items the generator still writes; with --write the
     /// model file gets them, its weights and pooled threshold unchanged.</summary>
-    private static void ShippedKindThresholds(string root, List<Row> rows, string[] args, bool write)
+    private static void ShippedKindThresholds(string root, List<Row> rows, string[] args)
     {
         var shipped = QuizItemModel.Current;
         if (shipped.FittedRounds.Count == 0)
@@ -221,7 +221,7 @@ internal static class QuizFitting
         }
 
         Console.WriteLine($"shipped threshold {shipped.Threshold:0.000}; kinds' own: {string.Join(", ", chosen.Select(k => $"{k.Key} {k.Value:0.000}"))}");
-        if (write)
+        if (args.Contains("--write"))
         {
             var model = new QuizItemModel
             {
