@@ -66,13 +66,7 @@ public class HealthTests
     public async Task Healthz_DatabaseUnreachable_Returns503()
     {
         await using var server = await BotServer.StartAsync();
-        File.Delete(server.DatabasePath);
-        File.Delete(server.DatabasePath + "-wal");
-        File.Delete(server.DatabasePath + "-shm");
-        Directory.CreateDirectory(server.DatabasePath);
-
-        // Only now: a background service may have opened (and pooled) a connection to the old file until a moment ago.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ReplaceDatabaseWithFolder(server.DatabasePath);
 
         using var response = await server.Client.GetAsync("healthz");
 
@@ -104,5 +98,34 @@ public class HealthTests
         var database = body.GetProperty("checks").GetProperty("database");
         Assert.Equal("Degraded", database.GetProperty("status").GetString());
         Assert.Contains("not written", database.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Puts a folder where the database file was, so no connection can open it. The bot's background services keep
+    /// working meanwhile, and one that opens a connection between the delete and the folder's creation makes the file
+    /// again (a CI run failed so: "bot.db already exists"); so the swap is tried again until the folder is in place.
+    /// </summary>
+    private static void ReplaceDatabaseWithFolder(string databasePath)
+    {
+        const int MaxAttempts = 50;
+        for (var attempt = 1; ; attempt++)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(databasePath);
+            File.Delete(databasePath + "-wal");
+            File.Delete(databasePath + "-shm");
+            try
+            {
+                Directory.CreateDirectory(databasePath);
+
+                // Once more now: a connection in use until a moment ago may have gone back to the pool holding the old file.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                return;
+            }
+            catch (IOException) when (attempt < MaxAttempts && File.Exists(databasePath))
+            {
+                // Recreated by a background service in between: delete it again.
+            }
+        }
     }
 }
