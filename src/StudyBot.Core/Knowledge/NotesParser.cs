@@ -205,12 +205,30 @@ internal static partial class NotesParser
                     case CodeBlock code:
                         EmitChunks(CodeLines(code), PassageKind.Code, string.Empty);
                         break;
+                    case QuoteBlock quote:
+                        WalkQuote(quote);
+                        break;
                     case ContainerBlock inner:
                         WalkContainer(inner);
                         break;
                     default:
                         break;
                 }
+            }
+        }
+
+        /// <summary>A quoted note ("> **Note**: The way filtering works …", "> **Learning goal:** By the end …") is read
+        /// like any content, and a label inside it titles what the quote holds; what follows the quote goes back to the
+        /// section it interrupted. Kept as the title, "Note" stood for every paragraph down to the next heading, and
+        /// lines about DataFrame columns were cited as a section called "Note". A quote that holds a label and nothing
+        /// else ("> **Consolidated Billing:**" over a list) is the author's sub-heading, and titles what follows.</summary>
+        private void WalkQuote(QuoteBlock quote)
+        {
+            var (soft, index, introduced, emitted) = (_soft, _indexInSection, _introduced, _entries.Count);
+            WalkContainer(quote);
+            if (_entries.Count > emitted && !ReferenceEquals(_soft, soft) && _soft is { } inside && inside.Line >= _lines.LineOf(quote.Span.Start))
+            {
+                (_soft, _indexInSection, _introduced) = (soft, Math.Max(index, 1), introduced);
             }
         }
 
@@ -475,7 +493,9 @@ internal static partial class NotesParser
         {
             var rows = table.OfType<TableRow>().ToList();
             var header = rows.FirstOrDefault(r => r.IsHeader);
-            var headerCells = header is null ? [] : header.OfType<TableCell>().Select(c => CellText(c)).ToList();
+            // A header may end in a colon of its own ("| You need to: | You should use: |"); the row is written
+            // "header: cell", so it is dropped there rather than doubled ("You need to:: Show data trends over time").
+            var headerCells = header is null ? [] : header.OfType<TableCell>().Select(c => CellText(c).TrimEnd().TrimEnd(':').TrimEnd()).ToList();
             foreach (var row in rows)
             {
                 if (row.IsHeader)

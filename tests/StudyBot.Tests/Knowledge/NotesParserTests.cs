@@ -177,6 +177,32 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LabelledQuotedNote_TitlesTheQuoteOnly_AndALabelAloneInAQuoteTitlesWhatFollows()
+    {
+        // Lesson pages set notes apart in quotes ("> **Note**: …", "> **Learning goal:** …"); the prose after one is
+        // the section's again. Other notes write a sub-heading as a quoted label alone over its list.
+        const string notes = """
+            ### DataFrame
+
+            > **Note**: The way filtering works is the following.
+
+            The latter example gives a wrong result because it assigns the length of the series to all values.
+
+            ## Organizations
+
+            > **Consolidated Billing:**
+
+            - Have a single payer account
+            """;
+
+        var passages = NotesParser.Parse("python.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Note", Find(passages, "The way filtering works").Section);
+        Assert.Equal("DataFrame", Find(passages, "assigns the length").Section);
+        Assert.Equal("Consolidated Billing", Find(passages, "single payer account").Section);
+    }
+
+    [Fact]
     public void Parse_LinkOnlyLineOverAQuote_DoesNotTitleIt()
     {
         // Reference pages put a link to the source between a heading and its statement (Hacker Laws); the link is no
@@ -213,6 +239,20 @@ public sealed class NotesParserTests
         Assert.Contains("Port: 22", row.Text, StringComparison.Ordinal);
         Assert.Contains("Service: SSH", row.Text, StringComparison.Ordinal);
         Assert.Equal(21, Find(ShapePassages, "HTTPS").LineStart);
+    }
+
+    [Fact]
+    public void Parse_TableHeaderEndingInAColon_IsReadOnceAsTheCellsLabel()
+    {
+        const string notes = """
+            | You need to:               | You should use: |
+            | -------------------------- | --------------- |
+            | Show data trends over time | Line            |
+            """;
+
+        var row = Assert.Single(NotesParser.Parse("charts.md", notes), e => e.Passage.Kind == PassageKind.TableRow).Passage;
+
+        Assert.Equal("You need to: Show data trends over time | You should use: Line", row.Text);
     }
 
     [Fact]
