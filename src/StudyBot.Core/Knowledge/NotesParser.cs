@@ -42,6 +42,12 @@ internal static partial class NotesParser
     [GeneratedRegex(@"[.!?:][""”’')\]*_`]*\s*$")]
     private static partial Regex EndsSentence();
 
+    /// <summary>A superscript or subscript tag: it sets part of a word apart ("I<sup>2</sup>C", "CO<sub>2</sub>",
+    /// "O(n<sup>2</sup>)") and adds no space, as a browser shows it. Only these two: tags such as &lt;strong&gt; or
+    /// &lt;i&gt; mostly wrap whole words, where the space changes nothing a reader sees.</summary>
+    [GeneratedRegex(@"^</?(?:sup|sub)\b[^>]*>$", RegexOptions.IgnoreCase)]
+    private static partial Regex InWordTag();
+
     /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
     internal const int MaxChunkLines = 6;
 
@@ -154,6 +160,10 @@ internal static partial class NotesParser
         private readonly List<NoteEntry> _entries = [];
         private readonly List<TitleState> _headings = [];
 
+        // Every heading of the file by its table-of-contents key, with its line (the first, when one repeats); read
+        // before the walk, since a table of contents comes before the headings it lists.
+        private readonly Dictionary<string, int> _headingKeys = new(StringComparer.Ordinal);
+
         // The spans set apart on each source line, keyed by their position so that a paragraph read twice (a title line
         // looks at the paragraph after it) records each span once.
         private readonly Dictionary<int, SortedDictionary<int, EmphasisSpan>> _emphasis = [];
@@ -172,9 +182,32 @@ internal static partial class NotesParser
         public IReadOnlyList<NoteEntry> Run()
         {
             var document = Markdown.Parse(text, Pipeline);
+            foreach (var heading in document.Descendants<HeadingBlock>())
+            {
+                _headingKeys.TryAdd(ContentsKey(JoinText(InlineLines(heading.Inline))), _lines.LineOf(heading.Span.Start));
+            }
+
             WalkContainer(document);
             return _entries;
         }
+
+        /// <summary>A question bullet that repeats a heading further down the file is its table of contents ("In this
+        /// lesson, we'll cover: - What is the cybersecurity CIA triad?"): it points at the section and says nothing
+        /// itself, yet it holds the question's words as densely as a question can, and ranked above the section that
+        /// answers; a list of such questions was also read as pairs, each "answered" by the next entry. Only questions:
+        /// a list of the topics' names ("- Conway's Law", "- Putt's Law") also tells the quiz which names are
+        /// siblings, and a name alone rarely outranks its section.</summary>
+        private bool IsContentsEntry(string itemText, int line) =>
+            itemText.TrimEnd().EndsWith('?')
+            && ContentsKey(itemText) is { Length: >= MinContentsKey } key && _headingKeys.TryGetValue(key, out var headingLine) && headingLine > line;
+
+        /// <summary>Fewer letters than this name no heading: a bullet "A" or "1." is no entry of a table of contents.</summary>
+        private const int MinContentsKey = 3;
+
+        /// <summary>A title or bullet as a table of contents compares them: letters and digits only, lower case
+        /// ("What is the cybersecurity CIA triad?" names the heading "What is the cyber security CIA triad?").</summary>
+        private static string ContentsKey(string text) =>
+            string.Concat(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 
         private void WalkContainer(ContainerBlock container) => WalkBlocks(container.ToList());
 
@@ -404,6 +437,16 @@ internal static partial class NotesParser
 
                 var itemText = JoinText(lines);
                 var nestedLists = item.OfType<ListBlock>().ToList();
+                if (IsContentsEntry(itemText, lines[^1].Line))
+                {
+                    foreach (var nested in nestedLists)
+                    {
+                        WalkList(nested, context);
+                    }
+
+                    continue;
+                }
+
                 if (itemText.TrimEnd().EndsWith('?'))
                 {
                     // "- Question?" answered by the next bullet, or by its own nested bullets.
@@ -818,8 +861,10 @@ internal static partial class NotesParser
                     Append(byLine, entity, entity.Transcoded.ToString());
                     return;
                 case HtmlInline html:
-                    // Inline tags (<br>, <b>) separate words; their markup is not text.
-                    Append(byLine, html, " ");
+                    // Their markup is not text. A tag that breaks the line (<br>, <img>) separates words; one that
+                    // formats part of a word joins it: "I<sup>2</sup>C" is I2C and "CO<sub>2</sub>" CO2, which read as
+                    // "I 2 C" made "what is I2C?" find nothing in the lesson about it.
+                    Append(byLine, html, InWordTag().IsMatch(html.Tag) ? string.Empty : " ");
                     return;
                 default:
                     return;

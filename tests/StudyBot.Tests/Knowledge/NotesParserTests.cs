@@ -256,6 +256,49 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_InlineHtml_FormattingJoinsTheWord_ALineBreakSeparates()
+    {
+        const string notes = """
+            ### Inter Integrated Circuit (I<sup>2</sup>C)
+
+            I<sup>2</sup>C has a bus made of 2 main wires, and plants need CO<sub>2</sub>.<br>Next line.
+            """;
+
+        var passage = Assert.Single(NotesParser.Parse("iot.md", notes)).Passage;
+
+        Assert.Equal("Inter Integrated Circuit (I2C)", passage.Section);
+        Assert.Equal("I2C has a bus made of 2 main wires, and plants need CO2. Next line.", passage.Text);
+    }
+
+    [Fact]
+    public void Parse_QuestionBulletThatRepeatsALaterHeading_IsATableOfContents_NotAPassage()
+    {
+        const string notes = """
+            ## Introduction
+
+            In this lesson, we'll cover:
+
+            - What is the cybersecurity CIA triad?
+            - Why patching matters
+
+            ## What is the cyber security CIA triad?
+
+            The cyber security triad refers to confidentiality, integrity and availability.
+
+            - What is the cybersecurity CIA triad?
+            """;
+
+        var passages = NotesParser.Parse("cia.md", notes).Select(e => e.Passage).ToList();
+
+        // Not a passage, nor a pair "answered" by the next entry.
+        Assert.DoesNotContain(passages, p => p.LineStart == 5);
+        Assert.Contains(passages, p => p.Text == "Why patching matters" && p.Kind == PassageKind.Bullet);
+        Assert.Contains(passages, p => p.Text.StartsWith("The cyber security triad", StringComparison.Ordinal));
+        // After its heading, the same words are the section's own line.
+        Assert.Contains(passages, p => p.LineStart == 12);
+    }
+
+    [Fact]
     public void Parse_FencedCode_KeepsContentLines()
     {
         var code = Find(ShapePassages, "kubectl get pods");
