@@ -48,6 +48,11 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^</?(?:sup|sub)\b[^>]*>$", RegexOptions.IgnoreCase)]
     private static partial Regex InWordTag();
 
+    /// <summary>A numbering that markdown makes no list of, before a bold sub-heading: a Roman numeral or a letter
+    /// and a full stop or bracket ("III. ", "b) ").</summary>
+    [GeneratedRegex(@"^\s*(?:[IVX]+|[A-Za-z])[.)]\s*")]
+    private static partial Regex Enumerator();
+
     /// <summary>A paragraph or code block longer than this is cited in chunks.</summary>
     internal const int MaxChunkLines = 6;
 
@@ -285,7 +290,7 @@ internal static partial class NotesParser
             {
                 SetSoftTitle(label, lines[0].Line);
                 var rest = JoinText(lines);
-                if (!string.Equals(rest.Trim().TrimEnd(':').Trim(), label, StringComparison.Ordinal))
+                if (!IsLabelAlone(rest, label))
                 {
                     EmitChunks(lines, PassageKind.Paragraph, string.Empty);
                 }
@@ -888,9 +893,25 @@ internal static partial class NotesParser
             builder.Append(value);
         }
 
+        /// <summary>True when a paragraph is its label and nothing else ("**Output:**", "III. **Permissions**").</summary>
+        private static bool IsLabelAlone(string text, string label) =>
+            string.Equals(text.Trim().TrimEnd(':').Trim(), label, StringComparison.Ordinal)
+            || string.Equals(Enumerator().Replace(text.Trim(), string.Empty, 1).TrimEnd(':').Trim(), label, StringComparison.Ordinal);
+
         private static string? BoldLabel(ContainerInline? inline, List<TextLine> lines)
         {
-            var first = inline?.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
+            var parts = inline?.Where(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace()).Take(2).ToList() ?? [];
+            var first = parts.FirstOrDefault();
+            var numbered = first is LiteralInline literal && parts.Count > 1
+                && Enumerator().Match(literal.Content.ToString()) is { Success: true } number && number.Length == literal.Content.Length;
+            if (numbered)
+            {
+                // "III. **Permissions and Ownership**": a numbering markdown makes no list of (Roman numerals,
+                // letters) before the label; the author's sub-heading, which left the lines under it in the section
+                // before ("Monitor Disk Usage" for what chmod 755 means).
+                first = parts[1];
+            }
+
             if (first is not EmphasisInline { DelimiterCount: 2 } emphasis)
             {
                 return null;
@@ -898,6 +919,11 @@ internal static partial class NotesParser
 
             var label = string.Concat(emphasis.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
             var whole = JoinText(lines).Trim();
+            if (numbered)
+            {
+                whole = Enumerator().Replace(whole, string.Empty, 1).Trim();
+            }
+
             var isLabel = label.EndsWith(':')
                 || whole.Length > label.Length && whole[label.Length..].TrimStart().StartsWith(':')
                 || string.Equals(whole, label, StringComparison.Ordinal);

@@ -299,6 +299,30 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_RomanNumeralBeforeABoldTitle_IsASubHeading()
+    {
+        const string notes = """
+            ## Monitor Disk Usage
+
+            This output shows disk usage for all mounted file systems.
+
+            III. **Permissions and Ownership**
+
+            The `chmod` command assigns permissions, where `755` means the owner has read, write, and execute permissions.
+
+            I. Unlike hardlinks, symlinks can point across filesystems.
+            """;
+
+        var passages = NotesParser.Parse("fs.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Monitor Disk Usage", Find(passages, "disk usage for all").Section);
+        Assert.Equal("Permissions and Ownership", Find(passages, "chmod").Section);
+        Assert.DoesNotContain(passages, p => p.Text.Contains("III.", StringComparison.Ordinal));
+        // A numbered line of prose is no title.
+        Assert.Equal("Permissions and Ownership", Find(passages, "Unlike hardlinks").Section);
+    }
+
+    [Fact]
     public void Parse_FencedCode_KeepsContentLines()
     {
         var code = Find(ShapePassages, "kubectl get pods");
