@@ -247,6 +247,30 @@ internal sealed class Bench : IDisposable
             return (Calibrated(outcomes.Where(o => o.ReadsYes).ToList()), Calibrated(outcomes.Where(o => !o.ReadsYes).ToList()));
         }
 
+        if (BaggedThresholds > 0)
+        {
+            // The median of the thresholds the search picks on bootstrap resamples of the readings: one reading more or
+            // less moves the median a little, where it can move the single search's pick from 0.62 to 1.0.
+            var random = new Random(BaggedSeed);
+            var picks = Enumerable.Range(0, BaggedThresholds)
+                .Select(_ => SearchPolarityThresholds(Enumerable.Range(0, outcomes.Count).Select(_ => outcomes[random.Next(outcomes.Count)]).ToList(), sides))
+                .ToList();
+            static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+            return (Median(picks.Select(p => p.Yes)), Median(picks.Select(p => p.No)));
+        }
+
+        return SearchPolarityThresholds(outcomes, sides);
+    }
+
+    /// <summary>EVAL_POLARITY_BAGGED=N: the thresholds as the median of the search's picks on N bootstrap resamples
+    /// (thirty-third session, a probe of the search's instability; not the default).</summary>
+    private static readonly int BaggedThresholds = int.Parse(Environment.GetEnvironmentVariable("EVAL_POLARITY_BAGGED") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private const int BaggedSeed = 33;
+
+    private static (double Yes, double No) SearchPolarityThresholds(List<(double P, bool Right, bool ReadsYes)> outcomes, bool sides)
+    {
+
         // Each side's (threshold, right, wrong) when it says every reading at or above the threshold.
         List<(double T, int Right, int Wrong)> Side(IEnumerable<(double P, bool Right, bool ReadsYes)> side)
         {
