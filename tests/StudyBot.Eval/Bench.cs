@@ -268,9 +268,10 @@ internal sealed class Bench : IDisposable
 
     private const int BaggedSeed = 33;
 
+    /// <summary>The search itself: every pair of observed trusts as thresholds, scored as described on
+    /// <see cref="ChoosePolarityThresholds"/>.</summary>
     private static (double Yes, double No) SearchPolarityThresholds(List<(double P, bool Right, bool ReadsYes)> outcomes, bool sides)
     {
-
         // Each side's (threshold, right, wrong) when it says every reading at or above the threshold.
         List<(double T, int Right, int Wrong)> Side(IEnumerable<(double P, bool Right, bool ReadsYes)> side)
         {
