@@ -263,10 +263,20 @@ internal static partial class NotesParser
         private void WalkQuote(QuoteBlock quote)
         {
             var (soft, index, introduced, emitted) = (_soft, _indexInSection, _introduced, _entries.Count);
+
+            // The quote is what a line ending in a colon introduced ("Putt's Law is often followed by Putt's
+            // Corollary:"), not the prose after it: its sentences keep that line's title, and the prose after the
+            // quote goes back to the section as before. Read as the prose after, the quote lost the title and the
+            // line itself was in no passage, so "what is Putt's Corollary?" matched no line that names it.
+            _introduced = null;
             WalkContainer(quote);
             if (_entries.Count > emitted && !ReferenceEquals(_soft, soft) && _soft is { } inside && inside.Line >= _lines.LineOf(quote.Span.Start))
             {
                 (_soft, _indexInSection, _introduced) = (soft, Math.Max(index, 1), introduced);
+            }
+            else if (ReferenceEquals(_soft, soft))
+            {
+                _introduced = introduced;
             }
         }
 

@@ -203,6 +203,27 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_QuoteALineIntroduces_KeepsThatLineAsItsTitle()
+    {
+        // "X is often followed by Y:" over a quotation (Hacker Laws): the quote is the content the line introduces,
+        // so it is titled by it; the prose after the quote is the section's again.
+        const string notes = """
+            ### Putt's Law
+
+            Putt's Law is often followed by Putt's Corollary:
+
+            > Every technical hierarchy, in time, develops a competence inversion.
+
+            These statements suggest that skilled people work at the lower levels.
+            """;
+
+        var passages = NotesParser.Parse("laws.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Putt's Law is often followed by Putt's Corollary", Find(passages, "competence inversion").Section);
+        Assert.Equal("Putt's Law", Find(passages, "skilled people").Section);
+    }
+
+    [Fact]
     public void Parse_LinkOnlyLineOverAQuote_DoesNotTitleIt()
     {
         // Reference pages put a link to the source between a heading and its statement (Hacker Laws); the link is no
