@@ -115,8 +115,33 @@ internal static partial class Lexicon
     /// <summary>A tag that asks to confirm the statement before it ("…, right?", "… right - and …?", "…, isn't it?",
     /// "…, correct?"): chat's way of asking yes or no without an auxiliary first. "yes" and "no" count only as a tag
     /// of their own ("…, no?"), not in "no matter" or "yes or no".</summary>
-    [GeneratedRegex(@"(?:,|\s)\s*(?:right|correct|true|yeah|yes|no|isn'?t\s+(?:it|that|this)|aren'?t\s+(?:they|we|these|those)|don'?t\s+(?:they|we|you|i)|doesn'?t\s+(?:it|that|this)|is\s+that\s+(?:right|correct|true)|am\s+i\s+right)\s*(?:\?|[—–-]+\s|,\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,|\s)\s*(?:right|correct|true|yeah|yes|no|isn'?t\s+(?:it|that|this)|aren'?t\s+(?:they|we|these|those)|don'?t\s+(?:they|we|you|i)|doesn'?t\s+(?:it|that|this)|is\s+that\s+(?:right|correct|true)|am\s+i\s+right)\s*(?:\?|[—–-]+\s|,\s|$)", RegexOptions.IgnoreCase)]
     public static partial Regex ConfirmationTag();
+
+    /// <summary>A setting or condition that opens a question before its auxiliary, with no comma to mark where it ends
+    /// ("in tests can I …", "if two columns correlate does that prove …", "with end-to-end encryption can the provider
+    /// …", "when I rename a table, does its …").</summary>
+    [GeneratedRegex(@"^\W*(?:if|when|whenever|once|in|at|on|with|without|per|for|after|before|during|under|using|inside)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex LeadingSetting();
+
+    /// <summary>An auxiliary before its subject: the inversion that asks ("can I", "does that", "is it", "do the").
+    /// Not "has"/"have", which are mostly verbs of their own in a condition ("if a node has the taint …").</summary>
+    [GeneratedRegex(@"\b(?:is|are|was|were|do|does|did|can|could|should|will|would|must|may|might|shall)\s+(?:i|we|you|they|it|he|she|that|this|there|the|a|an|my|our|your|their|its|these|those|someone|anyone|people|each|every|all|any)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex InvertedAuxiliary();
+
+    /// <summary>A question word anywhere in a clause.</summary>
+    [GeneratedRegex(@"\b(?:what|whats|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AnyWhWord();
+
+    /// <summary>"ok to run ldd on a binary someone sent me?": "is it" left out, the question is still whether it is.</summary>
+    [GeneratedRegex(@"^\W*(?:ok|okay|fine|safe|alright)\s+to\b", RegexOptions.IgnoreCase)]
+    public static partial Regex PermissionOpener();
+
+    /// <summary>The verb of a statement asked with a question mark alone ("open/closed is the first SOLID principle?",
+    /// "dead sea effect means the best engineers stay?"); one after "if", "whether" or "to" is a clause's, not the
+    /// statement's ("bit trick to check if a number is a power of 2?").</summary>
+    [GeneratedRegex(@"^(?:(?!\b(?:if|whether|to)\b).)*?\b(?:is|are|means|says)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex StatementVerb();
 
     /// <summary>Phrases that ask what something is for or what ails it ("what's the point of output encoding?", "whats
     /// wrong with my config?", "the idea behind zero trust"): their nouns frame the question, they are not its topic

@@ -100,12 +100,17 @@ internal static partial class QuestionAnalyzer
             return AskingWhClause(question) is null;
         }
 
+        if (AskingAfterSetting(question) is not null)
+        {
+            return true;
+        }
+
         if (Lexicon.WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
         {
             return false;
         }
 
-        if (TagQuestion(question) is not null)
+        if (TagQuestion(question) is not null || Lexicon.PermissionOpener().IsMatch(question) || IsStatementAsked(question))
         {
             return true;
         }
@@ -128,6 +133,32 @@ internal static partial class QuestionAnalyzer
         var tag = Lexicon.ConfirmationTag().Match(question);
         return tag.Success && tag.Index > 0 ? tag : null;
     }
+
+    /// <summary>The asking clause after a setting or condition that opens the question ("in tests can I just listen on
+    /// port 0?", "if two columns correlate strongly does that prove one causes the other?", "when I rename a table, does
+    /// its sequence get renamed?"), or null: the auxiliary and its subject come after at least a word of the setting,
+    /// and no question word is anywhere after the opening ("when does the probe restart …" and "in javascript when
+    /// should I …" ask when). Chat drops the comma a book would put there, and such questions were read as no yes/no
+    /// question at all: no Yes or No was ever said to them.</summary>
+    internal static string? AskingAfterSetting(string question)
+    {
+        var setting = Lexicon.LeadingSetting().Match(question);
+        if (!setting.Success)
+        {
+            return null;
+        }
+
+        var rest = setting.Index + setting.Length;
+        var asking = Lexicon.InvertedAuxiliary().Match(question, rest);
+        return asking.Success && question[rest..asking.Index].Trim().Length > 0 && !Lexicon.AnyWhWord().IsMatch(question[rest..])
+            ? question[asking.Index..].Trim()
+            : null;
+    }
+
+    /// <summary>A statement asked by its question mark alone ("the law of demeter is the same thing as the principle of
+    /// least knowledge?"): it has a verb of being or saying before any "if" or "to", and no question word anywhere.</summary>
+    private static bool IsStatementAsked(string question) =>
+        question.TrimEnd().EndsWith('?') && !Lexicon.AnyWhWord().IsMatch(question) && Lexicon.StatementVerb().IsMatch(question);
 
     /// <summary>A later clause that asks a wh-question by inversion ("…, how can i check it", "…, what should we use",
     /// "…, how to fix it"), or null. A relative clause is no question: "Can I use S3, which is cheap, for backups?".</summary>
@@ -157,6 +188,11 @@ internal static partial class QuestionAnalyzer
             {
                 return rest;
             }
+        }
+
+        if (AskingAfterSetting(question) is { } asking)
+        {
+            return asking;
         }
 
         // A statement with a confirmation tag asks whether the statement holds.

@@ -31,6 +31,19 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("could you please summarise the laws of software evolution?", false)]
     [InlineData("Can you explain a pod without a container?", false)]
     [InlineData("Can you run a pod without a container?", true)]
+    [InlineData("in tests can I just listen on port 0?", true)]
+    [InlineData("if two columns correlate strongly does that prove one causes the other?", true)]
+    [InlineData("when I rename a table, does its id sequence get renamed along with it?", true)]
+    [InlineData("with end-to-end encryption can the service provider still read the messages?", true)]
+    [InlineData("ok to run ldd on a random binary someone sent me?", true)]
+    [InlineData("open/closed is the first SOLID principle?", true)]
+    [InlineData("dead sea effect means the best engineers tend to stick around the longest?", true)]
+    [InlineData("liskov is the 3rd of the SOLID principles right", true)]
+    [InlineData("When does the liveness probe restart a container?", false)]
+    [InlineData("in javascript when should I use === instead of ==?", false)]
+    [InlineData("when a program calls execve, does that spawn a new process or what happens to the caller?", false)]
+    [InlineData("bit trick to check if a number is a power of 2?", false)]
+    [InlineData("default port for smtp?", false)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
@@ -141,6 +154,14 @@ public sealed class QuestionAnalyzerTests : IDisposable
     public void MainClause_AfterAnOpeningClause_IsTheAskingClause()
     {
         Assert.Equal("will the pull request close?", QuestionAnalyzer.MainClause("If I delete the branch after merging, will the pull request close?"));
+    }
+
+    [Theory]
+    [InlineData("in tests can I just listen on port 0?", "can I just listen on port 0?")]
+    [InlineData("if two columns correlate strongly does that prove one causes the other?", "does that prove one causes the other?")]
+    public void MainClause_AfterASettingWithoutAComma_IsTheAskingClause(string question, string expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.MainClause(question));
     }
 
     [Theory]
