@@ -849,6 +849,13 @@ internal static partial class AnswerWriter
             return false;
         }
 
+        // "In testing only, let the server randomize a port" for "in tests can I listen on port 0?": put after what it
+        // restricts to, "only" restricts to the word before it, and the question asks about that very case.
+        if (only > 0 && question.Content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[only - 1]))))
+        {
+            return false;
+        }
+
         var named = false;
         for (var i = only + 1; i < words.Count && i - only <= OnlyReach; i++)
         {

@@ -89,6 +89,8 @@ public sealed class AnswerWriterTests
 
         Only the owner can delete the bucket.
 
+        In testing only, let the server randomize a port to prevent collisions.
+
         ## Replicas
 
         Replica reads are fast. A replica can't
@@ -153,6 +155,7 @@ public sealed class AnswerWriterTests
     [InlineData("Will the scheduler start jobs before the queue is ready?", "The scheduler wont", false)] // a contraction without its apostrophe.
     [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
     [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
+    [InlineData("in tests can I listen on port 0 and let the OS choose a free port?", "In testing only", true)] // "X only" restricts to X, the case asked.
     [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
     [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
     [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
