@@ -71,6 +71,10 @@ internal static partial class NotesParser
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
+    [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
+    private static partial Regex HeadingAnchor();
+
     /// <summary>Lines like "eg:" or "Output:" introduce an example; they are not what a section is about.</summary>
     private static readonly HashSet<string> FillerLabels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -189,7 +193,7 @@ internal static partial class NotesParser
             var document = Markdown.Parse(text, Pipeline);
             foreach (var heading in document.Descendants<HeadingBlock>())
             {
-                _headingKeys.TryAdd(ContentsKey(JoinText(InlineLines(heading.Inline))), _lines.LineOf(heading.Span.Start));
+                _headingKeys.TryAdd(ContentsKey(HeadingTitle(InlineLines(heading.Inline))), _lines.LineOf(heading.Span.Start));
             }
 
             WalkContainer(document);
@@ -584,7 +588,7 @@ internal static partial class NotesParser
         private void SetHeading(HeadingBlock heading)
         {
             var lines = InlineLines(heading.Inline);
-            var title = JoinText(lines).Replace('\n', ' ').Trim();
+            var title = HeadingTitle(lines);
             if (title.Length == 0)
             {
                 return;
@@ -596,6 +600,12 @@ internal static partial class NotesParser
             _indexInSection = 0;
             _introduced = null;
         }
+
+        /// <summary>A heading's text without the anchor id some sites put after it ("Picking the Best Reviewers
+        /// {#best_reviewers}", "Splitting by Files {: #splitting-files}"): the id names the link target, and it was cited
+        /// as part of the section's title.</summary>
+        private static string HeadingTitle(IReadOnlyList<TextLine> lines) =>
+            HeadingAnchor().Replace(JoinText(lines).Replace('\n', ' '), string.Empty).Trim();
 
         private void SetSoftTitle(string title, int line)
         {

@@ -224,6 +224,20 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_HeadingAnchorId_IsNoPartOfTheTitle()
+    {
+        const string notes = """
+            ## Picking the Best Reviewers {#best_reviewers}
+
+            If you find an ideal reviewer but they are not available, you should at least CC them.
+            """;
+
+        var passages = NotesParser.Parse("index.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Picking the Best Reviewers", Find(passages, "ideal reviewer").Section);
+    }
+
+    [Fact]
     public void Parse_LinkOnlyLineOverAQuote_DoesNotTitleIt()
     {
         // Reference pages put a link to the source between a heading and its statement (Hacker Laws); the link is no
