@@ -107,6 +107,11 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bor\s+not\b", RegexOptions.IgnoreCase)]
     public static partial Regex OrNot();
 
+    /// <summary>A negation word inside a phrase that affirms: "not only X but also Y" says X ("This isolation not only
+    /// enhances security but also …"), and "it's no surprise that X", "no doubt", "no wonder" say X all the more.</summary>
+    [GeneratedRegex(@"\bnot\s+only\b|\b(?:it'?s\s+|it\s+is\s+|there'?s\s+|there\s+is\s+)?no\s+(?:surprise|doubt|wonder)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AffirmingNegation();
+
     /// <summary>Question words that ask for a value, and the answer type each asks for. They are never topic words
     /// ("how long" is not about a section titled "Long-lived …", "how many" not about "many-to-many").</summary>
     [GeneratedRegex(@"\bhow\s+(long|many|much|big|large|small|often|far|fast|old|soon|frequently)\b|\bwhat\s+(size|number|amount)\b", RegexOptions.IgnoreCase)]

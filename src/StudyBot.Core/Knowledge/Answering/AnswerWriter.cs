@@ -470,7 +470,7 @@ internal static partial class AnswerWriter
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
         var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question, passage.AnswerText);
         var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
-        var clause = Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or");
+        var clause = Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or"), " ");
         return (answer, clause, ownQuestion);
     }
 

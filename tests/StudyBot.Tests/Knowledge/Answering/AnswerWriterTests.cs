@@ -91,6 +91,10 @@ public sealed class AnswerWriterTests
 
         In testing only, let the server randomize a port to prevent collisions.
 
+        This isolation not only enhances security but also optimizes resource utilization.
+
+        It's no surprise that the big companies hit all 12 points of the culture test.
+
         ## Replicas
 
         Replica reads are fast. A replica can't
@@ -156,6 +160,8 @@ public sealed class AnswerWriterTests
     [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
     [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
     [InlineData("in tests can I listen on port 0 and let the OS choose a free port?", "In testing only", true)] // "X only" restricts to X, the case asked.
+    [InlineData("Does the isolation enhance security?", "This isolation not only", true)]      // "not only X but also Y" says X.
+    [InlineData("Do the big companies hit all 12 points of the culture test?", "It's no surprise", true)] // "no surprise that X" says X.
     [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
     [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
     [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
