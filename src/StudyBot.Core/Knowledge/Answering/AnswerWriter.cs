@@ -939,6 +939,11 @@ internal static partial class AnswerWriter
 
         var content = question.Content;
         var asked = Words(question.Question);
+
+        // The asking clause names the subject; a condition before it names the setting ("if I forward a port on the
+        // router, could the firewall still stop that traffic?" asks about the firewall's column, not port forwarding's,
+        // which the whole question names more of).
+        var askingTerms = index.Analyzer.Terms(question.Main);
         var subject = -1;
         var subjectScore = 0;
         HashSet<string> subjectHeader = [];
@@ -946,7 +951,8 @@ internal static partial class AnswerWriter
         {
             var header = index.Analyzer.Terms(cells[i].Header);
             var named = content.Count(c => c.MatchesAny(header));
-            var score = named == 0 ? 0 : (named * 100) + Words(cells[i].Header).Count(asked.Contains);
+            var namedAsking = content.Count(c => c.MatchesAny(header) && c.MatchesAny(askingTerms));
+            var score = named == 0 ? 0 : (namedAsking * 10_000) + (named * 100) + Words(cells[i].Header).Count(asked.Contains);
             if (score > subjectScore)
             {
                 (subject, subjectScore, subjectHeader) = (i, score, header);
@@ -986,7 +992,7 @@ internal static partial class AnswerWriter
         }
 
         var own = index.Analyzer.Terms(cell);
-        var predicate = content.Where(c => !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
+        var predicate = content.Where(c => c.MatchesAny(askingTerms) && !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
         for (var i = 1; i < cells.Count; i++)
         {
             // Another column that has what was asked says the subject's does not ("UDP: supports broadcast" for "Does

@@ -39,6 +39,12 @@ public sealed class AnswerWriterTests
         | Ordering | Data arrives in order | No ordering guarantees |
         | Broadcast | One to one only | Supports broadcast |
 
+        ## Forwarding
+
+        | Feature | Port Forwarding | Firewall |
+        |---|---|---|
+        | Interaction | Port forwarding opens the path | Firewall rules may still block forwarded traffic |
+
         ## Firewalls
 
         Security groups are stateful (you don't need to open both directions).
@@ -151,6 +157,7 @@ public sealed class AnswerWriterTests
     [InlineData("Does UDP guarantee ordering?", "Feature: Ordering", false)]
     [InlineData("Does TCP support broadcast?", "Feature: Broadcast", false)]  // the other column has it.
     [InlineData("Does UDP support broadcast?", "Feature: Broadcast", true)]
+    [InlineData("if I forward a port on the router, could the firewall still block that traffic?", "Feature: Interaction", true)] // the asking clause names the column.
     [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
     [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
     [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
