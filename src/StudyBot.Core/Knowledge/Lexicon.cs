@@ -138,6 +138,14 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:what|whats|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
     public static partial Regex AnyWhWord();
 
+    /// <summary>"… or what happens?", "… or how does it work?": the question offers a wh-question as its alternative.</summary>
+    [GeneratedRegex(@"\bor\s+(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex OrWhAlternative();
+
+    /// <summary>"so docker also runs the containers for us?": a statement drawn as a conclusion and asked.</summary>
+    [GeneratedRegex(@"^\W*so\s", RegexOptions.IgnoreCase)]
+    public static partial Regex SoOpener();
+
     /// <summary>"ok to run ldd on a binary someone sent me?": "is it" left out, the question is still whether it is.</summary>
     [GeneratedRegex(@"^\W*(?:ok|okay|fine|safe|alright)\s+to\b", RegexOptions.IgnoreCase)]
     public static partial Regex PermissionOpener();

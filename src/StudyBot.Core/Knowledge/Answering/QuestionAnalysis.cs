@@ -137,8 +137,9 @@ internal static partial class QuestionAnalyzer
     /// <summary>The asking clause after a setting or condition that opens the question ("in tests can I just listen on
     /// port 0?", "if two columns correlate strongly does that prove one causes the other?", "when I rename a table, does
     /// its sequence get renamed?"), or null: the auxiliary and its subject come after at least a word of the setting,
-    /// and no question word is anywhere after the opening ("when does the probe restart …" and "in javascript when
-    /// should I …" ask when). Chat drops the comma a book would put there, and such questions were read as no yes/no
+    /// no question word stands in the setting ("when does the probe restart …" and "in javascript when should I …" ask
+    /// when), and none follows "or" in the asking clause ("… does that spawn a new process or what happens?"); one inside
+    /// the asking clause is a relative ("can it pick up where it left off?"). Chat drops the comma a book would put there, and such questions were read as no yes/no
     /// question at all: no Yes or No was ever said to them.</summary>
     internal static string? AskingAfterSetting(string question)
     {
@@ -150,15 +151,18 @@ internal static partial class QuestionAnalyzer
 
         var rest = setting.Index + setting.Length;
         var asking = Lexicon.InvertedAuxiliary().Match(question, rest);
-        return asking.Success && question[rest..asking.Index].Trim().Length > 0 && !Lexicon.AnyWhWord().IsMatch(question[rest..])
+        return asking.Success && question[rest..asking.Index].Trim().Length > 0 && !Lexicon.AnyWhWord().IsMatch(question[rest..asking.Index])
+            && !Lexicon.OrWhAlternative().IsMatch(question[asking.Index..])
             ? question[asking.Index..].Trim()
             : null;
     }
 
     /// <summary>A statement asked by its question mark alone ("the law of demeter is the same thing as the principle of
-    /// least knowledge?"): it has a verb of being or saying before any "if" or "to", and no question word anywhere.</summary>
+    /// least knowledge?", "so docker also takes care of running the containers for us?"): it has a verb of being or
+    /// saying before any "if" or "to", or opens with "so", and has no question word anywhere.</summary>
     private static bool IsStatementAsked(string question) =>
-        question.TrimEnd().EndsWith('?') && !Lexicon.AnyWhWord().IsMatch(question) && Lexicon.StatementVerb().IsMatch(question);
+        question.TrimEnd().EndsWith('?') && !Lexicon.AnyWhWord().IsMatch(question)
+        && (Lexicon.StatementVerb().IsMatch(question) || Lexicon.SoOpener().IsMatch(question));
 
     /// <summary>A later clause that asks a wh-question by inversion ("…, how can i check it", "…, what should we use",
     /// "…, how to fix it"), or null. A relative clause is no question: "Can I use S3, which is cheap, for backups?".</summary>
