@@ -134,12 +134,15 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:is|are|was|were|do|does|did|can|could|should|will|would|must|may|might|shall)\s+(?:i|we|you|they|it|he|she|that|this|there|the|a|an|my|our|your|their|its|these|those|someone|anyone|people|each|every|all|any)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InvertedAuxiliary();
 
+    /// <summary>The question words as a regex alternation, for the patterns below that look for one inside a text.</summary>
+    private const string QuestionWords = "what|whats|which|who|whom|whose|when|where|why|how";
+
     /// <summary>A question word anywhere in a clause.</summary>
-    [GeneratedRegex(@"\b(?:what|whats|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + QuestionWords + @")\b", RegexOptions.IgnoreCase)]
     public static partial Regex AnyWhWord();
 
     /// <summary>"… or what happens?", "… or how does it work?": the question offers a wh-question as its alternative.</summary>
-    [GeneratedRegex(@"\bor\s+(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bor\s+(?:" + QuestionWords + @")\b", RegexOptions.IgnoreCase)]
     public static partial Regex OrWhAlternative();
 
     /// <summary>"so docker also runs the containers for us?": a statement drawn as a conclusion and asked.</summary>

@@ -139,8 +139,8 @@ internal static partial class QuestionAnalyzer
     /// its sequence get renamed?"), or null: the auxiliary and its subject come after at least a word of the setting,
     /// no question word stands in the setting ("when does the probe restart …" and "in javascript when should I …" ask
     /// when), and none follows "or" in the asking clause ("… does that spawn a new process or what happens?"); one inside
-    /// the asking clause is a relative ("can it pick up where it left off?"). Chat drops the comma a book would put there, and such questions were read as no yes/no
-    /// question at all: no Yes or No was ever said to them.</summary>
+    /// the asking clause is a relative ("can it pick up where it left off?"). Chat drops the comma a book would put
+    /// there, and such questions were read as no yes/no question at all: no Yes or No was ever said to them.</summary>
     internal static string? AskingAfterSetting(string question)
     {
         var setting = Lexicon.LeadingSetting().Match(question);
