@@ -84,6 +84,29 @@ internal static partial class Lexicon
     public static bool IsCount(string? word) =>
         word is { Length: > 0 } && (CountWords.Contains(word) || char.IsDigit(word[0]));
 
+    /// <summary>Number words that say one exact count (not "several", "multiple", "both", nor "hundred", which
+    /// multiplies): a question that asks about "a single statement" is answered No by "two statements".</summary>
+    public static readonly IReadOnlyDictionary<string, int> ExactCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zero"] = 0, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["twenty"] = 20,
+    };
+
+    /// <summary>Words before a count that make it a bound or a share rather than the count itself ("more than one",
+    /// "at least three", "up to five", "one in ten").</summary>
+    public static readonly IReadOnlySet<string> CountBounds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "than", "least", "most", "to", "up", "over", "under", "about", "around", "approximately", "nearly", "almost",
+        "of", "per", "max", "min", "maximum", "minimum", "limit",
+    };
+
+    /// <summary>Words after a count that make it a range, a share or one of several ("one or more", "one of them",
+    /// "two to four", "one in ten").</summary>
+    public static readonly IReadOnlySet<string> CountRangeFollowers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "or", "of", "to", "and", "in", "more", "plus",
+    };
+
     /// <summary>Cell values that say yes or no in a table or checklist.</summary>
     public static readonly IReadOnlySet<string> YesCells = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Lucene.Net.Search;
@@ -550,9 +551,10 @@ internal static partial class AnswerWriter
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && SaysTheOpposite(index, question.Question, clause))
+            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysAnotherCount(index, question.Main, clause)))
             {
-                // "Does server-side encryption protect data in transit?" — "protects data at rest".
+                // "Does server-side encryption protect data in transit?" — "protects data at rest"; "with a single
+                // statement?" — "you are going to need two statements".
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
@@ -755,6 +757,58 @@ internal static partial class AnswerWriter
 
         return SaysThePrefixedOpposite(index, question, clause);
     }
+
+    /// <summary>Words after a count that name what it counts ("a single alter statement", "two statements").</summary>
+    private const int CountedReach = 2;
+
+    /// <summary>Whether the clause gives another exact count of something the asking clause counts, and not the asked
+    /// count too ("can I do it with a single alter statement?" — "you are going to need two statements"). Digits and
+    /// number words are one count ("6 hours", "six hours"); bounds and ranges are no exact count ("more than one", "at
+    /// least three", "one or more", "one of them").</summary>
+    internal static bool SaysAnotherCount(KnowledgeIndex index, string asking, string clause)
+    {
+        var asked = Counts(index, asking);
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var said = Counts(index, clause);
+        return asked.Any(a =>
+            said.Any(s => s.Value != a.Value && s.Counted.Overlaps(a.Counted))
+            && !said.Any(s => s.Value == a.Value && s.Counted.Overlaps(a.Counted)));
+    }
+
+    /// <summary>The exact counts a text gives, each with the terms of the words after it (what it counts).</summary>
+    private static List<(int Value, HashSet<string> Counted)> Counts(KnowledgeIndex index, string text)
+    {
+        var words = LowerWords(text).ToList();
+        var counts = new List<(int, HashSet<string>)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (ExactCount(words[i]) is not { } value
+                || (i > 0 && Lexicon.CountBounds.Contains(words[i - 1]))
+                || (i + 1 < words.Count && Lexicon.CountRangeFollowers.Contains(words[i + 1])))
+            {
+                continue;
+            }
+
+            var counted = words.Skip(i + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null);
+            var terms = index.Analyzer.Terms(string.Join(' ', counted));
+            if (terms.Count > 0)
+            {
+                counts.Add((value, terms));
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The count a word says exactly (a number word or a whole number in digits), or null.</summary>
+    private static int? ExactCount(string word) =>
+        Lexicon.ExactCounts.TryGetValue(word, out var value) ? value
+        : word.Length is > 0 and <= 6 && word.All(char.IsAsciiDigit) ? int.Parse(word, CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>The shortest common stem by which two terms are read as forms of one word: the stemmer cuts
     /// "automatically" to "automat" but "automate" and "automation" to "autom".</summary>

@@ -101,6 +101,14 @@ public sealed class AnswerWriterTests
 
         It's no surprise that the big companies hit all 12 points of the culture test.
 
+        ## Constraints
+
+        To add a cascade to an existing key, you are going to need two statements.
+
+        The runner stops a single job after 6 hours.
+
+        A pod can run one or more containers.
+
         ## Replicas
 
         Replica reads are fast. A replica can't
@@ -183,6 +191,9 @@ public sealed class AnswerWriterTests
     [InlineData("Are archive backups encrypted?", "Standard tier backups", false)] // the clause after "but" speaks of the subject.
     [InlineData("Does the document database use SQL to query the data?", "The store fits the definition", true)] // "Not Only SQL" is a name: its "not" denies nothing.
     [InlineData("Can we store secrets in a private repository?", "The guide quotes the rule", false)] // a quoted statement still says No.
+    [InlineData("Can I add a cascade to an existing key with a single statement?", "To add a cascade", false)] // another count of the thing asked.
+    [InlineData("Does the runner stop a single job after six hours?", "The runner stops a single job", true)] // "6" and "six" are one count.
+    [InlineData("Can a pod run two containers?", "A pod can run one or more", true)] // a range is no exact count.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
     {
         using var kit = new AnsweringTestKit(Notes);
@@ -191,6 +202,24 @@ public sealed class AnswerWriterTests
         var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), candidate);
 
         Assert.True(expected == reading.Yes, $"{kit.Index.Entry(candidate.Id).Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
+    }
+
+    [Theory]
+    [InlineData("with a single statement?", "you need two statements", true)]
+    [InlineData("with a single statement?", "you need one statement", false)]      // the same count.
+    [InlineData("after six hours?", "after 6 hours", false)]                          // digits and words are one count.
+    [InlineData("does it keep twelve points?", "it keeps 12 points", false)]
+    [InlineData("can it run two containers?", "it runs one or more containers", false)] // a range.
+    [InlineData("can it have more than one backend?", "only one backend is allowed", false)] // a bound.
+    [InlineData("can it run two containers?", "one of the two containers", false)]  // one of several.
+    [InlineData("does it need two master nodes?", "one master node and two worker nodes", false)] // the asked count is said too.
+    [InlineData("does it need two master nodes?", "three master nodes", true)]
+    [InlineData("does it take two hours?", "two replicas", false)]                   // counts of different things.
+    public void SaysAnotherCount_DifferentExactCountOfTheSameThing(string asking, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, AnswerWriter.SaysAnotherCount(kit.Index, asking, clause));
     }
 
     [Theory]
