@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -66,10 +67,18 @@ internal static partial class NotesParser
     /// <summary>A label bullet is cited with the children that fit in this many lines.</summary>
     internal const int MaxLabelLines = 8;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UsePreciseSourceLocation()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    /// <summary>Docusaurus, VitePress and VuePress fence an aside as <c>:::tip Title</c> … <c>:::</c>: parsed as a
+    /// container, its fences are no text ("::: danger Exam Trap Question: …" was quoted as an answer). Only the block
+    /// parser of Markdig's custom-container extension: its inline half reads "::" as a delimiter, and notes write
+    /// Rust's <c>String::from</c> and C++'s <c>std::vector</c>.</summary>
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation();
+        builder.BlockParsers.Insert(0, new CustomContainerParser());
+        return builder.Build();
+    }
 
     /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
@@ -87,10 +96,11 @@ internal static partial class NotesParser
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
         new Walker(file, text, maxPassages).Run();
 
-    /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question.</summary>
+    /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question; a "Question:" or
+    /// "Q:" label and quotes around it do not count (<see cref="Unlabelled"/>).</summary>
     internal static bool IsQuestion(string line)
     {
-        var trimmed = line.Trim();
+        var trimmed = Unlabelled(line);
         if (trimmed.EndsWith('?'))
         {
             return true;
@@ -102,6 +112,22 @@ internal static partial class NotesParser
             && !trimmed.EndsWith('.')
             && !trimmed.EndsWith(':');
     }
+
+    /// <summary>A question without the label and quotes that FAQ and exam notes put around it (<c>Question: "Can you
+    /// publish RPM packages?"</c>, <c>Q: For interviews, …?</c>): the pair is found and cited by what it asks.</summary>
+    internal static string Unlabelled(string question) =>
+        QuestionLabel().Replace(question.Trim(), string.Empty).Trim().Trim('"', '“', '”').Trim();
+
+    /// <summary>An answer without its "Answer:" or "A:" label, so that a "No" after it is read as the answer's first
+    /// word (<c>Answer: **NO** - GitHub Packages does not support RPM</c>).</summary>
+    internal static string WithoutAnswerLabel(string answer) =>
+        AnswerLabel().Replace(answer.Trim(), string.Empty).Trim();
+
+    [GeneratedRegex(@"^(?:question|q)\s*[:.]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLabel();
+
+    [GeneratedRegex(@"^(?:answer|a)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerLabel();
 
     /// <summary>The words and code an inline tree shows, without its markup or images: a line break is a space, an
     /// autolink its address, an entity its character (the text of an emphasis; the stem of a team's question).</summary>
@@ -247,8 +273,8 @@ internal static partial class NotesParser
                     case CodeBlock code:
                         EmitChunks(CodeLines(code), PassageKind.Code, string.Empty);
                         break;
-                    case QuoteBlock quote:
-                        WalkQuote(quote);
+                    case QuoteBlock or CustomContainer:
+                        WalkQuote((ContainerBlock)blocks[i]);
                         break;
                     case ContainerBlock inner:
                         WalkContainer(inner);
@@ -259,12 +285,13 @@ internal static partial class NotesParser
             }
         }
 
-        /// <summary>A quoted note ("> **Note**: The way filtering works …", "> **Learning goal:** By the end …") is read
+        /// <summary>A quoted note ("> **Note**: The way filtering works …", "> **Learning goal:** By the end …"), or an
+        /// aside fenced by <c>:::tip</c> … <c>:::</c>, is read
         /// like any content, and a label inside it titles what the quote holds; what follows the quote goes back to the
         /// section it interrupted. Kept as the title, "Note" stood for every paragraph down to the next heading, and
         /// lines about DataFrame columns were cited as a section called "Note". A quote that holds a label and nothing
         /// else ("> **Consolidated Billing:**" over a list) is the author's sub-heading, and titles what follows.</summary>
-        private void WalkQuote(QuoteBlock quote)
+        private void WalkQuote(ContainerBlock quote)
         {
             var (soft, index, introduced, emitted) = (_soft, _indexInSection, _introduced, _entries.Count);
 
@@ -320,9 +347,10 @@ internal static partial class NotesParser
                 // and what follows the answer belongs to the section the question sat in.
                 var outer = _soft;
                 var outerIndex = _indexInSection;
-                SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
+                var asked = Unlabelled(first);
+                SetSoftTitle(asked.TrimEnd(':').Trim(), lines[0].Line);
                 _soft!.Used = true;
-                EmitQuestionTitlePair(first, lines[0].Line, next);
+                EmitQuestionTitlePair(asked, lines[0].Line, next);
                 _soft = outer;
                 _indexInSection = Math.Max(outerIndex, 1);
                 if (outer is not null)
@@ -634,7 +662,7 @@ internal static partial class NotesParser
         {
             _ = questionEnd;
             var q = question.Trim();
-            var a = answer.Trim();
+            var a = WithoutAnswerLabel(answer);
             Emit(questionLine, endLine, $"{q}\n{a}", PassageKind.QuestionAnswer, context, q, a);
         }
 

@@ -224,6 +224,63 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_FencedAside_IsReadAsTheSectionsContentWithoutItsFences()
+    {
+        // Docusaurus and VitePress asides: the fences and their kind are no text, the lines inside belong to the
+        // section, and the prose after the aside too; "String::from" in prose stays as written.
+        const string notes = """
+            ## Negotiation
+
+            :::tip Expert tip
+
+            Get paid more with a recruiter's advice.
+
+            :::
+
+            Use String::from to own the text.
+            """;
+
+        var passages = NotesParser.Parse("negotiation.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.DoesNotContain(passages, p => p.Text.Contains(":::", StringComparison.Ordinal) || p.Text.Contains("Expert tip", StringComparison.Ordinal));
+        Assert.Equal("Negotiation", Find(passages, "Get paid more").Section);
+        Assert.Equal(5, Find(passages, "Get paid more").LineStart);
+        Assert.Equal("Use String::from to own the text.", Find(passages, "String::from").Text);
+    }
+
+    [Fact]
+    public void Parse_LabelledQuestionAndAnswer_IsOnePairWithoutTheLabels()
+    {
+        // An exam trap fenced as an aside, in the "Question: … / Answer: …" form of FAQ and exam notes.
+        const string notes = """
+            ## Packages
+
+            ::: danger Exam Trap
+            Question: "Can you publish RPM packages to GitHub Packages?"
+
+            Answer: **NO** - GitHub Packages does not support RPM packages.
+            :::
+            """;
+
+        var pair = Find(NotesParser.Parse("notes.md", notes).Select(e => e.Passage).ToList(), "does not support RPM");
+
+        Assert.Equal(PassageKind.QuestionAnswer, pair.Kind);
+        Assert.Equal("Can you publish RPM packages to GitHub Packages?", pair.Question);
+        Assert.StartsWith("NO - GitHub Packages", pair.AnswerText, StringComparison.Ordinal);
+        Assert.Equal((4, 6), (pair.LineStart, pair.LineEnd));
+    }
+
+    [Theory]
+    [InlineData("Question: \"Can you publish RPM packages?\"", "Can you publish RPM packages?")]
+    [InlineData("Q: For interviews, do I need to know everything here?", "For interviews, do I need to know everything here?")]
+    [InlineData("Quotas: how many runners?", "Quotas: how many runners?")] // a word that starts like the label is no label.
+    public void Unlabelled_DropsTheQuestionLabelAndQuotes(string line, string expected)
+    {
+        Assert.Equal(expected, NotesParser.Unlabelled(line));
+        Assert.True(NotesParser.IsQuestion(line));
+    }
+
+    [Fact]
     public void Parse_HeadingAnchorId_IsNoPartOfTheTitle()
     {
         const string notes = """
