@@ -327,6 +327,21 @@ internal static partial class NotesParser
             }
 
             var label = BoldLabel(paragraph.Inline, lines);
+            if (label is not null && QuestionLabel().IsMatch(label + ":") && next is ParagraphBlock answer
+                && InlineLines(answer.Inline) is { Count: > 0 } answerLines && BoldLabel(answer.Inline, answerLines) is { } answerLabel
+                && AnswerLabel().IsMatch(answerLabel + ":"))
+            {
+                // "**Question:**" over its question, then "**Answer:**" over the answer: one pair, as "Question: … /
+                // Answer: …" on one line each is, not two sections titled "Question" and "Answer".
+                var outer = (_soft, _indexInSection);
+                var asked = Unlabelled(JoinText(lines).Replace('\n', ' '));
+                SetSoftTitle(asked, lines[0].Line);
+                _soft!.Used = true;
+                EmitPair(asked, lines[0].Line, JoinText(answerLines).Replace('\n', ' '), answerLines[^1].Line, string.Empty);
+                (_soft, _indexInSection) = (outer._soft, Math.Max(outer._indexInSection, 1));
+                return true;
+            }
+
             if (label is not null)
             {
                 SetSoftTitle(label, lines[0].Line);

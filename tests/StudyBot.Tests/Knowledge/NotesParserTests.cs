@@ -249,6 +249,28 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_UnclosedAside_RunsToTheEndAndKeepsItsHeadings()
+    {
+        // A fence never closed holds the rest of the file: its headings still title what follows them.
+        const string notes = """
+            ## Setup
+
+            :::note
+            Install the runner first.
+
+            ## Scaling
+
+            Add more runners when the queue grows.
+            """;
+
+        var passages = NotesParser.Parse("setup.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Setup", Find(passages, "Install the runner").Section);
+        Assert.Equal("Scaling", Find(passages, "Add more runners").Section);
+        Assert.DoesNotContain(passages, p => p.Text.Contains(":::", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_LabelledQuestionAndAnswer_IsOnePairWithoutTheLabels()
     {
         // An exam trap fenced as an aside, in the "Question: … / Answer: …" form of FAQ and exam notes.
@@ -268,6 +290,31 @@ public sealed class NotesParserTests
         Assert.Equal("Can you publish RPM packages to GitHub Packages?", pair.Question);
         Assert.StartsWith("NO - GitHub Packages", pair.AnswerText, StringComparison.Ordinal);
         Assert.Equal((4, 6), (pair.LineStart, pair.LineEnd));
+    }
+
+    [Fact]
+    public void Parse_BoldQuestionAndAnswerLabels_AreOnePair()
+    {
+        const string notes = """
+            ## Scaling a subnet
+
+            **Question:**
+            If the subnet has only 10 addresses, should you expand the CIDR or create a new VPC?
+
+            **Answer:**
+            Expanding the CIDR in the same VPC is usually the simplest solution.
+
+            Creating a new VPC gives you a fresh range.
+            """;
+
+        var passages = NotesParser.Parse("subnetting.md", notes).Select(e => e.Passage).ToList();
+        var pair = Find(passages, "Expanding the CIDR");
+
+        Assert.Equal(PassageKind.QuestionAnswer, pair.Kind);
+        Assert.Equal("If the subnet has only 10 addresses, should you expand the CIDR or create a new VPC?", pair.Question);
+        Assert.Equal("Expanding the CIDR in the same VPC is usually the simplest solution.", pair.AnswerText);
+        Assert.Equal((3, 7), (pair.LineStart, pair.LineEnd));
+        Assert.Equal("Scaling a subnet", Find(passages, "fresh range").Section);
     }
 
     [Theory]
