@@ -123,10 +123,25 @@ public static partial class QuestionGenerator
             .Where(g => IsExerciseList(g.ToList(), g.All(p => IsNumberedItem(fileLines, p.LineStart))))
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
-        return filePassages.Where(p => !exercises.Contains(SectionKey(p)) && !p.HeadingPath.Any(h => PartOfThePage(QuizText.OneLine(h), corpus))).ToList();
+        // A labelled heading that groups several sections of its own ("Domain 1: Author and Maintain Workflows" over
+        // "Workflow Triggers", "Contexts", …) is a chapter of the syllabus, not one step or case of the page: its
+        // sections' lines stand alone.
+        var children = filePassages
+            .SelectMany(p => Enumerable.Range(0, Math.Max(0, p.HeadingPath.Count - 1)).Select(d => (Parent: Key(p.HeadingPath.Take(d + 1)), Child: p.HeadingPath[d + 1])))
+            .GroupBy(x => x.Parent, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Child).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        bool InAPart(Passage p) => Enumerable.Range(0, p.HeadingPath.Count).Any(d =>
+            PartOfThePage(QuizText.OneLine(p.HeadingPath[d]), corpus)
+            && children.GetValueOrDefault(Key(p.HeadingPath.Take(d + 1))) < MinChapterSections);
+        return filePassages.Where(p => !exercises.Contains(SectionKey(p)) && !InAPart(p)).ToList();
 
-        static string SectionKey(Passage p) => string.Join('\u001f', p.HeadingPath);
+        static string SectionKey(Passage p) => Key(p.HeadingPath);
+        static string Key(IEnumerable<string> path) => string.Join('\u001f', path);
     }
+
+    /// <summary>The fewest sections a labelled heading groups for it to be a chapter rather than a part of the page
+    /// (<see cref="OutOfContext"/>): "Problem: …" holds its "Symptoms:", a walk-through step none.</summary>
+    private const int MinChapterSections = 3;
 
     /// <summary>True for a heading "Label: rest" whose label is a common word or two, numbered or not ("Step 5", "Problem",
     /// "Scenario 2", "Exercise 3"), over a rest the notes never write in a sentence (<see cref="QuizCorpus.TextUses"/>):

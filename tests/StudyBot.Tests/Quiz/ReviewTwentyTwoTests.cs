@@ -70,6 +70,37 @@ public class ReviewTwentyTwoTests
         Assert.DoesNotContain(facts, f => f.Contains("in between", StringComparison.Ordinal)); // P32: ranks against the lines before
     }
 
+    [Fact]
+    public void StandaloneFacts_ALabelledHeadingThatGroupsSections_IsAChapterNotAPartOfThePage()
+    {
+        // Certification notes group their sections under the exam's domains: "Domain 1: …" is no step or case, and
+        // the lines of its sections stand alone.
+        const string notes = """
+            # Study Notes
+
+            ## Domain 1: Author and Maintain Workflows
+
+            ### Triggers
+
+            The workflow_dispatch event lets a person start a workflow by hand.
+
+            ### Contexts
+
+            The github context holds information about the run and the event that triggered it.
+
+            ### Runners
+
+            A self-hosted runner keeps its work folder between jobs.
+            """;
+        var (passages, lines) = Parse(notes);
+        var corpus = new QuizCorpus(passages);
+
+        var facts = QuestionGenerator.StandaloneFacts(passages, lines, corpus).Select(f => f.Text).ToList();
+
+        Assert.Contains(facts, f => f.StartsWith("The workflow_dispatch event", StringComparison.Ordinal));
+        Assert.Contains(facts, f => f.StartsWith("A self-hosted runner", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Step 5: Determine the Workload Type", true)]
     [InlineData("Problem: Backup Job Slows Everything Down", true)]
