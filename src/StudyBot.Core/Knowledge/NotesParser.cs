@@ -333,12 +333,9 @@ internal static partial class NotesParser
             {
                 // "**Question:**" over its question, then "**Answer:**" over the answer: one pair, as "Question: … /
                 // Answer: …" on one line each is, not two sections titled "Question" and "Answer".
-                var outer = (_soft, _indexInSection);
                 var asked = Unlabelled(JoinText(lines).Replace('\n', ' '));
-                SetSoftTitle(asked, lines[0].Line);
-                _soft!.Used = true;
-                EmitPair(asked, lines[0].Line, JoinText(answerLines).Replace('\n', ' '), answerLines[^1].Line, string.Empty);
-                (_soft, _indexInSection) = (outer._soft, Math.Max(outer._indexInSection, 1));
+                AsItsOwnSection(asked, lines[0].Line, () =>
+                    EmitPair(asked, lines[0].Line, JoinText(answerLines).Replace('\n', ' '), answerLines[^1].Line, string.Empty));
                 return true;
             }
 
@@ -358,21 +355,8 @@ internal static partial class NotesParser
             var single = lines.Count == 1;
             if (single && next is not null && next is not HeadingBlock && IsQuestion(first) && next is ListBlock or ParagraphBlock)
             {
-                // The question is the pair's section, but not a topic title: the pair is found by its question text,
-                // and what follows the answer belongs to the section the question sat in.
-                var outer = _soft;
-                var outerIndex = _indexInSection;
                 var asked = Unlabelled(first);
-                SetSoftTitle(asked.TrimEnd(':').Trim(), lines[0].Line);
-                _soft!.Used = true;
-                EmitQuestionTitlePair(asked, lines[0].Line, next);
-                _soft = outer;
-                _indexInSection = Math.Max(outerIndex, 1);
-                if (outer is not null)
-                {
-                    outer.Used = true;
-                }
-
+                AsItsOwnSection(asked, lines[0].Line, () => EmitQuestionTitlePair(asked, lines[0].Line, next));
                 return true;
             }
 
@@ -398,6 +382,24 @@ internal static partial class NotesParser
 
             EmitChunks(lines, PassageKind.Paragraph, string.Empty);
             return false;
+        }
+
+        /// <summary>Emits a question-answer pair under its question as the section: the question is the pair's section,
+        /// but not a topic title (the pair is found by its question text), and what follows the answer belongs to the
+        /// section the question sat in.</summary>
+        private void AsItsOwnSection(string question, int line, Action emit)
+        {
+            var outer = _soft;
+            var outerIndex = _indexInSection;
+            SetSoftTitle(question.TrimEnd(':').Trim(), line);
+            _soft!.Used = true;
+            emit();
+            _soft = outer;
+            _indexInSection = Math.Max(outerIndex, 1);
+            if (outer is not null)
+            {
+                outer.Used = true;
+            }
         }
 
         private void EmitQuestionTitlePair(string question, int questionLine, Block answer)
