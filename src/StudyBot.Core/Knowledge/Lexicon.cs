@@ -189,6 +189,12 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)", RegexOptions.IgnoreCase)]
     public static partial Regex FramePhrase();
 
+    /// <summary>A choice between two put with an auxiliary first ("is TCP or UDP faster?", "is it better to rebase or
+    /// to merge?"): it asks which of the two, and a Yes or a No answers nothing. Only with a comparative, which makes
+    /// the two rivals; "does kubectl rollout work on daemonsets too, or only deployments?" asks about the first.</summary>
+    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:faster|slower|better|worse|cheaper|safer|easier|harder|simpler|quicker|bigger|smaller|larger|preferable|preferred|recommended)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:faster|slower|better|worse|cheaper|safer|easier|harder|simpler|quicker|preferable|recommended)\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    public static partial Regex AlternativeChoice();
+
     /// <summary>A request put as a question ("can someone explain PWM in simple terms", "could you summarise Lehman's
     /// laws"): it asks for an explanation, not for yes or no.</summary>
     [GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|u)\s+(?:please\s+)?(?:explain|summari[sz]e|describe|define|clarify|break\s+down|walk\s+(?:me|us)\s+through|help\s+(?:me|us)\s+understand)\b", RegexOptions.IgnoreCase)]

@@ -88,7 +88,7 @@ internal static partial class QuestionAnalyzer
     internal static bool IsYesNo(string question)
     {
         var first = WordPattern().Match(question);
-        if (!first.Success || Lexicon.RequestOpener().IsMatch(question))
+        if (!first.Success || Lexicon.RequestOpener().IsMatch(question) || Lexicon.AlternativeChoice().IsMatch(question))
         {
             return false;
         }

@@ -47,6 +47,12 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("when a program calls execve, does that spawn a new process or what happens to the caller?", false)]
     [InlineData("bit trick to check if a number is a power of 2?", false)]
     [InlineData("default port for smtp?", false)]
+    [InlineData("is tcp or udp faster?", false)]                                   // a choice between two rivals.
+    [InlineData("Is Redis or Memcached better for sessions?", false)]
+    [InlineData("is it better to rebase or merge?", false)]
+    [InlineData("does kubectl rollout work on daemonsets too, or only deployments?", true)] // about the first.
+    [InlineData("is the file stored on the client or the server?", true)]           // no comparative: left as it was.
+    [InlineData("is udp faster than tcp?", true)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
