@@ -366,11 +366,7 @@ internal static partial class AnswerWriter
                 return (AnswerVerdict.None, PairLead(passage));
             }
 
-            var body = Clean(citedText);
-            var label = LayoutHeadings.Label(index, passage);
-            return (AnswerVerdict.None, string.IsNullOrEmpty(label) || body.StartsWith(label, StringComparison.OrdinalIgnoreCase)
-                ? body
-                : $"{label}: {body}");
+            return (AnswerVerdict.None, UnderItsLabel(index, passage, Clean(citedText)));
         }
 
         var (answer, clause, ownQuestion) = Statement(index, question, passage);
@@ -392,10 +388,19 @@ internal static partial class AnswerWriter
         }
         else if (passage.Kind != PassageKind.QuestionAnswer && !string.IsNullOrEmpty(passage.Section))
         {
-            rest = $"{LayoutHeadings.Label(index, passage)}: {rest}";
+            rest = UnderItsLabel(index, passage, rest);
         }
 
         return (verdict switch { true => AnswerVerdict.Yes, false => AnswerVerdict.No, null => AnswerVerdict.Unsettled }, Capitalize(rest));
+    }
+
+    /// <summary>A lead's text after the label of its section ("EBS Encryption: by default it is not encrypted"), unless
+    /// the text opens with that label already: a bold label that titles its own line ("**Red Team/Blue Team:** The red
+    /// team simulates attacks …") was quoted as "Red Team/Blue Team: Red Team/Blue Team: …" under a yes/no verdict.</summary>
+    private static string UnderItsLabel(KnowledgeIndex index, Passage passage, string text)
+    {
+        var label = LayoutHeadings.Label(index, passage);
+        return string.IsNullOrEmpty(label) || text.StartsWith(label, StringComparison.OrdinalIgnoreCase) ? text : $"{label}: {text}";
     }
 
     /// <summary>How a lead quotes a question-answer pair of the notes: its answer, with its question before it when the

@@ -339,6 +339,22 @@ public sealed class AnswerWriterTests
     }
 
     [Fact]
+    public void Write_YesNoLeadOfALineThatOpensWithItsOwnLabel_SaysTheLabelOnce()
+    {
+        using var kit = new AnsweringTestKit("""
+            # Security testing
+
+            **Red Team/Blue Team:** The red team simulates attacks to find weaknesses, while the blue team defends against them.
+            """);
+        const string question = "does the red team simulate attacks?";
+        var line = kit.Candidate(question, "The red team simulates");
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [line]);
+
+        Assert.StartsWith("Red Team/Blue Team: The red team simulates", answer.Lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_TitleLineIsALinkToASource_LeadStartsWithWhatFollows()
     {
         using var kit = new AnsweringTestKit("""
