@@ -192,8 +192,12 @@ internal static partial class Lexicon
     /// <summary>A choice between two put with an auxiliary first ("is TCP or UDP faster?", "is it better to rebase or
     /// to merge?"): it asks which of the two, and a Yes or a No answers nothing. Only with a comparative, which makes
     /// the two rivals; "does kubectl rollout work on daemonsets too, or only deployments?" asks about the first.</summary>
-    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:faster|slower|better|worse|cheaper|safer|easier|harder|simpler|quicker|bigger|smaller|larger|preferable|preferred|recommended)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:faster|slower|better|worse|cheaper|safer|easier|harder|simpler|quicker|preferable|recommended)\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:" + Comparatives + @"|bigger|smaller|larger|preferred)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:" + Comparatives + @")\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex AlternativeChoice();
+
+    /// <summary>The comparatives that make two options rivals (<see cref="AlternativeChoice"/>), written once for its
+    /// two shapes; sizes ("bigger", "smaller", "larger") and "preferred" only ask "is A or B …?".</summary>
+    private const string Comparatives = "faster|slower|better|worse|cheaper|safer|easier|harder|simpler|quicker|preferable|recommended";
 
     /// <summary>A request put as a question ("can someone explain PWM in simple terms", "could you summarise Lehman's
     /// laws"): it asks for an explanation, not for yes or no.</summary>
