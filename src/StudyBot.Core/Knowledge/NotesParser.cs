@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -72,13 +73,20 @@ internal static partial class NotesParser
     /// <summary>Docusaurus, VitePress and VuePress fence an aside as <c>:::tip Title</c> … <c>:::</c>: parsed as a
     /// container, its fences are no text ("::: danger Exam Trap Question: …" was quoted as an answer). Only the block
     /// parser of Markdig's custom-container extension: its inline half reads "::" as a delimiter, and notes write
-    /// Rust's <c>String::from</c> and C++'s <c>std::vector</c>.</summary>
+    /// Rust's <c>String::from</c> and C++'s <c>std::vector</c>.
+    /// The page's YAML front matter is parsed as such (<see cref="FrontMatter"/>): read as markdown, its closing "---"
+    /// made its settings a setext heading ("id: coding-interview-rubrics title: How candidates are evaluated …
+    /// keywords: …"), a title that held every keyword of the page and outranked the lines that answer.</summary>
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation();
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new CustomContainerParser());
         return builder.Build();
     }
+
+    /// <summary>An ES module import on a line of its own (<c>import X from './x';</c>, <c>import './style.css';</c>).</summary>
+    [GeneratedRegex(@"^\s*import\s+(?:[\w*${},\s]+\s+from\s+)?['""][^'""\s]+['""];?\s*$")]
+    private static partial Regex ModuleImport();
 
     /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
@@ -269,6 +277,9 @@ internal static partial class NotesParser
                         break;
                     case Table table:
                         WalkTable(table);
+                        break;
+                    case YamlFrontMatterBlock front:
+                        SetPageTitle(front);
                         break;
                     case CodeBlock code:
                         EmitChunks(CodeLines(code), PassageKind.Code, string.Empty);
@@ -644,6 +655,20 @@ internal static partial class NotesParser
             _soft = null;
             _indexInSection = 0;
             _introduced = null;
+        }
+
+        /// <summary>The front matter's title is the page's title, as a docs site shows it above a page that has no
+        /// heading of its own: the lines before the first "##" belong to it. A "# Title" further down takes its
+        /// place.</summary>
+        private void SetPageTitle(YamlFrontMatterBlock front)
+        {
+            var lines = front.Lines.Lines.Take(front.Lines.Count).Select(l => l.Slice.ToString()).ToList();
+            var index = lines.FindIndex(l => l.StartsWith("title:", StringComparison.Ordinal));
+            if (index >= 0 && FrontMatter.Value(lines, "title") is { } title)
+            {
+                _headings.Clear();
+                _headings.Add(new TitleState(1, title, _lines.LineOf(front.Span.Start) + 1 + index));
+            }
         }
 
         /// <summary>A heading's text without the anchor id some sites put after it ("Picking the Best Reviewers
@@ -1027,12 +1052,18 @@ internal static partial class NotesParser
                 && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';') && !trimmed.EndsWith('!');
         }
 
-        private static bool IsEmptyBlock(Block block) => block switch
+        private bool IsEmptyBlock(Block block) => block switch
         {
-            ParagraphBlock p => p.Inline is null || !p.Inline.Descendants<Inline>().Any(IsTextInline),
+            ParagraphBlock p => p.Inline is null || !p.Inline.Descendants<Inline>().Any(IsTextInline) || IsModuleImport(p),
             ThematicBreakBlock or HtmlBlock or LinkReferenceDefinitionGroup => true,
             _ => false,
         };
+
+        /// <summary>A paragraph of MDX module imports (<c>import InDocAd from './_components/InDocAd';</c>): Docusaurus
+        /// reads every page as MDX, and the line loads a component; it is no text of the notes.</summary>
+        private bool IsModuleImport(ParagraphBlock paragraph) =>
+            paragraph.Inline?.FirstChild is LiteralInline first && first.Content.ToString().StartsWith("import ", StringComparison.Ordinal)
+            && InlineLines(paragraph.Inline).All(l => ModuleImport().IsMatch(l.Text));
 
         private static bool IsTextInline(Inline inline) => inline switch
         {

@@ -124,18 +124,9 @@ public static partial class QuestionGenerator
             return null;
         }
 
-        if (lines is { Count: > 0 } && lines[0].Trim() == "---")
+        if (lines is not null && FrontMatter.Value(FrontMatter.Block(lines), TopicKeys) is { } label)
         {
-            var end = lines.Skip(1).ToList().FindIndex(l => l.Trim() == "---");
-            var front = lines.Skip(1).Take(end < 0 ? 0 : end).ToList();
-            foreach (var key in TopicKeys)
-            {
-                var value = front.Select(l => l.Split(':', 2)).Where(kv => kv.Length == 2 && kv[0].Trim() == key).Select(kv => kv[1].Trim().Trim('"', '\'')).FirstOrDefault();
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    return value;
-                }
-            }
+            return label;
         }
 
         var tops = lines?.Where(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList() ?? [];

@@ -249,6 +249,72 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_FrontMatter_IsNoTextAndItsTitleTitlesThePage()
+    {
+        // Docusaurus front matter: read as markdown, the closing "---" made the settings a setext heading that held
+        // every keyword of the page. Its title heads the lines before the first sub-heading; the MDX import is no text.
+        const string notes = """
+            ---
+            id: coding-interview-rubrics
+            title: "How candidates are evaluated"
+            keywords:
+              [
+                coding interview rubric,
+              ]
+            ---
+
+            import InDocAd from './\_components/InDocAd';
+
+            Ever wondered how coding interviews are evaluated?
+
+            ## Communication
+
+            Explain your approach before you code.
+            """;
+
+        var passages = NotesParser.Parse("rubrics.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.DoesNotContain(passages, p => p.Text.Contains("rubric", StringComparison.Ordinal) || p.Section.Contains("id:", StringComparison.Ordinal));
+        Assert.DoesNotContain(passages, p => p.Text.Contains("import", StringComparison.Ordinal));
+        var opening = Find(passages, "Ever wondered");
+        Assert.Equal("How candidates are evaluated", opening.Section);
+        Assert.Equal(12, opening.LineStart);
+        Assert.Equal(["How candidates are evaluated", "Communication"], Find(passages, "Explain your approach").HeadingPath);
+    }
+
+    [Fact]
+    public void Parse_FrontMatterTitle_GivesWayToThePagesOwnHeading()
+    {
+        // VitePress notes carry a title and a "# " heading: the heading is the page's title, not a child of it.
+        const string notes = """
+            ---
+            title: "GH-100 - Exam Tips"
+            ---
+
+            # GH-100: Exam Tips & Strategy
+
+            Read every question twice.
+            """;
+
+        var passage = Find(NotesParser.Parse("tips.md", notes).Select(e => e.Passage).ToList(), "Read every");
+
+        Assert.Equal(["GH-100: Exam Tips & Strategy"], passage.HeadingPath);
+    }
+
+    [Fact]
+    public void Parse_OpeningRuleWithoutAClosingOne_IsNoFrontMatter()
+    {
+        // A "---" that opens a file and is never closed is a thematic break: the lines after it stay text.
+        const string notes = """
+            ---
+
+            title: this is prose, not a setting.
+            """;
+
+        Assert.Contains(NotesParser.Parse("rule.md", notes), e => e.Passage.Text.Contains("this is prose", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_UnclosedAside_RunsToTheEndAndKeepsItsHeadings()
     {
         // A fence never closed holds the rest of the file: its headings still title what follows them.
