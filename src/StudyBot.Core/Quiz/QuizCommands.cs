@@ -64,7 +64,7 @@ internal sealed class QuizChatCommand(
                 return post switch
                 {
                     // A small set of notes may give no question a reader would keep: the team's own questions fill that gap.
-                    null => new Reply("There is no quiz question to post: the notes gave none worth asking (write your own in a *.quiz.md file beside the notes, see docs/quiz.md), or this platform cannot post to channels.", Kind: ReplyKind.Admin),
+                    null => new Reply($"There is no quiz question to post: {QuizService.NoQuestionsReason}, or this platform cannot post to channels.", Kind: ReplyKind.Admin),
                     { Status: "posted" } => new Reply($"Posted quiz #{post.Id}.", Kind: ReplyKind.Admin),
                     _ => new Reply($"Quiz #{post.Id} could not be posted yet ({post.Status}); it will be retried if possible.", Kind: ReplyKind.Admin),
                 };

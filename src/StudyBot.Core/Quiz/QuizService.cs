@@ -247,6 +247,12 @@ internal sealed partial class QuizService(
     private IChannelPublisher? Publisher(string platform) =>
         publishers.FirstOrDefault(p => string.Equals(p.Platform, platform, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Why a bank is empty, said to members and admins alike: notes may be loaded and still give no line a reader
+    /// would keep as a question (a style guide of frequent words, a short page), and the team's own questions fill that
+    /// gap. "Are the notes loaded?" sent admins looking for a loading fault that was not there.</summary>
+    internal const string NoQuestionsReason =
+        "the notes gave none worth asking (write your own in a *.quiz.md file beside the notes, see docs/quiz.md)";
+
     /// <summary>
     /// Rotation: a question the channel got wrong whose review is due comes first; then questions never asked, the
     /// team's own first; then those not asked for <see cref="QuizOptions.RepeatAfterDays"/>, longest ago first; when
@@ -376,7 +382,7 @@ internal sealed partial class QuizService(
         var (questions, reserve) = await QuestionsAsync(cancellationToken);
         if (questions.Count == 0)
         {
-            return new Reply("There are no quiz questions yet (are the notes loaded?).", Private: true, Kind: ReplyKind.QuizFeedback);
+            return new Reply($"There are no quiz questions yet: {NoQuestionsReason}.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
 
         var now = time.GetUtcNow();

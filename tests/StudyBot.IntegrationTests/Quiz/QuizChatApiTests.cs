@@ -31,7 +31,7 @@ public class QuizChatApiTests
     }
 
     [Fact]
-    public async Task QuizNow_NotesThatGiveNoQuestion_TellTheAdminHowToAddTheirOwn()
+    public async Task QuizNowAndQuizMe_NotesThatGiveNoQuestion_SayHowToAddTheirOwn()
     {
         await using var server = await BotServer.StartAsync([new("Knowledge:AutoReload", "false")], copyNotes: false);
         Directory.CreateDirectory(server.KnowledgeFolder);
@@ -40,8 +40,13 @@ public class QuizChatApiTests
         Assert.Contains("**Quiz:** no question yet", reloaded.GetProperty("markdown").GetString(), StringComparison.Ordinal);
 
         var (_, reply) = await server.AskAsync("quiz now", userId: "boss", admin: true);
+        var (_, practice) = await server.AskAsync("quiz me", userId: "member");
 
         Assert.Contains("*.quiz.md", reply.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        // The notes are loaded: the member is told why there is nothing to ask, not sent to look for a loading fault.
+        Assert.True(practice.GetProperty("private").GetBoolean());
+        Assert.Contains("the notes gave none worth asking", practice.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("loaded", practice.GetProperty("markdown").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
