@@ -77,9 +77,10 @@ internal static partial class NotesParser
     /// The page's YAML front matter is parsed as such (<see cref="FrontMatter"/>): read as markdown, its closing "---"
     /// made its settings a setext heading ("id: coding-interview-rubrics title: How candidates are evaluated …
     /// keywords: …"), a title that held every keyword of the page and outranked the lines that answer.</summary>
+    /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().UsePreciseSourceLocation();
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new CustomContainerParser());
         return builder.Build();
     }
@@ -87,6 +88,12 @@ internal static partial class NotesParser
     /// <summary>An ES module import on a line of its own (<c>import X from './x';</c>, <c>import './style.css';</c>).</summary>
     [GeneratedRegex(@"^\s*import\s+(?:[\w*${},\s]+\s+from\s+)?['""][^'""\s]+['""];?\s*$")]
     private static partial Regex ModuleImport();
+
+    /// <summary>The marker of an Obsidian callout or a GitHub alert that text follows on its line (<c>&gt; [!tip] Title</c>,
+    /// <c>&gt; [!NOTE] Foreign key is frequently abbreviated as FK</c>): Markdig's alerts take the marker only on a line of
+    /// its own, and "[!NOTE]" was quoted as the answer's first word.</summary>
+    [GeneratedRegex(@"^\s*\[![A-Za-z]+\][+-]?\s*")]
+    private static partial Regex CalloutMarker();
 
     /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
@@ -912,7 +919,7 @@ internal static partial class NotesParser
             }
 
             return byLine
-                .Select(kv => new TextLine(kv.Key, Normalize(kv.Value.ToString())))
+                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? CalloutMarker().Replace(kv.Value.ToString(), string.Empty) : kv.Value.ToString())))
                 .Where(l => l.Text.Length > 0)
                 .ToList();
         }

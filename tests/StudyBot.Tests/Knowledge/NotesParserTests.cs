@@ -315,6 +315,32 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_AlertAndCalloutMarkers_AreNoText()
+    {
+        // A GitHub alert's marker on its own line, one with the text after it on its line (as GitHub does not render
+        // it, but notes write it), and an Obsidian callout with a title: the lines are the section's content.
+        const string notes = """
+            ## Foreign keys
+
+            > [!NOTE]
+            > A foreign key references another table.
+
+            > [!NOTE] Foreign key is frequently abbreviated as FK
+
+            > [!tip]- Remember
+            > Index the foreign key column.
+            """;
+
+        var passages = NotesParser.Parse("keys.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.DoesNotContain(passages, p => p.Text.Contains("[!", StringComparison.Ordinal));
+        Assert.Equal(4, Find(passages, "references another table").LineStart);
+        Assert.Equal("Foreign key is frequently abbreviated as FK", Find(passages, "abbreviated").Text);
+        Assert.Equal("Foreign keys", Find(passages, "abbreviated").Section);
+        Assert.Contains(passages, p => p.Text.Contains("Index the foreign key column.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_UnclosedAside_RunsToTheEndAndKeepsItsHeadings()
     {
         // A fence never closed holds the rest of the file: its headings still title what follows them.
