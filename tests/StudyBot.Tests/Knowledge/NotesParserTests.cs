@@ -249,10 +249,10 @@ public sealed class NotesParserTests
     }
 
     [Fact]
-    public void Parse_FrontMatter_IsNoTextAndItsTitleTitlesThePage()
+    public void Parse_FrontMatter_IsNoText()
     {
         // Docusaurus front matter: read as markdown, the closing "---" made the settings a setext heading that held
-        // every keyword of the page. Its title heads the lines before the first sub-heading; the MDX import is no text.
+        // every keyword of the page. The settings are no text and title nothing; the MDX import is no text either.
         const string notes = """
             ---
             id: coding-interview-rubrics
@@ -274,18 +274,18 @@ public sealed class NotesParserTests
 
         var passages = NotesParser.Parse("rubrics.md", notes).Select(e => e.Passage).ToList();
 
-        Assert.DoesNotContain(passages, p => p.Text.Contains("rubric", StringComparison.Ordinal) || p.Section.Contains("id:", StringComparison.Ordinal));
+        Assert.DoesNotContain(passages, p => p.Text.Contains("rubric", StringComparison.Ordinal) || p.HeadingPath.Any(h => h.Contains("evaluated", StringComparison.Ordinal)));
         Assert.DoesNotContain(passages, p => p.Text.Contains("import", StringComparison.Ordinal));
         var opening = Find(passages, "Ever wondered");
-        Assert.Equal("How candidates are evaluated", opening.Section);
+        Assert.Equal(string.Empty, opening.Section);
         Assert.Equal(12, opening.LineStart);
-        Assert.Equal(["How candidates are evaluated", "Communication"], Find(passages, "Explain your approach").HeadingPath);
+        Assert.Equal(["Communication"], Find(passages, "Explain your approach").HeadingPath);
     }
 
     [Fact]
-    public void Parse_FrontMatterTitle_GivesWayToThePagesOwnHeading()
+    public void Parse_FrontMatterTitle_TitlesNothing_ThePagesOwnHeadingDoes()
     {
-        // VitePress notes carry a title and a "# " heading: the heading is the page's title, not a child of it.
+        // VitePress notes carry a title and a "# " heading: the heading is the page's title, the setting is none.
         const string notes = """
             ---
             title: "GH-100 - Exam Tips"
@@ -299,6 +299,7 @@ public sealed class NotesParserTests
         var passage = Find(NotesParser.Parse("tips.md", notes).Select(e => e.Passage).ToList(), "Read every");
 
         Assert.Equal(["GH-100: Exam Tips & Strategy"], passage.HeadingPath);
+        Assert.Equal(7, passage.LineStart);
     }
 
     [Fact]
