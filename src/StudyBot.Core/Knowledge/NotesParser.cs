@@ -98,6 +98,19 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^\s*\[![A-Za-z]+\][+-]?\s*")]
     private static partial Regex CalloutMarker();
 
+    /// <summary>The first line of an HTML definition list's block.</summary>
+    [GeneratedRegex(@"^\s{0,3}<(?:dl|dt|dd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionListOpening();
+
+    /// <summary>A term (<c>&lt;dt&gt;…&lt;/dt&gt;</c>) or a definition (<c>&lt;dd&gt;…&lt;/dd&gt;</c>, or up to the next
+    /// tag of the list where the closing tag is left out, as HTML allows).</summary>
+    [GeneratedRegex(@"<dt\b[^>]*>(?<term>.*?)(?:</dt>|(?=<d[dtl]\b|</dl>))|<dd\b[^>]*>(?<body>.*?)(?:</dd>|(?=<d[dtl]\b|</dl>)|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DefinitionListPart();
+
+    /// <summary>An HTML tag.</summary>
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex HtmlTag();
+
     /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
     private static partial Regex HeadingAnchor();
@@ -266,12 +279,15 @@ internal static partial class NotesParser
 
         private void WalkBlocks(List<Block> all)
         {
-            var blocks = all.Where(b => !IsEmptyBlock(b)).ToList();
+            var blocks = all.Where(b => !IsEmptyBlock(b) || IsDefinitionList(b)).ToList();
             for (var i = 0; i < blocks.Count; i++)
             {
                 var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
                 switch (blocks[i])
                 {
+                    case HtmlBlock list:
+                        WalkDefinitionList(list);
+                        break;
                     case HeadingBlock heading:
                         SetHeading(heading);
                         break;
@@ -301,6 +317,52 @@ internal static partial class NotesParser
                         break;
                 }
             }
+        }
+
+        /// <summary>An HTML definition list (<c>&lt;dl&gt;&lt;dt&gt;Big Data&lt;/dt&gt;&lt;dd&gt;…&lt;/dd&gt;</c>), which
+        /// Microsoft's lessons write for a list of terms and their explanations: markdown has none, and an HTML block is
+        /// no text, so every line of the list was in no passage ("is parquet a format people use with big data?" found
+        /// nothing). Only the three tags of a definition list; other HTML blocks are images, captions and layout.</summary>
+        private static bool IsDefinitionList(Block block) =>
+            block is HtmlBlock html && html.Lines.Count > 0 && DefinitionListOpening().IsMatch(html.Lines.Lines[0].Slice.ToString());
+
+        /// <summary>Each term of a definition list titles its definition, as a bold label over a paragraph would; the
+        /// definition is read as the markdown it is written in, on its own lines (the rest of the file masked by spaces,
+        /// so every offset and line number stays the file's). What follows the list goes back to the section.</summary>
+        private void WalkDefinitionList(HtmlBlock list)
+        {
+            var (soft, index, introduced) = (_soft, _indexInSection, _introduced);
+            var start = list.Span.Start;
+            var end = Math.Min(text.Length, list.Span.End + 1);
+            foreach (Match part in DefinitionListPart().Matches(text[start..end]))
+            {
+                var at = start + part.Index;
+                if (part.Groups["term"].Success)
+                {
+                    var term = Normalize(HtmlTag().Replace(part.Groups["term"].Value, " "));
+                    if (term.Length > 0)
+                    {
+                        SetSoftTitle(term, _lines.LineOf(at));
+                    }
+
+                    continue;
+                }
+
+                var body = part.Groups["body"];
+                var masked = new StringBuilder(start + body.Index + body.Length);
+                masked.Append(text.AsSpan(0, start + body.Index)).Append(body.Value);
+                for (var i = 0; i < start + body.Index; i++)
+                {
+                    if (masked[i] is not ('\n' or '\r'))
+                    {
+                        masked[i] = ' ';
+                    }
+                }
+
+                WalkContainer(Markdown.Parse(masked.ToString(), Pipeline));
+            }
+
+            (_soft, _indexInSection, _introduced) = (soft, index, introduced);
         }
 
         /// <summary>A quoted note ("> **Note**: The way filtering works …", "> **Learning goal:** By the end …"), or an

@@ -342,6 +342,59 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_HtmlDefinitionList_EachTermTitlesItsDefinitionReadAsMarkdown()
+    {
+        // Microsoft's lessons list terms in HTML: an HTML block is no text, and every definition was in no passage.
+        const string notes = """
+            ## Other Related Fields
+
+            <dl>
+            <dt>Databases</dt>
+            <dd>
+            A critical consideration is **how to store** the data, see <a href="x.md">our course</a>.
+            </dd>
+            <dt>Big Data</dt>
+            <dd>
+            Data lakes store very large quantities of data.
+            </dd>
+            </dl>
+
+            Related fields also include visualization.
+
+            <p align="center"><img src="a.png"> A caption of the picture that is no text of the notes.</p>
+            """;
+
+        var passages = NotesParser.Parse("fields.md", notes).Select(e => e.Passage).ToList();
+
+        var store = Find(passages, "critical consideration");
+        Assert.StartsWith("A critical consideration is how to store the data, see", store.Text, StringComparison.Ordinal);
+        Assert.Contains("our course", store.Text, StringComparison.Ordinal);
+        Assert.Equal(6, store.LineStart);
+        Assert.Equal(["Other Related Fields", "Databases"], store.HeadingPath);
+        var lakes = Find(passages, "Data lakes");
+        Assert.Equal(("Big Data", 10), (lakes.Section, lakes.LineStart));
+        Assert.Equal("Other Related Fields", Find(passages, "Related fields also").Section);
+        Assert.DoesNotContain(passages, p => p.Text.Contains("<", StringComparison.Ordinal) || p.Text.Contains("caption", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_HtmlDefinitionListWithoutClosingTags_StillPairsEachTermWithItsDefinition()
+    {
+        // HTML lets a list leave out </dt> and </dd>.
+        const string notes = """
+            <dl>
+            <dt>Latency<dd>The time one request takes to come back.
+            <dt>Throughput<dd>How many requests are served each second.
+            </dl>
+            """;
+
+        var passages = NotesParser.Parse("terms.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal(("Latency", 2), (Find(passages, "one request").Section, Find(passages, "one request").LineStart));
+        Assert.Equal("Throughput", Find(passages, "each second").Section);
+    }
+
+    [Fact]
     public void Parse_UnclosedAside_RunsToTheEndAndKeepsItsHeadings()
     {
         // A fence never closed holds the rest of the file: its headings still title what follows them.
