@@ -98,6 +98,10 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^\s*\[![A-Za-z]+\][+-]?\s*")]
     private static partial Regex CalloutMarker();
 
+    /// <summary>The most definitions of HTML definition lists read in one file (<see cref="Walker"/>): each is parsed on
+    /// its own at the cost of the file's length up to it.</summary>
+    internal const int MaxDefinitionsPerFile = 200;
+
     /// <summary>The first line of an HTML definition list's block.</summary>
     [GeneratedRegex(@"^\s{0,3}<(?:dl|dt|dd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefinitionListOpening();
@@ -241,6 +245,12 @@ internal static partial class NotesParser
         /// next paragraph of prose goes back to this section. Null when no such line is open.</summary>
         private (TitleState? Soft, int IndexInSection)? _introduced;
 
+        /// <summary>The file's text with every character but line ends a space, made when the first definition list is
+        /// met (<see cref="WalkDefinitionList"/>).</summary>
+        private char[]? _masked;
+
+        private int _definitionsRead;
+
         private string Section => _soft?.Title ?? (_headings.Count > 0 ? _headings[^1].Title : string.Empty);
 
         private int SectionLine => _soft?.Line ?? (_headings.Count > 0 ? _headings[^1].Line : 0);
@@ -327,39 +337,52 @@ internal static partial class NotesParser
             block is HtmlBlock html && html.Lines.Count > 0 && DefinitionListOpening().IsMatch(html.Lines.Lines[0].Slice.ToString());
 
         /// <summary>Each term of a definition list titles its definition, as a bold label over a paragraph would; the
-        /// definition is read as the markdown it is written in, on its own lines (the rest of the file masked by spaces,
-        /// so every offset and line number stays the file's). What follows the list goes back to the section.</summary>
+        /// definition is read as the markdown it is written in, on its own lines: parsed from the file's text with
+        /// everything before it masked by spaces, so that every offset and line number is the file's. Parsed one by one
+        /// (two definitions on adjacent lines would be read as one paragraph), and at most
+        /// <see cref="MaxDefinitionsPerFile"/> of them, each parse costing the file's length up to it. What follows the
+        /// list goes back to the section.</summary>
         private void WalkDefinitionList(HtmlBlock list)
         {
             var (soft, index, introduced) = (_soft, _indexInSection, _introduced);
             var start = list.Span.Start;
             var end = Math.Min(text.Length, list.Span.End + 1);
-            foreach (Match part in DefinitionListPart().Matches(text[start..end]))
+            for (var part = DefinitionListPart().Match(text, start, end - start); part.Success; part = part.NextMatch())
             {
-                var at = start + part.Index;
                 if (part.Groups["term"].Success)
                 {
                     var term = Normalize(HtmlTag().Replace(part.Groups["term"].Value, " "));
                     if (term.Length > 0)
                     {
-                        SetSoftTitle(term, _lines.LineOf(at));
+                        SetSoftTitle(term, _lines.LineOf(part.Index));
                     }
 
                     continue;
                 }
 
-                var body = part.Groups["body"];
-                var masked = new StringBuilder(start + body.Index + body.Length);
-                masked.Append(text.AsSpan(0, start + body.Index)).Append(body.Value);
-                for (var i = 0; i < start + body.Index; i++)
+                if (_definitionsRead++ >= MaxDefinitionsPerFile)
                 {
-                    if (masked[i] is not ('\n' or '\r'))
-                    {
-                        masked[i] = ' ';
-                    }
+                    break;
                 }
 
-                WalkContainer(Markdown.Parse(masked.ToString(), Pipeline));
+                var body = part.Groups["body"];
+                _masked ??= text.Select(c => c is '\n' or '\r' ? c : ' ').ToArray();
+                var masked = new char[body.Index + body.Length];
+                Array.Copy(_masked, masked, body.Index);
+                text.CopyTo(body.Index, masked, body.Index, body.Length);
+
+                // A definition written on its tag's line ("<dt>Latency<dd>The time …") would open with the masked tags'
+                // columns, which markdown reads as an indented code block: its first line moves to the line's start
+                // (a position on the same line is the same line).
+                var lineStart = text.LastIndexOf('\n', Math.Max(0, body.Index - 1)) + 1;
+                var firstEnd = body.Value.IndexOfAny(['\n', '\r']) is var nl and >= 0 ? body.Index + nl : body.Index + body.Length;
+                if (body.Index > lineStart)
+                {
+                    text.CopyTo(body.Index, masked, lineStart, firstEnd - body.Index);
+                    Array.Fill(masked, ' ', lineStart + (firstEnd - body.Index), body.Index - lineStart);
+                }
+
+                WalkContainer(Markdown.Parse(new string(masked), Pipeline));
             }
 
             (_soft, _indexInSection, _introduced) = (soft, index, introduced);

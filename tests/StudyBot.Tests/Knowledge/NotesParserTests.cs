@@ -390,8 +390,21 @@ public sealed class NotesParserTests
 
         var passages = NotesParser.Parse("terms.md", notes).Select(e => e.Passage).ToList();
 
-        Assert.Equal(("Latency", 2), (Find(passages, "one request").Section, Find(passages, "one request").LineStart));
-        Assert.Equal("Throughput", Find(passages, "each second").Section);
+        Assert.Equal(("Latency", 2, PassageKind.Paragraph), (Find(passages, "one request").Section, Find(passages, "one request").LineStart, Find(passages, "one request").Kind));
+        Assert.Equal(("Throughput", 3, PassageKind.Paragraph), (Find(passages, "each second").Section, Find(passages, "each second").LineStart, Find(passages, "each second").Kind));
+    }
+
+    [Fact]
+    public void Parse_HtmlDefinitionLists_AreReadUpToTheLimitOfAFile()
+    {
+        // Each definition is parsed on its own at the cost of the file up to it: a file of thousands stops at the limit.
+        var notes = "<dl>\n" + string.Concat(Enumerable.Range(1, NotesParser.MaxDefinitionsPerFile + 1)
+            .Select(i => $"<dt>Term {i}</dt>\n<dd>\nDefinition number {i} of the list.\n</dd>\n")) + "</dl>\n";
+
+        var passages = NotesParser.Parse("many.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal(NotesParser.MaxDefinitionsPerFile, passages.Count);
+        Assert.Equal($"Term {NotesParser.MaxDefinitionsPerFile}", passages[^1].Section);
     }
 
     [Fact]
