@@ -990,7 +990,7 @@ internal static partial class NotesParser
             }
 
             return byLine
-                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? CalloutMarker().Replace(kv.Value.ToString(), string.Empty) : kv.Value.ToString())))
+                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? WithoutCalloutMarker(kv.Value.ToString()) : kv.Value.ToString())))
                 .Where(l => l.Text.Length > 0)
                 .ToList();
         }
@@ -1142,6 +1142,10 @@ internal static partial class NotesParser
         private bool IsModuleImport(ParagraphBlock paragraph) =>
             paragraph.Inline?.FirstChild is LiteralInline first && first.Content.ToString().StartsWith("import ", StringComparison.Ordinal)
             && InlineLines(paragraph.Inline).All(l => ModuleImport().IsMatch(l.Text));
+
+        /// <summary>A first line without its callout marker (<see cref="CalloutMarker"/>); most lines hold no "[!" at all.</summary>
+        private static string WithoutCalloutMarker(string line) =>
+            line.Contains("[!", StringComparison.Ordinal) ? CalloutMarker().Replace(line, string.Empty) : line;
 
         private static bool IsTextInline(Inline inline) => inline switch
         {
