@@ -79,8 +79,8 @@ internal static partial class NotesParser
     /// evaluated … keywords: …"), a title that held every keyword of the page and outranked the lines that answer. Its
     /// title is not made the page's heading either: a docs site's titles are written for search engines ("How candidates
     /// are evaluated in coding interviews at top tech companies"), and over every line of the page they did much the same
-    /// (leave-one-corpus-out on the tech interview handbook 0.73 with it, 0.76 without; its dev set 0.72 and 0.80).</summary>
-    /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.
+    /// (leave-one-corpus-out on the tech interview handbook 0.73 with it, 0.76 without; its dev set 0.72 and 0.80).
+    /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.</summary>
     private static MarkdownPipeline BuildPipeline()
     {
         var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UsePreciseSourceLocation();
