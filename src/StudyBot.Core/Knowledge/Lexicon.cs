@@ -182,6 +182,13 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^(?:(?!\b(?:if|whether|to)\b).)*?\b(?:is|are|means|says)\b", RegexOptions.IgnoreCase)]
     public static partial Regex StatementVerb();
 
+    /// <summary>"Same" as the predicate of an identity question ("is the author the same person as the committer?",
+    /// "HEAD^2 and HEAD~2 mean the same thing right?", "are they the same?"), where it is a concept the notes answer with
+    /// ("author and committer are not the same"); not "to the same value" or "at the same time", where it only points
+    /// back (<see cref="QuestionTerms"/> leaves it out there, as the stop word it was).</summary>
+    [GeneratedRegex(@"\bsame(?:\s+\w+){0,2}?\s+as\b|\bsame(?:\s+things?)?\s*(?:$|[?!.,;]|\b(?:right|yeah|or)\b)", RegexOptions.IgnoreCase)]
+    public static partial Regex IdentityPredicate();
+
     /// <summary>Phrases that ask what something is for or what ails it ("what's the point of output encoding?", "whats
     /// wrong with my config?", "the idea behind zero trust"): their nouns frame the question, they are not its topic
     /// ("point" would otherwise be the rarest word asked, and outweigh "output encoding"). Chat's "diff" is the

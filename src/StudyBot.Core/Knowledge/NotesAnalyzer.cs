@@ -19,7 +19,9 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>English stop words minus the ones that carry yes/no meaning.</summary>
+    /// <summary>English stop words minus the ones that carry yes/no meaning: negations, and "same", the predicate of an
+    /// identity question ("is the author always the same person as the committer?" against "author and committer are
+    /// not the same").</summary>
     internal static readonly CharArraySet StopWords = new(Version,
     [
         "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "for", "if", "in", "into", "is",
@@ -28,7 +30,7 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         "him", "her", "them", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "do", "does",
         "did", "doing", "done", "can", "could", "should", "would", "shall", "may", "might", "must", "am", "has",
         "have", "had", "having", "so", "than", "too", "very", "just", "also", "from", "about", "up", "down", "out",
-        "over", "under", "again", "here", "there", "some", "any", "each", "both", "all", "own", "same", "other",
+        "over", "under", "again", "here", "there", "some", "any", "each", "both", "all", "own", "other",
         "only", "more", "most", "much", "many", "s", "t", "eg", "e.g", "ie", "i.e", "etc", "via", "us", "it's",
         "against", "through", "during", "before", "after", "above", "below", "off", "further", "once", "per",
         "within", "across", "along", "among", "around", "behind", "beyond", "upon", "toward", "towards", "onto",

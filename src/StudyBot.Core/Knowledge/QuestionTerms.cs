@@ -68,6 +68,10 @@ internal static class QuestionTerms
 
     private static readonly string[] NegatingPrefixes = ["non", "un", "in", "im", "ir", "il", "dis"];
 
+    /// <summary>The analysed term of "same": a concept only when it is an identity question's predicate
+    /// (<see cref="Lexicon.IdentityPredicate"/>).</summary>
+    private const string SameTerm = "same";
+
     /// <summary>An unknown word weighs at least this share of the weight of a word no passage holds.</summary>
     private const double UnknownFloor = 0.6;
 
@@ -96,7 +100,9 @@ internal static class QuestionTerms
             Add([synonym.Term], parts.Select(x => x.t.Term).ToList(), false);
         }
 
-        var words = tokens.Select((t, i) => (t, i)).Where(x => !x.t.IsSynonym && !consumed.Contains(x.i)).ToList();
+        var identity = Lexicon.IdentityPredicate().IsMatch(question);
+        var words = tokens.Select((t, i) => (t, i))
+            .Where(x => !x.t.IsSynonym && !consumed.Contains(x.i) && (identity || x.t.Term != SameTerm)).ToList();
         for (var w = 0; w < words.Count; w++)
         {
             var (token, _) = words[w];

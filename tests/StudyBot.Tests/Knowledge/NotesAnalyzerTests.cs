@@ -55,6 +55,14 @@ public sealed class NotesAnalyzerTests
     }
 
     [Fact]
+    public void Terms_Same_IsKept()
+    {
+        // The predicate of an identity question ("is the author the same person as the committer?") and of the notes'
+        // answer ("author and committer are not the same").
+        Assert.Contains("same", Analyzer.Terms("author and committer are not the same"));
+    }
+
+    [Fact]
     public void Terms_ReflexivePronouns_AreNoTopic()
     {
         var terms = Analyzer.Terms("don't they both copy themselves?");

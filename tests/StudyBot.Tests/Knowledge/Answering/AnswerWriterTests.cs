@@ -222,6 +222,24 @@ public sealed class AnswerWriterTests
         Assert.Equal(expected, AnswerWriter.SaysAnotherCount(kit.Index, asking, clause));
     }
 
+    [Fact]
+    public void Read_IdentityQuestion_ReadsTheClauseThatSaysSame()
+    {
+        // "same" was a stop word, so both clauses held two of the question's concepts and the one with more of its words
+        // as written ("the", "is", "as") was read: a Yes. The git flight rules' "is the author … always the same person
+        // as the committer?" was answered that way.
+        using var kit = new AnsweringTestKit("""
+            # Searching history
+
+            Keep in mind that author and committer are not the same. The committer is the one who commits on behalf of the author, as a rule.
+            """);
+        const string question = "is the author always the same as the committer?";
+
+        var reading = AnswerWriter.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, "Keep in mind"));
+
+        Assert.False(reading.Yes);
+    }
+
     [Theory]
     [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
     [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.

@@ -90,6 +90,20 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("is a pod the same thing as a node?", true)]
+    [InlineData("is the idle timeout the same length as the session timeout?", true)]
+    [InlineData("UDP and TCP mean the same, right?", true)]
+    [InlineData("are a pod and a node the same?", true)]
+    [InlineData("can two pods listen on the same port?", false)]            // it points back: which port.
+    [InlineData("do both servers time out at the same time?", false)]
+    public void Analyze_Same_IsAConceptOnlyAsAnIdentityPredicate(string question, bool concept)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.Equal(concept, analysis.Concepts.Any(c => c.Terms.Contains("same")));
+    }
+
+    [Theory]
     [InlineData("our CNI plugin isn't up yet - will kubernetes still start pods?", "")]
     [InlineData("If I don't set a limit, can a container use all the memory?", "")]
     [InlineData("Can you have a container without a pod?", "without")]
