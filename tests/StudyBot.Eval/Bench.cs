@@ -68,7 +68,7 @@ internal sealed class Bench : IDisposable
         public required bool SemanticPath { get; init; }
         public required AnswerComposer.Ranking Ranking { get; init; }
         public required bool[] Hit { get; init; }
-        public Dictionary<int, AnswerWriter.Reading> Readings { get; } = [];
+        public Dictionary<int, PolarityReader.Reading> Readings { get; } = [];
 
         /// <summary>The question's embedding (semantic path), for fitting the adapter.</summary>
         public float[]? Vector { get; init; }
@@ -126,12 +126,12 @@ internal sealed class Bench : IDisposable
         // Judged as the bot judges: the variant's own choice of model and threshold, and the writer's decision.
         private AnswerModel.Variant Variant { get; } = new() { Polarity = Yes, PolarityThreshold = YesThreshold, PolarityNo = No, PolarityNoThreshold = NoThreshold };
 
-        public (double P, double Threshold) Of(AnswerWriter.Reading reading) =>
+        public (double P, double Threshold) Of(PolarityReader.Reading reading) =>
             Variant.Trust(reading.Yes, reading.Signals) is { } trust ? (trust.P, trust.Threshold) : (1, 0);
 
         /// <summary>"yes", "no", or "the" (the answer states the notes without a verdict).</summary>
-        public string Word(AnswerWriter.Reading reading) =>
-            AnswerWriter.Decide(reading, Variant) switch { true => "yes", false => "no", null => "the" };
+        public string Word(PolarityReader.Reading reading) =>
+            PolarityReader.Decide(reading, Variant) switch { true => "yes", false => "no", null => "the" };
     }
 
     /// <summary>Whether the rules' Yes and No readings get a polarity model each (EVAL_POLARITY_SIDES=0: one for both, as
@@ -191,11 +191,11 @@ internal sealed class Bench : IDisposable
     private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
     private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
 
-    private AnswerWriter.Reading ReadingOf(Item item, Signals.Candidate candidate)
+    private PolarityReader.Reading ReadingOf(Item item, Signals.Candidate candidate)
     {
         if (!item.Readings.TryGetValue(candidate.Id, out var reading))
         {
-            reading = AnswerWriter.ReadingOf(_indexes[item.Corpus].Index, item.Ranking.Question, candidate);
+            reading = PolarityReader.ReadingOf(_indexes[item.Corpus].Index, item.Ranking.Question, candidate);
             item.Readings[candidate.Id] = reading;
         }
 
@@ -724,7 +724,7 @@ internal sealed class Bench : IDisposable
         var index = _indexes[item.Corpus].Index;
         var passage = index.Entry(top.Id).Passage;
         var reading = ReadingOf(item, top);
-        var (_, clause, own) = AnswerWriter.Statement(index, item.Ranking.Question, passage);
+        var (_, clause, own) = PolarityReader.Statement(index, item.Ranking.Question, passage);
         File.AppendAllText(PolarityPath, JsonSerializer.Serialize(new
         {
             corpus = item.Corpus,

@@ -136,10 +136,10 @@ internal static class AnswerComposer
         lines.Add($"decision p={result.Probability:F3} threshold={result.Variant.Threshold:F3} → {(result.Accept ? "answer" : "decline")}: "
             + string.Join(' ', Signals.DecisionNames.Select((n, i) => $"{n}={result.DecisionSignals[i]:F2}({result.Variant.Decision.Explained(i, result.DecisionSignals[i])})")));
         if (q.IsYesNo && result.Ranked.Count > 0
-            && AnswerWriter.ReadingOf(index, q, result.Ranked[0]) is var reading
+            && PolarityReader.ReadingOf(index, q, result.Ranked[0]) is var reading
             && result.Variant.Trust(reading.Yes, reading.Signals) is { } trust)
         {
-            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question)" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {AnswerWriter.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
+            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question)" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
                 + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({trust.Model.Explained(i, reading.Signals[i])})")));
         }
 

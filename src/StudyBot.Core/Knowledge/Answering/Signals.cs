@@ -431,34 +431,3 @@ internal static class OppositeTerms
         return null;
     }
 }
-
-/// <summary>The signals of how far a rule-read Yes/No can be trusted, for the fitted polarity model.</summary>
-internal static class PolaritySignals
-{
-    public const int RuleYes = 0;
-    public const int Explicit = 1;
-    public const int Held = 2;
-    public const int Negations = 3;
-    public const int QuestionNegated = 4;
-    public const int Opposite = 5;
-    public const int Restriction = 6;
-    public const int PairOwnQuestion = 7;
-    public const int TableCell = 8;
-    public const int Semantic = 9;
-    public const int UnscopedNegation = 10;
-
-    public static readonly string[] Names =
-    [
-        "rule_yes",           // the rules read Yes (their No readings fail differently from their Yes ones).
-        "explicit",           // an explicit yes/no word, ✅/❌ or a Yes/No/True/False cell decided it.
-        "held_share",         // share of the question's concepts in the deciding clause ("by default it is not encrypted" for "encrypted by default").
-        "clause_negations",   // negations in the clause: one scoped to the predicate, or several that blur it.
-        "question_negated",   // "Isn't X …?", "Can I use it without …?".
-        "opposite",           // the clause says the opposite word ("at rest" for "in transit").
-        "restriction",        // "only"/part against a question about the whole.
-        "pair_own_question",  // a question line in the notes asks what was asked.
-        "table_cell",         // read from the subject's column of a table row.
-        "semantic",           // cosine of the question and the passage.
-        "unscoped_negation",  // No read from a negation away from the asked words ("do NOT prevent users from pasting").
-    ];
-}

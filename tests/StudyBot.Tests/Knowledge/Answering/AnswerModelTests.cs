@@ -108,8 +108,8 @@ public sealed class AnswerModelTests
         Assert.Null(new AnswerModel.Variant().Trust(readsYes: true, signals));
 
         // Said: the No (0.88 ≥ 0.8); not said: the Yes (0.5 < 0.6).
-        Assert.False(AnswerWriter.Decide(new AnswerWriter.Reading(false, signals), both));
-        Assert.Null(AnswerWriter.Decide(new AnswerWriter.Reading(true, signals), both));
+        Assert.False(PolarityReader.Decide(new PolarityReader.Reading(false, signals), both));
+        Assert.Null(PolarityReader.Decide(new PolarityReader.Reading(true, signals), both));
     }
 
     [Theory]

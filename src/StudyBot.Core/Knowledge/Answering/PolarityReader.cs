@@ -1,0 +1,762 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// The polarity stage of a yes/no question: the clause of a passage that carries the question's predicate, what the
+/// rules read from it (Yes or No, with the <see cref="PolaritySignals"/> of how sure that is), and whether the fitted
+/// polarity model trusts that reading enough to say it. <see cref="AnswerWriter"/> writes the verdict it gives.
+/// </summary>
+internal static partial class PolarityReader
+{
+    /// <summary>A negation applies to a question word at most this many words after it.</summary>
+    private const int NegationReach = 4;
+
+    /// <summary>The passage's answer text, the clause that speaks to the question, and whether a pair in the notes
+    /// asks what was asked (its "No" answers its own question; asked something else, read the statement after it).</summary>
+    internal static (string Answer, string Clause, bool OwnQuestion) Statement(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
+    {
+        var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
+        var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question, passage.AnswerText);
+        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
+        var clause = Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or"), " ");
+        return (answer, clause, ownQuestion);
+    }
+
+    /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
+    internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
+    {
+        var passage = index.Entry(candidate.Id).Passage;
+        var (answer, clause, ownQuestion) = Statement(index, question, passage);
+        return Read(index, question, passage, answer, clause, ownQuestion, candidate["semantic"]);
+    }
+
+    /// <summary>Yes, No, or null when the notes do not settle it. The rules read the clause that carries the
+    /// question's predicate (a table cell under the subject's column, an explicit yes/no, ✅/❌, a negation scoped to
+    /// its clause, "only"/part against a question about the whole, an opposite of the asked word); the fitted
+    /// polarity model then says whether that reading can be trusted here (<see cref="PolaritySignals"/>). When it
+    /// cannot, no Yes/No word is given: a wrong Yes/No is worse than none.</summary>
+    internal static bool? Verdict(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity, AnswerModel.Variant? variant)
+    {
+        var reading = Read(index, question, passage, answer, clause, ownQuestion, similarity);
+        return Decide(reading, variant);
+    }
+
+    /// <summary>The rules' reading when the polarity model trusts it enough (or there is no model), else none.</summary>
+    internal static bool? Decide(Reading reading, AnswerModel.Variant? variant) =>
+        reading.Settles && (variant?.Trust(reading.Yes, reading.Signals) is not { } trust || trust.P >= trust.Threshold) ? reading.Yes : null;
+
+    /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is; when
+    /// the passage says nothing of the question at all (<see cref="Settles"/> false), no Yes/No is read.</summary>
+    internal readonly record struct Reading(bool Yes, double[] Signals, bool Settles = true);
+
+    internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
+    {
+        var x = new double[PolaritySignals.Names.Length];
+        x[PolaritySignals.Held] = HeldShare(index, question, clause);
+        clause = WithoutNegatedNames(clause);
+        x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
+        x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
+        x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
+        x[PolaritySignals.Semantic] = similarity;
+        if (!ownQuestion && passage.Question is not null && LeadingYesNo().Replace(answer, string.Empty).Trim().Length == 0)
+        {
+            // A pair of the notes that answers another question with a bare "yes" or "no" says nothing of this one: "Can
+            // I use AWS KMS Key to encrypt data in — no" was a trusted No to "Is KMS used for data at rest?".
+            return new Reading(false, x, Settles: false);
+        }
+
+        bool yes;
+        if (passage.Kind == PassageKind.TableRow && RowPolarity(index, question, passage.Text) is { } row)
+        {
+            yes = row;
+            x[PolaritySignals.TableCell] = 1;
+        }
+        else if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
+        {
+            yes = explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else if (Mark(clause) is { } mark)
+        {
+            yes = mark;
+            x[PolaritySignals.Explicit] = 1;
+        }
+        else
+        {
+            yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
+            if (yes && Lexicon.Restriction().IsMatch(clause) && (Lexicon.Quantifier().IsMatch(question.Question) || OnlyOfAnother(index, question, clause)))
+            {
+                // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent;
+                // "Does Python have a linked list?" — "only Java provides one" restricts to something not asked.
+                yes = false;
+                x[PolaritySignals.Restriction] = 1;
+            }
+            else if (yes && AffirmsWhatTheQuestionDenies(index, question, clause))
+            {
+                // "Can I use mosh without setting anything up on the server side?" — "(requires server-side setup)":
+                // the clause says what the question asks to do without.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysAnotherCount(index, question.Main, clause)))
+            {
+                // "Does server-side encryption protect data in transit?" — "protects data at rest"; "with a single
+                // statement?" — "you are going to need two statements".
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+            else if (yes && question.Negations.Count == 0 && Negated(Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
+            {
+                // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
+                // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
+                // false"). Read as No, flagged, so the polarity model learns how far this reading holds. Not one in
+                // brackets, which explains what the line says: "Security Groups are stateful (Don't need to open
+                // inbound and outbound …)" was a trusted No to "Are security groups stateful?". Nor one inside a
+                // relative clause, which restricts the subject: "Sites with content that isn't often updated work well
+                // with push CDNs" was a trusted No to "would a push CDN work well for us?".
+                yes = false;
+                x[PolaritySignals.UnscopedNegation] = 1;
+            }
+        }
+
+        x[PolaritySignals.RuleYes] = yes ? 1 : 0;
+        return new Reading(yes, x);
+    }
+
+    /// <summary>True when the question asks to do without something ("without setting anything up on the server side")
+    /// and the clause, with no negation of its own, names it. Only "without": a negation in a question more often
+    /// sets a condition ("when they're not busy", "a file that doesn't exist") than asks to do without.</summary>
+    internal static bool AffirmsWhatTheQuestionDenies(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (question.Negations.Count == 0 || LowerWords(clause).Any(w => w == "without" || IsNegation(w)))
+        {
+            return false;
+        }
+
+        // The phrase after "without" runs to the end of the question ("without setting anything up on the server side").
+        var terms = index.Analyzer.Terms(clause);
+        return ConceptsAfter(index, question, w => w == "without", int.MaxValue).Any(c => !c.IsFrame && c.MatchesAny(terms));
+    }
+
+    /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
+    internal static double HeldShare(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var content = question.Content;
+        if (content.Count == 0)
+        {
+            return 0;
+        }
+
+        var terms = index.Analyzer.Terms(clause);
+        var held = 0;
+        foreach (var concept in content)
+        {
+            held += OppositeTerms.Holds(concept, OppositeTerms.Of(index, concept), terms) ? 1 : 0;
+        }
+
+        return (double)held / content.Count;
+    }
+
+    /// <summary>A clause that opens with a check mark or a cross (checklists: "✅ Do …", "❌ Don't …").</summary>
+    private static bool? Mark(string clause)
+    {
+        var trimmed = clause.TrimStart(' ', '-', '*', '•');
+        foreach (var yes in (string[])["✅", "✔", "✓"])
+        {
+            if (trimmed.StartsWith(yes, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var no in (string[])["❌", "✗", "✘"])
+        {
+            if (trimmed.StartsWith(no, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The clause of a passage that speaks to the question: the one holding most of the question's concepts,
+    /// the first on a tie. An explicit yes/no opening keeps the whole passage.</summary>
+    private static string MatchingClause(KnowledgeIndex index, QuestionAnalysis question, string text)
+    {
+        if (LeadingYesNo().IsMatch(text))
+        {
+            return text;
+        }
+
+        // A line broken inside a sentence ("It won't\naffect other sessions.") is one clause: the notes were wrapped at a
+        // width, and the break would cut a negation off from what it denies.
+        var clauses = Clauses(SoftWrap().Replace(text, " "));
+        if (clauses.Count <= 1)
+        {
+            return text;
+        }
+
+        var asked = Words(question.Question);
+        var best = 0;
+        var bestMatches = -1;
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            // Concepts first; the words as written break ties ("http" asked, "https" and "http" in the clauses).
+            var matches = (Held(index, question, clauses[i].Text) * 100) + Words(clauses[i].Text).Count(asked.Contains);
+            if (matches > bestMatches)
+            {
+                best = i;
+                bestMatches = matches;
+            }
+        }
+
+        return ConsequentOf(index, question, clauses, best) ?? ContrastAfter(index, question, clauses, best) ?? clauses[best].Text;
+    }
+
+    /// <summary>A clause of a passage and the break before it (<see cref="ClauseBreak"/>: "then", ", but", "However", a
+    /// full stop; empty for the first).</summary>
+    private readonly record struct Clause(string Text, string Break);
+
+    /// <summary>The clauses of a text, none blank, each with the last break before it.</summary>
+    private static List<Clause> Clauses(string text)
+    {
+        var clauses = new List<Clause>();
+        var from = 0;
+        var before = string.Empty;
+        foreach (Match m in ClauseBreak().Matches(text))
+        {
+            Add(text[from..m.Index]);
+            (from, before) = (m.Index + m.Length, m.Value);
+        }
+
+        Add(text[from..]);
+        return clauses;
+
+        void Add(string clause)
+        {
+            if (!string.IsNullOrWhiteSpace(clause))
+            {
+                clauses.Add(new Clause(clause, before));
+            }
+        }
+    }
+
+    /// <summary>Whether a clause break is this word, with its spaces and commas ("then", ", but", "However").</summary>
+    private static bool BreakIs(Clause clause, params string[] words) =>
+        words.Contains(clause.Break.Trim(' ', ',').ToLowerInvariant(), StringComparer.Ordinal);
+
+    /// <summary>How many of the question's concepts a clause holds.</summary>
+    private static int Held(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var terms = index.Analyzer.Terms(clause);
+        return question.Content.Count(c => c.MatchesAny(terms));
+    }
+
+    /// <summary>A later clause that a contrast opens ("but", "however", "whereas") and that speaks of the question's
+    /// subject with about as many of its concepts as the chosen one: the exception the sentence turns to. "Users of an
+    /// immutable reference don't expect the value to suddenly change … However, multiple immutable references are
+    /// allowed" was read from its first clause, a No to "is it ok to have several immutable references …?". Null when
+    /// there is none.</summary>
+    private static string? ContrastAfter(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
+    {
+        if (question.Subject is not { } subject)
+        {
+            return null;
+        }
+
+        var least = Math.Max(1, Held(index, question, clauses[best].Text) - 1);
+        return clauses.Skip(best + 1).FirstOrDefault(c => BreakIs(c, "but", "however", "whereas")
+            && subject.MatchesAny(index.Analyzer.Terms(c.Text)) && Held(index, question, c.Text) >= least).Text;
+    }
+
+    /// <summary>The consequent of a condition the clause chooser picked ("If we had given user2 new String values …, and
+    /// thus only used the active and sign_in_count values from user1" → "user1 would still be valid after creating
+    /// user2"): a statement "if P, then Q" says Q, and reading P read its "only" as a restriction, a No to "… can I still
+    /// use user1 afterwards?". Only when the condition opens the clause, "then" follows it, and the consequent holds
+    /// one of the question's concepts; else null.</summary>
+    private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
+    {
+        if (best + 1 >= clauses.Count || LowerWords(clauses[best].Text).FirstOrDefault() is not { } first
+            || !Lexicon.ConditionOpeners.Contains(first) || !BreakIs(clauses[best + 1], "then"))
+        {
+            return null;
+        }
+
+        var consequent = clauses[best + 1].Text;
+        return Held(index, question, consequent) > 0 ? consequent : null;
+    }
+
+    /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"
+    /// for "in transit"), or the asked word with a negative prefix (<see cref="SaysThePrefixedOpposite"/>).</summary>
+    private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = index.Analyzer.Terms(question);
+        var said = index.Analyzer.Terms(clause);
+        foreach (var (termsA, termsB) in OppositeTerms.All(index))
+        {
+            if ((asked.IsSupersetOf(termsA) && !SaysAFormOf(said, termsA) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !SaysAFormOf(said, termsB) && said.IsSupersetOf(termsA)))
+            {
+                return true;
+            }
+        }
+
+        return SaysThePrefixedOpposite(index, question, clause);
+    }
+
+    /// <summary>Words after a count that name what it counts ("a single alter statement", "two statements").</summary>
+    private const int CountedReach = 2;
+
+    /// <summary>Whether the clause gives another exact count of something the asking clause counts, and not the asked
+    /// count too ("can I do it with a single alter statement?" — "you are going to need two statements"). Digits and
+    /// number words are one count ("6 hours", "six hours"); bounds and ranges are no exact count ("more than one", "at
+    /// least three", "one or more", "one of them").</summary>
+    internal static bool SaysAnotherCount(KnowledgeIndex index, string asking, string clause)
+    {
+        var asked = Counts(index, asking);
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var said = Counts(index, clause);
+        return asked.Any(a =>
+            said.Any(s => s.Value != a.Value && s.Counted.Overlaps(a.Counted))
+            && !said.Any(s => s.Value == a.Value && s.Counted.Overlaps(a.Counted)));
+    }
+
+    /// <summary>The exact counts a text gives, each with the terms of the words after it (what it counts).</summary>
+    private static List<(int Value, HashSet<string> Counted)> Counts(KnowledgeIndex index, string text)
+    {
+        var words = LowerWords(text).ToList();
+        var counts = new List<(int, HashSet<string>)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (ExactCount(words[i]) is not { } value
+                || (i > 0 && Lexicon.CountBounds.Contains(words[i - 1]))
+                || (i + 1 < words.Count && Lexicon.CountRangeFollowers.Contains(words[i + 1])))
+            {
+                continue;
+            }
+
+            var counted = words.Skip(i + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null);
+            var terms = index.Analyzer.Terms(string.Join(' ', counted));
+            if (terms.Count > 0)
+            {
+                counts.Add((value, terms));
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The count a word says exactly (a number word or a whole number in digits), or null.</summary>
+    private static int? ExactCount(string word) =>
+        Lexicon.ExactCounts.TryGetValue(word, out var value) ? value
+        : word.Length is > 0 and <= 6 && word.All(char.IsAsciiDigit) ? int.Parse(word, CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>The shortest common stem by which two terms are read as forms of one word: the stemmer cuts
+    /// "automatically" to "automat" but "automate" and "automation" to "autom".</summary>
+    private const int MinFormStem = 5;
+
+    /// <summary>Whether the clause says one of <paramref name="terms"/> in some form: the same term, or one whose
+    /// stem is a prefix of the other's at least <see cref="MinFormStem"/> long. A clause that says both sides
+    /// contrasts them rather than denying the asked one ("Automation features allow SIEMs to automate responses,
+    /// reducing manual effort" was a trusted No to "can SIEMs automatically respond to incidents?").</summary>
+    private static bool SaysAFormOf(HashSet<string> said, HashSet<string> terms) =>
+        said.Any(s => terms.Any(t => s == t
+            || (Math.Min(s.Length, t.Length) >= MinFormStem
+                && (s.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(s, StringComparison.Ordinal)))));
+
+    /// <summary>Whether the clause says an asked word with a negative prefix (<see cref="Lexicon.NegativePrefixes"/>:
+    /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain
+    /// form the clause says, in each case without the other side also saying the same form.</summary>
+    private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = WordsOutsideNegativeNames(question);
+        var said = WordsOutsideNegativeNames(clause);
+        return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked));
+    }
+
+    /// <summary>The lower-case words, less those inside a hyphenated negative name: "the not-equal operator" names the
+    /// inequality it asks about, so its "equal" is no plain word for "inequality" to be the opposite of ("does postgres
+    /// accept &lt;&gt; as the not-equal operator too?" read No from "supports the synonymous &lt;&gt; operator for checking
+    /// inequality").</summary>
+    private static HashSet<string> WordsOutsideNegativeNames(string text)
+    {
+        var normalized = text.Replace('’', '\'');
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        Match? previous = null;
+        foreach (Match word in QuestionAnalyzer.WordPattern().Matches(normalized))
+        {
+            var insideNegativeName = previous is not null && previous.Index + previous.Length + 1 == word.Index
+                && QuestionAnalyzer.InHyphenatedName(normalized, previous) && Lexicon.Negations.Contains(previous.Value.ToLowerInvariant());
+            if (!insideNegativeName)
+            {
+                words.Add(word.Value.ToLowerInvariant());
+            }
+
+            previous = word;
+        }
+
+        return words;
+    }
+
+    /// <summary>The shortest stem a prefixed word is read from: shorter ones are mostly not prefixed at all ("in" +
+    /// "form", "dis" + "play").</summary>
+    private const int MinPrefixedStem = 5;
+
+    /// <summary>Whether <paramref name="word"/> is a negative prefix on a word of <paramref name="others"/> that its
+    /// own side (<paramref name="own"/>) does not also say plainly.</summary>
+    private static bool PrefixedFormOf(KnowledgeIndex index, string word, HashSet<string> others, HashSet<string> own)
+    {
+        foreach (var prefix in Lexicon.NegativePrefixes)
+        {
+            if (word.Length < prefix.Length + MinPrefixedStem || !word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var plain = index.Analyzer.Terms(word[prefix.Length..].TrimStart('-'));
+            if (plain.Count == 0)
+            {
+                continue;
+            }
+
+            bool Says(string w) => w != word && index.Analyzer.Terms(w).SetEquals(plain);
+            if (others.Any(Says) && !own.Any(Says))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words after "only" that name what it restricts to ("only Java provides …").</summary>
+    private const int OnlyReach = 3;
+
+    /// <summary>Whether "only" in the clause restricts to something the question does not ask about: the first topic
+    /// words after it name none of the question's concepts ("only Java provides a linked list" for a question about
+    /// Python; not "only the owner can delete" for "can the owner delete it?").</summary>
+    internal static bool OnlyOfAnother(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var words = LowerWords(clause).ToList();
+        var only = words.IndexOf("only");
+        if (only < 0 || question.Content.Count == 0)
+        {
+            return false;
+        }
+
+        // "In testing only, let the server randomize a port" for "in tests can I listen on port 0?": put after what it
+        // restricts to, "only" restricts to the word before it, and the question asks about that very case.
+        if (only > 0 && question.Content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[only - 1]))))
+        {
+            return false;
+        }
+
+        var named = false;
+        for (var i = only + 1; i < words.Count && i - only <= OnlyReach; i++)
+        {
+            var terms = index.Analyzer.Terms(words[i]);
+            if (question.Content.Any(c => c.MatchesAny(terms)))
+            {
+                return false;
+            }
+
+            named |= terms.Count > 0;
+        }
+
+        return named;
+    }
+
+    /// <summary>Whether the question asks what the pair's question asks: most of its topic words are in the pair's
+    /// question, and both ask about the same side (not one about "un-encrypted" and the other about "encrypted").</summary>
+    private static bool AsksThePairsQuestion(KnowledgeIndex index, QuestionAnalysis question, string pairQuestion, string? pairAnswer)
+    {
+        var pairTerms = index.Analyzer.Terms(pairQuestion);
+        var named = question.Content.Count(c => c.MatchesAny(pairTerms));
+        // A word the notes use elsewhere but the pair never says marks another question; a word of the asker's own
+        // that no line of the notes holds is only other wording.
+        var said = new HashSet<string>(pairTerms, StringComparer.Ordinal);
+        said.UnionWith(index.Analyzer.Terms(pairAnswer ?? string.Empty));
+        var otherwise = question.Content.Where(c => !c.IsUnknown && !c.MatchesAny(said)).Sum(c => c.Weight);
+        return named * 3 >= question.Content.Count * 2
+            && otherwise <= MaxUnsaidPairShare * question.TotalWeight
+            && IsNegative(index, question.Question) == IsNegative(index, pairQuestion)
+            // "Is security AWS's responsibility only?" asks whether nothing else holds; the pair "AWS Secure?" →
+            // "Yes it is highly secure …" never says so, and its Yes was a trusted wrong one.
+            && (!Lexicon.Restriction().IsMatch(question.Main) || Lexicon.Restriction().IsMatch(pairQuestion + " " + pairAnswer));
+    }
+
+    /// <summary>The most of the question's weight, in words the notes use, that a pair may leave unsaid and still ask
+    /// what was asked. "Is KMS used for data at rest?" against the pair "Can I use AWS KMS Key to encrypt data in" →
+    /// "no" names KMS and data, two of three concepts, but not "rest" (27 % of the question's weight, a word the notes
+    /// use for what KMS is for): the pair's "no" was about something else, and read as the answer it was a confident
+    /// wrong No. "Is Amazon Web Services a secure platform?" against "AWS Secure?" → "Yes …" leaves "platform" unsaid,
+    /// a word no line of the notes holds, and stays the pair's question.</summary>
+    private const double MaxUnsaidPairShare = 0.25;
+
+    /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
+    private static bool IsNegative(KnowledgeIndex index, string text)
+    {
+        foreach (var word in LowerWords(text))
+        {
+            if (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word is "un" or "non")
+            {
+                return true;
+            }
+
+            foreach (var prefix in (string[])["un", "non"])
+            {
+                if (word.Length >= prefix.Length + 4 && word.StartsWith(prefix, StringComparison.Ordinal)
+                    && index.Analyzer.Terms(word[prefix.Length..]).Any(index.Vocabulary.Contains))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A yes/no question answered by a table row that compares columns ("Feature | TCP | UDP"): read the
+    /// column whose header names the question's subject. A ✅/❌/Yes/No/True/False cell says so; otherwise it says no
+    /// when it holds a negation, or when the asked property is in another column's cell and not in its own. Null when
+    /// no column header names the subject.</summary>
+    internal static bool? RowPolarity(KnowledgeIndex index, QuestionAnalysis question, string rowText)
+    {
+        var cells = rowText.Split(" | ")
+            .Select(part => part.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
+                ? (Header: part[..colon], Cell: part[(colon + 2)..])
+                : (Header: string.Empty, Cell: part))
+            .ToList();
+        if (cells.Count < 2)
+        {
+            return null;
+        }
+
+        var content = question.Content;
+        var asked = Words(question.Question);
+
+        // The asking clause names the subject; a condition before it names the setting ("if I forward a port on the
+        // router, could the firewall still stop that traffic?" asks about the firewall's column, not port forwarding's,
+        // which the whole question names more of).
+        var askingTerms = index.Analyzer.Terms(question.Main);
+        var subject = -1;
+        var subjectScore = 0;
+        HashSet<string> subjectHeader = [];
+        for (var i = 1; i < cells.Count; i++)
+        {
+            var header = index.Analyzer.Terms(cells[i].Header);
+            var named = content.Count(c => c.MatchesAny(header));
+            var namedAsking = content.Count(c => c.MatchesAny(header) && c.MatchesAny(askingTerms));
+            var score = named == 0 ? 0 : (namedAsking * 10_000) + (named * 100) + Words(cells[i].Header).Count(asked.Contains);
+            if (score > subjectScore)
+            {
+                (subject, subjectScore, subjectHeader) = (i, score, header);
+            }
+        }
+
+        if (subject < 0)
+        {
+            return null;
+        }
+
+        var cell = cells[subject].Cell.Trim();
+        if (Lexicon.YesCells.Contains(cell) || Mark(cell) == true)
+        {
+            return true;
+        }
+
+        if (Lexicon.NoCells.Contains(cell) || Mark(cell) == false)
+        {
+            return false;
+        }
+
+        if (cells.Count < 3)
+        {
+            return null;
+        }
+
+        // "Is UDP connectionless?" read under the header "Connectionless (UDP)": the column is what was asked.
+        if (content.All(c => c.MatchesAny(subjectHeader)))
+        {
+            return true;
+        }
+
+        if (!Polarity(cell))
+        {
+            return false;
+        }
+
+        var own = index.Analyzer.Terms(cell);
+        var predicate = content.Where(c => c.MatchesAny(askingTerms) && !c.MatchesAny(subjectHeader) && !c.MatchesAny(own)).ToList();
+        for (var i = 1; i < cells.Count; i++)
+        {
+            // Another column that has what was asked says the subject's does not ("UDP: supports broadcast" for "Does
+            // TCP support broadcast?"); one that denies it says nothing against the subject ("UDP: No ordering
+            // guarantees" beside "TCP: Data arrives in order" for "Does TCP guarantee ordering?").
+            if (i != subject && predicate.Any(c => c.MatchesAny(index.Analyzer.Terms(cells[i].Cell))) && Polarity(cells[i].Cell))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the passage affirms: an explicit "yes", or a statement without a negation before one of
+    /// the question's words ("without" qualifies rather than denies, so it does not count).</summary>
+    internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null, IReadOnlyList<Concept>? negatedInQuestion = null)
+    {
+        var words = LowerWords(answer).ToList();
+        if (words.Count > 0 && words[0] == "yes")
+        {
+            return true;
+        }
+
+        if (words.Count > 0 && words[0] == "no")
+        {
+            return false;
+        }
+
+        var negations = Enumerable.Range(0, words.Count).Where(i => IsNegation(words[i])).ToList();
+        if (negations.Count == 0)
+        {
+            return true;
+        }
+
+        // A negation denies what the question asks when it stands just before one of the question's words ("not
+        // encrypted", "cannot have a container"); "Connectionless — no handshake" still affirms "connectionless".
+        var asked = index is null || content is null || content.Count == 0
+            ? []
+            : Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        // A negation applies to the first asked word after it; when the question negates that concept too, the clause
+        // agrees with the question ("Encrypts open (no password) networks" for "… a network that has no password?").
+        bool Agrees(int a) => negatedInQuestion is { Count: > 0 } && negatedInQuestion.Any(c => c.MatchesAny(index!.Analyzer.Terms(words[a])));
+        return !negations.Any(n => asked.FirstOrDefault(a => a > n && a - n <= NegationReach, -1) is var first && first >= 0 && !Agrees(first));
+    }
+
+    /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",
+    /// "when the clusters aren't clearly separated"). A negation that opens the question ("Isn't EBS encrypted by
+    /// default?") asks the plain question and is not one of them.</summary>
+    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question) =>
+        ConceptsAfter(index, question, IsNegation, NegationReach);
+
+    /// <summary>The question's concepts named within <paramref name="reach"/> words after a word that
+    /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>
+    private static List<Concept> ConceptsAfter(KnowledgeIndex index, QuestionAnalysis question, Func<string, bool> opens, int reach)
+    {
+        var words = LowerWords(question.Question).ToList();
+        var found = new List<Concept>();
+        for (var n = 1; n < words.Count; n++)
+        {
+            if (!opens(words[n]))
+            {
+                continue;
+            }
+
+            for (var a = n + 1; a < words.Count && a - n <= reach; a++)
+            {
+                var terms = index.Analyzer.Terms(words[a]);
+                found.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !found.Contains(c)));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it
+    /// opens (<see cref="Lexicon.ConditionOpeners"/>).</summary>
+    internal static bool Negated(string clause) =>
+        LowerWords(clause)
+            .TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w))
+            .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w)));
+
+    /// <summary>A No cell value counts as a negation in running text only when longer than this ("false",
+    /// "unsupported"; not the "x" or "n" of a table cell, which are variables in prose: "O(n)").</summary>
+    private const int MinNoValueLength = 2;
+
+    private static bool IsNegation(string word) =>
+        word != "without" && (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal));
+
+    internal static HashSet<string> Words(string text) =>
+        LowerWords(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A text's words in order, lower-case, with typographic apostrophes read as plain ones ("don’t").</summary>
+    internal static IEnumerable<string> LowerWords(string text) =>
+        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
+    internal static partial Regex LeadingYesNo();
+
+    /// <summary>The clause with each short quoted name that holds a negation left out: a name says nothing ("fits the
+    /// definition of "Not Only SQL", where Cosmos DB's document database relies on SQL to query the data" was a trusted
+    /// No to "does Cosmos DB's document database use SQL?"; "Don't Repeat Yourself", "Not Invented Here"). A longer
+    /// quote is a statement (a law quoted whole) and stays. Double quotes only: a single one is an apostrophe as often.</summary>
+    internal static string WithoutNegatedNames(string clause) =>
+        QuotedName().Replace(clause, m => LowerWords(m.Groups[1].Value).ToList() is { Count: > 0 and <= MaxQuotedNameWords } words && words.Any(IsNegation) ? " " : m.Value);
+
+    /// <summary>The most words a quoted name has ("You Aren't Gonna Need It"); a quote of more is a statement.</summary>
+    private const int MaxQuotedNameWords = 5;
+
+    [GeneratedRegex(@"[""“]([^""“”\n]{1,60})[""”]")]
+    private static partial Regex QuotedName();
+
+    /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Aside();
+
+    /// <summary>Where one clause ends and the next begins: sentence ends, contrasts ("but", "however"), and "because",
+    /// whose reason says nothing of the main predicate ("multiple immutable references are allowed because no one who
+    /// is just reading the data can affect anyone else": the "no" is the reason's). A sentence may end inside its quote
+    /// or bracket ("… maintain only 150 stable relationships." He put …): the next sentence's "would not feel embarrassed"
+    /// was read as a No to "is Dunbar's number 150?".</summary>
+    [GeneratedRegex(@"[;!?\n]|\.[""”’')\]]*\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\p{N},)’'`])[ \t]*\n[ \t]*(?=\p{Ll})")]
+    private static partial Regex SoftWrap();
+}
+
+/// <summary>The signals of how far a rule-read Yes/No can be trusted, for the fitted polarity model.</summary>
+internal static class PolaritySignals
+{
+    public const int RuleYes = 0;
+    public const int Explicit = 1;
+    public const int Held = 2;
+    public const int Negations = 3;
+    public const int QuestionNegated = 4;
+    public const int Opposite = 5;
+    public const int Restriction = 6;
+    public const int PairOwnQuestion = 7;
+    public const int TableCell = 8;
+    public const int Semantic = 9;
+    public const int UnscopedNegation = 10;
+
+    public static readonly string[] Names =
+    [
+        "rule_yes",           // the rules read Yes (their No readings fail differently from their Yes ones).
+        "explicit",           // an explicit yes/no word, ✅/❌ or a Yes/No/True/False cell decided it.
+        "held_share",         // share of the question's concepts in the deciding clause ("by default it is not encrypted" for "encrypted by default").
+        "clause_negations",   // negations in the clause: one scoped to the predicate, or several that blur it.
+        "question_negated",   // "Isn't X …?", "Can I use it without …?".
+        "opposite",           // the clause says the opposite word ("at rest" for "in transit").
+        "restriction",        // "only"/part against a question about the whole.
+        "pair_own_question",  // a question line in the notes asks what was asked.
+        "table_cell",         // read from the subject's column of a table row.
+        "semantic",           // cosine of the question and the passage.
+        "unscoped_negation",  // No read from a negation away from the asked words ("do NOT prevent users from pasting").
+    ];
+}

@@ -1,0 +1,157 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Answering;
+
+namespace StudyBot.Tests.Knowledge.Answering;
+
+/// <summary>The polarity stage: the clause that carries the question's predicate and the rules' reading of it.</summary>
+public sealed class PolarityReaderTests
+{
+    private const string Notes = AnswerWriterTests.Notes;
+
+    [Theory]
+    [InlineData("Are volumes encrypted by default?", "Volumes are not encrypted", false)]
+    [InlineData("Are snapshots of an encrypted volume encrypted?", "Snapshots of an encrypted", true)]
+    [InlineData("Do backups need downtime?", "Backups run without downtime", true)]
+    [InlineData("Do restores cover all the data?", "Restores only cover part", false)]
+    [InlineData("Should we rotate keys every year?", "Rotate keys", true)]
+    [InlineData("Should we share root credentials?", "Share root credentials", false)]
+    [InlineData("Does the starter plan have replication?", "Replication", false)]
+    [InlineData("Does the enterprise plan have replication?", "Replication", true)]
+    [InlineData("Are security groups stateful?", "Security groups are stateful", true)] // a negation in brackets explains, it does not deny.
+    [InlineData("Does TCP guarantee ordering?", "Feature: Ordering", true)]   // the other column denies it: nothing against TCP.
+    [InlineData("Does UDP guarantee ordering?", "Feature: Ordering", false)]
+    [InlineData("Does TCP support broadcast?", "Feature: Broadcast", false)]  // the other column has it.
+    [InlineData("Does UDP support broadcast?", "Feature: Broadcast", true)]
+    [InlineData("if I forward a port on the router, could the firewall still block that traffic?", "Feature: Interaction", true)] // the asking clause names the column.
+    [InlineData("Can the scanner read files that have no owner?", "The scanner reads files", true)] // the question negates "owner" too: the clause agrees.
+    [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
+    [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
+    [InlineData("Are the friendship graph edges weighted?", "Graph edges are unweighted", false)]  // a negative prefix on the asked word.
+    [InlineData("Are the friendship graph edges unweighted?", "Graph edges are unweighted", true)] // the question says the same form.
+    [InlineData("Will the scheduler start jobs before the queue is ready?", "The scheduler wont", false)] // a contraction without its apostrophe.
+    [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
+    [InlineData("Can the owner delete the bucket?", "Only the owner", true)]                    // "only" restricts to what was asked.
+    [InlineData("in tests can I listen on port 0 and let the OS choose a free port?", "In testing only", true)] // "X only" restricts to X, the case asked.
+    [InlineData("Does the isolation enhance security?", "This isolation not only", true)]      // "not only X but also Y" says X.
+    [InlineData("Do the big companies hit all 12 points of the culture test?", "It's no surprise", true)] // "no surprise that X" says X.
+    [InlineData("Can a replica accept writes?", "Replica reads are fast", false)]              // a sentence wrapped after its negation is one clause.
+    [InlineData("Can private functions be tested directly?", "Teams debate whether", true)]      // "whether or not" is an alternative, not a denial.
+    [InlineData("Are several readers allowed at once?", "Several readers are allowed", true)]   // the "no" is the reason's, after "because".
+    [InlineData("Can SIEMs automatically respond to common incidents?", "Automation features", true)] // "manual" beside "automate": both sides said, no opposite.
+    [InlineData("Does encryption at the edge protect data in transit?", "Encryption at the edge", false)] // the opposite of the asked word, and not it.
+    [InlineData("Does the database accept <> as the not-equal operator too?", "The database also supports", true)] // "not-equal" names the inequality asked.
+    [InlineData("Does a team keep 12 close reviewers?", "Researchers found that a team keeps", true)] // a sentence ends inside its quote: the next one's "not" is not its.
+    [InlineData("Can I use the remote shell without setting anything up on the server side?", "Consider the remote shell", false)] // the clause requires what the question asks to do without.
+    [InlineData("Can backups run without any downtime?", "Backups run without downtime", true)] // the clause does without it too.
+    [InlineData("If I give the copy new name values, can I still use the original afterwards?", "If we had given the copy", true)] // "if P, then Q" says Q: P's "only" restricts nothing asked.
+    [InlineData("Is it ok to have several shared references to the same value?", "Users of a shared reference", true)] // "However, …" turns to the exception asked about.
+    [InlineData("Are archive backups encrypted?", "Standard tier backups", false)] // the clause after "but" speaks of the subject.
+    [InlineData("Does the document database use SQL to query the data?", "The store fits the definition", true)] // "Not Only SQL" is a name: its "not" denies nothing.
+    [InlineData("Can we store secrets in a private repository?", "The guide quotes the rule", false)] // a quoted statement still says No.
+    [InlineData("Can I add a cascade to an existing key with a single statement?", "To add a cascade", false)] // another count of the thing asked.
+    [InlineData("Does the runner stop a single job after six hours?", "The runner stops a single job", true)] // "6" and "six" are one count.
+    [InlineData("Can a pod run two containers?", "A pod can run one or more", true)] // a range is no exact count.
+    public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var candidate = kit.Candidate(question, passage);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.True(expected == reading.Yes, $"{kit.Index.Entry(candidate.Id).Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
+    }
+
+    [Theory]
+    [InlineData("with a single statement?", "you need two statements", true)]
+    [InlineData("with a single statement?", "you need one statement", false)]      // the same count.
+    [InlineData("after six hours?", "after 6 hours", false)]                          // digits and words are one count.
+    [InlineData("does it keep twelve points?", "it keeps 12 points", false)]
+    [InlineData("can it run two containers?", "it runs one or more containers", false)] // a range.
+    [InlineData("can it have more than one backend?", "only one backend is allowed", false)] // a bound.
+    [InlineData("can it run two containers?", "one of the two containers", false)]  // one of several.
+    [InlineData("does it need two master nodes?", "one master node and two worker nodes", false)] // the asked count is said too.
+    [InlineData("does it need two master nodes?", "three master nodes", true)]
+    [InlineData("does it take two hours?", "two replicas", false)]                   // counts of different things.
+    public void SaysAnotherCount_DifferentExactCountOfTheSameThing(string asking, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.SaysAnotherCount(kit.Index, asking, clause));
+    }
+
+    [Fact]
+    public void Read_IdentityQuestion_ReadsTheClauseThatSaysSame()
+    {
+        // "same" was a stop word, so both clauses held two of the question's concepts and the one with more of its words
+        // as written ("the", "is", "as") was read: a Yes. The git flight rules' "is the author … always the same person
+        // as the committer?" was answered that way.
+        using var kit = new AnsweringTestKit("""
+            # Searching history
+
+            Keep in mind that author and committer are not the same. The committer is the one who commits on behalf of the author, as a rule.
+            """);
+        const string question = "is the author always the same as the committer?";
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, "Keep in mind"));
+
+        Assert.False(reading.Yes);
+    }
+
+    [Theory]
+    [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
+    [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.
+    [InlineData("Would a push CDN work well for a site with little traffic?", "Sites with a small amount", true, 0)] // inside a relative clause: restricts the subject.
+    public void Read_NegationOutsideTheAskedWords_ReadsNoUnlessInACondition(string question, string passage, bool yes, double flagged)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, passage));
+
+        Assert.Equal(yes, reading.Yes);
+        Assert.Equal(flagged, reading.Signals[PolaritySignals.UnscopedNegation]);
+    }
+
+    [Theory]
+    [InlineData("false", true)]
+    [InlineData("not", true)]
+    [InlineData("x", false)]
+    public void Negated_NoValuesCountInProseButNotSingleLetters(string word, bool expected) =>
+        Assert.Equal(expected, PolarityReader.Negated($"The option is {word} by default"));
+
+    [Theory]
+    [InlineData("Can I use a KMS key to encrypt data?", true)]      // the pair's own question.
+    [InlineData("can a KMS key encrypt my data?", true)]            // in other words.
+    [InlineData("Is KMS used for data at rest?", false)]            // "rest", a quarter of the question, unsaid: another question.
+    [InlineData("Can I use a KMS key to leave data unencrypted?", false)] // a negation the pair does not ask.
+    [InlineData("Can I only use a KMS key to encrypt data?", false)] // "only" asks whether nothing else does; the pair does not say so.
+    public void Statement_PairAsksWhatWasAsked_OnlyWhenItNamesAlmostAllOfIt(string question, bool own)
+    {
+        using var kit = new AnsweringTestKit("""
+            # Keys
+
+            Can I use a KMS key to encrypt data in
+
+            - no
+
+            # Other
+
+            Data at rest stays on disks. Keys rest in a vault.
+            """, "keys.md");
+        var passage = kit.Index.Entry(kit.IdOf("Can I use a KMS key")).Passage;
+
+        Assert.Equal(PassageKind.QuestionAnswer, passage.Kind);
+        Assert.Equal(own, PolarityReader.Statement(kit.Index, kit.Analyze(question), passage).OwnQuestion);
+    }
+
+    [Fact]
+    public void Read_HeldShare_IsTheShareOfTheQuestionTheClauseHolds()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var analysis = kit.Analyze("Does the dashboard send email alerts to admins?");
+
+        var reading = PolarityReader.ReadingOf(kit.Index, analysis, kit.Candidate(analysis.Question, "The dashboard shows graphs"));
+
+        Assert.InRange(reading.Signals[PolaritySignals.Held], 0.01, 0.5);
+        Assert.Equal(PolaritySignals.Names.Length, reading.Signals.Length);
+    }
+}
