@@ -44,14 +44,16 @@ internal sealed class LineMap
             return string.Empty;
         }
 
+        var (start, end) = Bounds(line);
+        return _text[start..end];
+    }
+
+    /// <summary>Where a 1-based line (1 to <see cref="LineCount"/>) starts and ends in the text, its line end (a
+    /// "\r" before the "\n" too) left out.</summary>
+    public (int Start, int End) Bounds(int line)
+    {
         var start = line == 1 ? 0 : _newlines[line - 2] + 1;
         var end = line - 1 < _newlines.Length ? _newlines[line - 1] : _text.Length;
-        var length = end - start;
-        if (length > 0 && _text[start + length - 1] == '\r')
-        {
-            length--;
-        }
-
-        return _text.Substring(start, length);
+        return (start, end > start && _text[end - 1] == '\r' ? end - 1 : end);
     }
 }

@@ -39,7 +39,7 @@ internal interface INotesSink
 internal sealed record NotesFile(string FullPath, string Relative);
 
 /// <summary>
-/// Reads every <c>*.md</c>, <c>*.markdown</c> and <c>*.txt</c> under the knowledge folder (hidden folders, the
+/// Reads every <c>*.md</c>, <c>*.markdown</c>, <c>*.mdx</c> and <c>*.txt</c> under the knowledge folder (hidden folders, the
 /// synonyms file and <c>*.quiz.md</c> question files excluded). Binary, invalid UTF-8 and oversized files are
 /// reported as failures and skipped, and so are files over the passage limits or past the reload's time budget.
 /// </summary>
@@ -51,7 +51,7 @@ internal static class NotesLoader
     /// <summary>How many links a path may pass through, as Linux's own <c>MAXSYMLINKS</c>.</summary>
     private const int MaxLinkHops = 40;
 
-    private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
+    private static readonly string[] Extensions = [".md", ".markdown", ".mdx", ".txt"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -4,6 +4,7 @@ using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
+using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -70,6 +71,10 @@ internal static partial class NotesParser
 
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
+    /// <summary>MDX has no indented code blocks (its pages indent the markdown inside a component: "    Redis supports
+    /// persistence …" under <c>&lt;TabItem&gt;</c> is a paragraph), so its pipeline reads none (<see cref="Mdx"/>).</summary>
+    private static readonly MarkdownPipeline MdxPipeline = BuildPipeline(indentedCode: false);
+
     /// <summary>Docusaurus, VitePress and VuePress fence an aside as <c>:::tip Title</c> … <c>:::</c>: parsed as a
     /// container, its fences are no text ("::: danger Exam Trap Question: …" was quoted as an answer). Only the block
     /// parser of Markdig's custom-container extension: its inline half reads "::" as a delimiter, and notes write
@@ -81,10 +86,15 @@ internal static partial class NotesParser
     /// are evaluated in coding interviews at top tech companies"), and over every line of the page they did much the same
     /// (leave-one-corpus-out on the tech interview handbook 0.73 with it, 0.76 without; its dev set 0.72 and 0.80).
     /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.</summary>
-    private static MarkdownPipeline BuildPipeline()
+    private static MarkdownPipeline BuildPipeline(bool indentedCode = true)
     {
         var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new CustomContainerParser());
+        if (!indentedCode)
+        {
+            builder.BlockParsers.TryRemove<IndentedCodeBlockParser>();
+        }
+
         return builder.Build();
     }
 
@@ -127,9 +137,12 @@ internal static partial class NotesParser
     };
 
     /// <summary>Parses one file; throws <see cref="PassageLimitException"/> as soon as it yields more than
-    /// <paramref name="maxPassages"/> passages, so a pathological file costs little before it is refused.</summary>
+    /// <paramref name="maxPassages"/> passages, so a pathological file costs little before it is refused.
+    /// An MDX page is read as the markdown it holds (<see cref="Mdx"/>).</summary>
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
-        new Walker(file, text, maxPassages).Run();
+        Mdx.IsMdx(file)
+            ? new Walker(file, Mdx.Masked(text), maxPassages, MdxPipeline).Run()
+            : new Walker(file, text, maxPassages, Pipeline).Run();
 
     /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question; a "Question:" or
     /// "Q:" label and quotes around it do not count (<see cref="Unlabelled"/>).</summary>
@@ -224,7 +237,7 @@ internal static partial class NotesParser
     /// <summary>One line of block text: its 1-based line and its plain text.</summary>
     private readonly record struct TextLine(int Line, string Text);
 
-    private sealed class Walker(string file, string text, int maxPassages)
+    private sealed class Walker(string file, string text, int maxPassages, MarkdownPipeline pipeline)
     {
         private readonly LineMap _lines = new(text);
         private readonly List<NoteEntry> _entries = [];
@@ -257,7 +270,7 @@ internal static partial class NotesParser
 
         public IReadOnlyList<NoteEntry> Run()
         {
-            var document = Markdown.Parse(text, Pipeline);
+            var document = Markdown.Parse(text, pipeline);
             foreach (var heading in document.Descendants<HeadingBlock>())
             {
                 _headingKeys.TryAdd(ContentsKey(HeadingTitle(InlineLines(heading.Inline))), _lines.LineOf(heading.Span.Start));
@@ -382,7 +395,7 @@ internal static partial class NotesParser
                     Array.Fill(masked, ' ', lineStart + (firstEnd - body.Index), body.Index - lineStart);
                 }
 
-                WalkContainer(Markdown.Parse(new string(masked), Pipeline));
+                WalkContainer(Markdown.Parse(new string(masked), pipeline));
             }
 
             (_soft, _indexInSection, _introduced) = (soft, index, introduced);

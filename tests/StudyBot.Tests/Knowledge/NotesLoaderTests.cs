@@ -86,6 +86,22 @@ public sealed class NotesLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_MdxPage_IsReadAndAnswers()
+    {
+        // A Docusaurus site's notes are .mdx pages; they were not read at all.
+        using var notes = new KnowledgeTestData.TempNotes(("docs/caching.mdx", "import Tabs from '@theme/Tabs';\n\n# Caching\n\n<Tabs>\n  <TabItem value=\"redis\">\n    Redis persists data with RDB snapshots.\n  </TabItem>\n</Tabs>\n"));
+        using var kb = Open(notes.Folder);
+
+        await kb.LoadAsync(CancellationToken.None);
+
+        var answer = kb.Ask("How does Redis persist data?");
+        Assert.True(answer.Answered);
+        Assert.Equal("docs/caching.mdx", answer.Citations[0].File);
+        Assert.InRange(7, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+        Assert.Contains("RDB snapshots", answer.Citations[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadLines_QuizCitationOutsideTheFolder_NotRead()
     {
         using var notes = new KnowledgeTestData.TempNotes(("a.md", "Alpha\n\n- alpha one\n"));

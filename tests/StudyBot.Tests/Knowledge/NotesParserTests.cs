@@ -283,6 +283,71 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_MdxPage_ReadsTheMarkdownInsideComponents_AndNoCode()
+    {
+        const string notes = """
+            ---
+            title: Caching
+            ---
+            import Tabs from '@theme/Tabs';
+
+            export const meta = {
+              author: 'Ada',
+            };
+
+            # Caching
+
+            Redis keeps data in memory. {/* a comment */}
+
+            <Tabs>
+              <TabItem value="redis" label="Redis">
+                Redis supports persistence with RDB snapshots.
+              </TabItem>
+            </Tabs>
+
+            {(function () {
+              return 'generated';
+            })()}
+
+            <Callout
+              type="warning">
+            Never cache secrets.
+            </Callout>
+
+            <div className="columns">
+              <div>
+                ```bash
+                redis-cli ping
+                ```
+              </div>
+            </div>
+            """;
+
+        var passages = NotesParser.Parse("caching.mdx", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("Redis keeps data in memory.", Find(passages, "Redis keeps").Text.Trim());
+        Assert.Equal(16, Find(passages, "persistence").LineStart);
+        Assert.Equal(PassageKind.Paragraph, Find(passages, "persistence").Kind);
+        Assert.Equal(26, Find(passages, "Never cache secrets").LineStart);
+        Assert.Equal(PassageKind.Code, Find(passages, "redis-cli ping").Kind);
+        Assert.DoesNotContain(passages, p => p.Text.Contains("import", StringComparison.Ordinal) || p.Text.Contains("Ada", StringComparison.Ordinal)
+            || p.Text.Contains("generated", StringComparison.Ordinal) || p.Text.Contains("comment", StringComparison.Ordinal) || p.Text.Contains('<', StringComparison.Ordinal));
+        Assert.All(passages, p => Assert.Equal(["Caching"], p.HeadingPath));
+    }
+
+    [Fact]
+    public void Parse_MdxSyntaxInAMarkdownFile_IsReadAsMarkdownAlways()
+    {
+        // Only an .mdx page is MDX: a markdown file's "export PATH=…" paragraph and its indented code stay as written.
+        const string notes = "# Shell\n\nexport PATH=$HOME/bin:$PATH adds your own programs.\n\n    ls -la\n";
+
+        var passages = NotesParser.Parse("shell.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Contains(passages, p => p.Text.StartsWith("export PATH", StringComparison.Ordinal));
+        Assert.Equal(PassageKind.Code, Find(passages, "ls -la").Kind);
+    }
+
+    [Fact]
     public void Parse_FrontMatterTitle_TitlesNothing_ThePagesOwnHeadingDoes()
     {
         // VitePress notes carry a title and a "# " heading: the heading is the page's title, the setting is none.
