@@ -45,11 +45,14 @@ internal static partial class NotesParser
     [GeneratedRegex(@"[.!?:][""”’')\]*_`]*\s*$")]
     private static partial Regex EndsSentence();
 
-    /// <summary>A superscript or subscript tag: it sets part of a word apart ("I<sup>2</sup>C", "CO<sub>2</sub>",
-    /// "O(n<sup>2</sup>)") and adds no space, as a browser shows it. Only these two: tags such as &lt;strong&gt; or
-    /// &lt;i&gt; mostly wrap whole words, where the space changes nothing a reader sees.</summary>
-    [GeneratedRegex(@"^</?(?:sup|sub)\b[^>]*>$", RegexOptions.IgnoreCase)]
-    private static partial Regex InWordTag();
+    /// <summary>A tag that formats text inside a line (<c>&lt;a href="…"&gt;</c>, <c>&lt;strong&gt;</c>, <c>&lt;span&gt;</c>,
+    /// <c>&lt;sup&gt;</c>, …): it adds no space, as a browser shows it. "I&lt;sup&gt;2&lt;/sup&gt;C" is I2C and
+    /// "CO&lt;sub&gt;2&lt;/sub&gt;" CO2 (read "I 2 C" before the thirty-third session, so "what is I2C?" found nothing in the
+    /// lesson about it), and "see &lt;a href="…"&gt;our course&lt;/a&gt;." reads "see our course." (until the thirty-seventh
+    /// session "see  our course .", in answers and quiz stems). Other tags (<c>&lt;br&gt;</c>, <c>&lt;img&gt;</c>,
+    /// <c>&lt;p&gt;</c>) separate words.</summary>
+    [GeneratedRegex(@"^</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhrasingTag();
 
     /// <summary>A numbering that markdown makes no list of, before a bold sub-heading: a Roman numeral or a letter
     /// and a full stop or bracket ("III. ", "b) ").</summary>
@@ -1048,9 +1051,8 @@ internal static partial class NotesParser
                     return;
                 case HtmlInline html:
                     // Their markup is not text. A tag that breaks the line (<br>, <img>) separates words; one that
-                    // formats part of a word joins it: "I<sup>2</sup>C" is I2C and "CO<sub>2</sub>" CO2, which read as
-                    // "I 2 C" made "what is I2C?" find nothing in the lesson about it.
-                    Append(byLine, html, InWordTag().IsMatch(html.Tag) ? string.Empty : " ");
+                    // formats text adds nothing (PhrasingTag).
+                    Append(byLine, html, PhrasingTag().IsMatch(html.Tag) ? string.Empty : " ");
                     return;
                 default:
                     return;

@@ -624,13 +624,13 @@ public sealed class NotesParserTests
         const string notes = """
             ### Inter Integrated Circuit (I<sup>2</sup>C)
 
-            I<sup>2</sup>C has a bus made of 2 main wires, and plants need CO<sub>2</sub>.<br>Next line.
+            I<sup>2</sup>C has a bus made of 2 main wires, and plants need CO<sub>2</sub>.<br>Next line. See <a href="https://example.com/i2c">the <strong>I2C</strong> lesson</a>.
             """;
 
         var passage = Assert.Single(NotesParser.Parse("iot.md", notes)).Passage;
 
         Assert.Equal("Inter Integrated Circuit (I2C)", passage.Section);
-        Assert.Equal("I2C has a bus made of 2 main wires, and plants need CO2. Next line.", passage.Text);
+        Assert.Equal("I2C has a bus made of 2 main wires, and plants need CO2. Next line. See the I2C lesson.", passage.Text);
     }
 
     [Fact]
