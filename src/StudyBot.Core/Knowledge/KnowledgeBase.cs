@@ -304,7 +304,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         if (notes.FileHashes.Count == 0)
         {
             RollBack(store);
-            return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes (*.md, *.markdown, *.txt).", notes.Failures, oldStats);
+            return Failed($"The knowledge folder '{_options.FullPath}' has no readable notes ({NotesLoader.NotePatterns}).", notes.Failures, oldStats);
         }
 
         KnowledgeIndex index;

@@ -53,6 +53,9 @@ internal static class NotesLoader
 
     private static readonly string[] Extensions = [".md", ".markdown", ".mdx", ".txt"];
 
+    /// <summary>The files read, as a user would list them ("*.md, *.markdown, *.mdx, *.txt").</summary>
+    internal static string NotePatterns => string.Join(", ", Extensions.Select(e => "*" + e));
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the folder; throws <see cref="DirectoryNotFoundException"/> when it does not exist.</summary>
