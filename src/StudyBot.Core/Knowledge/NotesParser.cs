@@ -101,8 +101,10 @@ internal static partial class NotesParser
         return builder.Build();
     }
 
-    /// <summary>An ES module import on a line of its own (<c>import X from './x';</c>, <c>import './style.css';</c>).</summary>
-    [GeneratedRegex(@"^\s*import\s+(?:[\w*${},\s]+\s+from\s+)?['""][^'""\s]+['""];?\s*$")]
+    /// <summary>A line of ES module imports (<c>import X from './x';</c>, <c>import './style.css';</c>), one or several:
+    /// "import InDocAd from './_components/InDocAd'; import QuestionList from './_components/QuestionList';" was a
+    /// passage of the tech interview handbook.</summary>
+    [GeneratedRegex(@"^\s*(?:import\s+(?:[\w*${},\s]+\s+from\s+)?['""][^'""\s]+['""];?\s*)+$", RegexOptions.NonBacktracking)]
     private static partial Regex ModuleImport();
 
     /// <summary>The marker of an Obsidian callout or a GitHub alert that text follows on its line (<c>&gt; [!tip] Title</c>,

@@ -263,7 +263,7 @@ public sealed class NotesParserTests
               ]
             ---
 
-            import InDocAd from './\_components/InDocAd';
+            import InDocAd from './\_components/InDocAd'; import QuestionList from './\_components/QuestionList';
 
             Ever wondered how coding interviews are evaluated?
 
