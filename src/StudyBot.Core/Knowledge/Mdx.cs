@@ -59,33 +59,22 @@ internal static partial class Mdx
             if (!inComment && IsParagraphStart(text, lines, i) && ModuleStatement().IsMatch(line))
             {
                 // An ES module block runs to the next blank line (MDX's own rule).
-                for (; i < lines.Count && !string.IsNullOrWhiteSpace(text[lines[i].Start..lines[i].End]); i++)
-                {
-                    Mask(chars, lines[i]);
-                }
-
-                continue;
-            }
-
-            if (!inComment && OpeningTagStart().IsMatch(line) && !line.Contains('>', StringComparison.Ordinal))
-            {
-                // "<Tabs" with its attributes on the lines below, closed by a line that ends in ">".
                 var last = i;
-                while (last + 1 < lines.Count && last - i < MaxTagLines && !text[lines[last].Start..lines[last].End].TrimEnd().EndsWith('>'))
+                while (last + 1 < lines.Count && !string.IsNullOrWhiteSpace(LineText(text, lines[last + 1])))
                 {
                     last++;
                 }
 
-                if (text[lines[last].Start..lines[last].End].TrimEnd().EndsWith('>'))
-                {
-                    for (; i <= last; i++)
-                    {
-                        Mask(chars, lines[i]);
-                    }
+                i = MaskThrough(chars, lines, i, last);
+                continue;
+            }
 
-                    i--;
-                    continue;
-                }
+            // "<Tabs" with its attributes on the lines below, closed by a line that ends in ">".
+            if (!inComment && OpeningTagStart().IsMatch(line) && !line.Contains('>', StringComparison.Ordinal)
+                && TagEnd(text, lines, i) is { } tagEnd)
+            {
+                i = MaskThrough(chars, lines, i, tagEnd);
+                continue;
             }
 
             if (!inComment && i > unclosedUntil && line.TrimStart().StartsWith('{') && !line.TrimStart().StartsWith("{/*", StringComparison.Ordinal))
@@ -95,12 +84,7 @@ internal static partial class Mdx
                 // (each line is read by at most one search).
                 if (ExpressionEnd(text, lines, i) is { } closing)
                 {
-                    for (; i <= closing; i++)
-                    {
-                        Mask(chars, lines[i]);
-                    }
-
-                    i--;
+                    i = MaskThrough(chars, lines, i, closing);
                     continue;
                 }
 
@@ -108,7 +92,7 @@ internal static partial class Mdx
             }
 
             inComment = MaskComments(chars, start, end, inComment);
-            if (ComponentLine().IsMatch(new string(chars, start, end - start)))
+            if (ComponentLine().IsMatch(chars.AsSpan(start, end - start)))
             {
                 Mask(chars, lines[i]);
             }
@@ -116,6 +100,34 @@ internal static partial class Mdx
 
         return new string(chars);
     }
+
+    /// <summary>The line that closes an opening tag begun on line <paramref name="first"/> (it ends in "&gt;"), within
+    /// <see cref="MaxTagLines"/> lines; null when none does (then it is text).</summary>
+    private static int? TagEnd(string text, List<(int Start, int End)> lines, int first)
+    {
+        for (var last = first; last < lines.Count && last - first <= MaxTagLines; last++)
+        {
+            if (LineText(text, lines[last]).TrimEnd().EndsWith('>'))
+            {
+                return last;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Masks lines <paramref name="first"/> to <paramref name="last"/>; the last one masked.</summary>
+    private static int MaskThrough(char[] chars, List<(int Start, int End)> lines, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            Mask(chars, lines[i]);
+        }
+
+        return last;
+    }
+
+    private static string LineText(string text, (int Start, int End) line) => text[line.Start..line.End];
 
     /// <summary>The line where an expression that opens line <paramref name="first"/> closes its braces, or null when
     /// they do not close within <see cref="MaxExpressionLines"/> (then it is text).</summary>
@@ -171,7 +183,7 @@ internal static partial class Mdx
 
     private static int IndexOf(char[] chars, string value, int from, int end)
     {
-        var found = new string(chars, from, end - from).IndexOf(value, StringComparison.Ordinal);
+        var found = chars.AsSpan(from, end - from).IndexOf(value.AsSpan(), StringComparison.Ordinal);
         return found < 0 ? -1 : from + found;
     }
 
@@ -200,7 +212,7 @@ internal static partial class Mdx
         Array.Fill(chars, ' ', line.Start, line.End - line.Start);
 
     private static bool IsParagraphStart(string text, List<(int Start, int End)> lines, int i) =>
-        i == 0 || string.IsNullOrWhiteSpace(text[lines[i - 1].Start..lines[i - 1].End]) || text[lines[i - 1].Start..lines[i - 1].End].TrimEnd() == "---";
+        i == 0 || string.IsNullOrWhiteSpace(LineText(text, lines[i - 1])) || LineText(text, lines[i - 1]).TrimEnd() == "---";
 
     private static bool ClosesFence(string line, string fence)
     {
