@@ -38,6 +38,10 @@ internal static partial class Lexicon
     /// "disabled"): a clause that says the prefixed form of the asked word denies it.</summary>
     public static readonly IReadOnlyList<string> NegativePrefixes = ["un", "non", "in", "im", "il", "ir", "dis"];
 
+    /// <summary>Prefixes that make a word's opposite of each other ("overestimate", "underestimate"; "pre-commit",
+    /// "post-commit").</summary>
+    public static readonly IReadOnlyList<(string A, string B)> OppositePrefixes = [("over", "under"), ("pre", "post")];
+
     /// <summary>Words that open a condition ("evicted if the node doesn't have room"): a negation inside the condition
     /// says when, not whether, so polarity does not read it as a denial of the statement.</summary>
     public static readonly IReadOnlySet<string> ConditionOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

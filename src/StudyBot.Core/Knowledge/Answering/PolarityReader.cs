@@ -119,6 +119,15 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.UnscopedNegation] = 1;
             }
+            else if (yes && question.Negations.Count == 0 && NeighbourDenies(index, question, answer, clause, passage.Section))
+            {
+                // The clause with most of the question's words affirms, and the one beside it denies what it lacks:
+                // "useful for system configuration but not available in ls" for "does plain ls have a flag to show
+                // permissions in octal?"; "This key is never sent from the device to the cloud" after the sentence
+                // that names the SharedAccessKey. Read as No, flagged, so the polarity model learns how far it holds.
+                yes = false;
+                x[PolaritySignals.NeighbourNegation] = 1;
+            }
         }
 
         x[PolaritySignals.RuleYes] = yes ? 1 : 0;
@@ -139,6 +148,98 @@ internal static partial class PolarityReader
         var terms = index.Analyzer.Terms(clause);
         return ConceptsAfter(index, question, w => w == "without", int.MaxValue).Any(c => !c.IsFrame && c.MatchesAny(terms));
     }
+
+    /// <summary>True when another clause of the passage after the deciding one, or the title of its section, negates a
+    /// question concept that the deciding clause does not hold: a negation just before one of the question's words
+    /// (<see cref="NegationReach"/>), as <see cref="Polarity"/> reads it, or a clause that ends in its negation. A
+    /// concept the deciding clause holds is read there; a clause that denies it elsewhere speaks of another case
+    /// ("reads .md files; it does not read .txt files" for "does it read .md files?"). Also a short sentence right
+    /// after the deciding clause that denies it whole ("That's not true.").</summary>
+    internal static bool NeighbourDenies(KnowledgeIndex index, QuestionAnalysis question, string answer, string clause, string? title = null)
+    {
+        // Only the clauses after the deciding one: a clause chosen after a denial is the exception it turns to
+        // ("doesn't understand YAML frontmatter by default but it can be enabled by a remark plugin").
+        var clauses = Clauses(SoftWrap().Replace(answer, " "));
+        var chosen = clauses.FindIndex(c => Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(c.Text, "or"), " ") == clause);
+        if (chosen >= 0 && chosen + 1 < clauses.Count && LowerWords(clauses[chosen + 1].Text).ToList() is { Count: <= MaxDenialWords } next
+            && next.Any(IsNegation) && !next.Any(w => question.Content.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
+        {
+            // A short sentence that denies the one before it: "Some people expect that :latest always points to the
+            // most-recently-pushed version of an image. That's not true."
+            return true;
+        }
+
+        var held = index.Analyzer.Terms(clause);
+        var lacked = question.Content.Where(c => !c.IsFrame && !c.MatchesAny(held)).ToList();
+        if (lacked.Count == 0)
+        {
+            return false;
+        }
+
+        // A title that denies what its lines are ("What Is NOT An Emergency?" over "Rolling back a CL that is causing
+        // build breakages"), unless it opens a condition ("If you do not specify a memory limit").
+        if (title is not null && !Lexicon.ConditionOpeners.Contains(LowerWords(title).FirstOrDefault() ?? string.Empty) && DeniesOneOf(title))
+        {
+            return true;
+        }
+
+        if (chosen < 0)
+        {
+            return false;
+        }
+
+        foreach (var other in clauses.Skip(chosen + 1))
+        {
+            var whole = LowerWords(WithoutNegatedNames(other.Text)).ToList();
+            if (whole.Count > 0 && IsNegation(whole[^1]) && whole.Any(w => lacked.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
+            {
+                // A clause that ends in its negation denies the predicate it leaves out of what it names: "(i32, i32)
+                // implements Copy, but (i32, String) does not".
+                return true;
+            }
+
+            // A negation in brackets explains rather than denies (as for the deciding clause's own negations).
+            if (DeniesOneOf(Aside().Replace(other.Text, " ")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool DeniesOneOf(string text)
+        {
+            var words = LowerWords(WithoutNegatedNames(text)).ToList();
+            for (var n = 0; n < words.Count; n++)
+            {
+                if (!IsNegation(words[n]))
+                {
+                    continue;
+                }
+
+                for (var a = n + 1; a < words.Count && a - n <= NegationReach; a++)
+                {
+                    var terms = index.Analyzer.Terms(words[a]);
+                    if (question.Content.Any(c => c.MatchesAny(terms)))
+                    {
+                        // The first asked word after the negation is what it denies.
+                        if (lacked.Any(c => c.MatchesAny(terms)))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The most words a clause has that denies the one before it whole ("That's not true.", "Not by
+    /// default."); a longer one says something of its own.</summary>
+    private const int MaxDenialWords = 4;
 
     /// <summary>The share of the question's topic concepts a clause holds (or an opposite of).</summary>
     internal static double HeldShare(KnowledgeIndex index, QuestionAnalysis question, string clause)
@@ -374,12 +475,36 @@ internal static partial class PolarityReader
 
     /// <summary>Whether the clause says an asked word with a negative prefix (<see cref="Lexicon.NegativePrefixes"/>:
     /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain
-    /// form the clause says, in each case without the other side also saying the same form.</summary>
+    /// form the clause says, in each case without the other side also saying the same form; or the clause says an
+    /// asked word with the other prefix of a pair ("overestimate" for "underestimate").</summary>
     private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
     {
         var asked = WordsOutsideNegativeNames(question);
         var said = WordsOutsideNegativeNames(clause);
-        return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked));
+        return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked))
+            || asked.Any(a => PairedPrefixForm(a, said) is { } other && !said.Contains(a) && !asked.Contains(other));
+    }
+
+    /// <summary>The shortest stem read after a paired prefix ("flow" in "overflow"/"underflow").</summary>
+    private const int MinPairedStem = 4;
+
+    /// <summary>The word of <paramref name="words"/> that is <paramref name="word"/> with the opposite prefix of a pair
+    /// (<see cref="Lexicon.OppositePrefixes"/>: "overestimate" for "underestimate"), or null.</summary>
+    private static string? PairedPrefixForm(string word, HashSet<string> words)
+    {
+        foreach (var (a, b) in Lexicon.OppositePrefixes)
+        {
+            foreach (var (from, to) in (ReadOnlySpan<(string, string)>)[(a, b), (b, a)])
+            {
+                if (word.Length >= from.Length + MinPairedStem && word.StartsWith(from, StringComparison.Ordinal)
+                    && words.Contains(to + word[from.Length..]))
+                {
+                    return to + word[from.Length..];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The lower-case words, less those inside a hyphenated negative name: "the not-equal operator" names the
@@ -744,6 +869,7 @@ internal static class PolaritySignals
     public const int TableCell = 8;
     public const int Semantic = 9;
     public const int UnscopedNegation = 10;
+    public const int NeighbourNegation = 11;
 
     public static readonly string[] Names =
     [
@@ -758,5 +884,6 @@ internal static class PolaritySignals
         "table_cell",         // read from the subject's column of a table row.
         "semantic",           // cosine of the question and the passage.
         "unscoped_negation",  // No read from a negation away from the asked words ("do NOT prevent users from pasting").
+        "neighbour_negation", // No read from another clause that denies an asked word the deciding clause lacks.
     ];
 }

@@ -149,6 +149,28 @@ public sealed class AnswerWriterTests
         The store fits the definition of "Not Only SQL", where its document database relies on SQL to query the data.
 
         The guide quotes the rule "Never store secrets in the repository, not even in a private one." for every team.
+
+        ## Modes
+
+        To print a file's mode in octal, which is handy for scripts but not available in the lister, use stat.
+
+        The agent token is the shared secret known by both the agent and the gateway. This token is never sent over the wire.
+
+        Tuples implement Clone when their parts do: (u8, u8) implements Clone, but (u8, Handle) does not.
+
+        The indexer reads markdown pages quickly. It does not read binary pages.
+
+        Some people expect that the nightly tag always points to the newest build. That's not true.
+
+        Beginners tend to overestimate their skill at a new task.
+
+        ## What is not an outage
+
+        - A slow dashboard during the nightly backup.
+
+        ## If the queue is not drained
+
+        - The worker keeps running.
         """;
 
     [Theory]

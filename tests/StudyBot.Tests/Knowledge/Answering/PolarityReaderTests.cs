@@ -51,14 +51,43 @@ public sealed class PolarityReaderTests
     [InlineData("Can I add a cascade to an existing key with a single statement?", "To add a cascade", false)] // another count of the thing asked.
     [InlineData("Does the runner stop a single job after six hours?", "The runner stops a single job", true)] // "6" and "six" are one count.
     [InlineData("Can a pod run two containers?", "A pod can run one or more", true)] // a range is no exact count.
+    [InlineData("Does the lister show a file's mode in octal?", "To print a file's mode in octal", false)] // the clause after denies what the deciding one lacks.
+    [InlineData("Is the agent token sent to the gateway when the agent connects?", "The agent token is the shared secret", false)] // the next sentence denies it.
+    [InlineData("Does a tuple like (u8, Handle) implement Clone?", "Tuples implement Clone when", false)] // a clause that ends in its negation.
+    [InlineData("Does the indexer read markdown pages?", "The indexer reads markdown pages", true)] // the denial is of another case: the deciding clause holds what it denies.
+    [InlineData("Does the nightly tag always point to the newest build?", "Some people expect that the nightly tag", false)] // a short sentence denies the one before it.
+    [InlineData("Do beginners underestimate their skill?", "Beginners tend to overestimate", false)] // the other prefix of a pair.
+    [InlineData("Do beginners overestimate their skill?", "Beginners tend to overestimate", true)]
+    [InlineData("Is a slow dashboard during the nightly backup an outage?", "A slow dashboard during", false)] // the title denies what its lines are.
+    [InlineData("Does the worker keep running while the queue is drained?", "The worker keeps running", true)] // a title that opens a condition says when.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
+    {
+        var (reading, text) = Read(question, passage);
+
+        Assert.True(expected == reading.Yes, $"{text}: read {(reading.Yes ? "yes" : "no")}");
+    }
+
+    /// <summary>The rules' reading of the passage holding <paramref name="passage"/> for the question, and its text.</summary>
+    private static (PolarityReader.Reading Reading, string Text) Read(string question, string passage)
     {
         using var kit = new AnsweringTestKit(Notes);
         var candidate = kit.Candidate(question, passage);
+        return (PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate), kit.Index.Entry(candidate.Id).Passage.Text);
+    }
 
-        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+    [Theory]
+    [InlineData("Does the lister show a file's mode in octal?", "To print a file's mode in octal", true)]
+    [InlineData("Does a tuple like (u8, Handle) implement Clone?", "Tuples implement Clone when", true)]
+    [InlineData("Does the indexer read markdown pages?", "The indexer reads markdown pages", false)]
+    [InlineData("Does the nightly tag always point to the newest build?", "Some people expect that the nightly tag", true)]
+    [InlineData("Is a slow dashboard during the nightly backup an outage?", "A slow dashboard during", true)]
+    [InlineData("Does the worker keep running while the queue is drained?", "The worker keeps running", false)]
+    [InlineData("Is it ok to have several shared references at once?", "Users of a shared reference", false)] // the denial comes before the deciding clause.
+    public void Read_NeighbourDenial_IsFlagged(string question, string passage, bool flagged)
+    {
+        var (reading, _) = Read(question, passage);
 
-        Assert.True(expected == reading.Yes, $"{kit.Index.Entry(candidate.Id).Passage.Text}: read {(reading.Yes ? "yes" : "no")}");
+        Assert.Equal(flagged ? 1 : 0, reading.Signals[PolaritySignals.NeighbourNegation]);
     }
 
     [Theory]
