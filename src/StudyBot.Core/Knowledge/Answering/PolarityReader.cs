@@ -107,7 +107,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && Negated(Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && Negated(Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -775,8 +775,22 @@ internal static partial class PolarityReader
     /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",
     /// "when the clusters aren't clearly separated"). A negation that opens the question ("Isn't EBS encrypted by
     /// default?") asks the plain question and is not one of them.</summary>
-    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question) =>
-        ConceptsAfter(index, question, IsNegation, NegationReach);
+    internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question)
+    {
+        var negated = ConceptsAfter(index, question, IsNegation, NegationReach);
+
+        // "non-" negates the word it is joined to ("can an identity be something non-human?"), as "not" would.
+        foreach (Match joined in NonPrefixed().Matches(question.Question))
+        {
+            var terms = index.Analyzer.Terms(joined.Groups[1].Value);
+            negated.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !negated.Contains(c)));
+        }
+
+        return negated;
+    }
+
+    [GeneratedRegex(@"\bnon-(\p{L}+)", RegexOptions.IgnoreCase)]
+    private static partial Regex NonPrefixed();
 
     /// <summary>The question's concepts named within <paramref name="reach"/> words after a word that
     /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>

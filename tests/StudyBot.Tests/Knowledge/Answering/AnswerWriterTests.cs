@@ -164,6 +164,8 @@ public sealed class AnswerWriterTests
 
         Beginners tend to overestimate their skill at a new task.
 
+        A service account isn't necessarily human: it can be a build job.
+
         ## What is not an outage
 
         - A slow dashboard during the nightly backup.

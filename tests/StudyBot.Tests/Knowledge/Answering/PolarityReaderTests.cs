@@ -58,6 +58,7 @@ public sealed class PolarityReaderTests
     [InlineData("Does the nightly tag always point to the newest build?", "Some people expect that the nightly tag", false)] // a short sentence denies the one before it.
     [InlineData("Do beginners underestimate their skill?", "Beginners tend to overestimate", false)] // the other prefix of a pair.
     [InlineData("Do beginners overestimate their skill?", "Beginners tend to overestimate", true)]
+    [InlineData("Can a service account be something non-human?", "A service account isn't necessarily", true)] // "non-" negates what it joins, as the clause does.
     [InlineData("Is a slow dashboard during the nightly backup an outage?", "A slow dashboard during", false)] // the title denies what its lines are.
     [InlineData("Does the worker keep running while the queue is drained?", "The worker keeps running", true)] // a title that opens a condition says when.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
