@@ -107,7 +107,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && Negated(Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -115,7 +115,9 @@ internal static partial class PolarityReader
                 // brackets, which explains what the line says: "Security Groups are stateful (Don't need to open
                 // inbound and outbound …)" was a trusted No to "Are security groups stateful?". Nor one inside a
                 // relative clause, which restricts the subject: "Sites with content that isn't often updated work well
-                // with push CDNs" was a trusted No to "would a push CDN work well for us?".
+                // with push CDNs" was a trusted No to "would a push CDN work well for us?". Nor one in a predicate
+                // joined by "and" that names nothing asked: "It's okay to write a custom toString() method, just make
+                // sure it works successfully and causes no side effects".
                 yes = false;
                 x[PolaritySignals.UnscopedNegation] = 1;
             }
@@ -236,6 +238,23 @@ internal static partial class PolarityReader
             return false;
         }
     }
+
+    /// <summary>The parts of a clause joined by "and" that hold one of the question's concepts, or the whole clause when
+    /// none does.</summary>
+    private static string AskedConjuncts(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var parts = AndJoin().Split(clause);
+        if (parts.Length < 2)
+        {
+            return clause;
+        }
+
+        var asked = parts.Where(p => Held(index, question, p) > 0).ToList();
+        return asked.Count == 0 ? clause : string.Join(" and ", asked);
+    }
+
+    [GeneratedRegex(@",?\s+and\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AndJoin();
 
     /// <summary>The most words a clause has that denies the one before it whole ("That's not true.", "Not by
     /// default."); a longer one says something of its own.</summary>

@@ -166,6 +166,8 @@ public sealed class AnswerWriterTests
 
         A service account isn't necessarily human: it can be a build job.
 
+        It's fine to add a custom banner, just make sure it loads quickly and causes no layout shift.
+
         ## What is not an outage
 
         - A slow dashboard during the nightly backup.

@@ -59,6 +59,7 @@ public sealed class PolarityReaderTests
     [InlineData("Do beginners underestimate their skill?", "Beginners tend to overestimate", false)] // the other prefix of a pair.
     [InlineData("Do beginners overestimate their skill?", "Beginners tend to overestimate", true)]
     [InlineData("Can a service account be something non-human?", "A service account isn't necessarily", true)] // "non-" negates what it joins, as the clause does.
+    [InlineData("Is it ok to add a custom banner?", "It's fine to add a custom banner", true)] // the negation is another predicate's, joined by "and".
     [InlineData("Is a slow dashboard during the nightly backup an outage?", "A slow dashboard during", false)] // the title denies what its lines are.
     [InlineData("Does the worker keep running while the queue is drained?", "The worker keeps running", true)] // a title that opens a condition says when.
     public void Read_ClauseCarryingThePredicate_Decides(string question, string passage, bool expected)
