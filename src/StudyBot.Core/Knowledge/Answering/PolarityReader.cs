@@ -117,7 +117,8 @@ internal static partial class PolarityReader
                 // relative clause, which restricts the subject: "Sites with content that isn't often updated work well
                 // with push CDNs" was a trusted No to "would a push CDN work well for us?". Nor one in a predicate
                 // joined by "and" that names nothing asked: "It's okay to write a custom toString() method, just make
-                // sure it works successfully and causes no side effects".
+                // sure it works successfully and causes no side effects". A question that negates a word itself
+                // ("can an identity be something non-human?") asks no plain question either.
                 yes = false;
                 x[PolaritySignals.UnscopedNegation] = 1;
             }
