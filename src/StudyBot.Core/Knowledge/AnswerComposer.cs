@@ -141,6 +141,9 @@ internal static class AnswerComposer
         {
             lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question)" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
                 + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({trust.Model.Explained(i, reading.Signals[i])})")));
+
+            // The clause the rules read, so a reader of the trace sees what a Yes or No was read from.
+            lines.Add($"deciding clause \"{PolarityReader.Statement(index, q, index.Entry(result.Ranked[0].Id).Passage).Clause.Trim()}\"");
         }
 
         foreach (var candidate in result.Ranked.Take(top))

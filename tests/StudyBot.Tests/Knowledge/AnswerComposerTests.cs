@@ -63,6 +63,7 @@ public sealed class AnswerComposerTests : IDisposable
         var polarity = Assert.Single(lines, l => l.StartsWith("polarity ", StringComparison.Ordinal));
         Assert.All(PolaritySignals.Names, name => Assert.Contains(name + "=", polarity, StringComparison.Ordinal));
         Assert.EndsWith("No", polarity[..polarity.IndexOf(':', StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("deciding clause \"by default it is not encrypted\"", lines);
     }
 
     private KnowledgeIndex LoadedIndex()
