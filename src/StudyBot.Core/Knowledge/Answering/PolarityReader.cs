@@ -20,9 +20,14 @@ internal static partial class PolarityReader
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
         var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question, passage.AnswerText);
         var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
-        var clause = Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(MatchingClause(index, question, stated.Length > 0 ? stated : answer), "or"), " ");
+        var clause = Readable(MatchingClause(index, question, stated.Length > 0 ? stated : answer));
         return (answer, clause, ownQuestion);
     }
+
+    /// <summary>A clause as the rules read it: "or not" is an alternative, not a denial, and an affirming negation
+    /// ("not only", "no surprise that") affirms.</summary>
+    private static string Readable(string clause) =>
+        Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(clause, "or"), " ");
 
     /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
     internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
@@ -163,7 +168,7 @@ internal static partial class PolarityReader
         // Only the clauses after the deciding one: a clause chosen after a denial is the exception it turns to
         // ("doesn't understand YAML frontmatter by default but it can be enabled by a remark plugin").
         var clauses = Clauses(SoftWrap().Replace(answer, " "));
-        var chosen = clauses.FindIndex(c => Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(c.Text, "or"), " ") == clause);
+        var chosen = clauses.FindIndex(c => Readable(c.Text) == clause);
         if (chosen >= 0 && chosen + 1 < clauses.Count && LowerWords(clauses[chosen + 1].Text).ToList() is { Count: <= MaxDenialWords } next
             && next.Any(IsNegation) && !next.Any(w => question.Content.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
         {
@@ -213,31 +218,18 @@ internal static partial class PolarityReader
         bool DeniesOneOf(string text)
         {
             var words = LowerWords(WithoutNegatedNames(text)).ToList();
-            for (var n = 0; n < words.Count; n++)
-            {
-                if (!IsNegation(words[n]))
-                {
-                    continue;
-                }
-
-                for (var a = n + 1; a < words.Count && a - n <= NegationReach; a++)
-                {
-                    var terms = index.Analyzer.Terms(words[a]);
-                    if (question.Content.Any(c => c.MatchesAny(terms)))
-                    {
-                        // The first asked word after the negation is what it denies.
-                        if (lacked.Any(c => c.MatchesAny(terms)))
-                        {
-                            return true;
-                        }
-
-                        break;
-                    }
-                }
-            }
-
-            return false;
+            return DeniedWords(index, question.Content, words).Any(a => lacked.Any(c => c.MatchesAny(index.Analyzer.Terms(words[a]))));
         }
+    }
+
+    /// <summary>For each negation among <paramref name="words"/>, the index of the asked word it denies: the first of the
+    /// question's words after it, within <see cref="NegationReach"/> ("not encrypted", "cannot have a container").</summary>
+    private static IEnumerable<int> DeniedWords(KnowledgeIndex index, IReadOnlyList<Concept> content, List<string> words)
+    {
+        var asked = Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
+        return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]))
+            .Select(n => asked.FirstOrDefault(a => a > n && a - n <= NegationReach, -1))
+            .Where(a => a >= 0);
     }
 
     /// <summary>The parts of a clause joined by "and" that hold one of the question's concepts, or the whole clause when
@@ -770,26 +762,22 @@ internal static partial class PolarityReader
             return false;
         }
 
-        var negations = Enumerable.Range(0, words.Count).Where(i => IsNegation(words[i])).ToList();
-        if (negations.Count == 0)
+        if (!words.Any(IsNegation))
         {
             return true;
         }
 
         // A negation denies what the question asks when it stands just before one of the question's words ("not
         // encrypted", "cannot have a container"); "Connectionless — no handshake" still affirms "connectionless".
-        var asked = index is null || content is null || content.Count == 0
-            ? []
-            : Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
-        if (asked.Count == 0)
+        if (index is null || content is null || !words.Any(w => content.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
         {
             return false;
         }
 
         // A negation applies to the first asked word after it; when the question negates that concept too, the clause
         // agrees with the question ("Encrypts open (no password) networks" for "… a network that has no password?").
-        bool Agrees(int a) => negatedInQuestion is { Count: > 0 } && negatedInQuestion.Any(c => c.MatchesAny(index!.Analyzer.Terms(words[a])));
-        return !negations.Any(n => asked.FirstOrDefault(a => a > n && a - n <= NegationReach, -1) is var first && first >= 0 && !Agrees(first));
+        bool Agrees(int a) => negatedInQuestion is { Count: > 0 } && negatedInQuestion.Any(c => c.MatchesAny(index.Analyzer.Terms(words[a])));
+        return !DeniedWords(index, content, words).Any(a => !Agrees(a));
     }
 
     /// <summary>The question's concepts it negates itself, inside what it asks ("a network that has no password",
