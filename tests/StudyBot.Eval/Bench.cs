@@ -558,7 +558,10 @@ internal sealed class Bench : IDisposable
         return item.Label.Polarity is null || polarity.Word(ReadingOf(item, ranked[0])) == item.Label.Polarity;
     }
 
-    public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict);
+    /// <param name="ReadRight">Answered yes/no questions whose first citation is right and whose rules' reading is right,
+    /// whether or not the trust model lets it be said.</param>
+    /// <param name="ReadWrong">Answered yes/no questions whose rules' reading is wrong, said or not.</param>
+    public sealed record Row(string Corpus, int N, int Answerable, int Unanswerable, int Hit1, int FalseDecline, int YesNoAnswered, int PolarityRight, int PolarityWrong, int DeclineOk, int Strict, int ReadRight = 0, int ReadWrong = 0);
 
     public sealed record Report(List<Row> Semantic, List<Row> Lexical);
 
@@ -599,6 +602,10 @@ internal sealed class Bench : IDisposable
 
             var pooled = Pool(rows);
             Console.Error.WriteLine($"pooled counts: strict {pooled.Strict}/{pooled.N}, hit@1 {pooled.Hit1}/{pooled.Answerable}, false-decline {pooled.FalseDecline}, yes/no answered {pooled.YesNoAnswered} right {pooled.PolarityRight} wrong {pooled.PolarityWrong}, decline {pooled.DeclineOk}/{pooled.Unanswerable}");
+            // What a change to ranking, decision or the rules did, apart from the Yes/No thresholds: their search over a
+            // flat right − 3 × wrong curve moves with any change (docs/answers.md, "Tried and measured"), and a ranking
+            // change was once judged by its noise alone.
+            Console.Error.WriteLine($"before the Yes/No thresholds: right first citation and answered {pooled.Hit1} + declined {pooled.DeclineOk} = {pooled.Hit1 + pooled.DeclineOk}, yes/no readings right (with a right citation) {pooled.ReadRight} wrong {pooled.ReadWrong}");
         }
 
         return report;
@@ -606,7 +613,7 @@ internal sealed class Bench : IDisposable
 
     private Row Score(string corpus, List<Item> items, Fitted fitted, bool dump = true)
     {
-        int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0, retrieved = 0, first = 0;
+        int hit1 = 0, falseDecline = 0, yesNo = 0, polRight = 0, polWrong = 0, declineOk = 0, strict = 0, retrieved = 0, first = 0, readRight = 0, readWrong = 0;
         foreach (var item in items)
         {
             var (ranked, decision) = Apply(item, fitted.Ranker);
@@ -638,7 +645,15 @@ internal sealed class Bench : IDisposable
             if (item.Label.Polarity is { } polarity)
             {
                 yesNo++;
-                var word = fitted.Polarity.Word(ReadingOf(item, ranked[0]));
+                var reading = ReadingOf(item, ranked[0]);
+                var word = fitted.Polarity.Word(reading);
+                if (reading.Settles)
+                {
+                    var readsRight = reading.Yes == (polarity == "yes");
+                    readRight += readsRight && h ? 1 : 0;
+                    readWrong += readsRight ? 0 : 1;
+                }
+
                 DumpPolarity(item, ranked[0], h, fitted);
                 polarityOk = word == polarity;
                 polRight += polarityOk ? 1 : 0;
@@ -651,13 +666,13 @@ internal sealed class Bench : IDisposable
         var answerable = items.Count(i => !i.Label.Unanswerable);
         if (!dump)
         {
-            return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
+            return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict, readRight, readWrong);
         }
 
         // Where the misses are: the cited passage not among the candidates at all (retrieval), or there but not first
         // (ranking), or first but declined (decision).
         Console.Error.WriteLine($"    {corpus}: cited passage among candidates {Ratio(retrieved, answerable)}, first {Ratio(first, answerable)}, first and answered {Ratio(hit1, answerable)}");
-        return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict);
+        return new Row(corpus, items.Count, answerable, items.Count - answerable, hit1, falseDecline, yesNo, polRight, polWrong, declineOk, strict, readRight, readWrong);
     }
 
     private static readonly string? MissesPath = Environment.GetEnvironmentVariable("EVAL_MISSES");
@@ -795,7 +810,8 @@ internal sealed class Bench : IDisposable
 
     private static Row Pool(List<Row> rows) => rows.Aggregate(new Row("pooled", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), (a, r) =>
         new Row("pooled", a.N + r.N, a.Answerable + r.Answerable, a.Unanswerable + r.Unanswerable, a.Hit1 + r.Hit1, a.FalseDecline + r.FalseDecline,
-            a.YesNoAnswered + r.YesNoAnswered, a.PolarityRight + r.PolarityRight, a.PolarityWrong + r.PolarityWrong, a.DeclineOk + r.DeclineOk, a.Strict + r.Strict));
+            a.YesNoAnswered + r.YesNoAnswered, a.PolarityRight + r.PolarityRight, a.PolarityWrong + r.PolarityWrong, a.DeclineOk + r.DeclineOk, a.Strict + r.Strict,
+            a.ReadRight + r.ReadRight, a.ReadWrong + r.ReadWrong));
 
     private static string Ratio(int x, int n) => n == 0 ? "-" : ((double)x / n).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
