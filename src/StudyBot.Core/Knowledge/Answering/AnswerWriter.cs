@@ -132,7 +132,7 @@ internal static partial class AnswerWriter
             return null;
         }
 
-        var (hasA, hasB) = (cited.Any(c => Comparison.NamesSide(index, c, a)), cited.Any(c => Comparison.NamesSide(index, c, b)));
+        var (hasA, hasB) = (cited.Any(c => Comparison.NamesSide(index, c, a, b)), cited.Any(c => Comparison.NamesSide(index, c, b, a)));
         if (hasA == hasB)
         {
             return null;
@@ -140,8 +140,8 @@ internal static partial class AnswerWriter
 
         var (present, missing) = hasA ? (a, b) : (b, a);
         return apart is null
-            ? ranked.FirstOrDefault(c => !cited.Contains(c) && Comparison.NamesSide(index, c, missing) && !Comparison.NamesSide(index, c, present))
-            : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && Comparison.NamesSide(index, c, missing));
+            ? ranked.FirstOrDefault(c => !cited.Contains(c) && Comparison.NamesSide(index, c, missing, present) && !Comparison.NamesSide(index, c, present, missing))
+            : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && Comparison.NamesSide(index, c, missing, present));
     }
 
     /// <summary>The polite decline, with the closest sections as "related notes" when some share part of the

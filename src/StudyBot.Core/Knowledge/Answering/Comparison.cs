@@ -19,20 +19,33 @@ internal static class Comparison
             return null;
         }
 
-        var (topA, topB) = (NamesSide(index, passages[0], a), NamesSide(index, passages[0], b));
+        var (topA, topB) = (NamesSide(index, passages[0], a, b), NamesSide(index, passages[0], b, a));
         if (topA == topB)
         {
             return null;
         }
 
         var (present, missing) = topA ? (a, b) : (b, a);
-        return passages.Skip(1).FirstOrDefault(c => NamesSide(index, c, missing) && !NamesSide(index, c, present));
+        return passages.Skip(1).FirstOrDefault(c => NamesSide(index, c, missing, present) && !NamesSide(index, c, present, missing));
     }
 
-    /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not.</summary>
-    public static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side)
+    /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not. Of two
+    /// sides one inside the other ("docker" and "docker image", <see cref="QuestionAnalyzer.ComparedSides"/>) a passage
+    /// speaks of one only: of the longer when it names the words the longer adds, else of the shorter, its section title
+    /// deciding when the title names the shorter ("Docker: … build a docker image" is Docker's line, not the image's).</summary>
+    /// <param name="other">The other side.</param>
+    public static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side, IReadOnlyList<Concept> other)
     {
         var features = index.Features(c.Id);
-        return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+        var (shorter, longer) = side.All(other.Contains) ? (side, other) : other.All(side.Contains) ? (other, side) : (null, null);
+        if (shorter is null || longer is null || shorter.Count == longer.Count)
+        {
+            return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+        }
+
+        var added = longer.Where(concept => !shorter.Contains(concept)).ToList();
+        var text = shorter.All(concept => concept.MatchesAny(features.Title)) ? features.Title : features.Body;
+        var namesLonger = added.Any(concept => concept.MatchesAny(text));
+        return ReferenceEquals(side, longer) ? namesLonger : !namesLonger && shorter.All(concept => concept.MatchesAny(text));
     }
 }

@@ -240,6 +240,18 @@ internal static partial class QuestionAnalyzer
     /// the ranking is not changed.</summary>
     public static (IReadOnlyList<Concept> A, IReadOnlyList<Concept> B)? ComparedSides(QuestionAnalysis question)
     {
+        // The shorter side's words stand as whole words in the longer side ("docker" in "a docker image"), not only as
+        // stems or prefixes the concepts share ("git" of "github", "continu" of "continuous delivery").
+        static bool Inside(string shorter, string longer)
+        {
+            var (inner, outer) = (Words(shorter), Words(longer));
+            return inner.Count > 0 && outer.Count > inner.Count
+                && Enumerable.Range(0, outer.Count - inner.Count + 1).Any(i => outer.Skip(i).Take(inner.Count).SequenceEqual(inner));
+        }
+
+        static List<string> Words(string side) =>
+            [.. side.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).SkipWhile(w => w is "a" or "an" or "the")];
+
         var match = Lexicon.ComparedPair().Match(question.Question);
         if (!match.Success)
         {
@@ -262,6 +274,14 @@ internal static partial class QuestionAnalyzer
         var named = question.Content.Select(c => (Concept: c, A: Named(c, textA), B: Named(c, textB))).ToList();
         var a = named.Where(n => n.A > n.B).Select(n => n.Concept).ToList();
         var b = named.Where(n => n.B > n.A).Select(n => n.Concept).ToList();
+        var family = named.Where(n => n.A > 0 && n.A == n.B).Select(n => n.Concept).ToList();
+        if (family.Count > 0 && (a.Count == 0 ? Inside(textA, textB) : b.Count == 0 && Inside(textB, textA)))
+        {
+            // One side inside the other ("docker" and "docker image", "a pod and a static pod"): the shorter side is the
+            // family alone, the longer one the family and what it adds (Comparison.NamesSide tells their passages apart).
+            return a.Count == 0 ? (family, [.. family, .. b]) : ([.. family, .. a], family);
+        }
+
         return a.Count == 0 || b.Count == 0 ? null : (a, b);
     }
 }

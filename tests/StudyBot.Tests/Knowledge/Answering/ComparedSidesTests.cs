@@ -1,3 +1,4 @@
+using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Answering;
 
 namespace StudyBot.Tests.Knowledge.Answering;
@@ -97,20 +98,25 @@ public sealed class ComparedSidesTests
         Assert.Null(QuestionAnalyzer.ComparedSides(kit.Analyze(question)));
     }
 
+    /// <summary>Writes the answer to <paramref name="question"/> from the passage holding <paramref name="top"/> and one
+    /// far below the citation gap holding <paramref name="other"/>, which only the comparison can bring in.</summary>
+    private static (Answer Answer, Passage Top, Passage Other) WriteWithOtherFarBelow(string notes, string question, string top, string other)
+    {
+        using var kit = new AnsweringTestKit(notes);
+        var first = kit.Candidate(question, top);
+        var second = kit.Candidate(question, other);
+        (first.Score, second.Score) = (1.0, -5.0);
+        return (AnswerWriter.Write(kit.Index, kit.Analyze(question), [first, second]), kit.Index.Entry(first.Id).Passage, kit.Index.Entry(second.Id).Passage);
+    }
+
     [Fact]
     public void Write_TopCitationSpeaksOfOneSide_TheOtherSideIsCitedToo()
     {
-        using var kit = new AnsweringTestKit(Notes);
-        const string question = "What is the difference between ECS and EKS?";
-        var eks = kit.Candidate(question, "EKS is open source");
-        var ecs = kit.Candidate(question, "ECS is exclusive to Amazon");
-        (eks.Score, ecs.Score) = (1.0, -5.0); // far below the citation gap: only the comparison brings it in.
-
-        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [eks, ecs]);
+        var (answer, eks, ecs) = WriteWithOtherFarBelow(Notes, "What is the difference between ECS and EKS?", "EKS is open source", "ECS is exclusive to Amazon");
 
         Assert.Equal(2, answer.Citations.Count);
-        Assert.InRange(kit.Index.Entry(eks.Id).Passage.LineStart, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
-        Assert.InRange(kit.Index.Entry(ecs.Id).Passage.LineStart, answer.Citations[1].LineStart, answer.Citations[1].LineEnd);
+        Assert.InRange(eks.LineStart, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+        Assert.InRange(ecs.LineStart, answer.Citations[1].LineStart, answer.Citations[1].LineEnd);
         Assert.Equal("Elastic Container Service (ECS)", answer.Citations[1].Section);
         Assert.Contains("Fargate", answer.Citations[1].Snippet, StringComparison.Ordinal); // the side's next lines too.
         Assert.StartsWith("Elastic Kubernetes Service (EKS): EKS is open source", answer.Lead, StringComparison.Ordinal);
@@ -202,5 +208,91 @@ public sealed class ComparedSidesTests
         var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [first, ecs]);
 
         Assert.Single(answer.Citations);
+    }
+
+    private const string NestedNotes = """
+        # Docker
+
+        - open source software that allows you to build a docker image
+
+        # Docker image
+
+        - read only template with everything needed to run a container
+
+        # Containers
+
+        - a docker image is the blueprint of a container
+        - docker runs containers on a host
+        """;
+
+    [Theory]
+    [InlineData("what's the difference between docker and a docker image")]
+    [InlineData("docker vs docker image")]
+    [InlineData("docker image vs docker")] // the longer side first.
+    public void ComparedSides_OneSideInsideTheOther_TheShorterIsTheFamilyAndTheLongerAddsToIt(string question)
+    {
+        using var kit = new AnsweringTestKit(NestedNotes);
+
+        var sides = QuestionAnalyzer.ComparedSides(kit.Analyze(question));
+
+        Assert.NotNull(sides);
+        var (shorter, longer) = sides.Value.A.Count < sides.Value.B.Count ? (sides.Value.A, sides.Value.B) : (sides.Value.B, sides.Value.A);
+        Assert.Equal(["docker"], shorter.Select(c => c.Surface));
+        Assert.Contains(longer, c => c.Surface == "image");
+        Assert.Contains(question.StartsWith("docker image", StringComparison.Ordinal) ? sides.Value.A : sides.Value.B, c => c.Surface == "image");
+    }
+
+    [Theory]
+    [InlineData("what is the difference between git and github")]                           // "git" is a prefix of "github", no word of it.
+    [InlineData("what's the difference between continuous delivery and continuous deployment?")] // a shared word, each side its own.
+    public void ComparedSides_SidesThatOnlyShareAStemOrPrefix_AreNotOneInsideTheOther(string question)
+    {
+        using var kit = new AnsweringTestKit("""
+            # Git
+
+            - git tracks changes
+
+            # GitHub
+
+            - github hosts repositories
+
+            # Continuous delivery
+
+            - continuous delivery keeps a manual approval before production
+
+            # Continuous deployment
+
+            - continuous deployment ships every change
+            """);
+
+        var sides = QuestionAnalyzer.ComparedSides(kit.Analyze(question));
+
+        Assert.True(sides is null || (!sides.Value.A.All(sides.Value.B.Contains) && !sides.Value.B.All(sides.Value.A.Contains)));
+    }
+
+    [Theory]
+    [InlineData("open source software that allows you", false)] // under "Docker": its title decides, though its line says "docker image".
+    [InlineData("read only template", true)]                    // under "Docker image".
+    [InlineData("a docker image is the blueprint", true)]       // a title naming neither: the line decides.
+    [InlineData("docker runs containers", false)]
+    public void NamesSide_OneSideInsideTheOther_APassageSpeaksOfOneOnly(string text, bool ofTheLonger)
+    {
+        using var kit = new AnsweringTestKit(NestedNotes);
+        const string question = "docker vs docker image";
+        var (shorter, longer) = QuestionAnalyzer.ComparedSides(kit.Analyze(question))!.Value;
+        var passage = kit.Candidate(question, text);
+
+        Assert.Equal(ofTheLonger, Comparison.NamesSide(kit.Index, passage, longer, shorter));
+        Assert.Equal(!ofTheLonger, Comparison.NamesSide(kit.Index, passage, shorter, longer));
+    }
+
+    [Fact]
+    public void Write_OneSideInsideTheOther_BothSidesCitedAndTheLeadSaysBoth()
+    {
+        var (answer, _, _) = WriteWithOtherFarBelow(NestedNotes, "what's the difference between docker and a docker image", "read only template", "open source software that allows you");
+
+        Assert.Equal(["Docker image", "Docker"], answer.Citations.Select(c => c.Section));
+        Assert.StartsWith("Docker image: read only template", answer.Lead, StringComparison.Ordinal);
+        Assert.EndsWith(". Docker: open source software that allows you to build a docker image", answer.Lead, StringComparison.Ordinal);
     }
 }
