@@ -30,9 +30,11 @@ internal static class Comparison
     }
 
     /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not. Of two
-    /// sides one inside the other ("docker" and "docker image", <see cref="QuestionAnalyzer.ComparedSides"/>) a passage
-    /// speaks of one only: of the longer when it names the words the longer adds, else of the shorter, its section title
-    /// deciding when the title names the shorter ("Docker: … build a docker image" is Docker's line, not the image's).</summary>
+    /// sides one inside the other ("pod" and "static pod", <see cref="QuestionAnalyzer.ComparedSides"/>) a passage speaks
+    /// of one only: of the longer where its words stand together ("Static pods are managed by the kubelet", not "static
+    /// provisioning" in a line about a pod's claims), else of the shorter. A line that opens with the longer one speaks of
+    /// it; otherwise its section title decides when the title names either ("Docker: … build a docker image" is Docker's
+    /// line, not the image's), and its text when the title names neither.</summary>
     /// <param name="other">The other side.</param>
     public static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side, IReadOnlyList<Concept> other)
     {
@@ -44,8 +46,33 @@ internal static class Comparison
         }
 
         var added = longer.Where(concept => !shorter.Contains(concept)).ToList();
-        var text = shorter.All(concept => concept.MatchesAny(features.Title)) ? features.Title : features.Body;
-        var namesLonger = added.Any(concept => concept.MatchesAny(text));
-        return ReferenceEquals(side, longer) ? namesLonger : !namesLonger && shorter.All(concept => concept.MatchesAny(text));
+        var passage = index.Entry(c.Id).Passage;
+        var body = Read(index, passage.Text, shorter, added);
+        var title = Read(index, passage.Section, shorter, added);
+        var ofLonger = body.OpensLonger ? true
+            : title.Longer ? true
+            : title.Shorter ? false
+            : body.Longer ? true
+            : body.OpensShorter ? false
+            : (bool?)null;
+        return ofLonger == ReferenceEquals(side, longer);
     }
+
+    /// <summary>Whether the longer side stands in <paramref name="text"/> (a word of the shorter side with one it adds at
+    /// most two words away) and whether the shorter one stands alone in it, and whether either opens it: a line that
+    /// names the shorter side further on only in passing ("the Pod's request … on static provisioning", under "PV and
+    /// PVC") does not speak of it.</summary>
+    private static (bool Longer, bool Shorter, bool OpensLonger, bool OpensShorter) Read(KnowledgeIndex index, string text, IReadOnlyList<Concept> shorter, IReadOnlyList<Concept> added)
+    {
+        static bool Is(Concept concept, string term) => concept.Terms.Contains(term) || concept.Corrected.Contains(term);
+        var tokens = index.Analyzer.Tokens(text);
+        var inner = tokens.Where(t => shorter.Any(s => Is(s, t.Term))).Select(t => t.Position).ToList();
+        var adds = tokens.Where(t => added.Any(a => Is(a, t.Term))).Select(t => t.Position).ToList();
+        var together = inner.Where(p => adds.Any(a => Math.Abs(a - p) <= PhraseReach)).ToList();
+        var alone = inner.Except(together).ToList();
+        return (together.Count > 0, alone.Count > 0, together.Any(p => p <= PhraseReach), alone.Any(p => p <= PhraseReach));
+    }
+
+    /// <summary>How far apart a side's words may stand and still be its name ("static pods", "pods that are static" no).</summary>
+    private const int PhraseReach = 2;
 }
