@@ -102,7 +102,9 @@ internal static class Signals
         /// <summary>The question's word pieces' unit vectors, one after another; null without them.</summary>
         public float[]? QueryTokens { get; } = queryTokens;
 
-        public HashSet<string>?[] Opposites { get; } = question.Content.Select(c => OppositeTerms.Of(index, c)).ToArray();
+        /// <summary>Each concept's opposite, which speaks to a yes/no question ("Is EKS fully managed?" — "partially
+        /// managed") but does not answer one that asks which thing is so ("which is fully managed, ECS or EKS?").</summary>
+        public HashSet<string>?[] Opposites { get; } = question.Content.Select(c => question.IsYesNo ? OppositeTerms.Of(index, c) : null).ToArray();
 
         public double FileCoverage(string file)
         {

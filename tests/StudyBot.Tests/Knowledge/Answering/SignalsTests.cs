@@ -80,6 +80,27 @@ public sealed class SignalsTests : IDisposable
         Assert.True(right == other || favoured > against, $"{signal}: {favoured} for '{right}', {against} for '{other}'");
     }
 
+    [Theory]
+    [InlineData("Is EKS fully managed?", true)]                  // "partially managed" answers it: No.
+    [InlineData("which is fully managed, ECS or EKS?", false)]   // it asks which one is: "partially" is no answer.
+    public void Coverage_TheOppositeWord_CountsForAYesNoQuestionOnly(string question, bool counts)
+    {
+        using var kit = new AnsweringTestKit("""
+            # ECS
+
+            ECS is fully managed by AWS.
+
+            # EKS
+
+            EKS is partially managed.
+            """);
+
+        var partially = kit.Signal(question, "EKS is partially managed", "coverage");
+        var fully = kit.Signal(question, "ECS is fully managed", "coverage");
+
+        Assert.Equal(counts, partially >= fully);
+    }
+
     [Fact]
     public void Asks_ExerciseLineThatAsksWhatWasAsked_IsOneAndStatementsAndPairsAreZero()
     {
