@@ -140,7 +140,7 @@ internal static partial class AnswerWriter
 
         var (present, missing) = hasA ? (a, b) : (b, a);
         return apart is null
-            ? ranked.FirstOrDefault(c => !cited.Contains(c) && Comparison.NamesSide(index, c, missing, present) && !Comparison.NamesSide(index, c, present, missing))
+            ? ranked.FirstOrDefault(c => !cited.Contains(c) && Comparison.SpeaksOf(index, c, missing, present) is (true, false))
             : ranked.FirstOrDefault(c => !apart.Contains(index.Entry(c.Id).SectionKey) && Comparison.NamesSide(index, c, missing, present));
     }
 

@@ -19,30 +19,36 @@ internal static class Comparison
             return null;
         }
 
-        var (topA, topB) = (NamesSide(index, passages[0], a, b), NamesSide(index, passages[0], b, a));
+        var (topA, topB) = SpeaksOf(index, passages[0], a, b);
         if (topA == topB)
         {
             return null;
         }
 
         var (present, missing) = topA ? (a, b) : (b, a);
-        return passages.Skip(1).FirstOrDefault(c => NamesSide(index, c, missing, present) && !NamesSide(index, c, present, missing));
+        return passages.Skip(1).FirstOrDefault(c => SpeaksOf(index, c, missing, present) is (true, false));
     }
 
-    /// <summary>A passage speaks of a side when its own text or section title names it; a heading above does not. Of two
-    /// sides one inside the other ("pod" and "static pod", <see cref="QuestionAnalyzer.ComparedSides"/>) a passage speaks
-    /// of one only: of the longer where its words stand together ("Static pods are managed by the kubelet", not "static
-    /// provisioning" in a line about a pod's claims), else of the shorter. A line that opens with the longer one speaks of
-    /// it; otherwise its section title decides when the title names either ("Docker: … build a docker image" is Docker's
-    /// line, not the image's), and its text when the title names neither.</summary>
+    /// <summary>Whether a passage speaks of <paramref name="side"/> (see <see cref="SpeaksOf"/>).</summary>
     /// <param name="other">The other side.</param>
-    public static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side, IReadOnlyList<Concept> other)
+    public static bool NamesSide(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> side, IReadOnlyList<Concept> other) =>
+        SpeaksOf(index, c, side, other).A;
+
+    /// <summary>Which of the two sides a passage speaks of. It speaks of a side when its own text or section title names
+    /// it; a heading above does not. Of two sides one inside the other ("pod" and "static pod",
+    /// <see cref="QuestionAnalyzer.ComparedSides"/>) a passage speaks of one only: of the longer where its words stand
+    /// together ("Static pods are managed by the kubelet", not "static provisioning" in a line about a pod's claims), else
+    /// of the shorter. A line that opens with the longer one speaks of it; otherwise its section title decides when the
+    /// title names either ("Docker: … build a docker image" is Docker's line, not the image's), and its text when the title
+    /// names neither. Both answers come from one reading of the passage.</summary>
+    public static (bool A, bool B) SpeaksOf(KnowledgeIndex index, Signals.Candidate c, IReadOnlyList<Concept> a, IReadOnlyList<Concept> b)
     {
-        var features = index.Features(c.Id);
-        var (shorter, longer) = side.All(other.Contains) ? (side, other) : other.All(side.Contains) ? (other, side) : (null, null);
+        var (shorter, longer) = a.All(b.Contains) ? (a, b) : b.All(a.Contains) ? (b, a) : (null, null);
         if (shorter is null || longer is null || shorter.Count == longer.Count)
         {
-            return side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+            var features = index.Features(c.Id);
+            bool Named(IReadOnlyList<Concept> side) => side.Any(concept => concept.MatchesAny(features.Body) || concept.MatchesAny(features.Title));
+            return (Named(a), Named(b));
         }
 
         var added = longer.Where(concept => !shorter.Contains(concept)).ToList();
@@ -55,7 +61,8 @@ internal static class Comparison
             : body.Longer ? true
             : body.OpensShorter ? false
             : (bool?)null;
-        return ofLonger == ReferenceEquals(side, longer);
+        var aIsLonger = ReferenceEquals(a, longer);
+        return ofLonger is { } longerOne ? (longerOne == aIsLonger, longerOne != aIsLonger) : (false, false);
     }
 
     /// <summary>Whether the longer side stands in <paramref name="text"/> (a word of the shorter side with one it adds at
