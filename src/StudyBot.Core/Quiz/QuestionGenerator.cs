@@ -80,7 +80,7 @@ public static partial class QuestionGenerator
 
     /// <summary>Whether a written question belongs to the bank rather than the reserve: scored at its kind's threshold
     /// or above, and not sent to the reserve as a repeat (<see cref="WithRepeatedPairsInReserve"/>).</summary>
-    internal static bool InBank(Candidate c, QuizItemModel quality) => !c.Reserved && c.Score >= quality.ThresholdFor(c.Question.Kind);
+    internal static bool InBank(Candidate c, QuizItemModel quality) => !c.Reserved && !c.ReserveOnly && c.Score >= quality.ThresholdFor(c.Question.Kind);
 
     /// <summary>True when a title's first word is a name ("ReAct"), not an English word the notes also write in lower case.</summary>
     private static bool FirstWordIsName(string title, string firstWord, QuizCorpus corpus) =>
@@ -92,7 +92,9 @@ public static partial class QuestionGenerator
     /// <param name="Family">How close the wrong choices are to the key: 1.5 listed with it elsewhere in the notes,
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     /// <param name="Reserved">Asked from the reserve whatever its score (a pair the bank already contrasts).</param>
-    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false);
+    /// <param name="ReserveOnly">Written for the reserve alone, after every other reserve question (a table's,
+    /// <see cref="FromTables"/>): it takes no fact, key or pair from another question.</param>
+    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false);
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
     /// than at least the model's threshold; the caller splits them at the threshold.</param>
@@ -144,6 +146,7 @@ public static partial class QuestionGenerator
                 .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
                     .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
+                .Concat(FromTables(alone, corpus, kinds, trace))
                 .Concat(FromFacts(facts, fileLines, sections, corpus, kinds, trace))
                 .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace));
             foreach (var c in candidates)
@@ -176,8 +179,10 @@ public static partial class QuestionGenerator
 
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var asked = new List<QuizQuestion>();
+        // Questions written for the reserve alone (a table's, QuestionGenerator.Tables) come after every other: they
+        // never take a fact, a key or a pair from a question of the bank or its reserve.
         var ordered = written
-            .OrderBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
+            .OrderBy(c => c.ReserveOnly ? 1 : 0).ThenBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
             .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
             // One question per fact of a key (outside ratings 7, 13, 17–19: iotop, NAT, extending logical volumes asked
             // twice): of two questions that state one fact of the same key, the better scored, which comes first.
@@ -254,12 +259,12 @@ public static partial class QuestionGenerator
     /// <param name="trace">Counts the contrasts sent to the reserve.</param>
     internal static List<Candidate> WithRepeatedPairsInReserve(IReadOnlyList<Candidate> ordered, Func<QuizQuestionKind, double> threshold, QuizTrace? trace)
     {
-        var allowed = Math.Max(1, ordered.Count(c => c.Score >= threshold(c.Question.Kind)) / BankQuestionsPerPairContrast);
+        var allowed = Math.Max(1, ordered.Count(c => !c.ReserveOnly && c.Score >= threshold(c.Question.Kind)) / BankQuestionsPerPairContrast);
         var perPair = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<Candidate>(ordered.Count);
         foreach (var c in ordered)
         {
-            if (c.Question.Kind != QuizQuestionKind.Contrast || c.Score < threshold(c.Question.Kind))
+            if (c.ReserveOnly || c.Question.Kind != QuizQuestionKind.Contrast || c.Score < threshold(c.Question.Kind))
             {
                 result.Add(c);
                 continue;
@@ -279,7 +284,7 @@ public static partial class QuestionGenerator
         }
 
         // Stable: questions of one score keep the order of kind and id they had.
-        return result.OrderByDescending(c => c.Score).ToList();
+        return result.OrderBy(c => c.ReserveOnly ? 1 : 0).ThenByDescending(c => c.Score).ToList();
     }
 
     /// <summary>A question as the notes usually write its words: the stem's lower-case words in their usual case

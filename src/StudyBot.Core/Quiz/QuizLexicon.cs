@@ -144,6 +144,15 @@ internal static class QuizLexicon
         "check", "scales", "scale", "distributes", "distribute", "translates", "translate", "assigns", "assign",
     };
 
+    /// <summary>Headers of a table's first column that name what its columns are compared on, not the kind of thing its
+    /// rows are ("Feature | TCP | UDP", "Aspect | Symmetric | Asymmetric"): such a table compares its columns.</summary>
+    public static readonly HashSet<string> ComparisonAxes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "feature", "features", "aspect", "aspects", "parameter", "parameters", "property", "properties", "characteristic",
+        "characteristics", "criteria", "criterion", "attribute", "attributes", "dimension", "factor", "factors",
+        "comparison", "compare", "metric", "category", "point", "difference", "differences",
+    };
+
     /// <summary>Words of headings that organise notes rather than name a thing ("Best practices", "Phases").</summary>
     public static readonly HashSet<string> GenericHeadingWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,0 +1,315 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// Questions from the notes' tables, where the notes set their terms side by side themselves. A table of things, one
+/// per row ("Protocol | Port | Purpose"), asks which thing has a cell ("Which protocol has the purpose “Secure remote
+/// shell access” in the notes?" — SSH among HTTP, HTTPS, FTP): the wrong choices are the other rows' things, the same
+/// family by the notes' own layout. A comparison ("Feature | TCP | UDP", headed "TCP vs UDP") asks which compared
+/// thing has a row's cell ("Which of these has “No delivery guarantee” for Reliability in the notes?" — TCP or UDP).
+/// A cell asked must say something (two words or more, not a number) and be the only one of its kind in its column or
+/// row, so no other choice is also right; every check of the other writers applies (<see cref="Check"/>).
+/// </summary>
+public static partial class QuestionGenerator
+{
+    /// <summary>The fewest rows a table needs besides its header: with one, there is nothing to choose among.</summary>
+    private const int MinTableRows = 2;
+
+    /// <summary>The fewest rows a table of things needs: with fewer, a question has one or two wrong choices, and two
+    /// outside readers found such items guessable by elimination (ratings 44 and 45).</summary>
+    private const int MinThingRows = 4;
+
+    /// <summary>The most words a table's thing may have to be a choice: longer first cells are sentences, not names.</summary>
+    private const int MaxTableChoiceWords = 5;
+
+    /// <summary>The most letters of a key that the cell's words may spell out as a short form of theirs.</summary>
+    private const int MaxShortKeyLetters = 6;
+
+    /// <summary>Letters two words must share from their first to be one word's forms ("state", "Stateful").</summary>
+    private const int SharedStemLetters = 4;
+
+    /// <summary>The most words a table's things may have on average: more, and its first column holds phrases.</summary>
+    private const double MaxTableThingWords = 3;
+
+    /// <summary>A cell asked needs this many words: "Higher", "Yes" or "✅" alone says too little to point at one answer.</summary>
+    private const int MinTableCellWords = 2;
+
+    /// <summary>The most words of a cell asked: a longer one is a paragraph a learner must read, not a fact to recall.</summary>
+    private const int MaxTableCellWords = 20;
+
+    /// <summary>Questions asked of one table: a long reference table (forty commands) would otherwise fill the bank.</summary>
+    private const int MaxTableQuestions = 2;
+
+    /// <summary>The farthest a comparison's row may be below its header for the citation to quote both.</summary>
+    private const int MaxComparisonCitationLines = 12;
+
+    /// <summary>A table as the notes parser left it: its rows' passages, its column headers and its cells.</summary>
+    internal sealed record NotesTable(IReadOnlyList<Passage> Rows, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Cells)
+    {
+        /// <summary>The line of the table's header (its separator line lies between it and the first row).</summary>
+        public int HeaderLine => Rows[0].LineStart - 2;
+    }
+
+    /// <summary>The file's tables: runs of table rows on consecutive lines of one section whose cells stand under the
+    /// same headers. The parser writes a row "Header: cell | Header: cell", leaving out empty cells, so a row whose
+    /// cells do not line up with the others' headers ends the table.</summary>
+    internal static List<NotesTable> Tables(IReadOnlyList<Passage> filePassages)
+    {
+        var tables = new List<NotesTable>();
+        var run = new List<(Passage Row, List<(string Header, string Cell)> Cells)>();
+        foreach (var p in filePassages.OrderBy(p => p.LineStart))
+        {
+            var cells = p.Kind == PassageKind.TableRow ? RowCells(p.Text) : null;
+            var continues = cells is not null && run.Count > 0 && p.LineStart == run[^1].Row.LineEnd + 1
+                && string.Equals(p.Section, run[^1].Row.Section, StringComparison.Ordinal)
+                && cells.Select(c => c.Header).SequenceEqual(run[0].Cells.Select(c => c.Header), StringComparer.Ordinal);
+            if (!continues)
+            {
+                Close();
+            }
+
+            if (cells is not null)
+            {
+                run.Add((p, cells));
+            }
+        }
+
+        Close();
+        return tables;
+
+        void Close()
+        {
+            if (run.Count >= MinTableRows && run[0].Cells.Count >= 2 && run[0].Cells.Skip(1).All(c => c.Header.Length > 0))
+            {
+                tables.Add(new NotesTable(
+                    run.Select(r => r.Row).ToList(),
+                    run[0].Cells.Select(c => c.Header).ToList(),
+                    run.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Cell).ToList()).ToList()));
+            }
+
+            run.Clear();
+        }
+    }
+
+    /// <summary>A row's cells with their headers; the first cell may stand without one (a table whose corner is empty).</summary>
+    private static List<(string Header, string Cell)>? RowCells(string text)
+    {
+        var cells = new List<(string, string)>();
+        foreach (var part in text.Split(" | "))
+        {
+            var colon = part.IndexOf(": ", StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                if (cells.Count > 0)
+                {
+                    return null;
+                }
+
+                cells.Add((string.Empty, part.Trim()));
+                continue;
+            }
+
+            cells.Add((part[..colon].Trim(), part[(colon + 2)..].Trim()));
+        }
+
+        return cells.Count >= 2 ? cells : null;
+    }
+
+    private static IEnumerable<Candidate> FromTables(List<Passage> filePassages, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
+    {
+        foreach (var table in Tables(filePassages))
+        {
+            var written = 0;
+            var questions = ComparesItsColumns(table) ? FromComparison(table) : FromThings(table);
+            foreach (var c in questions)
+            {
+                var reason = written >= MaxTableQuestions ? "enough from this table" : Check(c, corpus, kinds);
+                trace?.Note("table", reason ?? "written for the reserve", c.Question.Text);
+                if (reason is null)
+                {
+                    written++;
+                    yield return c with { ReserveOnly = true };
+                }
+            }
+        }
+    }
+
+    /// <summary>True when the table compares its columns ("Feature | TCP | UDP"): its first column has no header, or one
+    /// that names an axis of comparison (<see cref="QuizLexicon.ComparisonAxes"/>). Otherwise its rows are the things
+    /// (the first column names them, the other columns say what they are). A first try also took a table whose other
+    /// headers the section or file named as compared; it read "Code | Value | Notes" in a file called notes.md as a
+    /// comparison of Value and Notes (outside rating 44, T53).</summary>
+    internal static bool ComparesItsColumns(NotesTable table) =>
+        table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0]);
+
+    /// <summary>Rows as things: which thing has this cell, among the other rows' things.</summary>
+    private static IEnumerable<Candidate> FromThings(NotesTable table)
+    {
+        var things = table.Cells.Select(r => r[0]).ToList();
+        if (things.Count < MinThingRows || things.Any(t => !IsTableChoice(t)) || things.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() != things.Count
+            || things.Average(QuizText.WordCount) > MaxTableThingWords || !IsNounHeader(table.Headers[0]))
+        {
+            // Rows of phrases ("Advantages | Disadvantages": "Supports broadcast and multicast") are no things to name.
+            yield break;
+        }
+
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            for (var c = 1; c < table.Headers.Count; c++)
+            {
+                var cell = table.Cells[r][c];
+                if (!IsTableCellAsked(cell) || table.Cells.Where((_, o) => o != r).Any(o => QuizText.Normalize(o[c]) == QuizText.Normalize(cell)))
+                {
+                    continue;
+                }
+
+                var text = $"In the notes' table, which {HeaderWords(table.Headers[0])} has “{cell}” under “{table.Headers[c]}”?";
+                var citation = new Citation(row.File, row.Section, row.LineStart, row.LineEnd, QuizText.OneLine(row.Text));
+                var wrong = things.Where((_, o) => o != r).Select(t => new Wrong(t, 1.0));
+                var candidate = Assemble(
+                    QuizQuestion.MakeId(row.File, row.LineStart.ToString(), c.ToString(), "Table"),
+                    QuizQuestionKind.Definition, text, cell, string.Empty, things[r], wrong, $"{things[r]} — {table.Headers[c]}: {cell}", citation, things[r],
+                    minWrong: 1);
+                if (candidate is not null && !TableGiveaway(candidate.Question, cell))
+                {
+                    yield return candidate.Question.Choices.Count == 2 ? candidate with { Question = candidate.Question with { Kind = QuizQuestionKind.Contrast } } : candidate;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Columns compared: which compared thing has this row's cell, among the table's other compared things.</summary>
+    private static IEnumerable<Candidate> FromComparison(NotesTable table)
+    {
+        var things = table.Headers.Skip(1).ToList();
+        if (things.Any(t => !IsTableChoice(t)))
+        {
+            yield break;
+        }
+
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var point = table.Cells[r][0];
+            if (row.LineStart - table.HeaderLine > MaxComparisonCitationLines || QuizText.WordCount(point) is 0 or > MaxTableChoiceWords || point.EndsWith('?'))
+            {
+                continue;
+            }
+
+            // Each row asks of another column in turn, so the key is not the same thing every time.
+            for (var step = 0; step < things.Count; step++)
+            {
+                var k = 1 + ((r + step) % things.Count);
+                var cell = table.Cells[r][k];
+                if (!IsTableCellAsked(cell) || Enumerable.Range(1, things.Count).Any(o => o != k && QuizText.Normalize(table.Cells[r][o]) == QuizText.Normalize(cell)))
+                {
+                    continue;
+                }
+
+                var text = $"In the notes' comparison, which has “{cell}” for {point}?";
+                var citation = new Citation(row.File, row.Section, table.HeaderLine, row.LineEnd, QuizText.OneLine(row.Text));
+                var wrong = things.Where((_, o) => o + 1 != k).Select(t => new Wrong(t, 1.0));
+                var candidate = Assemble(
+                    QuizQuestion.MakeId(row.File, row.LineStart.ToString(), k.ToString(), "Comparison"),
+                    QuizQuestionKind.Contrast, text, cell, point, things[k - 1], wrong, $"{things[k - 1]} — {point}: {cell}", citation, things[k - 1],
+                    minWrong: 1);
+                if (candidate is not null && !TableGiveaway(candidate.Question, cell))
+                {
+                    yield return candidate.Question.Choices.Count > 2 ? candidate with { Question = candidate.Question with { Kind = QuizQuestionKind.Definition } } : candidate;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A header as words inside a sentence: "Frame Type" → "frame type", an acronym as written ("VLAN type").</summary>
+    private static string HeaderWords(string header) =>
+        string.Join(' ', header.Split(' ').Select(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(ch => !char.IsUpper(ch)) ? char.ToLowerInvariant(w[0]) + w[1..] : w));
+
+    /// <summary>A thing to choose: a short name, not a list ("2, 1 — Data Link,", a row the parser cut) or a sentence.</summary>
+    private static bool IsTableChoice(string text) =>
+        text.Length is > 0 and <= MaxChoiceLength && QuizText.WordCount(text) <= MaxTableChoiceWords && text.Any(char.IsLetter)
+        && !text.Contains(',', StringComparison.Ordinal) && !text.EndsWith('.');
+
+    /// <summary>A header that reads as a noun inside "Which command has the purpose …": not a question ("What it does",
+    /// "Why UDP?") and not a form with brackets ("Layer(s)", outside rating 44, T15, T20, T46).</summary>
+    private static bool IsNounHeader(string header) =>
+        header.Length > 0 && !header.Contains('(', StringComparison.Ordinal) && !header.EndsWith('?')
+        && !QuizLexicon.QuestionStarts.Contains(QuizText.FirstWord(header));
+
+    /// <summary>True when the cell asked points to the key by its letters, not by what the notes say (outside rating 44):
+    /// a cell word and a word of the key share their first <see cref="SharedStemLetters"/> letters and no wrong choice
+    /// does ("Tracks full connection state" → Stateful Firewall); the key is an acronym the initials of the cell's words
+    /// spell ("File descriptor" → FD) or an option whose letter opens a capitalised word of the cell and no wrong option's
+    /// does ("n lines After the matching line" → -A, "Force execution" → -f); or the key is written in another case than
+    /// every wrong choice ("data" among SMTP's STARTTLS, QUIT, MAIL FROM:).</summary>
+    internal static bool TableGiveaway(QuizQuestion q, string cell)
+    {
+        var key = q.Answer;
+        var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
+        var cellWords = QuizText.Words(cell).Select(w => w.ToLowerInvariant()).Where(w => w.Length >= SharedStemLetters).ToList();
+        static IEnumerable<string> Stems(string choice) =>
+            QuizText.Words(choice).Select(w => w.ToLowerInvariant()).Where(w => w.Length >= SharedStemLetters).Select(w => w[..SharedStemLetters]);
+        var keyStems = Stems(key).ToHashSet(StringComparer.Ordinal);
+        keyStems.ExceptWith(wrong.SelectMany(Stems));
+        if (cellWords.Any(w => keyStems.Contains(w[..SharedStemLetters])))
+        {
+            return true;
+        }
+
+        if (ShortensCellWords(key, cell))
+        {
+            return true;
+        }
+
+        if (OptionLetter(key) is { } option)
+        {
+            var capitals = QuizText.Words(cell).Where(w => w.Length >= 3 && char.IsUpper(w[0])).Select(w => char.ToLowerInvariant(w[0])).ToHashSet();
+            if (capitals.Contains(char.ToLowerInvariant(option)) && !wrong.Any(w => OptionLetter(w) is { } o && capitals.Contains(char.ToLowerInvariant(o))))
+            {
+                return true;
+            }
+        }
+
+        static int Case(string text) => text.Any(char.IsLower) ? (text.Any(char.IsUpper) ? 0 : -1) : 1;
+        return wrong.Count > 0 && Case(key) != 0 && wrong.All(w => Case(w) == -Case(key));
+    }
+
+    /// <summary>True when the key is a short name that consecutive words of the cell spell out: "FD" for "File
+    /// descriptor", "#PV" for "physical volume", "MKD" for "Make directory" (outside ratings 44 and 45).</summary>
+    private static bool ShortensCellWords(string key, string cell)
+    {
+        var letters = new string(key.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+        if (key.Contains(' ', StringComparison.Ordinal) || letters.Length is < 2 or > MaxShortKeyLetters)
+        {
+            return false;
+        }
+
+        var words = QuizText.Words(cell).Where(w => w.Length > 0 && char.IsLetter(w[0])).ToList();
+        for (var start = 0; start < words.Count; start++)
+        {
+            for (var length = 2; length <= letters.Length && start + length <= words.Count; length++)
+            {
+                if (QuizText.Abbreviates(letters, string.Join(' ', words.GetRange(start, length))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The letter of a command-line option ("-A n", "-f"), or null.</summary>
+    private static char? OptionLetter(string choice) =>
+        choice.Length >= 2 && choice[0] == '-' && char.IsLetter(choice[1]) && (choice.Length == 2 || !char.IsLetter(choice[2])) ? choice[1] : null;
+
+    private static bool IsTableCellAsked(string cell)
+    {
+        var words = QuizText.WordCount(cell);
+        return words is >= MinTableCellWords and <= MaxTableCellWords && cell.Count(char.IsLetter) * 2 >= cell.Count(ch => !char.IsWhiteSpace(ch));
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>Questions from the notes' tables: which thing of a table's rows has a cell, among the other rows' things;
+/// which compared column has a row's cell, among the other compared columns; and what they must not do (outside rating
+/// 44's defects: a header that is no noun, a list cut into a choice, a key its letters give away).</summary>
+public class TableItemTests
+{
+    private const string Protocols = """
+        # Protocols
+
+        ## Common protocols
+
+        | Protocol | Port | Purpose |
+        |---|---|---|
+        | SSH | 22 | Secure remote login and command execution |
+        | HTTP | 80 | Unencrypted web page transfer |
+        | SMTP | 25 | Relaying mail between two servers |
+        | FTP | 21 | Moving files between two hosts |
+        """;
+
+    private const string TcpUdp = """
+        # Transport
+
+        ## Compared
+
+        | Feature | TCP | UDP |
+        |---|---|---|
+        | Ordering | Data arrives in order | Packets can arrive out of order |
+        | Delivery | Guaranteed with acknowledgements | Best effort only |
+        | Header | Twenty bytes at least | Eight bytes in all |
+        """;
+
+    private static (List<Passage> Passages, Func<string, IReadOnlyList<string>?> ReadLines) Notes(string file, string text)
+    {
+        text = text.Replace("\r", string.Empty, StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        return (NotesParser.Parse(file, text).Select(e => e.Passage).ToList(), f => f == file ? lines : null);
+    }
+
+    private static List<QuizQuestion> Written(string file, string text)
+    {
+        var (passages, readLines) = Notes(file, text);
+        return QuestionGenerator.Generate(passages, readLines).Where(IsTableItem).ToList();
+    }
+
+    private static bool IsTableItem(QuizQuestion q) => q.Text.StartsWith("In the notes' ", StringComparison.Ordinal);
+
+    [Fact]
+    public void Tiers_TableItems_GoToTheReserveAlone_AfterItsOtherQuestions()
+    {
+        var (passages, readLines) = Notes("net/protocols.md", Protocols + "\n" + TcpUdp.Replace("# Transport", "# More", StringComparison.Ordinal));
+        // Every question scores σ(0) = 0.5, over the threshold: what is not in the bank was written for the reserve.
+        const string json = """
+            { "version": 1, "threshold": 0.4, "kindThresholds": {},
+              "model": { "bias": 0, "weights": { "yes_no": { "w": 0, "mean": 0.5, "scale": 0.5 } } } }
+            """;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var (kept, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: QuizItemModel.Parse(stream));
+
+        Assert.DoesNotContain(kept, IsTableItem);
+        Assert.Contains(reserve, IsTableItem);
+        Assert.All(reserve.SkipWhile(q => !IsTableItem(q)), q => Assert.True(IsTableItem(q), q.Text));
+    }
+
+    [Fact]
+    public void Tables_RowsUnderOneHeader_AreOneTableWithItsHeadersAndCells()
+    {
+        var (passages, _) = Notes("net/protocols.md", Protocols);
+
+        var table = Assert.Single(QuestionGenerator.Tables(passages));
+
+        Assert.Equal(["Protocol", "Port", "Purpose"], table.Headers);
+        Assert.Equal(4, table.Rows.Count);
+        Assert.Equal(["SSH", "22", "Secure remote login and command execution"], table.Cells[0]);
+        Assert.Equal(table.Rows[0].LineStart - 2, table.HeaderLine);
+        Assert.False(QuestionGenerator.ComparesItsColumns(table));
+    }
+
+    [Fact]
+    public void Generate_TableOfThings_AsksWhichThingHasACell_AmongTheOtherRows()
+    {
+        var questions = Written("net/protocols.md", Protocols);
+
+        Assert.NotEmpty(questions);
+        Assert.True(questions.Count <= 2, "at most two questions from one table");
+        var q = questions.Single(q => q.Text.Contains("Secure remote login", StringComparison.Ordinal));
+        Assert.Equal("In the notes' table, which protocol has “Secure remote login and command execution” under “Purpose”?", q.Text);
+        Assert.Equal("SSH", q.Answer);
+        Assert.Equal(["FTP", "HTTP", "SMTP", "SSH"], q.Choices.Order(StringComparer.Ordinal));
+
+        // The port column is a number: one word says too little, and the purpose is asked instead.
+        Assert.DoesNotContain(questions, x => x.Text.Contains("“Port”", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_Comparison_AsksWhichComparedColumnHasTheCell()
+    {
+        var (passages, _) = Notes("net/transport.md", TcpUdp);
+        Assert.True(QuestionGenerator.ComparesItsColumns(Assert.Single(QuestionGenerator.Tables(passages))));
+
+        var questions = Written("net/transport.md", TcpUdp);
+
+        Assert.NotEmpty(questions);
+        Assert.All(questions, q =>
+        {
+            Assert.Equal(QuizQuestionKind.Contrast, q.Kind);
+            Assert.Equal(["TCP", "UDP"], q.Choices.Order(StringComparer.Ordinal));
+            Assert.StartsWith("In the notes' comparison, which has “", q.Text, StringComparison.Ordinal);
+        });
+
+        // The citation quotes the header with the row, so the reveal shows which column said it.
+        var ordering = questions.Single(q => q.Text.Contains("for Ordering", StringComparison.Ordinal));
+        Assert.Equal(5, ordering.Citation.LineStart);
+    }
+
+    [Fact]
+    public void Generate_CellSharedByTwoRows_IsNotAsked()
+    {
+        var questions = Written("net/protocols.md", """
+            # Protocols
+
+            | Protocol | Purpose |
+            |---|---|
+            | HTTP | Web page transfer |
+            | HTTPS | Web page transfer |
+            | SMTP | Relaying mail between servers |
+            | FTP | Moving files between two hosts |
+            | SSH | Secure remote login to a host |
+            """);
+
+        Assert.DoesNotContain(questions, q => q.Text.Contains("Web page transfer", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("What it is")]
+    [InlineData("Layer(s)")]
+    [InlineData("Why UDP?")]
+    public void Generate_FirstHeaderThatIsNoNoun_IsNotWrittenIntoTheQuestion(string header)
+    {
+        // "which {header} has …": outside rating 44 read "Which OSI layer(s) has …" and "which command has the what it
+        // does …" as broken; the other headers are quoted as the column's name instead.
+        var questions = Written("git/commands.md", $"""
+            # Git
+
+            | {header} | Purpose |
+            |---|---|
+            | git pull | Fetch and merge remote changes |
+            | git add | Stage changes for the next commit |
+            | git push | Upload local commits to the remote |
+            | git log | Show the history of commits |
+            """);
+
+        Assert.Empty(questions);
+    }
+
+    [Fact]
+    public void Generate_ThingsThatAreListsOrPhrases_AreNoChoices()
+    {
+        var questions = Written("net/osi.md", """
+            # OSI
+
+            | Layers | Key protocols |
+            |---|---|
+            | 4 — Transport | Segments between two hosts |
+            | 3 — Network | Packets routed between networks |
+            | 2, 1 — Data Link, | Frames on one link and raw bits |
+            | 7 — Application | Messages between programs |
+            """);
+
+        Assert.Empty(questions);
+    }
+
+    [Theory]
+    [InlineData("Stateful Firewall", "Tracks the full connection state", "Proxy Firewall", "Packet Filter")]
+    [InlineData("FD", "File descriptor number", "PID", "USER")]
+    [InlineData("-A n", "Displays n lines After the matching line", "-B n", "-C n")]
+    [InlineData("data", "Begin the message content", "QUIT", "STARTTLS")]
+    public void TableGiveaway_KeyPointedToByItsLetters_IsFound(string key, string cell, string wrong1, string wrong2)
+    {
+        var q = new QuizQuestion("q", QuizQuestionKind.Definition, $"Which has “{cell}” in the notes?", [key, wrong1, wrong2], 0, cell,
+            new Citation("a.md", "A", 1, 1, cell), key);
+
+        Assert.True(QuestionGenerator.TableGiveaway(q, cell));
+    }
+
+    [Fact]
+    public void TableGiveaway_CellThatSaysWhatTheKeyDoes_IsFair()
+    {
+        const string cell = "Secure remote login and command execution";
+        var q = new QuizQuestion("q", QuizQuestionKind.Definition, $"Which has “{cell}” in the notes?", ["SSH", "HTTP", "FTP"], 0, cell,
+            new Citation("a.md", "A", 1, 1, cell), "SSH");
+
+        Assert.False(QuestionGenerator.TableGiveaway(q, cell));
+    }
+}
