@@ -120,7 +120,8 @@ internal static class QuestionTerms
 
             // "microservices" in the question, "micro services" in the notes.
             var split = SplitCompound(index, token.Term);
-            Add(terms, split, IsName(question, token, tokens), question[token.StartOffset..token.EndOffset].ToLowerInvariant());
+            var written = question[token.StartOffset..token.EndOffset];
+            Add(terms, split, IsName(question, token, tokens) && !OpensAnIdentifier(index, written), written.ToLowerInvariant());
         }
 
         // A word listed alone and inside a wider concept counts once, in the wider one.
@@ -171,6 +172,37 @@ internal static class QuestionTerms
             concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0, df == 0) { Surface = surface });
         }
     }
+
+    /// <summary>True when an acronym of the question opens an identifier of the notes joined to a word they also use
+    /// ("SMS" in <c>SMSContainer</c>, "HTTP" in <c>HTTPRequest</c>): the name is the notes' own, not one they never
+    /// mention. The style guide declined "how should acronyms like HTTP or SMS be capitalized in names?" on its own rule
+    /// about <c>SMSContainer</c> because SMS counted as an unknown name. Acronyms only: "Java" opens "JavaScript", and a
+    /// question about Java is not one the JavaScript notes answer.</summary>
+    private static bool OpensAnIdentifier(KnowledgeIndex index, string written)
+    {
+        if (written.Length < MinIdentifierHead || !written.All(c => char.IsUpper(c) || char.IsDigit(c)) || !written.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        var surface = written.ToLowerInvariant();
+        foreach (var term in index.Vocabulary.StartingWith(surface[0]))
+        {
+            if (term.Length >= surface.Length + MinIdentifierTail && term.StartsWith(surface, StringComparison.Ordinal)
+                && term[surface.Length..].All(char.IsLetter) && index.Vocabulary.Contains(term[surface.Length..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shortest name and the shortest word after it that make an identifier (<see cref="OpensAnIdentifier"/>):
+    /// two letters are a prefix of too many words.</summary>
+    private const int MinIdentifierHead = 3;
+
+    private const int MinIdentifierTail = 4;
 
     /// <summary>True for a capitalised word that does not open the question (a name: "Paris", "Hamlet").</summary>
     private static bool IsName(string question, AnalyzedToken token, List<AnalyzedToken> tokens)

@@ -194,4 +194,25 @@ public sealed class QuestionAnalyzerTests : IDisposable
     {
         Assert.Equal(expected, QuestionAnalyzer.MainClause(question));
     }
+
+    [Theory]
+    [InlineData("How should the SMS acronym be written in names?", false)]
+    [InlineData("How should the MMS acronym be written in names?", true)]
+    [InlineData("Does Java name things like this?", true)]
+    public void Analyze_AnAcronymTheNotesWriteOnlyInsideAnIdentifier_IsNoUnknownName(string question, bool unknown)
+    {
+        // "SMS" stands only in SMSContainer, a name and a word the notes use ("container"); "MMS" nowhere; "Java" opens
+        // JavaScript, but it is no acronym: a question about Java is not one these notes answer.
+        using var kit = new AnsweringTestKit("""
+            # Naming
+
+            Acronyms are all upper case or all lower case: `SMSContainer`, never `SmsContainer`.
+
+            A container holds the names. JavaScript names use camel case.
+            """, "naming.md");
+
+        var name = kit.Analyze(question).Content.Single(c => c.Surface is "sms" or "mms" or "java");
+
+        Assert.Equal(unknown, name.IsUnknownName);
+    }
 }
