@@ -147,6 +147,7 @@ public static partial class QuestionGenerator
                     .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
                 .Concat(FromTables(alone, corpus, kinds, trace))
+                .Concat(FromGuidelines(alone, corpus, kinds, trace))
                 .Concat(FromFacts(facts, fileLines, sections, corpus, kinds, trace))
                 .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace));
             foreach (var c in candidates)
