@@ -121,7 +121,7 @@ internal static class QuestionTerms
             // "microservices" in the question, "micro services" in the notes.
             var split = SplitCompound(index, token.Term);
             var written = question[token.StartOffset..token.EndOffset];
-            Add(terms, split, IsName(question, token, tokens) && !OpensAnIdentifier(index, written), written.ToLowerInvariant());
+            Add(terms, split, IsName(question, token, tokens), written.ToLowerInvariant(), written);
         }
 
         // A word listed alone and inside a wider concept counts once, in the wider one.
@@ -148,7 +148,7 @@ internal static class QuestionTerms
 
         return result;
 
-        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName, string? surface = null)
+        void Add(List<string> terms, IReadOnlyList<string> parts, bool isName, string? surface = null, string? written = null)
         {
             terms = terms.Where(t => !Lexicon.Negations.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
             if (terms.Count == 0 || concepts.Count >= MaxConcepts || !seen.Add(string.Join('|', terms.Order(StringComparer.Ordinal))))
@@ -169,7 +169,8 @@ internal static class QuestionTerms
                 df = parts.Min(t => DocFreq(reader, t));
             }
 
-            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, isName && df == 0, df == 0) { Surface = surface });
+            var unknownName = isName && df == 0 && !(written is not null && OpensAnIdentifier(index, written));
+            concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, unknownName, df == 0) { Surface = surface });
         }
     }
 
