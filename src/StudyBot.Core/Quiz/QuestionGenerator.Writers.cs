@@ -8,8 +8,9 @@ namespace StudyBot.Core.Quiz;
 /// notes' own Q&amp;A pairs (yes/no, or the answer among other answers); <see cref="FromDefinitions"/>: a section's
 /// defining line, its title among other titles or between two (<see cref="EitherOr"/>);
 /// <see cref="FromContrasts"/>: a line of a section, between its title and a sibling's; <see cref="FromFacts"/>: a
-/// blank in a candidate fact. In: a file's passages, facts and sections. Out: <see cref="Candidate"/>s, which
-/// <see cref="Write"/> concatenates file by file.
+/// blank in a candidate fact. For the reserve alone: <see cref="FromTables"/> (a table's row or compared columns) and
+/// <see cref="FromGuidelines"/> (a rule book's numbered rules as yes/no). In: a file's passages, facts and sections.
+/// Out: <see cref="Candidate"/>s, which <see cref="Write"/> concatenates file by file.
 /// </summary>
 public static partial class QuestionGenerator
 {
