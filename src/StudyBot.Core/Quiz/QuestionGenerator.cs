@@ -152,7 +152,7 @@ public static partial class QuestionGenerator
                 .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace));
             foreach (var c in candidates)
             {
-                var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(InNotesCasing(c.Question, corpus));
+                var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(Shown(c, corpus));
                 trace?.Note("written", sound ? $"{c.Question.Kind} sound" : $"{c.Question.Kind} unsound or a shouted choice", c.Question.Text);
                 if (sound)
                 {
@@ -166,7 +166,7 @@ public static partial class QuestionGenerator
         // question that copies a likely typo of the notes is not asked.
         if (quality is not null)
         {
-            written = written.Select(c => c with { Score = quality.Probability(InNotesCasing(c.Question, corpus), corpus, kinds) })
+            written = written.Select(c => c with { Score = quality.Probability(Shown(c, corpus), corpus, kinds) })
                 .Select(c => WithTypoDropped(c, corpus, trace))
                 .Where(c =>
                 {
@@ -196,7 +196,7 @@ public static partial class QuestionGenerator
             // "What do the notes say about AWS Shield?" beside "Which of these is described as 'Provides protection
             // against DDOS …'?"); the better kept.
             .GroupBy(c => $"{c.Question.Citation.File}\u001f{c.Question.Citation.LineStart}\u001f{c.Question.Citation.LineEnd}", StringComparer.Ordinal).Select(g => g.First())
-            .Select(c => c with { Question = InNotesCasing(c.Question, corpus) })
+            .Select(c => c with { Question = Shown(c, corpus) })
             .ToList();
         return quality is null ? ordered : WithRepeatedPairsInReserve(ordered, quality.ThresholdFor, trace);
 
@@ -230,7 +230,7 @@ public static partial class QuestionGenerator
     /// notes' text is never mended (docs/quiz.md, "Twenty-second session").</summary>
     internal static Candidate WithTypoDropped(Candidate c, QuizCorpus corpus, QuizTrace? trace)
     {
-        var typos = corpus.Typos.In(InNotesCasing(c.Question, corpus));
+        var typos = corpus.Typos.In(Shown(c, corpus));
         if (typos.Count == 0)
         {
             return c;
@@ -292,6 +292,11 @@ public static partial class QuestionGenerator
     /// (<see cref="QuizCorpus.InUsualCase"/>: "Can I use AWS WAF …?"), and a blank's or a definition's choices as the
     /// notes' lines write them (<see cref="QuizCorpus.UsualForm"/>: "terraform init", not the heading's "TERRAFORM
     /// INIT"; the choices are unchanged when two of them would then be one).</summary>
+    /// <summary>A written question as it is shown: in the notes' usual casing (<see cref="InNotesCasing"/>), except one
+    /// written for the reserve alone, whose choices are a table's cells as the table writes them: the usual form of
+    /// SMTP's "PASS" or the network type "CAN" is the everyday word (outside ratings 45 and this session's reading).</summary>
+    private static QuizQuestion Shown(Candidate c, QuizCorpus corpus) => c.ReserveOnly ? c.Question : InNotesCasing(c.Question, corpus);
+
     internal static QuizQuestion InNotesCasing(QuizQuestion q, QuizCorpus corpus)
     {
         // The team's own questions are shown as the team wrote them.

@@ -53,14 +53,8 @@ public class TableItemTests
     public void Tiers_TableItems_GoToTheReserveAlone_AfterItsOtherQuestions()
     {
         var (passages, readLines) = Notes("net/protocols.md", Protocols + "\n" + TcpUdp.Replace("# Transport", "# More", StringComparison.Ordinal));
-        // Every question scores σ(0) = 0.5, over the threshold: what is not in the bank was written for the reserve.
-        const string json = """
-            { "version": 1, "threshold": 0.4, "kindThresholds": {},
-              "model": { "bias": 0, "weights": { "yes_no": { "w": 0, "mean": 0.5, "scale": 0.5 } } } }
-            """;
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-
-        var (kept, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: QuizItemModel.Parse(stream));
+        // Every question scores over the threshold: what is not in the bank was written for the reserve.
+        var (kept, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: Quality());
 
         Assert.DoesNotContain(kept, IsTableItem);
         Assert.Contains(reserve, IsTableItem);
@@ -196,5 +190,40 @@ public class TableItemTests
             new Citation("a.md", "A", 1, 1, cell), "SSH");
 
         Assert.False(QuestionGenerator.TableGiveaway(q, cell));
+    }
+
+    [Fact]
+    public void Generate_TableCellsThatAreAlsoEverydayWords_AreShownAsTheTableWritesThem()
+    {
+        // The notes write "can" and "man" as words far more than CAN and MAN as network types; the usual-casing pass
+        // of the other kinds showed a table's choices as "can" and "man" beside PAN and SAN (outside rating 45, U53).
+        var (passages, readLines) = Notes("net/types.md", """
+            # Networks
+
+            You can reach a man page for each tool, and you can read it as a man reads a book; a man can learn it.
+
+            | Type | Scope |
+            |---|---|
+            | PAN | Within reach of a person |
+            | CAN | One campus of buildings |
+            | MAN | One city or metro area |
+            | SAN | Storage inside a data center |
+            """);
+
+        var (_, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: Quality());
+
+        var q = Assert.Single(reserve, q => q.Text.Contains("Within reach of a person", StringComparison.Ordinal));
+        Assert.Equal(["CAN", "MAN", "PAN", "SAN"], q.Choices.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>An item model under which every question scores σ(0) = 0.5, over its threshold of 0.4.</summary>
+    private static QuizItemModel Quality()
+    {
+        const string json = """
+            { "version": 1, "threshold": 0.4, "kindThresholds": {},
+              "model": { "bias": 0, "weights": { "yes_no": { "w": 0, "mean": 0.5, "scale": 0.5 } } } }
+            """;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        return QuizItemModel.Parse(stream);
     }
 }
