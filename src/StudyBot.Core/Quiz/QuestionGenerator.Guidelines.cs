@@ -90,12 +90,13 @@ public static partial class QuestionGenerator
         // rating 46 found such rules good 17 times of 24, and the warnings of tutorials and study notes ("Do not run
         // destructive tests on important disks", "Don't need to know the calculation") good 3 times of 36: common sense
         // answers them, or they drop the condition the notes attach.
-        if (!RuleNumber().IsMatch(line.Trim()))
+        var trimmed = line.Trim();
+        if (RuleNumber().Match(trimmed) is not { Success: true } number)
         {
             return null;
         }
 
-        var text = RuleNumber().Replace(line.Trim(), string.Empty);
+        var text = trimmed[number.Length..];
         var end = text.IndexOfAny(['.', ';', '!', '?', ':']);
         // A full stop inside a name ("Object.assign", "Array.from") is no sentence's end.
         while (end > 0 && end + 1 < text.Length && text[end] == '.' && !char.IsWhiteSpace(text[end + 1]))

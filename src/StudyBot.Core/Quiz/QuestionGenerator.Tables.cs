@@ -124,7 +124,14 @@ public static partial class QuestionGenerator
             var questions = ComparesItsColumns(table) ? FromComparison(table) : FromThings(table);
             foreach (var c in questions)
             {
-                var reason = written >= MaxTableQuestions ? "enough from this table" : Check(c, corpus, kinds);
+                if (written == MaxTableQuestions)
+                {
+                    // The rest of a long table is not written at all.
+                    trace?.Note("table", "enough from this table", c.Question.Text);
+                    break;
+                }
+
+                var reason = Check(c, corpus, kinds);
                 trace?.Note("table", reason ?? "written for the reserve", c.Question.Text);
                 if (reason is null)
                 {

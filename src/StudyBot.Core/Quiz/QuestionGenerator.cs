@@ -93,7 +93,8 @@ public static partial class QuestionGenerator
     /// 1 siblings, 0.5 same file, 0.25 same corpus.</param>
     /// <param name="Reserved">Asked from the reserve whatever its score (a pair the bank already contrasts).</param>
     /// <param name="ReserveOnly">Written for the reserve alone, after every other reserve question (a table's,
-    /// <see cref="FromTables"/>): it takes no fact, key or pair from another question.</param>
+    /// <see cref="FromTables"/>, or a rule book's rule, <see cref="FromGuidelines"/>): it takes no fact, key or pair
+    /// from another question.</param>
     internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false);
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
@@ -180,7 +181,7 @@ public static partial class QuestionGenerator
 
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var asked = new List<QuizQuestion>();
-        // Questions written for the reserve alone (a table's, QuestionGenerator.Tables) come after every other: they
+        // Questions written for the reserve alone (FromTables, FromGuidelines) come after every other: they
         // never take a fact, a key or a pair from a question of the bank or its reserve.
         var ordered = written
             .OrderBy(c => c.ReserveOnly ? 1 : 0).ThenBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
@@ -288,15 +289,15 @@ public static partial class QuestionGenerator
         return result.OrderBy(c => c.ReserveOnly ? 1 : 0).ThenByDescending(c => c.Score).ToList();
     }
 
-    /// <summary>A question as the notes usually write its words: the stem's lower-case words in their usual case
-    /// (<see cref="QuizCorpus.InUsualCase"/>: "Can I use AWS WAF …?"), and a blank's or a definition's choices as the
-    /// notes' lines write them (<see cref="QuizCorpus.UsualForm"/>: "terraform init", not the heading's "TERRAFORM
-    /// INIT"; the choices are unchanged when two of them would then be one).</summary>
     /// <summary>A written question as it is shown: in the notes' usual casing (<see cref="InNotesCasing"/>), except one
     /// written for the reserve alone, whose choices are a table's cells as the table writes them: the usual form of
     /// SMTP's "PASS" or the network type "CAN" is the everyday word (outside ratings 45 and this session's reading).</summary>
     private static QuizQuestion Shown(Candidate c, QuizCorpus corpus) => c.ReserveOnly ? c.Question : InNotesCasing(c.Question, corpus);
 
+    /// <summary>A question as the notes usually write its words: the stem's lower-case words in their usual case
+    /// (<see cref="QuizCorpus.InUsualCase"/>: "Can I use AWS WAF …?"), and a blank's or a definition's choices as the
+    /// notes' lines write them (<see cref="QuizCorpus.UsualForm"/>: "terraform init", not the heading's "TERRAFORM
+    /// INIT"; the choices are unchanged when two of them would then be one).</summary>
     internal static QuizQuestion InNotesCasing(QuizQuestion q, QuizCorpus corpus)
     {
         // The team's own questions are shown as the team wrote them.
