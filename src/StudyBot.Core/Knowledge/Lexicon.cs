@@ -196,8 +196,11 @@ internal static partial class Lexicon
     /// <summary>Phrases that ask what something is for or what ails it ("what's the point of output encoding?", "whats
     /// wrong with my config?", "the idea behind zero trust"): their nouns frame the question, they are not its topic
     /// ("point" would otherwise be the rarest word asked, and outweigh "output encoding"). Chat's "diff" is the
-    /// difference only before "between": "git diff" and "the diff of two files" stay topics.</summary>
-    [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)", RegexOptions.IgnoreCase)]
+    /// difference only before "between": "git diff" and "the diff of two files" stay topics. "Compare" frames a
+    /// question that sets two things side by side ("compare ECS and EKS", "how does A compare with B", "how do they
+    /// compare?": as a topic it was the subject, and no passage holds it); it stays a topic where comparing is what is
+    /// asked about ("how should we compare HMAC digests", "how should I compare floating point numbers").</summary>
+    [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)|\bcompar(?:e|es|ed|ing)\s+(?=(?:to|with|against)\b)|\bcompar(?:e|es|ed)\s*(?=$|[?!.,;])|^\s*compare\s+(?=[^?.,;:!]+?\s+(?:and|with|to|vs\.?|versus)\s)", RegexOptions.IgnoreCase)]
     public static partial Regex FramePhrase();
 
     /// <summary>A choice between two put with an auxiliary first ("is TCP or UDP faster?", "is it better to rebase or
@@ -357,8 +360,8 @@ internal static partial class Lexicon
     public static partial Regex CompareQuestion();
 
     /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "how does A differ
-    /// from B", "how is A different from B", "A vs B".</summary>
-    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different)\s+(?:from|to|than)\s+(?<b>[^?.,;:!]+)|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// from B", "how does A compare to B", "how is A different from B", "how do A and B compare", "A vs B".</summary>
+    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different|compare)\s+(?:from|to|than|with|against)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|did)\s+(?<a>[^?.,;:!]+?)\s+and\s+(?<b>[^?.,;:!]+?)\s+(?:differ|compare)\b|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ComparedPair();
 }
 

@@ -29,6 +29,9 @@ public sealed class ComparedSidesTests
     [InlineData("how does ECS differ from EKS, in short? Between ECS and EKS", "ecs", "eks")]
     [InlineData("how does ECS differ from EKS", "ecs", "eks")]
     [InlineData("How is Lambda different from ECS?", "lambda", "ecs")]
+    [InlineData("how does Lambda compare with EKS?", "lambda", "eks")]
+    [InlineData("how do ECS and EKS compare?", "ecs", "eks")]
+    [InlineData("how do Lambda and ECS differ on servers?", "lambda", "ecs")]
     public void ComparedSides_NamesTheConceptOnEachSide(string question, string a, string b)
     {
         using var kit = new AnsweringTestKit(Notes);
