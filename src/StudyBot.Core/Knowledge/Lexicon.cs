@@ -150,6 +150,10 @@ internal static partial class Lexicon
     [GeneratedRegex(@"(?:,|\s)\s*(?:right|correct|true|yeah|yes|no|isn'?t\s+(?:it|that|this)|aren'?t\s+(?:they|we|these|those)|don'?t\s+(?:they|we|you|i)|doesn'?t\s+(?:it|that|this)|is\s+that\s+(?:right|correct|true)|am\s+i\s+right)\s*(?:\?|[—–-]+\s|,\s|$)", RegexOptions.IgnoreCase)]
     public static partial Regex ConfirmationTag();
 
+    /// <summary>"True or false" before or after a statement (<see cref="Answering.QuestionAnalyzer.AsConfirmation"/>).</summary>
+    [GeneratedRegex(@"^\W*true\s+or\s+false\b[\s:?,.!—–-]*|[\s,;:—–-]+true\s+or\s+false\W*$", RegexOptions.IgnoreCase)]
+    public static partial Regex TrueOrFalse();
+
     /// <summary>A setting or condition that opens a question before its auxiliary, with no comma to mark where it ends
     /// ("in tests can I …", "if two columns correlate does that prove …", "with end-to-end encryption can the provider
     /// …", "when I rename a table, does its …").</summary>

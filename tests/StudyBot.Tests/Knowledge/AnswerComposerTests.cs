@@ -21,6 +21,8 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("Can EKS be used to migrate between cloud services?", "Yes", 142)]
     [InlineData("Is data in transit protected by server side encryption?", "No", 35)]
     [InlineData("Is Elastic Kubernetes Service partially managed?", "Yes", 143)]
+    [InlineData("true or false: EBS volumes are encrypted by default", "No", 71)]
+    [InlineData("all data in S3 is encrypted automatically - true or false?", "Yes", 34)]
     public void Ask_YesNoQuestion_CitesTheLineAndNeverSaysTheOpposite(string question, string lead, int citedLine)
     {
         var answer = _seed.Ask(question);
@@ -30,6 +32,21 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.True(answer.Answered);
         AssertLeadOrUnsettled(lead, answer.Text);
         Assert.InRange(citedLine, answer.Citations[0].LineStart, answer.Citations[0].LineEnd);
+    }
+
+    [Theory]
+    [InlineData("compare ECS and EKS")] // declined while "compare" was read as the question's topic.
+    [InlineData("compare ECS with EKS")]
+    [InlineData("how does ECS compare with EKS?")]
+    [InlineData("how do ECS and EKS compare?")]
+    [InlineData("ECS vs EKS")]
+    public void Ask_TwoServicesCompared_CitesBoth(string question)
+    {
+        var answer = _seed.Ask(question);
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains(answer.Citations, c => c.Section == "Elastic Container Service");
+        Assert.Contains(answer.Citations, c => c.Section == "Elastic Kubernets Service");
     }
 
     [Theory]

@@ -47,7 +47,7 @@ internal static partial class QuestionAnalyzer
     public static QuestionAnalysis Analyze(KnowledgeIndex index, IndexSearcher searcher, string asked)
     {
         // A very long question has said what it asks long before this; the answer still quotes it whole.
-        var question = asked.Length > QuestionTerms.MaxQuestionChars ? asked[..QuestionTerms.MaxQuestionChars] : asked;
+        var question = AsConfirmation(asked.Length > QuestionTerms.MaxQuestionChars ? asked[..QuestionTerms.MaxQuestionChars] : asked);
         var main = MainClause(question);
         var isYesNo = IsYesNo(question);
         var answerType = Lexicon.AnswerTypeOf(question);
@@ -81,6 +81,21 @@ internal static partial class QuestionAnalyzer
         return new QuestionAnalysis(
             asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
             NegationsOf(main), definitional, Lexicon.HowQuestion().IsMatch(question) || Lexicon.CommandQuestion().IsMatch(question));
+    }
+
+    /// <summary>A study partner's "true or false: S" (or "S - true or false?") asks whether S holds, as S with a
+    /// confirmation tag does: without this the statement was read as no question at all, and "true or false: EBS
+    /// volumes are encrypted by default" got the notes' line without its No.</summary>
+    internal static string AsConfirmation(string question)
+    {
+        var frame = Lexicon.TrueOrFalse().Match(question);
+        if (!frame.Success)
+        {
+            return question;
+        }
+
+        var statement = question.Remove(frame.Index, frame.Length).Trim().TrimEnd('?', '.', '!', ' ');
+        return statement.Length == 0 ? question : statement + ", right?";
     }
 
     /// <summary>A yes/no question: it opens with an auxiliary, or its asking clause does after an opening clause or a

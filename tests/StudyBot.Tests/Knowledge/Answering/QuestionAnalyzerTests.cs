@@ -175,6 +175,26 @@ public sealed class QuestionAnalyzerTests : IDisposable
         Assert.Contains(_kit.Analyze(question).Content, c => c.Terms.Contains("compar"));
     }
 
+    [Theory]
+    [InlineData("true or false: UDP retransmits lost packets", "UDP retransmits lost packets, right?")]
+    [InlineData("True or false? udp is connectionless.", "udp is connectionless, right?")]
+    [InlineData("UDP is connectionless - true or false?", "UDP is connectionless, right?")]
+    [InlineData("true or false", "true or false")]                       // no statement: left as it is.
+    [InlineData("is the answer true or false here?", "is the answer true or false here?")] // not a frame in the middle.
+    public void AsConfirmation_TrueOrFalse_IsTheStatementWithATag(string question, string expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.AsConfirmation(question));
+    }
+
+    [Fact]
+    public void Analyze_TrueOrFalse_IsYesNoAndNoTopic()
+    {
+        var analysis = _kit.Analyze("true or false: UDP retransmits lost packets");
+
+        Assert.Equal(QuestionKind.YesNo, analysis.Kind);
+        Assert.DoesNotContain(analysis.Concepts, c => c.Terms.Contains("true") || c.Terms.Contains("fals"));
+    }
+
     [Fact]
     public void Analyze_ConfirmationTag_IsYesNoAndTheTagIsNoTopic()
     {
