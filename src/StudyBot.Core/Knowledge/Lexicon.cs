@@ -63,7 +63,8 @@ internal static partial class Lexicon
         "someone", "anyone", "somebody", "consider", "considered", "ok", "okay", "fine", "alright", "besides",
         "otherwise", "instead", "rather", "still", "even", "already", "actual", "generally", "usually", "typically",
         "normally", "specific", "specifically", "particular", "particularly", "certain", "hey", "hi", "folks", "guys",
-        "team", "wondering", "wonder", "quick", "question", "remind", "recall", "remember",
+        "team", "wondering", "wonder", "quick", "question", "remind", "recall", "remember", "tldr", "eli5", "rundown",
+        "recap", "briefly", "nutshell",
     ];
 
     /// <summary>Opposites that notes use to answer yes/no questions by contrast.</summary>
@@ -203,8 +204,10 @@ internal static partial class Lexicon
     /// difference only before "between": "git diff" and "the diff of two files" stay topics. "Compare" frames a
     /// question that sets two things side by side ("compare ECS and EKS", "how does A compare with B", "how do they
     /// compare?": as a topic it was the subject, and no passage holds it); it stays a topic where comparing is what is
-    /// asked about ("how should we compare HMAC digests", "how should I compare floating point numbers").</summary>
-    [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)|\bcompar(?:e|es|ed|ing)\s+(?=(?:to|with|against)\b)|\bcompar(?:e|es|ed)\s*(?=$|[?!.,;])|^\s*compare\s+(?=[^?.,;:!]+?\s+(?:and|with|to|vs\.?|versus)\s)", RegexOptions.IgnoreCase)]
+    /// asked about ("how should we compare HMAC digests", "how should I compare floating point numbers"). Chat's
+    /// "tl;dr" and "in short" / "in simple terms" ask for a summary, as "tldr" and "eli5" among the frame words do
+    /// ("tldr on DHCP" was declined: "tldr", a word no note holds, was its subject).</summary>
+    [GeneratedRegex(@"\bthe\s+(?:point|idea|purpose|deal)\s+(?:of|with|behind)\b|\b(?:wrong|up)\s+with\b|\bdiff\s+(?=between\b)|\bcompar(?:e|es|ed|ing)\s+(?=(?:to|with|against)\b)|\bcompar(?:e|es|ed)\s*(?=$|[?!.,;])|^\s*compare\s+(?=[^?.,;:!]+?\s+(?:and|with|to|vs\.?|versus)\s)|\btl\s*;?\s*dr\b|\bin\s+(?:short|brief|simple\s+terms|plain\s+english|layman'?s\s+terms)\b", RegexOptions.IgnoreCase)]
     public static partial Regex FramePhrase();
 
     /// <summary>A choice between two put with an auxiliary first ("is TCP or UDP faster?", "is it better to rebase or

@@ -167,6 +167,19 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("tldr on udp", "tldr")]
+    [InlineData("tl;dr udp?", "tl")]
+    [InlineData("udp in simple terms", "simpl")]
+    [InlineData("eli5 udp", "eli5")]
+    public void Analyze_ChatAskingForASummary_IsAFrameNotATopic(string question, string frame)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.DoesNotContain(analysis.Content, c => c.Terms.Contains(frame));
+        Assert.Contains("udp", analysis.Subject?.Terms ?? analysis.Content.Single().Terms);
+    }
+
+    [Theory]
     [InlineData("how should we compare HMAC digests so we don't leak timing info?")]
     [InlineData("How should I compare floating point numbers?")]
     public void Analyze_ComparingAsked_StaysATopic(string question)
