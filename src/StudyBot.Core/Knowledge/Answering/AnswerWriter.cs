@@ -419,7 +419,19 @@ internal static partial class AnswerWriter
     internal static string Shown(string answer, string clause)
     {
         var line = PolarityReader.LeadingYesNo().Replace(answer, string.Empty).Trim();
-        return PolarityReader.Words(clause).Count < MinLeadWords && line.Length <= MaxWholeLeadChars && !line.Contains('\n', StringComparison.Ordinal) ? line : clause;
+        if (PolarityReader.Words(clause).Count >= MinLeadWords || line.Length > MaxWholeLeadChars || line.Contains('\n', StringComparison.Ordinal))
+        {
+            return clause;
+        }
+
+        // The consequent of a condition ("then snapshot will be encrypted") is quoted from the condition on, not from
+        // the line's start: the notes' "No we cannot if original is encrypted then snapshot will be encrypted" answers
+        // a question of their own, and asked "is the snapshot of an encrypted volume encrypted?" the lead read
+        // "Yes — We cannot if original is encrypted then snapshot will be encrypted".
+        var at = line.IndexOf(clause, StringComparison.OrdinalIgnoreCase);
+        var condition = at <= 0 ? null
+            : QuestionAnalyzer.WordPattern().Matches(line[..at]).LastOrDefault(w => Lexicon.ConditionOpeners.Contains(w.Value)) is { } opener ? line[opener.Index..] : null;
+        return condition is not null && PolarityReader.Words(condition).Count >= MinLeadWords ? condition : line;
     }
 
     /// <summary>What a yes/no lead quotes of a passage that is no question-answer pair: a paragraph or bullet as it reads

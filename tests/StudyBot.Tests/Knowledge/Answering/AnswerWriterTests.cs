@@ -183,6 +183,9 @@ public sealed class AnswerWriterTests
     [InlineData("by default it is not encrypted", "by default it is not encrypted", "by default it is not encrypted")] // the clause is the line.
     [InlineData("Lease timers renew at half the duration; the server keeps a log", "the server keeps a log", "the server keeps a log")] // five words: a clause.
     [InlineData("It runs everywhere\nbut it needs a key", "it needs a key", "it needs a key")] // several lines: the clause.
+    [InlineData("No we cannot if original is encrypted then snapshot will be encrypted", "snapshot will be encrypted",
+        "if original is encrypted then snapshot will be encrypted")] // a consequent: from its condition, not from "we cannot".
+    [InlineData("No, not if it is off", "it is off", "not if it is off")] // the condition alone says too little: the line.
     public void Shown_FragmentOfAShortLine_QuotesTheLine(string answer, string clause, string expected) =>
         Assert.Equal(expected, AnswerWriter.Shown(answer, clause));
 
