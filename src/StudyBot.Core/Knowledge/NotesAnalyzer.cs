@@ -49,7 +49,9 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
     /// drops punctuation, so "should I use === and !== instead of == and !=?" had no concept but "use" and "instead"
     /// and was declined on a style guide whose rule says exactly that). Only operators that chat does not write for
     /// something else: "??", "->", "=>", "&lt;=" stay punctuation ("what is this??", "tokens -> authentication").
-    /// Longest match first ("===" is not "==" and "=").</summary>
+    /// Longest match first ("===" is not "==" and "="). A question mark is an operator only as "the ? operator" ("what
+    /// does the ? operator do", the Rust book's "the `?` operator"): elsewhere it ends a question ("an operator?
+    /// operators are …").</summary>
     private static readonly IReadOnlyDictionary<string, string> OperatorWords = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["==="] = " op_strict_equal ",
@@ -58,6 +60,10 @@ internal sealed class NotesAnalyzer(SynonymMap synonyms) : Analyzer
         ["!="] = " op_not_equal ",
         ["<>"] = " op_not_equal ",
         ["::"] = " op_double_colon ",
+        ["the `?` operator"] = "the op_question_mark operator",
+        ["the ? operator"] = "the op_question_mark operator",
+        ["The `?` operator"] = "The op_question_mark operator",
+        ["The ? operator"] = "The op_question_mark operator",
     };
 
     private static readonly NormalizeCharMap OperatorMap = BuildOperatorMap();

@@ -149,8 +149,20 @@ public sealed class NotesAnalyzerTests
         Assert.Equal(Analyzer.Terms("x != y"), Analyzer.Terms("x <> y"));
     }
 
+    [Fact]
+    public void Terms_QuestionMarkNamedAnOperator_IsAWordTheQuestionAndTheNotesShare()
+    {
+        var question = Analyzer.Terms("what does the ? operator do");
+        var notes = Analyzer.Terms("When the `?` operator calls the `from` function, the error type is converted");
+
+        Assert.Contains(question, t => t.StartsWith("op_question", StringComparison.Ordinal));
+        Assert.Contains(notes, t => t.StartsWith("op_question", StringComparison.Ordinal));
+        Assert.DoesNotContain(Analyzer.Terms("is it an operator? operators are symbols"), t => t.StartsWith("op_", StringComparison.Ordinal)); // no space: a question ends.
+    }
+
     [Theory]
     [InlineData("what is this??")]
+    [InlineData("which operator?")]
     [InlineData("tokens -> authentication")]
     [InlineData("x => x + 1")]
     [InlineData("size <= 5 MB")]
