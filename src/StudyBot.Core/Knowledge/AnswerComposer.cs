@@ -19,7 +19,7 @@ internal static class AnswerComposer
         return index.Search(searcher =>
         {
             var result = Rank(index, searcher, asked, fitted);
-            var corrected = Spelling.Corrected(index, result.Question);
+            var corrected = Spelling.Corrected(index, result.Question, index.Semantic?.Embedder.WholeWords);
             if (result.Accept)
             {
                 return AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant) with { Corrected = corrected };

@@ -14,12 +14,17 @@ internal static class Spelling
     private const int MaxPassagesScanned = 50;
 
     /// <summary>The question with its misspelt words replaced, or null when the spelling pass changed nothing.</summary>
-    public static string? Corrected(KnowledgeIndex index, QuestionAnalysis question)
+    /// <param name="words">The words of the language (the sentence model's whole words,
+    /// <see cref="Semantic.ITextEmbedder.WholeWords"/>), or null when not known: one of them is no typo, though the
+    /// notes spell it otherwise. The seed notes write "container runs insde the POD", and "what runs inside a pod" was
+    /// answered "Reading that as: what runs insde a pod"; the search still meets the notes' spelling.</param>
+    public static string? Corrected(KnowledgeIndex index, QuestionAnalysis question, IReadOnlySet<string>? words = null)
     {
         var corrected = question.Question;
         foreach (var concept in question.Concepts)
         {
-            if (concept.Corrected.Count == 0 || concept.Surface is not { Length: > 0 } typed)
+            if (concept.Corrected.Count == 0 || concept.Surface is not { Length: > 0 } typed
+                || words?.Contains(typed.ToLowerInvariant()) == true)
             {
                 continue;
             }

@@ -25,6 +25,16 @@ public sealed class SpellingTests : IDisposable
     }
 
     [Fact]
+    public void Corrected_AWordOfTheLanguage_IsNoTypoThoughTheNotesSpellItOtherwise()
+    {
+        var question = _kit.Analyze("Is UDP conectionless?");
+        var language = new HashSet<string>(StringComparer.Ordinal) { "conectionless" }; // as if the language had this word
+
+        Assert.Equal("Is UDP connectionless?", Spelling.Corrected(_kit.Index, question));
+        Assert.Null(Spelling.Corrected(_kit.Index, question, language));
+    }
+
+    [Fact]
     public void Ask_MisspeltQuestion_AnsweredAndSaysHowItWasRead()
     {
         var answer = AnswerComposer.Ask(_kit.Index, "How long is the idle sesion timeout?");
