@@ -88,6 +88,13 @@ internal static partial class PolarityReader
             yes = mark;
             x[PolaritySignals.Explicit] = 1;
         }
+        else if (NegatesAnOpposite(index, question.Question, clause))
+        {
+            // "Is EBS unencrypted?" — "by default it is not encrypted"; "is UDP stateless?" — "UDP is not stateful": the
+            // clause denies the opposite of an asked word, which says the asked word. Read as a negation with no asked
+            // word after it, or as the opposite, it was a No.
+            yes = true;
+        }
         else
         {
             yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
@@ -406,18 +413,58 @@ internal static partial class PolarityReader
     /// for "in transit"), or the asked word with a negative prefix (<see cref="SaysThePrefixedOpposite"/>).</summary>
     private static bool SaysTheOpposite(KnowledgeIndex index, string question, string clause)
     {
+        // An opposite the clause negates says the asked word ("by default it is not encrypted" for "is EBS unencrypted
+        // by default?", which read No): it is left out.
+        var negated = NegatedWords(clause);
         var asked = index.Analyzer.Terms(question);
-        var said = index.Analyzer.Terms(clause);
+        var said = index.Analyzer.Terms(negated.Count == 0 ? clause : string.Join(' ', LowerWords(clause).Where(w => !negated.Contains(w))));
         foreach (var (termsA, termsB) in OppositeTerms.All(index))
         {
-            if ((asked.IsSupersetOf(termsA) && !SaysAFormOf(said, termsA) && said.IsSupersetOf(termsB))
-                || (asked.IsSupersetOf(termsB) && !SaysAFormOf(said, termsB) && said.IsSupersetOf(termsA)))
+            if ((asked.IsSupersetOf(termsA) && !SaysAFormOf(said, termsA, termsB) && said.IsSupersetOf(termsB))
+                || (asked.IsSupersetOf(termsB) && !SaysAFormOf(said, termsB, termsA) && said.IsSupersetOf(termsA)))
             {
                 return true;
             }
         }
 
-        return SaysThePrefixedOpposite(index, question, clause);
+        return SaysThePrefixedOpposite(index, question, clause, negated);
+    }
+
+    /// <summary>Whether the clause negates an opposite of an asked word: the plain form of an asked word with a negative
+    /// prefix ("is EBS unencrypted by default?" — "by default it is not encrypted"), or the other word of one of
+    /// <see cref="Lexicon.Opposites"/> ("is UDP stateless?" — "UDP is not stateful"), the asked word itself not said.</summary>
+    internal static bool NegatesAnOpposite(KnowledgeIndex index, string question, string clause)
+    {
+        var negated = NegatedWords(clause);
+        if (negated.Count == 0)
+        {
+            return false;
+        }
+
+        var askedWords = WordsOutsideNegativeNames(question);
+        if (askedWords.Any(a => PrefixedFormOf(index, a, negated, askedWords)))
+        {
+            return true;
+        }
+
+        var asked = index.Analyzer.Terms(question);
+        var denied = index.Analyzer.Terms(string.Join(' ', negated));
+        var said = index.Analyzer.Terms(clause);
+        return OppositeTerms.All(index).Any(pair =>
+            (asked.IsSupersetOf(pair.A) && !SaysAFormOf(said, pair.A, pair.B) && denied.IsSupersetOf(pair.B))
+            || (asked.IsSupersetOf(pair.B) && !SaysAFormOf(said, pair.B, pair.A) && denied.IsSupersetOf(pair.A)));
+    }
+
+    /// <summary>How many words after a negation it denies for an opposite ("not encrypted", "isn't really encrypted").</summary>
+    private const int OppositeNegationReach = 2;
+
+    /// <summary>The words a negation of the clause stands just before (<see cref="OppositeNegationReach"/>).</summary>
+    private static HashSet<string> NegatedWords(string clause)
+    {
+        var words = LowerWords(clause).ToList();
+        return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]))
+            .SelectMany(n => words.Skip(n + 1).Take(OppositeNegationReach))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Words after a count that name what it counts ("a single alter statement", "two statements").</summary>
@@ -479,9 +526,11 @@ internal static partial class PolarityReader
     /// <summary>Whether the clause says one of <paramref name="terms"/> in some form: the same term, or one whose
     /// stem is a prefix of the other's at least <see cref="MinFormStem"/> long. A clause that says both sides
     /// contrasts them rather than denying the asked one ("Automation features allow SIEMs to automate responses,
-    /// reducing manual effort" was a trusted No to "can SIEMs automatically respond to incidents?").</summary>
-    private static bool SaysAFormOf(HashSet<string> said, HashSet<string> terms) =>
-        said.Any(s => terms.Any(t => s == t
+    /// reducing manual effort" was a trusted No to "can SIEMs automatically respond to incidents?"). The opposite's own
+    /// terms are no form of the asked word: the stemmer cuts "stateful" to "state", which opens "stateless", and "are
+    /// security groups stateless?" read Yes from "Security Groups are stateful".</summary>
+    private static bool SaysAFormOf(HashSet<string> said, HashSet<string> terms, HashSet<string> opposite) =>
+        said.Where(s => !opposite.Contains(s)).Any(s => terms.Any(t => s == t
             || (Math.Min(s.Length, t.Length) >= MinFormStem
                 && (s.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(s, StringComparison.Ordinal)))));
 
@@ -489,10 +538,11 @@ internal static partial class PolarityReader
     /// "Graph edges are unweighted" for "are the edges weighted?"), or the question asks a prefixed word whose plain
     /// form the clause says, in each case without the other side also saying the same form; or the clause says an
     /// asked word with the other prefix of a pair ("overestimate" for "underestimate").</summary>
-    private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause)
+    private static bool SaysThePrefixedOpposite(KnowledgeIndex index, string question, string clause, HashSet<string> negated)
     {
         var asked = WordsOutsideNegativeNames(question);
         var said = WordsOutsideNegativeNames(clause);
+        said.ExceptWith(negated);
         return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked))
             || asked.Any(a => PairedPrefixForm(a, said) is { } other && !said.Contains(a) && !asked.Contains(other));
     }

@@ -27,6 +27,8 @@ public sealed class PolarityReaderTests
     [InlineData("Does the indexer read files quickly when they have no owner?", "The indexer reads", true)] // the negation applies to the first asked word after it.
     [InlineData("Aren't volumes encrypted by default?", "Volumes are not encrypted", false)]        // an opening negation asks the plain question.
     [InlineData("Are the friendship graph edges weighted?", "Graph edges are unweighted", false)]  // a negative prefix on the asked word.
+    [InlineData("Are volumes unencrypted by default?", "Volumes are not encrypted", true)]          // the clause denies the asked word's plain form.
+    [InlineData("Are security groups stateless?", "Security groups are stateful", false)]            // an opposite, said and not denied.
     [InlineData("Are the friendship graph edges unweighted?", "Graph edges are unweighted", true)] // the question says the same form.
     [InlineData("Will the scheduler start jobs before the queue is ready?", "The scheduler wont", false)] // a contraction without its apostrophe.
     [InlineData("Does Python provide a linked list class?", "Out of the common", false)]        // "only" restricts to something not asked.
