@@ -286,6 +286,13 @@ public sealed partial class Conversation : IConversation
         }
 
         var answer = _answers.Ask(question);
+        if (!answer.Answered && assumed is not null && _answers.Ask(text) is { Answered: true } asTyped)
+        {
+            // A follow-up guess the notes do not answer gives way to the words as typed when those are answered: "what
+            // about S3?" after "compare ECS and EKS" was read "compare S3 and EKS" and declined.
+            (question, assumed, answer) = (text, null, asTyped);
+        }
+
         _questions.Record(new QuestionRecord(_time.GetUtcNow(), message.Platform, question, answer.Answered));
         LogQuestion(message.Platform, message.UserId, answer.Answered, answer.Citations.Count);
         _followUps.Remember(message, question);

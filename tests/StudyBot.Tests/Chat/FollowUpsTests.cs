@@ -22,6 +22,33 @@ public sealed class FollowUpsTests
     }
 
     [Fact]
+    public async Task HandleAsync_FollowUpReadingDeclinedButTheWordsAnswered_AnswersTheWordsAsTyped()
+    {
+        await using var chat = new ChatFixture();
+        await chat.SendAsync("compare ECS and EKS");
+        chat.Knowledge.Responder = q => q == "what about S3?" ? FakeKnowledgeBase.Yes(q) : FakeKnowledgeBase.Decline(q);
+
+        var reply = await chat.SendAsync("what about S3?");
+
+        Assert.Equal(["compare S3 and EKS", "what about S3?"], chat.Knowledge.Questions[^2..]);
+        Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
+        Assert.Contains("it is.", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FollowUpReadingAndTheWordsBothDeclined_SaysHowItWasRead()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync("Is EBS encrypted by default?");
+        chat.Knowledge.Responder = FakeKnowledgeBase.Decline;
+
+        var reply = await chat.SendAsync("what about S3?");
+
+        Assert.StartsWith("*Reading that as: Is S3 encrypted by default?*", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_FollowUpAfterTheWindow_AskedAsWritten()
     {
         await using var chat = new ChatFixture();
