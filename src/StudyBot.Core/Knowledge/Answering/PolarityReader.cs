@@ -711,10 +711,40 @@ internal static partial class PolarityReader
         return false;
     }
 
+    /// <summary>Whether the question names one column by one word and another column by another, and no column by
+    /// both ("is UDP connection-oriented?" under "Connection-Oriented (TCP)" and "Connectionless (UDP)"): it asks
+    /// whether one column's thing is what the other column is, which the table says it is not. It read the TCP column's
+    /// "Yes — adjusts to receiver capacity" and said Yes. Only for "is X Y?", and not for a comparison ("is TCP faster
+    /// than UDP?").</summary>
+    private static bool AsksOneColumnAsAnother(KnowledgeIndex index, QuestionAnalysis question, IReadOnlyList<string> headers)
+    {
+        // Only "is X Y?", which asks what X is: "can a discussion be turned into an issue?" names the Discussions and the
+        // Issues columns and is answered by the Discussions cell ("→ Issue").
+        if (headers.Count < 2 || LowerWords(question.Main).FirstOrDefault() is not ("is" or "are" or "was" or "were")
+            || Lexicon.CompareQuestion().IsMatch(question.Question) || Words(question.Question).Contains("than"))
+        {
+            return false;
+        }
+
+        // The asking clause's words only: a condition names the setting ("if I forward a port on the router, could the
+        // firewall still block that traffic?" asks about the firewall's column).
+        var analyzed = headers.Select(h => index.Analyzer.Terms(h)).ToList();
+        var asking = index.Analyzer.Terms(question.Main);
+        var columns = question.Content
+            .Where(c => c.MatchesAny(asking))
+            .Select(c => Enumerable.Range(0, analyzed.Count).Where(i => c.MatchesAny(analyzed[i])).ToList())
+            .Where(named => named.Count > 0)
+            .ToList();
+        return columns.Count >= 2
+            && !Enumerable.Range(0, analyzed.Count).Any(i => columns.All(named => named.Contains(i)))
+            && columns.Any(a => a.Count == 1 && columns.Any(b => b.Count == 1 && b[0] != a[0]));
+    }
+
     /// <summary>A yes/no question answered by a table row that compares columns ("Feature | TCP | UDP"): read the
     /// column whose header names the question's subject. A ✅/❌/Yes/No/True/False cell says so; otherwise it says no
     /// when it holds a negation, or when the asked property is in another column's cell and not in its own. Null when
-    /// no column header names the subject.</summary>
+    /// no column header names the subject; No when the question asks one column's thing as another column
+    /// (<see cref="AsksOneColumnAsAnother"/>).</summary>
     internal static bool? RowPolarity(KnowledgeIndex index, QuestionAnalysis question, string rowText)
     {
         var cells = rowText.Split(" | ")
@@ -729,6 +759,10 @@ internal static partial class PolarityReader
 
         var content = question.Content;
         var asked = Words(question.Question);
+        if (AsksOneColumnAsAnother(index, question, cells.Skip(1).Select(c => c.Header).ToList()))
+        {
+            return false;
+        }
 
         // The asking clause names the subject; a condition before it names the setting ("if I forward a port on the
         // router, could the firewall still stop that traffic?" asks about the firewall's column, not port forwarding's,

@@ -71,6 +71,34 @@ public sealed class PolarityReaderTests
         Assert.True(expected == reading.Yes, $"{text}: read {(reading.Yes ? "yes" : "no")}");
     }
 
+    private const string ColumnNotes = """
+        # Communication
+
+        | Aspect | Connection-Oriented (TCP) | Connectionless (UDP) |
+        |---|---|---|
+        | Flow control | Yes — adjusts to receiver capacity | No — sender transmits at will |
+
+        ## Threads
+
+        | Feature | Issues | Discussions |
+        |---|---|---|
+        | Can be converted | → Discussion | → Issue |
+        """;
+
+    [Theory]
+    [InlineData("Is UDP connection-oriented?", false)] // one column's thing asked as the other column: the TCP cell's "Yes" was read.
+    [InlineData("Is TCP connectionless?", false)]
+    [InlineData("Is UDP connectionless?", true)]       // the column is what was asked.
+    [InlineData("Does TCP have flow control?", true)]  // the subject's own cell.
+    [InlineData("Can a discussion be converted into an issue?", true, "Can be converted")] // a column's thing asked of another: not "is X Y?".
+    public void Read_TableWhoseHeadersNameWhatEachColumnIs_ReadsTheAskedColumn(string question, bool expected, string row = "Flow control")
+    {
+        using var kit = new AnsweringTestKit(ColumnNotes);
+        var candidate = kit.Candidate(question, row);
+
+        Assert.Equal(expected, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
     /// <summary>The rules' reading of the passage holding <paramref name="passage"/> for the question, and its text.</summary>
     private static (PolarityReader.Reading Reading, string Text) Read(string question, string passage)
     {
