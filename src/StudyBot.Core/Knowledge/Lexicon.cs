@@ -89,6 +89,12 @@ internal static partial class Lexicon
     public static bool IsCount(string? word) =>
         word is { Length: > 0 } && (CountWords.Contains(word) || char.IsDigit(word[0]));
 
+    /// <summary>Words that ask for more than one of what follows them ("attached to multiple instances").</summary>
+    public static readonly IReadOnlySet<string> MoreThanOne = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "multiple", "several", "many",
+    };
+
     /// <summary>Number words that say one exact count (not "several", "multiple", "both", nor "hundred", which
     /// multiplies): a question that asks about "a single statement" is answered No by "two statements".</summary>
     public static readonly IReadOnlyDictionary<string, int> ExactCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)

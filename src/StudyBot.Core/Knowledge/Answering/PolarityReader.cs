@@ -477,15 +477,29 @@ internal static partial class PolarityReader
     internal static bool SaysAnotherCount(KnowledgeIndex index, string asking, string clause)
     {
         var asked = Counts(index, asking);
-        if (asked.Count == 0)
+        var many = MoreThanOne(index, asking);
+        if (asked.Count == 0 && many.Count == 0)
         {
             return false;
         }
 
+        // "multiple instances" asks for more than one: the clause's exact one of them is another count ("EBS can be
+        // attached to only one instance at a time" was a Yes to "… attached to multiple instances?").
         var said = Counts(index, clause);
         return asked.Any(a =>
-            said.Any(s => s.Value != a.Value && s.Counted.Overlaps(a.Counted))
-            && !said.Any(s => s.Value == a.Value && s.Counted.Overlaps(a.Counted)));
+                said.Any(s => s.Value != a.Value && s.Counted.Overlaps(a.Counted))
+                && !said.Any(s => s.Value == a.Value && s.Counted.Overlaps(a.Counted)))
+            || many.Any(m => said.Any(s => s.Value == 1 && s.Counted.Overlaps(m)) && !said.Any(s => s.Value > 1 && s.Counted.Overlaps(m)));
+    }
+
+    /// <summary>The terms of what a text asks more than one of (<see cref="Lexicon.MoreThanOne"/>: "multiple instances").</summary>
+    private static List<HashSet<string>> MoreThanOne(KnowledgeIndex index, string text)
+    {
+        var words = LowerWords(text).ToList();
+        return Enumerable.Range(0, words.Count).Where(i => Lexicon.MoreThanOne.Contains(words[i]))
+            .Select(i => index.Analyzer.Terms(string.Join(' ', words.Skip(i + 1).Take(CountedReach))))
+            .Where(terms => terms.Count > 0)
+            .ToList();
     }
 
     /// <summary>The exact counts a text gives, each with the terms of the words after it (what it counts).</summary>
@@ -543,6 +557,16 @@ internal static partial class PolarityReader
         var asked = WordsOutsideNegativeNames(question);
         var said = WordsOutsideNegativeNames(clause);
         said.ExceptWith(negated);
+
+        // "non-X" is written with a hyphen, so its words come apart: "Non-relational (DynamoDB …)" was a Yes to "is
+        // DynamoDB a relational database?". The asked word joined to "non-" in the clause, and not in the question.
+        var askedNon = NonPrefixed().Matches(question).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (NonPrefixed().Matches(clause).Select(m => m.Groups[1].Value.ToLowerInvariant())
+            .Any(word => !askedNon.Contains(word) && asked.Contains(word)))
+        {
+            return true;
+        }
+
         return said.Any(s => PrefixedFormOf(index, s, asked, said)) || asked.Any(a => PrefixedFormOf(index, a, said, asked))
             || asked.Any(a => PairedPrefixForm(a, said) is { } other && !said.Contains(a) && !asked.Contains(other));
     }

@@ -99,6 +99,28 @@ public sealed class PolarityReaderTests
         Assert.Equal(expected, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
     }
 
+    private const string VolumeNotes = """
+        # Volumes
+
+        A volume can be attached to only one instance at a time.
+
+        # Databases
+
+        Databases are of two types: non-relational (the document store) and relational (the SQL service).
+        """;
+
+    [Theory]
+    [InlineData("Can a volume be attached to multiple instances?", "A volume can be attached", false)] // "only one" of what "multiple" asks.
+    [InlineData("Can a volume be attached to one instance?", "A volume can be attached", true)]
+    [InlineData("Is the document store a relational database?", "Databases are of two types", false)] // "non-relational", written apart.
+    public void Read_AnotherCountOrANonPrefixedWord_SaysNo(string question, string passage, bool expected)
+    {
+        using var kit = new AnsweringTestKit(VolumeNotes);
+        var candidate = kit.Candidate(question, passage);
+
+        Assert.Equal(expected, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
     /// <summary>The rules' reading of the passage holding <paramref name="passage"/> for the question, and its text.</summary>
     private static (PolarityReader.Reading Reading, string Text) Read(string question, string passage)
     {
