@@ -418,17 +418,15 @@ internal static partial class PolarityReader
         var negated = NegatedWords(clause);
         var asked = index.Analyzer.Terms(question);
         var said = index.Analyzer.Terms(negated.Count == 0 ? clause : string.Join(' ', LowerWords(clause).Where(w => !negated.Contains(w))));
-        foreach (var (termsA, termsB) in OppositeTerms.All(index))
-        {
-            if ((asked.IsSupersetOf(termsA) && !SaysAFormOf(said, termsA, termsB) && said.IsSupersetOf(termsB))
-                || (asked.IsSupersetOf(termsB) && !SaysAFormOf(said, termsB, termsA) && said.IsSupersetOf(termsA)))
-            {
-                return true;
-            }
-        }
-
-        return SaysThePrefixedOpposite(index, question, clause, negated);
+        return OppositeTerms.All(index).Any(pair => OneSideAgainstTheOther(pair, asked, said, said))
+            || SaysThePrefixedOpposite(index, question, clause, negated);
     }
+
+    /// <summary>Whether the question asks one word of an opposite pair, the clause does not say it in any form, and
+    /// <paramref name="against"/> (the clause's terms, or the terms it negates) holds the other.</summary>
+    private static bool OneSideAgainstTheOther((HashSet<string> A, HashSet<string> B) pair, HashSet<string> asked, HashSet<string> said, HashSet<string> against) =>
+        (asked.IsSupersetOf(pair.A) && !SaysAFormOf(said, pair.A, pair.B) && against.IsSupersetOf(pair.B))
+        || (asked.IsSupersetOf(pair.B) && !SaysAFormOf(said, pair.B, pair.A) && against.IsSupersetOf(pair.A));
 
     /// <summary>Whether the clause negates an opposite of an asked word: the plain form of an asked word with a negative
     /// prefix ("is EBS unencrypted by default?" — "by default it is not encrypted"), or the other word of one of
@@ -450,9 +448,7 @@ internal static partial class PolarityReader
         var asked = index.Analyzer.Terms(question);
         var denied = index.Analyzer.Terms(string.Join(' ', negated));
         var said = index.Analyzer.Terms(clause);
-        return OppositeTerms.All(index).Any(pair =>
-            (asked.IsSupersetOf(pair.A) && !SaysAFormOf(said, pair.A, pair.B) && denied.IsSupersetOf(pair.B))
-            || (asked.IsSupersetOf(pair.B) && !SaysAFormOf(said, pair.B, pair.A) && denied.IsSupersetOf(pair.A)));
+        return OppositeTerms.All(index).Any(pair => OneSideAgainstTheOther(pair, asked, said, denied));
     }
 
     /// <summary>How many words after a negation it denies for an opposite ("not encrypted", "isn't really encrypted").</summary>
