@@ -136,6 +136,18 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bonly\b|\bpart\s+of\b|\bpartially\b|\bsome\s+of\b", RegexOptions.IgnoreCase)]
     public static partial Regex Restriction();
 
+    /// <summary>Verbs that do away with their object: "IPv6 replaces ARP with NDP", "eliminates the need for NAT"
+    /// (active, the object after) and "hubs have been replaced by switches" (passive, the thing done away with
+    /// before). The words that follow "with"/"by" name the replacement, not what is gone.</summary>
+    [GeneratedRegex(@"\b(?<passive>(?:is|are|was|were|be|been|being|gets?|got)\s+(?:largely\s+|now\s+|mostly\s+|being\s+)?(?:replaced|superseded|deprecated|eliminated|obsoleted))\b|\b(?:replac(?:es|ed|ing)|supersed(?:es|ed|ing)|obsolet(?:es|ing)|deprecat(?:es|ing)|eliminat(?:es|ed|ing)(?:\s+the\s+(?:need|requirement)\s+for)?|removes\s+the\s+(?:need|requirement)\s+for|does\s+away\s+with)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Supplanting();
+
+    /// <summary>Any form of a verb of <see cref="Supplanting"/>, or another way of doing away with something: a question
+    /// that asks about replacing or dropping itself ("enforces it by dropping explicit interfaces, yes?" — "by
+    /// eliminating explicit interfaces" says it).</summary>
+    [GeneratedRegex(@"\b(?:replac|supersed|obsolet|deprecat|eliminat|drop|remov|delet|ditch|abandon|retir|discard)\w*|\bdo(?:es)?\s+away\s+with\b|\b(?:without|instead|rid\s+of|no\s+longer)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex SupplantingWord();
+
     /// <summary>"Whether or not", "… or not": an alternative, not a denial ("debate about whether or not private
     /// functions should be tested" does not say they cannot be).</summary>
     [GeneratedRegex(@"\bor\s+not\b", RegexOptions.IgnoreCase)]
@@ -249,6 +261,9 @@ internal static partial class Lexicon
             var word = (value.Groups[1].Success ? value.Groups[1].Value : value.Groups[2].Value).ToLowerInvariant();
             return word switch
             {
+                // "how long should my resume be?", "how long can a commit subject be?": a length, not a time ("Use only 1
+                // page for your resume" lost to "if your previous job experience was 3 years long").
+                "long" when LengthAsked().IsMatch(question) => AnswerType.Size,
                 "long" or "soon" or "old" => AnswerType.Duration,
                 "often" or "frequently" => AnswerType.Frequency,
                 "many" or "number" => AnswerType.Count,
@@ -303,6 +318,10 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\?[\s*_)\]""'”]*$")]
     public static partial Regex AsksShape();
 
+    /// <summary>"how long … be?": the length of a thing, not the time something takes.</summary>
+    [GeneratedRegex(@"\bhow\s+long\s+(?:should|can|could|must|may|might|would|will|does|do|is|are|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b[^?]*\bbe\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LengthAsked();
+
     [GeneratedRegex(@"\bin\s+(?:(?<time>ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|(?<size>bytes?|[kmgt]i?b|kilobytes?|megabytes?|gigabytes?|terabytes?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnitAsked();
 
@@ -324,7 +343,7 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion|single|double|dozen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberValue();
 
-    [GeneratedRegex(@"\d\s*(b|kb|mb|gb|tb|pb|kib|mib|gib|tib|bytes?|bits?|kbps|mbps|gbps|characters?|chars?|lines?|rows?|items?|%)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d\s*(b|kb|mb|gb|tb|pb|kib|mib|gib|tib|bytes?|bits?|kbps|mbps|gbps|characters?|chars?|lines?|rows?|items?|pages?|words?|%)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SizeValue();
 
     [GeneratedRegex(@"\bports?\b.{0,40}\b\d{2,5}\b|\b\d{2,5}\b.{0,40}\bports?\b|\b(22|25|53|80|110|143|443|465|587|993|995|3306|3389|5432|6443|8080|2379|10250)\b", RegexOptions.IgnoreCase)]

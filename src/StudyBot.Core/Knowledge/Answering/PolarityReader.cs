@@ -119,6 +119,13 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
+            else if (yes && DoesAwayWithTheAsked(index, question, clause))
+            {
+                // "Is ARP used in IPv6?" — "IPv6 replaces ARP with NDP"; "is NAT needed with IPv6?" — "IPv6 eliminates
+                // the need for NAT": the clause names the asked thing as the one done away with. Both were said Yes.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
@@ -148,6 +155,53 @@ internal static partial class PolarityReader
         x[PolaritySignals.RuleYes] = yes ? 1 : 0;
         return new Reading(yes, x);
     }
+
+    /// <summary>Words after an active verb of <see cref="Lexicon.Supplanting"/> that name what it does away with.</summary>
+    private const int SupplantedReach = 4;
+
+    /// <summary>Whether the clause says that something the question asks about is done away with by something else the
+    /// question names ("IPv6 replaces ARP with NDP" for "is ARP used in IPv6?"; "hubs have been replaced by switches
+    /// in modern networks" for "are hubs used in modern networks?"), and the question does not itself ask about
+    /// replacing. What follows "with" or "by" is the replacement, not what is gone ("does IPv6 use NDP?" is no No).</summary>
+    internal static bool DoesAwayWithTheAsked(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (question.Content.Count < 2 || Lexicon.SupplantingWord().IsMatch(question.Question))
+        {
+            return false;
+        }
+
+        foreach (Match verb in Lexicon.Supplanting().Matches(clause))
+        {
+            var before = LowerWords(clause[..verb.Index]).ToList();
+            var after = LowerWords(clause[(verb.Index + verb.Length)..]).ToList();
+            List<string> gone, rest;
+            if (verb.Groups["passive"].Success)
+            {
+                // The passive's subject is what is gone, however it is worded ("Hubs are largely obsolete and have been
+                // replaced by switches").
+                gone = before;
+                rest = after;
+            }
+            else
+            {
+                gone = after.TakeWhile(w => !SupplanterOpeners.Contains(w)).Take(SupplantedReach).ToList();
+                rest = [.. before, .. after.Skip(gone.Count)];
+            }
+
+            var goneTerms = index.Analyzer.Terms(string.Join(' ', gone));
+            var restTerms = index.Analyzer.Terms(string.Join(' ', rest));
+            var goneAsked = question.Content.Where(c => c.MatchesAny(goneTerms)).ToList();
+            if (goneAsked.Count > 0 && question.Content.Except(goneAsked).Any(c => c.MatchesAny(restTerms)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words after an active verb of <see cref="Lexicon.Supplanting"/> that open its replacement or its setting.</summary>
+    private static readonly HashSet<string> SupplanterOpeners = new(StringComparer.Ordinal) { "with", "by", "in", "for", "on", "as", "due", "because", "and", "so" };
 
     /// <summary>True when the question asks to do without something ("without setting anything up on the server side")
     /// and the clause, with no negation of its own, names it. Only "without": a negation in a question more often

@@ -121,6 +121,50 @@ public sealed class PolarityReaderTests
         Assert.Equal(expected, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
     }
 
+    private const string ReplacedNotes = """
+        # Neighbours
+
+        The new stack replaces the resolver with the discovery protocol.
+
+        The new stack eliminates the need for address translation.
+
+        # Devices
+
+        Hubs are largely obsolete and have been replaced by switches in modern networks.
+        """;
+
+    [Theory]
+    [InlineData("Is the resolver used in the new stack?", "The new stack replaces", false)]       // the asked thing is what is replaced: it was a Yes.
+    [InlineData("Is address translation needed with the new stack?", "The new stack eliminates", false)]
+    [InlineData("Are hubs used in modern networks?", "Hubs are largely obsolete", false)]          // the passive's subject is what is gone.
+    [InlineData("Does the new stack use the discovery protocol?", "The new stack replaces", true)] // the replacement, after "with", is used.
+    [InlineData("Does the new stack replace the resolver?", "The new stack replaces", true)]       // asked as replacing: the clause says it.
+    [InlineData("Are switches used in modern networks?", "Hubs are largely obsolete", true)]
+    public void Read_AskedThingDoneAwayWith_SaysNo(string question, string passage, bool expected)
+    {
+        using var kit = new AnsweringTestKit(ReplacedNotes);
+        var candidate = kit.Candidate(question, passage);
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.Equal(expected, reading.Yes);
+        Assert.Equal(expected ? 0 : 1, reading.Signals[PolaritySignals.Opposite]);
+    }
+
+    [Theory]
+    [InlineData("is the resolver used in the new stack?", "the new stack replaces the resolver with the discovery protocol", true)]
+    [InlineData("is the resolver used?", "the new stack replaces the resolver with the discovery protocol", false)] // nothing else asked is said beside it.
+    [InlineData("is the discovery protocol used in the new stack?", "the new stack replaces the resolver with the discovery protocol", false)]
+    [InlineData("is the resolver replaced in the new stack?", "the new stack replaces the resolver with the discovery protocol", false)]
+    [InlineData("do old servers still use the resolver?", "the resolver was replaced by the discovery protocol on new servers", true)]
+    [InlineData("does the new stack work by dropping the resolver?", "the new stack replaces the resolver with the discovery protocol", false)] // asked as doing away with it.
+    [InlineData("is the resolver used in the new stack?", "the new stack uses the resolver", false)]
+    public void DoesAwayWithTheAsked_ReadsWhatTheVerbDoesAwayWith(string question, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(ReplacedNotes);
+
+        Assert.Equal(expected, PolarityReader.DoesAwayWithTheAsked(kit.Index, kit.Analyze(question), clause));
+    }
+
     /// <summary>The rules' reading of the passage holding <paramref name="passage"/> for the question, and its text.</summary>
     private static (PolarityReader.Reading Reading, string Text) Read(string question, string passage)
     {

@@ -67,6 +67,10 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("whats the default keep alive interval in seconds?", "Duration")]
     [InlineData("what is the maximum object size in GB?", "Size")]
     [InlineData("What is a pod?", "None")]
+    [InlineData("how long should my resume be?", "Size")]          // a length: "Use only 1 page".
+    [InlineData("How long can a commit subject line be?", "Size")]
+    [InlineData("how long does a review take to be done?", "Duration")] // a time, whatever follows.
+    [InlineData("how long will the token be valid?", "Duration")]
     public void Analyze_ValueQuestion_NamesTheAnswerType(string question, string expected)
     {
         Assert.Equal(Enum.Parse<AnswerType>(expected), _kit.Analyze(question).AnswerType);
