@@ -230,8 +230,10 @@ internal static partial class Lexicon
 
     /// <summary>A choice between two put with an auxiliary first ("is TCP or UDP faster?", "is it better to rebase or
     /// to merge?"): it asks which of the two, and a Yes or a No answers nothing. Only with a comparative, which makes
-    /// the two rivals; "does kubectl rollout work on daemonsets too, or only deployments?" asks about the first.</summary>
-    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:" + Comparatives + @"|bigger|smaller|larger|preferred)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:" + Comparatives + @")\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    /// the two rivals; "does kubectl rollout work on daemonsets too, or only deployments?" asks about the first. Advice
+    /// asked between two ("should I use async/await or callbacks?", "should we optimise for latency or for
+    /// throughput?") is a choice too: "No — Callbacks don't scale well" answered the first.</summary>
+    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:" + Comparatives + @"|bigger|smaller|larger|preferred)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:" + Comparatives + @")\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$|^\s*should\s+(?:i|we|you|they|one)\s+[^?,;:]+?\s+or\s+(?!not\b)[^?,;:]+\??\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex AlternativeChoice();
 
     /// <summary>The comparatives that make two options rivals (<see cref="AlternativeChoice"/>), written once for its

@@ -105,7 +105,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Restriction] = 1;
             }
-            else if (yes && AffirmsWhatTheQuestionDenies(index, question, clause))
+            else if (yes && WithoutNamed(index, question, clause) is { } named && named >= WithoutNamedShare)
             {
                 // "Can I use mosh without setting anything up on the server side?" — "(requires server-side setup)":
                 // the clause says what the question asks to do without.
@@ -203,20 +203,31 @@ internal static partial class PolarityReader
     /// <summary>Words after an active verb of <see cref="Lexicon.Supplanting"/> that open its replacement or its setting.</summary>
     private static readonly HashSet<string> SupplanterOpeners = new(StringComparer.Ordinal) { "with", "by", "in", "for", "on", "as", "due", "because", "and", "so" };
 
-    /// <summary>True when the question asks to do without something ("without setting anything up on the server side")
-    /// and the clause, with no negation of its own, names it. Only "without": a negation in a question more often
-    /// sets a condition ("when they're not busy", "a file that doesn't exist") than asks to do without.</summary>
-    internal static bool AffirmsWhatTheQuestionDenies(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    /// <summary>When the question asks to do without something ("without setting anything up on the server side") and the
+    /// clause has no negation or "without" of its own, the share of it (by weight) the clause names: at least
+    /// <see cref="WithoutNamedShare"/> and the clause requires it (a No); less, and what the clause affirms is read as
+    /// usual (a line that names none of it often does without it: "Docusaurus supports MDX by default" for "… without
+    /// extra setup?"); null
+    /// for another question or clause. Only "without": a negation in a question more often sets a condition ("when
+    /// they're not busy", "a file that doesn't exist") than asks to do without.</summary>
+    internal static double? WithoutNamed(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
         if (question.Negations.Count == 0 || LowerWords(clause).Any(w => w == "without" || IsNegation(w)))
         {
-            return false;
+            return null;
         }
 
-        // The phrase after "without" runs to the end of the question ("without setting anything up on the server side").
+        // The phrase after "without" runs to the end of the question ("without setting anything up on the server side");
+        // the clause names most of it by weight to require it, not just a word of it: "can I add a column with a
+        // default without locking the table?" was a trusted No from a line that speaks of a table and no lock.
         var terms = index.Analyzer.Terms(clause);
-        return ConceptsAfter(index, question, w => w == "without", int.MaxValue).Any(c => !c.IsFrame && c.MatchesAny(terms));
+        var after = ConceptsAfter(index, question, w => w == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
+        var total = after.Sum(c => c.Weight);
+        return total > 0 ? after.Where(c => c.MatchesAny(terms)).Sum(c => c.Weight) / total : null;
     }
+
+    /// <summary>How much of what the question asks to do without (by weight) a clause names to require it.</summary>
+    private const double WithoutNamedShare = 0.5;
 
     /// <summary>True when another clause of the passage after the deciding one, or the title of its section, negates a
     /// question concept that the deciding clause does not hold: a negation just before one of the question's words
@@ -279,8 +290,39 @@ internal static partial class PolarityReader
         bool DeniesOneOf(string text)
         {
             var words = LowerWords(WithoutNegatedNames(text)).ToList();
-            return DeniedWords(index, question.Content, words).Any(a => lacked.Any(c => c.MatchesAny(index.Analyzer.Terms(words[a]))));
+            return DeniedWords(index, question.Content, words)
+                .Any(a => index.Analyzer.Terms(words[a]) is var terms && lacked.Any(c => c.MatchesAny(terms))
+                    && !question.Content.Where(c => c.MatchesAny(terms)).Any(c => AsksItOfTheUnknown(index, question, c)));
         }
+    }
+
+    /// <summary>Words after an asked word in the question among which a word the notes never write is what it asks of.</summary>
+    private const int UnknownObjectReach = 2;
+
+    /// <summary>Whether the question asks <paramref name="denied"/> of something the notes never write, right after it
+    /// ("does postgres support upserts?": no line of the notes denies support for upserts, so the title "Postgres Does
+    /// Not Support Unsigned Integers" denies something else — it was a trusted No). A word the notes lack elsewhere in
+    /// the question ("should we leave gradient checking switched on during training?") does not stop a denial of
+    /// training.</summary>
+    private static bool AsksItOfTheUnknown(KnowledgeIndex index, QuestionAnalysis question, Concept denied)
+    {
+        var unknown = question.Content.Where(c => c.IsUnknown && !ReferenceEquals(c, denied)).ToList();
+        if (unknown.Count == 0)
+        {
+            return false;
+        }
+
+        var words = LowerWords(question.Main).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (denied.MatchesAny(index.Analyzer.Terms(words[i]))
+                && words.Skip(i + 1).Take(UnknownObjectReach).Any(w => index.Analyzer.Terms(w) is var terms && unknown.Any(c => c.MatchesAny(terms))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For each negation among <paramref name="words"/>, the index of the asked word it denies: the first of the

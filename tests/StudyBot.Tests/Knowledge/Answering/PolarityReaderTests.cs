@@ -121,6 +121,56 @@ public sealed class PolarityReaderTests
         Assert.Equal(expected, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
     }
 
+    [Theory]
+    [InlineData("Does the store support upserts?", 0)]          // "upserts" is a word the notes never write: the title denies something else.
+    [InlineData("Does the store support wide integers?", 1)]     // the title denies what the deciding clause lacks.
+    [InlineData("should we leave the checker switched on during training?", 1, "The checker makes sure")] // "switched" is no object of the denied "training".
+    public void Read_ATitleDenyingWhatTheNotesNeverName_DeniesNothing(string question, int flagged, string passage = "The store has a variety")
+    {
+        using var kit = new AnsweringTestKit("""
+            # The Store Does Not Support Unsigned Integers
+
+            The store has a variety of wide integer types, from two bytes to eight bytes.
+
+            # Inserts
+
+            Idempotent inserts skip a row that is already there.
+
+            # Checking
+
+            The checker makes sure the code is correct. However, it is slow and used only for debugging and not during regular training.
+            """);
+        var candidate = kit.Candidate(question, passage);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.Equal(flagged, reading.Signals[PolaritySignals.NeighbourNegation]);
+    }
+
+    [Theory]
+    [InlineData("Can I add a column with a default without locking the table?", "Inserts into a table", true)] // a table and no lock: no lock is required.
+    [InlineData("Can I add a column without a table lock on the whole table?", "Adding a column takes", false)] // the lock itself is required.
+    public void Read_WithoutAsked_TheClauseMustNameMostOfIt(string question, string passage, bool? expected)
+    {
+        using var kit = new AnsweringTestKit("""
+            # Defaults
+
+            Inserts into a table whose columns all have default values can just use the defaults.
+
+            # Columns
+
+            Adding a column takes a table lock on the whole table.
+
+            # Tables
+
+            A table holds rows. Every table has a name, and a table can be renamed.
+            """);
+        var candidate = kit.Candidate(question, passage);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+        Assert.Equal(expected, reading.Settles ? reading.Yes : null);
+    }
+
     private const string ReplacedNotes = """
         # Neighbours
 

@@ -53,6 +53,10 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("does kubectl rollout work on daemonsets too, or only deployments?", true)] // about the first.
     [InlineData("is the file stored on the client or the server?", true)]           // no comparative: left as it was.
     [InlineData("is udp faster than tcp?", true)]
+    [InlineData("should i use async/await or callbacks?", false)]                 // advice between two: which.
+    [InlineData("should we optimise for the lowest possible latency or for throughput?", false)]
+    [InlineData("should I run node as root or not?", true)]                       // "or not" asks yes or no.
+    [InlineData("should I run node as root in docker?", true)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
