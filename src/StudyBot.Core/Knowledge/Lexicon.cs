@@ -126,7 +126,8 @@ internal static partial class Lexicon
 
     public static readonly IReadOnlySet<string> NoCells = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "no", "false", "❌", "✗", "✘", "x", "n", "unsupported", "not supported", "none", "-", "n/a",
+        // A dash of any length is an empty cell: "Transport: —" for ICMP was read as a Yes to "is ICMP a transport protocol?".
+        "no", "false", "❌", "✗", "✘", "x", "n", "unsupported", "not supported", "none", "-", "–", "—", "n/a",
     };
 
     /// <summary>"all", "every", "any": a question that asks about the whole, which "only" restricts.</summary>

@@ -83,6 +83,13 @@ public sealed class PolarityReaderTests
         | Feature | Issues | Discussions |
         |---|---|---|
         | Can be converted | → Discussion | → Issue |
+
+        ## Protocols
+
+        | Protocol | Layer | Transport | Description |
+        |---|---|---|---|
+        | DNS | Application | Yes | Name resolution |
+        | ICMP | Internet | — | Diagnostics (ping) |
         """;
 
     [Theory]
@@ -91,6 +98,8 @@ public sealed class PolarityReaderTests
     [InlineData("Is UDP connectionless?", true)]       // the column is what was asked.
     [InlineData("Does TCP have flow control?", true)]  // the subject's own cell.
     [InlineData("Can a discussion be converted into an issue?", true, "Can be converted")] // a column's thing asked of another: not "is X Y?".
+    [InlineData("Is ICMP a transport protocol?", false, "ICMP")]   // an em dash is an empty cell.
+    [InlineData("Is DNS a transport protocol?", true, "DNS")]
     public void Read_TableWhoseHeadersNameWhatEachColumnIs_ReadsTheAskedColumn(string question, bool expected, string row = "Flow control")
     {
         using var kit = new AnsweringTestKit(ColumnNotes);
