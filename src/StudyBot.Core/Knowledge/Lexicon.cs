@@ -111,6 +111,20 @@ internal static partial class Lexicon
         "of", "per", "max", "min", "maximum", "minimum", "limit",
     };
 
+    /// <summary>Words that make a count a maximum ("Maximum execution time: 900 seconds", "up to 5 GB", "at most two");
+    /// two-word ones are written whole.</summary>
+    public static readonly IReadOnlySet<string> LimitWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "max", "maximum", "limit", "limited", "limits", "cap", "capped", "exceed", "up to", "at most", "no more",
+    };
+
+    /// <summary>Words before a count that ask for more than it ("more than 15 minutes", "over 5 GB", "exceed 100 items");
+    /// two-word ones are written with their "than".</summary>
+    public static readonly IReadOnlySet<string> PastABound = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "more than", "longer than", "greater than", "larger than", "bigger than", "over", "beyond", "above", "exceed", "exceeds", "exceeding",
+    };
+
     /// <summary>Words after a count that make it a range, a share or one of several ("one or more", "one of them",
     /// "two to four", "one in ten").</summary>
     public static readonly IReadOnlySet<string> CountRangeFollowers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -233,8 +247,10 @@ internal static partial class Lexicon
     /// to merge?"): it asks which of the two, and a Yes or a No answers nothing. Only with a comparative, which makes
     /// the two rivals; "does kubectl rollout work on daemonsets too, or only deployments?" asks about the first. Advice
     /// asked between two ("should I use async/await or callbacks?", "should we optimise for latency or for
-    /// throughput?") is a choice too: "No — Callbacks don't scale well" answered the first.</summary>
-    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:" + Comparatives + @"|bigger|smaller|larger|preferred)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:" + Comparatives + @")\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$|^\s*should\s+(?:i|we|you|they|one)\s+[^?,;:]+?\s+or\s+(?!not\b)[^?,;:]+\??\s*$", RegexOptions.IgnoreCase)]
+    /// throughput?") is a choice too: "No — Callbacks don't scale well" answered the first. So is "is X A or B?" ending
+    /// in a short B ("is a switch layer 2 or 3?" was answered "No — …"), but not "any A or B" ("independent of any
+    /// particular technology or product?" asks about both at once).</summary>
+    [GeneratedRegex(@"^\s*(?:is|are|was|were|would|will)\s+(?:[^?,;:]+?\s+or\s+[^?,;:]+?\s+(?:more\s+|less\s+)?(?:" + Comparatives + @"|bigger|smaller|larger|preferred)(?:\s+(?:for|in|at|on|with|when|if)\b[^?]*)?|it\s+(?:more\s+|less\s+)?(?:" + Comparatives + @")\s+to\s+[^?]+?\s+or\s+[^?]+)\s*\??\s*$|^\s*should\s+(?:i|we|you|they|one)\s+[^?,;:]+?\s+or\s+(?!not\b)[^?,;:]+\??\s*$|^\s*(?:is|are|was|were)\s+(?:(?!\b(?:any|either|neither|whether|both)\b)[^?,;:])+?\s+or\s+(?!not\b)[^\s?,;:]+(?:\s+[^\s?,;:]+){0,2}\s*\?\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex AlternativeChoice();
 
     /// <summary>The comparatives that make two options rivals (<see cref="AlternativeChoice"/>), written once for its

@@ -112,7 +112,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysAnotherCount(index, question.Main, clause)))
+            else if (yes && (SaysTheOpposite(index, question.Question, clause) || SaysAnotherCount(index, question.Main, clause) || AsksPastItsLimit(index, question.Main, clause)))
             {
                 // "Does server-side encryption protect data in transit?" — "protects data at rest"; "with a single
                 // statement?" — "you are going to need two statements".
@@ -582,6 +582,44 @@ internal static partial class PolarityReader
                 said.Any(s => s.Value != a.Value && s.Counted.Overlaps(a.Counted))
                 && !said.Any(s => s.Value == a.Value && s.Counted.Overlaps(a.Counted)))
             || many.Any(m => said.Any(s => s.Value == 1 && s.Counted.Overlaps(m)) && !said.Any(s => s.Value > 1 && s.Counted.Overlaps(m)));
+    }
+
+    /// <summary>Whether the question asks for more of something than the clause's limit allows: "more than 15 minutes"
+    /// (or "longer than", "over", "beyond", "above", "exceed") against a clause that gives a maximum ("max", "up to", "at
+    /// most", "limit", …) of at most the same count of the same thing ("Maximum execution time: 900 seconds (15
+    /// minutes)" was a Yes to "can lambda run for more than 15 minutes?").</summary>
+    internal static bool AsksPastItsLimit(KnowledgeIndex index, string asking, string clause)
+    {
+        var clauseWords = LowerWords(clause).ToList();
+        if (!clauseWords.Where((w, i) => Lexicon.LimitWords.Contains(w) || (i + 1 < clauseWords.Count && Lexicon.LimitWords.Contains(w + " " + clauseWords[i + 1]))).Any())
+        {
+            return false;
+        }
+
+        var askedWords = LowerWords(asking).ToList();
+        var said = Enumerable.Range(0, clauseWords.Count)
+            .Where(i => ExactCount(clauseWords[i]) is not null)
+            .Select(i => (Value: ExactCount(clauseWords[i])!.Value, Counted: index.Analyzer.Terms(string.Join(' ', clauseWords.Skip(i + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null)))))
+            .Where(c => c.Counted.Count > 0)
+            .ToList();
+        for (var i = 0; i + 1 < askedWords.Count; i++)
+        {
+            var opens = Lexicon.PastABound.Contains(askedWords[i]) ? i + 1
+                : askedWords[i + 1] == "than" && Lexicon.PastABound.Contains(askedWords[i] + " than") && i + 2 < askedWords.Count ? i + 2
+                : -1;
+            if (opens < 0 || ExactCount(askedWords[opens]) is not { } value)
+            {
+                continue;
+            }
+
+            var counted = index.Analyzer.Terms(string.Join(' ', askedWords.Skip(opens + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null)));
+            if (counted.Count > 0 && said.Any(s => s.Value <= value && s.Counted.Overlaps(counted)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The terms of what a text asks more than one of (<see cref="Lexicon.MoreThanOne"/>: "multiple instances").</summary>

@@ -265,6 +265,20 @@ public sealed class PolarityReaderTests
         Assert.Equal(expected, PolarityReader.SaysAnotherCount(kit.Index, asking, clause));
     }
 
+    [Theory]
+    [InlineData("can a function run for more than 15 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
+    [InlineData("can a function run for longer than 20 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
+    [InlineData("can a function run for more than 10 minutes?", "Maximum execution time: 900 seconds (15 minutes)", false)] // within the limit.
+    [InlineData("can a function run for more than 15 minutes?", "Execution takes 15 minutes on average", false)]           // no limit said.
+    [InlineData("can a bucket hold over 100 objects?", "Up to 100 buckets per account", false)]                           // a limit on another thing.
+    [InlineData("can a bucket hold over 100 objects?", "A bucket holds up to 100 objects", true)]
+    public void AsksPastItsLimit_MoreThanTheClausesMaximum(string asking, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.AsksPastItsLimit(kit.Index, asking, clause));
+    }
+
     [Fact]
     public void Read_IdentityQuestion_ReadsTheClauseThatSaysSame()
     {

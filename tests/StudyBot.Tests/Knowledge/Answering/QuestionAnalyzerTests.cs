@@ -51,7 +51,11 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("Is Redis or Memcached better for sessions?", false)]
     [InlineData("is it better to rebase or merge?", false)]
     [InlineData("does kubectl rollout work on daemonsets too, or only deployments?", true)] // about the first.
-    [InlineData("is the file stored on the client or the server?", true)]           // no comparative: left as it was.
+    [InlineData("is the file stored on the client or the server?", false)]          // which of two, the question ends with the second.
+    [InlineData("is a switch layer 2 or 3?", false)]
+    [InlineData("Is a security policy meant to be independent of any particular technology or product?", true)] // "any A or B": both at once.
+    [InlineData("is SNS push or pull based, compared with SQS?", true)]             // the second is not the question's end: left as it was.
+    [InlineData("can a process catch or ignore SIGKILL?", true)]                    // only "is/are": a modal asks whether either can be done.
     [InlineData("is udp faster than tcp?", true)]
     [InlineData("should i use async/await or callbacks?", false)]                 // advice between two: which.
     [InlineData("should we optimise for the lowest possible latency or for throughput?", false)]
