@@ -1098,8 +1098,10 @@ internal static partial class PolarityReader
     [GeneratedRegex(@"[""“]([^""“”\n]{1,60})[""”]")]
     private static partial Regex QuotedName();
 
-    /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)").</summary>
-    [GeneratedRegex(@"\([^()]*\)")]
+    /// <summary>A bracketed aside of a line ("(Don't need to open inbound and outbound …)"), or the end of one a clause
+    /// begins inside: the clause break at "ie." in "(ie. other devs aren't expected to pull from it), you can just use
+    /// git push --force-with-lease" left the bracket open, and its "aren't" was a trusted No to "can I undo a git push?".</summary>
+    [GeneratedRegex(@"\([^()]*\)|^[^()]*\)")]
     private static partial Regex Aside();
 
     /// <summary>Where one clause ends and the next begins: sentence ends, contrasts ("but", "however"), and "because",

@@ -265,6 +265,24 @@ public sealed class PolarityReaderTests
         Assert.Equal(expected, PolarityReader.SaysAnotherCount(kit.Index, asking, clause));
     }
 
+    [Fact]
+    public void Read_ClauseBegunInsideABracket_ReadsNoNegationInIt()
+    {
+        // The clause break at "ie." cuts the bracket open: its "aren't" was read as a trusted No to "can I undo a push?".
+        using var kit = new AnsweringTestKit("""
+            # I want to remove my last pushed commit
+
+            Or, if the branch you pushed to is safe to rewrite (ie. other devs aren't expected to pull from it), you can just undo the push with a force push.
+            """);
+        const string question = "can I undo a push?";
+        var candidate = kit.Candidate(question, "Or, if the branch");
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.True(reading.Yes);
+        Assert.Equal(0, reading.Signals[PolaritySignals.UnscopedNegation]);
+    }
+
     [Theory]
     [InlineData("can a function run for more than 15 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
     [InlineData("can a function run for longer than 20 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
