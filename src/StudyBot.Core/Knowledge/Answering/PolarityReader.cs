@@ -597,11 +597,7 @@ internal static partial class PolarityReader
         }
 
         var askedWords = LowerWords(asking).ToList();
-        var said = Enumerable.Range(0, clauseWords.Count)
-            .Where(i => ExactCount(clauseWords[i]) is not null)
-            .Select(i => (Value: ExactCount(clauseWords[i])!.Value, Counted: index.Analyzer.Terms(string.Join(' ', clauseWords.Skip(i + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null)))))
-            .Where(c => c.Counted.Count > 0)
-            .ToList();
+        var said = Counts(index, clause, bounded: true);
         for (var i = 0; i + 1 < askedWords.Count; i++)
         {
             var opens = Lexicon.PastABound.Contains(askedWords[i]) ? i + 1
@@ -612,7 +608,7 @@ internal static partial class PolarityReader
                 continue;
             }
 
-            var counted = index.Analyzer.Terms(string.Join(' ', askedWords.Skip(opens + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null)));
+            var counted = CountedAfter(index, askedWords, opens);
             if (counted.Count > 0 && said.Any(s => s.Value <= value && s.Counted.Overlaps(counted)))
             {
                 return true;
@@ -632,22 +628,22 @@ internal static partial class PolarityReader
             .ToList();
     }
 
-    /// <summary>The exact counts a text gives, each with the terms of the words after it (what it counts).</summary>
-    private static List<(int Value, HashSet<string> Counted)> Counts(KnowledgeIndex index, string text)
+    /// <summary>The exact counts a text gives, each with the terms of the words after it (what it counts); with
+    /// <paramref name="bounded"/>, also the counts a bound or a range makes inexact ("maximum … 15 minutes").</summary>
+    private static List<(int Value, HashSet<string> Counted)> Counts(KnowledgeIndex index, string text, bool bounded = false)
     {
         var words = LowerWords(text).ToList();
         var counts = new List<(int, HashSet<string>)>();
         for (var i = 0; i < words.Count; i++)
         {
             if (ExactCount(words[i]) is not { } value
-                || (i > 0 && Lexicon.CountBounds.Contains(words[i - 1]))
-                || (i + 1 < words.Count && Lexicon.CountRangeFollowers.Contains(words[i + 1])))
+                || (!bounded && i > 0 && Lexicon.CountBounds.Contains(words[i - 1]))
+                || (!bounded && i + 1 < words.Count && Lexicon.CountRangeFollowers.Contains(words[i + 1])))
             {
                 continue;
             }
 
-            var counted = words.Skip(i + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null);
-            var terms = index.Analyzer.Terms(string.Join(' ', counted));
+            var terms = CountedAfter(index, words, i);
             if (terms.Count > 0)
             {
                 counts.Add((value, terms));
@@ -656,6 +652,10 @@ internal static partial class PolarityReader
 
         return counts;
     }
+
+    /// <summary>The terms of what the count at <paramref name="at"/> counts: the words after it, up to the next count.</summary>
+    private static HashSet<string> CountedAfter(KnowledgeIndex index, List<string> words, int at) =>
+        index.Analyzer.Terms(string.Join(' ', words.Skip(at + 1).Take(CountedReach).TakeWhile(w => ExactCount(w) is null)));
 
     /// <summary>The count a word says exactly (a number word or a whole number in digits), or null.</summary>
     private static int? ExactCount(string word) =>
