@@ -111,18 +111,20 @@ internal static partial class Lexicon
         "of", "per", "max", "min", "maximum", "minimum", "limit",
     };
 
-    /// <summary>Words that make a count a maximum ("Maximum execution time: 900 seconds", "up to 5 GB", "at most two");
-    /// two-word ones are written whole.</summary>
-    public static readonly IReadOnlySet<string> LimitWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "max", "maximum", "limit", "limited", "limits", "cap", "capped", "exceed", "up to", "at most", "no more",
-    };
+    /// <summary>Words that make a count a maximum ("Maximum execution time: 900 seconds", "up to 5 GB", "at most two").</summary>
+    [GeneratedRegex(@"\b(?:max|maximum|limit|limited|limits|cap|capped|exceed|up\s+to|at\s+most|no\s+more)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex LimitWords();
 
-    /// <summary>Words before a count that ask for more than it ("more than 15 minutes", "over 5 GB", "exceed 100 items");
-    /// two-word ones are written with their "than".</summary>
-    public static readonly IReadOnlySet<string> PastABound = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Words before a count that ask for more than it ("more than 15 minutes", "over 5 GB", "exceed 100 items"),
+    /// and the count.</summary>
+    [GeneratedRegex(@"\b(?:(?:more|longer|greater|larger|bigger)\s+than|over|beyond|above|exceed(?:s|ing)?)\s+(?<count>\w+)", RegexOptions.IgnoreCase)]
+    public static partial Regex PastABound();
+
+    /// <summary>Words after an active verb of <see cref="Supplanting"/> that open its replacement or its setting
+    /// ("replaces ARP with NDP", "eliminates the need for NAT due to …").</summary>
+    public static readonly IReadOnlySet<string> SupplanterOpeners = new HashSet<string>(StringComparer.Ordinal)
     {
-        "more than", "longer than", "greater than", "larger than", "bigger than", "over", "beyond", "above", "exceed", "exceeds", "exceeding",
+        "with", "by", "in", "for", "on", "as", "due", "because", "and", "so",
     };
 
     /// <summary>Words after a count that make it a range, a share or one of several ("one or more", "one of them",

@@ -184,7 +184,7 @@ internal static partial class PolarityReader
             }
             else
             {
-                gone = after.TakeWhile(w => !SupplanterOpeners.Contains(w)).Take(SupplantedReach).ToList();
+                gone = after.TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach).ToList();
                 rest = [.. before, .. after.Skip(gone.Count)];
             }
 
@@ -199,9 +199,6 @@ internal static partial class PolarityReader
 
         return false;
     }
-
-    /// <summary>Words after an active verb of <see cref="Lexicon.Supplanting"/> that open its replacement or its setting.</summary>
-    private static readonly HashSet<string> SupplanterOpeners = new(StringComparer.Ordinal) { "with", "by", "in", "for", "on", "as", "due", "because", "and", "so" };
 
     /// <summary>When the question asks to do without something ("without setting anything up on the server side") and the
     /// clause has no negation or "without" of its own, the share of it (by weight) the clause names: at least
@@ -590,25 +587,20 @@ internal static partial class PolarityReader
     /// minutes)" was a Yes to "can lambda run for more than 15 minutes?").</summary>
     internal static bool AsksPastItsLimit(KnowledgeIndex index, string asking, string clause)
     {
-        var clauseWords = LowerWords(clause).ToList();
-        if (!clauseWords.Where((w, i) => Lexicon.LimitWords.Contains(w) || (i + 1 < clauseWords.Count && Lexicon.LimitWords.Contains(w + " " + clauseWords[i + 1]))).Any())
+        if (!Lexicon.LimitWords().IsMatch(clause))
         {
             return false;
         }
 
-        var askedWords = LowerWords(asking).ToList();
         var said = Counts(index, clause, bounded: true);
-        for (var i = 0; i + 1 < askedWords.Count; i++)
+        foreach (Match bound in Lexicon.PastABound().Matches(asking))
         {
-            var opens = Lexicon.PastABound.Contains(askedWords[i]) ? i + 1
-                : askedWords[i + 1] == "than" && Lexicon.PastABound.Contains(askedWords[i] + " than") && i + 2 < askedWords.Count ? i + 2
-                : -1;
-            if (opens < 0 || ExactCount(askedWords[opens]) is not { } value)
+            if (ExactCount(bound.Groups["count"].Value.ToLowerInvariant()) is not { } value)
             {
                 continue;
             }
 
-            var counted = CountedAfter(index, askedWords, opens);
+            var counted = CountedAfter(index, LowerWords(asking[(bound.Index + bound.Length)..]).ToList(), -1);
             if (counted.Count > 0 && said.Any(s => s.Value <= value && s.Counted.Overlaps(counted)))
             {
                 return true;
