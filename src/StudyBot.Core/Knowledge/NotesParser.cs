@@ -134,6 +134,10 @@ internal static partial class NotesParser
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
     private static partial Regex HeadingAnchor();
 
+    /// <summary>How many times a page sets the same soft title before it counts as a label of recurring parts rather
+    /// than a topic (<see cref="Walker"/>'s leads). Three: a title met twice may be a topic a page returns to.</summary>
+    internal const int LabelRecurrence = 3;
+
     /// <summary>Lines like "eg:" or "Output:" introduce an example; they are not what a section is about.</summary>
     private static readonly HashSet<string> FillerLabels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -258,6 +262,9 @@ internal static partial class NotesParser
         private TitleState? _soft;
         private int _indexInSection;
 
+        /// <summary>Every soft title set, with its line, to find the labels a page repeats (<see cref="WithoutLeadsIntoLabels"/>).</summary>
+        private readonly List<(string Title, int Line)> _softTitles = [];
+
         /// <summary>The section a line that ends in a colon interrupted ("A path can take two forms:", "Here's the
         /// error:"): such a line introduces the list or code right after it, not what the author writes next, so the
         /// next paragraph of prose goes back to this section. Null when no such line is open.</summary>
@@ -282,7 +289,36 @@ internal static partial class NotesParser
             }
 
             WalkContainer(document);
-            return _entries;
+            return WithoutLeadsIntoLabels(_entries, _softTitles);
+        }
+
+        /// <summary>The entries with no heading led into a part under a recurring label: a page that writes each topic
+        /// as the same labelled parts ("Real world example", "In plain words", "Wikipedia says" under every pattern of
+        /// a design-patterns page) opens every topic with whichever part comes first, which says what kind of part it is
+        /// rather than what the topic is; as the topic's opening line it out-ranked the plain-words definition for
+        /// "whats a simple factory?". The label itself still leads its own part.</summary>
+        private static List<NoteEntry> WithoutLeadsIntoLabels(List<NoteEntry> entries, List<(string Title, int Line)> softTitles)
+        {
+            var labelLines = softTitles
+                .GroupBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() >= LabelRecurrence)
+                .SelectMany(g => g.Select(t => t.Line))
+                .ToHashSet();
+            if (labelLines.Count == 0)
+            {
+                return entries;
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                if (labelLines.Contains(entry.SectionLine) && entry.Leads.Any(h => h.Line != entry.SectionLine))
+                {
+                    entries[i] = entry with { Leads = [.. entry.Leads.Where(h => h.Line == entry.SectionLine)] };
+                }
+            }
+
+            return entries;
         }
 
         /// <summary>A question bullet that repeats a heading further down the file is its table of contents ("In this
@@ -775,6 +811,7 @@ internal static partial class NotesParser
 
         private void SetSoftTitle(string title, int line)
         {
+            _softTitles.Add((title, line));
             _soft = new TitleState(int.MaxValue, title, line);
             _indexInSection = 0;
             _introduced = null;

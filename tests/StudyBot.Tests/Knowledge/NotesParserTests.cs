@@ -203,6 +203,37 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_PartUnderALabelThePageRepeats_DoesNotLeadTheTopicHeading_AOneOffTitleDoes()
+    {
+        // A page that writes every topic as the same labelled parts opens each topic with whichever part comes first
+        // (here an example); as the topic's opening line it out-ranked the plain-words definition of "what is X?".
+        var notes = string.Join("\n\n", new[] { "Simple Factory", "Builder", "Singleton" }.Select(topic => $"""
+            {topic}
+            --------------
+            Real world example
+            > A story about {topic.ToLowerInvariant()} doors.
+
+            In plain words
+            > {topic} does one thing.
+            """)) + """
+
+
+            Types of Patterns
+            -----------------
+            Overview
+            - Creational patterns create objects.
+            """;
+
+        var entries = NotesParser.Parse("patterns.md", notes);
+
+        var story = entries.Single(e => e.Passage.Text.Contains("builder doors", StringComparison.Ordinal));
+        Assert.Equal("Real world example", story.Passage.Section);
+        Assert.Equal(["Real world example"], story.Leads.Select(h => h.Title));
+        var overview = entries.Single(e => e.Passage.Text.Contains("Creational patterns", StringComparison.Ordinal));
+        Assert.Contains("Types of Patterns", overview.Leads.Select(h => h.Title));
+    }
+
+    [Fact]
     public void Parse_QuoteALineIntroduces_KeepsThatLineAsItsTitle()
     {
         // "X is often followed by Y:" over a quotation (Hacker Laws): the quote is the content the line introduces,
