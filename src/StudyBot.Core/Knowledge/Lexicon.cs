@@ -78,6 +78,40 @@ internal static partial class Lexicon
         ("whole", "part"), ("entire", "partial"),
     ];
 
+    /// <summary>Comparatives that say the other's opposite ("A is slower than B" is "B is faster than A"), both ways
+    /// round; "more X" and "less X" are each other's opposite for any X (<see cref="IsComparative"/>).</summary>
+    public static readonly IReadOnlySet<(string, string)> OppositeComparatives = Pairs(
+    [
+        ("faster", "slower"), ("quicker", "slower"), ("higher", "lower"), ("better", "worse"), ("bigger", "smaller"),
+        ("larger", "smaller"), ("longer", "shorter"), ("easier", "harder"), ("cheaper", "more expensive"),
+        ("safer", "less safe"), ("more", "less"), ("newer", "older"), ("stronger", "weaker"), ("simpler", "more complex"),
+    ]);
+
+    /// <summary>Whether two comparatives say each other's opposite: one of <see cref="OppositeComparatives"/>, or "more
+    /// X" and "less X".</summary>
+    public static bool AreOppositeComparatives(string a, string b) =>
+        OppositeComparatives.Contains((a, b))
+        || (a.Split(' ') is ["more" or "less", var x] && b.Split(' ') is ["more" or "less", var y] && x == y && a != b);
+
+    /// <summary>A word before "than" that compares: an "-er" form, "more"/"less" alone or before a word, or one of
+    /// <see cref="OppositeComparatives"/>.</summary>
+    public static bool IsComparative(string word) =>
+        word is "more" or "less" || word.StartsWith("more ", StringComparison.Ordinal) || word.StartsWith("less ", StringComparison.Ordinal)
+        || (word.Length > 4 && word.EndsWith("er", StringComparison.Ordinal))
+        || OppositeComparatives.Any(p => p.Item1 == word);
+
+    private static HashSet<(string, string)> Pairs(IEnumerable<(string A, string B)> pairs)
+    {
+        var set = new HashSet<(string, string)>();
+        foreach (var (a, b) in pairs)
+        {
+            set.Add((a, b));
+            set.Add((b, a));
+        }
+
+        return set;
+    }
+
     /// <summary>Number words: they count what a question is about rather than name it.</summary>
     public static readonly IReadOnlySet<string> CountWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

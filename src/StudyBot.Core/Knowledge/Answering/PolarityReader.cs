@@ -88,6 +88,14 @@ internal static partial class PolarityReader
             yes = mark;
             x[PolaritySignals.Explicit] = 1;
         }
+        else if (ComparedAs(index, question.Main, clause) is { } compared)
+        {
+            // "is ilike slower than lower()?" — "Using lower() is a bit faster than using ilike": the clause compares the
+            // same two the other way round with the opposite word, which agrees. Read word by word, "faster" was the
+            // opposite of the asked "slower", a trusted No.
+            yes = compared;
+            x[PolaritySignals.Opposite] = compared ? 0 : 1;
+        }
         else if (NegatesAnOpposite(index, question.Question, clause))
         {
             // "Is EBS unencrypted?" — "by default it is not encrypted"; "is UDP stateless?" — "UDP is not stateful": the
@@ -520,6 +528,63 @@ internal static partial class PolarityReader
     private static bool OneSideAgainstTheOther((HashSet<string> A, HashSet<string> B) pair, HashSet<string> asked, HashSet<string> said, HashSet<string> against) =>
         (asked.IsSupersetOf(pair.A) && !SaysAFormOf(said, pair.A, pair.B) && against.IsSupersetOf(pair.B))
         || (asked.IsSupersetOf(pair.B) && !SaysAFormOf(said, pair.B, pair.A) && against.IsSupersetOf(pair.A));
+
+    /// <summary>A comparison's answer when the question and the clause each set two things side by side with a
+    /// comparative and "than" ("is A slower than B?", "B is faster than A"): Yes when they say it the same way (the same
+    /// comparative, the same order; or the opposite one, the other order), No when one of the two differs; null when
+    /// either compares nothing, the clause holds a negation, or the sides cannot be matched.</summary>
+    internal static bool? ComparedAs(KnowledgeIndex index, string question, string clause)
+    {
+        if (Comparing(question) is not var (askedWord, askedA, askedB) || Comparing(clause) is not var (saidWord, saidA, saidB)
+            || LowerWords(clause).Any(IsNegation))
+        {
+            return null;
+        }
+
+        var sameWord = askedWord == saidWord;
+        if (!sameWord && !Lexicon.AreOppositeComparatives(askedWord, saidWord))
+        {
+            return null;
+        }
+
+        // Each side by its words as written first ("https" and "http" are one term to the stemmer), then by its terms
+        // ("containers" for "container").
+        var order = Order(w => LowerWords(w).Where(x => !NotesAnalyzer.StopWords.Contains(x)).ToHashSet(StringComparer.Ordinal)) ?? Order(index.Analyzer.Terms);
+        return order is { } same ? same == sameWord : null;
+
+        bool? Order(Func<string, HashSet<string>> read)
+        {
+            // Each asked side by what the other lacks: the two often share a word ("read replicas" and "replicas").
+            var (a, b) = (read(askedA), read(askedB));
+            (a, b) = (a.Except(b).ToHashSet(StringComparer.Ordinal), b.Except(a).ToHashSet(StringComparer.Ordinal));
+            var (a2, b2) = (read(saidA), read(saidB));
+            var sameOrder = a2.Overlaps(a) && b2.Overlaps(b) && !a2.Overlaps(b);
+            var otherOrder = a2.Overlaps(b) && b2.Overlaps(a) && !a2.Overlaps(a);
+            return sameOrder == otherOrder ? null : sameOrder;
+        }
+    }
+
+    /// <summary>A text's first comparison: the comparative before "than" ("more secure" read as one word), what stands
+    /// before it and what after "than"; null when it has no "than" after a comparative.</summary>
+    private static (string Word, string Before, string After)? Comparing(string text)
+    {
+        var words = LowerWords(text).ToList();
+        var than = words.IndexOf("than");
+        if (than < 1)
+        {
+            return null;
+        }
+
+        var word = words[than - 1];
+        var start = than - 1;
+        if (than >= 2 && words[than - 2] is "more" or "less")
+        {
+            word = $"{words[than - 2]} {word}";
+            start = than - 2;
+        }
+
+        return Lexicon.IsComparative(word) ? (word, string.Join(' ', words.Take(start)), string.Join(' ', words.Skip(than + 1))) : null;
+    }
 
     /// <summary>Whether the clause negates an opposite of an asked word: the plain form of an asked word with a negative
     /// prefix ("is EBS unencrypted by default?" — "by default it is not encrypted"), or the other word of one of

@@ -284,6 +284,24 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("is ilike slower than lower()?", "Using lower() is a bit faster than using ilike", true)]   // the other way round.
+    [InlineData("is lower() faster than ilike?", "Using lower() is a bit faster than using ilike", true)]
+    [InlineData("is ilike faster than lower()?", "Using lower() is a bit faster than using ilike", false)]
+    [InlineData("is lower() slower than ilike?", "Using lower() is a bit faster than using ilike", false)]
+    [InlineData("is https more secure than http?", "http is less secure than https", true)]                // "more X" and "less X".
+    [InlineData("is https more secure than http?", "http is more secure than https", false)]
+    [InlineData("is ilike slower than lower()?", "ilike is not faster than lower()", null)]                // a negation: the other rules read it.
+    [InlineData("is ilike slower than lower()?", "Using lower() is faster", null)]                          // compares nothing.
+    [InlineData("is ilike slower than lower()?", "Disks are faster than tapes", null)]                      // other sides.
+    [InlineData("is ilike slower than lower()?", "A trigram index is bigger than the table", null)]         // an unrelated comparative.
+    public void ComparedAs_ReadsWhichWayTheClauseCompares(string question, string clause, bool? expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.ComparedAs(kit.Index, question, clause));
+    }
+
+    [Theory]
     [InlineData("can a function run for more than 15 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
     [InlineData("can a function run for longer than 20 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
     [InlineData("can a function run for more than 10 minutes?", "Maximum execution time: 900 seconds (15 minutes)", false)] // within the limit.
