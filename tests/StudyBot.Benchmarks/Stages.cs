@@ -157,7 +157,7 @@ internal static class Stages
                 candidate.Score = variant.Ranker.Score(candidate.Features);
             }
 
-            ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+            Signals.Order(context.Index, ranked);
             var decision = Signals.Decision(context, ranked);
             return ranked.Count > 0 && analysis.Content.Count > 0 && variant.Decision.Probability(decision) >= variant.Threshold;
         });

@@ -420,7 +420,7 @@ internal sealed class Bench : IDisposable
             c.Score = ranker.Score(c.Features);
         }
 
-        ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+        Signals.Order(item.Ranking.Context.Index, ranked);
         return (ranked, Signals.Decision(item.Ranking.Context, ranked));
     }
 

@@ -66,8 +66,7 @@ internal static class AnswerComposer
             ranked.Add(candidate);
         }
 
-        // Best first; ties keep the notes' order (earlier passages first) so answers are stable.
-        ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+        Signals.Order(index, ranked);
         var decision = Signals.Decision(context, ranked);
         var probability = variant.Decision.Probability(decision);
         var accept = ranked.Count > 0 && analysis.Content.Count > 0 && probability >= variant.Threshold;

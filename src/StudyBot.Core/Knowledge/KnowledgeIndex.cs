@@ -45,6 +45,10 @@ internal sealed class PassageFeatures
     /// it ends with a question mark and is not a question-answer pair.</summary>
     public required bool Asks { get; init; }
 
+    /// <summary>Whether it is nothing but one question (<see cref="Lexicon.OnlyAsksShape"/>: "🚧 What are the restrictions
+    /// on selling stock at IPO?"), which no answer puts first (<see cref="Answering.Signals.Order"/>).</summary>
+    public required bool OnlyAsks { get; init; }
+
     /// <summary>For a question-answer passage, the terms of its question; otherwise null.</summary>
     public required HashSet<string>? QuestionTerms { get; init; }
 
@@ -378,6 +382,7 @@ internal sealed class KnowledgeIndex : IDisposable
             IsDefinition = Lexicon.DefinitionShape().IsMatch(passage.Text),
             IsInstruction = Lexicon.InstructionShape().IsMatch(passage.Text),
             Asks = passage.Question is null && Lexicon.AsksShape().IsMatch(passage.Text),
+            OnlyAsks = passage.Question is null && Lexicon.OnlyAsksShape().IsMatch(passage.Text),
             QuestionTerms = passage.Question is null ? null : Analyzer.Terms(passage.Question),
             QuestionSlots = passage.Question is null ? null : TitleSlots(passage.Question),
             TitleSlots = section.Slots,

@@ -303,8 +303,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RelativeNegation();
 
-    /// <summary>Informal spellings of question words that are not topic words either.</summary>
-    [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Informal spellings of question words that are not topic words either, and chat's "what the …" openers
+    /// ("wtf is a cliff": "wtf", a word no note holds, was its subject, and it was declined).</summary>
+    [GeneratedRegex(@"^\s*(whats|wats|wat|whatis|wht|wut|hw|wtf|wth)\b", RegexOptions.IgnoreCase)]
     public static partial Regex InformalOpener();
 
     /// <summary>What a value question asks for, read from its question word and the noun after "what"/"which".</summary>
@@ -372,6 +373,14 @@ internal static partial class Lexicon
     /// exercise or a prompt, which asks what the question asks rather than answering it.</summary>
     [GeneratedRegex(@"\?[\s*_)\]""'”]*$")]
     public static partial Regex AsksShape();
+
+    /// <summary>A passage that is questions and nothing else: it opens (after any marks) with a question word, an
+    /// auxiliary or "any" ("Any real-world examples?") and holds no full stop before its last question mark ("What are
+    /// the restrictions on selling stock at IPO? What is a lockup period?"). "Career ladder (when above 10 engineers) - Are career
+    /// ladders well-defined?" names its answer before it asks, and "… So if you create a table, how does postgres know?"
+    /// explains first: both answer, though both end by asking.</summary>
+    [GeneratedRegex(@"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had|any)\b[^.!]*\?[\s*_)\]""'”]*$", RegexOptions.IgnoreCase)]
+    public static partial Regex OnlyAsksShape();
 
     /// <summary>"how long … be?": the length of a thing, not the time something takes.</summary>
     [GeneratedRegex(@"\bhow\s+long\s+(?:should|can|could|must|may|might|would|will|does|do|is|are|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b[^?]*\bbe\s*\??\s*$", RegexOptions.IgnoreCase)]

@@ -158,6 +158,11 @@ internal static class QuestionTerms
 
             var isFrame = terms.All(index.FrameTerms.Contains) && parts.Count == 0;
             var df = terms.Max(t => DocFreq(reader, t));
+            if (df == 0 && parts.Count == 0 && IsSwappedStopWord(surface))
+            {
+                return;
+            }
+
             var corrected = df == 0 && parts.Count == 0 ? Correct(index, reader, terms[0]) : [];
             if (corrected.Count > 0)
             {
@@ -172,6 +177,40 @@ internal static class QuestionTerms
             var unknownName = isName && df == 0 && !(written is not null && OpensAnIdentifier(index, written));
             concepts.Add(new Concept(terms, parts, Idf(n, df), isFrame, corrected, unknownName, df == 0) { Surface = surface });
         }
+    }
+
+    /// <summary>The shortest typed word read as a stop word with two letters swapped: shorter swaps are words of their
+    /// own ("form" is "from" swapped).</summary>
+    private const int MinSwappedStopWord = 5;
+
+    /// <summary>Whether a word the notes never use is a stop word typed with two neighbouring letters swapped ("when
+    /// shuold i reach for factory method": "shuold", an unknown word, was the question's subject and it was declined).
+    /// Not a count ("three" is "there" swapped).</summary>
+    internal static bool IsSwappedStopWord(string? typed)
+    {
+        if (typed is not { Length: >= MinSwappedStopWord } || Lexicon.IsCount(typed))
+        {
+            return false;
+        }
+
+        var letters = typed.ToCharArray();
+        for (var i = 0; i + 1 < letters.Length; i++)
+        {
+            if (letters[i] == letters[i + 1])
+            {
+                continue;
+            }
+
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+            var isStopWord = NotesAnalyzer.StopWords.Contains(letters);
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+            if (isStopWord)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when an acronym of the question opens an identifier of the notes joined to a word they also use

@@ -85,9 +85,21 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("shuold", true)]
+    [InlineData("wihch", true)]
+    [InlineData("three", false)]   // a count, though "there" swapped.
+    [InlineData("form", false)]    // too short: a word of its own ("from" swapped).
+    [InlineData("should", false)]  // the stop word itself.
+    [InlineData("cluster", false)]
+    public void IsSwappedStopWord_TwoNeighbouringLettersOfAStopWord(string typed, bool expected) =>
+        Assert.Equal(expected, QuestionTerms.IsSwappedStopWord(typed));
+
+    [Theory]
     [InlineData("How long is the session timeout?", "long")]
     [InlineData("how many connections stay open?", "many")]
     [InlineData("whats a pod", "what")]
+    [InlineData("wtf is a pod", "wtf")]
+    [InlineData("when shuold i restart a pod", "shuold")]   // a stop word typed with two letters swapped.
     [InlineData("whats the point of output encoding?", "point")]
     [InlineData("what's wrong with my pod spec?", "wrong")]
     [InlineData("what is the idea behind a pod?", "idea")]
@@ -132,6 +144,7 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [Theory]
     [InlineData("What is a pod?", "Definition")]
     [InlineData("whats a pod", "Definition")]
+    [InlineData("wtf is a pod", "Definition")]
     [InlineData("Is UDP connectionless?", "YesNo")]
     [InlineData("How long is the timeout?", "Value")]
     [InlineData("Why is UDP faster?", "Compare")]

@@ -240,4 +240,30 @@ public sealed class SignalsTests : IDisposable
         Assert.Equal(1, ranking.DecisionSignals[Array.IndexOf(Signals.DecisionNames, "unknown_name")]);
         Assert.True(ranking.DecisionSignals[Array.IndexOf(Signals.DecisionNames, "unknown_share")] > 0.5);
     }
+
+    [Fact]
+    public void Order_BestFirst_APassageThatIsOnlyAQuestionAfterEveryOther()
+    {
+        const string notes = """
+            # Selling stock
+
+            - Employees can sell their stock once the lockup ends.
+            - Career ladder (when above 10 engineers) - Are career ladders well-defined?
+            - When you create a table it lands in a schema. So how does postgres know which one?
+            - 🚧 What are the restrictions on selling stock at an IPO? What is a lockup period?
+            """;
+        using var kit = new AnsweringTestKit(notes, "stock.md");
+        const string question = "when can employees sell stock after an IPO?";
+        var open = kit.Candidate(question, "What are the restrictions");
+        var answer = kit.Candidate(question, "once the lockup ends");
+        var ladder = kit.Candidate(question, "Career ladder");
+        var schema = kit.Candidate(question, "lands in a schema");
+        (open.Score, answer.Score, ladder.Score, schema.Score) = (9, 2, 5, 5);
+        var ranked = new List<Signals.Candidate> { answer, open, schema, ladder };
+
+        Signals.Order(kit.Index, ranked);
+
+        // The two that end by asking but say something first keep their place by score (ties in the notes' order).
+        Assert.Equal([ladder, schema, answer, open], ranked);
+    }
 }
