@@ -187,6 +187,17 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bonly\b|\bpart\s+of\b|\bpartially\b|\bsome\s+of\b", RegexOptions.IgnoreCase)]
     public static partial Regex Restriction();
 
+    /// <summary>Words that restrict to what follows or precedes them ("just a keyboard", "keyboard only").</summary>
+    public static readonly IReadOnlySet<string> RestrictingWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "only", "just", "solely", "exclusively",
+    };
+
+    /// <summary>A clause that names what follows as a false belief ("A common misconception … is that you need to
+    /// contribute code", "it's a myth that …").</summary>
+    [GeneratedRegex(@"\b(?:misconceptions?|myths?|fallac(?:y|ies)|misbeliefs?|misunderstandings?)\b.*\bthat\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Misbelief();
+
     /// <summary>Verbs that do away with their object: "IPv6 replaces ARP with NDP", "eliminates the need for NAT"
     /// (active, the object after) and "hubs have been replaced by switches" (passive, the thing done away with
     /// before). The words that follow "with"/"by" name the replacement, not what is gone.</summary>

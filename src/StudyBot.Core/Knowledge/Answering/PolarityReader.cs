@@ -106,7 +106,8 @@ internal static partial class PolarityReader
         else
         {
             yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
-            if (yes && Lexicon.Restriction().IsMatch(clause) && (Lexicon.Quantifier().IsMatch(question.Question) || OnlyOfAnother(index, question, clause)))
+            if (yes && Lexicon.Restriction().IsMatch(clause) && !RestrictsAlike(index, question.Main, clause)
+                && (Lexicon.Quantifier().IsMatch(question.Question) || OnlyOfAnother(index, question, clause)))
             {
                 // "Does it work with every plugin?" — "only works on supported ones" restricts, it does not assent;
                 // "Does Python have a linked list?" — "only Java provides one" restricts to something not asked.
@@ -124,6 +125,14 @@ internal static partial class PolarityReader
             {
                 // "Does server-side encryption protect data in transit?" — "protects data at rest"; "with a single
                 // statement?" — "you are going to need two statements".
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+            else if (yes && Lexicon.Misbelief().IsMatch(clause))
+            {
+                // "do I have to write code to contribute?" — "A common misconception about contributing to open source is
+                // that you need to contribute code": what the clause calls a misbelief is what it denies. Read without
+                // it, the clause said Yes.
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
@@ -808,6 +817,9 @@ internal static partial class PolarityReader
     /// "form", "dis" + "play").</summary>
     private const int MinPrefixedStem = 5;
 
+    /// <summary>How many letters an inflection adds to a word ("encrypted" → "encrypts", "secure" → "securely").</summary>
+    private const int MaxInflection = 2;
+
     /// <summary>Whether <paramref name="word"/> is a negative prefix on a word of <paramref name="others"/> that its
     /// own side (<paramref name="own"/>) does not also say plainly.</summary>
     private static bool PrefixedFormOf(KnowledgeIndex index, string word, HashSet<string> others, HashSet<string> own)
@@ -825,7 +837,11 @@ internal static partial class PolarityReader
                 continue;
             }
 
-            bool Says(string w) => w != word && index.Analyzer.Terms(w).SetEquals(plain);
+            // The plain word, inflected at most: "availability" shares the stem of "unavailable" but names the state, not
+            // its opposite ("set your GitHub status to reflect your availability" was a trusted No to "… to show I'm
+            // unavailable?").
+            var plainLength = word.Length - prefix.Length;
+            bool Says(string w) => w != word && w.Length <= plainLength + MaxInflection && index.Analyzer.Terms(w).SetEquals(plain);
             if (others.Any(Says) && !own.Any(Says))
             {
                 return true;
@@ -837,6 +853,29 @@ internal static partial class PolarityReader
 
     /// <summary>Words after "only" that name what it restricts to ("only Java provides …").</summary>
     private const int OnlyReach = 3;
+
+    /// <summary>Whether the question restricts ("just", "only", "solely", "exclusively") to what the clause's "only"
+    /// restricts to: "should everything interactive be usable with just a keyboard?" — "Everything interactive should be
+    /// usable with keyboard only" agrees; read as a restriction of the asked "everything", it was a trusted No.</summary>
+    internal static bool RestrictsAlike(KnowledgeIndex index, string question, string clause)
+    {
+        var asked = LowerWords(question).ToList();
+        var restricted = Enumerable.Range(0, asked.Count)
+            .Where(i => Lexicon.RestrictingWords.Contains(asked[i]))
+            .SelectMany(i => asked.Skip(i + 1).Take(OnlyReach))
+            .SelectMany(index.Analyzer.Terms)
+            .ToHashSet(StringComparer.Ordinal);
+        if (restricted.Count == 0)
+        {
+            return false;
+        }
+
+        var said = LowerWords(clause).ToList();
+        return Enumerable.Range(0, said.Count)
+            .Where(i => Lexicon.RestrictingWords.Contains(said[i]))
+            .SelectMany(i => said.Skip(Math.Max(0, i - OnlyReach)).Take((2 * OnlyReach) + 1))
+            .Any(w => index.Analyzer.Terms(w).Overlaps(restricted));
+    }
 
     /// <summary>Whether "only" in the clause restricts to something the question does not ask about: the first topic
     /// words after it name none of the question's concepts ("only Java provides a linked list" for a question about

@@ -284,6 +284,32 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("should everything interactive be usable with just a keyboard?", "Everything interactive should be usable with keyboard only.", true)]
+    [InlineData("can it run on only one node?", "It runs only on one node", true)]
+    [InlineData("should everything interactive be usable with a keyboard?", "Everything interactive should be usable with keyboard only.", false)] // the question restricts nothing.
+    [InlineData("can I just use a mouse?", "Everything should be usable with keyboard only.", false)]   // restricts to something else.
+    public void RestrictsAlike_TheQuestionRestrictsToWhatTheClausesOnlyDoes(string question, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.RestrictsAlike(kit.Index, question, clause));
+    }
+
+    [Theory]
+    [InlineData("do I have to write code to contribute?", "- A common misconception about contributing to open source is that you need to contribute code.", false)]
+    [InlineData("do I have to write code to contribute?", "- Many people believe that you need to contribute code.", true)]         // no misbelief named.
+    [InlineData("should everything be usable with just a keyboard?", "- Everything interactive should be usable with keyboard only.", true)]
+    [InlineData("is it a good idea to set my status to show I'm unavailable?", "- Take weekends off and set your status to reflect your availability.", true)] // the state, not its opposite.
+    [InlineData("is the volume unencrypted?", "- The volume is encrypted at rest.", false)]
+    public void Read_MisbeliefRestrictionAndPrefixedOpposite(string question, string line, bool yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
+    [Theory]
     [InlineData("is ilike slower than lower()?", "Using lower() is a bit faster than using ilike", true)]   // the other way round.
     [InlineData("is lower() faster than ilike?", "Using lower() is a bit faster than using ilike", true)]
     [InlineData("is ilike faster than lower()?", "Using lower() is a bit faster than using ilike", false)]
