@@ -322,8 +322,10 @@ internal static class Signals
     /// was measured too: it cost three held-out answers that name their answer before they ask.</summary>
     public static void Order(KnowledgeIndex index, List<Candidate> ranked)
     {
+        // Each passage's shape is looked up once, not at every comparison.
+        var onlyAsks = ranked.Where(c => index.Features(c.Id).OnlyAsks).Select(c => c.Id).ToHashSet();
         ranked.Sort((x, y) =>
-            index.Features(x.Id).OnlyAsks != index.Features(y.Id).OnlyAsks ? index.Features(x.Id).OnlyAsks.CompareTo(index.Features(y.Id).OnlyAsks)
+            onlyAsks.Contains(x.Id) != onlyAsks.Contains(y.Id) ? onlyAsks.Contains(x.Id).CompareTo(onlyAsks.Contains(y.Id))
             : y.Score != x.Score ? y.Score.CompareTo(x.Score)
             : x.Id.CompareTo(y.Id));
     }
