@@ -49,6 +49,24 @@ internal static partial class Lexicon
         "if", "unless", "when", "whenever", "until",
     };
 
+    /// <summary>Words that open a clause giving a reason or a concession before its main part ("Since …, we need to …").</summary>
+    public static readonly IReadOnlySet<string> ReasonOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "since", "because", "although", "though",
+    };
+
+    /// <summary>Verbs that keep what follows them from happening: in a question they negate it as "not" does ("a flag that
+    /// refuses to overwrite", "does it prevent overwriting").</summary>
+    public static readonly IReadOnlySet<string> PreventingVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "refuse", "refuses", "prevent", "prevents", "avoid", "avoids", "stop", "stops", "block", "blocks",
+    };
+
+    /// <summary>An exception inside a clause and the list it excepts, up to the verb or punctuation after it ("except for
+    /// SIGKILL and SIGSTOP can be …", "other than the id,").</summary>
+    [GeneratedRegex(@"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding)\s+(?<list>.{1,60}?)(?=\s+(?:can|cannot|can't|are|is|will|may|must|should|do|does|have|has|get|gets)\b|[,.;:]|$)", RegexOptions.IgnoreCase)]
+    public static partial Regex Exception();
+
     /// <summary>Words that frame a question rather than name its topic.</summary>
     public static readonly IReadOnlyList<string> FrameWords =
     [

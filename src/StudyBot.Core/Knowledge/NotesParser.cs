@@ -130,6 +130,11 @@ internal static partial class NotesParser
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex HtmlTag();
 
+    /// <summary>One or two letters in brackets joined to a word's letters on either side ("E[x]tract", "[f]ile",
+    /// "g[z]ipped"), the word's letters around them captured.</summary>
+    [GeneratedRegex(@"(?<before>\p{L}*)\[(?<letters>\p{L}{1,2})\](?<after>\p{L}*)")]
+    private static partial Regex BracketedLetters();
+
     /// <summary>An anchor id at the end of a heading, kramdown's or pandoc's (<c>{#id}</c>, <c>{: #id}</c>).</summary>
     [GeneratedRegex(@"\s*\{:?\s*#[\w.:-]+\s*\}\s*$")]
     private static partial Regex HeadingAnchor();
@@ -261,6 +266,10 @@ internal static partial class NotesParser
         private readonly Dictionary<int, SortedDictionary<int, EmphasisSpan>> _emphasis = [];
         private TitleState? _soft;
         private int _indexInSection;
+
+        /// <summary>Where the inline code of the lines being read sits (line, offset in its text, length), so that
+        /// <see cref="Unbracketed"/> leaves code alone.</summary>
+        private readonly List<(int Line, int Start, int Length)> _codeSpans = [];
 
         /// <summary>Every soft title set, with its line, to find the labels a page repeats (<see cref="WithoutLeadsIntoLabels"/>).</summary>
         private readonly List<(string Title, int Line)> _softTitles = [];
@@ -1039,13 +1048,14 @@ internal static partial class NotesParser
         private List<TextLine> InlineLines(ContainerInline? root)
         {
             var byLine = new SortedDictionary<int, StringBuilder>();
+            _codeSpans.Clear();
             if (root is not null)
             {
                 Collect(root, byLine);
             }
 
             return byLine
-                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? WithoutCalloutMarker(kv.Value.ToString()) : kv.Value.ToString())))
+                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? WithoutCalloutMarker(Unbracketed(kv.Key, kv.Value.ToString())) : Unbracketed(kv.Key, kv.Value.ToString()))))
                 .Where(l => l.Text.Length > 0)
                 .ToList();
         }
@@ -1080,7 +1090,10 @@ internal static partial class NotesParser
                     return;
                 case CodeInline code:
                     MarkEmphasis(code, code.Content, EmphasisKind.Code);
+                    var codeLine = _lines.LineOf(code.Span.Start);
+                    var codeStart = byLine.TryGetValue(codeLine, out var before) ? before.Length : 0;
                     Append(byLine, code, code.Content);
+                    _codeSpans.Add((codeLine, codeStart, code.Content.Length));
                     return;
                 case AutolinkInline auto:
                     Append(byLine, auto, auto.Url);
@@ -1097,6 +1110,18 @@ internal static partial class NotesParser
                     return;
             }
         }
+
+        /// <summary>A line's text with the letters a page marks in brackets inside its words read as the word
+        /// ("E[x]tract a (compressed) archive [f]ile" → "Extract a (compressed) archive file": tldr pages mark the letters
+        /// their options stand for). Split at the brackets, "extract" and "file" were no words of the page, and "how do i
+        /// extract a tar.gz into a specific folder" cited unzip. Not inside code ("a[i]").</summary>
+        private string Unbracketed(int line, string text) =>
+            text.Contains('[', StringComparison.Ordinal)
+                ? BracketedLetters().Replace(text, m => m.Groups["before"].Length + m.Groups["after"].Length == 0
+                    || _codeSpans.Any(c => c.Line == line && m.Index < c.Start + c.Length && c.Start < m.Index + m.Length)
+                    ? m.Value
+                    : m.Groups["before"].Value + m.Groups["letters"].Value + m.Groups["after"].Value)
+                : text;
 
         private void Append(SortedDictionary<int, StringBuilder> byLine, Inline inline, string value)
         {

@@ -234,6 +234,24 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LettersMarkedInBracketsInsideWords_AreReadAsTheWord_NotInCodeOrACheckbox()
+    {
+        // tldr pages mark the letters an option stands for: "E[x]tract a (compressed) archive [f]ile".
+        const string notes = """
+            # tar
+
+            - E[x]tract a (compressed) archive [f]ile into the target directory, g[z]ipped or not:
+
+            - Index with `a[i]` and [x] marks, see [1] and [docs](https://example.com).
+            """;
+
+        var passages = NotesParser.Parse("tar.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Contains(passages, p => p.Text.StartsWith("Extract a (compressed) archive file into the target directory, gzipped or not:", StringComparison.Ordinal));
+        Assert.Contains(passages, p => p.Text.Contains("a[i] and [x] marks, see [1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_QuoteALineIntroduces_KeepsThatLineAsItsTitle()
     {
         // "X is often followed by Y:" over a quotation (Hacker Laws): the quote is the content the line introduces,

@@ -60,7 +60,7 @@ internal static partial class PolarityReader
     {
         var x = new double[PolaritySignals.Names.Length];
         x[PolaritySignals.Held] = HeldShare(index, question, clause);
-        clause = WithoutNegatedNames(clause);
+        clause = MainAfterReason(index, question, WithoutNegatedNames(clause));
         x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
@@ -128,6 +128,13 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
+            else if (yes && ExceptsTheAsked(index, question, clause))
+            {
+                // "can a process catch SIGKILL?" — "All signals except for SIGKILL and SIGSTOP can be intercepted by the
+                // process": what the clause says holds for all but the asked thing. It read Yes.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && Lexicon.Misbelief().IsMatch(clause))
             {
                 // "do I have to write code to contribute?" — "A common misconception about contributing to open source is
@@ -143,7 +150,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && PreventsInARelative(question.Question) is null && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -517,6 +524,39 @@ internal static partial class PolarityReader
 
         var consequent = clauses[best + 1].Text;
         return Held(index, question, consequent) > 0 ? consequent : null;
+    }
+
+    /// <summary>Whether the clause excepts something asked from what it says ("all signals except for SIGKILL and SIGSTOP
+    /// can be intercepted", "every field other than the id"): the exception names one of the question's concepts that the
+    /// rest of the clause does not.</summary>
+    internal static bool ExceptsTheAsked(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var exception = Lexicon.Exception().Match(clause);
+        if (!exception.Success)
+        {
+            return false;
+        }
+
+        var named = index.Analyzer.Terms(exception.Groups["list"].Value);
+        var rest = index.Analyzer.Terms(clause.Remove(exception.Index, exception.Length));
+        return question.Content.Any(c => !c.IsFrame && c.MatchesAny(named) && !c.MatchesAny(rest));
+    }
+
+    /// <summary>The main clause of one that opens with a reason or a concession ("Since it does not detect repeated lines
+    /// unless they are adjacent, we need to sort them first" → "we need to sort them first"): the opening part gives the
+    /// ground, the part after its comma says what holds. Read whole, the reason's "not detect" was a No to "does uniq need
+    /// the input sorted first?". The clause itself when it opens otherwise, or its main part names nothing asked. Only
+    /// the Yes/No is read from it; the answer quotes the whole clause.</summary>
+    internal static string MainAfterReason(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        var comma = clause.IndexOf(", ", StringComparison.Ordinal);
+        if (comma < 0 || LowerWords(clause).FirstOrDefault() is not { } first || !Lexicon.ReasonOpeners.Contains(first))
+        {
+            return clause;
+        }
+
+        var main = clause[(comma + 2)..];
+        return Held(index, question, main) > 0 ? main : clause;
     }
 
     /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"
@@ -1121,6 +1161,20 @@ internal static partial class PolarityReader
     {
         var negated = ConceptsAfter(index, question, IsNegation, NegationReach);
 
+        // A verb that keeps what follows from happening, in a relative clause that describes what is asked for, negates it
+        // as "not" would: "is there an mv flag that refuses to overwrite existing files?" agrees with "Do not overwrite
+        // existing files at the target", which read No. Not as the question's own verb: "do exclusions prevent pasting?"
+        // asks whether they prevent it, and "Exclusions do not stop users from pasting" denies that.
+        if (PreventsInARelative(question.Question) is { } after)
+        {
+            var words = LowerWords(question.Question).ToList();
+            foreach (var word in words.Skip(after + 1).Take(NegationReach))
+            {
+                var terms = index.Analyzer.Terms(word);
+                negated.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !negated.Contains(c)));
+            }
+        }
+
         // "non-" negates the word it is joined to ("can an identity be something non-human?"), as "not" would.
         foreach (Match joined in NonPrefixed().Matches(question.Question))
         {
@@ -1133,6 +1187,22 @@ internal static partial class PolarityReader
 
     [GeneratedRegex(@"\bnon-(\p{L}+)", RegexOptions.IgnoreCase)]
     private static partial Regex NonPrefixed();
+
+    /// <summary>The index among the question's words of a preventing verb (<see cref="Lexicon.PreventingVerbs"/>) right
+    /// after "that", "which" or "who", or null.</summary>
+    private static int? PreventsInARelative(string question)
+    {
+        var words = LowerWords(question).ToList();
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (Lexicon.PreventingVerbs.Contains(words[i]) && words[i - 1] is "that" or "which" or "who")
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The question's concepts named within <paramref name="reach"/> words after a word that
     /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>

@@ -284,6 +284,20 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("does uniq need the input sorted first?", "- Since it does not detect repeated lines unless they are adjacent, we need to sort them first.", true)]   // the main part after the reason.
+    [InlineData("is there a flag that refuses to overwrite existing files?", "- Do not overwrite existing files at the target.", true)]                              // "refuses to" negates as "not" does.
+    [InlineData("can a process catch SIGKILL?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", false)]                               // the asked one is excepted.
+    [InlineData("can a process catch SIGTERM?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", true)]
+    [InlineData("does uniq remove duplicate lines?", "- Although it is fast, uniq does not remove duplicate lines that are apart.", false)]
+    public void Read_ReasonOpenerPreventingVerbAndException(string question, string line, bool yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
+    [Theory]
     [InlineData("should everything interactive be usable with just a keyboard?", "Everything interactive should be usable with keyboard only.", true)]
     [InlineData("can it run on only one node?", "It runs only on one node", true)]
     [InlineData("should everything interactive be usable with a keyboard?", "Everything interactive should be usable with keyboard only.", false)] // the question restricts nothing.
