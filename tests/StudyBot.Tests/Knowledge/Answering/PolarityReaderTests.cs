@@ -289,7 +289,12 @@ public sealed class PolarityReaderTests
     [InlineData("can a process catch SIGKILL?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", false)]                               // the asked one is excepted.
     [InlineData("can a process catch SIGTERM?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", true)]
     [InlineData("does uniq remove duplicate lines?", "- Although it is fast, uniq does not remove duplicate lines that are apart.", false)]
-    public void Read_ReasonOpenerPreventingVerbAndException(string question, string line, bool yes)
+    [InlineData("do I have to write code to contribute?", "- A common misconception about contributing to open source is that you need to contribute code.", false)]
+    [InlineData("do I have to write code to contribute?", "- Many people believe that you need to contribute code.", true)]         // no misbelief named.
+    [InlineData("should everything be usable with just a keyboard?", "- Everything interactive should be usable with keyboard only.", true)]
+    [InlineData("is it a good idea to set my status to show I'm unavailable?", "- Take weekends off and set your status to reflect your availability.", true)] // the state, not its opposite.
+    [InlineData("is the volume unencrypted?", "- The volume is encrypted at rest.", false)]
+    public void Read_OneLineNote_ReasonExceptionMisbeliefRestrictionAndPrefixes(string question, string line, bool yes)
     {
         using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
         var candidate = kit.Candidate(question, line[2..12]);
@@ -307,20 +312,6 @@ public sealed class PolarityReaderTests
         using var kit = new AnsweringTestKit(Notes);
 
         Assert.Equal(expected, PolarityReader.RestrictsAlike(kit.Index, question, clause));
-    }
-
-    [Theory]
-    [InlineData("do I have to write code to contribute?", "- A common misconception about contributing to open source is that you need to contribute code.", false)]
-    [InlineData("do I have to write code to contribute?", "- Many people believe that you need to contribute code.", true)]         // no misbelief named.
-    [InlineData("should everything be usable with just a keyboard?", "- Everything interactive should be usable with keyboard only.", true)]
-    [InlineData("is it a good idea to set my status to show I'm unavailable?", "- Take weekends off and set your status to reflect your availability.", true)] // the state, not its opposite.
-    [InlineData("is the volume unencrypted?", "- The volume is encrypted at rest.", false)]
-    public void Read_MisbeliefRestrictionAndPrefixedOpposite(string question, string line, bool yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
     }
 
     [Theory]
