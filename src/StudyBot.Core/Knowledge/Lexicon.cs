@@ -62,6 +62,12 @@ internal static partial class Lexicon
         "refuse", "refuses", "prevent", "prevents", "avoid", "avoids", "stop", "stops", "block", "blocks",
     };
 
+    /// <summary>Verbs that permit what follows their "to" ("doesn't allow you to add code").</summary>
+    public static readonly IReadOnlySet<string> PermittingVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "allow", "allows", "let", "lets", "permit", "permits", "enable", "enables",
+    };
+
     /// <summary>An exception inside a clause and the list it excepts, up to the verb or punctuation after it ("except for
     /// SIGKILL and SIGSTOP can be …", "other than the id,").</summary>
     [GeneratedRegex(@"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding)\s+(?<list>.{1,60}?)(?=\s+(?:can|cannot|can't|are|is|will|may|must|should|do|does|have|has|get|gets)\b|[,.;:]|$)", RegexOptions.IgnoreCase)]

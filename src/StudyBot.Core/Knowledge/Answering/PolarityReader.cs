@@ -352,8 +352,23 @@ internal static partial class PolarityReader
     {
         var asked = Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
         return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]))
-            .Select(n => asked.FirstOrDefault(a => a > n && a - n <= NegationReach, -1))
+            .Select(n => asked.FirstOrDefault(a => a > n && a - Permitted(words, n) <= NegationReach, -1))
             .Where(a => a >= 0);
+    }
+
+    /// <summary>Where a negation's reach starts: at the negation, or past "allow/let/permit … to" right after it, whose
+    /// denial falls on what is permitted ("Git doesn't allow you to add code to someone else's repository" denies adding
+    /// code; counted from "doesn't", "code" was out of reach, and "… push code … even if I don't have access?" read Yes).</summary>
+    private static int Permitted(List<string> words, int negation)
+    {
+        var verb = negation + 1;
+        if (verb >= words.Count || !Lexicon.PermittingVerbs.Contains(words[verb]))
+        {
+            return negation;
+        }
+
+        var to = words.IndexOf("to", verb + 1);
+        return to > verb && to - verb <= NegationReach ? to : negation;
     }
 
     /// <summary>The parts of a clause joined by "and" that hold one of the question's concepts, or the whole clause when
