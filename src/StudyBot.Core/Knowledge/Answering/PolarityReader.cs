@@ -150,7 +150,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && PreventsInARelative(question.Question) is null && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -242,7 +242,7 @@ internal static partial class PolarityReader
         // the clause names most of it by weight to require it, not just a word of it: "can I add a column with a
         // default without locking the table?" was a trusted No from a line that speaks of a table and no lock.
         var terms = index.Analyzer.Terms(clause);
-        var after = ConceptsAfter(index, question, w => w == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
+        var after = ConceptsAfter(index, question, (words, n) => words[n] == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
         var total = after.Sum(c => c.Weight);
         return total > 0 ? after.Where(c => c.MatchesAny(terms)).Sum(c => c.Weight) / total : null;
     }
@@ -1174,21 +1174,11 @@ internal static partial class PolarityReader
     /// default?") asks the plain question and is not one of them.</summary>
     internal static IReadOnlyList<Concept> NegatedInQuestion(KnowledgeIndex index, QuestionAnalysis question)
     {
-        var negated = ConceptsAfter(index, question, IsNegation, NegationReach);
-
         // A verb that keeps what follows from happening, in a relative clause that describes what is asked for, negates it
         // as "not" would: "is there an mv flag that refuses to overwrite existing files?" agrees with "Do not overwrite
         // existing files at the target", which read No. Not as the question's own verb: "do exclusions prevent pasting?"
         // asks whether they prevent it, and "Exclusions do not stop users from pasting" denies that.
-        if (PreventsInARelative(question.Question) is { } after)
-        {
-            var words = LowerWords(question.Question).ToList();
-            foreach (var word in words.Skip(after + 1).Take(NegationReach))
-            {
-                var terms = index.Analyzer.Terms(word);
-                negated.AddRange(question.Content.Where(c => c.MatchesAny(terms) && !negated.Contains(c)));
-            }
-        }
+        var negated = ConceptsAfter(index, question, (words, n) => IsNegation(words[n]) || PreventsInARelative(words, n), NegationReach);
 
         // "non-" negates the word it is joined to ("can an identity be something non-human?"), as "not" would.
         foreach (Match joined in NonPrefixed().Matches(question.Question))
@@ -1203,31 +1193,27 @@ internal static partial class PolarityReader
     [GeneratedRegex(@"\bnon-(\p{L}+)", RegexOptions.IgnoreCase)]
     private static partial Regex NonPrefixed();
 
-    /// <summary>The index among the question's words of a preventing verb (<see cref="Lexicon.PreventingVerbs"/>) right
-    /// after "that", "which" or "who", or null.</summary>
-    private static int? PreventsInARelative(string question)
+    /// <summary>Whether the word at <paramref name="n"/> is a preventing verb (<see cref="Lexicon.PreventingVerbs"/>) right
+    /// after "that", "which" or "who".</summary>
+    private static bool PreventsInARelative(IReadOnlyList<string> words, int n) =>
+        n > 0 && Lexicon.PreventingVerbs.Contains(words[n]) && words[n - 1] is "that" or "which" or "who";
+
+    /// <summary>Whether a question holds a preventing verb in a relative clause (<see cref="PreventsInARelative(IReadOnlyList{string}, int)"/>).</summary>
+    private static bool AnyPreventsInARelative(string question)
     {
         var words = LowerWords(question).ToList();
-        for (var i = 1; i < words.Count; i++)
-        {
-            if (Lexicon.PreventingVerbs.Contains(words[i]) && words[i - 1] is "that" or "which" or "who")
-            {
-                return i;
-            }
-        }
-
-        return null;
+        return Enumerable.Range(0, words.Count).Any(n => PreventsInARelative(words, n));
     }
 
     /// <summary>The question's concepts named within <paramref name="reach"/> words after a word that
     /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>
-    private static List<Concept> ConceptsAfter(KnowledgeIndex index, QuestionAnalysis question, Func<string, bool> opens, int reach)
+    private static List<Concept> ConceptsAfter(KnowledgeIndex index, QuestionAnalysis question, Func<IReadOnlyList<string>, int, bool> opens, int reach)
     {
         var words = LowerWords(question.Question).ToList();
         var found = new List<Concept>();
         for (var n = 1; n < words.Count; n++)
         {
-            if (!opens(words[n]))
+            if (!opens(words, n))
             {
                 continue;
             }
