@@ -187,6 +187,13 @@ public static partial class QuestionGenerator
             return "the key's words in the stem";
         }
 
+        // Whatever the wrong choices: a learner who sees "removes" beside rm needs nothing more, though "directories"
+        // also points at mkdir.
+        if (NamesATerm(q.Kind) && AbbreviatesAStemWord(q.Answer, c.Stem))
+        {
+            return "the key abbreviates a stem word";
+        }
+
         if (q.Kind is QuizQuestionKind.FillInTheBlank && c.Family < MinBlankFamily)
         {
             return "wrong choices from too far";
@@ -277,6 +284,52 @@ public static partial class QuestionGenerator
 
         var least = keyLike - GiveawayMarginOf(q) + KindSimilarity.Step;
         return wrong.Select(w => kinds.Similarity(first.Stem, w.Text) >= least - 1e-9 ? w with { Rank = w.Rank + NearStemLead } : w);
+    }
+
+    /// <summary>The longest name read as a short form of words (a command, "rm", "lsof", "pandoc"): longer names are words
+    /// of their own.</summary>
+    private const int MaxShortFormLetters = 8;
+
+    /// <summary>How many first letters of a stem word a short name may hold inside it and point to it ("zip" in
+    /// "unzip" for "Zip archives", "doc" in "pandoc" for "documents").</summary>
+    private const int ShortFormPrefix = 3;
+
+    /// <summary>True when a short lower-case name is made from a word of the stem (outside rating 47: 11 of 33 command
+    /// items answered by the name alone): its letters in order inside one word that starts with its first letter ("rm"
+    /// in "removes", "ls" in "lists", "cat" in "concatenate", "man" in "manual"), the first letters of words in a row
+    /// ("nl": "Number lines"), or the first <see cref="ShortFormPrefix"/> letters of a word inside it ("unzip": "Zip",
+    /// "pandoc": "documents"). A name in capitals is an acronym, which <see cref="AcronymShown"/> reads.</summary>
+    internal static bool AbbreviatesAStemWord(string name, string stem)
+    {
+        var key = name.Trim();
+        if (key.Length is < 2 or > MaxShortFormLetters || !key.All(ch => char.IsLower(ch) || char.IsDigit(ch)) || !char.IsLetter(key[0]))
+        {
+            return false;
+        }
+
+        // Content words of the stem only, not the template's: "is described" spells no "id".
+        static bool Content(string w) => w.Length >= ShortFormPrefix && w.All(char.IsLetter) && !QuizLexicon.StopWords.Contains(w) && !QuizLexicon.TemplateWords.Contains(w);
+        var all = QuizText.Words(stem).Select(w => w.ToLowerInvariant()).ToList();
+        var words = all.Where(Content).ToList();
+        var inARow = Enumerable.Range(0, Math.Max(0, all.Count - key.Length + 1))
+            .Any(i => all.Skip(i).Take(key.Length).All(Content) && string.Concat(all.Skip(i).Take(key.Length).Select(w => w[0])) == key);
+        return words.Any(w => w != key && w.Length > key.Length && w[0] == key[0] && IsSubsequence(key, w))
+            || (key.All(char.IsLetter) && inARow)
+            || words.Any(w => w != key && key.Contains(w[..ShortFormPrefix], StringComparison.Ordinal));
+
+        static bool IsSubsequence(string part, string word)
+        {
+            var at = 0;
+            foreach (var ch in word)
+            {
+                if (at < part.Length && ch == part[at])
+                {
+                    at++;
+                }
+            }
+
+            return at == part.Length;
+        }
     }
 
     /// <summary>True when a word of the right choice is in the stem and in no wrong choice: "Conditions are used to …"

@@ -341,4 +341,23 @@ public class GiveawayAndDefinitionTests
 
         Assert.Equal(asked, questions.Any(q => q.Answer == "Active Mode" && q.Choices.Contains("WPA2 Modes")));
     }
+
+    [Theory]
+    [InlineData("rm", "Which of these removes files or directories?")] // its letters in order inside "removes"
+    [InlineData("cat", "Which of these is described in the notes as “Print and concatenate files.”?")]
+    [InlineData("man", "Which of these is described in the notes as “Format and display manual pages.”?")]
+    [InlineData("nl", "Which of these is described in the notes as “Number lines from a file or from stdin.”?")] // first letters
+    [InlineData("unzip", "Which of these is described in the notes as “Extract files/directories from Zip archives.”?")]
+    [InlineData("pandoc", "Which of these is described in the notes as “Convert documents between various formats.”?")]
+    public void AbbreviatesAStemWord_ShortNameMadeFromTheStem_True(string name, string stem) =>
+        Assert.True(QuestionGenerator.AbbreviatesAStemWord(name, stem));
+
+    [Theory]
+    [InlineData("tail", "Which of these is described in the notes as “Display the last part of a file.”?")]
+    [InlineData("sed", "Which of these edits text in a scriptable manner?")]
+    [InlineData("id", "Which of these is described in the notes as “Show the groups of a user.”?")] // "is described" spells no "id"
+    [InlineData("RBAC", "Which of these restricts access based on roles?")] // an acronym: AcronymShown reads those
+    [InlineData("Kubernetes", "Which of these orchestrates containers across a cluster?")] // a name of its own, not a short form
+    public void AbbreviatesAStemWord_NameNotMadeFromTheStem_False(string name, string stem) =>
+        Assert.False(QuestionGenerator.AbbreviatesAStemWord(name, stem));
 }
