@@ -100,6 +100,8 @@ internal static partial class Lexicon
         ("mandatory", "optional"), ("required", "optional"), ("faster", "slower"), ("higher", "lower"),
         ("more", "less"), ("internal", "external"), ("managed", "unmanaged"), ("connectionless", "connection-oriented"),
         ("whole", "part"), ("entire", "partial"),
+        // An identity question's "same" (QuestionTerms) against notes that call the two distinct or different.
+        ("same", "distinct"), ("same", "different"),
     ];
 
     /// <summary>Comparatives that say the other's opposite ("A is slower than B" is "B is faster than A"), both ways

@@ -294,6 +294,8 @@ public sealed class PolarityReaderTests
     [InlineData("should everything be usable with just a keyboard?", "- Everything interactive should be usable with keyboard only.", true)]
     [InlineData("is it a good idea to set my status to show I'm unavailable?", "- Take weekends off and set your status to reflect your availability.", true)] // the state, not its opposite.
     [InlineData("is the volume unencrypted?", "- The volume is encrypted at rest.", false)]
+    [InlineData("are serverless and faas the same thing?", "- Although serverless and FaaS are often used as interchangeable terms, they embody distinct concepts.", false)] // "distinct" denies "same".
+    [InlineData("are the author and the committer the same person?", "- The author and the committer are different people.", false)]
     [InlineData("can I push code to someone else's repository if I don't have access?", "- Git doesn't allow you to add code to someone else's repository without access rights.", false)] // the denial falls past "allow you to".
     public void Read_OneLineNote_ReasonExceptionMisbeliefRestrictionAndPrefixes(string question, string line, bool yes)
     {
