@@ -78,6 +78,34 @@ internal static partial class NotesParser
     /// persistence …" under <c>&lt;TabItem&gt;</c> is a paragraph), so its pipeline reads none (<see cref="Mdx"/>).</summary>
     private static readonly MarkdownPipeline MdxPipeline = BuildPipeline(indentedCode: false);
 
+    /// <summary>The shortest word two texts are read as sharing by (its first <see cref="SharedWordPrefix"/> letters:
+    /// "vesting" and "vested", "encrypt" and "encryption").</summary>
+    private const int SharedWordPrefix = 5;
+
+    /// <summary>Whether a sibling bullet can be the answer to the question bullet before it: it opens with "yes" or
+    /// "no", or it shares a word of the question ("- Can i use aws waf …? - Yes - you can use it …"; "- Is Lambda
+    /// stateless? - Lambda functions keep no state"). A list of points that holds a question left open ("🚧 How does
+    /// taking time off … affect the vesting schedule?" before "Acceleration when a company is sold … is not so
+    /// common for employees") goes on to its next point, which was read as the question's answer: a trusted **No** to
+    /// "if I take a leave of absence, does my vesting schedule pause?".</summary>
+    internal static bool SpeaksTo(string question, string answer)
+    {
+        if (Answering.PolarityReader.LeadingYesNo().IsMatch(answer))
+        {
+            return true;
+        }
+
+        static HashSet<string> Words(string text) => WordRegex().Matches(text.ToLowerInvariant())
+            .Select(m => m.Value)
+            .Where(w => w.Length >= 3 && !NotesAnalyzer.StopWords.Contains(w))
+            .Select(w => w.Length > SharedWordPrefix ? w[..SharedWordPrefix] : w)
+            .ToHashSet(StringComparer.Ordinal);
+        return Words(question).Overlaps(Words(answer));
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordRegex();
+
     /// <summary>Docusaurus, VitePress and VuePress fence an aside as <c>:::tip Title</c> … <c>:::</c>: parsed as a
     /// container, its fences are no text ("::: danger Exam Trap Question: …" was quoted as an answer). Only the block
     /// parser of Markdig's custom-container extension: its inline half reads "::" as a delimiter, and notes write
@@ -682,7 +710,8 @@ internal static partial class NotesParser
                     // "- Question?" answered by the next bullet, or by its own nested bullets.
                     if (nestedLists.Count == 0 && k + 1 < items.Count && items[k + 1].Lines.Count > 0
                         && !JoinText(items[k + 1].Lines).TrimEnd().EndsWith('?')
-                        && items[k + 1].Lines[^1].Line - lines[0].Line < MaxPairLines)
+                        && items[k + 1].Lines[^1].Line - lines[0].Line < MaxPairLines
+                        && SpeaksTo(itemText, JoinText(items[k + 1].Lines)))
                     {
                         var answer = items[k + 1];
                         EmitPair(itemText, lines[0].Line, JoinText(answer.Lines), answer.Lines[^1].Line, context, lines[^1].Line);

@@ -770,6 +770,14 @@ public sealed class NotesParserTests
         Assert.Equal("Is it fast?", pair.Question);
     }
 
+    [Theory]
+    [InlineData("- Is Lambda stateless?\n- Lambda functions keep no state between calls.\n", true)] // shares "lambda"
+    [InlineData("- Can i use aws waf for sites outside AWS ?\n- Yes - through CloudFront in front of the server.\n", true)]
+    [InlineData("- 🚧 How does taking time off affect the vesting schedule?\n- Acceleration when a company is sold is not so common for employees.\n", false)] // a question left open, then the next point
+    [InlineData("- Container tiny vms??\n- used to run micro Service\n", false)]
+    public void Parse_BulletQuestionThenSiblingBullet_APairOnlyWhenTheBulletSpeaksToIt(string notes, bool pair) =>
+        Assert.Equal(pair, NotesParser.Parse("notes.md", "# Notes\n\n" + notes).Any(e => e.Passage.Kind == PassageKind.QuestionAnswer));
+
     [Fact]
     public void Parse_LineSeparatorCrLfAndLoneCr_CountOnlyNewlines()
     {
