@@ -313,23 +313,9 @@ public static partial class QuestionGenerator
         var words = all.Where(Content).ToList();
         var inARow = Enumerable.Range(0, Math.Max(0, all.Count - key.Length + 1))
             .Any(i => all.Skip(i).Take(key.Length).All(Content) && string.Concat(all.Skip(i).Take(key.Length).Select(w => w[0])) == key);
-        return words.Any(w => w != key && w.Length > key.Length && w[0] == key[0] && IsSubsequence(key, w))
+        return words.Any(w => w != key && w.Length > key.Length && QuizText.Abbreviates(key, w))
             || (key.All(char.IsLetter) && inARow)
             || words.Any(w => w != key && key.Contains(w[..ShortFormPrefix], StringComparison.Ordinal));
-
-        static bool IsSubsequence(string part, string word)
-        {
-            var at = 0;
-            foreach (var ch in word)
-            {
-                if (at < part.Length && ch == part[at])
-                {
-                    at++;
-                }
-            }
-
-            return at == part.Length;
-        }
     }
 
     /// <summary>True when a word of the right choice is in the stem and in no wrong choice: "Conditions are used to …"
