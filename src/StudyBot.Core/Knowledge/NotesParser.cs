@@ -95,16 +95,12 @@ internal static partial class NotesParser
             return true;
         }
 
-        static HashSet<string> Words(string text) => WordRegex().Matches(text.ToLowerInvariant())
-            .Select(m => m.Value)
+        static HashSet<string> Words(string text) => Answering.PolarityReader.LowerWords(text)
             .Where(w => w.Length >= 3 && !NotesAnalyzer.StopWords.Contains(w))
             .Select(w => w.Length > SharedWordPrefix ? w[..SharedWordPrefix] : w)
             .ToHashSet(StringComparer.Ordinal);
         return Words(question).Overlaps(Words(answer));
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
 
     /// <summary>Docusaurus, VitePress and VuePress fence an aside as <c>:::tip Title</c> … <c>:::</c>: parsed as a
     /// container, its fences are no text ("::: danger Exam Trap Question: …" was quoted as an answer). Only the block
