@@ -89,6 +89,10 @@ internal static partial class Lexicon
         "normally", "specific", "specifically", "particular", "particularly", "certain", "hey", "hi", "folks", "guys",
         "team", "wondering", "wonder", "quick", "question", "remind", "recall", "remember", "tldr", "eli5", "rundown",
         "recap", "briefly", "nutshell",
+        // Chat's shorthand and asides around the question ("lots of ppl keep asking …", "any tips?", "why bother …",
+        // "what are we supposed to …", "kinda", "w/"): the asker's framing, not what is asked about.
+        "lot", "lots", "ppl", "kinda", "sorta", "gonna", "wanna", "gotta", "tip", "tips", "trick", "tricks", "supposed",
+        "bother", "w",
     ];
 
     /// <summary>Opposites that notes use to answer yes/no questions by contrast.</summary>

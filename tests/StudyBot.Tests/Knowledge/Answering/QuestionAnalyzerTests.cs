@@ -105,12 +105,30 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("what is the idea behind a pod?", "idea")]
     [InlineData("whats the diff between a pod and a node?", "diff")]
     [InlineData("so with a pod, what's the purpose of it, right?", "right")]
+    [InlineData("whats the session timeout we're supposed to set", "we'r")] // a pronoun joined to its verb.
+    [InlineData("im unsure, how long is the session timeout?", "im")]
+    [InlineData("i'll restart a pod, does it keep its name?", "i'll")]
     public void Analyze_QuestionWords_AreNeverTopicWords(string question, string word)
     {
         var analysis = _kit.Analyze(question);
 
         Assert.DoesNotContain(analysis.Concepts, c => c.Terms.Any(t => t.StartsWith(word, StringComparison.Ordinal)));
         Assert.NotEmpty(analysis.Content);
+    }
+
+    [Theory]
+    [InlineData("lots of ppl ask why a pod restarts", "lot")]
+    [InlineData("lots of ppl ask why a pod restarts", "ppl")]
+    [InlineData("any tips for restarting a pod?", "tip")]
+    [InlineData("why bother restarting a pod", "bother")]
+    [InlineData("which timeout are we supposed to set on a pod?", "suppos")]
+    [InlineData("kinda lost, how does a pod restart w a new image?", "w")]
+    public void Analyze_ChatAsides_AreFrameWords(string question, string term)
+    {
+        var analysis = _kit.Analyze(question);
+
+        Assert.Contains(analysis.Concepts, c => c.Terms.Contains(term) && c.IsFrame);
+        Assert.DoesNotContain(analysis.Content, c => c.Terms.Contains(term));
     }
 
     [Theory]
