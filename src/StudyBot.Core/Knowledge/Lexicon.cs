@@ -49,6 +49,11 @@ internal static partial class Lexicon
         "if", "unless", "when", "whenever", "until",
     };
 
+    /// <summary>A clause that opens with a condition, one word (<see cref="ConditionOpeners"/>) or a phrase ("In the event
+    /// that a participant has not signed …, obtain their verbal consent").</summary>
+    [GeneratedRegex(@"^\W*(?:if|unless|when|whenever|until|in the event that|in case|provided that|as long as)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex ConditionOpening();
+
     /// <summary>Words that open a clause giving a reason or a concession before its main part ("Since …, we need to …").</summary>
     public static readonly IReadOnlySet<string> ReasonOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -131,6 +131,13 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^\s*(?:import\s+(?:[\w*${},\s]+\s+from\s+)?['""][^'""\s]+['""];?\s*)+$", RegexOptions.NonBacktracking)]
     private static partial Regex ModuleImport();
 
+    /// <summary>A line of kramdown markup that Jekyll sites write between blocks and that shows no text: a block's
+    /// attribute list (<c>{:.list-item--margin-bottom-extra}</c>, <c>{: .usa-button}</c>), an extension
+    /// (<c>{::options parse_block_html="true" /}</c>), or a comment written as a link label (<c>[//]: # (…)</c>). Read as
+    /// text, "{:.list-item--margin-bottom-extra}" was the label over every list of 18F's UX guide.</summary>
+    [GeneratedRegex(@"^\s*(?:\{::?[^{}]*\}|\[//\]:.*)\s*$", RegexOptions.NonBacktracking)]
+    private static partial Regex KramdownMarkup();
+
     /// <summary>The marker of an Obsidian callout or a GitHub alert that text follows on its line (<c>&gt; [!tip] Title</c>,
     /// <c>&gt; [!NOTE] Foreign key is frequently abbreviated as FK</c>): Markdig's alerts take the marker only on a line of
     /// its own, and "[!NOTE]" was quoted as the answer's first word.</summary>
@@ -1236,7 +1243,7 @@ internal static partial class NotesParser
 
         private bool IsEmptyBlock(Block block) => block switch
         {
-            ParagraphBlock p => p.Inline is null || !p.Inline.Descendants<Inline>().Any(IsTextInline) || IsModuleImport(p),
+            ParagraphBlock p => p.Inline is null || !p.Inline.Descendants<Inline>().Any(IsTextInline) || IsModuleImport(p) || IsKramdownMarkup(p),
             ThematicBreakBlock or HtmlBlock or LinkReferenceDefinitionGroup or YamlFrontMatterBlock => true,
             _ => false,
         };
@@ -1246,6 +1253,10 @@ internal static partial class NotesParser
         private bool IsModuleImport(ParagraphBlock paragraph) =>
             paragraph.Inline?.FirstChild is LiteralInline first && first.Content.ToString().StartsWith("import ", StringComparison.Ordinal)
             && InlineLines(paragraph.Inline).All(l => ModuleImport().IsMatch(l.Text));
+
+        /// <summary>A paragraph whose every line is kramdown markup (<see cref="KramdownMarkup"/>).</summary>
+        private bool IsKramdownMarkup(ParagraphBlock paragraph) =>
+            InlineLines(paragraph.Inline) is { Count: > 0 } lines && lines.All(l => KramdownMarkup().IsMatch(l.Text));
 
         /// <summary>A first line without its callout marker (<see cref="CalloutMarker"/>); most lines hold no "[!" at all.</summary>
         private static string WithoutCalloutMarker(string line) =>

@@ -332,6 +332,36 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_KramdownMarkup_IsNoTextAndNoLabel()
+    {
+        // Jekyll pages (18F's UX guide) set a block attribute list over a list and turn on options with an extension;
+        // read as text, the attribute list was the label of every list.
+        const string notes = """
+            # Ethics
+
+            [//]: make it possible to put a class on a ul tag
+            {::options parse_block_html="true" /}
+
+            We avoid harm to the people we design for. These include:
+
+            {:.list-item--margin-bottom-extra}
+            - **Psychological harm.** Discussing traumatic events.
+            - **Loss of privacy.** Sharing information without consent.
+
+            {: .usa-button}
+
+            Products are not neutral.
+            """;
+
+        var passages = NotesParser.Parse("ethics.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.DoesNotContain(passages, p => p.Text.Contains('{', StringComparison.Ordinal) || p.Text.Contains("[//]", StringComparison.Ordinal)
+            || p.HeadingPath.Any(h => h.Contains('{', StringComparison.Ordinal)) || p.Section.Contains('{', StringComparison.Ordinal));
+        Assert.Equal(9, Find(passages, "Psychological harm").LineStart);
+        Assert.Contains(passages, p => p.Text.Contains("Products are not neutral", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_MdxPage_ReadsTheMarkdownInsideComponents_AndNoCode()
     {
         const string notes = """

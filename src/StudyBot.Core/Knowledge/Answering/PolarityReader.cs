@@ -565,13 +565,32 @@ internal static partial class PolarityReader
     internal static string MainAfterReason(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
         var comma = clause.IndexOf(", ", StringComparison.Ordinal);
-        if (comma < 0 || LowerWords(clause).FirstOrDefault() is not { } first || !Lexicon.ReasonOpeners.Contains(first))
+        if (comma < 0 || LowerWords(clause).FirstOrDefault() is not { } first
+            || !(Lexicon.ReasonOpeners.Contains(first) || (Lexicon.ConditionOpening().IsMatch(clause) && SameCondition(index, question, clause[..comma]))))
         {
             return clause;
         }
 
         var main = clause[(comma + 2)..];
         return Held(index, question, main) > 0 ? main : clause;
+    }
+
+    /// <summary>Whether a clause's opening condition is the one the question sets before what it asks ("if a participant
+    /// hasn't signed the agreement before the call, can we get their verbal consent?" — "In the event that a participant
+    /// has not signed an agreement ahead of the interview, obtain their verbal consent"): it names at least half of the
+    /// concepts of the question's condition. Then what holds under it is read from the clause's main part; read whole,
+    /// the condition's "not signed" was a trusted No. A question without a condition of its own matches none.</summary>
+    internal static bool SameCondition(KnowledgeIndex index, QuestionAnalysis question, string condition)
+    {
+        if (question.Main.Length >= question.Question.Length || !question.Question.EndsWith(question.Main, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var asked = index.Analyzer.Terms(question.Question[..^question.Main.Length]);
+        var inCondition = question.Content.Where(c => c.MatchesAny(asked)).ToList();
+        var said = index.Analyzer.Terms(condition);
+        return inCondition.Count > 0 && inCondition.Count(c => c.MatchesAny(said)) * 2 >= inCondition.Count;
     }
 
     /// <summary>Whether the clause says the opposite of an asked word: one of <see cref="Lexicon.Opposites"/> ("at rest"

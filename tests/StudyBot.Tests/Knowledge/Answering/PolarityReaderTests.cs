@@ -289,6 +289,8 @@ public sealed class PolarityReaderTests
     [InlineData("can a process catch SIGKILL?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", false)]                               // the asked one is excepted.
     [InlineData("can a process catch SIGTERM?", "- All signals except for SIGKILL and SIGSTOP can be caught by the process.", true)]
     [InlineData("does uniq remove duplicate lines?", "- Although it is fast, uniq does not remove duplicate lines that are apart.", false)]
+    [InlineData("if a participant hasn't signed the agreement before the call, can we get their verbal consent?", "- In the event that a participant has not signed an agreement ahead of the interview, obtain their verbal consent.", true)] // the question's own condition: its "not" denies nothing asked.
+    [InlineData("can we get verbal consent from a participant?", "- In the event that a participant has not signed an agreement ahead of the interview, never obtain their verbal consent.", false)]
     [InlineData("do I have to write code to contribute?", "- A common misconception about contributing to open source is that you need to contribute code.", false)]
     [InlineData("do I have to write code to contribute?", "- Many people believe that you need to contribute code.", true)]         // no misbelief named.
     [InlineData("should everything be usable with just a keyboard?", "- Everything interactive should be usable with keyboard only.", true)]
@@ -303,6 +305,18 @@ public sealed class PolarityReaderTests
         var candidate = kit.Candidate(question, line[2..12]);
 
         Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
+    [Theory]
+    [InlineData("if a participant hasn't signed the agreement, can we get verbal consent?", "In the event that a participant has not signed an agreement ahead of the interview", true)]
+    [InlineData("if someone is uncomfortable signing the participant agreement, can they take part?", "If someone is uncomfortable with or prefers not to sign a participant agreement", true)]
+    [InlineData("if the interview runs late, can we get verbal consent?", "In the event that a participant has not signed an agreement ahead of the interview", false)] // another condition.
+    [InlineData("can we get verbal consent?", "In the event that a participant has not signed an agreement", false)]                                                        // the question sets none.
+    public void SameCondition_TheClauseOpensWithTheQuestionsCondition(string question, string condition, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.SameCondition(kit.Index, kit.Analyze(question), condition));
     }
 
     [Theory]
