@@ -49,6 +49,13 @@ internal static partial class Lexicon
         "if", "unless", "when", "whenever", "until",
     };
 
+    /// <summary>Words that say something is needed; a negation before one says it can be done without ("don't require
+    /// PRA approval").</summary>
+    public static readonly IReadOnlySet<string> NeedWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "require", "requires", "required", "need", "needs", "needed", "necessary", "mandatory", "compulsory",
+    };
+
     /// <summary>A clause that opens with a condition, one word (<see cref="ConditionOpeners"/>) or a phrase ("In the event
     /// that a participant has not signed …, obtain their verbal consent").</summary>
     [GeneratedRegex(@"^\W*(?:if|unless|when|whenever|until|in the event that|in case|provided that|as long as)\b", RegexOptions.IgnoreCase)]

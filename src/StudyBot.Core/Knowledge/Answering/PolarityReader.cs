@@ -103,6 +103,13 @@ internal static partial class PolarityReader
             // word after it, or as the opposite, it was a No.
             yes = true;
         }
+        else if (NeedlessWhatIsDoneWithout(index, question, clause))
+        {
+            // "that's fine without PRA approval, right?" — "Our intercepts don't require PRA approval so long as they
+            // only ask for contact information": the clause says what the question would do without is not needed. Read
+            // as a negation of the asked words, it was a trusted No.
+            yes = true;
+        }
         else
         {
             yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
@@ -246,6 +253,35 @@ internal static partial class PolarityReader
         var total = after.Sum(c => c.Weight);
         return total > 0 ? after.Where(c => c.MatchesAny(terms)).Sum(c => c.Weight) / total : null;
     }
+
+    /// <summary>Whether the question asks to do without something and the clause denies needing it: a negation, a need
+    /// word within <see cref="NeedReach"/> words after it (<see cref="Lexicon.NeedWords"/>: "don't require", "is not
+    /// needed", "no … necessary"), and after the negation at least <see cref="WithoutNamedShare"/> (by weight) of what
+    /// the question would do without.</summary>
+    internal static bool NeedlessWhatIsDoneWithout(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (!question.Negations.Contains("without"))
+        {
+            return false;
+        }
+
+        var after = ConceptsAfter(index, question, (words, n) => words[n] == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
+        var total = after.Sum(c => c.Weight);
+        var words = LowerWords(clause).ToList();
+        for (var i = 0; i < words.Count && total > 0; i++)
+        {
+            if (IsNegation(words[i]) && words.Skip(i + 1).Take(NeedReach).Any(Lexicon.NeedWords.Contains))
+            {
+                var terms = index.Analyzer.Terms(string.Join(' ', words.Skip(i + 1)));
+                return after.Where(c => c.MatchesAny(terms)).Sum(c => c.Weight) / total >= WithoutNamedShare;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words from a negation to the need word it denies ("don't require", "is not really needed").</summary>
+    private const int NeedReach = 3;
 
     /// <summary>How much of what the question asks to do without (by weight) a clause names to require it.</summary>
     private const double WithoutNamedShare = 0.5;

@@ -308,6 +308,19 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
+    [InlineData("can I run the agent without root?", "The agent does not need root.", true)]
+    [InlineData("can I run the agent without root?", "The agent needs root, but it does not need internet access.", false)] // what is not needed is something else.
+    [InlineData("can I run the agent without root?", "The agent does not run without root.", false)]                        // no need word.
+    [InlineData("can I run the agent as root?", "The agent does not need root.", false)]                                     // the question does without nothing.
+    public void NeedlessWhatIsDoneWithout_TheClauseDeniesNeedingIt(string question, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.NeedlessWhatIsDoneWithout(kit.Index, kit.Analyze(question), clause));
+    }
+
+    [Theory]
     [InlineData("if a participant hasn't signed the agreement, can we get verbal consent?", "In the event that a participant has not signed an agreement ahead of the interview", true)]
     [InlineData("if someone is uncomfortable signing the participant agreement, can they take part?", "If someone is uncomfortable with or prefers not to sign a participant agreement", true)]
     [InlineData("if the interview runs late, can we get verbal consent?", "In the event that a participant has not signed an agreement ahead of the interview", false)] // another condition.
