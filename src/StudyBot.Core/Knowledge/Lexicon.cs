@@ -56,10 +56,15 @@ internal static partial class Lexicon
         "require", "requires", "required", "need", "needs", "needed", "necessary", "mandatory", "compulsory",
     };
 
-    /// <summary>A clause that opens with a condition, one word (<see cref="ConditionOpeners"/>) or a phrase ("In the event
-    /// that a participant has not signed …, obtain their verbal consent").</summary>
-    [GeneratedRegex(@"^\W*(?:if|unless|when|whenever|until|in the event that|in case|provided that|as long as)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex ConditionOpening();
+    /// <summary>Phrases that open a condition as <see cref="ConditionOpeners"/> do ("In the event that a participant has
+    /// not signed …, obtain their verbal consent").</summary>
+    public static readonly IReadOnlyList<string> ConditionPhrases = ["in the event that", "in case", "provided that", "as long as"];
+
+    /// <summary>Whether a clause opens with a condition: a word of <see cref="ConditionOpeners"/> or a phrase of
+    /// <see cref="ConditionPhrases"/>.</summary>
+    public static bool OpensWithCondition(IReadOnlyList<string> words) =>
+        words.Count > 0 && (ConditionOpeners.Contains(words[0])
+            || ConditionPhrases.Any(p => p.Split(' ') is var phrase && words.Take(phrase.Length).SequenceEqual(phrase, StringComparer.OrdinalIgnoreCase)));
 
     /// <summary>Words that open a clause giving a reason or a concession before its main part ("Since …, we need to …").</summary>
     public static readonly IReadOnlySet<string> ReasonOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -60,7 +60,7 @@ internal static partial class PolarityReader
     {
         var x = new double[PolaritySignals.Names.Length];
         x[PolaritySignals.Held] = HeldShare(index, question, clause);
-        clause = MainAfterReason(index, question, WithoutNegatedNames(clause));
+        clause = MainAfterOpening(index, question, WithoutNegatedNames(clause));
         x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
@@ -596,13 +596,15 @@ internal static partial class PolarityReader
     /// <summary>The main clause of one that opens with a reason or a concession ("Since it does not detect repeated lines
     /// unless they are adjacent, we need to sort them first" → "we need to sort them first"): the opening part gives the
     /// ground, the part after its comma says what holds. Read whole, the reason's "not detect" was a No to "does uniq need
-    /// the input sorted first?". The clause itself when it opens otherwise, or its main part names nothing asked. Only
-    /// the Yes/No is read from it; the answer quotes the whole clause.</summary>
-    internal static string MainAfterReason(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    /// the input sorted first?". So too after a condition that is the question's own (<see cref="SameCondition"/>). The
+    /// clause itself when it opens otherwise, or its main part names nothing asked. Only the Yes/No is read from it; the
+    /// answer quotes the whole clause.</summary>
+    internal static string MainAfterOpening(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
         var comma = clause.IndexOf(", ", StringComparison.Ordinal);
-        if (comma < 0 || LowerWords(clause).FirstOrDefault() is not { } first
-            || !(Lexicon.ReasonOpeners.Contains(first) || (Lexicon.ConditionOpening().IsMatch(clause) && SameCondition(index, question, clause[..comma]))))
+        var words = LowerWords(clause).ToList();
+        if (comma < 0 || words.Count == 0
+            || !(Lexicon.ReasonOpeners.Contains(words[0]) || (Lexicon.OpensWithCondition(words) && SameCondition(index, question, clause[..comma]))))
         {
             return clause;
         }
