@@ -249,10 +249,14 @@ internal static partial class PolarityReader
         // the clause names most of it by weight to require it, not just a word of it: "can I add a column with a
         // default without locking the table?" was a trusted No from a line that speaks of a table and no lock.
         var terms = index.Analyzer.Terms(clause);
-        var after = ConceptsAfter(index, question, (words, n) => words[n] == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
+        var after = DoneWithout(index, question);
         var total = after.Sum(c => c.Weight);
         return total > 0 ? after.Where(c => c.MatchesAny(terms)).Sum(c => c.Weight) / total : null;
     }
+
+    /// <summary>The topic concepts of what the question asks to do without: the phrase after its "without", to the end.</summary>
+    private static List<Concept> DoneWithout(KnowledgeIndex index, QuestionAnalysis question) =>
+        ConceptsAfter(index, question, (words, n) => words[n] == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
 
     /// <summary>Whether the question asks to do without something and the clause denies needing it: a negation, a need
     /// word within <see cref="NeedReach"/> words after it (<see cref="Lexicon.NeedWords"/>: "don't require", "is not
@@ -265,7 +269,7 @@ internal static partial class PolarityReader
             return false;
         }
 
-        var after = ConceptsAfter(index, question, (words, n) => words[n] == "without", int.MaxValue).Where(c => !c.IsFrame).ToList();
+        var after = DoneWithout(index, question);
         var total = after.Sum(c => c.Weight);
         var words = LowerWords(clause).ToList();
         for (var i = 0; i < words.Count && total > 0; i++)
