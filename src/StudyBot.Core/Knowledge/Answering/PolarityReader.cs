@@ -606,8 +606,14 @@ internal static partial class PolarityReader
     internal static string MainAfterOpening(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
         var comma = clause.IndexOf(", ", StringComparison.Ordinal);
-        var words = LowerWords(clause).ToList();
-        if (comma < 0 || words.Count == 0
+        if (comma < 0)
+        {
+            return clause;
+        }
+
+        // The opening's words only: a reason or a condition is read from the part before the comma.
+        var words = LowerWords(clause[..comma]).ToList();
+        if (words.Count == 0
             || !(Lexicon.ReasonOpeners.Contains(words[0]) || (Lexicon.OpensWithCondition(words) && SameCondition(index, question, clause[..comma]))))
         {
             return clause;
