@@ -60,6 +60,7 @@ internal static partial class PolarityReader
     {
         var x = new double[PolaritySignals.Names.Length];
         x[PolaritySignals.Held] = HeldShare(index, question, clause);
+        x[PolaritySignals.HeldAll] = x[PolaritySignals.Held] >= 1 ? 1 : 0;
         clause = MainAfterOpening(index, question, WithoutNegatedNames(clause));
         x[PolaritySignals.Negations] = Math.Min(3, QuestionAnalyzer.NegationsOf(clause).Count);
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
@@ -1366,6 +1367,7 @@ internal static class PolaritySignals
     public const int Semantic = 9;
     public const int UnscopedNegation = 10;
     public const int NeighbourNegation = 11;
+    public const int HeldAll = 12;
 
     public static readonly string[] Names =
     [
@@ -1381,5 +1383,7 @@ internal static class PolaritySignals
         "semantic",           // cosine of the question and the passage.
         "unscoped_negation",  // No read from a negation away from the asked words ("do NOT prevent users from pasting").
         "neighbour_negation", // No read from another clause that denies an asked word the deciding clause lacks.
+        "held_all",           // the clause holds every concept asked: a plain Yes reading is right nine times in ten
+                              // then, 0.5–0.75 of the time otherwise, a step the linear held_share weighs as a slope.
     ];
 }

@@ -449,6 +449,19 @@ public sealed class PolarityReaderTests
         var reading = PolarityReader.ReadingOf(kit.Index, analysis, kit.Candidate(analysis.Question, "The dashboard shows graphs"));
 
         Assert.InRange(reading.Signals[PolaritySignals.Held], 0.01, 0.5);
+        Assert.Equal(0, reading.Signals[PolaritySignals.HeldAll]);
         Assert.Equal(PolaritySignals.Names.Length, reading.Signals.Length);
+    }
+
+    [Fact]
+    public void Read_HeldAll_MarksAClauseThatHoldsEveryConceptAsked()
+    {
+        using var kit = new AnsweringTestKit(Notes);
+        var analysis = kit.Analyze("Does the dashboard show graphs?");
+
+        var reading = PolarityReader.ReadingOf(kit.Index, analysis, kit.Candidate(analysis.Question, "The dashboard shows graphs"));
+
+        Assert.Equal(1, reading.Signals[PolaritySignals.Held]);
+        Assert.Equal(1, reading.Signals[PolaritySignals.HeldAll]);
     }
 }
