@@ -307,9 +307,9 @@ internal sealed class Bench : IDisposable
         return (Math.Round(chosenYes, 4), Math.Round(chosenNo, 4));
     }
 
-    /// <summary>The trust at which a reading is right as often as the cost says is worth it (3 : 1, so 0.75), read from a
-    /// logistic fit of right against trust over the out-of-fold readings (Platt scaling): it moves with every reading a
-    /// little, where the best step of right − 3 × wrong jumps from one reading to the next.</summary>
+    /// <summary>The trust at which a reading is right as often as the cost says is worth it (cost c : 1, so c / (c + 1):
+    /// 0.75 at 3), read from a logistic fit of right against trust over the out-of-fold readings (Platt scaling): it moves
+    /// with every reading a little, where the best step of right − c × wrong jumps from one reading to the next.</summary>
     private static double Calibrated(List<(double P, bool Right, bool ReadsYes)> side, double cost)
     {
         if (side.Count == 0)
