@@ -343,7 +343,7 @@ internal sealed class Bench : IDisposable
     /// runs did not keep: the bar (≤ 0.03) asks for about nine right in ten said, a break-even nearer 0.86 than cost 3's
     /// 0.75, and the wrong ones swung with the folds' thresholds — 6 of 244 on one machine, 13 on another with the same
     /// code (a fold's Yes threshold at 0.59 against 0.68–0.85 for the others). EVAL_POLARITY_COST fixes the cost.</summary>
-    private static double ChooseWrongYesNoCost(List<(double P, bool Right, bool ReadsYes)> outcomes, List<string> corpora, IReadOnlyDictionary<string, int> yesNoQuestions, bool sides)
+    private static double ChooseWrongYesNoCost(List<(string Corpus, double P, bool Right, bool ReadsYes)> outcomes, IReadOnlyDictionary<string, int> yesNoQuestions, bool sides)
     {
         if (FixedWrongYesNoCost is { } fixedCost)
         {
@@ -357,9 +357,8 @@ internal sealed class Bench : IDisposable
             var right = 0;
             foreach (var corpus in yesNoQuestions.Keys)
             {
-                var others = outcomes.Where((_, i) => corpora[i] != corpus).ToList();
-                var (yes, no) = ChoosePolarityThresholds(others, sides, cost);
-                foreach (var o in outcomes.Where((_, i) => corpora[i] == corpus))
+                var (yes, no) = ChoosePolarityThresholds(Unlabelled(outcomes.Where(o => o.Corpus != corpus)), sides, cost);
+                foreach (var o in outcomes.Where(o => o.Corpus == corpus))
                 {
                     if (o.P >= (o.ReadsYes || !sides ? yes : no))
                     {
@@ -377,6 +376,10 @@ internal sealed class Bench : IDisposable
 
         return WrongYesNoCosts[^1];
     }
+
+    /// <summary>The outcomes without the corpus each came from, as the threshold choice reads them.</summary>
+    private static List<(double P, bool Right, bool ReadsYes)> Unlabelled(IEnumerable<(string Corpus, double P, bool Right, bool ReadsYes)> outcomes) =>
+        outcomes.Select(o => (o.P, o.Right, o.ReadsYes)).ToList();
 
     /// <summary>The lexical path's cost, set rather than chosen: that path answers only while the model loads, and held to
     /// the bar its fit chose cost 12 and a No threshold of 0.87, which withheld even the seed notes' own "by default it is
@@ -536,8 +539,7 @@ internal sealed class Bench : IDisposable
         var ranker = FitRanker(items, semantic);
 
         // Polarity: fitted on every training corpus; its thresholds from each corpus scored by models of the others.
-        var polarityOutcomes = new List<(double P, bool Right, bool ReadsYes)>();
-        var outcomeCorpora = new List<string>();
+        var polarityOutcomes = new List<(string Corpus, double P, bool Right, bool ReadsYes)>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var others = items.Where(i => i.Corpus != group.Key).ToList();
@@ -550,16 +552,15 @@ internal sealed class Bench : IDisposable
                     var reading = ReadingOf(item, top);
                     if (reading.Settles)
                     {
-                        polarityOutcomes.Add((models.Of(reading).P, reading.Yes == item.Truth, reading.Yes));
-                        outcomeCorpora.Add(group.Key);
+                        polarityOutcomes.Add((group.Key, models.Of(reading).P, reading.Yes == item.Truth, reading.Yes));
                     }
                 }
             }
         }
 
         var yesNoQuestions = items.Where(i => i.Truth is not null).GroupBy(i => i.Corpus).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var cost = semantic ? ChooseWrongYesNoCost(polarityOutcomes, outcomeCorpora, yesNoQuestions, PolaritySides) : FixedWrongYesNoCost ?? LexicalWrongYesNoCost;
-        var (yesThreshold, noThreshold) = ChoosePolarityThresholds(polarityOutcomes, PolaritySides, cost);
+        var cost = semantic ? ChooseWrongYesNoCost(polarityOutcomes, yesNoQuestions, PolaritySides) : FixedWrongYesNoCost ?? LexicalWrongYesNoCost;
+        var (yesThreshold, noThreshold) = ChoosePolarityThresholds(Unlabelled(polarityOutcomes), PolaritySides, cost);
         var polarity = FitPolarityTrust(PolarityRows(items, ranker), semantic, yesThreshold, noThreshold);
 
         var probabilities = new List<(Item Item, double P)>();
