@@ -24,10 +24,10 @@ internal static partial class PolarityReader
         return (answer, clause, ownQuestion);
     }
 
-    /// <summary>A clause as the rules read it: "or not" is an alternative, not a denial, and an affirming negation
-    /// ("not only", "no surprise that") affirms.</summary>
+    /// <summary>A clause as the rules read it: "or not" is an alternative, not a denial, an affirming negation
+    /// ("not only", "no surprise that") affirms, and "what's not working" names a thing (<see cref="Lexicon.WhatIsNot"/>).</summary>
     private static string Readable(string clause) =>
-        Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(clause, "or"), " ");
+        Lexicon.WhatIsNot().Replace(Lexicon.AffirmingNegation().Replace(Lexicon.OrNot().Replace(clause, "or"), " "), "what");
 
     /// <summary>The rules' reading of a candidate for a yes/no question (for fitting the polarity model).</summary>
     internal static Reading ReadingOf(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate)
