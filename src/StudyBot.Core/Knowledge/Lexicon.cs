@@ -361,9 +361,10 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RelativeNegation();
 
-    /// <summary>"what" and a negation: a clause that names what is not so ("a retro on what's working and what's not
-    /// working", "list what doesn't compile") is a thing talked about; its negation denies nothing the sentence says.</summary>
-    [GeneratedRegex(@"\bwhat(?:['’]s|\s+is|\s+are|\s+does|\s+do|\s+can|\s+will)?\s+(?:not|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|can['’]?t|cannot|won['’]?t)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"what" and a negated verb: a clause that names what is not so ("a retro on what's working and what's not
+    /// working", "list what doesn't compile") is a thing talked about; its negation denies nothing the sentence says.
+    /// Not "what not to do", which is advice against it.</summary>
+    [GeneratedRegex(@"\bwhat(?:(?:['’]s|\s+is|\s+are|\s+does|\s+do|\s+can|\s+will)\s+not|\s+(?:isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|can['’]?t|cannot|won['’]?t))\b", RegexOptions.IgnoreCase)]
     public static partial Regex WhatIsNot();
 
     /// <summary>Informal spellings of question words that are not topic words either, and chat's "what the …" openers

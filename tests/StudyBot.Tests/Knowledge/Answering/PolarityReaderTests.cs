@@ -300,6 +300,7 @@ public sealed class PolarityReaderTests
     [InlineData("are the author and the committer the same person?", "- The author and the committer are different people.", false)]
     [InlineData("can I push code to someone else's repository if I don't have access?", "- Git doesn't allow you to add code to someone else's repository without access rights.", false)] // the denial falls past "allow you to".
     [InlineData("would it make sense to run a retro between the partner and the vendor?", "- Consider running a retro on what's working and what's not working between the partner and the vendor.", true)] // "what's not working" names a thing, it denies nothing.
+    [InlineData("should we run the agent as root?", "- Running the agent as root is what not to do.", false)] // advice against it: its "not" denies.
     public void Read_OneLineNote_ReasonExceptionMisbeliefRestrictionAndPrefixes(string question, string line, bool yes)
     {
         using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
