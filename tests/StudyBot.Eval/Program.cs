@@ -14,7 +14,8 @@
 // (the ranker's L2 pull, 0.01), EVAL_POLARITY=FILE (append each held-out yes/no reading), EVAL_POLARITY_COST (what a
 // wrong Yes/No costs against a right one; unset, chosen on the held-out training corpora on the semantic path, 3 on the lexical one), EVAL_POLARITY_BUDGET (a share of wrong Yes/No the thresholds may not
 // exceed in training, 1: none), EVAL_POLARITY_SIDES=0 / EVAL_POLARITY_TOP (one polarity model; candidates it learns from),
-// EVAL_POLARITY_CALIBRATED=1 (each side's threshold where a logistic fit of right against trust crosses the cost's 0.75).
+// EVAL_POLARITY_CALIBRATED=1 (each side's threshold where a logistic fit of right against trust crosses the cost's
+// break-even, c / (c + 1): 0.75 at cost 3).
 using System.Globalization;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Eval;
