@@ -245,6 +245,17 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:misconceptions?|myths?|fallac(?:y|ies)|misbeliefs?|misunderstandings?)\b.*\bthat\b", RegexOptions.IgnoreCase)]
     public static partial Regex Misbelief();
 
+    /// <summary>A preference of one thing over another: "Prefer COPY over ADD", "prefer default export over named export",
+    /// "SFTP is preferred over FTPS". Group <c>x</c> is the preferred thing of the active form (the passive names it before
+    /// the verb); what follows "over" is the thing set aside.</summary>
+    [GeneratedRegex(@"\b(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|choos(?:e|es|ing))\s+(?<x>[^.;:!?()]{1,60}?)\s+over\s|\b(?<passive>(?:is|are|was|were|be|being)\s+(?:generally\s+|usually\s+|often\s+|strongly\s+)?(?:preferred|favou?red|chosen))\s+over\s", RegexOptions.IgnoreCase)]
+    public static partial Regex Preference();
+
+    /// <summary>A question that itself weighs one thing against another ("than", "over", "rather", "prefer …"): a
+    /// preference in the notes answers it as a comparison, not as a denial.</summary>
+    [GeneratedRegex(@"\b(?:than|over|rather|instead|prefer\w*|favou?r\w*)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex WeighsTwo();
+
     /// <summary>Verbs that do away with their object: "IPv6 replaces ARP with NDP", "eliminates the need for NAT"
     /// (active, the object after) and "hubs have been replaced by switches" (passive, the thing done away with
     /// before). The words that follow "with"/"by" name the replacement, not what is gone.</summary>

@@ -170,6 +170,21 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
+            else if (yes && PrefersAnotherOverTheAsked(index, question, clause))
+            {
+                // "should machine accounts use PATs?" — "Prefer GitHub Apps over PATs for machine accounts"; "should that
+                // be a named export?" — "prefer default export over named export": the clause sets the asked thing aside
+                // for another. Both were said Yes. Asked whether it can be done ("can I use ADD?"), a preference denies
+                // nothing: no verdict.
+                if (Lexicon.AsksAPossibility().IsMatch(question.Main))
+                {
+                    x[PolaritySignals.RuleYes] = 0;
+                    return new Reading(false, x, Settles: false);
+                }
+
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && DoesAwayWithTheAsked(index, question, clause))
             {
                 // "Is ARP used in IPv6?" — "IPv6 replaces ARP with NDP"; "is NAT needed with IPv6?" — "IPv6 eliminates
@@ -205,6 +220,36 @@ internal static partial class PolarityReader
 
         x[PolaritySignals.RuleYes] = yes ? 1 : 0;
         return new Reading(yes, x);
+    }
+
+    /// <summary>Whether the clause prefers another thing over one the question asks about (<see cref="Lexicon.Preference"/>):
+    /// the question names more of the words after "over" (up to <see cref="SupplantedReach"/>, to the first word that
+    /// opens a phrase of its own) than of the preferred thing, and does not itself compare ("better than", "vs").</summary>
+    internal static bool PrefersAnotherOverTheAsked(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (Lexicon.CompareQuestion().IsMatch(question.Question) || Lexicon.WeighsTwo().IsMatch(question.Question))
+        {
+            return false;
+        }
+
+        foreach (Match preference in Lexicon.Preference().Matches(clause))
+        {
+            var preferred = preference.Groups["passive"].Success
+                ? LowerWords(clause[..preference.Index]).TakeLast(SupplantedReach)
+                : LowerWords(preference.Groups["x"].Value);
+            var setAside = LowerWords(clause[(preference.Index + preference.Length)..])
+                .TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach);
+            var preferredTerms = index.Analyzer.Terms(string.Join(' ', preferred));
+            var setAsideTerms = index.Analyzer.Terms(string.Join(' ', setAside));
+            var askedAside = question.Content.Count(c => c.MatchesAny(setAsideTerms) && !c.MatchesAny(preferredTerms));
+            var askedPreferred = question.Content.Count(c => c.MatchesAny(preferredTerms) && !c.MatchesAny(setAsideTerms));
+            if (askedAside > askedPreferred)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words after an active verb of <see cref="Lexicon.Supplanting"/> that name what it does away with.</summary>

@@ -330,6 +330,24 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("should machine accounts use PATs?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", false)]
+    [InlineData("when a module exports only one function, should that be a named export?", "- In modules with a single export, prefer default export over named export.", false)]
+    [InlineData("should machine accounts use GitHub Apps?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", true)] // the preferred one.
+    [InlineData("is SFTP a good choice for moving files?", "- SFTP is generally preferred over FTPS for simplicity and security.", true)]
+    [InlineData("is FTPS a good choice for moving files?", "- SFTP is generally preferred over FTPS for simplicity and security.", false)]               // passive: set aside after "over".
+    [InlineData("can machine accounts use PATs?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", null)] // a preference denies no possibility.
+    [InlineData("are GitHub Apps better than PATs for machine accounts?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", true)] // the question compares itself.
+    public void Read_Preference_SetsTheOtherAside(string question, string line, bool? yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
+    }
+
+    [Theory]
     [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
     [InlineData("can I run the agent without root?", "The agent does not need root.", true)]
     [InlineData("can I run the agent without root?", "The agent needs root, but it does not need internet access.", false)] // what is not needed is something else.
