@@ -246,9 +246,14 @@ internal static partial class Lexicon
     public static partial Regex Misbelief();
 
     /// <summary>A preference of one thing over another: "Prefer COPY over ADD", "prefer default export over named export",
-    /// "SFTP is preferred over FTPS". Group <c>x</c> is the preferred thing of the active form (the passive names it before
-    /// the verb); what follows "over" is the thing set aside.</summary>
-    [GeneratedRegex(@"\b(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|choos(?:e|es|ing))\s+(?<x>[^.;:!?()]{1,60}?)\s+over\s|\b(?<passive>(?:is|are|was|were|be|being)\s+(?:generally\s+|usually\s+|often\s+|strongly\s+)?(?:preferred|favou?red|chosen))\s+over\s", RegexOptions.IgnoreCase)]
+    /// "SFTP is preferred over FTPS", "Instead of using PDF to convey permanence, use document structure". Group <c>x</c> is
+    /// the preferred thing of the active form (the passive names it before the verb), and what follows "over" is the
+    /// thing set aside; group <c>aside</c> is the thing set aside by a clause that opens with "instead of" or "rather
+    /// than", up to its comma, and what follows the comma is preferred. Only where it opens the clause or a sentence (a
+    /// section title may stand before it, "Formal or policy documents …: Instead of using PDF …"): within one
+    /// ("using rsync instead of scp allows recovery") what "instead of" sets aside ends where its noun phrase does, which
+    /// a pattern does not find (the forty-sixth session's try).</summary>
+    [GeneratedRegex(@"\b(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|choos(?:e|es|ing))\s+(?<x>[^.;:!?()]{1,60}?)\s+over\s|\b(?<passive>(?:is|are|was|were|be|being)\s+(?:generally\s+|usually\s+|often\s+|strongly\s+)?(?:preferred|favou?red|chosen))\s+over\s|(?:^|[:.;!?]\s)[\W_]*(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?<aside>[^,;:.!?()]{1,80})(?:,|$)", RegexOptions.IgnoreCase)]
     public static partial Regex Preference();
 
     /// <summary>A question that itself weighs one thing against another ("than", "over", "rather", "prefer …"): a

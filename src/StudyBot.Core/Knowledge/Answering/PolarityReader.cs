@@ -234,11 +234,11 @@ internal static partial class PolarityReader
 
         foreach (Match preference in Lexicon.Preference().Matches(clause))
         {
-            var preferred = preference.Groups["passive"].Success
-                ? LowerWords(clause[..preference.Index]).TakeLast(SupplantedReach)
-                : LowerWords(preference.Groups["x"].Value);
-            var setAside = LowerWords(clause[(preference.Index + preference.Length)..])
-                .TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach);
+            var after = LowerWords(clause[(preference.Index + preference.Length)..]);
+            var (preferred, setAside) = preference.Groups["aside"].Success
+                ? (after, LowerWords(preference.Groups["aside"].Value))
+                : (preference.Groups["passive"].Success ? LowerWords(clause[..preference.Index]).TakeLast(SupplantedReach) : LowerWords(preference.Groups["x"].Value),
+                   after.TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach));
             var preferredTerms = index.Analyzer.Terms(string.Join(' ', preferred));
             var setAsideTerms = index.Analyzer.Terms(string.Join(' ', setAside));
             var askedAside = question.Content.Count(c => c.MatchesAny(setAsideTerms) && !c.MatchesAny(preferredTerms));

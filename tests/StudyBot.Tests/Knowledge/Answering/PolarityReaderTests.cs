@@ -337,6 +337,9 @@ public sealed class PolarityReaderTests
     [InlineData("is FTPS a good choice for moving files?", "- SFTP is generally preferred over FTPS for simplicity and security.", false)]               // passive: set aside after "over".
     [InlineData("can machine accounts use PATs?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", null)] // a preference denies no possibility.
     [InlineData("are GitHub Apps better than PATs for machine accounts?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", true)] // the question compares itself.
+    [InlineData("pdf is the way to go to signal that a policy is permanent, right?", "- Instead of using PDF to convey permanence, use document structure and clear timestamps.", false)] // "instead of" opening the clause, to its comma.
+    [InlineData("should we use document structure to signal that a policy is permanent?", "- Instead of using PDF to convey permanence, use document structure and clear timestamps.", true)]
+    [InlineData("can clients connect directly to the resource?", "- Instead of connecting directly to a resource, clients go through the proxy.", null)]
     public void Read_Preference_SetsTheOtherAside(string question, string line, bool? yes)
     {
         using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
