@@ -256,6 +256,23 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|choos(?:e|es|ing))\s+(?<x>[^.;:!?()]{1,60}?)\s+over\s|\b(?<passive>(?:is|are|was|were|be|being)\s+(?:generally\s+|usually\s+|often\s+|strongly\s+)?(?:preferred|favou?red|chosen))\s+over\s|(?:^|[:.;!?]\s)[\W_]*(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?<aside>[^,;:.!?()]{1,80})(?:,|$)", RegexOptions.IgnoreCase)]
     public static partial Regex Preference();
 
+    /// <summary>Advice against what follows, in the imperative or after a subject or modal ("Avoid using var", "you should
+    /// avoid …", "; never use …", "try to avoid …"). Not "to avoid", which names a purpose ("use parameterized queries to
+    /// avoid SQL injection"), nor "X avoids Y", which names a benefit.</summary>
+    [GeneratedRegex(@"(?:^|[.;:!?]\s+|\b(?:should|must|please|you|we)\s+(?:always\s+|generally\s+|really\s+)?|\btry\s+to\s+)(?:avoid|refrain\s+from|steer\s+clear\s+of|stay\s+away\s+from|never\s+use)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AdviceAgainst();
+
+    /// <summary>What the words before it are judged as, advice against them ("Nested ternaries should be avoided", "The
+    /// request module is deprecated", "… is an anti-pattern", "… is bad practice"); group <c>ban</c>: a rule that forbids
+    /// ("is prohibited", "are not allowed" is a negation already), which denies that it can be done too.</summary>
+    [GeneratedRegex(@"\b(?:is|are|be|been|being)\s+(?:strongly\s+|generally\s+|highly\s+|now\s+|officially\s+)?(?:discouraged|deprecated|avoided|(?<ban>forbidden|prohibited|disallowed|banned))\b|\b(?:is|are)\s+(?:considered\s+)?(?:an?\s+)?(?:anti-?patterns?|bad\s+practices?|bad\s+idea|code\s+smells?)\b|\bconsidered\s+harmful\b", RegexOptions.IgnoreCase)]
+    public static partial Regex JudgedAgainst();
+
+    /// <summary>A question that itself speaks of advice against something ("should I avoid var?", "is eval
+    /// deprecated?"): a clause of advice against answers it as it reads.</summary>
+    [GeneratedRegex(@"\b(?:avoid\w*|refrain\w*|steer|discourag\w*|deprecat\w*|forbid\w*|prohibit\w*|disallow\w*|bann?\w*|anti-?pattern\w*|harmful|smell\w*|bad)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AsksAboutAdvice();
+
     /// <summary>A question that itself weighs one thing against another ("than", "over", "rather", "prefer …"): a
     /// preference in the notes answers it as a comparison, not as a denial.</summary>
     [GeneratedRegex(@"\b(?:than|over|rather|instead|prefer\w*|favou?r\w*)\b", RegexOptions.IgnoreCase)]

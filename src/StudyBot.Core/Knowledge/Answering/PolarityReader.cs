@@ -185,6 +185,20 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
+            else if (yes && AdvisedAgainst(index, question, clause) is { } advice)
+            {
+                // "should I use var?" — "Avoid using var for declarations"; "is it ok to mutate function parameters?" —
+                // "Mutating function parameters is bad practice": the clause advises against the asked thing. All were
+                // said Yes. Asked whether it can be done, advice denies nothing (no verdict); a ban does.
+                if (!advice.Ban && Lexicon.AsksAPossibility().IsMatch(question.Main))
+                {
+                    x[PolaritySignals.RuleYes] = 0;
+                    return new Reading(false, x, Settles: false);
+                }
+
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && DoesAwayWithTheAsked(index, question, clause))
             {
                 // "Is ARP used in IPv6?" — "IPv6 replaces ARP with NDP"; "is NAT needed with IPv6?" — "IPv6 eliminates
@@ -220,6 +234,41 @@ internal static partial class PolarityReader
 
         x[PolaritySignals.RuleYes] = yes ? 1 : 0;
         return new Reading(yes, x);
+    }
+
+    /// <summary>Advice against the asked thing in a clause: whether it forbids it as well as advising against it.</summary>
+    internal readonly record struct Advice(bool Ban);
+
+    /// <summary>Whether the clause advises against the question's subject (<see cref="Lexicon.AdviceAgainst"/>: the words
+    /// after the verb, up to <see cref="SupplantedReach"/> and the first word that opens a phrase of its own, name it;
+    /// <see cref="Lexicon.JudgedAgainst"/>: the words before the judgement name it), and the question does not itself
+    /// speak of advice against something.</summary>
+    internal static Advice? AdvisedAgainst(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        // A one-concept question ("should I use eval?") has no subject of its own: its concept is what it asks about.
+        if ((question.Subject ?? question.Content.FirstOrDefault(c => !c.IsFrame)) is not { } subject || Lexicon.AsksAboutAdvice().IsMatch(question.Question))
+        {
+            return null;
+        }
+
+        foreach (Match verb in Lexicon.AdviceAgainst().Matches(clause))
+        {
+            var advised = LowerWords(clause[(verb.Index + verb.Length)..]).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach);
+            if (subject.MatchesAny(index.Analyzer.Terms(string.Join(' ', advised))))
+            {
+                return new Advice(Ban: false);
+            }
+        }
+
+        foreach (Match judged in Lexicon.JudgedAgainst().Matches(clause))
+        {
+            if (subject.MatchesAny(index.Analyzer.Terms(clause[..judged.Index])))
+            {
+                return new Advice(Ban: judged.Groups["ban"].Success);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the clause prefers another thing over one the question asks about (<see cref="Lexicon.Preference"/>):

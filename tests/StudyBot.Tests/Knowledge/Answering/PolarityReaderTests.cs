@@ -351,6 +351,27 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("should I use var for declarations?", "- Avoid using var for declarations; use const or let.", false)]
+    [InlineData("should I use eval?", "- Using eval is discouraged because it runs arbitrary code.", false)]           // a one-concept question.
+    [InlineData("are nested ternaries ok?", "- Nested ternaries should be avoided.", false)]
+    [InlineData("should I use the request module?", "- The request module is deprecated.", false)]
+    [InlineData("is it ok to mutate function parameters?", "- Mutating function parameters is bad practice.", false)]
+    [InlineData("can I use var?", "- Avoid using var for declarations; use const or let.", null)]                  // advice denies no possibility.
+    [InlineData("can I store tokens in local storage?", "- Storing tokens in local storage is prohibited.", false)]   // a ban does.
+    [InlineData("should I use const?", "- Avoid using var for declarations; use const or let.", true)]             // not what is advised against.
+    [InlineData("should I use parameterized queries?", "- Use parameterized queries to avoid SQL injection.", true)] // "to avoid": a purpose.
+    [InlineData("does caching cut repeated database calls?", "- Caching helps avoid repeated database calls.", true)] // "X avoids Y": a benefit.
+    public void Read_AdviceAgainst_DeniesWhatShouldBeDone(string question, string line, bool? yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
+
+        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
+    }
+
+    [Theory]
     [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
     [InlineData("can I run the agent without root?", "The agent does not need root.", true)]
     [InlineData("can I run the agent without root?", "The agent needs root, but it does not need internet access.", false)] // what is not needed is something else.
