@@ -120,7 +120,7 @@ internal static partial class Lexicon
         ("physical", "virtual"), ("encrypted", "unencrypted"), ("reliable", "unreliable"), ("secure", "insecure"),
         ("mandatory", "optional"), ("required", "optional"), ("faster", "slower"), ("higher", "lower"),
         ("more", "less"), ("internal", "external"), ("managed", "unmanaged"), ("connectionless", "connection-oriented"),
-        ("whole", "part"), ("entire", "partial"),
+        ("whole", "part"), ("entire", "partial"), ("enabled", "disabled"), ("need", "unnecessary"),
         // An identity question's "same" (QuestionTerms) against notes that call the two distinct or different.
         ("same", "distinct"), ("same", "different"),
     ];
@@ -281,7 +281,7 @@ internal static partial class Lexicon
     /// <summary>Verbs that do away with their object: "IPv6 replaces ARP with NDP", "eliminates the need for NAT"
     /// (active, the object after) and "hubs have been replaced by switches" (passive, the thing done away with
     /// before). The words that follow "with"/"by" name the replacement, not what is gone.</summary>
-    [GeneratedRegex(@"\b(?<passive>(?:is|are|was|were|be|been|being|gets?|got)\s+(?:largely\s+|now\s+|mostly\s+|being\s+)?(?:replaced|superseded|deprecated|eliminated|obsoleted))\b|\b(?:replac(?:es|ed|ing)|supersed(?:es|ed|ing)|obsolet(?:es|ing)|deprecat(?:es|ing)|eliminat(?:es|ed|ing)(?:\s+the\s+(?:need|requirement)\s+for)?|removes\s+the\s+(?:need|requirement)\s+for|does\s+away\s+with)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<passive>(?:is|are|was|were|be|been|being|gets?|got)\s+(?:largely\s+|now\s+|mostly\s+|being\s+)?(?:replaced|superseded|deprecated|eliminated|obsoleted|removed|dropped|discontinued|retired))\b|\b(?:replac(?:es|ed|ing)|supersed(?:es|ed|ing)|obsolet(?:es|ing)|deprecat(?:es|ing)|eliminat(?:es|ed|ing)(?:\s+the\s+(?:need|requirement)\s+for)?|removes\s+the\s+(?:need|requirement)\s+for|does\s+away\s+with)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Supplanting();
 
     /// <summary>Any form of a verb of <see cref="Supplanting"/>, or another way of doing away with something: a question

@@ -320,12 +320,26 @@ internal static partial class PolarityReader
             var before = LowerWords(clause[..verb.Index]).ToList();
             var after = LowerWords(clause[(verb.Index + verb.Length)..]).ToList();
             List<string> gone, rest;
+
+            // The passive's subject stands after the last comma before it ("When upgrading to v3, the legacy API was
+            // removed": the API is gone, version 3 is when).
+            var head = clause[..verb.Index];
+            var cut = head.LastIndexOfAny([',', ';']) + 1;
+            var subject = LowerWords(head[cut..]).ToList();
+            if (verb.Groups["passive"].Success && subject.Any(Lexicon.ConditionOpeners.Contains))
+            {
+                // "… but if the target file or directory is removed, the symlink becomes dangling": a condition's
+                // subject is not said to be gone. Read as gone, it was a wrong No to "can a symlink point to a file that
+                // doesn't exist?".
+                continue;
+            }
+
             if (verb.Groups["passive"].Success)
             {
                 // The passive's subject is what is gone, however it is worded ("Hubs are largely obsolete and have been
                 // replaced by switches").
-                gone = before;
-                rest = after;
+                gone = subject;
+                rest = [.. LowerWords(head[..cut]), .. after];
             }
             else
             {

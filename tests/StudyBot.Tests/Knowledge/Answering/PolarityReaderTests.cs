@@ -372,6 +372,20 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("does version 3 still have the legacy API?", "- The legacy API was removed in version 3.", false)]
+    [InlineData("does version 3 still have the legacy API?", "- When upgrading to version 3, the legacy API was removed.", false)] // a condition before the comma.
+    [InlineData("can a symlink point to a file that doesn't exist?", "- Deleting the symlink doesn't affect the target, but if the target file is removed, the symlink points to a file that no longer exists.", true)] // the condition's subject is not said to be gone.
+    [InlineData("is two-factor authentication enabled by default?", "- Two-factor authentication is disabled by default.", false)]
+    [InlineData("do I need a separate config file?", "- A separate config file is unnecessary.", false)]
+    public void Read_RemovedDisabledUnnecessary_SayTheAskedIsNotSo(string question, string line, bool yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
+    [Theory]
     [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
     [InlineData("can I run the agent without root?", "The agent does not need root.", true)]
     [InlineData("can I run the agent without root?", "The agent needs root, but it does not need internet access.", false)] // what is not needed is something else.
