@@ -79,11 +79,32 @@ internal static partial class Lexicon
         "refuse", "refuses", "prevent", "prevents", "avoid", "avoids", "stop", "stops", "block", "blocks",
     };
 
+    /// <summary>Verbs that deny what follows them in a note as "not" does: "UDP lacks congestion control", "a lack of
+    /// encryption", "the old client fails to reconnect" (<see cref="FailingVerbs"/>, before "to"), "the free plan is
+    /// missing audit logs" (<see cref="MissingWord"/>, after "is"). Not in a question, where they are what is asked
+    /// ("does UDP lack …?"), and not for a question that asks with the same verb.</summary>
+    public static readonly IReadOnlySet<string> LackingVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "lack", "lacks", "lacked", "lacking",
+    };
+
+    public static readonly IReadOnlySet<string> FailingVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "fail", "fails", "failed", "failing",
+    };
+
+    public const string MissingWord = "missing";
+
     /// <summary>Verbs that permit what follows their "to" ("doesn't allow you to add code").</summary>
     public static readonly IReadOnlySet<string> PermittingVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "allow", "allows", "let", "lets", "permit", "permits", "enable", "enables",
     };
+
+    /// <summary>A clause that opens by setting one thing against another: "Unlike TCP, UDP does not guarantee delivery" says
+    /// of TCP the opposite of what it says of UDP. Group <c>x</c> is the thing set against, up to its comma.</summary>
+    [GeneratedRegex(@"(?:^|[.:;!?]\s)[\W_]*unlike\s+(?<x>[^,;:.!?]{1,60}),\s*", RegexOptions.IgnoreCase)]
+    public static partial Regex Unlike();
 
     /// <summary>An exception inside a clause and the list it excepts, up to the verb or punctuation after it ("except for
     /// SIGKILL and SIGSTOP can be …", "other than the id,").</summary>

@@ -58,6 +58,17 @@ internal static partial class PolarityReader
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
+        if (Lexicon.Unlike().Match(clause) is { Success: true } unlike && AsksOf(index, question, unlike.Groups["x"].Value, clause[(unlike.Index + unlike.Length)..]))
+        {
+            // "does TCP guarantee delivery?" — "Unlike TCP, UDP does not guarantee delivery": what the clause says of
+            // UDP, it says the opposite of for TCP. Read whole, "does not guarantee delivery" was a No.
+            var said = ReadRules(index, question, passage, answer, clause[(unlike.Index + unlike.Length)..], ownQuestion, similarity);
+            var x = (double[])said.Signals.Clone();
+            x[PolaritySignals.Opposite] = 1;
+            x[PolaritySignals.RuleYes] = said.Yes ? 0 : 1;
+            return said with { Yes = !said.Yes, Signals = x };
+        }
+
         var reading = ReadRules(index, question, passage, answer, clause, ownQuestion, similarity);
         if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
             && Lexicon.HedgedNegation().IsMatch(clause) && Lexicon.AsksAPossibility().IsMatch(question.Main) && !Lexicon.EveryCase().IsMatch(question.Question)
@@ -72,8 +83,39 @@ internal static partial class PolarityReader
             return reading with { Settles = false };
         }
 
+        if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+            && reading.Signals[PolaritySignals.Opposite] == 0 && ExceptsTheAsked(index, question, WithItsSentence(answer, clause)))
+        {
+            // "are secrets logged in debug mode?" — "Secrets are never logged, except in debug mode": the clause denies
+            // for all but the asked case, which it excepts. Read as a plain denial it was a No.
+            var x = (double[])reading.Signals.Clone();
+            x[PolaritySignals.Opposite] = 1;
+            x[PolaritySignals.RuleYes] = 1;
+            return reading with { Yes = true, Signals = x };
+        }
+
         return reading;
     }
+
+    /// <summary>The clause with the rest of its sentence in the answer (", except in debug mode" after "Secrets are never
+    /// logged" is a clause of its own), or the clause when the answer does not hold it as written.</summary>
+    private static string WithItsSentence(string answer, string clause)
+    {
+        var start = clause.Length == 0 ? -1 : answer.IndexOf(clause, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return clause;
+        }
+
+        var end = answer.IndexOfAny(['.', '!', '?', '\n'], start + clause.Length);
+        return answer[start..(end < 0 ? answer.Length : end)];
+    }
+
+    /// <summary>Whether the question asks about <paramref name="setAgainst"/> rather than what the rest of the clause
+    /// speaks of: its subject (or its one concept) is named there and not in <paramref name="rest"/>.</summary>
+    private static bool AsksOf(KnowledgeIndex index, QuestionAnalysis question, string setAgainst, string rest) =>
+        (question.Subject ?? question.Content.FirstOrDefault(c => !c.IsFrame)) is { } subject
+        && subject.MatchesAny(index.Analyzer.Terms(setAgainst)) && !subject.MatchesAny(index.Analyzer.Terms(rest));
 
     private static Reading ReadRules(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
@@ -519,10 +561,19 @@ internal static partial class PolarityReader
     private static IEnumerable<int> DeniedWords(KnowledgeIndex index, IReadOnlyList<Concept> content, List<string> words)
     {
         var asked = Enumerable.Range(0, words.Count).Where(i => content.Any(c => c.MatchesAny(index.Analyzer.Terms(words[i])))).ToList();
-        return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]))
+        return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]) || (DeniesAsNotDoes(words, n) && !asked.Contains(n)))
             .Select(n => asked.FirstOrDefault(a => a > n && a - Permitted(words, n) <= NegationReach, -1))
             .Where(a => a >= 0);
     }
+
+    /// <summary>Whether the word at <paramref name="n"/> of a note's clause denies what follows it as "not" does: "lacks",
+    /// "fails to", "is missing" (<see cref="Lexicon.LackingVerbs"/>). "UDP lacks congestion control" read as a Yes to
+    /// "does UDP have congestion control?", "The old client fails to reconnect" as a Yes to "does it reconnect?". When
+    /// the question asks with the same verb ("does UDP lack …?") it is an asked word, not a denial.</summary>
+    private static bool DeniesAsNotDoes(List<string> words, int n) =>
+        Lexicon.LackingVerbs.Contains(words[n])
+        || (Lexicon.FailingVerbs.Contains(words[n]) && n + 1 < words.Count && words[n + 1] == "to")
+        || (words[n] == Lexicon.MissingWord && n > 0 && words[n - 1] is "is" or "are" or "was" or "were");
 
     /// <summary>Where a negation's reach starts: at the negation, or past "allow/let/permit … to" right after it, whose
     /// denial falls on what is permitted ("Git doesn't allow you to add code to someone else's repository" denies adding
@@ -1346,7 +1397,7 @@ internal static partial class PolarityReader
             return false;
         }
 
-        if (!words.Any(IsNegation))
+        if (!words.Any(IsNegation) && !Enumerable.Range(0, words.Count).Any(n => DeniesAsNotDoes(words, n)))
         {
             return true;
         }

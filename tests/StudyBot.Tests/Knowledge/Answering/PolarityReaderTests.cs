@@ -377,7 +377,27 @@ public sealed class PolarityReaderTests
     [InlineData("can a symlink point to a file that doesn't exist?", "- Deleting the symlink doesn't affect the target, but if the target file is removed, the symlink points to a file that no longer exists.", true)] // the condition's subject is not said to be gone.
     [InlineData("is two-factor authentication enabled by default?", "- Two-factor authentication is disabled by default.", false)]
     [InlineData("do I need a separate config file?", "- A separate config file is unnecessary.", false)]
+    [InlineData("does UDP have congestion control?", "- UDP lacks congestion control.", false)]
+    [InlineData("does UDP lack congestion control?", "- UDP lacks congestion control.", true)]                          // asked with the same verb.
+    [InlineData("does the old client reconnect after a timeout?", "- The old client fails to reconnect after a timeout.", false)]
+    [InlineData("does the pod restart when the probe fails?", "- If the probe fails, the pod restarts.", true)]              // "fails" without "to".
+    [InlineData("does the free plan include audit logs?", "- The free plan is missing audit logs.", false)]
+    [InlineData("is the missing file recreated on start?", "- The missing file is recreated on start.", true)]             // "missing" as an adjective.
     public void Read_RemovedDisabledUnnecessary_SayTheAskedIsNotSo(string question, string line, bool yes)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var candidate = kit.Candidate(question, line[2..12]);
+
+        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
+    }
+
+    [Theory]
+    [InlineData("does TCP guarantee delivery?", "- Unlike TCP, UDP does not guarantee delivery.", true)]
+    [InlineData("does UDP guarantee delivery?", "- Unlike TCP, UDP does not guarantee delivery.", false)]                          // what the clause says of UDP.
+    [InlineData("do containers include a full guest OS?", "- Unlike containers, virtual machines include a full guest OS.", false)]
+    [InlineData("are secrets logged in debug mode?", "- Secrets are never logged, except in debug mode.", true)]                  // the asked case is excepted from the denial.
+    [InlineData("are secrets logged in production?", "- Secrets are never logged, except in debug mode.", false)]
+    public void Read_UnlikeAndExcept_SayTheOppositeOfTheAsked(string question, string line, bool yes)
     {
         using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
         var candidate = kit.Candidate(question, line[2..12]);
