@@ -21,6 +21,10 @@ internal static partial class Lexicon
         "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "should", "shall", "may",
         "might", "has", "have", "had", "must", "isn't", "aren't", "doesn't", "don't", "can't", "won't", "am",
         "wasn't", "weren't", "shouldn't", "couldn't", "hasn't", "haven't", "didn't",
+        // The same typed without the apostrophe, as chat does ("isnt git able to track empty directories?" was read as a
+        // statement and answered with no Yes or No).
+        "isnt", "arent", "doesnt", "dont", "cant", "wont", "wasnt", "werent", "shouldnt", "couldnt", "hasnt", "havent",
+        "didnt", "wouldnt",
     };
 
     /// <summary>Words that flip a statement; kept in the index and read by polarity.</summary>

@@ -61,6 +61,8 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("should we optimise for the lowest possible latency or for throughput?", false)]
     [InlineData("should I run node as root or not?", true)]                       // "or not" asks yes or no.
     [InlineData("should I run node as root in docker?", true)]
+    [InlineData("isnt git able to track empty directories?", true)]              // chat's contraction without its apostrophe.
+    [InlineData("doesnt git track empty directories?", true)]
     public void IsYesNo_OpeningClauseOrDash_FindsTheAskingClause(string question, bool expected)
     {
         Assert.Equal(expected, QuestionAnalyzer.IsYesNo(question));
