@@ -302,12 +302,7 @@ public sealed class PolarityReaderTests
     [InlineData("would it make sense to run a retro between the partner and the vendor?", "- Consider running a retro on what's working and what's not working between the partner and the vendor.", true)] // "what's not working" names a thing, it denies nothing.
     [InlineData("should we run the agent as root?", "- Running the agent as root is what not to do.", false)] // advice against it: its "not" denies.
     public void Read_OneLineNote_ReasonExceptionMisbeliefRestrictionAndPrefixes(string question, string line, bool yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("can a service be running right now while being disabled?", "- Disabling prevents automatic startup, but it does not necessarily stop the service right now.", null)]
@@ -319,15 +314,8 @@ public sealed class PolarityReaderTests
     [InlineData("can the backup be encrypted?", "- The backup is not always stored offsite and can not be encrypted.", false)] // a plain denial of the asked word too.
     [InlineData("can the backup be encrypted?", "- The backup is always encrypted.", true)]
     public void Read_HedgedNegation_LeavesOpenWhetherItCanBeSo(string question, string line, bool? yes)
-    {
         // A negated degree or frequency ("not necessarily", "not always") says "not in every case": no answer to "can it be?".
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
-
-        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("should machine accounts use PATs?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", false)]
@@ -341,14 +329,7 @@ public sealed class PolarityReaderTests
     [InlineData("should we use document structure to signal that a policy is permanent?", "- Instead of using PDF to convey permanence, use document structure and clear timestamps.", true)]
     [InlineData("can clients connect directly to the resource?", "- Instead of connecting directly to a resource, clients go through the proxy.", null)]
     public void Read_Preference_SetsTheOtherAside(string question, string line, bool? yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
-
-        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("should I use var for declarations?", "- Avoid using var for declarations; use const or let.", false)]
@@ -362,14 +343,7 @@ public sealed class PolarityReaderTests
     [InlineData("should I use parameterized queries?", "- Use parameterized queries to avoid SQL injection.", true)] // "to avoid": a purpose.
     [InlineData("does caching cut repeated database calls?", "- Caching helps avoid repeated database calls.", true)] // "X avoids Y": a benefit.
     public void Read_AdviceAgainst_DeniesWhatShouldBeDone(string question, string line, bool? yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate);
-
-        Assert.Equal(yes, reading.Settles ? reading.Yes : null);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("does version 3 still have the legacy API?", "- The legacy API was removed in version 3.", false)]
@@ -384,12 +358,7 @@ public sealed class PolarityReaderTests
     [InlineData("does the free plan include audit logs?", "- The free plan is missing audit logs.", false)]
     [InlineData("is the missing file recreated on start?", "- The missing file is recreated on start.", true)]             // "missing" as an adjective.
     public void Read_RemovedDisabledUnnecessary_SayTheAskedIsNotSo(string question, string line, bool yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("does TCP guarantee delivery?", "- Unlike TCP, UDP does not guarantee delivery.", true)]
@@ -398,12 +367,7 @@ public sealed class PolarityReaderTests
     [InlineData("are secrets logged in debug mode?", "- Secrets are never logged, except in debug mode.", true)]                  // the asked case is excepted from the denial.
     [InlineData("are secrets logged in production?", "- Secrets are never logged, except in debug mode.", false)]
     public void Read_UnlikeAndExcept_SayTheOppositeOfTheAsked(string question, string line, bool yes)
-    {
-        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
-        var candidate = kit.Candidate(question, line[2..12]);
-
-        Assert.Equal(yes, PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), candidate).Yes);
-    }
+        => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
     [InlineData("is a signup form fine without PRA approval?", "Our intercepts don't require PRA approval so long as they only ask for contact information.", true)]
@@ -561,5 +525,14 @@ public sealed class PolarityReaderTests
 
         Assert.Equal(1, reading.Signals[PolaritySignals.Held]);
         Assert.Equal(1, reading.Signals[PolaritySignals.HeldAll]);
+    }
+
+    /// <summary>What the rules read for <paramref name="question"/> from a note of one bullet line: Yes, No, or null when
+    /// the line settles nothing.</summary>
+    private static bool? OneLineVerdict(string question, string line)
+    {
+        using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, line[2..12]));
+        return reading.Settles ? reading.Yes : null;
     }
 }
