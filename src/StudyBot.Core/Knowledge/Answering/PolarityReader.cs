@@ -114,8 +114,13 @@ internal static partial class PolarityReader
     /// <summary>Whether the question asks about <paramref name="setAgainst"/> rather than what the rest of the clause
     /// speaks of: its subject (or its one concept) is named there and not in <paramref name="rest"/>.</summary>
     private static bool AsksOf(KnowledgeIndex index, QuestionAnalysis question, string setAgainst, string rest) =>
-        (question.Subject ?? question.Content.FirstOrDefault(c => !c.IsFrame)) is { } subject
+        AskedAbout(question) is { } subject
         && subject.MatchesAny(index.Analyzer.Terms(setAgainst)) && !subject.MatchesAny(index.Analyzer.Terms(rest));
+
+    /// <summary>What the question asks about: its subject, or, for a one-concept question ("should I use eval?"), which
+    /// has no subject of its own, that concept.</summary>
+    private static Concept? AskedAbout(QuestionAnalysis question) =>
+        question.Subject ?? question.Content.FirstOrDefault(c => !c.IsFrame);
 
     private static Reading ReadRules(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
@@ -212,26 +217,13 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && PrefersAnotherOverTheAsked(index, question, clause))
+            else if (yes && (PrefersAnotherOverTheAsked(index, question, clause) ? new Advice(Ban: false) : AdvisedAgainst(index, question, clause)) is { } advice)
             {
-                // "should machine accounts use PATs?" — "Prefer GitHub Apps over PATs for machine accounts"; "should that
-                // be a named export?" — "prefer default export over named export": the clause sets the asked thing aside
-                // for another. Both were said Yes. Asked whether it can be done ("can I use ADD?"), a preference denies
-                // nothing: no verdict.
-                if (Lexicon.AsksAPossibility().IsMatch(question.Main))
-                {
-                    x[PolaritySignals.RuleYes] = 0;
-                    return new Reading(false, x, Settles: false);
-                }
-
-                yes = false;
-                x[PolaritySignals.Opposite] = 1;
-            }
-            else if (yes && AdvisedAgainst(index, question, clause) is { } advice)
-            {
-                // "should I use var?" — "Avoid using var for declarations"; "is it ok to mutate function parameters?" —
-                // "Mutating function parameters is bad practice": the clause advises against the asked thing. All were
-                // said Yes. Asked whether it can be done, advice denies nothing (no verdict); a ban does.
+                // "should machine accounts use PATs?" — "Prefer GitHub Apps over PATs for machine accounts"; "should I use
+                // var?" — "Avoid using var for declarations"; "is it ok to mutate function parameters?" — "Mutating
+                // function parameters is bad practice": the clause sets the asked thing aside or advises against it. All
+                // were said Yes. Asked whether it can be done ("can I use ADD?"), a preference or advice denies nothing (no
+                // verdict); a ban does.
                 if (!advice.Ban && Lexicon.AsksAPossibility().IsMatch(question.Main))
                 {
                     x[PolaritySignals.RuleYes] = 0;
@@ -287,8 +279,7 @@ internal static partial class PolarityReader
     /// speak of advice against something.</summary>
     internal static Advice? AdvisedAgainst(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
-        // A one-concept question ("should I use eval?") has no subject of its own: its concept is what it asks about.
-        if ((question.Subject ?? question.Content.FirstOrDefault(c => !c.IsFrame)) is not { } subject || Lexicon.AsksAboutAdvice().IsMatch(question.Question))
+        if (AskedAbout(question) is not { } subject || Lexicon.AsksAboutAdvice().IsMatch(question.Question))
         {
             return null;
         }
