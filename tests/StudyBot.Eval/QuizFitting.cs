@@ -437,9 +437,10 @@ internal static class QuizFitting
         {
             var o = JsonNode.Parse(line)!.AsObject();
             var item = o["item"]!.AsObject();
-            if (!Enum.TryParse<QuizQuestionKind>((string)item["kind"]!, out var kind))
+            if (!Enum.TryParse<QuizQuestionKind>((string)item["kind"]!, out var kind) || kind == QuizQuestionKind.Command)
             {
-                // "What do the notes say about X?" (Description) is no longer written.
+                // "What do the notes say about X?" (Description) is no longer written; "Which command would you run
+                // to …?" is asked from the reserve unscored (QuestionGenerator.FromCommands), not by this model.
                 skipped++;
                 continue;
             }

@@ -95,7 +95,10 @@ public static partial class QuestionGenerator
     /// <param name="ReserveOnly">Written for the reserve alone, after every other reserve question (a table's,
     /// <see cref="FromTables"/>, or a rule book's rule, <see cref="FromGuidelines"/>): it takes no fact, key or pair
     /// from another question.</param>
-    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false);
+    /// <param name="Unrated">Of a kind the item-quality model was not fitted on (<see cref="FromCommands"/>; outside rating
+    /// 50 found 63 % of them good, under the bank's 80 %): the model does not score it, and it is asked from the reserve,
+    /// after every question the model scored.</param>
+    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false, bool Unrated = false);
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
     /// than at least the model's threshold; the caller splits them at the threshold.</param>
@@ -137,6 +140,9 @@ public static partial class QuestionGenerator
         // Topic items: a line that opens with the topic of its file or section, asked among the sibling topics.
         var topics = TopicUnits(files, sections, corpus, trace);
 
+        // Every task line of the notes with its command: a command's wrong choices are the same tool's other commands.
+        var commandTasks = files.SelectMany(f => CommandTasks(f.Passages, f.Lines)).ToList();
+
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
         {
@@ -150,7 +156,8 @@ public static partial class QuestionGenerator
                 .Concat(FromTables(alone, corpus, kinds, trace))
                 .Concat(FromGuidelines(alone, corpus, kinds, trace))
                 .Concat(FromFacts(facts, fileLines, sections, corpus, kinds, trace))
-                .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace));
+                .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace))
+                .Concat(FromCommands(file, commandTasks, corpus, kinds, trace));
             foreach (var c in candidates)
             {
                 var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(Shown(c, corpus));
@@ -167,10 +174,15 @@ public static partial class QuestionGenerator
         // question that copies a likely typo of the notes is not asked.
         if (quality is not null)
         {
-            written = written.Select(c => c with { Score = quality.Probability(Shown(c, corpus), corpus, kinds) })
-                .Select(c => WithTypoDropped(c, corpus, trace))
+            written = written.Select(c => c.Unrated ? c : c with { Score = quality.Probability(Shown(c, corpus), corpus, kinds) })
+                .Select(c => c.Unrated ? c : WithTypoDropped(c, corpus, trace))
                 .Where(c =>
                 {
+                    if (c.Unrated)
+                    {
+                        return true;
+                    }
+
                     var threshold = quality.ThresholdFor(c.Question.Kind);
                     var kept = c.Score >= Math.Min(floor ?? threshold, threshold);
                     trace?.Note("keep", kept ? "at the floor or above" : "under the floor", $"{c.Score:0.000} {c.Question.Text}");
@@ -184,7 +196,7 @@ public static partial class QuestionGenerator
         // Questions written for the reserve alone (FromTables, FromGuidelines) come after every other: they
         // never take a fact, a key or a pair from a question of the bank or its reserve.
         var ordered = written
-            .OrderBy(c => c.ReserveOnly ? 1 : 0).ThenBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
+            .OrderBy(c => c.Unrated ? 2 : c.ReserveOnly ? 1 : 0).ThenBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
             .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
             // One question per fact of a key (outside ratings 7, 13, 17–19: iotop, NAT, extending logical volumes asked
             // twice): of two questions that state one fact of the same key, the better scored, which comes first.

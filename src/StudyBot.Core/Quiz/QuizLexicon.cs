@@ -189,6 +189,16 @@ internal static class QuizLexicon
         "EG", "IE", "ETC", "FAQ", "TODO", "NOTE", "TIP", "NB", "PS", "VS", "DB",
     };
 
+    /// <summary>First words that open no task of a "which command …?" question: a preposition or an adverb that leans
+    /// on the text around it ("In another terminal:", "On Debian or Ubuntu systems:", "From a running system:", "Then
+    /// mount the device:"). Closed-class words, with <see cref="ContinuationStarts"/>, <see cref="PhraseOpeners"/> and
+    /// <see cref="PronounStarts"/>.</summary>
+    public static readonly HashSet<string> TaskNonOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "by", "as", "for", "from", "into", "onto", "per", "via", "once", "first", "finally", "next", "optionally",
+        "alternatively", "again", "a", "an", "the",
+    };
+
     /// <summary>First words of an instruction ("Setup servers …"): a step, not a definition.</summary>
     public static readonly HashSet<string> ImperativeStarts = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -29,6 +29,10 @@ public enum QuizQuestionKind
     /// <summary>"Which of these holds …?": a line that opens with the topic of its file (or section) asked without it,
     /// the topics of its sibling files in the folder (or sibling sections under the parent heading) as distractors.</summary>
     Topic,
+
+    /// <summary>"Which command would you run to …?": a task line of the notes and the command under it, the tool's other
+    /// commands in the notes as distractors.</summary>
+    Command,
 }
 
 /// <summary>

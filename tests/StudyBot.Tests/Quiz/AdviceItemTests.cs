@@ -62,13 +62,7 @@ public class AdviceItemTests
             """;
         var lines = notes.Split('\n');
         var passages = NotesParser.Parse(file, notes).Select(e => e.Passage).ToList();
-        const string json = """
-            { "version": 1, "threshold": 0.4, "kindThresholds": {},
-              "model": { "bias": 0, "weights": { "yes_no": { "w": 0, "mean": 0.5, "scale": 0.5 } } } }
-            """;
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-
-        var (kept, reserve) = QuestionGenerator.Tiers(passages, f => f == file ? lines : null, quality: QuizItemModel.Parse(stream));
+        var (kept, reserve) = QuestionGenerator.Tiers(passages, f => f == file ? lines : null, quality: NoteLines.KeepingEveryQuestion());
         var advice = reserve.Where(q => q.Text.StartsWith("According to the notes, should you ", StringComparison.Ordinal)).ToList();
 
         Assert.DoesNotContain(kept, q => q.Text.StartsWith("According to the notes", StringComparison.Ordinal));

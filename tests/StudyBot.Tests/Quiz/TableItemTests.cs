@@ -54,7 +54,7 @@ public class TableItemTests
     {
         var (passages, readLines) = Notes("net/protocols.md", Protocols + "\n" + TcpUdp.Replace("# Transport", "# More", StringComparison.Ordinal));
         // Every question scores over the threshold: what is not in the bank was written for the reserve.
-        var (kept, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: Quality());
+        var (kept, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: NoteLines.KeepingEveryQuestion());
 
         Assert.DoesNotContain(kept, IsTableItem);
         Assert.Contains(reserve, IsTableItem);
@@ -210,20 +210,9 @@ public class TableItemTests
             | SAN | Storage inside a data center |
             """);
 
-        var (_, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: Quality());
+        var (_, reserve) = QuestionGenerator.Tiers(passages, readLines, quality: NoteLines.KeepingEveryQuestion());
 
         var q = Assert.Single(reserve, q => q.Text.Contains("Within reach of a person", StringComparison.Ordinal));
         Assert.Equal(["CAN", "MAN", "PAN", "SAN"], q.Choices.Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>An item model under which every question scores σ(0) = 0.5, over its threshold of 0.4.</summary>
-    private static QuizItemModel Quality()
-    {
-        const string json = """
-            { "version": 1, "threshold": 0.4, "kindThresholds": {},
-              "model": { "bias": 0, "weights": { "yes_no": { "w": 0, "mean": 0.5, "scale": 0.5 } } } }
-            """;
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return QuizItemModel.Parse(stream);
     }
 }
