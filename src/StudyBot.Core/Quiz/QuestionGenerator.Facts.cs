@@ -19,6 +19,20 @@ public static partial class QuestionGenerator
         return !QuizLexicon.NonContentFiles.Contains(name);
     }
 
+    /// <summary>The passages of the files worth asking about (<see cref="IsContentFile"/>); for notes kept as READMEs
+    /// and indexes alone, with no page beside them (a folder per topic, each with its README.md: the System Design
+    /// Primer's nine), those are the notes, and theirs.</summary>
+    internal static List<Passage> ContentPassages(IReadOnlyList<Passage> passages)
+    {
+        var content = passages.Where(p => IsContentFile(p.File)).ToList();
+        return content.Count > 0 ? content : passages.Where(p => IsNotesPage(p.File)).ToList();
+    }
+
+    /// <summary>A README or an index page: a folder's own page, which holds the notes where there is no other.</summary>
+    private static bool IsNotesPage(string file) =>
+        Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]) is { } name
+        && (name.Equals("readme", StringComparison.OrdinalIgnoreCase) || name.Equals("index", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>True for a line whose subject is the exam or the course, not the subject matter ("The exam expects you to
     /// understand how to read CloudFormation"): a remark to the learner, not a fact to ask (outside ratings 5, 6, 8
     /// and 10).</summary>

@@ -107,7 +107,7 @@ public static partial class QuestionGenerator
         IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model = null, QuizItemModel? quality = null, double? floor = null,
         QuizTrace? trace = null)
     {
-        var content = passages.Where(p => IsContentFile(p.File)).ToList();
+        var content = ContentPassages(passages);
         var corpus = new QuizCorpus(content, model?.WholeWords);
         var kinds = new KindSimilarity(model, corpus.Describe);
         var files = content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -40,9 +40,24 @@ public class QuestionWritingTests
             .SelectMany(f => Enumerable.Range(1, 6).Select(i => Line(f, "Files", i, $"The WAF{i} module protects the API{i} gateway against injection attacks")))
             .ToList();
 
-        Assert.Empty(QuestionGenerator.Generate(passages));
+        // Beside a page of notes, they describe the notes.
+        passages.Add(Line("cloud/aws.md", "Regions", 1, "Regions"));
+
+        Assert.DoesNotContain(QuestionGenerator.Generate(passages), q => !q.Citation.File.StartsWith("cloud/", StringComparison.Ordinal));
         Assert.True(QuestionGenerator.IsContentFile("cloud/aws.md"));
         Assert.False(QuestionGenerator.IsContentFile("practice/tcpdump/README.md"));
+        Assert.DoesNotContain(QuestionGenerator.ContentPassages(passages), p => p.File != "cloud/aws.md");
+    }
+
+    [Fact]
+    public void ContentPassages_NotesKeptAsReadmesAlone_AreTheReadmes()
+    {
+        // The System Design Primer: a README.md per folder, no other page; its licence is no page of notes.
+        var passages = new[] { "README.md", "solutions/twitter/README.md", "LICENSE.md", "SOURCES.md" }
+            .Select(f => Line(f, "Consistency", 1, "Weak consistency: after a write, reads may or may not see it."))
+            .ToList();
+
+        Assert.Equal(["README.md", "solutions/twitter/README.md"], QuestionGenerator.ContentPassages(passages).Select(p => p.File));
     }
 
     [Theory]
