@@ -351,6 +351,14 @@ public static partial class QuestionGenerator
             }
         }
 
+        // A number of the task that the key alone writes ("show last 5 lines" over -n 5, "check PID 1" over -p 1;
+        // outside rating 51).
+        var wrongNumbers = wrong.SelectMany(Numbers).ToHashSet(StringComparer.Ordinal);
+        if (Numbers(q.Answer).FirstOrDefault(n => !wrongNumbers.Contains(n) && Numbers(description).Contains(n)) is { } number)
+        {
+            return $"the task line names the key's number {number}";
+        }
+
         var length = q.Answer.Length;
         return wrong.All(w => length >= 2 * w.Length) || wrong.All(w => 2 * length <= w.Length) ? "the key's length stands out" : null;
     }
@@ -358,6 +366,12 @@ public static partial class QuestionGenerator
     /// <summary>The words of a command, lower case, split at every mark (<c>--field-selector</c>: field, selector).</summary>
     private static IEnumerable<string> CommandWords(string command) =>
         NotAWordMark().Split(command.ToLowerInvariant()).Where(w => w.Length > 0 && w.Any(char.IsLetter));
+
+    /// <summary>The whole numbers written in a text ("5", "8000"; not the 4 of "IPv4").</summary>
+    private static IEnumerable<string> Numbers(string text) => WholeNumber().Matches(text).Select(m => m.Value);
+
+    [GeneratedRegex(@"(?<![\w.])\d+(?![\w.])")]
+    private static partial Regex WholeNumber();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotAWordMark();

@@ -132,6 +132,7 @@ public class CommandItemTests
     [InlineData("List files opened by the given user", "lsof -u {{username}}")]
     [InlineData("Update the list of available packages", "apt update")]
     [InlineData("Check app logs", "journalctl -u myapp -f")]
+    [InlineData("Show last 5 lines in file", "tail -n 5 {{path/to/file}}")]
     public void CommandGiveaway_TheTaskLineNamesAWordOfTheKeyAlone_GivesItAway(string task, string key)
     {
         var q = new QuizQuestion("q", QuizQuestionKind.Command, "Which command …?", [key, "tool -a", "tool -b", "tool -c"], 0, task, new Citation(File, "s", 1, 1, task), key);
