@@ -64,7 +64,6 @@ public static partial class QuestionGenerator
         var asked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in corpusTasks.Where(t => t.File == file))
         {
-
             if (TaskQuestion(task.Description, w => WrittenAsVerb(w, corpus)) is not { } text)
             {
                 trace?.Note("command", "a task line that makes no question", task.Description);
