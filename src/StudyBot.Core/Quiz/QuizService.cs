@@ -261,7 +261,9 @@ internal sealed partial class QuizService(
     internal async Task<QuizQuestion?> ChooseQuestionAsync(string platform, string channelId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (questions, reserve) = await QuestionsAsync(cancellationToken);
-        if (questions.Count == 0)
+        // Notes whose questions all sit in the reserve (command references: the tldr pages' bank is empty) still get a
+        // daily quiz: the reserve is asked once the bank is used up, and an empty bank is used up from the start.
+        if (questions.Count == 0 && reserve.Count == 0)
         {
             return null;
         }
@@ -380,7 +382,7 @@ internal sealed partial class QuizService(
     public async Task<Reply> PracticeAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var (questions, reserve) = await QuestionsAsync(cancellationToken);
-        if (questions.Count == 0)
+        if (questions.Count == 0 && reserve.Count == 0)
         {
             return new Reply($"There are no quiz questions yet: {NoQuestionsReason}.", Private: true, Kind: ReplyKind.QuizFeedback);
         }
@@ -402,7 +404,7 @@ internal sealed partial class QuizService(
             ? (due[0], due.Count == 1 ? "1 question is due for you:" : $"{due.Count} questions are due for you; the first:")
             : fresh is not null
                 ? (fresh, "Nothing is due for you: a new question.")
-                : (questions.OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal).First(),
+                : (questions.Concat(reserve).OrderBy(q => states[q.Id].DueUtc ?? string.Empty, StringComparer.Ordinal).First(),
                     "Nothing is due and you have had every question: your next review, early.");
         await store.MarkAskedAsync(message.Platform, message.UserId, question.Id, now, cancellationToken);
         return QuizReplies.Practice(question, note);

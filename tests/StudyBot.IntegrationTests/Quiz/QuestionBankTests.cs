@@ -110,6 +110,50 @@ public class QuestionBankTests
         }
     }
 
+    [Fact]
+    public async Task Rotation_NotesWhoseQuestionsAreAllInTheReserve_StillGetADailyQuizAndPractice()
+    {
+        // A command reference (a tldr page): its "Which command would you run to …?" questions are all in the reserve,
+        // and an empty bank once meant no daily quiz and no "quiz me" at all.
+        using var folder = QuizHarness.NewFolder(0);
+        var notes = Path.Combine(folder, "knowledge");
+        await File.WriteAllTextAsync(Path.Combine(notes, "ping.md"), """
+            # ping
+
+            > Send ICMP ECHO_REQUEST packets to network hosts.
+
+            - Ping a host only a specific number of times:
+
+            `ping -c {{count}} {{host}}`
+
+            - Ping a host without trying to lookup symbolic names for addresses:
+
+            `ping -n {{host}}`
+
+            - Ping a host and ring the bell when a packet is received:
+
+            `ping -a {{host}}`
+
+            - Ping a host and display the time before each response:
+
+            `ping -D {{host}}`
+            """);
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = notes }), TimeProvider.System);
+        await knowledge.LoadAsync(CancellationToken.None);
+        await using var h = QuizHarness.Start(folder, time, passages: knowledge.Passages);
+        var bank = h.Services.GetRequiredService<QuestionBank>();
+        Assert.Empty(bank.Questions);
+        Assert.Contains(bank.Reserve, q => q.Kind == QuizQuestionKind.Command);
+
+        await h.CommandAsync("quiz now");
+        var practice = await h.CommandAsync("quiz me", admin: false);
+
+        var posted = Assert.Single(h.Publisher.Quizzes);
+        Assert.StartsWith("Which command would you run to ping a host", posted.Reply.Markdown, StringComparison.Ordinal);
+        Assert.Contains("Which command would you run to ping a host", practice.Markdown, StringComparison.Ordinal);
+    }
+
     /// <summary>A quiz on the team's seed notes, copied into <paramref name="folder"/>'s notes and indexed there, on a
     /// fake clock.</summary>
     private static async Task<QuizHarness> SeedNotesAsync(string folder)
