@@ -641,7 +641,7 @@ internal static class QuizReplies
         text.Append(q.Text).Append("\n\n");
         for (var i = 0; i < q.Choices.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {Shown(q, q.Choices[i])}\n");
         }
 
         text.Append("\nAnswer with a button; only your first answer counts.");
@@ -661,10 +661,10 @@ internal static class QuizReplies
         for (var i = 0; i < q.Choices.Count; i++)
         {
             var mark = i == q.AnswerIndex ? "✅ " : string.Empty;
-            text.Append(CultureInfo.InvariantCulture, $"{mark}**{Letters[i]}.** {q.Choices[i]} — {Chose(counts.PerChoice[i])}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{mark}**{Letters[i]}.** {Shown(q, q.Choices[i])} — {Chose(counts.PerChoice[i])}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\n**Answer: {Letters[q.AnswerIndex]}. {q.Answer}**\n\n{q.Explanation}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n**Answer: {Letters[q.AnswerIndex]}. {Shown(q, q.Answer)}**\n\n{q.Explanation}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{share}. Source: {q.Citation.File}, {CitationText.Lines(q.Citation.LineStart, q.Citation.LineEnd)}.");
         var buttons = q.Choices
             .Select((_, i) => new ReplyButton(
@@ -683,12 +683,17 @@ internal static class QuizReplies
         text.Append(note).Append("\n\n").Append(q.Text).Append("\n\n");
         for (var i = 0; i < q.Choices.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {q.Choices[i]}\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {Shown(q, q.Choices[i])}\n");
         }
 
         var buttons = q.Choices.Select((_, i) => new ReplyButton(Label(q, i), $"quiz:me:{q.Id}:{i}", ButtonStyle.Primary)).ToList();
         return new Reply(text.ToString().TrimEnd(), Title: "Quiz me", Buttons: buttons, Private: true, Kind: ReplyKind.Quiz);
     }
+
+    /// <summary>A choice as the post's text shows it: a command as code, so that its <c>*</c>, <c>_</c> and <c>|</c> stay
+    /// as written rather than turn into emphasis or a table (<c>ls *.txt</c>); every other choice as it is.</summary>
+    private static string Shown(QuizQuestion q, string choice) =>
+        q.Kind != QuizQuestionKind.Command ? choice : choice.Contains('`', StringComparison.Ordinal) ? $"`` {choice} ``" : $"`{choice}`";
 
     /// <summary>The letter of choice <paramref name="i"/>.</summary>
     public static char Letter(int i) => Letters[i];

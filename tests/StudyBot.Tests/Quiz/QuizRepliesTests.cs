@@ -36,6 +36,25 @@ public class QuizRepliesTests
         Assert.Equal(["A. Yes", "B. No", "C. Only in us-east-1"], quiz.ButtonList.Select(b => b.Label));
     }
 
+    [Fact]
+    public void QuestionRevealAndPractice_ACommandItem_ShowItsChoicesAsCode()
+    {
+        // "ls *.txt" as plain markdown would lose its star to emphasis.
+        var q = new QuizQuestion(
+            "q2", QuizQuestionKind.Command, "Which command would you run to list the text files?", ["ls *.txt", "ls -a", "echo `date`"], 0,
+            "List the text files: ls *.txt", new Citation("ls.md", "ls", 3, 5, "List the text files: ls *.txt"), "ls *.txt");
+
+        var quiz = QuizReplies.Question(1, q);
+        var reveal = QuizReplies.Reveal(1, q, new RevealCounts(1, 1, [1, 0, 0]));
+        var practice = QuizReplies.Practice(q, "A new question.");
+
+        Assert.Contains("**A.** `ls *.txt`\n", quiz.Markdown, StringComparison.Ordinal);
+        Assert.EndsWith("**C.** `` echo `date` ``", practice.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Answer: A. `ls *.txt`**", reveal.Markdown, StringComparison.Ordinal);
+        Assert.Equal("A. ls *.txt", quiz.ButtonList[0].Label);
+        Assert.Contains("**A.** Yes\n", QuizReplies.Question(1, Question).Markdown, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 0, 0, 0, "Questions: no question yet. Write more")]
     [InlineData(3, 0, 2, 0, "Questions: 5 questions from the notes (2 of them in reserve); every one was asked here, so the quiz repeats those asked longest ago. Write more")]
