@@ -193,8 +193,9 @@ public static partial class QuestionGenerator
 
         var blanksPerKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var asked = new List<QuizQuestion>();
-        // Questions written for the reserve alone (FromTables, FromGuidelines) come after every other: they
-        // never take a fact, a key or a pair from a question of the bank or its reserve.
+        // Questions written for the reserve alone (FromTables, FromGuidelines) come after every other, and those the
+        // item model does not score (FromCommands) after them: they never take a fact, a key or a pair from a question
+        // of the bank or its reserve.
         var ordered = written
             .OrderBy(c => c.Unrated ? 2 : c.ReserveOnly ? 1 : 0).ThenBy(c => quality is null ? KindRank(c.Question.Kind) : 0).ThenByDescending(c => c.Score)
             .ThenBy(c => KindRank(c.Question.Kind)).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
