@@ -55,14 +55,23 @@ public static partial class QuestionGenerator
     private static partial Regex Placeholder();
 
     /// <summary>One task line and the command under it.</summary>
-    internal sealed record CommandTask(string File, string Section, int LineStart, string Description, string Command, string Tool, int LineEnd);
+    internal sealed record CommandTask(string File, string Section, int LineStart, string Description, string Command, string Tool, int LineEnd)
+    {
+        /// <summary>What the command does (<see cref="Operation"/>), worked out once: every other task of its tool is
+        /// weighed against it.</summary>
+        public HashSet<string> Does { get; } = Operation(Command);
 
-    private static IEnumerable<Candidate> FromCommands(string file, IReadOnlyList<CommandTask> corpusTasks, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
+        /// <summary>The command with its placeholders as one mark (<see cref="Same"/>).</summary>
+        public string Plain { get; } = Same(Command);
+    }
+
+    /// <param name="byTool">Every task line of the notes, by its command's tool.</param>
+    private static IEnumerable<Candidate> FromCommands(string file, ILookup<string, CommandTask> byTool, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
     {
         // One question per command of a file: "View logs since boot" and "View logs from the current boot" both over
         // journalctl -b ask one thing twice.
         var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var task in corpusTasks.Where(t => t.File == file))
+        foreach (var task in byTool.SelectMany(g => g).Where(t => t.File == file).OrderBy(t => t.LineStart))
         {
             if (TaskQuestion(task.Description, w => WrittenAsVerb(w, corpus)) is not { } text)
             {
@@ -70,12 +79,12 @@ public static partial class QuestionGenerator
                 continue;
             }
 
-            var key = Same(task.Command);
+            var key = task.Plain;
             // The tool's other commands in the same file first, then in the rest of the notes; never one that does the
             // asked task as well, nor the key again with other placeholders.
-            var wrong = corpusTasks
-                .Where(o => o.Tool == task.Tool && Same(o.Command) != key && !(o.File == task.File && o.LineStart == task.LineStart)
-                    && !DoesMore(o.Command, task.Command) && !Operation(o.Command).SetEquals(Operation(task.Command)))
+            var wrong = byTool[task.Tool]
+                .Where(o => o.Plain != key && !(o.File == task.File && o.LineStart == task.LineStart)
+                    && !DoesMore(o.Does, task.Does) && !o.Does.SetEquals(task.Does))
                 .Where(o => !(kinds.Similarity(o.Description, task.Description) >= SameTask))
                 .Select(o => new Wrong(o.Command, o.File == task.File ? 1 : 0.5, Closeness: kinds.Similarity(o.Description, task.Description) ?? 0))
                 .OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness)
@@ -230,7 +239,9 @@ public static partial class QuestionGenerator
     /// by command name). Offered as a wrong choice it is right as well. It also strikes out a fair one now and then
     /// (<c>journalctl -b -1</c>, the previous boot, beside <c>journalctl -b</c>): one wrong choice fewer, never a second
     /// right one.</summary>
-    internal static bool DoesMore(string other, string command) => Operation(command).IsSubsetOf(Operation(other));
+    internal static bool DoesMore(string other, string command) => DoesMore(Operation(other), Operation(command));
+
+    private static bool DoesMore(HashSet<string> other, HashSet<string> command) => command.IsSubsetOf(other);
 
     /// <summary>What a command does, without what it does it to: its tool, its first bare word (a subcommand:
     /// <c>install</c>, <c>list</c>) and its options. <c>echo "$PATH"</c> and <c>echo "$HOME"</c> do one thing, and so do

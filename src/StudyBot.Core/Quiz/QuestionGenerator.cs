@@ -141,7 +141,7 @@ public static partial class QuestionGenerator
         var topics = TopicUnits(files, sections, corpus, trace);
 
         // Every task line of the notes with its command: a command's wrong choices are the same tool's other commands.
-        var commandTasks = files.SelectMany(f => CommandTasks(f.Passages, f.Lines)).ToList();
+        var commandTasks = files.SelectMany(f => CommandTasks(f.Passages, f.Lines)).ToLookup(t => t.Tool, StringComparer.Ordinal);
 
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
