@@ -65,13 +65,14 @@ public static partial class QuestionGenerator
         public string Plain { get; } = Same(Command);
     }
 
+    /// <param name="fileTasks">The file's task lines, in the file's order.</param>
     /// <param name="byTool">Every task line of the notes, by its command's tool.</param>
-    private static IEnumerable<Candidate> FromCommands(string file, ILookup<string, CommandTask> byTool, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
+    private static IEnumerable<Candidate> FromCommands(IEnumerable<CommandTask> fileTasks, ILookup<string, CommandTask> byTool, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
     {
         // One question per command of a file: "View logs since boot" and "View logs from the current boot" both over
         // journalctl -b ask one thing twice.
         var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var task in byTool.SelectMany(g => g).Where(t => t.File == file).OrderBy(t => t.LineStart))
+        foreach (var task in fileTasks)
         {
             if (TaskQuestion(task.Description, w => WrittenAsVerb(w, corpus)) is not { } text)
             {
@@ -85,11 +86,13 @@ public static partial class QuestionGenerator
             var wrong = byTool[task.Tool]
                 .Where(o => o.Plain != key && !(o.File == task.File && o.LineStart == task.LineStart)
                     && !DoesMore(o.Does, task.Does) && !o.Does.SetEquals(task.Does))
-                .Where(o => !(kinds.Similarity(o.Description, task.Description) >= SameTask))
-                .Select(o => new Wrong(o.Command, o.File == task.File ? 1 : 0.5, Closeness: kinds.Similarity(o.Description, task.Description) ?? 0))
-                .OrderByDescending(w => w.Tier).ThenByDescending(w => w.Closeness)
+                .Select(o => (Task: o, Likeness: kinds.Similarity(o.Description, task.Description)))
+                .Where(o => !(o.Likeness >= SameTask))
+                .Select(o => (o.Task, Wrong: new Wrong(o.Task.Command, o.Task.File == task.File ? 1 : 0.5, Closeness: o.Likeness ?? 0)))
+                .OrderByDescending(o => o.Wrong.Tier).ThenByDescending(o => o.Wrong.Closeness)
                 // Two wrong commands that do one thing on other arguments are right or wrong together: one of them.
-                .DistinctBy(w => string.Join(' ', Operation(w.Text).Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+                .DistinctBy(o => string.Join(' ', o.Task.Does.Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+                .Select(o => o.Wrong)
                 .ToList();
             var citation = new Citation(task.File, task.Section, task.LineStart, task.LineEnd, $"{task.Description}: {task.Command}");
             var c = Assemble(
@@ -257,9 +260,10 @@ public static partial class QuestionGenerator
         }
 
         operation.Add(words[0]);
-        if (words.Skip(1).FirstOrDefault(w => w[0] is not ('-' or '+')) is { } sub && sub.All(c => char.IsAsciiLetterLower(c) || c == '-') && words.IndexOf(sub) == words.FindIndex(1, w => w[0] is not ('-' or '+')))
+        var sub = words.FindIndex(1, w => w[0] is not ('-' or '+'));
+        if (sub > 0 && words[sub].All(c => char.IsAsciiLetterLower(c) || c == '-'))
         {
-            operation.Add(sub);
+            operation.Add(words[sub]);
         }
 
         operation.UnionWith(words.Where(w => w[0] is '-' or '+' && w.Length > 1));
@@ -353,9 +357,7 @@ public static partial class QuestionGenerator
         var taskWords = QuizText.Words(description).Select(w => w.ToLowerInvariant()).ToList();
         foreach (var word in CommandWords(q.Answer).Where(w => w.Length >= 2 && !wrongWords.Contains(w)))
         {
-            if (taskWords.Contains(word) || (word.Length >= 3 && taskWords.Any(t => t.Length >= 3 && (word.Contains(t, StringComparison.Ordinal) || t.StartsWith(word, StringComparison.Ordinal)
-                // "rebuild" over --build; "default configuration" over defconfig, "revocation" over --gen-revoke.
-                || (word.Length >= 4 && t.Contains(word, StringComparison.Ordinal)) || (t.Length >= 5 && word.Contains(t[..5], StringComparison.Ordinal))))))
+            if (taskWords.Contains(word) || (word.Length >= 3 && taskWords.Any(t => t.Length >= 3 && Names(t, word))))
             {
                 return $"the task line names the key's word \"{word}\"";
             }
@@ -372,6 +374,14 @@ public static partial class QuestionGenerator
         var length = q.Answer.Length;
         return wrong.All(w => length >= 2 * w.Length) || wrong.All(w => 2 * length <= w.Length) ? "the key's length stands out" : null;
     }
+
+    /// <summary>Whether a task word names a command word in another form: one holds the other ("app" in "myapp",
+    /// "rebuild" over --build), one opens the other ("user" and "username"), or the command word holds the task word's
+    /// first five letters ("default configuration" over defconfig, "revocation" over --gen-revoke).</summary>
+    private static bool Names(string taskWord, string commandWord) =>
+        commandWord.Contains(taskWord, StringComparison.Ordinal) || taskWord.StartsWith(commandWord, StringComparison.Ordinal)
+        || (commandWord.Length >= 4 && taskWord.Contains(commandWord, StringComparison.Ordinal))
+        || (taskWord.Length >= 5 && commandWord.Contains(taskWord[..5], StringComparison.Ordinal));
 
     /// <summary>The words of a command, lower case, split at every mark (<c>--field-selector</c>: field, selector).</summary>
     private static IEnumerable<string> CommandWords(string command) =>

@@ -141,7 +141,9 @@ public static partial class QuestionGenerator
         var topics = TopicUnits(files, sections, corpus, trace);
 
         // Every task line of the notes with its command: a command's wrong choices are the same tool's other commands.
-        var commandTasks = files.SelectMany(f => CommandTasks(f.Passages, f.Lines)).ToLookup(t => t.Tool, StringComparer.Ordinal);
+        var commandTasks = files.SelectMany(f => CommandTasks(f.Passages, f.Lines)).ToList();
+        var tasksByTool = commandTasks.ToLookup(t => t.Tool, StringComparer.Ordinal);
+        var tasksByFile = commandTasks.ToLookup(t => t.File, StringComparer.Ordinal);
 
         var written = new List<Candidate>();
         foreach (var (file, filePassages, fileLines) in files)
@@ -157,7 +159,7 @@ public static partial class QuestionGenerator
                 .Concat(FromGuidelines(alone, corpus, kinds, trace))
                 .Concat(FromFacts(facts, fileLines, sections, corpus, kinds, trace))
                 .Concat(FromTopics(facts, file, fileLines, topics, corpus, kinds, trace))
-                .Concat(FromCommands(file, commandTasks, corpus, kinds, trace));
+                .Concat(FromCommands(tasksByFile[file], tasksByTool, corpus, kinds, trace));
             foreach (var c in candidates)
             {
                 var sound = IsSound(c.Question, fileLines) && !HasShoutedChoice(Shown(c, corpus));
