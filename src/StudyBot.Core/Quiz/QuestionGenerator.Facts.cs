@@ -13,11 +13,10 @@ namespace StudyBot.Core.Quiz;
 public static partial class QuestionGenerator
 {
     /// <summary>READMEs, indexes, licences and source lists describe the notes; nothing in them is worth a question.</summary>
-    internal static bool IsContentFile(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]);
-        return !QuizLexicon.NonContentFiles.Contains(name);
-    }
+    internal static bool IsContentFile(string file) => !QuizLexicon.NonContentFiles.Contains(PageName(file));
+
+    /// <summary>A file's name without its folders and extension ("README" for "practice/tcpdump/README.md").</summary>
+    private static string PageName(string file) => Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]);
 
     /// <summary>The passages of the files worth asking about (<see cref="IsContentFile"/>); for notes kept as READMEs
     /// and indexes alone, with no page beside them (a folder per topic, each with its README.md: the System Design
@@ -30,8 +29,7 @@ public static partial class QuestionGenerator
 
     /// <summary>A README or an index page: a folder's own page, which holds the notes where there is no other.</summary>
     private static bool IsNotesPage(string file) =>
-        Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]) is { } name
-        && (name.Equals("readme", StringComparison.OrdinalIgnoreCase) || name.Equals("index", StringComparison.OrdinalIgnoreCase));
+        PageName(file) is var name && (name.Equals("readme", StringComparison.OrdinalIgnoreCase) || name.Equals("index", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for a line whose subject is the exam or the course, not the subject matter ("The exam expects you to
     /// understand how to read CloudFormation"): a remark to the learner, not a fact to ask (outside ratings 5, 6, 8
