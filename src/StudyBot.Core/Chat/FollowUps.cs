@@ -5,7 +5,9 @@ namespace StudyBot.Core.Chat;
 
 /// <summary>
 /// Reads a follow-up with the previous question's subject: after "Is EBS encrypted by default?", "what about S3?" is
-/// "Is S3 encrypted by default?" and "and how do I turn it on?" is "how do I turn EBS on?". Remembered per platform,
+/// "Is S3 encrypted by default?" and "and how do I turn it on?" is "how do I turn EBS on?"; after "what is ECS?", "is it
+/// open source?" is "is ECS open source?" (asked as typed it was a Yes about Docker, the notes' other open-source
+/// line). Remembered per platform,
 /// channel and user for <see cref="Window"/>, so one person's follow-up never borrows another's subject.
 /// </summary>
 internal sealed partial class FollowUps(TimeProvider time)
@@ -17,6 +19,11 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     /// <summary>Long enough to read an answer and ask on; short enough that a new topic is not read as an old one.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    /// <summary>A question that opens on a pronoun ("is it open source?", "how do I enable it?") refers back when at most
+    /// this many words stand before the pronoun: "just wrote a bash script, how do I make it executable" names what "it"
+    /// is before it (nine words), a follow-up has no room to.</summary>
+    private const int MaxWordsBeforePronoun = 4;
 
     /// <summary>Beyond this many people at once the expired entries are dropped.</summary>
     private const int MaxRemembered = 10_000;
@@ -42,6 +49,10 @@ internal sealed partial class FollowUps(TimeProvider time)
             var rest = and.Groups["rest"].Value;
             rewritten = Pronoun().Replace(rest, last.Subject, 1);
             rewritten = char.ToUpperInvariant(rewritten[0]) + rewritten[1..];
+        }
+        else if (OpensOnPronoun(trimmed) is { } pronoun)
+        {
+            rewritten = trimmed[..pronoun.Index] + last.Subject + trimmed[(pronoun.Index + pronoun.Length)..];
         }
 
         return rewritten is null || rewritten == last.Question ? (text, null) : (rewritten, rewritten);
@@ -78,6 +89,22 @@ internal sealed partial class FollowUps(TimeProvider time)
         return names.Count == 0 ? null : names[0];
     }
 
+    /// <summary>The pronoun a question without a name of its own refers back with, when it stands among its first
+    /// words (<see cref="MaxWordsBeforePronoun"/>); "this" and "that" are left out, being as often "that option", and so
+    /// is the "it" of "is it ok to …" and "does it matter if …", which stands for what follows.</summary>
+    private static Match? OpensOnPronoun(string question)
+    {
+        if (Subject(question) is not null
+            || PersonalPronoun().Match(question) is not { Success: true } pronoun
+            || AnticipatoryIt().IsMatch(question))
+        {
+            return null;
+        }
+
+        var before = question[..pronoun.Index].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return before <= MaxWordsBeforePronoun && !question[..pronoun.Index].Contains(',', StringComparison.Ordinal) ? pronoun : null;
+    }
+
     private static string ReplaceWord(string question, string word, string replacement)
     {
         var index = question.IndexOf(word, StringComparison.Ordinal);
@@ -94,6 +121,12 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     [GeneratedRegex(@"\b(it|that|this|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"\b(it|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    private static partial Regex PersonalPronoun();
+
+    [GeneratedRegex(@"\b(is|was|isn't|wasn't|would|will|does|doesn't|did)\s+it\s+(\S+\s+){0,4}?(to|that|if|whether|when)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    private static partial Regex AnticipatoryIt();
 
     /// <summary>A run of acronyms (EBS, S3, SSE-KMS) and capitalised names (GuardDuty, Shield): "AWS Shield" is one subject.</summary>
     [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]

@@ -9,6 +9,9 @@ public sealed class FollowUpsTests
     [InlineData("Is EBS encrypted by default?", "And how about SSE-KMS", "Is SSE-KMS encrypted by default?")]
     [InlineData("How does AWS Shield work?", "What about WAF?", "How does WAF work?")]
     [InlineData("Is EBS encrypted by default?", "and how do I turn it on?", "How do I turn EBS on?")]
+    [InlineData("what is ECS", "is it open source?", "is ECS open source?")]
+    [InlineData("What does GuardDuty do?", "how do I enable it?", "how do I enable GuardDuty?")]
+    [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
     public async Task HandleAsync_FollowUpWithinMinutes_AskedWithThePreviousSubjectAndSaysSo(string first, string followUp, string expected)
     {
         await using var chat = new ChatFixture();
@@ -59,6 +62,24 @@ public sealed class FollowUpsTests
         var reply = await chat.SendAsync("what about S3?");
 
         Assert.Equal("what about S3?", chat.Knowledge.Questions[^1]);
+        Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("is it ok to never rotate access keys?")]
+    [InlineData("does it matter if the bucket is public?")]
+    [InlineData("just wrote a bash script, how do i make it executable")]
+    [InlineData("can I attach it to Lambda?")]
+    [InlineData("how do I know if that is enabled?")]
+    public async Task HandleAsync_APronounThatDoesNotReferBack_AskedAsWritten(string text)
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync("what is ECS");
+
+        var reply = await chat.SendAsync(text);
+
+        Assert.Equal(text, chat.Knowledge.Questions[^1]);
         Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
     }
 
