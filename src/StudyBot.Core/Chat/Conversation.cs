@@ -150,7 +150,7 @@ public sealed partial class Conversation : IConversation
             return await RunCommandAsync(message, command, cancellationToken).ConfigureAwait(false);
         }
 
-        return split.Prefixed ? HelpReply(message, split.Word) : Answer(message, text);
+        return split.Prefixed ? HelpReply(message, split.Word) : Answer(message, text, Find(split.Word));
     }
 
     /// <summary>The built-in <c>ask</c> and <c>help</c>, or a registered command's descriptor.</summary>
@@ -270,7 +270,10 @@ public sealed partial class Conversation : IConversation
             new AuditEntry(_time.GetUtcNow(), message.Platform, message.UserId, message.DisplayName, command.Descriptor.Name, command.Arguments, outcome),
             cancellationToken);
 
-    private Reply Answer(IncomingMessage message, string text)
+    /// <param name="commandWord">The command <paramref name="text"/> opens with but does not follow the syntax of
+    /// ("quiz schedule every day at 9", "stats please"): read as a question, and when the notes decline it the reply says
+    /// how the command is typed, so an admin's slip is not left at "the notes don't cover that".</param>
+    private Reply Answer(IncomingMessage message, string text, CommandDescriptor? commandWord = null)
     {
         if (SmallTalk.ReplyTo(text) is { } smallTalk)
         {
@@ -313,7 +316,10 @@ public sealed partial class Conversation : IConversation
         }
 
         // The decline names the related sections; the buttons ask about them.
-        return new Reply(reading + AnswerMarkdown.Write(answer), Buttons: SuggestionButtons(answer.Related, answer.Corrected), Kind: ReplyKind.Declined);
+        var usage = commandWord is null || commandWord == CommandCatalogue.Ask
+            ? ""
+            : $"\n\nIf you meant the **{commandWord.Name}** command: {commandWord.Help}. Start with / to be read as the command alone (/{commandWord.Name} …).";
+        return new Reply(reading + AnswerMarkdown.Write(answer) + usage, Buttons: SuggestionButtons(answer.Related, answer.Corrected), Kind: ReplyKind.Declined);
     }
 
     /// <summary>"Did you mean": the question with its misspelt words corrected, when the notes answer that, then one

@@ -54,6 +54,45 @@ public class ConversationTests
 
         Assert.Equal(ReplyKind.Declined, reply.Kind);
         Assert.Equal(["Sources of data leaks in S3?"], chat.Knowledge.Questions);
+        Assert.Contains("If you meant the **sources** command: sources — which notes are loaded", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stats please")]
+    [InlineData("gaps done first one")]
+    public async Task HandleAsync_CommandWordOffItsSyntaxAndDeclined_SaysHowTheCommandIsTyped(string text)
+    {
+        await using var chat = new ChatFixture();
+
+        var reply = await chat.SendAsync(text, admin: true);
+
+        Assert.Equal(ReplyKind.Declined, reply.Kind);
+        Assert.Equal([text], chat.Knowledge.Questions);
+        var word = text.Split(' ')[0];
+        Assert.Contains($"If you meant the **{word}** command: {word} ", reply.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"(/{word} …)", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CommandWordOffItsSyntaxButAnswered_NoCommandHint()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+
+        var reply = await chat.SendAsync("Sources of data leaks in S3?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.DoesNotContain("If you meant", reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PlainQuestionDeclined_NoCommandHint()
+    {
+        await using var chat = new ChatFixture();
+
+        var reply = await chat.SendAsync("what is the capital of France?");
+
+        Assert.DoesNotContain("If you meant", reply.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
