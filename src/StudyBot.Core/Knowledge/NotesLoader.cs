@@ -345,7 +345,10 @@ internal static class NotesLoader
                     }
 
                     real = resolved;
-                    if (Relative(realRoot, real).Split('/').Any(part => part.StartsWith('.')))
+
+                    // A link to the notes folder itself is "." from the root: a link back up the tree, read once, not a
+                    // hidden folder.
+                    if (real != realRoot && Relative(realRoot, real).Split('/').Any(part => part.StartsWith('.')))
                     {
                         failures.Add(new FileFailure(relative, "is a link into a hidden folder; not followed"));
                         continue;
