@@ -25,8 +25,9 @@ internal sealed partial class FollowUps(TimeProvider time)
     /// is before it (nine words), a follow-up has no room to.</summary>
     private const int MaxWordsBeforePronoun = 4;
 
-    /// <summary>Beyond this many people at once the expired entries are dropped.</summary>
-    private const int MaxRemembered = 10_000;
+    /// <summary>Beyond this many people at once the expired entries are dropped, and when that is not enough (a script
+    /// asking under fresh web user ids, each its own person) the older half too: what is remembered stays bounded.</summary>
+    internal const int MaxRemembered = 10_000;
 
     private readonly ConcurrentDictionary<(string Platform, string Channel, string User), (string Question, string Subject, DateTimeOffset At)> _last = new();
 
@@ -76,10 +77,21 @@ internal sealed partial class FollowUps(TimeProvider time)
                     _last.TryRemove(key, out _);
                 }
             }
+
+            if (_last.Count >= MaxRemembered)
+            {
+                foreach (var (key, _) in _last.ToArray().OrderBy(e => e.Value.At).Take(_last.Count - (MaxRemembered / 2)))
+                {
+                    _last.TryRemove(key, out _);
+                }
+            }
         }
 
         _last[Key(message)] = (question.Trim(), subject, now);
     }
+
+    /// <summary>How many people's last questions are remembered.</summary>
+    internal int Count => _last.Count;
 
     /// <summary>The thing a question is about: its first run of acronyms or capitalised names after the first word
     /// (EBS, GuardDuty, AWS Shield).</summary>

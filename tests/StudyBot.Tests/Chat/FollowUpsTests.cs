@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Tests.Chat;
@@ -95,5 +96,23 @@ public sealed class FollowUpsTests
         await chat.SendAsync(text, user: user);
 
         Assert.Equal(text, chat.Knowledge.Questions[^1]);
+    }
+
+    [Fact]
+    public void Remember_FreshUserIdsWithinTheWindow_StaysBoundedAndKeepsTheNewest()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var followUps = new FollowUps(time);
+        IncomingMessage From(int user) => new(Platforms.Web, "web", $"script-{user}", "Bot", "Is EBS encrypted?");
+
+        for (var user = 0; user < (FollowUps.MaxRemembered * 3) + 7; user++)
+        {
+            followUps.Remember(From(user), "Is EBS encrypted by default?");
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.InRange(followUps.Count, 1, FollowUps.MaxRemembered);
+        Assert.Equal("Is S3 encrypted by default?", followUps.Resolve(From((FollowUps.MaxRemembered * 3) + 6), "what about S3?").Assumed);
+        Assert.Null(followUps.Resolve(From(0), "what about S3?").Assumed);
     }
 }
