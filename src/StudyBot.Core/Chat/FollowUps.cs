@@ -7,7 +7,7 @@ namespace StudyBot.Core.Chat;
 /// Reads a follow-up with the previous question's subject: after "Is EBS encrypted by default?", "what about S3?" is
 /// "Is S3 encrypted by default?" and "and how do I turn it on?" is "how do I turn EBS on?"; after "what is ECS?", "is it
 /// open source?" is "is ECS open source?" (asked as typed it was a Yes about Docker, the notes' other open-source
-/// line). Remembered per platform,
+/// line); "tell me more" is "tell me more about EBS". Remembered per platform,
 /// channel and user for <see cref="Window"/>, so one person's follow-up never borrows another's subject.
 /// </summary>
 internal sealed partial class FollowUps(TimeProvider time)
@@ -50,6 +50,10 @@ internal sealed partial class FollowUps(TimeProvider time)
             var rest = and.Groups["rest"].Value;
             rewritten = Pronoun().Replace(rest, last.Subject, 1);
             rewritten = char.ToUpperInvariant(rewritten[0]) + rewritten[1..];
+        }
+        else if (MoreAbout().IsMatch(trimmed))
+        {
+            rewritten = $"tell me more about {last.Subject}";
         }
         else if (OpensOnPronoun(trimmed) is { } pronoun)
         {
@@ -133,6 +137,10 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     [GeneratedRegex(@"\b(it|that|this|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex Pronoun();
+
+    /// <summary>"tell me more", "more details please", "can you elaborate on that?": the previous subject, asked whole.</summary>
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|thanks|and|please|so)[,!]?\s+)?(?:can|could|would)?\s*(?:you\s+)?(?:tell\s+me\s+more|say\s+more|more(?:\s+(?:info|information|details?))?|go\s+on|elaborate|explain\s+(?:more|further))(?:\s+(?:about|on)\s+(?:it|that|this|them))?(?:,?\s+please)?[\s.!?]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    private static partial Regex MoreAbout();
 
     [GeneratedRegex(@"\b(it|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex PersonalPronoun();

@@ -13,6 +13,9 @@ public sealed class FollowUpsTests
     [InlineData("what is ECS", "is it open source?", "is ECS open source?")]
     [InlineData("What does GuardDuty do?", "how do I enable it?", "how do I enable GuardDuty?")]
     [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
+    [InlineData("Is EBS encrypted by default?", "tell me more", "tell me more about EBS")]
+    [InlineData("Is EBS encrypted by default?", "ok, can you elaborate on that?", "tell me more about EBS")]
+    [InlineData("What does GuardDuty do?", "More details please", "tell me more about GuardDuty")]
     public async Task HandleAsync_FollowUpWithinMinutes_AskedWithThePreviousSubjectAndSaysSo(string first, string followUp, string expected)
     {
         await using var chat = new ChatFixture();
@@ -72,6 +75,8 @@ public sealed class FollowUpsTests
     [InlineData("just wrote a bash script, how do i make it executable")]
     [InlineData("can I attach it to Lambda?")]
     [InlineData("how do I know if that is enabled?")]
+    [InlineData("more replicas or bigger nodes?")]
+    [InlineData("tell me more about S3")]
     public async Task HandleAsync_APronounThatDoesNotReferBack_AskedAsWritten(string text)
     {
         await using var chat = new ChatFixture();
