@@ -24,13 +24,20 @@ public static partial class QuestionGenerator
     [GeneratedRegex(@"\b(?:chapter|listing|figure|fig\.|table|appendix|section)s?\s+\d+(?:[-.]\d+)*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrossReferenceRegex();
 
+    /// <summary>A pointer to where more is written ("For more on the implementation details of the Vec&lt;T&gt; type, see
+    /// “The Rustonomicon”", "For more information, please see § Use in remark-mdx"): the sentence says where to read,
+    /// not a fact (outside rating 53, P12 and P41: asked as blanks, the key was the linked page's name).</summary>
+    [GeneratedRegex(@"\bfor\s+(?:more|further)\b[^.;:!?]{0,80}?\b(?:see|refer\s+to|read|check\s+out|visit|consult)\b|\bplease\s+(?:see|refer\s+to)\b|§", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointerRegex();
+
     /// <summary>True when a text opens with one of <paramref name="phrases"/> as whole words ("For example, …", "In that
     /// case, …"), whatever their case.</summary>
     internal static bool OpensWithPhrase(string text, IEnumerable<string> phrases) =>
         phrases.Any(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase) && (text.Length == o.Length || !char.IsLetterOrDigit(text[o.Length])));
 
-    /// <summary>True when a line or sentence refers to a numbered part of the document (<see cref="CrossReferenceRegex"/>).</summary>
-    internal static bool IsCrossReference(string text) => CrossReferenceRegex().IsMatch(text);
+    /// <summary>True when a line or sentence refers to a numbered part of the document (<see cref="CrossReferenceRegex"/>)
+    /// or says where more is written (<see cref="PointerRegex"/>).</summary>
+    internal static bool IsCrossReference(string text) => CrossReferenceRegex().IsMatch(text) || PointerRegex().IsMatch(text);
 
     /// <summary>Lines worth a blank: whole statements, not table rows, link lists, fragments or questions. A passage of
     /// at most <see cref="MaxFactLength"/> characters is one fact; a longer paragraph (with the chunks the parser cut it

@@ -575,6 +575,16 @@ public class QuestionWritingTests
     [InlineData("{{#include ../listings/routing/src/main.c:here}}")]
     [InlineData("Listing 3-1: a router that forwards every packet to the default gateway")]
     [InlineData("The router drops the packet here (see Chapter 7 for the reasons)")]
+    [InlineData("Note: For more on the implementation details of the Vec<T> type, see “The Rustonomicon”.")] // outside rating 53, P12
+    [InlineData("For more information, please see § Use in remark-mdx.")] // P41
+    [InlineData("For further details on the routing table, refer to the vendor's guide")]
     public void IsMarkupOrReference_TemplateDirectivesAndCrossReferences_AreNoFacts(string line) =>
         Assert.True(QuestionGenerator.IsMarkupOrReference(line));
+
+    [Theory]
+    [InlineData("Use a VPN for more privacy on public networks")]
+    [InlineData("For more than ten nodes, etcd needs its own disks")]
+    [InlineData("Shield Advanced costs more but adds DDoS cost protection")]
+    public void IsMarkupOrReference_MoreWithoutAPointer_IsAFact(string line) =>
+        Assert.False(QuestionGenerator.IsMarkupOrReference(line));
 }
