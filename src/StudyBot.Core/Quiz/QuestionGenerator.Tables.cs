@@ -155,7 +155,7 @@ public static partial class QuestionGenerator
     {
         var things = table.Cells.Select(r => r[0]).ToList();
         if (things.Count < MinThingRows || things.Any(t => !IsTableChoice(t)) || things.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() != things.Count
-            || things.Average(QuizText.WordCount) > MaxTableThingWords || !IsNounHeader(table.Headers[0]))
+            || things.Average(QuizText.WordCount) > MaxTableThingWords || !IsNounHeader(table.Headers[0]) || ListsInColumns(table))
         {
             // Rows of phrases ("Advantages | Disadvantages": "Supports broadcast and multicast") are no things to name.
             yield break;
@@ -187,6 +187,17 @@ public static partial class QuestionGenerator
             }
         }
     }
+
+    /// <summary>True when every header names a kind of one thing ("Creational Design Patterns | Structural Design Patterns |
+    /// Behavioral Design Patterns"): each column is a list of its own, laid side by side, and a row relates nothing —
+    /// "which creational pattern has Chain of Responsibility under Behavioral?" asks the page's layout (outside rating 53,
+    /// P61).</summary>
+    internal static bool ListsInColumns(NotesTable table) =>
+        table.Headers.Count >= 2 && table.Headers.Skip(1).Aggregate(QuizText.ContentStems(table.Headers[0]), (shared, h) =>
+        {
+            shared.IntersectWith(QuizText.ContentStems(h));
+            return shared;
+        }).Count > 0;
 
     /// <summary>Columns compared: which compared thing has this row's cell, among the table's other compared things.</summary>
     private static IEnumerable<Candidate> FromComparison(NotesTable table)

@@ -92,6 +92,29 @@ public class TableItemTests
     }
 
     [Fact]
+    public void Generate_ListsLaidSideBySide_NoQuestion()
+    {
+        const string patterns = """
+            # Design patterns
+
+            ## Types
+
+            | Creational Design Patterns | Structural Design Patterns | Behavioral Design Patterns |
+            |---|---|---|
+            | Simple Factory | Adapter | Chain of Responsibility |
+            | Factory Method | Bridge | Command |
+            | Abstract Factory | Composite | Iterator |
+            | Builder | Decorator | Mediator |
+            """;
+        var (passages, _) = Notes("patterns.md", patterns);
+        var table = Assert.Single(QuestionGenerator.Tables(passages));
+
+        Assert.True(QuestionGenerator.ListsInColumns(table));
+        Assert.Empty(Written("patterns.md", patterns)); // was "which creational design patterns has “Chain of Responsibility” under …"
+        Assert.False(QuestionGenerator.ListsInColumns(Assert.Single(QuestionGenerator.Tables(Notes("net/protocols.md", Protocols).Passages))));
+    }
+
+    [Fact]
     public void Generate_Comparison_AsksWhichComparedColumnHasTheCell()
     {
         var (passages, _) = Notes("net/transport.md", TcpUdp);
