@@ -180,6 +180,7 @@ internal static class QuizLexicon
         "pros", "cons", "faq", "exam", "exercise", "exercises", "lab", "labs", "demo", "prerequisites", "objectives",
         "practices", "remember", "vs", "versus", "comparison", "questions", "todo", "explanation", "description",
         "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "options", "main", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details", "concepts",
+        "applications", "uses", // "Applications of PCA" gathers what its sibling "Compression with PCA" is one of (outside rating 53, P20, P59)
     };
 
     /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
