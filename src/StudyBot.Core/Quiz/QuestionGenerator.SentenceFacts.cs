@@ -131,7 +131,14 @@ public static partial class QuestionGenerator
     /// string. Earlier, we mentioned that …"). Only these words: a paragraph of team notes may say "we" ("when we
     /// execute terraform init the system asks …", rated good eleven times), lean on its section ("It can be …") or its
     /// later sentences on its first ("BGP is … It routes traffic …", rated good twelve times).</summary>
-    internal static bool IsWalkthrough(string paragraph) => QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains);
+    /// An exclaimed sentence ("Voila! We got our removed file back.", "It matches! There's no value to add to, …") is the
+    /// same voice, telling how the example went (outside rating 53, P58); a macro's "!" ("The assert! macro") is not.
+    internal static bool IsWalkthrough(string paragraph) =>
+        QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains) || ExclaimedSentence().IsMatch(paragraph);
+
+    /// <summary>A sentence that ends in "!" with another sentence after it.</summary>
+    [GeneratedRegex(@"\b\p{L}+!\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex ExclaimedSentence();
 
     /// <summary>A sentence of a paragraph worth a blank: every check of a line fact (<see cref="IsFactText"/>), and it
     /// stands alone. It opens with a capital (not cut from the middle of a sentence) and ends with a full stop (not a

@@ -568,6 +568,9 @@ public class QuestionWritingTests
     [Theory]
     [InlineData("Here, s will be a &str that contains the first 4 bytes of the string. Earlier, we mentioned that each of these characters was 2 bytes.", true)]
     [InlineData("Next, we’ll look at a different kind of reference: slices.", true)]
+    [InlineData("Voila! We got our removed file back. git reflog is also useful when rebasing goes terribly wrong.", true)] // outside rating 53, P58
+    [InlineData("It matches! There’s no value to add to, so the program stops and returns the None value on the right side of =>.", true)]
+    [InlineData("The assert! macro, provided by the standard library, is useful when you want to ensure that some condition in a test evaluates to true.", false)]
     [InlineData("BGP is the routing protocol that glues the internet together. It routes traffic between autonomous systems.", false)]
     [InlineData("It can be attached to one instance at a time and is replicated within its zone.", false)] // leans on its section, shown
     [InlineData("Important: If we have a local state and change to the S3 backend, when we execute terraform init the system asks us to copy the state.", false)]
