@@ -65,7 +65,36 @@ public static partial class QuestionGenerator
         var written = Write(passages, readLines, model, quality, quality is null ? null : ReserveFloor);
         var kept = written.Where(c => quality is null || InBank(c, quality)).Select(c => c.Question).ToList();
         var reserve = written.Where(c => quality is not null && !InBank(c, quality)).Select(c => c.Question).ToList();
-        return (kept, reserve);
+        return (kept, AlternatingYesNo(reserve));
+    }
+
+    /// <summary>The reserve is asked in its order, best first; its yes/no questions take turns at Yes and No where both
+    /// are left (each answer's questions keep their own order, and every other question its place). Best first, a
+    /// style guide's rules ran Yes, Yes, Yes, Yes, Yes: a channel learns to answer Yes, and the reader of rating 53 found
+    /// all four it was shown guessable.</summary>
+    internal static List<QuizQuestion> AlternatingYesNo(IReadOnlyList<QuizQuestion> ordered)
+    {
+        static bool IsYesNo(QuizQuestion q) => q.Kind == QuizQuestionKind.YesNo && q.Choices.Count == 2;
+        var byKey = ordered.Where(IsYesNo).GroupBy(q => q.AnswerIndex).ToDictionary(g => g.Key, g => new Queue<QuizQuestion>(g));
+        var result = new List<QuizQuestion>(ordered.Count);
+        int? last = null;
+        foreach (var q in ordered)
+        {
+            if (!IsYesNo(q))
+            {
+                result.Add(q);
+                continue;
+            }
+
+            // The other answer after the last one when it has any left; else this place's own answer; else what is left.
+            var next = (last is { } previous && byKey.TryGetValue(1 - previous, out var other) && other.Count > 0 ? other
+                : byKey[q.AnswerIndex].Count > 0 ? byKey[q.AnswerIndex]
+                : byKey.Values.First(left => left.Count > 0)).Dequeue();
+            result.Add(next);
+            last = next.AnswerIndex;
+        }
+
+        return result;
     }
 
     /// <summary>The lowest item-quality probability a reserve question may have. First 0.5, from the out-of-fold

@@ -71,4 +71,22 @@ public class AdviceItemTests
         Assert.Contains(advice, q => q.Text == "According to the notes, should you mutate the parameters passed in?" && q.Answer == "No");
         Assert.All(advice, q => Assert.Equal(QuizQuestionKind.YesNo, q.Kind));
     }
+
+    [Theory]
+    [InlineData("Y1 Y2 Y3 N1 X N2", "Y1 N1 Y2 N2 X Y3")] // best first, a rule book's reserve ran Yes, Yes, Yes (outside rating 53)
+    [InlineData("N1 X Y1 Y2 N2 N3", "N1 X Y1 N2 Y2 N3")]
+    [InlineData("X Y1 Y2", "X Y1 Y2")] // one answer left: its order stands
+    [InlineData("X B Y1", "X B Y1")]
+    public void AlternatingYesNo_TakesTurnsKeepingEachAnswersOrderAndEveryOtherPlace(string order, string expected)
+    {
+        static QuizQuestion Q(string label) => label[0] switch
+        {
+            'Y' or 'N' => new QuizQuestion(label, QuizQuestionKind.YesNo, "should you …?", ["Yes", "No"], label[0] == 'Y' ? 0 : 1, "e", new Citation("f.md", "s", 1, 1, "e"), label),
+            _ => new QuizQuestion(label, QuizQuestionKind.FillInTheBlank, "Fill in the blank: …", ["a", "b", "c", "d"], 0, "e", new Citation("f.md", "s", 1, 1, "e"), "a"),
+        };
+
+        var result = QuestionGenerator.AlternatingYesNo([.. order.Split(' ').Select(Q)]);
+
+        Assert.Equal(expected, string.Join(' ', result.Select(q => q.Id)));
+    }
 }
