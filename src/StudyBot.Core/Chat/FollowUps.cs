@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Chat;
 
@@ -112,7 +113,7 @@ internal sealed partial class FollowUps(TimeProvider time)
     {
         if (Subject(question) is not null
             || PersonalPronoun().Match(question) is not { Success: true } pronoun
-            || AnticipatoryIt().IsMatch(question))
+            || Lexicon.AnticipatoryIt().IsMatch(question))
         {
             return null;
         }
@@ -144,9 +145,6 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     [GeneratedRegex(@"\b(it|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex PersonalPronoun();
-
-    [GeneratedRegex(@"\b(is|was|isn't|wasn't|would|will|does|doesn't|did)\s+it\s+(\S+\s+){0,4}?(to|that|if|whether|when)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
-    private static partial Regex AnticipatoryIt();
 
     /// <summary>A run of acronyms (EBS, S3, SSE-KMS) and capitalised names (GuardDuty, Shield): "AWS Shield" is one subject.</summary>
     [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]

@@ -105,6 +105,16 @@ internal static partial class Lexicon
         "allow", "allows", "let", "lets", "permit", "permits", "enable", "enables",
     };
 
+    /// <summary>A question that opens on its verb and a pronoun for subject ("is it open source?", "can they run
+    /// on-premise?"): what the pronoun stands for is in an earlier message, not in this one.</summary>
+    [GeneratedRegex(@"^\W*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|isn't|aren't|doesn't|don't|can't|won't)\s+(?:it|they)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PronounSubject();
+
+    /// <summary>The "it" that stands for what follows it ("is it ok to …", "does it matter if …", "is it worth getting …",
+    /// "is it true that …"), not for something named before.</summary>
+    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't|would|will|does|doesn't|did)\s+it\s+(?:(?:\S+\s+){0,4}?(?:to|that|if|whether|when)\b|(?:really\s+|still\s+|even\s+|ever\s+)?(?:worth|ok|okay|fine|possible|true|false|better|best|necessary|safe|bad|wise|required|needed|normal|important|common|legal|allowed|recommended|a\s+good\s+idea|a\s+bad\s+idea)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex AnticipatoryIt();
+
     /// <summary>A clause that opens by setting one thing against another: "Unlike TCP, UDP does not guarantee delivery" says
     /// of TCP the opposite of what it says of UDP. Group <c>x</c> is the thing set against, up to its comma.</summary>
     [GeneratedRegex(@"(?:^|[.:;!?]\s)[\W_]*unlike\s+(?<x>[^,;:.!?]{1,60}),\s*", RegexOptions.IgnoreCase)]

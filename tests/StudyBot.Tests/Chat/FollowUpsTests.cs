@@ -71,6 +71,7 @@ public sealed class FollowUpsTests
 
     [Theory]
     [InlineData("is it ok to never rotate access keys?")]
+    [InlineData("is it worth building my own cluster first?")]
     [InlineData("does it matter if the bucket is public?")]
     [InlineData("just wrote a bash script, how do i make it executable")]
     [InlineData("can I attach it to Lambda?")]

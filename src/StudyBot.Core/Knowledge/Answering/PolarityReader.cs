@@ -58,6 +58,15 @@ internal static partial class PolarityReader
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
+        if (Lexicon.PronounSubject().IsMatch(question.Question) && !Lexicon.AnticipatoryIt().IsMatch(question.Question))
+        {
+            // "is it open source?" with nothing before it: what "it" is, this question does not say, and the passage
+            // found is about whatever its other words match ("Docker: open source software …" was a Yes). Chat reads a
+            // follow-up with the previous subject first; asked alone, the notes are quoted without a Yes or No. None of
+            // the labelled questions opens so ("is it worth …", "is it ok to …" are the "it" of what follows).
+            return ReadRules(index, question, passage, answer, clause, ownQuestion, similarity) with { Settles = false };
+        }
+
         if (Lexicon.Unlike().Match(clause) is { Success: true } unlike && AsksOf(index, question, unlike.Groups["x"].Value, clause[(unlike.Index + unlike.Length)..]))
         {
             // "does TCP guarantee delivery?" — "Unlike TCP, UDP does not guarantee delivery": what the clause says of

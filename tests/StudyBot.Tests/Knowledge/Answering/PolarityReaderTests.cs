@@ -529,6 +529,16 @@ public sealed class PolarityReaderTests
 
     /// <summary>What the rules read for <paramref name="question"/> from a note of one bullet line: Yes, No, or null when
     /// the line settles nothing.</summary>
+    [Theory]
+    [InlineData("is it open source?", "- Docker is open source software that builds images.", null)] // was a Yes about Docker: "it" was never named
+    [InlineData("can they run on-premise?", "- Containers can run on-premise.", null)]
+    [InlineData("does it encrypt data at rest?", "- Server-side encryption encrypts data at rest.", null)]
+    [InlineData("is it ok to run containers on-premise?", "- Containers can run on-premise.", true)] // the "it" of what follows
+    [InlineData("is it worth running Docker on-premise?", "- Docker is worth running on-premise.", true)]
+    [InlineData("is Docker open source?", "- Docker is open source software that builds images.", true)]
+    public void Read_SubjectOnlyAPronoun_SettlesNothing(string question, string line, bool? yes)
+        => Assert.Equal(yes, OneLineVerdict(question, line));
+
     private static bool? OneLineVerdict(string question, string line)
     {
         using var kit = new AnsweringTestKit($"# Notes\n\n{line}\n", "notes.md");
