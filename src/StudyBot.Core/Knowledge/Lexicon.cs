@@ -111,8 +111,8 @@ internal static partial class Lexicon
     public static partial Regex PronounSubject();
 
     /// <summary>The "it" that stands for what follows it ("is it ok to …", "does it matter if …", "is it worth getting …",
-    /// "is it true that …"), not for something named before.</summary>
-    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't|would|will|does|doesn't|did)\s+it\s+(?:(?:\S+\s+){0,4}?(?:to|that|if|whether|when)\b|(?:really\s+|still\s+|even\s+|ever\s+)?(?:worth|ok|okay|fine|possible|true|false|better|best|necessary|safe|bad|wise|required|needed|normal|important|common|legal|allowed|recommended|a\s+good\s+idea|a\s+bad\s+idea)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// "is it true that …"), not for something named before ("is it safe?" alone asks about a thing).</summary>
+    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't|would|will|does|doesn't|did)\s+it\s+(?:(?:\S+\s+){0,4}?(?:to|that|if|whether|when)\b|(?:really\s+|still\s+|even\s+|ever\s+)?(?:worth|ok|okay|fine|possible|true|false|better|best|necessary|safe|bad|wise|required|needed|normal|important|common|legal|allowed|recommended|a\s+good\s+idea|a\s+bad\s+idea)\s+(?:to|that|if|whether|when|\w+ing)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex AnticipatoryIt();
 
     /// <summary>A clause that opens by setting one thing against another: "Unlike TCP, UDP does not guarantee delivery" says

@@ -13,6 +13,7 @@ public sealed class FollowUpsTests
     [InlineData("what is ECS", "is it open source?", "is ECS open source?")]
     [InlineData("What does GuardDuty do?", "how do I enable it?", "how do I enable GuardDuty?")]
     [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
+    [InlineData("what is ECS", "is it safe?", "is ECS safe?")]
     [InlineData("Is EBS encrypted by default?", "tell me more", "tell me more about EBS")]
     [InlineData("Is EBS encrypted by default?", "ok, can you elaborate on that?", "tell me more about EBS")]
     [InlineData("What does GuardDuty do?", "More details please", "tell me more about GuardDuty")]

@@ -535,6 +535,7 @@ public sealed class PolarityReaderTests
     [InlineData("does it encrypt data at rest?", "- Server-side encryption encrypts data at rest.", null)]
     [InlineData("is it ok to run containers on-premise?", "- Containers can run on-premise.", true)] // the "it" of what follows
     [InlineData("is it worth running Docker on-premise?", "- Docker is worth running on-premise.", true)]
+    [InlineData("is it safe?", "- Docker is safe to run on-premise.", null)] // no complement: "it" is a thing
     [InlineData("is Docker open source?", "- Docker is open source software that builds images.", true)]
     public void Read_SubjectOnlyAPronoun_SettlesNothing(string question, string line, bool? yes)
         => Assert.Equal(yes, OneLineVerdict(question, line));
