@@ -130,9 +130,9 @@ public static partial class QuestionGenerator
     /// Rust book's short paragraphs became blanks ("Here, s will be a _____ that contains the first 4 bytes of the
     /// string. Earlier, we mentioned that …"). Only these words: a paragraph of team notes may say "we" ("when we
     /// execute terraform init the system asks …", rated good eleven times), lean on its section ("It can be …") or its
-    /// later sentences on its first ("BGP is … It routes traffic …", rated good twelve times).</summary>
-    /// An exclaimed sentence ("Voila! We got our removed file back.", "It matches! There's no value to add to, …") is the
-    /// same voice, telling how the example went (outside rating 53, P58); a macro's "!" ("The assert! macro") is not.
+    /// later sentences on its first ("BGP is … It routes traffic …", rated good twelve times). An exclaimed sentence
+    /// ("Voila! We got our removed file back.", "It matches! There's no value to add to, …") is the same voice, telling
+    /// how the example went (outside rating 53, P58); a macro's "!" ("The assert! macro") is not.</summary>
     internal static bool IsWalkthrough(string paragraph) =>
         QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains) || ExclaimedSentence().IsMatch(paragraph);
 
