@@ -56,7 +56,7 @@ internal sealed partial class FollowUps(TimeProvider time)
         {
             rewritten = $"tell me more about {last.Subject}";
         }
-        else if (OpensOnPronoun(trimmed) is { } pronoun)
+        else if ((OpensOnPronoun(trimmed) ?? EndsOnOne(trimmed)) is { } pronoun)
         {
             rewritten = trimmed[..pronoun.Index] + last.Subject + trimmed[(pronoun.Index + pronoun.Length)..];
         }
@@ -64,11 +64,14 @@ internal sealed partial class FollowUps(TimeProvider time)
         return rewritten is null || rewritten == last.Question ? (text, null) : (rewritten, rewritten);
     }
 
-    /// <summary>Remembers <paramref name="question"/> when it names a subject a follow-up can refer to.</summary>
+    /// <summary>Remembers <paramref name="question"/> when it names a subject a follow-up can refer to; a question that
+    /// names none moves on from the last one, which is forgotten ("how do I drain a node" after a question on
+    /// StatefulSets: "does it delete the pods?" was read as "does StatefulSet delete the pods?").</summary>
     public void Remember(IncomingMessage message, string question)
     {
         if (Subject(question) is not { } subject)
         {
+            _last.TryRemove(Key(message), out _);
             return;
         }
 
@@ -122,6 +125,11 @@ internal sealed partial class FollowUps(TimeProvider time)
         return before <= MaxWordsBeforePronoun && !question[..pronoun.Index].Contains(',', StringComparison.Ordinal) ? pronoun : null;
     }
 
+    /// <summary>"how do I create one?": a closing "one" after a verb stands for the previous subject ("more than one",
+    /// "which one", "each one" count or choose, and stay).</summary>
+    private static Match? EndsOnOne(string question) =>
+        Subject(question) is null && ClosingOne().Match(question) is { Success: true } one ? one : null;
+
     private static string ReplaceWord(string question, string word, string replacement)
     {
         var index = question.IndexOf(word, StringComparison.Ordinal);
@@ -145,6 +153,9 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     [GeneratedRegex(@"\b(it|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex PersonalPronoun();
+
+    [GeneratedRegex(@"(?<!\b(?:than|which|each|every|only|no|any|the|a|this|that|no\s+one|per|single|just|at\s+least)\s+)\bone(?=[\s?.!]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    private static partial Regex ClosingOne();
 
     /// <summary>A run of acronyms (EBS, S3, SSE-KMS) and capitalised names (GuardDuty, Shield): "AWS Shield" is one subject.</summary>
     [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,})(?:\s+(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}))*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]

@@ -14,6 +14,7 @@ public sealed class FollowUpsTests
     [InlineData("What does GuardDuty do?", "how do I enable it?", "how do I enable GuardDuty?")]
     [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
     [InlineData("what is ECS", "is it safe?", "is ECS safe?")]
+    [InlineData("what is a DaemonSet", "how do I create one?", "how do I create DaemonSet?")]
     [InlineData("Is EBS encrypted by default?", "tell me more", "tell me more about EBS")]
     [InlineData("Is EBS encrypted by default?", "ok, can you elaborate on that?", "tell me more about EBS")]
     [InlineData("What does GuardDuty do?", "More details please", "tell me more about GuardDuty")]
@@ -78,6 +79,9 @@ public sealed class FollowUpsTests
     [InlineData("can I attach it to Lambda?")]
     [InlineData("how do I know if that is enabled?")]
     [InlineData("more replicas or bigger nodes?")]
+    [InlineData("can I have more than one?")]
+    [InlineData("which one?")]
+    [InlineData("is one enough?")]
     [InlineData("tell me more about S3")]
     public async Task HandleAsync_APronounThatDoesNotReferBack_AskedAsWritten(string text)
     {
@@ -121,5 +125,19 @@ public sealed class FollowUpsTests
         Assert.InRange(followUps.Count, 1, FollowUps.MaxRemembered);
         Assert.Equal("Is S3 encrypted by default?", followUps.Resolve(From((FollowUps.MaxRemembered * 3) + 6), "what about S3?").Assumed);
         Assert.Null(followUps.Resolve(From(0), "what about S3?").Assumed);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ANewQuestionNamingNothing_TheOldSubjectIsForgotten()
+    {
+        await using var chat = new ChatFixture();
+        chat.Knowledge.Responder = FakeKnowledgeBase.Yes;
+        await chat.SendAsync("what is a StatefulSet?");
+        await chat.SendAsync("how do I drain a node");
+
+        var reply = await chat.SendAsync("does it delete the pods?");
+
+        Assert.Equal("does it delete the pods?", chat.Knowledge.Questions[^1]); // was "does StatefulSet delete the pods?"
+        Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
     }
 }
