@@ -30,7 +30,7 @@ internal sealed partial class FollowUps(TimeProvider time)
     /// asking under fresh web user ids, each its own person) the older half too: what is remembered stays bounded.</summary>
     internal const int MaxRemembered = 10_000;
 
-    private readonly ConcurrentDictionary<(string Platform, string Channel, string User), (string Question, string Subject, DateTimeOffset At)> _last = new();
+    private readonly ConcurrentDictionary<(string Platform, string Channel, string User), (string Question, string? Subject, DateTimeOffset At)> _last = new();
 
     /// <summary>The question to ask for <paramref name="text"/>, and the rewritten question when it was a follow-up.</summary>
     public (string Question, string? Assumed) Resolve(IncomingMessage message, string text)
@@ -44,37 +44,41 @@ internal sealed partial class FollowUps(TimeProvider time)
         string? rewritten = null;
         if (WhatAbout().Match(trimmed) is { Success: true } about)
         {
-            rewritten = ReplaceWord(last.Question, last.Subject, about.Groups["x"].Value.Trim());
+            // "how many hosts in a /24?" then "what about /26?": a value takes the place of the one of its shape.
+            var x = about.Groups["x"].Value.Trim().TrimEnd('?', '.', '!');
+            rewritten = SameShape(last.Question, x) is { } value ? ReplaceWord(last.Question, value, x)
+                : last.Subject is { } named ? ReplaceWord(last.Question, named, x) : null;
         }
-        else if (AndThen().Match(trimmed) is { Success: true } and && Pronoun().IsMatch(and.Groups["rest"].Value))
+        else if (WhichOne().IsMatch(trimmed) && Subject(trimmed) is null && Names(last.Question) is [var first, var second, ..])
+        {
+            // "what's the difference between TCP and UDP" then "which one is faster?": between the two it named.
+            rewritten = $"{trimmed.TrimEnd('?', '.', '!', ' ')}, {first} or {second}?";
+        }
+        // The rest stand for the last question's subject: when it named none, they are asked as typed.
+        else if (last.Subject is { } subject && AndThen().Match(trimmed) is { Success: true } and && Pronoun().IsMatch(and.Groups["rest"].Value))
         {
             var rest = and.Groups["rest"].Value;
-            rewritten = Pronoun().Replace(rest, last.Subject, 1);
+            rewritten = Pronoun().Replace(rest, subject, 1);
             rewritten = char.ToUpperInvariant(rewritten[0]) + rewritten[1..];
         }
-        else if (MoreAbout().IsMatch(trimmed))
+        else if (last.Subject is { } whole && MoreAbout().IsMatch(trimmed))
         {
-            rewritten = $"tell me more about {last.Subject}";
+            rewritten = $"tell me more about {whole}";
         }
-        else if ((OpensOnPronoun(trimmed) ?? EndsOnOne(trimmed)) is { } pronoun)
+        else if (last.Subject is { } referred && (OpensOnPronoun(trimmed) ?? EndsOnOne(trimmed)) is { } pronoun)
         {
-            rewritten = trimmed[..pronoun.Index] + last.Subject + trimmed[(pronoun.Index + pronoun.Length)..];
+            rewritten = trimmed[..pronoun.Index] + referred + trimmed[(pronoun.Index + pronoun.Length)..];
         }
 
         return rewritten is null || rewritten == last.Question ? (text, null) : (rewritten, rewritten);
     }
 
-    /// <summary>Remembers <paramref name="question"/> when it names a subject a follow-up can refer to; a question that
-    /// names none moves on from the last one, which is forgotten ("how do I drain a node" after a question on
-    /// StatefulSets: "does it delete the pods?" was read as "does StatefulSet delete the pods?").</summary>
+    /// <summary>Remembers <paramref name="question"/> and the subject a follow-up can refer to; a question that names none
+    /// moves on from the last one, whose subject is forgotten ("how do I drain a node" after a question on StatefulSets:
+    /// "does it delete the pods?" was read as "does StatefulSet delete the pods?").</summary>
     public void Remember(IncomingMessage message, string question)
     {
-        if (Subject(question) is not { } subject)
-        {
-            _last.TryRemove(Key(message), out _);
-            return;
-        }
-
+        var subject = Subject(question);
         var now = time.GetUtcNow();
         if (_last.Count >= MaxRemembered)
         {
@@ -103,11 +107,11 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     /// <summary>The thing a question is about: its first run of acronyms or capitalised names after the first word
     /// (EBS, GuardDuty, AWS Shield).</summary>
-    internal static string? Subject(string question)
-    {
-        var names = Name().Matches(question).Where(m => m.Index > 0).Select(m => m.Value).ToList();
-        return names.Count == 0 ? null : names[0];
-    }
+    internal static string? Subject(string question) => Names(question) is [var first, ..] ? first : null;
+
+    /// <summary>The names a question holds after its first word, in order, each once.</summary>
+    private static List<string> Names(string question) =>
+        Name().Matches(question).Where(m => m.Index > 0).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The pronoun a question without a name of its own refers back with, when it stands among its first
     /// words (<see cref="MaxWordsBeforePronoun"/>); "this" and "that" are left out, being as often "that option", and so
@@ -130,6 +134,41 @@ internal sealed partial class FollowUps(TimeProvider time)
     private static Match? EndsOnOne(string question) =>
         Subject(question) is null && ClosingOne().Match(question) is { Success: true } one ? one : null;
 
+    /// <summary>The value of <paramref name="question"/> written in the shape of <paramref name="value"/> ("/24" for
+    /// "/26", "443" for "8080", "v2" for "v3": letters, digits and signs in the same order), when the value holds a digit
+    /// and the question holds one such word; null otherwise (a name is replaced by the subject instead).</summary>
+    internal static string? SameShape(string question, string value)
+    {
+        if (!value.Any(char.IsDigit) || value.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var shape = Shape(value);
+        var matches = question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('?', '.', '!', ',', ';', ':', '(', ')'))
+            .Where(w => w.Any(char.IsDigit) && Shape(w) == shape)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+
+        // A run of capitals, small letters or digits is one mark: "/24" and "/255" are one shape, "v2" and "V2" are not.
+        static string Shape(string word)
+        {
+            var shape = new System.Text.StringBuilder(word.Length);
+            foreach (var c in word)
+            {
+                var mark = char.IsUpper(c) ? 'A' : char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '9' : c;
+                if (shape.Length == 0 || shape[^1] != mark)
+                {
+                    shape.Append(mark);
+                }
+            }
+
+            return shape.ToString();
+        }
+    }
+
     private static string ReplaceWord(string question, string word, string replacement)
     {
         var index = question.IndexOf(word, StringComparison.Ordinal);
@@ -138,7 +177,7 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     private static (string, string, string) Key(IncomingMessage message) => (message.Platform, message.ChannelId, message.UserId);
 
-    [GeneratedRegex(@"^(and\s+)?(what|how)\s+about\s+(?<x>[^?]{1,80})\??$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|thanks|thank\s+you|cool|great|nice|and|so)[,!.]?\s+)*(what|how)\s+about\s+(?<x>[^?]{1,80})\??$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex WhatAbout();
 
     [GeneratedRegex(@"^and\s+(?<rest>.{3,300})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: MatchTimeoutMs)]
@@ -153,6 +192,10 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     [GeneratedRegex(@"\b(it|they|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex PersonalPronoun();
+
+    /// <summary>"which one is faster?", "which of them uses less memory?", "which is better for video?".</summary>
+    [GeneratedRegex(@"^which(?:\s+one|\s+of\s+(?:them|the\s+two))?\s+(?:is|are|has|have|does|do|should|would|can|uses?|needs?|gives?|works?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
+    private static partial Regex WhichOne();
 
     [GeneratedRegex(@"(?<!\b(?:than|which|each|every|only|no|any|the|a|this|that|no\s+one|per|single|just|at\s+least)\s+)\bone(?=[\s?.!]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMs)]
     private static partial Regex ClosingOne();

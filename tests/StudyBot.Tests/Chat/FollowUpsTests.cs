@@ -15,6 +15,9 @@ public sealed class FollowUpsTests
     [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
     [InlineData("what is ECS", "is it safe?", "is ECS safe?")]
     [InlineData("what is a DaemonSet", "how do I create one?", "how do I create DaemonSet?")]
+    [InlineData("what's the difference between TCP and UDP", "which one is faster?", "which one is faster, TCP or UDP?")]
+    [InlineData("how many hosts in a /24", "ok thanks, what about /26?", "how many hosts in a /26")]
+    [InlineData("Which port does HTTPS use, 443?", "and what about 8080", "Which port does HTTPS use, 8080?")]
     [InlineData("Is EBS encrypted by default?", "tell me more", "tell me more about EBS")]
     [InlineData("Is EBS encrypted by default?", "ok, can you elaborate on that?", "tell me more about EBS")]
     [InlineData("What does GuardDuty do?", "More details please", "tell me more about GuardDuty")]
@@ -140,4 +143,12 @@ public sealed class FollowUpsTests
         Assert.Equal("does it delete the pods?", chat.Knowledge.Questions[^1]); // was "does StatefulSet delete the pods?"
         Assert.DoesNotContain("Reading that as", reply.Markdown, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("how many hosts in a /24", "/26", "/24")]
+    [InlineData("is port 443 open by default", "8080", "443")]
+    [InlineData("how many hosts in a /24 or a /25", "/26", null)] // two of the shape: which one is not known
+    [InlineData("how many hosts in a /24", "S3", null)] // a name, not a value: the subject takes its place
+    public void SameShape_TheValueOfTheSameShape(string question, string value, string? expected) =>
+        Assert.Equal(expected, FollowUps.SameShape(question, value));
 }
