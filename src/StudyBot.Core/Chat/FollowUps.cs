@@ -41,6 +41,9 @@ internal sealed partial class FollowUps(TimeProvider time)
         }
 
         var trimmed = text.Trim();
+
+        // A question that names a thing of its own is about that thing: only "what about X" reads it into the last one.
+        var namesItsOwn = Subject(trimmed) is not null;
         string? rewritten = null;
         if (WhatAbout().Match(trimmed) is { Success: true } about)
         {
@@ -49,7 +52,7 @@ internal sealed partial class FollowUps(TimeProvider time)
             rewritten = SameShape(last.Question, x) is { } value ? ReplaceWord(last.Question, value, x)
                 : last.Subject is { } named ? ReplaceWord(last.Question, named, x) : null;
         }
-        else if (WhichOne().IsMatch(trimmed) && Subject(trimmed) is null && Names(last.Question) is [var first, var second, ..])
+        else if (!namesItsOwn && WhichOne().IsMatch(trimmed) && Names(last.Question) is [var first, var second, ..])
         {
             // "what's the difference between TCP and UDP" then "which one is faster?": between the two it named.
             rewritten = $"{trimmed.TrimEnd('?', '.', '!', ' ')}, {first} or {second}?";
@@ -65,7 +68,7 @@ internal sealed partial class FollowUps(TimeProvider time)
         {
             rewritten = $"tell me more about {whole}";
         }
-        else if (last.Subject is { } referred && (OpensOnPronoun(trimmed) ?? EndsOnOne(trimmed)) is { } pronoun)
+        else if (!namesItsOwn && last.Subject is { } referred && (OpensOnPronoun(trimmed) ?? EndsOnOne(trimmed)) is { } pronoun)
         {
             rewritten = trimmed[..pronoun.Index] + referred + trimmed[(pronoun.Index + pronoun.Length)..];
         }
@@ -113,14 +116,12 @@ internal sealed partial class FollowUps(TimeProvider time)
     private static List<string> Names(string question) =>
         Name().Matches(question).Where(m => m.Index > 0).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The pronoun a question without a name of its own refers back with, when it stands among its first
+    /// <summary>The pronoun a question (one without a name of its own) refers back with, when it stands among its first
     /// words (<see cref="MaxWordsBeforePronoun"/>); "this" and "that" are left out, being as often "that option", and so
     /// is the "it" of "is it ok to …" and "does it matter if …", which stands for what follows.</summary>
     private static Match? OpensOnPronoun(string question)
     {
-        if (Subject(question) is not null
-            || PersonalPronoun().Match(question) is not { Success: true } pronoun
-            || Lexicon.AnticipatoryIt().IsMatch(question))
+        if (PersonalPronoun().Match(question) is not { Success: true } pronoun || Lexicon.AnticipatoryIt().IsMatch(question))
         {
             return null;
         }
@@ -131,8 +132,7 @@ internal sealed partial class FollowUps(TimeProvider time)
 
     /// <summary>"how do I create one?": a closing "one" after a verb stands for the previous subject ("more than one",
     /// "which one", "each one" count or choose, and stay).</summary>
-    private static Match? EndsOnOne(string question) =>
-        Subject(question) is null && ClosingOne().Match(question) is { Success: true } one ? one : null;
+    private static Match? EndsOnOne(string question) => ClosingOne().Match(question) is { Success: true } one ? one : null;
 
     /// <summary>The value of <paramref name="question"/> written in the shape of <paramref name="value"/> ("/24" for
     /// "/26", "443" for "8080", "v2" for "v3": letters, digits and signs in the same order), when the value holds a digit
