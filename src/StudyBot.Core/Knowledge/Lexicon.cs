@@ -70,10 +70,12 @@ internal static partial class Lexicon
         words.Count > 0 && (ConditionOpeners.Contains(words[0])
             || ConditionPhrases.Any(p => p.Split(' ') is var phrase && words.Take(phrase.Length).SequenceEqual(phrase, StringComparer.OrdinalIgnoreCase)));
 
-    /// <summary>Words that open a clause giving a reason or a concession before its main part ("Since …, we need to …").</summary>
+    /// <summary>Words that open a clause giving a reason or a concession before its main part ("Since …, we need to …";
+    /// "While local co-Instructors need not be badged, every workshop must have one badged Instructor": the concession
+    /// speaks of something else, and its "need not" was a trusted No to "does every workshop need a badged instructor?").</summary>
     public static readonly IReadOnlySet<string> ReasonOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "since", "because", "although", "though",
+        "since", "because", "although", "though", "while", "whereas",
     };
 
     /// <summary>Verbs that keep what follows them from happening: in a question they negate it as "not" does ("a flag that
@@ -122,7 +124,7 @@ internal static partial class Lexicon
 
     /// <summary>An exception inside a clause and the list it excepts, up to the verb or punctuation after it ("except for
     /// SIGKILL and SIGSTOP can be …", "other than the id,").</summary>
-    [GeneratedRegex(@"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding)\s+(?<list>.{1,60}?)(?=\s+(?:can|cannot|can't|are|is|will|may|must|should|do|does|have|has|get|gets)\b|[,.;:]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding)\s+(?<list>.{1,60}?)(?=\s+(?:can|cannot|can['’]t|are|is|will|may|must|should|do|does|have|has|get|gets)\b|[,.;:]|$)", RegexOptions.IgnoreCase)]
     public static partial Regex Exception();
 
     /// <summary>Words that frame a question rather than name its topic.</summary>
@@ -425,8 +427,9 @@ internal static partial class Lexicon
     public static partial Regex RequestOpener();
 
     /// <summary>A negation inside a relative clause ("content that isn't often updated"): it restricts the subject, it
-    /// does not deny what the sentence says of it.</summary>
-    [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|weren'?t|can'?t|cannot|won'?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
+    /// does not deny what the sentence says of it. With the typographic apostrophe too ("stop a build that doesn’t stand
+    /// to this standard" was a trusted No to "can the CI fail a build under the coverage threshold?").</summary>
+    [GeneratedRegex(@"\b(?:that|which|who)\s+(?:isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|wasn['’]?t|weren['’]?t|can['’]?t|cannot|won['’]?t|never|(?:is|are|does|do|was|were|can|will)\s+not)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RelativeNegation();
 
     /// <summary>A negation of a degree or a frequency ("does not necessarily stop the service", "is not always

@@ -39,7 +39,7 @@ public static partial class QuestionGenerator
     /// A label the parser read as a section title of its own ("**Incident Response Team:** A specialized team …") is
     /// the same line: it sits in the list of the heading above it.</summary>
     private static List<DefiningSection> LabelledDefinitions(
-        IReadOnlyList<(List<Passage> Passages, IReadOnlyList<string>? Lines)> files, List<DefiningSection> sections, QuizCorpus corpus)
+        IReadOnlyList<(List<Passage> Passages, IReadOnlyList<string>? Lines)> files, List<DefiningSection> sections, QuizCorpus corpus, QuizTrace? trace = null)
     {
         var labels = files.Where(f => f.Lines is not null)
             .SelectMany(f => Labelled(OutOfContext(f.Passages, f.Lines, corpus), f.Lines!).Select(x => (x.Passage, x.Label, Lines: f.Lines!)))
@@ -56,17 +56,23 @@ public static partial class QuestionGenerator
         foreach (var (p, title, fileLines) in labels)
         {
             var ownSection = string.Equals(QuizText.Normalize(LabelNumberRegex().Replace(QuizText.OneLine(p.Section), string.Empty)), QuizText.Normalize(title), StringComparison.Ordinal);
-            if (definedByHeadings.Contains(QuizCorpus.Root(p.File)) || counts[QuizCorpus.Root(p.File) + "\u001f" + QuizText.Normalize(title)] != 1
-                || (!ownSection && headings.Contains(p.File + "\u001e" + QuizText.Normalize(title)))
-                || !IsNameTitle(title, corpus) || corpus.IsTopicHeading(title) || HasNestedList(p, fileLines)
-                || LabelledDefinition(p, title) is not { } definition)
+            var refused = definedByHeadings.Contains(QuizCorpus.Root(p.File)) ? "the notes define their terms under headings"
+                : counts[QuizCorpus.Root(p.File) + "\u001f" + QuizText.Normalize(title)] != 1 ? "a label written more than once"
+                : !ownSection && headings.Contains(p.File + "\u001e" + QuizText.Normalize(title)) ? "a label that is a heading elsewhere"
+                : !IsNameTitle(title, corpus) ? "a label that names no thing"
+                : corpus.IsTopicHeading(title) ? "a label that names a topic"
+                : HasNestedList(p, fileLines) ? "a label over a list"
+                : null;
+            var definition = refused is null ? LabelledDefinition(p, title) : null;
+            trace?.Note("label", refused ?? (definition is null ? "no defining sentence after the label" : "a labelled definition"), $"{title}: {QuizText.OneLine(p.Text)}");
+            if (definition is null)
             {
                 continue;
             }
 
             var path = ownSection ? p.HeadingPath.Take(p.HeadingPath.Count - 1).ToList() : p.HeadingPath;
             var line = QuizText.OneLine(p.Text);
-            found.Add(new DefiningSection(title, p with { LineEnd = definition.LineEnd }, definition.Text, p.LineStart,
+            found.Add(new DefiningSection(title, p with { LineEnd = definition.Value.LineEnd }, definition.Value.Text, p.LineStart,
                 p.File + "\u001e" + string.Join('\u001f', path), Defines: true, QuizText.Stems(line + " " + title))
             {
                 Labelled = true,

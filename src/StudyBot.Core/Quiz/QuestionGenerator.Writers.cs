@@ -80,10 +80,16 @@ public static partial class QuestionGenerator
         }
     }
 
-    private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus, KindSimilarity kinds)
+    private static IEnumerable<Candidate> FromDefinitions(IEnumerable<DefiningSection> own, List<DefiningSection> all, QuizCorpus corpus, KindSimilarity kinds, QuizTrace? trace = null)
     {
-        foreach (var s in own.Where(s => s.Defines && !DefinesAnotherTerm(s.DefinitionText, s.Title, kinds)))
+        foreach (var s in own.Where(s => s.Defines))
         {
+            if (DefinesAnotherTerm(s.DefinitionText, s.Title, kinds))
+            {
+                trace?.Note("definition", "the line defines another term", $"{s.Title}: {s.DefinitionText}");
+                continue;
+            }
+
             var p = s.Definition;
             var citation = new Citation(p.File, p.Section, s.TitleLine, p.LineEnd, s.DefinitionText);
             var explanation = $"{s.Title} — {s.DefinitionText}";
@@ -95,14 +101,21 @@ public static partial class QuestionGenerator
                 QuizQuestionKind.Definition, text, s.DefinitionText, string.Empty, s.Title, WrongTitles(s, all, cited, kinds),
                 explanation, citation, s.Title, s.Labelled ? Distractors - 1 : Distractors);
             definition = definition is null ? null : WithoutGlosses(definition, kinds);
-            if (definition is not null && Check(definition, corpus, kinds) is null)
+            var reason = definition is null ? null : Check(definition, corpus, kinds);
+            if (definition is not null && reason is null)
             {
+                trace?.Note("definition", "written", text);
                 yield return definition;
             }
             else if (definition is null && EitherOr(s, all, cited, citation, explanation, corpus, kinds) is { } pair && WithoutGlosses(pair, kinds) is { } shown
                 && Check(shown, corpus, kinds) is null)
             {
+                trace?.Note("definition", "written between two", text);
                 yield return shown;
+            }
+            else
+            {
+                trace?.Note("definition", reason ?? "too few fair wrong titles", text);
             }
         }
     }

@@ -162,7 +162,7 @@ public static partial class QuestionGenerator
         // in; a title from elsewhere in the file (another list's label, a heading over a list the term is an item of:
         // "REST and Statelessness" for "Stateless") was as often also true or of another kind. Kept apart from the
         // headings' sections, the questions written from headings keep the wrong titles and the blanks the keys they had.
-        var labelled = LabelledDefinitions(files.Select(f => (f.Passages, f.Lines)).ToList(), sections, corpus)
+        var labelled = LabelledDefinitions(files.Select(f => (f.Passages, f.Lines)).ToList(), sections, corpus, trace)
             .Select(s => s with { FirstWordCounts = firstWords, FirstWordIsName = FirstWordIsName(s.Title, s.FirstWord, corpus) })
             .ToList();
 
@@ -180,9 +180,9 @@ public static partial class QuestionGenerator
             var alone = OutOfContext(filePassages, fileLines, corpus);
             var facts = CandidateFacts(alone, fileLines);
             var candidates = FromQuestionAnswers(alone, sections, corpus)
-                .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds))
+                .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds, trace))
                 .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
-                    .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds)))
+                    .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds, trace)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
                 .Concat(FromTables(alone, corpus, kinds, trace))
                 .Concat(FromGuidelines(alone, corpus, kinds, trace))

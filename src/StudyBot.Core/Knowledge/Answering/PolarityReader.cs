@@ -1521,8 +1521,10 @@ internal static partial class PolarityReader
     /// whose reason says nothing of the main predicate ("multiple immutable references are allowed because no one who
     /// is just reading the data can affect anyone else": the "no" is the reason's). A sentence may end inside its quote
     /// or bracket ("… maintain only 150 stable relationships." He put …): the next sentence's "would not feel embarrassed"
-    /// was read as a No to "is Dunbar's number 150?".</summary>
-    [GeneratedRegex(@"[;!?\n]|\.[""”’')\]]*\s|,\s+(?:but|whereas|while|unless|except)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
+    /// was read as a No to "is Dunbar's number 150?". And ", otherwise", whose clause says what goes wrong without the
+    /// one before ("ensure the exception contains a property that tells the error type, otherwise … the application won't
+    /// be able to do much": its "won't" was a trusted No to "should the exception carry the error type?").</summary>
+    [GeneratedRegex(@"[;!?\n]|\.[""”’')\]]*\s|,\s+(?:but|whereas|while|unless|except|otherwise)\b|\s[—–]\s|\bbut\b|\bwhereas\b|\bthen\b|\bhowever\b|\bbecause\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     /// <summary>A line break inside a sentence: after a word or a comma, before a lower-case word.</summary>

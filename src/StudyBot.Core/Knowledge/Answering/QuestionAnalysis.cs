@@ -46,8 +46,11 @@ internal static partial class QuestionAnalyzer
 {
     public static QuestionAnalysis Analyze(KnowledgeIndex index, IndexSearcher searcher, string asked)
     {
-        // A very long question has said what it asks long before this; the answer still quotes it whole.
-        var question = AsConfirmation(asked.Length > QuestionTerms.MaxQuestionChars ? asked[..QuestionTerms.MaxQuestionChars] : asked);
+        // A very long question has said what it asks long before this; the answer still quotes it whole. A phone's
+        // typographic apostrophes read as plain ones: "isn’t EBS encrypted by default?" was no yes/no question, since
+        // the lexicon's patterns spell "isn't".
+        var plain = asked.Replace('’', '\'').Replace('‘', '\'');
+        var question = AsConfirmation(plain.Length > QuestionTerms.MaxQuestionChars ? plain[..QuestionTerms.MaxQuestionChars] : plain);
         var main = MainClause(question);
         var isYesNo = IsYesNo(question);
         var answerType = Lexicon.AnswerTypeOf(question);
@@ -79,7 +82,7 @@ internal static partial class QuestionAnalyzer
         // yet - will kubernetes still start pods?"), and its "isn't" agreed with the notes' "won't … until CNI is
         // running" and read Yes (leave-one-corpus-out strict 787 → 791, right Yes/No 53 → 57, wrong 7 → 7).
         return new QuestionAnalysis(
-            asked, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
+            plain, main, topic, kind, isYesNo, answerType, concepts, content, total, subject,
             NegationsOf(main), definitional, Lexicon.HowQuestion().IsMatch(question) || Lexicon.CommandQuestion().IsMatch(question));
     }
 

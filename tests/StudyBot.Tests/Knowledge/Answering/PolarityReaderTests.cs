@@ -301,6 +301,10 @@ public sealed class PolarityReaderTests
     [InlineData("can I push code to someone else's repository if I don't have access?", "- Git doesn't allow you to add code to someone else's repository without access rights.", false)] // the denial falls past "allow you to".
     [InlineData("would it make sense to run a retro between the partner and the vendor?", "- Consider running a retro on what's working and what's not working between the partner and the vendor.", true)] // "what's not working" names a thing, it denies nothing.
     [InlineData("should we run the agent as root?", "- Running the agent as root is what not to do.", false)] // advice against it: its "not" denies.
+    [InlineData("does every branded workshop need at least one badged instructor?", "- While local co-instructors need not be badged, every branded workshop must have at least one badged instructor.", true)] // the concession speaks of another thing.
+    [InlineData("does every branded workshop need at least one badged instructor?", "- While it is short, a branded workshop does not need a badged instructor.", false)]
+    [InlineData("can the CI fail a build when coverage is under the threshold?", "- Configure the CI with a coverage threshold and fail a build that doesn’t meet it.", true)] // a relative clause's negation, typographic apostrophe and all.
+    [InlineData("should the thrown exception carry a property with the error type?", "- Ensure the thrown exception contains a property that tells the error type, otherwise the application won't be able to do much.", true)] // what goes wrong without it is no denial.
     public void Read_OneLineNote_ReasonExceptionMisbeliefRestrictionAndPrefixes(string question, string line, bool yes)
         => Assert.Equal(yes, OneLineVerdict(question, line));
 

@@ -173,6 +173,8 @@ public sealed class QuestionAnalyzerTests : IDisposable
     [InlineData("ran git reset --hard by accident, how do i get it back", "How")] // the asking clause asks how
     [InlineData("Which protocol does SSH use?", "Which")]
     [InlineData("can someone explain what a pod is", "Definition")]
+    [InlineData("isn’t UDP connectionless?", "YesNo")]   // a phone's typographic apostrophe reads as a plain one.
+    [InlineData("what’s a pod?", "Definition")]
     public void Analyze_Question_HasItsKind(string question, string kind)
     {
         Assert.Equal(Enum.Parse<QuestionKind>(kind), _kit.Analyze(question).Kind);
