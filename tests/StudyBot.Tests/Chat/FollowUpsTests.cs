@@ -11,6 +11,7 @@ public sealed class FollowUpsTests
     [InlineData("How does AWS Shield work?", "What about WAF?", "How does WAF work?")]
     [InlineData("Is EBS encrypted by default?", "and how do I turn it on?", "How do I turn EBS on?")]
     [InlineData("what is ECS", "is it open source?", "is ECS open source?")]
+    [InlineData("what is ECS", "isn’t it open source?", "isn’t ECS open source?")]   // a phone's typographic apostrophe.
     [InlineData("What does GuardDuty do?", "how do I enable it?", "how do I enable GuardDuty?")]
     [InlineData("what is ECS", "can they run on-premise?", "can ECS run on-premise?")]
     [InlineData("what is ECS", "is it safe?", "is ECS safe?")]
