@@ -45,8 +45,9 @@ internal static class AnswerComposer
         bool Accept,
         AnswerModel.Variant Variant);
 
-    internal static Ranking Rank(KnowledgeIndex index, IndexSearcher searcher, string question, AnswerModel model)
+    internal static Ranking Rank(KnowledgeIndex index, IndexSearcher searcher, string asked, AnswerModel model)
     {
+        var question = QuestionAnalyzer.WithoutRemark(asked);
         var semantic = index.Semantic;
         var embedding = semantic is null || question.Trim().Length == 0 ? null : new QueryEmbedding(semantic, question);
         var analysis = QuestionAnalyzer.Analyze(index, searcher, question);

@@ -86,6 +86,32 @@ internal static partial class QuestionAnalyzer
             NegationsOf(main), definitional, Lexicon.HowQuestion().IsMatch(question) || Lexicon.CommandQuestion().IsMatch(question));
     }
 
+    /// <summary>Most words a question needs before a remark after its question mark is read as a remark, not as what the
+    /// question left unsaid: "devsecops = ? quick definition pls" asks in its tail.</summary>
+    private const int MinWordsBeforeRemark = 3;
+
+    /// <summary>The question without a remark that follows its question mark ("how would you sum up what a product owner
+    /// is responsible for? need it for a slide", "why can't we just write the vision ourselves? seems way faster"): chat
+    /// says why it asks after asking, and those words are no part of what is asked — their concepts are in no note, so
+    /// they lowered the coverage of the passage that answers and the question was declined, and "faster" read the "why"
+    /// question as a comparison. A tail that asks is kept: one that ends in its own question mark, holds a question word
+    /// ("… how does the traffic shift work"), opens with an auxiliary ("… is buying insurance one of them") or goes on
+    /// with an alternative ("… or Y").</summary>
+    public static string WithoutRemark(string question)
+    {
+        var remark = Lexicon.RemarkAfterQuestion().Match(question);
+        if (!remark.Success || WordPattern().Matches(question[..remark.Index]).Count < MinWordsBeforeRemark)
+        {
+            return question;
+        }
+
+        var tail = remark.Groups["tail"].Value.Replace('’', '\'');
+        var first = WordPattern().Match(tail);
+        var asks = !first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || Lexicon.AnyWhWord().IsMatch(tail)
+            || Lexicon.InformalOpener().IsMatch(tail) || Lexicon.RemarkContinuation().IsMatch(tail);
+        return asks ? question : question[..remark.Groups["tail"].Index].TrimEnd();
+    }
+
     /// <summary>A study partner's "true or false: S" (or "S - true or false?") asks whether S holds, as S with a
     /// confirmation tag does: without this the statement was read as no question at all, and "true or false: EBS
     /// volumes are encrypted by default" got the notes' line without its No.</summary>

@@ -87,6 +87,34 @@ public sealed class QuestionAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("how would you sum up what a product owner does? need it for a slide", "how would you sum up what a product owner does?")]
+    [InlineData("why can’t we write the vision ourselves? seems way faster", "why can’t we write the vision ourselves?")]
+    [InlineData("which algorithms can the digest function use? (sha256 etc)", "which algorithms can the digest function use?")]
+    [InlineData("su asks for my own password, right? not the target user's", "su asks for my own password, right?")]
+    [InlineData("do we move users over in one go? how does the traffic shift work", null)]   // a second question.
+    [InlineData("what is universal design? any example?", null)]                         // asks with its own mark.
+    [InlineData("is the index used? is buying insurance one of them", null)]              // an auxiliary first.
+    [InlineData("should I use tabs for the config? or spaces", null)]                     // an alternative.
+    [InlineData("devsecops = ? quick definition pls", null)]                              // too little before the mark.
+    [InlineData("what does the ?? operator do?", null)]
+    [InlineData("what does a ? match in a shell glob", null)]
+    [InlineData("Is UDP connectionless?", null)]
+    [InlineData("best way to get wine out of a carpet?? asking for a friend", "best way to get wine out of a carpet??")]
+    public void WithoutRemark_DropsAChatRemarkAfterTheQuestionMark(string question, string? expected) =>
+        Assert.Equal(expected ?? question, QuestionAnalyzer.WithoutRemark(question));
+
+    [Fact]
+    public void Rank_ARemarkAfterTheQuestion_NeitherAddsConceptsNorChangesTheKind()
+    {
+        var plain = _kit.Index.Search(s => AnswerComposer.Rank(_kit.Index, s, "why is UDP connectionless?", AnswerModel.Current));
+        var remarked = _kit.Index.Search(s => AnswerComposer.Rank(_kit.Index, s, "why is UDP connectionless? seems way faster", AnswerModel.Current));
+
+        Assert.Equal(QuestionKind.Why, remarked.Question.Kind);   // "faster" read it as a comparison.
+        Assert.Equal(plain.Question.Concepts.Select(c => c.Surface), remarked.Question.Concepts.Select(c => c.Surface));
+        Assert.Equal(plain.Probability, remarked.Probability, 6);
+    }
+
+    [Theory]
     [InlineData("shuold", true)]
     [InlineData("wihch", true)]
     [InlineData("three", false)]   // a count, though "there" swapped.
