@@ -90,7 +90,9 @@ internal sealed class Bench : IDisposable
                     var ranking = index.Search(s => AnswerComposer.Rank(index, s, label.Text, Placeholder));
                     var hit = ranking.Ranked.Select(c =>
                     {
-                        var span = AnswerWriter.FirstCitedSpan(index, ranking.Question, c);
+                        // The ranker learns which passages answer by their own lines; the list a paragraph introduces
+                        // is what the answer shows, and is scored as shown (TopHit).
+                        var span = AnswerWriter.FirstCitedSpan(index, ranking.Question, c, throughList: false);
                         return !label.Unanswerable && label.Hits(index.Entry(c.Id).Passage.File, span.Start, span.End);
                     }).ToArray();
                     var vector = path && _embedder is not null ? _embedder.EmbedQuery(label.Text) : null;
@@ -481,8 +483,9 @@ internal sealed class Bench : IDisposable
         return (ranked, Signals.Decision(item.Ranking.Context, ranked));
     }
 
-    /// <summary>Whether the first citation holds a cited line: the best candidate's span, widened as the answer widens
-    /// it to its section's neighbours that scored nearly as well (<see cref="AnswerWriter.WithNeighbours"/>).</summary>
+    /// <summary>Whether the first citation holds a cited line: the best candidate's span as the answer shows it (through
+    /// a list its paragraph introduces), widened as the answer widens it to its section's neighbours that scored nearly
+    /// as well (<see cref="AnswerWriter.WithNeighbours"/>).</summary>
     private bool TopHit(Item item, List<Signals.Candidate> ranked)
     {
         if (ranked.Count == 0)
@@ -499,7 +502,7 @@ internal sealed class Bench : IDisposable
         var index = _indexes[item.Corpus].Index;
         var own = AnswerWriter.FirstCitedSpan(index, item.Ranking.Question, ranked[0]);
         var span = AnswerWriter.WithNeighbours(index, ranked, 0, own, ranked[0].Score - AnswerWriter.CitationScoreGap);
-        return span != own && item.Label.Hits(index.Entry(ranked[0].Id).Passage.File, span.Start, span.End);
+        return item.Label.Hits(index.Entry(ranked[0].Id).Passage.File, span.Start, span.End);
     }
 
     /// <summary>Out-of-fold decision signals for the given corpora: each corpus ranked by a ranker fitted on the

@@ -19,6 +19,10 @@ internal static partial class AnswerWriter
     private const int MaxCitedLinesToCommand = 12;
 
     private const int MaxPassagesToCommand = 3;
+
+    /// <summary>A list follows a paragraph at once when it starts within this many lines of the paragraph's end (one
+    /// blank line between them, as markdown writes it).</summary>
+    private const int MaxLinesBeforeList = 2;
     private const int MaxSnippetChars = 400;
 
     /// <summary>A further citation is shown when its fitted score is within this many logits of the best one
@@ -218,8 +222,12 @@ internal static partial class AnswerWriter
     /// ("…, how do i get it back"): the kind reads the clause, AsksHow (the ranker's <c>code_for_how</c>, fitted on it)
     /// the opening only — read from the clause there, the refit moved the polarity thresholds and one more wrong Yes/No
     /// with them (docs/answers.md).</summary>
-    internal static Span FirstCitedSpan(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate) =>
-        CitedSpan(index, candidate, extend: !question.IsYesNo, toCommand: (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo);
+    /// <param name="throughList">Whether a paragraph's citation goes on through the list it introduces
+    /// (<see cref="IntroducesList"/>), as the answer shows it. The evaluation's ranker labels leave it out: they mark the
+    /// passages that answer by their own lines, and a paragraph marked right for its list's words taught the refitted
+    /// rankers to lift intros that match little (leave-one-corpus-out strict 824 → 820, docs/answers.md).</param>
+    internal static Span FirstCitedSpan(KnowledgeIndex index, QuestionAnalysis question, Signals.Candidate candidate, bool throughList = true) =>
+        CitedSpan(index, candidate, extend: !question.IsYesNo, toCommand: (question.AsksHow || question.Kind == QuestionKind.How) && !question.IsYesNo, throughList: throughList);
 
     /// <summary>The lines to cite: the passage, from the title it leads when the question names that title (or it is
     /// its section's first passage), and for a question that names the section, the next passages of that section
@@ -228,7 +236,8 @@ internal static partial class AnswerWriter
     /// are cited whether or not the question names its title, since they say what that side is.</param>
     /// <param name="toCommand">The question asks how to do something: prose goes on through the section's next code
     /// block when it is near (<see cref="MaxCitedLinesToCommand"/>).</param>
-    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend, bool otherSide = false, bool toCommand = false)
+    /// <param name="throughList">A paragraph goes on through the list that follows it (<see cref="IntroducesList"/>).</param>
+    internal static Span CitedSpan(KnowledgeIndex index, Signals.Candidate candidate, bool extend, bool otherSide = false, bool toCommand = false, bool throughList = true)
     {
         var entry = index.Entry(candidate.Id);
         var passage = entry.Passage;
@@ -246,12 +255,15 @@ internal static partial class AnswerWriter
 
         // A line that ends in a colon ("VPC Endpoints:") says what the lines after it are; alone it answers nothing.
         var opensLines = passage.Kind is PassageKind.Bullet or PassageKind.Paragraph && passage.Text.TrimEnd().EndsWith(':');
-        if (extend && ((withTitle && (candidate.TitleFit >= 0.6 || otherSide)) || opensLines))
+        var namesTitle = withTitle && (candidate.TitleFit >= 0.6 || otherSide);
+        var listOnly = throughList && !namesTitle && !opensLines && IntroducesList(index, candidate.Id);
+        if (extend && (namesTitle || opensLines || listOnly))
         {
             for (var next = candidate.Id + 1; next < index.Count && parts.Count < 4; next++)
             {
                 var following = index.Entry(next);
-                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines)
+                if (following.SectionKey != entry.SectionKey || following.Passage.LineEnd - start + 1 > MaxCitedLines
+                    || (listOnly && following.Passage.Kind != PassageKind.Bullet))
                 {
                     break;
                 }
@@ -302,6 +314,24 @@ internal static partial class AnswerWriter
         }
 
         return new Span(start, end, string.Join("\n", parts));
+    }
+
+    /// <summary>True when the passage is a paragraph that a list follows at once in its section ("Making an accessible
+    /// table … can be broken down into two main things." over "1. Add a table caption. 2. Mark row and column headings
+    /// …"; "Most cloud computing services fall into three categories: …" over a bullet for each): the paragraph says
+    /// what the list is and the list says it, so a question answered by the paragraph is answered by both — cited
+    /// alone, the answer named "two main things" and stopped.</summary>
+    internal static bool IntroducesList(KnowledgeIndex index, int id)
+    {
+        var entry = index.Entry(id);
+        if (entry.Passage.Kind != PassageKind.Paragraph || id + 1 >= index.Count)
+        {
+            return false;
+        }
+
+        var next = index.Entry(id + 1);
+        return next.SectionKey == entry.SectionKey && next.Passage.Kind == PassageKind.Bullet
+            && next.Passage.LineStart - entry.Passage.LineEnd <= MaxLinesBeforeList;
     }
 
     /// <summary>The text of a first citation as far as its last whole sentence, when it ends inside a sentence that the

@@ -417,6 +417,46 @@ public sealed class AnswerWriterTests
         Assert.Equal(6, answer.Citations[0].LineEnd);
     }
 
+    private const string ListNotes = """
+        # Tables
+
+        Screen readers read a table cell by cell.
+
+        Making an accessible table is not hard and can be broken down into two main things.
+
+        1. Add a table caption.
+        2. Mark row and column headings with the scope attribute.
+
+        A layout table needs neither.
+        """;
+
+    [Theory]
+    [InlineData("what are the two main things to make a data table accessible?", "broken down into two main things", "scope attribute")]
+    [InlineData("how do screen readers read a table?", "cell by cell", "cell by cell")]   // a paragraph follows: alone.
+    public void Write_ParagraphCited_CitationAndLeadGoOnThroughAListThatFollowsIt(string question, string cited, string last)
+    {
+        using var kit = new AnsweringTestKit(ListNotes, "tables.md");
+        var top = kit.Candidate(question, cited);
+
+        var answer = AnswerWriter.Write(kit.Index, kit.Analyze(question), [top]);
+
+        Assert.Equal(kit.Index.Entry(kit.IdOf(last)).Passage.LineEnd, answer.Citations[0].LineEnd);
+        Assert.Contains(last, answer.Lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("layout table", answer.Citations[0].Snippet, StringComparison.Ordinal);   // the list ends it.
+    }
+
+    [Theory]
+    [InlineData("broken down into two main things", true)]
+    [InlineData("cell by cell", false)]          // a paragraph follows.
+    [InlineData("Add a table caption", false)]   // a list item itself.
+    [InlineData("layout table", false)]          // nothing follows.
+    public void IntroducesList_AParagraphAListFollowsAtOnce(string text, bool expected)
+    {
+        using var kit = new AnsweringTestKit(ListNotes, "tables.md");
+
+        Assert.Equal(expected, AnswerWriter.IntroducesList(kit.Index, kit.IdOf(text)));
+    }
+
     private const string CommandNotes = """
         # Undo
 
