@@ -22,7 +22,8 @@ internal static class AnswerComposer
             var corrected = Spelling.Corrected(index, result.Question, index.Semantic?.Embedder.WholeWords);
             if (result.Accept)
             {
-                return AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant) with { Corrected = corrected };
+                // The answer echoes the question as asked, a remark after its mark included (Rank reads it without).
+                return AnswerWriter.Write(index, result.Question, result.Ranked, result.Variant) with { Question = asked, Corrected = corrected };
             }
 
             // "Did you mean" only offers a corrected question the notes do answer.

@@ -577,14 +577,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^(?:(?:what|which|when|where|why|how)\s+(?:can|could|do|does|did|should|shall|will|would|may|might|must|am|are|is)\s+(?:i|we|you|they|he|she|it|one|someone|people)\b|how\s+to\b)", RegexOptions.IgnoreCase)]
     public static partial Regex InvertedWhQuestion();
 
-    /// <summary>Text after a question's last question mark that has none of its own: a remark or a further question
-    /// (<see cref="Answering.QuestionAnalyzer.WithoutRemark"/> tells them apart). The mark ends a word, as a question
-    /// mark does; one standing alone is a symbol asked about ("what does a ? match in a shell glob").</summary>
-    [GeneratedRegex(@"(?<=[\w'""’)\]])\?+\s+(?<tail>[^?]*\w[^?]*)$")]
-    public static partial Regex RemarkAfterQuestion();
-
-    /// <summary>A tail that goes on with the question rather than remarking on it: an alternative or a comparison
-    /// ("should I use X? or Y", "… ? vs the old way").</summary>
+    /// <summary>Text after a question's mark that goes on with the question rather than remarking on it: an
+    /// alternative or a comparison ("should I use X? or Y", "… ? vs the old way";
+    /// <see cref="Answering.QuestionAnalyzer.WithoutRemark"/>).</summary>
     [GeneratedRegex(@"^\W*(?:or|and|vs|versus|also|plus|than)\b", RegexOptions.IgnoreCase)]
     public static partial Regex RemarkContinuation();
 

@@ -23,10 +23,12 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("Is Elastic Kubernetes Service partially managed?", "Yes", 143)]
     [InlineData("true or false: EBS volumes are encrypted by default", "No", 71)]
     [InlineData("all data in S3 is encrypted automatically - true or false?", "Yes", 34)]
+    [InlineData("Is EBS encrypted by default? need it for my exam notes", "No", 71)]   // a remark after the mark.
     public void Ask_YesNoQuestion_CitesTheLineAndNeverSaysTheOpposite(string question, string lead, int citedLine)
     {
         var answer = _seed.Ask(question);
 
+        Assert.Equal(question, answer.Question);   // echoed as asked, a remark included.
         // The fitted polarity model may withhold the verdict ("The notes say: …") where held-out data says the rules'
         // reading is not to be trusted; it must never give the opposite one.
         Assert.True(answer.Answered);

@@ -99,17 +99,33 @@ internal static partial class QuestionAnalyzer
     /// with an alternative ("… or Y").</summary>
     public static string WithoutRemark(string question)
     {
-        var remark = Lexicon.RemarkAfterQuestion().Match(question);
-        if (!remark.Success || WordPattern().Matches(question[..remark.Index]).Count < MinWordsBeforeRemark)
+        // Read by hand rather than by a pattern: text after the last mark, scanned once, whatever the message's length.
+        var mark = question.LastIndexOf('?');
+        var first = mark;
+        while (first > 0 && question[first - 1] == '?')
+        {
+            first--;
+        }
+
+        // The mark ends a word, as a question mark does; one standing alone is a symbol asked about ("what does a ?
+        // match in a shell glob").
+        if (first <= 0 || mark + 1 >= question.Length || !char.IsWhiteSpace(question[mark + 1]) || !EndsAWord(question[first - 1]))
         {
             return question;
         }
 
-        var tail = remark.Groups["tail"].Value.Replace('’', '\'');
-        var first = WordPattern().Match(tail);
-        var asks = !first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || Lexicon.AnyWhWord().IsMatch(tail)
+        var tail = question[(mark + 1)..].Replace('’', '\'');
+        var opener = WordPattern().Match(tail);
+        if (!opener.Success || WordPattern().Matches(question[..first]).Count < MinWordsBeforeRemark)
+        {
+            return question;
+        }
+
+        var asks = Lexicon.YesNoOpeners.Contains(opener.Value) || Lexicon.AnyWhWord().IsMatch(tail)
             || Lexicon.InformalOpener().IsMatch(tail) || Lexicon.RemarkContinuation().IsMatch(tail);
-        return asks ? question : question[..remark.Groups["tail"].Index].TrimEnd();
+        return asks ? question : question[..(mark + 1)];
+
+        static bool EndsAWord(char c) => char.IsLetterOrDigit(c) || c is '_' or '\'' or '"' or '’' or ')' or ']';
     }
 
     /// <summary>A study partner's "true or false: S" (or "S - true or false?") asks whether S holds, as S with a
