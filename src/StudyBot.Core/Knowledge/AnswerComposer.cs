@@ -133,6 +133,11 @@ internal static class AnswerComposer
         {
             $"question kind={q.Kind} yes/no={q.IsYesNo} answer-type={q.AnswerType} main=\"{q.Main}\" path={(result.Context.Similarities is null ? "lexical" : "semantic")}",
         };
+        if (QuestionAnalyzer.WithoutRemark(question) is var read && read.Length < question.Length)
+        {
+            lines.Add($"remark after the question, not read: \"{question[read.Length..].Trim()}\"");
+        }
+
         lines.AddRange(q.Concepts.Select(c => $"concept {string.Join('|', c.Terms)} parts={string.Join('+', c.Parts)} fix={string.Join('|', c.Corrected)} w={c.Weight:F2}{(c.IsFrame ? " frame" : string.Empty)}{(c.IsUnknownName ? " unknown-name" : string.Empty)}{(ReferenceEquals(c, q.Subject) ? " subject" : string.Empty)}"));
         lines.Add($"decision p={result.Probability:F3} threshold={result.Variant.Threshold:F3} → {(result.Accept ? "answer" : "decline")}: "
             + string.Join(' ', Signals.DecisionNames.Select((n, i) => $"{n}={result.DecisionSignals[i]:F2}({result.Variant.Decision.Explained(i, result.DecisionSignals[i])})")));

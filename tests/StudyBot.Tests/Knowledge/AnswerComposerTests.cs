@@ -73,6 +73,15 @@ public sealed class AnswerComposerTests : IDisposable
     }
 
     [Fact]
+    public void Explain_RemarkAfterTheQuestion_SaysItIsNotRead()
+    {
+        var lines = AnswerComposer.Explain(_seed.CurrentIndex ?? LoadedIndex(), "Is EBS encrypted by default? need it for my exam notes");
+
+        Assert.Contains("remark after the question, not read: \"need it for my exam notes\"", lines);
+        Assert.Contains(lines, l => l.StartsWith("question kind=YesNo", StringComparison.Ordinal) && l.Contains("main=\"Is EBS encrypted by default?\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Explain_YesNoQuestion_ShowsEveryStageAndEachPolaritySignal()
     {
         var lines = AnswerComposer.Explain(_seed.CurrentIndex ?? LoadedIndex(), "Is EBS encrypted by default?");
