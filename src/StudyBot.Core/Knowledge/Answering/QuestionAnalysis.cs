@@ -86,8 +86,8 @@ internal static partial class QuestionAnalyzer
             NegationsOf(main), definitional, Lexicon.HowQuestion().IsMatch(question) || Lexicon.CommandQuestion().IsMatch(question));
     }
 
-    /// <summary>Most words a question needs before a remark after its question mark is read as a remark, not as what the
-    /// question left unsaid: "devsecops = ? quick definition pls" asks in its tail.</summary>
+    /// <summary>The fewest words before the question mark for the text after it to be read as a remark rather than as
+    /// what the question left unsaid: "devsecops = ? quick definition pls" asks in its tail.</summary>
     private const int MinWordsBeforeRemark = 3;
 
     /// <summary>The question without a remark that follows its question mark ("how would you sum up what a product owner
