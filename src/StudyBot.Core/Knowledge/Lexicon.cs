@@ -443,6 +443,17 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\b(?:can|could|may|might|possible|possibly|ever|sometimes)\b", RegexOptions.IgnoreCase)]
     public static partial Regex AsksAPossibility();
 
+    /// <summary>Words that mark what a sentence says as the state before a change ("Previously, there was a runtime error
+    /// that await … wasn't allowed", "in earlier versions it used to require …"): it says what was so, not what is.
+    /// Not "no longer", which says what is, nor the passive "is used to describe" or "get used to".</summary>
+    [GeneratedRegex(@"\b(?:previously|formerly|in\s+the\s+past|until\s+(?:recently|now)|(?<!\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?)used\s+to|in\s+(?:older|earlier|previous|prior)\s+(?:versions?|releases?))\b", RegexOptions.IgnoreCase)]
+    public static partial Regex FormerState();
+
+    /// <summary>A question that asks about the past itself ("did MDX 2 allow await?", "was it required before v3?"): a
+    /// sentence about the state before a change answers it.</summary>
+    [GeneratedRegex(@"^\s*(?:did|was|were|had)\b|\b(?:before|back\s+then|originally)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AsksThePast();
+
     /// <summary>The words of a question that asks about every case or the whole degree ("can it always …?", "could it
     /// ever be fully …?"): against these a hedged negation is a plain No.</summary>
     [GeneratedRegex(@"\b(?:necessarily|always|typically|usually|normally|generally|strictly|entirely|fully|completely|quite|any|every|all|everything|anywhere|whole|entire|guaranteed?)\b", RegexOptions.IgnoreCase)]

@@ -81,14 +81,28 @@ internal static partial class PolarityReader
         var reading = ReadRules(index, question, passage, answer, clause, ownQuestion, similarity);
         if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
             && Lexicon.HedgedNegation().IsMatch(clause) && Lexicon.AsksAPossibility().IsMatch(question.Main) && !Lexicon.EveryCase().IsMatch(question.Question)
-            && ReadRules(index, question, passage, answer, Lexicon.HedgedNegation().Replace(clause, " "), ownQuestion, similarity).Yes)
+            && ReadRules(index, question, passage, answer, Lexicon.HedgedNegation().Replace(clause, " "), ownQuestion, similarity) is var unhedged
+            && (unhedged.Yes || unhedged.Signals[PolaritySignals.Opposite] == 1))
         {
             // "can a service be running while it is disabled?" — "This prevents automatic startup, but it does not
             // necessarily stop the service right now": a negated degree or frequency says "not in every case", and the
             // No came from it alone (without it the clause reads Yes). Asked whether something can be so, that leaves
             // it open: no verdict. Asked whether it does ("does disable also stop it?") or whether it always does, the
             // No stands: on the unseen sets "don't necessarily correlate" rightly answered "do stars tell you the
-            // downloads?" with No, which a rule for every question withheld.
+            // downloads?" with No, which a rule for every question withheld. So too when the hedge denies the opposite of
+            // the asked word: "can the same image need different alt text in different places?" — "Using an image several
+            // times doesn't necessarily mean the alt attribute will be the same" was a trusted No.
+            return reading with { Settles = false };
+        }
+
+        if (reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+            && Lexicon.FormerState().IsMatch(SentenceBefore(answer, clause) + clause) && !Lexicon.FormerState().IsMatch(question.Question)
+            && !Lexicon.AsksThePast().IsMatch(question.Question))
+        {
+            // "Is await allowed inside MDX 3 expressions?" — "Previously, there was a runtime error that await was used in
+            // a context where it wasn't allowed": the clause tells what was so before a change, not what is so now. Its
+            // negation was a trusted No; the notes' next lines say it is now accepted. Asked about the past ("was it
+            // allowed before v3?"), the clause answers as it stands.
             return reading with { Settles = false };
         }
 
@@ -118,6 +132,20 @@ internal static partial class PolarityReader
 
         var end = answer.IndexOfAny(['.', '!', '?', '\n'], start + clause.Length);
         return answer[start..(end < 0 ? answer.Length : end)];
+    }
+
+    /// <summary>The words of the clause's sentence in the answer before the clause ("Previously, " before "there was a
+    /// runtime error …" when the clause is cut at the comma), or nothing when the answer does not hold it as written.</summary>
+    private static string SentenceBefore(string answer, string clause)
+    {
+        var start = clause.Length == 0 ? -1 : answer.IndexOf(clause, StringComparison.Ordinal);
+        if (start <= 0)
+        {
+            return string.Empty;
+        }
+
+        var from = answer.LastIndexOfAny(['.', '!', '?', '\n'], start - 1) + 1;
+        return answer[from..start];
     }
 
     /// <summary>Whether the question asks about <paramref name="setAgainst"/> rather than what the rest of the clause

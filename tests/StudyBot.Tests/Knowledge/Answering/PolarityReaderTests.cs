@@ -317,8 +317,22 @@ public sealed class PolarityReaderTests
     [InlineData("does disabling a service stop it?", "- Disabling a service does not necessarily stop it.", false)]        // asked whether it does: "not necessarily" is a No.
     [InlineData("can the backup be encrypted?", "- The backup is not always stored offsite and can not be encrypted.", false)] // a plain denial of the asked word too.
     [InlineData("can the backup be encrypted?", "- The backup is always encrypted.", true)]
+    [InlineData("can the same image need different alt text in different places?", "- Using an image several times doesn't necessarily mean the alt text will be the same for each instance.", null)] // the hedge denies the asked word's opposite.
+    [InlineData("can the same image need different alt text in different places?", "- Using an image several times means the alt text will be the same for each instance.", false)]
     public void Read_HedgedNegation_LeavesOpenWhetherItCanBeSo(string question, string line, bool? yes)
         // A negated degree or frequency ("not necessarily", "not always") says "not in every case": no answer to "can it be?".
+        => Assert.Equal(yes, OneLineVerdict(question, line));
+
+    [Theory]
+    [InlineData("is await allowed inside expressions?", "- Previously, there was a runtime error that await was used in a context where it wasn't allowed.", null)]
+    [InlineData("is await allowed inside expressions?", "- In older versions await was allowed inside expressions.", null)]
+    [InlineData("is await allowed inside expressions?", "- There is a runtime error that await was used in a context where it isn't allowed.", false)]
+    [InlineData("was await allowed inside expressions before version 3?", "- Previously, there was a runtime error that await was used in a context where it wasn't allowed.", false)] // asked about the past.
+    [InlineData("is await still not allowed inside expressions?", "- Await is no longer disallowed inside expressions.", true)] // "no longer" says what is.
+    [InlineData("can the law apply to closed projects?", "- Although it was originally used to describe open projects, it can be applied to any project.", true)] // a passive "used to" is no former state.
+    [InlineData("does the tool create a lock file?", "- The tool used to create a lock file.", null)]
+    public void Read_StateBeforeAChange_SaysNothingOfNow(string question, string line, bool? yes)
+        // "Previously, …" tells what was so before a change: a question about now gets no Yes or No from it.
         => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
