@@ -624,8 +624,10 @@ internal static partial class Lexicon
     public static partial Regex CompareQuestion();
 
     /// <summary>The two things a question sets side by side: "between A and B", "compare A with B", "how does A differ
-    /// from B", "how does A compare to B", "how is A different from B", "how do A and B compare", "A vs B".</summary>
-    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different|compare)\s+(?:from|to|than|with|against)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|did)\s+(?<a>[^?.,;:!]+?)\s+and\s+(?<b>[^?.,;:!]+?)\s+(?:differ|compare)\b|(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// from B", "how does A compare to B", "how is A different from B", "how do A and B compare", "A vs B". "A vs B"'s first
+    /// side starts where a word does: tried from inside a word, a long one (a pasted hash, 50,000 letters) took the
+    /// matcher back over it from every letter, half a minute for one question.</summary>
+    [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different|compare)\s+(?:from|to|than|with|against)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|did)\s+(?<a>[^?.,;:!]+?)\s+and\s+(?<b>[^?.,;:!]+?)\s+(?:differ|compare)\b|(?<![\w.+#/-])(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ComparedPair();
 }
 
