@@ -96,7 +96,7 @@ internal static partial class PolarityReader
         }
 
         if (reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
-            && Lexicon.FormerState().IsMatch(SentenceBefore(answer, clause) + clause) && !Lexicon.FormerState().IsMatch(question.Question)
+            && Lexicon.FormerState().IsMatch(SentenceOf(answer, clause).Before + clause) && !Lexicon.FormerState().IsMatch(question.Question)
             && !Lexicon.AsksThePast().IsMatch(question.Question))
         {
             // "Is await allowed inside MDX 3 expressions?" — "Previously, there was a runtime error that await was used in
@@ -122,30 +122,22 @@ internal static partial class PolarityReader
 
     /// <summary>The clause with the rest of its sentence in the answer (", except in debug mode" after "Secrets are never
     /// logged" is a clause of its own), or the clause when the answer does not hold it as written.</summary>
-    private static string WithItsSentence(string answer, string clause)
+    private static string WithItsSentence(string answer, string clause) => SentenceOf(answer, clause).FromClause;
+
+    /// <summary>The sentence of the answer that holds the clause, in two parts: the words before the clause ("Previously, "
+    /// before "there was a runtime error …" when the clause is cut at the comma) and the clause with the rest of its
+    /// sentence. Nothing before and the clause alone when the answer does not hold it as written.</summary>
+    private static (string Before, string FromClause) SentenceOf(string answer, string clause)
     {
         var start = clause.Length == 0 ? -1 : answer.IndexOf(clause, StringComparison.Ordinal);
         if (start < 0)
         {
-            return clause;
+            return (string.Empty, clause);
         }
 
+        var from = start == 0 ? 0 : answer.LastIndexOfAny(['.', '!', '?', '\n'], start - 1) + 1;
         var end = answer.IndexOfAny(['.', '!', '?', '\n'], start + clause.Length);
-        return answer[start..(end < 0 ? answer.Length : end)];
-    }
-
-    /// <summary>The words of the clause's sentence in the answer before the clause ("Previously, " before "there was a
-    /// runtime error …" when the clause is cut at the comma), or nothing when the answer does not hold it as written.</summary>
-    private static string SentenceBefore(string answer, string clause)
-    {
-        var start = clause.Length == 0 ? -1 : answer.IndexOf(clause, StringComparison.Ordinal);
-        if (start <= 0)
-        {
-            return string.Empty;
-        }
-
-        var from = answer.LastIndexOfAny(['.', '!', '?', '\n'], start - 1) + 1;
-        return answer[from..start];
+        return (answer[from..start], answer[start..(end < 0 ? answer.Length : end)]);
     }
 
     /// <summary>Whether the question asks about <paramref name="setAgainst"/> rather than what the rest of the clause
