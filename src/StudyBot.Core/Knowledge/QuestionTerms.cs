@@ -61,7 +61,8 @@ internal sealed record Concept(IReadOnlyList<string> Terms, IReadOnlyList<string
 /// <summary>Turns a question into weighted concepts, with a spelling pass for unknown longer words.</summary>
 internal static class QuestionTerms
 {
-    /// <summary>Longer questions are cut here: the first part carries the question, and it keeps queries small.</summary>
+    /// <summary>Longer questions are cut to this by <see cref="Answering.QuestionAnalyzer.Analyze"/>, before any stage
+    /// reads them: the first part carries the question, and it keeps queries and the patterns' work small.</summary>
     internal const int MaxQuestionChars = 1000;
 
     private const int MaxConcepts = 48;
@@ -77,11 +78,6 @@ internal static class QuestionTerms
 
     public static List<Concept> Build(KnowledgeIndex index, IndexSearcher searcher, string question, bool isYesNo)
     {
-        if (question.Length > MaxQuestionChars)
-        {
-            question = question[..MaxQuestionChars];
-        }
-
         var tokens = index.Analyzer.Tokens(question);
         var reader = searcher.IndexReader;
         var n = index.DocumentCount;
