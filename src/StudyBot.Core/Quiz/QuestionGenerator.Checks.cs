@@ -133,6 +133,21 @@ public static partial class QuestionGenerator
     /// <summary>What <see cref="Check"/> answers for a stem with two finite verbs in a row (<see cref="QuizText.HasTwoFiniteVerbsInARow"/>).</summary>
     internal const string GarbledStem = "two finite verbs in a row: a garbled line";
 
+    /// <summary>What <see cref="Check"/> answers for a stem that opens with a word standing for what an earlier line named
+    /// (<see cref="OpensWithReference"/>).</summary>
+    internal const string StemOpensWithReference = "the stem opens with a pronoun for what a line before it named";
+
+    /// <summary>True when a quoted line opens with a pronoun, possessive or demonstrative (<see cref="QuizLexicon.ReferringOpeners"/>):
+    /// "It will not continue until it receives _____." under "Interpretation", "This is why many hardware commands require
+    /// _____.", "It attaches the filesystem on /dev/sdb1 …" as a contrast of two headings. What the word stands for is in
+    /// the lines before, which the question does not show, so the learner guesses what is meant or several choices fit.
+    /// The candidate stage already refuses such a sentence inside a paragraph (<see cref="IsSentenceFact"/>) and such a
+    /// defining line (<see cref="IsDefiningLine"/>); a line taken whole, a blank with its section shown and a contrast's
+    /// line (whose "it" or "they" check, <see cref="SpeaksOfUnnamedSubject"/>, knows only a lexicon verb after it) were
+    /// still asked. Not a definition's line: it says what its title is, so its "this" is the key ("This wire is for
+    /// sending data from the peripheral to the controller." for MISO, rated good twice).</summary>
+    internal static bool OpensWithReference(string stem) => QuizLexicon.ReferringOpeners.Contains(QuizText.FirstWord(stem));
+
     /// <summary>Why a question is not worth asking, or null: the key visible in the stem or label in any form, a right
     /// choice that is the only one related to the stem, table pipes, several blanks, a generic key.</summary>
     internal static string? Check(Candidate c, QuizCorpus corpus, KindSimilarity? kinds = null)
@@ -154,6 +169,12 @@ public static partial class QuestionGenerator
         if (q.Kind == QuizQuestionKind.YesNo)
         {
             return c.Stem.Contains('|', StringComparison.Ordinal) ? "table pipe" : null;
+        }
+
+        // Outside ratings 14–43: a blank's or a contrast's line that opens with "It", "This" or "These".
+        if (q.Kind is QuizQuestionKind.FillInTheBlank or QuizQuestionKind.Contrast && OpensWithReference(c.Stem))
+        {
+            return StemOpensWithReference;
         }
 
         if (c.Stem.Contains('|', StringComparison.Ordinal) || q.Text.Contains('|', StringComparison.Ordinal))

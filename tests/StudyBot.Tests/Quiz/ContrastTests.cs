@@ -141,6 +141,22 @@ public class ContrastTests
     }
 
     [Fact]
+    public void Generate_LineThatOpensWithAPronoun_IsNotAsked()
+    {
+        // Outside ratings 17, 28, 31 (L9, U10, X22): "It attaches the filesystem on /dev/sdb1 …" between two headings,
+        // rated a defect three times; "attaches" is no lexicon verb, so the "it"-subject check of the line did not see it.
+        // Two lines of each section, so that the cap of two contrasts per pair is not what leaves it out.
+        const string It = "It attaches the volume to one instance at a time";
+        const string Many = "Attaches the volume to many nodes at once";
+        var (passages, readLines, model) = Services([It], [Many], (It, Frame), (Many, Frame));
+
+        var asked = Contrasts(passages, readLines, model);
+
+        Assert.DoesNotContain(asked, q => q.Text.Contains(It, StringComparison.Ordinal));
+        Assert.Contains(asked, q => q.Text.Contains(Many, StringComparison.Ordinal)); // said of its subject
+    }
+
+    [Fact]
     public void Generate_HeadingOverAListOfOtherThings_IsNoChoice()
     {
         // "Encryption Methods" opens with "KMS - …": its bullets are other things, not what the heading is (outside

@@ -289,6 +289,38 @@ public class QuestionWritingTests
     [InlineData("Routers forward packets between networks")]
     public void HasSubject_Sentence_True(string line) => Assert.True(QuestionGenerator.HasSubject(line));
 
+    [Theory]
+    [InlineData("It will not continue until it receives _____.", true)]
+    [InlineData("This is why many hardware commands require _____.", true)]
+    [InlineData("These are usually mounted automatically during boot.", true)]
+    [InlineData("Their _____ records are cached for an hour", true)]
+    [InlineData("We can create an export with our variable before running _____", false)] // "we" points at no earlier line
+    [InlineData("There is no NAT between the _____ and the node", false)]
+    [InlineData("Items of a _____ are kept in insertion order", false)] // a word that starts like "it"
+    [InlineData("_____ support is a little bit complicated.", false)]
+    public void OpensWithReference_PronounOrDemonstrativeFirst(string stem, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.OpensWithReference(stem));
+
+    [Fact]
+    public void Check_BlankWhoseLineOpensWithAPronoun_IsRefusedEvenWithItsSectionShown()
+    {
+        // Outside rating 17 (L22): "Fill in the blank (Interpretation): “It will not continue until it receives _____.”"
+        // — what "it" is (a stopped process) is in the line before. A blank may lean on its section only by its
+        // predicate ("Only available for …" under "Monitoring EBS"), not by a pronoun.
+        const string line = "It will not continue until it receives SIGCONT.";
+        var corpus = new QuizCorpus([Line("ps.md", "Interpretation", 1, "T means the process is stopped."), Line("ps.md", "Interpretation", 2, line)]);
+        var citation = new Citation("ps.md", "Interpretation", 2, 2, line);
+        const string masked = "It will not continue until it receives _____.";
+        var q = NoteLines.Question(QuizQuestionKind.FillInTheBlank, $"Fill in the blank (Interpretation): “{masked}”", line, citation, "SIGCONT", "SIGKILL", "SIGTERM", "SIGHUP");
+
+        Assert.Equal(QuestionGenerator.StemOpensWithReference, QuestionGenerator.Check(new QuestionGenerator.Candidate(q, masked, "Interpretation", 1), corpus));
+
+        // A definition's "this" is its title, the key ("This wire is for sending data …" for MISO, rated good twice).
+        const string wire = "This wire is for sending data from the peripheral to the controller.";
+        var definition = NoteLines.Question(QuizQuestionKind.Definition, $"Which of these is described in the notes as “{wire}”?", wire, citation, "MISO", "MOSI", "SCLK", "CS");
+        Assert.NotEqual(QuestionGenerator.StemOpensWithReference, QuestionGenerator.Check(new QuestionGenerator.Candidate(definition, wire, string.Empty, 1), corpus));
+    }
+
     [Fact]
     public void Generate_SubjectlessLineUnderAnOrganisingHeading_IsNoBlank()
     {
