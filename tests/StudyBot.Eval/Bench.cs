@@ -680,6 +680,11 @@ internal sealed class Bench : IDisposable
         {
             var (ranked, decision) = Apply(item, fitted.Ranker);
             var answered = ranked.Count > 0 && item.Ranking.Question.Content.Count > 0 && fitted.Decision.Probability(decision) >= fitted.Threshold;
+            if (dump)
+            {
+                DumpDecision(item, ranked, decision, fitted);
+            }
+
             if (item.Label.Unanswerable)
             {
                 declineOk += answered ? 0 : 1;
@@ -787,6 +792,38 @@ internal sealed class Bench : IDisposable
         }) + "\n");
     }
 
+    private static readonly string? DecisionPath = Environment.GetEnvironmentVariable("EVAL_DECISION");
+
+    /// <summary>Diagnostics (EVAL_DECISION=FILE): a held-out question's decision signals, the fold's probability and
+    /// threshold, and whether an answer would be right (first citation and Yes/No word), for trying other deciders.</summary>
+    private void DumpDecision(Item item, List<Signals.Candidate> ranked, double[] decision, Fitted fitted)
+    {
+        if (DecisionPath is null)
+        {
+            return;
+        }
+
+        var hit = !item.Label.Unanswerable && ranked.Count > 0 && TopHit(item, ranked);
+        var right = hit;
+        if (hit && item.Label.Polarity is { } polarity)
+        {
+            right = fitted.Polarity.Word(ReadingOf(item, ranked[0])) == polarity;
+        }
+
+        File.AppendAllText(DecisionPath, JsonSerializer.Serialize(new
+        {
+            corpus = item.Corpus,
+            q = item.Label.Text,
+            unanswerable = item.Label.Unanswerable,
+            empty = ranked.Count == 0 || item.Ranking.Question.Content.Count == 0,
+            hit,
+            right,
+            p = fitted.Decision.Probability(decision),
+            threshold = fitted.Threshold,
+            x = decision,
+        }) + "\n");
+    }
+
     private static readonly string? PolarityPath = Environment.GetEnvironmentVariable("EVAL_POLARITY");
 
     /// <summary>Diagnostics (EVAL_POLARITY=FILE): each answered yes/no question with its top passage, the clause the
@@ -813,7 +850,7 @@ internal sealed class Bench : IDisposable
             clause,
             own,
             kind = passage.Kind.ToString(),
-            rule = reading.Yes ? "yes" : "no",
+            rule = reading.Settles ? (reading.Yes ? "yes" : "no") : "none",
             p = fitted.Polarity.Of(reading).P,
             threshold = fitted.Polarity.Of(reading).Threshold,
             signals = reading.Signals,

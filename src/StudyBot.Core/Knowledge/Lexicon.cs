@@ -38,6 +38,19 @@ internal static partial class Lexicon
         "wouldnt", "hasnt", "havent", "mustnt",
     };
 
+    /// <summary>Pronouns and demonstratives that can stand for a subject named earlier ("They are not classes …" after
+    /// "Design patterns are …"): a clause opening with one speaks of what was named before it.</summary>
+    public static readonly IReadOnlySet<string> Pronouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "its", "they", "their", "them", "this", "these", "those", "that", "which", "he", "she", "we", "you", "i",
+    };
+
+    /// <summary>Articles and determiners before a noun phrase's first word ("the red team", "a reverse proxy").</summary>
+    public static readonly IReadOnlySet<string> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "each", "every", "any", "some", "all", "both",
+    };
+
     /// <summary>Prefixes that make a word its own opposite ("unweighted", "immutable", "insecure", "non-blocking",
     /// "disabled"): a clause that says the prefixed form of the asked word denies it.</summary>
     public static readonly IReadOnlyList<string> NegativePrefixes = ["un", "non", "in", "im", "il", "ir", "dis"];

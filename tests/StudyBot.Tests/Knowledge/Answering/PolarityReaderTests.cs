@@ -336,6 +336,17 @@ public sealed class PolarityReaderTests
         => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
+    [InlineData("is the blue team the one that simulates the attacks?", "- Red Team/Blue Team: The red team simulates attacks to identify vulnerabilities, while the blue team defends against those attacks.", null)]
+    [InlineData("isn't ethics just following the law?", "- Ethics is about defining shared values and doing the right thing voluntarily. Compliance is about following the law where it is defined.", null)]
+    [InlineData("is the red team the one that simulates the attacks?", "- Red Team/Blue Team: The red team simulates attacks to identify vulnerabilities, while the blue team defends against those attacks.", true)] // the clause's own subject.
+    [InlineData("are design patterns libraries you can plug in?", "- Design patterns are guidelines for recurring problems. They are libraries you can plug in.", true)]                       // "They" stands for the subject.
+    [InlineData("do hardware devices need patching?", "- Patching matters. Hardware devices also require patching: it can be their firmware.", true)]                                  // no label before that colon.
+    [InlineData("is Kea the successor of dhcpd?", "- Kea is an ISC project. A modern DHCP server, the successor of dhcpd.", true)]                                            // the subject left unsaid sets nothing beside it.
+    public void Read_ClauseOfAnotherMember_SaysNothingOfTheAsked(string question, string line, bool? yes)
+        // A Yes read from a clause whose own subject is another thing, while the asked one is spoken of beside it.
+        => Assert.Equal(yes, OneLineVerdict(question, line));
+
+    [Theory]
     [InlineData("should machine accounts use PATs?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", false)]
     [InlineData("when a module exports only one function, should that be a named export?", "- In modules with a single export, prefer default export over named export.", false)]
     [InlineData("should machine accounts use GitHub Apps?", "- Prefer GitHub Apps over PATs for machine accounts because Apps have short-lived tokens.", true)] // the preferred one.
