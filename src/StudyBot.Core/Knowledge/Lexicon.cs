@@ -467,6 +467,10 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^\s*(?:did|was|were|had)\b|\b(?:before|back\s+then|originally)\b", RegexOptions.IgnoreCase)]
     public static partial Regex AsksThePast();
 
+    /// <summary>A question that asks whether something holds at all times or in every case ("is X always bad?").</summary>
+    [GeneratedRegex(@"\balways\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Always();
+
     /// <summary>The words of a question that asks about every case or the whole degree ("can it always …?", "could it
     /// ever be fully …?"): against these a hedged negation is a plain No.</summary>
     [GeneratedRegex(@"\b(?:necessarily|always|typically|usually|normally|generally|strictly|entirely|fully|completely|quite|any|every|all|everything|anywhere|whole|entire|guaranteed?)\b", RegexOptions.IgnoreCase)]

@@ -107,6 +107,16 @@ internal static partial class PolarityReader
         }
 
         if (reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+            && Lexicon.Always().IsMatch(question.Question) && !Lexicon.EveryCase().IsMatch(WithItsSentence(answer, clause)))
+        {
+            // "is singleton always bad, like never ever use it?" — "The other bad thing about them is it makes your code
+            // tightly coupled": the clause says it is so in one respect or case, the question asks whether it is so in
+            // every case. Read as assent, it was a trusted Yes; a clause that itself says "always", "every" or "all"
+            // still answers.
+            return reading with { Settles = false };
+        }
+
+        if (reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
             && SpeaksOfAnother(index, question, answer, clause))
         {
             // "is the blue team the one that simulates the attacks?" — "Red Team/Blue Team: The red team simulates attacks

@@ -336,6 +336,16 @@ public sealed class PolarityReaderTests
         => Assert.Equal(yes, OneLineVerdict(question, line));
 
     [Theory]
+    [InlineData("is singleton always bad?", "- The other bad thing about singletons is that they make your code tightly coupled.", null)]
+    [InlineData("is singleton bad?", "- The other bad thing about singletons is that they make your code tightly coupled.", true)]   // not asked of every case.
+    [InlineData("are backups always encrypted?", "- Backups are always encrypted at rest.", true)]                                      // the clause says every case too.
+    [InlineData("are backups always encrypted?", "- Every backup is encrypted at rest.", true)]
+    [InlineData("are backups always encrypted?", "- Backups are not encrypted.", false)]                                               // a denial answers it.
+    public void Read_AskedOfEveryCase_OneCaseSaysNothing(string question, string line, bool? yes)
+        // "Is X always so?" against a clause that says it is so in one respect: no Yes.
+        => Assert.Equal(yes, OneLineVerdict(question, line));
+
+    [Theory]
     [InlineData("is the blue team the one that simulates the attacks?", "- Red Team/Blue Team: The red team simulates attacks to identify vulnerabilities, while the blue team defends against those attacks.", null)]
     [InlineData("isn't ethics just following the law?", "- Ethics is about defining shared values and doing the right thing voluntarily. Compliance is about following the law where it is defined.", null)]
     [InlineData("is the red team the one that simulates the attacks?", "- Red Team/Blue Team: The red team simulates attacks to identify vulnerabilities, while the blue team defends against those attacks.", true)] // the clause's own subject.
