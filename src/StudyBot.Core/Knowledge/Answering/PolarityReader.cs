@@ -54,7 +54,12 @@ internal static partial class PolarityReader
 
     /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is; when
     /// the passage says nothing of the question at all (<see cref="Settles"/> false), no Yes/No is read.</summary>
-    internal readonly record struct Reading(bool Yes, double[] Signals, bool Settles = true);
+    internal readonly record struct Reading(bool Yes, double[] Signals, bool Settles = true)
+    {
+        /// <summary>A settling reading the rules took from the clause's words, not from an explicit yes/no or ✅/❌ mark or
+        /// a table cell: the readings that the later rules of <see cref="Read"/> may still leave open or turn.</summary>
+        public bool FromWords => Settles && Signals[PolaritySignals.Explicit] == 0 && Signals[PolaritySignals.TableCell] == 0;
+    }
 
     internal static Reading Read(KnowledgeIndex index, QuestionAnalysis question, Passage passage, string answer, string clause, bool ownQuestion, double similarity)
     {
@@ -79,7 +84,7 @@ internal static partial class PolarityReader
         }
 
         var reading = ReadRules(index, question, passage, answer, clause, ownQuestion, similarity);
-        if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+        if (!reading.Yes && reading.FromWords
             && Lexicon.HedgedNegation().IsMatch(clause) && Lexicon.AsksAPossibility().IsMatch(question.Main) && !Lexicon.EveryCase().IsMatch(question.Question)
             && ReadRules(index, question, passage, answer, Lexicon.HedgedNegation().Replace(clause, " "), ownQuestion, similarity) is var unhedged
             && (unhedged.Yes || unhedged.Signals[PolaritySignals.Opposite] == 1))
@@ -95,7 +100,7 @@ internal static partial class PolarityReader
             return reading with { Settles = false };
         }
 
-        if (reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+        if (reading.FromWords
             && Lexicon.FormerState().IsMatch(SentenceOf(answer, clause).Before + clause) && !Lexicon.FormerState().IsMatch(question.Question)
             && !Lexicon.AsksThePast().IsMatch(question.Question))
         {
@@ -106,7 +111,7 @@ internal static partial class PolarityReader
             return reading with { Settles = false };
         }
 
-        if (reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+        if (reading.Yes && reading.FromWords
             && Lexicon.Always().IsMatch(question.Question) && !Lexicon.EveryCase().IsMatch(WithItsSentence(answer, clause)))
         {
             // "is singleton always bad, like never ever use it?" — "The other bad thing about them is it makes your code
@@ -116,7 +121,7 @@ internal static partial class PolarityReader
             return reading with { Settles = false };
         }
 
-        if (reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+        if (reading.Yes && reading.FromWords
             && SpeaksOfAnother(index, question, answer, clause))
         {
             // "is the blue team the one that simulates the attacks?" — "Red Team/Blue Team: The red team simulates attacks
@@ -127,7 +132,7 @@ internal static partial class PolarityReader
             return reading with { Settles = false };
         }
 
-        if (!reading.Yes && reading.Settles && reading.Signals[PolaritySignals.Explicit] == 0 && reading.Signals[PolaritySignals.TableCell] == 0
+        if (!reading.Yes && reading.FromWords
             && reading.Signals[PolaritySignals.Opposite] == 0 && ExceptsTheAsked(index, question, WithItsSentence(answer, clause)))
         {
             // "are secrets logged in debug mode?" — "Secrets are never logged, except in debug mode": the clause denies
