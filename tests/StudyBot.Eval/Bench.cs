@@ -821,6 +821,8 @@ internal sealed class Bench : IDisposable
             p = fitted.Decision.Probability(decision),
             threshold = fitted.Threshold,
             x = decision,
+            top = ranked.Count > 0 ? ranked[0].Features : null,
+            concepts = item.Ranking.Question.Content.Select(c => new { terms = c.Terms, w = c.Weight, unknown = c.IsUnknown, name = c.IsUnknownName }),
         }) + "\n");
     }
 
