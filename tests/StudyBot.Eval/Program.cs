@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- background-words [--write | OUT]   each term's count of notes folders; --write: the shipped background-terms.txt (BackgroundWords.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-lure-context [OUT.tsv]   every rated blank's wrong choices: their own lines' likeness to the sentence, the key's section (QuizLureContext.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
@@ -29,6 +30,12 @@ var command = args.FirstOrDefault() ?? "loco";
 var lexicalOnly = args.Contains("--lexical-only");
 var answersDir = Option("--answers");
 var only = Option("--corpora")?.Split(',');
+
+if (command == "quiz-word-giveaway")
+{
+    QuizWordGiveaway.Run(root, args);
+    return;
+}
 
 if (command == "quiz-lure-context")
 {

@@ -64,12 +64,18 @@ internal static class QuizFitting
             return;
         }
 
-        var (rows, unseen) = Load(root, Option(args, "--support"));
+        var (loaded, unseen, others) = Load(root, Option(args, "--support"));
         if (command == "quiz-kind-thresholds")
         {
-            ShippedKindThresholds(root, rows, args);
+            ShippedKindThresholds(root, loaded, args);
             return;
         }
+
+        // QUIZ_ROUNDS: fit on these rounds only ("shipped": the rounds the shipped weights were fitted on), to measure a
+        // signal against the shipped model on the same verdicts; the later rounds' verdicts are then scored held out.
+        var rounds = FitRounds();
+        var rows = rounds is null ? loaded : loaded.Where(r => rounds.Contains(r.Round)).ToList();
+        var later = rounds is null ? [] : loaded.Where(r => !rounds.Contains(r.Round)).ToList();
 
         Console.WriteLine($"{rows.Count} rated items, {rows.Count(r => r.Good)} good ({Share(rows.Count(r => r.Good), rows.Count)}); groups: "
             + string.Join(", ", rows.GroupBy(r => r.Group).Select(g => $"{g.Key} {g.Count()}")));
@@ -128,6 +134,8 @@ internal static class QuizFitting
 
         var all = Fit(rows, everyRow, chosen);
         ReportUnseen(unseen, all, final);
+        ReportHeldOut("later rounds of the fitted folds (never fitted)", later, all, final, kindThresholds);
+        ReportHeldOut("notes outside the folds (never fitted)", others, all, final, kindThresholds);
         Console.WriteLine("weights (fitted on every row; on standardized signals):");
         foreach (var name in QuizItemSignals.Names)
         {
@@ -213,7 +221,9 @@ internal static class QuizFitting
             throw new InvalidOperationException("The shipped quiz item model does not list the rounds it was fitted on (fittedRounds).");
         }
 
-        var held = Indexes(rows, r => r.Written && !shipped.FittedRounds.Contains(r.Round));
+        // QUIZ_KIND_MAX_ROUND: choose on the rounds up to this one only (the shipped thresholds were chosen on 18–41).
+        var maxRound = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_KIND_MAX_ROUND"), CultureInfo.InvariantCulture, out var m) ? m : int.MaxValue;
+        var held = Indexes(rows, r => r.Written && !shipped.FittedRounds.Contains(r.Round) && r.Round <= maxRound);
         var chosen = KindThresholds(rows, i => shipped.Probability(rows[i].X), held, shipped.Threshold);
         if (Option(args, "--dump") is { } dump)
         {
@@ -323,6 +333,68 @@ internal static class QuizFitting
         return linear;
     }
 
+    /// <summary>QUIZ_ROUNDS (environment): "shipped" for the rounds the shipped weights were fitted on, or a list of
+    /// rounds and ranges ("1-17,20"); null (every round) when unset.</summary>
+    private static HashSet<int>? FitRounds()
+    {
+        var spec = Environment.GetEnvironmentVariable("QUIZ_ROUNDS");
+        if (string.IsNullOrWhiteSpace(spec))
+        {
+            return null;
+        }
+
+        if (spec == "shipped")
+        {
+            return QuizItemModel.Current.FittedRounds.ToHashSet();
+        }
+
+        var set = new HashSet<int>();
+        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var ends = part.Split('-');
+            var from = int.Parse(ends[0], CultureInfo.InvariantCulture);
+            var to = ends.Length > 1 ? int.Parse(ends[1], CultureInfo.InvariantCulture) : from;
+            set.UnionWith(Enumerable.Range(from, to - from + 1));
+        }
+
+        return set;
+    }
+
+    /// <summary>Verdicts the weights never saw, scored by the model fitted on every fitted row: AUC (pooled, and with
+    /// pairs only within one folder, so that a folder's share of good items does not pass for the model's) and the
+    /// share of good among those kept at the kinds' thresholds, in all and by kind.</summary>
+    private static void ReportHeldOut(string name, List<Row> held, AnswerModel.Linear model, double threshold, Dictionary<string, double> kindThresholds)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        double At(Row r) => kindThresholds.TryGetValue(r.Question.Kind.ToString(), out var own) ? own : threshold;
+        void Line(string label, List<Row> rows)
+        {
+            var p = rows.Select(r => model.Probability(r.X)).ToList();
+            var kept = Enumerable.Range(0, rows.Count).Where(i => p[i] >= At(rows[i])).ToList();
+            double wins = 0, pairs = 0;
+            foreach (var g in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].Group))
+            {
+                var good = g.Where(i => rows[i].Good).Select(i => p[i]).ToList();
+                var bad = g.Where(i => !rows[i].Good).Select(i => p[i]).ToList();
+                wins += good.Sum(a => bad.Sum(b => a > b ? 1.0 : a == b ? 0.5 : 0));
+                pairs += good.Count * (double)bad.Count;
+            }
+
+            Console.WriteLine($"  {label,-15} {rows.Count,4} verdicts, good {Share(rows.Count(r => r.Good), rows.Count)}; AUC {Auc(rows.Select((r, i) => (p[i], r.Good)).ToList()):0.000}, within folders {(pairs == 0 ? double.NaN : wins / pairs):0.000}; kept {kept.Count}, good among kept {Share(kept.Count(i => rows[i].Good), kept.Count)}");
+        }
+
+        Console.WriteLine($"{name}:");
+        Line("all", held);
+        foreach (var kind in held.GroupBy(r => r.Question.Kind).OrderBy(g => g.Key))
+        {
+            Line(kind.Key.ToString(), kind.ToList());
+        }
+    }
+
     /// <summary>The held-out check on notes no fold holds (review 16's <c>unseen</c> rows, tests/data/corpora3, when its
     /// folders are on the machine): the model fitted on every in-sample row and its pooled threshold, per kind.</summary>
     private static void ReportUnseen(List<Row> unseen, AnswerModel.Linear model, double threshold)
@@ -396,7 +468,9 @@ internal static class QuizFitting
     /// <summary>Review 17's notes (set "linux").</summary>
     private const string LinuxFolder = "tests/data/corpora4/linux-notes";
 
-    private static (List<Row> Rows, List<Row> Unseen) Load(string root, string? supportPath)
+    /// <returns>The rows of the folds; review 16's unseen rows; with QUIZ_OTHERS=1 (environment), the rows of every
+    /// other set whose notes are on this machine (tests/data/corpora2–9, never fitted on).</returns>
+    private static (List<Row> Rows, List<Row> Unseen, List<Row> Others) Load(string root, string? supportPath)
     {
         var path = Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl");
         using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
@@ -429,6 +503,9 @@ internal static class QuizFitting
         }
 
         var rows = new List<Row>();
+        var withOthers = Environment.GetEnvironmentVariable("QUIZ_OTHERS") == "1";
+        var otherContexts = new Dictionary<string, (QuizCorpus, KindSimilarity)>(StringComparer.Ordinal);
+        var otherRows = new List<Row>();
         var skipped = 0;
         var dropped = 0;
         var unseen = 0;
@@ -447,14 +524,28 @@ internal static class QuizFitting
 
             var set = (string)o["set"]!;
             var inFolds = contexts.TryGetValue(set, out var context);
+            var other = false;
             if (!inFolds && set != "unseen")
             {
-                // A fold whose notes are not on this machine.
-                absent++;
-                continue;
+                var folder = withOthers ? QuizLureContext.FolderOf(root, set, (string)item["citation"]!["file"]!) : null;
+                if (folder is null)
+                {
+                    // A fold whose notes are not on this machine.
+                    absent++;
+                    continue;
+                }
+
+                if (!otherContexts.TryGetValue(folder, out var found))
+                {
+                    found = Context(Passages(Path.Combine(root, folder)), model);
+                    otherContexts[folder] = found;
+                }
+
+                context = found;
+                other = true;
             }
 
-            if (!inFolds)
+            if (!inFolds && !other)
             {
                 // Review 16's "unseen" rows: notes outside the repository's folds (tests/data/corpora3), never fitted on.
                 unseen++;
@@ -479,7 +570,7 @@ internal static class QuizFitting
                 new Citation((string)c["file"]!, (string)c["section"]!, (int)c["lineStart"]!, (int)c["lineEnd"]!, string.Empty), choices[answer]);
 
             var (corpus, kinds) = context;
-            (inFolds ? rows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds),
+            (inFolds ? rows : other ? otherRows : unseenRows).Add(new Row((int)o["round"]!, (string)o["label"]!, (string)o["group"]!, set, (int)o["good"]! == 1, q, QuizItemSignals.Of(q, corpus, kinds),
                 Written: inFolds && written.Contains(q.Id)));
         }
 
@@ -489,7 +580,7 @@ internal static class QuizFitting
         }
 
         Console.WriteLine($"skipped {skipped} rows of kinds no longer written, {dropped} contrasts the generator no longer writes, {absent} of folds whose notes are not on this machine, {unseen} on notes outside the folds ({unseenRows.Count} scored as the held-out check)");
-        return (rows, unseenRows);
+        return (rows, unseenRows, otherRows);
     }
 
     /// <summary>quiz-explain [--knowledge DIR] [--jsonl FILE] [--why [N] | --all | ID ...]: writes the folder's bank with the shipped models and prints each
@@ -559,11 +650,11 @@ internal static class QuizFitting
     }
 
     /// <summary>Every indexed passage of a notes folder, as the bot's bank reads them.</summary>
-    private static List<Passage> Passages(string folder) =>
+    internal static List<Passage> Passages(string folder) =>
         KnowledgeBase.IndexOf(NotesLoader.Load(new KnowledgeOptions { Path = folder }, CancellationToken.None)).ReadAll().Select(e => e.Passage).ToList();
 
     /// <summary>The notes' counts and the kind model as the generator builds them, from its content files only.</summary>
-    private static (QuizCorpus, KindSimilarity) Context(IEnumerable<Passage> passages, ITextEmbedder model)
+    internal static (QuizCorpus, KindSimilarity) Context(IEnumerable<Passage> passages, ITextEmbedder model)
     {
         var corpus = new QuizCorpus(passages.Where(p => QuestionGenerator.IsContentFile(p.File)).ToList(), model.WholeWords);
         return (corpus, new KindSimilarity(model, corpus.Describe));

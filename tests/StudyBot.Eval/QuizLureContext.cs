@@ -133,7 +133,7 @@ internal static class QuizLureContext
 
     /// <summary>The notes folder a rated item was written from: the seed notes, the corpora, or the folder under
     /// tests/data/corpora2–9 that holds its file (the corpora3 folder as a whole for review 16's "unseen" rows).</summary>
-    private static string? FolderOf(string root, string set, string file)
+    internal static string? FolderOf(string root, string set, string file)
     {
         if (set == "seed")
         {
