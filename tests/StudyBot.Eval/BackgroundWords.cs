@@ -1,15 +1,15 @@
 using StudyBot.Core.Knowledge;
-using StudyBot.Core.Knowledge.Answering;
 
 namespace StudyBot.Eval;
 
 /// <summary>
-/// <c>background-words [--write | OUT]</c>: for every notes folder in the repository (the team's notes and every test corpus),
+/// <c>background-words [OUT]</c>: for every notes folder in the repository (the team's notes and every test corpus),
 /// the terms its index holds, and for each term the number of folders that hold it (tab-separated, most folders first).
 /// A question's word that the team's notes never write is either one that study notes in general write ("grab",
 /// "teammate", "forever": chat about the notes' subject) or one they do not ("sourdough", "tallest": another subject);
-/// the count is that background. <c>--write</c> writes the terms of at least <see cref="BackgroundTerms.MinFolders"/>
-/// folders to <c>src/StudyBot.Core/Knowledge/Answering/background-terms.txt</c>, the list the bot ships.
+/// the count is that background. The fifty-sixth session built a decision signal on it (the share of a question's
+/// unknown words held by at least five folders) and measured it; not kept (docs/answers.md, "Everyday words the notes
+/// lack").
 /// </summary>
 internal static class BackgroundWords
 {
@@ -37,21 +37,6 @@ internal static class BackgroundWords
             }
 
             Console.Error.WriteLine($"{Path.GetRelativePath(root, folder)}: {terms.Count} terms");
-        }
-
-        if (args.Contains("--write"))
-        {
-            var path = Path.Combine(root, "src/StudyBot.Core/Knowledge/Answering/background-terms.txt");
-            var shipped = counts.Where(p => p.Value >= BackgroundTerms.MinFolders).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-            string[] header =
-            [
-                $"# The analyzed terms held by at least {BackgroundTerms.MinFolders} of the {folders.Count} notes folders in this repository (knowledge/ and",
-                "# tests/data/corpora*/*; each folder's licence and source in its SOURCES.md). One term per line. Rebuilt by",
-                "# dotnet run -c Release --project tests/StudyBot.Eval -- background-words --write",
-            ];
-            File.WriteAllLines(path, header.Concat(shipped));
-            Console.Error.WriteLine($"wrote {shipped.Count} terms to {path}");
-            return;
         }
 
         var lines = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\t{p.Value}");

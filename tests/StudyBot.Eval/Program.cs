@@ -6,7 +6,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-fit    the same, then write src/StudyBot.Core/Quiz/quiz-item-model.json
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-kind-thresholds [--write]   each kind's threshold for the shipped weights
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
-//   dotnet run -c Release --project tests/StudyBot.Eval -- background-words [--write | OUT]   each term's count of notes folders; --write: the shipped background-terms.txt (BackgroundWords.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- background-words [OUT]   each term's count of the repository's notes folders (BackgroundWords.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-lure-context [OUT.tsv]   every rated blank's wrong choices: their own lines' likeness to the sentence, the key's section (QuizLureContext.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).

@@ -38,12 +38,17 @@ internal static partial class Lexicon
         "wouldnt", "hasnt", "havent", "mustnt",
     };
 
+    /// <summary>The third-person pronouns, possessives and demonstratives: words that stand for something named before
+    /// them. The base of <see cref="Pronouns"/> and of the quiz's <c>QuizLexicon.ReferringOpeners</c>, which each add
+    /// their own (a relative "which" and the speakers; "such").</summary>
+    public static readonly IReadOnlySet<string> Referents = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "its", "they", "their", "them", "this", "these", "those", "that", "he", "she",
+    };
+
     /// <summary>Pronouns and demonstratives that can stand for a subject named earlier ("They are not classes …" after
     /// "Design patterns are …"): a clause opening with one speaks of what was named before it.</summary>
-    public static readonly IReadOnlySet<string> Pronouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "it", "its", "they", "their", "them", "this", "these", "those", "that", "which", "he", "she", "we", "you", "i",
-    };
+    public static readonly IReadOnlySet<string> Pronouns = new HashSet<string>(Referents.Concat(["which", "we", "you", "i"]), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Articles and determiners before a noun phrase's first word ("the red team", "a reverse proxy").</summary>
     public static readonly IReadOnlySet<string> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -227,10 +227,7 @@ internal static class QuizLexicon
     /// for a paragraph's sentences): no count over the notes tells these words from a subject noun. Not
     /// <see cref="PronounStarts"/>: "we", "you" and "there" point at no earlier line ("We can create an export …" was
     /// rated good 24 times).</summary>
-    public static readonly HashSet<string> ReferringOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "such",
-    };
+    public static readonly HashSet<string> ReferringOpeners = new(Knowledge.Lexicon.Referents.Append("such"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that add a line to what the notes said of something else just before ("Phishing can also lead victims
     /// to …", "Stacks too …"): the line's predicate is true of that other thing as well, which may be a sibling choice.</summary>

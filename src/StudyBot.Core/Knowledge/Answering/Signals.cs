@@ -72,11 +72,6 @@ internal static class Signals
         "yes_no",
         "top_answer_type_value",
         "unknown_share",        // share of the question's topic weight in words no passage holds.
-        "unknown_everyday_share", // the part of it in words study notes in general write (BackgroundTerms): "can a
-                                  // teammate grab the logs?" is chat about the notes' subject, "the best sourdough
-                                  // recipe" another subject. Zero on the lexical path: without the semantic signals
-                                  // beside it, "the meaning of life" and "the speed of light" read as such chat too
-                                  // (the off-topic set's decline fell from 0.9 to 0.87 when the lexical model weighed it).
     ];
 
     private static readonly int Semantic = Array.IndexOf(Names, "semantic");
@@ -340,7 +335,6 @@ internal static class Signals
         var q = context.Question;
         var d = new double[DecisionNames.Length];
         var unknownWeight = q.Content.Where(c => c.IsUnknown).Sum(c => c.Weight);
-        var everydayWeight = q.Content.Where(c => c.IsUnknown && c.Terms.Any(BackgroundTerms.Contains)).Sum(c => c.Weight);
         d[0] = ranked.Count > 0 ? ranked[0].Score : -10;
         d[1] = Margin(context, ranked);
         if (ranked.Count > 0)
@@ -361,7 +355,6 @@ internal static class Signals
         d[11] = Math.Log(1 + q.Content.Count);
         d[12] = q.IsYesNo ? 1 : 0;
         d[14] = q.TotalWeight > 0 ? unknownWeight / q.TotalWeight : 1;
-        d[15] = q.TotalWeight > 0 && context.Similarities is not null ? everydayWeight / q.TotalWeight : 0;
         return d;
     }
 

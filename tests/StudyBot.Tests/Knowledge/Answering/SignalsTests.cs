@@ -242,39 +242,6 @@ public sealed class SignalsTests : IDisposable
     }
 
     [Fact]
-    public void Decision_UnknownEverydayShare_IsThePartOfTheUnknownWordsOtherNotesWrite_OnTheSemanticPath()
-    {
-        // The command-line page's false declines had the right passage first and were declined for chat words its notes
-        // never write ("can a teammate grab …", "forever"); another subject's words ("sourdough", "mountain") are written
-        // by no other notes either.
-        double Signal(string question, string name, bool semantic) => _kit.Index.Search(s =>
-        {
-            var analysis = QuestionAnalyzer.Analyze(_kit.Index, s, question);
-            var context = new Signals.Context(_kit.Index, analysis, semantic ? new float[_kit.Index.Count] : null);
-            return Signals.Decision(context, [])[Array.IndexOf(Signals.DecisionNames, name)];
-        });
-
-        const string chat = "can a teammate grab the UDP port forever?";
-        const string offTopic = "is sourdough bread baked on a mountain?";
-
-        Assert.True(Signal(chat, "unknown_everyday_share", semantic: true) > 0.3);
-        Assert.Equal(Signal(chat, "unknown_share", semantic: true), Signal(chat, "unknown_everyday_share", semantic: true), 9);
-        Assert.True(Signal(offTopic, "unknown_share", semantic: true) > 0.5);
-        Assert.Equal(0, Signal(offTopic, "unknown_everyday_share", semantic: true));
-        Assert.Equal(0, Signal(chat, "unknown_everyday_share", semantic: false));
-    }
-
-    [Fact]
-    public void BackgroundTerms_ShippedList_HoldsTheWordsOfExplainingNotASubjectsOwn()
-    {
-        Assert.True(BackgroundTerms.Contains("keep"));
-        Assert.True(BackgroundTerms.Contains("teammat")); // analyzed terms, as the index holds them
-        Assert.False(BackgroundTerms.Contains("sourdough"));
-        Assert.False(BackgroundTerms.Contains("mountain"));
-        Assert.Equal(["grab", "log"], BackgroundTerms.Parse(new StringReader("# a comment\ngrab\n\nlog\n")).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public void Order_BestFirst_APassageThatIsOnlyAQuestionAfterEveryOther()
     {
         const string notes = """
