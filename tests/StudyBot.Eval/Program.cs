@@ -31,21 +31,17 @@ var lexicalOnly = args.Contains("--lexical-only");
 var answersDir = Option("--answers");
 var only = Option("--corpora")?.Split(',');
 
-if (command == "quiz-word-giveaway")
+// Measuring tools that need neither the labelled corpora nor the bench.
+Action<string, string[]>? tool = command switch
 {
-    QuizWordGiveaway.Run(root, args);
-    return;
-}
-
-if (command == "quiz-lure-context")
+    "quiz-word-giveaway" => QuizWordGiveaway.Run,
+    "quiz-lure-context" => QuizLureContext.Run,
+    "background-words" => BackgroundWords.Run,
+    _ => null,
+};
+if (tool is not null)
 {
-    QuizLureContext.Run(root, args);
-    return;
-}
-
-if (command == "background-words")
-{
-    BackgroundWords.Run(root, args);
+    tool(root, args);
     return;
 }
 

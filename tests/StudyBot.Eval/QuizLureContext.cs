@@ -47,10 +47,9 @@ internal static class QuizLureContext
 
             if (!contexts.TryGetValue(folder, out var ctx))
             {
-                var passages = KnowledgeBase.IndexOf(NotesLoader.Load(new KnowledgeOptions { Path = Path.Combine(root, folder) }, CancellationToken.None))
-                    .ReadAll().Select(e => e.Passage).Where(p => QuestionGenerator.IsContentFile(p.File)).ToList();
-                var corpus = new QuizCorpus(passages, model.WholeWords);
-                ctx = (passages.Where(p => p.Kind != PassageKind.Code).ToList(), corpus, new KindSimilarity(model, corpus.Describe));
+                var passages = QuizFitting.Passages(Path.Combine(root, folder)).Where(p => QuestionGenerator.IsContentFile(p.File)).ToList();
+                var (corpus, kinds) = QuizFitting.Context(passages, model);
+                ctx = (passages.Where(p => p.Kind != PassageKind.Code).ToList(), corpus, kinds);
                 contexts[folder] = ctx;
             }
 
