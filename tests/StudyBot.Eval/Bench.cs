@@ -679,10 +679,12 @@ internal sealed class Bench : IDisposable
         foreach (var item in items)
         {
             var (ranked, decision) = Apply(item, fitted.Ranker);
-            var answered = ranked.Count > 0 && item.Ranking.Question.Content.Count > 0 && fitted.Decision.Probability(decision) >= fitted.Threshold;
+            var probability = fitted.Decision.Probability(decision);
+            var answered = ranked.Count > 0 && item.Ranking.Question.Content.Count > 0 && probability >= fitted.Threshold;
+            var h = !item.Label.Unanswerable && TopHit(item, ranked);
             if (dump)
             {
-                DumpDecision(item, ranked, decision, fitted);
+                DumpDecision(item, ranked, decision, probability, h, fitted);
             }
 
             if (item.Label.Unanswerable)
@@ -692,7 +694,6 @@ internal sealed class Bench : IDisposable
                 continue;
             }
 
-            var h = TopHit(item, ranked);
             DumpRanking(item, ranked, fitted);
             if (!h && item.Hit.Any(x => x))
             {
@@ -795,15 +796,15 @@ internal sealed class Bench : IDisposable
     private static readonly string? DecisionPath = Environment.GetEnvironmentVariable("EVAL_DECISION");
 
     /// <summary>Diagnostics (EVAL_DECISION=FILE): a held-out question's decision signals, the fold's probability and
-    /// threshold, and whether an answer would be right (first citation and Yes/No word), for trying other deciders.</summary>
-    private void DumpDecision(Item item, List<Signals.Candidate> ranked, double[] decision, Fitted fitted)
+    /// threshold, and whether an answer would be right (first citation and Yes/No word), for trying other deciders.
+    /// <paramref name="probability"/> and <paramref name="hit"/> are the ones <see cref="Score"/> counts.</summary>
+    private void DumpDecision(Item item, List<Signals.Candidate> ranked, double[] decision, double probability, bool hit, Fitted fitted)
     {
         if (DecisionPath is null)
         {
             return;
         }
 
-        var hit = !item.Label.Unanswerable && ranked.Count > 0 && TopHit(item, ranked);
         var right = hit;
         if (hit && item.Label.Polarity is { } polarity)
         {
@@ -818,7 +819,7 @@ internal sealed class Bench : IDisposable
             empty = ranked.Count == 0 || item.Ranking.Question.Content.Count == 0,
             hit,
             right,
-            p = fitted.Decision.Probability(decision),
+            p = probability,
             threshold = fitted.Threshold,
             x = decision,
             top = ranked.Count > 0 ? ranked[0].Features : null,
