@@ -473,7 +473,7 @@ internal static class QuizFitting
     private static (List<Row> Rows, List<Row> Unseen, List<Row> Others) Load(string root, string? supportPath)
     {
         var path = Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl");
-        using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
+        using var model = Model(root);
         var folders = new Dictionary<string, string>(StringComparer.Ordinal) { ["seed"] = "knowledge", ["corpora"] = "tests/data/corpora" };
 
         // Review 17 rated notes of another style (tutorial pages with layout headings and exercise lists): a fold of its
@@ -591,7 +591,7 @@ internal static class QuizFitting
     {
         var folder = Path.GetFullPath(Option(args, "--knowledge") ?? Path.Combine(root, "knowledge"));
         var ids = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] is not ("--knowledge" or "--jsonl" or "--why"))).ToHashSet(StringComparer.Ordinal);
-        using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
+        using var model = Model(root);
         var passages = Passages(folder);
         var (corpus, kinds) = Context(passages, model);
         var quality = QuizItemModel.Current;
@@ -648,6 +648,11 @@ internal static class QuizFitting
             Console.WriteLine("    " + quality.Explain(q.Kind, signals));
         }
     }
+
+    /// <summary>The sentence model the quiz tools read the rated items with, its vectors cached under artifacts/ so that a
+    /// second run of any of them embeds nothing again.</summary>
+    internal static BertEmbedder Model(string root) =>
+        BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
 
     /// <summary>Every indexed passage of a notes folder, as the bot's bank reads them.</summary>
     internal static List<Passage> Passages(string folder) =>

@@ -20,7 +20,7 @@ internal static class QuizLureContext
     public static void Run(string root, string[] args)
     {
         var outPath = args.Length > 1 ? args[1] : "lure-context.tsv";
-        using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
+        using var model = QuizFitting.Model(root);
         var contexts = new Dictionary<string, (List<Passage> Passages, QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal);
         using var output = new StreamWriter(outPath);
         output.WriteLine("round\tlabel\tid\tverdict\tset\tfolder\tkey\tkey_ctx\tkey_stem\twrong\twrong_ctx\twrong_stem\twrong_section\twrong_like");

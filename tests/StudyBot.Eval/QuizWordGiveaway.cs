@@ -21,7 +21,7 @@ internal static class QuizWordGiveaway
     public static void Run(string root, string[] args)
     {
         var outPath = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "word-giveaway.tsv";
-        using var model = BertEmbedder.Load(BertModelSpec.MiniLm, threads: Environment.ProcessorCount, cacheFolder: Path.Combine(root, "artifacts/eval-embeddings"));
+        using var model = QuizFitting.Model(root);
         var contexts = new Dictionary<string, (QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal);
         var tokens = new Dictionary<string, TokenVectors>(StringComparer.Ordinal);
         TokenVectors Tokens(string text)
