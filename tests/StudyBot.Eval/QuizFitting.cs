@@ -504,7 +504,7 @@ internal static class QuizFitting
 
         var rows = new List<Row>();
         var withOthers = Environment.GetEnvironmentVariable("QUIZ_OTHERS") == "1";
-        var otherContexts = new Dictionary<string, (QuizCorpus, KindSimilarity)>(StringComparer.Ordinal);
+        var otherFolders = new QuizFolders(root, model);
         var otherRows = new List<Row>();
         var skipped = 0;
         var dropped = 0;
@@ -527,7 +527,7 @@ internal static class QuizFitting
             var other = false;
             if (!inFolds && set != "unseen")
             {
-                var folder = withOthers ? QuizLureContext.FolderOf(root, set, (string)item["citation"]!["file"]!) : null;
+                var folder = withOthers ? QuizFolders.FolderOf(root, set, (string)item["citation"]!["file"]!) : null;
                 if (folder is null)
                 {
                     // A fold whose notes are not on this machine.
@@ -535,13 +535,8 @@ internal static class QuizFitting
                     continue;
                 }
 
-                if (!otherContexts.TryGetValue(folder, out var found))
-                {
-                    found = Context(Passages(Path.Combine(root, folder)), model);
-                    otherContexts[folder] = found;
-                }
-
-                context = found;
+                var found = otherFolders.Get(folder);
+                context = (found.Corpus, found.Kinds);
                 other = true;
             }
 

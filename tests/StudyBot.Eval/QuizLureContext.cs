@@ -14,14 +14,11 @@ namespace StudyBot.Eval;
 /// </summary>
 internal static class QuizLureContext
 {
-    private static readonly string[] Parents = ["tests/data/corpora2", "tests/data/corpora3", "tests/data/corpora4", "tests/data/corpora5",
-        "tests/data/corpora6", "tests/data/corpora7", "tests/data/corpora8", "tests/data/corpora9"];
-
     public static void Run(string root, string[] args)
     {
         var outPath = args.Length > 1 ? args[1] : "lure-context.tsv";
         using var model = QuizFitting.Model(root);
-        var contexts = new Dictionary<string, (List<Passage> Passages, QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal);
+        var folders = new QuizFolders(root, model);
         using var output = new StreamWriter(outPath);
         output.WriteLine("round\tlabel\tid\tverdict\tset\tfolder\tkey\tkey_ctx\tkey_stem\twrong\twrong_ctx\twrong_stem\twrong_section\twrong_like");
         var missing = 0;
@@ -38,20 +35,15 @@ internal static class QuizLureContext
             var c = item["citation"]!.AsObject();
             var file = (string)c["file"]!;
             var set = (string)o["set"]!;
-            var folder = FolderOf(root, set, file);
+            var folder = QuizFolders.FolderOf(root, set, file);
             if (folder is null)
             {
                 missing++;
                 continue;
             }
 
-            if (!contexts.TryGetValue(folder, out var ctx))
-            {
-                var passages = QuizFitting.Passages(Path.Combine(root, folder)).Where(p => QuestionGenerator.IsContentFile(p.File)).ToList();
-                var (corpus, kinds) = QuizFitting.Context(passages, model);
-                ctx = (passages.Where(p => p.Kind != PassageKind.Code).ToList(), corpus, kinds);
-                contexts[folder] = ctx;
-            }
+            var read = folders.Get(folder);
+            var ctx = (Passages: read.Passages.Where(p => QuestionGenerator.IsContentFile(p.File) && p.Kind != PassageKind.Code).ToList(), read.Corpus, read.Kinds);
 
             var question = (string)item["question"]!;
             var open = question.IndexOf('“', StringComparison.Ordinal);
@@ -129,33 +121,4 @@ internal static class QuizLureContext
 
     private static string Share<T>(List<(string Folder, string Id, string Verdict, T A, T B, int C, T D)> g, string verdict) =>
         (g.Count(r => r.Verdict == verdict) / (double)g.Count).ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>The notes folder a rated item was written from: the seed notes, the corpora, or the folder under
-    /// tests/data/corpora2–9 that holds its file (the corpora3 folder as a whole for review 16's "unseen" rows).</summary>
-    internal static string? FolderOf(string root, string set, string file)
-    {
-        if (set == "seed")
-        {
-            return "knowledge";
-        }
-
-        if (set is "corpora" or "unseen")
-        {
-            var f = set == "corpora" ? "tests/data/corpora" : "tests/data/corpora3";
-            return File.Exists(Path.Combine(root, f, file)) ? f : null;
-        }
-
-        foreach (var parent in Parents.Where(p => Directory.Exists(Path.Combine(root, p))))
-        {
-            foreach (var dir in Directory.EnumerateDirectories(Path.Combine(root, parent)).Order(StringComparer.Ordinal))
-            {
-                if (File.Exists(Path.Combine(dir, file)))
-                {
-                    return Path.GetRelativePath(root, dir).Replace('\\', '/');
-                }
-            }
-        }
-
-        return null;
-    }
 }

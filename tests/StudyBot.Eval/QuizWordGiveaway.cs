@@ -22,7 +22,7 @@ internal static class QuizWordGiveaway
     {
         var outPath = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "word-giveaway.tsv";
         using var model = QuizFitting.Model(root);
-        var contexts = new Dictionary<string, (QuizCorpus Corpus, KindSimilarity Kinds)>(StringComparer.Ordinal);
+        var folders = new QuizFolders(root, model);
         var tokens = new Dictionary<string, TokenVectors>(StringComparer.Ordinal);
         TokenVectors Tokens(string text)
         {
@@ -50,19 +50,14 @@ internal static class QuizWordGiveaway
 
             var c = item["citation"]!.AsObject();
             var file = (string)c["file"]!;
-            var folder = QuizLureContext.FolderOf(root, (string)o["set"]!, file);
+            var folder = QuizFolders.FolderOf(root, (string)o["set"]!, file);
             if (folder is null)
             {
                 missing++;
                 continue;
             }
 
-            if (!contexts.TryGetValue(folder, out var ctx))
-            {
-                ctx = QuizFitting.Context(QuizFitting.Passages(Path.Combine(root, folder)), model);
-                contexts[folder] = ctx;
-                Console.Error.WriteLine($"loaded {folder}");
-            }
+            var ctx = folders.Get(folder);
 
             var choices = item["choices"]!.AsArray().Select(x => (string)x!).ToList();
             var answer = (int)item["answerIndex"]!;

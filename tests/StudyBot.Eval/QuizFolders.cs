@@ -1,0 +1,70 @@
+using StudyBot.Core.Knowledge;
+using StudyBot.Core.Knowledge.Semantic;
+using StudyBot.Core.Quiz;
+
+namespace StudyBot.Eval;
+
+/// <summary>
+/// The notes folders the rated quiz items (tests/data/quiz-ratings/rated-items.jsonl) were written from, and each
+/// folder's passages and generator context, read and embedded once a run however many tools and items ask for them.
+/// </summary>
+internal sealed class QuizFolders(string root, ITextEmbedder model)
+{
+    private readonly Dictionary<string, Folder> folders = new(StringComparer.Ordinal);
+
+    /// <summary>A folder's indexed passages, as the bot's bank reads them, and the generator's counts and kind model.</summary>
+    internal sealed record Folder(List<Passage> Passages, QuizCorpus Corpus, KindSimilarity Kinds);
+
+    /// <summary>The folder (relative to the repository root), read on first use.</summary>
+    public Folder Get(string folder)
+    {
+        if (!folders.TryGetValue(folder, out var found))
+        {
+            var passages = QuizFitting.Passages(Path.Combine(root, folder));
+            var (corpus, kinds) = QuizFitting.Context(passages, model);
+            found = new Folder(passages, corpus, kinds);
+            folders[folder] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>The notes folder a rated item was written from: the seed notes, the corpora, or the folder under
+    /// tests/data/corpora2, corpora3, … that holds its file (the corpora3 folder as a whole for review 16's "unseen"
+    /// rows); null when its notes are not on this machine.</summary>
+    public static string? FolderOf(string root, string set, string file)
+    {
+        if (set == "seed")
+        {
+            return "knowledge";
+        }
+
+        if (set is "corpora" or "unseen")
+        {
+            var f = set == "corpora" ? "tests/data/corpora" : "tests/data/corpora3";
+            return File.Exists(Path.Combine(root, f, file)) ? f : null;
+        }
+
+        foreach (var parent in Parents(root))
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(dir, file)))
+                {
+                    return Path.GetRelativePath(root, dir).Replace('\\', '/');
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>tests/data/corpora2, corpora3, … in the order they were added (by number, so corpora10 after corpora9):
+    /// a file name two folders share is found where it was first rated.</summary>
+    private static IEnumerable<string> Parents(string root) =>
+        Directory.EnumerateDirectories(Path.Combine(root, "tests/data"), "corpora*")
+            .Select(d => (Dir: d, Number: int.TryParse(Path.GetFileName(d)["corpora".Length..], out var n) ? n : 0))
+            .Where(d => d.Number >= 2)
+            .OrderBy(d => d.Number)
+            .Select(d => d.Dir);
+}
