@@ -282,6 +282,14 @@ internal static partial class Lexicon
         "no", "false", "❌", "✗", "✘", "x", "n", "unsupported", "not supported", "none", "-", "–", "—", "n/a",
     };
 
+    /// <summary>Values that say a setting is off. A question that asks for one ("are the boolean options off by
+    /// default?") is answered, not denied, by a clause that says another ("All of these are false by default"): the
+    /// TypeScript book's was a trusted wrong No.</summary>
+    public static readonly IReadOnlySet<string> OffValues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "off", "false", "disabled",
+    };
+
     /// <summary>"all", "every", "any": a question that asks about the whole, which "only" restricts.</summary>
     [GeneratedRegex(@"\b(any|every|all|always|everything|anywhere|whole|entire)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Quantifier();

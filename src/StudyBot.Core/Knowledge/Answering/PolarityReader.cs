@@ -333,7 +333,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")), AsksAnOffValue(question)))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -1559,11 +1559,23 @@ internal static partial class PolarityReader
     }
 
     /// <summary>Whether a clause holds a negation word or a No value ("false", "none") before any condition it
-    /// opens (<see cref="Lexicon.ConditionOpeners"/>).</summary>
-    internal static bool Negated(string clause) =>
+    /// opens (<see cref="Lexicon.ConditionOpeners"/>); when the question asks for a setting's off value, a clause's
+    /// off value ("false") is that value, not a denial (<see cref="Lexicon.OffValues"/>).</summary>
+    internal static bool Negated(string clause, bool offValueAsked = false) =>
         LowerWords(clause)
             .TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w))
-            .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w)));
+            .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w) && !(offValueAsked && Lexicon.OffValues.Contains(w))));
+
+    /// <summary>Whether the question asks for a setting's off value ("are the boolean options off by default?", "is
+    /// logging disabled?"). "off" names the state only where no object follows it: "will that kick off another
+    /// workflow?" asks whether one starts (its No from a table's "cancel-in-progress: false" turned to a Yes reading
+    /// when every "off" counted).</summary>
+    internal static bool AsksAnOffValue(QuestionAnalysis question)
+    {
+        var words = LowerWords(question.Main).ToList();
+        return Enumerable.Range(0, words.Count).Any(i => Lexicon.OffValues.Contains(words[i])
+            && (words[i] != "off" || i == words.Count - 1 || words[i + 1] == "by" || Lexicon.ConditionOpeners.Contains(words[i + 1])));
+    }
 
     /// <summary>A No cell value counts as a negation in running text only when longer than this ("false",
     /// "unsupported"; not the "x" or "n" of a table cell, which are variables in prose: "O(n)").</summary>

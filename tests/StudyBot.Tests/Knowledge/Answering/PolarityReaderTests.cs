@@ -496,6 +496,27 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("are the boolean compiler options off by default?", true, 0)]  // the asked value, said another way.
+    [InlineData("are the boolean compiler options disabled by default?", true, 0)]
+    [InlineData("are the boolean compiler options on by default?", false, 1)]  // a No value against a plain question.
+    [InlineData("will setting the boolean compiler options kick off a build?", false, 1)] // "off" with an object: a verb's.
+    public void Read_OffValueAsked_ClauseThatSaysFalseAnswersIt(string question, bool yes, double flagged)
+    {
+        // The TypeScript book's "All of these are false by default." read as an unscoped No: "false" denies a plain
+        // question, but it is the very value one that asks "off?" wants.
+        using var kit = new AnsweringTestKit("""
+            # Compiler options
+
+            All of the boolean compiler options are false by default.
+            """);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, "All of the boolean"));
+
+        Assert.Equal(yes, reading.Yes);
+        Assert.Equal(flagged, reading.Signals[PolaritySignals.UnscopedNegation]);
+    }
+
+    [Theory]
     [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
     [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.
     [InlineData("Would a push CDN work well for a site with little traffic?", "Sites with a small amount", true, 0)] // inside a relative clause: restricts the subject.
