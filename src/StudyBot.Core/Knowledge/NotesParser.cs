@@ -115,7 +115,7 @@ internal static partial class NotesParser
     /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.</summary>
     private static MarkdownPipeline BuildPipeline(bool indentedCode = true)
     {
-        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UsePreciseSourceLocation();
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UseEmojiAndSmiley(enableSmileys: false).UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new CustomContainerParser());
         if (!indentedCode)
         {

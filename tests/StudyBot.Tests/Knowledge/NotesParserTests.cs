@@ -486,6 +486,29 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_EmojiShortcodes_ReadAsTheEmojiGitHubShows()
+    {
+        // The JavaScript testing guide writes its advice ":white_check_mark: Do: …" and GitHub shows ✅: read as the
+        // words ":white_check_mark:", the mark said nothing and the answer quoted the code. In code it stays as written
+        // (an /etc/passwd line's ":x:"), and a smiley is no emoji.
+        const string notes = """
+            ## Reuse login credentials
+
+            :white_check_mark: Do: log in once and reuse the token :)
+
+            :x: Otherwise: every test logs in again
+
+                user:x:1001:1002:user
+            """;
+
+        var passages = NotesParser.Parse("e2e.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("✅ Do: log in once and reuse the token :)", Find(passages, "reuse the token").Text);
+        // The line before the code titles it.
+        Assert.Equal("❌ Otherwise: every test logs in again", Find(passages, "user:x:1001").Section);
+    }
+
+    [Fact]
     public void Parse_HtmlDefinitionList_EachTermTitlesItsDefinitionReadAsMarkdown()
     {
         // Microsoft's lessons list terms in HTML: an HTML block is no text, and every definition was in no passage.
