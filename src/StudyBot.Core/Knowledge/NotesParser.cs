@@ -112,7 +112,9 @@ internal static partial class NotesParser
     /// title is not made the page's heading either: a docs site's titles are written for search engines ("How candidates
     /// are evaluated in coding interviews at top tech companies"), and over every line of the page they did much the same
     /// (leave-one-corpus-out on the tech interview handbook 0.73 with it, 0.76 without; its dev set 0.72 and 0.80).
-    /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.</summary>
+    /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.
+    /// Emoji shortcodes are read as the emoji GitHub shows (":white_check_mark: Do: …" is "✅ Do: …", an explicit Yes to
+    /// the polarity reader; as words it said nothing), smileys are not (":)" stays), and code is never inline text.</summary>
     private static MarkdownPipeline BuildPipeline(bool indentedCode = true)
     {
         var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UseEmojiAndSmiley(enableSmileys: false).UsePreciseSourceLocation();
