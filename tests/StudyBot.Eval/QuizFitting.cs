@@ -483,13 +483,15 @@ internal static class QuizFitting
             folders["linux"] = LinuxFolder;
         }
 
-        var passages = folders.ToDictionary(f => f.Key, f => Passages(Path.Combine(root, f.Value)), StringComparer.Ordinal);
-        var contexts = passages.ToDictionary(p => p.Key, p => Context(p.Value, model), StringComparer.Ordinal);
+        // Each notes folder read and embedded once, whichever rows cite it.
+        var read = new QuizFolders(root, model);
+        var passages = folders.ToDictionary(f => f.Key, f => read.Get(f.Value).Passages, StringComparer.Ordinal);
+        var contexts = folders.ToDictionary(f => f.Key, f => (read.Get(f.Value).Corpus, read.Get(f.Value).Kinds), StringComparer.Ordinal);
 
         // Review 16's unseen rows cite tests/data/corpora3 as one folder (gitignored; re-created from its SOURCES.md).
-        var unseenFolder = Path.Combine(root, "tests/data/corpora3");
-        var unseenContext = Directory.Exists(unseenFolder) && Directory.EnumerateDirectories(unseenFolder).Any()
-            ? Context(Passages(unseenFolder), model)
+        const string unseenFolder = "tests/data/corpora3";
+        var unseenContext = Directory.Exists(Path.Combine(root, unseenFolder)) && Directory.EnumerateDirectories(Path.Combine(root, unseenFolder)).Any()
+            ? (read.Get(unseenFolder).Corpus, read.Get(unseenFolder).Kinds)
             : ((QuizCorpus, KindSimilarity)?)null;
         var unseenRows = new List<Row>();
         // Contrasts were rated (round 14) before the rule that both their sections open with a line defining the title;
@@ -504,7 +506,6 @@ internal static class QuizFitting
 
         var rows = new List<Row>();
         var withOthers = Environment.GetEnvironmentVariable("QUIZ_OTHERS") == "1";
-        var otherFolders = new QuizFolders(root, model);
         var otherRows = new List<Row>();
         var skipped = 0;
         var dropped = 0;
@@ -535,7 +536,7 @@ internal static class QuizFitting
                     continue;
                 }
 
-                var found = otherFolders.Get(folder);
+                var found = read.Get(folder);
                 context = (found.Corpus, found.Kinds);
                 other = true;
             }
