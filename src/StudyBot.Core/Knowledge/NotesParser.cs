@@ -188,8 +188,28 @@ internal static partial class NotesParser
     /// An MDX page is read as the markdown it holds (<see cref="Mdx"/>).</summary>
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
         Mdx.IsMdx(file)
-            ? new Walker(file, Mdx.Masked(text), maxPassages, MdxPipeline).Run()
-            : new Walker(file, text, maxPassages, Pipeline).Run();
+            ? new Walker(file, Mdx.Masked(WithLiquidLinks(text)), maxPassages, MdxPipeline).Run()
+            : new Walker(file, WithLiquidLinks(text), maxPassages, Pipeline).Run();
+
+    /// <summary>
+    /// The notes with each link whose destination a Jekyll site writes in Liquid (<c>[tone]({{ "/our-style/voice" |
+    /// relative_url }})</c>, <c>[agreement]({{ site.baseurl }}/agreement)</c>) given the path the site builds, so it
+    /// reads as the link it is: a destination with spaces is no link to markdown, and answers from 18F's guides quoted
+    /// the Liquid ("your content’s [tone]({{ "/our-style/voice-and-tone" | relative_url }})"). The path is padded with
+    /// spaces inside the brackets (markdown allows them after a destination), so every other character, and the line
+    /// numbers, stay where they were.
+    /// </summary>
+    internal static string WithLiquidLinks(string text) =>
+        !text.Contains("]({{", StringComparison.Ordinal) ? text : LiquidLink().Replace(text, m =>
+        {
+            var path = m.Groups["path"].Value + m.Groups["rest"].Value;
+            return "](" + (path.Length == 0 ? "#" : path).PadRight(m.Length - 3) + ")";
+        });
+
+    /// <summary>A link destination that opens with a Liquid output (a quoted path with filters, or a variable such as
+    /// <c>site.baseurl</c>), and the path written after it.</summary>
+    [GeneratedRegex(@"\]\(\{\{\s*(?:[""'](?<path>[^""'{}\s]*)[""']|[\w.]*)\s*(?:\|[^{}\n]*)?\}\}(?<rest>[^\s()]*)\)", RegexOptions.NonBacktracking)]
+    private static partial Regex LiquidLink();
 
     /// <summary>True for a line that asks something: ends in "?", or opens like a yes/no question; a "Question:" or
     /// "Q:" label and quotes around it do not count (<see cref="Unlabelled"/>).</summary>

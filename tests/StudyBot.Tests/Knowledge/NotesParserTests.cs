@@ -509,6 +509,44 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LiquidLinkDestinations_ReadAsTheLinksTheSiteBuilds()
+    {
+        // 18F's Jekyll guides write their links' destinations in Liquid; with spaces in it a destination is no link, and
+        // answers quoted "[tone]({{ "/our-style/voice-and-tone" | relative_url }})". The lines keep their numbers.
+        const string notes = """
+            ## Sentences
+
+            Vary sentence length to control your content’s [tone]({{ "/our-style/voice-and-tone" | relative_url }}) and pace.
+
+            Get a [research participant agreement]({{ site.baseurl }}/participant-agreement) signed first.
+
+            A plain [link](https://example.org/a) stays as it is.
+            """;
+
+        var passages = NotesParser.Parse("guide.md", notes).Select(e => e.Passage).ToList();
+
+        var tone = Find(passages, "sentence length");
+        Assert.Equal("Vary sentence length to control your content’s tone and pace.", tone.Text);
+        Assert.Equal(3, tone.LineStart);
+        var agreement = Find(passages, "participant agreement");
+        Assert.Equal("Get a research participant agreement signed first.", agreement.Text);
+        Assert.Equal(5, agreement.LineStart);
+        Assert.Equal("A plain link stays as it is.", Find(passages, "plain").Text);
+    }
+
+    [Fact]
+    public void WithLiquidLinks_KeepsEveryOtherCharacterInPlace()
+    {
+        const string line = "See [tone]({{ \"/voice\" | relative_url }}) or [x]({{site.baseurl}}/x#y) and ${{ secrets.TOKEN }}.";
+
+        var read = NotesParser.WithLiquidLinks(line);
+
+        Assert.Equal(line.Length, read.Length);
+        // A GitHub Actions expression is no link destination and stays.
+        Assert.Matches(@"^See \[tone\]\(/voice +\) or \[x\]\(/x#y +\) and \$\{\{ secrets\.TOKEN \}\}\.$", read);
+    }
+
+    [Fact]
     public void Parse_HtmlDefinitionList_EachTermTitlesItsDefinitionReadAsMarkdown()
     {
         // Microsoft's lessons list terms in HTML: an HTML block is no text, and every definition was in no passage.
