@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Extensions.TaskLists;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Parsers;
@@ -114,11 +116,16 @@ internal static partial class NotesParser
     /// (leave-one-corpus-out on the tech interview handbook 0.73 with it, 0.76 without; its dev set 0.72 and 0.80).
     /// A GitHub alert (<c>&gt; [!NOTE]</c> on a line of its own) is parsed as one, a quote whose marker is no text.
     /// Emoji shortcodes are read as the emoji GitHub shows (":white_check_mark: Do: …" is "✅ Do: …", an explicit Yes to
-    /// the polarity reader; as words it said nothing), smileys are not (":)" stays), and code is never inline text.</summary>
+    /// the polarity reader; as words it said nothing), smileys are not (":)" stays), and code is never inline text.
+    /// Obsidian's notes read as Obsidian shows them (<see cref="Obsidian"/>): a wikilink is a link whose text is its alias
+    /// or note name, an embed an image, a highlight (<c>==…==</c>) an emphasis and a task's box (<c>- [x]</c>) no text,
+    /// where "[x]" had been read as a table's ✗ and "==" as words of the line.</summary>
     private static MarkdownPipeline BuildPipeline(bool indentedCode = true)
     {
-        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UseEmojiAndSmiley(enableSmileys: false).UsePreciseSourceLocation();
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UseAlertBlocks().UsePipeTables().UseEmojiAndSmiley(enableSmileys: false)
+            .UseEmphasisExtras(EmphasisExtraOptions.Marked).UseTaskLists().UseFootnotes().UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new CustomContainerParser());
+        builder.InlineParsers.Insert(0, new Obsidian.WikiLinkParser());
         if (!indentedCode)
         {
             builder.BlockParsers.TryRemove<IndentedCodeBlockParser>();
@@ -188,8 +195,8 @@ internal static partial class NotesParser
     /// An MDX page is read as the markdown it holds (<see cref="Mdx"/>).</summary>
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
         Mdx.IsMdx(file)
-            ? new Walker(file, Mdx.Masked(WithLiquidLinks(text)), maxPassages, MdxPipeline).Run()
-            : new Walker(file, WithLiquidLinks(text), maxPassages, Pipeline).Run();
+            ? new Walker(file, Mdx.Masked(Obsidian.WithoutComments(WithLiquidLinks(text))), maxPassages, MdxPipeline).Run()
+            : new Walker(file, Obsidian.WithoutComments(WithLiquidLinks(text)), maxPassages, Pipeline).Run();
 
     /// <summary>
     /// The notes with each link whose destination a Jekyll site writes in Liquid (<c>[tone]({{ "/our-style/voice" |
@@ -1109,7 +1116,7 @@ internal static partial class NotesParser
             }
 
             return byLine
-                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? WithoutCalloutMarker(Unbracketed(kv.Key, kv.Value.ToString())) : Unbracketed(kv.Key, kv.Value.ToString()))))
+                .Select((kv, i) => new TextLine(kv.Key, Normalize(i == 0 ? WithoutCalloutMarker(Unbracketed(kv.Key, kv.Value.ToString()), byLine.Count > 1) : Unbracketed(kv.Key, kv.Value.ToString()))))
                 .Where(l => l.Text.Length > 0)
                 .ToList();
         }
@@ -1155,6 +1162,10 @@ internal static partial class NotesParser
                 case HtmlEntityInline entity:
                     Append(byLine, entity, entity.Transcoded.ToString());
                     return;
+                case TaskList task when !OpensListItem(task):
+                    // Markdig takes "[x]" anywhere in a list item for a task's box; only the item's opening one is.
+                    Append(byLine, task, text.Substring(task.Span.Start, task.Span.Length));
+                    return;
                 case HtmlInline html:
                     // Their markup is not text. A tag that breaks the line (<br>, <img>) separates words; one that
                     // formats text adds nothing (PhrasingTag).
@@ -1164,6 +1175,11 @@ internal static partial class NotesParser
                     return;
             }
         }
+
+        /// <summary>Whether a task's box opens its list item ("- [x] enable CloudTrail"), as a task list writes it.</summary>
+        private static bool OpensListItem(TaskList task) =>
+            task.Parent is { ParentBlock: ParagraphBlock { Parent: ListItemBlock item } paragraph } inlines
+            && inlines.FirstChild == task && item.Count > 0 && item[0] == paragraph;
 
         /// <summary>A line's text with the letters a page marks in brackets inside its words read as the word
         /// ("E[x]tract a (compressed) archive [f]ile" → "Extract a (compressed) archive file": tldr pages mark the letters
@@ -1280,9 +1296,20 @@ internal static partial class NotesParser
         private bool IsKramdownMarkup(ParagraphBlock paragraph) =>
             InlineLines(paragraph.Inline) is { Count: > 0 } lines && lines.All(l => KramdownMarkup().IsMatch(l.Text));
 
-        /// <summary>A first line without its callout marker (<see cref="CalloutMarker"/>); most lines hold no "[!" at all.</summary>
-        private static string WithoutCalloutMarker(string line) =>
-            line.Contains("[!", StringComparison.Ordinal) ? CalloutMarker().Replace(line, string.Empty) : line;
+        /// <summary>A first line without its callout marker (<see cref="CalloutMarker"/>); most lines hold no "[!" at all.
+        /// What follows the marker on its line is the callout's title when lines come after it (Obsidian shows it as the
+        /// box's heading): it ends in a colon, as a label over lines does, so "> [!warning] Deletion" over "Deleting a key
+        /// is irreversible." reads "Deletion: Deleting a key …", not "Deletion Deleting a key …".</summary>
+        private static string WithoutCalloutMarker(string line, bool titlesMore)
+        {
+            if (!line.Contains("[!", StringComparison.Ordinal) || CalloutMarker().Match(line) is not { Success: true } marker)
+            {
+                return line;
+            }
+
+            var title = line[(marker.Index + marker.Length)..].TrimEnd();
+            return titlesMore && title.Length > 0 && !char.IsPunctuation(title[^1]) ? title + ":" : title;
+        }
 
         private static bool IsTextInline(Inline inline) => inline switch
         {

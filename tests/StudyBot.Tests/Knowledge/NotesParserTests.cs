@@ -547,6 +547,69 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_ObsidianNote_ReadAsObsidianShowsIt()
+    {
+        // A vault's notes link one another in double brackets, highlight with "==", keep tasks and comments: read as
+        // markdown, "[[EBS|Elastic Block Store]]" was quoted with its brackets and "[x]" was a table's ✗.
+        const string notes = """
+            # KMS
+
+            KMS is used with [[S3]] and [[EBS|Elastic Block Store]] for ==envelope encryption==, see [[Keys#Rotation]].
+
+            ![[diagram.png]]
+
+            - [ ] review key policies
+            - [x] enable CloudTrail
+
+            %% ask Bob about
+            the key policy %%
+
+            Keys rotate every year.[^1] %% not for imported keys %%
+
+            > [!warning] Deletion
+            > Deleting a key is irreversible.
+
+            [^1]: For AWS managed keys.
+            """;
+
+        var passages = NotesParser.Parse("kms.md", notes).Select(e => e.Passage).ToList();
+
+        var uses = Find(passages, "KMS is used with");
+        Assert.Equal("KMS is used with S3 and Elastic Block Store for envelope encryption, see Keys > Rotation.", uses.Text);
+        Assert.Equal(3, uses.LineStart);
+        Assert.DoesNotContain(passages, p => p.Text.Contains("diagram", StringComparison.Ordinal));
+        Assert.Equal("enable CloudTrail", Find(passages, "CloudTrail").Text);
+        Assert.Equal(8, Find(passages, "CloudTrail").LineStart);
+        Assert.DoesNotContain(passages, p => p.Text.Contains("Bob", StringComparison.Ordinal) || p.Text.Contains("imported", StringComparison.Ordinal));
+        Assert.Equal("Keys rotate every year.", Find(passages, "rotate every year").Text.TrimEnd());
+        Assert.Equal("Deletion:\nDeleting a key is irreversible.", Find(passages, "irreversible").Text);
+        Assert.Equal(18, Find(passages, "For AWS managed keys").LineStart);
+    }
+
+    [Theory]
+    [InlineData("`obj.[[prototype]]` is internal.", "obj.[[prototype]] is internal.")]     // inline code is never a link.
+    [InlineData("An interval array: [[1, 2], [4, 7]].", "An interval array: [[1, 2], [4, 7]].")] // brackets inside: no link.
+    [InlineData("See [[ ]] here.", "See [[ ]] here.")]
+    [InlineData("Read [[Note#^block1]] first.", "Read Note first.")]                     // a block reference is no words.
+    public void Parse_DoubleBracketsThatAreNoWikilink_StayAsWritten(string line, string text)
+    {
+        var passage = Assert.Single(NotesParser.Parse("n.md", line)).Passage;
+
+        Assert.Equal(text, passage.Text);
+    }
+
+    [Fact]
+    public void WithoutComments_MasksCommentsOutsideCodeAndKeepsLines()
+    {
+        const string text = "a %% one %% b\n%% two\nlines %%\n```\n%%timeit\nx = 1\n```\nc %% unclosed\n";
+
+        var read = Obsidian.WithoutComments(text);
+
+        Assert.Equal(text.Length, read.Length);
+        Assert.Equal("a           b\n      \n        \n```\n%%timeit\nx = 1\n```\nc %% unclosed\n", read);
+    }
+
+    [Fact]
     public void Parse_HtmlDefinitionList_EachTermTitlesItsDefinitionReadAsMarkdown()
     {
         // Microsoft's lessons list terms in HTML: an HTML block is no text, and every definition was in no passage.
