@@ -333,6 +333,13 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
+            else if (yes && question.Negations.Count == 0 && SaysTheOtherState(question, clause))
+            {
+                // "Is automatic rotation on by default?" — "Automatic rotation is off by default": the clause gives the
+                // setting the other state, which no negation word says. Was a Yes reading.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
             else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")), AsksAnOffValue(question)))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
@@ -1573,9 +1580,33 @@ internal static partial class PolarityReader
     internal static bool AsksAnOffValue(QuestionAnalysis question)
     {
         var words = LowerWords(question.Main).ToList();
-        return Enumerable.Range(0, words.Count).Any(i => Lexicon.OffValues.Contains(words[i])
-            && (words[i] != "off" || i == words.Count - 1 || words[i + 1] == "by" || Lexicon.ConditionOpeners.Contains(words[i + 1])));
+        return Enumerable.Range(0, words.Count).Any(i => Lexicon.OffValues.Contains(words[i]) && (words[i] != "off" || StateWord(words, i, "off")));
     }
+
+    /// <summary>Whether the question asks for a setting's state, on ("is MFA on by default?", "is versioning enabled?")
+    /// or off (<see cref="AsksAnOffValue"/>), and the clause gives it the other one before any condition: "off" or
+    /// "disabled" for an asked "on", "on" or "enabled" for an asked "off". "on" and "off" name a state only where no
+    /// object follows them (<see cref="StateWord"/>): "runs on Linux", "kick off a workflow" are no states.</summary>
+    internal static bool SaysTheOtherState(QuestionAnalysis question, string clause)
+    {
+        var asked = LowerWords(question.Main).ToList();
+        var askedOff = AsksAnOffValue(question);
+        var askedOn = Enumerable.Range(0, asked.Count).Any(i => StateWord(asked, i, "on") || asked[i] == "enabled");
+        if (askedOff == askedOn)
+        {
+            return false;
+        }
+
+        var said = LowerWords(clause).TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w)).ToList();
+        return Enumerable.Range(0, said.Count).Any(i => askedOn
+            ? StateWord(said, i, "off") || said[i] == "disabled"
+            : StateWord(said, i, "on") || said[i] == "enabled");
+    }
+
+    /// <summary>Whether <paramref name="words"/>[<paramref name="i"/>] is <paramref name="state"/> ("on", "off") naming a
+    /// state: the last word, or before "by" or a condition ("off by default", "on when …").</summary>
+    private static bool StateWord(List<string> words, int i, string state) =>
+        words[i] == state && (i == words.Count - 1 || words[i + 1] == "by" || Lexicon.ConditionOpeners.Contains(words[i + 1]));
 
     /// <summary>A No cell value counts as a negation in running text only when longer than this ("false",
     /// "unsupported"; not the "x" or "n" of a table cell, which are variables in prose: "O(n)").</summary>

@@ -517,6 +517,50 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("is automatic rotation on by default?", "Automatic rotation is off", false)]      // the other state: No.
+    [InlineData("is automatic rotation enabled by default?", "Automatic rotation is off", false)]
+    [InlineData("is automatic rotation off by default?", "Automatic rotation is off", true)]      // the asked state.
+    [InlineData("is versioning off by default?", "Versioning is on by default", false)]
+    [InlineData("is versioning disabled by default?", "Versioning is enabled by default", false)]
+    [InlineData("does rotation run on a schedule?", "Automatic rotation is off", true)]          // "on" with an object asks no state.
+    [InlineData("is versioning on by default?", "Versioning is on by default", true)]
+    public void Read_AskedStateAgainstTheOtherState_ReadsNo(string question, string passage, bool yes)
+    {
+        // "Is automatic rotation on by default?" against "Automatic rotation is off by default for customer managed
+        // keys" was a Yes: no negation word denies it, the other state does.
+        using var kit = new AnsweringTestKit("""
+            # Keys
+
+            Automatic rotation is off by default for customer managed keys.
+
+            Versioning is on by default in new buckets.
+
+            # Buckets
+
+            Versioning is enabled by default for every bucket.
+            """);
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, passage));
+
+        Assert.Equal(yes, reading.Yes);
+    }
+
+    [Theory]
+    [InlineData("is MFA on by default?", "MFA is off by default", true)]
+    [InlineData("is MFA on by default?", "MFA is turned off when the account is created", true)]
+    [InlineData("is MFA off?", "MFA is on", true)]
+    [InlineData("is MFA on by default?", "Click on the MFA tab, then off you go", false)] // neither "on" nor "off" is a state.
+    [InlineData("does it run on linux?", "It is off by default", false)]                   // nothing asks a state.
+    [InlineData("is MFA on by default?", "MFA is on by default", false)]
+    [InlineData("is MFA on?", "if the policy says so, MFA is off", false)]                 // inside a condition.
+    public void SaysTheOtherState_OnlyStatesNamedAsStates(string question, string clause, bool expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.SaysTheOtherState(kit.Analyze(question), clause));
+    }
+
+    [Theory]
     [InlineData("Do exclusions prevent pasting of excluded content?", "Exclusions do not stop", false, 1)] // away from the asked words: No, flagged.
     [InlineData("Can pods be evicted?", "Pods are evicted", true, 0)]                                         // inside a condition: says when, not whether.
     [InlineData("Would a push CDN work well for a site with little traffic?", "Sites with a small amount", true, 0)] // inside a relative clause: restricts the subject.
