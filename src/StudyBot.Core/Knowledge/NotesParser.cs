@@ -147,6 +147,10 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^\s*(?:\{::?[^{}]*\}|\[//\]:.*)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex KramdownMarkup();
 
+    /// <summary>A list marker that opens a table cell's text before a letter.</summary>
+    [GeneratedRegex(@"^[-*+•]\s+(?=\p{L})")]
+    private static partial Regex CellListMarker();
+
     /// <summary>The marker of an Obsidian callout or a GitHub alert that text follows on its line (<c>&gt; [!tip] Title</c>,
     /// <c>&gt; [!NOTE] Foreign key is frequently abbreviated as FK</c>): Markdig's alerts take the marker only on a line of
     /// its own, and "[!NOTE]" was quoted as the answer's first word.</summary>
@@ -854,8 +858,11 @@ internal static partial class NotesParser
             }
         }
 
+        /// <summary>A cell's text; a cell that opens with a list marker before a word ("| - Mutualism |", a kind of the
+        /// row above written as its sub-item) is read without it: the quiz offered "- Mutualism" as a choice. A value
+        /// that opens with a dash ("- / -", "-1") stays.</summary>
         private string CellText(TableCell cell) =>
-            string.Join(" ", cell.OfType<ParagraphBlock>().SelectMany(p => InlineLines(p.Inline)).Select(l => l.Text.Trim()));
+            CellListMarker().Replace(string.Join(" ", cell.OfType<ParagraphBlock>().SelectMany(p => InlineLines(p.Inline)).Select(l => l.Text.Trim())), string.Empty);
 
         private void SetHeading(HeadingBlock heading)
         {

@@ -822,6 +822,24 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_TableCellOpeningWithAListMarker_IsReadWithoutIt()
+    {
+        // A biology vault writes the kinds of symbiosis as sub-items of its row ("| - Mutualism |"); the quiz offered
+        // "- Mutualism" as a choice. A value that opens with a dash stays.
+        const string notes = """
+            | Interaction | Relationship | Description |
+            | ----------- | ------------ | ----------- |
+            | Competition | - / - | Species compete for a resource |
+            | - Mutualism | + / + | Species benefit from the interaction |
+            """;
+
+        var rows = NotesParser.Parse("eco.md", notes).Select(e => e.Passage).Where(p => p.Kind == PassageKind.TableRow).ToList();
+
+        Assert.Equal("Interaction: Mutualism | Relationship: + / + | Description: Species benefit from the interaction", rows[1].Text);
+        Assert.Equal("Interaction: Competition | Relationship: - / - | Description: Species compete for a resource", rows[0].Text);
+    }
+
+    [Fact]
     public void Parse_InlineHtml_FormattingJoinsTheWord_ALineBreakSeparates()
     {
         const string notes = """

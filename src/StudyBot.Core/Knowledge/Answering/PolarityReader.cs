@@ -272,7 +272,7 @@ internal static partial class PolarityReader
         }
         else
         {
-            yes = Polarity(clause, index, question.Content, NegatedInQuestion(index, question));
+            yes = Polarity(WithoutOthersDenied(index, question, clause), index, question.Content, NegatedInQuestion(index, question));
             if (yes && Lexicon.Restriction().IsMatch(clause) && !RestrictsAlike(index, question.Main, clause)
                 && (Lexicon.Quantifier().IsMatch(question.Question) || OnlyOfAnother(index, question, clause)))
             {
@@ -340,7 +340,7 @@ internal static partial class PolarityReader
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
-            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " ")), AsksAnOffValue(question)))
+            else if (yes && question.Negations.Count == 0 && !NonPrefixed().IsMatch(question.Question) && !AnyPreventsInARelative(question.Question) && Negated(AskedConjuncts(index, question, WithoutOthersDenied(index, question, Lexicon.RelativeNegation().Replace(Aside().Replace(clause, " "), " "))), AsksAnOffValue(question)))
             {
                 // A negation away from the asked words still mostly denies what a plain question asks ("Exclusions do
                 // NOT prevent users from pasting" for "do they stop someone pasting?"; "cookie.secure is set to
@@ -697,6 +697,31 @@ internal static partial class PolarityReader
 
     [GeneratedRegex(@",?\s+and\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AndJoin();
+
+    /// <summary>The clause without a contrast that denies another subject than the question's: "A, not B" says A and
+    /// denies B, so when the question's subject is in the part before ", not" and not in the tail, and the tail names
+    /// no asked concept the part before lacks, the tail's "not" says nothing of what is asked. "Only in plant cells,
+    /// bacteria, and fungi, not in animal cells" was a No to "do fungi have cell walls?". A tail that holds the subject
+    /// ("…, not in fungi") or another asked concept ("S3 supports object locking, not versioning" for "does S3 support
+    /// versioning?") stays.</summary>
+    private static string WithoutOthersDenied(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (question.Subject is not { } subject || ContrastTail().Match(clause) is not { Success: true } tail)
+        {
+            return clause;
+        }
+
+        var head = clause[..tail.Index];
+        var (headTerms, tailTerms) = (index.Analyzer.Terms(head), index.Analyzer.Terms(clause[tail.Index..]));
+        return subject.MatchesAny(headTerms) && !subject.MatchesAny(tailTerms)
+            && question.Content.All(c => !c.MatchesAny(tailTerms) || c.MatchesAny(headTerms))
+            ? head
+            : clause;
+    }
+
+    /// <summary>Where a contrast that denies begins: ", not …", "; not …".</summary>
+    [GeneratedRegex(@"[,;]\s+not\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastTail();
 
     /// <summary>The most words a clause has that denies the one before it whole ("That's not true.", "Not by
     /// default."); a longer one says something of its own.</summary>

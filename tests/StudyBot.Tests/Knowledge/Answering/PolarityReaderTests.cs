@@ -517,6 +517,30 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("do fungi have cell walls?", true)]        // the subject before ", not": the tail denies another subject.
+    [InlineData("do animal cells have cell walls?", false)] // the subject in the tail: denied.
+    [InlineData("does S3 support versioning?", false)]     // the tail names an asked concept the head lacks: denied.
+    public void Read_ContrastThatDeniesAnotherSubject_SaysNothingOfTheAsked(string question, bool yes)
+    {
+        // "Only in plant cells, bacteria, and fungi, not in animal cells" was a No to "do fungi have cell walls?" (an
+        // Obsidian biology vault): the "not" falls on animal cells.
+        using var kit = new AnsweringTestKit("""
+            # Cell wall
+
+            Cell walls are found only in plant cells, bacteria, and fungi, not in animal cells.
+
+            # S3
+
+            S3 supports object locking, not versioning.
+            """);
+        var passage = question.Contains("S3", StringComparison.Ordinal) ? "S3 supports" : "Cell walls are found";
+
+        var reading = PolarityReader.ReadingOf(kit.Index, kit.Analyze(question), kit.Candidate(question, passage));
+
+        Assert.Equal(yes, reading.Yes);
+    }
+
+    [Theory]
     [InlineData("is automatic rotation on by default?", "Automatic rotation is off", false)]      // the other state: No.
     [InlineData("is automatic rotation enabled by default?", "Automatic rotation is off", false)]
     [InlineData("is automatic rotation off by default?", "Automatic rotation is off", true)]      // the asked state.
