@@ -90,6 +90,14 @@ public static partial class QuestionGenerator
                 continue;
             }
 
+            if (QuizLexicon.AboutThePage().IsMatch(s.DefinitionText))
+            {
+                // "In this section, we describe the basics of how stock and shares are used." under Stock and Shares says
+                // what the page does next, not what its title is.
+                trace?.Note("definition", "the line speaks of the page", $"{s.Title}: {s.DefinitionText}");
+                continue;
+            }
+
             var p = s.Definition;
             var citation = new Citation(p.File, p.Section, s.TitleLine, p.LineEnd, s.DefinitionText);
             var explanation = $"{s.Title} — {s.DefinitionText}";

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace StudyBot.Core.Quiz;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace StudyBot.Core.Quiz;
 /// occurs, whether it is shouted English, which terms share sections); these lists cover what statistics cannot see
 /// in a small set of notes.
 /// </summary>
-internal static class QuizLexicon
+internal static partial class QuizLexicon
 {
     /// <summary>Words too common to relate a choice to a stem ("the", "aws": every AWS note has it).</summary>
     /// <summary>Words that open an example ("AWS services such as ___"): any member of the family fills the blank.</summary>
@@ -263,6 +265,11 @@ internal static class QuizLexicon
         "in contrast", "by contrast", "at this point", "as such", "to do so", "in turn", "in the same way", "continuing",
         "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you",
     ];
+
+    /// <summary>A sentence that speaks of the page itself: a part of it named with a pointing word ("In this section",
+    /// "the following chapter") or the author saying what the page does ("we describe", "we'll cover").</summary>
+    [GeneratedRegex(@"\b(?:this|the following|the next|the previous|below|above)\s+(?:section|chapter|page|guide|article|post|lesson|tutorial|part)\b|\bwe(?:'ll| will)?\s+(?:describe|discuss|cover|explain|look at|walk through|go over)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AboutThePage();
 
     /// <summary>Words that point at the text around the sentence ("the code above", "the following example", "the
     /// previous section", "here"): the sentence is about the page's walk-through, and its fact, if any, is not in it.</summary>

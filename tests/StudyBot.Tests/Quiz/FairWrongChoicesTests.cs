@@ -158,6 +158,33 @@ public class FairWrongChoicesTests
     }
 
     [Fact]
+    public void Generate_HeadingUnderTheKey_IsNoWrongTitle()
+    {
+        // "Numerical chromosome abnormality" → Aneuploidy among Polyploidy, Trisomy and Monosomy (outside rating 56, V4):
+        // the key's own note files Trisomy and Monosomy under it as its types, and its definition is true of them too.
+        var (passages, readLines) = Sections(
+            (["Chromosome abnormality", "Aneuploidy"], "Numerical abnormality with an atypical number of chromosomes", PassageKind.Paragraph),
+            (["Chromosome abnormality", "Aneuploidy", "Types", "Monosomy"], "One chromosome less than the usual pair holds", PassageKind.Paragraph),
+            (["Chromosome abnormality", "Aneuploidy", "Types", "Trisomy"], "One chromosome more than the usual pair holds", PassageKind.Paragraph),
+            (["Chromosome abnormality", "Polyploidy"], "More than two complete sets of every chromosome", PassageKind.Paragraph),
+            (["Chromosome abnormality", "Deletion"], "Loss of a segment of a single chromosome", PassageKind.Paragraph));
+
+        var questions = QuestionGenerator.Generate(passages, readLines);
+
+        Assert.DoesNotContain(questions, q => q.Answer == "Aneuploidy" && (q.Choices.Contains("Trisomy") || q.Choices.Contains("Monosomy")));
+    }
+
+    [Theory]
+    [InlineData("In this section, we describe the basics of how stock and shares are used.", true)]
+    [InlineData("The following chapter covers stock options.", true)]
+    [InlineData("Below we'll cover how vesting works.", true)]
+    [InlineData("We will explain how vesting works.", true)]
+    [InlineData("This wire is for sending data from the peripheral to the controller.", false)] // "this" names the title.
+    [InlineData("A section of the genome that codes for one protein.", false)]
+    public void AboutThePage_ASentenceThatSpeaksOfThePage(string sentence, bool expected) =>
+        Assert.Equal(expected, QuizLexicon.AboutThePage().IsMatch(sentence));
+
+    [Fact]
     public void Generate_DefinitionWithFewerThanThreeFairWrongTitles_IsAskedBetweenTwo()
     {
         // Two wrong titles leave a coin flip once one is struck out: no definition with two. Asked between the right
