@@ -214,13 +214,13 @@ internal static partial class Mdx
     private static bool IsParagraphStart(string text, List<(int Start, int End)> lines, int i) =>
         i == 0 || string.IsNullOrWhiteSpace(LineText(text, lines[i - 1])) || LineText(text, lines[i - 1]).TrimEnd() == "---";
 
-    private static bool ClosesFence(string line, string fence)
+    internal static bool ClosesFence(string line, string fence)
     {
         var trimmed = line.Trim();
         return trimmed.Length >= fence.Length && trimmed.All(c => c == fence[0]);
     }
 
-    private static List<(int Start, int End)> LineSpans(string text)
+    internal static List<(int Start, int End)> LineSpans(string text)
     {
         var map = new LineMap(text);
         return [.. Enumerable.Range(1, map.LineCount).Select(map.Bounds)];
@@ -228,7 +228,7 @@ internal static partial class Mdx
 
     /// <summary>A code fence's opening, at any indent (<see cref="Dedent"/>).</summary>
     [GeneratedRegex(@"^([ \t]*)(`{3,}|~{3,})")]
-    private static partial Regex Fence();
+    internal static partial Regex Fence();
 
     /// <summary>An ES module statement opening a paragraph: <c>import … from '…'</c>, <c>export const …</c>.</summary>
     [GeneratedRegex(@"^(?:import|export)\s")]

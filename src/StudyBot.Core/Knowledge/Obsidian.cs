@@ -28,48 +28,39 @@ internal static class Obsidian
         }
 
         var chars = text.ToCharArray();
-        var inFence = false;
-        var fence = string.Empty;
+        string? fence = null;
         var open = -1;
-        var lineStart = 0;
-        while (lineStart < text.Length)
+        foreach (var (start, end) in Mdx.LineSpans(text))
         {
-            var lineEnd = text.IndexOf('\n', lineStart);
-            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-            var trimmed = text.AsSpan(lineStart, lineEnd - lineStart).TrimStart();
-            if (open < 0 && (trimmed.StartsWith("```") || trimmed.StartsWith("~~~")))
+            var line = text[start..end];
+            if (fence is not null)
             {
-                var marker = trimmed[..3].ToString();
-                if (!inFence)
-                {
-                    (inFence, fence) = (true, marker);
-                }
-                else if (marker == fence)
-                {
-                    inFence = false;
-                }
-            }
-            else if (!inFence)
-            {
-                for (var i = text.IndexOf("%%", lineStart, lineEnd - lineStart, StringComparison.Ordinal); i >= 0;
-                     i = i + 2 < lineEnd ? text.IndexOf("%%", i + 2, lineEnd - i - 2, StringComparison.Ordinal) : -1)
-                {
-                    if (open < 0)
-                    {
-                        open = i;
-                        continue;
-                    }
-
-                    for (var k = open; k < i + 2; k++)
-                    {
-                        chars[k] = chars[k] is '\n' or '\r' ? chars[k] : ' ';
-                    }
-
-                    open = -1;
-                }
+                fence = Mdx.ClosesFence(line, fence) ? null : fence;
+                continue;
             }
 
-            lineStart = lineEnd + 1;
+            if (open < 0 && Mdx.Fence().Match(line) is { Success: true } opening)
+            {
+                fence = opening.Groups[2].Value;
+                continue;
+            }
+
+            for (var i = text.IndexOf("%%", start, end - start, StringComparison.Ordinal); i >= 0;
+                 i = i + 2 < end ? text.IndexOf("%%", i + 2, end - i - 2, StringComparison.Ordinal) : -1)
+            {
+                if (open < 0)
+                {
+                    open = i;
+                    continue;
+                }
+
+                for (var k = open; k < i + 2; k++)
+                {
+                    chars[k] = chars[k] is '\n' or '\r' ? chars[k] : ' ';
+                }
+
+                open = -1;
+            }
         }
 
         return new string(chars);

@@ -408,8 +408,8 @@ public static partial class QuestionGenerator
         // Diagram", "SECURING KEYS"): a thing the notes define is offered only beside other things they define.
         // And a heading under the key names a kind or a part of it (Trisomy and Monosomy under "Aneuploidy > Types", for
         // "Numerical chromosome abnormality": outside rating 56, V4), of which the key's definition is true as well.
-        return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File && s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)))
-                && !(x.Section.Definition.File == s.Definition.File && x.Section.Ancestors.Contains(QuizText.Normalize(s.Title)))
+        return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File
+                    && (s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)) || x.Section.Ancestors.Contains(QuizText.Normalize(s.Title))))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
             .Select(x => (x.Section, x.Tier, x.Closeness, Like: LabelSiblings(s, x.Section, kinds.Similarity(s.Title, x.Section.Title)))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
