@@ -16,6 +16,12 @@ public static partial class QuestionGenerator
     [GeneratedRegex(@"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")]
     private static partial Regex BoldOpeningRegex();
 
+    /// <summary>A line that opens with a bold span as the subject of its sentence, a list marker, a quote marker, a glyph
+    /// the notes mark definitions with ("🄳") or the bracket of a link around the span aside: "**Equity compensation** is
+    /// the practice of …", "🄳 [**Stock**](…) is a legal invention that …".</summary>
+    [GeneratedRegex(@"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:[^\w\s*_\[]{1,2}\s+)?\[?(?:\*\*|__)")]
+    private static partial Regex BoldSubjectOpeningRegex();
+
     /// <summary>An item number inside a label ("1.  Authentication").</summary>
     [GeneratedRegex(@"^\d+[.)]\s+")]
     private static partial Regex LabelNumberRegex();
@@ -42,7 +48,7 @@ public static partial class QuestionGenerator
         IReadOnlyList<(List<Passage> Passages, IReadOnlyList<string>? Lines)> files, List<DefiningSection> sections, QuizCorpus corpus, QuizTrace? trace = null)
     {
         var labels = files.Where(f => f.Lines is not null)
-            .SelectMany(f => Labelled(OutOfContext(f.Passages, f.Lines, corpus), f.Lines!).Select(x => (x.Passage, x.Label, Lines: f.Lines!)))
+            .SelectMany(f => Labelled(OutOfContext(f.Passages, f.Lines, corpus), f.Lines!).Select(x => (x.Passage, x.Label, x.Subject, Lines: f.Lines!)))
             .ToList();
         var counts = labels.GroupBy(x => QuizCorpus.Root(x.Passage.File) + "\u001f" + QuizText.Normalize(x.Label), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -53,17 +59,19 @@ public static partial class QuestionGenerator
         // (one defining heading turns the labels of the whole set of notes off), and it keeps the rated banks as rated.
         var definedByHeadings = sections.Where(s => s.Defines).Select(s => s.Root).ToHashSet(StringComparer.Ordinal);
         var found = new List<DefiningSection>();
-        foreach (var (p, title, fileLines) in labels)
+        foreach (var (p, title, subject, fileLines) in labels)
         {
             var ownSection = string.Equals(QuizText.Normalize(LabelNumberRegex().Replace(QuizText.OneLine(p.Section), string.Empty)), QuizText.Normalize(title), StringComparison.Ordinal);
-            var refused = definedByHeadings.Contains(QuizCorpus.Root(p.File)) ? "the notes define their terms under headings"
+            // A bold subject with its defining verb ("**Stock** is a legal invention …") defines its term whatever the
+            // headings do: it is no point of a heading's thing.
+            var refused = !subject && definedByHeadings.Contains(QuizCorpus.Root(p.File)) ? "the notes define their terms under headings"
                 : counts[QuizCorpus.Root(p.File) + "\u001f" + QuizText.Normalize(title)] != 1 ? "a label written more than once"
                 : !ownSection && headings.Contains(p.File + "\u001e" + QuizText.Normalize(title)) ? "a label that is a heading elsewhere"
                 : !IsNameTitle(title, corpus) ? "a label that names no thing"
                 : corpus.IsTopicHeading(title) ? "a label that names a topic"
                 : HasNestedList(p, fileLines) ? "a label over a list"
                 : null;
-            var definition = refused is null ? LabelledDefinition(p, title) : null;
+            var definition = refused is null ? LabelledDefinition(p, title, boldSubject: subject) : null;
             trace?.Note("label", refused ?? (definition is null ? "no defining sentence after the label" : "a labelled definition"), $"{title}: {QuizText.OneLine(p.Text)}");
             if (definition is null)
             {
@@ -73,7 +81,7 @@ public static partial class QuestionGenerator
             var path = ownSection ? p.HeadingPath.Take(p.HeadingPath.Count - 1).ToList() : p.HeadingPath;
             var line = QuizText.OneLine(p.Text);
             found.Add(new DefiningSection(title, p with { LineEnd = definition.Value.LineEnd }, definition.Value.Text, p.LineStart,
-                p.File + "\u001e" + string.Join('\u001f', path), Defines: true, QuizText.Stems(line + " " + title))
+                p.File + "\u001e" + (subject ? "\u001d" : string.Join('\u001f', path)), Defines: true, QuizText.Stems(line + " " + title))
             {
                 Labelled = true,
                 Lines = [line],
@@ -86,35 +94,73 @@ public static partial class QuestionGenerator
 
     /// <summary>The passages of bullets and paragraphs that open with a bold label, with the label (an item number
     /// and a closing colon aside).</summary>
-    private static IEnumerable<(Passage Passage, string Label)> Labelled(IEnumerable<Passage> passages, IReadOnlyList<string> fileLines)
+    private static IEnumerable<(Passage Passage, string Label, bool Subject)> Labelled(IEnumerable<Passage> passages, IReadOnlyList<string> fileLines)
     {
         foreach (var p in passages.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph && p.LineStart >= 1 && p.LineStart <= fileLines.Count))
         {
-            if (p.Emphasis is not [var first, ..] || first.Kind != EmphasisKind.Emphasis || !BoldOpeningRegex().IsMatch(fileLines[p.LineStart - 1])
-                || QuizText.Label(QuizText.OneLine(p.Text)) is not { } label)
+            if (p.Emphasis is not [var first, ..] || first.Kind != EmphasisKind.Emphasis)
             {
                 continue;
             }
 
             var span = LabelNumberRegex().Replace(first.Text.Trim().TrimEnd(':').Trim(), string.Empty);
-            var plain = LabelNumberRegex().Replace(label.Trim(), string.Empty);
-            if (span.Length > 0 && string.Equals(span, plain, StringComparison.Ordinal))
+            if (BoldOpeningRegex().IsMatch(fileLines[p.LineStart - 1]) && QuizText.Label(QuizText.OneLine(p.Text)) is { } label)
             {
-                yield return (p, span);
+                var plain = LabelNumberRegex().Replace(label.Trim(), string.Empty);
+                if (span.Length > 0 && string.Equals(span, plain, StringComparison.Ordinal))
+                {
+                    yield return (p, span, false);
+                }
+            }
+            else if (span.Length > 0 && BoldSubjectOpeningRegex().IsMatch(fileLines[p.LineStart - 1]) && AfterBoldSubject(QuizText.OneLine(p.Text), span) is not null)
+            {
+                yield return (p, span, true);
             }
         }
     }
 
+    /// <summary>What a line says its opening subject <paramref name="term"/> is, after its defining verb ("is", "are",
+    /// "refers to", "means"): "the practice of granting …" for "Equity compensation is the practice of granting …".
+    /// Null when the line does not open with the term (a glyph before it aside) and that verb.</summary>
+    internal static string? AfterBoldSubject(string line, string term)
+    {
+        var start = 0;
+        while (start < line.Length && !char.IsLetterOrDigit(line[start]))
+        {
+            start++;
+        }
+
+        if (!line.AsSpan(start).StartsWith(term, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = line[(start + term.Length)..];
+        return rest.Length > 0 && char.IsWhiteSpace(rest[0]) && OpeningCopulaRegex().Match(rest.TrimStart()) is { Success: true } m
+            ? rest.TrimStart()[m.Length..]
+            : null;
+    }
+
     /// <summary>The definition a labelled line gives its label, and the line its first sentence ends on; null when that
     /// sentence is no defining line.</summary>
-    private static (string Text, int LineEnd)? LabelledDefinition(Passage p, string title)
+    private static (string Text, int LineEnd)? LabelledDefinition(Passage p, string title, bool boldSubject = false)
     {
         // An item number would end a sentence of its own ("1. Authentication: …").
         var parts = LabelNumberRegex().Replace(p.Text.TrimStart(), string.Empty).Split('\n');
         var lines = parts.Length == p.LineEnd - p.LineStart + 1
             ? parts.Select((t, i) => (p.LineStart + i, t)).ToList()
             : [(p.LineStart, QuizText.OneLine(p.Text))];
-        if (Sentences.Of(lines) is not [var (_, end, sentence), ..] || QuizText.Label(QuizText.OneLine(sentence)) is not { } label)
+        if (Sentences.Of(lines) is not [var (_, end, sentence), ..])
+        {
+            return null;
+        }
+
+        if (boldSubject)
+        {
+            return AfterBoldSubject(QuizText.OneLine(sentence), title) is { } said && IsDefiningLine(said.Trim(), title) ? (said.Trim(), end) : null;
+        }
+
+        if (QuizText.Label(QuizText.OneLine(sentence)) is not { } label)
         {
             return null;
         }

@@ -142,4 +142,55 @@ public class LabelledDefinitionTests
         Assert.DoesNotContain(questions, q => q.Answer is "Privacy" or "Security" or "Access");
         Assert.Contains(questions, q => q.Answer == "Trojans");
     }
+
+    [Fact]
+    public void Generate_BoldSubjectsAcrossAGuide_AreAskedAmongEachOther()
+    {
+        // A guide that defines its terms in running text, each where it first comes up under its own heading, marked with
+        // a glyph and a link ("🄳 [**Stock**](…) is a legal invention …"), while other sections define under headings:
+        // the bold subject with its defining verb is the term, and the guide's other such terms its family.
+        const string Guide = """
+            # Equity
+
+            ## Fundamentals
+
+            In this section, we describe the basics of how a company is owned.
+
+            🄳 [**Stock**](https://example.org/stock) is a legal invention that represents ownership in a company.
+
+            ## Growth
+
+            🄳 **Venture capital** is a form of financing that investors provide in exchange for part of a company.
+
+            ## Vesting schedules
+
+            🄳 **Vesting** is the process of gaining full legal rights to something over time.
+
+            ## Awards
+
+            🄳 **Phantom equity** is a type of award that references value without entitling anyone to actual ownership.
+
+            ## Cliff
+
+            A period at the start of a schedule before which nothing is earned.
+            """;
+
+        var questions = Definitions(("guide.md", Guide));
+
+        var stock = Assert.Single(questions, q => q.Answer == "Stock");
+        Assert.Equal("Which of these is described in the notes as “a legal invention that represents ownership in a company.”?", stock.Text);
+        Assert.Equal(["Phantom equity", "Stock", "Venture capital", "Vesting"], stock.Choices.Order(StringComparer.Ordinal));
+        Assert.Equal(7, stock.Citation.LineStart);
+    }
+
+    [Theory]
+    [InlineData("🄳 Stock is a legal invention that represents ownership.", "Stock", "a legal invention that represents ownership.")]
+    [InlineData("Venture capital refers to financing for young companies.", "Venture capital", "financing for young companies.")]
+    [InlineData("Jobs are the individual tasks within a stage.", "Jobs", "the individual tasks within a stage.")]
+    [InlineData("Application domain", "Application domain", null)]
+    [InlineData("Stock options are contracts to buy shares.", "Stock", null)]
+    [InlineData("Stock is Important to founders.", "Stock", null)]
+    [InlineData("Stocks is a word.", "Stock", null)]
+    public void AfterBoldSubject_ThePhraseAfterTheTermAndItsDefiningVerb(string line, string term, string? expected) =>
+        Assert.Equal(expected, QuestionGenerator.AfterBoldSubject(line, term));
 }
