@@ -15,6 +15,18 @@ internal static partial class Lexicon
         "e.g", "i.e", "etc", "vs", "cf", "approx", "fig", "no", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "jr", "sr",
     };
 
+    /// <summary>Words a complete line never ends with: "… encrypt data in" was cut off mid-sentence (the quiz's check),
+    /// and "You can install it on the command line as" over a code block leads into it (the parser's).</summary>
+    public static readonly HashSet<string> DanglingEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "in", "of", "to", "for", "with", "on", "at", "from", "by", "and", "or", "but", "as", "into",
+        "than", "that", "which", "is", "are", "be", "such", "like", "via", "e.g", "i.e", "etc", "your", "our", "its",
+    };
+
+    /// <summary>Last words of a line that leads into what follows it as a colon would, beside <see cref="DanglingEnds"/>:
+    /// "Add the following", "Then apply a specific stash from the list using".</summary>
+    public static readonly HashSet<string> LeadInEnds = new(StringComparer.OrdinalIgnoreCase) { "following", "using", "below" };
+
     /// <summary>Auxiliaries that open a yes/no question ("Is EBS encrypted …", "Can a pod …").</summary>
     public static readonly IReadOnlySet<string> YesNoOpeners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -252,6 +252,16 @@ internal static partial class NotesParser
     [GeneratedRegex(@"^(?:question|q)\s*[:.]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLabel();
 
+    /// <summary>True when a line ends on a word that needs what comes after it (<see cref="Lexicon.DanglingEnds"/>,
+    /// <see cref="Lexicon.LeadInEnds"/>): a sentence led into the block below, not a title.</summary>
+    internal static bool LeadsIn(string line) =>
+        LastWord().Match(line.TrimEnd().TrimEnd('.')) is { Success: true } last
+        && (Lexicon.DanglingEnds.Contains(last.Value) || Lexicon.LeadInEnds.Contains(last.Value));
+
+    /// <summary>A line's last word (letters, with the inner dots of "e.g").</summary>
+    [GeneratedRegex(@"\p{L}+(?:\.\p{L}+)*$")]
+    private static partial Regex LastWord();
+
     [GeneratedRegex(@"^(?:answer|a)\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerLabel();
 
@@ -594,9 +604,11 @@ internal static partial class NotesParser
             {
                 // Introductions chain ("Let's call panic!:", code, "When you run it, you'll see:", output): the
                 // prose after them goes back to the section the first one interrupted.
+                // A line cut off before what it introduces ("You can install it on the command line as" over the command)
+                // introduces as a colon does: the TypeScript book's prose after such a command was cited under it.
                 var outer = _introduced ?? (_soft, _indexInSection);
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
-                if (first.EndsWith(':'))
+                if (first.EndsWith(':') || LeadsIn(first))
                 {
                     _introduced = outer;
                 }
@@ -1273,7 +1285,7 @@ internal static partial class NotesParser
             return parts is [LinkInline { IsImage: false }];
         }
 
-        private static bool IsTitleLine(string line)
+                private static bool IsTitleLine(string line)
         {
             var trimmed = line.Trim();
             if (FillerLabels.Contains(trimmed.TrimEnd(':', '.', ' ')))

@@ -1,3 +1,4 @@
+using StudyBot.Core.Knowledge;
 using System.Text.RegularExpressions;
 
 namespace StudyBot.Core.Quiz;
@@ -51,11 +52,7 @@ internal static partial class QuizLexicon
     };
 
     /// <summary>Words a complete line never ends with: "… encrypt data in" was cut off mid-sentence.</summary>
-    public static readonly HashSet<string> DanglingEnds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "the", "in", "of", "to", "for", "with", "on", "at", "from", "by", "and", "or", "but", "as", "into",
-        "than", "that", "which", "is", "are", "be", "such", "like", "via", "e.g", "i.e", "etc", "your", "our", "its",
-    };
+    public static readonly HashSet<string> DanglingEnds = Lexicon.DanglingEnds;
 
     /// <summary>The articles: they open names ("The Peter Principle") as often as phrases.</summary>
     public static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };

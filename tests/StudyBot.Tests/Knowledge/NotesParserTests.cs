@@ -114,6 +114,34 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Parse_LineCutOffBeforeItsCommand_IntroducesOnlyTheCommand()
+    {
+        // The TypeScript book writes "You can install it on the command line as" over the command, without a colon: the
+        // line leads into the code as a colon would, and the prose after the code is the heading's again (it was cited
+        // under "You can install it on the command line as").
+        const string notes = "## TypeScript Version\n\nUse the nightly version.\n\nYou can install it on the command line as\n\n"
+            + "```\nnpm install -g typescript@next\n```\n\nAnd now the command line tsc will be the latest and greatest.\n\n"
+            + "Install the linter\n\n```\nnpm install eslint\n```\n\nRun it on every commit.\n";
+
+        var passages = NotesParser.Parse("start.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("You can install it on the command line as", Find(passages, "typescript@next").Section);
+        Assert.Equal("TypeScript Version", Find(passages, "latest and greatest").Section);
+
+        // A caption that names its task still titles what follows it.
+        Assert.Equal("Install the linter", Find(passages, "every commit").Section);
+    }
+
+    [Theory]
+    [InlineData("You can install it on the command line as", true)]
+    [InlineData("Add the following", true)]
+    [InlineData("For example, e.g.", true)]
+    [InlineData("Install the linter", false)]
+    [InlineData("Alias", false)]
+    public void LeadsIn_ALineEndingOnAWordThatNeedsWhatFollows(string line, bool expected) =>
+        Assert.Equal(expected, NotesParser.LeadsIn(line));
+
+    [Fact]
     public void Parse_NestedBullet_HasItsOwnLineAndItsShortParentIsCitedWithIt()
     {
         var child = Assert.Single(ShapePassages, p => p.Text == "nested child");
