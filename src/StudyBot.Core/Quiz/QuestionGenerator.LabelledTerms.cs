@@ -81,15 +81,16 @@ public static partial class QuestionGenerator
             var path = ownSection ? p.HeadingPath.Take(p.HeadingPath.Count - 1).ToList() : p.HeadingPath;
             var line = QuizText.OneLine(p.Text);
             found.Add(new DefiningSection(title, p with { LineEnd = definition.Value.LineEnd }, definition.Value.Text, p.LineStart,
-                p.File + "\u001e" + (subject ? "\u001d" : string.Join('\u001f', path)), Defines: true, QuizText.Stems(line + " " + title))
+                p.File + "\u001e" + string.Join('\u001f', path), Defines: true, QuizText.Stems(line + " " + title))
             {
                 Labelled = true,
+                BoldSubject = subject,
                 Lines = [line],
                 Ancestors = path.Select(h => QuizText.Normalize(QuizText.OneLine(h))).ToHashSet(StringComparer.Ordinal),
             });
         }
 
-        return found.GroupBy(s => s.Parent, StringComparer.Ordinal).Where(g => g.Count() >= MinLabelledSiblings).SelectMany(g => g).ToList();
+        return found.GroupBy(s => s.LabelledGroup, StringComparer.Ordinal).Where(g => g.Count() >= MinLabelledSiblings).SelectMany(g => g).ToList();
     }
 
     /// <summary>The passages of bullets and paragraphs that open with a bold label, with the label (an item number

@@ -46,6 +46,14 @@ public static partial class QuestionGenerator
         /// <summary>True for a term a line defines after a bold label (<see cref="LabelledDefinitions"/>), not a heading.</summary>
         public bool Labelled { get; init; }
 
+        /// <summary>True for a term a line defines as its bold subject ("**Stock** is …"), which a guide writes where the
+        /// term comes up, one under each heading: it is asked among its file's other bold subjects
+        /// (<see cref="LabelledGroup"/>), each of which must be of its kind, not among the labels of one list.</summary>
+        public bool BoldSubject { get; init; }
+
+        /// <summary>The terms a labelled definition is asked among: its list's labels, or its file's bold subjects.</summary>
+        public string LabelledGroup => BoldSubject ? Definition.File + "\u001d" : Parent;
+
         /// <summary>The section's lines of text (bullets and paragraphs), one line each.</summary>
         public IReadOnlyList<string> Lines { get; init; } = [];
 

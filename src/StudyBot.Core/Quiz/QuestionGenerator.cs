@@ -181,7 +181,7 @@ public static partial class QuestionGenerator
             var facts = CandidateFacts(alone, fileLines);
             var candidates = FromQuestionAnswers(alone, sections, corpus)
                 .Concat(FromDefinitions(sections.Where(s => s.Definition.File == file), sections, corpus, kinds, trace))
-                .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.Parent, StringComparer.Ordinal)
+                .Concat(labelled.Where(s => s.Definition.File == file).GroupBy(s => s.LabelledGroup, StringComparer.Ordinal)
                     .SelectMany(list => FromDefinitions(list, list.ToList(), corpus, kinds, trace)))
                 .Concat(FromContrasts(sections.Where(s => s.Definition.File == file), sections, fileLines, corpus, kinds))
                 .Concat(FromTables(alone, corpus, kinds, trace))
