@@ -1285,7 +1285,7 @@ internal static partial class NotesParser
             return parts is [LinkInline { IsImage: false }];
         }
 
-                private static bool IsTitleLine(string line)
+        private static bool IsTitleLine(string line)
         {
             var trimmed = line.Trim();
             if (FillerLabels.Contains(trimmed.TrimEnd(':', '.', ' ')))
