@@ -62,6 +62,13 @@ internal static partial class Lexicon
     /// "Design patterns are …"): a clause opening with one speaks of what was named before it.</summary>
     public static readonly IReadOnlySet<string> Pronouns = new HashSet<string>(Referents.Concat(["which", "we", "you", "i"]), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Personal pronouns a sentence speaks with, where a caption names a task ("Now let us create …", "we can",
+    /// "it can be done"): a line over code that holds one is a sentence leading into it.</summary>
+    public static readonly IReadOnlySet<string> PersonalPronouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "we", "you", "it", "they", "us", "let's", "lets",
+    };
+
     /// <summary>Articles and determiners before a noun phrase's first word ("the red team", "a reverse proxy").</summary>
     public static readonly IReadOnlySet<string> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

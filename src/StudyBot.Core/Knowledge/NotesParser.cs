@@ -258,6 +258,16 @@ internal static partial class NotesParser
         LastWord().Match(line.TrimEnd().TrimEnd('.')) is { Success: true } last
         && (Lexicon.DanglingEnds.Contains(last.Value) || Lexicon.LeadInEnds.Contains(last.Value));
 
+    /// <summary>True when a line is a sentence with a person in it ("Now let us create our HiringManager", "In PHP, it
+    /// can be easily done using clone", "I can do this with a statement like this"), not a caption ("Install the
+    /// linter"): over a code block it says what the code does next, and the prose after the code is the section's.</summary>
+    internal static bool SpeaksToTheReader(string line) =>
+        WordRegex().Matches(line).Any(w => Lexicon.PersonalPronouns.Contains(w.Value));
+
+    /// <summary>A word, with an apostrophe inside ("let's").</summary>
+    [GeneratedRegex(@"\p{L}+(?:'\p{L}+)?")]
+    private static partial Regex WordRegex();
+
     /// <summary>A line's last word (letters, with the inner dots of "e.g").</summary>
     [GeneratedRegex(@"\p{L}+(?:\.\p{L}+)*$")]
     private static partial Regex LastWord();
@@ -608,7 +618,7 @@ internal static partial class NotesParser
                 // introduces as a colon does: the TypeScript book's prose after such a command was cited under it.
                 var outer = _introduced ?? (_soft, _indexInSection);
                 SetSoftTitle(first.TrimEnd(':').Trim(), lines[0].Line);
-                if (first.EndsWith(':') || LeadsIn(first))
+                if (first.EndsWith(':') || LeadsIn(first) || (next is CodeBlock && SpeaksToTheReader(first)))
                 {
                     _introduced = outer;
                 }

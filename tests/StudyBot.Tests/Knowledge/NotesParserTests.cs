@@ -132,6 +132,29 @@ public sealed class NotesParserTests
         Assert.Equal("Install the linter", Find(passages, "every commit").Section);
     }
 
+    [Fact]
+    public void Parse_SentenceWithAPersonOverCode_IntroducesOnlyTheCode()
+    {
+        // Design patterns for humans: "In PHP, it can be easily done using `clone`" over the code, then the prose
+        // about the pattern, which was cited under that sentence.
+        const string notes = "## Prototype\n\nCreate an object by cloning an existing one.\n\nIn PHP, it can be easily done using `clone`\n\n"
+            + "```php\n$copy = clone $sheep;\n```\n\nUse it when the object you need is similar to one that exists.\n";
+
+        var passages = NotesParser.Parse("patterns.md", notes).Select(e => e.Passage).ToList();
+
+        Assert.Equal("In PHP, it can be easily done using clone", Find(passages, "clone $sheep").Section);
+        Assert.Equal("Prototype", Find(passages, "similar to one that exists").Section);
+    }
+
+    [Theory]
+    [InlineData("Now let us create our HiringManager", true)]
+    [InlineData("In PHP, it can be easily done using clone", true)]
+    [InlineData("Let's make a coffee now", true)]
+    [InlineData("Install the linter", false)]
+    [InlineData("List local branches", false)]
+    public void SpeaksToTheReader_ASentenceWithAPersonInIt(string line, bool expected) =>
+        Assert.Equal(expected, NotesParser.SpeaksToTheReader(line));
+
     [Theory]
     [InlineData("You can install it on the command line as", true)]
     [InlineData("Add the following", true)]
