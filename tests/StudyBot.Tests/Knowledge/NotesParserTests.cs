@@ -150,6 +150,7 @@ public sealed class NotesParserTests
     [InlineData("Now let us create our HiringManager", true)]
     [InlineData("In PHP, it can be easily done using clone", true)]
     [InlineData("Let's make a coffee now", true)]
+    [InlineData("Let’s make a coffee now", true)]
     [InlineData("Install the linter", false)]
     [InlineData("List local branches", false)]
     public void SpeaksToTheReader_ASentenceWithAPersonInIt(string line, bool expected) =>
