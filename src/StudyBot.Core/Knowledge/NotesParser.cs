@@ -196,11 +196,12 @@ internal static partial class NotesParser
 
     /// <summary>Parses one file; throws <see cref="PassageLimitException"/> as soon as it yields more than
     /// <paramref name="maxPassages"/> passages, so a pathological file costs little before it is refused.
-    /// An MDX page is read as the markdown it holds (<see cref="Mdx"/>).</summary>
+    /// An MDX page is read as the markdown it holds (<see cref="Mdx"/>); inline TeX as the text it shows
+    /// (<see cref="TexMath"/>).</summary>
     public static IReadOnlyList<NoteEntry> Parse(string file, string text, int maxPassages = int.MaxValue) =>
         Mdx.IsMdx(file)
-            ? new Walker(file, Mdx.Masked(Obsidian.WithoutComments(WithLiquidLinks(text))), maxPassages, MdxPipeline).Run()
-            : new Walker(file, Obsidian.WithoutComments(WithLiquidLinks(text)), maxPassages, Pipeline).Run();
+            ? new Walker(file, Mdx.Masked(Obsidian.WithoutComments(TexMath.WithReadableMath(WithLiquidLinks(text)))), maxPassages, MdxPipeline).Run()
+            : new Walker(file, Obsidian.WithoutComments(TexMath.WithReadableMath(WithLiquidLinks(text))), maxPassages, Pipeline).Run();
 
     /// <summary>
     /// The notes with each link whose destination a Jekyll site writes in Liquid (<c>[tone]({{ "/our-style/voice" |

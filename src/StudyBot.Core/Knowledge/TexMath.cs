@@ -1,0 +1,366 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Knowledge;
+
+/// <summary>
+/// Inline LaTeX in the notes, read as the text it shows. Science and maths notes write formulas and formulae in dollars
+/// (<c>$\ce{C-H}$ bonds</c>, <c>$\sigma$ and $\pi$ bonds</c>, <c>$\text{S}_\text{N}2$</c>), and answers and quiz
+/// choices quoted the markup ("$\sigma$and$\pi$ bonds", "between$\ce{C}$and$\ce{H}$ is small") where a reader sees
+/// "sigma and pi bonds" and "between C and H is small". No library on NuGet renders TeX as plain text, so this reads
+/// the small part of it notes use: text-like commands by their argument, fractions as "a/b", Greek letters by their
+/// names (the words a question types: "sigma bond", not "σ bond"), operators and arrows as their signs, scripts
+/// written on the line ("H2O", "pKa", "Na+", "x^2"), and mhchem's bonds and arrows. A command it does not know is read
+/// by its name ("\log" → "log"). Only a span shaped like TeX is read (a command, a script, a brace, one letter, or a
+/// short relation such as "k=2"), so "$HOME/$USER" and prices stay as written.
+/// </summary>
+internal static partial class TexMath
+{
+    /// <summary>The deepest brace nesting read; a span nested deeper is left as written (a client's text is read by
+    /// recursion, so its depth is bounded).</summary>
+    private const int MaxDepth = 12;
+
+    /// <summary>The longest inline span read as TeX; a longer run between dollars is left as written.</summary>
+    private const int MaxSpanLength = 400;
+
+    /// <summary>Commands whose one argument is the text they show.</summary>
+    private static readonly HashSet<string> TextCommands = new(StringComparer.Ordinal)
+    {
+        "text", "textrm", "textbf", "textit", "textsf", "texttt", "mathrm", "mathbf", "mathit", "mathsf", "mathtt",
+        "mathcal", "mathbb", "boldsymbol", "operatorname", "mbox", "hbox", "ce", "pu", "emph", "hat", "bar", "vec",
+        "tilde", "overline", "underline", "widehat", "dot",
+    };
+
+    /// <summary>Commands that show nothing themselves (sizing and spacing).</summary>
+    private static readonly HashSet<string> Silent = new(StringComparer.Ordinal)
+    {
+        "left", "right", "big", "Big", "bigg", "Bigg", "displaystyle", "textstyle", "limits", "nolimits", "quad",
+        "qquad", "middle",
+    };
+
+    /// <summary>Relations, arrows and binary operators, shown as their sign with a space each side. Greek letters are
+    /// in neither table: they read as their names.</summary>
+    private static readonly Dictionary<string, string> Operators = new(StringComparer.Ordinal)
+    {
+        ["times"] = "×", ["cdot"] = "·", ["pm"] = "±", ["mp"] = "∓", ["div"] = "÷", ["le"] = "≤", ["leq"] = "≤",
+        ["ge"] = "≥", ["geq"] = "≥", ["ne"] = "≠", ["neq"] = "≠", ["approx"] = "≈", ["sim"] = "~", ["equiv"] = "≡",
+        ["propto"] = "∝", ["to"] = "→", ["rightarrow"] = "→", ["longrightarrow"] = "→", ["leftarrow"] = "←",
+        ["longleftarrow"] = "←", ["Rightarrow"] = "⇒", ["implies"] = "⇒", ["Leftarrow"] = "⇐", ["leftrightarrow"] = "↔",
+        ["Leftrightarrow"] = "⇔", ["iff"] = "⇔", ["rightleftharpoons"] = "⇌", ["in"] = "∈", ["notin"] = "∉",
+        ["subset"] = "⊂", ["subseteq"] = "⊆", ["cup"] = "∪", ["cap"] = "∩", ["land"] = "∧", ["lor"] = "∨",
+        ["perp"] = "⊥", ["parallel"] = "∥", ["mid"] = "|",
+    };
+
+    /// <summary>Signs that stand on their own or before a script (∑ before its bounds), without added space.</summary>
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["infty"] = "∞", ["sum"] = "∑", ["prod"] = "∏", ["int"] = "∫", ["partial"] = "∂", ["nabla"] = "∇",
+        ["forall"] = "∀", ["exists"] = "∃", ["neg"] = "¬", ["circ"] = "°", ["degree"] = "°", ["ldots"] = "…",
+        ["cdots"] = "…", ["dots"] = "…", ["prime"] = "′", ["angle"] = "∠", ["ast"] = "*", ["star"] = "*",
+        ["langle"] = "⟨", ["rangle"] = "⟩", ["lvert"] = "|", ["rvert"] = "|", ["vert"] = "|", ["lbrace"] = "{",
+        ["rbrace"] = "}", ["backslash"] = "\\", ["uparrow"] = "↑", ["downarrow"] = "↓",
+    };
+
+    /// <summary>mhchem's arrows and bonds inside <c>\ce{…}</c>, longest first.</summary>
+    private static readonly (string Tex, string Shown)[] Chemistry =
+    [
+        ("<=>", "⇌"), ("<->", "↔"), ("->", "→"), ("<-", "←"), ("#", "≡"),
+    ];
+
+    /// <summary>The notes with each inline TeX span outside code read as text (<see cref="AsText(string)"/>), each line where
+    /// it was. A span that touches a word on either side ("$\ce{C-H}$bonds", common where notes were converted) is set
+    /// apart by a space; one that is only a script of the word before ("H$_2$O") is not.</summary>
+    public static string WithReadableMath(string text)
+    {
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var read = new StringBuilder(text.Length);
+        string? fence = null;
+        var at = 0;
+        foreach (var (start, end) in Mdx.LineSpans(text))
+        {
+            read.Append(text, at, start - at);
+            var line = text[start..end];
+            at = end;
+            if (fence is not null)
+            {
+                fence = Mdx.ClosesFence(line, fence) ? null : fence;
+                read.Append(line);
+                continue;
+            }
+
+            if (Mdx.Fence().Match(line) is { Success: true } opening)
+            {
+                fence = opening.Groups[2].Value;
+                read.Append(line);
+                continue;
+            }
+
+            read.Append(line.Contains('$', StringComparison.Ordinal) ? ReadableLine(line) : line);
+        }
+
+        read.Append(text, at, text.Length - at);
+        return read.ToString();
+    }
+
+    /// <summary>One line with its TeX spans read, code spans (between backticks) left as written.</summary>
+    private static string ReadableLine(string line)
+    {
+        var read = new StringBuilder(line.Length);
+        var at = 0;
+        foreach (Match code in CodeSpan().Matches(line))
+        {
+            read.Append(Spans(line[at..code.Index])).Append(code.Value);
+            at = code.Index + code.Length;
+        }
+
+        return read.Append(Spans(line[at..])).ToString();
+    }
+
+    private static string Spans(string prose) => !prose.Contains('$', StringComparison.Ordinal) ? prose : Span().Replace(prose, m =>
+    {
+        var tex = m.Groups["tex"].Value;
+        if (tex.Length > MaxSpanLength || !LooksLikeTex(tex) || AsText(tex) is not { Length: > 0 } shown)
+        {
+            return m.Value;
+        }
+
+        var before = m.Index > 0 ? prose[m.Index - 1] : ' ';
+        var after = m.Index + m.Length < prose.Length ? prose[m.Index + m.Length] : ' ';
+        var script = tex[0] is '_' or '^';
+        if (script)
+        {
+            // A script of the word before it ("sp$^2$", "C$_{12}$") stands on that word.
+            var letters = prose[..m.Index].Reverse().TakeWhile(char.IsLetter).Count();
+            shown = AsText(tex, letters switch { 0 => Base.None, 1 => Base.Variable, _ => Base.Word }) ?? shown;
+        }
+
+        return (char.IsLetterOrDigit(before) && !script ? " " : "") + shown + (char.IsLetterOrDigit(after) && !script ? " " : "");
+    });
+
+    private static readonly System.Buffers.SearchValues<char> TexMarks = System.Buffers.SearchValues.Create("\\^_{");
+
+    /// <summary>Whether what stands between two dollars is TeX: a command, a script or a brace, one letter (with
+    /// digits: "x0"), or a short relation between two such ("k=2", "k &lt; n").</summary>
+    internal static bool LooksLikeTex(string tex) =>
+        (tex.AsSpan().IndexOfAny(TexMarks) >= 0 && !ShellVariable().IsMatch(tex)) || Variable().IsMatch(tex) || Relation().IsMatch(tex);
+
+    /// <summary>A TeX span read as text; null when it is nested deeper than <see cref="MaxDepth"/> or its braces do not
+    /// close.</summary>
+    internal static string? AsText(string tex) => AsText(tex, Base.None);
+
+    private static string? AsText(string tex, Base before)
+    {
+        var reader = new Reader(tex);
+        var shown = reader.Read(0, chemistry: false, before);
+        return reader.Failed ? null : Spaces().Replace(shown, " ").Trim();
+    }
+
+    /// <summary>What a script stands on: nothing it reads as a base, a one-letter variable (a letter, a Greek
+    /// letter's name), or a word (letters, or a text command's argument).</summary>
+    private enum Base
+    {
+        None,
+        Variable,
+        Word,
+    }
+
+    private sealed class Reader(string tex)
+    {
+        private int _at;
+
+        public bool Failed { get; private set; }
+
+        /// <summary>Reads until the end, or to the closing brace of the group it was called for.</summary>
+        public string Read(int depth, bool chemistry, Base before = Base.None)
+        {
+            if (depth > MaxDepth)
+            {
+                Failed = true;
+                return "";
+            }
+
+            var shown = new StringBuilder();
+            var @base = before;
+            var letters = 0;
+            while (_at < tex.Length && !Failed)
+            {
+                var c = tex[_at];
+                if (c == '}')
+                {
+                    Failed |= depth == 0;
+                    _at++;
+                    return shown.ToString();
+                }
+
+                if (chemistry && Array.FindIndex(Chemistry, p => string.CompareOrdinal(tex, _at, p.Tex, 0, p.Tex.Length) == 0) is var bond and >= 0)
+                {
+                    var (written, sign) = Chemistry[bond];
+                    shown.Append(written.Length > 1 ? $" {sign} " : sign);
+                    _at += written.Length;
+                    (@base, letters) = (Base.None, 0);
+                    continue;
+                }
+
+                _at++;
+                switch (c)
+                {
+                    case '{':
+                        var group = Read(depth + 1, chemistry);
+                        shown.Append(group);
+                        (@base, letters) = (group.Length > 0 && group.All(char.IsLetter) ? Base.Word : Base.None, 0);
+                        break;
+                    case '_' or '^':
+                        shown.Append(Script(c, Argument(depth, chemistry), @base, chemistry));
+                        (@base, letters) = (Base.None, 0);
+                        break;
+                    case '\\':
+                        var (text, kind) = Command(depth, chemistry);
+                        shown.Append(text);
+                        (@base, letters) = (kind, 0);
+                        break;
+                    case '~':
+                        shown.Append(' ');
+                        (@base, letters) = (Base.None, 0);
+                        break;
+                    default:
+                        shown.Append(c);
+                        letters = char.IsLetter(c) ? letters + 1 : 0;
+                        @base = letters switch { 0 => Base.None, 1 => Base.Variable, _ => Base.Word };
+                        break;
+                }
+            }
+
+            Failed |= depth > 0;
+            return shown.ToString();
+        }
+
+        /// <summary>A command's text, read after its backslash, and what a script after it stands on.</summary>
+        private (string Text, Base Base) Command(int depth, bool chemistry)
+        {
+            var start = _at;
+            while (_at < tex.Length && char.IsAsciiLetter(tex[_at]))
+            {
+                _at++;
+            }
+
+            if (_at == start)
+            {
+                // "\," "\;" "\!" "\ " are spaces and "\\" a line break; "\{" "\%" "\$" are the character itself.
+                var escaped = _at < tex.Length ? tex[_at++] : ' ';
+                return (escaped is ',' or ';' or '!' or ' ' or ':' or '\\' ? " " : escaped.ToString(), Base.None);
+            }
+
+            var name = tex[start.._at];
+            if (name is "frac" or "dfrac" or "tfrac")
+            {
+                var (over, under) = (Argument(depth, chemistry), Argument(depth, chemistry));
+                return ($"{Grouped(over)}/{Grouped(under)}", Base.None);
+            }
+
+            if (name == "sqrt")
+            {
+                return ("√" + Grouped(Argument(depth, chemistry)), Base.None);
+            }
+
+            if (TextCommands.Contains(name))
+            {
+                return (Argument(depth, chemistry: chemistry || name is "ce" or "pu"), Base.Word);
+            }
+
+            if (Silent.Contains(name))
+            {
+                return ("", Base.None);
+            }
+
+            if (Operators.TryGetValue(name, out var op))
+            {
+                return ($" {op} ", Base.None);
+            }
+
+            if (Symbols.TryGetValue(name, out var symbol))
+            {
+                return (symbol, Base.None);
+            }
+
+            // A name read as a word ("\sigma" → "sigma", "\log" → "log") is set apart from a letter or command after it.
+            var apart = _at < tex.Length && (char.IsLetter(tex[_at]) || tex[_at] == '\\') ? " " : "";
+            return (name + apart, apart.Length == 0 ? Base.Variable : Base.None);
+        }
+
+        /// <summary>A command's or a script's argument: a braced group, a command, or one character.</summary>
+        private string Argument(int depth, bool chemistry)
+        {
+            while (_at < tex.Length && tex[_at] == ' ')
+            {
+                _at++;
+            }
+
+            if (_at >= tex.Length)
+            {
+                return "";
+            }
+
+            var c = tex[_at++];
+            return c switch
+            {
+                '{' => Read(depth + 1, chemistry),
+                '\\' => Command(depth, chemistry).Text.Trim(),
+                _ => c.ToString(),
+            };
+        }
+    }
+
+    /// <summary>A script on the line. Digits, charges, degrees and a word's subscript join their base as chemists and
+    /// most notes write them ("H2O", "Na+", "pKa", "SN2", "sp3", "90°"); a power or index of a one-letter variable
+    /// keeps its sign ("x^2", "x_i"), and a longer one its parentheses ("x^(i)", "∑_(i=1)").</summary>
+    private static string Script(char sign, string script, Base on, bool chemistry)
+    {
+        script = Spaces().Replace(script, " ").Trim();
+        if (script.Length == 0)
+        {
+            return "";
+        }
+
+        var joins = chemistry
+            || script.All(c => c is '+' or '-' or '−' or '°' or '′' or '\'')
+            || (sign == '_' && script.All(char.IsAsciiDigit))
+            || (on == Base.Word && script.All(char.IsLetterOrDigit));
+        return joins ? script : $"{sign}{Grouped(script)}";
+    }
+
+    /// <summary>A part of a fraction or a script in parentheses when it is more than one word or number and not
+    /// already in them.</summary>
+    private static string Grouped(string part)
+    {
+        part = Spaces().Replace(part, " ").Trim();
+        var enclosed = part.StartsWith('(') && part.IndexOf(')', StringComparison.Ordinal) == part.Length - 1;
+        return enclosed || part.Length <= 1 || part.All(char.IsLetterOrDigit) ? part : $"({part})";
+    }
+
+    /// <summary>An inline span: one or two dollars, TeX that neither opens nor closes with a space, and no digit right
+    /// after the closing (Pandoc's rule, so "$5 and $10" is no span). A backslash-escaped dollar is not a delimiter.</summary>
+    [GeneratedRegex(@"(?<![\\$])(?<d>\${1,2})(?<tex>[^\s$](?:[^$\n]*[^\s$\\])?)\k<d>(?![$\d])")]
+    private static partial Regex Span();
+
+    /// <summary>A code span: a run of backticks, what it holds, and the same run.</summary>
+    [GeneratedRegex(@"(`+)[^`]+?\1(?!`)")]
+    private static partial Regex CodeSpan();
+
+    /// <summary>What stands between two shell variables in prose ("$JAVA_HOME/$PATH" holds "JAVA_HOME/"): a name in
+    /// capitals with an underscore after its second character, and perhaps a path sign.</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]+_[A-Z0-9_]+[/:.]?$")]
+    private static partial Regex ShellVariable();
+
+    [GeneratedRegex(@"^[A-Za-z][0-9]*$")]
+    private static partial Regex Variable();
+
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,3} ?(?:=|<|>|<=|>=) ?[A-Za-z0-9.]{1,6}$")]
+    private static partial Regex Relation();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

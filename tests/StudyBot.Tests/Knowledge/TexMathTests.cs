@@ -1,0 +1,92 @@
+using StudyBot.Core.Knowledge;
+
+namespace StudyBot.Tests.Knowledge;
+
+public sealed class TexMathTests
+{
+    [Theory]
+    [InlineData(@"\ce{H2O}", "H2O")]
+    [InlineData(@"\ce{NH2^-}", "NH2-")]
+    [InlineData(@"\ce{HC#CH}", "HC≡CH")]
+    [InlineData(@"\ce{H_2O + CO_2 -> O_2 + C_6H_{12}O_6}", "H2O + CO2 → O2 + C6H12O6")]
+    [InlineData(@"\sigma", "sigma")]
+    [InlineData(@"\Delta EN", "Delta EN")]
+    [InlineData(@"\text{pK}_a", "pKa")]
+    [InlineData(@"\text{S}_\text{N}2", "SN2")]
+    [InlineData(@"\text{Na}^+", "Na+")]
+    [InlineData(@"\text{H}_2\text{O}", "H2O")]
+    [InlineData(@"\text{ 1 } \rightarrow \text{ 2 }", "1 → 2")]
+    [InlineData(@"x^2", "x^2")]
+    [InlineData(@"x^{(i)}", "x^(i)")]
+    [InlineData(@"x_0", "x0")]
+    [InlineData(@"U_{\text{reduce}}", "U_reduce")]
+    [InlineData(@"\frac{1}{m} X^T X", "1/m X^T X")]
+    [InlineData(@"\sum_{i=1}^{n}", "∑_(i=1)^n")]
+    [InlineData(@"m \times n", "m × n")]
+    [InlineData(@"\sqrt{x + y}", "√(x + y)")]
+    [InlineData(@"90^\circ", "90°")]
+    public void AsText_ReadsTexAsTheTextItShows(string tex, string shown) =>
+        Assert.Equal(shown, TexMath.AsText(tex));
+
+    [Theory]
+    [InlineData(@"{{{{{{{{{{{{{{{{x}}}}}}}}}}}}}}}}")]
+    [InlineData(@"\text{open")]
+    [InlineData(@"x}")]
+    public void AsText_TooDeepOrUnbalanced_IsNotRead(string tex) => Assert.Null(TexMath.AsText(tex));
+
+    [Theory]
+    [InlineData(@"\pi", true)]
+    [InlineData("x_i", true)]
+    [InlineData("k", true)]
+    [InlineData("k=2", true)]
+    [InlineData("k < n", true)]
+    [InlineData("HOME/", false)]
+    [InlineData("JAVA_HOME/", false)]
+    [InlineData("COOH", false)]
+    [InlineData("5 and ", false)]
+    public void LooksLikeTex_OnlyTexShapedSpansAreRead(string between, bool tex) =>
+        Assert.Equal(tex, TexMath.LooksLikeTex(between));
+
+    [Fact]
+    public void WithReadableMath_SpansTouchingWordsAreSetApart()
+    {
+        // As converted notes write it: no space on either side of the formula.
+        const string line = @"- $\ce{C-H}$bonds are nonpolar because the difference between$\ce{C}$and$\ce{H}$ is small.";
+
+        Assert.Equal("- C-H bonds are nonpolar because the difference between C and H is small.", TexMath.WithReadableMath(line));
+    }
+
+    [Fact]
+    public void WithReadableMath_AScriptOfTheWordBefore_JoinsIt() =>
+        Assert.Equal("three sp2 hybrid orbitals, x^2 and C12", TexMath.WithReadableMath("three sp$^2$ hybrid orbitals, x$^2$ and C$_{12}$"));
+
+    [Fact]
+    public void WithReadableMath_LeavesCodePricesAndShellVariables()
+    {
+        const string text =
+            "Costs $5 and $10; set $JAVA_HOME/$PATH or `echo $\\alpha$` as written.\n" +
+            "```latex\n" +
+            "$\\sigma$\n" +
+            "```\n" +
+            "Then $\\sigma$ bonds.\n";
+
+        var read = TexMath.WithReadableMath(text);
+
+        Assert.Equal(text.Replace("Then $\\sigma$ bonds.", "Then sigma bonds.", StringComparison.Ordinal), read);
+        Assert.Equal(text.Count(c => c == '\n'), read.Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void Parse_InlineTex_IsQuotedAsText()
+    {
+        const string notes =
+            "# Bonds\n" +
+            "\n" +
+            "A double bond has one $\\sigma$ bond and one $\\pi$ bond; water is $\\text{H}_2\\text{O}$.\n";
+
+        var passage = Assert.Single(NotesParser.Parse("bonds.md", notes), e => e.Passage.Text.Contains("double bond", StringComparison.Ordinal)).Passage;
+
+        Assert.Equal("A double bond has one sigma bond and one pi bond; water is H2O.", passage.Text);
+        Assert.Equal(3, passage.LineStart);
+    }
+}
