@@ -609,6 +609,12 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bdefaults?\b|\bout\s+of\s+the\s+box\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultQuestion();
 
+    /// <summary>A relation between two sides, as a formula writes it: a sign of equality with a space each side (not
+    /// "&lt;" or "&gt;", a shell's redirections in command lines such as tldr's <c>cat {{file}} &gt; {{output}}</c>).
+    /// A line that states one titles nothing (<see cref="NotesParser"/>) and is no quiz stem (<see cref="Quiz.QuizText.IsFormula"/>).</summary>
+    [GeneratedRegex(@" [=≈≤≥≠] ")]
+    public static partial Regex Relation();
+
     [GeneratedRegex(@"\d\s*(ms|millisecond|s\b|sec|second|min|minute|h\b|hr|hour|day|week|month|year)s?\b|\b(one|two|three|five|ten|fifteen|thirty)\s+(second|minute|hour|day|week|month|year)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationValue();
 

@@ -1300,9 +1300,11 @@ internal static partial class NotesParser
                 return false;
             }
 
+            // A formula states something of its own ("pKa = -log Ka", a display formula read by TexMath); it titles nothing.
             var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             return trimmed.Length <= 80 && words <= 10
-                && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';') && !trimmed.EndsWith('!');
+                && !trimmed.EndsWith('.') && !trimmed.EndsWith(',') && !trimmed.EndsWith(';') && !trimmed.EndsWith('!')
+                && !Lexicon.Relation().IsMatch(trimmed);
         }
 
         private bool IsEmptyBlock(Block block) => block switch

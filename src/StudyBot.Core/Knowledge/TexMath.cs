@@ -12,7 +12,9 @@ namespace StudyBot.Core.Knowledge;
 /// names (the words a question types: "sigma bond", not "σ bond"), operators and arrows as their signs, scripts
 /// written on the line ("H2O", "pKa", "Na+", "x^2"), and mhchem's bonds and arrows. A command it does not know is read
 /// by its name ("\log" → "log"). Only a span shaped like TeX is read (a command, a script, a brace, one letter, or a
-/// short relation such as "k=2"), so "$HOME/$USER" and prices stay as written.
+/// short relation such as "k=2"), so "$HOME/$USER" and prices stay as written. LaTeX's own delimiters are read too:
+/// <c>\( k \)</c> inline, and a display formula between lines of "$$" (or "\[" and "\]"), which becomes one line of
+/// text.
 /// </summary>
 internal static partial class TexMath
 {
@@ -72,38 +74,94 @@ internal static partial class TexMath
     /// apart by a space; one that is only a script of the word before ("H$_2$O") is not.</summary>
     public static string WithReadableMath(string text)
     {
-        if (!text.Contains('$', StringComparison.Ordinal))
+        if (!text.Contains('$', StringComparison.Ordinal) && !text.Contains("\\(", StringComparison.Ordinal)
+            && !text.Contains("\\[", StringComparison.Ordinal))
         {
             return text;
         }
 
-        var read = new StringBuilder(text.Length);
+        var lines = Mdx.LineSpans(text).Select(l => text[l.Start..l.End]).ToList();
         string? fence = null;
-        var at = 0;
-        foreach (var (start, end) in Mdx.LineSpans(text))
+        for (var i = 0; i < lines.Count; i++)
         {
-            read.Append(text, at, start - at);
-            var line = text[start..end];
-            at = end;
+            var line = lines[i];
             if (fence is not null)
             {
                 fence = Mdx.ClosesFence(line, fence) ? null : fence;
-                read.Append(line);
-                continue;
             }
-
-            if (Mdx.Fence().Match(line) is { Success: true } opening)
+            else if (Mdx.Fence().Match(line) is { Success: true } opening)
             {
                 fence = opening.Groups[2].Value;
-                read.Append(line);
-                continue;
             }
-
-            read.Append(line.Contains('$', StringComparison.Ordinal) ? ReadableLine(line) : line);
+            else if (DisplayEnd(lines, i) is var close and > 0)
+            {
+                i = ReadDisplay(lines, i, close);
+            }
+            else if (line.Contains('$', StringComparison.Ordinal) || line.Contains("\\(", StringComparison.Ordinal))
+            {
+                lines[i] = ReadableLine(line);
+            }
         }
 
-        read.Append(text, at, text.Length - at);
-        return read.ToString();
+        var read = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var ((start, end), line) in Mdx.LineSpans(text).Zip(lines))
+        {
+            read.Append(text, at, start - at).Append(line);
+            at = end;
+        }
+
+        return read.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>The furthest a display formula's closing line is looked for.</summary>
+    private const int MaxDisplayLines = 20;
+
+    /// <summary>The line that closes a display formula opened on line <paramref name="i"/> (a line of only "$$" or
+    /// "\[", closed by "$$" or "\]"); -1 when the line opens none or nothing closes it near.</summary>
+    private static int DisplayEnd(List<string> lines, int i)
+    {
+        var opening = lines[i].Trim();
+        var closing = opening switch { "$$" => "$$", "\\[" => "\\]", _ => null };
+        if (closing is null)
+        {
+            return -1;
+        }
+
+        for (var k = i + 1; k < lines.Count && k <= i + MaxDisplayLines; k++)
+        {
+            var trimmed = lines[k].Trim();
+            if (trimmed == closing)
+            {
+                return k;
+            }
+
+            if (trimmed.Length == 0)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A display formula over several lines read as one line of text on its first line; its delimiters and
+    /// other lines left blank, so every line stays where it was. Left as written when it does not read.</summary>
+    private static int ReadDisplay(List<string> lines, int open, int close)
+    {
+        var tex = string.Join(' ', lines.Skip(open + 1).Take(close - open - 1).Select(l => l.Trim()));
+        if (tex.Length > MaxSpanLength || AsText(tex) is not { Length: > 0 } shown)
+        {
+            return close;
+        }
+
+        var indent = lines[open][..(lines[open].Length - lines[open].TrimStart().Length)];
+        for (var k = open; k <= close; k++)
+        {
+            lines[k] = k == open + 1 ? indent + shown : "";
+        }
+
+        return close;
     }
 
     /// <summary>One line with its TeX spans read, code spans (between backticks) left as written.</summary>
@@ -120,7 +178,10 @@ internal static partial class TexMath
         return read.Append(Spans(line[at..])).ToString();
     }
 
-    private static string Spans(string prose) => !prose.Contains('$', StringComparison.Ordinal) ? prose : Span().Replace(prose, m =>
+    private static string Spans(string prose) => Parenthesised().Replace(Dollars(prose), m =>
+        LooksLikeTex(m.Groups["tex"].Value) && AsText(m.Groups["tex"].Value) is { Length: > 0 } shown ? shown : m.Value);
+
+    private static string Dollars(string prose) => !prose.Contains('$', StringComparison.Ordinal) ? prose : Span().Replace(prose, m =>
     {
         var tex = m.Groups["tex"].Value;
         if (tex.Length > MaxSpanLength || !LooksLikeTex(tex) || AsText(tex) is not { Length: > 0 } shown)
@@ -156,7 +217,7 @@ internal static partial class TexMath
     {
         var reader = new Reader(tex);
         var shown = reader.Read(0, chemistry: false, before);
-        return reader.Failed ? null : Spaces().Replace(shown, " ").Trim();
+        return reader.Failed ? null : InsideBrackets().Replace(Spaces().Replace(shown, " ").Replace(" ;", ";", StringComparison.Ordinal), "").Trim();
     }
 
     /// <summary>What a script stands on: nothing it reads as a base, a one-letter variable (a letter, a Greek
@@ -219,8 +280,17 @@ internal static partial class TexMath
                         break;
                     case '\\':
                         var (text, kind) = Command(depth, chemistry);
+                        if (kind == Base.Variable && shown.Length > 0 && char.IsLetterOrDigit(shown[^1]))
+                        {
+                            // A name after a letter or number is a word of its own ("m_p\sin i" → "m_p sin i").
+                            shown.Append(' ');
+                        }
+
                         shown.Append(text);
                         (@base, letters) = (kind, 0);
+                        break;
+                    case '&':
+                        // An alignment point ("R_p & = a(1 - e)"); "\&" is the character.
                         break;
                     case '~':
                         shown.Append(' ');
@@ -229,7 +299,8 @@ internal static partial class TexMath
                     default:
                         shown.Append(c);
                         letters = char.IsLetter(c) ? letters + 1 : 0;
-                        @base = letters switch { 0 => Base.None, 1 => Base.Variable, _ => Base.Word };
+                        // A letter right after a word or a text command's argument goes on with it ("\text{p}K_a" → "pKa").
+                        @base = letters switch { 0 => Base.None, 1 when @base != Base.Word => Base.Variable, _ => Base.Word };
                         break;
                 }
             }
@@ -249,9 +320,10 @@ internal static partial class TexMath
 
             if (_at == start)
             {
-                // "\," "\;" "\!" "\ " are spaces and "\\" a line break; "\{" "\%" "\$" are the character itself.
+                // "\," "\;" "\!" "\ " are spaces; "\\" ends one of several lines (an align's equations), read as "; ";
+                // "\{" "\%" "\$" "\&" are the character itself.
                 var escaped = _at < tex.Length ? tex[_at++] : ' ';
-                return (escaped is ',' or ';' or '!' or ' ' or ':' or '\\' ? " " : escaped.ToString(), Base.None);
+                return (escaped switch { ',' or ';' or '!' or ' ' or ':' => " ", '\\' => "; ", _ => escaped.ToString() }, Base.None);
             }
 
             var name = tex[start.._at];
@@ -274,6 +346,21 @@ internal static partial class TexMath
             if (Silent.Contains(name))
             {
                 return ("", Base.None);
+            }
+
+            if (name is "begin" or "end")
+            {
+                // An environment's name ("align", "cases") is no text of the formula; a matrix shows its brackets
+                // ("\begin{bmatrix} -3 \\ 1 \end{bmatrix}" → "[-3; 1]").
+                var bracket = Argument(depth, chemistry) switch
+                {
+                    "bmatrix" => "[]",
+                    "pmatrix" => "()",
+                    "vmatrix" => "||",
+                    "Bmatrix" => "{}",
+                    _ => "  ",
+                };
+                return ((name == "begin" ? bracket[0] : bracket[1]).ToString().Trim(), Base.None);
             }
 
             if (Operators.TryGetValue(name, out var op))
@@ -346,6 +433,10 @@ internal static partial class TexMath
     [GeneratedRegex(@"(?<![\\$])(?<d>\${1,2})(?<tex>[^\s$](?:[^$\n]*[^\s$\\])?)\k<d>(?![$\d])")]
     private static partial Regex Span();
 
+    /// <summary>An inline formula in LaTeX's own delimiters, <c>\( k \)</c>, spaces inside allowed.</summary>
+    [GeneratedRegex(@"\\\(\s*(?<tex>[^\n]{1,400}?)\s*\\\)")]
+    private static partial Regex Parenthesised();
+
     /// <summary>A code span: a run of backticks, what it holds, and the same run.</summary>
     [GeneratedRegex(@"(`+)[^`]+?\1(?!`)")]
     private static partial Regex CodeSpan();
@@ -363,4 +454,8 @@ internal static partial class TexMath
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>A space just inside a bracket or parenthesis, left where a group or a matrix opened or closed.</summary>
+    [GeneratedRegex(@"(?<=[\[(]) | (?=[\])])")]
+    private static partial Regex InsideBrackets();
 }

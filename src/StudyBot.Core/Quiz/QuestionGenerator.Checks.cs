@@ -133,6 +133,9 @@ public static partial class QuestionGenerator
     /// <summary>What <see cref="Check"/> answers for a stem with two finite verbs in a row (<see cref="QuizText.HasTwoFiniteVerbsInARow"/>).</summary>
     internal const string GarbledStem = "two finite verbs in a row: a garbled line";
 
+    /// <summary>What <see cref="Check"/> answers for a stem that is a formula (<see cref="QuizText.IsFormula"/>).</summary>
+    internal const string FormulaStem = "a formula, mostly symbols, as the stem";
+
     /// <summary>What <see cref="Check"/> answers for a stem that opens with a word standing for what an earlier line named
     /// (<see cref="OpensWithReference"/>).</summary>
     internal const string StemOpensWithReference = "the stem opens with a pronoun for what a line before it named";
@@ -164,6 +167,11 @@ public static partial class QuestionGenerator
         if (QuizText.HasTwoFiniteVerbsInARow(c.Stem))
         {
             return GarbledStem;
+        }
+
+        if (QuizText.IsFormula(c.Stem))
+        {
+            return FormulaStem;
         }
 
         if (q.Kind == QuizQuestionKind.YesNo)

@@ -62,6 +62,36 @@ internal static partial class QuizText
         return set;
     }
 
+    /// <summary>The least share of a stem's words that are words of prose (letters only, <see cref="MinProseWordLength"/>
+    /// or more) for a stem that states a relation to be read as a sentence rather than a formula.</summary>
+    private const double MinProseShare = 0.5;
+
+    /// <summary>The shortest word counted as prose by <see cref="IsFormula"/>: "sin", "log" and "max" are function names,
+    /// yet a formula of them is mostly symbols.</summary>
+    private const int MinProseWordLength = 3;
+
+    /// <summary>Marks of a formula's notation: scripts, roots, sums and integrals. "Maximum efficiency = 1 / e = 36.8%"
+    /// (Slotted against Pure Aloha, rated good) states a value in words and signs a line of notes types.</summary>
+    private static readonly System.Buffers.SearchValues<char> MathMarks = System.Buffers.SearchValues.Create("^_√∑∏∫");
+
+    /// <summary>True when a stem is a formula: it states a relation (<see cref="Knowledge.Lexicon.Relation"/>) in a
+    /// formula's notation (<see cref="MathMarks"/>) and fewer than half its words are words of prose ("m_p sin i ≈ ((v_sin i)√(1 - e^2))/(28.4)T^(1/3)", from a display
+    /// formula read by <see cref="Knowledge.TexMath"/>, was asked as what "the Third Law" is described as). A learner
+    /// cannot tell a law by its symbols, and a teacher asks what a formula computes, not which heading it stands under.
+    /// "Packet discarded when TTL = 0" is a sentence.</summary>
+    public static bool IsFormula(string text)
+    {
+        if (!Knowledge.Lexicon.Relation().IsMatch(text) || text.AsSpan().IndexOfAny(MathMarks) < 0)
+        {
+            return false;
+        }
+
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var prose = tokens.Count(t => t.Trim('.', ',', ';', ':', '(', ')').Length >= MinProseWordLength
+            && t.Trim('.', ',', ';', ':', '(', ')').All(char.IsLetter));
+        return prose < MinProseShare * tokens.Length;
+    }
+
     /// <summary>True when a finite verb directly follows a word after which English needs a base form ("user is has
     /// flexibility", "it can is"): two verbs where one was meant, a garbled line (<see cref="QuizLexicon.BeforeBaseForm"/>,
     /// <see cref="QuizLexicon.FiniteVerbs"/>). Over the eleven sets of notes in the repository (seed, test corpora,

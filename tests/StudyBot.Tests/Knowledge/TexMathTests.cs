@@ -25,6 +25,9 @@ public sealed class TexMathTests
     [InlineData(@"m \times n", "m × n")]
     [InlineData(@"\sqrt{x + y}", "√(x + y)")]
     [InlineData(@"90^\circ", "90°")]
+    [InlineData(@"m_p\sin i", "m_p sin i")]
+    [InlineData(@"\theta = \begin{bmatrix} -3 \\ 1 \\ 1 \end{bmatrix}", "theta = [-3; 1; 1]")]
+    [InlineData(@"\begin{align} R_p & = a(1 - e) \\ R_a & = a(1 + e) \end{align}", "R_p = a(1 - e); R_a = a(1 + e)")]
     public void AsText_ReadsTexAsTheTextItShows(string tex, string shown) =>
         Assert.Equal(shown, TexMath.AsText(tex));
 
@@ -77,6 +80,24 @@ public sealed class TexMathTests
     }
 
     [Fact]
+    public void WithReadableMath_LatexDelimitersAndDisplayFormulas_AreRead()
+    {
+        const string text =
+            "Choose \\( k \\) components by \\(\\min J(\\theta_0, \\theta_1)\\).\n" +
+            "$$\n" +
+            "\\frac{1}{m}\n" +
+            "\\sum_{i=1}^{m} x_i\n" +
+            "$$\n" +
+            "A sed group `s/\\(a\\)/b/` stays.\n";
+
+        var read = TexMath.WithReadableMath(text).Split('\n');
+
+        Assert.Equal(
+            ["Choose k components by min J(theta0, theta1).", "", "1/m ∑_(i=1)^m x_i", "", "", "A sed group `s/\\(a\\)/b/` stays.", ""],
+            read);
+    }
+
+    [Fact]
     public void Parse_InlineTex_IsQuotedAsText()
     {
         const string notes =
@@ -88,5 +109,25 @@ public sealed class TexMathTests
 
         Assert.Equal("A double bond has one sigma bond and one pi bond; water is H2O.", passage.Text);
         Assert.Equal(3, passage.LineStart);
+    }
+
+    [Fact]
+    public void Parse_DisplayFormula_TitlesNothing()
+    {
+        const string notes =
+            "# Acidity constant\n" +                                  // 1
+            "\n" +                                                   // 2
+            "$$\n" +                                                 // 3
+            "\\text{p}K_a = -\\log K_a\n" +                          // 4
+            "$$\n" +                                                 // 5
+            "\n" +                                                   // 6
+            "A larger pKa means a weaker acid.\n";                   // 7
+
+        var entries = NotesParser.Parse("acids.md", notes);
+
+        var formula = Assert.Single(entries, e => e.Passage.LineStart == 4).Passage;
+        Assert.Equal("pKa = -log K_a", formula.Text);
+        var prose = Assert.Single(entries, e => e.Passage.LineStart == 7).Passage;
+        Assert.Equal("Acidity constant", prose.Section);
     }
 }

@@ -108,6 +108,26 @@ public class RepeatedPairAndGarbledStemTests
         Assert.NotEqual(QuestionGenerator.GarbledStem, QuestionGenerator.Check(plain, corpus));
     }
 
+    [Theory]
+    [InlineData("m_p sin i ≈ ((v_sin i)√(1 - e^2))/(28.4)T^(1/3)", true)]
+    [InlineData("pKa = -log K_a", true)]
+    [InlineData("Packet discarded when TTL = 0", false)]   // a sentence that states a value.
+    [InlineData("Maximum efficiency = 1 / e = 36.8%", false)]  // a value in words and the signs a line types.
+    [InlineData("No C=C double bond => Straight hydrocarbon backbone", false)]
+    public void IsFormula_StemOfSymbols_IsRead(string stem, bool expected) =>
+        Assert.Equal(expected, QuizText.IsFormula(stem));
+
+    [Fact]
+    public void Check_ContrastQuotingAFormula_IsRejected()
+    {
+        // A display formula read as text (TexMath) was asked as what "the Third Law" is described as.
+        const string formula = "T^2 = (4 pi^2)/(G(M_* + M_p))a^3";
+        var corpus = new QuizCorpus([NoteLines.Bullet("kepler.md", "Third Law", 1, formula)]);
+        var asked = Contrast("a", formula, "Third Law", "First Law", 0);
+
+        Assert.Equal(QuestionGenerator.FormulaStem, QuestionGenerator.Check(asked, corpus));
+    }
+
     [Fact]
     public void InUsualCase_LapsesOfCaseInTheNotesWords_TakeTheNotesUsualCase()
     {
