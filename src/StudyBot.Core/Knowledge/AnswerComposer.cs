@@ -145,7 +145,7 @@ internal static class AnswerComposer
             && PolarityReader.ReadingOf(index, q, result.Ranked[0]) is var reading
             && result.Variant.Trust(reading.Yes, reading.Signals) is { } trust)
         {
-            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question, a hedge, a preference or advice to whether it can be, a state before a change, a clause whose subject is another than the asked one, one case for a question whether it is always so, or a question whose subject is only \"it\")" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
+            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question, a hedge, a preference or advice to whether it can be, a state before a change, a clause whose subject is another than the asked one, one case for a question whether it is always so, a comparison whose side the clause does not tell, the asked value compared against without another, or a question whose subject is only \"it\")" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
                 + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({trust.Model.Explained(i, reading.Signals[i])})")));
 
             // The clause the rules read, so a reader of the trace sees what a Yes or No was read from.

@@ -206,6 +206,7 @@ internal static partial class Lexicon
         ("faster", "slower"), ("quicker", "slower"), ("higher", "lower"), ("better", "worse"), ("bigger", "smaller"),
         ("larger", "smaller"), ("longer", "shorter"), ("easier", "harder"), ("cheaper", "more expensive"),
         ("safer", "less safe"), ("more", "less"), ("newer", "older"), ("stronger", "weaker"), ("simpler", "more complex"),
+        ("greater", "smaller"), ("more", "fewer"),
     ]);
 
     /// <summary>Whether two comparatives say each other's opposite: one of <see cref="OppositeComparatives"/>, or "more
@@ -220,6 +221,54 @@ internal static partial class Lexicon
         word is "more" or "less" || word.StartsWith("more ", StringComparison.Ordinal) || word.StartsWith("less ", StringComparison.Ordinal)
         || (word.Length > 4 && word.EndsWith("er", StringComparison.Ordinal))
         || OppositeComparatives.Any(p => p.Item1 == word);
+
+    /// <summary>A comparative by its form alone: "more" or "less", alone or before a word, or one of
+    /// <see cref="OppositeComparatives"/>; not any word that ends in "-er" ("water", "server"). One may stand a few words
+    /// before its "than" ("higher read latency than").</summary>
+    public static bool IsListedComparative(string word) =>
+        word is "more" or "less" || word.StartsWith("more ", StringComparison.Ordinal) || word.StartsWith("less ", StringComparison.Ordinal)
+        || OppositeComparatives.Any(p => p.Item1 == word);
+
+    /// <summary>Comparatives that say "a greater amount" of what they compare, against <see cref="LesserComparatives"/>:
+    /// a word of <see cref="Rises"/> said of the same thing says the same.</summary>
+    public static readonly IReadOnlySet<string> GreaterComparatives = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "higher", "more", "greater", "larger", "bigger",
+    };
+
+    /// <summary>Comparatives that say "a smaller amount" (<see cref="GreaterComparatives"/>).</summary>
+    public static readonly IReadOnlySet<string> LesserComparatives = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "lower", "less", "fewer", "smaller",
+    };
+
+    /// <summary>Words that say an amount grows ("increased energy"): of the asked respect, a
+    /// <see cref="GreaterComparatives"/> word.</summary>
+    public static readonly IReadOnlySet<string> Rises = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising",
+    };
+
+    /// <summary>Words that say an amount shrinks ("reduced energy"): of the asked respect, a
+    /// <see cref="LesserComparatives"/> word.</summary>
+    public static readonly IReadOnlySet<string> Falls = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing", "lowers", "lowered",
+    };
+
+    /// <summary>Words that open the respect a comparative is said in, between it and its "than" ("lower in energy than",
+    /// "harder to install than", "better at caching than", "more in males than in females").</summary>
+    public static readonly IReadOnlySet<string> RespectOpeners = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "in", "at", "to", "on", "for",
+    };
+
+    /// <summary>Words that stand for a noun named before them ("the staggered conformation … than the eclipsed one"): the
+    /// side that says one says the other side's noun.</summary>
+    public static readonly IReadOnlySet<string> NounStandIns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "one", "ones",
+    };
 
     private static HashSet<(string, string)> Pairs(IEnumerable<(string A, string B)> pairs)
     {

@@ -256,6 +256,19 @@ internal static partial class PolarityReader
             yes = compared;
             x[PolaritySignals.Opposite] = compared ? 0 : 1;
         }
+        else if (ComparedOnOneSide(index, question.Main, clause) is { } side)
+        {
+            // "is the staggered conformation lower in energy than the eclipsed one?" — "the eclipsed conformation has …
+            // higher energy": the clause speaks of the other side with the opposite word, which agrees. When it cannot be
+            // told which side the clause speaks of, no verdict: read word by word, its opposite word is a No.
+            if (side.Yes is not { } sideYes)
+            {
+                return new Reading(false, x, Settles: false);
+            }
+
+            yes = sideYes;
+            x[PolaritySignals.Opposite] = sideYes ? 0 : 1;
+        }
         else if (NegatesAnOpposite(index, question.Question, clause))
         {
             // "Is EBS unencrypted?" — "by default it is not encrypted"; "is UDP stateless?" — "UDP is not stateful": the
@@ -285,6 +298,20 @@ internal static partial class PolarityReader
             {
                 // "Can I use mosh without setting anything up on the server side?" — "(requires server-side setup)":
                 // the clause says what the question asks to do without.
+                yes = false;
+                x[PolaritySignals.Opposite] = 1;
+            }
+            else if (yes && SetsAValueAgainstTheAsked(index, question, clause) is { } another)
+            {
+                // "if cyclohexane were flat would its bond angles be the ideal 109.5?" — "… the bond angles being 120°,
+                // larger than the ideal 109.5°": the clause gives the asked thing another value, set against the asked
+                // one. Read as the asked words said, it was a Yes. With no value of its own ("more than 2 GB" for "does
+                // it use 2 GB?") it says neither: no verdict.
+                if (!another)
+                {
+                    return new Reading(false, x, Settles: false);
+                }
+
                 yes = false;
                 x[PolaritySignals.Opposite] = 1;
             }
@@ -961,7 +988,7 @@ internal static partial class PolarityReader
     /// either compares nothing, the clause holds a negation, or the sides cannot be matched.</summary>
     internal static bool? ComparedAs(KnowledgeIndex index, string question, string clause)
     {
-        if (Comparing(question) is not var (askedWord, askedA, askedB) || Comparing(clause) is not var (saidWord, saidA, saidB)
+        if (Comparing(question) is not var (askedWord, askedA, askedB, _) || Comparing(clause) is not var (saidWord, saidA, saidB, _)
             || LowerWords(clause).Any(IsNegation))
         {
             return null;
@@ -980,8 +1007,10 @@ internal static partial class PolarityReader
 
         bool? Order(Func<string, HashSet<string>> read)
         {
-            // Each asked side by what the other lacks: the two often share a word ("read replicas" and "replicas").
-            var (a, b) = (read(askedA), read(askedB));
+            // Each asked side by what the other lacks: the two often share a word ("read replicas" and "replicas"), or
+            // one says it by "one" ("the eclipsed one").
+            var (ownA, ownB) = OwnWords(askedA, askedB);
+            var (a, b) = (read(string.Join(' ', ownA)), read(string.Join(' ', ownB)));
             (a, b) = (a.Except(b).ToHashSet(StringComparer.Ordinal), b.Except(a).ToHashSet(StringComparer.Ordinal));
             var (a2, b2) = (read(saidA), read(saidB));
             var sameOrder = a2.Overlaps(a) && b2.Overlaps(b) && !a2.Overlaps(b);
@@ -990,9 +1019,165 @@ internal static partial class PolarityReader
         }
     }
 
+    /// <summary>What a clause that speaks of one side of a comparison says of it (<see cref="ComparedOnOneSide"/>): Yes
+    /// or No, or null when it cannot be told.</summary>
+    internal readonly record struct OneSide(bool? Yes);
+
+    /// <summary>A comparison question's answer from a clause that says the asked comparative, or its opposite, of one of
+    /// the two sides without a "than" of its own ("is the staggered conformation lower in energy than the eclipsed
+    /// one?" — "the eclipsed conformation has … higher energy"): the first side said the same way or the second side
+    /// said the opposite way agrees (Yes); the first side the opposite way or the second the same way disagrees (No).
+    /// Read word by word, "higher" was the opposite of the asked "lower", a trusted No. Each comparative speaks of the
+    /// side named last before it, or else first after it. Null when the question compares nothing, the clause compares
+    /// two things itself (<see cref="ComparedAs"/>) or says no comparative of the asked scale; a <see cref="OneSide"/>
+    /// without a verdict when its comparatives disagree, it negates, or it names neither side: a wrong Yes/No is worse
+    /// than none.</summary>
+    internal static OneSide? ComparedOnOneSide(KnowledgeIndex index, string question, string clause)
+    {
+        if (Comparing(question) is not var (asked, askedA, askedB, respect) || Comparing(clause) is not null
+            || LowerWords(askedB).FirstOrDefault(w => !Lexicon.Determiners.Contains(w)) is var bound && Lexicon.IsCount(bound))
+        {
+            // "more than one backend", "longer than six hours": a bound on a count sets no second thing beside the first.
+            return null;
+        }
+
+        var words = LowerWords(clause).ToList();
+        var sides = SidesNamed(index, askedA, askedB, words);
+
+        // A side's own word is its name, not a comparative ("lower()" in "is ilike slower than lower()?").
+        var said = Enumerable.Range(0, words.Count)
+            .Where(n => sides[n] is null)
+            .Select(n => (At: n, Same: SaysTheComparative(asked, words, n) ?? SaysTheChange(index, asked, respect, words, n)))
+            .Where(s => s.Same is not null)
+            .ToList();
+        if (said.Count == 0)
+        {
+            return null;
+        }
+
+        if (words.Any(IsNegation))
+        {
+            return new OneSide(null);
+        }
+
+        var verdicts = said.Select(s => SideBefore(sides, s.At) is { } first ? first == s.Same : (bool?)null).Distinct().ToList();
+        return new OneSide(verdicts is [{ } yes] ? yes : null);
+    }
+
+    /// <summary>Whether the clause's word at <paramref name="at"/> says the asked comparative (true) or its opposite
+    /// (false), read with the word after a "more" or "less" ("less secure"); null for any other word. A bare asked "more"
+    /// or "less" ("show up more in males") is said by any "more" or "less" phrase.</summary>
+    private static bool? SaysTheComparative(string asked, List<string> words, int at)
+    {
+        var said = asked is "more" or "less" || words[at] is not ("more" or "less") || at + 1 >= words.Count
+            ? words[at]
+            : $"{words[at]} {words[at + 1]}";
+        return said == asked ? true : Lexicon.AreOppositeComparatives(asked, said) ? false : null;
+    }
+
+    /// <summary>Whether the clause's word at <paramref name="at"/> says the asked respect grows (true when the asked
+    /// comparative is one of <see cref="Lexicon.GreaterComparatives"/>, false when one of
+    /// <see cref="Lexicon.LesserComparatives"/>) or shrinks ("increased energy" says "higher energy"): a word of
+    /// <see cref="Lexicon.Rises"/> or <see cref="Lexicon.Falls"/> with the respect named within <see cref="RespectReach"/>
+    /// words after it. Null for any other word, or one said of something else ("increased electron-electron repulsion"
+    /// for "lower in energy"): a change says which way only the amount it names went.</summary>
+    private static bool? SaysTheChange(KnowledgeIndex index, string asked, string respect, List<string> words, int at)
+    {
+        var rises = Lexicon.Rises.Contains(words[at]) ? true : Lexicon.Falls.Contains(words[at]) ? false : (bool?)null;
+        var greater = Lexicon.GreaterComparatives.Contains(asked) ? true : Lexicon.LesserComparatives.Contains(asked) ? false : (bool?)null;
+        return rises is { } rise && greater is { } up && respect.Length > 0
+            && index.Analyzer.Terms(string.Join(' ', words.Skip(at + 1).Take(RespectReach))).Overlaps(index.Analyzer.Terms(respect))
+            ? rise == up
+            : null;
+    }
+
+    /// <summary>The side named last before a word of the clause, or else first after it: true for the question's first
+    /// side, false for its second, null when the clause names neither.</summary>
+    private static bool? SideBefore(bool?[] sides, int at) =>
+        sides.Take(at).LastOrDefault(s => s is not null) ?? sides.Skip(at + 1).FirstOrDefault(s => s is not null);
+
+    /// <summary>For each word of the clause, the compared side it names: true for the first, false for the second, null
+    /// for neither. A side is named by a word only it holds (<see cref="OwnWords"/>), as written ("https" against "http",
+    /// one term to the stemmer) or else by its terms ("conformations").</summary>
+    private static bool?[] SidesNamed(KnowledgeIndex index, string first, string second, List<string> words)
+    {
+        var (ownA, ownB) = OwnWords(first, second);
+        var termsA = index.Analyzer.Terms(string.Join(' ', ownA));
+        var termsB = index.Analyzer.Terms(string.Join(' ', ownB));
+        (termsA, termsB) = (termsA.Except(termsB).ToHashSet(StringComparer.Ordinal), termsB.Except(termsA).ToHashSet(StringComparer.Ordinal));
+        return words.Select(w => ownA.Contains(w) ? true : ownB.Contains(w) ? false : index.Analyzer.Terms(w) is var t && t.Overlaps(termsA) ? true : t.Overlaps(termsB) ? false : (bool?)null).ToArray();
+    }
+
+    /// <summary>The words (stop words aside) only each of two compared sides holds. The noun both share is neither's: a
+    /// side that says "one" says the other's noun ("the staggered conformation … than the eclipsed one"), and a side of
+    /// fewer words leaves it out ("is symmetric encryption faster than asymmetric?"): the longer side's last word is both
+    /// sides'.</summary>
+    private static (HashSet<string> First, HashSet<string> Second) OwnWords(string first, string second)
+    {
+        var a = LowerWords(first).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
+        var b = LowerWords(second).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
+        if (a.Count > 0 && b.Count > 0 && (b.Any(Lexicon.NounStandIns.Contains) || b.Count < a.Count))
+        {
+            b.Add(a[^1]);
+        }
+        else if (a.Count > 0 && b.Count > 0 && (a.Any(Lexicon.NounStandIns.Contains) || a.Count < b.Count))
+        {
+            a.Add(b[^1]);
+        }
+
+        return (a.Except(b).Where(w => !Lexicon.NounStandIns.Contains(w)).ToHashSet(StringComparer.Ordinal),
+                b.Except(a).Where(w => !Lexicon.NounStandIns.Contains(w)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Words after a clause's "than" that name the value it compares against, up to the first that opens a phrase
+    /// of its own ("than Memcached for caching" names Memcached).</summary>
+    private const int ValueReach = 4;
+
+    /// <summary>Whether the clause sets a value against the one the question asks its thing to be, the question comparing
+    /// nothing itself ("would its bond angles be the ideal 109.5?" — "the bond angles being 120°, larger than the ideal
+    /// 109.5°"): the words after the clause's "than" hold an asked count its part before does not, and that part names
+    /// another asked word. Read as the asked words said, it was a Yes. True when the part before gives a count of its own
+    /// right before the comparative ("120°, larger than"): another value, a No; false when it gives none ("it uses more
+    /// than 2 GB" for "does it use 2 GB?" says neither); null for another clause, or a question that says the clause's
+    /// comparative or its opposite (it asks a comparison, which the other rules read). Only a count is read as the asked
+    /// value: "fewer than n times" beside "is that still O(n)?" names a word asked, not what the thing is asked to be.</summary>
+    internal static bool? SetsAValueAgainstTheAsked(KnowledgeIndex index, QuestionAnalysis question, string clause)
+    {
+        if (Comparing(question.Question) is not null || Comparing(clause) is not var (word, before, after, _))
+        {
+            return null;
+        }
+
+        var askedWords = LowerWords(question.Question).ToList();
+        if (Enumerable.Range(0, askedWords.Count).Any(n => SaysTheComparative(word, askedWords, n) is not null))
+        {
+            return null;
+        }
+
+        var value = LowerWords(after).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(ValueReach).ToList();
+        var thing = LowerWords(before).ToList();
+        if (!value.Any(w => Lexicon.IsCount(w) && askedWords.Contains(w) && !thing.Contains(w)))
+        {
+            return null;
+        }
+
+        var valueTerms = index.Analyzer.Terms(string.Join(' ', value));
+        var thingTerms = index.Analyzer.Terms(before);
+        if (!question.Content.Any(c => !c.IsFrame && c.MatchesAny(thingTerms) && !c.MatchesAny(valueTerms)))
+        {
+            return null;
+        }
+
+        return thing.LastOrDefault() is { } last && Lexicon.IsCount(last) && !value.Contains(last);
+    }
+
     /// <summary>A text's first comparison: the comparative before "than" ("more secure" read as one word), what stands
-    /// before it and what after "than"; null when it has no "than" after a comparative.</summary>
-    private static (string Word, string Before, string After)? Comparing(string text)
+    /// before it, what after "than", and the respect it is said in, the words between it and "than" ("energy" in "lower
+    /// in energy than", "latency" in "higher latency than"); null when it has no "than" after a comparative. A phrase
+    /// that says the respect (<see cref="Lexicon.RespectOpeners"/>) is read first: the word right before "than" may
+    /// only look like a comparative ("more soluble in water than"). When "than" repeats the respect's opening word
+    /// ("more in males than in females"), the two compared are what follow each.</summary>
+    private static (string Word, string Before, string After, string Respect)? Comparing(string text)
     {
         var words = LowerWords(text).ToList();
         var than = words.IndexOf("than");
@@ -1001,16 +1186,33 @@ internal static partial class PolarityReader
             return null;
         }
 
-        var word = words[than - 1];
-        var start = than - 1;
-        if (than >= 2 && words[than - 2] is "more" or "less")
+        var gaps = Enumerable.Range(1, RespectReach).Select(gap => than - 1 - gap).Where(n => n >= 0).ToList();
+        var at = gaps.Where(n => Lexicon.RespectOpeners.Contains(words[n + 1]) && Lexicon.IsComparative(ComparativeAt(words, n).Word)).Cast<int?>().FirstOrDefault()
+            ?? (Lexicon.IsComparative(ComparativeAt(words, than - 1).Word) ? than - 1 : (int?)null)
+            ?? gaps.Where(n => Lexicon.IsListedComparative(ComparativeAt(words, n).Word)).Cast<int?>().FirstOrDefault();
+        if (at is not { } n)
         {
-            word = $"{words[than - 2]} {word}";
-            start = than - 2;
+            return null;
         }
 
-        return Lexicon.IsComparative(word) ? (word, string.Join(' ', words.Take(start)), string.Join(' ', words.Skip(than + 1))) : null;
+        var (word, start) = ComparativeAt(words, n);
+        var respect = words[(n + 1)..than];
+        var opener = respect.Count > 0 && Lexicon.RespectOpeners.Contains(respect[0]);
+        return opener && than + 1 < words.Count && words[than + 1] == respect[0]
+            ? (word, string.Join(' ', respect.Skip(1)), string.Join(' ', words.Skip(than + 2)), string.Empty)
+            : (word, string.Join(' ', words.Take(start)), string.Join(' ', words.Skip(than + 1)), string.Join(' ', respect.Skip(opener ? 1 : 0)));
     }
+
+    /// <summary>The most words between a comparative and its "than" that say in what respect it compares ("lower in
+    /// energy than", "higher read latency than").</summary>
+    private const int RespectReach = 3;
+
+    /// <summary>The comparative a word at <paramref name="at"/> says, read with a "more" or "less" before it as one word
+    /// ("more secure"), and where it starts.</summary>
+    private static (string Word, int Start) ComparativeAt(List<string> words, int at) =>
+        at >= 1 && words[at] is not ("more" or "less") && words[at - 1] is "more" or "less"
+            ? ($"{words[at - 1]} {words[at]}", at - 1)
+            : (words[at], at);
 
     /// <summary>Whether the clause negates an opposite of an asked word: the plain form of an asked word with a negative
     /// prefix ("is EBS unencrypted by default?" — "by default it is not encrypted"), or the other word of one of

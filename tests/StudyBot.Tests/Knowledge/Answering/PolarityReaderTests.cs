@@ -464,6 +464,87 @@ public sealed class PolarityReaderTests
     }
 
     [Theory]
+    [InlineData("is the staggered conformation lower in energy than the eclipsed one?", "The staggered conformations are lower in energy than the eclipsed conformations", true)] // a respect between the comparative and "than".
+    [InlineData("is the staggered conformation lower in energy than the eclipsed one?", "The eclipsed conformations are lower in energy than the staggered ones", false)]
+    [InlineData("do sex-linked disorders show up more in males than in females?", "They show up less in females than in males", true)] // "than" repeats the respect's "in": the two compared follow each.
+    [InlineData("do sex-linked disorders show up more in males than in females?", "They show up more in females than in males", false)]
+    [InlineData("does the eclipsed conformation have higher energy than the staggered one?", "the staggered conformation has lower energy than the eclipsed one", true)] // the respect between them unopened.
+    [InlineData("is the solute more soluble in water than in ethanol?", "it is less soluble in ethanol than in water", true)] // "water" before "than" is no comparative.
+    public void ComparedAs_ReadsAComparativeSaidInARespect(string question, string clause, bool? expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.ComparedAs(kit.Index, question, clause));
+    }
+
+    private const string Staggered = "is the staggered conformation lower in energy than the eclipsed one?";
+
+    [Theory]
+    [InlineData(Staggered, "In contrast, the eclipsed conformation has increased repulsion, leading to higher energy", true)] // the second side, the opposite word.
+    [InlineData(Staggered, "The staggered conformation has the lowest repulsion and so lower energy", true)] // the first side, the same word.
+    [InlineData(Staggered, "The staggered conformation has higher energy", false)]                         // the first side, the opposite word.
+    [InlineData(Staggered, "The eclipsed conformation has lower energy", false)]                           // the second side, the same word.
+    [InlineData(Staggered, "Higher energy is found in the eclipsed conformation", true)]                   // the side named after the word.
+    [InlineData(Staggered, "It has higher energy and less stability", null)]                               // neither side named.
+    [InlineData(Staggered, "The eclipsed conformation does not have higher energy", null)]                 // a negation.
+    [InlineData(Staggered, "The eclipsed conformation has lower strain, the staggered one lower energy", null)] // its comparatives disagree.
+    [InlineData("is symmetric encryption faster than asymmetric?", "Asymmetric encryption is slower", true)]  // the shorter side leaves the noun out.
+    [InlineData("is https more secure than http?", "https is more secure", true)]
+    [InlineData("is https more secure than http?", "http is less secure", true)]
+    [InlineData("is https more secure than http?", "http is more secure", false)]
+    [InlineData("is ilike slower than lower()?", "Using lower() is faster", true)]                         // "lower" names a side here.
+    [InlineData(Staggered, "The eclipsed conformation has increased energy", true)]                        // a rise of the asked respect: "higher".
+    [InlineData(Staggered, "The staggered conformation has a reduced energy", true)]                       // a fall: "lower".
+    [InlineData(Staggered, "The staggered conformation shows increased energy", false)]
+    public void ComparedOnOneSide_ReadsWhichSideTheClauseSpeaksOf(string question, string clause, bool? expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        var side = PolarityReader.ComparedOnOneSide(kit.Index, question, clause);
+
+        Assert.NotNull(side);
+        Assert.Equal(expected, side.Value.Yes);
+    }
+
+    [Theory]
+    [InlineData(Staggered, "The staggered conformation is lower in energy than the eclipsed one")] // both sides: ComparedAs reads it.
+    [InlineData(Staggered, "The eclipsed conformation has more repulsion")]                          // nothing of the asked scale.
+    [InlineData(Staggered, "The eclipsed conformation has increased repulsion")]                     // a rise of something else.
+    [InlineData("is the staggered conformation lower in energy?", "The eclipsed conformation has higher energy")] // the question compares nothing.
+    [InlineData("can a merge commit have more than one parent?", "A merge commit has fewer parents than files")] // a bound on a count.
+    [InlineData("can a merge commit have more than one parent?", "Usually a merge commit has less work")]
+    public void ComparedOnOneSide_ReadsNothingWithoutAComparisonOfOneSide(string question, string clause)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Null(PolarityReader.ComparedOnOneSide(kit.Index, question, clause));
+    }
+
+    private const string FlatRing = "if cyclohexane were flat would its bond angles be the ideal 109.5?";
+
+    [Theory]
+    [InlineData(FlatRing, "if cyclohexane were flat, it would experience angle strain due to the bond angles being 120°, larger than the ideal 109.5°", true)] // another value.
+    [InlineData("does the build job use 2 GB of memory?", "The build job uses more than 2 GB of memory", false)] // no value of its own.
+    [InlineData("are the bond angles larger than 109.5?", "the bond angles being 120°, larger than the ideal 109.5°", null)] // the question compares.
+    [InlineData("are the bond angles 120 when it is flat?", "the bond angles being 120°, larger than the ideal 109.5°", null)] // the asked value is the thing's.
+    [InlineData("If I loop over the array twice, is that still O(n)?", "traversing the array twice (as long as fewer than n times) is still O(n)", null)] // no count asked after "than".
+    public void SetsAValueAgainstTheAsked_AnotherValueThanTheOneAsked(string question, string clause, bool? expected)
+    {
+        using var kit = new AnsweringTestKit(Notes);
+
+        Assert.Equal(expected, PolarityReader.SetsAValueAgainstTheAsked(kit.Index, kit.Analyze(question), clause));
+    }
+
+    /// <summary>End to end through the rules: a comparison read from one side, and a value set against the asked one.</summary>
+    [Theory]
+    [InlineData(Staggered, "- In contrast, the eclipsed conformation has increased repulsion, leading to higher energy.", true)] // was a No: "higher" against "lower".
+    [InlineData(Staggered, "- In contrast, it has increased repulsion, leading to higher energy.", null)]                      // which side, unsaid.
+    [InlineData(FlatRing, "- If cyclohexane were flat, it would experience angle strain due to the bond angles being 120°, larger than the ideal 109.5°.", false)] // was a Yes.
+    [InlineData("does the build job use 2 GB of memory?", "- The build job uses more than 2 GB of memory.", null)]
+    public void Read_ComparisonOfOneSideOrAnotherValue(string question, string line, bool? yes)
+        => Assert.Equal(yes, OneLineVerdict(question, line));
+
+    [Theory]
     [InlineData("can a function run for more than 15 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
     [InlineData("can a function run for longer than 20 minutes?", "Maximum execution time: 900 seconds (15 minutes)", true)]
     [InlineData("can a function run for more than 10 minutes?", "Maximum execution time: 900 seconds (15 minutes)", false)] // within the limit.
