@@ -30,7 +30,7 @@ internal static partial class TexMath
     {
         "text", "textrm", "textbf", "textit", "textsf", "texttt", "mathrm", "mathbf", "mathit", "mathsf", "mathtt",
         "mathcal", "mathbb", "boldsymbol", "operatorname", "mbox", "hbox", "ce", "pu", "emph", "hat", "bar", "vec",
-        "tilde", "overline", "underline", "widehat", "dot",
+        "tilde", "overline", "underline", "widehat", "dot", "underbrace", "overbrace", "boxed",
     };
 
     /// <summary>Commands that show nothing themselves (sizing and spacing).</summary>
@@ -161,7 +161,27 @@ internal static partial class TexMath
             lines[k] = k == open + 1 ? indent + shown : "";
         }
 
+        LeadInto(lines, open);
         return close;
+    }
+
+    /// <summary>The prose line just above a display formula (a blank line between them at most), when it runs into the
+    /// formula without a stop ("More distant planets orbit at slower speeds, obeying the relationship"), ends in a colon:
+    /// it leads into the formula as a colon would, and the parser reads such a line with the block it introduces rather
+    /// than as a sentence of its own (a quiz quoted it, cut off, as what Kepler's third law is described as).</summary>
+    private static void LeadInto(List<string> lines, int open)
+    {
+        var above = open - 1;
+        if (above >= 0 && lines[above].Trim().Length == 0)
+        {
+            above--;
+        }
+
+        if (above >= 0 && lines[above].TrimEnd() is { Length: > 0 } line && char.IsLetterOrDigit(line[^1])
+            && !line.TrimStart().StartsWith('#') && !line.TrimStart().StartsWith('|'))
+        {
+            lines[above] = line + ":";
+        }
     }
 
     /// <summary>One line with its TeX spans read, code spans (between backticks) left as written.</summary>
@@ -207,7 +227,27 @@ internal static partial class TexMath
     /// <summary>Whether what stands between two dollars is TeX: a command, a script or a brace, one letter (with
     /// digits: "x0"), or a short relation between two such ("k=2", "k &lt; n").</summary>
     internal static bool LooksLikeTex(string tex) =>
-        (tex.AsSpan().IndexOfAny(TexMarks) >= 0 && !ShellVariable().IsMatch(tex)) || Variable().IsMatch(tex) || Relation().IsMatch(tex);
+        (tex.AsSpan().IndexOfAny(TexMarks) >= 0 && !ShellVariable().IsMatch(tex)) || Variable().IsMatch(tex) || Relation().IsMatch(tex)
+        || IsChemicalFormula(tex);
+
+    /// <summary>The chemical elements' symbols, for <see cref="IsChemicalFormula"/>.</summary>
+    private static readonly HashSet<string> Elements = new(
+        ("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb " +
+         "Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg " +
+         "Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr").Split(' '), StringComparer.Ordinal);
+
+    /// <summary>Whether a span is a formula of element symbols with counts and a charge ("$OH$", "$NaCl$", "$CO2$"):
+    /// biology and chemistry notes set them in dollars without any TeX mark. Every symbol must be an element's, so
+    /// "$HOME$" (M and E are none) stays as written.</summary>
+    internal static bool IsChemicalFormula(string tex)
+    {
+        var parts = ElementRun().Matches(tex);
+        return parts.Count > 0 && parts.Sum(m => m.Length) == tex.Length - (tex[^1] is '+' or '-' ? 1 : 0)
+            && parts.All(m => Elements.Contains(m.Groups["symbol"].Value));
+    }
+
+    [GeneratedRegex(@"(?<symbol>[A-Z][a-z]?)\d*")]
+    private static partial Regex ElementRun();
 
     /// <summary>A TeX span read as text; null when it is nested deeper than <see cref="MaxDepth"/> or its braces do not
     /// close.</summary>

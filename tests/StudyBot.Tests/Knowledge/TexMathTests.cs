@@ -26,6 +26,7 @@ public sealed class TexMathTests
     [InlineData(@"\sqrt{x + y}", "√(x + y)")]
     [InlineData(@"90^\circ", "90°")]
     [InlineData(@"m_p\sin i", "m_p sin i")]
+    [InlineData(@"N = \underbrace{R_*f_p}_{N_{ast}} L", "N = R_*f_p_(N_ast) L")]
     [InlineData(@"\theta = \begin{bmatrix} -3 \\ 1 \\ 1 \end{bmatrix}", "theta = [-3; 1; 1]")]
     [InlineData(@"\begin{align} R_p & = a(1 - e) \\ R_a & = a(1 + e) \end{align}", "R_p = a(1 - e); R_a = a(1 + e)")]
     public void AsText_ReadsTexAsTheTextItShows(string tex, string shown) =>
@@ -45,7 +46,11 @@ public sealed class TexMathTests
     [InlineData("k < n", true)]
     [InlineData("HOME/", false)]
     [InlineData("JAVA_HOME/", false)]
-    [InlineData("COOH", false)]
+    [InlineData("COOH", true)]       // a formula of element symbols.
+    [InlineData("OH", true)]
+    [InlineData("NaCl", true)]
+    [InlineData("HOME", false)]      // M and E are no elements.
+    [InlineData("USER", false)]
     [InlineData("5 and ", false)]
     public void LooksLikeTex_OnlyTexShapedSpansAreRead(string between, bool tex) =>
         Assert.Equal(tex, TexMath.LooksLikeTex(between));
@@ -129,5 +134,24 @@ public sealed class TexMathTests
         Assert.Equal("pKa = -log K_a", formula.Text);
         var prose = Assert.Single(entries, e => e.Passage.LineStart == 7).Passage;
         Assert.Equal("Acidity constant", prose.Section);
+    }
+
+    [Fact]
+    public void WithReadableMath_ALineRunningIntoADisplayFormula_LeadsIntoIt()
+    {
+        const string text =
+            "## Third Law\n" +
+            "\n" +
+            "More distant planets orbit at slower speeds, obeying the relationship\n" +
+            "\n" +
+            "$$\n" +
+            "T^2 \\propto a^3\n" +
+            "$$\n";
+
+        var read = TexMath.WithReadableMath(text).Split('\n');
+
+        Assert.Equal("More distant planets orbit at slower speeds, obeying the relationship:", read[2]);
+        Assert.Equal("T^2 ∝ a^3", read[5]);
+        Assert.Equal("## Third Law", read[0]);   // a heading is no prose that runs on.
     }
 }
