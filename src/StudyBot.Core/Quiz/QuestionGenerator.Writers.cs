@@ -213,7 +213,7 @@ public static partial class QuestionGenerator
                 }
 
                 var framed = siblings.Select(o => (Sibling: o, Nearest: o.Lines.Select(l => (Line: l, Like: kinds.Similarity(line, l) ?? 0)).MaxBy(x => x.Like))).ToList();
-                if (framed.Any(x => x.Nearest.Like >= SameLine - 1e-9))
+                if (framed.Any(x => x.Nearest.Like >= SameLine - 1e-9) || siblings.Any(o => WritesTheLine(o, line, fileLines)))
                 {
                     continue;
                 }
@@ -244,6 +244,18 @@ public static partial class QuestionGenerator
                 yield return c;
             }
         }
+    }
+
+    /// <summary>True when a line of the file under another section, as written, is the contrast's line: notes that
+    /// break a paragraph's lines without a blank one (Obsidian) make "Often *harmful* &lt;= *disrupts* gene balance" and
+    /// the next line one passage under Deletion, too unlike the line alone under Duplication for the model, and
+    /// "which of these two is described as 'Often harmful &lt;= disrupts gene balance'?" had two right answers (outside
+    /// rating 59, Q30).</summary>
+    private static bool WritesTheLine(DefiningSection other, string line, IReadOnlyList<string> fileLines)
+    {
+        var said = QuizText.Normalize(line);
+        return other.Items.Any(p => Enumerable.Range(p.LineStart, p.LineEnd - p.LineStart + 1)
+            .Any(n => n >= 1 && n <= fileLines.Count && QuizText.Normalize(fileLines[n - 1]).TrimStart('-', '+', ' ') == said));
     }
 
     /// <summary>True when a contrast's line holds the word that sets the other title apart from the key's ("Used for

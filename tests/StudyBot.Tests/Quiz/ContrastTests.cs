@@ -115,6 +115,34 @@ public class ContrastTests
     }
 
     [Fact]
+    public void Generate_LineTheSiblingWritesInsideALongerParagraph_IsNotAsked()
+    {
+        // Outside rating 59, Q30: an Obsidian note breaks a paragraph's lines without a blank one, so Deletion's "Often
+        // *harmful* <= *disrupts* gene balance" and the line after it were one passage, too unlike Duplication's same
+        // line alone for the model (0.5 here), and the line was asked between the two with both right.
+        const string shared = "Often harmful, it disrupts the balance";
+        const string more = "Lethal if it runs out of memory";
+        string[] lines =
+        [
+            "# Containers", "", "## " + Ecs, "- " + EcsDefinition, "- " + Managed, "", "Often *harmful*, it *disrupts* the balance", more, "",
+            "## " + Eks, "- " + EksDefinition, "- " + Partly, "- " + shared, "",
+        ];
+        Passage P(string title, int line, int end, string text, PassageKind kind) => new(File, title, ["Containers", title], line, end, text, kind);
+        Passage[] passages =
+        [
+            P(Ecs, 4, 4, EcsDefinition, PassageKind.Bullet), P(Ecs, 5, 5, Managed, PassageKind.Bullet), P(Ecs, 7, 8, shared + " " + more, PassageKind.Paragraph),
+            P(Eks, 11, 11, EksDefinition, PassageKind.Bullet), P(Eks, 12, 12, Partly, PassageKind.Bullet), P(Eks, 13, 13, shared, PassageKind.Bullet),
+        ];
+        var model = new ChosenEmbedder((Ecs, Frame), (Eks, Frame), (EcsRest, Frame), (EksRest, Frame), (Managed, Frame), (Partly, Frame),
+            (shared, Frame), (shared + " " + more, Frame));
+
+        var asked = Contrasts(passages, f => f == File ? lines : null, model);
+
+        Assert.DoesNotContain(asked, q => q.Text == $"Which of these two is described in the notes as “{shared}”?");
+        Assert.Contains(asked, q => q.Text.Contains(Managed, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Generate_NameWithNothingSaidOfIt_IsNoLineToAsk()
     {
         // "Amazon Kinesis Data Firehose" under one section and "Amazon Simple Queue Service" under the other: names listed,
