@@ -133,6 +133,10 @@ public static partial class QuestionGenerator
     /// <summary>What <see cref="Check"/> answers for a stem with two finite verbs in a row (<see cref="QuizText.HasTwoFiniteVerbsInARow"/>).</summary>
     internal const string GarbledStem = "two finite verbs in a row: a garbled line";
 
+    /// <summary>What <see cref="Check"/> answers for a key that names the course or its exam
+    /// (<see cref="QuizLexicon.CourseSubjects"/>).</summary>
+    internal const string KeyAboutTheCourse = "a key that names the course or its exam";
+
     /// <summary>What <see cref="Check"/> answers for a stem that is a formula (<see cref="QuizText.IsFormula"/>).</summary>
     internal const string FormulaStem = "a formula, mostly symbols, as the stem";
 
@@ -172,6 +176,14 @@ public static partial class QuestionGenerator
         if (QuizText.IsFormula(c.Stem))
         {
             return FormulaStem;
+        }
+
+        // Outside rating 59 (Q9): "Which of these is described in the notes as 'Fundamentals of general chemistry'?" keyed
+        // "Program of the Course" against "Course Web Page": which heading of the syllabus a line sits under tests no
+        // chemistry. A key that names the course or its exam is the page's own furniture.
+        if (NamesATerm(q.Kind) && QuizText.Words(q.Answer).Any(QuizLexicon.CourseSubjects.Contains))
+        {
+            return KeyAboutTheCourse;
         }
 
         if (q.Kind == QuizQuestionKind.YesNo)

@@ -129,6 +129,19 @@ public class RepeatedPairAndGarbledStemTests
     }
 
     [Fact]
+    public void Check_KeyThatNamesTheCourse_IsRejected()
+    {
+        // Outside rating 59, Q9: which heading of a course's syllabus a line sits under tests nothing of the subject.
+        const string line = "Fundamentals of general chemistry";
+        var corpus = new QuizCorpus([NoteLines.Bullet("lesson-1.md", "Program of the Course", 1, line)]);
+        var course = Contrast("a", line, "Program of the Course", "Course Web Page", 0);
+        var subject = Contrast("b", line, "General chemistry", "Organic chemistry", 0);
+
+        Assert.Equal(QuestionGenerator.KeyAboutTheCourse, QuestionGenerator.Check(course, corpus));
+        Assert.NotEqual(QuestionGenerator.KeyAboutTheCourse, QuestionGenerator.Check(subject, corpus));
+    }
+
+    [Fact]
     public void InUsualCase_LapsesOfCaseInTheNotesWords_TakeTheNotesUsualCase()
     {
         // Outside rating 36: "Can i use aws waf …?" and "amazon creates key …" copied the notes' lapses of case; the notes
