@@ -658,6 +658,11 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\bdefaults?\b|\bout\s+of\s+the\s+box\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultQuestion();
 
+    /// <summary>A run of whitespace, to collapse to one space: one regex for the answer writer, the TeX reader and the
+    /// quiz's text.</summary>
+    [GeneratedRegex(@"\s+")]
+    public static partial Regex Spaces();
+
     /// <summary>A relation between two sides, as a formula writes it: a sign of equality with a space each side (not
     /// "&lt;" or "&gt;", a shell's redirections in command lines such as tldr's <c>cat {{file}} &gt; {{output}}</c>).
     /// A line that states one titles nothing (<see cref="NotesParser"/>) and is no quiz stem (<see cref="Quiz.QuizText.IsFormula"/>).</summary>

@@ -257,7 +257,7 @@ internal static partial class TexMath
     {
         var reader = new Reader(tex);
         var shown = reader.Read(0, chemistry: false, before);
-        return reader.Failed ? null : InsideBrackets().Replace(Spaces().Replace(shown, " ").Replace(" ;", ";", StringComparison.Ordinal), "").Trim();
+        return reader.Failed ? null : InsideBrackets().Replace(Lexicon.Spaces().Replace(shown, " ").Replace(" ;", ";", StringComparison.Ordinal), "").Trim();
     }
 
     /// <summary>What a script stands on: nothing it reads as a base, a one-letter variable (a letter, a Greek
@@ -446,7 +446,7 @@ internal static partial class TexMath
     /// keeps its sign ("x^2", "x_i"), and a longer one its parentheses ("x^(i)", "∑_(i=1)").</summary>
     private static string Script(char sign, string script, Base on, bool chemistry)
     {
-        script = Spaces().Replace(script, " ").Trim();
+        script = Lexicon.Spaces().Replace(script, " ").Trim();
         if (script.Length == 0)
         {
             return "";
@@ -463,7 +463,7 @@ internal static partial class TexMath
     /// already in them.</summary>
     private static string Grouped(string part)
     {
-        part = Spaces().Replace(part, " ").Trim();
+        part = Lexicon.Spaces().Replace(part, " ").Trim();
         var enclosed = part.StartsWith('(') && part.IndexOf(')', StringComparison.Ordinal) == part.Length - 1;
         return enclosed || part.Length <= 1 || part.All(char.IsLetterOrDigit) ? part : $"({part})";
     }
@@ -491,9 +491,6 @@ internal static partial class TexMath
 
     [GeneratedRegex(@"^[A-Za-z0-9]{1,3} ?(?:=|<|>|<=|>=) ?[A-Za-z0-9.]{1,6}$")]
     private static partial Regex Relation();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     /// <summary>A space just inside a bracket or parenthesis, left where a group or a matrix opened or closed.</summary>
     [GeneratedRegex(@"(?<=[\[(]) | (?=[\])])")]

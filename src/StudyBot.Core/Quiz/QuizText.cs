@@ -141,7 +141,7 @@ internal static partial class QuizText
     /// <summary>Cleans a passage's text into one display line.</summary>
     public static string OneLine(string text)
     {
-        var t = WhitespaceRegex().Replace(text.Replace('\u2028', ' ').Replace('\u2029', ' '), " ").Trim();
+        var t = Knowledge.Lexicon.Spaces().Replace(text.Replace('\u2028', ' ').Replace('\u2029', ' '), " ").Trim();
         return t.TrimStart('-', '*', '+', ' ', '#').Trim();
     }
 
@@ -510,7 +510,7 @@ internal static partial class QuizText
         BracketRegex().Matches(text).Select(m => m.Groups[1].Value.Trim()).Where(IsAcronym);
 
     /// <summary>A name without its glosses in brackets ("Unicast (One-to-One)" → "Unicast").</summary>
-    public static string WithoutBrackets(string name) => WhitespaceRegex().Replace(BracketRegex().Replace(name, " "), " ").Trim();
+    public static string WithoutBrackets(string name) => Knowledge.Lexicon.Spaces().Replace(BracketRegex().Replace(name, " "), " ").Trim();
 
     /// <summary>The glosses a name carries in brackets ("One-to-One" of "Unicast (One-to-One)").</summary>
     public static IEnumerable<string> Brackets(string text) => BracketRegex().Matches(text).Select(m => m.Groups[1].Value.Trim());
@@ -596,9 +596,6 @@ internal static partial class QuizText
 
     [GeneratedRegex(@"^\s*(?:do|does|did)\s+(?<subject>(?:\S+\s+){0,2}?\S+)\s+(?<modal>can|could|will|would|should|must|may|might|shall)\s+(?=\w)", RegexOptions.IgnoreCase)]
     private static partial Regex DoModalRegex();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRegex();
 
     [GeneratedRegex(@"^\s*(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|[0-9]{1,3})[.)]\s")]
     private static partial Regex EnumeratorRegex();

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -9,7 +8,7 @@ namespace StudyBot.Core.Knowledge.Answering;
 /// The last stage: the verdict (Yes / No / none), the lead sentence and the citations of a ranked, accepted answer;
 /// or the decline with related sections. Knowledge writes no chat prose beyond this lead: the chat formatter does.
 /// </summary>
-internal static partial class AnswerWriter
+internal static class AnswerWriter
 {
     private const int MaxCitations = 3;
     private const int MaxCitedLines = 8;
@@ -551,13 +550,9 @@ internal static partial class AnswerWriter
             builder.Append(line);
         }
 
-        return Spaces().Replace(builder.ToString(), " ").Trim();
+        return Lexicon.Spaces().Replace(builder.ToString(), " ").Trim();
     }
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
 }
