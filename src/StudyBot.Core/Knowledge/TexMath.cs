@@ -80,7 +80,8 @@ internal static partial class TexMath
             return text;
         }
 
-        var lines = Mdx.LineSpans(text).Select(l => text[l.Start..l.End]).ToList();
+        var spans = Mdx.LineSpans(text);
+        var lines = spans.Select(l => text[l.Start..l.End]).ToList();
         string? fence = null;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -105,7 +106,7 @@ internal static partial class TexMath
 
         var read = new StringBuilder(text.Length);
         var at = 0;
-        foreach (var ((start, end), line) in Mdx.LineSpans(text).Zip(lines))
+        foreach (var ((start, end), line) in spans.Zip(lines))
         {
             read.Append(text, at, start - at).Append(line);
             at = end;
@@ -204,21 +205,21 @@ internal static partial class TexMath
     private static string Dollars(string prose) => !prose.Contains('$', StringComparison.Ordinal) ? prose : Span().Replace(prose, m =>
     {
         var tex = m.Groups["tex"].Value;
-        if (tex.Length > MaxSpanLength || !LooksLikeTex(tex) || AsText(tex) is not { Length: > 0 } shown)
+        if (tex.Length > MaxSpanLength || !LooksLikeTex(tex))
+        {
+            return m.Value;
+        }
+
+        // A script of the word before it ("sp$^2$", "C$_{12}$") stands on that word.
+        var script = tex[0] is '_' or '^';
+        var letters = script ? prose[..m.Index].Reverse().TakeWhile(char.IsLetter).Count() : 0;
+        if (AsText(tex, letters switch { 0 => Base.None, 1 => Base.Variable, _ => Base.Word }) is not { Length: > 0 } shown)
         {
             return m.Value;
         }
 
         var before = m.Index > 0 ? prose[m.Index - 1] : ' ';
         var after = m.Index + m.Length < prose.Length ? prose[m.Index + m.Length] : ' ';
-        var script = tex[0] is '_' or '^';
-        if (script)
-        {
-            // A script of the word before it ("sp$^2$", "C$_{12}$") stands on that word.
-            var letters = prose[..m.Index].Reverse().TakeWhile(char.IsLetter).Count();
-            shown = AsText(tex, letters switch { 0 => Base.None, 1 => Base.Variable, _ => Base.Word }) ?? shown;
-        }
-
         return (char.IsLetterOrDigit(before) && !script ? " " : "") + shown + (char.IsLetterOrDigit(after) && !script ? " " : "");
     });
 
@@ -227,7 +228,7 @@ internal static partial class TexMath
     /// <summary>Whether what stands between two dollars is TeX: a command, a script or a brace, one letter (with
     /// digits: "x0"), or a short relation between two such ("k=2", "k &lt; n").</summary>
     internal static bool LooksLikeTex(string tex) =>
-        (tex.AsSpan().IndexOfAny(TexMarks) >= 0 && !ShellVariable().IsMatch(tex)) || Variable().IsMatch(tex) || Relation().IsMatch(tex)
+        (tex.AsSpan().IndexOfAny(TexMarks) >= 0 && !ShellVariable().IsMatch(tex)) || Variable().IsMatch(tex) || ShortRelation().IsMatch(tex)
         || IsChemicalFormula(tex);
 
     /// <summary>The chemical elements' symbols, for <see cref="IsChemicalFormula"/>.</summary>
@@ -490,7 +491,7 @@ internal static partial class TexMath
     private static partial Regex Variable();
 
     [GeneratedRegex(@"^[A-Za-z0-9]{1,3} ?(?:=|<|>|<=|>=) ?[A-Za-z0-9.]{1,6}$")]
-    private static partial Regex Relation();
+    private static partial Regex ShortRelation();
 
     /// <summary>A space just inside a bracket or parenthesis, left where a group or a matrix opened or closed.</summary>
     [GeneratedRegex(@"(?<=[\[(]) | (?=[\])])")]

@@ -87,8 +87,7 @@ internal static partial class QuizText
         }
 
         var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var prose = tokens.Count(t => t.Trim('.', ',', ';', ':', '(', ')').Length >= MinProseWordLength
-            && t.Trim('.', ',', ';', ':', '(', ')').All(char.IsLetter));
+        var prose = tokens.Select(t => t.Trim('.', ',', ';', ':', '(', ')')).Count(w => w.Length >= MinProseWordLength && w.All(char.IsLetter));
         return prose < MinProseShare * tokens.Length;
     }
 
