@@ -304,6 +304,7 @@ public static partial class QuestionGenerator
         && QuizText.LowerContentWords(text) >= 2
         && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
+        && !QuizLexicon.ReaderInstructions.Contains(QuizText.FirstWord(text))
         && !QuizLexicon.Modals.Contains(QuizText.FirstWord(text))
         && IsStatementOrPhrase(text)
         && !SpeaksOfUnnamedSubject(text)

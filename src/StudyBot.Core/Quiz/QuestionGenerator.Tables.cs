@@ -26,6 +26,10 @@ public static partial class QuestionGenerator
     /// <summary>The most letters of a key that the cell's words may spell out as a short form of theirs.</summary>
     private const int MaxShortKeyLetters = 6;
 
+    /// <summary>The fewest letters of a short name that one word of the cell, or the initials of a run of its words inside
+    /// a longer name, may be taken to spell: two letters of one word match by chance ("cd" in "cloud").</summary>
+    private const int MinShortenedLetters = 3;
+
     /// <summary>Letters two words must share from their first to be one word's forms ("state", "Stateful").</summary>
     private const int SharedStemLetters = 4;
 
@@ -174,7 +178,7 @@ public static partial class QuestionGenerator
 
                 var text = $"In the notes' table, which {HeaderWords(table.Headers[0])} has “{cell}” under “{table.Headers[c]}”?";
                 var citation = new Citation(row.File, row.Section, row.LineStart, row.LineEnd, QuizText.OneLine(row.Text));
-                var wrong = things.Where((_, o) => o != r).Select(t => new Wrong(t, 1.0));
+                var wrong = things.Where((t, o) => o != r && !ShowsItsUse(t, table.Cells[o][c])).Select(t => new Wrong(t, 1.0));
                 var candidate = Assemble(
                     QuizQuestion.MakeId(row.File, row.LineStart.ToString(), c.ToString(), "Table"),
                     QuizQuestionKind.Definition, text, cell, string.Empty, things[r], wrong, $"{things[r]} — {table.Headers[c]}: {cell}", citation, things[r],
@@ -243,6 +247,21 @@ public static partial class QuestionGenerator
         }
     }
 
+    /// <summary>True when a row's cell under the asked column says nothing of what its thing is: it is empty, or a use of
+    /// the thing itself, opening with the thing as written ("dig www.pluralsight.com -t A" under "Purpose" for dig). The
+    /// notes then leave open whether that thing also has the asked cell, so it is no fair wrong choice: "which tool has
+    /// “test DNS resolution”" offered dig and nslookup beside host (outside rating 60, Q21). As written, because a
+    /// description may open with the command's verb in its own case ("Copy IOS image …" for "copy tftp: flash:"), with an
+    /// example's name in capitals ("RUNNER_OS" for the Runner scope) or with one word of a longer name ("Personal
+    /// scripts" for "Personal Access Token (PAT)").</summary>
+    internal static bool ShowsItsUse(string thing, string cell)
+    {
+        var cellWords = QuizText.Words(cell);
+        var thingWords = QuizText.Words(thing);
+        return cellWords.Count == 0
+            || (cellWords.Count >= thingWords.Count && thingWords.Select((w, i) => string.Equals(w, cellWords[i], StringComparison.Ordinal)).All(same => same));
+    }
+
     /// <summary>A header as words inside a sentence: "Frame Type" → "frame type", an acronym as written ("VLAN type").</summary>
     private static string HeaderWords(string header) =>
         string.Join(' ', header.Split(' ').Select(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(ch => !char.IsUpper(ch)) ? char.ToLowerInvariant(w[0]) + w[1..] : w));
@@ -297,7 +316,10 @@ public static partial class QuestionGenerator
     }
 
     /// <summary>True when the key is a short name that consecutive words of the cell spell out: "FD" for "File
-    /// descriptor", "#PV" for "physical volume", "MKD" for "Make directory" (outside ratings 44 and 45).</summary>
+    /// descriptor", "#PV" for "physical volume", "MKD" for "Make directory" (outside ratings 44 and 45); that one word
+    /// of the cell shortens, with at least half its letters ("PASV" for "Enter passive mode"); or whose start or end is
+    /// the initials of a run of the cell's words ("OLDPWD" for "previous working directory"; outside rating 60, Q53 and
+    /// Q30).</summary>
     private static bool ShortensCellWords(string key, string cell)
     {
         var letters = new string(key.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
@@ -307,6 +329,19 @@ public static partial class QuestionGenerator
         }
 
         var words = QuizText.Words(cell).Where(w => w.Length > 0 && char.IsLetter(w[0])).ToList();
+        if (letters.Length >= MinShortenedLetters && words.Any(w => letters.Length * 2 >= w.Length && QuizText.Abbreviates(letters, w)))
+        {
+            return true;
+        }
+
+        var initials = new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        for (var part = MinShortenedLetters; part < letters.Length; part++)
+        {
+            if (initials.Contains(letters[..part], StringComparison.Ordinal) || initials.Contains(letters[^part..], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
         for (var start = 0; start < words.Count; start++)
         {
             for (var length = 2; length <= letters.Length && start + length <= words.Count; length++)

@@ -57,12 +57,13 @@ internal static partial class QuizLexicon
     /// <summary>The articles: they open names ("The Peter Principle") as often as phrases.</summary>
     public static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };
 
-    /// <summary>First words of a line that continues the previous one ("and then …", "which means …").</summary>
+    /// <summary>First words of a line that continues the previous one ("and then …", "which means …", "Especially if and
+    /// when it makes sense to …": a label's second line, outside rating 62, P2).</summary>
     public static readonly HashSet<string> ContinuationStarts = new(StringComparer.OrdinalIgnoreCase)
     {
         "and", "or", "but", "which", "that", "so", "then", "because", "than", "to", "of", "with", "where", "while",
         "whereas", "also", "i.e", "e.g", "ex", "eg", "etc", "currently", "now", "however", "thus", "hence",
-        "otherwise", "instead", "therefore", "similarly", "likewise",
+        "otherwise", "instead", "therefore", "similarly", "likewise", "especially", "particularly",
     };
 
     /// <summary>Openings that point back to the line before ("In that case, GitHub may still ingest …", outside review

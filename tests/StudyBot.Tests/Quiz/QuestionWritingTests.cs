@@ -71,7 +71,26 @@ public class QuestionWritingTests
     [InlineData("[ ] Remind yourself: EMU accounts are provisioned from the identity provider with SCIM")] // U18
     [InlineData("In that case, GitHub may still ingest the results that were uploaded before the failure")] // U5
     [InlineData("Otherwise the runner downloads every new version of the application on its own")]
+    [InlineData("Especially if and when it makes sense to move a project to a legal entity outside of the company.")] // rating 62, P2
     public void IsStatement_PipesLinksAndFragments_AreNotFacts(string line) => Assert.False(QuestionGenerator.IsStatement(line));
+
+    [Fact]
+    public void IsDefiningLine_ALabelsLineThatContinuesItsLabel_IsNoDefinition()
+    {
+        // "**Governance:** Especially if and when it makes sense to …" reads on from the label, not as what governance is
+        // (outside rating 62, P2); the same line without the opener does.
+        Assert.False(QuestionGenerator.IsDefiningLine("Especially if and when it makes sense to move a project to a legal entity outside of the company.", "Governance"));
+        Assert.True(QuestionGenerator.IsDefiningLine("The rules for making decisions in a project and for settling disputes", "Governance"));
+    }
+
+    [Fact]
+    public void IsDefiningLine_AnInstructionToTheReader_IsNoDefinition()
+    {
+        // A lecturer's "Consider …" before a figure says nothing of what its section's title is (outside rating 62, P68;
+        // rating 59, Q6): the facts' check of such openers holds for definitions too.
+        Assert.False(QuestionGenerator.IsDefiningLine("Consider the relative acidities of three different compounds containing C-H bonds", "Hybridization effects"));
+        Assert.True(QuestionGenerator.IsDefiningLine("The acidity of a C-H bond grows with the s-character of its carbon", "Hybridization effects"));
+    }
 
     [Fact]
     public void IsStatement_CompleteLine_IsAFact()

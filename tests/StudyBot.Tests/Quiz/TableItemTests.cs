@@ -197,6 +197,8 @@ public class TableItemTests
     [InlineData("FD", "File descriptor number", "PID", "USER")]
     [InlineData("-A n", "Displays n lines After the matching line", "-B n", "-C n")]
     [InlineData("data", "Begin the message content", "QUIT", "STARTTLS")]
+    [InlineData("PASV", "Enter passive mode", "RETR", "USER")]
+    [InlineData("OLDPWD", "previous working directory", "HISTFILE", "LOGNAME")]
     public void TableGiveaway_KeyPointedToByItsLetters_IsFound(string key, string cell, string wrong1, string wrong2)
     {
         var q = new QuizQuestion("q", QuizQuestionKind.Definition, $"Which has “{cell}” in the notes?", [key, wrong1, wrong2], 0, cell,
@@ -205,14 +207,43 @@ public class TableItemTests
         Assert.True(QuestionGenerator.TableGiveaway(q, cell));
     }
 
-    [Fact]
-    public void TableGiveaway_CellThatSaysWhatTheKeyDoes_IsFair()
+    [Theory]
+    [InlineData("SSH", "Secure remote login and command execution", "HTTP", "FTP")]
+    [InlineData("DNS", "Measures network dynamics", "DHCP", "NAT")] // three letters of a long word in order by chance: under half of it
+    public void TableGiveaway_CellThatSaysWhatTheKeyDoes_IsFair(string key, string cell, string wrong1, string wrong2)
     {
-        const string cell = "Secure remote login and command execution";
-        var q = new QuizQuestion("q", QuizQuestionKind.Definition, $"Which has “{cell}” in the notes?", ["SSH", "HTTP", "FTP"], 0, cell,
-            new Citation("a.md", "A", 1, 1, cell), "SSH");
+        var q = new QuizQuestion("q", QuizQuestionKind.Definition, $"Which has “{cell}” in the notes?", [key, wrong1, wrong2], 0, cell,
+            new Citation("a.md", "A", 1, 1, cell), key);
 
         Assert.False(QuestionGenerator.TableGiveaway(q, cell));
+    }
+
+    [Fact]
+    public void Generate_RowWhoseCellIsAUseOfItsThing_IsNoWrongChoice()
+    {
+        // The notes give dig and nslookup an example command, not a purpose: they may test DNS resolution too (outside
+        // rating 60, Q21), so only rows whose cell says what they are for are offered beside host.
+        var questions = Written("linux/net.md", """
+            # Networking
+
+            | Tool | Purpose |
+            |---|---|
+            | `ping -c $num` | testing connectivity |
+            | `dig` | `dig www.example.com -t A` |
+            | `nslookup` | `nslookup -query=A www.example.com` |
+            | `netstat` | list network connections |
+            | `host $fqdn` | test DNS resolution |
+            | `traceroute` | trace packet route |
+            """);
+
+        var q = Assert.Single(questions, q => q.Text.Contains("test DNS resolution", StringComparison.Ordinal));
+        Assert.DoesNotContain("dig", q.Choices);
+        Assert.DoesNotContain("nslookup", q.Choices);
+        Assert.True(QuestionGenerator.ShowsItsUse("dig", "dig www.example.com -t A"));
+        Assert.False(QuestionGenerator.ShowsItsUse("netstat", "list network connections"));
+        Assert.False(QuestionGenerator.ShowsItsUse("copy tftp: flash:", "Copy IOS image from a TFTP server"));
+        Assert.False(QuestionGenerator.ShowsItsUse("Personal Access Token (PAT)", "Personal scripts, CLI"));
+        Assert.True(QuestionGenerator.ShowsItsUse("uses", "uses: actions/checkout@v4"));
     }
 
     [Fact]
