@@ -247,6 +247,26 @@ internal static partial class TexMath
             && parts.All(m => Elements.Contains(m.Groups["symbol"].Value));
     }
 
+    /// <summary>How many atoms of each element a written formula holds ("CH3CH2CH3" and "C3H8": C 3, H 8); null for a
+    /// word that is no formula of two elements or more with a count (a name, "CO", "pKa").</summary>
+    internal static Dictionary<string, int>? ElementCounts(string word)
+    {
+        if (word.Length < 3 || !word.Any(char.IsDigit) || !IsChemicalFormula(word))
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in ElementRun().Matches(word))
+        {
+            var digits = m.Value[m.Groups["symbol"].Length..];
+            counts[m.Groups["symbol"].Value] = counts.GetValueOrDefault(m.Groups["symbol"].Value)
+                + (digits.Length == 0 ? 1 : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return counts.Count >= 2 ? counts : null;
+    }
+
     [GeneratedRegex(@"(?<symbol>[A-Z][a-z]?)\d*")]
     private static partial Regex ElementRun();
 

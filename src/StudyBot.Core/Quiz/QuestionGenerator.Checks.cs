@@ -140,6 +140,10 @@ public static partial class QuestionGenerator
     /// <summary>What <see cref="Check"/> answers for a stem that is a formula (<see cref="QuizText.IsFormula"/>).</summary>
     internal const string FormulaStem = "a formula, mostly symbols, as the stem";
 
+    /// <summary>What <see cref="Check"/> answers for a blank whose key the stem writes in another form
+    /// (<see cref="CountedOut"/>).</summary>
+    internal const string FormulaCountedOut = "the stem writes the key's formula in another form";
+
     /// <summary>What <see cref="Check"/> answers for a stem that opens with a word standing for what an earlier line named
     /// (<see cref="OpensWithReference"/>).</summary>
     internal const string StemOpensWithReference = "the stem opens with a pronoun for what a line before it named";
@@ -176,6 +180,11 @@ public static partial class QuestionGenerator
         if (QuizText.IsFormula(c.Stem))
         {
             return FormulaStem;
+        }
+
+        if (q.Kind == QuizQuestionKind.FillInTheBlank && CountedOut(c.Stem, q.Answer))
+        {
+            return FormulaCountedOut;
         }
 
         // Outside rating 59 (Q9): "Which of these is described in the notes as 'Fundamentals of general chemistry'?" keyed
@@ -479,5 +488,19 @@ public static partial class QuestionGenerator
         var stems = QuizText.ContentStems(stem);
         bool Related(string choice) => QuizText.ContentStems(choice).Overlaps(stems);
         return Related(q.Answer) && !q.Choices.Where((_, i) => i != q.AnswerIndex).Any(Related);
+    }
+
+    /// <summary>True when the key is a molecular formula and the stem writes a formula of the same atoms in another form:
+    /// "The five-carbon alkane CH3CH2CH2CH2CH3 called pentane, has mol formula _____" is answered by counting the
+    /// condensed formula's C and H, C5H12 among C6H14 and C12H26 (outside ratings 59, Q1 and Q3, and 62, P9).</summary>
+    internal static bool CountedOut(string stem, string key)
+    {
+        if (TexMath.ElementCounts(key.Trim()) is not { } atoms)
+        {
+            return false;
+        }
+
+        return QuizText.Words(stem).Select(TexMath.ElementCounts).Any(w => w is not null && w.Count == atoms.Count
+            && w.All(e => atoms.TryGetValue(e.Key, out var n) && n == e.Value));
     }
 }

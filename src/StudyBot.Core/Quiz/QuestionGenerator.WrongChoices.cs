@@ -408,9 +408,16 @@ public static partial class QuestionGenerator
         // Diagram", "SECURING KEYS"): a thing the notes define is offered only beside other things they define.
         // And a heading under the key names a kind or a part of it (Trisomy and Monosomy under "Aneuploidy > Types", for
         // "Numerical chromosome abnormality": outside rating 56, V4), of which the key's definition is true as well.
+        // A list that names its kinds: two or more of the key's labelled siblings open their definitions with the key's
+        // genus ("Someone who …" for Novice, Expert and Competent Practitioner). Its siblings of another genus ("An
+        // assessment that …") are then of another kind, set beside the key by an alphabetical glossary (outside rating
+        // 62, P36, P59, P73), and the key's own kind fills an item. With one such sibling the openers are only wordings
+        // ("Self-replicating programs …" for Viruses and Worms beside Trojans' "Disguised as legitimate software").
+        var genusShared = s.Labelled && all.Count(o => !ReferenceEquals(o, s) && OfTheList(s, o) && Genus(o.DefinitionText) == Genus(s.DefinitionText)) >= MinGenusSiblings;
         return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File
                     && (s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)) || x.Section.Ancestors.Contains(QuizText.Normalize(s.Title))))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
+            .Where(x => !(genusShared && OfTheList(s, x.Section) && Genus(x.Section.DefinitionText) != Genus(s.DefinitionText)))
             .Select(x => (x.Section, x.Tier, x.Closeness, Like: LabelSiblings(s, x.Section, kinds.Similarity(s.Title, x.Section.Title)))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Tier < 1.0 && x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
@@ -430,7 +437,19 @@ public static partial class QuestionGenerator
     /// two abstract one-word names by their everyday senses (Nonrepudiation beside Privacy 0.05, under the sibling's
     /// least). Without the model (null) it stays null.</summary>
     private static double? LabelSiblings(DefiningSection key, DefiningSection wrong, double? like) =>
-        like is { } l && key.Labelled && wrong.Labelled && key.Parent == wrong.Parent ? Math.Max(l, KindSimilarity.SameKind) : like;
+        like is { } l && OfTheList(key, wrong) ? Math.Max(l, KindSimilarity.SameKind) : like;
+
+    /// <summary>How many of a labelled key's siblings must open their definitions with its genus for the list to name its
+    /// kinds (<see cref="Genus"/>): two, the wrong choices of a three-choice item.</summary>
+    private const int MinGenusSiblings = 2;
+
+    /// <summary>True when both are labelled terms of one list (one parent heading).</summary>
+    private static bool OfTheList(DefiningSection key, DefiningSection other) => key.Labelled && other.Labelled && key.Parent == other.Parent;
+
+    /// <summary>The word a definition opens with, an article aside, lower case: the kind it says its term is ("someone"
+    /// of "Someone who has not yet built a usable mental model", "feedback" of "A feedback technique in which …").</summary>
+    internal static string Genus(string definition) =>
+        QuizText.Words(definition).Select(w => w.ToLowerInvariant()).FirstOrDefault(w => !QuizLexicon.Articles.Contains(w)) ?? string.Empty;
 
     /// <summary>True when a line opens with a label that names the key, whole or by its first word ("1. **Compression**:
     /// Reducing data size …" for "Compression with PCA"): the line's section lists the key among its items, so its

@@ -43,6 +43,42 @@ public class LabelledDefinitionTests
     }
 
     [Fact]
+    public void Generate_GlossaryThatNamesItsKinds_OffersTheKeysKindOnly()
+    {
+        // An alphabetical glossary sets kinds of learner beside kinds of assessment; where two other definitions open
+        // with the key's genus ("Someone who …"), a label whose definition opens with another is of another kind and no
+        // fair wrong choice (outside rating 62, P36 and P73), however alike the model finds the titles. With one such
+        // sibling (the two assessments) the list's other labels stay choices: openers are also mere wordings.
+        const string Glossary = """
+            # Reference
+
+            ## Glossary
+
+            - **Competent Practitioner**: Someone who can do normal tasks with normal effort under normal circumstances.
+
+            - **Expert**: Someone who can diagnose and handle unusual situations and knows when the usual rules do not apply.
+
+            - **Formative Assessment**: An assessment that takes place during a lesson to give learners and teachers feedback.
+
+            - **Novice**: Someone who has not yet built a usable mental model of a domain.
+
+            - **Summative Assessment**: An assessment that takes place at the end of a lesson to tell whether learning took place.
+            """;
+        var lines = Glossary.Split('\n');
+        var passages = NotesParser.Parse("learners/reference.md", Glossary).Select(e => e.Passage).ToList();
+
+        var model = new ChosenEmbedder(("Expert", 0.8), ("Novice", 0.8), ("Competent Practitioner", 0.8), ("Formative Assessment", 0.8), ("Summative Assessment", 0.8));
+        var questions = QuestionGenerator.Generate(passages, _ => lines, model: model).Where(q => q.Kind == QuizQuestionKind.Definition).ToList();
+
+        var learners = questions.Where(q => q.Answer is "Expert" or "Novice" or "Competent Practitioner").ToList();
+        Assert.NotEmpty(learners);
+        Assert.All(learners, q => Assert.Equal(["Competent Practitioner", "Expert", "Novice"], q.Choices.Order(StringComparer.Ordinal)));
+        Assert.Contains(questions, q => q.Answer.EndsWith("Assessment", StringComparison.Ordinal) && q.Choices.Count > 2);
+        Assert.Equal("someone", QuestionGenerator.Genus("Someone who has not yet built a usable mental model"));
+        Assert.Equal("assessment", QuestionGenerator.Genus("An assessment that takes place during a lesson"));
+    }
+
+    [Fact]
     public void Generate_LabelThenCopula_AsksThePhraseAfterTheVerb()
     {
         const string Concepts = """

@@ -129,6 +129,24 @@ public class RepeatedPairAndGarbledStemTests
     }
 
     [Fact]
+    public void Check_BlankWhoseFormulaTheStemWritesCondensed_IsRejected()
+    {
+        // Outside ratings 59 (Q1, Q3) and 62 (P9): the condensed formula in the stem counts out the molecular one.
+        const string masked = "The five-carbon alkane CH3CH2CH2CH2CH3 called pentane, has mol formula _____.";
+        var line = masked.Replace("_____", "C5H12", StringComparison.Ordinal);
+        var corpus = new QuizCorpus([NoteLines.Bullet("lesson-5.md", "Drawing compounds", 1, line)]);
+        QuestionGenerator.Candidate Blank(string key, string stem) => new(
+            new QuizQuestion("a", QuizQuestionKind.FillInTheBlank, $"Fill in the blank: “{stem}”", [key, "C6H14", "C12H26", "C15H32"], 0, stem,
+                new Citation("lesson-5.md", "Drawing compounds", 1, 1, line), key), stem, string.Empty, 1, 1);
+
+        Assert.Equal(QuestionGenerator.FormulaCountedOut, QuestionGenerator.Check(Blank("C5H12", masked), corpus));
+        Assert.NotEqual(QuestionGenerator.FormulaCountedOut, QuestionGenerator.Check(Blank("C5H12", "The five-carbon alkane pentane has mol formula _____."), corpus));
+        Assert.Equal(new Dictionary<string, int> { ["C"] = 3, ["H"] = 8 }, TexMath.ElementCounts("CH3CH2CH3"));
+        Assert.Null(TexMath.ElementCounts("pKa"));
+        Assert.Null(TexMath.ElementCounts("HOME"));
+    }
+
+    [Fact]
     public void Check_KeyThatNamesTheCourse_IsRejected()
     {
         // Outside rating 59, Q9: which heading of a course's syllabus a line sits under tests nothing of the subject.
