@@ -258,8 +258,7 @@ public static partial class QuestionGenerator
     {
         var cellWords = QuizText.Words(cell);
         var thingWords = QuizText.Words(thing);
-        return cellWords.Count == 0
-            || (cellWords.Count >= thingWords.Count && thingWords.Select((w, i) => string.Equals(w, cellWords[i], StringComparison.Ordinal)).All(same => same));
+        return cellWords.Count == 0 || thingWords.SequenceEqual(cellWords.Take(thingWords.Count), StringComparer.Ordinal);
     }
 
     /// <summary>A header as words inside a sentence: "Frame Type" → "frame type", an acronym as written ("VLAN type").</summary>
@@ -342,6 +341,7 @@ public static partial class QuestionGenerator
                 return true;
             }
         }
+
         for (var start = 0; start < words.Count; start++)
         {
             for (var length = 2; length <= letters.Length && start + length <= words.Count; length++)

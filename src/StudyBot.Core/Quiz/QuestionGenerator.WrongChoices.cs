@@ -413,11 +413,12 @@ public static partial class QuestionGenerator
         // assessment that …") are then of another kind, set beside the key by an alphabetical glossary (outside rating
         // 62, P36, P59, P73), and the key's own kind fills an item. With one such sibling the openers are only wordings
         // ("Self-replicating programs …" for Viruses and Worms beside Trojans' "Disguised as legitimate software").
-        var genusShared = s.Labelled && all.Count(o => !ReferenceEquals(o, s) && OfTheList(s, o) && Genus(o.DefinitionText) == Genus(s.DefinitionText)) >= MinGenusSiblings;
+        var genus = s.Labelled ? Genus(s.DefinitionText) : string.Empty;
+        var genusShared = s.Labelled && all.Count(o => !ReferenceEquals(o, s) && OfTheList(s, o) && Genus(o.DefinitionText) == genus) >= MinGenusSiblings;
         return Family(s, all).Where(x => !(x.Section.Definition.File == s.Definition.File
                     && (s.Ancestors.Contains(QuizText.Normalize(x.Section.Title)) || x.Section.Ancestors.Contains(QuizText.Normalize(s.Title))))
                 && (s.IsParent || !x.Section.IsParent) && (!s.Defines || x.Section.Describes))
-            .Where(x => !(genusShared && OfTheList(s, x.Section) && Genus(x.Section.DefinitionText) != Genus(s.DefinitionText)))
+            .Where(x => !(genusShared && OfTheList(s, x.Section) && Genus(x.Section.DefinitionText) != genus))
             .Select(x => (x.Section, x.Tier, x.Closeness, Like: LabelSiblings(s, x.Section, kinds.Similarity(s.Title, x.Section.Title)))).Select(x => new Wrong(
             x.Section.Title, x.Like >= KindSimilarity.SameKind ? Math.Max(x.Tier, 1.0) : x.Tier, () =>
             !(x.Tier < 1.0 && x.Like >= KindSimilarity.NearDuplicate) && !(x.Like < (x.Tier >= 1.0 ? Math.Min(minLike, KindSimilarity.OtherKind) : minLike) - 1e-9)
