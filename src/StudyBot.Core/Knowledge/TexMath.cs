@@ -240,24 +240,24 @@ internal static partial class TexMath
     /// <summary>Whether a span is a formula of element symbols with counts and a charge ("$OH$", "$NaCl$", "$CO2$"):
     /// biology and chemistry notes set them in dollars without any TeX mark. Every symbol must be an element's, so
     /// "$HOME$" (M and E are none) stays as written.</summary>
-    internal static bool IsChemicalFormula(string tex)
-    {
-        var parts = ElementRun().Matches(tex);
-        return parts.Count > 0 && parts.Sum(m => m.Length) == tex.Length - (tex[^1] is '+' or '-' ? 1 : 0)
-            && parts.All(m => Elements.Contains(m.Groups["symbol"].Value));
-    }
+    internal static bool IsChemicalFormula(string tex) => AllElements(tex, ElementRun().Matches(tex));
+
+    /// <summary><see cref="IsChemicalFormula"/> with the span's element runs already matched.</summary>
+    private static bool AllElements(string tex, MatchCollection parts) =>
+        parts.Count > 0 && parts.Sum(m => m.Length) == tex.Length - (tex[^1] is '+' or '-' ? 1 : 0)
+        && parts.All(m => Elements.Contains(m.Groups["symbol"].Value));
 
     /// <summary>How many atoms of each element a written formula holds ("CH3CH2CH3" and "C3H8": C 3, H 8); null for a
     /// word that is no formula of two elements or more with a count (a name, "CO", "pKa").</summary>
     internal static Dictionary<string, int>? ElementCounts(string word)
     {
-        if (word.Length < 3 || !word.Any(char.IsDigit) || !IsChemicalFormula(word))
+        if (word.Length < 3 || !word.Any(char.IsDigit) || ElementRun().Matches(word) is var parts && !AllElements(word, parts))
         {
             return null;
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match m in ElementRun().Matches(word))
+        foreach (Match m in parts)
         {
             var digits = m.Value[m.Groups["symbol"].Length..];
             counts[m.Groups["symbol"].Value] = counts.GetValueOrDefault(m.Groups["symbol"].Value)

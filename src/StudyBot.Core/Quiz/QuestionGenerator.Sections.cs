@@ -302,10 +302,11 @@ public static partial class QuestionGenerator
         && !QuizText.HasOwnLabel(text)
         && !StartsWithAnotherTerm(text, title)
         && QuizText.LowerContentWords(text) >= 2
-        && !QuizLexicon.PronounStarts.Contains(QuizText.FirstWord(text))
-        && !QuizLexicon.ImperativeStarts.Contains(QuizText.FirstWord(text))
-        && !QuizLexicon.ReaderInstructions.Contains(QuizText.FirstWord(text))
-        && !QuizLexicon.Modals.Contains(QuizText.FirstWord(text))
+        && QuizText.FirstWord(text) is var first
+        && !QuizLexicon.PronounStarts.Contains(first)
+        && !QuizLexicon.ImperativeStarts.Contains(first)
+        && !QuizLexicon.ReaderInstructions.Contains(first)
+        && !QuizLexicon.Modals.Contains(first)
         && IsStatementOrPhrase(text)
         && !SpeaksOfUnnamedSubject(text)
         && !QuizText.Reveals(text, title);
