@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using StudyBot.Core.Knowledge;
 
@@ -46,7 +48,16 @@ public static partial class QuestionGenerator
     /// <param name="Section">For a section, its heading as the passages carry it; null for a whole file.</param>
     /// <param name="Body">Content stems of the whole file or section.</param>
     /// <param name="Lines">The unit's lines of text, one line each.</param>
-    internal sealed record TopicUnit(string Topic, string Family, string File, string? Section, HashSet<string> Body, IReadOnlyList<string> Lines);
+    /// <param name="Layout">The topic is a heading written as labelled parts (<see cref="LayoutUnits"/>): its lines are
+    /// those of the parts under it, and a part's line may speak of it as "It" or open with its verb.</param>
+    internal sealed record TopicUnit(string Topic, string Family, string File, string? Section, HashSet<string> Body, IReadOnlyList<string> Lines, bool Layout = false)
+    {
+        /// <summary>True when the passage is one of this unit's lines: of its file, or of its section, or of a part
+        /// under its heading.</summary>
+        public bool Holds(Passage passage) =>
+            Layout ? passage.File == File && passage.HeadingPath.Count >= 2 && passage.HeadingPath[^2] == Section
+            : Section == passage.Section;
+    }
 
     /// <summary>The topics of the notes' files (a family per folder) and of their sections that name a thing (a family per
     /// parent heading), only in families of <see cref="MinTopicFamily"/> or more.</summary>
@@ -73,6 +84,11 @@ public static partial class QuestionGenerator
         units.AddRange(sections.Where(s => s.Describes && !s.IsParent && !s.Labelled && s.Lines.Count > 0 && !corpus.IsTopicHeading(s.Title))
             .Select(s => new TopicUnit(s.Title, "heading\u001e" + s.Parent, s.Definition.File, s.Definition.Section, QuizText.ContentStems(string.Join(' ', s.Lines) + " " + s.Title), s.Lines)));
 
+        // A part's label ("Wikipedia says" under a heading of its own) names no topic; the headings over such parts do.
+        var layout = LayoutTitles(files);
+        units.RemoveAll(u => u.Section is not null && layout.Contains(QuizText.Normalize(u.Topic)));
+        units.AddRange(LayoutUnits(files, layout, corpus));
+
         var families = units.GroupBy(u => u.Family, StringComparer.Ordinal).ToList();
         foreach (var small in families.Where(g => g.Select(u => QuizText.Normalize(u.Topic)).Distinct(StringComparer.Ordinal).Count() < MinTopicFamily).SelectMany(g => g))
         {
@@ -86,6 +102,92 @@ public static partial class QuestionGenerator
         }
 
         return kept;
+    }
+
+    /// <summary>The topics of pages written as labelled parts: a page that writes each of its topics as the same parts
+    /// ("Real world example", "In plain words", "Wikipedia says" under every pattern of a design-patterns page, a title
+    /// the notes repeat under <see cref="LayoutHeadings.MinParents"/> parents or more, as the answers read it) has no line
+    /// right under a topic's heading, so no section of <see cref="DefiningSections"/> names a pattern and the page gave no
+    /// question (docs/quiz.md, "Sections under layout headings read as their parent's"). Each heading over such parts is
+    /// a unit whose lines are its parts' lines, asked among the headings beside it (its family is the heading above it),
+    /// the pictograph some pages open a heading with left out ("🏠 Simple Factory" → "Simple Factory").</summary>
+    private static IEnumerable<TopicUnit> LayoutUnits(IEnumerable<(string File, List<Passage> Passages, IReadOnlyList<string>? Lines)> files, HashSet<string> layout, QuizCorpus corpus)
+    {
+        var all = files.SelectMany(f => f.Passages).Where(p => p.HeadingPath.Count >= 2).ToList();
+        foreach (var parts in all.Where(p => layout.Contains(QuizText.Normalize(QuizText.OneLine(p.HeadingPath[^1]))))
+            .GroupBy(p => (p.File, Path: string.Join('\u001f', p.HeadingPath.Take(p.HeadingPath.Count - 1)))))
+        {
+            var first = parts.First();
+            var heading = first.HeadingPath[^2];
+            var topic = WithoutPictograph(QuizText.OneLine(heading));
+            if (topic.Length == 0 || layout.Contains(QuizText.Normalize(topic)) || !IsNameTitle(topic, corpus) || corpus.IsTopicHeading(topic))
+            {
+                continue;
+            }
+
+            var lines = parts.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).Select(p => QuizText.OneLine(p.Text)).ToList();
+            var family = "heading\u001e" + first.File + "\u001e" + string.Join('\u001f', first.HeadingPath.Take(first.HeadingPath.Count - 2));
+            yield return new TopicUnit(topic, family, first.File, heading, QuizText.ContentStems(string.Join(' ', lines) + " " + topic), lines, Layout: true);
+        }
+    }
+
+    /// <summary>The titles (normalized) the notes write under <see cref="LayoutHeadings.MinParents"/> different parent
+    /// headings or more: labels of parts, not names of topics.</summary>
+    private static HashSet<string> LayoutTitles(IEnumerable<(string File, List<Passage> Passages, IReadOnlyList<string>? Lines)> files) =>
+        files.SelectMany(f => f.Passages).Where(p => p.HeadingPath.Count >= 2)
+            .GroupBy(p => QuizText.Normalize(QuizText.OneLine(p.HeadingPath[^1])), StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.File + "\u001e" + string.Join('\u001f', p.HeadingPath.Take(p.HeadingPath.Count - 1))).Distinct(StringComparer.Ordinal).Count() >= LayoutHeadings.MinParents)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A heading without the pictograph it opens with ("💍 Singleton" → "Singleton"): the picture decorates
+    /// the name and no learner would write it.</summary>
+    internal static string WithoutPictograph(string heading)
+    {
+        var at = 0;
+        foreach (var rune in heading.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.OtherSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format
+                or UnicodeCategory.EnclosingMark or UnicodeCategory.SpaceSeparator))
+            {
+                break;
+            }
+
+            at += rune.Utf16SequenceLength;
+        }
+
+        return heading[at..].Trim();
+    }
+
+    /// <summary>A part's line as said of its topic: the part speaks of the heading it is under, so "It provides a way to
+    /// delegate …" and "Allows you to create …" (the verb first, the subject left out) say it of the topic, and "Composite
+    /// pattern lets clients …" names it with the kind the heading above names ("Structural Design Patterns"). Any other
+    /// line is returned as it is.</summary>
+    internal static string AsSaidOf(string sentence, string topic, string family)
+    {
+        var words = QuizText.Words(sentence);
+        if (words.Count < 2)
+        {
+            return sentence;
+        }
+
+        if (words[0] == "It" && sentence.StartsWith("It ", StringComparison.Ordinal))
+        {
+            return topic + sentence[2..];
+        }
+
+        var verb = words[0].ToLowerInvariant();
+        // "Lets take coffee for example" is "let's", not a verb said of the topic.
+        if (char.IsUpper(words[0][0]) && verb.EndsWith('s') && QuizLexicon.Verbs.Contains(verb) && !QuizLexicon.FiniteVerbs.Contains(verb) && verb is not ("does" or "lets"))
+        {
+            return topic + " " + char.ToLowerInvariant(sentence[0]) + sentence[1..];
+        }
+
+        var kinds = QuizText.Words(family[(family.LastIndexOf('\u001f') + 1)..]).Select(w => w.ToLowerInvariant().TrimEnd('s')).ToHashSet(StringComparer.Ordinal);
+        var named = Regex.Match(sentence, @"^(?<name>" + TopicNamePattern(topic) + @")\s+(?<kind>[A-Za-z]+)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return named.Success && kinds.Contains(named.Groups["kind"].Value.ToLowerInvariant().TrimEnd('s'))
+            ? named.Groups["name"].Value + sentence[(named.Groups["kind"].Index + named.Groups["kind"].Length)..]
+            : sentence;
     }
 
     /// <summary>The most words a file's topic may have when <see cref="IsNameTitle"/>, a test for headings, refuses it: a
@@ -253,9 +355,9 @@ public static partial class QuestionGenerator
             // A short paragraph is one fact of several sentences ("Arrays are among … Questions which ask …"): the first
             // says what the line's subject is; the ones after it go on about something else.
             var sentence = Sentences.Of(text) is [var first, _, ..] ? first.Trim() : text;
-            foreach (var unit in own.Where(u => u.Section is null ? !UnderAnotherName(passage, u.Topic, corpus) : u.Section == passage.Section))
+            foreach (var unit in own.Where(u => u.Section is null ? !UnderAnotherName(passage, u.Topic, corpus) : u.Holds(passage)))
             {
-                if (TopicPredicate(sentence, unit.Topic) is not { } said)
+                if (TopicPredicate(unit.Layout ? AsSaidOf(sentence, unit.Topic, unit.Family) : sentence, unit.Topic) is not { } said)
                 {
                     trace?.Note("topic-line", "does not open with its topic and a verb", $"{unit.Topic}: {text}");
                     continue;
@@ -272,7 +374,15 @@ public static partial class QuestionGenerator
 
                 trace?.Note("topic-line", "opens with its topic", $"{unit.Topic}: {text}");
                 var question = $"Which of these {said.Predicate}?";
-                var citation = new Citation(passage.File, passage.Section, passage.LineStart, passage.LineEnd, text);
+                // A part's line does not name its topic: the citation starts at the topic's heading, which a reveal shows.
+                var titleLine = unit.Layout ? FindTitleLine(fileLines, unit.Section!, passage.LineStart) : passage.LineStart;
+                if (titleLine == 0)
+                {
+                    trace?.Note("topic-line", "its topic's heading is too far above it", $"{unit.Topic}: {text}");
+                    continue;
+                }
+
+                var citation = new Citation(passage.File, unit.Layout ? unit.Section! : passage.Section, titleLine, passage.LineEnd, text);
                 var c = Assemble(
                     QuizQuestion.MakeId(passage.File, passage.LineStart.ToString(), passage.LineEnd.ToString(), nameof(QuizQuestionKind.Topic), text),
                     QuizQuestionKind.Topic, question, question, string.Empty, unit.Topic, WrongTopics(unit, siblings, sentence, said.Predicate, corpus, kinds),
@@ -287,7 +397,10 @@ public static partial class QuestionGenerator
                 trace?.Note("topic-check", why ?? "passed", $"{question} [{string.Join(" | ", c.Question.Choices)}] key {unit.Topic}");
                 if (why is null)
                 {
-                    yield return c;
+                    // The item model's kind signals read bare names by their everyday senses ("Flyweight" beside
+                    // "Composite": 0.15) and mark such items down as choices of another kind; here the notes' structure
+                    // vouches for the kind. Like a command's, the item is asked from the reserve, after every scored one.
+                    yield return unit.Layout ? c with { ReserveOnly = true, Unrated = true } : c;
                 }
             }
         }
@@ -370,14 +483,16 @@ public static partial class QuestionGenerator
         var stems = QuizText.ContentStems(predicate);
         var lineTokens = QuizText.Tokens(cited);
         lineTokens.ExceptWith(QuizText.Tokens(key.Topic));
-        return siblings.GroupBy(u => QuizText.Normalize(u.Topic), StringComparer.Ordinal).Select(g => g.First())
+        // Topics written as the same labelled parts are of one kind by how the notes write them (each pattern of a
+        // patterns page); the model reads bare names ("Singleton", "Prototype": 0.15) by their everyday senses.
+        return siblings.Where(u => u.Layout == key.Layout).GroupBy(u => QuizText.Normalize(u.Topic), StringComparer.Ordinal).Select(g => g.First())
             .Select(u => (Unit: u, Like: kinds.Similarity(key.Topic, u.Topic)))
             .Select(x => new Wrong(x.Unit.Topic, 1.0, () =>
                 !QuizText.Reveals(cited, x.Unit.Topic) && !QuizText.Tokens(x.Unit.Topic).Overlaps(lineTokens)
                 && !OneHoldsTheOther(x.Unit.Topic, key.Topic) && !corpus.IsTopicHeading(x.Unit.Topic, key.Topic) && !SaysItIsAKindOf(x.Unit, key.Topic)
                 && x.Unit.Body.Count(stems.Contains) < SiblingBodyShare * Math.Max(2, stems.Count)
                 && !SaysTheSame(x.Unit.Lines, x.Unit.Topic + " " + predicate, kinds)
-                && !(x.Like < KindSimilarity.OtherKind - 1e-9)
+                && (key.Layout || !(x.Like < KindSimilarity.OtherKind - 1e-9))
                 && AreAlternatives(key.Topic, x.Unit.Topic, kinds), 0, (x.Like ?? 0) + BodyOverlap(key.Body, x.Unit.Body)));
     }
 }
