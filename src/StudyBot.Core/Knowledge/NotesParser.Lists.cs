@@ -78,7 +78,7 @@ internal static partial class NotesParser
                         && SpeaksTo(itemText, JoinText(items[k + 1].Lines)))
                     {
                         var answer = items[k + 1];
-                        EmitPair(itemText, lines[0].Line, JoinText(answer.Lines), answer.Lines[^1].Line, context, lines[^1].Line);
+                        EmitPair(itemText, lines[0].Line, JoinText(answer.Lines), answer.Lines[^1].Line, context);
                         foreach (var nested in answer.Item.OfType<ListBlock>())
                         {
                             WalkList(nested, JoinText(answer.Lines));
@@ -94,7 +94,7 @@ internal static partial class NotesParser
                         if (answerLines.Count > 0 && answerLines[0][^1].Line - lines[0].Line < MaxPairLines)
                         {
                             var fit = answerLines.TakeWhile(l => l[^1].Line - lines[0].Line < MaxPairLines).Take(3).ToList();
-                            EmitPair(itemText, lines[0].Line, string.Join("\n", fit.Select(JoinText)), fit[^1][^1].Line, context, lines[^1].Line);
+                            EmitPair(itemText, lines[0].Line, string.Join("\n", fit.Select(JoinText)), fit[^1][^1].Line, context);
                             var rest = nestedLists[0].OfType<ListItemBlock>().Where(i => ItemLines(i) is { Count: > 0 } l && l[0].Line > fit[^1][^1].Line);
                             foreach (var restItem in rest)
                             {

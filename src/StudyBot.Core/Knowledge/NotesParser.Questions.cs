@@ -148,9 +148,8 @@ internal static partial class NotesParser
             WalkItems(items.Skip(taken).ToList(), string.Empty);
         }
 
-        private void EmitPair(string question, int questionLine, string answer, int endLine, string context, int? questionEnd = null)
+        private void EmitPair(string question, int questionLine, string answer, int endLine, string context)
         {
-            _ = questionEnd;
             var q = question.Trim();
             var a = WithoutAnswerLabel(answer);
             Emit(questionLine, endLine, $"{q}\n{a}", PassageKind.QuestionAnswer, context, q, a);
