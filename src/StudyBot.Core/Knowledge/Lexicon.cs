@@ -738,6 +738,19 @@ internal static partial class Lexicon
     /// matcher back over it from every letter, half a minute for one question.</summary>
     [GeneratedRegex(@"\b(?:between|compare|comparing)\s+(?<a>[^?.,;:!]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|is|are)\s+(?<a>[^?.,;:!]+?)\s+(?:differ|different|compare)\s+(?:from|to|than|with|against)\s+(?<b>[^?.,;:!]+)|\b(?:does|do|did)\s+(?<a>[^?.,;:!]+?)\s+and\s+(?<b>[^?.,;:!]+?)\s+(?:differ|compare)\b|(?<![\w.+#/-])(?<a>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s+(?:vs\.?|versus)\s+(?<b>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ComparedPair();
+
+    /// <summary>A word of the notes or a question: letters, digits and apostrophes.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    internal static partial Regex WordPattern();
+
+    /// <summary>A text's words in order, lower-case, with typographic apostrophes read as plain ones ("don’t").</summary>
+    internal static IEnumerable<string> LowerWords(string text) =>
+        WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant());
+
+    /// <summary>An answer's opening "Yes" or "No" with the punctuation after it ("Yes - you can use it indirectly").</summary>
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
+    internal static partial Regex LeadingYesNo();
+
 }
 
 /// <summary>What kind of value a question asks for.</summary>

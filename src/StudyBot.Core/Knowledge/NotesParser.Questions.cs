@@ -24,12 +24,12 @@ internal static partial class NotesParser
     /// "if I take a leave of absence, does my vesting schedule pause?".</summary>
     internal static bool SpeaksTo(string question, string answer)
     {
-        if (Answering.PolarityReader.LeadingYesNo().IsMatch(answer))
+        if (Lexicon.LeadingYesNo().IsMatch(answer))
         {
             return true;
         }
 
-        static HashSet<string> Words(string text) => Answering.PolarityReader.LowerWords(text)
+        static HashSet<string> Words(string text) => Lexicon.LowerWords(text)
             .Where(w => w.Length >= 3 && !NotesAnalyzer.StopWords.Contains(w))
             .Select(w => w.Length > SharedWordPrefix ? w[..SharedWordPrefix] : w)
             .ToHashSet(StringComparer.Ordinal);

@@ -40,7 +40,7 @@ internal static partial class NotesParser
     /// can be easily done using clone", "I can do this with a statement like this"), not a caption ("Install the
     /// linter"): over a code block it says what the code does next, and the prose after the code is the section's.</summary>
     internal static bool SpeaksToTheReader(string line) =>
-        Answering.PolarityReader.LowerWords(line).Any(Lexicon.PersonalPronouns.Contains);
+        Lexicon.LowerWords(line).Any(Lexicon.PersonalPronouns.Contains);
 
     /// <summary>A line's last word (letters, with the inner dots of "e.g").</summary>
     [GeneratedRegex(@"\p{L}+(?:\.\p{L}+)*$")]

@@ -399,11 +399,11 @@ internal static class AnswerWriter
         var quoted = ownQuestion ? (passage.Question is null ? SentenceOf(passage, clause) : answer)
             : passage.Kind is PassageKind.TableRow or PassageKind.Code ? clause
             : Shown(answer, clause);
-        var rest = PolarityReader.LeadingYesNo().Replace(Clean(quoted), string.Empty);
+        var rest = Lexicon.LeadingYesNo().Replace(Clean(quoted), string.Empty);
         if (rest.Length == 0)
         {
             rest = Clean(passage.Question ?? passage.Section);
-            if (PolarityReader.LeadingYesNo().Match(Clean(quoted.Length > 0 ? quoted : answer)) is { Success: true } bare)
+            if (Lexicon.LeadingYesNo().Match(Clean(quoted.Length > 0 ? quoted : answer)) is { Success: true } bare)
             {
                 // The notes answer a question of their own with a bare "no": the lead quotes both ("No — Can I use AWS
                 // KMS Key to encrypt data in? No.", or "The notes say: …" when the verdict does not take it up), not the
@@ -434,7 +434,7 @@ internal static class AnswerWriter
     private static string PairLead(Passage passage)
     {
         var answerText = Clean(passage.AnswerText ?? passage.Text);
-        var needsItsQuestion = answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 || PolarityReader.LeadingYesNo().IsMatch(answerText);
+        var needsItsQuestion = answerText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 || Lexicon.LeadingYesNo().IsMatch(answerText);
         return needsItsQuestion && passage.Question is not null
             ? $"{Clean(passage.Question).TrimEnd('?', ' ')}? {Capitalize(answerText)}."
             : answerText;
@@ -447,7 +447,7 @@ internal static class AnswerWriter
     /// subject's cell, nor for code.</summary>
     internal static string Shown(string answer, string clause)
     {
-        var line = PolarityReader.LeadingYesNo().Replace(answer, string.Empty).Trim();
+        var line = Lexicon.LeadingYesNo().Replace(answer, string.Empty).Trim();
         if (PolarityReader.Words(clause).Count >= MinLeadWords || line.Length > MaxWholeLeadChars || line.Contains('\n', StringComparison.Ordinal))
         {
             return clause;
@@ -459,7 +459,7 @@ internal static class AnswerWriter
         // "Yes — We cannot if original is encrypted then snapshot will be encrypted".
         var at = line.IndexOf(clause, StringComparison.OrdinalIgnoreCase);
         var condition = at <= 0 ? null
-            : QuestionAnalyzer.WordPattern().Matches(line[..at]).LastOrDefault(w => Lexicon.ConditionOpeners.Contains(w.Value)) is { } opener ? line[opener.Index..] : null;
+            : Lexicon.WordPattern().Matches(line[..at]).LastOrDefault(w => Lexicon.ConditionOpeners.Contains(w.Value)) is { } opener ? line[opener.Index..] : null;
         return condition is not null && PolarityReader.Words(condition).Count >= MinLeadWords ? condition : line;
     }
 

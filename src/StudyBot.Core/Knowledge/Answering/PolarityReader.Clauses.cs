@@ -57,7 +57,7 @@ internal static partial class PolarityReader
     /// the first on a tie. An explicit yes/no opening keeps the whole passage.</summary>
     private static string MatchingClause(KnowledgeIndex index, QuestionAnalysis question, string text)
     {
-        if (LeadingYesNo().IsMatch(text))
+        if (Lexicon.LeadingYesNo().IsMatch(text))
         {
             return text;
         }
@@ -150,7 +150,7 @@ internal static partial class PolarityReader
     /// one of the question's concepts; else null.</summary>
     private static string? ConsequentOf(KnowledgeIndex index, QuestionAnalysis question, List<Clause> clauses, int best)
     {
-        if (best + 1 >= clauses.Count || LowerWords(clauses[best].Text).FirstOrDefault() is not { } first
+        if (best + 1 >= clauses.Count || Lexicon.LowerWords(clauses[best].Text).FirstOrDefault() is not { } first
             || !Lexicon.ConditionOpeners.Contains(first) || !BreakIs(clauses[best + 1], "then"))
         {
             return null;
@@ -175,7 +175,7 @@ internal static partial class PolarityReader
         }
 
         // The opening's words only: a reason or a condition is read from the part before the comma.
-        var words = LowerWords(clause[..comma]).ToList();
+        var words = Lexicon.LowerWords(clause[..comma]).ToList();
         if (words.Count == 0
             || !(Lexicon.ReasonOpeners.Contains(words[0]) || (Lexicon.OpensWithCondition(words) && SameCondition(index, question, clause[..comma]))))
         {

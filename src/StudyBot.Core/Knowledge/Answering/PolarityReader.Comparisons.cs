@@ -22,7 +22,7 @@ internal static partial class PolarityReader
     internal static bool? ComparedAs(KnowledgeIndex index, string question, string clause)
     {
         if (Comparing(question) is not var (askedWord, askedA, askedB, _) || Comparing(clause) is not var (saidWord, saidA, saidB, _)
-            || LowerWords(clause).Any(IsNegation))
+            || Lexicon.LowerWords(clause).Any(IsNegation))
         {
             return null;
         }
@@ -35,7 +35,7 @@ internal static partial class PolarityReader
 
         // Each side by its words as written first ("https" and "http" are one term to the stemmer), then by its terms
         // ("containers" for "container").
-        var order = Order(w => LowerWords(w).Where(x => !NotesAnalyzer.StopWords.Contains(x)).ToHashSet(StringComparer.Ordinal)) ?? Order(index.Analyzer.Terms);
+        var order = Order(w => Lexicon.LowerWords(w).Where(x => !NotesAnalyzer.StopWords.Contains(x)).ToHashSet(StringComparer.Ordinal)) ?? Order(index.Analyzer.Terms);
         return order is { } same ? same == sameWord : null;
 
         bool? Order(Func<string, HashSet<string>> read)
@@ -68,13 +68,13 @@ internal static partial class PolarityReader
     internal static OneSide? ComparedOnOneSide(KnowledgeIndex index, string question, string clause)
     {
         if (Comparing(question) is not var (asked, askedA, askedB, respect) || Comparing(clause) is not null
-            || LowerWords(askedB).FirstOrDefault(w => !Lexicon.Determiners.Contains(w)) is var bound && Lexicon.IsCount(bound))
+            || Lexicon.LowerWords(askedB).FirstOrDefault(w => !Lexicon.Determiners.Contains(w)) is var bound && Lexicon.IsCount(bound))
         {
             // "more than one backend", "longer than six hours": a bound on a count sets no second thing beside the first.
             return null;
         }
 
-        var words = LowerWords(clause).ToList();
+        var words = Lexicon.LowerWords(clause).ToList();
         var sides = SidesNamed(index, askedA, askedB, words);
 
         // A side's own word is its name, not a comparative ("lower()" in "is ilike slower than lower()?").
@@ -147,8 +147,8 @@ internal static partial class PolarityReader
     /// sides'.</summary>
     private static (HashSet<string> First, HashSet<string> Second) OwnWords(string first, string second)
     {
-        var a = LowerWords(first).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
-        var b = LowerWords(second).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
+        var a = Lexicon.LowerWords(first).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
+        var b = Lexicon.LowerWords(second).Where(w => !NotesAnalyzer.StopWords.Contains(w)).ToList();
         if (a.Count > 0 && b.Count > 0 && (b.Any(Lexicon.NounStandIns.Contains) || b.Count < a.Count))
         {
             b.Add(a[^1]);
@@ -181,14 +181,14 @@ internal static partial class PolarityReader
             return null;
         }
 
-        var askedWords = LowerWords(question.Question).ToList();
+        var askedWords = Lexicon.LowerWords(question.Question).ToList();
         if (Enumerable.Range(0, askedWords.Count).Any(n => SaysTheComparative(word, askedWords, n) is not null))
         {
             return null;
         }
 
-        var value = LowerWords(after).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(ValueReach).ToList();
-        var thing = LowerWords(before).ToList();
+        var value = Lexicon.LowerWords(after).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(ValueReach).ToList();
+        var thing = Lexicon.LowerWords(before).ToList();
         if (!value.Any(w => Lexicon.IsCount(w) && askedWords.Contains(w) && !thing.Contains(w)))
         {
             return null;
@@ -212,7 +212,7 @@ internal static partial class PolarityReader
     /// ("more in males than in females"), the two compared are what follow each.</summary>
     private static (string Word, string Before, string After, string Respect)? Comparing(string text)
     {
-        var words = LowerWords(text).ToList();
+        var words = Lexicon.LowerWords(text).ToList();
         var than = words.IndexOf("than");
         if (than < 1)
         {
@@ -291,7 +291,7 @@ internal static partial class PolarityReader
                 continue;
             }
 
-            var counted = CountedAfter(index, LowerWords(asking[(bound.Index + bound.Length)..]).ToList(), -1);
+            var counted = CountedAfter(index, Lexicon.LowerWords(asking[(bound.Index + bound.Length)..]).ToList(), -1);
             if (counted.Count > 0 && said.Any(s => s.Value <= value && s.Counted.Overlaps(counted)))
             {
                 return true;
@@ -304,7 +304,7 @@ internal static partial class PolarityReader
     /// <summary>The terms of what a text asks more than one of (<see cref="Lexicon.MoreThanOne"/>: "multiple instances").</summary>
     private static List<HashSet<string>> MoreThanOne(KnowledgeIndex index, string text)
     {
-        var words = LowerWords(text).ToList();
+        var words = Lexicon.LowerWords(text).ToList();
         return Enumerable.Range(0, words.Count).Where(i => Lexicon.MoreThanOne.Contains(words[i]))
             .Select(i => index.Analyzer.Terms(string.Join(' ', words.Skip(i + 1).Take(CountedReach))))
             .Where(terms => terms.Count > 0)
@@ -315,7 +315,7 @@ internal static partial class PolarityReader
     /// <paramref name="bounded"/>, also the counts a bound or a range makes inexact ("maximum … 15 minutes").</summary>
     private static List<(int Value, HashSet<string> Counted)> Counts(KnowledgeIndex index, string text, bool bounded = false)
     {
-        var words = LowerWords(text).ToList();
+        var words = Lexicon.LowerWords(text).ToList();
         var counts = new List<(int, HashSet<string>)>();
         for (var i = 0; i < words.Count; i++)
         {

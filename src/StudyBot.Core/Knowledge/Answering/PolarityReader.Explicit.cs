@@ -63,7 +63,7 @@ internal static partial class PolarityReader
     /// <summary>A negation word or a negated word ("un-encrypted", "unencrypted", "non-critical").</summary>
     private static bool IsNegative(KnowledgeIndex index, string text)
     {
-        foreach (var word in LowerWords(text))
+        foreach (var word in Lexicon.LowerWords(text))
         {
             if (Lexicon.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word is "un" or "non")
             {
@@ -92,7 +92,7 @@ internal static partial class PolarityReader
     {
         // Only "is X Y?", which asks what X is: "can a discussion be turned into an issue?" names the Discussions and the
         // Issues columns and is answered by the Discussions cell ("→ Issue").
-        if (headers.Count < 2 || LowerWords(question.Main).FirstOrDefault() is not ("is" or "are" or "was" or "were")
+        if (headers.Count < 2 || Lexicon.LowerWords(question.Main).FirstOrDefault() is not ("is" or "are" or "was" or "were")
             || Lexicon.CompareQuestion().IsMatch(question.Question) || Words(question.Question).Contains("than"))
         {
             return false;

@@ -30,7 +30,7 @@ internal static partial class PolarityReader
         // ("doesn't understand YAML frontmatter by default but it can be enabled by a remark plugin").
         var clauses = Clauses(SoftWrap().Replace(answer, " "));
         var chosen = clauses.FindIndex(c => Readable(c.Text) == clause);
-        if (chosen >= 0 && chosen + 1 < clauses.Count && LowerWords(clauses[chosen + 1].Text).ToList() is { Count: <= MaxDenialWords } next
+        if (chosen >= 0 && chosen + 1 < clauses.Count && Lexicon.LowerWords(clauses[chosen + 1].Text).ToList() is { Count: <= MaxDenialWords } next
             && next.Any(IsNegation) && !next.Any(w => question.Content.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
         {
             // A short sentence that denies the one before it: "Some people expect that :latest always points to the
@@ -47,7 +47,7 @@ internal static partial class PolarityReader
 
         // A title that denies what its lines are ("What Is NOT An Emergency?" over "Rolling back a CL that is causing
         // build breakages"), unless it opens a condition ("If you do not specify a memory limit").
-        if (title is not null && !Lexicon.ConditionOpeners.Contains(LowerWords(title).FirstOrDefault() ?? string.Empty) && DeniesOneOf(title))
+        if (title is not null && !Lexicon.ConditionOpeners.Contains(Lexicon.LowerWords(title).FirstOrDefault() ?? string.Empty) && DeniesOneOf(title))
         {
             return true;
         }
@@ -59,7 +59,7 @@ internal static partial class PolarityReader
 
         foreach (var other in clauses.Skip(chosen + 1))
         {
-            var whole = LowerWords(WithoutNegatedNames(other.Text)).ToList();
+            var whole = Lexicon.LowerWords(WithoutNegatedNames(other.Text)).ToList();
             if (whole.Count > 0 && IsNegation(whole[^1]) && whole.Any(w => lacked.Any(c => c.MatchesAny(index.Analyzer.Terms(w)))))
             {
                 // A clause that ends in its negation denies the predicate it leaves out of what it names: "(i32, i32)
@@ -78,7 +78,7 @@ internal static partial class PolarityReader
 
         bool DeniesOneOf(string text)
         {
-            var words = LowerWords(WithoutNegatedNames(text)).ToList();
+            var words = Lexicon.LowerWords(WithoutNegatedNames(text)).ToList();
             return DeniedWords(index, question.Content, words)
                 .Any(a => index.Analyzer.Terms(words[a]) is var terms && lacked.Any(c => c.MatchesAny(terms))
                     && !question.Content.Where(c => c.MatchesAny(terms)).Any(c => AsksItOfTheUnknown(index, question, c)));
@@ -101,7 +101,7 @@ internal static partial class PolarityReader
             return false;
         }
 
-        var words = LowerWords(question.Main).ToList();
+        var words = Lexicon.LowerWords(question.Main).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             if (denied.MatchesAny(index.Analyzer.Terms(words[i]))
@@ -198,7 +198,7 @@ internal static partial class PolarityReader
     /// the question's words ("without" qualifies rather than denies, so it does not count).</summary>
     internal static bool Polarity(string answer, KnowledgeIndex? index = null, IReadOnlyList<Concept>? content = null, IReadOnlyList<Concept>? negatedInQuestion = null)
     {
-        var words = LowerWords(answer).ToList();
+        var words = Lexicon.LowerWords(answer).ToList();
         if (words.Count > 0 && words[0] == "yes")
         {
             return true;
@@ -259,7 +259,7 @@ internal static partial class PolarityReader
     /// <summary>Whether a question holds a preventing verb in a relative clause (<see cref="PreventsInARelative(IReadOnlyList{string}, int)"/>).</summary>
     private static bool AnyPreventsInARelative(string question)
     {
-        var words = LowerWords(question).ToList();
+        var words = Lexicon.LowerWords(question).ToList();
         return Enumerable.Range(0, words.Count).Any(n => PreventsInARelative(words, n));
     }
 
@@ -267,7 +267,7 @@ internal static partial class PolarityReader
     /// <paramref name="opens"/> says opens such a phrase (not the question's first word).</summary>
     private static List<Concept> ConceptsAfter(KnowledgeIndex index, QuestionAnalysis question, Func<IReadOnlyList<string>, int, bool> opens, int reach)
     {
-        var words = LowerWords(question.Question).ToList();
+        var words = Lexicon.LowerWords(question.Question).ToList();
         var found = new List<Concept>();
         for (var n = 1; n < words.Count; n++)
         {
@@ -290,7 +290,7 @@ internal static partial class PolarityReader
     /// opens (<see cref="Lexicon.ConditionOpeners"/>); when the question asks for a setting's off value, a clause's
     /// off value ("false") is that value, not a denial (<see cref="Lexicon.OffValues"/>).</summary>
     internal static bool Negated(string clause, bool offValueAsked = false) =>
-        LowerWords(clause)
+        Lexicon.LowerWords(clause)
             .TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w))
             .Any(w => IsNegation(w) || (w.Length > MinNoValueLength && Lexicon.NoCells.Contains(w) && !(offValueAsked && Lexicon.OffValues.Contains(w))));
 
@@ -306,7 +306,7 @@ internal static partial class PolarityReader
     /// No to "does Cosmos DB's document database use SQL?"; "Don't Repeat Yourself", "Not Invented Here"). A longer
     /// quote is a statement (a law quoted whole) and stays. Double quotes only: a single one is an apostrophe as often.</summary>
     internal static string WithoutNegatedNames(string clause) =>
-        QuotedName().Replace(clause, m => LowerWords(m.Groups[1].Value).ToList() is { Count: > 0 and <= MaxQuotedNameWords } words && words.Any(IsNegation) ? " " : m.Value);
+        QuotedName().Replace(clause, m => Lexicon.LowerWords(m.Groups[1].Value).ToList() is { Count: > 0 and <= MaxQuotedNameWords } words && words.Any(IsNegation) ? " " : m.Value);
 
     /// <summary>The most words a quoted name has ("You Aren't Gonna Need It"); a quote of more is a statement.</summary>
     private const int MaxQuotedNameWords = 5;

@@ -20,7 +20,7 @@ internal static partial class PolarityReader
         // by default?", which read No): it is left out.
         var negated = NegatedWords(clause);
         var asked = index.Analyzer.Terms(question);
-        var said = index.Analyzer.Terms(negated.Count == 0 ? clause : string.Join(' ', LowerWords(clause).Where(w => !negated.Contains(w))));
+        var said = index.Analyzer.Terms(negated.Count == 0 ? clause : string.Join(' ', Lexicon.LowerWords(clause).Where(w => !negated.Contains(w))));
         return OppositeTerms.All(index).Any(pair => OneSideAgainstTheOther(pair, asked, said, said))
             || SaysThePrefixedOpposite(index, question, clause, negated);
     }
@@ -60,7 +60,7 @@ internal static partial class PolarityReader
     /// <summary>The words a negation of the clause stands just before (<see cref="OppositeNegationReach"/>).</summary>
     private static HashSet<string> NegatedWords(string clause)
     {
-        var words = LowerWords(clause).ToList();
+        var words = Lexicon.LowerWords(clause).ToList();
         return Enumerable.Range(0, words.Count).Where(n => IsNegation(words[n]))
             .SelectMany(n => words.Skip(n + 1).Take(OppositeNegationReach))
             .ToHashSet(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ internal static partial class PolarityReader
         var normalized = text.Replace('’', '\'');
         var words = new HashSet<string>(StringComparer.Ordinal);
         Match? previous = null;
-        foreach (Match word in QuestionAnalyzer.WordPattern().Matches(normalized))
+        foreach (Match word in Lexicon.WordPattern().Matches(normalized))
         {
             var insideNegativeName = previous is not null && previous.Index + previous.Length + 1 == word.Index
                 && QuestionAnalyzer.InHyphenatedName(normalized, previous) && Lexicon.Negations.Contains(previous.Value.ToLowerInvariant());
@@ -194,7 +194,7 @@ internal static partial class PolarityReader
     /// when every "off" counted).</summary>
     internal static bool AsksAnOffValue(QuestionAnalysis question)
     {
-        var words = LowerWords(question.Main).ToList();
+        var words = Lexicon.LowerWords(question.Main).ToList();
         return Enumerable.Range(0, words.Count).Any(i => Lexicon.OffValues.Contains(words[i]) && (words[i] != "off" || StateWord(words, i, "off")));
     }
 
@@ -204,7 +204,7 @@ internal static partial class PolarityReader
     /// object follows them (<see cref="StateWord"/>): "runs on Linux", "kick off a workflow" are no states.</summary>
     internal static bool SaysTheOtherState(QuestionAnalysis question, string clause)
     {
-        var asked = LowerWords(question.Main).ToList();
+        var asked = Lexicon.LowerWords(question.Main).ToList();
         var askedOff = AsksAnOffValue(question);
         var askedOn = Enumerable.Range(0, asked.Count).Any(i => StateWord(asked, i, "on") || asked[i] == "enabled");
         if (askedOff == askedOn)
@@ -212,7 +212,7 @@ internal static partial class PolarityReader
             return false;
         }
 
-        var said = LowerWords(clause).TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w)).ToList();
+        var said = Lexicon.LowerWords(clause).TakeWhile(w => !Lexicon.ConditionOpeners.Contains(w)).ToList();
         return Enumerable.Range(0, said.Count).Any(i => askedOn
             ? StateWord(said, i, "off") || said[i] == "disabled"
             : StateWord(said, i, "on") || said[i] == "enabled");

@@ -35,19 +35,19 @@ internal static partial class PolarityReader
 
         var colon = clause.IndexOf(": ", StringComparison.Ordinal);
         var body = colon > 0 && colon < LabelChars && IsLabel(clause[..colon]) ? clause[(colon + 2)..] : clause;
-        var opening = LowerWords(body).SkipWhile(Lexicon.Determiners.Contains).Take(2).ToList();
+        var opening = Lexicon.LowerWords(body).SkipWhile(Lexicon.Determiners.Contains).Take(2).ToList();
         if (opening.Count < 2 || Lexicon.Pronouns.Contains(opening[0]) || subject.MatchesAny(index.Analyzer.Terms(body)))
         {
             return false;
         }
 
-        var rest = LowerWords(answer[..at] + " " + answer[(at + clause.Length)..]).ToList();
+        var rest = Lexicon.LowerWords(answer[..at] + " " + answer[(at + clause.Length)..]).ToList();
         return rest.Zip(rest.Skip(1)).Any(pair => pair.Second == opening[1] && subject.MatchesAny(index.Analyzer.Terms(pair.First)));
     }
 
     /// <summary>A name set before a colon as a label ("Red Team/Blue Team"): every word capitalised, not a sentence.</summary>
     private static bool IsLabel(string text) =>
-        QuestionAnalyzer.WordPattern().Matches(text) is { Count: > 0 } words && words.All(w => char.IsUpper(w.Value[0]));
+        Lexicon.WordPattern().Matches(text) is { Count: > 0 } words && words.All(w => char.IsUpper(w.Value[0]));
 
     /// <summary>The longest label a clause may open with before its colon ("Red Team/Blue Team: …").</summary>
     private const int LabelChars = 40;
@@ -79,7 +79,7 @@ internal static partial class PolarityReader
 
         foreach (Match verb in Lexicon.AdviceAgainst().Matches(clause))
         {
-            var advised = LowerWords(clause[(verb.Index + verb.Length)..]).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach);
+            var advised = Lexicon.LowerWords(clause[(verb.Index + verb.Length)..]).TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach);
             if (subject.MatchesAny(index.Analyzer.Terms(string.Join(' ', advised))))
             {
                 return new Advice(Ban: false);
@@ -109,10 +109,10 @@ internal static partial class PolarityReader
 
         foreach (Match preference in Lexicon.Preference().Matches(clause))
         {
-            var after = LowerWords(clause[(preference.Index + preference.Length)..]);
+            var after = Lexicon.LowerWords(clause[(preference.Index + preference.Length)..]);
             var (preferred, setAside) = preference.Groups["aside"].Success
-                ? (after, LowerWords(preference.Groups["aside"].Value))
-                : (preference.Groups["passive"].Success ? LowerWords(clause[..preference.Index]).TakeLast(SupplantedReach) : LowerWords(preference.Groups["x"].Value),
+                ? (after, Lexicon.LowerWords(preference.Groups["aside"].Value))
+                : (preference.Groups["passive"].Success ? Lexicon.LowerWords(clause[..preference.Index]).TakeLast(SupplantedReach) : Lexicon.LowerWords(preference.Groups["x"].Value),
                    after.TakeWhile(w => !Lexicon.SupplanterOpeners.Contains(w)).Take(SupplantedReach));
             var preferredTerms = index.Analyzer.Terms(string.Join(' ', preferred));
             var setAsideTerms = index.Analyzer.Terms(string.Join(' ', setAside));
@@ -143,15 +143,15 @@ internal static partial class PolarityReader
 
         foreach (Match verb in Lexicon.Supplanting().Matches(clause))
         {
-            var before = LowerWords(clause[..verb.Index]).ToList();
-            var after = LowerWords(clause[(verb.Index + verb.Length)..]).ToList();
+            var before = Lexicon.LowerWords(clause[..verb.Index]).ToList();
+            var after = Lexicon.LowerWords(clause[(verb.Index + verb.Length)..]).ToList();
             List<string> gone, rest;
 
             // The passive's subject stands after the last comma before it ("When upgrading to v3, the legacy API was
             // removed": the API is gone, version 3 is when).
             var head = clause[..verb.Index];
             var cut = head.LastIndexOfAny([',', ';']) + 1;
-            var subject = LowerWords(head[cut..]).ToList();
+            var subject = Lexicon.LowerWords(head[cut..]).ToList();
             if (verb.Groups["passive"].Success && subject.Any(Lexicon.ConditionOpeners.Contains))
             {
                 // "… but if the target file or directory is removed, the symlink becomes dangling": a condition's
@@ -165,7 +165,7 @@ internal static partial class PolarityReader
                 // The passive's subject is what is gone, however it is worded ("Hubs are largely obsolete and have been
                 // replaced by switches").
                 gone = subject;
-                rest = [.. LowerWords(head[..cut]), .. after];
+                rest = [.. Lexicon.LowerWords(head[..cut]), .. after];
             }
             else
             {
@@ -194,7 +194,7 @@ internal static partial class PolarityReader
     /// they're not busy", "a file that doesn't exist") than asks to do without.</summary>
     internal static double? WithoutNamed(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
-        if (question.Negations.Count == 0 || LowerWords(clause).Any(w => w == "without" || IsNegation(w)))
+        if (question.Negations.Count == 0 || Lexicon.LowerWords(clause).Any(w => w == "without" || IsNegation(w)))
         {
             return null;
         }
@@ -225,7 +225,7 @@ internal static partial class PolarityReader
 
         var after = DoneWithout(index, question);
         var total = after.Sum(c => c.Weight);
-        var words = LowerWords(clause).ToList();
+        var words = Lexicon.LowerWords(clause).ToList();
         for (var i = 0; i < words.Count && total > 0; i++)
         {
             if (IsNegation(words[i]) && words.Skip(i + 1).Take(NeedReach).Any(Lexicon.NeedWords.Contains))
@@ -268,7 +268,7 @@ internal static partial class PolarityReader
     /// usable with keyboard only" agrees; read as a restriction of the asked "everything", it was a trusted No.</summary>
     internal static bool RestrictsAlike(KnowledgeIndex index, string question, string clause)
     {
-        var asked = LowerWords(question).ToList();
+        var asked = Lexicon.LowerWords(question).ToList();
         var restricted = Enumerable.Range(0, asked.Count)
             .Where(i => Lexicon.RestrictingWords.Contains(asked[i]))
             .SelectMany(i => asked.Skip(i + 1).Take(OnlyReach))
@@ -279,7 +279,7 @@ internal static partial class PolarityReader
             return false;
         }
 
-        var said = LowerWords(clause).ToList();
+        var said = Lexicon.LowerWords(clause).ToList();
         return Enumerable.Range(0, said.Count)
             .Where(i => Lexicon.RestrictingWords.Contains(said[i]))
             .SelectMany(i => said.Skip(Math.Max(0, i - OnlyReach)).Take((2 * OnlyReach) + 1))
@@ -291,7 +291,7 @@ internal static partial class PolarityReader
     /// Python; not "only the owner can delete" for "can the owner delete it?").</summary>
     internal static bool OnlyOfAnother(KnowledgeIndex index, QuestionAnalysis question, string clause)
     {
-        var words = LowerWords(clause).ToList();
+        var words = Lexicon.LowerWords(clause).ToList();
         var only = words.IndexOf("only");
         if (only < 0 || question.Content.Count == 0)
         {

@@ -25,7 +25,7 @@ internal static partial class PolarityReader
     {
         var answer = passage.Kind == PassageKind.QuestionAnswer ? passage.AnswerText ?? passage.Text : passage.Text;
         var ownQuestion = passage.Question is null || AsksThePairsQuestion(index, question, passage.Question, passage.AnswerText);
-        var stated = ownQuestion ? answer : LeadingYesNo().Replace(answer, string.Empty);
+        var stated = ownQuestion ? answer : Lexicon.LeadingYesNo().Replace(answer, string.Empty);
         var clause = Readable(MatchingClause(index, question, stated.Length > 0 ? stated : answer));
         return (answer, clause, ownQuestion);
     }
@@ -162,7 +162,7 @@ internal static partial class PolarityReader
         x[PolaritySignals.QuestionNegated] = question.Negations.Count > 0 ? 1 : 0;
         x[PolaritySignals.PairOwnQuestion] = ownQuestion && passage.Question is not null ? 1 : 0;
         x[PolaritySignals.Semantic] = similarity;
-        if (!ownQuestion && passage.Question is not null && LeadingYesNo().Replace(answer, string.Empty).Trim().Length == 0)
+        if (!ownQuestion && passage.Question is not null && Lexicon.LeadingYesNo().Replace(answer, string.Empty).Trim().Length == 0)
         {
             // A pair of the notes that answers another question with a bare "yes" or "no" says nothing of this one: "Can
             // I use AWS KMS Key to encrypt data in — no" was a trusted No to "Is KMS used for data at rest?".
@@ -175,7 +175,7 @@ internal static partial class PolarityReader
             yes = row;
             x[PolaritySignals.TableCell] = 1;
         }
-        else if (ownQuestion && LeadingYesNo().Match(answer) is { Success: true } explicitWord)
+        else if (ownQuestion && Lexicon.LeadingYesNo().Match(answer) is { Success: true } explicitWord)
         {
             yes = explicitWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase);
             x[PolaritySignals.Explicit] = 1;
@@ -335,14 +335,8 @@ internal static partial class PolarityReader
     }
 
     internal static HashSet<string> Words(string text) =>
-        LowerWords(text).ToHashSet(StringComparer.Ordinal);
+        Lexicon.LowerWords(text).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>A text's words in order, lower-case, with typographic apostrophes read as plain ones ("don’t").</summary>
-    internal static IEnumerable<string> LowerWords(string text) =>
-        QuestionAnalyzer.WordPattern().Matches(text.Replace('’', '\'')).Select(m => m.Value.ToLowerInvariant());
-
-    [GeneratedRegex(@"^\s*(yes|no)\b[\s,.;:!\-–—]*", RegexOptions.IgnoreCase)]
-    internal static partial Regex LeadingYesNo();
 }
 
 /// <summary>The signals of how far a rule-read Yes/No can be trusted, for the fitted polarity model.</summary>

@@ -117,8 +117,8 @@ internal static partial class QuestionAnalyzer
         }
 
         var tail = question[(mark + 1)..].Replace('’', '\'');
-        var opener = WordPattern().Match(tail);
-        if (!opener.Success || WordPattern().Matches(question[..first]).Count < MinWordsBeforeRemark)
+        var opener = Lexicon.WordPattern().Match(tail);
+        if (!opener.Success || Lexicon.WordPattern().Matches(question[..first]).Count < MinWordsBeforeRemark)
         {
             return question;
         }
@@ -149,7 +149,7 @@ internal static partial class QuestionAnalyzer
     /// dash ("our team is small — do we still need it?"), unless it opens with a wh-word.</summary>
     internal static bool IsYesNo(string question)
     {
-        var first = WordPattern().Match(question);
+        var first = Lexicon.WordPattern().Match(question);
         if (!first.Success || Lexicon.RequestOpener().IsMatch(question) || Lexicon.AlternativeChoice().IsMatch(question))
         {
             return false;
@@ -178,7 +178,7 @@ internal static partial class QuestionAnalyzer
         }
 
         var main = MainClause(question);
-        var opener = WordPattern().Match(main);
+        var opener = Lexicon.WordPattern().Match(main);
         return !ReferenceEquals(main, question) && opener.Success && Lexicon.YesNoOpeners.Contains(opener.Value);
     }
 
@@ -186,7 +186,7 @@ internal static partial class QuestionAnalyzer
     /// or null: a question that opens with an auxiliary or a wh-word asks by its opening, whatever follows.</summary>
     private static Match? TagQuestion(string question)
     {
-        var first = WordPattern().Match(question);
+        var first = Lexicon.WordPattern().Match(question);
         if (!first.Success || Lexicon.YesNoOpeners.Contains(first.Value) || Lexicon.WhWord().IsMatch(first.Value) || Lexicon.InformalOpener().IsMatch(question))
         {
             return null;
@@ -249,7 +249,7 @@ internal static partial class QuestionAnalyzer
         for (var i = breaks.Count - 1; i >= 0; i--)
         {
             var rest = question[(breaks[i].Index + breaks[i].Length)..].Trim();
-            var word = WordPattern().Match(rest);
+            var word = Lexicon.WordPattern().Match(rest);
             if (word.Success && (Lexicon.YesNoOpeners.Contains(word.Value) || Lexicon.WhWord().IsMatch(word.Value)))
             {
                 return rest;
@@ -273,7 +273,7 @@ internal static partial class QuestionAnalyzer
     internal static HashSet<string> NegationsOf(string text)
     {
         var normalized = text.Replace('’', '\'');
-        return WordPattern().Matches(normalized)
+        return Lexicon.WordPattern().Matches(normalized)
             .Where(m => !InHyphenatedName(normalized, m))
             .Select(m => m.Value.ToLowerInvariant())
             .Where(Lexicon.Negations.Contains)
@@ -288,9 +288,6 @@ internal static partial class QuestionAnalyzer
         var end = word.Index + word.Length;
         return end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1]);
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}']+")]
-    internal static partial Regex WordPattern();
 
     /// <summary>The most words of a side taken as its name ("EKS in production" is EKS): further words qualify it.</summary>
     private const int MaxSideWords = 3;
@@ -324,7 +321,7 @@ internal static partial class QuestionAnalyzer
         // of every word that starts with it.
         int Named(Concept concept, string text)
         {
-            var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords);
+            var words = Lexicon.WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Take(MaxSideWords);
             return words.Count(w => concept.Terms.Concat(concept.Parts).Any(t => t.Length >= 2 ? w.StartsWith(t, StringComparison.Ordinal) : w == t));
         }
 
