@@ -331,6 +331,14 @@ public static partial class QuestionGenerator
     /// what the title is; asking which title it sits under is asking for the notes' layout.</summary>
     private static bool StartsWithAnotherTerm(string text, string title)
     {
+        // "The delta+ means the indicated atom is electron deficient" under "Polar bonds": the line says what its own
+        // subject, a sign of a figure, means (outside ratings 62, P6, and 63, R14: "asks which heading a caption sits under").
+        if (ExplainsItsSubject().Match(text) is { Success: true } explained
+            && !QuizText.Stems(explained.Groups["subject"].Value).Overlaps(QuizText.Stems(title)))
+        {
+            return true;
+        }
+
         var first = QuizText.FirstWord(text);
         if (first.Length == 0 || !QuizText.Terms(first).Any())
         {
@@ -340,6 +348,11 @@ public static partial class QuestionGenerator
         var titleWords = QuizText.Words(title);
         return !titleWords.Any(w => string.Equals(w, first, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>A line that says what its own subject means: an article, one or two words, and "means", "stands for",
+    /// "refers to", "denotes", "represents" or "indicates".</summary>
+    [GeneratedRegex(@"^(?:the|a|an)\s+(?<subject>\S+(?:\s+\S+)?)\s+(?:means|stands\s+for|refers\s+to|denotes|represents|indicates)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplainsItsSubject();
 
     /// <summary>A definition may be a phrase ("Threat detection service that …"), but never a fragment.</summary>
     private static bool IsStatementOrPhrase(string text)

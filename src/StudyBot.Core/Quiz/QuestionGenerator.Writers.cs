@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Knowledge;
 
 namespace StudyBot.Core.Quiz;
@@ -417,10 +418,21 @@ public static partial class QuestionGenerator
         : BlankInsideLabel(masked) ? "inside a label"
         : step && StepLabel(masked, key, corpus.IsCommonWord) ? "a step's label"
         : CutsEmphasis(cited, key) ? "cuts an emphasised name"
+        : PointsBack(masked) ? "points back to lines not shown"
         : QuizText.ContentStems(masked).Count < MinBlankContext ? "too little context"
         : corpus.Introduced.IsCode(key) && NamedAfterStemWord(masked, key) ? "named after a stem word"
         : corpus.Introduced.IsSubcommand(key) && ShowsSubcommand(masked, key) ? "shows the subcommand"
         : null;
+
+    /// <summary>True when the sentence points back with "these" or "those" to things it does not name ("An example of one
+    /// of these conditions could be someone avoiding triggering a migraine by using _____ …", outside rating 62, P23): the
+    /// list it means is in the lines before, which the learner does not see, and another member of it may fit the blank
+    /// as well. A sentence that names them first ("Cats and dogs: these animals …") is left.</summary>
+    internal static bool PointsBack(string masked) =>
+        PointingBack().Match(masked) is { Success: true } m && masked[..m.Index].IndexOfAny([':', ',']) < 0;
+
+    [GeneratedRegex(@"\b(?:these|those)\s+[a-z]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointingBack();
 
     /// <summary>A yes/no question that does not name its subject ("Can I create a dynamic amount of resources?" in a FAQ
     /// of the CloudFormation notes), opened with it: "In CloudFormation, can I …". The subject is the first term (an

@@ -84,6 +84,23 @@ public class QuestionWritingTests
     }
 
     [Fact]
+    public void IsDefiningLine_ALineThatSaysWhatItsOwnSubjectMeans_IsNoDefinitionOfItsSection()
+    {
+        // A figure's caption under "Polar bonds" says what its sign means, not what polar bonds are (outside ratings 62,
+        // P6, and 63, R14: "asks which heading a caption sits under"); the section's own description stays one.
+        Assert.False(QuestionGenerator.IsDefiningLine("The delta+ means the indicated atom is electron deficient.", "Polar bonds"));
+        Assert.True(QuestionGenerator.IsDefiningLine("Bonding between atoms of different electronegativity values results in unequal sharing of electrons.", "Polar bonds"));
+    }
+
+    [Theory]
+    [InlineData("An example of one of these conditions could be someone avoiding triggering a migraine by using _____ to turn an application dark.", true)]
+    [InlineData("Those settings are kept in _____ between sessions.", true)]
+    [InlineData("Migraines, epilepsy and vertigo: these conditions are eased by _____.", false)]
+    [InlineData("Using _____ it is then possible to change main back to the commit it was before.", false)]
+    public void PointsBack_TheseOrThoseWithoutTheirList_TrueWhenTheListIsInLinesNotShown(string masked, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.PointsBack(masked));
+
+    [Fact]
     public void IsDefiningLine_AnInstructionToTheReader_IsNoDefinition()
     {
         // A lecturer's "Consider …" before a figure says nothing of what its section's title is (outside rating 62, P68;
