@@ -96,6 +96,17 @@ internal static class LayoutHeadings
         return layout;
     }
 
+    /// <summary>The section titles that stand under <see cref="MinParents"/> different parent headings or more, each by
+    /// <paramref name="key"/> (the caller's normal form), counted from the passages themselves: the quiz reads every
+    /// passage anyway and has no index. Only a passage's own section title, under at least one heading: the labelled parts
+    /// of a page ("In plain words" under every pattern of a design-patterns page).</summary>
+    public static HashSet<string> SectionTitles(IEnumerable<Passage> passages, Func<string, string> key) =>
+        passages.Where(p => p.HeadingPath.Count >= 2)
+            .GroupBy(p => key(p.HeadingPath[^1]), StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.File + "\u001e" + string.Join('\u001f', p.HeadingPath.Take(p.HeadingPath.Count - 1))).Distinct(StringComparer.Ordinal).Count() >= MinParents)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The title a lead names a passage by: its section, or the nearest heading above it when the section is a
     /// layout heading; the section when every heading above is layout too.</summary>
     public static string Label(KnowledgeIndex index, Passage passage)

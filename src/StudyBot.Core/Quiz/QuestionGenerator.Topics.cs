@@ -8,7 +8,8 @@ namespace StudyBot.Core.Quiz;
 /// <summary>
 /// Topic items (<see cref="QuizQuestionKind.Topic"/>, issue 11, twenty-sixth session), stages 1 to 4 for one more kind:
 /// the topics of the notes' files and sections (<see cref="TopicUnits"/>: a page's front-matter label, its one top
-/// heading or its file name; a section title under a parent heading), a line that opens with its own topic and a verb
+/// heading or its file name; a section title under a parent heading; a heading over labelled parts, <see cref="LayoutUnits"/>),
+/// a line that opens with its own topic and a verb
 /// (<see cref="TopicPredicate"/>: "Arrays hold values of the same type at contiguous memory locations."), asked without
 /// it ("Which of these holds values of the same type at contiguous memory locations?") among the topics of its sibling
 /// files in the folder or sibling sections under the parent heading (<see cref="FromTopics"/>). Prose in everyday words
@@ -85,7 +86,7 @@ public static partial class QuestionGenerator
             .Select(s => new TopicUnit(s.Title, "heading\u001e" + s.Parent, s.Definition.File, s.Definition.Section, QuizText.ContentStems(string.Join(' ', s.Lines) + " " + s.Title), s.Lines)));
 
         // A part's label ("Wikipedia says" under a heading of its own) names no topic; the headings over such parts do.
-        var layout = LayoutTitles(files);
+        var layout = LayoutHeadings.SectionTitles(files.SelectMany(f => f.Passages), h => QuizText.Normalize(QuizText.OneLine(h)));
         units.RemoveAll(u => u.Section is not null && layout.Contains(QuizText.Normalize(u.Topic)));
         units.AddRange(LayoutUnits(files, layout, corpus));
 
@@ -130,15 +131,6 @@ public static partial class QuestionGenerator
             yield return new TopicUnit(topic, family, first.File, heading, QuizText.ContentStems(string.Join(' ', lines) + " " + topic), lines, Layout: true);
         }
     }
-
-    /// <summary>The titles (normalized) the notes write under <see cref="LayoutHeadings.MinParents"/> different parent
-    /// headings or more: labels of parts, not names of topics.</summary>
-    private static HashSet<string> LayoutTitles(IEnumerable<(string File, List<Passage> Passages, IReadOnlyList<string>? Lines)> files) =>
-        files.SelectMany(f => f.Passages).Where(p => p.HeadingPath.Count >= 2)
-            .GroupBy(p => QuizText.Normalize(QuizText.OneLine(p.HeadingPath[^1])), StringComparer.Ordinal)
-            .Where(g => g.Select(p => p.File + "\u001e" + string.Join('\u001f', p.HeadingPath.Take(p.HeadingPath.Count - 1))).Distinct(StringComparer.Ordinal).Count() >= LayoutHeadings.MinParents)
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A heading without the pictograph it opens with ("💍 Singleton" → "Singleton"): the picture decorates
     /// the name and no learner would write it.</summary>
