@@ -182,6 +182,7 @@ internal static partial class QuizLexicon
         "scenarios", "characteristics", "other", "others", "general", "process", "setup", "experimenting", "analysis", "explained", "step", "rules", "rule", "types", "monitoring", "options", "main", "thumb", "upgrade", "specific", "topics", "miscellaneous", "recap", "details", "concepts",
         "applications", "uses", // "Applications of PCA" gathers what its sibling "Compression with PCA" is one of (outside rating 53, P20, P59)
         "properties", // "Properties of Triple Bonds" offered beside Polar and Ionic bonds (outside rating 65, P13): an aspect of a thing, not one
+        "features", // "Features of VirtualBox" offered beside Full Virtualization (sixty-third session's read of 30 bank items)
     };
 
     /// <summary>Terms too broad to be the key of a blank: any IT sentence could take them ("the user's ___" → ID).</summary>
