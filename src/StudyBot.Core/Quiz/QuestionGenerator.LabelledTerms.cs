@@ -81,7 +81,7 @@ public static partial class QuestionGenerator
             var path = ownSection ? p.HeadingPath.Take(p.HeadingPath.Count - 1).ToList() : p.HeadingPath;
             var line = QuizText.OneLine(p.Text);
             found.Add(new DefiningSection(title, p with { LineEnd = definition.Value.LineEnd }, definition.Value.Text, p.LineStart,
-                p.File + "\u001e" + string.Join('\u001f', path), Defines: true, QuizText.Stems(line + " " + title))
+                HeadingKey(p.File, path), Defines: true, QuizText.Stems(line + " " + title))
             {
                 Labelled = true,
                 BoldSubject = subject,

@@ -78,8 +78,7 @@ public static partial class QuestionGenerator
                 continue;
             }
 
-            var parent = section.First().File + "\u001e"
-                + string.Join('\u001f', section.First().HeadingPath.Take(Math.Max(0, section.First().HeadingPath.Count - 1)));
+            var parent = HeadingKey(section.First().File, section.First().HeadingPath.Take(Math.Max(0, section.First().HeadingPath.Count - 1)));
             var body = QuizText.Stems(string.Join(' ', section.Select(p => p.Text)) + " " + title);
             var definition = section
                 .Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph)
@@ -131,13 +130,13 @@ public static partial class QuestionGenerator
     private static List<DefiningSection> WithHeadingSiblings(List<DefiningSection> sections)
     {
         var byHeading = sections.Where(s => s.Describes && s.Items.Count > 0)
-            .GroupBy(s => s.Definition.File + "\u001e" + string.Join('\u001f', s.Definition.HeadingPath), StringComparer.Ordinal)
+            .GroupBy(s => HeadingKey(s.Definition.File, s.Definition.HeadingPath), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return sections.Select(s =>
         {
             var path = s.Definition.HeadingPath;
             if (path.Count < 2
-                || !byHeading.TryGetValue(s.Definition.File + "\u001e" + string.Join('\u001f', path.Take(path.Count - 1)), out var over)
+                || !byHeading.TryGetValue(HeadingKey(s.Definition.File, path.Take(path.Count - 1)), out var over)
                 || over.Definition.LineStart >= s.Definition.LineStart
                 || !SameKindOfName(over.Title, s.Title) || OneHoldsTheOther(over.Title, s.Title))
             {
@@ -353,6 +352,10 @@ public static partial class QuestionGenerator
     /// "refers to", "denotes", "represents" or "indicates".</summary>
     [GeneratedRegex(@"^(?:the|a|an)\s+(?<subject>\S+(?:\s+\S+)?)\s+(?:means|stands\s+for|refers\s+to|denotes|represents|indicates)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExplainsItsSubject();
+
+    /// <summary>A heading of a file as sections, families and parents key it: the file and the headings down to it. Two
+    /// sections are siblings when their parents' keys are equal, so every writer of a family builds it here.</summary>
+    internal static string HeadingKey(string file, IEnumerable<string> path) => file + "\u001e" + string.Join('\u001f', path);
 
     /// <summary>A definition may be a phrase ("Threat detection service that …"), but never a fragment.</summary>
     private static bool IsStatementOrPhrase(string text)

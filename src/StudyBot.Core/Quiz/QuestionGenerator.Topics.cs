@@ -116,7 +116,7 @@ public static partial class QuestionGenerator
     {
         var all = files.SelectMany(f => f.Passages).Where(p => p.HeadingPath.Count >= 2).ToList();
         foreach (var parts in all.Where(p => layout.Contains(QuizText.Normalize(QuizText.OneLine(p.HeadingPath[^1]))))
-            .GroupBy(p => (p.File, Path: string.Join('\u001f', p.HeadingPath.Take(p.HeadingPath.Count - 1)))))
+            .GroupBy(p => HeadingKey(p.File, p.HeadingPath.Take(p.HeadingPath.Count - 1)), StringComparer.Ordinal))
         {
             var first = parts.First();
             var heading = first.HeadingPath[^2];
@@ -127,7 +127,7 @@ public static partial class QuestionGenerator
             }
 
             var lines = parts.Where(p => p.Kind is PassageKind.Bullet or PassageKind.Paragraph).Select(p => QuizText.OneLine(p.Text)).ToList();
-            var family = "heading\u001e" + first.File + "\u001e" + string.Join('\u001f', first.HeadingPath.Take(first.HeadingPath.Count - 2));
+            var family = "heading\u001e" + HeadingKey(first.File, first.HeadingPath.Take(first.HeadingPath.Count - 2));
             yield return new TopicUnit(topic, family, first.File, heading, QuizText.ContentStems(string.Join(' ', lines) + " " + topic), lines, Layout: true);
         }
     }
@@ -163,7 +163,7 @@ public static partial class QuestionGenerator
             return sentence;
         }
 
-        if (words[0] == "It" && sentence.StartsWith("It ", StringComparison.Ordinal))
+        if (sentence.StartsWith("It ", StringComparison.Ordinal))
         {
             return topic + sentence[2..];
         }
