@@ -665,7 +665,8 @@ internal static class QuizFitting
 
     private static string Share(int n, int of) => of == 0 ? "-" : (n / (double)of).ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static double Auc(List<(double P, bool Good)> p)
+    /// <summary>The chance that a positive row scores above a negative one (ties count half); NaN without both.</summary>
+    internal static double Auc(List<(double P, bool Good)> p)
     {
         var pos = p.Where(x => x.Good).Select(x => x.P).ToList();
         var neg = p.Where(x => !x.Good).Select(x => x.P).ToList();

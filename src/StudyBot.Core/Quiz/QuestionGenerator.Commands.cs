@@ -49,9 +49,10 @@ public static partial class QuestionGenerator
     [GeneratedRegex(@"^(?:\([^)]*\)\s*)?[$#>]\s+")]
     private static partial Regex Prompt();
 
-    /// <summary>Placeholders a note writes in a command (<c>{{path/to/file}}</c>, <c>&lt;name&gt;</c>, <c>[url]</c>); not
-    /// tldr's choice of option spellings, <c>{{[-p|--parents]}}</c>, which is the option itself.</summary>
-    [GeneratedRegex(@"\{\{(?!\[)(?:[^{}]|\{[^{}]*\})*\}\}|<[^>\s]+>|\[[^\]\s]+\]")]
+    /// <summary>Placeholders a note writes in a command (<c>{{path/to/file}}</c>, <c>&lt;name&gt;</c>, <c>[url]</c>,
+    /// <c>[local-branch]</c>); not tldr's choice of option spellings, <c>{{[-p|--parents]}}</c>, which is the option
+    /// itself, nor a pattern's character class (<c>grep ':[0-9]*:'</c>, <c>[a-z]</c>), which is part of the command.</summary>
+    [GeneratedRegex(@"\{\{(?!\[)(?:[^{}]|\{[^{}]*\})*\}\}|<[^>\s]+>|\[[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]{2,})*\]")]
     private static partial Regex Placeholder();
 
     /// <summary>One task line and the command under it.</summary>
@@ -98,11 +99,19 @@ public static partial class QuestionGenerator
             var c = Assemble(
                 QuizQuestion.MakeId(task.File, task.LineStart.ToString(), "command"), QuizQuestionKind.Command, text, task.Description, string.Empty,
                 task.Command, wrong, $"{task.Description}: {task.Command}", citation, task.Command, minWrong: Distractors);
+            // The giveaway is read on the commands as the notes write them: a placeholder that says the task's words
+            // ("lsof -u {{username}}" for "the given user") marks an option that says them too, shown or not.
             var reason = c is null ? "too few other commands of the tool" : CommandGiveaway(c.Question, task.Description) ?? (asked.Add(key) ? null : "a command the file already asks");
+            var shown = c?.Question.Choices.Select(CommandChoice).ToList();
+            if (reason is null && shown!.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() < shown!.Count)
+            {
+                reason = "two choices alike without their placeholders";
+            }
+
             trace?.Note("command", reason ?? "written for the reserve", text);
             if (reason is null)
             {
-                yield return c! with { ReserveOnly = true, Unrated = true };
+                yield return c! with { Question = c.Question with { Choices = shown! }, ReserveOnly = true, Unrated = true };
             }
         }
     }
@@ -300,6 +309,14 @@ public static partial class QuestionGenerator
     [GeneratedRegex(@"\{\{\[([^|\]]*)(?:\|[^\]]*)?\]\}\}")]
     private static partial Regex OptionSpellings();
 
+    /// <summary>A command as a choice: its placeholders as "…" (<c>ping -c … …</c>, not <c>ping -c {{count}} {{host}}</c>),
+    /// tldr's choice of option spellings as the first (<c>git push … -d …</c>).
+    /// A placeholder says what goes there in the task's own words, and the key's alone did: "{{count}}" under "ping a host
+    /// only a specific number of times", the payload "{{ls /}}" under "run command in an existing pod" (outside ratings 62
+    /// and 65: all four tldr items guessable, these two by a placeholder). What the learner is to recall is the option;
+    /// the citation, which the reveal shows, keeps the command as the notes write it.</summary>
+    internal static string CommandChoice(string command) => Placeholder().Replace(OptionSpellings().Replace(command, "$1"), "…");
+
     /// <summary>A command with its placeholders as one mark: two commands that differ only in them are one.</summary>
     private static string Same(string command) => QuizText.Normalize(Placeholder().Replace(command, "…"));
 
@@ -354,8 +371,14 @@ public static partial class QuestionGenerator
     {
         var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
         var wrongWords = wrong.SelectMany(w => CommandWords(w)).ToHashSet(StringComparer.Ordinal);
+        // A word the key writes as an option ("-not -path", "--name") stands out unless another choice writes it as an
+        // option too: the placeholders of every find line ({{path/to/directory}}) or a container's {{container_name}}
+        // do not make "-path" or "--name" a word the choices share (outside ratings 62 and 65: "excluding specific
+        // paths" over -not -path).
+        var wrongOptionWords = wrong.SelectMany(w => CommandWords(Placeholder().Replace(w, " "))).ToHashSet(StringComparer.Ordinal);
+        var keyOptionWords = OptionWords(Placeholder().Replace(q.Answer, " ")).ToHashSet(StringComparer.Ordinal);
         var taskWords = QuizText.Words(description).Select(w => w.ToLowerInvariant()).ToList();
-        foreach (var word in CommandWords(q.Answer).Where(w => w.Length >= 2 && !wrongWords.Contains(w)))
+        foreach (var word in CommandWords(q.Answer).Where(w => w.Length >= 2 && !(keyOptionWords.Contains(w) ? wrongOptionWords : wrongWords).Contains(w)))
         {
             if (taskWords.Contains(word) || (word.Length >= 3 && taskWords.Any(t => t.Length >= 3 && Names(t, word))))
             {
@@ -386,6 +409,11 @@ public static partial class QuestionGenerator
     /// <summary>The words of a command, lower case, split at every mark (<c>--field-selector</c>: field, selector).</summary>
     private static IEnumerable<string> CommandWords(string command) =>
         NotAWordMark().Split(command.ToLowerInvariant()).Where(w => w.Length > 0 && w.Any(char.IsLetter));
+
+    /// <summary>The words of a command's options, lower case (<c>-not -path</c>: not, path; <c>--field-selector</c>: field,
+    /// selector); not its tool or subcommand.</summary>
+    private static IEnumerable<string> OptionWords(string command) =>
+        command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t.StartsWith('-')).SelectMany(CommandWords);
 
     /// <summary>The whole numbers written in a text ("5", "8000"; not the 4 of "IPv4").</summary>
     private static IEnumerable<string> Numbers(string text) => WholeNumber().Matches(text).Select(m => m.Value);

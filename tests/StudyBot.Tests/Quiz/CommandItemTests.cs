@@ -141,6 +141,20 @@ public class CommandItemTests
     }
 
     [Fact]
+    public void CommandGiveaway_AnOptionTheOtherChoicesWriteOnlyInPlaceholders_GivesItAway()
+    {
+        // Outside ratings 62 and 65: "-not -path" spelt out "excluding specific paths"; every find line's
+        // {{path/to/directory}} had hidden it.
+        const string task = "Find files matching a given pattern, excluding specific paths";
+        const string key = "find {{path/to/directory}} -name '{{*.py}}' -not -path '{{*/site-packages/*}}'";
+        var q = new QuizQuestion("q", QuizQuestionKind.Command, "Which command …?",
+            [key, "find {{path/to/directory}} -maxdepth 1 -size {{+500k}}", "find {{path/to/directory}} -type {{f|d}} -empty -delete", "find {{path/to/directory}} -name '{{*.ext}}'"],
+            0, task, new Citation(File, "s", 1, 1, task), key);
+
+        Assert.NotNull(QuestionGenerator.CommandGiveaway(q, task));
+    }
+
+    [Fact]
     public void CommandGiveaway_AWordEveryChoiceHas_GivesNothingAway()
     {
         const string task = "Only output the process ID of a file's users";
@@ -158,12 +172,29 @@ public class CommandItemTests
         var commands = reserve.Where(q => q.Kind == QuizQuestionKind.Command).ToList();
 
         Assert.DoesNotContain(kept, q => q.Kind == QuizQuestionKind.Command);
-        var count = Assert.Single(commands, q => q.Answer == "ping -c {{count}} {{host}}");
+        var count = Assert.Single(commands, q => q.Answer == "ping -c … …");
         Assert.Equal("Which command would you run to ping a host only a specific number of times?", count.Text);
         Assert.Equal(4, count.Choices.Count);
         Assert.All(count.Choices, c => Assert.StartsWith("ping -", c, StringComparison.Ordinal));
+        // The choices show no placeholder ("{{count}}" said "number of times" again); the citation keeps the command.
+        Assert.All(count.Choices, c => Assert.DoesNotContain("{{", c, StringComparison.Ordinal));
+        Assert.Contains("ping -c {{count}} {{host}}", count.Explanation, StringComparison.Ordinal);
         Assert.Equal((5, 7), (count.Citation.LineStart, count.Citation.LineEnd));
-        // "the interval in seconds" names {{seconds}}: not asked. "Also display …" leans on the line before: no task.
+        // "the interval in seconds" names {{seconds}}, read on the command as the notes write it: not asked, though the
+        // choice would show "ping -i … …". "Also display …" leans on the line before: no task.
         Assert.DoesNotContain(commands, q => q.Answer.StartsWith("ping -i", StringComparison.Ordinal) || q.Answer.StartsWith("ping -O", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ping -c {{count}} {{host}}", "ping -c … …")]
+    [InlineData("git push {{remote_name}} {{[-d|--delete]}} {{remote_branch_name}}", "git push … -d …")]
+    [InlineData("docker {{[run|container run]}} --name {{container_name}} {{image}}", "docker run --name … …")]
+    [InlineData("git clone [url] name-of-new-folder", "git clone … name-of-new-folder")]
+    [InlineData("uname -a", "uname -a")]
+    [InlineData("grep --color ':[0-9]*:' /etc/group", "grep --color ':[0-9]*:' /etc/group")]
+    [InlineData("tr '[a-z]' '[A-Z]' < <file>", "tr '[a-z]' '[A-Z]' < …")]
+    public void CommandChoice_PlaceholdersAsEllipsesAndTheFirstSpelling(string command, string shown)
+    {
+        Assert.Equal(shown, QuestionGenerator.CommandChoice(command));
     }
 }
