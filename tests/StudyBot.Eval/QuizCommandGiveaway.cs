@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Quiz;
@@ -10,7 +11,7 @@ namespace StudyBot.Eval;
 /// rated command item (tests/data/quiz-ratings/rated-items.jsonl): whether <see cref="QuestionGenerator.CommandGiveaway"/>
 /// refuses it now, and the sentence model's likeness of the task line to each choice, with the key's lead over the best
 /// wrong choice (AUC of guessable above good; 0.5: no separation). A measurement, not shipped (docs/quiz.md, "Command
-/// items whose options say the task").
+/// choices without their placeholders").
 /// </summary>
 internal static class QuizCommandGiveaway
 {
@@ -39,7 +40,7 @@ internal static class QuizCommandGiveaway
             var q = new QuizQuestion((string)item["id"]!, QuizQuestionKind.Command, (string)item["question"]!, choices, answer, explanation,
                 new Citation("f", "s", 1, 1, explanation), command);
             var refused = QuestionGenerator.CommandGiveaway(q, task) is not null;
-            var likes = choices.Select(c => (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(Vector(task), Vector(c))).ToList();
+            var likes = choices.Select(c => (double)TensorPrimitives.CosineSimilarity(Vector(task), Vector(c))).ToList();
             var wrong = likes.Where((_, i) => i != answer).Max();
             rows.Add(((string)o["verdict"]!, refused, likes[answer], likes[answer] - wrong, (string)item["question"]!));
         }

@@ -102,8 +102,8 @@ public static partial class QuestionGenerator
             // The giveaway is read on the commands as the notes write them: a placeholder that says the task's words
             // ("lsof -u {{username}}" for "the given user") marks an option that says them too, shown or not.
             var reason = c is null ? "too few other commands of the tool" : CommandGiveaway(c.Question, task.Description) ?? (asked.Add(key) ? null : "a command the file already asks");
-            var shown = c?.Question.Choices.Select(CommandChoice).ToList();
-            if (reason is null && shown!.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() < shown!.Count)
+            var shown = c?.Question.Choices.Select(CommandChoice).ToList() ?? [];
+            if (reason is null && shown.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() < shown.Count)
             {
                 reason = "two choices alike without their placeholders";
             }
@@ -111,7 +111,7 @@ public static partial class QuestionGenerator
             trace?.Note("command", reason ?? "written for the reserve", text);
             if (reason is null)
             {
-                yield return c! with { Question = c.Question with { Choices = shown! }, ReserveOnly = true, Unrated = true };
+                yield return c! with { Question = c.Question with { Choices = shown }, ReserveOnly = true, Unrated = true };
             }
         }
     }
@@ -371,8 +371,8 @@ public static partial class QuestionGenerator
     {
         var wrong = q.Choices.Where((_, i) => i != q.AnswerIndex).ToList();
         var wrongWords = wrong.SelectMany(w => CommandWords(w)).ToHashSet(StringComparer.Ordinal);
-        // A word the key writes as an option ("-not -path", "--name") stands out unless another choice writes it as an
-        // option too: the placeholders of every find line ({{path/to/directory}}) or a container's {{container_name}}
+        // A word the key writes as an option ("-not -path", "--name") stands out unless another choice writes it outside
+        // its placeholders: the placeholders of every find line ({{path/to/directory}}) or a container's {{container_name}}
         // do not make "-path" or "--name" a word the choices share (outside ratings 62 and 65: "excluding specific
         // paths" over -not -path).
         var wrongOptionWords = wrong.SelectMany(w => CommandWords(Placeholder().Replace(w, " "))).ToHashSet(StringComparer.Ordinal);
