@@ -11,6 +11,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-command-giveaway [OUT.tsv]   every rated command item: refused by CommandGiveaway now, the task line's likeness to each choice, AUC (QuizCommandGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-gloss-giveaway WORDNET_DICT [OUT.tsv]   every rated item's choices' WordNet senses against the stem, AUC by kind (QuizGlossGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-attribute-tables FOLDERS.txt [OUT.tsv]   every table of the listed notes folders: its cells' likeness across a row and down a column, the share of their spread in length between the columns (QuizAttributeTables.cs)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
@@ -40,6 +41,7 @@ Action<string, string[]>? tool = command switch
     "quiz-gloss-giveaway" => QuizGlossGiveaway.Run,
     "quiz-command-giveaway" => QuizCommandGiveaway.Run,
     "quiz-lure-context" => QuizLureContext.Run,
+    "quiz-attribute-tables" => QuizAttributeTables.Run,
     "background-words" => BackgroundWords.Run,
     _ => null,
 };

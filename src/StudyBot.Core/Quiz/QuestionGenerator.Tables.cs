@@ -125,7 +125,7 @@ public static partial class QuestionGenerator
         foreach (var table in Tables(filePassages))
         {
             var written = 0;
-            var questions = ComparesItsColumns(table) ? FromComparison(table) : FromThings(table);
+            var questions = ComparesItsColumns(table, kinds) ? FromComparison(table) : FromThings(table);
             foreach (var c in questions)
             {
                 if (written == MaxTableQuestions)
@@ -147,12 +147,103 @@ public static partial class QuestionGenerator
     }
 
     /// <summary>True when the table compares its columns ("Feature | TCP | UDP"): its first column has no header, or one
-    /// that names an axis of comparison (<see cref="QuizLexicon.ComparisonAxes"/>). Otherwise its rows are the things
-    /// (the first column names them, the other columns say what they are). A first try also took a table whose other
-    /// headers the section or file named as compared; it read "Code | Value | Notes" in a file called notes.md as a
-    /// comparison of Value and Notes (outside rating 44, T53).</summary>
-    internal static bool ComparesItsColumns(NotesTable table) =>
-        table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0]);
+    /// that names an axis of comparison (<see cref="QuizLexicon.ComparisonAxes"/>), and its columns are not attributes of
+    /// its rows (<see cref="HoldsAttributes"/>). Otherwise its rows are the things (the first column names them, the other
+    /// columns say what they are). A first try also took a table whose other headers the section or file named as
+    /// compared; it read "Code | Value | Notes" in a file called notes.md as a comparison of Value and Notes (outside
+    /// rating 44, T53).</summary>
+    internal static bool ComparesItsColumns(NotesTable table, KindSimilarity kinds) =>
+        (table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0])) && !HoldsAttributes(table, kinds);
+
+    /// <summary>The least share of the compared cells' spread in length that may lie between the columns for the table to
+    /// hold attributes (<see cref="LengthBetweenColumns"/>): each column has a length of its own, a short value beside a
+    /// long note ("Permission denied" beside "Returned when a user lacks write permissions …"). Measured on the 109 tables
+    /// of the 33 notes folders that an axis header or an empty corner made comparisons, with two compared columns or
+    /// more (sixty-fifth session, <c>quiz-attribute-tables</c>): the attribute tables "Parameter | Value | Notes" (0.98,
+    /// 0.98), "| Value | Purpose" (0.94), "| Description | Default" (0.99), "Factor | Description | Example" (0.90) and
+    /// "Category | Protocol | Full Name" (0.83–0.94) lie at 0.83 or more; of the 88 real comparisons the highest is 0.75
+    /// (equity compensation's tax rows, "Restricted stock awards | ISOs | NSOs | RSUs", whose first column is the
+    /// wordiest), the next 0.49 (Google AI Studio and Vertex AI Studio).</summary>
+    internal const double AttributeLengthShare = 0.8;
+
+    /// <summary>How much more alike the sentence model must find the cells of one column than the cells of one row for the
+    /// table to hold attributes (<see cref="CellLikeness"/>): down a column the cells are of one kind (all purposes, all
+    /// visibilities: "Public (visible in logs)", "Masked in logs"), across a row of different kinds, where a comparison's
+    /// row holds one attribute's values ("Connection-oriented" beside "Connectionless"). Measured on the same 109 tables:
+    /// "Feature | Purpose | Visibility" 0.38, "| Description | Default" 0.33, "Category | Max Speed | Max Distance | Common
+    /// Use" 0.52, "Parameter | DHCP Option | Example" 0.31, "Factor | Description | Example" 0.27; of the 88 real
+    /// comparisons the highest is 0.20 (the equity tax rows again: a long 83(b) proviso beside "No tax."), the next 0.10
+    /// (NotebookLM and Agentspace). The tables whose notes explain a value in its own words ("Parameter | Value | Notes")
+    /// have rows as alike as a comparison's (the note repeats the value) and are told by their lengths
+    /// (<see cref="AttributeLengthShare"/>); a table whose columns are alike in length and meaning both ("Feature | What
+    /// it does | Reactive or Proactive?", 0.23 and −0.01) still reads as a comparison, and writes nothing.</summary>
+    internal const double AttributeLikenessGap = 0.25;
+
+    /// <summary>True when the table's compared columns are attributes of its rows, not things compared ("Parameter | Value
+    /// | Notes", "Feature | Purpose | Visibility"): its columns' cells differ in length from column to column
+    /// (<see cref="AttributeLengthShare"/>) or are more alike down a column than across a row
+    /// (<see cref="AttributeLikenessGap"/>; without a model, the lengths alone). A table with one compared column has
+    /// nothing to set side by side and is never one.</summary>
+    internal static bool HoldsAttributes(NotesTable table, KindSimilarity kinds)
+    {
+        if (table.Headers.Count < 3)
+        {
+            return false;
+        }
+
+        if (LengthBetweenColumns(table) >= AttributeLengthShare - 1e-9)
+        {
+            return true;
+        }
+
+        var (row, column) = CellLikeness(table, kinds);
+        return row is { } r && column is { } c && c - r >= AttributeLikenessGap - 1e-9;
+    }
+
+    /// <summary>How alike the sentence model finds the cells of one row across the compared columns (the mean over the
+    /// rows of their cells' pairwise likeness), and the cells of one compared column down the rows (the mean over the
+    /// columns); null without a model or without two cells to compare.</summary>
+    internal static (double? Row, double? Column) CellLikeness(NotesTable table, KindSimilarity kinds)
+    {
+        if (!kinds.Available)
+        {
+            return (null, null);
+        }
+
+        static double? MeanPairs(IReadOnlyList<string> cells, KindSimilarity kinds)
+        {
+            var texts = cells.Where(c => c.Length > 0).ToList();
+            var pairs = new List<double>();
+            for (var i = 0; i < texts.Count; i++)
+            {
+                for (var j = i + 1; j < texts.Count; j++)
+                {
+                    pairs.Add(kinds.Similarity(texts[i], texts[j]) ?? 0);
+                }
+            }
+
+            return pairs.Count > 0 ? pairs.Average() : null;
+        }
+
+        var compared = Enumerable.Range(1, table.Headers.Count - 1).ToList();
+        var rows = table.Cells.Select(r => MeanPairs(compared.Select(c => r[c]).ToList(), kinds)).OfType<double>().ToList();
+        var columns = compared.Select(c => MeanPairs(table.Cells.Select(r => r[c]).ToList(), kinds)).OfType<double>().ToList();
+        return (rows.Count > 0 ? rows.Average() : null, columns.Count > 0 ? columns.Average() : null);
+    }
+
+    /// <summary>The share of the compared cells' spread in length (words, on a log scale) that lies between the columns'
+    /// means: near 1 when each column has a length of its own (a short value beside a long note), near 0 when the columns'
+    /// cells are alike in length.</summary>
+    internal static double LengthBetweenColumns(NotesTable table)
+    {
+        var columns = Enumerable.Range(1, table.Headers.Count - 1)
+            .Select(c => table.Cells.Select(r => Math.Log(1 + QuizText.WordCount(r[c]))).ToList()).ToList();
+        var all = columns.SelectMany(c => c).ToList();
+        var mean = all.Average();
+        var total = all.Sum(x => (x - mean) * (x - mean));
+        var between = columns.Sum(c => c.Count * (c.Average() - mean) * (c.Average() - mean));
+        return total > 0 ? between / total : 0;
+    }
 
     /// <summary>Rows as things: which thing has this cell, among the other rows' things.</summary>
     private static IEnumerable<Candidate> FromThings(NotesTable table)

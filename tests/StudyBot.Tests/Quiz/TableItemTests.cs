@@ -72,7 +72,7 @@ public class TableItemTests
         Assert.Equal(4, table.Rows.Count);
         Assert.Equal(["SSH", "22", "Secure remote login and command execution"], table.Cells[0]);
         Assert.Equal(table.Rows[0].LineStart - 2, table.HeaderLine);
-        Assert.False(QuestionGenerator.ComparesItsColumns(table));
+        Assert.False(QuestionGenerator.ComparesItsColumns(table, KindSimilarity.None));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class TableItemTests
     public void Generate_Comparison_AsksWhichComparedColumnHasTheCell()
     {
         var (passages, _) = Notes("net/transport.md", TcpUdp);
-        Assert.True(QuestionGenerator.ComparesItsColumns(Assert.Single(QuestionGenerator.Tables(passages))));
+        Assert.True(QuestionGenerator.ComparesItsColumns(Assert.Single(QuestionGenerator.Tables(passages)), KindSimilarity.None));
 
         var questions = Written("net/transport.md", TcpUdp);
 
@@ -133,6 +133,67 @@ public class TableItemTests
         // The citation quotes the header with the row, so the reveal shows which column said it.
         var ordering = questions.Single(q => q.Text.Contains("for Ordering", StringComparison.Ordinal));
         Assert.Equal(5, ordering.Citation.LineStart);
+    }
+
+    private const string ValueNotes = """
+        # Audit log
+
+        ## Numbers to know
+
+        | Parameter | Value | Notes |
+        |---|---|---|
+        | **HTTP 403** | Permission denied | Returned when a user lacks write permissions or is blocked by a branch protection rule |
+        | **Dormant user threshold** | **30 days** (default) | A user with no activity for thirty days is flagged as dormant, which is useful for reclaiming seats |
+        | **Stream pause buffer** | **7 days** | If a stream is paused for a week or less it resumes from where it left off |
+        """;
+
+    private const string PurposeVisibility = """
+        # Environments
+
+        ## Don't confuse these
+
+        | Feature | Purpose | Visibility |
+        |---|---|---|
+        | **Environment** | Protection rules, approvals | Public (visible in logs) |
+        | **Environment secrets** | Sensitive values scoped to environment | Masked in logs |
+        | **Environment variables** | Non-sensitive config values | Public (visible in logs) |
+        """;
+
+    [Fact]
+    public void Generate_AttributeTable_AsksNoComparisonOfItsColumns()
+    {
+        // "Parameter" names an axis of comparison, but Value and Notes are what each parameter has, not two things
+        // compared: "which has “Permission denied” for HTTP 403? Value / Notes" taught nothing (sixty-fifth session).
+        var (passages, _) = Notes("audit.md", ValueNotes);
+        Assert.False(QuestionGenerator.ComparesItsColumns(Assert.Single(QuestionGenerator.Tables(passages)), KindSimilarity.None));
+
+        Assert.DoesNotContain(Written("audit.md", ValueNotes), q => q.Text.StartsWith("In the notes' comparison", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HoldsAttributes_ColumnsOfTheirOwnLengthOrKind_NotAComparisonsColumns()
+    {
+        var tcpUdp = Assert.Single(QuestionGenerator.Tables(Notes("net/transport.md", TcpUdp).Passages));
+        var valueNotes = Assert.Single(QuestionGenerator.Tables(Notes("audit.md", ValueNotes).Passages));
+        var purposeVisibility = Assert.Single(QuestionGenerator.Tables(Notes("env.md", PurposeVisibility).Passages));
+
+        // Lengths: a short value beside a long note in every row, where a comparison's cells are alike in length.
+        Assert.True(QuestionGenerator.LengthBetweenColumns(valueNotes) >= QuestionGenerator.AttributeLengthShare);
+        Assert.True(QuestionGenerator.LengthBetweenColumns(tcpUdp) < QuestionGenerator.AttributeLengthShare);
+        Assert.True(QuestionGenerator.HoldsAttributes(valueNotes, KindSimilarity.None));
+
+        // Purposes and visibilities are alike in length: only the model tells that each column holds a kind of its own.
+        Assert.True(QuestionGenerator.LengthBetweenColumns(purposeVisibility) < QuestionGenerator.AttributeLengthShare);
+        Assert.False(QuestionGenerator.HoldsAttributes(purposeVisibility, KindSimilarity.None));
+        var visibilities = new KindSimilarity(new ChosenEmbedder(("Public (visible in logs)", 0.9), ("Masked in logs", 0.9)));
+        var (row, column) = QuestionGenerator.CellLikeness(purposeVisibility, visibilities);
+        Assert.True(column - row >= QuestionGenerator.AttributeLikenessGap, $"row {row}, column {column}");
+        Assert.True(QuestionGenerator.HoldsAttributes(purposeVisibility, visibilities));
+
+        // A comparison's cells are alike across a row: one attribute's values for the compared things.
+        var orderings = new KindSimilarity(new ChosenEmbedder(("Data arrives in order", 0.9), ("Packets can arrive out of order", 0.9)));
+        Assert.False(QuestionGenerator.HoldsAttributes(tcpUdp, orderings));
+        Assert.True(QuestionGenerator.ComparesItsColumns(tcpUdp, orderings));
     }
 
     [Fact]
