@@ -245,6 +245,14 @@ public static partial class QuestionGenerator
         return total > 0 ? between / total : 0;
     }
 
+    /// <summary>True when another thing's cell says what the asked cell says: the same text, or the asked cell inside it
+    /// as whole words ("Web server" for nginx beside "Apache web server" for httpd: httpd is a web server too, and "which
+    /// service has “Web server” under “Description”?" had two right answers). As written, numbers, brackets and negations
+    /// included: "1 Gbps" beside "10 Gbps", "O(n)" beside "O(n + k)" and "No delivery guarantees" beside "Guaranteed
+    /// delivery with ACKs" say different things.</summary>
+    internal static bool SaysItToo(string other, string asked) =>
+        QuizText.ContainsAsWords(other, asked);
+
     /// <summary>Rows as things: which thing has this cell, among the other rows' things.</summary>
     private static IEnumerable<Candidate> FromThings(NotesTable table)
     {
@@ -262,7 +270,7 @@ public static partial class QuestionGenerator
             for (var c = 1; c < table.Headers.Count; c++)
             {
                 var cell = table.Cells[r][c];
-                if (!IsTableCellAsked(cell) || table.Cells.Where((_, o) => o != r).Any(o => QuizText.Normalize(o[c]) == QuizText.Normalize(cell)))
+                if (!IsTableCellAsked(cell) || table.Cells.Where((_, o) => o != r).Any(o => SaysItToo(o[c], cell)))
                 {
                     continue;
                 }
@@ -317,7 +325,7 @@ public static partial class QuestionGenerator
             {
                 var k = 1 + ((r + step) % things.Count);
                 var cell = table.Cells[r][k];
-                if (!IsTableCellAsked(cell) || Enumerable.Range(1, things.Count).Any(o => o != k && QuizText.Normalize(table.Cells[r][o]) == QuizText.Normalize(cell)))
+                if (!IsTableCellAsked(cell) || Enumerable.Range(1, things.Count).Any(o => o != k && SaysItToo(table.Cells[r][o], cell)))
                 {
                     continue;
                 }

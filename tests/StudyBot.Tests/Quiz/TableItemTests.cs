@@ -214,6 +214,40 @@ public class TableItemTests
         Assert.DoesNotContain(questions, q => q.Text.Contains("Web page transfer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Generate_CellAnotherRowSaysInMoreWords_IsNotAsked()
+    {
+        // The Linux notes' services: httpd is a web server too, so "Web server" would have two right answers.
+        var questions = Written("notes/services.md", """
+            # Services
+
+            | Service | Description |
+            |---|---|
+            | nginx | Web server |
+            | httpd | Apache web server |
+            | mariadb | Relational database server |
+            | vsftpd | File transfer server for FTP |
+            | sshd | Remote login daemon for SSH |
+            """);
+
+        Assert.DoesNotContain(questions, q => q.Text.Contains("“Web server”", StringComparison.Ordinal));
+        Assert.Contains(questions, q => q.Text.Contains("“Apache web server”", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Web server", "Apache web server", true)]
+    [InlineData("web page transfer", "Web page transfer", true)]
+    [InlineData("Apache web server", "Web server", false)]
+    [InlineData("1 Gbps", "10 Gbps", false)]
+    [InlineData("No delivery guarantees", "Guaranteed delivery with ACKs", false)]
+    [InlineData("Very High", "High", false)]
+    [InlineData("32 bits (4 bytes)", "128 bits (16 bytes)", false)]
+    [InlineData("1 Gbps", "11 Gbps", false)]
+    [InlineData("O(n)", "O(n + k)", false)]
+    [InlineData("Subsequent steps", "Subsequent steps in the same job", true)]
+    public void SaysItToo_AnotherCellHoldingTheAskedWordsInOrder_SaysIt(string asked, string other, bool expected) =>
+        Assert.Equal(expected, QuestionGenerator.SaysItToo(other, asked));
+
     [Theory]
     [InlineData("What it is")]
     [InlineData("Layer(s)")]
