@@ -200,9 +200,15 @@ public static partial class QuestionGenerator
         return row is { } r && column is { } c && c - r >= AttributeLikenessGap - 1e-9;
     }
 
+    /// <summary>The most rows whose cells <see cref="CellLikeness"/> compares: a column's likeness takes every pair of its
+    /// cells, so a table of thousands of rows would cost millions of comparisons and a vector for every cell; its first
+    /// rows say what its columns hold as well.</summary>
+    internal const int MaxLikenessRows = 40;
+
     /// <summary>How alike the sentence model finds the cells of one row across the compared columns (the mean over the
     /// rows of their cells' pairwise likeness), and the cells of one compared column down the rows (the mean over the
-    /// columns); null without a model or without two cells to compare.</summary>
+    /// columns), over the first <see cref="MaxLikenessRows"/> rows; null without a model or without two cells to
+    /// compare.</summary>
     internal static (double? Row, double? Column) CellLikeness(NotesTable table, KindSimilarity kinds)
     {
         if (!kinds.Available)
@@ -226,8 +232,9 @@ public static partial class QuestionGenerator
         }
 
         var compared = Enumerable.Range(1, table.Headers.Count - 1).ToList();
-        var rows = table.Cells.Select(r => MeanPairs(compared.Select(c => r[c]).ToList(), kinds)).OfType<double>().ToList();
-        var columns = compared.Select(c => MeanPairs(table.Cells.Select(r => r[c]).ToList(), kinds)).OfType<double>().ToList();
+        var cells = table.Cells.Take(MaxLikenessRows).ToList();
+        var rows = cells.Select(r => MeanPairs(compared.Select(c => r[c]).ToList(), kinds)).OfType<double>().ToList();
+        var columns = compared.Select(c => MeanPairs(cells.Select(r => r[c]).ToList(), kinds)).OfType<double>().ToList();
         return (rows.Count > 0 ? rows.Average() : null, columns.Count > 0 ? columns.Average() : null);
     }
 

@@ -13,6 +13,9 @@ internal sealed class ChosenEmbedder(params (string Text, double ToAnchor)[] tex
 
     public int Dimensions => 64;
 
+    /// <summary>Every text the embedder was asked for, once each.</summary>
+    public IReadOnlyList<string> Embedded => _axes;
+
     public float[][] Embed(IReadOnlyList<string> batch) => batch.Select(Vector).ToArray();
 
     private float[] Vector(string text)

@@ -215,6 +215,22 @@ public class TableItemTests
     }
 
     [Fact]
+    public void CellLikeness_ALongTable_ComparesItsFirstRowsOnly()
+    {
+        // Every pair of a column's cells is compared: a table of thousands of rows must not cost a vector for every cell.
+        var rows = Enumerable.Range(1, 300).Select(i => $"| Point {i} | first side {i} | second side {i} |");
+        var text = "# Long\n\n| Feature | One | Other |\n|---|---|---|\n" + string.Join('\n', rows) + "\n";
+        var table = Assert.Single(QuestionGenerator.Tables(Notes("long.md", text).Passages));
+        var embedder = new ChosenEmbedder();
+
+        var (row, column) = QuestionGenerator.CellLikeness(table, new KindSimilarity(embedder));
+
+        Assert.NotNull(row);
+        Assert.NotNull(column);
+        Assert.Equal(2 * QuestionGenerator.MaxLikenessRows, embedder.Embedded.Count);
+    }
+
+    [Fact]
     public void Generate_CellAnotherRowSaysInMoreWords_IsNotAsked()
     {
         // The Linux notes' services: httpd is a web server too, so "Web server" would have two right answers.
