@@ -38,7 +38,7 @@ internal static class QuizAttributeTables
                 {
                     var (rowLike, colLike) = QuestionGenerator.CellLikeness(table, f.Kinds);
                     output.WriteLine(string.Join('\t',
-                        folder.Trim(), file.Key, table.HeaderLine.ToString(CultureInfo.InvariantCulture), table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0]), QuestionGenerator.ComparesItsColumns(table, f.Kinds),
+                        folder.Trim(), file.Key, table.HeaderLine.ToString(CultureInfo.InvariantCulture), QuestionGenerator.HasAxisCorner(table), QuestionGenerator.ComparesItsColumns(table, f.Kinds),
                         table.Rows.Count.ToString(CultureInfo.InvariantCulture), (table.Headers.Count - 1).ToString(CultureInfo.InvariantCulture),
                         F(rowLike), F(colLike), F(QuestionGenerator.LengthBetweenColumns(table)), F(LengthFold(table)),
                         string.Join(" | ", table.Headers).Replace('\t', ' ')));

@@ -152,8 +152,12 @@ public static partial class QuestionGenerator
     /// columns say what they are). A first try also took a table whose other headers the section or file named as
     /// compared; it read "Code | Value | Notes" in a file called notes.md as a comparison of Value and Notes (outside
     /// rating 44, T53).</summary>
-    internal static bool ComparesItsColumns(NotesTable table, KindSimilarity kinds) =>
-        (table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0])) && !HoldsAttributes(table, kinds);
+    internal static bool ComparesItsColumns(NotesTable table, KindSimilarity kinds) => HasAxisCorner(table) && !HoldsAttributes(table, kinds);
+
+    /// <summary>True when the table's first header is empty or names an axis of comparison ("Feature", "Aspect"): the
+    /// layout of a comparison of its columns, which <see cref="HoldsAttributes"/> may still overrule.</summary>
+    internal static bool HasAxisCorner(NotesTable table) =>
+        table.Headers[0].Length == 0 || QuizLexicon.ComparisonAxes.Contains(table.Headers[0]);
 
     /// <summary>The least share of the compared cells' spread in length that may lie between the columns for the table to
     /// hold attributes (<see cref="LengthBetweenColumns"/>): each column has a length of its own, a short value beside a

@@ -44,24 +44,10 @@ internal static partial class QuizText
         return n.Length > 0 && Normalize(haystack).Contains(n, StringComparison.Ordinal);
     }
 
-    /// <summary><see cref="ContainsNormalized"/> where the needle stands as whole words of the haystack, numbers and
-    /// brackets as written: "web server" in "Apache web server", not "1 gbps" in "11 gbps" nor "o(n)" in "o(n + k)".</summary>
-    public static bool ContainsAsWords(string haystack, string needle)
-    {
-        var n = Normalize(needle);
-        var h = Normalize(haystack);
-        for (var at = n.Length == 0 ? -1 : h.IndexOf(n, StringComparison.Ordinal); at >= 0; at = h.IndexOf(n, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + n.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(h[at - 1]) || !char.IsLetterOrDigit(n[0]))
-                && (end == h.Length || !char.IsLetterOrDigit(h[end]) || !char.IsLetterOrDigit(n[^1])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary><see cref="ContainsNormalized"/> where the needle stands as whole words of the haystack
+    /// (<see cref="HasWord"/>), numbers and brackets as written: "web server" in "Apache web server", not "1 gbps" in
+    /// "11 gbps" nor "o(n)" in "o(n + k)".</summary>
+    public static bool ContainsAsWords(string haystack, string needle) => Normalize(needle) is { Length: > 0 } n && HasWord(Normalize(haystack), n);
 
     /// <summary>Content words (3+ letters, not stop words), cut to 5 characters so "encrypted" meets "encryption".</summary>
     public static HashSet<string> Stems(string text)
