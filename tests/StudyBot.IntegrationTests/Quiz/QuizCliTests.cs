@@ -77,10 +77,31 @@ public partial class QuizCliTests
     public async Task Quiz_MoreAskedThanExist_GivesAllOfThemAndSaysHowMany()
     {
         var (questions, error, code) = await RunAsync(Seed, 1000);
+        var (reserve, _, _) = await RunAsync(Seed, 1000, reserve: true);
         Assert.Equal(0, code);
         Assert.InRange(questions.Count, 3, 999);
-        Assert.Contains($"only {questions.Count} distinct questions", error, StringComparison.Ordinal);
+        Assert.NotEmpty(reserve);
+        // The daily quiz goes on to the reserve, so the note counts it too.
+        Assert.Contains($"the bank holds only {questions.Count} questions (1000 asked for); the reserve holds {reserve.Count} more", error, StringComparison.Ordinal);
         AssertSound(Seed, questions);
+    }
+
+    [Fact]
+    public async Task Quiz_NotesThatGiveNoQuestion_SayItAndExitWithOne()
+    {
+        using var folder = new TempFolder("studybot-quizcli-none-");
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.md"), "# Notes\n\nWe met on Monday and talked about the plan.\n");
+
+        var (questions, error, code) = await RunAsync(folder, 5);
+        var (reserve, reserveError, reserveCode) = await RunAsync(folder, 5, reserve: true);
+
+        Assert.Empty(questions);
+        Assert.Empty(reserve);
+        Assert.Equal(1, code);
+        Assert.Contains("only 0 distinct questions can be made from these notes (5 asked for)", error, StringComparison.Ordinal);
+        // An empty reserve is no failure: the bank is all the notes give.
+        Assert.Equal(0, reserveCode);
+        Assert.Contains("the reserve holds 0 questions", reserveError, StringComparison.Ordinal);
     }
 
     [Fact]
