@@ -375,20 +375,8 @@ internal static partial class QuizText
     public static bool IsAcronym(string term) =>
         term.Length >= 2 && term.Any(char.IsLetter) && term.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '/');
 
-    internal static bool HasWord(string normalizedText, string normalizedWord)
-    {
-        for (var at = normalizedText.IndexOf(normalizedWord, StringComparison.Ordinal); at >= 0;
-             at = normalizedText.IndexOf(normalizedWord, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + normalizedWord.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(normalizedText[at - 1])) && (end == normalizedText.Length || !char.IsLetterOrDigit(normalizedText[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when a normalized word or phrase stands in normalized text with no letter or digit beside it.</summary>
+    internal static bool HasWord(string normalizedText, string normalizedWord) => StandsIn(normalizedText, normalizedWord, char.IsLetterOrDigit);
 
     /// <summary>The capitals of a name's content words: "Elastic Load Balancer" → "ELB".</summary>
     private static string Initials(List<string> words) =>
