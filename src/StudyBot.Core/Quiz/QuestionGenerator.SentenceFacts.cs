@@ -132,9 +132,13 @@ public static partial class QuestionGenerator
     /// execute terraform init the system asks …", rated good eleven times), lean on its section ("It can be …") or its
     /// later sentences on its first ("BGP is … It routes traffic …", rated good twelve times). An exclaimed sentence
     /// ("Voila! We got our removed file back.", "It matches! There's no value to add to, …") is the same voice, telling
-    /// how the example went (outside rating 53, P58); a macro's "!" ("The assert! macro") is not.</summary>
+    /// how the example went (outside rating 53, P58); a macro's "!" ("The assert! macro") is not. So is a paragraph that
+    /// opens by leaning on the text before it or pointing the reader at it (<see cref="QuizLexicon.LeaningPhrases"/>:
+    /// "For now, know that the Vec&lt;T&gt; type …", "Note that toString will get called whenever the obj is used …",
+    /// outside rating 65, P62 and P65, both defects: the example they speak of is not shown).</summary>
     internal static bool IsWalkthrough(string paragraph) =>
-        QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains) || ExclaimedSentence().IsMatch(paragraph);
+        QuizText.Words(paragraph).Any(QuizLexicon.WalkthroughMarkers.Contains) || ExclaimedSentence().IsMatch(paragraph)
+        || OpensWithPhrase(paragraph, QuizLexicon.LeaningPhrases);
 
     /// <summary>A sentence that ends in "!" with another sentence after it.</summary>
     [GeneratedRegex(@"\b\p{L}+!\s+\p{Lu}", RegexOptions.CultureInvariant)]

@@ -257,13 +257,16 @@ internal static partial class QuizLexicon
         "nevertheless", "nonetheless", "rather", "anyway", "another", "luckily", "fortunately", "unfortunately",
     };
 
-    /// <summary>Openings of several words that lean on the sentence before it ("For example, if you remove …", "By the
-    /// same token, …"): what they continue is not in the sentence.</summary>
+    /// <summary>Openings of several words that lean on the text before them ("For example, if you remove …", "By the
+    /// same token, …"), or point the reader at it ("Note that _____ will get called whenever the obj is used …", "For
+    /// now, know that the _____ type …", "Notice how the Deploy stage …": outside rating 65, P62 and P65): what they
+    /// continue is not in the sentence.</summary>
     public static readonly string[] LeaningPhrases =
     [
         "for example", "for instance", "in other words", "by the same token", "on the other hand", "in addition",
         "in contrast", "by contrast", "at this point", "as such", "to do so", "in turn", "in the same way", "continuing",
-        "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you",
+        "comparatively", "alternatively", "specifically", "as mentioned", "as we", "as you", "for now", "note that",
+        "notice that", "notice how",
     ];
 
     /// <summary>A sentence that speaks of the page itself: a part of it named with a pointing word ("In this section",

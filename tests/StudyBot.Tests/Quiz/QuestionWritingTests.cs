@@ -644,6 +644,10 @@ public class QuestionWritingTests
     [InlineData("BGP is the routing protocol that glues the internet together. It routes traffic between autonomous systems.", false)]
     [InlineData("It can be attached to one instance at a time and is replicated within its zone.", false)] // leans on its section, shown
     [InlineData("Important: If we have a local state and change to the S3 backend, when we execute terraform init the system asks us to copy the state.", false)]
+    [InlineData("For now, know that the Vec<T> type provided by the standard library can hold any type.", true)] // outside rating 65, P62
+    [InlineData("Note that toString will get called whenever the obj is used in an index position.", true)] // outside rating 65, P65
+    [InlineData("Notice how the Deploy stage uses rsync over SSH and restarts a systemd service on the remote host.", true)]
+    [InlineData("A note that is pinned stays at the top of the channel for every member.", false)]
     public void IsWalkthrough_ShortParagraphInTheAuthorsVoice(string paragraph, bool expected) =>
         Assert.Equal(expected, QuestionGenerator.IsWalkthrough(paragraph));
 
