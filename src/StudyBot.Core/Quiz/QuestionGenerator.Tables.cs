@@ -381,10 +381,14 @@ public static partial class QuestionGenerator
         && !text.Contains(',', StringComparison.Ordinal) && !text.EndsWith('.');
 
     /// <summary>A header that reads as a noun inside "Which command has the purpose …": not a question ("What it does",
-    /// "Why UDP?") and not a form with brackets ("Layer(s)", outside rating 44, T15, T20, T46).</summary>
+    /// "Why UDP?"), not a form with brackets ("Layer(s)", outside rating 44, T15, T20, T46), and not a clause the rows
+    /// finish, ending on a word that needs what follows it (<see cref="QuizLexicon.DanglingEnds"/>: the data-science
+    /// notes' "You need to:" over "Compare categories", which gave "which you need to has “Bar, Pie” under “You should
+    /// use”?").</summary>
     private static bool IsNounHeader(string header) =>
         header.Length > 0 && !header.Contains('(', StringComparison.Ordinal) && !header.EndsWith('?')
-        && !QuizLexicon.QuestionStarts.Contains(QuizText.FirstWord(header));
+        && !QuizLexicon.QuestionStarts.Contains(QuizText.FirstWord(header))
+        && QuizText.Words(header) is { Count: > 0 } words && !QuizLexicon.DanglingEnds.Contains(words[^1]);
 
     /// <summary>True when the cell asked points to the key by its letters, not by what the notes say (outside rating 44):
     /// a cell word and a word of the key share their first <see cref="SharedStemLetters"/> letters and no wrong choice

@@ -268,10 +268,14 @@ public class TableItemTests
     [InlineData("What it is")]
     [InlineData("Layer(s)")]
     [InlineData("Why UDP?")]
+    [InlineData("You need to")]
+    [InlineData("Good for")]
     public void Generate_FirstHeaderThatIsNoNoun_IsNotWrittenIntoTheQuestion(string header)
     {
         // "which {header} has …": outside rating 44 read "Which OSI layer(s) has …" and "which command has the what it
-        // does …" as broken; the other headers are quoted as the column's name instead.
+        // does …" as broken; the other headers are quoted as the column's name instead. A header that ends on a word
+        // needing what follows is a clause the table's rows finish, not a noun: the data-science notes' "You need to:"
+        // gave "which you need to has “Bar, Pie” under “You should use”?".
         var questions = Written("git/commands.md", $"""
             # Git
 
