@@ -12,6 +12,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-gloss-giveaway WORDNET_DICT [OUT.tsv]   every rated item's choices' WordNet senses against the stem, AUC by kind (QuizGlossGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-attribute-tables FOLDERS.txt [OUT.tsv]   every table of the listed notes folders: its cells' likeness across a row and down a column, the share of their spread in length between the columns (QuizAttributeTables.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-table-kinds FOLDERS.txt [OUT.tsv]   every pair of row names of every table of things of the listed notes folders, with the sentence model's likeness (QuizTableKinds.cs)
 // Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
@@ -42,6 +43,7 @@ Action<string, string[]>? tool = command switch
     "quiz-command-giveaway" => QuizCommandGiveaway.Run,
     "quiz-lure-context" => QuizLureContext.Run,
     "quiz-attribute-tables" => QuizAttributeTables.Run,
+    "quiz-table-kinds" => QuizTableKinds.Run,
     "background-words" => BackgroundWords.Run,
     _ => null,
 };

@@ -13,41 +13,18 @@ namespace StudyBot.Eval;
 /// </summary>
 internal static class QuizAttributeTables
 {
-    public static void Run(string root, string[] args)
-    {
-        if (args.Length < 2)
-        {
-            Console.Error.WriteLine("usage: quiz-attribute-tables FOLDERS.txt [OUT.tsv] (one notes folder a line, relative to the repository root)");
-            Environment.ExitCode = 2;
-            return;
-        }
-
-        var folders = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).ToList();
-        var outPath = args.Length > 2 ? args[2] : "attribute-tables.tsv";
-        using var model = QuizFitting.Model(root);
-        var read = new QuizFolders(root, model);
-        using var output = new StreamWriter(outPath);
-        output.WriteLine("folder\tfile\tline\taxis_header\tcompares\trows\tcols\trow_like\tcol_like\tlength_between\tlength_fold\theaders");
-        foreach (var folder in folders)
-        {
-            var f = read.Get(folder.Trim());
-            var content = QuestionGenerator.ContentPassages(f.Passages);
-            foreach (var file in content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+    public static void Run(string root, string[] args) =>
+        QuizFolders.EachTable(root, args, "quiz-attribute-tables", "attribute-tables.tsv",
+            "folder\tfile\tline\taxis_header\tcompares\trows\tcols\trow_like\tcol_like\tlength_between\tlength_fold\theaders",
+            (output, folder, file, table, f) =>
             {
-                foreach (var table in QuestionGenerator.Tables(file.OrderBy(p => p.LineStart).ToList()))
-                {
-                    var (rowLike, colLike) = QuestionGenerator.CellLikeness(table, f.Kinds);
-                    output.WriteLine(string.Join('\t',
-                        folder.Trim(), file.Key, table.HeaderLine.ToString(CultureInfo.InvariantCulture), QuestionGenerator.HasAxisCorner(table), QuestionGenerator.ComparesItsColumns(table, f.Kinds),
-                        table.Rows.Count.ToString(CultureInfo.InvariantCulture), (table.Headers.Count - 1).ToString(CultureInfo.InvariantCulture),
-                        F(rowLike), F(colLike), F(QuestionGenerator.LengthBetweenColumns(table)), F(LengthFold(table)),
-                        string.Join(" | ", table.Headers).Replace('\t', ' ')));
-                }
-            }
-        }
-
-        Console.WriteLine($"wrote {outPath}");
-    }
+                var (rowLike, colLike) = QuestionGenerator.CellLikeness(table, f.Kinds);
+                output.WriteLine(string.Join('\t',
+                    folder, file, table.HeaderLine.ToString(CultureInfo.InvariantCulture), QuestionGenerator.HasAxisCorner(table), QuestionGenerator.ComparesItsColumns(table, f.Kinds),
+                    table.Rows.Count.ToString(CultureInfo.InvariantCulture), (table.Headers.Count - 1).ToString(CultureInfo.InvariantCulture),
+                    F(rowLike), F(colLike), F(QuestionGenerator.LengthBetweenColumns(table)), F(LengthFold(table)),
+                    string.Join(" | ", table.Headers).Replace('\t', ' ')));
+            });
 
     /// <summary>How many times longer the wordiest compared column's cells are than the tersest's, by the geometric mean
     /// of their words plus one: measured, not kept (equity compensation's tax comparison, 2.9-fold, lies above

@@ -67,4 +67,42 @@ internal sealed class QuizFolders(string root, ITextEmbedder model)
             .Where(d => d.Number >= 2)
             .OrderBy(d => d.Number)
             .Select(d => d.Dir);
+
+    /// <summary>Every table of the notes folders listed in <c>args[1]</c> (one folder a line, relative to the repository
+    /// root), in file order, with its folder's context: the walk the table measurements share (quiz-attribute-tables,
+    /// quiz-table-kinds). Writes the usage and returns false when no list is given.</summary>
+    public static bool EachTable(string root, string[] args, string tool, string defaultOut, string header,
+        Action<StreamWriter, string, string, QuestionGenerator.NotesTable, Folder> write)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine($"usage: {tool} FOLDERS.txt [OUT.tsv] (one notes folder a line, relative to the repository root)");
+            Environment.ExitCode = 2;
+            return false;
+        }
+
+        var folders = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList();
+        var outPath = args.Length > 2 ? args[2] : defaultOut;
+        using var model = QuizFitting.Model(root);
+        var read = new QuizFolders(root, model);
+        using (var output = new StreamWriter(outPath))
+        {
+            output.WriteLine(header);
+            foreach (var folder in folders)
+            {
+                var f = read.Get(folder);
+                var content = QuestionGenerator.ContentPassages(f.Passages);
+                foreach (var file in content.GroupBy(p => p.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    foreach (var table in QuestionGenerator.Tables(file.OrderBy(p => p.LineStart).ToList()))
+                    {
+                        write(output, folder, file.Key, table, f);
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine($"wrote {outPath}");
+        return true;
+    }
 }

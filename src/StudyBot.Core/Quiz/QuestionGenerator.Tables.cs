@@ -125,7 +125,7 @@ public static partial class QuestionGenerator
         foreach (var table in Tables(filePassages))
         {
             var written = 0;
-            var questions = ComparesItsColumns(table, kinds) ? FromComparison(table) : FromThings(table);
+            var questions = ComparesItsColumns(table, kinds) ? FromComparison(table) : FromThings(table, kinds);
             foreach (var c in questions)
             {
                 if (written == MaxTableQuestions)
@@ -264,8 +264,34 @@ public static partial class QuestionGenerator
     internal static bool SaysItToo(string other, string asked) =>
         QuizText.ContainsAsWords(other, asked);
 
-    /// <summary>Rows as things: which thing has this cell, among the other rows' things.</summary>
-    private static IEnumerable<Candidate> FromThings(NotesTable table)
+    /// <summary>True when the model shows the row to be of another kind than the key's row, so it is no fair wrong choice.
+    /// Where the first header names the rows' kind ("Protocol", "Mode"), the notes' layout vouches for every row, as a
+    /// heading does for the sections under it, and none is. Where it names none (an axis of comparison or no header,
+    /// <see cref="HasAxisCorner"/>: a table <see cref="HoldsAttributes"/> made a table of things), a row is of another
+    /// kind when the model finds another row of the key's kind (<see cref="KindSimilarity.SameKind"/> or more like the
+    /// key) and this one under <see cref="KindSimilarity.OtherKind"/>, the least likeness of a sibling title. The GitHub
+    /// certification notes' "Parameter | Value | Purpose" sets Port 122 and Port 8443 (0.65) beside Default backup
+    /// snapshots (0.00) and Recommended backup frequency (0.10): "which parameter has “Administrative SSH” under
+    /// “Value”?" is asked between the two ports. Without a row of the key's kind the model gives no verdict: the
+    /// networking notes' DHCP parameters are one kind at 0.10–0.45 (Subnet Mask beside Default Gateway 0.30, Lease Time
+    /// 0.20), and an absolute 0.3 alone cut three fair wrong choices of four. Not under a kind noun: there the model puts
+    /// a wrong choice of 108 of the reserve's 204 table items under 0.3, nearly all fair (EIGRP and RIP 0.05, User EXEC
+    /// and Global Config 0.10, TYPE and CWD 0.00), and a split of the row names into two groups flags 31 items, the ports
+    /// among mostly fair ones (docs/quiz.md, "A table of things whose rows are of mixed kinds").</summary>
+    internal static bool RowOfAnotherKind(NotesTable table, int key, int row, KindSimilarity kinds)
+    {
+        if (!HasAxisCorner(table) || kinds.Similarity(table.Cells[key][0], table.Cells[row][0]) is not { } like || like >= KindSimilarity.OtherKind - 1e-9)
+        {
+            return false;
+        }
+
+        return table.Cells.Where((_, o) => o != key && o != row)
+            .Any(o => kinds.Similarity(table.Cells[key][0], o[0]) >= KindSimilarity.SameKind - 1e-9);
+    }
+
+    /// <summary>Rows as things: which thing has this cell, among the other rows' things of its kind
+    /// (none of another kind by the model: <see cref="RowOfAnotherKind"/>).</summary>
+    private static IEnumerable<Candidate> FromThings(NotesTable table, KindSimilarity kinds)
     {
         var things = table.Cells.Select(r => r[0]).ToList();
         if (things.Count < MinThingRows || things.Any(t => !IsTableChoice(t)) || things.Select(QuizText.Normalize).Distinct(StringComparer.Ordinal).Count() != things.Count
@@ -288,7 +314,7 @@ public static partial class QuestionGenerator
 
                 var text = $"In the notes' table, which {HeaderWords(table.Headers[0])} has “{cell}” under “{table.Headers[c]}”?";
                 var citation = new Citation(row.File, row.Section, row.LineStart, row.LineEnd, QuizText.OneLine(row.Text));
-                var wrong = things.Where((t, o) => o != r && !ShowsItsUse(t, table.Cells[o][c])).Select(t => new Wrong(t, 1.0));
+                var wrong = things.Where((t, o) => o != r && !ShowsItsUse(t, table.Cells[o][c]) && !RowOfAnotherKind(table, r, o, kinds)).Select(t => new Wrong(t, 1.0));
                 var candidate = Assemble(
                     QuizQuestion.MakeId(row.File, row.LineStart.ToString(), c.ToString(), "Table"),
                     QuizQuestionKind.Definition, text, cell, string.Empty, things[r], wrong, $"{things[r]} — {table.Headers[c]}: {cell}", citation, things[r],

@@ -290,6 +290,76 @@ public class TableItemTests
         Assert.Empty(questions);
     }
 
+    private const string PortsAndBackups = """
+        # GHES
+
+        | {0} | Value | Purpose |
+        |---|---|---|
+        | Port 122 | Administrative SSH | The port of the admin shell for the ghe commands, instead of the standard port of SSH |
+        | Port 8443 | Management Console | The web page where an administrator configures and monitors the whole appliance |
+        | Default backup snapshots | 10 | How many snapshots the backup utilities keep, set in the backup configuration file |
+        | Recommended backup frequency | Every hour | Keeps a healthy recovery point objective with at most one hour of data lost |
+        """;
+
+    /// <summary>The model finds the two ports alike (0.64) and neither like a backup setting (0).</summary>
+    private static ChosenEmbedder PortsAlike() => new(("Port 122", 0.8), ("Port 8443", 0.8));
+
+    [Theory]
+    [InlineData("Parameter", new[] { "Port 122", "Port 8443" })]
+    [InlineData("Setting", new[] { "Default backup snapshots", "Port 122", "Port 8443", "Recommended backup frequency" })]
+    public void Generate_RowsOfAnotherKind_AreNoWrongChoicesUnderAHeaderThatNamesNoKind(string header, string[] choices)
+    {
+        // The GitHub certification notes' "Parameter | Value | Purpose" sets two ports beside two backup settings:
+        // "which parameter has “Administrative SSH” under “Value”?" offered Default backup snapshots and Recommended
+        // backup frequency, which a learner rules out knowing only that SSH has a port. "Parameter" names no kind, so the
+        // model must find a row of the key's kind; the fair choice left is the other port. A header that names the rows'
+        // kind vouches for them, as a heading does for its sections: the model finds EIGRP and RIP (0.05), User EXEC and
+        // Global Config (0.1) as unlike as a port and a backup setting, and those tables are fair.
+        var (passages, readLines) = Notes("ghes.md", PortsAndBackups.Replace("{0}", header, StringComparison.Ordinal));
+
+        var questions = QuestionGenerator.Generate(passages, readLines, PortsAlike()).Where(IsTableItem).ToList();
+
+        var q = Assert.Single(questions, q => q.Text.Contains("“Administrative SSH”", StringComparison.Ordinal));
+        Assert.Equal(choices, q.Choices.Order(StringComparer.Ordinal));
+        Assert.Equal(choices.Length == 2 ? QuizQuestionKind.Contrast : QuizQuestionKind.Definition, q.Kind);
+    }
+
+    [Fact]
+    public void RowOfAnotherKind_WithoutARowOfTheKeysKind_NoVerdict()
+    {
+        // The networking notes' DHCP parameters are one kind, yet the model puts them at 0.10–0.45 and none at 0.4 beside
+        // Subnet Mask: an absolute 0.3 alone cut Lease Time, DNS Server(s) and Domain Name, three fair wrong choices.
+        var table = Assert.Single(QuestionGenerator.Tables(Notes("dhcp.md", """
+            # DHCP
+
+            | Parameter | DHCP Option | Example |
+            |---|---|---|
+            | Subnet Mask | Option 1 | 255.255.255.0 |
+            | Default Gateway | Option 3 | 192.168.1.1 |
+            | DNS Server(s) | Option 6 | 8.8.8.8 |
+            | Lease Time | Option 51 | 86400 seconds |
+            """).Passages));
+        // Subnet Mask beside Default Gateway 0.30, DNS Server(s) and Lease Time 0.20; no row at 0.4.
+        var kinds = new KindSimilarity(new ChosenEmbedder(("Subnet Mask", 0.5), ("Default Gateway", 0.6), ("DNS Server(s)", 0.4), ("Lease Time", 0.4)));
+
+        Assert.All([1, 2, 3], row => Assert.False(QuestionGenerator.RowOfAnotherKind(table, 0, row, kinds)));
+
+        var ports = Assert.Single(QuestionGenerator.Tables(Notes("ghes.md", PortsAndBackups.Replace("{0}", "Parameter", StringComparison.Ordinal)).Passages));
+        Assert.False(QuestionGenerator.RowOfAnotherKind(ports, 0, 1, new KindSimilarity(PortsAlike())));
+        Assert.True(QuestionGenerator.RowOfAnotherKind(ports, 0, 2, new KindSimilarity(PortsAlike())));
+        Assert.False(QuestionGenerator.RowOfAnotherKind(ports, 0, 2, KindSimilarity.None));
+    }
+
+    [Fact]
+    public void Generate_RowsOfAnotherKindUnderAnAxisHeader_WithoutAModel_AreWrongChoicesAsBefore()
+    {
+        var text = PortsAndBackups.Replace("{0}", "Parameter", StringComparison.Ordinal);
+
+        var q = Assert.Single(Written("ghes.md", text), q => q.Text.Contains("“Administrative SSH”", StringComparison.Ordinal));
+
+        Assert.Equal(4, q.Choices.Count);
+    }
+
     [Fact]
     public void Generate_ThingsThatAreListsOrPhrases_AreNoChoices()
     {
