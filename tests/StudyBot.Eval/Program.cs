@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-explain [--knowledge DIR] [--why | --all | ID ...]   each bank question's item signals and their contributions (--why: each stage's drops)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- background-words [OUT]   each term's count of the repository's notes folders (BackgroundWords.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-lure-context [OUT.tsv]   every rated blank's wrong choices: their own lines' likeness to the sentence, the key's section (QuizLureContext.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-second-answer [OUT.tsv]   every rated blank's wrong choices: their support as a second answer by lines and by sentences (QuizSecondAnswer.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-command-giveaway [OUT.tsv]   every rated command item: refused by CommandGiveaway now, the task line's likeness to each choice, AUC (QuizCommandGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-gloss-giveaway WORDNET_DICT [OUT.tsv]   every rated item's choices' WordNet senses against the stem, AUC by kind (QuizGlossGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
@@ -42,6 +43,7 @@ Action<string, string[]>? tool = command switch
     "quiz-gloss-giveaway" => QuizGlossGiveaway.Run,
     "quiz-command-giveaway" => QuizCommandGiveaway.Run,
     "quiz-lure-context" => QuizLureContext.Run,
+    "quiz-second-answer" => QuizSecondAnswer.Run,
     "quiz-attribute-tables" => QuizAttributeTables.Run,
     "quiz-table-kinds" => QuizTableKinds.Run,
     "background-words" => BackgroundWords.Run,

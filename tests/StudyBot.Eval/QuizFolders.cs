@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Core.Quiz;
@@ -57,6 +58,32 @@ internal sealed class QuizFolders(string root, ITextEmbedder model)
         }
 
         return null;
+    }
+
+    /// <summary>A rated blank: its verdict's row and item, the cited file and lines, the folder of its notes (null when
+    /// they are not on this machine) and its stem (null when the question quotes none).</summary>
+    internal sealed record RatedBlank(JsonObject Row, JsonObject Item, string File, int LineStart, int LineEnd, string? Folder, string? Masked);
+
+    /// <summary>Every rated fill-in-the-blank verdict of tests/data/quiz-ratings/rated-items.jsonl, in its order.</summary>
+    public static IEnumerable<RatedBlank> RatedBlanks(string root)
+    {
+        foreach (var line in File.ReadLines(Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl")).Where(l => l.Trim().Length > 0))
+        {
+            var o = JsonNode.Parse(line)!.AsObject();
+            var item = o["item"]!.AsObject();
+            if ((string)item["kind"]! != "FillInTheBlank")
+            {
+                continue;
+            }
+
+            var c = item["citation"]!.AsObject();
+            var file = (string)c["file"]!;
+            var question = (string)item["question"]!;
+            var open = question.IndexOf('“', StringComparison.Ordinal);
+            var close = question.LastIndexOf('”');
+            yield return new RatedBlank(o, item, file, (int)c["lineStart"]!, (int)c["lineEnd"]!, FolderOf(root, (string)o["set"]!, file),
+                open < 0 || close <= open ? null : question[(open + 1)..close]);
+        }
     }
 
     /// <summary>tests/data/corpora2, corpora3, … in the order they were added (by number, so corpora10 after corpora9):

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using StudyBot.Core.Knowledge;
 using StudyBot.Core.Knowledge.Semantic;
 using StudyBot.Core.Quiz;
@@ -23,19 +22,10 @@ internal static class QuizLureContext
         output.WriteLine("round\tlabel\tid\tverdict\tset\tfolder\tkey\tkey_ctx\tkey_stem\twrong\twrong_ctx\twrong_stem\twrong_section\twrong_like");
         var missing = 0;
         var rows = new List<(string Folder, string Id, string Verdict, double[] Lines, double[] Names, int InSection, double[] Kind)>();
-        foreach (var line in File.ReadLines(Path.Combine(root, "tests/data/quiz-ratings/rated-items.jsonl")).Where(l => l.Trim().Length > 0))
+        foreach (var blank in QuizFolders.RatedBlanks(root))
         {
-            var o = JsonNode.Parse(line)!.AsObject();
-            var item = o["item"]!.AsObject();
-            if ((string)item["kind"]! != "FillInTheBlank")
-            {
-                continue;
-            }
-
-            var c = item["citation"]!.AsObject();
-            var file = (string)c["file"]!;
+            var (o, item, file, folder) = (blank.Row, blank.Item, blank.File, blank.Folder);
             var set = (string)o["set"]!;
-            var folder = QuizFolders.FolderOf(root, set, file);
             if (folder is null)
             {
                 missing++;
@@ -44,19 +34,14 @@ internal static class QuizLureContext
 
             var read = folders.Get(folder);
             var ctx = (Passages: read.Passages.Where(p => QuestionGenerator.IsContentFile(p.File) && p.Kind != PassageKind.Code).ToList(), read.Corpus, read.Kinds);
-
-            var question = (string)item["question"]!;
-            var open = question.IndexOf('“', StringComparison.Ordinal);
-            var close = question.LastIndexOf('”');
-            if (open < 0 || close <= open)
+            if (blank.Masked is not { } masked)
             {
                 continue;
             }
 
-            var masked = question[(open + 1)..close];
             var choices = item["choices"]!.AsArray().Select(x => (string)x!).ToList();
             var answer = (int)item["answerIndex"]!;
-            var start = (int)c["lineStart"]!;
+            var start = blank.LineStart;
             var cited = ctx.Passages.FirstOrDefault(p => p.File == file && p.LineStart <= start && p.LineEnd >= start);
             var section = cited?.Section;
             double Ctx(string term) => ctx.Passages
