@@ -285,7 +285,9 @@ public static partial class QuestionGenerator
             return false;
         }
 
-        return table.Cells.Where((_, o) => o != key && o != row)
+        // The first MaxLikenessRows rows only, as CellLikeness reads them: every wrong choice of every question a long
+        // table could write would otherwise compare the key with every row (a table of a thousand rows, a billion).
+        return table.Cells.Take(MaxLikenessRows).Where((_, o) => o != key && o != row)
             .Any(o => kinds.Similarity(table.Cells[key][0], o[0]) >= KindSimilarity.SameKind - 1e-9);
     }
 

@@ -351,6 +351,25 @@ public class TableItemTests
     }
 
     [Fact]
+    public void RowOfAnotherKind_ALongTable_LooksForTheKeysKindInItsFirstRowsOnly()
+    {
+        // Every wrong choice of a long table would otherwise compare the key with every row: the second port, 100 rows
+        // down, is not looked for, and no more than the first rows are embedded.
+        var rows = Enumerable.Range(0, 300).Select(i => i switch
+        {
+            0 => "| Port 122 | 122 | Administrative SSH |",
+            100 => "| Port 8443 | 8443 | Management Console |",
+            _ => $"| Backup setting {i} | {i} | Kept in the backup configuration |",
+        });
+        var text = "# GHES\n\n| Parameter | Value | Purpose |\n|---|---|---|\n" + string.Join('\n', rows) + "\n";
+        var table = Assert.Single(QuestionGenerator.Tables(Notes("ghes.md", text).Passages));
+        var embedder = PortsAlike();
+
+        Assert.False(QuestionGenerator.RowOfAnotherKind(table, 0, 1, new KindSimilarity(embedder)));
+        Assert.InRange(embedder.Embedded.Count, 2, QuestionGenerator.MaxLikenessRows);
+    }
+
+    [Fact]
     public void Generate_RowsOfAnotherKindUnderAnAxisHeader_WithoutAModel_AreWrongChoicesAsBefore()
     {
         var text = PortsAndBackups.Replace("{0}", "Parameter", StringComparison.Ordinal);
