@@ -2,6 +2,7 @@ using System.Globalization;
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Core.Quiz;
+using static StudyBot.Core.Chat.ReloadReportFormatter;
 
 namespace StudyBot.Cli;
 
@@ -81,9 +82,9 @@ internal static class QuizCommand
         {
             // A short bank is not all a channel gets: the daily quiz goes on to the reserve, so say how much is there
             // (a team trying the CLI on a book of prose saw "only 1 distinct questions" while the quiz had 6 to ask).
-            await error.WriteLineAsync(reserve ? $"note: the reserve holds {questions.Count} questions ({count} asked for)."
-                : bank.Reserve.Count > 0 ? $"note: the bank holds only {questions.Count} questions ({count} asked for); the reserve holds {bank.Reserve.Count} more, which the daily quiz asks once the bank's have been asked (quiz --reserve prints them)."
-                : $"note: only {questions.Count} distinct questions can be made from these notes ({count} asked for).");
+            await error.WriteLineAsync(reserve ? $"note: the reserve holds {Plural(questions.Count, "question")} ({count} asked for)."
+                : bank.Reserve.Count > 0 ? $"note: the bank holds only {Plural(questions.Count, "question")} ({count} asked for); the reserve holds {bank.Reserve.Count} more, which the daily quiz asks once the bank's have been asked (quiz --reserve prints them)."
+                : $"note: only {Plural(questions.Count, "distinct question")} can be made from these notes ({count} asked for).");
         }
 
         // An empty reserve is no failure: the bank is all the notes give.
