@@ -82,12 +82,9 @@ internal static class QuizSecondAnswer
         Console.WriteLine($"{blanks} rated blanks measured, written {outPath}; {missing} whose notes are not on this machine");
     }
 
-    /// <summary>A lower-case word as <see cref="QuizText.Stems"/> holds it: cut to 5 characters.</summary>
-    private static string Stem(string word) => word.Length > 5 ? word[..5] : word;
+    private static bool SameStem(string a, string b) => string.Equals(QuizText.Stem(a), QuizText.Stem(b), StringComparison.Ordinal);
 
-    private static bool SameStem(string a, string b) => string.Equals(Stem(a), Stem(b), StringComparison.Ordinal);
-
-    /// <summary>True when two lower-case words are one word in another form: the same <see cref="Stem"/>, or a shared
+    /// <summary>True when two lower-case words are one word in another form: the same <see cref="QuizText.Stem"/>, or a shared
     /// opening of <see cref="MinSharedOpening"/> letters or more that leaves the shorter at most
     /// <see cref="MaxOtherEnding"/> letters ("editor" and "editing", "code" and "codes"; not "company" and "compile").
     /// Five letters part P32's "collaborative code editing" from "a real-time collaborative editor".</summary>
@@ -124,15 +121,15 @@ internal static class QuizSecondAnswer
             string masked, string key, string wrong, (string File, int Start, int End) cited, Func<string, string, bool> sameWord)
         {
             var stems = SecondAnswer.Stems(masked, key, wrong);
-            var weights = QuizText.Words(masked.ToLowerInvariant()).Where(w => stems.Contains(Stem(w))).DistinctBy(Stem, StringComparer.Ordinal)
-                .Select(w => (Word: w, Weight: corpus.Idf(Stem(w)))).ToList();
+            var weights = QuizText.Words(masked.ToLowerInvariant()).Where(w => stems.Contains(QuizText.Stem(w))).DistinctBy(QuizText.Stem, StringComparer.Ordinal)
+                .Select(w => (Word: w, Weight: corpus.Idf(QuizText.Stem(w)))).ToList();
             var total = weights.Sum(w => w.Weight);
             if (total <= 0)
             {
                 return [];
             }
 
-            var forms = new[] { wrong, corpus.Expansion(wrong) }.OfType<string>().Select(Singular).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var forms = new[] { wrong, corpus.Expansion(wrong) }.OfType<string>().Select(QuizCorpus.SingularForm).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var own = QuizText.Stems(masked.Replace("_____", key, StringComparison.Ordinal));
             var found = new List<(string Text, double Share)>();
             foreach (var i in corpus.Mentions(wrong))
@@ -180,13 +177,6 @@ internal static class QuizSecondAnswer
             }
 
             return list;
-        }
-
-        /// <summary>A phrase in lower case with a plural "s" dropped, as <see cref="QuizCorpus.Mentions"/> matches it.</summary>
-        private static string Singular(string phrase)
-        {
-            var p = phrase.Trim().ToLowerInvariant();
-            return p.Length > 3 && p.EndsWith('s') && !p.EndsWith("ss", StringComparison.Ordinal) ? p[..^1] : p;
         }
     }
 }

@@ -221,7 +221,7 @@ internal sealed partial class QuizCorpus
     private int CountTextUses(string phrase)
     {
         // A plural phrase also matches its singular ("volumes" → "volume", "volumes").
-        var stem = phrase.Length > MinPluralLength && phrase.EndsWith('s') && !phrase.EndsWith("ss", StringComparison.Ordinal) ? phrase[..^1] : phrase;
+        var stem = SingularForm(phrase);
         return stem.Length == 0 ? 0 : _lowerTexts.Count(t => WrittenIn(t, stem));
     }
 
@@ -388,7 +388,7 @@ internal sealed partial class QuizCorpus
     private readonly Dictionary<string, List<int>> _mentions = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A phrase in lower case with a plural "s" dropped, as <see cref="TextUses"/> matches it.</summary>
-    private static string SingularForm(string phrase)
+    internal static string SingularForm(string phrase)
     {
         var p = phrase.Trim().ToLowerInvariant();
         return p.Length > MinPluralLength && p.EndsWith('s') && !p.EndsWith("ss", StringComparison.Ordinal) ? p[..^1] : p;

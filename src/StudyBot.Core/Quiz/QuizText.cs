@@ -61,11 +61,14 @@ internal static partial class QuizText
                 continue;
             }
 
-            set.Add(w.Length > 5 ? w[..5] : w);
+            set.Add(Stem(w));
         }
 
         return set;
     }
+
+    /// <summary>A lower-case word as <see cref="Stems"/> holds it: cut to its first five letters.</summary>
+    public static string Stem(string word) => word.Length > 5 ? word[..5] : word;
 
     /// <summary>The least share of a stem's words that are words of prose (letters only, <see cref="MinProseWordLength"/>
     /// or more) for a stem that states a relation to be read as a sentence rather than a formula.</summary>
