@@ -94,17 +94,20 @@ public sealed partial class QuestionBank : IDisposable
         var (generated, reserve) = QuestionGenerator.Tiers(passages, ReadLines, _model.Model, QuizItemModel.Current);
         string? SectionOf(string file, int start, int end) =>
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
-        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf);
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf, replaced);
         foreach (var issue in issues)
         {
             LogIssue(_logger, issue.File, issue.Line, issue.Reason);
         }
 
-        var all = team.Concat(generated)
+        // A generated question a team file replaces (quiz --markdown, kept, reworded or deleted there) is not asked
+        // from the notes: a teacher who deleted it meant it, and a kept one would be asked twice.
+        var all = team.Concat(generated.Where(q => !replaced.Contains(q.Id)))
             .GroupBy(q => q.Id, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
         var ids = all.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        var spare = reserve.Where(q => ids.Add(q.Id)).ToList();
+        var spare = reserve.Where(q => !replaced.Contains(q.Id) && ids.Add(q.Id)).ToList();
         LogBank(_logger, team.Count, generated.Count, spare.Count, _model.Status);
         return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
     }

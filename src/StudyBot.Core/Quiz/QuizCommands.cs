@@ -147,7 +147,7 @@ internal sealed class QuizChatCommand(
         var text = $"Questions: {supply.Describe()}{left}.";
         return supply.Unasked >= QuizSupply.FewLeft
             ? text
-            : text + " Write more in a *.quiz.md file beside the notes (see docs/quiz.md); `reload` reads it.";
+            : text + " Write more in a *.quiz.md file beside the notes (see docs/quiz.md; `studybot quiz --markdown` drafts one from them); `reload` reads it.";
     }
 
     /// <summary>The channel's enabled schedule with its zone and next occurrence; null when it has none.</summary>

@@ -13,7 +13,8 @@ namespace StudyBot.Core.Quiz;
 /// Reads the team's own questions from <c>*.quiz.md</c> files (format in docs/quiz.md):
 /// a <c>## question</c> heading, task-list choices (<c>- [x] right</c>, <c>- [ ] wrong</c>), an optional
 /// <c>&gt; explanation</c> quote and an optional <c>Source: file.md#L10-L12</c> line. Bad entries are reported and
-/// skipped; the rest of the file still counts.
+/// skipped; the rest of the file still counts. A <c>Replaces:</c> line before the first question names generated
+/// questions (by id) that the file stands in for (<see cref="TeamQuestionWriter"/>).
 /// </summary>
 public static partial class TeamQuestionParser
 {
@@ -23,12 +24,16 @@ public static partial class TeamQuestionParser
     /// <summary>The most choices a question may have: the platforms label choices A to J.</summary>
     public const int MaxChoices = 10;
 
+    /// <summary>Opens the line, before a file's first question, that names the generated questions the file replaces.</summary>
+    public const string ReplacesLabel = "Replaces:";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().Build();
 
     /// <summary>Parses every <c>*.quiz.md</c> under <paramref name="folder"/>, recursively.</summary>
     /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
+    /// <param name="replaced">Receives the ids of the generated questions the files' <c>Replaces:</c> lines name.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
-        string folder, Func<string, int, int, string?>? sectionOf = null)
+        string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -54,7 +59,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
-            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f));
+            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced);
             questions.AddRange(q);
             issues.AddRange(i);
         }
@@ -65,19 +70,30 @@ public static partial class TeamQuestionParser
     /// <summary>Parses one quiz file's text.</summary>
     /// <param name="readLines">Reads a notes file's lines, or null when it does not exist; when given, every
     /// <c>Source:</c> must name an existing file and lines within it.</param>
+    /// <param name="replaced">Receives the ids of the generated questions the file's <c>Replaces:</c> line names.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
-        string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null)
+        string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null,
+        ICollection<string>? replaced = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
         var document = Markdown.Parse(markdown, Pipeline);
         var blocks = document.ToList();
+        var beforeFirstQuestion = true;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not HeadingBlock { Level: >= 2 } heading)
             {
+                if (beforeFirstQuestion && blocks[i] is ParagraphBlock top && InlineText(top.Inline) is var opening
+                    && opening.StartsWith(ReplacesLabel, StringComparison.OrdinalIgnoreCase))
+                {
+                    ReadReplaces(file, top.Line + 1, opening[ReplacesLabel.Length..], replaced, issues);
+                }
+
                 continue;
             }
+
+            beforeFirstQuestion = false;
 
             var body = new List<Block>();
             for (var j = i + 1; j < blocks.Count && blocks[j] is not HeadingBlock { Level: >= 2 } && blocks[j] is not HeadingBlock { Level: 1 }; j++)
@@ -248,6 +264,22 @@ public static partial class TeamQuestionParser
             choices[answer].Text);
     }
 
+    /// <summary>The ids of a <c>Replaces:</c> line: a bad one is reported and the line's good ones still count.</summary>
+    private static void ReadReplaces(string file, int line, string ids, ICollection<string>? replaced, List<QuizFileIssue> issues)
+    {
+        foreach (var id in ids.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (GeneratedIdRegex().IsMatch(id))
+            {
+                replaced?.Add(id.ToLowerInvariant());
+            }
+            else
+            {
+                issues.Add(new QuizFileIssue(file, line, $"'{id}' in the Replaces line is no question id (16 hex digits, as quiz --json prints them)"));
+            }
+        }
+    }
+
     private static bool IsYesNo(List<(string Text, bool Right)> choices) =>
         choices.Count == 2 && choices.All(c => QuizLexicon.YesWords.Contains(c.Text) || QuizLexicon.NoWords.Contains(c.Text));
 
@@ -269,10 +301,14 @@ public static partial class TeamQuestionParser
         return last + 1;
     }
 
-    private static string InlineText(ContainerInline? inline) => QuizText.OneLine(NotesParser.PlainText(inline));
+    // Spaces collapsed only: OneLine's trim of bullet marks would eat the dashes of a choice such as "--force".
+    private static string InlineText(ContainerInline? inline) => Lexicon.Spaces().Replace(NotesParser.PlainText(inline), " ").Trim();
 
     [GeneratedRegex(@"^Source:\s*(?<file>[^#\s][^#]*)#L(?<start>\d+)(?:-L?(?<end>\d+))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SourceRegex();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{16}$")]
+    private static partial Regex GeneratedIdRegex();
 
     [GeneratedRegex(@"^Order:\s*fixed\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OrderRegex();

@@ -7,8 +7,9 @@ using static StudyBot.Core.Chat.ReloadReportFormatter;
 namespace StudyBot.Cli;
 
 /// <summary>
-/// <c>studybot quiz [--knowledge DIR] --json [--count N]</c>: prints N distinct quiz questions (the team's own
-/// first, then generated ones) as JSON lines, for inspection and tests. Fewer when fewer exist, with a note on stderr.
+/// <c>studybot quiz [--knowledge DIR] [--json | --markdown] [--count N] [--reserve]</c>: prints N distinct quiz questions
+/// (the team's own first, then generated ones) as text, as JSON lines (for inspection and tests) or as a team quiz file
+/// a teacher can edit (<see cref="TeamQuestionWriter"/>). Fewer when fewer exist, with a note on stderr.
 /// </summary>
 internal static class QuizCommand
 {
@@ -38,7 +39,18 @@ internal static class QuizCommand
         {
             Description = "Print the reserve instead of the bank: questions that pass every check but score below the item-quality threshold, which the daily quiz asks only once every question of the bank has been asked.",
         };
-        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, count, reserve };
+        var markdown = new Option<bool>("--markdown")
+        {
+            Description = "Print the generated questions as a team quiz file (*.quiz.md) to keep, reword or delete, then put among the notes: it replaces them.",
+        };
+        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, markdown, count, reserve };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(markdown))
+            {
+                result.AddError("Choose one of --json and --markdown.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(knowledge),
             parse.GetValue(json),
@@ -46,11 +58,12 @@ internal static class QuizCommand
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken,
-            parse.GetValue(reserve)));
+            parse.GetValue(reserve),
+            parse.GetValue(markdown)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool reserve = false)
+    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool reserve = false, bool markdown = false)
     {
         if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
@@ -72,10 +85,17 @@ internal static class QuizCommand
             await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
         }
 
-        foreach (var q in questions)
+        if (markdown)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await output.WriteLineAsync(json ? QuizQuestionJson.Line(q) : ToText(q));
+            await output.WriteAsync(TeamQuestionWriter.Write(questions));
+        }
+        else
+        {
+            foreach (var q in questions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await output.WriteLineAsync(json ? QuizQuestionJson.Line(q) : ToText(q));
+            }
         }
 
         if (questions.Count < count)

@@ -76,6 +76,16 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Quiz_JsonAndMarkdownTogether_OneMessageAndExit2()
+    {
+        var (code, stdout, stderr) = await StudyBotProcess.RunAsync(SubFolder, ["quiz", "--json", "--markdown"]);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("Choose one of --json and --markdown.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Main_Typo_SaysDidYouMeanAndCreatesNoDatabase()
     {
         var (code, _, stderr) = await StudyBotProcess.RunAsync(SubFolder, ["asks", "hello"]);

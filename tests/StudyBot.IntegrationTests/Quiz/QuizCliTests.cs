@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StudyBot.Cli;
+using StudyBot.Core.Quiz;
 
 namespace StudyBot.IntegrationTests.Quiz;
 
@@ -172,6 +173,82 @@ public partial class QuizCliTests
         var (_, error, code) = await RunAsync(Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")), 5);
         Assert.NotEqual(0, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(string Markdown, string Error, int ExitCode)> RunMarkdownAsync(string folder, int count, bool reserve = false)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await QuizCommand.RunAsync(folder, json: false, count, output, error, CancellationToken.None, reserve, markdown: true);
+        return (output.ToString(), error.ToString(), code);
+    }
+
+    /// <summary>Whitespace as a team's file reads it: a run of any (the notes' no-break spaces too) is one space.</summary>
+    private static string Spaced(string text) => SpaceRegex().Replace(text, " ").Trim();
+
+    /// <summary>A teacher starts from what the generator made: <c>quiz --markdown</c> writes it as a team quiz file,
+    /// and the parser reads every entry back to the same stem, choices, right answer and cited lines, with no issue —
+    /// over every kind the generator writes (the test corpora's definitions, contrasts, blanks and tables; the tldr
+    /// pages' commands, whose choices hold pipes, dashes, backslashes and angle brackets), bank and reserve.</summary>
+    [Theory]
+    [InlineData("corpora")]
+    [InlineData("corpora8/tldr-common")]
+    public async Task Quiz_Markdown_ReadsBackAsTheSameQuestions(string notes)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "data", notes);
+        var compared = 0;
+        foreach (var reserve in new[] { false, true })
+        {
+            var (json, _, _) = await RunAsync(folder, 100_000, reserve);
+            var (markdown, _, _) = await RunMarkdownAsync(folder, 100_000, reserve);
+            var replaced = new List<string>();
+
+            var (team, issues) = TeamQuestionParser.Parse("drafts.quiz.md", markdown, readLines: f => QuestionBank.ReadLines(folder, f), replaced: replaced);
+
+            Assert.Empty(issues);
+            Assert.Equal(json.Select(q => q.GetProperty("id").GetString()), replaced);
+            Assert.Equal(json.Count, team.Count);
+            foreach (var (generated, read) in json.Zip(team))
+            {
+                var choices = generated.GetProperty("choices").EnumerateArray().Select(c => c.GetString()!).ToList();
+                var citation = generated.GetProperty("citation");
+                Assert.Equal(Spaced(generated.GetProperty("question").GetString()!), read.Text);
+                Assert.Equal(choices.Select(Spaced).Order(StringComparer.Ordinal), read.Choices.Order(StringComparer.Ordinal));
+                Assert.Equal(Spaced(choices[generated.GetProperty("answerIndex").GetInt32()]), read.Answer);
+                Assert.Equal((citation.GetProperty("file").GetString(), citation.GetProperty("lineStart").GetInt32(), citation.GetProperty("lineEnd").GetInt32()),
+                    (read.Citation.File, read.Citation.LineStart, read.Citation.LineEnd));
+                compared++;
+            }
+        }
+
+        Assert.True(compared >= 20, $"{notes}: {compared} questions");
+    }
+
+    /// <summary>The exported file among the notes: its entries are asked as the team's, first; the generated questions
+    /// it names are asked no more — the one whose entry the teacher deleted as well — and the rest of the notes' are.</summary>
+    [Fact]
+    public async Task Quiz_MarkdownPutAmongTheNotes_ReplacesTheGeneratedQuestionsItNames()
+    {
+        using var folder = new TempFolder("studybot-quizcli-drafts-");
+        File.Copy(Path.Combine(Seed, "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
+        var (bank, _, _) = await RunAsync(folder, 1000);
+        var (reserve, _, _) = await RunAsync(folder, 1000, reserve: true);
+        var (markdown, _, _) = await RunMarkdownAsync(folder, 1000);
+        var entries = markdown.Split("\n## ");
+        var deleted = bank[^1].GetProperty("question").GetString()!;
+        Assert.StartsWith(TeamQuestionWriter.Escape(deleted), entries[^1], StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ours.quiz.md"), string.Join("\n## ", entries[..^1]));
+
+        var (after, error, code) = await RunAsync(folder, 1000);
+        var (afterReserve, _, _) = await RunAsync(folder, 1000, reserve: true);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("skipped", error, StringComparison.Ordinal);
+        Assert.Equal(bank.Count - 1, after.Count);
+        Assert.All(after, q => Assert.Equal("Team", q.GetProperty("kind").GetString()));
+        Assert.Equal(bank.SkipLast(1).Select(q => q.GetProperty("question").GetString()), after.Select(q => q.GetProperty("question").GetString()));
+        Assert.DoesNotContain(after.Concat(afterReserve), q => q.GetProperty("question").GetString() == deleted);
+        Assert.Equal(reserve.Select(q => q.GetProperty("id").GetString()), afterReserve.Select(q => q.GetProperty("id").GetString()));
     }
 
     [GeneratedRegex(@"[*_`#>]")]

@@ -105,4 +105,51 @@ public class TeamQuestionParserTests
         var b = TeamQuestionParser.Parse("t.quiz.md", "\n\n" + Good).Questions;
         Assert.Equal(a.Select(q => q.Id), b.Select(q => q.Id));
     }
+
+    /// <summary>A team's choices may be command options: "--force" was read as "force" (the notes' bullet trim).</summary>
+    [Fact]
+    public void Parse_ChoicesThatOpenWithDashesOrAHash_KeepThem()
+    {
+        var question = Assert.Single(TeamQuestionParser.Parse("t.quiz.md", "## Which flag overwrites the remote branch?\n- [x] --force\n- [ ] `-n`\n- [ ] #LV\n").Questions);
+
+        Assert.Equal(["#LV", "--force", "-n"], question.Choices.Order(StringComparer.Ordinal));
+        Assert.Equal("--force", question.Answer);
+    }
+
+    [Fact]
+    public void Parse_ReplacesLineBeforeTheFirstQuestion_NamesGeneratedQuestions()
+    {
+        var replaced = new List<string>();
+
+        var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", "<!-- drafts -->\n\nReplaces: 0123456789abcdef FEDCBA9876543210\n\n" + Good, replaced: replaced);
+
+        Assert.Empty(issues);
+        Assert.Equal(2, questions.Count);
+        Assert.Equal(["0123456789abcdef", "fedcba9876543210"], replaced);
+    }
+
+    [Fact]
+    public void Parse_ReplacesWithABadId_ReportsItAndKeepsTheGoodOnes()
+    {
+        var replaced = new List<string>();
+
+        var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", "Replaces: 0123456789abcdef EBS\n\n" + Good, replaced: replaced);
+
+        Assert.Equal(2, questions.Count);
+        Assert.Equal(["0123456789abcdef"], replaced);
+        var issue = Assert.Single(issues);
+        Assert.Equal(1, issue.Line);
+        Assert.Contains("'EBS' in the Replaces line is no question id", issue.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Only the file's opening names what it replaces: a "Replaces:" line inside an entry is no such list.</summary>
+    [Fact]
+    public void Parse_ReplacesInsideAnEntry_IsNotRead()
+    {
+        var replaced = new List<string>();
+
+        TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [x] a\n- [ ] b\n\nReplaces: 0123456789abcdef\n", replaced: replaced);
+
+        Assert.Empty(replaced);
+    }
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace StudyBot.Core.Quiz;
+
+/// <summary>
+/// Writes questions in the team's quiz-file format (<see cref="TeamQuestionParser"/>, docs/quiz.md), so that a teacher
+/// can start from what the generator made: keep, reword or delete each entry and put the file among the notes. The
+/// parser reads every entry back to the same stem, choices, right answer and cited lines. The file's
+/// <c>Replaces:</c> line names the generated questions it was made from, so that they are asked from the file only —
+/// the ones the teacher deleted included, which is the point of deleting them.
+/// </summary>
+public static class TeamQuestionWriter
+{
+    /// <summary>The file's opening: what it is and what to do with it (a comment, which the parser skips).</summary>
+    public const string Header = """
+        <!-- Quiz questions StudyBot made from the notes (studybot quiz --markdown). Keep, reword or delete each
+        entry, then save this file as NAME.quiz.md in the notes folder and run reload. The team's questions are
+        asked before the notes' own, and the generated questions named under Replaces are no longer asked from the
+        notes, whether their entry below was kept or deleted. Format: docs/quiz.md, "The team's own questions". -->
+        """;
+
+    /// <summary>The whole file for <paramref name="questions"/>: the header, the <c>Replaces:</c> line and one entry
+    /// each. Team questions are left out: they already are in a file of the team's.</summary>
+    public static string Write(IEnumerable<QuizQuestion> questions)
+    {
+        var generated = questions.Where(q => q.Kind != QuizQuestionKind.Team).ToList();
+        var text = new StringBuilder(Header.ReplaceLineEndings("\n")).Append("\n\n");
+        if (generated.Count > 0)
+        {
+            text.Append(TeamQuestionParser.ReplacesLabel).Append(' ').AppendJoin(' ', generated.Select(q => q.Id)).Append("\n\n");
+        }
+
+        foreach (var q in generated)
+        {
+            text.Append(Entry(q)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One entry: the stem as a <c>##</c> heading, where it came from as a comment (the id <c>quiz ban</c>
+    /// takes), the choices as task items in the generator's order, and the cited lines as <c>Source:</c>.</summary>
+    public static string Entry(QuizQuestion q)
+    {
+        var text = new StringBuilder();
+        text.Append("## ").Append(Escape(q.Text)).Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"<!-- generated {KindName(q.Kind)} {q.Id} -->\n\n");
+        for (var i = 0; i < q.Choices.Count; i++)
+        {
+            text.Append(i == q.AnswerIndex ? "- [x] " : "- [ ] ").Append(Escape(q.Choices[i])).Append('\n');
+        }
+
+        // A path with '#' cannot be written as a Source (the '#' starts the lines); the parser then cites the quiz
+        // file itself, so the notes' lines go into the explanation instead.
+        if (q.Citation.File.Contains('#', StringComparison.Ordinal))
+        {
+            text.Append("\n> ").Append(Escape(QuizText.OneLine(q.Explanation))).Append('\n');
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nSource: {q.Citation.File}#L{q.Citation.LineStart}-L{q.Citation.LineEnd}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Text as markdown that reads back as the same plain text: the marks that would start emphasis, code, a
+    /// link, an HTML tag or an entity, a heading's closing run or an escape are escaped (CommonMark lets any ASCII
+    /// punctuation be escaped), so blanks ("_____") and commands ("ps aux | grep …", "-exec … {} \;") read back as
+    /// they were written. The pipeline knows no tables or strikethrough, so '|' and '~' are left alone.</summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '&' or '#')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static string KindName(QuizQuestionKind kind) => kind switch
+    {
+        QuizQuestionKind.YesNo => "yes/no",
+        QuizQuestionKind.QuestionAnswer => "question-answer",
+        QuizQuestionKind.FillInTheBlank => "blank",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
