@@ -33,7 +33,8 @@ public sealed partial class QuestionBank : IDisposable
         IReadOnlyList<QuizQuestion> Questions,
         IReadOnlyList<QuizQuestion> Reserve,
         IReadOnlyDictionary<string, QuizQuestion> ById,
-        IReadOnlyList<QuizFileIssue> Issues);
+        IReadOnlyList<QuizFileIssue> Issues,
+        int Replaced);
 
     /// <summary>All questions, team questions first.</summary>
     public IReadOnlyList<QuizQuestion> Questions => Current.Questions;
@@ -44,6 +45,10 @@ public sealed partial class QuestionBank : IDisposable
 
     /// <summary>Entries of <c>*.quiz.md</c> files that were skipped, and why.</summary>
     public IReadOnlyList<QuizFileIssue> Issues => Current.Issues;
+
+    /// <summary>How many generated questions (bank or reserve) the team's files replace and so are not asked
+    /// (<see cref="TeamQuestionWriter"/>).</summary>
+    public int Replaced => Current.Replaced;
 
     /// <summary>The question with this id, if it is still in the bank.</summary>
     public QuizQuestion? Find(string id) => Current.ById.GetValueOrDefault(id);
@@ -108,8 +113,9 @@ public sealed partial class QuestionBank : IDisposable
             .ToList();
         var ids = all.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var spare = reserve.Where(q => !replaced.Contains(q.Id) && ids.Add(q.Id)).ToList();
+        var replacedCount = generated.Concat(reserve).Count(q => replaced.Contains(q.Id));
         LogBank(_logger, team.Count, generated.Count, spare.Count, _model.Status);
-        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues);
+        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replacedCount);
     }
 
     private IReadOnlyList<string>? ReadLines(string file) => ReadLines(_folder, file);

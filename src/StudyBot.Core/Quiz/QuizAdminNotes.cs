@@ -19,6 +19,12 @@ internal sealed class QuizAdminNotes(QuestionBank bank) : IAdminNotes
         var supply = new QuizSupply(bank.Questions.Count, bank.Questions.Count(q => q.Kind == QuizQuestionKind.Team), bank.Reserve.Count, 0);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**Quiz:** {supply.Describe()}.");
+        if (bank.Replaced > 0)
+        {
+            // So that a teacher who put an edited `quiz --markdown` file among the notes sees it took effect.
+            text.Append(CultureInfo.InvariantCulture, $" The team's quiz files replace {ReloadReportFormatter.Plural(bank.Replaced, "generated question")}, which are not asked.");
+        }
+
         var issues = bank.Issues;
         if (issues.Count == 0)
         {

@@ -27,6 +27,32 @@ public class QuestionBankTests
         Assert.Equal(before, bank.Questions.Skip(1).Select(q => q.Id));
     }
 
+    /// <summary>A team file's Replaces line takes the generated questions it names out of the bank and the reserve at
+    /// the next reload, and the admin's reload reply says how many, so that a teacher sees the edited file took effect.</summary>
+    [Fact]
+    public async Task Replaced_AfterReloadWithAReplacesLine_GeneratedQuestionsGoAndTheAdminNotesSaySo()
+    {
+        using var folder = new TempFolder("studybot-bank-replaces-");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
+        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
+        await knowledge.LoadAsync(CancellationToken.None);
+        using var bank = new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance);
+        var (first, second) = (bank.Questions[0], bank.Questions[1]);
+        var notes = new QuizAdminNotes(bank);
+        Assert.DoesNotContain("replace", notes.Notes(), StringComparison.Ordinal);
+
+        // The teacher keeps the first entry and deletes the second; the Replaces line names both.
+        var entries = TeamQuestionWriter.Write([first, second]).Split("\n## ");
+        await File.WriteAllTextAsync(Path.Combine(folder, "drafts.quiz.md"), string.Join("\n## ", entries[..^1]));
+        await knowledge.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(2, bank.Replaced);
+        Assert.Equal(QuizQuestionKind.Team, bank.Questions[0].Kind);
+        Assert.Equal(first.Text, bank.Questions[0].Text);
+        Assert.DoesNotContain(bank.Questions.Concat(bank.Reserve), q => q.Id == first.Id || q.Id == second.Id || q.Text == second.Text);
+        Assert.Contains("The team's quiz files replace 2 generated questions, which are not asked.", notes.Notes(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Rotation_EveryBankQuestionAsked_TheReserveComesBeforeARepeat_BestFirst()
     {
