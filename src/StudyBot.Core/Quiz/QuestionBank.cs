@@ -114,7 +114,7 @@ public sealed partial class QuestionBank : IDisposable
         var ids = all.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var spare = reserve.Where(q => !replaced.Contains(q.Id) && ids.Add(q.Id)).ToList();
         var replacedCount = generated.Concat(reserve).Count(q => replaced.Contains(q.Id));
-        LogBank(_logger, team.Count, generated.Count, spare.Count, _model.Status);
+        LogBank(_logger, team.Count, all.Count - team.Count, spare.Count, replacedCount, _model.Status);
         return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replacedCount);
     }
 
@@ -139,8 +139,8 @@ public sealed partial class QuestionBank : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz file {File} line {Line} skipped: {Reason}")]
     private static partial void LogIssue(ILogger logger, string file, int line, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated, {Reserve} in reserve (kind model {ModelStatus})")]
-    private static partial void LogBank(ILogger logger, int team, int generated, int reserve, string modelStatus);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiz bank: {Team} team questions, {Generated} generated, {Reserve} in reserve, {Replaced} replaced by the team's files (kind model {ModelStatus})")]
+    private static partial void LogBank(ILogger logger, int team, int generated, int reserve, int replaced, string modelStatus);
 }
 
 /// <summary>The knowledge folder, resolved to a full path (where <c>*.quiz.md</c> files are read from).</summary>

@@ -42,6 +42,8 @@ public static partial class TeamQuestionParser
             return (questions, issues);
         }
 
+        var asked = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
+
         // The notes loader's scan: links that leave the notes folder are not followed, as for the notes themselves.
         var (files, skipped) = NotesLoader.Scan(folder, f => f.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase));
         issues.AddRange(skipped.Where(s => s.File.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase))
@@ -59,7 +61,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
-            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced);
+            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked);
             questions.AddRange(q);
             issues.AddRange(i);
         }
@@ -73,7 +75,13 @@ public static partial class TeamQuestionParser
     /// <param name="replaced">Receives the ids of the generated questions the file's <c>Replaces:</c> line names.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null,
-        ICollection<string>? replaced = null)
+        ICollection<string>? replaced = null) => Parse(file, markdown, sectionOf, readLines, replaced, new(StringComparer.Ordinal));
+
+    /// <param name="asked">The stems read so far (this folder's files), with where: a question asked twice — a file
+    /// copied beside itself — is asked once.</param>
+    private static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
+        string file, string markdown, Func<string, int, int, string?>? sectionOf, Func<string, IReadOnlyList<string>?>? readLines,
+        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -101,13 +109,23 @@ public static partial class TeamQuestionParser
                 body.Add(blocks[j]);
             }
 
+            foreach (var late in body.OfType<ParagraphBlock>().Where(b => InlineText(b.Inline).StartsWith(ReplacesLabel, StringComparison.OrdinalIgnoreCase)))
+            {
+                issues.Add(new QuizFileIssue(file, late.Line + 1, "a Replaces line after the file's first question (it counts only before it)"));
+            }
+
             var question = InlineText(heading.Inline);
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
-            var entry = ParseEntry(file, question, line, lastLine, body, sectionOf, readLines, out var reason);
+            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, out var reason);
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
+            }
+            else if (!asked.TryAdd(QuizText.Normalize(entry.Text), (file, line)))
+            {
+                var (firstFile, firstLine) = asked[QuizText.Normalize(entry.Text)];
+                issues.Add(new QuizFileIssue(file, line, $"the same question as {firstFile} line {firstLine}, which is asked instead"));
             }
             else
             {
@@ -119,7 +137,7 @@ public static partial class TeamQuestionParser
     }
 
     private static QuizQuestion? ParseEntry(
-        string file, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
+        string file, string markdown, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
         Func<string, IReadOnlyList<string>?>? readLines, out string? reason)
     {
         var fixedOrder = false;
@@ -133,6 +151,53 @@ public static partial class TeamQuestionParser
         var choices = new List<(string Text, bool Right)>();
         var explanation = new StringBuilder();
         Citation? citation = null;
+
+        // A "Source:" or "Order: fixed" line; null when the text is neither, else the reason it is wrong ("" when right).
+        string? Directive(string text, int at)
+        {
+            var m = SourceRegex().Match(text);
+            if (m.Success)
+            {
+                var start = int.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture);
+                var end = m.Groups["end"].Success ? int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture) : start;
+                if (end < start || start < 1)
+                {
+                    return $"line {at}: the source lines are not a range (L{start}-L{end})";
+                }
+
+                var source = m.Groups["file"].Value.Trim();
+                IReadOnlyList<string>? lines = null;
+                if (readLines is not null)
+                {
+                    lines = readLines(source);
+                    if (lines is null)
+                    {
+                        return $"line {at}: the source file '{source}' does not exist";
+                    }
+
+                    if (end > lines.Count)
+                    {
+                        return $"line {at}: {source} has {lines.Count} lines, the source cites L{start}-L{end}";
+                    }
+                }
+
+                // The cited lines are quoted as they are in the notes; the explanation is the team's own words
+                // and was quoted as if it were the notes' lines.
+                var quoted = lines is null ? string.Empty : string.Join('\n', lines.Skip(start - 1).Take(end - start + 1)
+                    .Select(QuizText.OneLine).Where(l => l.Length > 0));
+                citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, quoted);
+                return string.Empty;
+            }
+
+            if (OrderRegex().IsMatch(text))
+            {
+                fixedOrder = true;
+                return string.Empty;
+            }
+
+            return text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase) ? $"line {at}: write the source as 'Source: file.md#L10-L12'" : null;
+        }
+
         foreach (var block in body)
         {
             switch (block)
@@ -148,7 +213,22 @@ public static partial class TeamQuestionParser
                             return null;
                         }
 
-                        choices.Add((InlineText(paragraph!.Inline), task.Checked));
+                        // "Source:" or "Order: fixed" written right under the last choice, with no blank line between,
+                        // continues the choice's paragraph in markdown: read it as the line it is, not as choice text.
+                        var raw = markdown.Substring(paragraph!.Span.Start, paragraph.Span.Length).Split('\n').Select(l => l.Trim()).ToList();
+                        var directiveAt = raw.FindIndex(1, l => SourceRegex().IsMatch(l) || OrderRegex().IsMatch(l) || l.StartsWith("Source:", StringComparison.OrdinalIgnoreCase));
+                        var text = directiveAt < 0 ? InlineText(paragraph.Inline)
+                            : InlineText(Markdown.Parse("- " + string.Join('\n', raw.Take(directiveAt)), Pipeline).Descendants<ParagraphBlock>().First().Inline);
+                        for (var k = Math.Max(directiveAt, 1); directiveAt > 0 && k < raw.Count; k++)
+                        {
+                            if (Directive(raw[k], paragraph.Line + k + 1) is { Length: > 0 } wrong)
+                            {
+                                reason = wrong;
+                                return null;
+                            }
+                        }
+
+                        choices.Add((text, task.Checked));
                     }
 
                     break;
@@ -160,49 +240,9 @@ public static partial class TeamQuestionParser
 
                     break;
                 case ParagraphBlock paragraph:
-                    var text = InlineText(paragraph.Inline);
-                    var m = SourceRegex().Match(text);
-                    if (m.Success)
+                    if (Directive(InlineText(paragraph.Inline), paragraph.Line + 1) is { Length: > 0 } bad)
                     {
-                        var start = int.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture);
-                        var end = m.Groups["end"].Success ? int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture) : start;
-                        if (end < start || start < 1)
-                        {
-                            reason = $"line {paragraph.Line + 1}: the source lines are not a range (L{start}-L{end})";
-                            return null;
-                        }
-
-                        var source = m.Groups["file"].Value.Trim();
-                        IReadOnlyList<string>? lines = null;
-                        if (readLines is not null)
-                        {
-                            lines = readLines(source);
-                            if (lines is null)
-                            {
-                                reason = $"line {paragraph.Line + 1}: the source file '{source}' does not exist";
-                                return null;
-                            }
-
-                            if (end > lines.Count)
-                            {
-                                reason = $"line {paragraph.Line + 1}: {source} has {lines.Count} lines, the source cites L{start}-L{end}";
-                                return null;
-                            }
-                        }
-
-                        // The cited lines are quoted as they are in the notes; the explanation is the team's own words
-                        // and was quoted as if it were the notes' lines.
-                        var quoted = lines is null ? string.Empty : string.Join('\n', lines.Skip(start - 1).Take(end - start + 1)
-                            .Select(QuizText.OneLine).Where(l => l.Length > 0));
-                        citation = new Citation(source, sectionOf?.Invoke(source, start, end) ?? string.Empty, start, end, quoted);
-                    }
-                    else if (OrderRegex().IsMatch(text))
-                    {
-                        fixedOrder = true;
-                    }
-                    else if (text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase))
-                    {
-                        reason = $"line {paragraph.Line + 1}: write the source as 'Source: file.md#L10-L12'";
+                        reason = bad;
                         return null;
                     }
 
@@ -275,7 +315,7 @@ public static partial class TeamQuestionParser
             }
             else
             {
-                issues.Add(new QuizFileIssue(file, line, $"'{id}' in the Replaces line is no question id (16 hex digits, as quiz --json prints them)"));
+                issues.Add(new QuizFileIssue(file, line, $"'{id}' in the Replaces line, which is no question id (16 hex digits, as quiz --json prints them); its other ids count"));
             }
         }
     }

@@ -48,16 +48,18 @@ public static class TeamQuestionWriter
         text.Append(CultureInfo.InvariantCulture, $"<!-- generated {KindName(q.Kind)} {q.Id} -->\n\n");
         for (var i = 0; i < q.Choices.Count; i++)
         {
-            text.Append(i == q.AnswerIndex ? "- [x] " : "- [ ] ").Append(Escape(q.Choices[i])).Append('\n');
+            // A command reads as the command it is in a code span ("ps aux | grep …"), not as a run of backslashes.
+            var choice = q.Kind == QuizQuestionKind.Command && CodeSpan(q.Choices[i]) is { } code ? code : Escape(q.Choices[i]);
+            text.Append(i == q.AnswerIndex ? "- [x] " : "- [ ] ").Append(choice).Append('\n');
         }
 
+        // The explanation the reveal shows (the generator's: the key and its line, a contrast's other side) stays the
+        // same; without it the reveal would say "The answer is: …".
+        text.Append("\n> ").Append(Escape(QuizText.OneLine(q.Explanation))).Append('\n');
+
         // A path with '#' cannot be written as a Source (the '#' starts the lines); the parser then cites the quiz
-        // file itself, so the notes' lines go into the explanation instead.
-        if (q.Citation.File.Contains('#', StringComparison.Ordinal))
-        {
-            text.Append("\n> ").Append(Escape(QuizText.OneLine(q.Explanation))).Append('\n');
-        }
-        else
+        // file itself, and the explanation above holds the notes' words.
+        if (!q.Citation.File.Contains('#', StringComparison.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"\nSource: {q.Citation.File}#L{q.Citation.LineStart}-L{q.Citation.LineEnd}\n");
         }
@@ -71,10 +73,12 @@ public static class TeamQuestionWriter
     /// they were written. The pipeline knows no tables or strikethrough, so '|' and '~' are left alone.</summary>
     public static string Escape(string text)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text.ReplaceLineEndings(" "))
+        var line = text.ReplaceLineEndings(" ");
+        var blanksOnly = OnlyBlanks(line);
+        var builder = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '&' or '#')
+            if (c is '\\' or '`' or '*' or '[' or ']' or '<' or '&' or '#' || (c == '_' && !blanksOnly))
             {
                 builder.Append('\\');
             }
@@ -83,6 +87,44 @@ public static class TeamQuestionWriter
         }
 
         return builder.ToString().Trim();
+    }
+
+    /// <summary>Whether the text's only underscores are one blank ("_____") set apart by spaces or punctuation: a lone
+    /// run can open no emphasis with nothing after it to close it, so it is written as the teacher reads it, not as
+    /// "\_\_\_\_\_" (two runs could pair up as emphasis).</summary>
+    private static bool OnlyBlanks(string text)
+    {
+        var runs = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '_')
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] == '_')
+            {
+                end++;
+            }
+
+            if (++runs > 1 || end - i < 3 || (i > 0 && char.IsLetterOrDigit(text[i - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            {
+                return false;
+            }
+
+            i = end;
+        }
+
+        return true;
+    }
+
+    /// <summary>The text as a code span, which markdown reads back verbatim, or null when it holds a backtick or would
+    /// lose an edge space.</summary>
+    private static string? CodeSpan(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length == 0 || line.Contains('`', StringComparison.Ordinal) ? null : $"`{line}`";
     }
 
     private static string KindName(QuizQuestionKind kind) => kind switch

@@ -88,6 +88,12 @@ internal static class QuizCommand
         if (markdown)
         {
             await output.WriteAsync(TeamQuestionWriter.Write(questions));
+            if (questions.Count(q => q.Kind == QuizQuestionKind.Team) is > 0 and var team)
+            {
+                // A second export after the team's file is in: those questions are the team's already, and an empty
+                // file without a word looked like a failure.
+                await error.WriteLineAsync($"note: {Plural(team, "question")} of the team's own {(team == 1 ? "is" : "are")} not printed: {(team == 1 ? "it is" : "they are")} in the team's quiz files already.");
+            }
         }
         else
         {

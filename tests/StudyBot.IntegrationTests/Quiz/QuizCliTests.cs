@@ -215,6 +215,7 @@ public partial class QuizCliTests
                 Assert.Equal(Spaced(generated.GetProperty("question").GetString()!), read.Text);
                 Assert.Equal(choices.Select(Spaced).Order(StringComparer.Ordinal), read.Choices.Order(StringComparer.Ordinal));
                 Assert.Equal(Spaced(choices[generated.GetProperty("answerIndex").GetInt32()]), read.Answer);
+                Assert.Equal(Spaced(generated.GetProperty("explanation").GetString()!), read.Explanation);
                 Assert.Equal((citation.GetProperty("file").GetString(), citation.GetProperty("lineStart").GetInt32(), citation.GetProperty("lineEnd").GetInt32()),
                     (read.Citation.File, read.Citation.LineStart, read.Citation.LineEnd));
                 compared++;
@@ -241,6 +242,7 @@ public partial class QuizCliTests
 
         var (after, error, code) = await RunAsync(folder, 1000);
         var (afterReserve, _, _) = await RunAsync(folder, 1000, reserve: true);
+        var (again, againError, _) = await RunMarkdownAsync(folder, 1000);
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("skipped", error, StringComparison.Ordinal);
@@ -249,6 +251,10 @@ public partial class QuizCliTests
         Assert.Equal(bank.SkipLast(1).Select(q => q.GetProperty("question").GetString()), after.Select(q => q.GetProperty("question").GetString()));
         Assert.DoesNotContain(after.Concat(afterReserve), q => q.GetProperty("question").GetString() == deleted);
         Assert.Equal(reserve.Select(q => q.GetProperty("id").GetString()), afterReserve.Select(q => q.GetProperty("id").GetString()));
+
+        // Exported again, the bank's questions are the team's already: no entry, and a word why.
+        Assert.DoesNotContain("\n## ", again, StringComparison.Ordinal);
+        Assert.Contains($"{after.Count} questions of the team's own are not printed", againError, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"[*_`#>]")]

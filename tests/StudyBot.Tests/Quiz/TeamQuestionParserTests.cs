@@ -139,7 +139,7 @@ public class TeamQuestionParserTests
         Assert.Equal(["0123456789abcdef"], replaced);
         var issue = Assert.Single(issues);
         Assert.Equal(1, issue.Line);
-        Assert.Contains("'EBS' in the Replaces line is no question id", issue.Reason, StringComparison.Ordinal);
+        Assert.Contains("'EBS' in the Replaces line, which is no question id", issue.Reason, StringComparison.Ordinal);
     }
 
     /// <summary>Only the file's opening names what it replaces: a "Replaces:" line inside an entry is no such list.</summary>
@@ -151,5 +151,50 @@ public class TeamQuestionParserTests
         TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [x] a\n- [ ] b\n\nReplaces: 0123456789abcdef\n", replaced: replaced);
 
         Assert.Empty(replaced);
+    }
+
+    /// <summary>"Source:" or "Order: fixed" right under the last choice, with no blank line, continues the choice's
+    /// paragraph in markdown: it was read into the choice ("No Order: fixed Source: …") and its range never checked.</summary>
+    [Fact]
+    public void Parse_SourceAndOrderRightUnderTheLastChoice_AreReadAsTheirLines()
+    {
+        IReadOnlyList<string>? Lines(string f) => f == "notes.md" ? ["a", "b", "c", "d", "e"] : null;
+
+        var question = Assert.Single(TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [ ] Maybe\n- [x] `--force`\nOrder: fixed\nSource: notes.md#L2-L3\n", readLines: Lines).Questions);
+        var (_, issues) = TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [ ] a\n- [x] b\nSource: notes.md#L4-L9\n", readLines: Lines);
+
+        Assert.Equal(["Maybe", "--force"], question.Choices);
+        Assert.Equal(("notes.md", 2, 3), (question.Citation.File, question.Citation.LineStart, question.Citation.LineEnd));
+        Assert.Contains("line 4: notes.md has 5 lines, the source cites L4-L9", Assert.Single(issues).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ReplacesAfterTheFirstQuestion_IsReported()
+    {
+        var replaced = new List<string>();
+
+        var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", "## Q?\n- [x] a\n- [ ] b\n\nReplaces: 0123456789abcdef\n", replaced: replaced);
+
+        Assert.Single(questions);
+        Assert.Empty(replaced);
+        var issue = Assert.Single(issues);
+        Assert.Equal(5, issue.Line);
+        Assert.Contains("a Replaces line after the file's first question", issue.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>A quiz file copied beside itself asked every question twice.</summary>
+    [Fact]
+    public void ParseFolder_SameQuestionInTwoFiles_AskedOnceAndReported()
+    {
+        using var folder = new TempFolder("studybot-quizfiles-");
+        File.WriteAllText(Path.Combine(folder, "a.quiz.md"), "# Our quiz\n\n## Is EBS encrypted by default?\n- [ ] Yes\n- [x] No\n\n## Which service protects against DDoS?\n- [x] AWS Shield\n- [ ] Amazon S3\n");
+        File.WriteAllText(Path.Combine(folder, "b.quiz.md"), "## Is EBS  encrypted by default?\n- [x] No\n- [ ] Yes\n\n## Ours alone?\n- [x] a\n- [ ] b\n");
+
+        var (questions, issues) = TeamQuestionParser.ParseFolder(folder);
+
+        var issue = Assert.Single(issues);
+        Assert.Equal(["Is EBS encrypted by default?", "Which service protects against DDoS?", "Ours alone?"], questions.Select(q => q.Text));
+        Assert.Equal(("b.quiz.md", 1), (issue.File, issue.Line));
+        Assert.Contains("the same question as a.quiz.md line 3", issue.Reason, StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,9 @@ public class TeamQuestionWriterTests
         Assert.Equal(command.Choices.Order(StringComparer.Ordinal), questions[1].Choices.Order(StringComparer.Ordinal));
         Assert.Equal(["lsblk", "ps aux | grep *name*"], questions.Select(q => q.Answer));
         Assert.All(questions, q => Assert.Equal(("notes/tools.md", 12, 14), (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)));
+        Assert.All(questions, q => Assert.Equal("the notes' lines", q.Explanation));
+        Assert.Contains("- [x] `ps aux | grep *name*`", markdown, StringComparison.Ordinal);
+        Assert.Contains("- [ ] grep -r \\`x\\` \\<dir>", markdown, StringComparison.Ordinal); // a backtick inside: escaped, no code span
         Assert.Contains("<!-- generated blank 0123456789abcdef -->", markdown, StringComparison.Ordinal);
         Assert.Contains("Source: notes/tools.md#L12-L14", markdown, StringComparison.Ordinal);
     }
@@ -56,7 +59,9 @@ public class TeamQuestionWriterTests
     }
 
     [Theory]
-    [InlineData("_____", "\\_\\_\\_\\_\\_")]
+    [InlineData("Fill in the blank: “The _____ command.”", "Fill in the blank: “The _____ command.”")]
+    [InlineData("the _____ and the _____", "the \\_\\_\\_\\_\\_ and the \\_\\_\\_\\_\\_")]
+    [InlineData("snake_case _____", "snake\\_case \\_\\_\\_\\_\\_")]
     [InlineData("a `b` *c* [d](e) <f> &amp; #g \\h", "a \\`b\\` \\*c\\* \\[d\\](e) \\<f> \\&amp; \\#g \\\\h")]
     [InlineData("two\nlines", "two lines")]
     public void Escape_MarkdownMarks_AreEscaped(string text, string expected) =>
