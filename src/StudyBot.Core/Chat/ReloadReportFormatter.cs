@@ -25,7 +25,8 @@ public static class ReloadReportFormatter
             && report.PassagesAdded == 0 && report.PassagesRemoved == 0;
         if (unchanged)
         {
-            text.Append("No changes.\n");
+            // "to the notes": the quiz files are read on a reload too, and their count follows in the quiz's notes.
+            text.Append("No changes to the notes.\n");
         }
         else
         {

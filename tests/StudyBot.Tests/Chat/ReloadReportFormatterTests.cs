@@ -24,7 +24,7 @@ public class ReloadReportFormatterTests
         var text = ReloadReportFormatter.ToMarkdown(new ReloadReport(true, null, [], [], [], 0, 0, [], Stats));
 
         Assert.Contains("3 files, 120 passages indexed", text, StringComparison.Ordinal);
-        Assert.Contains("No changes.", text, StringComparison.Ordinal);
+        Assert.Contains("No changes to the notes.", text, StringComparison.Ordinal);
     }
 
     [Fact]
