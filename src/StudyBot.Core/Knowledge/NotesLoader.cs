@@ -451,7 +451,7 @@ internal static class NotesLoader
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    private static bool IsNoteFile(string relative) =>
+    internal static bool IsNoteFile(string relative) =>
         Extensions.Contains(Path.GetExtension(relative), StringComparer.OrdinalIgnoreCase)
         && !relative.EndsWith(QuizFileSuffix, StringComparison.OrdinalIgnoreCase);
 

@@ -44,6 +44,12 @@ public static partial class TeamQuestionParser
 
         var asked = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
 
+        // "Source: ports.md" for notes/ports.md: the path is the notes folder's, so name the one file the teacher meant
+        // (the notes are listed only when a source is missing).
+        var noteFiles = new Lazy<List<string>>(() => NotesLoader.Scan(folder, NotesLoader.IsNoteFile).Files.Select(f => f.Relative).ToList());
+        string? Suggest(string source) =>
+            noteFiles.Value.Where(f => string.Equals(Path.GetFileName(f), Path.GetFileName(source), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null;
+
         // The notes loader's scan: links that leave the notes folder are not followed, as for the notes themselves.
         var (files, skipped) = NotesLoader.Scan(folder, f => f.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase));
         issues.AddRange(skipped.Where(s => s.File.EndsWith(NotesLoader.QuizFileSuffix, StringComparison.OrdinalIgnoreCase))
@@ -61,7 +67,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
-            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked);
+            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked, Suggest);
             questions.AddRange(q);
             issues.AddRange(i);
         }
@@ -75,13 +81,14 @@ public static partial class TeamQuestionParser
     /// <param name="replaced">Receives the ids of the generated questions the file's <c>Replaces:</c> line names.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null,
-        ICollection<string>? replaced = null) => Parse(file, markdown, sectionOf, readLines, replaced, new(StringComparer.Ordinal));
+        ICollection<string>? replaced = null) => Parse(file, markdown, sectionOf, readLines, replaced, new(StringComparer.Ordinal), null);
 
+    /// <param name="suggest">The notes file a missing source most likely means, or null.</param>
     /// <param name="asked">The stems read so far (this folder's files), with where: a question asked twice — a file
     /// copied beside itself — is asked once.</param>
     private static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf, Func<string, IReadOnlyList<string>?>? readLines,
-        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked)
+        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked, Func<string, string?>? suggest)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -117,7 +124,7 @@ public static partial class TeamQuestionParser
             var question = InlineText(heading.Inline);
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
-            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, out var reason);
+            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, out var reason);
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
@@ -138,7 +145,7 @@ public static partial class TeamQuestionParser
 
     private static QuizQuestion? ParseEntry(
         string file, string markdown, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
-        Func<string, IReadOnlyList<string>?>? readLines, out string? reason)
+        Func<string, IReadOnlyList<string>?>? readLines, Func<string, string?>? suggest, out string? reason)
     {
         var fixedOrder = false;
         reason = null;
@@ -172,7 +179,8 @@ public static partial class TeamQuestionParser
                     lines = readLines(source);
                     if (lines is null)
                     {
-                        return $"line {at}: the source file '{source}' does not exist";
+                        return $"line {at}: the source file '{source}' does not exist"
+                            + (suggest?.Invoke(source) is { } meant ? $" (did you mean '{meant}'? Paths start at the notes folder)" : string.Empty);
                     }
 
                     if (end > lines.Count)

@@ -197,4 +197,19 @@ public class TeamQuestionParserTests
         Assert.Equal(("b.quiz.md", 1), (issue.File, issue.Line));
         Assert.Contains("the same question as a.quiz.md line 3", issue.Reason, StringComparison.Ordinal);
     }
+
+    /// <summary>Source paths start at the notes folder: "ports.md" for notes/ports.md names the file meant.</summary>
+    [Fact]
+    public void ParseFolder_SourceByItsNameAlone_SaysWhichFileWasMeant()
+    {
+        using var folder = new TempFolder("studybot-quizfiles-source-");
+        Directory.CreateDirectory(Path.Combine(folder, "notes"));
+        File.WriteAllText(Path.Combine(folder, "notes", "ports.md"), "# Ports\n\n- SSH uses port 22.\n");
+        File.WriteAllText(Path.Combine(folder, "ours.quiz.md"), "## Which port does SSH use?\n- [x] 22\n- [ ] 80\n\nSource: ports.md#L3\n");
+
+        var (questions, issues) = TeamQuestionParser.ParseFolder(folder);
+
+        Assert.Empty(questions);
+        Assert.Contains("the source file 'ports.md' does not exist (did you mean 'notes/ports.md'?", Assert.Single(issues).Reason, StringComparison.Ordinal);
+    }
 }
