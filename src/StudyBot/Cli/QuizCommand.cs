@@ -88,6 +88,13 @@ internal static class QuizCommand
         if (markdown)
         {
             await output.WriteAsync(TeamQuestionWriter.Write(questions));
+            var available = (reserve ? bank.Reserve : bank.Questions).Count;
+            if (available > count)
+            {
+                // A teacher's export is meant to be whole; --count's default of 10 cut it short without a word.
+                await error.WriteLineAsync($"note: the first {count} of the {(reserve ? "reserve's" : "bank's")} {available} questions are printed; --count {available} prints all.");
+            }
+
             if (questions.Count(q => q.Kind == QuizQuestionKind.Team) is > 0 and var team)
             {
                 // A second export after the team's file is in: those questions are the team's already, and an empty

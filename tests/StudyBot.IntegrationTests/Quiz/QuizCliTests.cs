@@ -235,6 +235,9 @@ public partial class QuizCliTests
         var (bank, _, _) = await RunAsync(folder, 1000);
         var (reserve, _, _) = await RunAsync(folder, 1000, reserve: true);
         var (markdown, _, _) = await RunMarkdownAsync(folder, 1000);
+        var (firstTwo, firstTwoError, _) = await RunMarkdownAsync(folder, 2);
+        Assert.Equal(2, firstTwo.Split("\n## ").Length - 1);
+        Assert.Contains($"the first 2 of the bank's {bank.Count} questions are printed; --count {bank.Count} prints all", firstTwoError, StringComparison.Ordinal);
         var entries = markdown.Split("\n## ");
         var deleted = bank[^1].GetProperty("question").GetString()!;
         Assert.StartsWith(TeamQuestionWriter.Escape(deleted), entries[^1], StringComparison.Ordinal);
