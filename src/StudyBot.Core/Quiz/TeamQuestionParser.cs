@@ -165,11 +165,12 @@ public static partial class TeamQuestionParser
             var m = SourceRegex().Match(text);
             if (m.Success)
             {
-                var start = int.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture);
-                var end = m.Groups["end"].Success ? int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture) : start;
-                if (end < start || start < 1)
+                // Digits past int's range ("#L99999999999") are no line of any file: a clear error, not an overflow.
+                if (!int.TryParse(m.Groups["start"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                    || !int.TryParse(m.Groups["end"].Success ? m.Groups["end"].Value : m.Groups["start"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+                    || end < start || start < 1)
                 {
-                    return $"line {at}: the source lines are not a range (L{start}-L{end})";
+                    return $"line {at}: the source lines are not a range ({text[(text.IndexOf('#', StringComparison.Ordinal) + 1)..].Trim()})";
                 }
 
                 var source = m.Groups["file"].Value.Trim();

@@ -79,6 +79,8 @@ public class TeamQuestionParserTests
     [Theory]
     [InlineData("Source: missing.md#L1-L2", "'missing.md' does not exist")]
     [InlineData("Source: notes.md#L3-L9", "notes.md has 5 lines, the source cites L3-L9")]
+    [InlineData("Source: notes.md#L4-L2", "the source lines are not a range (L4-L2)")]
+    [InlineData("Source: notes.md#L99999999999", "the source lines are not a range (L99999999999)")]
     public void Parse_SourceFileMissingOrLinesOutOfRange_IsReported(string source, string reason)
     {
         IReadOnlyList<string>? Lines(string f) => f == "notes.md" ? ["a", "b", "c", "d", "e"] : null;
