@@ -247,6 +247,10 @@ internal static partial class TexMath
         parts.Count > 0 && parts.Sum(m => m.Length) == tex.Length - (tex[^1] is '+' or '-' ? 1 : 0)
         && parts.All(m => Elements.Contains(m.Groups["symbol"].Value));
 
+    /// <summary>More atoms of one element than a formula in notes writes (a polymer's repeat unit is written with n):
+    /// a larger count is a number that only looks like a formula's, and summing such counts could overflow.</summary>
+    private const int MaxAtoms = 10_000;
+
     /// <summary>How many atoms of each element a written formula holds ("CH3CH2CH3" and "C3H8": C 3, H 8); null for a
     /// word that is no formula of two elements or more with a count (a name, "CO", "pKa").</summary>
     internal static Dictionary<string, int>? ElementCounts(string word)
@@ -259,9 +263,16 @@ internal static partial class TexMath
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match m in parts)
         {
+            // A part number in the notes ("P99999999999") or other scripts' digits (\d is any) are no atom count, and
+            // int.Parse threw on them out of the quiz's checks.
             var digits = m.Value[m.Groups["symbol"].Length..];
-            counts[m.Groups["symbol"].Value] = counts.GetValueOrDefault(m.Groups["symbol"].Value)
-                + (digits.Length == 0 ? 1 : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+            var count = 1;
+            if (digits.Length > 0 && (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count > MaxAtoms))
+            {
+                return null;
+            }
+
+            counts[m.Groups["symbol"].Value] = counts.GetValueOrDefault(m.Groups["symbol"].Value) + count;
         }
 
         return counts.Count >= 2 ? counts : null;

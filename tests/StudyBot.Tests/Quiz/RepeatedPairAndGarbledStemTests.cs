@@ -146,6 +146,18 @@ public class RepeatedPairAndGarbledStemTests
         Assert.Null(TexMath.ElementCounts("HOME"));
     }
 
+    /// <summary>A part number in the notes ("P99999999999") or another script's digits looked like a formula's counts,
+    /// and int.Parse threw out of the quiz's checks (the whole bank's build).</summary>
+    [Theory]
+    [InlineData("P99999999999")]
+    [InlineData("C2H99999")]
+    [InlineData("C\u0663H\u0668")]
+    public void ElementCounts_CountsNoFormulaWrites_AreNoFormula(string word)
+    {
+        Assert.Null(TexMath.ElementCounts(word));
+        Assert.False(QuestionGenerator.CountedOut($"The part {word} is listed.", "C5H12"));
+    }
+
     [Fact]
     public void Check_KeyThatNamesTheCourse_IsRejected()
     {
