@@ -225,7 +225,7 @@ public static partial class TeamQuestionParser
                         // "Source:" or "Order: fixed" written right under the last choice, with no blank line between,
                         // continues the choice's paragraph in markdown: read it as the line it is, not as choice text.
                         var raw = markdown.Substring(paragraph!.Span.Start, paragraph.Span.Length).Split('\n').Select(l => l.Trim()).ToList();
-                        var directiveAt = raw.FindIndex(1, l => SourceRegex().IsMatch(l) || OrderRegex().IsMatch(l) || l.StartsWith("Source:", StringComparison.OrdinalIgnoreCase));
+                        var directiveAt = raw.FindIndex(1, l => l.StartsWith("Source:", StringComparison.OrdinalIgnoreCase) || OrderRegex().IsMatch(l));
                         var text = directiveAt < 0 ? InlineText(paragraph.Inline)
                             : InlineText(Markdown.Parse("- " + string.Join('\n', raw.Take(directiveAt)), Pipeline).Descendants<ParagraphBlock>().First().Inline);
                         for (var k = Math.Max(directiveAt, 1); directiveAt > 0 && k < raw.Count; k++)

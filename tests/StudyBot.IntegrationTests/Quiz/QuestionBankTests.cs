@@ -9,14 +9,22 @@ namespace StudyBot.IntegrationTests.Quiz;
 
 public class QuestionBankTests
 {
+    /// <summary>The seed notes copied into <paramref name="folder"/>, loaded, and a bank over them (no kind model).</summary>
+    private static async Task<(KnowledgeBase Knowledge, QuestionBank Bank)> SeedBankAsync(string folder)
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
+        var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
+        await knowledge.LoadAsync(CancellationToken.None);
+        return (knowledge, new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance));
+    }
+
     [Fact]
     public async Task Questions_AfterReloadWithANewQuizFile_IncludeTheTeamQuestionFirstAndKeepIds()
     {
         using var folder = new TempFolder("studybot-bank-");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
-        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
-        await knowledge.LoadAsync(CancellationToken.None);
-        using var bank = new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance);
+        var seeded = await SeedBankAsync(folder);
+        using var knowledge = seeded.Knowledge;
+        using var bank = seeded.Bank;
         var before = bank.Questions.Select(q => q.Id).ToList();
         Assert.DoesNotContain(bank.Questions, q => q.Kind == QuizQuestionKind.Team);
 
@@ -33,10 +41,9 @@ public class QuestionBankTests
     public async Task Replaced_AfterReloadWithAReplacesLine_GeneratedQuestionsGoAndTheAdminNotesSaySo()
     {
         using var folder = new TempFolder("studybot-bank-replaces-");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
-        using var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
-        await knowledge.LoadAsync(CancellationToken.None);
-        using var bank = new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance);
+        var seeded = await SeedBankAsync(folder);
+        using var knowledge = seeded.Knowledge;
+        using var bank = seeded.Bank;
         var (first, second) = (bank.Questions[0], bank.Questions[1]);
         var notes = new QuizAdminNotes(bank);
         Assert.DoesNotContain("replace", notes.Notes(), StringComparison.Ordinal);
