@@ -24,6 +24,9 @@ public static partial class TeamQuestionParser
     /// <summary>The most choices a question may have: the platforms label choices A to J.</summary>
     public const int MaxChoices = 10;
 
+    /// <summary>Opens an entry's line that cites the notes (<c>Source: file.md#L10-L12</c>).</summary>
+    public const string SourceLabel = "Source:";
+
     /// <summary>Opens the line, before a file's first question, that names the generated questions the file replaces.</summary>
     public const string ReplacesLabel = "Replaces:";
 
@@ -204,7 +207,7 @@ public static partial class TeamQuestionParser
                 return string.Empty;
             }
 
-            return text.StartsWith("Source:", StringComparison.OrdinalIgnoreCase) ? $"line {at}: write the source as 'Source: file.md#L10-L12'" : null;
+            return text.StartsWith(SourceLabel, StringComparison.OrdinalIgnoreCase) ? $"line {at}: write the source as 'Source: file.md#L10-L12'" : null;
         }
 
         foreach (var block in body)
@@ -225,10 +228,14 @@ public static partial class TeamQuestionParser
                         // "Source:" or "Order: fixed" written right under the last choice, with no blank line between,
                         // continues the choice's paragraph in markdown: read it as the line it is, not as choice text.
                         var raw = markdown.Substring(paragraph!.Span.Start, paragraph.Span.Length).Split('\n').Select(l => l.Trim()).ToList();
-                        var directiveAt = raw.FindIndex(1, l => l.StartsWith("Source:", StringComparison.OrdinalIgnoreCase) || OrderRegex().IsMatch(l));
-                        var text = directiveAt < 0 ? InlineText(paragraph.Inline)
-                            : InlineText(Markdown.Parse("- " + string.Join('\n', raw.Take(directiveAt)), Pipeline).Descendants<ParagraphBlock>().First().Inline);
-                        for (var k = Math.Max(directiveAt, 1); directiveAt > 0 && k < raw.Count; k++)
+                        var directiveAt = raw.FindIndex(1, l => l.StartsWith(SourceLabel, StringComparison.OrdinalIgnoreCase) || OrderRegex().IsMatch(l));
+                        if (directiveAt < 0)
+                        {
+                            choices.Add((InlineText(paragraph.Inline), task.Checked));
+                            continue;
+                        }
+
+                        for (var k = directiveAt; k < raw.Count; k++)
                         {
                             if (Directive(raw[k], paragraph.Line + k + 1) is { Length: > 0 } wrong)
                             {
@@ -237,7 +244,8 @@ public static partial class TeamQuestionParser
                             }
                         }
 
-                        choices.Add((text, task.Checked));
+                        var alone = Markdown.Parse("- " + string.Join('\n', raw.Take(directiveAt)), Pipeline).Descendants<ParagraphBlock>().First();
+                        choices.Add((InlineText(alone.Inline), task.Checked));
                     }
 
                     break;

@@ -40,7 +40,8 @@ public static class TeamQuestionWriter
     }
 
     /// <summary>One entry: the stem as a <c>##</c> heading, where it came from as a comment (the id <c>quiz ban</c>
-    /// takes), the choices as task items in the generator's order, and the cited lines as <c>Source:</c>.</summary>
+    /// takes), the choices as task items in the generator's order, the generator's explanation as the <c>&gt;</c> quote
+    /// and the cited lines as <c>Source:</c>.</summary>
     public static string Entry(QuizQuestion q)
     {
         var text = new StringBuilder();
@@ -61,7 +62,7 @@ public static class TeamQuestionWriter
         // file itself, and the explanation above holds the notes' words.
         if (!q.Citation.File.Contains('#', StringComparison.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nSource: {q.Citation.File}#L{q.Citation.LineStart}-L{q.Citation.LineEnd}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n{TeamQuestionParser.SourceLabel} {q.Citation.File}#L{q.Citation.LineStart}-L{q.Citation.LineEnd}\n");
         }
 
         return text.ToString();
