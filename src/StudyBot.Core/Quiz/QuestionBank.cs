@@ -34,6 +34,7 @@ public sealed partial class QuestionBank : IDisposable
         IReadOnlyList<QuizQuestion> Reserve,
         IReadOnlyDictionary<string, QuizQuestion> ById,
         IReadOnlyList<QuizFileIssue> Issues,
+        IReadOnlySet<string> ReplacedIds,
         int Replaced);
 
     /// <summary>All questions, team questions first.</summary>
@@ -49,6 +50,17 @@ public sealed partial class QuestionBank : IDisposable
     /// <summary>How many generated questions (bank or reserve) the team's files replace and so are not asked
     /// (<see cref="TeamQuestionWriter"/>).</summary>
     public int Replaced => Current.Replaced;
+
+    /// <summary>The generated questions the daily quiz does not ask (<see cref="QuestionGenerator.Drafts"/>), best first:
+    /// none that the bank, its reserve or a team file's <c>Replaces:</c> line holds. Written on each call (the
+    /// generator runs again), for <c>quiz --drafts</c>; the bot never asks them.</summary>
+    public IReadOnlyList<QuizDraft> Drafts()
+    {
+        var current = Current;
+        return QuestionGenerator.Drafts(_knowledge.Passages, ReadLines, _model.Model, QuizItemModel.Current, current.Questions.Concat(current.Reserve))
+            .Where(d => !current.ReplacedIds.Contains(d.Question.Id))
+            .ToList();
+    }
 
     /// <summary>The question with this id, if it is still in the bank.</summary>
     public QuizQuestion? Find(string id) => Current.ById.GetValueOrDefault(id);
@@ -115,7 +127,7 @@ public sealed partial class QuestionBank : IDisposable
         var spare = reserve.Where(q => !replaced.Contains(q.Id) && ids.Add(q.Id)).ToList();
         var replacedCount = generated.Concat(reserve).Count(q => replaced.Contains(q.Id));
         LogBank(_logger, team.Count, all.Count - team.Count, spare.Count, replacedCount, _model.Status);
-        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replacedCount);
+        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replaced, replacedCount);
     }
 
     private IReadOnlyList<string>? ReadLines(string file) => ReadLines(_folder, file);

@@ -68,6 +68,33 @@ public static partial class QuestionGenerator
         return (kept, AlternatingYesNo(reserve));
     }
 
+    /// <summary>The drafts: questions that pass every check but that the item-quality model scores under
+    /// <see cref="ReserveFloor"/> (or that copy a likely typo of the notes), which the daily quiz never asks, best first
+    /// with their probability of being rated good. None asks a fact that <paramref name="asked"/> (the bank and its
+    /// reserve) asks already: it shares neither id nor cited lines with one. They are for a teacher to keep, mend or
+    /// delete (<c>quiz --markdown --drafts</c>): on small notes the bank and reserve are a handful (the seed notes give 7,
+    /// the TypeScript book 2), and about one question in three under the floor is one a reader rates good (outside rating
+    /// 28: 9 of the 28 scored 0.5–0.6), more once a teacher mends a typo or a stem; a teacher tells those apart.</summary>
+    /// <param name="asked">The questions the bank and its reserve hold.</param>
+    public static IReadOnlyList<QuizDraft> Drafts(
+        IReadOnlyList<Passage> passages, Func<string, IReadOnlyList<string>?>? readLines, ITextEmbedder? model, QuizItemModel quality, IEnumerable<QuizQuestion> asked)
+    {
+        // The list written with the floor at 0 is not the tiers' list with more after it: a question under the floor,
+        // ordered before the reserve-only ones, may take a fact or a key that one of them took. So the tiers are not
+        // read off it; they are left out of it by id and by cited lines.
+        var taken = asked.ToList();
+        var ids = taken.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var lines = taken.Select(q => CitedLines(q.Citation)).ToHashSet(StringComparer.Ordinal);
+        return Write(passages, readLines, model, quality, floor: 0)
+            // At the floor or above, a question the tiers lack lost its fact to a better one there.
+            .Where(c => !c.Unrated && c.Score < ReserveFloor && !ids.Contains(c.Question.Id) && !lines.Contains(CitedLines(c.Question.Citation)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
+            .Select(c => new QuizDraft(c.Question, c.Score, c.Typo))
+            .ToList();
+
+        static string CitedLines(Citation c) => $"{c.File}\u001f{c.LineStart}\u001f{c.LineEnd}";
+    }
+
     /// <summary>The reserve is asked in its order, best first; its yes/no questions take turns at Yes and No where both
     /// are left (each answer's questions keep their own order, and every other question its place). Best first, a
     /// style guide's rules ran Yes, Yes, Yes, Yes, Yes: a channel learns to answer Yes, and the reader of rating 53 found
@@ -127,7 +154,8 @@ public static partial class QuestionGenerator
     /// <param name="Unrated">Of a kind the item-quality model was not fitted on (<see cref="FromCommands"/>; outside rating
     /// 50 found 63 % of them good, under the bank's 80 %): the model does not score it, and it is asked from the reserve,
     /// after every question the model scored.</param>
-    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false, bool Unrated = false);
+    /// <param name="Typo">Copies a likely typo of the notes, so its probability was cut to 0 (<see cref="WithTypoDropped"/>).</param>
+    internal sealed record Candidate(QuizQuestion Question, string Stem, string Label, double Family, double Score = 0, bool Reserved = false, bool ReserveOnly = false, bool Unrated = false, bool Typo = false);
 
     /// <param name="floor">With a quality model: keep questions scored at least this (the reserve's floor) rather
     /// than at least the model's threshold; the caller splits them at the threshold.</param>
@@ -282,7 +310,7 @@ public static partial class QuestionGenerator
         }
 
         trace?.Note("keep", "a likely typo: not asked", $"{string.Join(", ", typos.Select(t => $"{t.Word} ({t.Known})"))}: {c.Question.Text}");
-        return c with { Score = 0 };
+        return c with { Score = 0, Typo = true };
     }
 
     /// <summary>How many bank questions each contrast of one pair of sections needs beside it: a pair gives the bank one

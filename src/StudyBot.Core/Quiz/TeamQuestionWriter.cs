@@ -20,20 +20,45 @@ public static class TeamQuestionWriter
         notes, whether their entry below was kept or deleted. Format: docs/quiz.md, "The team's own questions". -->
         """;
 
+    /// <summary>What the drafts' file adds to <see cref="Header"/>: its questions are not asked today.</summary>
+    public const string DraftsHeader = """
+        <!-- These are drafts: questions the daily quiz does not ask, because the item-quality model scores them under
+        what it asks (each entry's comment says how much) or because they copy a likely typo of the notes. Most are
+        guessable or clumsy; some are good, or good once mended. Keep only those worth asking. -->
+        """;
+
     /// <summary>The whole file for <paramref name="questions"/>: the header, the <c>Replaces:</c> line and one entry
     /// each. Team questions are left out: they already are in a file of the team's.</summary>
-    public static string Write(IEnumerable<QuizQuestion> questions)
+    public static string Write(IEnumerable<QuizQuestion> questions) =>
+        Write(questions.Select(q => (q, (string?)null)), drafts: false);
+
+    /// <summary>The drafts' file (<see cref="QuestionGenerator.Drafts"/>): as <see cref="Write(IEnumerable{QuizQuestion})"/>,
+    /// with <see cref="DraftsHeader"/> and each entry's score in its comment, so that a teacher sees why it is not asked.</summary>
+    public static string Write(IEnumerable<QuizDraft> drafts) =>
+        Write(drafts.Select(d => (d.Question, (string?)DraftNote(d))), drafts: true);
+
+    /// <summary>Why a draft is not asked, as its entry's comment says it.</summary>
+    public static string DraftNote(QuizDraft draft) => draft.Typo
+        ? "draft, not asked: it copies a likely typo of the notes"
+        : string.Create(CultureInfo.InvariantCulture, $"draft, not asked: scored {draft.Score:0.00}, the quiz asks from {QuestionGenerator.ReserveFloor:0.00}");
+
+    private static string Write(IEnumerable<(QuizQuestion Question, string? Note)> entries, bool drafts)
     {
-        var generated = questions.Where(q => q.Kind != QuizQuestionKind.Team).ToList();
+        var generated = entries.Where(e => e.Question.Kind != QuizQuestionKind.Team).ToList();
         var text = new StringBuilder(Header.ReplaceLineEndings("\n")).Append("\n\n");
-        if (generated.Count > 0)
+        if (drafts)
         {
-            text.Append(TeamQuestionParser.ReplacesLabel).Append(' ').AppendJoin(' ', generated.Select(q => q.Id)).Append("\n\n");
+            text.Append(DraftsHeader.ReplaceLineEndings("\n")).Append("\n\n");
         }
 
-        foreach (var q in generated)
+        if (generated.Count > 0)
         {
-            text.Append(Entry(q)).Append('\n');
+            text.Append(TeamQuestionParser.ReplacesLabel).Append(' ').AppendJoin(' ', generated.Select(e => e.Question.Id)).Append("\n\n");
+        }
+
+        foreach (var (q, note) in generated)
+        {
+            text.Append(Entry(q, note)).Append('\n');
         }
 
         return text.ToString();
@@ -42,11 +67,13 @@ public static class TeamQuestionWriter
     /// <summary>One entry: the stem as a <c>##</c> heading, where it came from as a comment (the id <c>quiz ban</c>
     /// takes), the choices as task items in the generator's order, the generator's explanation as the <c>&gt;</c> quote
     /// and the cited lines as <c>Source:</c>.</summary>
-    public static string Entry(QuizQuestion q)
+    /// <param name="q">The question.</param>
+    /// <param name="note">Said after the id in the comment (a draft's score), or null.</param>
+    public static string Entry(QuizQuestion q, string? note = null)
     {
         var text = new StringBuilder();
         text.Append("## ").Append(Escape(q.Text)).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"<!-- generated {KindName(q.Kind)} {q.Id} -->\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"<!-- generated {KindName(q.Kind)} {q.Id}{(note is null ? "" : "; " + note)} -->\n\n");
         for (var i = 0; i < q.Choices.Count; i++)
         {
             // A command reads as the command it is in a code span ("ps aux | grep …"), not as a run of backslashes.

@@ -7,9 +7,10 @@ using static StudyBot.Core.Chat.ReloadReportFormatter;
 namespace StudyBot.Cli;
 
 /// <summary>
-/// <c>studybot quiz [--knowledge DIR] [--json | --markdown] [--count N] [--reserve]</c>: prints N distinct quiz questions
-/// (the team's own first, then generated ones) as text, as JSON lines (for inspection and tests) or as a team quiz file
-/// a teacher can edit (<see cref="TeamQuestionWriter"/>). Fewer when fewer exist, with a note on stderr.
+/// <c>studybot quiz [--knowledge DIR] [--json | --markdown] [--count N] [--reserve | --drafts]</c>: prints N distinct quiz
+/// questions (the team's own first, then generated ones; or the reserve, or the drafts the quiz never asks) as text, as
+/// JSON lines (for inspection and tests) or as a team quiz file a teacher can edit (<see cref="TeamQuestionWriter"/>).
+/// Fewer when fewer exist, with a note on stderr.
 /// </summary>
 internal static class QuizCommand
 {
@@ -39,16 +40,25 @@ internal static class QuizCommand
         {
             Description = "Print the reserve instead of the bank: questions that pass every check but score below the item-quality threshold, which the daily quiz asks only once every question of the bank has been asked.",
         };
+        var drafts = new Option<bool>("--drafts")
+        {
+            Description = "Print the drafts instead of the bank: questions that pass every check but score under what the daily quiz asks, which it never asks. With --markdown, a file to keep the good ones from.",
+        };
         var markdown = new Option<bool>("--markdown")
         {
             Description = "Print the generated questions as a team quiz file (*.quiz.md) to keep, reword or delete, then put among the notes: it replaces them.",
         };
-        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, markdown, count, reserve };
+        var command = new Command("quiz", "Print quiz questions made from the notes.") { knowledge, json, markdown, count, reserve, drafts };
         command.Validators.Add(result =>
         {
             if (result.GetValue(json) && result.GetValue(markdown))
             {
                 result.AddError("Choose one of --json and --markdown.");
+            }
+
+            if (result.GetValue(reserve) && result.GetValue(drafts))
+            {
+                result.AddError("Choose one of --reserve and --drafts.");
             }
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
@@ -58,12 +68,12 @@ internal static class QuizCommand
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken,
-            parse.GetValue(reserve),
+            parse.GetValue(reserve) ? QuizTier.Reserve : parse.GetValue(drafts) ? QuizTier.Drafts : QuizTier.Bank,
             parse.GetValue(markdown)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool reserve = false, bool markdown = false)
+    internal static async Task<int> RunAsync(string? folder, bool json, int count, TextWriter output, TextWriter error, CancellationToken cancellationToken, QuizTier tier = QuizTier.Bank, bool markdown = false)
     {
         if (await CliOptions.LoadKnowledgeAsync(folder, error, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
@@ -79,7 +89,16 @@ internal static class QuizCommand
             await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");
         }
 
-        var questions = (reserve ? bank.Reserve : bank.Questions).Take(count).ToList();
+        // The drafts are written again on demand (the bank keeps no copy: the bot never asks them).
+        var drafts = tier == QuizTier.Drafts ? bank.Drafts() : [];
+        var all = tier switch
+        {
+            QuizTier.Reserve => bank.Reserve,
+            QuizTier.Drafts => drafts.Select(d => d.Question).ToList(),
+            _ => bank.Questions,
+        };
+        var questions = all.Take(count).ToList();
+        var tierName = tier switch { QuizTier.Reserve => "reserve", QuizTier.Drafts => "drafts", _ => "bank" };
         if (model.Status.StartsWith("failed", StringComparison.Ordinal))
         {
             await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
@@ -87,12 +106,11 @@ internal static class QuizCommand
 
         if (markdown)
         {
-            await output.WriteAsync(TeamQuestionWriter.Write(questions));
-            var available = (reserve ? bank.Reserve : bank.Questions).Count;
-            if (available > count)
+            await output.WriteAsync(tier == QuizTier.Drafts ? TeamQuestionWriter.Write(drafts.Take(count)) : TeamQuestionWriter.Write(questions));
+            if (all.Count > count)
             {
                 // A teacher's export is meant to be whole; --count's default of 10 cut it short without a word.
-                await error.WriteLineAsync($"note: the first {count} of the {(reserve ? "reserve's" : "bank's")} {available} questions are printed; --count {available} prints all.");
+                await error.WriteLineAsync($"note: the first {count} of the {(tier == QuizTier.Drafts ? "drafts'" : tierName + "'s")} {all.Count} questions are printed; --count {all.Count} prints all.");
             }
 
             if (questions.Count(q => q.Kind == QuizQuestionKind.Team) is > 0 and var team)
@@ -104,10 +122,13 @@ internal static class QuizCommand
         }
         else
         {
-            foreach (var q in questions)
+            for (var i = 0; i < questions.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await output.WriteLineAsync(json ? QuizQuestionJson.Line(q) : ToText(q));
+                var q = questions[i];
+                await output.WriteLineAsync(json ? QuizQuestionJson.Line(q)
+                    : tier == QuizTier.Drafts ? ToText(q) + $"  ({TeamQuestionWriter.DraftNote(drafts[i])})\n"
+                    : ToText(q));
             }
         }
 
@@ -115,13 +136,30 @@ internal static class QuizCommand
         {
             // A short bank is not all a channel gets: the daily quiz goes on to the reserve, so say how much is there
             // (a team trying the CLI on a book of prose saw "only 1 distinct questions" while the quiz had 6 to ask).
-            await error.WriteLineAsync(reserve ? $"note: the reserve holds {Plural(questions.Count, "question")} ({count} asked for)."
-                : bank.Reserve.Count > 0 ? $"note: the bank holds only {Plural(questions.Count, "question")} ({count} asked for); the reserve holds {bank.Reserve.Count} more, which the daily quiz asks once the bank's have been asked (quiz --reserve prints them)."
-                : $"note: only {Plural(questions.Count, "distinct question")} can be made from these notes ({count} asked for).");
+            await error.WriteLineAsync(tier switch
+            {
+                QuizTier.Reserve => $"note: the reserve holds {Plural(questions.Count, "question")} ({count} asked for).",
+                QuizTier.Drafts => $"note: the notes give {Plural(questions.Count, "draft")} ({count} asked for).",
+                _ when bank.Reserve.Count > 0 => $"note: the bank holds only {Plural(questions.Count, "question")} ({count} asked for); the reserve holds {bank.Reserve.Count} more, which the daily quiz asks once the bank's have been asked (quiz --reserve prints them).",
+                _ => $"note: only {Plural(questions.Count, "distinct question")} can be made from these notes ({count} asked for).",
+            });
         }
 
-        // An empty reserve is no failure: the bank is all the notes give.
-        return questions.Count == 0 && !reserve ? 1 : 0;
+        // An empty reserve or no drafts is no failure: the bank is all the notes give.
+        return questions.Count == 0 && tier == QuizTier.Bank ? 1 : 0;
+    }
+
+    /// <summary>Which of the generated questions the command prints.</summary>
+    internal enum QuizTier
+    {
+        /// <summary>The bank: what the daily quiz asks first.</summary>
+        Bank,
+
+        /// <summary>The reserve: asked once the bank's questions have been.</summary>
+        Reserve,
+
+        /// <summary>The drafts: never asked (<see cref="QuestionBank.Drafts"/>).</summary>
+        Drafts,
     }
 
     private static string ToText(QuizQuestion q) =>

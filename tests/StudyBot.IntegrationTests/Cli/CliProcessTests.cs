@@ -75,14 +75,16 @@ public sealed class CliProcessTests : IDisposable
         Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Quiz_JsonAndMarkdownTogether_OneMessageAndExit2()
+    [Theory]
+    [InlineData("--json", "--markdown")]
+    [InlineData("--reserve", "--drafts")]
+    public async Task Quiz_TwoOptionsThatExcludeEachOther_OneMessageAndExit2(string first, string second)
     {
-        var (code, stdout, stderr) = await StudyBotProcess.RunAsync(SubFolder, ["quiz", "--json", "--markdown"]);
+        var (code, stdout, stderr) = await StudyBotProcess.RunAsync(SubFolder, ["quiz", first, second]);
 
         Assert.Equal(2, code);
         Assert.Empty(stdout);
-        Assert.Contains("Choose one of --json and --markdown.", stderr, StringComparison.Ordinal);
+        Assert.Contains($"Choose one of {first} and {second}.", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

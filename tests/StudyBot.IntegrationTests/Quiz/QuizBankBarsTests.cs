@@ -45,7 +45,7 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
         var path = Path.Combine(AppContext.BaseDirectory, folder);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(0, await QuizCommand.RunAsync(path, json: true, 100_000, stdout, stderr, CancellationToken.None, reserve));
+        Assert.Equal(0, await QuizCommand.RunAsync(path, json: true, 100_000, stdout, stderr, CancellationToken.None, reserve ? QuizCommand.QuizTier.Reserve : QuizCommand.QuizTier.Bank));
         var questions = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
         var bars = Measure(questions);

@@ -11,11 +11,14 @@ public partial class QuizCliTests
 
     private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "data", "corpora", name);
 
-    private static async Task<(List<JsonElement> Questions, string Error, int ExitCode)> RunAsync(string folder, int count, bool reserve = false)
+    private static QuizCommand.QuizTier Tier(bool reserve, bool drafts) =>
+        reserve ? QuizCommand.QuizTier.Reserve : drafts ? QuizCommand.QuizTier.Drafts : QuizCommand.QuizTier.Bank;
+
+    private static async Task<(List<JsonElement> Questions, string Error, int ExitCode)> RunAsync(string folder, int count, bool reserve = false, bool drafts = false)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await QuizCommand.RunAsync(folder, json: true, count, output, error, CancellationToken.None, reserve);
+        var code = await QuizCommand.RunAsync(folder, json: true, count, output, error, CancellationToken.None, Tier(reserve, drafts));
         var questions = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         return (questions, error.ToString(), code);
@@ -175,11 +178,11 @@ public partial class QuizCliTests
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(string Markdown, string Error, int ExitCode)> RunMarkdownAsync(string folder, int count, bool reserve = false)
+    private static async Task<(string Markdown, string Error, int ExitCode)> RunMarkdownAsync(string folder, int count, bool reserve = false, bool drafts = false)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await QuizCommand.RunAsync(folder, json: false, count, output, error, CancellationToken.None, reserve, markdown: true);
+        var code = await QuizCommand.RunAsync(folder, json: false, count, output, error, CancellationToken.None, Tier(reserve, drafts), markdown: true);
         return (output.ToString(), error.ToString(), code);
     }
 
@@ -258,6 +261,62 @@ public partial class QuizCliTests
         // Exported again, the bank's questions are the team's already: no entry, and a word why.
         Assert.DoesNotContain("\n## ", again, StringComparison.Ordinal);
         Assert.Contains($"{after.Count} questions of the team's own are not printed", againError, StringComparison.Ordinal);
+    }
+
+    /// <summary>The drafts are what the checks pass and the daily quiz does not ask: on the seed notes, questions the
+    /// item-quality model scores under the reserve's floor (AWS Shield's and Micro Services' definitions, "Can HSM be
+    /// placed at On-Premise?") and those that copy a likely typo. None asks what the bank or the reserve asks.</summary>
+    [Fact]
+    public async Task Quiz_Drafts_AreSoundQuestionsThatNeitherTheBankNorTheReserveAsks()
+    {
+        var (bank, _, _) = await RunAsync(Seed, 1000);
+        var (reserve, _, _) = await RunAsync(Seed, 1000, reserve: true);
+        var (drafts, error, code) = await RunAsync(Seed, 1000, drafts: true);
+
+        Assert.Equal(0, code);
+        Assert.True(drafts.Count >= 3, error);
+        Assert.Contains($"the notes give {drafts.Count} drafts (1000 asked for)", error, StringComparison.Ordinal);
+        AssertSound(Seed, drafts);
+        static string Id(JsonElement q) => q.GetProperty("id").GetString()!;
+        static string Lines(JsonElement q) => $"{q.GetProperty("citation").GetProperty("file")}:{q.GetProperty("citation").GetProperty("lineStart")}-{q.GetProperty("citation").GetProperty("lineEnd")}";
+        var asked = bank.Concat(reserve).ToList();
+        Assert.Empty(drafts.Select(Id).Intersect(asked.Select(Id)));
+        Assert.Empty(drafts.Select(Lines).Intersect(asked.Select(Lines)));
+        Assert.Contains(drafts, q => q.GetProperty("question").GetString() == "Can HSM be placed at On-Premise?");
+    }
+
+    /// <summary>A teacher keeps the good drafts: the file says why each is not asked, reads back without an issue, and
+    /// among the notes its entries are asked as the team's — after which they are no drafts any more.</summary>
+    [Fact]
+    public async Task Quiz_DraftsMarkdown_SaysWhyEachIsNotAskedAndWhatIsKeptIsAsked()
+    {
+        using var folder = new TempFolder("studybot-quizcli-kept-drafts-");
+        File.Copy(Path.Combine(Seed, "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
+        var (bank, _, _) = await RunAsync(folder, 1000);
+        var (drafts, _, _) = await RunAsync(folder, 1000, drafts: true);
+        var (markdown, _, code) = await RunMarkdownAsync(folder, 1000, drafts: true);
+
+        Assert.Equal(0, code);
+        Assert.Contains(TeamQuestionWriter.DraftsHeader.ReplaceLineEndings("\n"), markdown, StringComparison.Ordinal);
+        var entries = markdown.Split("\n## ")[1..];
+        Assert.Equal(drafts.Count, entries.Length);
+        Assert.All(entries, e => Assert.Matches(@"<!-- generated [a-z/-]+ [0-9a-f]{16}; draft, not asked: (scored 0\.[0-5]\d, the quiz asks from 0\.60|it copies a likely typo of the notes) -->", e));
+        var replaced = new List<string>();
+        var (read, issues) = TeamQuestionParser.Parse("kept.quiz.md", markdown, readLines: f => QuestionBank.ReadLines(folder, f), replaced: replaced);
+        Assert.Empty(issues);
+        Assert.Equal(drafts.Select(q => q.GetProperty("id").GetString()), replaced);
+        Assert.Equal(drafts.Count, read.Count);
+
+        // The teacher keeps the first two drafts and deletes the rest.
+        await File.WriteAllTextAsync(Path.Combine(folder, "kept.quiz.md"), string.Join("\n## ", markdown.Split("\n## ")[..3]));
+        var (after, afterError, _) = await RunAsync(folder, 1000);
+        var (draftsAfter, _, _) = await RunAsync(folder, 1000, drafts: true);
+
+        Assert.DoesNotContain("skipped", afterError, StringComparison.Ordinal);
+        Assert.Equal(bank.Count + 2, after.Count);
+        Assert.Equal(drafts.Take(2).Select(q => q.GetProperty("question").GetString()), after.Take(2).Select(q => q.GetProperty("question").GetString()));
+        Assert.All(after.Take(2), q => Assert.Equal("Team", q.GetProperty("kind").GetString()));
+        Assert.Empty(draftsAfter);
     }
 
     [GeneratedRegex(@"[*_`#>]")]

@@ -403,6 +403,29 @@ public sealed class QuizItemModelTests
     }
 
     [Fact]
+    public void Drafts_ScoredUnderTheFloor_BestFirst_NoneAskingWhatTheTiersAsk()
+    {
+        // yes/no σ(3) ≈ 0.95, the bank; the rest σ(−0.5) ≈ 0.38, under the floor: drafts.
+        var quality = Model(threshold: 0.7, yesNo: 3);
+        var (kept, reserve) = QuestionGenerator.Tiers(SeedPassages.All, SeedPassages.ReadLines, quality: quality);
+        var asked = kept.Concat(reserve).ToList();
+
+        var drafts = QuestionGenerator.Drafts(SeedPassages.All, SeedPassages.ReadLines, null, quality, asked);
+        var withoutTiers = QuestionGenerator.Drafts(SeedPassages.All, SeedPassages.ReadLines, null, quality, []);
+
+        Assert.NotEmpty(kept);
+        Assert.NotEmpty(drafts);
+        Assert.All(drafts, d => Assert.True(d.Score < QuestionGenerator.ReserveFloor, $"{d.Score}: {d.Question.Text}"));
+        Assert.Equal(drafts.OrderByDescending(d => d.Score).Select(d => d.Question.Id), drafts.Select(d => d.Question.Id));
+        Assert.Empty(drafts.Select(d => d.Question.Id).Intersect(asked.Select(q => q.Id)));
+        Assert.DoesNotContain(drafts, d => asked.Any(q => (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd) == (d.Question.Citation.File, d.Question.Citation.LineStart, d.Question.Citation.LineEnd)));
+
+        // A question at the floor or above is never a draft, whatever the caller's list: the bank's yes/no questions are not.
+        Assert.Superset(drafts.Select(d => d.Question.Id).ToHashSet(), withoutTiers.Select(d => d.Question.Id).ToHashSet());
+        Assert.DoesNotContain(withoutTiers, d => d.Question.Kind == QuizQuestionKind.YesNo);
+    }
+
+    [Fact]
     public void Tiers_AKindWithItsOwnThreshold_IsKeptAtIt_TheOtherKindsAtTheModels()
     {
         // yes/no σ(0.5) ≈ 0.62: under the model's 0.7 (the reserve) but over the yes/no kind's own 0.55 (the bank).

@@ -32,6 +32,25 @@ public class TeamQuestionWriterTests
     }
 
     [Fact]
+    public void Write_Drafts_SayWhyEachIsNotAskedAndReadBack()
+    {
+        var scored = new QuizDraft(Generated("0123456789abcdef", QuizQuestionKind.Definition, "Which of these lists block devices?", ["lsblk", "blkid", "iostat"], 0), 0.547, Typo: false);
+        var typo = new QuizDraft(Generated("fedcba9876543210", QuizQuestionKind.YesNo, "Can we attach columes?", ["Yes", "No"], 0), 0, Typo: true);
+        var replaced = new List<string>();
+
+        var markdown = TeamQuestionWriter.Write([scored, typo]);
+        var (questions, issues) = TeamQuestionParser.Parse("drafts.quiz.md", markdown, replaced: replaced);
+
+        Assert.Empty(issues);
+        Assert.Equal(["0123456789abcdef", "fedcba9876543210"], replaced);
+        Assert.Equal(2, questions.Count);
+        Assert.Contains(TeamQuestionWriter.DraftsHeader.ReplaceLineEndings("\n"), markdown, StringComparison.Ordinal);
+        Assert.Contains("<!-- generated definition 0123456789abcdef; draft, not asked: scored 0.55, the quiz asks from 0.60 -->", markdown, StringComparison.Ordinal);
+        Assert.Contains("<!-- generated yes/no fedcba9876543210; draft, not asked: it copies a likely typo of the notes -->", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamQuestionWriter.DraftsHeader.ReplaceLineEndings("\n"), TeamQuestionWriter.Write([scored.Question]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_TeamQuestions_AreLeftOut()
     {
         var team = Generated("1111111111111111", QuizQuestionKind.Team, "Ours?", ["a", "b"], 0);
