@@ -46,6 +46,7 @@ public static partial class TeamQuestionParser
         }
 
         var asked = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
 
         // "Source: ports.md" for notes/ports.md: the path is the notes folder's, so name the one file the teacher meant
         // (the notes are listed only when a source is missing).
@@ -70,7 +71,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
-            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked, Suggest);
+            var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked, ids, Suggest);
             questions.AddRange(q);
             issues.AddRange(i);
         }
@@ -84,14 +85,16 @@ public static partial class TeamQuestionParser
     /// <param name="replaced">Receives the ids of the generated questions the file's <c>Replaces:</c> line names.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf = null, Func<string, IReadOnlyList<string>?>? readLines = null,
-        ICollection<string>? replaced = null) => Parse(file, markdown, sectionOf, readLines, replaced, new(StringComparer.Ordinal), null);
+        ICollection<string>? replaced = null) => Parse(file, markdown, sectionOf, readLines, replaced, new(StringComparer.Ordinal), new(StringComparer.Ordinal), null);
 
     /// <param name="suggest">The notes file a missing source most likely means, or null.</param>
     /// <param name="asked">The stems read so far (this folder's files), with where: a question asked twice — a file
     /// copied beside itself — is asked once.</param>
+    /// <param name="ids">The ids the folder's questions read so far have: an entry's <c>generated</c> comment gives its
+    /// question that id only once.</param>
     private static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf, Func<string, IReadOnlyList<string>?>? readLines,
-        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked, Func<string, string?>? suggest)
+        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked, HashSet<string> ids, Func<string, string?>? suggest)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -127,7 +130,7 @@ public static partial class TeamQuestionParser
             var question = InlineText(heading.Inline);
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
-            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, out var reason);
+            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, ids, out var reason);
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
@@ -139,6 +142,7 @@ public static partial class TeamQuestionParser
             }
             else
             {
+                ids.Add(entry.Id);
                 questions.Add(entry);
             }
         }
@@ -148,9 +152,10 @@ public static partial class TeamQuestionParser
 
     private static QuizQuestion? ParseEntry(
         string file, string markdown, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
-        Func<string, IReadOnlyList<string>?>? readLines, Func<string, string?>? suggest, out string? reason)
+        Func<string, IReadOnlyList<string>?>? readLines, Func<string, string?>? suggest, IReadOnlySet<string> ids, out string? reason)
     {
         var fixedOrder = false;
+        string? generatedId = null;
         reason = null;
         if (question.Length == 0)
         {
@@ -256,6 +261,9 @@ public static partial class TeamQuestionParser
                     }
 
                     break;
+                case HtmlBlock html when GeneratedCommentRegex().Match(markdown.Substring(html.Span.Start, html.Span.Length)) is { Success: true } generated:
+                    generatedId ??= generated.Groups["id"].Value.ToLowerInvariant();
+                    break;
                 case ParagraphBlock paragraph:
                     if (Directive(InlineText(paragraph.Inline), paragraph.Line + 1) is { Length: > 0 } bad)
                     {
@@ -299,9 +307,17 @@ public static partial class TeamQuestionParser
             return null;
         }
 
+        // An entry exported from a generated question (quiz --markdown: "<!-- generated blank 0123456789abcdef -->") is
+        // that question still, reworded or not: it keeps its id, so the channel's history and each member's review
+        // schedule carry over. With a new id, putting the export among the notes made every question the channel had
+        // been asked a never-asked team question, and the rotation, which asks those first, asked them all again; and
+        // mending a typo in a stem reset everyone's schedule. A second entry with the same comment (a copy to write a
+        // variant) is a question of its own: file and stem, as every other entry.
+        var id = generatedId is not null && !ids.Contains(generatedId) ? generatedId
+            : QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team));
+
         // Shuffled (stably, so a reload keeps the order) unless the file says "Order: fixed": otherwise every
         // answer written second was posted as B. Yes/No keeps its natural order.
-        var id = QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team));
         if (!fixedOrder && !IsYesNo(choices))
         {
             choices = choices.OrderBy(c => QuizText.OrderKey(id + ":order", c.Text), StringComparer.Ordinal).ToList();
@@ -366,6 +382,11 @@ public static partial class TeamQuestionParser
 
     [GeneratedRegex(@"^[0-9a-fA-F]{16}$")]
     private static partial Regex GeneratedIdRegex();
+
+    /// <summary>The comment <see cref="TeamQuestionWriter.Entry"/> writes under an exported entry's heading: the kind's
+    /// name, then the generated question's id (a draft's note may follow).</summary>
+    [GeneratedRegex(@"^<!--\s*generated\s+\S+\s+(?<id>[0-9a-fA-F]{16})(?![0-9a-fA-F])")]
+    private static partial Regex GeneratedCommentRegex();
 
     [GeneratedRegex(@"^Order:\s*fixed\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OrderRegex();

@@ -56,7 +56,8 @@ public class QuestionBankTests
         Assert.Equal(2, bank.Replaced);
         Assert.Equal(QuizQuestionKind.Team, bank.Questions[0].Kind);
         Assert.Equal(first.Text, bank.Questions[0].Text);
-        Assert.DoesNotContain(bank.Questions.Concat(bank.Reserve), q => q.Id == first.Id || q.Id == second.Id || q.Text == second.Text);
+        Assert.Equal(first.Id, bank.Questions[0].Id); // the kept entry is its generated question still (its comment)
+        Assert.DoesNotContain(bank.Questions.Concat(bank.Reserve), q => (q.Kind != QuizQuestionKind.Team && q.Id == first.Id) || q.Id == second.Id || q.Text == second.Text);
         Assert.Contains("The team's quiz files replace 2 generated questions, which are not asked.", notes.Notes(), StringComparison.Ordinal);
     }
 
@@ -110,6 +111,36 @@ public class QuestionBankTests
         Assert.Equal(2 * all, posted.Count);
         Assert.Equal(all, posted.Take(all).Distinct().Count());
         Assert.Equal(posted.Take(all).Order(StringComparer.Ordinal), posted.Skip(all).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A teacher puts the bank's export among the notes after the channel has been asked some of it: the
+    /// entries keep their generated questions' ids, so the channel is not asked them again as new team questions (the
+    /// rotation asks never-asked team questions first), and the next post is one it has not seen.</summary>
+    [Fact]
+    public async Task Rotation_ExportPutAmongTheNotes_DoesNotAskTheChannelWhatItWasAskedAlready()
+    {
+        using var folder = QuizHarness.NewFolder(0);
+        File.Delete(Path.Combine(folder, "knowledge", "team.quiz.md"));
+        await using var h = await SeedNotesAsync(folder);
+        var bank = h.Services.GetRequiredService<QuestionBank>();
+        var generated = bank.Questions.Select(q => q.Id).ToList();
+        Assert.True(generated.Count >= 3);
+        await PostDailyAsync(h, 2);
+        var asked = h.Publisher.Quizzes.Select(p => p.Reply.Markdown.Split('\n')[0]).ToList();
+
+        // Every entry kept, one reworded: a teacher's mend.
+        var export = TeamQuestionWriter.Write(bank.Questions);
+        var first = bank.Questions[0].Text;
+        await File.WriteAllTextAsync(Path.Combine(folder, "knowledge", "ours.quiz.md"), export.Replace("## " + TeamQuestionWriter.Escape(first), "## " + TeamQuestionWriter.Escape(first) + " (mended)", StringComparison.Ordinal));
+        bank.Refresh();
+        await PostDailyAsync(h, 1);
+
+        var next = h.Publisher.Quizzes.Last().Reply.Markdown.Split('\n')[0].Replace(" (mended)", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(3, h.Publisher.Quizzes.Count());
+        Assert.DoesNotContain(next, asked);
+        Assert.All(bank.Questions, q => Assert.Equal(QuizQuestionKind.Team, q.Kind));
+        Assert.Equal(generated, bank.Questions.Select(q => q.Id));
+        Assert.Contains(bank.Questions, q => q.Text == first + " (mended)");
     }
 
     [Fact]
