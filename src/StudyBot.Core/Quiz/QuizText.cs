@@ -302,6 +302,21 @@ internal static partial class QuizText
             return true;
         }
 
+        // "Implementing One-vs-All" shows one_vs_all, "type of the hasOwnProperty check" would show HasOwnProperty: an
+        // identifier is its words joined, by underscores (which Normalize drops as markdown's), dashes or capitals
+        // (outside rating 68, D76: the section label named the key of a blank).
+        if (!key.Any(char.IsWhiteSpace) && IdentifierParts(key) is { Count: >= 2 } keyParts)
+        {
+            var textParts = IdentifierParts(text);
+            for (var i = 0; i + keyParts.Count <= textParts.Count; i++)
+            {
+                if (keyParts.Select((part, j) => string.Equals(part, textParts[i + j], StringComparison.Ordinal)).All(same => same))
+                {
+                    return true;
+                }
+            }
+        }
+
         foreach (Match m in BracketRegex().Matches(key))
         {
             var inner = m.Groups[1].Value.Trim();
@@ -312,6 +327,39 @@ internal static partial class QuizText
         }
 
         return false;
+    }
+
+    /// <summary>The words of an identifier written as one token (<c>one_vs_all</c>, <c>one-vs-all</c>, <c>OneVsAll</c>,
+    /// <c>hasOwnProperty</c>): split at every character that is no letter or digit and where a lower-case letter meets a
+    /// capital, lower-cased. Text with spaces gives its words' parts in order.</summary>
+    internal static List<string> IdentifierParts(string text)
+    {
+        var parts = new List<string>();
+        var part = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c) || (char.IsUpper(c) && i > 0 && char.IsLower(text[i - 1])))
+            {
+                if (part.Length > 0)
+                {
+                    parts.Add(part.ToString());
+                    part.Clear();
+                }
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                part.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        if (part.Length > 0)
+        {
+            parts.Add(part.ToString());
+        }
+
+        return parts;
     }
 
     /// <summary>True when <paramref name="term"/> stands in <paramref name="text"/> as written, with no character of a

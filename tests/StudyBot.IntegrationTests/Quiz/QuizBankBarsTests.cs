@@ -77,9 +77,10 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
             Q("FillInTheBlank", "Fill in the blank: “Total: _____ files | 1.0 MB _____”", "README.md", "115", "20", "30"),
             Q("Description", "What do the notes say about AWS Shield?", "a.md", "Shield protects against DDoS", "Stores objects", "Runs code"),
             Q("Topic", "Which of these holds arrays of values at contiguous memory locations?", "algorithms/array.md", "Array", "Stack", "Queue", "Heap"),
+            Q("FillInTheBlank", "Fill in the blank (Implementing One-vs-All): “The _____ function trains the classifiers.”", "ml.md", "one_vs_all", "predict", "sigmoid"),
         ]);
 
-        Assert.Equal(new Bars(4, 2, 2, 1, 1, 1), bars);
+        Assert.Equal(new Bars(5, 2, 3, 1, 1, 1), bars);
     }
 
     internal static Bars Measure(IReadOnlyList<JsonElement> questions)
@@ -132,9 +133,16 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
         return new Bars(questions.Count, onlyRelated, visible, nonContent, blanks, pipes);
     }
 
-    /// <summary>The answer as a word of the text: as is, plural or singular, or a longer word starting with it.</summary>
+    /// <summary>The answer as a word of the text: as is, plural or singular, or a longer word starting with it; or an
+    /// identifier by its words in order (<c>one_vs_all</c> in "Implementing One-vs-All").</summary>
     private static bool Visible(string text, string answer)
     {
+        if (!answer.Any(char.IsWhiteSpace) && IdentifierWords(answer) is { Length: >= 2 } words
+            && $" {string.Join(' ', IdentifierWords(text))} ".Contains($" {string.Join(' ', words)} ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var a = Plain(answer);
         var t = Plain(text);
         if (a.Length == 0 || t.Length == 0)
@@ -146,6 +154,9 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
         return forms.Any(f => Regex.IsMatch(t, $@"(?<![\w]){Regex.Escape(f)}(?![\w])", RegexOptions.None, TimeSpan.FromSeconds(1)))
             || (!a.Contains(' ', StringComparison.Ordinal) && a.Length >= 4 && WordRegex().Matches(t).Any(w => w.Value.Length > a.Length && w.Value.StartsWith(a, StringComparison.Ordinal)));
     }
+
+    private static string[] IdentifierWords(string text) =>
+        IdentifierRegex().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToArray();
 
     private static HashSet<string> Stems(string text) =>
         WordRegex().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3 && !StopWords.Contains(w))
@@ -167,4 +178,8 @@ public sealed partial class QuizBankBarsTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpaceRegex();
+
+    /// <summary>An identifier's words: runs of letters and digits, split before a capital that follows a lower-case letter.</summary>
+    [GeneratedRegex(@"\p{Lu}?[\p{Ll}\p{N}]+|\p{Lu}+(?![\p{Ll}])")]
+    private static partial Regex IdentifierRegex();
 }

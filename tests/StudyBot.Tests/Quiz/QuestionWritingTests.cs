@@ -156,12 +156,17 @@ public class QuestionWritingTests
     [InlineData("_____ — Upgrade an existing plaintext connection to TLS.", "STARTTLS")]
     [InlineData("The Option Enum", "Option<T>")] // a generic type by its name (outside rating 31)
     [InlineData("Recoverable Errors with Result", "Result<T, E>")]
+    [InlineData("Implementing One-vs-All", "one_vs_all")] // an identifier by its words (outside rating 68, D76)
+    [InlineData("Check with hasOwnProperty first", "has_own_property")]
+    [InlineData("the one vs all classifiers", "OneVsAll")]
     public void Reveals_KeyInAnotherForm_True(string text, string key) => Assert.True(QuizText.Reveals(text, key));
 
     [Theory]
     [InlineData("Helps relieve load in _____", "RDS")]
     [InlineData("Important points to remember", "IP")]
     [InlineData("Storing Lists of Values with Vectors", "HashMap<K, V>")]
+    [InlineData("one of all the classifiers", "one_vs_all")] // the identifier's words, but not in its order
+    [InlineData("Training the classifiers", "predict_one_vs_all")]
     public void Reveals_UnrelatedText_False(string text, string key) => Assert.False(QuizText.Reveals(text, key));
 
     [Fact]
