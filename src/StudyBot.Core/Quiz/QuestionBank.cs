@@ -35,7 +35,8 @@ public sealed partial class QuestionBank : IDisposable
         IReadOnlyDictionary<string, QuizQuestion> ById,
         IReadOnlyList<QuizFileIssue> Issues,
         IReadOnlySet<string> ReplacedIds,
-        int Replaced);
+        int Replaced,
+        IReadOnlyList<string> TeamFiles);
 
     /// <summary>All questions, team questions first.</summary>
     public IReadOnlyList<QuizQuestion> Questions => Current.Questions;
@@ -43,6 +44,9 @@ public sealed partial class QuestionBank : IDisposable
     /// <summary>Generated questions that pass every check but score below the item-quality threshold, best first
     /// (<see cref="QuestionGenerator.Tiers"/>): asked only when every question of the bank has been.</summary>
     public IReadOnlyList<QuizQuestion> Reserve => Current.Reserve;
+
+    /// <summary>The team's quiz files (<c>*.quiz.md</c>) read, relative to the notes folder, in the order read.</summary>
+    public IReadOnlyList<string> TeamFiles => Current.TeamFiles;
 
     /// <summary>Entries of <c>*.quiz.md</c> files that were skipped, and why.</summary>
     public IReadOnlyList<QuizFileIssue> Issues => Current.Issues;
@@ -52,14 +56,21 @@ public sealed partial class QuestionBank : IDisposable
     public int Replaced => Current.Replaced;
 
     /// <summary>The generated questions the daily quiz does not ask (<see cref="QuestionGenerator.Drafts"/>), best first:
-    /// none that the bank, its reserve or a team file's <c>Replaces:</c> line holds. Written on each call (the
-    /// generator runs again), for <c>quiz --drafts</c>; the bot never asks them.</summary>
-    public IReadOnlyList<QuizDraft> Drafts()
+    /// none that the bank, its reserve or a team file holds (by its <c>Replaces:</c> line or an entry's comment), and how
+    /// many the team's files hold (kept or retired there). Written on each call (the generator runs again), for
+    /// <c>quiz --drafts</c>; the bot never asks them.</summary>
+    public (IReadOnlyList<QuizDraft> Drafts, int InTeamFiles) Drafts()
     {
         var current = Current;
-        return QuestionGenerator.Drafts(_knowledge.Passages, ReadLines, _model.Model, QuizItemModel.Current, current.Questions.Concat(current.Reserve))
-            .Where(d => !current.ReplacedIds.Contains(d.Question.Id))
-            .ToList();
+        var all = QuestionGenerator.Drafts(_knowledge.Passages, ReadLines, _model.Model, QuizItemModel.Current,
+            current.Questions.Concat(current.Reserve).Where(q => q.Kind != QuizQuestionKind.Team));
+        var inTeamFiles = all.Count(d => current.ReplacedIds.Contains(d.Question.Id) || current.ById.ContainsKey(d.Question.Id));
+
+        // A team question of the teacher's own that cites a draft's lines asks its fact already.
+        var teamLines = current.Questions.Where(q => q.Kind == QuizQuestionKind.Team).Select(q => (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)).ToHashSet();
+        var open = all.Where(d => !current.ReplacedIds.Contains(d.Question.Id) && !current.ById.ContainsKey(d.Question.Id)
+            && !teamLines.Contains((d.Question.Citation.File, d.Question.Citation.LineStart, d.Question.Citation.LineEnd))).ToList();
+        return (open, inTeamFiles);
     }
 
     /// <summary>The question with this id, if it is still in the bank.</summary>
@@ -112,7 +123,8 @@ public sealed partial class QuestionBank : IDisposable
         string? SectionOf(string file, int start, int end) =>
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var replaced = new HashSet<string>(StringComparer.Ordinal);
-        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf, replaced);
+        var teamFiles = new List<string>();
+        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf, replaced, teamFiles);
         foreach (var issue in issues)
         {
             LogIssue(_logger, issue.File, issue.Line, issue.Reason);
@@ -127,7 +139,7 @@ public sealed partial class QuestionBank : IDisposable
         var spare = reserve.Where(q => !replaced.Contains(q.Id) && ids.Add(q.Id)).ToList();
         var replacedCount = generated.Concat(reserve).Count(q => replaced.Contains(q.Id));
         LogBank(_logger, team.Count, all.Count - team.Count, spare.Count, replacedCount, _model.Status);
-        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replaced, replacedCount);
+        return new Snapshot(loadedAt, all, spare, all.Concat(spare).ToDictionary(q => q.Id, StringComparer.Ordinal), issues, replaced, replacedCount, teamFiles);
     }
 
     private IReadOnlyList<string>? ReadLines(string file) => ReadLines(_folder, file);

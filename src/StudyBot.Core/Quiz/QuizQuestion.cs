@@ -67,5 +67,11 @@ public sealed record QuizQuestion(
     }
 }
 
-/// <summary>An entry of a team's quiz file that was skipped, and why.</summary>
-public sealed record QuizFileIssue(string File, int Line, string Reason);
+/// <summary>Something a team's quiz file gets wrong: an entry that was skipped, and why, or (<paramref name="Skipped"/>
+/// false) a line that was read otherwise than the teacher likely meant — a misplaced <c>Replaces:</c> line, a bad id in
+/// it, an entry that cannot keep the generated question's history its comment names.</summary>
+/// <param name="File">The quiz file, relative to the notes folder.</param>
+/// <param name="Line">The line (1-based; 0 for the whole file).</param>
+/// <param name="Reason">What is wrong, and what was done instead.</param>
+/// <param name="Skipped">The entry is not asked.</param>
+public sealed record QuizFileIssue(string File, int Line, string Reason, bool Skipped = true);

@@ -35,8 +35,9 @@ public static partial class TeamQuestionParser
     /// <summary>Parses every <c>*.quiz.md</c> under <paramref name="folder"/>, recursively.</summary>
     /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
     /// <param name="replaced">Receives the ids of the generated questions the files' <c>Replaces:</c> lines name.</param>
+    /// <param name="read">Receives the quiz files read, relative to the folder.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
-        string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null)
+        string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null, ICollection<string>? read = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -46,7 +47,7 @@ public static partial class TeamQuestionParser
         }
 
         var asked = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
 
         // "Source: ports.md" for notes/ports.md: the path is the notes folder's, so name the one file the teacher meant
         // (the notes are listed only when a source is missing).
@@ -71,6 +72,7 @@ public static partial class TeamQuestionParser
                 continue;
             }
 
+            read?.Add(relative);
             var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked, ids, Suggest);
             questions.AddRange(q);
             issues.AddRange(i);
@@ -90,11 +92,11 @@ public static partial class TeamQuestionParser
     /// <param name="suggest">The notes file a missing source most likely means, or null.</param>
     /// <param name="asked">The stems read so far (this folder's files), with where: a question asked twice — a file
     /// copied beside itself — is asked once.</param>
-    /// <param name="ids">The ids the folder's questions read so far have: an entry's <c>generated</c> comment gives its
-    /// question that id only once.</param>
+    /// <param name="ids">The ids the folder's questions read so far have, with where: an entry's <c>generated</c>
+    /// comment gives its question that id only once.</param>
     private static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) Parse(
         string file, string markdown, Func<string, int, int, string?>? sectionOf, Func<string, IReadOnlyList<string>?>? readLines,
-        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked, HashSet<string> ids, Func<string, string?>? suggest)
+        ICollection<string>? replaced, Dictionary<string, (string File, int Line)> asked, Dictionary<string, (string File, int Line)> ids, Func<string, string?>? suggest)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -124,13 +126,13 @@ public static partial class TeamQuestionParser
 
             foreach (var late in body.OfType<ParagraphBlock>().Where(b => InlineText(b.Inline).StartsWith(ReplacesLabel, StringComparison.OrdinalIgnoreCase)))
             {
-                issues.Add(new QuizFileIssue(file, late.Line + 1, "a Replaces line after the file's first question (it counts only before it)"));
+                issues.Add(new QuizFileIssue(file, late.Line + 1, "a Replaces line after the file's first question (it counts only before it)", Skipped: false));
             }
 
             var question = InlineText(heading.Inline);
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
-            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, ids, out var reason);
+            var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, ids.ContainsKey, out var generatedId, out var reason);
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
@@ -142,7 +144,14 @@ public static partial class TeamQuestionParser
             }
             else
             {
-                ids.Add(entry.Id);
+                if (generatedId is not null && entry.Id != generatedId && ids.TryGetValue(generatedId, out var first))
+                {
+                    // A copy of an entry to write a variant, or the export put in twice: only one of them can be the
+                    // question the channel and its members were asked, and the other starts without a history.
+                    issues.Add(new QuizFileIssue(file, line, $"the same generated question as {first.File} line {first.Line} (its 'generated' comment), which keeps that question's history: this one is asked as a new question; delete one of the two comments", Skipped: false));
+                }
+
+                ids.TryAdd(entry.Id, (file, line));
                 questions.Add(entry);
             }
         }
@@ -152,10 +161,10 @@ public static partial class TeamQuestionParser
 
     private static QuizQuestion? ParseEntry(
         string file, string markdown, string question, int line, int lastLine, List<Block> body, Func<string, int, int, string?>? sectionOf,
-        Func<string, IReadOnlyList<string>?>? readLines, Func<string, string?>? suggest, IReadOnlySet<string> ids, out string? reason)
+        Func<string, IReadOnlyList<string>?>? readLines, Func<string, string?>? suggest, Func<string, bool> idTaken, out string? generatedId, out string? reason)
     {
         var fixedOrder = false;
-        string? generatedId = null;
+        generatedId = null;
         reason = null;
         if (question.Length == 0)
         {
@@ -212,7 +221,10 @@ public static partial class TeamQuestionParser
                 return string.Empty;
             }
 
-            return text.StartsWith(SourceLabel, StringComparison.OrdinalIgnoreCase) ? $"line {at}: write the source as 'Source: file.md#L10-L12'" : null;
+            // "Source notes.md#L3-L5" (no colon) was read as a paragraph of the entry and dropped: the reveal then cited
+            // the quiz file.
+            return text.StartsWith(SourceLabel, StringComparison.OrdinalIgnoreCase) || SourceWithoutColonRegex().IsMatch(text)
+                ? $"line {at}: write the source as 'Source: file.md#L10-L12'" : null;
         }
 
         foreach (var block in body)
@@ -313,7 +325,7 @@ public static partial class TeamQuestionParser
         // been asked a never-asked team question, and the rotation, which asks those first, asked them all again; and
         // mending a typo in a stem reset everyone's schedule. A second entry with the same comment (a copy to write a
         // variant) is a question of its own: file and stem, as every other entry.
-        var id = generatedId is not null && !ids.Contains(generatedId) ? generatedId
+        var id = generatedId is not null && !idTaken(generatedId) ? generatedId
             : QuizQuestion.MakeId(file, QuizText.Normalize(question), nameof(QuizQuestionKind.Team));
 
         // Shuffled (stably, so a reload keeps the order) unless the file says "Order: fixed": otherwise every
@@ -348,7 +360,7 @@ public static partial class TeamQuestionParser
             }
             else
             {
-                issues.Add(new QuizFileIssue(file, line, $"'{id}' in the Replaces line, which is no question id (16 hex digits, as quiz --json prints them); its other ids count"));
+                issues.Add(new QuizFileIssue(file, line, $"'{id}' in the Replaces line, which is no question id (16 hex digits, as quiz --json prints them); its other ids count", Skipped: false));
             }
         }
     }
@@ -382,6 +394,10 @@ public static partial class TeamQuestionParser
 
     [GeneratedRegex(@"^[0-9a-fA-F]{16}$")]
     private static partial Regex GeneratedIdRegex();
+
+    /// <summary>A source line written without its colon ("Source notes.md#L3-L5", "Source - notes.md#L3").</summary>
+    [GeneratedRegex(@"^Source\b[^:]*#L\d", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceWithoutColonRegex();
 
     /// <summary>The comment <see cref="TeamQuestionWriter.Entry"/> writes under an exported entry's heading: the kind's
     /// name, then the generated question's id (a draft's note may follow).</summary>

@@ -17,7 +17,10 @@ public static class TeamQuestionWriter
         <!-- Quiz questions StudyBot made from the notes (studybot quiz --markdown). Keep, reword or delete each
         entry, then save this file as NAME.quiz.md in the notes folder and run reload. The team's questions are
         asked before the notes' own, and the generated questions named under Replaces are no longer asked from the
-        notes, whether their entry below was kept or deleted. Format: docs/quiz.md, "The team's own questions". -->
+        notes, whether their entry below was kept or deleted. Keep the 'generated' comment under each question you keep:
+        it makes the entry the question the channel was asked, so its history and the members' review schedules carry
+        over; without it, or in a second copy, the entry is asked as a new question. Format: docs/quiz.md, "The team's
+        own questions". -->
         """;
 
     /// <summary>What the drafts' file adds to <see cref="Header"/>: its questions are not asked today.</summary>

@@ -86,11 +86,11 @@ internal static class QuizCommand
         using var bank = new QuestionBank(knowledgeBase, new QuizKnowledgeFolder(loaded.Folder), NullLogger<QuestionBank>.Instance, model);
         foreach (var issue in bank.Issues)
         {
-            await error.WriteLineAsync($"warning: {issue.File} line {issue.Line} skipped: {issue.Reason}");
+            await error.WriteLineAsync($"warning: {issue.File} line {issue.Line}{(issue.Skipped ? " skipped" : string.Empty)}: {issue.Reason}");
         }
 
         // The drafts are written again on demand (the bank keeps no copy: the bot never asks them).
-        var drafts = tier == QuizTier.Drafts ? bank.Drafts() : [];
+        var (drafts, draftsInTeamFiles) = tier == QuizTier.Drafts ? bank.Drafts() : ([], 0);
         var all = tier switch
         {
             QuizTier.Reserve => bank.Reserve,
@@ -126,13 +126,21 @@ internal static class QuizCommand
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var q = questions[i];
-                await output.WriteLineAsync(json ? QuizQuestionJson.Line(q)
+                await output.WriteLineAsync(json ? Json(q, tier == QuizTier.Drafts ? drafts[i] : null)
                     : tier == QuizTier.Drafts ? ToText(q) + $"  ({TeamQuestionWriter.DraftNote(drafts[i])})\n"
                     : ToText(q));
             }
         }
 
-        if (questions.Count < count)
+        if (tier == QuizTier.Drafts && draftsInTeamFiles > 0)
+        {
+            // After curation the drafts are the team's, kept or deleted: "0 drafts" alone read as if there never were any.
+            await error.WriteLineAsync($"note: {Plural(draftsInTeamFiles, "draft")} {(draftsInTeamFiles == 1 ? "is" : "are")} in the team's quiz files already (kept there, or deleted and so retired), and not printed.");
+        }
+
+        // The team-question note above says why a markdown export is short; "the bank holds only 12" after it read as a
+        // contradiction.
+        if (questions.Count < count && !(markdown && questions.Any(q => q.Kind == QuizQuestionKind.Team)))
         {
             // A short bank is not all a channel gets: the daily quiz goes on to the reserve, so say how much is there
             // (a team trying the CLI on a book of prose saw "only 1 distinct questions" while the quiz had 6 to ask).
@@ -147,6 +155,18 @@ internal static class QuizCommand
 
         // An empty reserve or no drafts is no failure: the bank is all the notes give.
         return questions.Count == 0 && tier == QuizTier.Bank ? 1 : 0;
+    }
+
+    /// <summary>The question's JSON line; a draft's adds its score and whether it copies a likely typo.</summary>
+    private static string Json(QuizQuestion q, QuizDraft? draft)
+    {
+        var fields = QuizQuestionJson.Fields(q);
+        if (draft is not null)
+        {
+            fields["draft"] = new System.Text.Json.Nodes.JsonObject { ["score"] = Math.Round(draft.Score, 3), ["typo"] = draft.Typo };
+        }
+
+        return QuizQuestionJson.Line(fields);
     }
 
     /// <summary>Which of the generated questions the command prints.</summary>

@@ -10,21 +10,29 @@ namespace StudyBot.IntegrationTests.Quiz;
 public class QuestionBankTests
 {
     /// <summary>The seed notes copied into <paramref name="folder"/>, loaded, and a bank over them (no kind model).</summary>
-    private static async Task<(KnowledgeBase Knowledge, QuestionBank Bank)> SeedBankAsync(string folder)
+    private static async Task<SeededBank> SeedBankAsync(string folder)
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(folder, "aws-devsecops.md"));
         var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), TimeProvider.System);
         await knowledge.LoadAsync(CancellationToken.None);
-        return (knowledge, new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance));
+        return new SeededBank(knowledge, new QuestionBank(knowledge, new QuizKnowledgeFolder(folder), NullLogger<QuestionBank>.Instance));
+    }
+
+    private sealed record SeededBank(KnowledgeBase Knowledge, QuestionBank Bank) : IDisposable
+    {
+        public void Dispose()
+        {
+            Bank.Dispose();
+            Knowledge.Dispose();
+        }
     }
 
     [Fact]
     public async Task Questions_AfterReloadWithANewQuizFile_IncludeTheTeamQuestionFirstAndKeepIds()
     {
         using var folder = new TempFolder("studybot-bank-");
-        var seeded = await SeedBankAsync(folder);
-        using var knowledge = seeded.Knowledge;
-        using var bank = seeded.Bank;
+        using var seeded = await SeedBankAsync(folder);
+        var (knowledge, bank) = (seeded.Knowledge, seeded.Bank);
         var before = bank.Questions.Select(q => q.Id).ToList();
         Assert.DoesNotContain(bank.Questions, q => q.Kind == QuizQuestionKind.Team);
 
@@ -41,9 +49,8 @@ public class QuestionBankTests
     public async Task Replaced_AfterReloadWithAReplacesLine_GeneratedQuestionsGoAndTheAdminNotesSaySo()
     {
         using var folder = new TempFolder("studybot-bank-replaces-");
-        var seeded = await SeedBankAsync(folder);
-        using var knowledge = seeded.Knowledge;
-        using var bank = seeded.Bank;
+        using var seeded = await SeedBankAsync(folder);
+        var (knowledge, bank) = (seeded.Knowledge, seeded.Bank);
         var (first, second) = (bank.Questions[0], bank.Questions[1]);
         var notes = new QuizAdminNotes(bank);
         Assert.DoesNotContain("replace", notes.Notes(), StringComparison.Ordinal);
@@ -111,6 +118,26 @@ public class QuestionBankTests
         Assert.Equal(2 * all, posted.Count);
         Assert.Equal(all, posted.Take(all).Distinct().Count());
         Assert.Equal(posted.Take(all).Order(StringComparer.Ordinal), posted.Skip(all).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The admin's notes tell an entry that is not asked from a line read otherwise than meant (an entry that
+    /// cannot keep its generated question's history: it is asked, as a new question).</summary>
+    [Fact]
+    public async Task Issues_SkippedAndToCheck_AreCountedApartInTheAdminNotes()
+    {
+        using var folder = new TempFolder("studybot-bank-issues-");
+        using var seeded = await SeedBankAsync(folder);
+        var (knowledge, bank) = (seeded.Knowledge, seeded.Bank);
+        var entry = TeamQuestionWriter.Entry(bank.Questions[0]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ours.quiz.md"), entry + "\n" + entry.Replace("## ", "## Again: ", StringComparison.Ordinal) + "\n## Broken?\n- [ ] a\n- [ ] b\n");
+        await knowledge.ReloadAsync(CancellationToken.None);
+
+        var notes = new QuizAdminNotes(bank).Notes()!;
+
+        Assert.Contains("**Quiz files:** 1 entry skipped, 1 line to check", notes, StringComparison.Ordinal);
+        Assert.Contains("(quiz files: `ours.quiz.md`).", notes, StringComparison.Ordinal); // read, whatever the notes' report says
+        Assert.Contains("the same generated question as ours.quiz.md line 1", notes, StringComparison.Ordinal);
+        Assert.Equal(2, bank.Questions.Count(q => q.Kind == QuizQuestionKind.Team));
     }
 
     /// <summary>A teacher puts the bank's export among the notes after the channel has been asked some of it: the

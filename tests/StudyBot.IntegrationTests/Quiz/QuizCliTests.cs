@@ -283,6 +283,7 @@ public partial class QuizCliTests
         Assert.Empty(drafts.Select(Id).Intersect(asked.Select(Id)));
         Assert.Empty(drafts.Select(Lines).Intersect(asked.Select(Lines)));
         Assert.Contains(drafts, q => q.GetProperty("question").GetString() == "Can HSM be placed at On-Premise?");
+        Assert.All(drafts, q => Assert.InRange(q.GetProperty("draft").GetProperty("score").GetDouble(), 0, 0.6));
     }
 
     /// <summary>A teacher keeps the good drafts: the file says why each is not asked, reads back without an issue, and
@@ -310,13 +311,14 @@ public partial class QuizCliTests
         // The teacher keeps the first two drafts and deletes the rest.
         await File.WriteAllTextAsync(Path.Combine(folder, "kept.quiz.md"), string.Join("\n## ", markdown.Split("\n## ")[..3]));
         var (after, afterError, _) = await RunAsync(folder, 1000);
-        var (draftsAfter, _, _) = await RunAsync(folder, 1000, drafts: true);
+        var (draftsAfter, draftsAfterError, _) = await RunAsync(folder, 1000, drafts: true);
 
         Assert.DoesNotContain("skipped", afterError, StringComparison.Ordinal);
         Assert.Equal(bank.Count + 2, after.Count);
         Assert.Equal(drafts.Take(2).Select(q => q.GetProperty("question").GetString()), after.Take(2).Select(q => q.GetProperty("question").GetString()));
         Assert.All(after.Take(2), q => Assert.Equal("Team", q.GetProperty("kind").GetString()));
         Assert.Empty(draftsAfter);
+        Assert.Contains($"{drafts.Count} drafts are in the team's quiz files already", draftsAfterError, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"[*_`#>]")]

@@ -47,11 +47,14 @@ public class TeamQuestionParserTests
     [InlineData("## Q?\n- [x] a\n- [ ] a\n", "the same")]
     [InlineData("## Q?\n- a\n- [x] b\n", "task item")]
     [InlineData("## Q?\n- [x] a\n- [ ] b\n\nSource: notes.md line 4\n", "Source:")]
+    [InlineData("## Q?\n- [x] a\n- [ ] b\n\nSource notes.md#L3-L5\n", "Source:")] // no colon: was dropped without a word
+    [InlineData("## Q?\n- [x] a\n- [ ] b\n\nsource - notes.md#L3\n", "Source:")]
     public void Parse_BadEntry_IsReportedAndSkipped(string entry, string reason)
     {
         var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", entry + "\n## Fine?\n- [x] yes\n- [ ] no\n");
         var issue = Assert.Single(issues);
         Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
+        Assert.True(issue.Skipped);
         Assert.Equal(1, issue.Line);
         Assert.Equal("Fine?", Assert.Single(questions).Text);
     }
@@ -136,9 +139,14 @@ public class TeamQuestionParserTests
 
         var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", Exported);
         var reworded = TeamQuestionParser.Parse("t.quiz.md", Exported.Replace("Can HSM be placed at On-Premise?", "Can an HSM run on premises?", StringComparison.Ordinal)).Questions;
-        var plain = TeamQuestionParser.Parse("t.quiz.md", Exported.Replace("<!-- generated yes/no 97B3A7A4827A11E5", "<!-- ", StringComparison.Ordinal)).Questions;
+        var (plain, plainIssues) = TeamQuestionParser.Parse("t.quiz.md", Exported.Replace("<!-- generated yes/no 97B3A7A4827A11E5", "<!-- ", StringComparison.Ordinal));
 
-        Assert.Empty(issues);
+        // The copy is asked, as a new question, and the teacher hears so: it cannot take the history too.
+        var copy = Assert.Single(issues);
+        Assert.False(copy.Skipped);
+        Assert.Equal(7, copy.Line);
+        Assert.Contains("the same generated question as t.quiz.md line 1", copy.Reason, StringComparison.Ordinal);
+        Assert.Empty(plainIssues);
         Assert.Equal(3, questions.Count);
         Assert.Equal("97b3a7a4827a11e5", questions[0].Id);
         Assert.Equal("97b3a7a4827a11e5", reworded[0].Id);
@@ -160,7 +168,8 @@ public class TeamQuestionParserTests
 
         var (questions, issues) = TeamQuestionParser.ParseFolder(folder);
 
-        Assert.Empty(issues);
+        Assert.Equal(("b.quiz.md", false), Assert.Single(issues) is var issue ? (issue.File, issue.Skipped) : default);
+        Assert.Contains("a.quiz.md line 1", issue.Reason, StringComparison.Ordinal);
         Assert.Equal(2, questions.Count);
         Assert.Equal(1, questions.Count(q => q.Id == "0123456789abcdef"));
         Assert.Equal(2, questions.Select(q => q.Id).Distinct().Count());
