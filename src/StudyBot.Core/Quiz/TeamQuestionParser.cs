@@ -133,6 +133,13 @@ public static partial class TeamQuestionParser
             var line = heading.Line + 1;
             var lastLine = body.Count == 0 ? line : body.Max(b => LastLine(b));
             var entry = ParseEntry(file, markdown, question, line, lastLine, body, sectionOf, readLines, suggest, ids.ContainsKey, out var generatedId, out var reason);
+            if (entry is not null && generatedId is null && BadGeneratedComment(markdown, body) is { } badComment)
+            {
+                // "<!-- generated yes/no 97b3a7a4827a11e -->" (a digit lost in editing) made the entry a new question
+                // without a word, and the channel was asked it again.
+                issues.Add(new QuizFileIssue(file, badComment, "a 'generated' comment this entry cannot use (it needs the kind and the 16-digit id, as the export writes it: '<!-- generated blank 0123456789abcdef -->'): the entry is asked as a new question", Skipped: false));
+            }
+
             if (entry is null)
             {
                 issues.Add(new QuizFileIssue(file, line, reason!));
@@ -349,6 +356,12 @@ public static partial class TeamQuestionParser
             choices[answer].Text);
     }
 
+    /// <summary>The line of a comment in the entry that opens like the export's <c>generated</c> comment but is not one, or null.</summary>
+    private static int? BadGeneratedComment(string markdown, List<Block> body) =>
+        body.OfType<HtmlBlock>().Select(h => (h.Line, Text: markdown.Substring(h.Span.Start, h.Span.Length)))
+            .Where(h => GeneratedOpeningRegex().IsMatch(h.Text) && !GeneratedCommentRegex().IsMatch(h.Text))
+            .Select(h => (int?)(h.Line + 1)).FirstOrDefault();
+
     /// <summary>The ids of a <c>Replaces:</c> line: a bad one is reported and the line's good ones still count.</summary>
     private static void ReadReplaces(string file, int line, string ids, ICollection<string>? replaced, List<QuizFileIssue> issues)
     {
@@ -394,6 +407,10 @@ public static partial class TeamQuestionParser
 
     [GeneratedRegex(@"^[0-9a-fA-F]{16}$")]
     private static partial Regex GeneratedIdRegex();
+
+    /// <summary>A comment that opens as the export's <c>generated</c> one does.</summary>
+    [GeneratedRegex(@"^<!--\s*generated\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GeneratedOpeningRegex();
 
     /// <summary>A source line written without its colon ("Source notes.md#L3-L5", "Source - notes.md#L3").</summary>
     [GeneratedRegex(@"^Source\b[^:]*#L\d", RegexOptions.IgnoreCase)]

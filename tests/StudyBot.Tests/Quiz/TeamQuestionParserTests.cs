@@ -157,6 +157,22 @@ public class TeamQuestionParserTests
         Assert.All(questions, q => Assert.Equal(QuizQuestionKind.Team, q.Kind));
     }
 
+    /// <summary>A comment the teacher's edit broke (a digit lost, the kind deleted) is a line to check, not a silent
+    /// new question.</summary>
+    [Theory]
+    [InlineData("<!-- generated yes/no 97b3a7a4827a11e -->")]
+    [InlineData("<!-- generated 97b3a7a4827a11e5 -->")]
+    public void Parse_BrokenGeneratedComment_IsALineToCheck(string comment)
+    {
+        var (questions, issues) = TeamQuestionParser.Parse("t.quiz.md", $"## Can HSM be placed on premises?\n{comment}\n\n- [ ] Yes\n- [x] No\n");
+
+        var issue = Assert.Single(issues);
+        Assert.False(issue.Skipped);
+        Assert.Equal(2, issue.Line);
+        Assert.Contains("a 'generated' comment this entry cannot use", issue.Reason, StringComparison.Ordinal);
+        Assert.Equal(QuizQuestion.MakeId("t.quiz.md", QuizText.Normalize("Can HSM be placed on premises?"), nameof(QuizQuestionKind.Team)), Assert.Single(questions).Id);
+    }
+
     /// <summary>Two files exported from one question (the bank exported twice, both files kept): the first file read
     /// keeps the id, the other's entry is a question of its own.</summary>
     [Fact]
