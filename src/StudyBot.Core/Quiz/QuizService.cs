@@ -625,8 +625,10 @@ internal sealed record QuizSupply(int Bank, int Team, int Reserve, int Unasked)
             return "no question yet";
         }
 
-        var fromNotes = string.Create(CultureInfo.InvariantCulture, $"{notes} {(notes == 1 ? "question" : "questions")} from the notes{(Reserve > 0 ? $" ({Reserve} of them in reserve)" : string.Empty)}");
-        return Team == 0 ? fromNotes : string.Create(CultureInfo.InvariantCulture, $"{fromNotes} and {Team} of the team's own");
+        // "1 question from the notes (1 of them in reserve)" read oddly to a teacher: say "in reserve" or "all in reserve".
+        var reserved = Reserve == 0 ? string.Empty : Reserve < notes ? $" ({Reserve} of them in reserve)" : notes == 1 ? ", in reserve" : ", all in reserve";
+        var fromNotes = string.Create(CultureInfo.InvariantCulture, $"{notes} {(notes == 1 ? "question" : "questions")} from the notes{reserved}");
+        return Team == 0 ? fromNotes : string.Create(CultureInfo.InvariantCulture, $"{fromNotes}{(reserved.StartsWith(',') ? "," : string.Empty)} and {Team} of the team's own");
     }
 }
 

@@ -61,6 +61,8 @@ public class QuizRepliesTests
     [InlineData(3, 0, 2, 5, "Questions: 5 questions from the notes (2 of them in reserve); 5 not yet asked here. Write more")]
     [InlineData(4, 3, 0, 1, "Questions: 1 question from the notes and 3 of the team's own; 1 not yet asked here. Write more")]
     [InlineData(35, 1, 14, 20, "Questions: 48 questions from the notes (14 of them in reserve) and 1 of the team's own; 20 not yet asked here.")]
+    [InlineData(12, 12, 1, 1, "Questions: 1 question from the notes, in reserve, and 12 of the team's own; 1 not yet asked here.")]
+    [InlineData(0, 0, 63, 63, "Questions: 63 questions from the notes, all in reserve; 63 not yet asked here.")]
     public void Supply_SaysWhatTheRotationHasLeft_AndHowToAddMoreWhenFewAre(int bank, int team, int reserve, int unasked, string expected)
     {
         var text = QuizChatCommand.Supply(new QuizSupply(bank, team, reserve, unasked));
