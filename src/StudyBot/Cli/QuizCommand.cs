@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Core.Quiz;
 using static StudyBot.Core.Chat.ReloadReportFormatter;
@@ -98,7 +99,7 @@ internal static class QuizCommand
             _ => bank.Questions,
         };
         var questions = all.Take(count).ToList();
-        var tierName = tier switch { QuizTier.Reserve => "reserve", QuizTier.Drafts => "drafts", _ => "bank" };
+        var whose = tier switch { QuizTier.Reserve => "reserve's", QuizTier.Drafts => "drafts'", _ => "bank's" };
         if (model.Status.StartsWith("failed", StringComparison.Ordinal))
         {
             await error.WriteLineAsync($"warning: quiz kind model {model.Status}; wrong choices from the notes' counts alone");
@@ -110,7 +111,7 @@ internal static class QuizCommand
             if (all.Count > count)
             {
                 // A teacher's export is meant to be whole; --count's default of 10 cut it short without a word.
-                await error.WriteLineAsync($"note: the first {count} of the {(tier == QuizTier.Drafts ? "drafts'" : tierName + "'s")} {all.Count} questions are printed; --count {all.Count} prints all.");
+                await error.WriteLineAsync($"note: the first {count} of the {whose} {all.Count} questions are printed; --count {all.Count} prints all.");
             }
 
             if (questions.Count(q => q.Kind == QuizQuestionKind.Team) is > 0 and var team)
@@ -163,7 +164,7 @@ internal static class QuizCommand
         var fields = QuizQuestionJson.Fields(q);
         if (draft is not null)
         {
-            fields["draft"] = new System.Text.Json.Nodes.JsonObject { ["score"] = Math.Round(draft.Score, 3), ["typo"] = draft.Typo };
+            fields["draft"] = new JsonObject { ["score"] = Math.Round(draft.Score, 3), ["typo"] = draft.Typo };
         }
 
         return QuizQuestionJson.Line(fields);
