@@ -64,13 +64,13 @@ public sealed partial class QuestionBank : IDisposable
         var current = Current;
         var all = QuestionGenerator.Drafts(_knowledge.Passages, ReadLines, _model.Model, QuizItemModel.Current,
             current.Questions.Concat(current.Reserve).Where(q => q.Kind != QuizQuestionKind.Team));
-        var inTeamFiles = all.Count(d => current.ReplacedIds.Contains(d.Question.Id) || current.ById.ContainsKey(d.Question.Id));
+        bool InTeamFiles(QuizDraft d) => current.ReplacedIds.Contains(d.Question.Id) || current.ById.ContainsKey(d.Question.Id);
 
-        // A team question of the teacher's own that cites a draft's lines asks its fact already.
-        var teamLines = current.Questions.Where(q => q.Kind == QuizQuestionKind.Team).Select(q => (q.Citation.File, q.Citation.LineStart, q.Citation.LineEnd)).ToHashSet();
-        var open = all.Where(d => !current.ReplacedIds.Contains(d.Question.Id) && !current.ById.ContainsKey(d.Question.Id)
-            && !teamLines.Contains((d.Question.Citation.File, d.Question.Citation.LineStart, d.Question.Citation.LineEnd))).ToList();
-        return (open, inTeamFiles);
+        // A team question of the teacher's own that cites a draft's lines asks its fact already (not counted above: it
+        // is no draft the teacher kept).
+        var teamLines = current.Questions.Where(q => q.Kind == QuizQuestionKind.Team).Select(q => QuestionGenerator.CitedLines(q.Citation)).ToHashSet(StringComparer.Ordinal);
+        var open = all.Where(d => !InTeamFiles(d) && !teamLines.Contains(QuestionGenerator.CitedLines(d.Question.Citation))).ToList();
+        return (open, all.Count(InTeamFiles));
     }
 
     /// <summary>The question with this id, if it is still in the bank.</summary>

@@ -91,9 +91,10 @@ public static partial class QuestionGenerator
             .OrderByDescending(c => c.Score).ThenBy(c => c.Question.Id, StringComparer.Ordinal)
             .Select(c => new QuizDraft(c.Question, c.Score, c.Typo))
             .ToList();
-
-        static string CitedLines(Citation c) => $"{c.File}\u001f{c.LineStart}\u001f{c.LineEnd}";
     }
+
+    /// <summary>A citation's file and lines as one key: two questions that cite the same lines ask one fact.</summary>
+    internal static string CitedLines(Citation c) => $"{c.File}\u001f{c.LineStart}\u001f{c.LineEnd}";
 
     /// <summary>The reserve is asked in its order, best first; its yes/no questions take turns at Yes and No where both
     /// are left (each answer's questions keep their own order, and every other question its place). Best first, a
