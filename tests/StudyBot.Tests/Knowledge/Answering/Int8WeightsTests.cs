@@ -22,7 +22,7 @@ public sealed class Int8WeightsTests : IDisposable
         var quantized = Int8Weights.Quantize(model);
 
         var expected = Enumerable.Range(0, 3).Select(c => Enumerable.Range(0, 4).Sum(r => x[r] * weights[(r * 3) + c])).ToArray();
-        var actual = Run(quantized, x);
+        var actual = TinyOnnx.Run(quantized, x);
         Assert.Contains("DynamicQuantizeMatMul", ModelProto.Parser.ParseFrom(quantized).Graph.Node.Select(n => n.OpType));
         for (var c = 0; c < 3; c++)
         {
@@ -52,7 +52,7 @@ public sealed class Int8WeightsTests : IDisposable
         var kept = Assert.Single(Directory.GetFiles(_folder.Path));
         File.WriteAllBytes(kept, [1, 2, 3]);
 
-        var output = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => Run(bytes, [1f, 0f, 0f, 0f]));
+        var output = Int8Weights.LoadOrQuantize(model, _folder.Path, bytes => TinyOnnx.Run(bytes, [1f, 0f, 0f, 0f]));
 
         Assert.Equal(3, output.Length);
         Assert.NotEqual(3, new FileInfo(kept).Length);
@@ -62,40 +62,13 @@ public sealed class Int8WeightsTests : IDisposable
     private static (byte[] Model, float[] Weights) TinyMatMul()
     {
         float[] weights = [0.1f, -0.2f, 0.3f, 0.4f, 0.5f, -0.6f, -0.7f, 0.8f, 0.9f, 1.0f, -1.1f, 1.2f];
-        var w = new TensorProto { Name = "W", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(weights.AsSpan())) };
-        w.Dims.Add([4, 3]);
         var node = new NodeProto { OpType = "MatMul", Name = "mm" };
         node.Input.Add(["X", "W"]);
         node.Output.Add("Y");
         var graph = new GraphProto { Name = "tiny" };
         graph.Node.Add(node);
-        graph.Initializer.Add(w);
-        graph.Input.Add(Value("X", 4));
-        graph.Output.Add(Value("Y", 3));
-        var model = new ModelProto { IrVersion = 8, Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 17 });
-        return (model.ToByteArray(), weights);
-
-        static ValueInfoProto Value(string name, int width)
-        {
-            var shape = new TensorShapeProto();
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = 1 });
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
-            return new ValueInfoProto
-            {
-                Name = name,
-                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-            };
-        }
-    }
-
-    private static float[] Run(byte[] model, float[] x)
-    {
-        using var session = new InferenceSession(model);
-        using var input = OrtValue.CreateTensorValueFromMemory(x, [1, 4]);
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, new Dictionary<string, OrtValue> { ["X"] = input }, ["Y"]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        graph.Initializer.Add(TinyOnnx.Floats("W", weights, 4, 3));
+        return (TinyOnnx.Model(graph, inputs: 4, outputs: 3), weights);
     }
 
     [Fact]

@@ -138,6 +138,29 @@ public sealed class SemanticTests : IDisposable
     }
 
     [Fact]
+    public void MiniLmWithDeltaFile_FloatVectors_AreTheTunedModelsAsFitted()
+    {
+        // The first three numbers of each vector as the fitting script's PyTorch copy of the tuned model gives them
+        // (tests/StudyBot.Eval/finetune): the change file, its half-precision factors and the merge agree with it.
+        var chat = BertModelSpec.MiniLm with { Name = "all-MiniLM-L6-v2+chat", DeltaFile = Path.Combine(AppContext.BaseDirectory, "finetune", "minilm-chat.lora") };
+        using var tuned = BertEmbedder.Load(chat with { Int8 = false });
+        using var shipped = BertEmbedder.Load(BertModelSpec.MiniLm with { Int8 = false });
+        string[] texts = ["Is EBS encrypted by default?", "EBS Encryption: by default it is not encrypted"];
+
+        var v = tuned.Embed(texts);
+        var before = shipped.Embed(texts);
+
+        float[][] fitted = [[-0.0020f, 0.0315f, -0.0190f], [0.0154f, 0.0272f, -0.0245f]];
+        for (var t = 0; t < texts.Length; t++)
+        {
+            Assert.All(Enumerable.Range(0, 3), i => Assert.InRange(v[t][i], fitted[t][i] - 2e-4f, fitted[t][i] + 2e-4f));
+            Assert.True(Math.Abs(before[t][0] - v[t][0]) > 0.005f, "the change moved the vector");
+        }
+
+        Assert.StartsWith("all-MiniLM-L6-v2+chat-", chat.ModelId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TopAndRank_AgreeWithAStableSortOfEveryPassage()
     {
         // Ties (the same line in two files embeds the same) and a length that is not a multiple of the vector width.
