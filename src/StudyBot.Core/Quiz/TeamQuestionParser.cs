@@ -36,8 +36,11 @@ public static partial class TeamQuestionParser
     /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
     /// <param name="replaced">Receives the ids of the generated questions the files' <c>Replaces:</c> lines name.</param>
     /// <param name="read">Receives the quiz files read, relative to the folder.</param>
+    /// <param name="generatedOf">The generated question (bank or reserve) asked in these words
+    /// (<see cref="QuizText.Normalize"/>), or null: an entry that asks them with no <c>generated</c> comment is reported.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
-        string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null, ICollection<string>? read = null)
+        string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null, ICollection<string>? read = null,
+        Func<string, QuizQuestion?>? generatedOf = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -76,6 +79,17 @@ public static partial class TeamQuestionParser
             var (q, i) = Parse(relative, text, sectionOf, f => QuestionBank.ReadLines(folder, f), replaced, asked, ids, Suggest);
             questions.AddRange(q);
             issues.AddRange(i);
+        }
+
+        // An exported entry whose comment was deleted: its id is the file's and the stem's, so the channel and its
+        // members start it without what they were asked of it (and a generated question no Replaces line names is
+        // asked beside it). Only when no entry of the folder keeps that generated question's id.
+        foreach (var (stem, (file, line)) in asked)
+        {
+            if (generatedOf?.Invoke(stem) is { } generated && !ids.ContainsKey(generated.Id))
+            {
+                issues.Add(new QuizFileIssue(file, line, $"the words of a generated question without its 'generated' comment: it is asked as a new question, and what the channel and its members were asked of it is not carried over; put '{TeamQuestionWriter.GeneratedComment(generated)}' back under the heading to keep it", Skipped: false));
+            }
         }
 
         return (questions, issues);

@@ -76,7 +76,7 @@ public static class TeamQuestionWriter
     {
         var text = new StringBuilder();
         text.Append("## ").Append(Escape(q.Text)).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"<!-- generated {KindName(q.Kind)} {q.Id}{(note is null ? "" : "; " + note)} -->\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{GeneratedComment(q, note)}\n\n");
         for (var i = 0; i < q.Choices.Count; i++)
         {
             // A command reads as the command it is in a code span ("ps aux | grep …"), not as a run of backslashes.
@@ -157,6 +157,11 @@ public static class TeamQuestionWriter
         var line = text.ReplaceLineEndings(" ").Trim();
         return line.Length == 0 || line.Contains('`', StringComparison.Ordinal) ? null : $"`{line}`";
     }
+
+    /// <summary>The comment under an exported entry's heading that keeps its generated question's id
+    /// (<see cref="TeamQuestionParser"/> reads it back), with an optional note after the id.</summary>
+    internal static string GeneratedComment(QuizQuestion q, string? note = null) =>
+        $"<!-- generated {KindName(q.Kind)} {q.Id}{(note is null ? "" : "; " + note)} -->";
 
     private static string KindName(QuizQuestionKind kind) => kind switch
     {

@@ -147,8 +147,7 @@ public class QuestionBankTests
     public async Task Rotation_ExportPutAmongTheNotes_DoesNotAskTheChannelWhatItWasAskedAlready()
     {
         using var folder = QuizHarness.NewFolder(0);
-        File.Delete(Path.Combine(folder, "knowledge", "team.quiz.md"));
-        await using var h = await SeedNotesAsync(folder);
+        await using var h = await SeedNotesAsync(folder, teamFile: false);
         var bank = h.Services.GetRequiredService<QuestionBank>();
         var generated = bank.Questions.Select(q => q.Id).ToList();
         Assert.True(generated.Count >= 3);
@@ -168,6 +167,32 @@ public class QuestionBankTests
         Assert.All(bank.Questions, q => Assert.Equal(QuizQuestionKind.Team, q.Kind));
         Assert.Equal(generated, bank.Questions.Select(q => q.Id));
         Assert.Contains(bank.Questions, q => q.Text == first + " (mended)");
+    }
+
+    /// <summary>The export's comment deleted from one entry: that entry is a new question (its history gone), which
+    /// the admin notes now say, with the comment to put back; the entries that kept theirs are not named.</summary>
+    [Fact]
+    public async Task Issues_ExportedEntryWithoutItsGeneratedComment_SaysWhichCommentToPutBack()
+    {
+        using var folder = QuizHarness.NewFolder(0);
+        await using var h = await SeedNotesAsync(folder, teamFile: false);
+        var bank = h.Services.GetRequiredService<QuestionBank>();
+        var second = bank.Questions[1];
+        var export = TeamQuestionWriter.Write(bank.Questions);
+        var lines = export.Split('\n').ToList();
+        var heading = lines.IndexOf("## " + TeamQuestionWriter.Escape(second.Text));
+        var removed = lines.FindIndex(heading, l => l.StartsWith("<!-- generated ", StringComparison.Ordinal) && l.Contains(second.Id, StringComparison.Ordinal));
+        Assert.True(heading >= 0 && removed > heading, "the export writes the entry's heading and then its comment");
+        var kept = lines[removed];
+        lines.RemoveAt(removed);
+        await File.WriteAllTextAsync(Path.Combine(folder, "knowledge", "ours.quiz.md"), string.Join('\n', lines));
+
+        bank.Refresh();
+
+        var issue = Assert.Single(bank.Issues);
+        Assert.Equal(("ours.quiz.md", heading + 1), (issue.File, issue.Line));
+        Assert.Contains(kept.Trim(), issue.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(bank.Questions, q => q.Id == second.Id);
     }
 
     [Fact]
@@ -247,8 +272,14 @@ public class QuestionBankTests
 
     /// <summary>A quiz on the team's seed notes, copied into <paramref name="folder"/>'s notes and indexed there, on a
     /// fake clock.</summary>
-    private static async Task<QuizHarness> SeedNotesAsync(string folder)
+    /// <param name="teamFile">False: without the harness's own team quiz file, so the bank is the seed notes' alone.</param>
+    private static async Task<QuizHarness> SeedNotesAsync(string folder, bool teamFile = true)
     {
+        if (!teamFile)
+        {
+            File.Delete(Path.Combine(folder, "knowledge", "team.quiz.md"));
+        }
+
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var notes = Path.Combine(folder, "knowledge");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "knowledge", "aws-devsecops.md"), Path.Combine(notes, "aws-devsecops.md"));

@@ -191,6 +191,29 @@ public class TeamQuestionParserTests
         Assert.Equal(2, questions.Select(q => q.Id).Distinct().Count());
     }
 
+    /// <summary>An exported entry whose <c>generated</c> comment a teacher deleted was a new question without a word:
+    /// the channel and its members lost what they had been asked of it. The entry that kept its comment is quiet.</summary>
+    [Fact]
+    public void ParseFolder_GeneratedWordsWithoutTheComment_AreReportedWithTheCommentToPutBack()
+    {
+        using var folder = new TempFolder("studybot-quizfiles-lost-");
+        File.WriteAllText(Path.Combine(folder, "a.quiz.md"), "## Is EBS encrypted by default?\n\n- [ ] Yes\n- [x] No\n\n## Is S3 encrypted by default?\n<!-- generated yes/no 1123456789abcdef -->\n\n- [x] Yes\n- [ ] No\n");
+        var generated = new Dictionary<string, QuizQuestion>(StringComparer.Ordinal)
+        {
+            [QuizText.Normalize("Is EBS encrypted by default?")] = new("0123456789abcdef", QuizQuestionKind.YesNo, "Is EBS encrypted by default?", ["Yes", "No"], 1, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "EBS", 1, 1, "x"), "EBS"),
+            [QuizText.Normalize("Is S3 encrypted by default?")] = new("1123456789abcdef", QuizQuestionKind.YesNo, "Is S3 encrypted by default?", ["Yes", "No"], 0, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "S3", 2, 2, "x"), "S3"),
+        };
+
+        var (questions, issues) = TeamQuestionParser.ParseFolder(folder, generatedOf: generated.GetValueOrDefault);
+
+        var issue = Assert.Single(issues);
+        Assert.Equal(("a.quiz.md", 1, false), (issue.File, issue.Line, issue.Skipped));
+        Assert.Contains("without its 'generated' comment", issue.Reason, StringComparison.Ordinal);
+        Assert.Contains("'<!-- generated yes/no 0123456789abcdef -->'", issue.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, questions.Count);
+        Assert.Empty(TeamQuestionParser.ParseFolder(folder).Issues);
+    }
+
     /// <summary>A team's choices may be command options: "--force" was read as "force" (the notes' bullet trim).</summary>
     [Fact]
     public void Parse_ChoicesThatOpenWithDashesOrAHash_KeepThem()
