@@ -124,8 +124,7 @@ public sealed partial class QuestionBank : IDisposable
             passages.FirstOrDefault(p => p.File == file && p.LineStart <= end && start <= p.LineEnd)?.Section;
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var teamFiles = new List<string>();
-        var byStem = generated.Concat(reserve).GroupBy(q => QuizText.Normalize(q.Text), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf, replaced, teamFiles, byStem.GetValueOrDefault);
+        var (team, issues) = TeamQuestionParser.ParseFolder(_folder, SectionOf, replaced, teamFiles, generated.Concat(reserve));
         foreach (var issue in issues)
         {
             LogIssue(_logger, issue.File, issue.Line, issue.Reason);

@@ -36,11 +36,12 @@ public static partial class TeamQuestionParser
     /// <param name="sectionOf">Finds the section of cited lines (file, first line, last line), or null.</param>
     /// <param name="replaced">Receives the ids of the generated questions the files' <c>Replaces:</c> lines name.</param>
     /// <param name="read">Receives the quiz files read, relative to the folder.</param>
-    /// <param name="generatedOf">The generated question (bank or reserve) asked in these words
-    /// (<see cref="QuizText.Normalize"/>), or null: an entry that asks them with no <c>generated</c> comment is reported.</param>
+    /// <param name="generated">The questions generated from the notes (bank and reserve), against which the entries'
+    /// <c>generated</c> comments are checked: an entry that asks one's words without the comment, or whose comment
+    /// names one with other words and another answer, is reported.</param>
     public static (IReadOnlyList<QuizQuestion> Questions, IReadOnlyList<QuizFileIssue> Issues) ParseFolder(
         string folder, Func<string, int, int, string?>? sectionOf = null, ICollection<string>? replaced = null, ICollection<string>? read = null,
-        Func<string, QuizQuestion?>? generatedOf = null)
+        IEnumerable<QuizQuestion>? generated = null)
     {
         var questions = new List<QuizQuestion>();
         var issues = new List<QuizFileIssue>();
@@ -81,18 +82,37 @@ public static partial class TeamQuestionParser
             issues.AddRange(i);
         }
 
+        issues.AddRange(GeneratedCommentIssues(questions, asked, ids, generated?.ToList() ?? []));
+        return (questions, issues);
+    }
+
+    /// <summary>What the entries' <c>generated</c> comments get wrong against the questions generated now.</summary>
+    private static IEnumerable<QuizFileIssue> GeneratedCommentIssues(
+        List<QuizQuestion> entries, Dictionary<string, (string File, int Line)> asked, Dictionary<string, (string File, int Line)> ids, List<QuizQuestion> generated)
+    {
         // An exported entry whose comment was deleted: its id is the file's and the stem's, so the channel and its
         // members start it without what they were asked of it (and a generated question no Replaces line names is
         // asked beside it). Only when no entry of the folder keeps that generated question's id.
+        var byWords = generated.GroupBy(q => QuizText.Normalize(q.Text), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (stem, (file, line)) in asked)
         {
-            if (generatedOf?.Invoke(stem) is { } generated && !ids.ContainsKey(generated.Id))
+            if (byWords.GetValueOrDefault(stem) is { } lost && !ids.ContainsKey(lost.Id))
             {
-                issues.Add(new QuizFileIssue(file, line, $"the words of a generated question without its 'generated' comment: it is asked as a new question, and what the channel and its members were asked of it is not carried over; put '{TeamQuestionWriter.GeneratedComment(generated)}' back under the heading to keep it", Skipped: false));
+                yield return new QuizFileIssue(file, line, $"the words of a generated question without its 'generated' comment: it is asked as a new question, and what the channel and its members were asked of it is not carried over; put '{TeamQuestionWriter.GeneratedComment(lost)}' back under the heading to keep it", Skipped: false);
             }
         }
 
-        return (questions, issues);
+        // A comment pasted under the wrong entry: the entry takes another question's history. A reworded stem or a
+        // mended key is the teacher's right, so only both at once.
+        var byId = generated.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (byId.GetValueOrDefault(entry.Id) is { } named && ids.TryGetValue(entry.Id, out var at)
+                && QuizText.Normalize(named.Text) != QuizText.Normalize(entry.Text) && QuizText.Normalize(named.Answer) != QuizText.Normalize(entry.Answer))
+            {
+                yield return new QuizFileIssue(at.File, at.Line, $"its 'generated' comment names the question \"{named.Text}\" (answer: {named.Answer}), whose history this entry takes; if it is not that question reworded, delete the comment", Skipped: false);
+            }
+        }
     }
 
     /// <summary>Parses one quiz file's text.</summary>

@@ -198,13 +198,9 @@ public class TeamQuestionParserTests
     {
         using var folder = new TempFolder("studybot-quizfiles-lost-");
         File.WriteAllText(Path.Combine(folder, "a.quiz.md"), "## Is EBS encrypted by default?\n\n- [ ] Yes\n- [x] No\n\n## Is S3 encrypted by default?\n<!-- generated yes/no 1123456789abcdef -->\n\n- [x] Yes\n- [ ] No\n");
-        var generated = new Dictionary<string, QuizQuestion>(StringComparer.Ordinal)
-        {
-            [QuizText.Normalize("Is EBS encrypted by default?")] = new("0123456789abcdef", QuizQuestionKind.YesNo, "Is EBS encrypted by default?", ["Yes", "No"], 1, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "EBS", 1, 1, "x"), "EBS"),
-            [QuizText.Normalize("Is S3 encrypted by default?")] = new("1123456789abcdef", QuizQuestionKind.YesNo, "Is S3 encrypted by default?", ["Yes", "No"], 0, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "S3", 2, 2, "x"), "S3"),
-        };
+        QuizQuestion[] generated = [Generated("0123456789abcdef", "Is EBS encrypted by default?", "No"), Generated("1123456789abcdef", "Is S3 encrypted by default?", "Yes")];
 
-        var (questions, issues) = TeamQuestionParser.ParseFolder(folder, generatedOf: generated.GetValueOrDefault);
+        var (questions, issues) = TeamQuestionParser.ParseFolder(folder, generated: generated);
 
         var issue = Assert.Single(issues);
         Assert.Equal(("a.quiz.md", 1, false), (issue.File, issue.Line, issue.Skipped));
@@ -213,6 +209,27 @@ public class TeamQuestionParserTests
         Assert.Equal(2, questions.Count);
         Assert.Empty(TeamQuestionParser.ParseFolder(folder).Issues);
     }
+
+    /// <summary>A comment pasted under another entry: the entry took that question's history without a word. A reworded
+    /// stem with the same key, or a mended key under the same stem, is the teacher's and is quiet.</summary>
+    [Fact]
+    public void ParseFolder_GeneratedCommentOfAnotherQuestion_IsReported()
+    {
+        using var folder = new TempFolder("studybot-quizfiles-pasted-");
+        File.WriteAllText(Path.Combine(folder, "a.quiz.md"), string.Join('\n',
+            "## Which port does HTTPS use?", "<!-- generated blank 0123456789abcdef -->", string.Empty, "- [x] 443", "- [ ] 80", string.Empty,
+            "## Is S3 encrypted at rest by default?", "<!-- generated yes/no 1123456789abcdef -->", string.Empty, "- [x] Yes", "- [ ] No", string.Empty,
+            "## Is RDS encrypted by default?", "<!-- generated yes/no 2123456789abcdef -->", string.Empty, "- [x] Yes", "- [ ] No", string.Empty));
+        QuizQuestion[] generated = [Generated("0123456789abcdef", "Is EBS encrypted by default?", "No"), Generated("1123456789abcdef", "Is S3 encrypted by default?", "Yes"), Generated("2123456789abcdef", "Is RDS encrypted by default?", "No")];
+
+        var issue = Assert.Single(TeamQuestionParser.ParseFolder(folder, generated: generated).Issues);
+
+        Assert.Equal((1, false), (issue.Line, issue.Skipped));
+        Assert.Contains("names the question \"Is EBS encrypted by default?\" (answer: No)", issue.Reason, StringComparison.Ordinal);
+    }
+
+    private static QuizQuestion Generated(string id, string stem, string answer) =>
+        new(id, QuizQuestionKind.YesNo, stem, answer == "Yes" ? ["Yes", "No"] : ["No", "Yes"], 0, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "S", 1, 1, "x"), "k");
 
     /// <summary>A team's choices may be command options: "--force" was read as "force" (the notes' bullet trim).</summary>
     [Fact]
