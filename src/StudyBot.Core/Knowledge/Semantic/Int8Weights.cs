@@ -166,7 +166,8 @@ internal static class Int8Weights
         return (quantized, scales);
     }
 
-    private static float[] FloatsOf(TensorProto tensor) =>
+    /// <summary>A float tensor's values, stored as raw bytes or as a list (ONNX allows both).</summary>
+    internal static float[] FloatsOf(TensorProto tensor) =>
         tensor.FloatData.Count > 0 ? [.. tensor.FloatData] : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
 
     private static TensorProto Tensor(string name, TensorProto.Types.DataType type, byte[] raw, params long[] dims)

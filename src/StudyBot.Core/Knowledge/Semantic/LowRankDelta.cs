@@ -99,7 +99,7 @@ internal static class LowRankDelta
                 throw new InvalidDataException($"The model has no {entry.Inputs}×{entry.Outputs} float matrix before '{entry.Name}.bias'.");
             }
 
-            var weights = tensor.FloatData.Count > 0 ? [.. tensor.FloatData] : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
+            var weights = Int8Weights.FloatsOf(tensor);
             AddProduct(weights, entry);
             tensor.FloatData.Clear();
             tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(weights.AsSpan()));
