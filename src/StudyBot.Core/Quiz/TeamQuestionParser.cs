@@ -103,12 +103,14 @@ public static partial class TeamQuestionParser
         }
 
         // A comment pasted under the wrong entry: the entry takes another question's history. A reworded stem or a
-        // mended key is the teacher's right, so only both at once.
+        // mended key is the teacher's right, so only both at once. A yes/no key says nothing of which question it
+        // keys (two questions "Yes" alike), so there a stem that shares no word with the named one is enough.
         var byId = generated.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (byId.GetValueOrDefault(entry.Id) is { } named && ids.TryGetValue(entry.Id, out var at)
-                && QuizText.Normalize(named.Text) != QuizText.Normalize(entry.Text) && QuizText.Normalize(named.Answer) != QuizText.Normalize(entry.Answer))
+                && QuizText.Normalize(named.Text) != QuizText.Normalize(entry.Text)
+                && (QuizText.Normalize(named.Answer) != QuizText.Normalize(entry.Answer) || (named.Kind == QuizQuestionKind.YesNo && !QuizText.Tokens(named.Text).Overlaps(QuizText.Tokens(entry.Text)))))
             {
                 yield return new QuizFileIssue(at.File, at.Line, $"its 'generated' comment names the question \"{named.Text}\" (answer: {named.Answer}), whose history this entry takes; if it is not that question reworded, delete the comment", Skipped: false);
             }

@@ -228,6 +228,24 @@ public class TeamQuestionParserTests
         Assert.Contains("names the question \"Is EBS encrypted by default?\" (answer: No)", issue.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Two yes/no questions keyed "Yes" alike: a comment pasted under the other one changed no key, and the
+    /// entry took the named question's history without a word. A stem that shares no word with the named one is
+    /// reported; a reworded stem that keeps its subject stays quiet.</summary>
+    [Fact]
+    public void ParseFolder_YesNoCommentPastedUnderAnotherYes_IsReported()
+    {
+        using var folder = new TempFolder("studybot-quizfiles-pasted-yes-");
+        File.WriteAllText(Path.Combine(folder, "a.quiz.md"), string.Join('\n',
+            "## Can Glacier restore an archive within minutes?", "<!-- generated yes/no 0123456789abcdef -->", string.Empty, "- [x] Yes", "- [ ] No", string.Empty,
+            "## Does S3 encrypt new objects by default?", "<!-- generated yes/no 1123456789abcdef -->", string.Empty, "- [x] Yes", "- [ ] No", string.Empty));
+        QuizQuestion[] generated = [Generated("0123456789abcdef", "Is EBS encrypted by default?", "Yes"), Generated("1123456789abcdef", "Is S3 encrypted by default?", "Yes")];
+
+        var issue = Assert.Single(TeamQuestionParser.ParseFolder(folder, generated: generated).Issues);
+
+        Assert.Equal((1, false), (issue.Line, issue.Skipped));
+        Assert.Contains("names the question \"Is EBS encrypted by default?\" (answer: Yes)", issue.Reason, StringComparison.Ordinal);
+    }
+
     private static QuizQuestion Generated(string id, string stem, string answer) =>
         new(id, QuizQuestionKind.YesNo, stem, answer == "Yes" ? ["Yes", "No"] : ["No", "Yes"], 0, string.Empty, new StudyBot.Core.Knowledge.Citation("notes.md", "S", 1, 1, "x"), "k");
 
