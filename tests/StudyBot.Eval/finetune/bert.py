@@ -71,10 +71,11 @@ class Bert(nn.Module):
         super().__init__()
         s.word = nn.Embedding(30522, 384); s.pos = nn.Embedding(512, 384); s.typ = nn.Embedding(2, 384); s.ln = nn.LayerNorm(384, eps=1e-12)
         s.layers = nn.ModuleList(Layer() for _ in range(6))
-    def forward(s, ids, mask):
+    def forward(s, ids, mask, types=None, raw=False):
         T = ids.shape[1]
-        x = s.ln(s.word(ids) + s.pos(torch.arange(T)[None, :]) + s.typ(torch.zeros_like(ids)))
+        x = s.ln(s.word(ids) + s.pos(torch.arange(T)[None, :]) + s.typ(torch.zeros_like(ids) if types is None else types))
         for l in s.layers: x = l(x, mask)
+        if raw: return x
         m = mask[..., None]
         return F.normalize((x * m).sum(1) / m.sum(1).clamp(min=1e-9), dim=-1)
 
@@ -109,6 +110,20 @@ def load(path=None):
                 sd[f'layers.{L}.{me}.{p}'] = w[f'encoder.layer.{L}.{hf}.{p}']
     b.load_state_dict(sd)
     return b, mp
+
+def encode_pair(first, second, max_tokens=192):
+    # [CLS] first [SEP] second [SEP], as BERT reads a pair: the question is cut to a third, the passage fills the rest.
+    a = encode(first, max_tokens // 3)
+    b = encode(second, max_tokens - len(a) + 1)[1:]
+    return a + b, [0] * len(a) + [1] * len(b)
+
+def batchify_pairs(pairs, max_tokens=192):
+    enc = [encode_pair(a, b, max_tokens) for a, b in pairs]
+    T = max(len(e[0]) for e in enc)
+    ids = torch.zeros(len(enc), T, dtype=torch.long); mask = torch.zeros(len(enc), T); types = torch.zeros(len(enc), T, dtype=torch.long)
+    for i, (e, t) in enumerate(enc):
+        ids[i, :len(e)] = torch.tensor(e); mask[i, :len(e)] = 1; types[i, :len(t)] = torch.tensor(t)
+    return ids, mask, types
 
 def batchify(texts, max_tokens=128):
     enc = [encode(t, max_tokens) for t in texts]
