@@ -3,8 +3,8 @@
 # token states; P(yes) = sigmoid(w · mean + b)).
 # usage: export_reader.py READER.pt OUT.lora OUT.head.json
 import sys, json, torch
-import export_lora
-sd = torch.load(sys.argv[1]); scale = 1.0  # LORA_ALPHA / LORA, both 16 as yesno.py fits it
+import export_lora, yesno
+sd = torch.load(sys.argv[1]); scale = yesno.ALPHA / yesno.RANK
 pairs = sorted({k.rsplit('.', 1)[0] for k in sd if k.startswith('m.layers.')})
 export_lora.write(sys.argv[2], [(key.split('.')[2], key.split('.')[3], sd[key + '.A'], sd[key + '.B'], scale) for key in pairs])
 json.dump({'weights': [round(float(x), 6) for x in sd['head.weight'][0]], 'bias': round(float(sd['head.bias'][0]), 6)}, open(sys.argv[3], 'w'))

@@ -10,13 +10,20 @@ torch.set_num_threads(int(os.environ.get('THREADS', '2')))
 rng = random.Random(int(os.environ.get('SEED', '7')))
 MAXT = int(os.environ.get('MAXT', '192'))
 
+# The LoRA change's rank and alpha (its scale is alpha / rank): export_reader.py writes the scale from the same values.
+RANK = int(os.environ.get('LORA', '16')); ALPHA = float(os.environ.get('LORA_ALPHA', '16'))
+
+def passage_text(r):
+    # What the reader is shown of a polarity dump's row: the section title, then the passage.
+    return (r['section'] + ': ' if r.get('section') else '') + r['passage']
+
 def pol_rows(path, skip=(), only=None):
     out = []
     for l in open(path):
         r = json.loads(l)
         if not r['hit'] or r['truth'] not in ('yes', 'no'): continue
         if r['corpus'] in skip or (only is not None and r['corpus'] not in only): continue
-        out.append((r['q'], (r['section'] + ': ' if r.get('section') else '') + r['passage'], 1.0 if r['truth'] == 'yes' else 0.0, r))
+        out.append((r['q'], passage_text(r), 1.0 if r['truth'] == 'yes' else 0.0, r))
     return out
 
 def load_source(spec):
@@ -49,7 +56,7 @@ class Reader(nn.Module):
         return s.head((x * mm).sum(1) / mm.sum(1).clamp(min=1e-9)).squeeze(-1)
 
 def build():
-    m, _ = bert.load(); lora.wrap(m, int(os.environ.get('LORA', '16')), float(os.environ.get('LORA_ALPHA', '16')))
+    m, _ = bert.load(); lora.wrap(m, RANK, ALPHA)
     return Reader(m)
 
 def train(model, rows, epochs, lr, B=16):
