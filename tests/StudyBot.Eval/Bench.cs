@@ -18,6 +18,9 @@ internal sealed class Bench : IDisposable
     /// <summary>EVAL_DELTA_FOLDS: the corpora each weight-change file embeds (cross-fitting: each corpus by a change
     /// fitted without its questions); the others use <see cref="_embedder"/>.</summary>
     private readonly Dictionary<string, BertEmbedder> _embedderOf = new(StringComparer.Ordinal);
+
+    /// <summary>The product's yes/no reader (<see cref="PolarityReader.Decide"/>), on the semantic path only.</summary>
+    private readonly YesNoReader? _yesNo;
     private readonly Dictionary<string, (KnowledgeIndex Index, SemanticIndex? Semantic)> _indexes = new(StringComparer.Ordinal);
     private readonly List<Item> _items = [];
 
@@ -36,6 +39,9 @@ internal sealed class Bench : IDisposable
             var spec = model ?? BertModelSpec.MiniLm;
             _embedder = BertEmbedder.Load(spec, threads: Environment.ProcessorCount);
             Console.Error.WriteLine($"model loaded in {clock.ElapsedMilliseconds} ms ({_embedder.ModelId})");
+
+            // EVAL_READER=0: without the yes/no reader, as the answers were before it (seventy-first session).
+            _yesNo = Environment.GetEnvironmentVariable("EVAL_READER") == "0" ? null : YesNoReader.Load(threads: Environment.ProcessorCount);
 
             // "fileA=c1,c2;fileB=c3,c4": the listed corpora are embedded with the base model and that file's change.
             foreach (var fold in (Environment.GetEnvironmentVariable("EVAL_DELTA_FOLDS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
@@ -66,7 +72,7 @@ internal sealed class Bench : IDisposable
                 _vectors[corpus.Name] = passageVectors;
 
                 // EVAL_TOKENS=0: without the word pieces' vectors (the token-match signals stay zero), to compare.
-                vectors = new SemanticIndex(embedder, passageVectors, Environment.GetEnvironmentVariable("EVAL_TOKENS") == "0" ? null : [.. embedded.Select(e => e.Tokens)]);
+                vectors = new SemanticIndex(embedder, passageVectors, Environment.GetEnvironmentVariable("EVAL_TOKENS") == "0" ? null : [.. embedded.Select(e => e.Tokens)]) { Reader = _yesNo };
                 Console.Error.WriteLine($"{corpus.Name}: {index.Count} passages, {cache.LastEmbedded} embedded now, {clock.ElapsedMilliseconds} ms");
             }
 
@@ -90,6 +96,9 @@ internal sealed class Bench : IDisposable
         public required AnswerComposer.Ranking Ranking { get; init; }
         public required bool[] Hit { get; init; }
         public Dictionary<int, PolarityReader.Reading> Readings { get; } = [];
+
+        /// <summary>The yes/no reader's P(yes) by candidate, once asked.</summary>
+        public Dictionary<int, double> ReaderYes { get; } = [];
 
         /// <summary>The question's embedding (semantic path), for fitting the adapter.</summary>
         public float[]? Vector { get; init; }
@@ -144,17 +153,17 @@ internal sealed class Bench : IDisposable
 
     /// <summary>The polarity models and their thresholds: one for the rules' Yes readings and one for their No readings
     /// (<see cref="AnswerModel.Variant.PolarityNo"/>), or one for both (No null: EVAL_POLARITY_SIDES=0).</summary>
-    private sealed record PolarityTrust(AnswerModel.Linear Yes, double YesThreshold, AnswerModel.Linear? No, double NoThreshold)
+    private sealed record PolarityTrust(AnswerModel.Linear Yes, double YesThreshold, AnswerModel.Linear? No, double NoThreshold, double? ReaderYesThreshold = null)
     {
         // Judged as the bot judges: the variant's own choice of model and threshold, and the writer's decision.
-        private AnswerModel.Variant Variant { get; } = new() { Polarity = Yes, PolarityThreshold = YesThreshold, PolarityNo = No, PolarityNoThreshold = NoThreshold };
+        private AnswerModel.Variant Variant => new() { Polarity = Yes, PolarityThreshold = YesThreshold, PolarityNo = No, PolarityNoThreshold = NoThreshold, ReaderYesThreshold = ReaderYesThreshold };
 
         public (double P, double Threshold) Of(PolarityReader.Reading reading) =>
             Variant.Trust(reading.Yes, reading.Signals) is { } trust ? (trust.P, trust.Threshold) : (1, 0);
 
         /// <summary>"yes", "no", or "the" (the answer states the notes without a verdict).</summary>
-        public string Word(PolarityReader.Reading reading) =>
-            PolarityReader.Decide(reading, Variant) switch { true => "yes", false => "no", null => "the" };
+        public string Word(PolarityReader.Reading reading, Func<double>? readerYes) =>
+            PolarityReader.Decide(reading, Variant, readerYes) switch { true => "yes", false => "no", null => "the" };
     }
 
     /// <summary>Whether the rules' Yes and No readings get a polarity model each (EVAL_POLARITY_SIDES=0: one for both, as
@@ -213,6 +222,27 @@ internal sealed class Bench : IDisposable
 
     private static readonly bool[] NoneOffPolarity = new bool[PolaritySignals.Names.Length];
     private static readonly bool[] LexicalOffPolarity = PolaritySignals.Names.Select(n => n == "semantic").ToArray();
+
+    /// <summary>The yes/no reader's P(yes) of a candidate, asked when called (and kept); null without the reader or on
+    /// the lexical path, which the product answers on without it.</summary>
+    private Func<double>? ReaderYes(Item item, Signals.Candidate candidate)
+    {
+        if (_yesNo is null || !item.SemanticPath)
+        {
+            return null;
+        }
+
+        return () =>
+        {
+            if (!item.ReaderYes.TryGetValue(candidate.Id, out var p))
+            {
+                p = _yesNo.Yes(item.Ranking.Question.Question, YesNoReader.TextOf(_indexes[item.Corpus].Index.Entry(candidate.Id).Passage));
+                item.ReaderYes[candidate.Id] = p;
+            }
+
+            return p;
+        };
+    }
 
     private PolarityReader.Reading ReadingOf(Item item, Signals.Candidate candidate)
     {
@@ -564,6 +594,7 @@ internal sealed class Bench : IDisposable
 
         // Polarity: fitted on every training corpus; its thresholds from each corpus scored by models of the others.
         var polarityOutcomes = new List<(string Corpus, double P, bool Right, bool ReadsYes)>();
+        var readerYes = new List<Func<double>?>();
         foreach (var group in items.GroupBy(i => i.Corpus))
         {
             var others = items.Where(i => i.Corpus != group.Key).ToList();
@@ -577,6 +608,7 @@ internal sealed class Bench : IDisposable
                     if (reading.Settles)
                     {
                         polarityOutcomes.Add((group.Key, models.Of(reading).P, reading.Yes == item.Truth, reading.Yes));
+                        readerYes.Add(ReaderYes(item, top));
                     }
                 }
             }
@@ -585,7 +617,8 @@ internal sealed class Bench : IDisposable
         var yesNoQuestions = items.Where(i => i.Truth is not null).GroupBy(i => i.Corpus).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var cost = semantic ? ChooseWrongYesNoCost(polarityOutcomes, yesNoQuestions, PolaritySides) : FixedWrongYesNoCost ?? LexicalWrongYesNoCost;
         var (yesThreshold, noThreshold) = ChoosePolarityThresholds(Unlabelled(polarityOutcomes), PolaritySides, cost);
-        var polarity = FitPolarityTrust(PolarityRows(items, ranker), semantic, yesThreshold, noThreshold);
+        var readerThreshold = ChooseReader(polarityOutcomes, readerYes, yesNoQuestions, PolaritySides, cost, yesThreshold);
+        var polarity = FitPolarityTrust(PolarityRows(items, ranker), semantic, yesThreshold, noThreshold) with { ReaderYesThreshold = readerThreshold };
 
         var probabilities = new List<(Item Item, double P)>();
         foreach (var group in oof.GroupBy(r => r.Item.Corpus))
@@ -597,6 +630,83 @@ internal sealed class Bench : IDisposable
         var finalDecision = FitDecision(oof, semantic);
         var threshold = ChooseThreshold(probabilities, item => Strict(item, rankers[item.Corpus], polarity));
         return new Fitted(ranker, finalDecision, threshold, polarity, adapter);
+    }
+
+    /// <summary>The yes/no reader's threshold (<see cref="AnswerModel.Variant.ReaderYesThreshold"/>), under the same
+    /// budget of wrong Yes/No answers as the trust thresholds (<see cref="WrongYesNoTarget"/>): the trust thresholds'
+    /// held-out wrong ones at their chosen <paramref name="cost"/> (<see cref="ChooseWrongYesNoCost"/>) plus the
+    /// reader's. For each cost of <see cref="ReaderCosts"/> from <paramref name="cost"/> up, each training corpus in turn
+    /// gets the reader's threshold chosen on the other training corpora's withheld Yes readings and counts its own
+    /// wrong Yes; the first cost that stays within the budget is the one. With the trust thresholds' cost alone the
+    /// reader chose 0.68–0.94 and held out gave 37 more right Yes/No and 10 more wrong (15 of 244, 0.061: twice the bar;
+    /// seventy-first session). Null (the reader is not asked) when no cost keeps within the budget, or without it.</summary>
+    private static double? ChooseReader(List<(string Corpus, double P, bool Right, bool ReadsYes)> outcomes, List<Func<double>?> readerYes, IReadOnlyDictionary<string, int> yesNoQuestions, bool sides, double cost, double yesThreshold)
+    {
+        var rows = outcomes.Zip(readerYes).Where(x => x.First.ReadsYes && x.Second is not null)
+            .Select(x => (x.First.Corpus, x.First.P, x.First.Right, Reader: x.Second!())).ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        // Each corpus's Yes readings withheld by the trust thresholds chosen on the others, and what those say wrong.
+        var trustWrong = 0;
+        var heldOut = new Dictionary<string, List<(double P, bool Right)>>(StringComparer.Ordinal);
+        foreach (var corpus in yesNoQuestions.Keys)
+        {
+            var (yes, no) = ChoosePolarityThresholds(Unlabelled(outcomes.Where(o => o.Corpus != corpus)), sides, cost);
+            trustWrong += outcomes.Count(o => o.Corpus == corpus && !o.Right && o.P >= (o.ReadsYes || !sides ? yes : no));
+            heldOut[corpus] = [.. rows.Where(r => r.Corpus == corpus && r.P < yes).Select(r => (r.Reader, r.Right))];
+        }
+
+        var budget = WrongYesNoTarget * yesNoQuestions.Values.Sum();
+        foreach (var readerCost in ReaderCosts.Where(c => c >= cost))
+        {
+            var wrong = trustWrong;
+            var right = 0;
+            foreach (var corpus in heldOut.Keys)
+            {
+                if (ChooseReaderThreshold([.. heldOut.Where(h => h.Key != corpus).SelectMany(h => h.Value)], readerCost) is { } least)
+                {
+                    wrong += heldOut[corpus].Count(r => !r.Right && r.P >= least);
+                    right += heldOut[corpus].Count(r => r.Right && r.P >= least);
+                }
+            }
+
+            Console.Error.WriteLine($"    yes/no reader cost {readerCost}: held-out training corpora {right} more right, wrong with the trust thresholds' {wrong} (budget {budget:F1})");
+            if (wrong <= budget)
+            {
+                var threshold = ChooseReaderThreshold([.. rows.Where(r => r.P < yesThreshold).Select(r => (r.Reader, r.Right))], readerCost);
+                Console.Error.WriteLine($"    yes/no reader threshold {threshold?.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+                return threshold;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The costs <see cref="ChooseReader"/> tries: those of the trust thresholds and dearer ones (20: a
+    /// break-even of 0.95), for a reader that may only add what the trust thresholds leave of the budget.</summary>
+    private static readonly double[] ReaderCosts = [.. WrongYesNoCosts, 20, 30];
+
+    /// <summary>The threshold that gains most right − <paramref name="cost"/> × wrong over the given withheld Yes
+    /// readings, halfway down to the next lower probability, as <see cref="ChooseThreshold"/> takes the middle of its
+    /// plateau; null when none gains.</summary>
+    private static double? ChooseReaderThreshold(List<(double P, bool Right)> withheld, double cost)
+    {
+        var ordered = withheld.Select(w => w.P).Distinct().OrderDescending().ToList();
+        var best = 0.0;
+        int? at = null;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var gain = withheld.Where(w => w.P >= ordered[i]).Sum(w => w.Right ? 1 : -cost);
+            if (gain > best)
+            {
+                (best, at) = (gain, i);
+            }
+        }
+
+        return at is not { } found ? null : Math.Round(found + 1 < ordered.Count ? (ordered[found] + ordered[found + 1]) / 2 : ordered[found], 4);
     }
 
     /// <summary>The threshold that handles most questions right (strict) on out-of-fold probabilities while it
@@ -638,7 +748,7 @@ internal sealed class Bench : IDisposable
             return false;
         }
 
-        return item.Label.Polarity is null || polarity.Word(ReadingOf(item, ranked[0])) == item.Label.Polarity;
+        return item.Label.Polarity is null || polarity.Word(ReadingOf(item, ranked[0]), ReaderYes(item, ranked[0])) == item.Label.Polarity;
     }
 
     /// <param name="ReadRight">Answered yes/no questions whose first citation is right and whose rules' reading is right,
@@ -735,7 +845,7 @@ internal sealed class Bench : IDisposable
             {
                 yesNo++;
                 var reading = ReadingOf(item, ranked[0]);
-                var word = fitted.Polarity.Word(reading);
+                var word = fitted.Polarity.Word(reading, ReaderYes(item, ranked[0]));
                 if (reading.Settles)
                 {
                     var readsRight = reading.Yes == (polarity == "yes");
@@ -829,7 +939,7 @@ internal sealed class Bench : IDisposable
         var right = hit;
         if (hit && item.Label.Polarity is { } polarity)
         {
-            right = fitted.Polarity.Word(ReadingOf(item, ranked[0])) == polarity;
+            right = fitted.Polarity.Word(ReadingOf(item, ranked[0]), ReaderYes(item, ranked[0])) == polarity;
         }
 
         File.AppendAllText(DecisionPath, JsonSerializer.Serialize(new
@@ -876,6 +986,8 @@ internal sealed class Bench : IDisposable
             kind = passage.Kind.ToString(),
             rule = reading.Settles ? (reading.Yes ? "yes" : "no") : "none",
             p = fitted.Polarity.Of(reading).P,
+            reader = ReaderYes(item, top)?.Invoke(),
+            readerThreshold = fitted.Polarity.ReaderYesThreshold,
             threshold = fitted.Polarity.Of(reading).Threshold,
             signals = reading.Signals,
             tokenMatch = top.Features[Signals.IndexOf("token_match")],
@@ -912,7 +1024,7 @@ internal sealed class Bench : IDisposable
             Fitted = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tests/StudyBot.Eval -- fit",
             Notes = notes,
-            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity.Yes, PolarityThreshold = semantic.Polarity.YesThreshold, PolarityNo = semantic.Polarity.No, PolarityNoThreshold = semantic.Polarity.NoThreshold, Adapter = semantic.Adapter },
+            Semantic = new AnswerModel.Variant { Ranker = semantic.Ranker, Decision = semantic.Decision, Threshold = semantic.Threshold, Polarity = semantic.Polarity.Yes, PolarityThreshold = semantic.Polarity.YesThreshold, PolarityNo = semantic.Polarity.No, PolarityNoThreshold = semantic.Polarity.NoThreshold, ReaderYesThreshold = semantic.Polarity.ReaderYesThreshold, Adapter = semantic.Adapter },
             Lexical = new AnswerModel.Variant { Ranker = lexical.Ranker, Decision = lexical.Decision, Threshold = lexical.Threshold, Polarity = lexical.Polarity.Yes, PolarityThreshold = lexical.Polarity.YesThreshold, PolarityNo = lexical.Polarity.No, PolarityNoThreshold = lexical.Polarity.NoThreshold },
         };
         model.Semantic.Bind();
@@ -957,6 +1069,7 @@ internal sealed class Bench : IDisposable
         }
 
         _embedder?.Dispose();
+        _yesNo?.Dispose();
         foreach (var model in _embedderOf.Values.Distinct())
         {
             model.Dispose();

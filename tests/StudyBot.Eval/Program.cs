@@ -14,6 +14,7 @@
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-word-giveaway [OUT.tsv]   every rated item's choices matched word piece by word piece to the stem, AUC by kind (QuizWordGiveaway.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-attribute-tables FOLDERS.txt [OUT.tsv]   every table of the listed notes folders: its cells' likeness across a row and down a column, the share of their spread in length between the columns (QuizAttributeTables.cs)
 //   dotnet run -c Release --project tests/StudyBot.Eval -- quiz-table-kinds FOLDERS.txt [OUT.tsv]   every pair of row names of every table of things of the listed notes folders, with the sentence model's likeness (QuizTableKinds.cs)
+//   dotnet run -c Release --project tests/StudyBot.Eval -- yesno-score POL.jsonl OUT.jsonl   the product's yes/no reader's P(yes) of each row of a polarity dump (YesNoScore.cs)
 // Options: --lexical-only (skip the semantic model), --model minilm-chat|minilm|minilm-256|minilm-float|arctic (arctic needs -p:CompareModels=true), --answers DIR (write ask --json answers of each held-out corpus).
 // Environment: EVAL_SEMANTIC_ONLY=1 (loco on the semantic path only), EVAL_DELTA_FOLDS="A.lora=c1,c2;B.lora=c3,c4" (the
 // listed corpora embedded with the model and that file's low-rank change: finetune/README.md), EVAL_MISSES=FILE (append each ranking miss with the
@@ -49,6 +50,7 @@ Action<string, string[]>? tool = command switch
     "quiz-table-kinds" => QuizTableKinds.Run,
     "background-words" => BackgroundWords.Run,
     "dump-passages" => DumpPassages.Run,
+    "yesno-score" => YesNoScore.Run,
     _ => null,
 };
 if (tool is not null)

@@ -145,8 +145,16 @@ internal static class AnswerComposer
             && PolarityReader.ReadingOf(index, q, result.Ranked[0]) is var reading
             && result.Variant.Trust(reading.Yes, reading.Signals) is { } trust)
         {
-            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question, a hedge, a preference or advice to whether it can be, a state before a change, a clause whose subject is another than the asked one, one case for a question whether it is always so, a comparison whose side the clause does not tell, the asked value compared against without another, or a question whose subject is only \"it\")" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant) switch { true => "Yes", false => "No", null => "no verdict" }}: "
+            var readerYes = PolarityReader.ReaderYes(index, q, index.Entry(result.Ranked[0].Id).Passage);
+            lines.Add($"polarity rules read {(!reading.Settles ? "nothing (a bare yes/no to another question, a hedge, a preference or advice to whether it can be, a state before a change, a clause whose subject is another than the asked one, one case for a question whether it is always so, a comparison whose side the clause does not tell, the asked value compared against without another, or a question whose subject is only \"it\")" : reading.Yes ? "Yes" : "No")}, trusted p={trust.P:F3} threshold={trust.Threshold:F3} → {PolarityReader.Decide(reading, result.Variant, readerYes) switch { true => "Yes", false => "No", null => "no verdict" }}: "
                 + string.Join(' ', PolaritySignals.Names.Select((n, i) => $"{n}={reading.Signals[i]:F2}({trust.Model.Explained(i, reading.Signals[i])})")));
+            if (reading.Settles && reading.Yes && trust.P < trust.Threshold && result.Variant.ReaderYesThreshold is { } least)
+            {
+                // The one case the reader is asked in (PolarityReader.Decide): a Yes reading the trust model withholds.
+                lines.Add(readerYes is null
+                    ? "yes/no reader not loaded: the withheld Yes stays unsaid"
+                    : $"yes/no reader p={readerYes():F3} threshold={least:F3} (said when at least)");
+            }
 
             // The clause the rules read, so a reader of the trace sees what a Yes or No was read from.
             lines.Add($"deciding clause \"{PolarityReader.Statement(index, q, index.Entry(result.Ranked[0].Id).Passage).Clause.Trim()}\"");

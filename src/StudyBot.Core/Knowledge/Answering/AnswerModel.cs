@@ -74,6 +74,12 @@ internal sealed class AnswerModel : FittedModelFile
         [JsonPropertyName("polarityNoThreshold")]
         public double PolarityNoThreshold { get; init; } = 0.5;
 
+        /// <summary>Say Yes from a Yes reading that <see cref="Polarity"/> withholds when the yes/no reader's
+        /// probability of Yes is at least this (<see cref="PolarityReader.Decide"/>; chosen on held-out corpora at the
+        /// cost of a wrong Yes/No the polarity thresholds were chosen at); null: the reader is not asked.</summary>
+        [JsonPropertyName("readerYesThreshold")]
+        public double? ReaderYesThreshold { get; init; }
+
         /// <summary>The model that judges a reading, its probability that the reading is right, and the threshold
         /// it must reach; null when there is no polarity model (every reading is trusted).</summary>
         public (Linear Model, double P, double Threshold)? Trust(bool readsYes, double[] signals)

@@ -223,18 +223,7 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
             encoded[i].Types.CopyTo(types, i * length);
         }
 
-        var shape = new long[] { count, length };
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
-        var inputs = new Dictionary<string, OrtValue>
-        {
-            ["input_ids"] = idsValue,
-            ["attention_mask"] = maskValue,
-            ["token_type_ids"] = typesValue,
-        };
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, inputs, [_session.OutputNames[0]]);
+        using var outputs = Run(_session, ids, mask, types, count, length);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var dims = Dimensions;
         for (var i = 0; i < count; i++)
@@ -265,6 +254,24 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
                 tokenResult[start + i] = WordPieces(hidden, encoded[i].Ids, i * length, dims);
             }
         }
+    }
+
+    /// <summary>One run of a BERT encoder over <paramref name="count"/> rows of <paramref name="length"/> word pieces:
+    /// its first output, the last hidden states (count × length × 384), for the caller to read and dispose.</summary>
+    internal static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, long[] ids, long[] mask, long[] types, int count, int length)
+    {
+        var shape = new long[] { count, length };
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        var inputs = new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = idsValue,
+            ["attention_mask"] = maskValue,
+            ["token_type_ids"] = typesValue,
+        };
+        using var runOptions = new RunOptions();
+        return session.Run(runOptions, inputs, [session.OutputNames[0]]);
     }
 
     /// <summary>The vectors of a text's word pieces that carry a letter or digit: [CLS], [SEP], padding and
@@ -312,7 +319,7 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <summary>Reads the model and vocabulary out of the package assembly's manifest resources as data.</summary>
-    private static (byte[] Model, byte[] Vocabulary) ReadResources(string path, string modelResource, string vocabularyResource)
+    internal static (byte[] Model, byte[] Vocabulary) ReadResources(string path, string modelResource, string vocabularyResource)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);

@@ -30,6 +30,10 @@ public sealed class SemanticIndex
 
     public ITextEmbedder Embedder { get; }
 
+    /// <summary>The yes/no reader loaded beside the sentence model; null without one (it failed to load, or a test's
+    /// embedder): a Yes the trust model withholds then stays unsaid.</summary>
+    public IYesNoReader? Reader { get; init; }
+
     public int Dimensions { get; }
 
     public int Count { get; }

@@ -29,12 +29,36 @@ public sealed partial class SemanticIndexer : IDisposable
         }
     }
 
+    /// <summary>One yes/no reader per process, as the model (<see cref="YesNoReader"/>); null when it cannot load (the
+    /// answers then withhold what the trust model withholds, as before it).</summary>
+    private static Task<IYesNoReader?>? s_sharedReader;
+
+    private static Task<IYesNoReader?> SharedReader(ILogger logger)
+    {
+        lock (SharedModelLock)
+        {
+            return s_sharedReader ??= Task.Run<IYesNoReader?>(() =>
+            {
+                try
+                {
+                    return YesNoReader.Load();
+                }
+                catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or Google.Protobuf.InvalidProtocolBufferException)
+                {
+                    LogReaderFailed(logger, exception.Message);
+                    return null;
+                }
+            });
+        }
+    }
+
     /// <summary>The process's one model for a caller that needs it now (the quiz writer builds its bank synchronously
     /// at first use): waits for the load the indexer may have started, or starts it. No synchronization context is
     /// captured (the load runs on the thread pool), so the wait cannot deadlock.</summary>
     internal static ITextEmbedder SharedModelNow(string? cacheFolder) => SharedModel(cacheFolder).GetAwaiter().GetResult();
 
     private readonly Func<Task<ITextEmbedder>> _model;
+    private readonly Func<Task<IYesNoReader?>> _reader;
     private readonly ILogger<SemanticIndexer> _logger;
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -51,14 +75,15 @@ public sealed partial class SemanticIndexer : IDisposable
     /// <paramref name="modelFolder"/> (by default the cache folder), so tools with a vector cache per notes folder
     /// keep one model.</summary>
     public SemanticIndexer(string? cacheFolder, ILogger<SemanticIndexer>? logger = null, string? modelFolder = null)
-        : this(() => SharedModel(modelFolder ?? cacheFolder), cacheFolder, logger)
+        : this(() => SharedModel(modelFolder ?? cacheFolder), cacheFolder, logger, () => SharedReader(logger ?? NullLogger<SemanticIndexer>.Instance))
     {
     }
 
-    /// <summary>With any embedder (tests use a small deterministic one).</summary>
-    public SemanticIndexer(Func<Task<ITextEmbedder>> model, string? cacheFolder, ILogger<SemanticIndexer>? logger = null)
+    /// <summary>With any embedder (tests use a small deterministic one) and, optionally, a yes/no reader.</summary>
+    public SemanticIndexer(Func<Task<ITextEmbedder>> model, string? cacheFolder, ILogger<SemanticIndexer>? logger = null, Func<Task<IYesNoReader?>>? reader = null)
     {
         _model = model;
+        _reader = reader ?? (() => Task.FromResult<IYesNoReader?>(null));
         _logger = logger ?? NullLogger<SemanticIndexer>.Instance;
         CacheFolder = cacheFolder;
         _stoppingToken = _stopping.Token;
@@ -112,7 +137,9 @@ public sealed partial class SemanticIndexer : IDisposable
                 return;
             }
 
-            // Not cancelled: a stop waits for a load under way, which creates the ONNX session (a second or two).
+            // Not cancelled: a stop waits for a load under way, which creates the ONNX session (a second or two). The
+            // reader loads meanwhile, on another thread.
+            var reading = _reader();
             var model = await _model().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (!index.TryAcquire())
@@ -127,7 +154,8 @@ public sealed partial class SemanticIndexer : IDisposable
                 _boundCache ??= new EmbeddingCache(CacheFolder, model.ModelId, model.Dimensions);
                 var texts = index.ReadAll().Select(e => SemanticIndex.TextOf(e.Passage)).ToList();
                 var embedded = _boundCache.GetOrEmbedWithTokens(texts, model, cancellationToken, withTokens: texts.Count <= TokenMatchMaxPassages);
-                index.Semantic = new SemanticIndex(model, [.. embedded.Select(e => e.Vector)], [.. embedded.Select(e => e.Tokens)]);
+                var reader = await reading.ConfigureAwait(false);
+                index.Semantic = new SemanticIndex(model, [.. embedded.Select(e => e.Vector)], [.. embedded.Select(e => e.Tokens)]) { Reader = reader };
                 _status = "ready";
                 LogReady(_logger, texts.Count, _boundCache.LastEmbedded, clock.ElapsedMilliseconds);
             }
@@ -201,6 +229,9 @@ public sealed partial class SemanticIndexer : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The background embedding of the notes did not stop in time; the process may exit with an inference still running")]
     private static partial void LogStopTimedOut(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The yes/no reader did not load; a Yes the trust model withholds stays unsaid: {Reason}")]
+    private static partial void LogReaderFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic search is off, the lexical path answers: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
