@@ -125,7 +125,7 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
     public int Dimensions => 384;
 
     /// <summary>The spec's model file beside the app (or <paramref name="path"/>); loading takes a second or two. An
-    /// 8-bit model is kept in <paramref name="cacheFolder"/> once made (see <see cref="Int8Weights.LoadOrQuantize"/>).</summary>
+    /// 8-bit model is kept in <paramref name="cacheFolder"/> once made (see <see cref="Int8Weights.LoadOrQuantize{T}(byte[], string?, Func{byte[], T})"/>).</summary>
     public static BertEmbedder Load(BertModelSpec spec, string? path = null, int threads = 1, string? cacheFolder = null)
     {
         path ??= Path.Combine(AppContext.BaseDirectory, spec.File);

@@ -36,15 +36,21 @@ internal static class Int8Weights
     /// (beside the passages' vectors), named by the float model's hash: a restart loads it directly. A cached file
     /// that does not load is made again.
     /// </summary>
-    public static T LoadOrQuantize<T>(byte[] floatModel, string? cacheFolder, Func<byte[], T> open)
+    public static T LoadOrQuantize<T>(byte[] floatModel, string? cacheFolder, Func<byte[], T> open) =>
+        LoadOrQuantize(SHA256.HashData(floatModel), () => floatModel, cacheFolder, open);
+
+    /// <summary><see cref="LoadOrQuantize{T}(byte[], string?, Func{byte[], T})"/> for a float model that is costly to
+    /// make (a base model with a change added, <see cref="LowRankDelta"/>), named by <paramref name="hash"/> (of what
+    /// it is made from): made only when no cached file has that name.</summary>
+    public static T LoadOrQuantize<T>(byte[] hash, Func<byte[]> floatModel, string? cacheFolder, Func<byte[], T> open)
     {
         if (cacheFolder is null)
         {
-            return open(Quantize(floatModel));
+            return open(Quantize(floatModel()));
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(floatModel).AsSpan(0, 8)).ToLowerInvariant();
-        var path = Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"model-{hash}-int8-v{Version}.onnx"));
+        var name = Convert.ToHexString(hash.AsSpan(0, 8)).ToLowerInvariant();
+        var path = Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"model-{name}-int8-v{Version}.onnx"));
         if (File.Exists(path))
         {
             try
@@ -57,7 +63,7 @@ internal static class Int8Weights
             }
         }
 
-        var quantized = Quantize(floatModel);
+        var quantized = Quantize(floatModel());
         var session = open(quantized);
         TryKeep(path, quantized);
         return session;

@@ -30,9 +30,16 @@ public sealed class SemanticIndex
 
     public ITextEmbedder Embedder { get; }
 
-    /// <summary>The yes/no reader loaded beside the sentence model; null without one (it failed to load, or a test's
-    /// embedder): a Yes the trust model withholds then stays unsaid.</summary>
-    public IYesNoReader? Reader { get; init; }
+    /// <summary>The yes/no reader loaded beside the sentence model; null without one (not loaded yet, failed to load,
+    /// or a test's embedder): a Yes the trust model withholds then stays unsaid. Set once it has loaded, while the
+    /// vectors already answer.</summary>
+    public IYesNoReader? Reader
+    {
+        get => Volatile.Read(ref _reader);
+        set => Volatile.Write(ref _reader, value);
+    }
+
+    private IYesNoReader? _reader;
 
     public int Dimensions { get; }
 

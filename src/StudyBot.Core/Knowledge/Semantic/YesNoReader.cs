@@ -20,8 +20,9 @@ public interface IYesNoReader
 /// reproduces: the same encoding, the same pooling) and are embedded in this assembly. The rules' Yes readings that the
 /// fitted trust model withholds are the ones it is asked about (<see cref="Answering.PolarityReader.Decide"/>): it is
 /// the only signal that orders a right Yes reading above a wrong one (docs/answers.md).
-/// <para>The float model, not the 8-bit one the sentence vectors use: the threshold was chosen on its probabilities,
-/// and it runs once per yes/no question whose Yes is in doubt (about 8 ms on two cores for the 479 of a polarity dump).</para>
+/// <para>Its weights as 8-bit integers, as the sentence model's (<see cref="Int8Weights"/>): the float model held about
+/// 450 MB more in the running bot (its session and the copies made while adding the change); the threshold is chosen on
+/// the 8-bit reader's probabilities. It runs once per yes/no question whose Yes is in doubt.</para>
 /// </summary>
 public sealed class YesNoReader : IYesNoReader, IDisposable
 {
@@ -49,8 +50,11 @@ public sealed class YesNoReader : IYesNoReader, IDisposable
     }
 
     /// <summary>The sentence model's file beside the app (or <paramref name="path"/>) with the embedded change and
-    /// head; a second or two.</summary>
-    public static YesNoReader Load(string? path = null, int threads = 1)
+    /// head, its weights as 8-bit integers kept in <paramref name="cacheFolder"/> once made (as the sentence model's,
+    /// <see cref="Int8Weights.LoadOrQuantize{T}(byte[], Func{byte[]}, string?, Func{byte[], T})"/>); a second or two.</summary>
+    /// <param name="int8">False: the float model, as fitted (tests check the encoding and the head against the PyTorch
+    /// copy's probabilities with it).</param>
+    public static YesNoReader Load(string? path = null, int threads = 1, string? cacheFolder = null, bool int8 = true)
     {
         var spec = BertModelSpec.MiniLm;
         path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
@@ -60,7 +64,7 @@ public sealed class YesNoReader : IYesNoReader, IDisposable
         }
 
         var (model, vocabulary) = BertEmbedder.ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
-        model = LowRankDelta.Apply(model, LowRankDelta.Read(ReadOwnResource(DeltaResource)));
+        var delta = ReadOwnResource(DeltaResource);
         var (weights, bias) = ReadHead(ReadOwnResource(HeadResource));
         var tokenizer = new BertTokenizer();
         tokenizer.LoadVocabulary(new StringReader(Encoding.UTF8.GetString(vocabulary)), convertInputToLowercase: true);
@@ -70,7 +74,12 @@ public sealed class YesNoReader : IYesNoReader, IDisposable
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        return new YesNoReader(new InferenceSession(model, options), tokenizer, weights, bias);
+        // Named by the base model and the change: a restart reads the cached 8-bit file without adding the change again.
+        var hash = System.Security.Cryptography.SHA256.HashData([.. System.Security.Cryptography.SHA256.HashData(model), .. System.Security.Cryptography.SHA256.HashData(delta)]);
+        var session = int8
+            ? Int8Weights.LoadOrQuantize(hash, () => LowRankDelta.Apply(model, LowRankDelta.Read(delta)), cacheFolder, bytes => new InferenceSession(bytes, options))
+            : new InferenceSession(LowRankDelta.Apply(model, LowRankDelta.Read(delta)), options);
+        return new YesNoReader(session, tokenizer, weights, bias);
     }
 
     /// <summary>What the reader is shown of a passage, as it was fitted (<c>yesno.passage_text</c>): its section's

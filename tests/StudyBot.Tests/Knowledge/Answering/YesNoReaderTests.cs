@@ -7,8 +7,11 @@ namespace StudyBot.Tests.Knowledge.Answering;
 /// <summary>The yes/no reader (<see cref="YesNoReader"/>) and where the answers ask it (<see cref="PolarityReader.Decide"/>).</summary>
 public sealed class YesNoReaderTests
 {
-    /// <summary>The real reader, loaded once for the tests that run it (a second or two).</summary>
+    /// <summary>The real reader as the bot loads it (8-bit weights), once for the tests that run it (a second or two).</summary>
     private static readonly Lazy<YesNoReader> Real = new(() => YesNoReader.Load());
+
+    /// <summary>The same with float weights, as it was fitted.</summary>
+    private static readonly Lazy<YesNoReader> Float = new(() => YesNoReader.Load(int8: false));
 
     [Fact]
     public void Encode_IsTheBertPairTheReaderWasFittedOn()
@@ -43,8 +46,10 @@ public sealed class YesNoReaderTests
     [InlineData("Are security groups stateful?", "Security Groups: Security groups are stateful: return traffic is allowed automatically, whatever the inbound rules say.", 0.8839)]
     public void Yes_GivesTheFittedReadersProbability(string question, string passage, double fitted)
     {
-        // The probabilities of yesno.py's PyTorch copy of the reader: the change, the head and the encoding agree.
-        Assert.InRange(Real.Value.Yes(question, passage), fitted - 0.002, fitted + 0.002);
+        // The probabilities of yesno.py's PyTorch copy of the reader: the change, the head and the encoding agree. The
+        // 8-bit weights move them a little (0.03 on average over the 479 pairs of a polarity dump, at most 0.14).
+        Assert.InRange(Float.Value.Yes(question, passage), fitted - 0.002, fitted + 0.002);
+        Assert.InRange(Real.Value.Yes(question, passage), fitted - 0.08, fitted + 0.08);
     }
 
     [Fact]
