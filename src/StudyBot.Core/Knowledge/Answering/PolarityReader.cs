@@ -77,10 +77,19 @@ internal static partial class PolarityReader
         return reading.Yes && variant.ReaderYesThreshold is { } least && readerYes is not null && readerYes() >= least ? true : null;
     }
 
-    /// <summary>The yes/no reader's P(yes) of the passage for the question, computed when called (a model pass); null
-    /// while the reader is not loaded (the lexical path, a test's embedder).</summary>
-    internal static Func<double>? ReaderYes(KnowledgeIndex index, QuestionAnalysis question, Passage passage) =>
-        index.Semantic?.Reader is { } reader ? () => reader.Yes(question.Question, Semantic.YesNoReader.TextOf(passage)) : null;
+    /// <summary>The yes/no reader's P(yes) of the passage for the question, computed when first called (a model pass)
+    /// and kept (`explain` prints the value <see cref="Decide"/> used); null while the reader is not loaded (the
+    /// lexical path, a test's embedder).</summary>
+    internal static Func<double>? ReaderYes(KnowledgeIndex index, QuestionAnalysis question, Passage passage)
+    {
+        if (index.Semantic?.Reader is not { } reader)
+        {
+            return null;
+        }
+
+        var p = new Lazy<double>(() => reader.Yes(question.Question, Semantic.YesNoReader.TextOf(passage)));
+        return () => p.Value;
+    }
 
     /// <summary>What the rules read from a passage for a yes/no question, with the signals of how sure that is; when
     /// the passage says nothing of the question at all (<see cref="Settles"/> false), no Yes/No is read.</summary>

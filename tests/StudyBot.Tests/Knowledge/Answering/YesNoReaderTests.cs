@@ -145,6 +145,7 @@ public sealed class YesNoReaderTests
 
         Assert.Equal(expected, answer.Verdict);
         Assert.Contains((Question, "Timeouts: The idle session timeout is 30 minutes."), reader.Asked);
+        Assert.Equal(2, reader.Asked.Count); // once for the answer, once for explain's verdict and its line.
         Assert.Contains($"yes/no reader p={p:F3} threshold=0.900 (said when at least)", lines);
         Assert.Contains(lines, l => l.StartsWith("polarity rules read Yes", StringComparison.Ordinal) && l.Contains(expected == AnswerVerdict.Yes ? "→ Yes:" : "→ no verdict:", StringComparison.Ordinal));
     }
