@@ -155,7 +155,8 @@ internal sealed class Bench : IDisposable
     /// (<see cref="AnswerModel.Variant.PolarityNo"/>), or one for both (No null: EVAL_POLARITY_SIDES=0).</summary>
     private sealed record PolarityTrust(AnswerModel.Linear Yes, double YesThreshold, AnswerModel.Linear? No, double NoThreshold, double? ReaderYesThreshold = null)
     {
-        // Judged as the bot judges: the variant's own choice of model and threshold, and the writer's decision.
+        // Judged as the bot judges: the variant's own choice of model and threshold, and the writer's decision. Made
+        // when asked, not kept: a copy `with` another ReaderYesThreshold would keep the kept one's.
         private AnswerModel.Variant Variant => new() { Polarity = Yes, PolarityThreshold = YesThreshold, PolarityNo = No, PolarityNoThreshold = NoThreshold, ReaderYesThreshold = ReaderYesThreshold };
 
         public (double P, double Threshold) Of(PolarityReader.Reading reading) =>

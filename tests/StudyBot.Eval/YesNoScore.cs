@@ -26,9 +26,7 @@ internal static class YesNoScore
         foreach (var line in File.ReadLines(args[1]).Where(l => l.Trim().Length > 0))
         {
             var row = JsonNode.Parse(line)!.AsObject();
-            var section = (string?)row["section"] ?? string.Empty;
-            var passage = (string?)row["passage"] ?? string.Empty;
-            row["cs"] = reader.Yes((string)row["q"]!, section.Length == 0 ? passage : $"{section}: {passage}");
+            row["cs"] = reader.Yes((string)row["q"]!, YesNoReader.TextOf((string?)row["section"], (string?)row["passage"] ?? string.Empty));
             output.WriteLine(row.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
             rows++;
         }

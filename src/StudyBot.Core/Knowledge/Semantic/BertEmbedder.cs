@@ -128,30 +128,17 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
     /// 8-bit model is kept in <paramref name="cacheFolder"/> once made (see <see cref="Int8Weights.LoadOrQuantize{T}(byte[], string?, Func{byte[], T})"/>).</summary>
     public static BertEmbedder Load(BertModelSpec spec, string? path = null, int threads = 1, string? cacheFolder = null)
     {
-        path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The semantic model '{path}' is missing (the build copies it there from the package of {spec.Name}).", path);
-        }
-
-        var (model, vocabulary) = ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
+        var (model, vocabularyText) = ReadModel(spec, path);
         if (spec.DeltaFile is not null)
         {
             model = LowRankDelta.Apply(model, LowRankDelta.Read(System.IO.File.ReadAllBytes(spec.DeltaFile)));
         }
 
-        var tokenizer = new BertTokenizer();
-        var vocabularyText = Encoding.UTF8.GetString(vocabulary);
-        tokenizer.LoadVocabulary(new StringReader(vocabularyText), convertInputToLowercase: true);
+        var tokenizer = Tokenizer(vocabularyText);
         var pieces = vocabularyText.Split('\n').Select(piece => piece.TrimEnd('\r')).ToArray();
         var wordLike = pieces.Select(piece => !(piece.StartsWith('[') && piece.EndsWith(']')) && piece.Any(char.IsLetterOrDigit)).ToArray();
         var wholeWords = pieces.Where(piece => piece.Length > 0 && piece.All(char.IsAsciiLetterLower)).ToHashSet(StringComparer.Ordinal);
-        var options = new SessionOptions
-        {
-            IntraOpNumThreads = Math.Max(1, threads),
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        var options = Options(threads);
         if (!spec.Int8)
         {
             return new BertEmbedder(new InferenceSession(model, options), tokenizer, spec, wordLike, wholeWords);
@@ -318,8 +305,39 @@ public sealed class BertEmbedder : ITextEmbedder, IDisposable
         }
     }
 
+    /// <summary>The spec's float ONNX model and its vocabulary's text, from its file beside the app (or
+    /// <paramref name="path"/>).</summary>
+    internal static (byte[] Model, string Vocabulary) ReadModel(BertModelSpec spec, string? path)
+    {
+        path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The semantic model '{path}' is missing (the build copies it there from the package of {spec.Name}).", path);
+        }
+
+        var (model, vocabulary) = ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
+        return (model, Encoding.UTF8.GetString(vocabulary));
+    }
+
+    /// <summary>The lower-casing WordPiece tokenizer of a vocabulary's text.</summary>
+    internal static BertTokenizer Tokenizer(string vocabulary)
+    {
+        var tokenizer = new BertTokenizer();
+        tokenizer.LoadVocabulary(new StringReader(vocabulary), convertInputToLowercase: true);
+        return tokenizer;
+    }
+
+    /// <summary>The session options both models run with: <paramref name="threads"/> for one inference, one for
+    /// parallel graph branches, every graph optimization.</summary>
+    internal static SessionOptions Options(int threads) => new()
+    {
+        IntraOpNumThreads = Math.Max(1, threads),
+        InterOpNumThreads = 1,
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+    };
+
     /// <summary>Reads the model and vocabulary out of the package assembly's manifest resources as data.</summary>
-    internal static (byte[] Model, byte[] Vocabulary) ReadResources(string path, string modelResource, string vocabularyResource)
+    private static (byte[] Model, byte[] Vocabulary) ReadResources(string path, string modelResource, string vocabularyResource)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FastBertTokenizer;
 using Microsoft.ML.OnnxRuntime;
@@ -56,24 +55,12 @@ public sealed class YesNoReader : IYesNoReader, IDisposable
     /// copy's probabilities with it).</param>
     public static YesNoReader Load(string? path = null, int threads = 1, string? cacheFolder = null, bool int8 = true)
     {
-        var spec = BertModelSpec.MiniLm;
-        path ??= Path.Combine(AppContext.BaseDirectory, spec.File);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The semantic model '{path}' is missing (the build copies it there from the package of {spec.Name}).", path);
-        }
-
-        var (model, vocabulary) = BertEmbedder.ReadResources(path, spec.ResourcePrefix + "model.onnx", spec.ResourcePrefix + "vocab.txt");
+        var (model, vocabulary) = BertEmbedder.ReadModel(BertModelSpec.MiniLm, path);
         var delta = ReadOwnResource(DeltaResource);
         var (weights, bias) = ReadHead(ReadOwnResource(HeadResource));
-        var tokenizer = new BertTokenizer();
-        tokenizer.LoadVocabulary(new StringReader(Encoding.UTF8.GetString(vocabulary)), convertInputToLowercase: true);
-        var options = new SessionOptions
-        {
-            IntraOpNumThreads = Math.Max(1, threads),
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        var tokenizer = BertEmbedder.Tokenizer(vocabulary);
+        var options = BertEmbedder.Options(threads);
+
         // Named by the base model and the change: a restart reads the cached 8-bit file without adding the change again.
         var hash = System.Security.Cryptography.SHA256.HashData([.. System.Security.Cryptography.SHA256.HashData(model), .. System.Security.Cryptography.SHA256.HashData(delta)]);
         var session = int8
@@ -84,8 +71,11 @@ public sealed class YesNoReader : IYesNoReader, IDisposable
 
     /// <summary>What the reader is shown of a passage, as it was fitted (<c>yesno.passage_text</c>): its section's
     /// title, then its text.</summary>
-    public static string TextOf(Passage passage) =>
-        string.IsNullOrEmpty(passage.Section) ? passage.Text : $"{passage.Section}: {passage.Text}";
+    public static string TextOf(Passage passage) => TextOf(passage.Section, passage.Text);
+
+    /// <summary><see cref="TextOf(Passage)"/> of a section's title and a passage's text (a polarity dump's row).</summary>
+    public static string TextOf(string? section, string text) =>
+        string.IsNullOrEmpty(section) ? text : $"{section}: {text}";
 
     /// <summary>The head's 384 weights and bias (<c>export_reader.py</c>'s JSON).</summary>
     internal static (float[] Weights, float Bias) ReadHead(byte[] json)
